@@ -1,0 +1,223 @@
+"""The ``psoas-timer`` command. Its arguments and outputs are a public contract: keep them stable.
+
+- ``psoas-timer [ROUTINE]`` opens the app (with that routine).
+- ``psoas-timer validate PATH...`` checks files and folders; exit 0 valid, 1 problems, 2 usage.
+- ``psoas-timer list [--json]`` lists bundled and user routines with their total time.
+- ``psoas-timer plan ROUTINE [--json]`` prints the compiled timeline.
+- ``psoas-timer schema [--library]`` prints the JSON Schema.
+- ``psoas-timer export-audio ROUTINE -o FILE.wav`` renders a session to one WAV file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from psoas_timer import __version__
+from psoas_timer.core.catalog import Catalog, Entry, load_catalog, read_libraries
+from psoas_timer.core.duration import format_clock
+from psoas_timer.core.loader import load_routine, routine_files
+from psoas_timer.core.model import ExerciseLibrary, Routine
+from psoas_timer.core.plan import Plan, compile_plan
+from psoas_timer.core.problems import LoadError, Problem
+
+__all__ = ["main"]
+
+COMMANDS = ("validate", "list", "plan", "schema", "export-audio")
+
+
+def _catalog() -> Catalog:
+    from psoas_timer import paths
+
+    return load_catalog(paths.bundled_routines_dir(), paths.user_routines_dir())
+
+
+def _resolve(key: str) -> Entry:
+    """A routine given as a path, or as a name or file stem from the catalog."""
+    path = Path(key)
+    catalog = _catalog()
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        entry = Entry(path, bundled=False)
+        try:
+            entry.routine = load_routine(path, catalog.library)
+        except LoadError as exc:
+            entry.problems = exc.problems
+        return entry
+    found = catalog.find(key)
+    if found is None:
+        names = ", ".join(sorted(e.path.stem for e in catalog.entries))
+        raise SystemExit(f"psoas-timer: no routine named {key!r}; known routines: {names}")
+    return found
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from psoas_timer import paths
+
+    given = [Path(p) for p in args.paths]
+    files = routine_files(given)
+    missing = [Problem(str(p), 1, 1, "file not found") for p in given if not p.exists()]
+    files = [f for f in files if f.exists()]
+    libraries = [f for f in files if f.parent.name == "library"]
+    bundled = paths.bundled_routines_dir() / "library"
+    base = routine_files([bundled]) if bundled.is_dir() else []
+    library, problems = read_libraries([*[b for b in base if b.resolve() not in {x.resolve() for x in libraries}], *libraries])
+    problems = [p for p in problems if any(p.file == str(lib) for lib in libraries)] + missing
+    checked = 0
+    for path in files:
+        checked += 1
+        if path in libraries:
+            continue
+        try:
+            load_routine(path, library)
+        except LoadError as exc:
+            problems.extend(exc.problems)
+    _print_problems(problems)
+    bad = len({p.file for p in problems})
+    if problems:
+        print(f"{bad} of {checked + len(missing)} files have problems", file=sys.stderr)
+        return 1
+    print(f"{checked} files valid")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = _catalog()
+    rows = []
+    for entry in catalog.entries:
+        rows.append(
+            {
+                "name": entry.name,
+                "path": str(entry.path),
+                "source": "bundled" if entry.bundled else "user",
+                "tags": entry.routine.tags if entry.routine else [],
+                "total_seconds": round(entry.plan.total, 3) if entry.ok else None,
+                "problems": [str(p) for p in entry.problems],
+            }
+        )
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    width = max((len(r["name"]) for r in rows), default=10)  # type: ignore[arg-type]
+    for row in rows:
+        total = row["total_seconds"]
+        time = format_clock(total) if isinstance(total, float) else "broken"
+        tags = ", ".join(row["tags"])  # type: ignore[arg-type]
+        print(f"{row['name']:<{width}}  {time:>8}  {row['source']:<7}  {tags}")
+    for entry in catalog.entries:
+        _print_problems(entry.problems)
+    _print_problems(catalog.library_problems)
+    return 0
+
+
+def _plan_text(plan: Plan) -> str:
+    lines = [f"{plan.name} — {format_clock(plan.total)} in {len(plan.segments)} segments"]
+    for seg in plan.segments:
+        where = " · ".join(
+            part
+            for part in (
+                seg.side.capitalize() if seg.side else "",
+                f"Set {seg.set} of {seg.sets}" if seg.sets > 1 else "",
+                f"Rep {seg.rep} of {seg.reps}" if seg.reps else "",
+                "open" if seg.open else "",
+            )
+            if part
+        )
+        lines.append(
+            f"{format_clock(seg.start):>8}  {seg.kind:<8} {format_clock(seg.duration):>6}  {seg.label}"
+            + (f"  ({where})" if where else "")
+        )
+    return "\n".join(lines)
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    entry = _resolve(args.routine)
+    if entry.routine is None:
+        _print_problems(entry.problems)
+        return 1
+    plan = compile_plan(entry.routine)
+    print(json.dumps(plan.to_json(), indent=2) if args.json else _plan_text(plan))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    model = ExerciseLibrary if args.library else Routine
+    print(json.dumps(model.model_json_schema(), indent=2))
+    return 0
+
+
+def cmd_export_audio(args: argparse.Namespace) -> int:
+    entry = _resolve(args.routine)
+    if entry.routine is None:
+        _print_problems(entry.problems)
+        return 1
+    try:
+        from psoas_timer.audio.export import export_session
+    except ImportError as exc:  # pragma: no cover - only in a broken install
+        print(f"psoas-timer: audio export is unavailable: {exc}", file=sys.stderr)
+        return 1
+    export_session(compile_plan(entry.routine), Path(args.output))
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="psoas-timer",
+        description="A hands-free guided timer for hip-flexor, psoas and iliacus routines.",
+    )
+    parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p = sub.add_parser("validate", help="check routine and library files")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to search for *.yaml")
+    p.set_defaults(func=cmd_validate)
+    p = sub.add_parser("list", help="list bundled and user routines")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_list)
+    p = sub.add_parser("plan", help="print a routine's compiled timeline")
+    p.add_argument("routine", metavar="ROUTINE", help="a file, or the name of a known routine")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_plan)
+    p = sub.add_parser("schema", help="print the routine format's JSON Schema")
+    p.add_argument("--library", action="store_true", help="the exercise library's schema instead")
+    p.set_defaults(func=cmd_schema)
+    p = sub.add_parser("export-audio", help="render a whole session to one WAV file")
+    p.add_argument("routine", metavar="ROUTINE")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.wav")
+    p.set_defaults(func=cmd_export_audio)
+    return parser
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="psoas-timer",
+        usage="psoas-timer [ROUTINE] | psoas-timer {validate,list,plan,schema,export-audio} ...",
+        description="Open Psoas Timer, optionally with ROUTINE. "
+        "Commands: validate, list, plan, schema, export-audio (see 'psoas-timer COMMAND -h').",
+    )
+    parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
+    parser.add_argument("routine", nargs="?", metavar="ROUTINE", help="a routine file or name to open")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in COMMANDS:
+        args = _parser().parse_args(args_list)
+        result: int = args.func(args)
+        return result
+    app_args = _app_parser().parse_args(args_list)
+    try:
+        from psoas_timer.ui.app import run
+    except ImportError as exc:
+        print(f"psoas-timer: cannot start the window: {exc}", file=sys.stderr)
+        print("Run 'psoas-timer --help' for the commands that work without it.", file=sys.stderr)
+        return 1
+    return run(app_args.routine)

@@ -1,0 +1,140 @@
+"""Breathing patterns: named presets, custom inhale/hold/exhale/hold, and the phase at a time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["NAMED_PATTERNS", "Phase", "PhaseName", "Pattern", "parse_pattern_text"]
+
+PhaseName = Literal["inhale", "hold_in", "exhale", "hold_out"]
+
+PHASE_WORDS: dict[PhaseName, str] = {
+    "inhale": "Inhale",
+    "hold_in": "Hold",
+    "exhale": "Exhale",
+    "hold_out": "Hold",
+}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One breath: seconds of inhale, hold after inhale, exhale and hold after exhale."""
+
+    inhale: float
+    hold_in: float
+    exhale: float
+    hold_out: float
+    name: str | None = None
+
+    @property
+    def cycle(self) -> float:
+        return self.inhale + self.hold_in + self.exhale + self.hold_out
+
+    def label(self) -> str:
+        numbers = "-".join(
+            _n(v) for v in (self.inhale, self.hold_in, self.exhale, self.hold_out) if v
+        )
+        return f"{self.name} {numbers}" if self.name else numbers
+
+    def phases(self) -> list[tuple[PhaseName, float]]:
+        """The non-empty phases of one breath, in order, with their lengths."""
+        order: list[tuple[PhaseName, float]] = [
+            ("inhale", self.inhale),
+            ("hold_in", self.hold_in),
+            ("exhale", self.exhale),
+            ("hold_out", self.hold_out),
+        ]
+        return [(name, length) for name, length in order if length > 0]
+
+    def phase_at(self, t: float) -> Phase:
+        """The phase *t* seconds into paced breathing (t ≥ 0)."""
+        into = max(0.0, t) % self.cycle
+        start = max(0.0, t) - into
+        for name, length in self.phases():
+            if into < length:
+                return Phase(name, into / length, length - into, start)
+            into -= length
+            start += length
+        name, length = self.phases()[-1]  # floating-point edge: end of the last phase
+        return Phase(name, 1.0, 0.0, start - length)
+
+    def phase_starts(self, until: float) -> list[tuple[float, PhaseName]]:
+        """Every phase start in ``[0, until)``."""
+        starts: list[tuple[float, PhaseName]] = []
+        t = 0.0
+        while t < until - 1e-9:
+            for name, length in self.phases():
+                if t >= until - 1e-9:
+                    break
+                starts.append((t, name))
+                t += length
+        return starts
+
+
+@dataclass(frozen=True)
+class Phase:
+    """Where a breath is: the phase, how far through it (0..1), seconds left, and when it began."""
+
+    name: PhaseName
+    progress: float
+    remaining: float
+    started: float
+
+    @property
+    def word(self) -> str:
+        return PHASE_WORDS[self.name]
+
+    @property
+    def size(self) -> float:
+        """How full the lungs are, 0..1, eased so a drawn shape moves like a breath."""
+        eased = 0.5 - 0.5 * _cos_pi(self.progress)
+        if self.name == "inhale":
+            return eased
+        if self.name == "exhale":
+            return 1.0 - eased
+        return 1.0 if self.name == "hold_in" else 0.0
+
+
+def _cos_pi(x: float) -> float:
+    import math
+
+    return math.cos(math.pi * x)
+
+
+def _n(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+NAMED_PATTERNS: dict[str, Pattern] = {
+    "calm": Pattern(4, 0, 6, 0, "calm"),
+    "box": Pattern(4, 4, 4, 4, "box"),
+    "4-7-8": Pattern(4, 7, 8, 0, "4-7-8"),
+    "coherent": Pattern(5.5, 0, 5.5, 0, "coherent"),
+}
+
+_DASHES = re.compile(r"^\s*\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?){1,3}\s*$")
+
+
+def parse_pattern_text(text: str) -> Pattern:
+    """A named pattern (``calm``), or numbers joined by dashes.
+
+    Two numbers are inhale-exhale (``4-6``), three are inhale-hold-exhale (``4-7-8``), four
+    are inhale-hold-exhale-hold (``4-4-4-4``).
+    """
+    key = text.strip().lower()
+    if key in NAMED_PATTERNS:
+        return NAMED_PATTERNS[key]
+    if not _DASHES.match(key):
+        names = ", ".join(f"'{n}'" for n in NAMED_PATTERNS)
+        raise ValueError(
+            f"expected 'none', one of {names}, numbers like '4-6' or '4-4-4-4', "
+            f"or a mapping with inhale/exhale, found {text!r}"
+        )
+    numbers = [float(part) for part in key.split("-")]
+    if len(numbers) == 2:
+        return Pattern(numbers[0], 0, numbers[1], 0)
+    if len(numbers) == 3:
+        return Pattern(numbers[0], numbers[1], numbers[2], 0)
+    return Pattern(*numbers)

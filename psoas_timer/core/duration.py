@@ -1,0 +1,97 @@
+"""Durations as people write them: ``90``, ``"90s"``, ``"1m30s"``, ``"1:30"``, ``"2 min"``.
+
+Parsing is strict (a clear :class:`ValueError` for anything else) and formatting is the
+inverse: :func:`format_duration` writes the shortest natural form, so a saved routine reads
+the way a person would have typed it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+__all__ = ["MAX_SECONDS", "format_clock", "format_duration", "parse_duration"]
+
+#: Nothing in a routine lasts longer than a day; larger values are typos or hostile input.
+MAX_SECONDS = 24 * 60 * 60
+
+_UNIT_RE = re.compile(
+    r"""^\s*
+    (?:(?P<h>\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)\s*)?
+    (?:(?P<m>\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes)\s*)?
+    (?:(?P<s>\d+(?:\.\d+)?)\s*(?:s|sec|secs|second|seconds)?\s*)?
+    $""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_CLOCK_RE = re.compile(r"^\s*(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)\s*$")
+
+EXPECTED = "a duration like 90, '90s', '1m30s' or '1:30'"
+
+
+def parse_duration(value: object) -> float:
+    """Return *value* in seconds, or raise :class:`ValueError` saying what was expected."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected {EXPECTED}, found {value!r}")
+    if isinstance(value, (int, float)):
+        seconds = float(value)
+    elif isinstance(value, str):
+        seconds = _parse_text(value)
+    else:
+        raise ValueError(f"expected {EXPECTED}, found {type(value).__name__}")
+    if math.isnan(seconds) or math.isinf(seconds):
+        raise ValueError(f"expected {EXPECTED}, found {value!r}")
+    if seconds < 0:
+        raise ValueError(f"a duration cannot be negative, found {value!r}")
+    if seconds > MAX_SECONDS:
+        raise ValueError(f"a duration must be at most 24 hours, found {value!r}")
+    return seconds
+
+
+def _parse_text(text: str) -> float:
+    clock = _CLOCK_RE.match(text)
+    if clock:
+        hours, minutes, seconds = clock.groups()
+        if float(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
+            raise ValueError(f"expected {EXPECTED}, found {text!r}")
+        return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+    stripped = text.strip()
+    if stripped.startswith("-"):
+        raise ValueError(f"a duration cannot be negative, found {text!r}")
+    match = _UNIT_RE.match(text)
+    if not stripped or not match or not any(match.groups()):
+        raise ValueError(f"expected {EXPECTED}, found {text!r}")
+    h, m, s = (float(g) if g else 0.0 for g in match.groups())
+    return h * 3600 + m * 60 + s
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def format_duration(seconds: float) -> str | int:
+    """Write *seconds* the way a person would: ``45``, ``"90s"``→``"1m30s"``, ``"2m"``.
+
+    Whole seconds under a minute stay plain numbers; longer spans use units.
+    """
+    if seconds < 60:
+        return int(seconds) if seconds == int(seconds) else float(f"{seconds:g}")
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(f"{_number(hours)}h")
+    if minutes:
+        parts.append(f"{_number(minutes)}m")
+    if secs:
+        parts.append(f"{_number(round(secs, 3))}s")
+    return "".join(parts)
+
+
+def format_clock(seconds: float) -> str:
+    """Format for a countdown display: ``0:09``, ``1:30``, ``1:02:03``. Rounds up partial seconds."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

@@ -1,0 +1,364 @@
+"""The session engine: a state machine that walks a plan on an injected monotonic clock.
+
+Call :meth:`Session.poll` often (the GUI does ten times a second or more); it advances
+through every segment whose end has passed and returns the cues now due, each exactly once,
+in order, never early. Segment ends are computed from the clock (the previous end plus the
+length), never from counted ticks, so there is no drift however late or irregular the polls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .breathing import Phase
+from .plan import Cue, Plan, Segment, StepRun
+
+__all__ = ["FiredCue", "Session", "SessionRecord", "Snapshot", "State"]
+
+#: Restart the current segment instead of going back when this far into it.
+PREVIOUS_RESTARTS_AFTER = 3.0
+#: A gap between polls longer than this means the machine slept: pause, don't skip.
+WAKE_GAP = 15.0
+
+
+class State(str, Enum):
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class FiredCue:
+    """A cue that has come due: *due* is the clock time it was scheduled for."""
+
+    cue: Cue
+    due: float
+    segment: Segment | None
+
+
+@dataclass
+class SessionRecord:
+    """What happened: for the completion screen and the history."""
+
+    active_seconds: float = 0.0
+    done: set[int] = field(default_factory=set)
+    skipped: set[int] = field(default_factory=set)
+    open_holds: list[tuple[int, str | None, float]] = field(default_factory=list)
+    completed: bool = False
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a view needs to draw the session at one moment."""
+
+    state: State
+    index: int
+    segment: Segment
+    run: StepRun
+    elapsed: float
+    duration: float
+    session_elapsed: float
+    session_total: float
+    next_run: StepRun | None
+    phase: Phase | None
+    checking_in: bool
+    slept: bool
+
+    @property
+    def remaining(self) -> float:
+        return max(0.0, self.duration - self.elapsed)
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.elapsed / self.duration) if self.duration > 0 else 1.0
+
+    @property
+    def session_remaining(self) -> float:
+        return max(0.0, self.session_total - self.session_elapsed)
+
+    @property
+    def session_fraction(self) -> float:
+        return min(1.0, self.session_elapsed / self.session_total) if self.session_total > 0 else 1.0
+
+
+class Session:
+    """One run through a :class:`Plan`, driven by *clock*."""
+
+    def __init__(self, plan: Plan, clock: Callable[[], float], *, wake_gap: float = WAKE_GAP) -> None:
+        if not plan.segments:
+            raise ValueError("a plan without segments cannot be run")
+        self.plan = plan
+        self._clock = clock
+        self._wake_gap = wake_gap
+        self.state = State.READY
+        self.record = SessionRecord()
+        self._index = 0
+        self._start = 0.0  # clock time the current segment began (shifted by pauses)
+        self._paused_at: float | None = None
+        self._extra = 0.0  # seconds added to the current segment (+10 s, check-in +15 s)
+        self._fired: set[int] = set()  # indexes into the current segment's cues
+        self._spent: dict[int, float] = {}  # seconds actually spent in each passed segment
+        self._done_before = 0.0  # of which: the segments before the current one
+        self._active = 0.0  # every second spent, replays included
+        self._last_poll: float | None = None
+        self._slept = False
+        self._finished_at: float | None = None
+
+    # -- what is going on ---------------------------------------------------------------
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def segment(self) -> Segment:
+        return self.plan.segments[min(self._index, len(self.plan.segments) - 1)]
+
+    @property
+    def running(self) -> bool:
+        return self.state is State.RUNNING
+
+    @property
+    def active(self) -> bool:
+        """Running or paused: a session the user has not ended."""
+        return self.state in (State.RUNNING, State.PAUSED)
+
+    def _now(self) -> float:
+        return self._paused_at if self._paused_at is not None else self._clock()
+
+    def _duration(self, seg: Segment) -> float:
+        if seg.open is not None:
+            return max(seg.open.limit, seg.open.target + self._extra)
+        return seg.duration + self._extra
+
+    def _target(self, seg: Segment) -> float | None:
+        return seg.open.target + self._extra if seg.open is not None else None
+
+    def _cue_time(self, seg: Segment, cue: Cue) -> float:
+        return cue.time_in(self._duration(seg), self._target(seg))
+
+    # -- controls -------------------------------------------------------------------
+    def start(self) -> list[FiredCue]:
+        """Begin at the first segment; returns the cues due at once."""
+        if self.state is not State.READY:
+            return []
+        now = self._clock()
+        self.state = State.RUNNING
+        self._enter(0, now)
+        self._last_poll = now
+        return self.poll()
+
+    def pause(self) -> None:
+        if self.state is State.RUNNING:
+            self.poll()
+            if self.state is State.RUNNING:
+                self._paused_at = self._clock()
+                self.state = State.PAUSED
+
+    def resume(self) -> list[FiredCue]:
+        if self.state is not State.PAUSED:
+            return []
+        assert self._paused_at is not None
+        now = self._clock()
+        self._start += now - self._paused_at
+        self._paused_at = None
+        self._last_poll = now
+        self._slept = False
+        self.state = State.RUNNING
+        return self.poll()
+
+    def toggle(self) -> list[FiredCue]:
+        """Space: start, pause or resume, whichever fits."""
+        if self.state is State.READY:
+            return self.start()
+        if self.state is State.RUNNING:
+            self.pause()
+            return []
+        return self.resume()
+
+    def next(self) -> list[FiredCue]:
+        """Skip the rest of this segment; its remaining cues are dropped."""
+        if not self.active:
+            return []
+        now = self._now()
+        seg = self.segment
+        self._account(seg, now - self._start, skipped=True)
+        if self._index + 1 >= len(self.plan.segments):
+            return self._finish(now)
+        self._enter(self._index + 1, now)
+        return self.poll() if self.running else []
+
+    def previous(self) -> list[FiredCue]:
+        """Back to the previous segment, or to the start of this one if well into it."""
+        if not self.active:
+            return []
+        now = self._now()
+        self._active += now - self._start
+        back = now - self._start <= PREVIOUS_RESTARTS_AFTER and self._index > 0
+        self._enter(self._index - 1 if back else self._index, now)
+        return self.poll() if self.running else []
+
+    def restart_step(self) -> list[FiredCue]:
+        """Back to the first working segment of the current step."""
+        if not self.active:
+            return []
+        step = self.segment.step
+        first = next(s.index for s in self.plan.segments if s.step == step and s.kind != "prepare")
+        now = self._now()
+        self._active += now - self._start
+        self._enter(min(first, self._index), now)
+        return self.poll() if self.running else []
+
+    def extend(self, seconds: float = 10.0) -> None:
+        """Add time to this segment; countdowns and an open hold's check-in move with it."""
+        if not self.active or seconds <= 0:
+            return
+        seg = self.segment
+        elapsed = self._now() - self._start
+        self._extra += seconds
+        for i, cue in enumerate(seg.cues):
+            if cue.anchor != "start" and i in self._fired and self._cue_time(seg, cue) > elapsed:
+                self._fired.discard(i)
+
+    def release(self) -> list[FiredCue]:
+        """End an open hold now (the point has released)."""
+        if not self.active or self.segment.open is None:
+            return []
+        now = self._now()
+        seg = self.segment
+        held = now - self._start
+        self.record.open_holds.append((seg.step, seg.side, held))
+        self._account(seg, held, skipped=False)
+        if self._index + 1 >= len(self.plan.segments):
+            return self._finish(now)
+        self._enter(self._index + 1, now)
+        return self.poll() if self.running else []
+
+    def stop(self) -> None:
+        if self.state in (State.FINISHED, State.STOPPED):
+            return
+        if self.active:
+            self.record.active_seconds = self._active + (self._now() - self._start)
+        self.record.skipped -= self.record.done
+        self.state = State.STOPPED
+        self._paused_at = None
+
+    # -- time passing ----------------------------------------------------------------
+    def poll(self) -> list[FiredCue]:
+        """Advance to the clock's now and return the cues that came due, in order."""
+        if self.state is not State.RUNNING:
+            return []
+        now = self._clock()
+        if self._last_poll is not None and now - self._last_poll > self._wake_gap:
+            # The machine slept (or the process was stopped): pause where we were.
+            self._paused_at = self._last_poll
+            self.state = State.PAUSED
+            self._slept = True
+            return []
+        self._last_poll = now
+        fired: list[FiredCue] = []
+        while self.state is State.RUNNING:
+            seg = self.segment
+            duration = self._duration(seg)
+            elapsed = now - self._start
+            due = sorted(
+                (self._cue_time(seg, cue), i)
+                for i, cue in enumerate(seg.cues)
+                if i not in self._fired
+            )
+            for at, i in due:
+                if at <= min(elapsed, duration) + 1e-9 and at <= duration + 1e-9:
+                    self._fired.add(i)
+                    fired.append(FiredCue(seg.cues[i], self._start + at, seg))
+            if elapsed < duration:
+                break
+            end = self._start + duration
+            if seg.open is not None:
+                self.record.open_holds.append((seg.step, seg.side, duration))
+            self._account(seg, duration, skipped=False)
+            if self._index + 1 >= len(self.plan.segments):
+                fired.extend(self._finish(end))
+                break
+            self._enter(self._index + 1, end)
+        return fired
+
+    def snapshot(self) -> Snapshot:
+        """The session as it is now (call :meth:`poll` first to advance)."""
+        seg = self.segment
+        if self.state is State.READY:
+            elapsed = 0.0
+        elif self.state in (State.FINISHED, State.STOPPED):
+            elapsed = self._duration(seg) if self.state is State.FINISHED else 0.0
+        else:
+            elapsed = min(self._now() - self._start, self._duration(seg))
+        duration = self._duration(seg)
+        if seg.open is not None:
+            shown = self._target(seg) or duration
+            checking = elapsed >= shown - 1e-9
+        else:
+            shown = duration
+            checking = False
+        after = sum(s.duration for s in self.plan.segments[self._index + 1 :])
+        if self.state is State.FINISHED:
+            total = done = self._done_before
+        else:
+            done = self._done_before + elapsed
+            total = self._done_before + max(shown, elapsed) + after
+        run = self.plan.steps[seg.step]
+        phase = None
+        if seg.breathing is not None and seg.is_work and self.active:
+            phase = seg.breathing.phase_at(elapsed)
+        return Snapshot(
+            state=self.state,
+            index=self._index,
+            segment=seg,
+            run=run,
+            elapsed=elapsed,
+            duration=shown if seg.open is None else max(shown, elapsed),
+            session_elapsed=done,
+            session_total=total,
+            next_run=self._next_run(),
+            phase=phase,
+            checking_in=checking,
+            slept=self._slept,
+        )
+
+    # -- internals -------------------------------------------------------------------
+    def _next_run(self) -> StepRun | None:
+        seg = self.segment
+        for later in self.plan.segments[self._index + 1 :]:
+            if later.step != seg.step:
+                return self.plan.steps[later.step]
+        return None
+
+    def _enter(self, index: int, at: float) -> None:
+        self._index = index
+        self._start = at
+        self._extra = 0.0
+        self._fired = set()
+        self._done_before = sum(self._spent.get(i, 0.0) for i in range(index))
+        if self._paused_at is not None:
+            self._paused_at = at
+
+    def _account(self, seg: Segment, seconds: float, *, skipped: bool) -> None:
+        self._spent[seg.index] = max(0.0, seconds)
+        self._active += max(0.0, seconds)
+        if not seg.is_work:
+            return
+        if skipped and seconds < self._duration(seg) * 0.5:
+            self.record.skipped.add(seg.step)
+        else:
+            self.record.done.add(seg.step)
+
+    def _finish(self, at: float) -> list[FiredCue]:
+        self._paused_at = None
+        self.state = State.FINISHED
+        self._finished_at = at
+        self._done_before = sum(self._spent.values())
+        self.record.active_seconds = self._active
+        self.record.completed = True
+        self.record.skipped -= self.record.done
+        return [FiredCue(cue, at, None) for cue in self.plan.closing]

@@ -1,0 +1,314 @@
+"""Read routine and library files into models, reporting every problem with its position.
+
+Nothing here raises anything but :class:`~psoas_timer.core.problems.LoadError`: malformed YAML,
+wrong types, unknown keys, newer format versions, unknown exercise ids, hostile files and
+missing files all become ``file:line:column: message`` problems.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .model import FORMAT_VERSION, ExerciseLibrary, RepeatGroup, Routine, Step
+from .problems import LoadError, Problem, did_you_mean
+from .yamlsource import Located, read_yaml
+
+__all__ = [
+    "Library",
+    "load_library",
+    "load_routine",
+    "load_routine_text",
+    "routine_files",
+]
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_ALL_KEYS = sorted(
+    set(Routine.model_fields)
+    | set(Step.model_fields)
+    | set(RepeatGroup.model_fields)
+    | {"prepare", "rest", "switch_sides", "cue_style", "inhale", "exhale", "hold_in", "hold_out"}
+    | {"min", "target", "max", "at", "say", "every", "exercises"}
+)
+
+
+@dataclass
+class Library:
+    """Exercises by id, from every library file read, bundled first then the user's."""
+
+    exercises: dict[str, Step] = field(default_factory=dict)
+    raw: dict[str, dict[str, Any]] = field(default_factory=dict)
+    origin: dict[str, Path] = field(default_factory=dict)
+
+    def add(self, path: Path, library: ExerciseLibrary, raw: Mapping[str, Any]) -> None:
+        entries = raw.get("exercises", [])
+        for step, entry in zip(library.exercises, entries, strict=False):
+            assert step.id is not None
+            self.exercises[step.id] = step
+            self.raw[step.id] = dict(entry)
+            self.origin[step.id] = path
+
+
+def _read(path: Path) -> Located:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        from .yamlsource import MAX_BYTES
+
+        if size > MAX_BYTES:
+            raise LoadError(
+                [Problem(name, 1, 1, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")]
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError([Problem(name, 1, 1, "file not found")]) from None
+    except IsADirectoryError:
+        raise LoadError([Problem(name, 1, 1, "is a folder, not a file")]) from None
+    except OSError as exc:
+        raise LoadError([Problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
+    return read_yaml(data, name)
+
+
+def _check_top(located: Located, name: str, required: str) -> dict[str, Any]:
+    data = located.data
+    if not isinstance(data, dict):
+        found = "an empty file" if data is None else f"{type(data).__name__}"
+        raise LoadError([Problem(name, 1, 1, f"expected a mapping with '{required}', found {found}")])
+    version = data.get("version", FORMAT_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        line, column = located.position(("version",))
+        raise LoadError(
+            [
+                Problem(
+                    name,
+                    line,
+                    column,
+                    f"this file uses routine format version {version}, but this Psoas Timer reads "
+                    f"version {FORMAT_VERSION} and older; update Psoas Timer to open it",
+                )
+            ]
+        )
+    return data
+
+
+def _path_label(path: tuple[Any, ...]) -> str:
+    label = ""
+    for part in path:
+        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else str(part))
+    return label
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """Drop pydantic's union tags from *loc*, keeping only real keys and indexes."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif part in ("step", "repeat", "function-after[_timing(), Step]"):
+            continue
+        else:
+            path.append(part)
+            node = None
+    return tuple(path)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _problems(exc: ValidationError, located: Located, name: str) -> Iterator[Problem]:
+    for error in exc.errors(include_url=False):
+        path = _data_path(tuple(error["loc"]), located.data)
+        kind = error["type"]
+        label = _path_label(path)
+        where = f"{label}: " if label else ""
+        value = error.get("input")
+        if kind == "extra_forbidden":
+            key = str(path[-1])
+            line, column = located.position(path, key=True)
+            message = f"{_path_label(path[:-1]) or 'top level'}: unknown key '{key}'"
+            message += did_you_mean(key, _ALL_KEYS)
+        elif kind == "missing":
+            line, column = located.position(path[:-1])
+            message = f"{where}missing required key '{path[-1]}'"
+        else:
+            line, column = located.position(path)
+            text = str(error["msg"])
+            if kind in {"value_error", "assertion_error"}:
+                text = text.split(", ", 1)[1] if text.startswith(("Value error", "Assertion")) else text
+                found = "" if "found" in text or isinstance(value, dict) else f", found {_describe(value)}"
+            else:
+                text = text.replace("Input should be", "expected").replace("Field required", "missing")
+                text = text.replace("List should have", "expected").replace("String should have", "expected")
+                found = f", found {_describe(value)}"
+            if kind == "literal_error" and isinstance(value, str):
+                choices = [c.strip(" '") for c in str(error.get("ctx", {}).get("expected", "")).replace(" or ", ", ").split(",")]
+                found += did_you_mean(value, choices)
+            if kind == "enum" and isinstance(value, str):
+                choices = [c.strip(" '") for c in str(error.get("ctx", {}).get("expected", "")).replace(" or ", ", ").split(",")]
+                found += did_you_mean(value, choices)
+            message = f"{where}{text}{found}"
+        yield Problem(name, line, column, message)
+
+
+def _validate(model: type[ModelT], located: Located, name: str, extra: Iterable[Problem] = ()) -> ModelT:
+    problems = list(extra)
+    try:
+        result = model.model_validate(located.data)
+    except ValidationError as exc:
+        problems.extend(_problems(exc, located, name))
+        raise LoadError(problems) from None
+    if problems:
+        raise LoadError(problems)
+    return result
+
+
+def _resolve_uses(
+    steps: Any, path: tuple[Any, ...], library: Library, located: Located, name: str
+) -> Iterator[Problem]:
+    """Replace each ``use: id`` step's raw mapping with the library entry plus its overrides."""
+    if not isinstance(steps, list):
+        return
+    for index, item in enumerate(steps):
+        if not isinstance(item, dict):
+            continue
+        here = (*path, index)
+        if "repeat" in item:
+            yield from _resolve_uses(item.get("steps"), (*here, "steps"), library, located, name)
+            continue
+        ref = item.get("use")
+        if ref is None:
+            continue
+        if not isinstance(ref, str) or ref not in library.raw:
+            line, column = located.position((*here, "use"))
+            hint = did_you_mean(ref, library.raw) if isinstance(ref, str) else ""
+            yield Problem(name, line, column, f"{_path_label((*here, 'use'))}: unknown exercise {ref!r}{hint}")
+            continue
+        merged = copy.deepcopy(library.raw[ref])
+        merged.pop("id", None)
+        if "open" in item or "reps" in item or "breaths" in item or "hold" in item or "duration" in item:
+            for timing in ("hold", "duration", "reps", "tempo", "open", "breaths"):
+                merged.pop(timing, None)
+        merged.update(item)
+        image = merged.get("image")
+        origin = library.origin.get(ref)
+        if isinstance(image, str) and "image" not in item and origin is not None:
+            merged["image"] = str((origin.parent / image).resolve())
+        steps[index] = merged
+
+
+def load_routine_text(text: str | bytes, name: str, library: Library | None = None) -> Routine:
+    """Validate routine *text* (named *name* in messages) against *library*."""
+    located = read_yaml(text, name)
+    return _finish_routine(located, name, library or Library(), base=None)
+
+
+def load_routine(path: Path, library: Library | None = None, allowed: Iterable[Path] = ()) -> Routine:
+    """Read and validate the routine at *path*; raise :class:`LoadError` with every problem.
+
+    Image references resolve relative to the file and must stay inside its folder or one of
+    *allowed*.
+    """
+    name = str(path)
+    located = _read(path)
+    return _finish_routine(located, name, library or Library(), base=path.parent, allowed=allowed)
+
+
+def _finish_routine(
+    located: Located, name: str, library: Library, base: Path | None, allowed: Iterable[Path] = ()
+) -> Routine:
+    data = _check_top(located, name, "steps")
+    problems = list(_resolve_uses(data.get("steps"), ("steps",), library, located, name))
+    routine = _validate(Routine, located, name, problems)
+    if base is not None:
+        _check_images(routine.steps, ("steps",), located, name, base, allowed)
+    return routine
+
+
+def _check_images(
+    items: list[Step | RepeatGroup],
+    path: tuple[Any, ...],
+    located: Located,
+    name: str,
+    base: Path,
+    allowed: Iterable[Path],
+) -> None:
+    roots = [base.resolve(), *(Path(p).resolve() for p in allowed)]
+    problems: list[Problem] = []
+    for index, item in enumerate(items):
+        here = (*path, index)
+        if isinstance(item, RepeatGroup):
+            try:
+                _check_images(item.steps, (*here, "steps"), located, name, base, allowed)
+            except LoadError as exc:
+                problems.extend(exc.problems)
+            continue
+        if item.image is None:
+            continue
+        target = (base / item.image).resolve()
+        if not any(target == root or root in target.parents for root in roots):
+            line, column = located.position((*here, "image"))
+            problems.append(
+                Problem(name, line, column, f"{_path_label((*here, 'image'))}: image {item.image!r} is outside the routine's folder")
+            )
+            continue
+        item.image = str(target)
+    if problems:
+        raise LoadError(problems)
+
+
+def load_library(path: Path, into: Library | None = None) -> Library:
+    """Read the exercise library at *path* into *into* (a new :class:`Library` by default)."""
+    name = str(path)
+    located = _read(path)
+    data = _check_top(located, name, "exercises")
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    entries = data.get("exercises")
+    if isinstance(entries, list):
+        for index, entry in enumerate(entries):
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                if entry["id"] in seen:
+                    line, column = located.position(("exercises", index, "id"))
+                    problems.append(Problem(name, line, column, f"exercises[{index}].id: duplicate id '{entry['id']}'"))
+                seen[entry["id"]] = index
+            if isinstance(entry, dict) and "use" in entry:
+                line, column = located.position(("exercises", index, "use"), key=True)
+                problems.append(Problem(name, line, column, f"exercises[{index}]: 'use' is for routines, not library entries"))
+    library = _validate(ExerciseLibrary, located, name, problems)
+    result = into if into is not None else Library()
+    result.add(path, library, data)
+    return result
+
+
+def is_library_file(path: Path) -> bool:
+    """Whether *path* looks like an exercise library (by folder or by its top-level key)."""
+    return path.parent.name == "library"
+
+
+def routine_files(paths: Iterable[Path]) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` file named in *paths*, searching folders recursively."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(Path(root) / f for f in sorted(files) if f.endswith((".yaml", ".yml")))
+        else:
+            found.append(path)
+    return found

@@ -1,0 +1,336 @@
+"""The routine format: typed models, defaults, and the rules that tie fields together.
+
+One source gives validation, error locations and the JSON Schema (``psoas-timer schema``).
+Field names are the YAML keys; ``docs/routine-format.md`` describes them for people.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .breathing import NAMED_PATTERNS, Pattern, parse_pattern_text
+from .duration import format_duration, parse_duration
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Breathing",
+    "BreathingPattern",
+    "CueStyle",
+    "Defaults",
+    "ExerciseLibrary",
+    "Kind",
+    "Milestone",
+    "OpenHold",
+    "Prompt",
+    "RepeatGroup",
+    "Routine",
+    "Sides",
+    "Step",
+    "StepItem",
+]
+
+#: The newest routine format this version reads. Files with a higher version are refused.
+FORMAT_VERSION = 1
+
+_DURATION_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number", "minimum": 0},
+        {
+            "type": "string",
+            "pattern": r"^\s*(\d+(\.\d+)?\s*(h|m|min|s|sec)?\s*)+$|^\s*(\d+:)?\d+:\d{1,2}\s*$",
+        },
+    ],
+    "description": "Seconds (90), or text such as '90s', '1m30s' or '1:30'.",
+}
+
+Duration = Annotated[
+    float,
+    BeforeValidator(parse_duration),
+    PlainSerializer(format_duration),
+    WithJsonSchema(_DURATION_SCHEMA),
+]
+"""Seconds, written by people as ``90``, ``"90s"``, ``"1m30s"`` or ``"1:30"``."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_default=False, use_enum_values=False)
+
+
+class Kind(str, Enum):
+    """What a step is; it chooses the words and sounds the player uses."""
+
+    EXERCISE = "exercise"
+    STRETCH = "stretch"
+    RELEASE = "release"
+    BREATHING = "breathing"
+    REST = "rest"
+    HEAT_ICE = "heat-ice"
+
+
+Sides = Literal["none", "left", "right", "both"]
+CueStyle = Literal["both", "voice", "tone", "none"]
+
+
+class BreathingPattern(_Model):
+    """Custom pacing: seconds of inhale, hold, exhale and hold."""
+
+    inhale: Annotated[Duration, Field(gt=0)]
+    hold_in: Duration = 0
+    exhale: Annotated[Duration, Field(gt=0)]
+    hold_out: Duration = 0
+
+    def pattern(self) -> Pattern:
+        return Pattern(self.inhale, self.hold_in, self.exhale, self.hold_out)
+
+
+def _parse_breathing(value: object) -> object:
+    if value is False or (isinstance(value, str) and value.strip().lower() in {"none", "off"}):
+        return "none"
+    if isinstance(value, str):
+        return parse_pattern_text(value).name or value.strip()
+    return value
+
+
+_BREATHING_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"enum": ["none", *NAMED_PATTERNS]},
+        {"type": "string", "pattern": r"^\d+(\.\d+)?(-\d+(\.\d+)?){1,3}$"},
+        {
+            "type": "object",
+            "properties": {
+                k: _DURATION_SCHEMA for k in ("inhale", "hold_in", "exhale", "hold_out")
+            },
+            "required": ["inhale", "exhale"],
+            "additionalProperties": False,
+        },
+    ],
+    "description": "'none', a named pattern, numbers like '4-6', or inhale/hold_in/exhale/hold_out.",
+}
+
+Breathing = Annotated[
+    Union[str, BreathingPattern],
+    BeforeValidator(_parse_breathing),
+    WithJsonSchema(_BREATHING_SCHEMA),
+]
+"""``"none"``, a pattern name or dashed numbers (kept as written), or a :class:`BreathingPattern`."""
+
+
+def breathing_pattern(value: str | BreathingPattern | None) -> Pattern | None:
+    """The :class:`Pattern` a ``breathing`` value stands for, or ``None`` for no pacing."""
+    if value is None or value == "none":
+        return None
+    if isinstance(value, BreathingPattern):
+        return value.pattern()
+    return parse_pattern_text(value)
+
+
+class OpenHold(_Model):
+    """A hold that lasts until the user says the point has released."""
+
+    min: Duration = 0
+    target: Duration
+    max: Duration | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OpenHold:
+        if self.min > self.target:
+            raise ValueError("min must not be longer than target")
+        if self.max is not None and self.max < self.target:
+            raise ValueError("max must not be shorter than target")
+        return self
+
+    @property
+    def limit(self) -> float:
+        """When the hold ends on its own: the maximum, or twice the target when none is set."""
+        return self.max if self.max is not None else 2 * self.target
+
+
+def _bare_time(value: object) -> object:
+    return {"at": value} if isinstance(value, (int, float, str)) else value
+
+
+class Milestone(_Model):
+    """A prompt at a time into a hold, e.g. 30/60/90 s on a trigger point."""
+
+    at: Duration
+    say: str | None = None
+
+
+MilestoneItem = Annotated[Milestone, BeforeValidator(_bare_time)]
+
+
+class Prompt(_Model):
+    """Custom words at a time into a hold (``at``), or again and again (``every``)."""
+
+    say: Annotated[str, Field(min_length=1, max_length=200)]
+    at: Duration | None = None
+    every: Annotated[Duration, Field(ge=5)] | None = None
+
+    @model_validator(mode="after")
+    def _when(self) -> Prompt:
+        if (self.at is None) == (self.every is None):
+            raise ValueError("a prompt needs exactly one of 'at' or 'every'")
+        return self
+
+
+Text = Annotated[str, Field(min_length=1, max_length=500)]
+
+
+def _lines(value: object) -> object:
+    if isinstance(value, str):
+        return [line.strip() for line in value.strip().splitlines() if line.strip()]
+    return value
+
+
+Lines = Annotated[list[Text], BeforeValidator(_lines)]
+
+
+class Step(_Model):
+    """One exercise, stretch, hold, rest or breathing block, with its timing and cues."""
+
+    use: str | None = Field(None, description="Id of a library exercise to start from.")
+    id: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)
+    name: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+    kind: Kind = Kind.EXERCISE
+    instructions: Lines = []
+    safety: Lines = []
+    image: str | None = None
+    muscles: list[Text] = []
+    equipment: list[Text] = []
+
+    hold: Duration | None = None
+    duration: Duration | None = None
+    reps: Annotated[int, Field(ge=1, le=1000)] | None = None
+    tempo: Duration | None = None
+    sets: Annotated[int, Field(ge=1, le=100)] = 1
+    sides: Sides = "none"
+    alternate: bool = False
+    open: OpenHold | None = None
+    breaths: Annotated[int, Field(ge=1, le=1000)] | None = None
+
+    prepare: Duration | None = None
+    rest_between_reps: Duration = 0
+    rest_between_sets: Duration | None = None
+    switch_sides: Duration | None = None
+    rest_after: Duration | None = None
+
+    breathing: Breathing | None = None
+    halfway: bool | None = None
+    countdown: Annotated[int, Field(ge=0, le=10)] | None = None
+    milestones: list[MilestoneItem] = []
+    prompts: list[Prompt] = []
+
+    @model_validator(mode="after")
+    def _timing(self) -> Step:
+        if self.use is None and self.name is None:
+            raise ValueError("a step needs a 'name' (or 'use' to take one from the library)")
+        if self.hold is not None and self.duration is not None:
+            raise ValueError("give either 'hold' or 'duration', not both")
+        if self.open is not None and (self.hold or self.duration or self.reps):
+            raise ValueError("an 'open' hold cannot also have 'hold', 'duration' or 'reps'")
+        if self.breaths is not None and (self.open or self.reps or self.hold or self.duration):
+            raise ValueError("'breaths' sets the length on its own; drop hold, duration or reps")
+        if self.reps is not None and not (self.tempo or self.hold):
+            raise ValueError("'reps' needs a 'tempo' (seconds per rep) or a 'hold' per rep")
+        if self.breaths is not None and self.kind is not Kind.BREATHING:
+            raise ValueError("'breaths' is for steps of kind 'breathing'")
+        if self.sides == "none" and self.alternate:
+            raise ValueError("'alternate' needs 'sides: both'")
+        if self.use is None and not self.is_timed:
+            raise ValueError(
+                "a step needs its timing: 'hold', 'duration', 'reps' with 'tempo', "
+                "an 'open' hold, or 'breaths'"
+            )
+        return self
+
+    @property
+    def is_timed(self) -> bool:
+        return any(
+            v is not None for v in (self.hold, self.duration, self.reps, self.open, self.breaths)
+        )
+
+    @property
+    def title(self) -> str:
+        return self.name or self.use or "Step"
+
+
+def _step_tag(value: object) -> str:
+    if isinstance(value, dict) and "repeat" in value:
+        return "repeat"
+    if isinstance(value, RepeatGroup):
+        return "repeat"
+    return "step"
+
+
+StepItem = Annotated[
+    Union[Annotated[Step, Tag("step")], Annotated["RepeatGroup", Tag("repeat")]],
+    Discriminator(_step_tag),
+]
+
+
+class RepeatGroup(_Model):
+    """A block of steps done several times, e.g. a circuit."""
+
+    repeat: Annotated[int, Field(ge=1, le=100)]
+    name: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+    rest_between: Duration | None = None
+    steps: Annotated[list[StepItem], Field(min_length=1)]
+
+
+class Defaults(_Model):
+    """Settings every step inherits unless it sets its own."""
+
+    prepare: Duration = 10
+    rest: Duration = 15
+    switch_sides: Duration = 5
+    breathing: Breathing = "none"
+    cue_style: CueStyle = "both"
+    halfway: bool = True
+    countdown: Annotated[int, Field(ge=0, le=10)] = 3
+
+
+class Routine(_Model):
+    """A routine file: who it is for, its defaults, and its ordered steps."""
+
+    model_config = ConfigDict(title="Psoas Timer routine")
+
+    version: Annotated[int, Field(ge=1)] = FORMAT_VERSION
+    name: Annotated[str, Field(min_length=1, max_length=80)]
+    description: str = ""
+    tags: list[Annotated[str, Field(min_length=1, max_length=40)]] = []
+    defaults: Defaults = Defaults()
+    steps: Annotated[list[StepItem], Field(min_length=1, max_length=500)]
+
+
+class ExerciseLibrary(_Model):
+    """A library file: exercises that routines use by id and may override."""
+
+    model_config = ConfigDict(title="Psoas Timer exercise library")
+
+    version: Annotated[int, Field(ge=1)] = FORMAT_VERSION
+    name: str = "Exercises"
+    exercises: Annotated[list[Step], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _ids(self) -> ExerciseLibrary:
+        for step in self.exercises:
+            if step.id is None:
+                raise ValueError(f"library exercise '{step.title}' needs an 'id'")
+        return self
+
+
+RepeatGroup.model_rebuild()
+Routine.model_rebuild()

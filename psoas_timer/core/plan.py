@@ -1,0 +1,361 @@
+"""Compile a routine into a timeline: contiguous segments, their cues, and the total.
+
+:func:`compile_plan` is pure. Each segment carries its cues as offsets from its start (or
+from its end, for countdowns), so the engine can stretch a segment (+10 s, an open hold) and
+the cues that belong to its end move with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .breathing import Pattern
+from .model import Defaults, Kind, OpenHold, RepeatGroup, Routine, Step, breathing_pattern
+from .spoken import seconds_words
+
+__all__ = ["Cue", "CueKind", "Plan", "Segment", "SegmentKind", "StepRun", "compile_plan"]
+
+SegmentKind = Literal["prepare", "hold", "rep", "open", "breathe", "rest", "switch"]
+Side = Literal["left", "right"]
+Anchor = Literal["start", "end", "target"]
+CueKind = Literal[
+    "get_ready",
+    "step",
+    "side",
+    "start",
+    "rep",
+    "end",
+    "halfway",
+    "ten_seconds",
+    "countdown",
+    "milestone",
+    "prompt",
+    "inhale",
+    "exhale",
+    "hold_breath",
+    "check_in",
+    "rest",
+    "next",
+    "switch_sides",
+    "done",
+]
+
+#: Below these lengths a hold is too short for the cue to help.
+HALFWAY_MIN = 20.0
+TEN_SECONDS_MIN = 30.0
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Something to say or sound, *offset* seconds after the segment's start (or before its
+    end, or after an open hold's target, per *anchor*)."""
+
+    kind: CueKind
+    text: str
+    offset: float = 0.0
+    anchor: Anchor = "start"
+
+    def time_in(self, duration: float, target: float | None = None) -> float:
+        if self.anchor == "end":
+            return max(0.0, duration - self.offset)
+        if self.anchor == "target":
+            return (target if target is not None else duration) + self.offset
+        return self.offset
+
+
+@dataclass(frozen=True)
+class StepRun:
+    """One pass through a step: repeat groups give one run per round."""
+
+    index: int
+    step: Step
+    breathing: Pattern | None
+    round: int = 1
+    rounds: int = 1
+
+    @property
+    def name(self) -> str:
+        return self.step.title
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of the timeline: what the user does, for how long, and what is said during it."""
+
+    index: int
+    kind: SegmentKind
+    start: float
+    duration: float
+    step: int
+    label: str
+    side: Side | None = None
+    set: int = 1
+    sets: int = 1
+    rep: int = 0
+    reps: int = 0
+    open: OpenHold | None = None
+    breathing: Pattern | None = None
+    cues: tuple[Cue, ...] = ()
+
+    @property
+    def end(self) -> float:
+        return self.start + self.duration
+
+    @property
+    def is_work(self) -> bool:
+        return self.kind in ("hold", "rep", "open", "breathe")
+
+    @property
+    def is_open(self) -> bool:
+        return self.open is not None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A routine compiled: step runs, contiguous segments, and the cues at the very end."""
+
+    name: str
+    steps: tuple[StepRun, ...]
+    segments: tuple[Segment, ...]
+    closing: tuple[Cue, ...] = (Cue("done", "Well done"),)
+    cue_style: str = "both"
+
+    @property
+    def total(self) -> float:
+        return self.segments[-1].end if self.segments else 0.0
+
+    def cues(self) -> list[tuple[float, Cue, Segment | None]]:
+        """Every cue at its planned time into the session (open holds at their target)."""
+        timed: list[tuple[float, Cue, Segment | None]] = []
+        for seg in self.segments:
+            target = seg.open.target if seg.open else None
+            limit = seg.duration
+            for cue in seg.cues:
+                at = cue.time_in(seg.duration, target)
+                if at <= limit + 1e-9:
+                    timed.append((seg.start + at, cue, seg))
+        timed.extend((self.total, cue, None) for cue in self.closing)
+        timed.sort(key=lambda item: item[0])
+        return timed
+
+    def to_json(self) -> dict[str, Any]:
+        """The public ``psoas-timer plan --json`` shape."""
+        return {
+            "name": self.name,
+            "total_seconds": round(self.total, 3),
+            "segments": [
+                {
+                    "start": round(s.start, 3),
+                    "duration": round(s.duration, 3),
+                    "kind": s.kind,
+                    "step": self.steps[s.step].name,
+                    "label": s.label,
+                    "side": s.side,
+                    "set": s.set,
+                    "rep": s.rep,
+                    "open": s.is_open,
+                    **(
+                        {"min": s.open.min, "target": s.open.target, "max": s.open.limit}
+                        if s.open
+                        else {}
+                    ),
+                    **({"breathing": s.breathing.label()} if s.breathing else {}),
+                }
+                for s in self.segments
+            ],
+            "cues": [{"at": round(at, 3), "kind": c.kind, "text": c.text} for at, c, _ in self.cues()],
+        }
+
+
+def compile_plan(routine: Routine) -> Plan:
+    """Compile *routine* into a :class:`Plan`."""
+    runs = list(_runs(routine.steps, routine.defaults))
+    builder = _Builder(routine.defaults, runs, _round_rests(routine.steps))
+    for position, run in enumerate(runs):
+        builder.add_run(position)
+    return Plan(routine.name, tuple(runs), tuple(builder.segments), cue_style=routine.defaults.cue_style)
+
+
+def _runs(items: list[Step | RepeatGroup], defaults: Defaults) -> Iterator[StepRun]:
+    counter = 0
+
+    def walk(items: list[Step | RepeatGroup], rnd: int, rounds: int) -> Iterator[StepRun]:
+        nonlocal counter
+        for item in items:
+            if isinstance(item, RepeatGroup):
+                for r in range(1, item.repeat + 1):
+                    yield from walk(item.steps, r, item.repeat)
+            else:
+                breathing = breathing_pattern(
+                    item.breathing if item.breathing is not None else defaults.breathing
+                )
+                yield StepRun(counter, item, breathing, rnd, rounds)
+                counter += 1
+
+    yield from walk(items, 1, 1)
+
+
+def _round_rests(items: list[Step | RepeatGroup]) -> dict[int, float]:
+    """Rest after the last run of each repeat round (not after the final round)."""
+    rests: dict[int, float] = {}
+    counter = 0
+
+    def walk(items: list[Step | RepeatGroup]) -> None:
+        nonlocal counter
+        for item in items:
+            if isinstance(item, RepeatGroup):
+                for r in range(1, item.repeat + 1):
+                    walk(item.steps)
+                    if r < item.repeat and item.rest_between is not None:
+                        rests[counter - 1] = item.rest_between
+            else:
+                counter += 1
+
+    walk(items)
+    return rests
+
+
+@dataclass
+class _Builder:
+    defaults: Defaults
+    runs: list[StepRun]
+    round_rests: dict[int, float]
+    segments: list[Segment] = field(default_factory=list)
+    clock: float = 0.0
+
+    def add(self, kind: SegmentKind, duration: float, run: StepRun, label: str, cues: list[Cue], **kw: Any) -> None:
+        if duration <= 0 and kind not in ("hold", "rep", "open", "breathe"):
+            return
+        cues.sort(key=lambda c: c.time_in(duration, kw["open"].target if kw.get("open") else None))
+        self.segments.append(
+            Segment(len(self.segments), kind, self.clock, duration, run.index, label, cues=tuple(cues), **kw)
+        )
+        self.clock += duration
+
+    def countdown(self, step: Step, duration: float) -> list[Cue]:
+        count = step.countdown if step.countdown is not None else self.defaults.countdown
+        if duration < count + 2:
+            return []
+        return [Cue("countdown", str(n), float(n), "end") for n in range(count, 0, -1)]
+
+    def add_run(self, position: int) -> None:
+        run = self.runs[position]
+        step = run.step
+        following = self.runs[position + 1] if position + 1 < len(self.runs) else None
+        prepare = step.prepare if step.prepare is not None else (self.defaults.prepare if position == 0 else 0.0)
+        if prepare > 0 and step.kind is not Kind.REST:
+            cues = [Cue("get_ready", "Get ready"), Cue("step", step.title), *self.countdown(step, prepare)]
+            self.add("prepare", prepare, run, "Get ready", cues)
+        if step.kind is Kind.REST:
+            length = step.duration or step.hold or 0.0
+            cues = [Cue("rest", "Rest")]
+            if following is not None:
+                cues.append(Cue("next", f"Next: {following.name}"))
+            cues += self.countdown(step, length)
+            self.add("rest", length, run, step.title, cues)
+            return
+        self.add_work(run)
+        rest = self._rest_after(position, run, following)
+        if rest > 0 and following is not None:
+            cues = [Cue("rest", "Rest"), Cue("next", f"Next: {following.name}"), *self.countdown(step, rest)]
+            self.add("rest", rest, run, "Rest", cues)
+
+    def _rest_after(self, position: int, run: StepRun, following: StepRun | None) -> float:
+        if following is None or following.step.kind is Kind.REST:
+            return 0.0
+        if position in self.round_rests:
+            return self.round_rests[position]
+        return run.step.rest_after if run.step.rest_after is not None else self.defaults.rest
+
+    def add_work(self, run: StepRun) -> None:
+        step = run.step
+        sides: list[Side | None] = ["left", "right"] if step.sides == "both" else (
+            [step.sides] if step.sides in ("left", "right") else [None]  # type: ignore[list-item]
+        )
+        sets = step.sets
+        order: list[tuple[Side | None, int]]
+        if step.alternate:
+            order = [(side, s) for s in range(1, sets + 1) for side in sides]
+        else:
+            order = [(side, s) for side in sides for s in range(1, sets + 1)]
+        set_rest = step.rest_between_sets if step.rest_between_sets is not None else self.defaults.rest
+        switch = step.switch_sides if step.switch_sides is not None else self.defaults.switch_sides
+        announced: Side | None = None
+        for i, (side, set_no) in enumerate(order):
+            if i > 0:
+                prev_side = order[i - 1][0]
+                if side != prev_side:
+                    cues = [Cue("switch_sides", "Switch sides"), *self.countdown(step, switch)]
+                    self.add("switch", switch, run, "Switch sides", cues, side=side, set=set_no, sets=sets)
+                else:
+                    cues = [Cue("rest", "Rest"), *self.countdown(step, set_rest)]
+                    self.add("rest", set_rest, run, "Rest between sets", cues, side=side, set=set_no, sets=sets)
+            first_cues: list[Cue] = []
+            if side is not None and side != announced:
+                first_cues.append(Cue("side", f"{side.capitalize()} side"))
+                announced = side
+            self.add_set(run, side, set_no, first_cues)
+
+    def add_set(self, run: StepRun, side: Side | None, set_no: int, lead: list[Cue]) -> None:
+        step = run.step
+        common: dict[str, Any] = {"side": side, "set": set_no, "sets": step.sets, "breathing": run.breathing}
+        if step.open is not None:
+            hold = step.open
+            cues = [*lead, Cue("start", "Hold"), *self.inner_cues(run, hold.limit)]
+            cues.append(Cue("check_in", "Has it softened?", 0.0, "target"))
+            cues.append(Cue("end", "Release", 0.0, "end"))
+            self.add("open", hold.target, run, step.title, cues, open=hold, **common)
+            return
+        if step.reps is not None:
+            per_rep = (step.tempo or 0.0) + (step.hold or 0.0)
+            for rep in range(1, step.reps + 1):
+                cues = [*lead] if rep == 1 else []
+                cues.append(Cue("rep", str(rep)))
+                if step.hold and step.hold >= 5:
+                    cues += self.countdown(step, per_rep)
+                self.add("rep", per_rep, run, step.title, cues, rep=rep, reps=step.reps, **common)
+                if rep < step.reps and step.rest_between_reps > 0:
+                    self.add("rest", step.rest_between_reps, run, "Rest", [], rep=rep, reps=step.reps, **common)
+            return
+        if step.breaths is not None and run.breathing is not None:
+            length = step.breaths * run.breathing.cycle
+        elif step.breaths is not None:
+            length = step.breaths * 10.0
+        else:
+            length = step.hold or step.duration or 0.0
+        kind: SegmentKind = "breathe" if step.kind is Kind.BREATHING else "hold"
+        start = "Breathe" if kind == "breathe" else ("Go" if step.kind is Kind.EXERCISE else "Hold")
+        cues = [*lead, Cue("start", start), *self.inner_cues(run, length)]
+        cues += self.countdown(step, length)
+        cues.append(Cue("end", "Release" if kind == "hold" and step.kind is not Kind.EXERCISE else "Stop", 0.0, "end"))
+        if length >= HALFWAY_MIN and (step.halfway if step.halfway is not None else self.defaults.halfway):
+            cues.append(Cue("halfway", "Halfway", length / 2))
+        if length >= TEN_SECONDS_MIN:
+            cues.append(Cue("ten_seconds", "Ten seconds", 10.0, "end"))
+        self.add(kind, length, run, step.title, cues, **common)
+
+    def inner_cues(self, run: StepRun, length: float) -> list[Cue]:
+        """Milestones, prompts and breathing cues inside a hold of *length* seconds."""
+        step = run.step
+        cues = [
+            Cue("milestone", m.say or seconds_words(m.at), m.at)
+            for m in step.milestones
+            if 0 < m.at <= length
+        ]
+        for prompt in step.prompts:
+            if prompt.at is not None and prompt.at <= length:
+                cues.append(Cue("prompt", prompt.say, prompt.at))
+            elif prompt.every is not None:
+                t = prompt.every
+                while t < length:
+                    cues.append(Cue("prompt", prompt.say, t))
+                    t += prompt.every
+        if run.breathing is not None:
+            words = {"inhale": ("inhale", "Inhale"), "exhale": ("exhale", "Exhale")}
+            for t, phase in run.breathing.phase_starts(length):
+                kind, text = words.get(phase, ("hold_breath", "Hold your breath"))
+                cues.append(Cue(kind, text, t))  # type: ignore[arg-type]
+        return cues
+
