@@ -1,0 +1,34 @@
+"""The safety notice shown on first run and before pressure-release routines."""
+
+from __future__ import annotations
+
+from .model import Kind, RepeatGroup, Routine, Step
+
+__all__ = ["NOTICE_LINES", "NOTICE_TITLE", "needs_release_notice"]
+
+NOTICE_TITLE = "Before you start"
+
+NOTICE_LINES = (
+    "Psoas Timer is a timer, not medical advice, and it cannot examine you.",
+    "Stop at once if you feel sharp pain, numbness, tingling or a throbbing pulse under the "
+    "pressure; for the hip crease, move the ball a little higher instead.",
+    "Deep pressure into the belly is only for someone whose organs have been ruled out as the "
+    "cause of their pain by a clinician.",
+    "Pressure should feel strong but bearable: below your pain threshold, never more.",
+    "If your pain lasts, comes back often or gets worse, see a doctor or physical therapist.",
+)
+
+
+def _has_release(items: list[Step | RepeatGroup]) -> bool:
+    for item in items:
+        if isinstance(item, RepeatGroup):
+            if _has_release(item.steps):
+                return True
+        elif item.kind is Kind.RELEASE:
+            return True
+    return False
+
+
+def needs_release_notice(routine: Routine) -> bool:
+    """Whether *routine* has pressure-release steps, before which the notice is shown again."""
+    return _has_release(routine.steps)
