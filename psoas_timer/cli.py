@@ -20,9 +20,9 @@ from psoas_timer import __version__
 from psoas_timer.core.catalog import Catalog, Entry, load_catalog, read_libraries
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.loader import load_routine, routine_files
-from psoas_timer.core.model import ExerciseLibrary, Routine
 from psoas_timer.core.plan import Plan, compile_plan
 from psoas_timer.core.problems import LoadError, Problem
+from psoas_timer.core.schema import schema_text
 
 __all__ = ["main"]
 
@@ -68,7 +68,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     libraries = [f for f in files if f.parent.name == "library"]
     bundled = paths.bundled_routines_dir() / "library"
     base = routine_files([bundled]) if bundled.is_dir() else []
-    library, problems = read_libraries([*[b for b in base if b.resolve() not in {x.resolve() for x in libraries}], *libraries])
+    library, problems = read_libraries(
+        [*[b for b in base if b.resolve() not in {x.resolve() for x in libraries}], *libraries]
+    )
     problems = [p for p in problems if any(p.file == str(lib) for lib in libraries)] + missing
     checked = 0
     for path in files:
@@ -131,8 +133,8 @@ def _plan_text(plan: Plan) -> str:
             if part
         )
         lines.append(
-            f"{format_clock(seg.start):>8}  {seg.kind:<8} {format_clock(seg.duration):>6}  {seg.label}"
-            + (f"  ({where})" if where else "")
+            f"{format_clock(seg.start):>8}  {seg.kind:<8} "
+            f"{format_clock(seg.duration):>6}  {seg.label}" + (f"  ({where})" if where else "")
         )
     return "\n".join(lines)
 
@@ -148,8 +150,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    model = ExerciseLibrary if args.library else Routine
-    print(json.dumps(model.model_json_schema(), indent=2))
+    sys.stdout.write(schema_text(library=args.library))
     return 0
 
 
@@ -176,7 +177,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("validate", help="check routine and library files")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders to search for *.yaml")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, or folders to search for *.yaml"
+    )
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("list", help="list bundled and user routines")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -203,7 +206,9 @@ def _app_parser() -> argparse.ArgumentParser:
         "Commands: validate, list, plan, schema, export-audio (see 'psoas-timer COMMAND -h').",
     )
     parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
-    parser.add_argument("routine", nargs="?", metavar="ROUTINE", help="a routine file or name to open")
+    parser.add_argument(
+        "routine", nargs="?", metavar="ROUTINE", help="a routine file or name to open"
+    )
     return parser
 
 
@@ -220,4 +225,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"psoas-timer: cannot start the window: {exc}", file=sys.stderr)
         print("Run 'psoas-timer --help' for the commands that work without it.", file=sys.stderr)
         return 1
-    return run(app_args.routine)
+    status: int = run(app_args.routine)
+    return status

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from psoas_timer import APP_ID, ORGANIZATION
 
-__all__ = ["assets_dir", "bundled_routines_dir", "user_data_dir", "user_library_dir", "user_routines_dir"]
+__all__ = [
+    "assets_dir",
+    "bundled_routines_dir",
+    "user_data_dir",
+    "user_library_dir",
+    "user_routines_dir",
+]
 
 _PACKAGE = Path(__file__).resolve().parent
 

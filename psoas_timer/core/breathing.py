@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["NAMED_PATTERNS", "Phase", "PhaseName", "Pattern", "parse_pattern_text"]
+__all__ = ["NAMED_PATTERNS", "Pattern", "Phase", "PhaseName", "parse_pattern_text"]
 
 PhaseName = Literal["inhale", "hold_in", "exhale", "hold_out"]
 
@@ -137,4 +137,4 @@ def parse_pattern_text(text: str) -> Pattern:
         return Pattern(numbers[0], 0, numbers[1], 0)
     if len(numbers) == 3:
         return Pattern(numbers[0], numbers[1], numbers[2], 0)
-    return Pattern(*numbers)
+    return Pattern(numbers[0], numbers[1], numbers[2], numbers[3])

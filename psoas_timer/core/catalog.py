@@ -52,7 +52,11 @@ class Catalog:
         """An entry by path, file name or routine name (case-insensitive)."""
         wanted = key.strip().lower()
         for entry in self.entries:
-            if wanted in (str(entry.path).lower(), entry.path.name.lower(), entry.path.stem.lower()):
+            if wanted in (
+                str(entry.path).lower(),
+                entry.path.name.lower(),
+                entry.path.stem.lower(),
+            ):
                 return entry
         for entry in self.entries:
             if entry.routine is not None and entry.routine.name.lower() == wanted:

@@ -68,7 +68,7 @@ def _number(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
-def format_duration(seconds: float) -> str | int:
+def format_duration(seconds: float) -> str | int | float:
     """Write *seconds* the way a person would: ``45``, ``"90s"``→``"1m30s"``, ``"2m"``.
 
     Whole seconds under a minute stay plain numbers; longer spans use units.
@@ -88,7 +88,7 @@ def format_duration(seconds: float) -> str | int:
 
 
 def format_clock(seconds: float) -> str:
-    """Format for a countdown display: ``0:09``, ``1:30``, ``1:02:03``. Rounds up partial seconds."""
+    """A countdown display: ``0:09``, ``1:30``, ``1:02:03``. Partial seconds round up."""
     whole = max(0, math.ceil(seconds - 1e-9))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)

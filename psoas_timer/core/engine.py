@@ -82,13 +82,17 @@ class Snapshot:
 
     @property
     def session_fraction(self) -> float:
-        return min(1.0, self.session_elapsed / self.session_total) if self.session_total > 0 else 1.0
+        return (
+            min(1.0, self.session_elapsed / self.session_total) if self.session_total > 0 else 1.0
+        )
 
 
 class Session:
     """One run through a :class:`Plan`, driven by *clock*."""
 
-    def __init__(self, plan: Plan, clock: Callable[[], float], *, wake_gap: float = WAKE_GAP) -> None:
+    def __init__(
+        self, plan: Plan, clock: Callable[[], float], *, wake_gap: float = WAKE_GAP
+    ) -> None:
         if not plan.segments:
             raise ValueError("a plan without segments cannot be run")
         self.plan = plan

@@ -64,7 +64,14 @@ def _read(path: Path) -> Located:
 
         if size > MAX_BYTES:
             raise LoadError(
-                [Problem(name, 1, 1, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")]
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})",
+                    )
+                ]
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -80,7 +87,9 @@ def _check_top(located: Located, name: str, required: str) -> dict[str, Any]:
     data = located.data
     if not isinstance(data, dict):
         found = "an empty file" if data is None else f"{type(data).__name__}"
-        raise LoadError([Problem(name, 1, 1, f"expected a mapping with '{required}', found {found}")])
+        raise LoadError(
+            [Problem(name, 1, 1, f"expected a mapping with '{required}', found {found}")]
+        )
     version = data.get("version", FORMAT_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         line, column = located.position(("version",))
@@ -105,19 +114,21 @@ def _path_label(path: tuple[Any, ...]) -> str:
     return label
 
 
+_UNION_TAGS = ("step", "repeat")
+
+
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
     """Drop pydantic's union tags from *loc*, keeping only real keys and indexes."""
     path: list[Any] = []
     node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            path.append(part)
-            node = node[part]
-        elif part in ("step", "repeat", "function-after[_timing(), Step]"):
+    for i, part in enumerate(loc):
+        if part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int):
             continue
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
+            path.append(part)
+            node = node[part]
         else:
             path.append(part)
             node = None
@@ -145,28 +156,53 @@ def _problems(exc: ValidationError, located: Located, name: str) -> Iterator[Pro
             message += did_you_mean(key, _ALL_KEYS)
         elif kind == "missing":
             line, column = located.position(path[:-1])
-            message = f"{where}missing required key '{path[-1]}'"
+            parent = _path_label(path[:-1])
+            message = f"{parent + ': ' if parent else ''}missing required key '{path[-1]}'"
         else:
             line, column = located.position(path)
             text = str(error["msg"])
             if kind in {"value_error", "assertion_error"}:
-                text = text.split(", ", 1)[1] if text.startswith(("Value error", "Assertion")) else text
-                found = "" if "found" in text or isinstance(value, dict) else f", found {_describe(value)}"
+                text = (
+                    text.split(", ", 1)[1]
+                    if text.startswith(("Value error", "Assertion"))
+                    else text
+                )
+                found = (
+                    ""
+                    if "found" in text or isinstance(value, dict)
+                    else f", found {_describe(value)}"
+                )
             else:
-                text = text.replace("Input should be", "expected").replace("Field required", "missing")
-                text = text.replace("List should have", "expected").replace("String should have", "expected")
+                text = text.replace("Input should be", "expected").replace(
+                    "Field required", "missing"
+                )
+                text = text.replace("List should have", "expected").replace(
+                    "String should have", "expected"
+                )
                 found = f", found {_describe(value)}"
             if kind == "literal_error" and isinstance(value, str):
-                choices = [c.strip(" '") for c in str(error.get("ctx", {}).get("expected", "")).replace(" or ", ", ").split(",")]
+                choices = [
+                    c.strip(" '")
+                    for c in str(error.get("ctx", {}).get("expected", ""))
+                    .replace(" or ", ", ")
+                    .split(",")
+                ]
                 found += did_you_mean(value, choices)
             if kind == "enum" and isinstance(value, str):
-                choices = [c.strip(" '") for c in str(error.get("ctx", {}).get("expected", "")).replace(" or ", ", ").split(",")]
+                choices = [
+                    c.strip(" '")
+                    for c in str(error.get("ctx", {}).get("expected", ""))
+                    .replace(" or ", ", ")
+                    .split(",")
+                ]
                 found += did_you_mean(value, choices)
             message = f"{where}{text}{found}"
         yield Problem(name, line, column, message)
 
 
-def _validate(model: type[ModelT], located: Located, name: str, extra: Iterable[Problem] = ()) -> ModelT:
+def _validate(
+    model: type[ModelT], located: Located, name: str, extra: Iterable[Problem] = ()
+) -> ModelT:
     problems = list(extra)
     try:
         result = model.model_validate(located.data)
@@ -197,11 +233,19 @@ def _resolve_uses(
         if not isinstance(ref, str) or ref not in library.raw:
             line, column = located.position((*here, "use"))
             hint = did_you_mean(ref, library.raw) if isinstance(ref, str) else ""
-            yield Problem(name, line, column, f"{_path_label((*here, 'use'))}: unknown exercise {ref!r}{hint}")
+            yield Problem(
+                name, line, column, f"{_path_label((*here, 'use'))}: unknown exercise {ref!r}{hint}"
+            )
             continue
         merged = copy.deepcopy(library.raw[ref])
         merged.pop("id", None)
-        if "open" in item or "reps" in item or "breaths" in item or "hold" in item or "duration" in item:
+        if (
+            "open" in item
+            or "reps" in item
+            or "breaths" in item
+            or "hold" in item
+            or "duration" in item
+        ):
             for timing in ("hold", "duration", "reps", "tempo", "open", "breaths"):
                 merged.pop(timing, None)
         merged.update(item)
@@ -218,7 +262,9 @@ def load_routine_text(text: str | bytes, name: str, library: Library | None = No
     return _finish_routine(located, name, library or Library(), base=None)
 
 
-def load_routine(path: Path, library: Library | None = None, allowed: Iterable[Path] = ()) -> Routine:
+def load_routine(
+    path: Path, library: Library | None = None, allowed: Iterable[Path] = ()
+) -> Routine:
     """Read and validate the routine at *path*; raise :class:`LoadError` with every problem.
 
     Image references resolve relative to the file and must stay inside its folder or one of
@@ -264,7 +310,13 @@ def _check_images(
         if not any(target == root or root in target.parents for root in roots):
             line, column = located.position((*here, "image"))
             problems.append(
-                Problem(name, line, column, f"{_path_label((*here, 'image'))}: image {item.image!r} is outside the routine's folder")
+                Problem(
+                    name,
+                    line,
+                    column,
+                    f"{_path_label((*here, 'image'))}: image {item.image!r} "
+                    "is outside the routine's folder",
+                )
             )
             continue
         item.image = str(target)
@@ -285,11 +337,25 @@ def load_library(path: Path, into: Library | None = None) -> Library:
             if isinstance(entry, dict) and isinstance(entry.get("id"), str):
                 if entry["id"] in seen:
                     line, column = located.position(("exercises", index, "id"))
-                    problems.append(Problem(name, line, column, f"exercises[{index}].id: duplicate id '{entry['id']}'"))
+                    problems.append(
+                        Problem(
+                            name,
+                            line,
+                            column,
+                            f"exercises[{index}].id: duplicate id '{entry['id']}'",
+                        )
+                    )
                 seen[entry["id"]] = index
             if isinstance(entry, dict) and "use" in entry:
                 line, column = located.position(("exercises", index, "use"), key=True)
-                problems.append(Problem(name, line, column, f"exercises[{index}]: 'use' is for routines, not library entries"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        column,
+                        f"exercises[{index}]: 'use' is for routines, not library entries",
+                    )
+                )
     library = _validate(ExerciseLibrary, located, name, problems)
     result = into if into is not None else Library()
     result.add(path, library, data)

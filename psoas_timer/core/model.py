@@ -117,7 +117,8 @@ _BREATHING_SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
         },
     ],
-    "description": "'none', a named pattern, numbers like '4-6', or inhale/hold_in/exhale/hold_out.",
+    "description": "'none', a named pattern, numbers like '4-6', "
+    "or inhale/hold_in/exhale/hold_out.",
 }
 
 Breathing = Annotated[
@@ -125,7 +126,7 @@ Breathing = Annotated[
     BeforeValidator(_parse_breathing),
     WithJsonSchema(_BREATHING_SCHEMA),
 ]
-"""``"none"``, a pattern name or dashed numbers (kept as written), or a :class:`BreathingPattern`."""
+"""``"none"``, a pattern name or dashed numbers (kept as written), or custom seconds."""
 
 
 def breathing_pattern(value: str | BreathingPattern | None) -> Pattern | None:

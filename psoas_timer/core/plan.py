@@ -165,7 +165,9 @@ class Plan:
                 }
                 for s in self.segments
             ],
-            "cues": [{"at": round(at, 3), "kind": c.kind, "text": c.text} for at, c, _ in self.cues()],
+            "cues": [
+                {"at": round(at, 3), "kind": c.kind, "text": c.text} for at, c, _ in self.cues()
+            ],
         }
 
 
@@ -173,9 +175,11 @@ def compile_plan(routine: Routine) -> Plan:
     """Compile *routine* into a :class:`Plan`."""
     runs = list(_runs(routine.steps, routine.defaults))
     builder = _Builder(routine.defaults, runs, _round_rests(routine.steps))
-    for position, run in enumerate(runs):
+    for position in range(len(runs)):
         builder.add_run(position)
-    return Plan(routine.name, tuple(runs), tuple(builder.segments), cue_style=routine.defaults.cue_style)
+    return Plan(
+        routine.name, tuple(runs), tuple(builder.segments), cue_style=routine.defaults.cue_style
+    )
 
 
 def _runs(items: list[Step | RepeatGroup], defaults: Defaults) -> Iterator[StepRun]:
@@ -225,12 +229,29 @@ class _Builder:
     segments: list[Segment] = field(default_factory=list)
     clock: float = 0.0
 
-    def add(self, kind: SegmentKind, duration: float, run: StepRun, label: str, cues: list[Cue], **kw: Any) -> None:
+    def add(
+        self,
+        kind: SegmentKind,
+        duration: float,
+        run: StepRun,
+        label: str,
+        cues: list[Cue],
+        **kw: Any,
+    ) -> None:
         if duration <= 0 and kind not in ("hold", "rep", "open", "breathe"):
             return
         cues.sort(key=lambda c: c.time_in(duration, kw["open"].target if kw.get("open") else None))
         self.segments.append(
-            Segment(len(self.segments), kind, self.clock, duration, run.index, label, cues=tuple(cues), **kw)
+            Segment(
+                len(self.segments),
+                kind,
+                self.clock,
+                duration,
+                run.index,
+                label,
+                cues=tuple(cues),
+                **kw,
+            )
         )
         self.clock += duration
 
@@ -244,9 +265,17 @@ class _Builder:
         run = self.runs[position]
         step = run.step
         following = self.runs[position + 1] if position + 1 < len(self.runs) else None
-        prepare = step.prepare if step.prepare is not None else (self.defaults.prepare if position == 0 else 0.0)
+        prepare = (
+            step.prepare
+            if step.prepare is not None
+            else (self.defaults.prepare if position == 0 else 0.0)
+        )
         if prepare > 0 and step.kind is not Kind.REST:
-            cues = [Cue("get_ready", "Get ready"), Cue("step", step.title), *self.countdown(step, prepare)]
+            cues = [
+                Cue("get_ready", "Get ready"),
+                Cue("step", step.title),
+                *self.countdown(step, prepare),
+            ]
             self.add("prepare", prepare, run, "Get ready", cues)
         if step.kind is Kind.REST:
             length = step.duration or step.hold or 0.0
@@ -259,7 +288,11 @@ class _Builder:
         self.add_work(run)
         rest = self._rest_after(position, run, following)
         if rest > 0 and following is not None:
-            cues = [Cue("rest", "Rest"), Cue("next", f"Next: {following.name}"), *self.countdown(step, rest)]
+            cues = [
+                Cue("rest", "Rest"),
+                Cue("next", f"Next: {following.name}"),
+                *self.countdown(step, rest),
+            ]
             self.add("rest", rest, run, "Rest", cues)
 
     def _rest_after(self, position: int, run: StepRun, following: StepRun | None) -> float:
@@ -271,8 +304,10 @@ class _Builder:
 
     def add_work(self, run: StepRun) -> None:
         step = run.step
-        sides: list[Side | None] = ["left", "right"] if step.sides == "both" else (
-            [step.sides] if step.sides in ("left", "right") else [None]  # type: ignore[list-item]
+        sides: list[Side | None] = (
+            ["left", "right"]
+            if step.sides == "both"
+            else ([step.sides] if step.sides in ("left", "right") else [None])
         )
         sets = step.sets
         order: list[tuple[Side | None, int]]
@@ -280,7 +315,9 @@ class _Builder:
             order = [(side, s) for s in range(1, sets + 1) for side in sides]
         else:
             order = [(side, s) for side in sides for s in range(1, sets + 1)]
-        set_rest = step.rest_between_sets if step.rest_between_sets is not None else self.defaults.rest
+        set_rest = (
+            step.rest_between_sets if step.rest_between_sets is not None else self.defaults.rest
+        )
         switch = step.switch_sides if step.switch_sides is not None else self.defaults.switch_sides
         announced: Side | None = None
         for i, (side, set_no) in enumerate(order):
@@ -288,10 +325,28 @@ class _Builder:
                 prev_side = order[i - 1][0]
                 if side != prev_side:
                     cues = [Cue("switch_sides", "Switch sides"), *self.countdown(step, switch)]
-                    self.add("switch", switch, run, "Switch sides", cues, side=side, set=set_no, sets=sets)
+                    self.add(
+                        "switch",
+                        switch,
+                        run,
+                        "Switch sides",
+                        cues,
+                        side=side,
+                        set=set_no,
+                        sets=sets,
+                    )
                 else:
                     cues = [Cue("rest", "Rest"), *self.countdown(step, set_rest)]
-                    self.add("rest", set_rest, run, "Rest between sets", cues, side=side, set=set_no, sets=sets)
+                    self.add(
+                        "rest",
+                        set_rest,
+                        run,
+                        "Rest between sets",
+                        cues,
+                        side=side,
+                        set=set_no,
+                        sets=sets,
+                    )
             first_cues: list[Cue] = []
             if side is not None and side != announced:
                 first_cues.append(Cue("side", f"{side.capitalize()} side"))
@@ -300,7 +355,12 @@ class _Builder:
 
     def add_set(self, run: StepRun, side: Side | None, set_no: int, lead: list[Cue]) -> None:
         step = run.step
-        common: dict[str, Any] = {"side": side, "set": set_no, "sets": step.sets, "breathing": run.breathing}
+        common: dict[str, Any] = {
+            "side": side,
+            "set": set_no,
+            "sets": step.sets,
+            "breathing": run.breathing,
+        }
         if step.open is not None:
             hold = step.open
             cues = [*lead, Cue("start", "Hold"), *self.inner_cues(run, hold.limit)]
@@ -317,7 +377,16 @@ class _Builder:
                     cues += self.countdown(step, per_rep)
                 self.add("rep", per_rep, run, step.title, cues, rep=rep, reps=step.reps, **common)
                 if rep < step.reps and step.rest_between_reps > 0:
-                    self.add("rest", step.rest_between_reps, run, "Rest", [], rep=rep, reps=step.reps, **common)
+                    self.add(
+                        "rest",
+                        step.rest_between_reps,
+                        run,
+                        "Rest",
+                        [],
+                        rep=rep,
+                        reps=step.reps,
+                        **common,
+                    )
             return
         if step.breaths is not None and run.breathing is not None:
             length = step.breaths * run.breathing.cycle
@@ -329,8 +398,17 @@ class _Builder:
         start = "Breathe" if kind == "breathe" else ("Go" if step.kind is Kind.EXERCISE else "Hold")
         cues = [*lead, Cue("start", start), *self.inner_cues(run, length)]
         cues += self.countdown(step, length)
-        cues.append(Cue("end", "Release" if kind == "hold" and step.kind is not Kind.EXERCISE else "Stop", 0.0, "end"))
-        if length >= HALFWAY_MIN and (step.halfway if step.halfway is not None else self.defaults.halfway):
+        cues.append(
+            Cue(
+                "end",
+                "Release" if kind == "hold" and step.kind is not Kind.EXERCISE else "Stop",
+                0.0,
+                "end",
+            )
+        )
+        if length >= HALFWAY_MIN and (
+            step.halfway if step.halfway is not None else self.defaults.halfway
+        ):
             cues.append(Cue("halfway", "Halfway", length / 2))
         if length >= TEN_SECONDS_MIN:
             cues.append(Cue("ten_seconds", "Ten seconds", 10.0, "end"))
@@ -358,4 +436,3 @@ class _Builder:
                 kind, text = words.get(phase, ("hold_breath", "Hold your breath"))
                 cues.append(Cue(kind, text, t))  # type: ignore[arg-type]
         return cues
-

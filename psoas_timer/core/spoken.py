@@ -4,8 +4,29 @@ from __future__ import annotations
 
 __all__ = ["seconds_words"]
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def number_words(n: int) -> str:
@@ -30,5 +51,9 @@ def seconds_words(seconds: float) -> str:
     elif secs == 0:
         text = f"{number_words(minutes)} minute" + ("" if minutes == 1 else "s")
     else:
-        text = f"{number_words(minutes)} minute" + ("" if minutes == 1 else "s") + f" {number_words(secs)}"
+        text = (
+            f"{number_words(minutes)} minute"
+            + ("" if minutes == 1 else "s")
+            + f" {number_words(secs)}"
+        )
     return text[0].upper() + text[1:]

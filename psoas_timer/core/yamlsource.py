@@ -24,7 +24,7 @@ MAX_DEPTH = 40
 Path = tuple[str | int, ...]
 
 try:  # libyaml's C parser when present: same safety, several times faster.
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[attr-defined,assignment]
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
@@ -62,18 +62,20 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Abort(node, f"too many values (over {MAX_NODES}, counting aliases)")
+            raise _AbortError(node, f"too many values (over {MAX_NODES}, counting aliases)")
         if depth > MAX_DEPTH:
-            raise _Abort(node, f"nesting is deeper than {MAX_DEPTH} levels")
+            raise _AbortError(node, f"nesting is deeper than {MAX_DEPTH} levels")
         mark = node.start_mark
         self.located.values[path] = (mark.line + 1, mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.problem(node, f"tag {node.tag!r} is not allowed; write plain values")
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, depth)
-        raise _Abort(node, f"unsupported YAML node {type(node).__name__}")  # pragma: no cover
+        raise _AbortError(node, f"unsupported YAML node {type(node).__name__}")  # pragma: no cover
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
@@ -108,15 +110,16 @@ class _Builder:
             if key in result:
                 self.problem(key_node, f"duplicate key '{key}'")
                 continue
-            self.located.keys[(*path, key)] = (mark.line + 1, mark.column + 1)
-            result[key] = self.build(value_node, (*path, key), depth + 1)
+            here: Path = (*path, key if isinstance(key, (str, int)) else str(key))
+            self.located.keys[here] = (mark.line + 1, mark.column + 1)
+            result[key] = self.build(value_node, here, depth + 1)
         return result
 
 
 _PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp", "binary"}
 
 
-class _Abort(Exception):
+class _AbortError(Exception):
     def __init__(self, node: yaml.Node, message: str) -> None:
         self.node = node
         self.message = message
@@ -126,22 +129,43 @@ def read_yaml(text: str | bytes, filename: str) -> Located:
     """Parse *text* into :class:`Located` data, or raise :class:`LoadError`."""
     size = len(text.encode("utf-8") if isinstance(text, str) else text)
     if size > MAX_BYTES:
-        raise LoadError([Problem(filename, 1, 1, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")])
+        raise LoadError(
+            [
+                Problem(
+                    filename,
+                    1,
+                    1,
+                    f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})",
+                )
+            ]
+        )
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = text[: exc.start].count(b"\n") + 1
-            column = exc.start - (text.rfind(b"\n", 0, exc.start) + 1) + 1
-            raise LoadError([Problem(filename, line, column, "file is not valid UTF-8 text")]) from None
+            raw: bytes = exc.object
+            line = raw[: exc.start].count(b"\n") + 1
+            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise LoadError(
+                [Problem(filename, line, column, "file is not valid UTF-8 text")]
+            ) from None
     loader = _Loader(text)
     try:
         nodes = []
         while loader.check_node():
             nodes.append(loader.get_node())
             if len(nodes) > 1:
-                mark = nodes[1].start_mark
-                raise LoadError([Problem(filename, mark.line + 1, mark.column + 1, "expected one YAML document, found several")])
+                mark = nodes[1].start_mark  # type: ignore[union-attr]
+                raise LoadError(
+                    [
+                        Problem(
+                            filename,
+                            mark.line + 1,
+                            mark.column + 1,
+                            "expected one YAML document, found several",
+                        )
+                    ]
+                )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -150,18 +174,22 @@ def read_yaml(text: str | bytes, filename: str) -> Located:
     except yaml.YAMLError as exc:
         raise LoadError([Problem(filename, 1, 1, f"invalid YAML: {exc}")]) from None
     except RecursionError:
-        raise LoadError([Problem(filename, 1, 1, f"nesting is deeper than {MAX_DEPTH} levels")]) from None
+        raise LoadError(
+            [Problem(filename, 1, 1, f"nesting is deeper than {MAX_DEPTH} levels")]
+        ) from None
     finally:
         loader.dispose()
     if not nodes:
         return Located(None, {(): (1, 1)})
     builder = _Builder(filename)
     try:
-        builder.located.data = builder.build(nodes[0], (), 0)
-    except _Abort as abort:
+        builder.located.data = builder.build(nodes[0], (), 0)  # type: ignore[arg-type]
+    except _AbortError as abort:
         builder.problem(abort.node, abort.message)
     except RecursionError:
-        builder.problems.append(Problem(filename, 1, 1, f"nesting is deeper than {MAX_DEPTH} levels"))
+        builder.problems.append(
+            Problem(filename, 1, 1, f"nesting is deeper than {MAX_DEPTH} levels")
+        )
     if builder.problems:
         raise LoadError(builder.problems)
     return builder.located

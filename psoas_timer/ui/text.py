@@ -1,0 +1,123 @@
+"""Words for the screen: pure functions from core objects to the text the views show."""
+
+from __future__ import annotations
+
+import math
+
+from psoas_timer.core.duration import format_clock
+from psoas_timer.core.engine import Snapshot
+from psoas_timer.core.model import Step
+from psoas_timer.core.plan import Plan, Segment, StepRun
+
+__all__ = [
+    "KIND_WORDS",
+    "count_up",
+    "next_up",
+    "open_marks",
+    "run_time",
+    "step_timing",
+    "where_line",
+]
+
+#: What the user is doing in each kind of segment, as a short heading.
+KIND_WORDS: dict[str, str] = {
+    "prepare": "Get ready",
+    "hold": "Hold",
+    "rep": "Go",
+    "open": "Hold until it softens",
+    "breathe": "Breathe",
+    "rest": "Rest",
+    "switch": "Switch sides",
+}
+
+
+def count_up(seconds: float) -> str:
+    """Elapsed time for a clock that counts up: whole seconds passed, ``1:05``."""
+    whole = max(0, math.floor(seconds + 1e-9))
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def where_line(seg: Segment, run: StepRun | None = None) -> str:
+    """``"Right · Set 2 of 3 · Rep 4 of 10"``: side, set and rep, only the parts that apply."""
+    parts: list[str] = []
+    if seg.side:
+        parts.append(seg.side.capitalize())
+    if seg.sets > 1:
+        parts.append(f"Set {seg.set} of {seg.sets}")
+    if seg.reps and seg.kind != "rest":
+        parts.append(f"Rep {seg.rep} of {seg.reps}")
+    if run is not None and run.rounds > 1:
+        parts.append(f"Round {run.round} of {run.rounds}")
+    return " · ".join(parts)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _secs(seconds: float) -> str:
+    return f"{seconds:g} s" if seconds < 60 else format_clock(seconds)
+
+
+def step_timing(step: Step) -> str:
+    """How a step is timed, in a line: ``"2 sets × 10 reps · 3 s each · both sides"``."""
+    parts: list[str] = []
+    if step.sets > 1:
+        parts.append(_plural(step.sets, "set"))
+    if step.open is not None:
+        o = step.open
+        mins = f"at least {_secs(o.min)}, " if o.min else ""
+        parts.append(f"until it softens ({mins}target {_secs(o.target)}, max {_secs(o.limit)})")
+    elif step.reps is not None:
+        per = (step.tempo or 0.0) + (step.hold or 0.0)
+        parts.append(f"{_plural(step.reps, 'rep')} of {_secs(per)}")
+    elif step.breaths is not None:
+        parts.append(_plural(step.breaths, "breath"))
+    elif step.hold is not None:
+        parts.append(f"hold {_secs(step.hold)}")
+    elif step.duration is not None:
+        parts.append(_secs(step.duration))
+    if step.sides == "both":
+        parts.append("each side, alternating" if step.alternate else "each side")
+    elif step.sides in ("left", "right"):
+        parts.append(f"{step.sides} side")
+    text = " × ".join(parts[:2]) if step.sets > 1 and len(parts) >= 2 else ""
+    if text:
+        rest = parts[2:]
+        return " · ".join([text, *rest])
+    return " · ".join(parts)
+
+
+def run_time(plan: Plan, run: StepRun) -> float:
+    """Seconds the plan gives a step run, its rests and side switches included."""
+    return sum(s.duration for s in plan.segments if s.step == run.index and s.kind != "prepare")
+
+
+def next_up(plan: Plan, snap: Snapshot) -> tuple[str, str] | None:
+    """What comes after this segment, as (title, detail), or None at the very end.
+
+    Within a step (the next set, rep or side) the detail says which; otherwise it names the
+    next step and how it is timed.
+    """
+    following = plan.segments[snap.index + 1 :]
+    upcoming = next((s for s in following if s.is_work), None)
+    if upcoming is None:
+        return None
+    run = plan.steps[upcoming.step]
+    if upcoming.step == snap.segment.step:
+        return run.name, where_line(upcoming, run) or KIND_WORDS[upcoming.kind]
+    detail = step_timing(run.step)
+    if run.rounds > 1:
+        detail = f"Round {run.round} of {run.rounds} · {detail}"
+    return run.name, detail
+
+
+def open_marks(seg: Segment) -> str:
+    """The marks of an open hold in words: ``"min 0:30 · target 1:30 · max 3:00"``."""
+    if seg.open is None:
+        return ""
+    o = seg.open
+    parts = [f"min {format_clock(o.min)}"] if o.min else []
+    parts += [f"target {format_clock(o.target)}", f"max {format_clock(o.limit)}"]
+    return " · ".join(parts)

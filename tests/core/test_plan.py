@@ -1,0 +1,188 @@
+"""The plan: what happens when, for the engine, the export and ``psoas-timer plan``."""
+
+import pytest
+
+from .helpers import plan_of
+
+
+def kinds(plan) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
+    return [(s.kind, s.duration) for s in plan.segments]
+
+
+def test_prepare_hold_rest_and_total() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 10, rest: 15}
+        steps:
+          - {name: A, hold: 30}
+          - {name: B, hold: 20}
+        """)
+    assert kinds(plan) == [("prepare", 10), ("hold", 30), ("rest", 15), ("hold", 20)]
+    assert [s.start for s in plan.segments] == [0, 10, 40, 55]
+    assert plan.total == 75
+
+
+def test_sides_sets_and_switch_pause() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, switch_sides: 5}
+        steps:
+          - {name: Lunge, hold: 15, sets: 2, sides: both, rest_between_sets: 10}
+        """)
+    assert [(s.kind, s.side, s.set) for s in plan.segments] == [
+        ("hold", "left", 1),
+        ("rest", "left", 2),
+        ("hold", "left", 2),
+        ("switch", "right", 1),
+        ("hold", "right", 1),
+        ("rest", "right", 2),
+        ("hold", "right", 2),
+    ]
+    switch = plan.segments[3]
+    assert switch.duration == 5
+    assert [c.text for c in switch.cues][0] == "Switch sides"
+    assert "Right side" in [c.text for c in plan.segments[4].cues]
+
+
+def test_alternating_sides() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0}
+        steps:
+          - {name: Knee to chest, hold: 15, sets: 2, sides: both, alternate: true}
+        """)
+    assert [(s.side, s.set) for s in plan.segments if s.kind == "hold"] == [
+        ("left", 1), ("right", 1), ("left", 2), ("right", 2)
+    ]
+
+
+def test_reps_with_tempo_hold_and_rest_between_reps() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0}
+        steps:
+          - {name: Bridge, reps: 3, tempo: 2, hold: 10, rest_between_reps: 1}
+        """)
+    assert kinds(plan) == [("rep", 12), ("rest", 1), ("rep", 12), ("rest", 1), ("rep", 12)]
+    assert [s.rep for s in plan.segments if s.kind == "rep"] == [1, 2, 3]
+    assert plan.total == 38
+
+
+def test_repeat_groups_expand_with_rounds_and_rest_between() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, rest: 5}
+        steps:
+          - repeat: 3
+            rest_between: 20
+            steps:
+              - {name: Plank, hold: 30}
+              - {name: Crunch, reps: 15, tempo: 2}
+        """)
+    assert [(r.name, r.round, r.rounds) for r in plan.steps] == [
+        ("Plank", 1, 3), ("Crunch", 1, 3), ("Plank", 2, 3), ("Crunch", 2, 3), ("Plank", 3, 3), ("Crunch", 3, 3)
+    ]
+    rests = [s.duration for s in plan.segments if s.kind == "rest"]
+    assert rests == [5, 20, 5, 20, 5]
+
+
+def test_open_hold_counts_at_target_and_is_marked_open() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0}
+        steps:
+          - name: Psoas release
+            kind: release
+            open: {min: 60, target: 90, max: 120}
+            milestones: [30, 60, 90]
+        """)
+    (seg,) = plan.segments
+    assert (seg.kind, seg.duration, seg.is_open) == ("open", 90, True)
+    data = plan.to_json()
+    assert data["segments"][0]["open"] is True
+    assert data["total_seconds"] == 90
+    cues = [(c["at"], c["kind"], c["text"]) for c in data["cues"]]
+    assert (30, "milestone", "Thirty seconds") in cues
+    assert (60, "milestone", "Sixty seconds") in cues
+    assert (90, "check_in", "Has it softened?") in cues
+
+
+def test_breathing_paces_the_inside_of_a_hold() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, breathing: calm}
+        steps:
+          - {name: Hold, kind: release, hold: 20, halfway: false}
+        """)
+    breaths = [(c["at"], c["text"]) for c in plan.to_json()["cues"] if c["kind"] in ("inhale", "exhale")]
+    assert breaths == [(0, "Inhale"), (4, "Exhale"), (10, "Inhale"), (14, "Exhale")]
+    assert plan.segments[0].breathing is not None
+
+
+def test_cues_for_halfway_ten_seconds_countdown_milestones_and_prompts() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, countdown: 3}
+        steps:
+          - name: Hold
+            kind: stretch
+            hold: 60
+            milestones: [{at: 30, say: A little more pressure}]
+            prompts: [{every: 20, say: Keep breathing}, {at: 45, say: Soften}]
+        """)
+    cues = [(c["at"], c["kind"], c["text"]) for c in plan.to_json()["cues"]]
+    assert cues == [
+        (0, "start", "Hold"),
+        (20, "prompt", "Keep breathing"),
+        (30, "milestone", "A little more pressure"),
+        (30, "halfway", "Halfway"),
+        (40, "prompt", "Keep breathing"),
+        (45, "prompt", "Soften"),
+        (50, "ten_seconds", "Ten seconds"),
+        (57, "countdown", "3"),
+        (58, "countdown", "2"),
+        (59, "countdown", "1"),
+        (60, "end", "Release"),
+        (60, "done", "Well done"),
+    ]
+
+
+def test_rests_announce_whats_next() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, rest: 10}
+        steps:
+          - {name: A, hold: 5}
+          - {name: Pigeon pose, hold: 5}
+        """)
+    rest = plan.segments[1]
+    assert rest.kind == "rest"
+    assert "Next: Pigeon pose" in [c.text for c in rest.cues]
+
+
+def test_explicit_rest_steps_replace_automatic_rests() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, rest: 10}
+        steps:
+          - {name: A, hold: 5}
+          - {name: Long rest, kind: rest, duration: 60}
+          - {name: B, hold: 5}
+        """)
+    assert kinds(plan) == [("hold", 5), ("rest", 60), ("hold", 5)]
+
+
+def test_breathing_step_by_breaths() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0}
+        steps:
+          - {name: Box breathing, kind: breathing, breathing: box, breaths: 5}
+        """)
+    assert kinds(plan) == [("breathe", 80)]
+
+
+@pytest.mark.parametrize("count", [0, 5])
+def test_countdown_length_is_configurable(count: int) -> None:
+    plan = plan_of(f"name: r\ndefaults: {{prepare: 0, countdown: {count}}}\nsteps: [{{name: A, hold: 30}}]\n")
+    assert sum(c.kind == "countdown" for c in plan.segments[0].cues) == count
