@@ -62,30 +62,25 @@ def _secs(seconds: float) -> str:
 
 def step_timing(step: Step) -> str:
     """How a step is timed, in a line: ``"2 sets × 10 reps · 3 s each · both sides"``."""
-    parts: list[str] = []
-    if step.sets > 1:
-        parts.append(_plural(step.sets, "set"))
     if step.open is not None:
         o = step.open
-        mins = f"at least {_secs(o.min)}, " if o.min else ""
-        parts.append(f"until it softens ({mins}target {_secs(o.target)}, max {_secs(o.limit)})")
+        least = f"at least {_secs(o.min)}, " if o.min else ""
+        core = f"until it softens ({least}target {_secs(o.target)}, max {_secs(o.limit)})"
     elif step.reps is not None:
-        per = (step.tempo or 0.0) + (step.hold or 0.0)
-        parts.append(f"{_plural(step.reps, 'rep')} of {_secs(per)}")
+        core = f"{_plural(step.reps, 'rep')} of {_secs((step.tempo or 0.0) + (step.hold or 0.0))}"
     elif step.breaths is not None:
-        parts.append(_plural(step.breaths, "breath"))
+        core = _plural(step.breaths, "breath")
     elif step.hold is not None:
-        parts.append(f"hold {_secs(step.hold)}")
-    elif step.duration is not None:
-        parts.append(_secs(step.duration))
+        core = f"hold {_secs(step.hold)}"
+    else:
+        core = _secs(step.duration or 0.0)
+    if step.sets > 1:
+        core = f"{_plural(step.sets, 'set')} × {core}"
+    parts = [core]
     if step.sides == "both":
         parts.append("each side, alternating" if step.alternate else "each side")
     elif step.sides in ("left", "right"):
         parts.append(f"{step.sides} side")
-    text = " × ".join(parts[:2]) if step.sets > 1 and len(parts) >= 2 else ""
-    if text:
-        rest = parts[2:]
-        return " · ".join([text, *rest])
     return " · ".join(parts)
 
 
