@@ -155,12 +155,15 @@ class Session:
         self._last_poll = now
         return self.poll()
 
-    def pause(self) -> None:
+    def pause(self) -> list[FiredCue]:
+        """Freeze time; returns the cues that came due up to this moment."""
+        if self.state is not State.RUNNING:
+            return []
+        fired = self.poll()
         if self.state is State.RUNNING:
-            self.poll()
-            if self.state is State.RUNNING:
-                self._paused_at = self._clock()
-                self.state = State.PAUSED
+            self._paused_at = self._clock()
+            self.state = State.PAUSED
+        return fired
 
     def resume(self) -> list[FiredCue]:
         if self.state is not State.PAUSED:
@@ -179,8 +182,7 @@ class Session:
         if self.state is State.READY:
             return self.start()
         if self.state is State.RUNNING:
-            self.pause()
-            return []
+            return self.pause()
         return self.resume()
 
     def next(self) -> list[FiredCue]:

@@ -1,6 +1,10 @@
 """Keep the screen awake during a session: org.freedesktop.ScreenSaver over D-Bus.
 
-Silent where the service (or D-Bus itself) is missing: the timer works without it.
+The inhibition is made on a private bus connection of its own. Releasing it calls
+``UnInhibit`` and then closes that connection: the screensaver drops every inhibition of a
+client that leaves the bus, so the screen is released even where the cookie's type (a D-Bus
+``uint32``, which Python's ints do not always marshal as) is refused. Silent where D-Bus or
+the service is missing: the timer works without it.
 """
 
 from __future__ import annotations
@@ -8,7 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
+from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
 
 from psoas_timer import APP_NAME
 
@@ -16,6 +20,7 @@ __all__ = ["Inhibitor", "ScreenSaverInhibitor"]
 
 SERVICE = "org.freedesktop.ScreenSaver"
 PATH = "/org/freedesktop/ScreenSaver"
+CONNECTION = "psoas-timer-screensaver"
 
 
 class Inhibitor(Protocol):
@@ -30,29 +35,22 @@ class ScreenSaverInhibitor(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cookie: int | None = None
-        self._wanted = False
+        self._bus: QDBusConnection | None = None
         self._watcher: QDBusPendingCallWatcher | None = None
 
     @property
     def active(self) -> bool:
-        return self._cookie is not None
-
-    def _bus(self) -> QDBusConnection | None:
-        bus = QDBusConnection.sessionBus()
-        if not bus.isConnected():
-            return None
-        iface = bus.interface()
-        if iface is None or not iface.isServiceRegistered(SERVICE).value():
-            return None
-        return bus
+        return self._bus is not None
 
     def inhibit(self) -> None:
-        self._wanted = True
-        if self._cookie is not None or self._watcher is not None:
+        if self._bus is not None:
             return
-        bus = self._bus()
-        if bus is None:
+        bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, CONNECTION)
+        iface = bus.interface() if bus.isConnected() else None
+        if iface is None or not iface.isServiceRegistered(SERVICE).value():
+            QDBusConnection.disconnectFromBus(CONNECTION)
             return
+        self._bus = bus
         msg = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "Inhibit")
         msg.setArguments([APP_NAME, "A guided session is running"])
         self._watcher = QDBusPendingCallWatcher(bus.asyncCall(msg), self)
@@ -62,20 +60,16 @@ class ScreenSaverInhibitor(QObject):
         reply = watcher.reply()
         watcher.deleteLater()
         self._watcher = None
-        args = reply.arguments() if reply.type() == QDBusMessage.MessageType.ReplyMessage else []
-        if args:
-            self._cookie = int(args[0])
-            if not self._wanted:  # the session ended while we waited
-                self.release()
+        if reply.type() == QDBusMessage.MessageType.ReplyMessage and reply.arguments():
+            self._cookie = int(reply.arguments()[0])
 
     def release(self) -> None:
-        self._wanted = False
-        if self._cookie is None:
-            return
-        cookie, self._cookie = self._cookie, None
-        bus = self._bus()
+        bus, self._bus = self._bus, None
         if bus is None:
             return
-        msg = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "UnInhibit")
-        msg.setArguments([cookie])
-        bus.asyncCall(msg)
+        if self._cookie is not None:
+            msg = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "UnInhibit")
+            msg.setArguments([self._cookie])
+            bus.call(msg, QDBus.CallMode.NoBlock)
+        self._cookie = None
+        QDBusConnection.disconnectFromBus(CONNECTION)

@@ -1,0 +1,130 @@
+"""Drives a :class:`~psoas_timer.core.engine.Session` from Qt: one timer, only while it runs.
+
+The controller holds no rules of its own. It polls the engine, hands the fired cues and
+a fresh snapshot to whoever listens, and starts or stops its single timer as the session
+starts, pauses, sleeps, finishes or stops, so nothing ticks while nothing runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from psoas_timer.core.engine import FiredCue, Session, SessionRecord, Snapshot, State
+from psoas_timer.core.plan import Plan
+
+__all__ = ["POLL_MS", "SessionController"]
+
+#: Display refresh: 20 Hz, well over the 10 Hz the countdown needs.
+POLL_MS = 50
+
+
+class SessionController(QObject):
+    """One session at a time, polled on a precise timer from the injected clock."""
+
+    #: A new snapshot to draw.
+    updated = Signal(object)
+    #: Cues that came due (``list[FiredCue]``), in order.
+    cues_fired = Signal(list)
+    #: The session ended, finished or stopped (the :class:`SessionRecord`).
+    ended = Signal(object)
+    #: True while a session is running or paused.
+    active_changed = Signal(bool)
+
+    def __init__(self, clock: Callable[[], float], parent: QObject | None = None, *, interval_ms: int = POLL_MS) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._session: Session | None = None
+        self._reported = False
+        self._timer = QTimer(self)
+        self._timer.setObjectName("session-poll")
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._on_timeout)
+
+    # -- state -----------------------------------------------------------------------
+    @property
+    def session(self) -> Session | None:
+        return self._session
+
+    @property
+    def plan(self) -> Plan | None:
+        return self._session.plan if self._session else None
+
+    @property
+    def active(self) -> bool:
+        return self._session is not None and self._session.active
+
+    @property
+    def timer(self) -> QTimer:
+        return self._timer
+
+    def snapshot(self) -> Snapshot | None:
+        return self._session.snapshot() if self._session else None
+
+    def clock(self) -> float:
+        return self._clock()
+
+    # -- controls --------------------------------------------------------------------
+    def begin(self, plan: Plan) -> None:
+        """Start a new session of *plan* (ending any current one first)."""
+        if self.active:
+            self.stop()
+        self._session = Session(plan, self._clock)
+        self._reported = False
+        self.active_changed.emit(True)
+        self._after(self._session.start())
+
+    def toggle(self) -> None:
+        if self._session is not None:
+            self._after(self._session.toggle())
+
+    def next(self) -> None:
+        if self._session is not None:
+            self._after(self._session.next())
+
+    def previous(self) -> None:
+        if self._session is not None:
+            self._after(self._session.previous())
+
+    def restart_step(self) -> None:
+        if self._session is not None:
+            self._after(self._session.restart_step())
+
+    def extend(self, seconds: float) -> None:
+        if self._session is not None:
+            self._session.extend(seconds)
+            self._after([])
+
+    def release(self) -> None:
+        if self._session is not None:
+            self._after(self._session.release())
+
+    def stop(self) -> None:
+        if self._session is not None and self._session.active:
+            self._session.stop()
+            self._after([])
+
+    # -- time ------------------------------------------------------------------------
+    def _on_timeout(self) -> None:
+        if self._session is not None:
+            self._after(self._session.poll())
+
+    def _after(self, fired: list[FiredCue]) -> None:
+        """Publish what changed and keep the timer running exactly while the session runs."""
+        session = self._session
+        assert session is not None
+        if fired:
+            self.cues_fired.emit(fired)
+        if session.state is State.RUNNING:
+            if not self._timer.isActive():
+                self._timer.start()
+        else:
+            self._timer.stop()
+        self.updated.emit(session.snapshot())
+        if session.state in (State.FINISHED, State.STOPPED) and not self._reported:
+            self._reported = True
+            record: SessionRecord = session.record
+            self.active_changed.emit(False)
+            self.ended.emit(record)
