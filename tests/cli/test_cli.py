@@ -1,0 +1,123 @@
+"""The public command line, run as a user would: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+import psoas_timer
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "psoas_timer", *args],
+        capture_output=True, text=True, env=env, cwd=cwd, timeout=120, check=False,
+    )
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    path = tmp_path / "good.yaml"
+    path.write_text(dedent("""\
+        name: Two holds
+        defaults: {prepare: 5, rest: 10}
+        steps:
+          - {name: Knee to chest, hold: 15, sides: both}
+          - name: Psoas release
+            kind: release
+            open: {target: 90, max: 120}
+            milestones: [30, 60]
+        """))
+    return path
+
+
+@pytest.fixture
+def bad(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.yaml"
+    path.write_text("name: Broken\nsteps:\n  - {name: x, hodl: 30}\n  - {name: y, hold: -3}\n")
+    return path
+
+
+def test_version() -> None:
+    result = cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"psoas-timer {psoas_timer.__version__}"
+
+
+def test_validate_exit_codes_and_messages(good: Path, bad: Path, tmp_path: Path) -> None:
+    ok = cli("validate", str(good))
+    assert ok.returncode == 0, ok.stderr
+    assert "1 files valid" in ok.stdout
+    broken = cli("validate", str(good), str(bad))
+    assert broken.returncode == 1
+    lines = broken.stderr.splitlines()
+    assert f"{bad}:3:15: steps[0]: unknown key 'hodl'; did you mean 'hold'?" in lines
+    assert f"{bad}:4:21: steps[1].hold: a duration cannot be negative, found -3" in lines
+    assert "Traceback" not in broken.stderr
+    folder = cli("validate", str(tmp_path))  # folders are searched recursively
+    assert folder.returncode == 1 and str(bad) in folder.stderr
+    usage = cli("validate")
+    assert usage.returncode == 2
+
+
+def test_validate_reports_missing_files(tmp_path: Path) -> None:
+    result = cli("validate", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 1
+    assert f"{tmp_path / 'nope.yaml'}:1:1: file not found" in result.stderr
+
+
+def test_plan_json_has_the_public_keys(good: Path) -> None:
+    result = cli("plan", str(good), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["name"] == "Two holds"
+    assert data["total_seconds"] == 5 + 15 + 5 + 15 + 10 + 90
+    for segment in data["segments"]:
+        assert {"start", "duration", "kind", "step", "side", "set", "rep", "open"} <= set(segment)
+    assert [s["kind"] for s in data["segments"]] == ["prepare", "hold", "switch", "hold", "rest", "open"]
+    assert data["segments"][-1]["open"] is True
+    for cue in data["cues"]:
+        assert set(cue) == {"at", "kind", "text"}
+    assert {"at": 110.0, "kind": "milestone", "text": "Sixty seconds"} in data["cues"]
+
+
+def test_plan_text_is_readable(good: Path) -> None:
+    result = cli("plan", str(good))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == "Two holds — 2:20 in 6 segments"
+    assert "Switch sides" in result.stdout
+
+
+def test_plan_of_a_broken_file_prints_problems(bad: Path) -> None:
+    result = cli("plan", str(bad))
+    assert result.returncode == 1
+    assert "unknown key 'hodl'" in result.stderr
+
+
+def test_schema_is_json() -> None:
+    result = cli("schema")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["title"] == "Psoas Timer routine"
+
+
+def test_list_shows_user_routines_with_total_time(good: Path, bad: Path) -> None:
+    user = Path(os.environ["PSOAS_TIMER_DATA_DIR"]) / "routines"
+    user.mkdir(parents=True)
+    (user / "mine.yaml").write_text(good.read_text())
+    (user / "broken.yaml").write_text(bad.read_text())
+    result = cli("list", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = {row["path"]: row for row in json.loads(result.stdout)}
+    mine = rows[str(user / "mine.yaml")]
+    assert (mine["name"], mine["source"], mine["total_seconds"]) == ("Two holds", "user", 140.0)
+    broken = rows[str(user / "broken.yaml")]
+    assert broken["total_seconds"] is None and broken["problems"]
+    text = cli("list")
+    assert "Two holds" in text.stdout and "2:20" in text.stdout
