@@ -291,6 +291,19 @@ class Session:
             self._enter(self._index + 1, end)
         return fired
 
+    def next_due(self) -> float | None:
+        """Clock time of the next cue or segment end, so a caller can wake exactly then."""
+        if self.state is not State.RUNNING:
+            return None
+        seg = self.segment
+        times = [
+            self._start + self._cue_time(seg, cue)
+            for i, cue in enumerate(seg.cues)
+            if i not in self._fired
+        ]
+        times.append(self._start + self._duration(seg))
+        return min(times)
+
     def snapshot(self) -> Snapshot:
         """The session as it is now (call :meth:`poll` first to advance)."""
         seg = self.segment

@@ -18,14 +18,20 @@ def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
         [sys.executable, "-m", "psoas_timer", *args],
-        capture_output=True, text=True, env=env, cwd=cwd, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
     )
 
 
 @pytest.fixture
 def good(tmp_path: Path) -> Path:
     path = tmp_path / "good.yaml"
-    path.write_text(dedent("""\
+    path.write_text(
+        dedent("""\
         name: Two holds
         defaults: {prepare: 5, rest: 10}
         steps:
@@ -34,7 +40,8 @@ def good(tmp_path: Path) -> Path:
             kind: release
             open: {target: 90, max: 120}
             milestones: [30, 60]
-        """))
+        """)
+    )
     return path
 
 
@@ -81,7 +88,14 @@ def test_plan_json_has_the_public_keys(good: Path) -> None:
     assert data["total_seconds"] == 5 + 15 + 5 + 15 + 10 + 90
     for segment in data["segments"]:
         assert {"start", "duration", "kind", "step", "side", "set", "rep", "open"} <= set(segment)
-    assert [s["kind"] for s in data["segments"]] == ["prepare", "hold", "switch", "hold", "rest", "open"]
+    assert [s["kind"] for s in data["segments"]] == [
+        "prepare",
+        "hold",
+        "switch",
+        "hold",
+        "rest",
+        "open",
+    ]
     assert data["segments"][-1]["open"] is True
     for cue in data["cues"]:
         assert set(cue) == {"at", "kind", "text"}

@@ -23,7 +23,9 @@ def test_no_core_module_names_qt_in_an_import() -> None:
 
 
 def test_importing_every_core_module_loads_no_qt() -> None:
-    modules = [f"psoas_timer.core.{p.stem}" for p in sorted(CORE.glob("*.py")) if p.stem != "__init__"]
+    modules = [
+        f"psoas_timer.core.{p.stem}" for p in sorted(CORE.glob("*.py")) if p.stem != "__init__"
+    ]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

@@ -29,7 +29,9 @@ def texts(fired: list[FiredCue]) -> list[str]:
     return [f.cue.text for f in fired]
 
 
-def run_for(session: Session, clock: FakeClock, seconds: float, tick: float = 0.1) -> list[FiredCue]:
+def run_for(
+    session: Session, clock: FakeClock, seconds: float, tick: float = 0.1
+) -> list[FiredCue]:
     fired: list[FiredCue] = []
     steps = round(seconds / tick)
     for _ in range(steps):
@@ -65,7 +67,9 @@ def test_cues_are_never_early_and_never_lost_when_polled_late() -> None:
         assert f.due <= clock.now
     expected = [c.text for at, c, _ in plan.cues() if at <= 12.0]
     assert texts(fired) == expected
-    assert [round(f.due - t0, 6) for f in fired] == [round(at, 6) for at, _, _ in plan.cues() if at <= 12]
+    assert [round(f.due - t0, 6) for f in fired] == [
+        round(at, 6) for at, _, _ in plan.cues() if at <= 12
+    ]
 
 
 def test_snapshot_reports_where_we_are() -> None:

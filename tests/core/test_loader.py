@@ -38,9 +38,15 @@ def test_minimal_routine_takes_sensible_defaults() -> None:
     assert routine.description == ""
     assert routine.tags == []
     d = routine.defaults
-    assert (d.prepare, d.rest, d.switch_sides, d.breathing, d.cue_style, d.halfway, d.countdown) == (
-        10, 15, 5, "none", "both", True, 3
-    )
+    assert (
+        d.prepare,
+        d.rest,
+        d.switch_sides,
+        d.breathing,
+        d.cue_style,
+        d.halfway,
+        d.countdown,
+    ) == (10, 15, 5, "none", "both", True, 3)
     step = first_step(routine)
     assert step.kind is Kind.EXERCISE
     assert (step.hold, step.sets, step.sides, step.alternate) == (15, 1, "none", False)
@@ -127,12 +133,17 @@ def test_every_field_is_read() -> None:
         ("4-2-6-2", 4, 2, 6, 2),
     ],
 )
-def test_breathing_patterns(text: str, inhale: float, hold_in: float, exhale: float, hold_out: float) -> None:
+def test_breathing_patterns(
+    text: str, inhale: float, hold_in: float, exhale: float, hold_out: float
+) -> None:
     routine = load(f"name: b\nsteps:\n  - {{name: x, hold: 60, breathing: '{text}'}}\n")
     pattern = breathing_pattern(first_step(routine).breathing)
     assert pattern is not None
     assert (pattern.inhale, pattern.hold_in, pattern.exhale, pattern.hold_out) == (
-        inhale, hold_in, exhale, hold_out,
+        inhale,
+        hold_in,
+        exhale,
+        hold_out,
     )
 
 
@@ -149,7 +160,9 @@ def test_breathing_none_switches_off_the_routine_default() -> None:
 ERROR_CASES = [
     (  # wrong type, with the field named and the value found
         "name: r\nsteps:\n  - name: x\n    hold: 30\n    sets: three\n",
-        ["r.yaml:5:11: steps[0].sets: expected a valid integer, unable to parse string as an integer, found 'three'"],
+        [
+            "r.yaml:5:11: steps[0].sets: expected a valid integer, unable to parse string as an integer, found 'three'"
+        ],
     ),
     (  # unknown key with a suggestion
         "name: r\nsteps:\n  - name: x\n    hodl: 30\n",
@@ -161,11 +174,15 @@ ERROR_CASES = [
     ),
     (  # not a duration at all
         "name: r\nsteps:\n  - {name: x, hold: soon}\n",
-        ["r.yaml:3:21: steps[0].hold: expected a duration like 90, '90s', '1m30s' or '1:30', found 'soon'"],
+        [
+            "r.yaml:3:21: steps[0].hold: expected a duration like 90, '90s', '1m30s' or '1:30', found 'soon'"
+        ],
     ),
     (  # a choice with a typo
         "name: r\nsteps:\n  - {name: x, hold: 3, sides: lfet}\n",
-        ["r.yaml:3:31: steps[0].sides: expected 'none', 'left', 'right' or 'both', found 'lfet'; did you mean 'left'?"],
+        [
+            "r.yaml:3:31: steps[0].sides: expected 'none', 'left', 'right' or 'both', found 'lfet'; did you mean 'left'?"
+        ],
     ),
     (  # missing name at the top
         "steps:\n  - {name: x, hold: 3}\n",
@@ -185,7 +202,9 @@ ERROR_CASES = [
     ),
     (  # unknown breathing pattern
         "name: r\nsteps:\n  - {name: x, hold: 30, breathing: slow}\n",
-        ["r.yaml:3:36: steps[0].breathing: expected 'none', one of 'calm', 'box', '4-7-8', 'coherent', numbers like '4-6' or '4-4-4-4', or a mapping with inhale/exhale, found 'slow'"],
+        [
+            "r.yaml:3:36: steps[0].breathing: expected 'none', one of 'calm', 'box', '4-7-8', 'coherent', numbers like '4-6' or '4-4-4-4', or a mapping with inhale/exhale, found 'slow'"
+        ],
     ),
     (  # the top level is not a mapping
         "- just\n- a list\n",
@@ -202,12 +221,16 @@ ERROR_CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), ERROR_CASES)
-def test_errors_name_file_line_column_field_expected_and_found(text: str, expected: list[str]) -> None:
+def test_errors_name_file_line_column_field_expected_and_found(
+    text: str, expected: list[str]
+) -> None:
     assert errors(text) == expected
 
 
 def test_all_problems_are_reported_at_once() -> None:
-    found = errors("name: r\nsteps:\n  - {name: a, hold: x}\n  - {name: b, hold: 3, sets: 0}\n  - {nme: c}\n")
+    found = errors(
+        "name: r\nsteps:\n  - {name: a, hold: x}\n  - {name: b, hold: 3, sets: 0}\n  - {nme: c}\n"
+    )
     assert [p.split(":", 3)[1:3] for p in found] == [["3", "21"], ["4", "30"], ["5", "6"]]
 
 
@@ -264,7 +287,13 @@ def test_steps_use_library_entries_and_override_them(library: Library) -> None:
     )
     a, b, c = routine.steps
     assert isinstance(a, Step) and isinstance(b, Step) and isinstance(c, Step)
-    assert (a.name, a.hold, a.sides, a.kind, a.use) == ("Psoas ball release", 120, "right", Kind.RELEASE, "psoas-ball")
+    assert (a.name, a.hold, a.sides, a.kind, a.use) == (
+        "Psoas ball release",
+        120,
+        "right",
+        Kind.RELEASE,
+        "psoas-ball",
+    )
     assert [m.at for m in a.milestones] == [30, 60, 90]
     assert (b.name, b.hold, b.sets) == ("Knee to chest", 15, 3)
     assert c.hold is None and c.open is not None and c.open.target == 90
@@ -284,21 +313,30 @@ def test_library_ids_must_be_unique(tmp_path: Path) -> None:
     )
     with pytest.raises(LoadError) as info:
         load_library(path)
-    assert [str(p) for p in info.value.problems] == [f"{path}:3:10: exercises[1].id: duplicate id 'a'"]
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:3:10: exercises[1].id: duplicate id 'a'"
+    ]
 
 
 def test_missing_files_are_a_problem_not_a_crash(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         load_routine(tmp_path / "gone.yaml")
-    assert [str(p) for p in info.value.problems] == [f"{tmp_path / 'gone.yaml'}:1:1: file not found"]
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path / 'gone.yaml'}:1:1: file not found"
+    ]
 
 
 def test_images_resolve_next_to_the_routine_and_may_not_escape(tmp_path: Path) -> None:
-    good = write(tmp_path / "r" / "a.yaml", "name: a\nsteps:\n  - {name: x, hold: 3, image: pics/x.svg}\n")
+    good = write(
+        tmp_path / "r" / "a.yaml", "name: a\nsteps:\n  - {name: x, hold: 3, image: pics/x.svg}\n"
+    )
     step = load_routine(good).steps[0]
     assert isinstance(step, Step)
     assert step.image == str((tmp_path / "r" / "pics" / "x.svg").resolve())
-    bad = write(tmp_path / "r" / "b.yaml", "name: b\nsteps:\n  - {name: x, hold: 3, image: ../../etc/passwd}\n")
+    bad = write(
+        tmp_path / "r" / "b.yaml",
+        "name: b\nsteps:\n  - {name: x, hold: 3, image: ../../etc/passwd}\n",
+    )
     with pytest.raises(LoadError) as info:
         load_routine(bad)
     assert [str(p) for p in info.value.problems] == [

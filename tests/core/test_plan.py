@@ -52,7 +52,10 @@ def test_alternating_sides() -> None:
           - {name: Knee to chest, hold: 15, sets: 2, sides: both, alternate: true}
         """)
     assert [(s.side, s.set) for s in plan.segments if s.kind == "hold"] == [
-        ("left", 1), ("right", 1), ("left", 2), ("right", 2)
+        ("left", 1),
+        ("right", 1),
+        ("left", 2),
+        ("right", 2),
     ]
 
 
@@ -80,7 +83,12 @@ def test_repeat_groups_expand_with_rounds_and_rest_between() -> None:
               - {name: Crunch, reps: 15, tempo: 2}
         """)
     assert [(r.name, r.round, r.rounds) for r in plan.steps] == [
-        ("Plank", 1, 3), ("Crunch", 1, 3), ("Plank", 2, 3), ("Crunch", 2, 3), ("Plank", 3, 3), ("Crunch", 3, 3)
+        ("Plank", 1, 3),
+        ("Crunch", 1, 3),
+        ("Plank", 2, 3),
+        ("Crunch", 2, 3),
+        ("Plank", 3, 3),
+        ("Crunch", 3, 3),
     ]
     rests = [s.duration for s in plan.segments if s.kind == "rest"]
     assert rests == [5, 20, 5, 20, 5]
@@ -114,7 +122,9 @@ def test_breathing_paces_the_inside_of_a_hold() -> None:
         steps:
           - {name: Hold, kind: release, hold: 20, halfway: false}
         """)
-    breaths = [(c["at"], c["text"]) for c in plan.to_json()["cues"] if c["kind"] in ("inhale", "exhale")]
+    breaths = [
+        (c["at"], c["text"]) for c in plan.to_json()["cues"] if c["kind"] in ("inhale", "exhale")
+    ]
     assert breaths == [(0, "Inhale"), (4, "Exhale"), (10, "Inhale"), (14, "Exhale")]
     assert plan.segments[0].breathing is not None
 
@@ -184,5 +194,7 @@ def test_breathing_step_by_breaths() -> None:
 
 @pytest.mark.parametrize("count", [0, 5])
 def test_countdown_length_is_configurable(count: int) -> None:
-    plan = plan_of(f"name: r\ndefaults: {{prepare: 0, countdown: {count}}}\nsteps: [{{name: A, hold: 30}}]\n")
+    plan = plan_of(
+        f"name: r\ndefaults: {{prepare: 0, countdown: {count}}}\nsteps: [{{name: A, hold: 30}}]\n"
+    )
     assert sum(c.kind == "countdown" for c in plan.segments[0].cues) == count

@@ -21,8 +21,12 @@ small = st.integers(min_value=0, max_value=20)
 
 @st.composite
 def steps(draw: st.DrawFn, allow_open: bool = True) -> dict[str, Any]:
-    step: dict[str, Any] = {"name": draw(st.sampled_from(["Bridge", "Pigeon", "Ball release", "Plank"]))}
-    timing = draw(st.sampled_from(["hold", "reps", "open", "breaths"] if allow_open else ["hold", "reps"]))
+    step: dict[str, Any] = {
+        "name": draw(st.sampled_from(["Bridge", "Pigeon", "Ball release", "Plank"]))
+    }
+    timing = draw(
+        st.sampled_from(["hold", "reps", "open", "breaths"] if allow_open else ["hold", "reps"])
+    )
     if timing == "hold":
         step["hold"] = draw(seconds)
     elif timing == "reps":
@@ -30,7 +34,11 @@ def steps(draw: st.DrawFn, allow_open: bool = True) -> dict[str, Any]:
         step["rest_between_reps"] = draw(st.integers(0, 3))
     elif timing == "open":
         target = draw(seconds)
-        step["open"] = {"min": draw(st.integers(0, target)), "target": target, "max": target + draw(small)}
+        step["open"] = {
+            "min": draw(st.integers(0, target)),
+            "target": target,
+            "max": target + draw(small),
+        }
     else:
         step.update(kind="breathing", breaths=draw(st.integers(1, 4)))
     step["sets"] = draw(st.integers(1, 3))
@@ -39,7 +47,11 @@ def steps(draw: st.DrawFn, allow_open: bool = True) -> dict[str, Any]:
         step["alternate"] = draw(st.booleans())
     step["breathing"] = draw(st.sampled_from(["none", "calm", "box", "4-7-8", "3-5"]))
     step["milestones"] = draw(st.lists(seconds, max_size=3))
-    step["prompts"] = draw(st.lists(st.fixed_dictionaries({"at": seconds, "say": st.just("Keep breathing")}), max_size=2))
+    step["prompts"] = draw(
+        st.lists(
+            st.fixed_dictionaries({"at": seconds, "say": st.just("Keep breathing")}), max_size=2
+        )
+    )
     step["rest_after"] = draw(small)
     step["halfway"] = draw(st.booleans())
     return step
@@ -51,15 +63,22 @@ def routines(draw: st.DrawFn, allow_open: bool = True) -> Routine:
     for _ in range(draw(st.integers(1, 4))):
         if draw(st.booleans()):
             items.append(
-                {"repeat": draw(st.integers(1, 3)), "rest_between": draw(small),
-                 "steps": draw(st.lists(steps(allow_open), min_size=1, max_size=2))}
+                {
+                    "repeat": draw(st.integers(1, 3)),
+                    "rest_between": draw(small),
+                    "steps": draw(st.lists(steps(allow_open), min_size=1, max_size=2)),
+                }
             )
         else:
             items.append(draw(steps(allow_open)))
     data = {
         "name": "Generated",
-        "defaults": {"prepare": draw(small), "rest": draw(small), "switch_sides": draw(small),
-                     "countdown": draw(st.integers(0, 5))},
+        "defaults": {
+            "prepare": draw(small),
+            "rest": draw(small),
+            "switch_sides": draw(small),
+            "countdown": draw(st.integers(0, 5)),
+        },
         "steps": items,
     }
     return load_routine_text(yaml.safe_dump(data), "generated.yaml")
@@ -82,7 +101,20 @@ def test_segments_are_contiguous_and_add_up_to_the_total(routine: Routine) -> No
 controls = st.lists(
     st.tuples(
         st.floats(min_value=0.0, max_value=40.0),
-        st.sampled_from(["poll", "poll", "poll", "pause", "resume", "next", "previous", "restart", "extend", "release"]),
+        st.sampled_from(
+            [
+                "poll",
+                "poll",
+                "poll",
+                "pause",
+                "resume",
+                "next",
+                "previous",
+                "restart",
+                "extend",
+                "release",
+            ]
+        ),
     ),
     max_size=40,
 )
@@ -90,7 +122,9 @@ controls = st.lists(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(routines(), controls)
-def test_any_controls_give_cues_in_order_once_and_never_early(routine: Routine, actions: list[tuple[float, str]]) -> None:
+def test_any_controls_give_cues_in_order_once_and_never_early(
+    routine: Routine, actions: list[tuple[float, str]]
+) -> None:
     clock = FakeClock(0.0)
     session = Session(compile_plan(routine), clock, wake_gap=1e9)
     fired = session.start()
@@ -114,9 +148,14 @@ def test_any_controls_give_cues_in_order_once_and_never_early(routine: Routine, 
         if action in ("previous", "restart", "extend"):
             seen.clear()  # going back (or stretching a hold) legitimately replays cues
         new = {
-            "poll": session.poll, "pause": session.pause, "resume": session.resume,
-            "next": session.next, "previous": session.previous, "restart": session.restart_step,
-            "extend": lambda: session.extend(10) or [], "release": session.release,
+            "poll": session.poll,
+            "pause": session.pause,
+            "resume": session.resume,
+            "next": session.next,
+            "previous": session.previous,
+            "restart": session.restart_step,
+            "extend": lambda: session.extend(10) or [],
+            "release": session.release,
         }[action]()
         check(new)
     while session.state is State.RUNNING:
@@ -146,7 +185,9 @@ def test_pauses_and_late_polls_lose_no_cue(routine: Routine, waits: list[float])
     assert [f.cue for f in fired] == [c for _, c, _ in plan.cues()]
 
 
-yaml_ish = st.text(alphabet=st.sampled_from(list("abc:-[]{}&*!|>'\"#% \n\t0123456789.,?@`")), max_size=200)
+yaml_ish = st.text(
+    alphabet=st.sampled_from(list("abc:-[]{}&*!|>'\"#% \n\t0123456789.,?@`")), max_size=200
+)
 
 
 @settings(max_examples=400, deadline=None)

@@ -19,7 +19,18 @@ def test_schema_describes_the_format() -> None:
     assert schema["$schema"].endswith("2020-12/schema")
     assert set(schema["required"]) == {"name", "steps"}
     step = schema["$defs"]["Step"]["properties"]
-    for key in ("hold", "reps", "tempo", "sets", "sides", "open", "breathing", "milestones", "prompts", "use"):
+    for key in (
+        "hold",
+        "reps",
+        "tempo",
+        "sets",
+        "sides",
+        "open",
+        "breathing",
+        "milestones",
+        "prompts",
+        "use",
+    ):
         assert key in step
     assert step["sides"]["enum"] == ["none", "left", "right", "both"]
     assert schema["$defs"]["Step"]["additionalProperties"] is False

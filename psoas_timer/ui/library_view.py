@@ -1,0 +1,171 @@
+"""The routine library: every routine, bundled and the user's, with a search box.
+
+A file with problems is listed with its messages (``file:line:column: message``) and never
+hides the others.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_timer.core.catalog import Catalog, Entry
+from psoas_timer.core.duration import format_clock
+
+from .theme import colors, scaled_font
+
+__all__ = ["LibraryView", "RoutineCard"]
+
+
+class RoutineCard(QFrame):
+    """One routine in the list: name, time, tags; or what is wrong with the file."""
+
+    def __init__(self, entry: Entry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry = entry
+        palette = colors(self.palette())
+        name = QLabel(entry.name)
+        name.setObjectName("card_name")
+        name.setFont(scaled_font(self.font(), 22, bold=True))
+        time = QLabel(format_clock(entry.plan.total) if entry.ok else "cannot be used")
+        time.setObjectName("card_time")
+        time.setFont(scaled_font(self.font(), 20, bold=entry.ok))
+        top = QHBoxLayout()
+        top.addWidget(name, 1)
+        top.addWidget(time)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        if entry.routine is not None:
+            source = "bundled" if entry.bundled else "your routine"
+            details = " · ".join([*entry.routine.tags, source])
+            sub = QLabel(details)
+            sub.setObjectName("card_tags")
+            sub.setFont(scaled_font(self.font(), 15))
+            sub.setStyleSheet(f"color: {palette.muted.name(QColor.NameFormat.HexArgb)}")
+            layout.addWidget(sub)
+            if entry.routine.description:
+                desc = QLabel(entry.routine.description.strip().splitlines()[0])
+                desc.setWordWrap(True)
+                desc.setFont(scaled_font(self.font(), 15))
+                layout.addWidget(desc)
+            self.setAccessibleName(f"{entry.name}, {format_clock(entry.plan.total)}, {details}")
+        else:
+            time.setStyleSheet(f"color: {palette.warning.name()}")
+            problems = QLabel("\n".join(str(p) for p in entry.problems))
+            problems.setObjectName("card_problems")
+            problems.setWordWrap(True)
+            problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            problems.setFont(scaled_font(self.font(), 14))
+            problems.setStyleSheet(f"color: {palette.warning.name()}")
+            layout.addWidget(problems)
+            self.setAccessibleName(f"{entry.name} cannot be used: {len(entry.problems)} problems")
+
+    def matches(self, words: list[str]) -> bool:
+        entry = self.entry
+        routine = entry.routine
+        haystack = " ".join(
+            [entry.name, entry.path.name, *(routine.tags if routine else []), routine.description if routine else ""]
+        ).lower()
+        return all(word in haystack for word in words)
+
+
+class LibraryView(QWidget):
+    """Lists a catalog; emits :attr:`routine_chosen` with the entry the user picks."""
+
+    routine_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("library")
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search routines by name or tag")
+        self.search.setAccessibleName("Search routines")
+        self.search.setClearButtonEnabled(True)
+        self.search.setFont(scaled_font(self.font(), 18))
+        self.notice = QLabel()
+        self.notice.setObjectName("library_problems")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
+        self.list = QListWidget()
+        self.list.setObjectName("routines")
+        self.list.setAccessibleName("Routines")
+        self.list.setSpacing(4)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.empty = QLabel("No routine matches.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setVisible(False)
+        title = QLabel("Routines")
+        title.setFont(scaled_font(self.font(), 30, bold=True))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.addWidget(title)
+        layout.addWidget(self.search)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.list.itemClicked.connect(self._on_item_activated)
+        self.list.itemActivated.connect(self._on_item_activated)
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.list.clear()
+        ordered = sorted(catalog.entries, key=lambda e: (not e.ok, not e.bundled, e.name.lower()))
+        for entry in ordered:
+            card = RoutineCard(entry)
+            item = QListWidgetItem(self.list)
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, card.accessibleName())
+            item.setSizeHint(card.sizeHint() + QSize(0, 4))
+            self.list.setItemWidget(item, card)
+        problems = catalog.library_problems
+        self.notice.setText("Exercise library problems:\n" + "\n".join(str(p) for p in problems))
+        self.notice.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
+        self.notice.setVisible(bool(problems))
+        self._on_search_text_changed(self.search.text())
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def cards(self) -> list[RoutineCard]:
+        found = []
+        for row in range(self.list.count()):
+            widget = self.list.itemWidget(self.list.item(row))
+            if isinstance(widget, RoutineCard):
+                found.append(widget)
+        return found
+
+    def visible_names(self) -> list[str]:
+        return [
+            card.entry.name
+            for row, card in enumerate(self.cards())
+            if not self.list.item(row).isHidden()
+        ]
+
+    def _on_search_text_changed(self, text: str) -> None:
+        words = text.lower().split()
+        shown = 0
+        for row, card in enumerate(self.cards()):
+            hit = card.matches(words)
+            self.list.item(row).setHidden(not hit)
+            shown += hit
+        self.empty.setVisible(shown == 0 and self.list.count() > 0)
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        entry = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(entry, Entry) and entry.ok:
+            self.routine_chosen.emit(entry)
