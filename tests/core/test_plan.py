@@ -40,7 +40,7 @@ def test_sides_sets_and_switch_pause() -> None:
     ]
     switch = plan.segments[3]
     assert switch.duration == 5
-    assert [c.text for c in switch.cues][0] == "Switch sides"
+    assert switch.cues[0].text == "Switch sides"
     assert "Right side" in [c.text for c in plan.segments[4].cues]
 
 

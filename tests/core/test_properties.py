@@ -90,7 +90,7 @@ def test_segments_are_contiguous_and_add_up_to_the_total(routine: Routine) -> No
     plan = compile_plan(routine)
     assert plan.segments
     assert plan.segments[0].start == 0
-    for before, after in zip(plan.segments, plan.segments[1:]):
+    for before, after in zip(plan.segments, plan.segments[1:], strict=False):
         assert abs(before.end - after.start) < 1e-9
     assert abs(sum(s.duration for s in plan.segments) - plan.total) < 1e-6
     assert all(s.duration >= 0 for s in plan.segments)
