@@ -331,3 +331,13 @@ def test_desk_break_is_standing_only(catalog: Catalog) -> None:
         assert "mat" not in step.equipment, f"{step.title} needs a mat"
         assert step.kind is not Kind.RELEASE
     assert compile_plan(entry.routine).total <= 6 * 60
+
+
+def test_spoken_breath_prompts_are_not_doubled_by_pacing(catalog: Catalog) -> None:
+    """A step that says its own "Inhale…"/"Exhale…" lines must not also get paced breathing cues."""
+    for entry in catalog.entries:
+        assert entry.routine is not None, entry.path
+        for run in compile_plan(entry.routine).steps:
+            spoken = [p.say for p in run.step.prompts if re.match(r"(inhale|exhale)\b", p.say, re.I)]
+            if spoken:
+                assert run.breathing is None, f"{entry.path.name}: {run.name} is paced and prompted"
