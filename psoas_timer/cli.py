@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +36,13 @@ def _catalog() -> Catalog:
     return load_catalog(paths.bundled_routines_dir(), paths.user_routines_dir())
 
 
+def _allowed_roots() -> list[Path]:
+    """Folders that images from the bundled library may come from, besides a file's own."""
+    from psoas_timer import paths
+
+    return [paths.assets_dir(), paths.bundled_routines_dir()]
+
+
 def _resolve(key: str) -> Entry:
     """A routine given as a path, or as a name or file stem from the catalog."""
     path = Path(key)
@@ -42,7 +50,7 @@ def _resolve(key: str) -> Entry:
     if path.suffix in (".yaml", ".yml") or path.exists():
         entry = Entry(path, bundled=False)
         try:
-            entry.routine = load_routine(path, catalog.library)
+            entry.routine = load_routine(path, catalog.library, allowed=_allowed_roots())
         except LoadError as exc:
             entry.problems = exc.problems
         return entry
@@ -78,7 +86,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if path in libraries:
             continue
         try:
-            load_routine(path, library)
+            load_routine(path, library, allowed=_allowed_roots())
         except LoadError as exc:
             problems.extend(exc.problems)
     _print_problems(problems)
@@ -216,7 +224,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in COMMANDS:
         args = _parser().parse_args(args_list)
-        result: int = args.func(args)
+        try:
+            result: int = args.func(args)
+            sys.stdout.flush()
+        except BrokenPipeError:  # e.g. `psoas-timer plan x | head`: not an error worth a trace
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
         return result
     app_args = _app_parser().parse_args(args_list)
     try:

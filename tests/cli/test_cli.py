@@ -74,6 +74,16 @@ def test_validate_exit_codes_and_messages(good: Path, bad: Path, tmp_path: Path)
     assert usage.returncode == 2
 
 
+def test_every_bundled_routine_validates_from_the_command_line() -> None:
+    routines = Path(__file__).resolve().parents[2] / "routines"
+    result = cli("validate", str(routines))
+    assert result.returncode == 0, result.stderr
+    plan = cli("plan", str(routines / "daily-psoas.yaml"), "--json")
+    assert plan.returncode == 0, plan.stderr
+    named = cli("plan", "daily-psoas", "--json")
+    assert json.loads(named.stdout) == json.loads(plan.stdout)
+
+
 def test_validate_reports_missing_files(tmp_path: Path) -> None:
     result = cli("validate", str(tmp_path / "nope.yaml"))
     assert result.returncode == 1
