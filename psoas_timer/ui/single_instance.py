@@ -1,0 +1,290 @@
+"""One Psoas Timer per user: a second launch hands its routine to the first and exits.
+
+The first instance listens on a per-user local socket (:class:`QLocalServer`). A later launch
+connects to it (:class:`QLocalSocket`), sends one JSON line (the routine argument, made absolute
+if it is a file, and the launcher's activation token), waits for ``ok`` and exits. The first
+instance emits :attr:`SingleInstance.activated` with the routine (or ``None``) and the app
+raises its window (:func:`raise_window`) and opens the routine.
+
+Use::
+
+    instance = SingleInstance()
+    if not instance.claim(routine):   # try_send() then listen(), under a lock file
+        return 0                      # the running instance has it
+    instance.activated.connect(on_activated)   # then instance.raise_window(window)
+
+A socket left behind by a crashed instance is removed (:meth:`QLocalServer.removeServer`)
+once nothing answers on it. ``PSOAS_TIMER_INSTANCE`` overrides the server name (the bundle's
+smoke test uses it so it never talks to a real running instance).
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QDir, QEventLoop, QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
+
+from psoas_timer import APP_ID
+
+__all__ = ["SingleInstance", "raise_window", "server_name"]
+
+PROTOCOL = 1
+ACK = b"ok\n"
+MAX_MESSAGE = 64 * 1024
+TIMEOUT_MS = 1500
+ENV_NAME = "PSOAS_TIMER_INSTANCE"
+_TOKEN_VARIABLES = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
+
+
+def _user() -> str:
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None:
+        return str(getuid())
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):  # pragma: no cover - no user name at all
+        name = "user"
+    # Windows pipe names: keep it short and free of odd characters.
+    return hashlib.sha1(name.encode()).hexdigest()[:12]
+
+
+def server_name() -> str:
+    """The local server's name, per user: a socket in the user's private runtime folder
+    (``$XDG_RUNTIME_DIR``) when there is one, else ``APP_ID-<uid>`` in the temp folder (or a
+    named pipe on Windows)."""
+    override = os.environ.get(ENV_NAME)
+    if override:
+        return override
+    name = f"{APP_ID}-{_user()}"
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.name == "posix" and Path(runtime).is_dir():
+        path = Path(runtime) / f"{name}.sock"
+        if len(str(path)) < 100:  # sockaddr_un's path limit
+            return str(path)
+    return name
+
+
+def _routine_argument(routine: str | None) -> str | None:
+    """*routine* as the running instance should see it: files made absolute (its working
+    directory differs from ours), names of known routines left as they are."""
+    if not routine:
+        return None
+    path = Path(routine).expanduser()
+    if path.exists() or path.suffix.lower() in (".yaml", ".yml"):
+        return str(path.resolve())
+    return routine
+
+
+class SingleInstance(QObject):
+    """The per-user single-instance guard. Needs a running ``QCoreApplication``."""
+
+    #: A second launch asked for this instance: the routine argument (``str``) or ``None``.
+    activated = Signal(object)
+
+    def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._name = name or server_name()
+        self._server: QLocalServer | None = None
+        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._tokens: dict[str, str] = {}
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def listening(self) -> bool:
+        return self._server is not None and self._server.isListening()
+
+    # -- the second launch ------------------------------------------------------------------
+    def try_send(self, routine: str | None = None, timeout_ms: int = TIMEOUT_MS) -> bool:
+        """Hand *routine* to a running instance. True if it confirmed (so this process can
+        exit), False if none answered (so this process should :meth:`listen`)."""
+        socket = QLocalSocket()
+        socket.connectToServer(self._name)
+        if not socket.waitForConnected(timeout_ms):
+            socket.abort()
+            return False
+        message = {
+            "v": PROTOCOL,
+            "routine": _routine_argument(routine),
+            "tokens": {k: os.environ[k] for k in _TOKEN_VARIABLES if os.environ.get(k)},
+        }
+        socket.write(QByteArray(json.dumps(message).encode() + b"\n"))
+        socket.flush()
+        answered = self._wait_for_ack(socket, timeout_ms)
+        socket.disconnectFromServer()
+        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            socket.abort()
+        return answered
+
+    @staticmethod
+    def _wait_for_ack(socket: QLocalSocket, timeout_ms: int) -> bool:
+        # A local event loop rather than waitForReadyRead(): if the server lives in this very
+        # process (tests), it must get to run while we wait.
+        received = bytearray()
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+
+        def read() -> None:
+            received.extend(socket.readAll().data())
+            if ACK in received:
+                loop.quit()
+
+        socket.readyRead.connect(read)
+        socket.disconnected.connect(loop.quit)
+        socket.errorOccurred.connect(loop.quit)
+        read()
+        if ACK not in received:
+            timer.start(timeout_ms)
+            loop.exec()
+        timer.stop()
+        socket.readyRead.disconnect(read)
+        return ACK in received
+
+    # -- the running instance ---------------------------------------------------------------
+    def listen(self) -> bool:
+        """Start answering later launches. False if a live instance holds the name."""
+        if self.listening:
+            return True
+        # Qt moves a fresh socket file over an existing one, so ask first whether someone
+        # answers there: if nobody does, it is a crashed instance's leftover.
+        probe = QLocalSocket()
+        probe.connectToServer(self._name)
+        alive = probe.waitForConnected(200)
+        probe.abort()
+        if alive:
+            return False
+        QLocalServer.removeServer(self._name)
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self._name):
+            server.deleteLater()
+            return False
+        server.newConnection.connect(self._on_new_connection)
+        self._server = server
+        return True
+
+    def claim(self, routine: str | None = None, timeout_ms: int = 5000) -> bool:
+        """The whole start-up dance under a lock file, so two launches at once cannot both
+        become the running instance: True if this process now listens (carry on), False if
+        a running instance took *routine* (exit)."""
+        lock = QLockFile(self._lock_path())
+        lock.setStaleLockTime(10_000)
+        locked = lock.tryLock(timeout_ms)
+        try:
+            if self.try_send(routine):
+                return False
+            return self.listen()
+        finally:
+            if locked:
+                lock.unlock()
+
+    def _lock_path(self) -> str:
+        if os.path.isabs(self._name):
+            return f"{self._name}.lock"
+        return str(Path(QDir.tempPath()) / f"{self._name}.lock")
+
+    def raise_window(self, window: QWidget) -> None:
+        """:func:`raise_window`, with the launcher's activation token (from the last
+        message) put where Qt looks for it, so Wayland and X11 let the window take focus."""
+        tokens, self._tokens = self._tokens, {}
+        for key, value in tokens.items():
+            os.environ[key] = value
+        raise_window(window)
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server.deleteLater()
+            self._server = None
+
+    def _on_new_connection(self) -> None:
+        assert self._server is not None
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            self._buffers[socket] = bytearray()
+            socket.readyRead.connect(self._on_ready_read)
+            socket.disconnected.connect(self._on_disconnected)
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
+
+    def _on_disconnected(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._buffers.pop(socket, None)
+            socket.deleteLater()
+
+    def _read(self, socket: QLocalSocket) -> None:
+        buffer = self._buffers.get(socket)
+        if buffer is None:
+            return
+        buffer.extend(socket.readAll().data())
+        if b"\n" not in buffer:
+            if len(buffer) > MAX_MESSAGE:
+                self._drop(socket)
+            return
+        line = bytes(buffer).split(b"\n", 1)[0]
+        self._buffers.pop(socket, None)
+        routine = self._parse(line)
+        if routine is False:
+            self._drop(socket)
+            return
+        socket.write(QByteArray(ACK))
+        socket.flush()
+        socket.disconnectFromServer()
+        # Queued: the sender gets its answer first, and a slot that opens dialogs cannot
+        # block the socket.
+        QTimer.singleShot(0, self, lambda: self.activated.emit(routine))
+
+    def _drop(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        socket.abort()
+
+    def _parse(self, line: bytes) -> str | bool | None:
+        """The routine from one message, ``None`` for none, ``False`` if it is not ours."""
+        try:
+            message = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return False
+        if not isinstance(message, dict) or message.get("v") != PROTOCOL:
+            return False
+        tokens = message.get("tokens")
+        if isinstance(tokens, dict):
+            # Qt's Wayland plugin reads XDG_ACTIVATION_TOKEN when the window next asks to be
+            # activated; X11 startup notification uses DESKTOP_STARTUP_ID.
+            self._tokens = {
+                key: value
+                for key in _TOKEN_VARIABLES
+                if isinstance(value := tokens.get(key), str)
+                and re.fullmatch(r"[\x21-\x7e]{1,512}", value)
+            }
+        routine = message.get("routine")
+        if routine is None:
+            return None
+        return routine if isinstance(routine, str) and routine else False
+
+
+def raise_window(window: QWidget) -> None:
+    """Bring *window* to the front: restore it if minimised or hidden, raise, activate."""
+    state = window.windowState()
+    if state & Qt.WindowState.WindowMinimized:
+        window.setWindowState(state & ~Qt.WindowState.WindowMinimized)
+    if not window.isVisible():
+        window.show()
+    window.raise_()
+    window.activateWindow()
