@@ -34,7 +34,14 @@ class Actions:
 
     def session_only(self) -> list[QAction]:
         """Actions that only mean something while a session runs."""
-        return [self.previous, self.next, self.add_time, self.restart_step, self.released, self.stop]
+        return [
+            self.previous,
+            self.next,
+            self.add_time,
+            self.restart_step,
+            self.released,
+            self.stop,
+        ]
 
 
 def _action(
@@ -65,29 +72,95 @@ def create_actions(parent: QWidget) -> Actions:
     """Make the window's actions; *parent* receives them so their shortcuts work anywhere in it."""
     return Actions(
         start_pause=_action(
-            parent, "start_pause", "Start", [Key.Key_Space, Key.Key_MediaTogglePlayPause, Key.Key_MediaPlay, Key.Key_MediaPause],
-            "Start, pause or resume the session", "media-playback-start",
+            parent,
+            "start_pause",
+            "Start",
+            [Key.Key_Space, Key.Key_MediaTogglePlayPause, Key.Key_MediaPlay, Key.Key_MediaPause],
+            "Start, pause or resume the session",
+            "media-playback-start",
         ),
-        previous=_action(parent, "previous", "Previous", [Key.Key_Left], "Back to the previous part", "media-skip-backward"),
-        next=_action(parent, "next", "Next", [Key.Key_Right], "Skip to the next part", "media-skip-forward"),
-        add_time=_action(parent, "add_time", "+10 s", [Key.Key_Plus, Key.Key_Equal], "Add 10 seconds to this part", "list-add"),
-        restart_step=_action(parent, "restart_step", "Restart", [Key.Key_R], "Restart this step", "view-refresh"),
+        previous=_action(
+            parent,
+            "previous",
+            "Previous",
+            [Key.Key_Left],
+            "Back to the previous part",
+            "media-skip-backward",
+        ),
+        next=_action(
+            parent, "next", "Next", [Key.Key_Right], "Skip to the next part", "media-skip-forward"
+        ),
+        add_time=_action(
+            parent,
+            "add_time",
+            "+10 s",
+            [Key.Key_Plus, Key.Key_Equal],
+            "Add 10 seconds to this part",
+            "list-add",
+        ),
+        restart_step=_action(
+            parent, "restart_step", "Restart", [Key.Key_R], "Restart this step", "view-refresh"
+        ),
         released=_action(
-            parent, "released", "Released", [Key.Key_Return, Key.Key_Enter],
-            "The point has released: end this hold", "dialog-ok",
+            parent,
+            "released",
+            "Released",
+            [Key.Key_Return, Key.Key_Enter],
+            "The point has released: end this hold",
+            "dialog-ok",
         ),
-        stop=_action(parent, "stop", "Stop", [Key.Key_Escape], "Stop the session", "media-playback-stop"),
-        mute=_action(parent, "mute", "Mute", [Key.Key_M], "Mute or unmute the cues", "audio-volume-muted", checkable=True),
+        stop=_action(
+            parent, "stop", "Stop", [Key.Key_Escape], "Stop the session", "media-playback-stop"
+        ),
+        mute=_action(
+            parent,
+            "mute",
+            "Mute",
+            [Key.Key_M],
+            "Mute or unmute the cues",
+            "audio-volume-muted",
+            checkable=True,
+        ),
         fullscreen=_action(
-            parent, "fullscreen", "Full screen", [Key.Key_F], "Fill the screen", "view-fullscreen", checkable=True
+            parent,
+            "fullscreen",
+            "Full screen",
+            [Key.Key_F],
+            "Fill the screen",
+            "view-fullscreen",
+            checkable=True,
         ),
         stay_on_top=_action(
-            parent, "stay_on_top", "On top", [Key.Key_T], "Keep the window above the others", "go-top", checkable=True
+            parent,
+            "stay_on_top",
+            "On top",
+            [Key.Key_T],
+            "Keep the window above the others",
+            "go-top",
+            checkable=True,
         ),
         back=_action(
-            parent, "back", "Routines", [QKeySequence(QKeySequence.StandardKey.Back), Key.Key_Backspace],
-            "Back to the list of routines", "go-previous",
+            parent,
+            "back",
+            "Routines",
+            ["Alt+Left", Key.Key_Backspace],
+            "Back to the list of routines",
+            "go-previous",
         ),
-        reload=_action(parent, "reload", "Reload", [QKeySequence(QKeySequence.StandardKey.Refresh)], "Read the routine files again", "view-refresh"),
-        quit=_action(parent, "quit", "Quit", [QKeySequence(QKeySequence.StandardKey.Quit)], "Close Psoas Timer", "application-exit"),
+        reload=_action(
+            parent,
+            "reload",
+            "Reload",
+            ["F5", "Ctrl+R"],
+            "Read the routine files again",
+            "view-refresh",
+        ),
+        quit=_action(
+            parent,
+            "quit",
+            "Quit",
+            ["Ctrl+Q"],
+            "Close Psoas Timer",
+            "application-exit",
+        ),
     )

@@ -46,12 +46,23 @@ class CountdownDial(QWidget):
         return self._fraction
 
     def show_time(
-        self, text: str, fraction: float, kind: str, *, caption: str = "", marks: tuple[float, ...] = ()
+        self,
+        text: str,
+        fraction: float,
+        kind: str,
+        *,
+        caption: str = "",
+        marks: tuple[float, ...] = (),
     ) -> None:
         """Show *text* with the ring *fraction* full; repaint only when something visible moved."""
         fraction = min(1.0, max(0.0, fraction))
         moved = abs(fraction - self._fraction) * 2 * math.pi * self.width() / 2 >= 0.5
-        if (text, caption, kind, marks) == (self._text, self._caption, self._kind, self._marks) and not moved:
+        if (text, caption, kind, marks) == (
+            self._text,
+            self._caption,
+            self._kind,
+            self._marks,
+        ) and not moved:
             return
         self._text, self._caption, self._kind, self._marks = text, caption, kind, marks
         self._fraction = fraction
@@ -108,8 +119,16 @@ class CountdownDial(QWidget):
             small.setPixelSize(max(10, round(inner * 0.075)))
             p.setFont(small)
             p.setPen(palette.muted)
-            cap = QRectF(center.x() - inner * 0.42, center.y() + inner * 0.2, inner * 0.84, inner * 0.2)
-            p.drawText(cap, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, self._caption)
+            cap = QRectF(
+                center.x() - inner * 0.42, center.y() + inner * 0.2, inner * 0.84, inner * 0.2
+            )
+            p.drawText(
+                cap,
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                self._caption,
+            )
         p.end()
 
     def _paint_marks(self, p: QPainter, rect: QRectF, thickness: float, color: QColor) -> None:
@@ -123,4 +142,7 @@ class CountdownDial(QWidget):
         for mark in self._marks:
             angle = math.pi / 2 - 2 * math.pi * mark
             direction = QPointF(math.cos(angle), -math.sin(angle))
-            p.drawLine(center + direction * (radius - thickness * 0.9), center + direction * (radius + thickness * 0.9))
+            p.drawLine(
+                center + direction * (radius - thickness * 0.9),
+                center + direction * (radius + thickness * 0.9),
+            )

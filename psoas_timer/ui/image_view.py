@@ -63,8 +63,10 @@ class ImageView(QWidget):
             return
         fitted = natural.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
         target = QRectF(
-            (self.width() - fitted.width()) / 2, (self.height() - fitted.height()) / 2,
-            fitted.width(), fitted.height(),
+            (self.width() - fitted.width()) / 2,
+            (self.height() - fitted.height()) / 2,
+            fitted.width(),
+            fitted.height(),
         )
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)

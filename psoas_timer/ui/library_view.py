@@ -76,7 +76,12 @@ class RoutineCard(QFrame):
         entry = self.entry
         routine = entry.routine
         haystack = " ".join(
-            [entry.name, entry.path.name, *(routine.tags if routine else []), routine.description if routine else ""]
+            [
+                entry.name,
+                entry.path.name,
+                *(routine.tags if routine else []),
+                routine.description if routine else "",
+            ]
         ).lower()
         return all(word in haystack for word in words)
 

@@ -10,7 +10,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import Snapshot, State
@@ -83,12 +91,18 @@ class PlayerView(QWidget):
         self.instructions = _label("instructions", wrap=True)
         self.safety = _label("safety", wrap=True)
         self.marks = _label("open_marks")
-        self.released = _big_button("Released", "released", "The point has released: end this hold (Enter)")
+        self.released = _big_button(
+            "Released", "released", "The point has released: end this hold (Enter)"
+        )
         self.check_in = QFrame()
         self.check_in.setObjectName("check_in")
         self.check_in_label = _label("check_in_question")
-        self.check_in_release = _big_button("Release", "check_in_release", "End this hold now (Enter)")
-        self.check_in_more = _big_button(f"+{CHECK_IN_EXTRA:g} s", "check_in_more", "Hold 15 seconds longer")
+        self.check_in_release = _big_button(
+            "Release", "check_in_release", "End this hold now (Enter)"
+        )
+        self.check_in_more = _big_button(
+            f"+{CHECK_IN_EXTRA:g} s", "check_in_more", "Hold 15 seconds longer"
+        )
         self.next_label = _label("next_up", wrap=True)
         self.session_bar = SessionBar()
         self._build()
@@ -102,14 +116,22 @@ class PlayerView(QWidget):
         check.addWidget(self.check_in_label, 1)
         check.addWidget(self.check_in_release)
         check.addWidget(self.check_in_more)
-        self.check_in.setVisible(False)
         self.check_in.setFrameShape(QFrame.Shape.StyledPanel)
 
+        side = QVBoxLayout()
+        side.setSpacing(6)
+        for widget in (self.heading, self.title, self.where, self.banner):
+            side.addWidget(widget)
+        side.addWidget(self.breath, 3)
+        side.addWidget(self.image, 2)
+        side.addWidget(self.instructions)
+        side.addWidget(self.safety)
+        side.addStretch(0)
+
         center = QHBoxLayout()
-        center.setSpacing(24)
-        center.addWidget(self.dial, 4)
-        center.addWidget(self.breath, 4)
-        center.addWidget(self.image, 3)
+        center.setSpacing(32)
+        center.addWidget(self.dial, 3)
+        center.addLayout(side, 2)
 
         open_row = QHBoxLayout()
         open_row.addWidget(self.marks, 1)
@@ -117,19 +139,35 @@ class PlayerView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 16, 32, 16)
-        layout.setSpacing(8)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.title)
-        layout.addWidget(self.where)
-        layout.addWidget(self.banner)
+        layout.setSpacing(10)
         layout.addLayout(center, 1)
         layout.addLayout(open_row)
         layout.addWidget(self.check_in)
-        layout.addWidget(self.instructions)
-        layout.addWidget(self.safety)
         layout.addWidget(self.next_label)
         layout.addWidget(self.session_bar)
-        for widget in (self.banner, self.breath, self.image, self.marks, self.released, self.safety):
+        for label in (
+            self.heading,
+            self.title,
+            self.where,
+            self.banner,
+            self.instructions,
+            self.safety,
+            self.marks,
+            self.next_label,
+            self.check_in_label,
+        ):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(0)
+        hidden = (
+            self.banner,
+            self.breath,
+            self.image,
+            self.marks,
+            self.released,
+            self.safety,
+            self.check_in,
+        )
+        for widget in hidden:
             widget.setVisible(False)
 
     def _connect_signals(self) -> None:
@@ -181,7 +219,11 @@ class PlayerView(QWidget):
         seg = snap.segment
         heading = KIND_WORDS.get(seg.kind, "")
         if snap.state is State.PAUSED:
-            banner = "Paused after sleep · press Space to go on" if snap.slept else "Paused · press Space to go on"
+            banner = (
+                "Paused after sleep · press Space to go on"
+                if snap.slept
+                else "Paused · press Space to go on"
+            )
         else:
             banner = ""
         _set(self.banner, banner)
@@ -205,24 +247,29 @@ class PlayerView(QWidget):
             limit = max(o.limit, snap.duration)
             marks = tuple(m / limit for m in (o.min, o.target) if 0 < m < limit)
             caption = "target reached" if snap.checking_in else f"of {format_clock(o.target)}"
-            self.dial.show_time(count_up(snap.elapsed), snap.elapsed / limit, seg.kind, caption=caption, marks=marks)
+            self.dial.show_time(
+                count_up(snap.elapsed), snap.elapsed / limit, seg.kind, caption=caption, marks=marks
+            )
         else:
-            self.dial.show_time(format_clock(snap.remaining), snap.fraction, seg.kind, caption="left")
+            self.dial.show_time(
+                format_clock(snap.remaining), snap.fraction, seg.kind, caption="left"
+            )
 
     def _show_open(self, snap: Snapshot) -> None:
         seg = snap.segment
         is_open = seg.open is not None and snap.state in (State.RUNNING, State.PAUSED)
-        self.released.setVisible(is_open)
-        _set(self.marks, open_marks(seg) if is_open else "")
-        self.check_in.setVisible(is_open and snap.checking_in)
+        checking = is_open and snap.checking_in
+        self.released.setVisible(is_open and not checking)
+        _set(self.marks, open_marks(seg) if is_open and not checking else "")
+        self.check_in.setVisible(checking)
 
     # -- type that scales --------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         unit = max(8.0, min(self.height() / 26, self.width() / 44))
         set_pixel_size(self.heading, unit * 1.3, bold=True)
-        set_pixel_size(self.title, unit * 2.6, bold=True)
-        set_pixel_size(self.where, unit * 1.7)
+        set_pixel_size(self.title, unit * 2.2, bold=True)
+        set_pixel_size(self.where, unit * 1.6, bold=True)
         set_pixel_size(self.banner, unit * 1.5, bold=True)
         set_pixel_size(self.instructions, unit * 1.15)
         set_pixel_size(self.safety, unit * 1.15)

@@ -59,5 +59,9 @@ class SessionBar(QWidget):
             filled = QRectF(bar.x(), bar.y(), max(bar_h, bar.width() * self._fraction), bar_h)
             p.drawRoundedRect(filled, bar_h / 2, bar_h / 2)
         p.setPen(palette.text)
-        p.drawText(QRectF(bar.right(), 0, text_w, h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._text)
+        p.drawText(
+            QRectF(bar.right(), 0, text_w, h),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            self._text,
+        )
         p.end()

@@ -32,7 +32,13 @@ class SessionController(QObject):
     #: True while a session is running or paused.
     active_changed = Signal(bool)
 
-    def __init__(self, clock: Callable[[], float], parent: QObject | None = None, *, interval_ms: int = POLL_MS) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], float],
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = POLL_MS,
+    ) -> None:
         super().__init__(parent)
         self._clock = clock
         self._session: Session | None = None
@@ -41,7 +47,7 @@ class SessionController(QObject):
         self._timer.setObjectName("session-poll")
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._on_timeout)
+        self._timer.timeout.connect(self.poll)
 
     # -- state -----------------------------------------------------------------------
     @property
@@ -107,7 +113,8 @@ class SessionController(QObject):
             self._after([])
 
     # -- time ------------------------------------------------------------------------
-    def _on_timeout(self) -> None:
+    def poll(self) -> None:
+        """Advance to the clock's now (the timer calls this; tests may too)."""
         if self._session is not None:
             self._after(self._session.poll())
 

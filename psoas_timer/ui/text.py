@@ -100,7 +100,7 @@ def next_up(plan: Plan, snap: Snapshot) -> tuple[str, str] | None:
     if upcoming is None:
         return None
     run = plan.steps[upcoming.step]
-    if upcoming.step == snap.segment.step:
+    if upcoming.step == snap.segment.step and snap.segment.kind != "prepare":
         return run.name, where_line(upcoming, run) or KIND_WORDS[upcoming.kind]
     detail = step_timing(run.step)
     if run.rounds > 1:

@@ -55,15 +55,27 @@ def colors(palette: QPalette) -> Colors:
     track.setAlphaF(0.12)
     if palette.color(QPalette.ColorRole.Window).lightness() < 128:
         return Colors(
-            text, muted, track,
-            work=QColor("#ff8a65"), rest=QColor("#4fc3f7"), prepare=QColor("#ffd54f"),
-            open_hold=QColor("#ce93d8"), breath=QColor("#80deea"), warning=QColor("#ffb74d"),
+            text,
+            muted,
+            track,
+            work=QColor("#ff8a65"),
+            rest=QColor("#4fc3f7"),
+            prepare=QColor("#ffd54f"),
+            open_hold=QColor("#ce93d8"),
+            breath=QColor("#80deea"),
+            warning=QColor("#ffb74d"),
             done=QColor("#81c784"),
         )
     return Colors(
-        text, muted, track,
-        work=QColor("#d84315"), rest=QColor("#0277bd"), prepare=QColor("#b26a00"),
-        open_hold=QColor("#7b1fa2"), breath=QColor("#00838f"), warning=QColor("#a65d00"),
+        text,
+        muted,
+        track,
+        work=QColor("#d84315"),
+        rest=QColor("#0277bd"),
+        prepare=QColor("#b26a00"),
+        open_hold=QColor("#7b1fa2"),
+        breath=QColor("#00838f"),
+        warning=QColor("#a65d00"),
         done=QColor("#2e7d32"),
     )
 

@@ -1,0 +1,393 @@
+"""The main window: library, routine page, player and completion, and every control.
+
+It wires views to the session controller and to its injected services (clock, sound,
+screensaver, preferences) in :meth:`MainWindow._connect_signals`; it holds no rules of its
+own. Slots are named ``_on_<signal>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import IntEnum
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from psoas_timer import APP_NAME
+from psoas_timer.core.catalog import Catalog, Entry
+from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot, State
+from psoas_timer.core.loader import load_routine
+from psoas_timer.core.problems import LoadError
+from psoas_timer.core.safety import needs_release_notice
+
+from .actions import Actions, create_actions
+from .audio import CueOutput
+from .completion_view import CompletionView
+from .library_view import LibraryView
+from .player_view import PlayerView
+from .routine_view import RoutineView
+from .safety_dialog import SafetyDialog
+from .screensaver import Inhibitor
+from .session_controller import SessionController
+from .settings import Preferences
+from .theme import scaled_font
+
+__all__ = ["MainWindow", "Page", "ask_user"]
+
+EXTEND_SECONDS = 10.0
+
+
+class Page(IntEnum):
+    LIBRARY = 0
+    ROUTINE = 1
+    PLAYER = 2
+    COMPLETION = 3
+
+
+def ask_user(parent: QWidget, title: str, question: str) -> bool:
+    """Ask a yes/no question in a message box (the default for :class:`MainWindow`)."""
+    answer = QMessageBox.question(parent, title, question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        *,
+        load_catalog: Callable[[], Catalog],
+        clock: Callable[[], float],
+        audio: CueOutput,
+        inhibitor: Inhibitor,
+        preferences: Preferences,
+        ask: Callable[[QWidget, str, str], bool] = ask_user,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("main_window")
+        self._load_catalog = load_catalog
+        self._audio = audio
+        self._inhibitor = inhibitor
+        self.preferences = preferences
+        self._ask = ask
+        self.catalog: Catalog | None = None
+        self.entry: Entry | None = None
+        self.safety_dialog: SafetyDialog | None = None
+        self._notice_shown = False
+        self._pending_start = False
+        self._action_state: tuple[object, ...] = ()
+        self.controller = SessionController(clock, self)
+        self.actions = create_actions(self)
+        self.library = LibraryView()
+        self.routine = RoutineView()
+        self.player = PlayerView(clock)
+        self.completion = CompletionView()
+        self.pages = QStackedWidget()
+        for page in (self.library, self.routine, self.player, self.completion):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.toolbar = self._make_toolbar(self.actions)
+        self._restore()
+        self._connect_signals()
+        self.reload()
+        self._sync_actions()
+
+    # -- construction ------------------------------------------------------------------
+    def _make_toolbar(self, actions: Actions) -> QToolBar:
+        bar = QToolBar("Controls")
+        bar.setObjectName("controls")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setIconSize(QSize(28, 28))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setFont(scaled_font(self.font(), 16, bold=True))
+        bar.addAction(actions.back)
+        bar.addSeparator()
+        for action in (
+            actions.start_pause,
+            actions.previous,
+            actions.next,
+            actions.add_time,
+            actions.restart_step,
+            actions.released,
+            actions.stop,
+        ):
+            bar.addAction(action)
+        bar.addSeparator()
+        for action in (actions.mute, actions.fullscreen, actions.stay_on_top):
+            bar.addAction(action)
+        for button in bar.findChildren(QToolButton):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            if button.defaultAction() is not None:
+                button.setAccessibleName(button.defaultAction().text())
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        return bar
+
+    def _restore(self) -> None:
+        geometry = self.preferences.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 800)
+        self.actions.mute.setChecked(self.preferences.muted)
+        self._audio.set_muted(self.preferences.muted)
+        if self.preferences.stay_on_top:
+            self.actions.stay_on_top.setChecked(True)
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+
+    def _connect_signals(self) -> None:
+        a = self.actions
+        a.start_pause.triggered.connect(self._on_start_pause_triggered)
+        a.previous.triggered.connect(self.controller.previous)
+        a.next.triggered.connect(self.controller.next)
+        a.add_time.triggered.connect(self._on_add_time_triggered)
+        a.restart_step.triggered.connect(self.controller.restart_step)
+        a.released.triggered.connect(self.controller.release)
+        a.stop.triggered.connect(self._on_stop_triggered)
+        a.mute.toggled.connect(self._on_mute_toggled)
+        a.fullscreen.toggled.connect(self._on_fullscreen_toggled)
+        a.stay_on_top.toggled.connect(self._on_stay_on_top_toggled)
+        a.back.triggered.connect(self._on_back_triggered)
+        a.reload.triggered.connect(self.reload)
+        a.quit.triggered.connect(self.close)
+        self.library.routine_chosen.connect(self._on_routine_chosen)
+        self.routine.start_requested.connect(self._on_start_requested)
+        self.player.release_requested.connect(self.controller.release)
+        self.player.extend_requested.connect(self.controller.extend)
+        self.completion.again_requested.connect(self._on_start_requested)
+        self.completion.library_requested.connect(self.show_library)
+        self.controller.updated.connect(self._on_updated)
+        self.controller.cues_fired.connect(self._on_cues_fired)
+        self.controller.active_changed.connect(self._on_active_changed)
+        self.controller.ended.connect(self._on_ended)
+        problem = getattr(self._audio, "problem", None)
+        if problem is not None:
+            problem.connect(self._on_audio_problem)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+
+    # -- navigation ----------------------------------------------------------------------
+    @property
+    def page(self) -> Page:
+        return Page(self.pages.currentIndex())
+
+    def _go(self, page: Page) -> None:
+        self.pages.setCurrentIndex(int(page))
+        self._sync_actions()
+
+    def reload(self) -> None:
+        """Read the routines again (bundled and the user's)."""
+        self.catalog = self._load_catalog()
+        self.library.set_catalog(self.catalog)
+        if self.entry is not None and not self.controller.active:
+            fresh = self.catalog.find(str(self.entry.path))
+            if fresh is not None and fresh.ok:
+                self.open_entry(fresh)
+
+    def show_library(self) -> None:
+        if not self.controller.active:
+            self._go(Page.LIBRARY)
+            self.library.list.setFocus()
+
+    def open_entry(self, entry: Entry) -> None:
+        """Show *entry*'s routine page."""
+        if entry.routine is None or self.controller.active:
+            return
+        self.entry = entry
+        self.routine.set_entry(entry)
+        self.player.set_plan(entry.plan)
+        self.preferences.last_routine = str(entry.path)
+        self._go(Page.ROUTINE)
+
+    def open_routine(self, key: str) -> bool:
+        """Open a routine by file path, file name or name; False when there is none."""
+        entry = self._find(key)
+        if entry is None or entry.routine is None:
+            problems = "; ".join(str(p) for p in entry.problems) if entry else "no such routine"
+            self.statusBar().showMessage(f"Cannot open {key}: {problems}", 15000)
+            return False
+        self.open_entry(entry)
+        return True
+
+    def _find(self, key: str) -> Entry | None:
+        assert self.catalog is not None
+        found = self.catalog.find(key)
+        path = Path(key)
+        if found is None and path.suffix in (".yaml", ".yml") and path.is_file():
+            found = Entry(path, bundled=False)
+            try:
+                found.routine = load_routine(path, self.catalog.library)
+            except LoadError as exc:
+                found.problems = exc.problems
+        return found
+
+    # -- the session ---------------------------------------------------------------------
+    def start_session(self) -> None:
+        """Start the open routine, after the safety notice where it applies."""
+        if self.entry is None or self.entry.routine is None or self.controller.active:
+            return
+        if (
+            needs_release_notice(self.entry.routine)
+            and not self.preferences.safety_release_dismissed
+            and not self._notice_shown
+        ):
+            self._pending_start = True
+            self.show_safety_notice()
+            return
+        self._audio.warm_up()
+        self.player.set_plan(self.entry.plan)
+        self._go(Page.PLAYER)
+        self.controller.begin(self.entry.plan)
+
+    def show_safety_notice(self) -> None:
+        if self.safety_dialog is not None:
+            return
+        self.safety_dialog = SafetyDialog(self)
+        self.safety_dialog.finished.connect(self._on_safety_dialog_finished)
+        self.safety_dialog.open()
+
+    def _on_safety_dialog_finished(self, result: int) -> None:
+        dialog, self.safety_dialog = self.safety_dialog, None
+        assert dialog is not None
+        self._notice_shown = True
+        self.preferences.safety_seen = True
+        if dialog.dismissed:
+            self.preferences.safety_release_dismissed = True
+        dialog.deleteLater()
+        start, self._pending_start = self._pending_start, False
+        if start and result == 1:
+            self.start_session()
+
+    def _sync_actions(self, snap: Snapshot | None = None) -> None:
+        snap = snap or self.controller.snapshot()
+        active = self.controller.active
+        state = snap.state if (snap is not None and active) else None
+        is_open = bool(active and snap is not None and snap.segment.open is not None)
+        key = (active, state, is_open, self.page, self.entry is not None)
+        if key == self._action_state:
+            return
+        self._action_state = key
+        a = self.actions
+        for action in a.session_only():
+            action.setEnabled(active)
+        a.released.setEnabled(is_open)
+        a.back.setEnabled(not active and self.page != Page.LIBRARY)
+        can_start = active or (
+            self.page in (Page.ROUTINE, Page.COMPLETION) and self.entry is not None
+        )
+        a.start_pause.setEnabled(can_start)
+        if state is State.RUNNING:
+            text, icon = "Pause", "media-playback-pause"
+        elif state is State.PAUSED:
+            text, icon = "Resume", "media-playback-start"
+        else:
+            text, icon = "Start", "media-playback-start"
+        a.start_pause.setText(text)
+        a.start_pause.setIcon(QIcon.fromTheme(icon))
+
+    # -- slots ---------------------------------------------------------------------------
+    def _on_start_pause_triggered(self) -> None:
+        if self.controller.active:
+            self.controller.toggle()
+        else:
+            self.start_session()
+
+    def _on_start_requested(self) -> None:
+        self.start_session()
+
+    def _on_add_time_triggered(self) -> None:
+        self.controller.extend(EXTEND_SECONDS)
+
+    def _on_stop_triggered(self) -> None:
+        self._audio.stop_all()
+        self.controller.stop()
+
+    def _on_back_triggered(self) -> None:
+        self.show_library()
+
+    def _on_routine_chosen(self, entry: Entry) -> None:
+        self.open_entry(entry)
+
+    def _on_updated(self, snap: Snapshot) -> None:
+        if self.controller.active:
+            self.player.show_snapshot(snap)
+        self._sync_actions(snap)
+
+    def _on_cues_fired(self, fired: list[FiredCue]) -> None:
+        plan = self.controller.plan
+        style = plan.cue_style if plan is not None else "both"
+        for cue in fired:
+            self._audio.play(cue, style)
+
+    def _on_active_changed(self, active: bool) -> None:
+        if active:
+            self._inhibitor.inhibit()
+        else:
+            self._inhibitor.release()
+
+    def _on_ended(self, record: SessionRecord) -> None:
+        self.player.stop()
+        plan = self.controller.plan
+        if plan is not None:
+            self.completion.show_record(plan, record)
+        self._go(Page.COMPLETION)
+
+    def _on_mute_toggled(self, muted: bool) -> None:
+        self.preferences.muted = muted
+        self._audio.set_muted(muted)
+        self.actions.mute.setText("Muted" if muted else "Mute")
+
+    def _on_fullscreen_toggled(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def _on_stay_on_top_toggled(self, on: bool) -> None:
+        self.preferences.stay_on_top = on
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
+        if visible:
+            self.show()
+
+    def _on_audio_problem(self, message: str) -> None:
+        self.statusBar().showMessage(f"Sound: {message}", 15000)
+
+    def _on_color_scheme_changed(self, _scheme: object) -> None:
+        if self.catalog is not None:
+            self.library.set_catalog(self.catalog)
+        if self.entry is not None:
+            self.routine.set_entry(self.entry)
+
+    # -- window events -------------------------------------------------------------------
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if (
+            not self.preferences.safety_seen
+            and self.safety_dialog is None
+            and not self._notice_shown
+        ):
+            self.show_safety_notice()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller.active:
+            if not self._ask(
+                self, "Stop the session?", "A session is running. Stop it and close Psoas Timer?"
+            ):
+                event.ignore()
+                return
+            self._audio.stop_all()
+            self.controller.stop()
+        self.player.stop()
+        self._inhibitor.release()
+        if not self.isFullScreen():
+            self.preferences.set_geometry(self.saveGeometry())
+        self.preferences.sync()
+        event.accept()

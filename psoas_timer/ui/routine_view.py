@@ -1,0 +1,153 @@
+"""A routine before it starts: its steps with their timing, instructions, safety and pictures."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_timer.core.catalog import Entry
+from psoas_timer.core.duration import format_clock
+from psoas_timer.core.plan import Plan, StepRun
+
+from .image_view import ImageView
+from .text import run_time, step_timing
+from .theme import colors, scaled_font
+
+__all__ = ["RoutineView", "StepCard"]
+
+
+def _text(text: str, size: int, *, bold: bool = False, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setFont(scaled_font(label.font(), size, bold=bold))
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class StepCard(QFrame):
+    """One step as the routine page lists it."""
+
+    def __init__(
+        self,
+        number: int,
+        run: StepRun,
+        seconds: float,
+        rounds_note: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        step = run.step
+        palette = colors(self.palette())
+        grid = QGridLayout(self)
+        grid.setContentsMargins(14, 10, 14, 10)
+        grid.setHorizontalSpacing(16)
+        head = _text(f"{number}. {step.title}", 20, bold=True, name="step_title")
+        length = _text(format_clock(seconds), 18, bold=True, name="step_time")
+        length.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        timing = " · ".join(x for x in (step_timing(step), rounds_note) if x)
+        if run.breathing is not None:
+            timing += f" · breathing {run.breathing.label()}"
+        column = QVBoxLayout()
+        column.addWidget(head)
+        column.addWidget(_text(timing, 15, name="step_timing"))
+        if step.instructions:
+            column.addWidget(_text("\n".join(step.instructions), 15, name="step_instructions"))
+        if step.safety:
+            safety = _text("⚠ " + "\n⚠ ".join(step.safety), 15, name="step_safety")
+            safety.setStyleSheet(f"color: {palette.warning.name()}")
+            column.addWidget(safety)
+        column.addStretch(1)
+        grid.addLayout(column, 0, 0)
+        self.image = ImageView(minimum=96)
+        if self.image.set_image(step.image):
+            self.image.setFixedSize(160, 120)
+            grid.addWidget(self.image, 0, 1)
+        else:
+            self.image.hide()
+        grid.addWidget(length, 0, 2)
+        grid.setColumnStretch(0, 1)
+        self.setAccessibleName(f"Step {number}: {step.title}, {timing}, {format_clock(seconds)}")
+
+
+class RoutineView(QWidget):
+    """The routine page: its steps, the total time and a big Start button."""
+
+    start_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("routine")
+        self.entry: Entry | None = None
+        self.name = _text("", 34, bold=True, name="routine_name")
+        self.summary = _text("", 18, name="routine_summary")
+        self.description = _text("", 16, name="routine_description")
+        self.start = QPushButton("Start")
+        self.start.setObjectName("start")
+        self.start.setAccessibleName("Start the routine")
+        self.start.setToolTip("Start the routine (Space)")
+        self.start.setFont(scaled_font(self.font(), 30, bold=True))
+        self.start.setMinimumSize(260, 84)
+        self.start.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.steps = QWidget()
+        self.steps_layout = QVBoxLayout(self.steps)
+        self.steps_layout.setContentsMargins(0, 0, 8, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.steps)
+        header = QHBoxLayout()
+        text = QVBoxLayout()
+        text.addWidget(self.name)
+        text.addWidget(self.summary)
+        text.addWidget(self.description)
+        header.addLayout(text, 1)
+        header.addWidget(self.start, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.addLayout(header)
+        layout.addWidget(scroll, 1)
+        self.start.clicked.connect(self._on_start_clicked)
+
+    def _on_start_clicked(self) -> None:
+        self.start_requested.emit()
+
+    def set_entry(self, entry: Entry) -> None:
+        self.entry = entry
+        routine, plan = entry.routine, entry.plan
+        assert routine is not None
+        self.name.setText(routine.name)
+        steps = sum(1 for run in plan.steps if run.round == 1)
+        parts = [f"Total {format_clock(plan.total)}", f"{steps} steps", *routine.tags]
+        self.summary.setText(" · ".join(parts))
+        self.description.setText(routine.description.strip())
+        self.description.setVisible(bool(routine.description.strip()))
+        self._fill_steps(plan)
+
+    def _fill_steps(self, plan: Plan) -> None:
+        while self.steps_layout.count():
+            item = self.steps_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        number = 0
+        for run in plan.steps:
+            if run.round > 1:
+                continue
+            number += 1
+            seconds = run_time(plan, run) * run.rounds
+            note = f"× {run.rounds} rounds" if run.rounds > 1 else ""
+            self.steps_layout.addWidget(StepCard(number, run, seconds, note))
+        self.steps_layout.addStretch(1)

@@ -1,0 +1,49 @@
+"""The safety notice: on first run, and before pressure-release routines until dismissed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from psoas_timer.core.safety import NOTICE_LINES, NOTICE_TITLE
+
+from .theme import scaled_font
+
+__all__ = ["SafetyDialog"]
+
+
+class SafetyDialog(QDialog):
+    """The notice, with "Don't show this again before release routines"."""
+
+    def __init__(self, parent: QWidget | None = None, *, offer_dismiss: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("safety_notice")
+        self.setWindowTitle(NOTICE_TITLE)
+        self.setModal(True)
+        title = QLabel(NOTICE_TITLE)
+        title.setFont(scaled_font(self.font(), 26, bold=True))
+        body = QLabel("\n\n".join(f"• {line}" for line in NOTICE_LINES))
+        body.setObjectName("safety_text")
+        body.setWordWrap(True)
+        body.setTextFormat(Qt.TextFormat.PlainText)
+        body.setFont(scaled_font(self.font(), 17))
+        body.setMinimumWidth(560)
+        self.dismiss = QCheckBox("Don't show this again before pressure-release routines")
+        self.dismiss.setObjectName("dismiss")
+        self.dismiss.setVisible(offer_dismiss)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("I understand")
+        ok.setAccessibleName("I understand")
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.addWidget(title)
+        layout.addWidget(body)
+        layout.addWidget(self.dismiss)
+        layout.addWidget(buttons)
+        self.setAccessibleName(NOTICE_TITLE)
+
+    @property
+    def dismissed(self) -> bool:
+        return not self.dismiss.isHidden() and self.dismiss.isChecked()

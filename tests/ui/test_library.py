@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.ui.library_view import RoutineCard
+from psoas_timer.ui.main_window import MainWindow, Page
+
+
+def test_lists_bundled_user_and_broken_routines(window: MainWindow) -> None:
+    assert window.windowTitle() == "Psoas Timer"
+    assert window.page is Page.LIBRARY
+    cards = {card.entry.name: card for card in window.library.cards()}
+    assert set(cards) == {"Release and bridge", "Simple stretch", "broken"}
+    good = cards["Release and bridge"]
+    texts = [label.text() for label in good.findChildren(type(window.library.empty))]
+    assert "2:38" in texts
+    assert any("psoas · quick · bundled" in t for t in texts)
+    assert any(
+        "your routine" in t
+        for t in (
+            lbl.text() for lbl in cards["Simple stretch"].findChildren(type(window.library.empty))
+        )
+    )
+
+
+def test_broken_file_shows_its_problems_and_hides_nothing(window: MainWindow) -> None:
+    broken = next(c for c in window.library.cards() if not c.entry.ok)
+    problems = broken.findChild(type(window.library.empty), "card_problems")
+    assert problems is not None
+    assert "broken.yaml:" in problems.text()
+    assert "wobble" in problems.text()
+    first = problems.text().splitlines()[0]
+    file, line, column = first.split(":")[:3]
+    assert file.endswith("broken.yaml") and line.isdigit() and column.isdigit()
+    assert len(window.library.visible_names()) == 3
+
+
+def test_search_filters_by_name_and_tag(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClicks(window.library.search, "quick")
+    assert window.library.visible_names() == ["Release and bridge"]
+    window.library.search.clear()
+    qtbot.keyClicks(window.library.search, "couch")  # matches neither name nor tag
+    assert window.library.visible_names() == []
+    assert not window.library.empty.isHidden()
+    window.library.search.setText("simple")
+    assert window.library.visible_names() == ["Simple stretch"]
+
+
+def test_clicking_a_routine_opens_its_page(window: MainWindow, qtbot: QtBot) -> None:
+    item = window.library.list.item(0)
+    card = window.library.list.itemWidget(item)
+    assert isinstance(card, RoutineCard)
+    rect = window.library.list.visualItemRect(item)
+    qtbot.mouseClick(window.library.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.page is Page.ROUTINE
+    assert window.routine.name.text() == card.entry.name
+
+
+def test_broken_routine_does_not_open(window: MainWindow) -> None:
+    broken = next(c for c in window.library.cards() if not c.entry.ok)
+    window.library.routine_chosen.emit(broken.entry)
+    assert window.page is Page.LIBRARY
+    assert not window.open_routine("broken")
+    assert "Cannot open broken" in window.statusBar().currentMessage()

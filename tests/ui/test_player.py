@@ -1,0 +1,184 @@
+"""A whole session on a fake clock, as the user on the mat sees it."""
+
+from __future__ import annotations
+
+import pytest
+
+from psoas_timer.core.clock import FakeClock
+from psoas_timer.core.engine import State
+from psoas_timer.ui.main_window import MainWindow, Page
+
+from .conftest import AudioRecorder, InhibitRecorder, advance, started
+
+
+def test_prepare_countdown_then_hold(
+    window: MainWindow, clock: FakeClock, audio: AudioRecorder
+) -> None:
+    started(window)
+    player = window.player
+    assert window.page is Page.PLAYER
+    assert player.heading.text() == "Get ready"
+    assert player.title.text() == "Psoas release"
+    assert player.dial.text == "0:05"
+    assert audio.warmed == 1
+    assert "get_ready" in audio.kinds()
+    advance(window, clock, 2.2)
+    assert player.dial.text == "0:03"
+    assert 0.4 < player.dial.fraction < 0.5
+    advance(window, clock, 3)
+    assert player.heading.text() == "Hold until it softens"
+    assert player.where.text() == "Left"
+    assert player.dial.text == "0:00"  # open holds count up
+    assert "start" in audio.kinds()
+    assert all(style == "both" for _, style in audio.played)
+
+
+def test_labels_instructions_safety_image_and_next_up(window: MainWindow, clock: FakeClock) -> None:
+    started(window)
+    advance(window, clock, 6)
+    player = window.player
+    assert player.instructions.text() == "Press the ball gently into the belly."
+    assert player.safety.text() == "⚠ Stop if you feel a pulse."
+    assert not player.image.isHidden() and player.image.path is not None
+    assert player.image.path.name == "ball.svg"
+    assert player.next_label.text() == "Next up: Psoas release · Right"
+    assert player.session_bar.text.endswith(" left")
+
+
+def test_breathing_guide_follows_the_engine_clock(window: MainWindow, clock: FakeClock) -> None:
+    started(window)
+    advance(window, clock, 5 + 2)  # 2 s into the hold, calm = 4 in, 6 out
+    guide = window.player.breath
+    assert not guide.isHidden()
+    assert guide.animating
+    phase = guide.phase()
+    assert phase is not None and phase.word == "Inhale"
+    assert phase.progress == pytest.approx(0.5)
+    clock.advance(0.1)  # between polls the guide moves on from the clock, not from ticks
+    moved = guide.phase()
+    assert moved is not None and moved.progress == pytest.approx(0.525)
+    advance(window, clock, 2.9)
+    phase = guide.phase()
+    assert phase is not None and phase.word == "Exhale"
+    window.actions.start_pause.trigger()  # pause: the shape stops
+    assert not guide.animating
+    frozen = guide.phase()
+    clock.advance(1)
+    assert guide.phase() == frozen
+
+
+def test_open_hold_check_in_and_release(
+    window: MainWindow, clock: FakeClock, audio: AudioRecorder
+) -> None:
+    started(window)
+    player = window.player
+    advance(window, clock, 5 + 12)
+    assert player.dial.text == "0:12"
+    assert player.dial.caption == "of 0:20"
+    assert player.marks.text() == "min 0:10 · target 0:20 · max 0:40"
+    assert not player.released.isHidden() and player.check_in.isHidden()
+    assert window.actions.released.isEnabled()
+    advance(window, clock, 8)
+    assert not player.check_in.isHidden()
+    assert player.check_in_label.text() == "Has it softened?"
+    assert player.dial.caption == "target reached"
+    assert "check_in" in audio.kinds()
+    player.check_in_more.click()  # +15 s: the check-in waits until 35 s
+    assert player.check_in.isHidden()
+    advance(window, clock, 14)
+    assert player.check_in.isHidden()
+    advance(window, clock, 1)
+    assert not player.check_in.isHidden()
+    player.check_in_release.click()
+    assert player.heading.text() == "Switch sides"
+    assert window.controller.session is not None
+    holds = window.controller.session.record.open_holds
+    assert holds == [(0, "left", pytest.approx(35.0))]
+
+
+def test_the_maximum_ends_an_open_hold(window: MainWindow, clock: FakeClock) -> None:
+    started(window)
+    advance(window, clock, 5 + 39.5)
+    assert window.player.where.text() == "Left"
+    advance(window, clock, 1)
+    assert window.player.heading.text() == "Switch sides"
+    assert window.player.where.text() == "Right"
+
+
+def test_set_and_rep_line(window: MainWindow, clock: FakeClock) -> None:
+    started(window)
+    advance(window, clock, 6)
+    window.actions.released.trigger()  # left
+    advance(window, clock, 3)
+    window.actions.released.trigger()  # right
+    assert window.player.heading.text() == "Rest"
+    assert window.player.title.text() == "Next: Bridge"
+    advance(window, clock, 5 + 20 + 5 + 6 + 0.5)
+    assert window.player.where.text() == "Right · Set 2 of 3 · Rep 4 of 10"
+    assert window.player.title.text() == "Bridge"
+
+
+def test_pause_during_rest(window: MainWindow, clock: FakeClock) -> None:
+    started(window, "simple")
+    advance(window, clock, 3 + 20 + 1)
+    player = window.player
+    assert player.heading.text() == "Rest"
+    assert player.title.text() == "Next: Lunge"  # next-up is the headline during a rest
+    assert player.dial.text == "0:03"
+    window.actions.start_pause.trigger()
+    assert window.controller.session is not None
+    assert window.controller.session.state is State.PAUSED
+    assert not window.controller.timer.isActive()
+    assert player.banner.text() == "Paused · press Space to go on"
+    assert window.actions.start_pause.text() == "Resume"
+    clock.advance(60)
+    window.controller.poll()
+    assert player.dial.text == "0:03"
+    window.actions.start_pause.trigger()
+    assert window.controller.timer.isActive()
+    assert player.banner.isHidden()
+    advance(window, clock, 3)
+    assert player.title.text() == "Lunge"
+
+
+def test_sleep_pauses_and_says_so(window: MainWindow, clock: FakeClock) -> None:
+    started(window, "simple")
+    advance(window, clock, 5)
+    clock.advance(600)  # the lid was closed
+    window.controller.poll()
+    assert window.player.banner.text() == "Paused after sleep · press Space to go on"
+    assert not window.controller.timer.isActive()
+    assert window.player.title.text() == "Couch stretch"
+
+
+def test_completion_screen(
+    window: MainWindow, clock: FakeClock, audio: AudioRecorder, inhibitor: InhibitRecorder
+) -> None:
+    started(window, "simple")
+    assert inhibitor.calls == ["inhibit"]
+    advance(window, clock, 3 + 5)
+    window.actions.next.trigger()  # skip most of the couch stretch
+    advance(window, clock, 4 + 10 + 1)
+    assert window.page is Page.COMPLETION
+    done = window.completion
+    assert done.heading.text() == "Simple stretch: well done"
+    assert done.time.text() == "0:22"
+    assert done.steps.text() == "1 of 2 steps done"
+    assert done.details.text() == "Skipped: Couch stretch"
+    assert "done" in audio.kinds()
+    assert inhibitor.calls == ["inhibit", "release"]
+    assert not window.controller.timer.isActive()
+    assert not window.player.breath.animating
+
+
+def test_stop_shows_what_was_done(
+    window: MainWindow, clock: FakeClock, audio: AudioRecorder
+) -> None:
+    started(window, "simple")
+    advance(window, clock, 10)
+    window.actions.stop.trigger()
+    assert audio.stops == 1
+    assert window.page is Page.COMPLETION
+    assert window.completion.heading.text() == "Simple stretch: stopped"
+    window.completion.again.click()
+    assert window.page is Page.PLAYER and window.controller.active

@@ -1,0 +1,151 @@
+"""Every control answers its key, sent as a real key event to the window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.core.clock import FakeClock
+from psoas_timer.core.engine import State
+from psoas_timer.ui.main_window import MainWindow, Page
+
+from .conftest import AudioRecorder, advance
+
+Key = Qt.Key
+
+
+def _state(window: MainWindow) -> State:
+    assert window.controller.session is not None
+    return window.controller.session.state
+
+
+def test_every_action_has_a_shortcut_tooltip_and_button(window: MainWindow) -> None:
+    on_toolbar = window.toolbar.actions()
+    for action in window.actions.all():
+        assert not action.shortcut().isEmpty(), action.objectName()
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        assert shown in action.toolTip(), action.objectName()
+    for action in [
+        *window.actions.session_only(),
+        window.actions.start_pause,
+        window.actions.mute,
+        window.actions.fullscreen,
+        window.actions.stay_on_top,
+    ]:
+        assert action in on_toolbar
+        button = window.toolbar.widgetForAction(action)
+        assert button is not None and button.accessibleName() == action.text()
+
+
+def test_space_starts_pauses_and_resumes(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_routine("simple")
+    qtbot.keyClick(window, Key.Key_Space)
+    assert window.page is Page.PLAYER
+    assert _state(window) is State.RUNNING
+    qtbot.keyClick(window, Key.Key_Space)
+    assert _state(window) is State.PAUSED
+    qtbot.keyClick(window, Key.Key_Space)
+    assert _state(window) is State.RUNNING
+
+
+# QTest has no text for media keys and says so; the key still arrives as it would from a keyboard.
+@pytest.mark.qt_log_ignore("keyToAscii Unhandled key code")
+@pytest.mark.parametrize(
+    "key", [Key.Key_MediaTogglePlayPause, Key.Key_MediaPlay, Key.Key_MediaPause]
+)
+def test_media_keys_toggle(window: MainWindow, qtbot: QtBot, key: Key) -> None:
+    window.open_routine("simple")
+    window.start_session()
+    qtbot.keyClick(window, key)
+    assert _state(window) is State.PAUSED
+    qtbot.keyClick(window, key)
+    assert _state(window) is State.RUNNING
+
+
+def test_arrows_move_between_parts(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    window.open_routine("simple")
+    window.start_session()
+    qtbot.keyClick(window, Key.Key_Right)
+    assert window.player.title.text() == "Couch stretch"
+    assert window.player.heading.text() == "Hold"
+    qtbot.keyClick(window, Key.Key_Right)
+    assert window.player.heading.text() == "Rest"
+    qtbot.keyClick(window, Key.Key_Left)
+    assert window.player.heading.text() == "Hold"
+
+
+def test_plus_adds_ten_seconds(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    window.open_routine("simple")
+    window.start_session()
+    qtbot.keyClick(window, Key.Key_Plus)
+    assert window.player.dial.text == "0:13"
+    qtbot.keyClick(window, Key.Key_Equal)  # the same key without Shift
+    assert window.player.dial.text == "0:23"
+
+
+def test_r_restarts_the_step(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    window.open_routine("simple")
+    window.start_session()
+    advance(window, clock, 3 + 12)
+    assert window.player.dial.text == "0:08"
+    qtbot.keyClick(window, Key.Key_R)
+    assert window.player.dial.text == "0:20"
+
+
+@pytest.mark.parametrize("key", [Key.Key_Return, Key.Key_Enter])
+def test_enter_releases_an_open_hold(
+    window: MainWindow, qtbot: QtBot, clock: FakeClock, key: Key
+) -> None:
+    window.open_routine("release")
+    window.start_session()
+    assert not window.actions.released.isEnabled()
+    advance(window, clock, 5 + 11)
+    qtbot.keyClick(window, key)
+    assert window.player.heading.text() == "Switch sides"
+    assert not window.actions.released.isEnabled()
+
+
+def test_escape_stops(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    window.open_routine("simple")
+    window.start_session()
+    advance(window, clock, 4)
+    qtbot.keyClick(window, Key.Key_Escape)
+    assert _state(window) is State.STOPPED
+    assert window.page is Page.COMPLETION
+
+
+def test_m_mutes_and_is_remembered(window: MainWindow, qtbot: QtBot, audio: AudioRecorder) -> None:
+    qtbot.keyClick(window, Key.Key_M)
+    assert window.actions.mute.isChecked()
+    assert audio.muted[-1] is True
+    assert window.preferences.muted
+    qtbot.keyClick(window, Key.Key_M)
+    assert audio.muted[-1] is False
+    assert not window.preferences.muted
+
+
+def test_f_toggles_fullscreen(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Key.Key_F)
+    assert window.actions.fullscreen.isChecked()
+    qtbot.waitUntil(window.isFullScreen)
+    qtbot.keyClick(window, Key.Key_F)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+
+
+def test_t_keeps_the_window_on_top(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Key.Key_T)
+    assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert window.preferences.stay_on_top
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.keyClick(window, Key.Key_T)
+    assert not window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+
+
+def test_space_types_in_the_search_box(window: MainWindow, qtbot: QtBot) -> None:
+    window.library.search.setFocus()
+    qtbot.keyClicks(window.library.search, "release and")
+    assert window.library.search.text() == "release and"
+    assert window.page is Page.LIBRARY

@@ -1,0 +1,171 @@
+"""The window's duties beyond the player: timers, safety notice, closing, persistence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractAnimation, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.core.clock import FakeClock
+from psoas_timer.ui.main_window import MainWindow, Page
+from psoas_timer.ui.settings import Preferences
+
+from .conftest import Asker, advance, started
+
+
+def running_timers(window: MainWindow) -> list[QTimer]:
+    """Every active QTimer the window owns (qutebrowser's stray-timer check)."""
+    return [t for t in window.findChildren(QTimer) if t.isActive()]
+
+
+def running_animations(window: MainWindow) -> list[QAbstractAnimation]:
+    return [
+        a
+        for a in window.findChildren(QAbstractAnimation)
+        if a.state() == QAbstractAnimation.State.Running
+    ]
+
+
+def test_no_timer_runs_when_idle(window: MainWindow) -> None:
+    assert running_timers(window) == []
+    assert running_animations(window) == []
+    window.open_routine("release")
+    assert running_timers(window) == []
+
+
+def test_one_precise_timer_runs_only_during_a_session(window: MainWindow, clock: FakeClock) -> None:
+    started(window)
+    timers = running_timers(window)
+    assert timers == [window.controller.timer]
+    assert 10 <= 1000 / timers[0].interval() <= 50  # at least ten updates a second
+    advance(window, clock, 7)
+    assert running_animations(window) != []  # the breathing guide, at the screen's rate
+    window.actions.stop.trigger()
+    assert running_timers(window) == []
+    assert running_animations(window) == []
+
+
+def test_no_timer_left_after_finishing(window: MainWindow, clock: FakeClock) -> None:
+    started(window, "simple")
+    advance(window, clock, 3 + 20 + 4 + 10 + 1)
+    assert window.page is Page.COMPLETION
+    assert running_timers(window) == []
+    assert running_animations(window) == []
+
+
+def test_real_timer_drives_the_display(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    started(window, "simple")
+    clock.advance(1.2)
+    qtbot.waitUntil(lambda: window.player.dial.text == "0:02", timeout=1000)
+
+
+def test_safety_notice_on_first_run(
+    make_window: Callable[[Preferences], MainWindow], settings_file: Path, qtbot: QtBot
+) -> None:
+    prefs = Preferences(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    window = make_window(prefs)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = window.safety_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "not medical advice" in dialog.findChild(type(window.player.title), "safety_text").text()
+    dialog.accept()
+    assert window.safety_dialog is None
+    assert prefs.safety_seen
+    again = make_window(prefs)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.safety_dialog is None
+
+
+def test_safety_notice_before_release_routines_until_dismissed(
+    make_window: Callable[[Preferences], MainWindow], preferences: Preferences, qtbot: QtBot
+) -> None:
+    preferences.safety_release_dismissed = False
+    window = make_window(preferences)
+    window.show()
+    window.open_routine("simple")
+    window.start_session()
+    assert window.safety_dialog is None and window.controller.active  # no release steps
+    window.actions.stop.trigger()
+    window.open_routine("release")
+    window.start_session()
+    dialog = window.safety_dialog
+    assert dialog is not None and not window.controller.active
+    dialog.dismiss.setChecked(True)
+    dialog.accept()
+    assert window.controller.active and window.page is Page.PLAYER
+    assert preferences.safety_release_dismissed
+    later = make_window(preferences)
+    later.open_routine("release")
+    later.start_session()
+    assert later.safety_dialog is None and later.controller.active
+
+
+def test_closing_during_a_session_asks(window: MainWindow, asker: Asker, inhibitor: object) -> None:
+    started(window, "simple")
+    asker.answer = False
+    window.close()
+    assert asker.asked == ["Stop the session?"]
+    assert window.isVisible() and window.controller.active
+    asker.answer = True
+    window.close()
+    assert not window.isVisible()
+    assert not window.controller.active
+    assert running_timers(window) == []
+
+
+def test_closing_when_idle_does_not_ask(window: MainWindow, asker: Asker) -> None:
+    window.close()
+    assert asker.asked == []
+
+
+def test_geometry_is_kept(
+    make_window: Callable[[Preferences], MainWindow], preferences: Preferences, qtbot: QtBot
+) -> None:
+    window = make_window(preferences)
+    window.resize(700, 520)
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()
+    again = make_window(preferences)
+    assert again.size().width() == 700 and again.size().height() == 520
+
+
+def test_screensaver_inhibited_during_the_session_only(
+    window: MainWindow, clock: FakeClock, inhibitor: object
+) -> None:
+    assert inhibitor.calls == []  # type: ignore[attr-defined]
+    started(window, "simple")
+    assert inhibitor.calls == ["inhibit"]  # type: ignore[attr-defined]
+    window.actions.stop.trigger()
+    assert inhibitor.calls == ["inhibit", "release"]  # type: ignore[attr-defined]
+
+
+def test_window_type_scales_with_its_size(window: MainWindow, qtbot: QtBot) -> None:
+    started(window, "simple")
+    window.resize(800, 600)
+    QApplication.processEvents()
+    small = window.player.title.font().pixelSize()
+    window.resize(1600, 1000)
+    QApplication.processEvents()
+    assert window.player.title.font().pixelSize() > small * 1.4
+
+
+def test_accessible_names_on_controls(window: MainWindow) -> None:
+    started(window)
+    player = window.player
+    for widget in (
+        player.released,
+        player.check_in_release,
+        player.check_in_more,
+        player.dial,
+        player.breath,
+        player.session_bar,
+        window.routine.start,
+        window.library.search,
+    ):
+        assert widget.accessibleName(), widget
