@@ -46,9 +46,13 @@ STYLES: dict[str, Style] = {
     # Round and quiet: a pure sine with a hint of octave, lower pitch, slow decay.
     "soft": Style(((1.0, 1.0), (2.0, 0.08)), decay=0.35, level=0.35, pitch=0.75),
     # Bright and short, cuts through a fan or traffic: odd harmonics, crisp decay.
-    "clear": Style(((1.0, 1.0), (2.0, 0.35), (3.0, 0.25), (4.0, 0.1)), decay=0.18, level=0.55, pitch=1.0),
+    "clear": Style(
+        ((1.0, 1.0), (2.0, 0.35), (3.0, 0.25), (4.0, 0.1)), decay=0.18, level=0.55, pitch=1.0
+    ),
     # A small bell: inharmonic partials and a long ring.
-    "bell": Style(((1.0, 1.0), (2.76, 0.45), (5.40, 0.2), (8.93, 0.08)), decay=0.6, level=0.45, pitch=1.0),
+    "bell": Style(
+        ((1.0, 1.0), (2.76, 0.45), (5.40, 0.2), (8.93, 0.08)), decay=0.6, level=0.45, pitch=1.0
+    ),
 }
 
 # Each tone: notes as (start s, frequency Hz, length s). Pitches follow an A-major palette.
@@ -151,7 +155,9 @@ def render() -> dict[str, bytes]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "assets" / "sounds")
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parent.parent / "assets" / "sounds"
+    )
     parser.add_argument("--check", action="store_true", help="fail if the files on disk differ")
     args = parser.parse_args(argv)
     stale = []

@@ -1,0 +1,89 @@
+"""The sound files on disk: tones per style, breathing sounds, and the voice clip manifest.
+
+Layout under the assets folder::
+
+    sounds/<style>/<tone>.wav           start, countdown, end, halfway, milestone, rest, done
+    sounds/breathing/inhale_<n>s.wav    rising; exhale_<n>s.wav falling; several lengths
+    voice/manifest.json                 {"version": 1, "rate": 16000, "clips": {text: file}}
+    voice/<file>.wav
+
+No Qt here: the player, the export and the tests share it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import wave
+from functools import cache
+from pathlib import Path
+
+__all__ = ["TONE_NAMES", "Assets", "voice_key"]
+
+TONE_NAMES = ("start", "countdown", "end", "halfway", "milestone", "rest", "done")
+_BREATH = re.compile(r"^(inhale|exhale)_(\d+)s\.wav$")
+_SPACES = re.compile(r"\s+")
+
+
+def voice_key(text: str) -> str:
+    """How a phrase is looked up: case, spacing and closing punctuation don't matter."""
+    return _SPACES.sub(" ", text.strip()).rstrip(".:!?… ").casefold()
+
+
+@cache
+def wav_seconds(path: Path) -> float:
+    with wave.open(str(path), "rb") as w:
+        return w.getnframes() / w.getframerate()
+
+
+class Assets:
+    """Finds clips for tones, breaths and voice lines under *root* (missing files are None)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.sounds = root / "sounds"
+        self.voice_dir = root / "voice"
+        self.voice_clips: dict[str, Path] = {}
+        manifest = self.voice_dir / "manifest.json"
+        if manifest.is_file():
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            for text, name in data.get("clips", {}).items():
+                path = self.voice_dir / name
+                if path.is_file():
+                    self.voice_clips[voice_key(text)] = path
+        self.breaths: dict[str, list[tuple[int, Path]]] = {"inhale": [], "exhale": []}
+        breathing = self.sounds / "breathing"
+        if breathing.is_dir():
+            for path in sorted(breathing.iterdir()):
+                m = _BREATH.match(path.name)
+                if m:
+                    self.breaths[m.group(1)].append((int(m.group(2)), path))
+        for options in self.breaths.values():
+            options.sort()
+
+    def tone(self, style: str, name: str) -> Path | None:
+        path = self.sounds / style / f"{name}.wav"
+        return path if path.is_file() else None
+
+    def breath(self, phase: str, length: float | None) -> Path | None:
+        """The longest breath sound that fits a phase of *length* seconds (else the shortest)."""
+        options = self.breaths.get(phase, [])
+        if not options:
+            return None
+        if length is None:
+            return options[0][1]
+        fitting = [path for seconds, path in options if seconds <= length + 0.25]
+        return fitting[-1] if fitting else options[0][1]
+
+    def voice(self, text: str) -> Path | None:
+        return self.voice_clips.get(voice_key(text))
+
+    @staticmethod
+    def duration(path: Path) -> float:
+        return wav_seconds(path)
+
+    def all_clips(self, tone_style: str) -> list[Path]:
+        """Every clip a session in *tone_style* may play: what the player preloads."""
+        tones = [p for name in TONE_NAMES if (p := self.tone(tone_style, name)) is not None]
+        breaths = [path for options in self.breaths.values() for _, path in options]
+        return [*tones, *breaths, *sorted(set(self.voice_clips.values()))]
