@@ -17,6 +17,7 @@ from .audio import make_output
 from .main_window import MainWindow
 from .screensaver import ScreenSaverInhibitor
 from .settings import Preferences
+from .single_instance import SingleInstance
 
 __all__ = ["create_window", "run"]
 
@@ -61,8 +62,24 @@ def create_window(routine: str | None = None, *, settings: QSettings | None = No
 
 
 def run(routine: str | None) -> int:
-    """Open the window (on *routine*, a name or a path) and run until it closes."""
+    """Open the window (on *routine*, a name or a path) and run until it closes.
+
+    A second launch hands its routine to the running window and exits.
+    """
     app = _application()
+    instance = SingleInstance()
+    if not instance.claim(routine):
+        return 0
     window = create_window(routine)
+
+    def on_activated(key: object) -> None:
+        if isinstance(key, str):
+            window.open_routine(key)
+        instance.raise_window(window)
+
+    instance.activated.connect(on_activated)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        instance.close()

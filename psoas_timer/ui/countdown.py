@@ -25,6 +25,7 @@ class CountdownDial(QWidget):
         self.setMinimumSize(160, 160)
         self._text = ""
         self._caption = ""
+        self._label = ""
         self._fraction = 0.0
         self._kind = "hold"
         self._marks: tuple[float, ...] = ()
@@ -42,6 +43,10 @@ class CountdownDial(QWidget):
         return self._caption
 
     @property
+    def label(self) -> str:
+        return self._label
+
+    @property
     def fraction(self) -> float:
         return self._fraction
 
@@ -52,21 +57,19 @@ class CountdownDial(QWidget):
         kind: str,
         *,
         caption: str = "",
+        label: str = "",
         marks: tuple[float, ...] = (),
     ) -> None:
-        """Show *text* with the ring *fraction* full; repaint only when something visible moved."""
+        """Show *text* with the ring *fraction* full, *label* above it and *caption* below;
+        repaint only when something visible moved."""
         fraction = min(1.0, max(0.0, fraction))
-        moved = abs(fraction - self._fraction) * 2 * math.pi * self.width() / 2 >= 0.5
-        if (text, caption, kind, marks) == (
-            self._text,
-            self._caption,
-            self._kind,
-            self._marks,
-        ) and not moved:
+        moved = abs(fraction - self._fraction) * math.pi * self.width() >= 0.5
+        new = (text, caption, label, kind, marks)
+        if new == (self._text, self._caption, self._label, self._kind, self._marks) and not moved:
             return
-        self._text, self._caption, self._kind, self._marks = text, caption, kind, marks
+        self._text, self._caption, self._label, self._kind, self._marks = new
         self._fraction = fraction
-        self.setAccessibleDescription(f"{text} {caption}".strip())
+        self.setAccessibleDescription(" ".join(x for x in (label, text, caption) if x))
         self.update()
 
     def _time_font(self, side: float) -> QFont:
@@ -114,9 +117,19 @@ class CountdownDial(QWidget):
         center = rect.center()
         box = QRectF(center.x() - inner / 2, center.y() - inner * 0.28, inner, inner * 0.46)
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._text)
+        if self._label:
+            top = QFont(self.font())
+            top.setBold(True)
+            top.setPixelSize(max(10, round(inner * 0.095)))
+            p.setFont(top)
+            p.setPen(color)
+            head = QRectF(
+                center.x() - inner * 0.4, center.y() - inner * 0.42, inner * 0.8, inner * 0.14
+            )
+            p.drawText(head, Qt.AlignmentFlag.AlignCenter, self._label)
         if self._caption:
             small = QFont(self.font())
-            small.setPixelSize(max(10, round(inner * 0.075)))
+            small.setPixelSize(max(10, round(inner * 0.085)))
             p.setFont(small)
             p.setPen(palette.muted)
             cap = QRectF(

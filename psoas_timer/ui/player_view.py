@@ -1,15 +1,15 @@
 """The player: where the user is, how long is left and what comes next, readable from the mat.
 
-A view only: :meth:`PlayerView.show_snapshot` draws an engine snapshot, and the buttons it
-has emit requests for the window to route. Type sizes follow the window's size.
+A view only: :meth:`PlayerView.show_snapshot` draws an engine snapshot, and its buttons
+emit requests for the window to route. Type sizes follow the window's size.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,25 +26,28 @@ from psoas_timer.core.plan import Plan, StepRun
 
 from .breathing_guide import BreathingGuide
 from .countdown import CountdownDial
+from .fit_label import FitLabel
 from .image_view import ImageView
 from .session_bar import SessionBar
 from .text import KIND_WORDS, count_up, next_up, open_marks, step_timing, where_line
 from .theme import colors, set_pixel_size
 
-__all__ = ["CHECK_IN_EXTRA", "PlayerView"]
+__all__ = ["CHECK_IN_EXTRA", "SHORT_REP", "PlayerView"]
 
 #: Seconds the check-in's "+15 s" adds to an open hold.
 CHECK_IN_EXTRA = 15.0
+#: Reps shorter than this show the rep number in the dial instead of a blur of seconds.
+SHORT_REP = 5.0
 
 
-def _label(name: str, *, wrap: bool = False, center: bool = False) -> QLabel:
+def _wrapped(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
-    label.setWordWrap(wrap)
+    label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    if center:
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setAccessibleName(name.replace("_", " ").capitalize())
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
 
 
@@ -53,9 +56,8 @@ def _set(label: QLabel, text: str) -> None:
     if label.text() != text:
         label.setText(text)
         label.setAccessibleDescription(text)
-    visible = bool(text)
-    if label.isHidden() == visible:
-        label.setVisible(visible)
+    if label.isHidden() == bool(text):
+        label.setVisible(bool(text))
 
 
 def _big_button(text: str, name: str, tip: str) -> QPushButton:
@@ -80,86 +82,83 @@ class PlayerView(QWidget):
         super().__init__(parent)
         self.setObjectName("player")
         self._plan: Plan | None = None
-        self.heading = _label("heading")
-        self.title = _label("step_name", wrap=True)
-        self.where = _label("where")
-        self.banner = _label("banner", center=True)
+        self._kind = ""
+        self.heading = FitLabel("heading", bold=True)
+        self.title = FitLabel("step_name", bold=True)
+        self.where = FitLabel("where", bold=True)
         self.dial = CountdownDial()
         self.dial.setAccessibleName("Time")
         self.breath = BreathingGuide(clock)
         self.image = ImageView()
-        self.instructions = _label("instructions", wrap=True)
-        self.safety = _label("safety", wrap=True)
-        self.marks = _label("open_marks")
+        self.instructions = _wrapped("instructions")
+        self.safety = _wrapped("safety")
+        self.marks = FitLabel("open_marks")
         self.released = _big_button(
             "Released", "released", "The point has released: end this hold (Enter)"
         )
         self.check_in = QFrame()
         self.check_in.setObjectName("check_in")
-        self.check_in_label = _label("check_in_question")
+        self.check_in_label = FitLabel("check_in_question", bold=True)
         self.check_in_release = _big_button(
             "Release", "check_in_release", "End this hold now (Enter)"
         )
         self.check_in_more = _big_button(
             f"+{CHECK_IN_EXTRA:g} s", "check_in_more", "Hold 15 seconds longer"
         )
-        self.next_label = _label("next_up", wrap=True)
+        self.next_label = FitLabel("next_up")
         self.session_bar = SessionBar()
         self._build()
+        self._recolor()
         self._connect_signals()
+
+    @property
+    def banner(self) -> QLabel:
+        """The heading: shown (as the pause notice) only while paused; the dial names the
+        kind of segment otherwise."""
+        return self.heading
 
     # -- layout ----------------------------------------------------------------------
     def _build(self) -> None:
-        self.check_in_label.setText("Has it softened?")
-        check = QHBoxLayout(self.check_in)
-        check.setContentsMargins(16, 8, 16, 8)
-        check.addWidget(self.check_in_label, 1)
-        check.addWidget(self.check_in_release)
-        check.addWidget(self.check_in_more)
+        self.check_in_label.set_text("Has it softened?")
+        check = QVBoxLayout(self.check_in)
+        check.setContentsMargins(12, 8, 12, 8)
+        check.addWidget(self.check_in_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_in_release)
+        buttons.addWidget(self.check_in_more)
+        check.addLayout(buttons)
         self.check_in.setFrameShape(QFrame.Shape.StyledPanel)
 
         side = QVBoxLayout()
-        side.setSpacing(6)
-        for widget in (self.heading, self.title, self.where, self.banner):
-            side.addWidget(widget)
-        side.addWidget(self.breath, 3)
-        side.addWidget(self.image, 2)
-        side.addWidget(self.instructions)
-        side.addWidget(self.safety)
-        side.addStretch(0)
+        side.setSpacing(8)
+        side.addWidget(self.image, 1)
+        side.addWidget(self.marks)
+        side.addWidget(self.released)
+        side.addWidget(self.check_in)
 
-        center = QHBoxLayout()
-        center.setSpacing(32)
-        center.addWidget(self.dial, 3)
-        center.addLayout(side, 2)
+        graphics = QHBoxLayout()
+        graphics.setSpacing(24)
+        graphics.addWidget(self.dial, 4)
+        graphics.addWidget(self.breath, 3)
+        graphics.addLayout(side, 3)
 
-        open_row = QHBoxLayout()
-        open_row.addWidget(self.marks, 1)
-        open_row.addWidget(self.released)
+        texts = QHBoxLayout()
+        texts.setSpacing(32)
+        texts.addWidget(self.instructions, 1)
+        texts.addWidget(self.safety, 1)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 16)
-        layout.setSpacing(10)
-        layout.addLayout(center, 1)
-        layout.addLayout(open_row)
-        layout.addWidget(self.check_in)
+        layout.setContentsMargins(32, 12, 32, 12)
+        layout.setSpacing(6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.title)
+        layout.addWidget(self.where)
+        layout.addLayout(graphics, 1)
+        layout.addLayout(texts)
         layout.addWidget(self.next_label)
         layout.addWidget(self.session_bar)
-        for label in (
-            self.heading,
-            self.title,
-            self.where,
-            self.banner,
-            self.instructions,
-            self.safety,
-            self.marks,
-            self.next_label,
-            self.check_in_label,
-        ):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setMinimumWidth(0)
         hidden = (
-            self.banner,
+            self.heading,
             self.breath,
             self.image,
             self.marks,
@@ -199,34 +198,47 @@ class PlayerView(QWidget):
         self._show_heading(snap, coming, shown_run)
         self._show_clock(snap)
         self._show_open(snap)
-        running = snap.state is State.RUNNING
         pattern = seg.breathing if (seg.is_work and snap.phase is not None) else None
-        self.breath.setVisible(pattern is not None)
-        self.breath.follow(pattern, snap.elapsed, running=running)
+        if self.breath.isHidden() == (pattern is not None):
+            self.breath.setVisible(pattern is not None)
+        self.breath.follow(pattern, snap.elapsed, running=snap.state is State.RUNNING)
         step = shown_run.step
-        self.image.setVisible(self.image.set_image(step.image))
+        has_image = self.image.set_image(step.image)
+        if self.image.isHidden() == has_image:
+            self.image.setVisible(has_image)
         prefix = "Next: " if resting and shown_run is not run else ""
         _set(self.instructions, (prefix + " ".join(step.instructions)) if step.instructions else "")
         _set(self.safety, ("⚠ " + " ".join(step.safety)) if step.safety else "")
-        if resting or coming is None:
-            _set(self.next_label, "" if coming else "Last one")
+        if resting:
+            self.next_label.set_text("")
         else:
-            _set(self.next_label, f"Next up: {coming[0]} · {coming[1]}")
+            self.next_label.set_text(
+                f"Next up: {coming[0]} · {coming[1]}" if coming else "Last one"
+            )
         left = format_clock(snap.session_remaining)
         self.session_bar.set_progress(snap.session_fraction, f"{left} left")
 
     def _show_heading(self, snap: Snapshot, coming: tuple[str, str] | None, shown: StepRun) -> None:
         seg = snap.segment
-        heading = KIND_WORDS.get(seg.kind, "")
+        palette = colors(self.palette())
         if snap.state is State.PAUSED:
-            banner = (
+            heading = (
                 "Paused after sleep · press Space to go on"
                 if snap.slept
                 else "Paused · press Space to go on"
             )
+            kind = "paused"
+            color = palette.warning
         else:
-            banner = ""
-        _set(self.banner, banner)
+            heading, kind = KIND_WORDS.get(seg.kind, ""), seg.kind
+            color = palette.for_kind(seg.kind)
+        if kind != self._kind:
+            self._kind = kind
+            self.heading.set_color(color)
+        self.heading.set_text(heading)
+        paused = snap.state is State.PAUSED
+        if self.heading.isHidden() == paused:
+            self.heading.setVisible(paused)
         if seg.kind == "rest":
             title = f"Next: {coming[0]}" if coming else "Rest"
             where = coming[1] if coming else ""
@@ -234,52 +246,75 @@ class PlayerView(QWidget):
             title, where = shown.name, step_timing(shown.step)
         else:
             title, where = snap.run.name, where_line(seg, snap.run)
-        _set(self.heading, heading)
-        _set(self.title, title)
-        _set(self.where, where)
-        color = colors(self.palette()).for_kind(seg.kind).name()
-        self.heading.setStyleSheet(f"color: {color}")
+        self.title.set_text(title)
+        self.where.set_text(where)
 
     def _show_clock(self, snap: Snapshot) -> None:
         seg = snap.segment
+        label = KIND_WORDS.get(seg.kind, "")
         if seg.open is not None:
             o = seg.open
             limit = max(o.limit, snap.duration)
             marks = tuple(m / limit for m in (o.min, o.target) if 0 < m < limit)
             caption = "target reached" if snap.checking_in else f"of {format_clock(o.target)}"
             self.dial.show_time(
-                count_up(snap.elapsed), snap.elapsed / limit, seg.kind, caption=caption, marks=marks
+                count_up(snap.elapsed),
+                snap.elapsed / limit,
+                seg.kind,
+                caption=caption,
+                label="Hold",
+                marks=marks,
+            )
+        elif seg.kind == "rep" and seg.duration < SHORT_REP:
+            self.dial.show_time(
+                str(seg.rep), snap.fraction, seg.kind, caption=f"of {seg.reps}", label="Rep"
             )
         else:
             self.dial.show_time(
-                format_clock(snap.remaining), snap.fraction, seg.kind, caption="left"
+                format_clock(snap.remaining), snap.fraction, seg.kind, caption="left", label=label
             )
 
     def _show_open(self, snap: Snapshot) -> None:
         seg = snap.segment
         is_open = seg.open is not None and snap.state in (State.RUNNING, State.PAUSED)
         checking = is_open and snap.checking_in
-        self.released.setVisible(is_open and not checking)
-        _set(self.marks, open_marks(seg) if is_open and not checking else "")
-        self.check_in.setVisible(checking)
+        if self.released.isHidden() == (is_open and not checking):
+            self.released.setVisible(is_open and not checking)
+        if self.marks.isHidden() == (is_open and not checking):
+            self.marks.setVisible(is_open and not checking)
+        self.marks.set_text(open_marks(seg) if is_open else "")
+        if self.check_in.isHidden() == checking:
+            self.check_in.setVisible(checking)
+
+    def _recolor(self) -> None:
+        """Colours that come from the scheme: the safety note, and the heading next time."""
+        warn = QPalette()
+        warn.setColor(QPalette.ColorRole.WindowText, colors(self.palette()).warning)
+        self.safety.setPalette(warn)
+        self._kind = ""
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolor()
 
     # -- type that scales --------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         unit = max(8.0, min(self.height() / 26, self.width() / 44))
-        set_pixel_size(self.heading, unit * 1.3, bold=True)
-        set_pixel_size(self.title, unit * 2.2, bold=True)
-        set_pixel_size(self.where, unit * 1.6, bold=True)
-        set_pixel_size(self.banner, unit * 1.5, bold=True)
-        set_pixel_size(self.instructions, unit * 1.15)
-        set_pixel_size(self.safety, unit * 1.15)
-        set_pixel_size(self.marks, unit * 1.1)
-        set_pixel_size(self.next_label, unit * 1.2)
-        set_pixel_size(self.check_in_label, unit * 1.8, bold=True)
+        self.heading.set_max_pixels(unit * 1.5)
+        self.title.set_max_pixels(unit * 2.4)
+        self.where.set_max_pixels(unit * 1.7)
+        self.marks.set_max_pixels(unit * 1.1)
+        self.next_label.set_max_pixels(unit * 1.1)
+        self.check_in_label.set_max_pixels(unit * 1.7)
+        set_pixel_size(self.instructions, unit * 0.95)
+        set_pixel_size(self.safety, unit * 0.95)
         for button in (self.released, self.check_in_release, self.check_in_more):
-            set_pixel_size(button, unit * 1.5, bold=True)
-            button.setMinimumHeight(round(unit * 2.6))
-        self.session_bar.setFixedHeight(round(max(28.0, unit * 1.8)))
+            set_pixel_size(button, unit * 1.4, bold=True)
+            button.setMinimumHeight(round(unit * 2.4))
+            button.setMinimumWidth(round(unit * 6))
+        self.session_bar.setFixedHeight(round(max(28.0, unit * 1.5)))
 
     def stop(self) -> None:
         """The session is over: stop the breathing animation."""

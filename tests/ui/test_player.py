@@ -136,7 +136,7 @@ def test_pause_during_rest(window: MainWindow, clock: FakeClock) -> None:
     assert player.dial.text == "0:03"
     window.actions.start_pause.trigger()
     assert window.controller.timer.isActive()
-    assert player.banner.isHidden()
+    assert player.banner.text() == "Rest"
     advance(window, clock, 3)
     assert player.title.text() == "Lunge"
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractAnimation, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
@@ -71,7 +71,7 @@ def test_safety_notice_on_first_run(
     qtbot.waitExposed(window)
     dialog = window.safety_dialog
     assert dialog is not None and dialog.isVisible()
-    assert "not medical advice" in dialog.findChild(type(window.player.title), "safety_text").text()
+    assert "not medical advice" in dialog.findChild(QLabel, "safety_text").text()
     dialog.accept()
     assert window.safety_dialog is None
     assert prefs.safety_seen

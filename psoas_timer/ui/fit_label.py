@@ -1,0 +1,73 @@
+"""A one-line label whose type is as large as asked, or smaller so the line always fits."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+__all__ = ["FitLabel"]
+
+
+class FitLabel(QLabel):
+    def __init__(self, name: str, parent: QWidget | None = None, *, bold: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName(name.replace("_", " ").capitalize())
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._bold = bold
+        self._max_px = 16
+        self._color: QColor | None = None
+
+    def set_max_pixels(self, pixels: float) -> None:
+        self._max_px = max(9, round(pixels))
+        font = self.font()
+        font.setBold(self._bold)
+        font.setPixelSize(self._max_px)
+        self.setFixedHeight(math.ceil(QFontMetricsF(font).height()))
+        self._fit()
+
+    def set_color(self, color: QColor | None) -> None:
+        """Draw the text in *color* (None: the palette's own)."""
+        if color == self._color:
+            return
+        self._color = color
+        palette = QPalette(self.palette())
+        if color is not None:
+            palette.setColor(QPalette.ColorRole.WindowText, color)
+            self.setPalette(palette)
+        else:
+            self.setPalette(QPalette())
+
+    def set_text(self, text: str) -> None:
+        if text != self.text():
+            self.setText(text)
+            self.setAccessibleDescription(text)
+            self._fit()
+
+    def _line_height(self) -> int:
+        return self.minimumHeight() or math.ceil(self.fontMetrics().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(100, self._line_height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(10, self._line_height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        font = self.font()
+        font.setBold(self._bold)
+        font.setPixelSize(self._max_px)
+        width = QFontMetricsF(font).horizontalAdvance(self.text()) + 2
+        available = max(1, self.width())
+        if width > available:
+            font.setPixelSize(max(9, math.floor(self._max_px * available / width)))
+        if font != self.font():
+            self.setFont(font)

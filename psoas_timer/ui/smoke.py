@@ -1,0 +1,310 @@
+"""A smoke test of the app as built: the real ``run()`` path, checked from inside.
+
+``PSOAS_TIMER_SMOKE=1 dist/psoas-timer/psoas-timer`` (the bundle's entry script routes it
+here) or ``python -m psoas_timer.ui.smoke`` (from source):
+
+1. starts the app through :func:`psoas_timer.ui.app.run` and checks its window is shown;
+2. loads every bundled routine (and compiles its plan);
+3. plays one cue through the audio path (the cue player when there is one, else one bundled
+   clip through QSoundEffect), or reports that there is no audio output device;
+4. closes the window after ``PSOAS_TIMER_SMOKE_SECONDS`` (default 2) and exits 0, or 1 with
+   what failed.
+
+It never touches the user's data, settings or running instance: it points
+``PSOAS_TIMER_DATA_DIR``, ``XDG_CONFIG_HOME`` and the single-instance name at a temporary
+folder first. The last line of output is ``smoke-result {json}`` for scripts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = ["main"]
+
+CLIP = Path("sounds") / "bell" / "start.wav"
+_T0 = time.perf_counter()
+
+
+def _process_age() -> float | None:
+    """Seconds since this process started (Linux), so start-up includes the interpreter and,
+    in a bundle, the bootloader."""
+    try:
+        stat = Path("/proc/self/stat").read_text()
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        ticks = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, AttributeError):
+        return None
+    fields = stat.rsplit(")", 1)[1].split()
+    started = int(fields[19]) / ticks  # field 22: starttime, in clock ticks after boot
+    return max(0.0, uptime - started)
+
+
+class Smoke:
+    def __init__(self, routine: str | None, seconds: float) -> None:
+        self.routine = routine
+        self.seconds = seconds
+        self.failures: list[str] = []
+        self.result: dict[str, Any] = {}
+        self.messages: list[str] = []
+        self._age_at_start = _process_age()
+        self._t_start = time.perf_counter()
+
+    def say(self, text: str) -> None:
+        print(f"smoke: {text}", flush=True)
+
+    def fail(self, text: str) -> None:
+        self.failures.append(text)
+        print(f"smoke: FAIL {text}", flush=True)
+
+    # -- the checks -------------------------------------------------------------------------
+    def check_window(self) -> Any:
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMainWindow) and w.isVisible()
+        ]
+        if not windows:
+            self.fail("no main window is shown")
+            return None
+        window = windows[0]
+        shown = time.perf_counter() - self._t_start
+        age = _process_age()
+        self.result["window_shown_s"] = round(shown, 3)
+        if self._age_at_start is not None and age is not None:
+            # From process start (bootloader, interpreter, imports) to the window on screen.
+            self.result["startup_s"] = round(self._age_at_start + shown, 3)
+        icon = not window.windowIcon().isNull()
+        self.result["window_icon"] = icon
+        self.say(
+            f"window shown: {window.windowTitle()!r}, {window.width()}x{window.height()}, "
+            f"icon {'set' if icon else 'MISSING'}, platform {QApplication.platformName()}"
+        )
+        if not icon:
+            self.fail("the window has no icon")
+        app = QApplication.instance()
+        if app is not None and (not app.organizationName() or not app.applicationName()):
+            self.fail("organization or application name not set")
+        return window
+
+    def check_routines(self, window: Any) -> Any:
+        from psoas_timer import paths
+        from psoas_timer.core.catalog import load_catalog
+        from psoas_timer.core.loader import routine_files
+
+        bundled = paths.bundled_routines_dir()
+        files = [f for f in routine_files([bundled]) if f.parent.name != "library"]
+        catalog = load_catalog(bundled, None)
+        broken = [e for e in catalog.entries if not e.ok]
+        for entry in broken:
+            for problem in entry.problems:
+                self.fail(f"routine {entry.path.name}: {problem}")
+        for problem in catalog.library_problems:
+            self.fail(f"library: {problem}")
+        plans = []
+        for entry in catalog.entries:
+            if entry.ok:
+                try:
+                    plans.append(entry.plan)
+                except Exception as exc:  # a bug the bundle must not hide
+                    self.fail(f"routine {entry.path.name}: cannot compile: {exc}")
+        shown = getattr(getattr(window, "catalog", None), "entries", None)
+        self.result["routines"] = len(catalog.entries)
+        self.result["routine_files"] = len(files)
+        self.say(
+            f"routines: {len(catalog.entries)} loaded from {bundled} "
+            f"({len(files)} files, {len(broken)} broken, {len(plans)} plans)"
+            + (f"; the window lists {len(shown)}" if shown is not None else "")
+        )
+        if not catalog.entries:
+            self.fail(f"no bundled routines under {bundled}")
+        if len(catalog.entries) != len(files):
+            self.fail(f"{len(files)} routine files but {len(catalog.entries)} loaded")
+        return plans[0] if plans else None
+
+    def check_audio(self, plan: Any, done: Callable[[], None]) -> None:
+        from PySide6.QtMultimedia import QMediaDevices
+
+        from psoas_timer import paths
+
+        devices = QMediaDevices.audioOutputs()
+        self.result["audio_devices"] = len(devices)
+        if not devices:
+            self.result["audio"] = "no-device"
+            self.say("audio: no output device here; QtMultimedia loaded, playback skipped")
+            self._check_clip_file(paths.assets_dir() / CLIP)
+            done()
+            return
+        self.say(f"audio: default output {QMediaDevices.defaultAudioOutput().description()!r}")
+        if plan is not None and self._play_through_cue_player(plan):
+            self.result["audio"] = "cue-player"
+            done()
+            return
+        self._play_clip(paths.assets_dir() / CLIP, done)
+
+    def _check_clip_file(self, clip: Path) -> None:
+        if not clip.is_file():
+            self.fail(f"audio: missing clip {clip}")
+
+    def _play_through_cue_player(self, plan: Any) -> bool:
+        from psoas_timer import paths
+        from psoas_timer.core.engine import FiredCue
+
+        from .audio import SilentOutput, make_output
+
+        output = make_output(paths.assets_dir(), False)
+        if isinstance(output, SilentOutput):
+            self.say("audio: no cue player in this build; playing a clip directly")
+            return False
+        cues = plan.cues()
+        if not cues:
+            return False
+        at, cue, segment = cues[0]
+        problem = getattr(output, "problem", None)
+        if problem is not None:
+            problem.connect(lambda text: self.fail(f"audio: {text}"))
+        output.warm_up()
+        output.play(FiredCue(cue, at, segment), plan.cue_style)
+        self._output = output  # keep it alive while it plays
+        self.say(f"audio: cue {cue.kind} {cue.text!r} sent to the cue player")
+        return True
+
+    def _play_clip(self, clip: Path, done: Callable[[], None]) -> None:
+        from PySide6.QtCore import QTimer, QUrl
+        from PySide6.QtMultimedia import QSoundEffect
+
+        self._check_clip_file(clip)
+        effect = QSoundEffect()
+        self._effect = effect
+        started = time.perf_counter()
+        finished = False
+
+        def finish(outcome: str) -> None:
+            nonlocal finished
+            if finished:
+                return
+            finished = True
+            self.result["audio"] = outcome
+            done()
+
+        def on_status() -> None:
+            status = effect.status()
+            if status == QSoundEffect.Status.Error:
+                self.fail(f"audio: QSoundEffect could not play {clip.name}")
+                finish("error")
+
+        def on_playing() -> None:
+            if effect.isPlaying():
+                self.say(f"audio: playing {clip.name} ({time.perf_counter() - started:.2f} s)")
+            else:
+                finish("played")
+
+        def on_timeout() -> None:
+            if not finished:
+                self.fail(f"audio: {clip.name} did not finish playing within 5 s")
+                finish("timeout")
+
+        effect.statusChanged.connect(on_status)
+        effect.playingChanged.connect(on_playing)
+        effect.setSource(QUrl.fromLocalFile(str(clip)))
+        effect.setVolume(0.2)
+        effect.play()
+        QTimer.singleShot(5000, on_timeout)
+
+
+def _isolate() -> None:
+    """Keep away from the user's data, settings and running instance."""
+    scratch = Path(tempfile.mkdtemp(prefix="psoas-timer-smoke-"))
+    os.environ["PSOAS_TIMER_DATA_DIR"] = str(scratch / "data")
+    os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
+    os.environ["PSOAS_TIMER_INSTANCE"] = str(scratch / "instance.sock")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the smoke test; ``argv`` may hold one routine to open."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    routine = args[0] if args else None
+    seconds = float(os.environ.get("PSOAS_TIMER_SMOKE_SECONDS", "2"))
+    _isolate()
+
+    from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from psoas_timer import __version__
+    from psoas_timer.ui.app import run
+
+    smoke = Smoke(routine, seconds)
+    frozen = bool(getattr(sys, "frozen", False))
+    smoke.say(f"psoas-timer {__version__}, {'bundle' if frozen else 'source'}, pid {os.getpid()}")
+    qt_messages: list[str] = []
+
+    def on_message(kind: QtMsgType, _context: object, text: str) -> None:
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            qt_messages.append(text)
+            print(f"smoke: qt: {text}", file=sys.stderr, flush=True)
+
+    qInstallMessageHandler(on_message)
+    # run() reuses this application, so the checks can be queued before it starts.
+    app = QApplication(sys.argv[:1])
+    state: dict[str, Any] = {"window": None}
+
+    def finish() -> None:
+        window = state["window"]
+        if window is not None:
+            window.close()
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                widget.close()
+        app.exit(1 if smoke.failures else 0)
+
+    def after_audio() -> None:
+        smoke.say(f"closing in {smoke.seconds:g} s")
+        QTimer.singleShot(int(smoke.seconds * 1000), finish)
+
+    def checks() -> None:
+        try:
+            window = smoke.check_window()
+            state["window"] = window
+            plan = smoke.check_routines(window)
+            smoke.check_audio(plan, after_audio)
+        except Exception as exc:
+            smoke.fail(f"{type(exc).__name__}: {exc}")
+            finish()
+
+    QTimer.singleShot(0, checks)
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+
+    def on_watchdog() -> None:
+        smoke.fail("timed out")
+        app.exit(1)
+
+    watchdog.timeout.connect(on_watchdog)
+    watchdog.start(int((seconds + 20) * 1000))
+    status = run(routine)
+    watchdog.stop()
+    if status != 0 and not smoke.failures:
+        smoke.fail(f"run() returned {status}")
+    smoke.result.update(
+        ok=not smoke.failures,
+        failures=smoke.failures,
+        qt_warnings=qt_messages,
+        frozen=frozen,
+        total_s=round(time.perf_counter() - _T0, 3),
+    )
+    print("smoke-result " + json.dumps(smoke.result), flush=True)
+    qInstallMessageHandler(None)
+    return 0 if not smoke.failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
