@@ -131,6 +131,7 @@ class Smoke:
         return plans[0] if plans else None
 
     def check_audio(self, plan: Any, done: Callable[[], None]) -> None:
+        from PySide6.QtCore import QTimer
         from PySide6.QtMultimedia import QMediaDevices
 
         from psoas_timer import paths
@@ -144,11 +145,12 @@ class Smoke:
             done()
             return
         self.say(f"audio: default output {QMediaDevices.defaultAudioOutput().description()!r}")
-        if plan is not None and self._play_through_cue_player(plan):
-            self.result["audio"] = "cue-player"
-            done()
-            return
-        self._play_clip(paths.assets_dir() / CLIP, done)
+        cue_player = plan is not None and self._play_through_cue_player(plan)
+        self.result["cue_player"] = cue_player
+        # Then one clip straight through QSoundEffect, waiting until it has played out: proof
+        # that sound reaches the device from this build.
+        delay = 1500 if cue_player else 0
+        QTimer.singleShot(delay, lambda: self._play_clip(paths.assets_dir() / CLIP, done))
 
     def _check_clip_file(self, clip: Path) -> None:
         if not clip.is_file():
@@ -205,6 +207,7 @@ class Smoke:
             if effect.isPlaying():
                 self.say(f"audio: playing {clip.name} ({time.perf_counter() - started:.2f} s)")
             else:
+                self.say(f"audio: {clip.name} played out")
                 finish("played")
 
         def on_timeout() -> None:
