@@ -121,9 +121,11 @@ def breath(length: float, rising: bool, seed: int) -> list[float]:
         low += cutoff * band
         high = noise - low - 0.9 * band
         band += cutoff * high
-        swell = math.sin(math.pi * x) ** 1.5  # breath-shaped: grows, then fades away
+        # breath-shaped: starts softly but at once (so it lands on the beat), swells, fades
+        swell = 0.3 + 0.7 * math.sin(math.pi * x) ** 1.5
+        fade = min(1.0, (n - i) / (0.25 * n))
         attack = min(1.0, i / (ATTACK * RATE))
-        out[i] = attack * swell * (0.55 * math.sin(phase) + 0.45 * band * 0.8)
+        out[i] = attack * fade * swell * (0.55 * math.sin(phase) + 0.45 * band * 0.8)
     peak = max(abs(v) for v in out) or 1.0
     return [v / peak * 0.16 for v in out]  # quiet: something to breathe with, not a cue
 
