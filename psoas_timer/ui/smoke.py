@@ -250,10 +250,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     smoke.say(f"psoas-timer {__version__}, {'bundle' if frozen else 'source'}, pid {os.getpid()}")
     qt_messages: list[str] = []
 
-    def on_message(kind: QtMsgType, _context: object, text: str) -> None:
+    def on_message(kind: QtMsgType, context: Any, text: str) -> None:
         if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
             qt_messages.append(text)
-            print(f"smoke: qt: {text}", file=sys.stderr, flush=True)
+            category = getattr(context, "category", None) or "default"
+            print(f"smoke: qt: [{category}] {text}", file=sys.stderr, flush=True)
 
     qInstallMessageHandler(on_message)
     # run() reuses this application, so the checks can be queued before it starts.
