@@ -1,0 +1,181 @@
+"""Edits on a :class:`~psoas_timer.core.routine_io.RoutineDocument`, keeping hand-written files
+readable: a new key goes to its place in the canonical order, a value equal to what the step
+would get anyway (the model's default, or the library exercise's value) is removed rather
+than written, and a value that means the same as what is written (``90s`` for 90) is left
+as the author wrote it.
+
+Steps are addressed by a *container path*: ``()`` is the routine's ``steps``; ``(2,)`` is the
+``steps`` of the repeat group at index 2, and so on.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .duration import parse_duration
+from .model import Defaults, Kind, Step
+from .routine_io import DURATION_KEYS, RoutineDocument, order_keys, to_node
+
+__all__ = [
+    "ContainerPath",
+    "container",
+    "defaults_of",
+    "duplicate_item",
+    "insert_item",
+    "move_item",
+    "plain",
+    "remove_item",
+    "set_value",
+    "step_baseline",
+]
+
+ContainerPath = tuple[int, ...]
+
+_STEP_DEFAULTS: dict[str, Any] = {
+    name: (field.default.value if isinstance(field.default, Kind) else field.default)
+    for name, field in Step.model_fields.items()
+    if not field.is_required()
+}
+_STEP_DEFAULTS["kind"] = "exercise"
+_GROUP_DEFAULTS: dict[str, Any] = {"name": None, "rest_between": None}
+
+
+def defaults_of(kind: str) -> dict[str, Any]:
+    """Values a key has when it is left out, for ``"step"``, ``"group"`` or ``"defaults"``."""
+    if kind == "defaults":
+        return Defaults().model_dump(mode="json")
+    if kind == "group":
+        return dict(_GROUP_DEFAULTS)
+    return dict(_STEP_DEFAULTS)
+
+
+def step_baseline(
+    step: Mapping[str, Any], library_raw: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any]:
+    """What each key of *step* would be if it were left out: the library exercise's value for
+    a ``use`` step, else the model's default."""
+    baseline = defaults_of("group" if "repeat" in step else "step")
+    ref = step.get("use")
+    if isinstance(ref, str) and ref in library_raw:
+        baseline.update({k: v for k, v in library_raw[ref].items() if k != "id"})
+    return baseline
+
+
+def plain(value: Any) -> Any:
+    """A ruamel node as plain Python data (dicts, lists, scalars)."""
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return value
+
+
+def _same(key: str, old: Any, new: Any) -> bool:
+    old, new = plain(old), plain(new)
+    if key in DURATION_KEYS:
+        try:
+            return parse_duration(old) == parse_duration(new)
+        except ValueError:
+            return False
+    if isinstance(old, dict) and isinstance(new, dict) and old.keys() == new.keys():
+        return all(_same(k, old[k], new[k]) for k in old)
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        return all(_same(key, a, b) for a, b in zip(old, new, strict=True))
+    return bool(old == new and type(old) is type(new)) or (
+        isinstance(old, (int, float))
+        and isinstance(new, (int, float))
+        and not isinstance(old, bool)
+        and not isinstance(new, bool)
+        and old == new
+    )
+
+
+def set_value(
+    mapping: CommentedMap,
+    key: str,
+    value: Any,
+    *,
+    baseline: Mapping[str, Any] | None = None,
+    order: str = "step",
+) -> bool:
+    """Set *key* to *value* (plain data; durations in seconds). Returns whether anything changed.
+
+    ``None``, an empty list or text, or a value equal to ``baseline[key]`` removes the key.
+    """
+    empty = value is None or value == [] or value == ""
+    redundant = baseline is not None and key in baseline and _same(key, baseline[key], value)
+    if empty or redundant:
+        if key in mapping:
+            del mapping[key]
+            return True
+        return False
+    if key in mapping and _same(key, mapping[key], value):
+        return False
+    node = to_node(value, key)
+    if key in mapping:
+        mapping[key] = node
+        return True
+    ranked = order_keys([*mapping.keys(), key], order)
+    position = ranked.index(key)
+    mapping.insert(position, key, node)
+    return True
+
+
+def container(document: RoutineDocument, path: ContainerPath) -> CommentedSeq:
+    """The ``steps`` list at *path* (created empty when missing)."""
+    data = document.data
+    if not isinstance(data.get("steps"), list):
+        data["steps"] = CommentedSeq()
+    seq: CommentedSeq = data["steps"]
+    for index in path:
+        group = seq[index]
+        if not isinstance(group.get("steps"), list):
+            group["steps"] = CommentedSeq()
+        seq = group["steps"]
+    return seq
+
+
+def insert_item(seq: CommentedSeq, index: int, item: Mapping[str, Any]) -> int:
+    """Insert a step or group (plain data) at *index* (clamped); returns where it went."""
+    index = max(0, min(index, len(seq)))
+    node = item if isinstance(item, CommentedMap) else to_node(dict(item), "steps")
+    seq.insert(index, node)
+    return index
+
+
+def remove_item(seq: CommentedSeq, index: int) -> Any:
+    item = seq[index]
+    del seq[index]
+    return item
+
+
+def move_item(seq: CommentedSeq, source: int, target: int) -> int:
+    """Move the item at *source* so it ends up at index *target* (clamped); returns it."""
+    target = max(0, min(target, len(seq) - 1))
+    if source == target:
+        return target
+    item = seq[source]
+    del seq[source]
+    seq.insert(target, item)
+    return target
+
+
+def duplicate_item(seq: CommentedSeq, index: int) -> int:
+    """Put a copy of the item at *index* right after it; returns the copy's index."""
+    copied = copy.deepcopy(seq[index])
+    if isinstance(copied, CommentedMap) and "id" in copied:
+        del copied["id"]
+    seq.insert(index + 1, copied)
+    return index + 1

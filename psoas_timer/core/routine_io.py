@@ -1,0 +1,559 @@
+"""Save routines as readable, stable YAML, atomically, and manage the user's routine files.
+
+A :class:`RoutineDocument` is the YAML tree of one file as ruamel.yaml's round-trip loader
+reads it: comments, key order, quoting, flow maps and block text of a hand-written file are
+kept, so load → edit → save changes only what was edited. A routine built in code
+(:func:`document_from_routine`) is written in a canonical order with the people's durations of
+:func:`~psoas_timer.core.duration.format_duration` and without values equal to their defaults.
+
+Hostile or malformed text is refused by the same bounded reader the loader uses before
+ruamel.yaml sees it, and :meth:`RoutineDocument.validate` checks the text that would be saved
+with the loader itself, so the editor shows exactly the messages loading would.
+
+File operations never touch bundled routines: writes go to the user's folder (or, for export,
+wherever the user chooses), through a temporary file in the same folder and ``os.replace``;
+the previous version is kept in ``.backup/`` and deleted routines go to ``.trash/``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import functools
+import io
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml as pyyaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString, SingleQuotedScalarString
+
+from .duration import format_duration
+from .loader import Library, load_routine_text
+from .model import FORMAT_VERSION, RepeatGroup, Routine, Step
+from .problems import LoadError, Problem
+from .yamlsource import read_yaml
+
+__all__ = [
+    "BACKUP_DIR",
+    "DURATION_KEYS",
+    "TRASH_DIR",
+    "RoutineDocument",
+    "TrashItem",
+    "atomic_write",
+    "backup_path",
+    "delete_to_trash",
+    "document_from_routine",
+    "duplicate_routine",
+    "export_routine",
+    "import_routine",
+    "new_document",
+    "order_keys",
+    "rename_routine",
+    "restore_from_trash",
+    "save_document",
+    "slug",
+    "to_node",
+    "unique_path",
+]
+
+BACKUP_DIR = ".backup"
+TRASH_DIR = ".trash"
+
+#: Key order for files written from scratch, and where new keys go in hand-written ones.
+ROUTINE_ORDER = ("version", "name", "description", "tags", "defaults", "steps")
+STEP_ORDER = (
+    "repeat",
+    "name",
+    "use",
+    "id",
+    "kind",
+    "hold",
+    "duration",
+    "reps",
+    "tempo",
+    "open",
+    "breaths",
+    "sets",
+    "sides",
+    "alternate",
+    "prepare",
+    "rest_between_reps",
+    "rest_between_sets",
+    "switch_sides",
+    "rest_after",
+    "rest_between",
+    "breathing",
+    "halfway",
+    "countdown",
+    "milestones",
+    "prompts",
+    "cues",
+    "muscles",
+    "equipment",
+    "image",
+    "instructions",
+    "safety",
+    "steps",
+)
+DEFAULTS_ORDER = (
+    "prepare",
+    "rest",
+    "switch_sides",
+    "breathing",
+    "cue_style",
+    "halfway",
+    "countdown",
+)
+SMALL_ORDER = (
+    "min",
+    "target",
+    "max",
+    "inhale",
+    "hold_in",
+    "exhale",
+    "hold_out",
+    "at",
+    "every",
+    "say",
+)
+_ORDERS = {"routine": ROUTINE_ORDER, "step": STEP_ORDER, "defaults": DEFAULTS_ORDER}
+
+DURATION_KEYS = frozenset(
+    {
+        "hold",
+        "duration",
+        "tempo",
+        "prepare",
+        "rest",
+        "rest_between_reps",
+        "rest_between_sets",
+        "switch_sides",
+        "rest_after",
+        "rest_between",
+        "min",
+        "target",
+        "max",
+        "at",
+        "every",
+        "inhale",
+        "hold_in",
+        "exhale",
+        "hold_out",
+    }
+)
+#: Lists written one item a line; other short lists of plain values are written inline.
+_BLOCK_LISTS = frozenset({"instructions", "safety", "steps"})
+_FLOW_LIMIT = 72
+
+
+def order_keys(keys: Any, kind: str = "step") -> list[str]:
+    """*keys* sorted by the canonical order of *kind* (unknown keys last, as given)."""
+    order = _ORDERS.get(kind, SMALL_ORDER)
+    rank = {key: i for i, key in enumerate(order)}
+    return sorted(keys, key=lambda k: rank.get(k, len(order)))
+
+
+def _flow_length(value: Any) -> int:
+    if isinstance(value, dict):
+        return sum(len(str(k)) + 2 + _flow_length(v) + 2 for k, v in value.items()) + 2
+    if isinstance(value, list):
+        return sum(_flow_length(v) + 2 for v in value) + 2
+    return len(str(value))
+
+
+def _is_flat(value: Any) -> bool:
+    items = value.values() if isinstance(value, dict) else value
+    return all(not isinstance(v, (dict, list)) for v in items)
+
+
+def to_node(value: Any, key: str | None = None, kind: str = "step") -> Any:
+    """Plain data as ruamel nodes: canonical key order, durations written as people do, and
+    short lists and maps of plain values written inline (``[30, 60]``, ``{at: 15s, say: ...}``).
+    """
+    if isinstance(value, dict):
+        node = CommentedMap()
+        order = kind if key is None else {"defaults": "defaults", "steps": "step"}.get(key, "small")
+        for k in order_keys(value.keys(), order):
+            node[k] = to_node(value[k], k)
+        short = _is_flat(value) and _flow_length(value) <= _FLOW_LIMIT
+        if key not in (None, "steps", "defaults") and short:
+            node.fa.set_flow_style()
+            for k, v in node.items():
+                node[k] = _flow_safe(v)
+        return node
+    if isinstance(value, list):
+        seq = CommentedSeq(to_node(v, key or "item") for v in value)
+        if key not in _BLOCK_LISTS and _is_flat(value) and _flow_length(value) <= _FLOW_LIMIT:
+            seq.fa.set_flow_style()
+            for index, v in enumerate(seq):
+                seq[index] = _flow_safe(v)
+        return seq
+    if key in DURATION_KEYS and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_duration(float(value))
+    if isinstance(value, float) and value == int(value):
+        return int(value)
+    if isinstance(value, str):
+        return _long_text(value) if _plain_is_text(value) else SingleQuotedScalarString(value)
+    return value
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_FLOW_PLAIN = re.compile(r"^\w[\w .'()!?/&+*-]*(?<! )$")
+
+
+def _flow_safe(value: Any) -> Any:
+    """Inside ``[...]`` and ``{...}`` quote any text but the plainest (ruamel.yaml would write
+    ``[?0]``, which reads back as a mapping)."""
+    quoted = isinstance(value, SingleQuotedScalarString)
+    if isinstance(value, str) and not quoted and not _FLOW_PLAIN.match(value):
+        return SingleQuotedScalarString(value)
+    if isinstance(value, str) and not quoted and not _plain_is_text(value):
+        return SingleQuotedScalarString(value)
+    return value
+
+
+def _plain_is_text(text: str) -> bool:
+    """Whether *text* written without quotes reads back as text for PyYAML (YAML 1.1) too:
+    ruamel.yaml writes YAML 1.2, where ``yes``, ``on`` and ``1:30`` need no quotes."""
+    resolver: Any = pyyaml.resolver.Resolver()
+    return bool(resolver.resolve(pyyaml.ScalarNode, text, (True, False)) == _STR_TAG)
+
+
+_FOLDABLE = re.compile(r"^[^\s](?:[^\s]| (?! ))*[^\s]$")
+
+
+def _long_text(text: str) -> str:
+    """Long prose as a folded block (``>-``) wrapped near 80 columns; other text as it is."""
+    if len(text) <= 80 or not _FOLDABLE.match(text) or not text.isprintable():
+        return text
+    folded = FoldedScalarString(text)
+    positions: list[int] = []
+    line_start = 0
+    for index, char in enumerate(text):
+        if char == " " and index - line_start > 72:
+            positions.append(index)
+            line_start = index
+    folded.fold_pos = positions
+    result: str = folded
+    return result
+
+
+@functools.lru_cache(maxsize=8)
+def _yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
+    return yaml
+
+
+_SEQ_INDENT = re.compile(r"^( *)- ", re.MULTILINE)
+_KEY_LINE = re.compile(r"^( *)[^\s#-][^:\n]*:\s*(?:#.*)?$", re.MULTILINE)
+
+
+def _guess_indent(text: str) -> tuple[int, int, int]:
+    """Mapping indent, sequence indent and dash offset of a hand-written file."""
+    mapping = 2
+    for match in _KEY_LINE.finditer(text):
+        rest = text[match.end() + 1 :]
+        nxt = re.match(r"( *)\S", rest)
+        if nxt and not rest.lstrip(" ").startswith("-") and len(nxt.group(1)) > len(match.group(1)):
+            mapping = len(nxt.group(1)) - len(match.group(1))
+            break
+    for match in _KEY_LINE.finditer(text):
+        rest = text[match.end() + 1 :]
+        nxt = re.match(r"( *)- ", rest)
+        if nxt:
+            offset = len(nxt.group(1)) - len(match.group(1))
+            return (mapping, offset + 2, offset)
+    return (mapping, mapping + 2, mapping)
+
+
+@dataclass
+class RoutineDocument:
+    """The YAML tree of one routine file, with the indentation it is written with."""
+
+    data: CommentedMap
+    indent: tuple[int, int, int] = (2, 4, 2)
+
+    @classmethod
+    def from_text(cls, text: str | bytes, name: str = "<routine>") -> RoutineDocument:
+        """Read *text*, refusing hostile or malformed YAML with :class:`LoadError`.
+
+        Text that is well-formed but not a valid routine is read (as a draft to fix).
+        """
+        located = read_yaml(text, name)
+        if not isinstance(located.data, dict):
+            found = "an empty file" if located.data is None else type(located.data).__name__
+            raise LoadError(
+                [Problem(name, 1, 1, f"expected a mapping with 'steps', found {found}")]
+            )
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        indent = _guess_indent(text)
+        data = _yaml(indent).load(text)
+        return cls(data, indent)
+
+    @classmethod
+    def from_path(cls, path: Path) -> RoutineDocument:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise LoadError(
+                [Problem(str(path), 1, 1, f"cannot read file: {exc.strerror or exc}")]
+            ) from None
+        return cls.from_text(data, str(path))
+
+    def dump(self) -> str:
+        stream = io.StringIO()
+        _yaml(self.indent).dump(self.data, stream)
+        return stream.getvalue()
+
+    def copy(self) -> RoutineDocument:
+        return RoutineDocument(copy.deepcopy(self.data), self.indent)
+
+    def validate(self, library: Library | None = None, name: str = "<routine>") -> Routine:
+        """The routine this document would load as, or :class:`LoadError` with every problem."""
+        return load_routine_text(self.dump(), name, library)
+
+    @property
+    def name(self) -> str:
+        value = self.data.get("name")
+        return value if isinstance(value, str) and value else "Untitled routine"
+
+
+def document_from_routine(routine: Routine, library: Library | None = None) -> RoutineDocument:
+    """*routine* as a canonical document: sensible key order, no values equal to defaults.
+
+    A step that uses a library exercise keeps its ``use`` and only what differs from the
+    exercise; without the exercise in *library* it is written out in full.
+    """
+    raw = routine.model_dump(mode="json", exclude_defaults=True)
+    raw["version"] = routine.version or FORMAT_VERSION
+    raw["steps"] = _plain_items(routine.steps, library or Library())
+    return RoutineDocument(to_node(raw, None, "routine"))
+
+
+_TIMING = ("hold", "duration", "reps", "tempo", "open", "breaths")
+
+
+def _plain_items(items: list[Step | RepeatGroup], library: Library) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, RepeatGroup):
+            group = item.model_dump(mode="json", exclude_defaults=True, exclude={"steps"})
+            group["steps"] = _plain_items(item.steps, library)
+            out.append(group)
+        else:
+            out.append(_plain_step(item, library))
+    return out
+
+
+def _milestones(data: dict[str, Any]) -> None:
+    milestones = data.get("milestones")
+    if not isinstance(milestones, list):
+        return
+    plain: list[Any] = []
+    for m in milestones:
+        if isinstance(m, dict) and m.get("say") is None:
+            plain.append(m["at"])
+        else:
+            plain.append(m)
+    data["milestones"] = plain
+
+
+def _plain_step(step: Step, library: Library) -> dict[str, Any]:
+    base = library.exercises.get(step.use) if step.use else None
+    if base is None:
+        data: dict[str, Any] = step.model_dump(mode="json", exclude_defaults=True, exclude={"use"})
+        _milestones(data)
+        return data
+    full = step.model_dump(mode="json")
+    lib = base.model_dump(mode="json", exclude={"id"})
+    data = {"use": step.use}
+    if any(full[k] != lib[k] for k in _TIMING):
+        data.update({k: full[k] for k in _TIMING if full[k] is not None})
+    for key, value in full.items():
+        if key in _TIMING or key in ("use", "id") or value == lib.get(key):
+            continue
+        if key == "image" and base.image and value and Path(value).name == Path(base.image).name:
+            continue
+        data[key] = value
+    _milestones(data)
+    return data
+
+
+def new_document(name: str = "My routine") -> RoutineDocument:
+    """A small valid routine to start from."""
+    raw = {
+        "version": FORMAT_VERSION,
+        "name": name,
+        "steps": [
+            {"name": "Kneeling hip-flexor stretch", "kind": "stretch", "hold": 30, "sides": "both"}
+        ],
+    }
+    return RoutineDocument(to_node(raw, None, "routine"))
+
+
+# -- files ---------------------------------------------------------------------------------
+
+
+def backup_path(path: Path) -> Path:
+    return path.parent / BACKUP_DIR / path.name
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover - Windows cannot open a folder for fsync
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> Path:
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(tmp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> bool:
+    """Write *data* to *path* so that a crash leaves the old file or the new one, never a mix.
+
+    The data goes to a temporary file in the same folder, is flushed to disk, and replaces
+    *path* in one rename. With *backup*, the previous version is kept in ``.backup/``.
+    Returns ``False`` (and writes nothing) when *path* already holds exactly *data*.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = 0o644
+    if path.exists():
+        mode = path.stat().st_mode & 0o777
+        if path.read_bytes() == data:
+            return False
+        if backup:
+            saved = backup_path(path)
+            saved.parent.mkdir(exist_ok=True)
+            old = _write_temp(saved.parent, saved.name, path.read_bytes(), mode)
+            os.replace(old, saved)
+    tmp = _write_temp(path.parent, path.name, data, mode)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+    return True
+
+
+def save_document(document: RoutineDocument, path: Path, *, backup: bool = True) -> bool:
+    """Save *document* to *path* atomically (a draft with problems saves too)."""
+    return atomic_write(path, document.dump().encode("utf-8"), backup=backup)
+
+
+def slug(name: str) -> str:
+    """A file name stem for a routine name: ``"My evening!"`` → ``"my-evening"``."""
+    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return text[:60].rstrip("-") or "routine"
+
+
+def unique_path(folder: Path, stem: str, suffix: str = ".yaml") -> Path:
+    candidate = folder / f"{stem}{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return candidate
+
+
+def duplicate_routine(source: Path, user_dir: Path, name: str | None = None) -> Path:
+    """Copy *source* (e.g. a bundled routine, left untouched) into *user_dir* under a new name."""
+    document = RoutineDocument.from_path(source)
+    new_name = name or f"{document.name} (copy)"
+    document.data["name"] = new_name
+    target = unique_path(user_dir, slug(new_name))
+    save_document(document, target, backup=False)
+    return target
+
+
+def rename_routine(path: Path, new_name: str) -> Path:
+    """Give the routine at *path* a new name, and a file name to match when that is free."""
+    document = RoutineDocument.from_path(path)
+    document.data["name"] = new_name
+    stem = slug(new_name)
+    target = path if stem == path.stem else unique_path(path.parent, stem)
+    save_document(document, target)
+    if target != path:
+        saved = backup_path(path)
+        saved.parent.mkdir(exist_ok=True)
+        os.replace(path, saved)
+    return target
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    """A routine moved to the trash, and where it came from (for undo)."""
+
+    original: Path
+    trashed: Path
+
+
+def delete_to_trash(path: Path) -> TrashItem:
+    """Move *path* to the ``.trash`` folder beside it; :func:`restore_from_trash` undoes it."""
+    trash = path.parent / TRASH_DIR
+    trash.mkdir(exist_ok=True)
+    target = unique_path(trash, f"{time.strftime('%Y%m%d-%H%M%S')}-{path.stem}", path.suffix)
+    os.replace(path, target)
+    return TrashItem(path, target)
+
+
+def restore_from_trash(item: TrashItem) -> Path:
+    """Put a trashed routine back (beside its original name if that has been taken since)."""
+    target = item.original
+    if target.exists():
+        target = unique_path(target.parent, f"{target.stem}-restored", target.suffix)
+    os.replace(item.trashed, target)
+    return target
+
+
+def import_routine(source: Path, user_dir: Path, library: Library | None = None) -> Path:
+    """Validate the routine at *source* and copy it into *user_dir*.
+
+    Raises :class:`LoadError` with every problem (and copies nothing) if it is not valid.
+    """
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise LoadError(
+            [Problem(str(source), 1, 1, f"cannot read file: {exc.strerror or exc}")]
+        ) from None
+    routine = load_routine_text(data, str(source), library)
+    target = unique_path(user_dir, slug(routine.name))
+    atomic_write(target, data, backup=False)
+    return target
+
+
+def export_routine(source: Path | RoutineDocument, destination: Path) -> None:
+    """Save a copy of a routine file (or document) anywhere, to share it."""
+    if isinstance(source, RoutineDocument):
+        data = source.dump().encode("utf-8")
+    else:
+        data = source.read_bytes()
+    atomic_write(destination, data, backup=False)
