@@ -134,7 +134,7 @@ if [ -n "$timing" ]; then
   median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
   startup() {  # seconds from process start to the window shown, from the smoke result
     for _ in 1 2 3 4 5; do
-      PSOAS_TIMER_SMOKE=1 PSOAS_TIMER_SMOKE_SECONDS=0 "$@" 2>/dev/null |
+      PSOAS_TIMER_SMOKE=1 PSOAS_TIMER_SMOKE_SECONDS=0 PSOAS_TIMER_SMOKE_PLUGINS=0 "$@" 2>/dev/null |
         sed -n 's/^smoke-result .*"startup_s": \([0-9.]*\).*/\1/p'
     done | median
   }

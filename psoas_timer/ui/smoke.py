@@ -8,7 +8,8 @@ here) or ``python -m psoas_timer.ui.smoke`` (from source):
 3. plays one cue through the audio path (the cue player when there is one, else one bundled
    clip through QSoundEffect), or reports that there is no audio output device;
 4. closes the window after ``PSOAS_TIMER_SMOKE_SECONDS`` (default 2) and exits 0, or 1 with
-   what failed.
+   what failed. Any Qt plugin that fails to load on the way fails it too (Qt's plugin loading
+   is traced unless ``PSOAS_TIMER_SMOKE_PLUGINS=0``, as for start-up timing).
 
 It never touches the user's data, settings or running instance: it points
 ``PSOAS_TIMER_DATA_DIR``, ``XDG_CONFIG_HOME`` and the single-instance name at a temporary
@@ -239,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     seconds = float(os.environ.get("PSOAS_TIMER_SMOKE_SECONDS", "2"))
     _isolate()
 
-    from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QLoggingCategory, QTimer, QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from psoas_timer import __version__
@@ -251,12 +252,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     qt_messages: list[str] = []
 
     def on_message(kind: QtMsgType, context: Any, text: str) -> None:
+        if kind == QtMsgType.QtDebugMsg:
+            # Plugin loading, when traced: a bundled plugin that cannot load is a broken build.
+            if "cannot load" in text.lower():
+                smoke.fail(f"Qt plugin: {text.strip()}")
+            return
         if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
             qt_messages.append(text)
             category = getattr(context, "category", None) or "default"
             print(f"smoke: qt: [{category}] {text}", file=sys.stderr, flush=True)
 
     qInstallMessageHandler(on_message)
+    if os.environ.get("PSOAS_TIMER_SMOKE_PLUGINS", "1") == "1":
+        QLoggingCategory.setFilterRules("qt.core.library.debug=true")
     # run() reuses this application, so the checks can be queued before it starts.
     app = QApplication(sys.argv[:1])
     state: dict[str, Any] = {"window": None}
@@ -306,6 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         total_s=round(time.perf_counter() - _T0, 3),
     )
     print("smoke-result " + json.dumps(smoke.result), flush=True)
+    QLoggingCategory.setFilterRules("")
     qInstallMessageHandler(None)
     return 0 if not smoke.failures else 1
 
