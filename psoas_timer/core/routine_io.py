@@ -18,7 +18,6 @@ the previous version is kept in ``.backup/`` and deleted routines go to ``.trash
 from __future__ import annotations
 
 import contextlib
-import copy
 import functools
 import io
 import os
@@ -317,7 +316,9 @@ class RoutineDocument:
         return stream.getvalue()
 
     def copy(self) -> RoutineDocument:
-        return RoutineDocument(copy.deepcopy(self.data), self.indent)
+        """An independent copy. (Through text: ruamel.yaml's deepcopy loses comments when a
+        copy is copied again.)"""
+        return RoutineDocument(_yaml(self.indent).load(self.dump()), self.indent)
 
     def validate(self, library: Library | None = None, name: str = "<routine>") -> Routine:
         """The routine this document would load as, or :class:`LoadError` with every problem."""

@@ -137,6 +137,11 @@ def test_values_equal_to_what_a_step_gets_anyway_are_not_written(catalog: Catalo
     assert used["breathing"] == "box"
 
 
+def test_copies_of_copies_keep_every_comment() -> None:
+    document = RoutineDocument.from_text(HAND_WRITTEN)
+    assert document.copy().copy().copy().dump() == HAND_WRITTEN
+
+
 def test_new_document_is_a_valid_routine() -> None:
     document = new_document("Tuesday")
     routine = document.validate()

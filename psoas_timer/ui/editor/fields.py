@@ -1,0 +1,71 @@
+"""Small inputs for the step form: durations typed the way people say them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from psoas_timer.core.duration import EXPECTED, format_duration, parse_duration
+
+__all__ = ["DurationEdit", "duration_text"]
+
+
+def duration_text(value: object) -> str:
+    """A stored duration as the field shows it (``90`` → ``1m30s``; text kept as written)."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(format_duration(float(value)))
+    return str(value)
+
+
+class DurationEdit(QLineEdit):
+    """Accepts ``90``, ``90s``, ``1m30s`` or ``1:30``. Emits ``value_edited`` as the user types:
+    seconds when the text reads as a duration, the text itself when not (so the routine's
+    validator reports it, in its own words), ``None`` when emptied."""
+
+    value_edited = Signal(object)
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.setPlaceholderText("e.g. 30s or 1m30s")
+        self.setMaximumWidth(160)
+        self.textEdited.connect(self._on_text_edited)
+
+    def set_value(self, value: object) -> None:
+        if self.hasFocus() and self._same(value):
+            return
+        self.setText(duration_text(value))
+        self._mark(True)
+
+    def _same(self, value: object) -> bool:
+        try:
+            return parse_duration(self.text()) == parse_duration(value)
+        except ValueError:
+            return self.text() == duration_text(value)
+
+    def _mark(self, ok: bool) -> None:
+        palette = self.palette()
+        color = (
+            palette.color(QPalette.ColorRole.WindowText)
+            if ok
+            else palette.color(QPalette.ColorRole.Accent)
+        )
+        self.setToolTip("" if ok else f"Write {EXPECTED}")
+        self.setStyleSheet("" if ok else f"QLineEdit {{ border: 2px solid {color.name()}; }}")
+
+    def _on_text_edited(self, text: str) -> None:
+        if not text.strip():
+            self._mark(True)
+            self.value_edited.emit(None)
+            return
+        try:
+            seconds = parse_duration(text)
+        except ValueError:
+            self._mark(False)
+            self.value_edited.emit(text.strip())
+            return
+        self._mark(True)
+        self.value_edited.emit(seconds)

@@ -1,0 +1,417 @@
+"""The form beside the step list: every setting of one step, in words rather than YAML keys.
+
+The form never edits the document itself. It shows a step (with signals blocked, so showing
+is never mistaken for editing) and emits ``edited(key, value)`` or ``timing_changed(mode)``;
+the editor turns those into undoable commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_timer.core.duration import parse_duration
+
+from .fields import DurationEdit, duration_text
+
+__all__ = ["TIMING_MODES", "GroupForm", "StepForm", "timing_mode"]
+
+KINDS = [
+    ("exercise", "Exercise"),
+    ("stretch", "Stretch"),
+    ("release", "Pressure release"),
+    ("breathing", "Breathing"),
+    ("rest", "Rest"),
+    ("heat-ice", "Heat or ice"),
+]
+TIMING_MODES = [
+    ("hold", "Hold for a time"),
+    ("reps", "Repetitions × tempo"),
+    ("open", "Until it releases (open hold)"),
+    ("breaths", "A number of breaths"),
+    ("duration", "A fixed length"),
+]
+SIDES = [
+    ("none", "No sides"),
+    ("both", "Both sides"),
+    ("left", "Left only"),
+    ("right", "Right only"),
+]
+BREATHING = [
+    ("", "As the routine says"),
+    ("none", "No pacing"),
+    ("calm", "Calm: in 4, out 6"),
+    ("box", "Box: 4-4-4-4"),
+    ("4-7-8", "4-7-8"),
+    ("coherent", "Coherent: 5.5 in, 5.5 out"),
+]
+CUE_TYPES = [("milestone", "Milestone at"), ("at", "Say at"), ("every", "Say every")]
+
+
+def timing_mode(step: Mapping[str, Any]) -> str:
+    for key in ("open", "breaths", "reps", "duration"):
+        if step.get(key) is not None:
+            return key
+    return "hold"
+
+
+def _combo(name: str, choices: list[tuple[str, str]], editable: bool = False) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    box.setEditable(editable)
+    for value, label in choices:
+        box.addItem(label, value)
+    return box
+
+
+def _select(box: QComboBox, value: object) -> None:
+    index = box.findData(value)
+    if index < 0 and box.isEditable() and value:
+        box.setEditText(str(value))
+        return
+    box.setCurrentIndex(max(index, 0))
+
+
+def _spin(name: str, low: int, high: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setAccessibleName(name)
+    spin.setMaximumWidth(110)
+    return spin
+
+
+def _lines(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    return ""
+
+
+class StepForm(QWidget):
+    edited = Signal(str, object)
+    timing_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Step settings")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Step name")
+        self.source = QLabel()
+        self.source.setWordWrap(False)
+        self.kind = _combo("Kind of step", KINDS)
+        self.timing = _combo("How the step is timed", TIMING_MODES)
+        self.hold = DurationEdit("Hold")
+        self.duration = DurationEdit("Length")
+        self.reps = _spin("Repetitions", 1, 1000)
+        self.tempo = DurationEdit("Seconds per repetition")
+        self.open_min = DurationEdit("Shortest useful hold")
+        self.open_target = DurationEdit("Check in after")
+        self.open_max = DurationEdit("Longest hold")
+        self.breaths = _spin("Breaths", 1, 1000)
+        self.sets = _spin("Sets", 1, 100)
+        self.sides = _combo("Sides", SIDES)
+        self.alternate = QCheckBox("Alternate left and right each set")
+        self.prepare = DurationEdit("Get ready before this step")
+        self.rest_after = DurationEdit("Rest after this step")
+        self.rest_between_sets = DurationEdit("Rest between sets")
+        self.switch_sides = DurationEdit("Pause to switch sides")
+        self.breathing = _combo("Breathing pattern", BREATHING, editable=True)
+        self.cues = QTableWidget(0, 3)
+        self.cues.setAccessibleName("Spoken cues")
+        self.cues.setHorizontalHeaderLabels(["When", "Time", "Words"])
+        self.cues.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.cues.verticalHeader().hide()
+        self.cues.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cues.setMinimumHeight(90)
+        self.add_cue = QPushButton("Add cue")
+        self.remove_cue = QPushButton("Remove cue")
+        self.instructions = QPlainTextEdit()
+        self.instructions.setAccessibleName("Instructions, one per line")
+        self.instructions.setPlaceholderText("One short action per line")
+        self.safety = QPlainTextEdit()
+        self.safety.setAccessibleName("Safety notes, one per line")
+        self.safety.setPlaceholderText("When to stop or ease off, one per line")
+        for box in (self.instructions, self.safety):
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(90)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        rows: list[tuple[str, QWidget]] = [
+            ("&Name", self.name),
+            ("", self.source),
+            ("&Kind", self.kind),
+            ("&Timing", self.timing),
+            ("&Hold", self.hold),
+            ("&Length", self.duration),
+            ("&Repetitions", self.reps),
+            ("Tem&po (s per rep)", self.tempo),
+            ("Open hold: mi&n", self.open_min),
+            ("Open hold: tar&get", self.open_target),
+            ("Open hold: ma&x", self.open_max),
+            ("&Breaths", self.breaths),
+            ("&Sets", self.sets),
+            ("S&ides", self.sides),
+            ("", self.alternate),
+            ("Get rea&dy", self.prepare),
+            ("Rest &after", self.rest_after),
+            ("Rest between s&ets", self.rest_between_sets),
+            ("S&witch sides", self.switch_sides),
+            ("Brea&thing", self.breathing),
+        ]
+        for label, widget in rows:
+            self.form.addRow(label, widget)
+        cue_buttons = QHBoxLayout()
+        cue_buttons.addWidget(self.add_cue)
+        cue_buttons.addWidget(self.remove_cue)
+        cue_buttons.addStretch(1)
+        cue_box = QVBoxLayout()
+        cue_box.addWidget(self.cues)
+        cue_box.addLayout(cue_buttons)
+        self.form.addRow("Spoken cues", cue_box)
+        self.form.addRow("Instr&uctions", self.instructions)
+        self.form.addRow("Safet&y notes", self.safety)
+        self.setLayout(self.form)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.name.textEdited.connect(lambda text: self.edited.emit("name", text.strip() or None))
+        self.kind.activated.connect(lambda _i: self.edited.emit("kind", self.kind.currentData()))
+        self.timing.activated.connect(
+            lambda _i: self.timing_changed.emit(str(self.timing.currentData()))
+        )
+        for key in ("hold", "duration", "tempo", "prepare", "rest_after", "rest_between_sets"):
+            edit: DurationEdit = getattr(self, key)
+            edit.value_edited.connect(lambda value, key=key: self.edited.emit(key, value))
+        self.switch_sides.value_edited.connect(lambda v: self.edited.emit("switch_sides", v))
+        for edit in (self.open_min, self.open_target, self.open_max):
+            edit.value_edited.connect(self._on_open_edited)
+        self.reps.valueChanged.connect(lambda v: self.edited.emit("reps", v))
+        self.breaths.valueChanged.connect(lambda v: self.edited.emit("breaths", v))
+        self.sets.valueChanged.connect(lambda v: self.edited.emit("sets", v))
+        self.sides.activated.connect(lambda _i: self.edited.emit("sides", self.sides.currentData()))
+        self.alternate.toggled.connect(lambda on: self.edited.emit("alternate", on))
+        self.breathing.activated.connect(self._on_breathing_activated)
+        line = self.breathing.lineEdit()
+        if line is not None:
+            line.textEdited.connect(self._on_breathing_text_edited)
+        self.instructions.textChanged.connect(
+            lambda: self.edited.emit("instructions", self._text_lines(self.instructions))
+        )
+        self.safety.textChanged.connect(
+            lambda: self.edited.emit("safety", self._text_lines(self.safety))
+        )
+        self.cues.itemChanged.connect(lambda _item: self._emit_cues())
+        self.add_cue.clicked.connect(self._on_add_cue_clicked)
+        self.remove_cue.clicked.connect(self._on_remove_cue_clicked)
+
+    @staticmethod
+    def _text_lines(box: QPlainTextEdit) -> list[str]:
+        return [line.strip() for line in box.toPlainText().splitlines() if line.strip()]
+
+    def _on_open_edited(self, _value: object) -> None:
+        hold: dict[str, Any] = {}
+        for key, edit in (
+            ("min", self.open_min),
+            ("target", self.open_target),
+            ("max", self.open_max),
+        ):
+            text = edit.text().strip()
+            if text:
+                try:
+                    hold[key] = parse_duration(text)
+                except ValueError:
+                    hold[key] = text
+        self.edited.emit("open", hold or None)
+
+    def _on_breathing_activated(self, _index: int) -> None:
+        value = self.breathing.currentData()
+        if value is None:  # typed text the list does not hold
+            value = self.breathing.currentText().strip()
+        self.edited.emit("breathing", value or None)
+
+    def _on_breathing_text_edited(self, text: str) -> None:
+        index = self.breathing.findText(text)
+        value = self.breathing.itemData(index) if index >= 0 else text.strip()
+        self.edited.emit("breathing", value or None)
+
+    def _on_add_cue_clicked(self) -> None:
+        row = self.cues.rowCount()
+        with QSignalBlocker(self.cues):
+            self._add_cue_row("at", 10, "Keep breathing")
+        self._emit_cues()
+        self.cues.setCurrentCell(row, 2)
+
+    def _on_remove_cue_clicked(self) -> None:
+        row = self.cues.currentRow()
+        if row >= 0:
+            self.cues.removeRow(row)
+            self._emit_cues()
+
+    def _add_cue_row(self, when: str, time: object, words: str) -> None:
+        row = self.cues.rowCount()
+        self.cues.insertRow(row)
+        box = _combo("When the cue is said", CUE_TYPES)
+        _select(box, when)
+        box.activated.connect(lambda _i: self._emit_cues())
+        self.cues.setCellWidget(row, 0, box)
+        self.cues.setItem(row, 1, QTableWidgetItem(duration_text(time)))
+        self.cues.setItem(row, 2, QTableWidgetItem(words))
+
+    def _emit_cues(self) -> None:
+        milestones: list[Any] = []
+        prompts: list[dict[str, Any]] = []
+        for row in range(self.cues.rowCount()):
+            box = self.cues.cellWidget(row, 0)
+            when = box.currentData() if isinstance(box, QComboBox) else "at"
+            time_item, words_item = self.cues.item(row, 1), self.cues.item(row, 2)
+            text = time_item.text().strip() if time_item else ""
+            words = words_item.text().strip() if words_item else ""
+            try:
+                time: object = parse_duration(text)
+            except ValueError:
+                time = text
+            if when == "milestone":
+                milestones.append({"at": time, "say": words} if words else time)
+            else:
+                prompts.append({when: time, "say": words})
+        self.edited.emit("cues", (milestones, prompts))
+
+    def show_step(self, step: Mapping[str, Any], base: Mapping[str, Any], origin: str) -> None:
+        """Show *step*, with *base* holding what it gets when a key is left out (the library
+        exercise's values, or the model's defaults) and *origin* describing where it came from."""
+
+        def value(key: str) -> Any:
+            return step[key] if key in step else base.get(key)
+
+        blockers = [QSignalBlocker(w) for w in self.findChildren(QWidget)]
+        blockers.append(QSignalBlocker(self.cues))
+        if not self.name.hasFocus():
+            self.name.setText(str(value("name") or ""))
+        self.name.setPlaceholderText(str(base.get("name") or "Name this step"))
+        self.source.setText(origin)
+        self.source.setVisible(bool(origin))
+        _select(self.kind, value("kind") or "exercise")
+        timed = (
+            step
+            if any(k in step for k in ("hold", "duration", "reps", "open", "breaths"))
+            else base
+        )
+        mode = timing_mode(timed)
+        _select(self.timing, mode)
+        self.hold.set_value(timed.get("hold"))
+        self.duration.set_value(timed.get("duration"))
+        self.reps.setValue(int(timed.get("reps") or 10))
+        self.tempo.set_value(timed.get("tempo"))
+        hold = timed.get("open") or {}
+        self.open_min.set_value(hold.get("min"))
+        self.open_target.set_value(hold.get("target"))
+        self.open_max.set_value(hold.get("max"))
+        self.breaths.setValue(int(timed.get("breaths") or 6))
+        self.sets.setValue(int(value("sets") or 1))
+        _select(self.sides, value("sides") or "none")
+        self.alternate.setChecked(bool(value("alternate")))
+        for key in ("prepare", "rest_after", "rest_between_sets", "switch_sides"):
+            edit: DurationEdit = getattr(self, key)
+            edit.set_value(step.get(key))
+            edit.setPlaceholderText(
+                f"{duration_text(base[key])} (exercise)"
+                if base.get(key) is not None
+                else "routine default"
+            )
+        breathing = value("breathing")
+        if not self.breathing.hasFocus():
+            _select(self.breathing, breathing if isinstance(breathing, str) else "")
+        if not self.cues.hasFocus() and self.cues.state() != QAbstractItemView.State.EditingState:
+            self.cues.setRowCount(0)
+            for item in value("milestones") or []:
+                at, say = (
+                    (item.get("at"), item.get("say") or "")
+                    if isinstance(item, Mapping)
+                    else (item, "")
+                )
+                self._add_cue_row("milestone", at, say)
+            for item in value("prompts") or []:
+                when = "every" if "every" in item else "at"
+                self._add_cue_row(when, item.get(when), str(item.get("say", "")))
+        for box, key in ((self.instructions, "instructions"), (self.safety, "safety")):
+            if not box.hasFocus():
+                box.setPlainText(_lines(value(key)))
+        rows = {
+            "hold": mode in ("hold", "reps"),
+            "duration": mode == "duration",
+            "reps": mode == "reps",
+            "tempo": mode == "reps",
+            "open": mode == "open",
+            "breaths": mode == "breaths",
+        }
+        for widget, shown in (
+            (self.hold, rows["hold"]),
+            (self.duration, rows["duration"]),
+            (self.reps, rows["reps"]),
+            (self.tempo, rows["tempo"]),
+            (self.open_min, rows["open"]),
+            (self.open_target, rows["open"]),
+            (self.open_max, rows["open"]),
+            (self.breaths, rows["breaths"]),
+            (self.alternate, value("sides") == "both"),
+        ):
+            self.form.setRowVisible(widget, shown)
+        label = self.form.labelForField(self.hold)
+        if isinstance(label, QLabel):
+            label.setText("Hold at the top" if mode == "reps" else "&Hold")
+        del blockers
+
+
+class GroupForm(QWidget):
+    """Settings of a repeat group: how many rounds, its name, and the rest between rounds."""
+
+    edited = Signal(str, object)
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repeat = _spin("Rounds", 1, 100)
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Group name")
+        self.name.setPlaceholderText("e.g. Core circuit")
+        self.rest_between = DurationEdit("Rest between rounds")
+        self.rest_between.setPlaceholderText("none")
+        self.open_button = QPushButton("Edit the steps in this group")
+        layout = QFormLayout(self)
+        layout.addRow("&Rounds", self.repeat)
+        layout.addRow("&Name", self.name)
+        layout.addRow("Rest &between rounds", self.rest_between)
+        layout.addRow("", self.open_button)
+        self.repeat.valueChanged.connect(lambda v: self.edited.emit("repeat", v))
+        self.name.textEdited.connect(lambda t: self.edited.emit("name", t.strip() or None))
+        self.rest_between.value_edited.connect(lambda v: self.edited.emit("rest_between", v))
+        self.open_button.clicked.connect(self.open_requested)
+
+    def show_group(self, group: Mapping[str, Any]) -> None:
+        with QSignalBlocker(self.repeat), QSignalBlocker(self.name):
+            self.repeat.setValue(int(group.get("repeat") or 1))
+            if not self.name.hasFocus():
+                self.name.setText(str(group.get("name") or ""))
+        with QSignalBlocker(self.rest_between):
+            self.rest_between.set_value(group.get("rest_between"))

@@ -1,0 +1,272 @@
+"""The session builder, driven like a person would: keys, clicks, typing, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.core.catalog import Catalog
+from psoas_timer.core.loader import load_routine
+from psoas_timer.core.model import Step
+from psoas_timer.core.plan import compile_plan
+from psoas_timer.core.routine_io import RoutineDocument
+from psoas_timer.ui.editor import EditorView, EditorWindow, RoutineWatcher
+from psoas_timer.ui.editor.editor_view import CloseChoice
+from psoas_timer.ui.editor.library_picker import LibraryPicker
+
+from .conftest import HAND_WRITTEN, ROOT
+
+
+def _editor(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path, choice: CloseChoice = CloseChoice.CANCEL
+) -> EditorView:
+    asked: list[str] = []
+
+    def ask(_parent: QWidget, name: str) -> CloseChoice:
+        asked.append(name)
+        return choice
+
+    view = EditorView(
+        library=catalog.library,
+        user_dir=user_dir,
+        bundled=lambda: sorted((ROOT / "routines").glob("*.yaml")),
+        ask_unsaved=ask,
+    )
+    view.asked = asked  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    return view
+
+
+def test_build_a_routine_through_the_ui(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.new_routine("Evening")
+    view.act_add_rest.trigger()
+    view.add_from_library(["plank"])
+    assert view.step_titles() == ["1. Kneeling hip-flexor stretch", "2. Rest", "3. Plank"]
+    view.step_list.setFocus()
+    qtbot.keyClick(view.step_list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert view.step_titles() == ["1. Kneeling hip-flexor stretch", "2. Plank", "3. Rest"]
+    assert view.current_row == 1
+
+    view.step_list.setCurrentRow(0)
+    hold = view.step_form.hold
+    hold.setFocus()
+    hold.selectAll()
+    qtbot.keyClicks(hold, "1m30s")
+    view.step_form.sets.setValue(2)
+    assert "hold: 1m30s" in view.document.dump()
+    assert "sets: 2" in view.document.dump()
+
+    view.undo_stack.undo()  # sets
+    view.undo_stack.undo()  # the whole typed hold is one command
+    assert "hold: 30" in view.document.dump()
+    view.undo_stack.redo()
+    assert "hold: 1m30s" in view.document.dump()
+    assert view.dirty
+
+    with qtbot.waitSignal(view.saved) as saved:
+        assert view.save()
+    path = saved.args[0]
+    assert path == user_dir / "evening.yaml"
+    assert not view.dirty
+    routine = load_routine(path, catalog.library, allowed=[ROOT / "assets"])
+    steps = routine.steps
+    assert [s.title for s in steps] == ["Kneeling hip-flexor stretch", "Plank", "Rest"]
+    assert isinstance(steps[0], Step) and steps[0].hold == 90 and steps[0].sets == 1
+    assert compile_plan(routine).total > 0
+    assert view.total_label.text().startswith("Total ")
+    with qtbot.waitSignal(view.start_routine) as started:
+        view.act_start.trigger()
+    assert started.args == [path]
+    with qtbot.waitSignal(view.try_step) as tried:
+        view.act_try.trigger()
+    assert tried.args[1] == 0
+
+
+def test_invalid_input_shows_the_loaders_message_and_saves_as_a_draft(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.new_routine("Draft")
+    hold = view.step_form.hold
+    hold.setFocus()
+    hold.selectAll()
+    qtbot.keyClicks(hold, "abc")
+    assert view.routine is None
+    messages = [view.problem_list.item(i).text() for i in range(view.problem_list.count())]
+    assert any("expected a duration like 90" in m for m in messages), messages
+    assert not view.act_start.isEnabled()
+    assert view.save()
+    assert "hold: abc" in (user_dir / "draft.yaml").read_text(encoding="utf-8")
+
+
+def test_a_bundled_routine_is_copied_before_editing(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    source = ROOT / "routines" / "daily-psoas.yaml"
+    before = source.read_bytes()
+    assert view.open_path(source)
+    assert view.path is not None and view.path.parent == user_dir
+    view.step_list.setCurrentRow(2)
+    view.step_form.sets.setValue(3)
+    view.save()
+    assert source.read_bytes() == before
+    text = view.path.read_text(encoding="utf-8")
+    assert "# Release" in text and "sets: 3" in text
+
+
+def test_drag_and_drop_moves_the_step(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.new_routine("Drag")
+    view.act_add_rest.trigger()
+    view.act_add_breathing.trigger()
+    model = view.step_list.model()
+    commands = view.undo_stack.count()
+    model.moveRow(model.index(-1, -1).parent(), 0, model.index(-1, -1).parent(), 3)
+    qtbot.waitUntil(lambda: view.undo_stack.count() == commands + 1)
+    assert view.step_titles()[-1].endswith("Kneeling hip-flexor stretch")
+    names = [s.title for s in RoutineDocument.from_text(view.document.dump()).validate().steps]
+    assert names == ["Rest", "Slow breathing", "Kneeling hip-flexor stretch"]
+    view.undo_stack.undo()
+    assert view.step_titles()[0].endswith("Kneeling hip-flexor stretch")
+
+
+def test_repeat_groups_open_for_editing(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.new_routine("Circuit")
+    view.act_add_group.trigger()
+    assert view.forms.currentWidget() is view.group_form
+    view.group_form.repeat.setValue(3)
+    view.enter_group()
+    assert view.crumb.text() == "Steps in Circuit"
+    view.act_add_rest.trigger()
+    assert len(view.step_titles()) == 2
+    view.leave_group()
+    routine = view.validate()
+    assert routine is not None
+    assert "repeat: 3" in view.document.dump()
+
+
+def test_cues_and_text_fields_write_their_keys(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.new_routine("Cues")
+    form = view.step_form
+    form.add_cue.click()
+    form.instructions.setPlainText("Kneel.\nTuck the pelvis.")
+    form.safety.setPlainText("Stop on sharp pain.")
+    _ = form.breathing
+    view.step_form.edited.emit("breathing", "box")
+    text = view.document.dump()
+    assert "prompts:\n      - {at: 10, say: Keep breathing}" in text
+    assert "instructions:\n      - Kneel.\n      - Tuck the pelvis." in text
+    assert "breathing: box" in text
+    form.timing.setCurrentIndex(2)
+    form.timing.activated.emit(2)
+    assert "open: {min: 30, target: 1m, max: 2m}" in view.document.dump()
+    assert view.validate() is not None
+
+
+def test_importing_a_broken_file_lists_its_problems(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path, tmp_path: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: Bad\nsteps:\n  - name: A\n    hodl: 3\n  - use: nope\n", encoding="utf-8")
+    assert view.import_file(bad) is None
+    messages = [view.problem_list.item(i).text() for i in range(view.problem_list.count())]
+    assert any("bad.yaml:4:5" in m and "did you mean 'hold'" in m for m in messages), messages
+    assert any("unknown exercise 'nope'" in m for m in messages)
+    assert "not imported" in view.notice.text()
+    assert list(user_dir.iterdir()) == []
+    good = tmp_path / "good.yaml"
+    good.write_text(HAND_WRITTEN, encoding="utf-8")
+    assert view.import_file(good) == user_dir / "evening-psoas.yaml"
+    assert view.path == user_dir / "evening-psoas.yaml"
+
+
+def test_export_rename_delete_and_restore(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path, tmp_path: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.new_routine("Share me")
+    view.save()
+    view.export_to(tmp_path / "out.yaml")
+    assert (tmp_path / "out.yaml").read_text(encoding="utf-8") == view.document.dump()
+    view.rename("Shared")
+    assert view.path == user_dir / "shared.yaml"
+    assert not (user_dir / "share-me.yaml").exists()
+    view.delete_routine()
+    assert not (user_dir / "shared.yaml").exists()
+    assert view.restore_button.isVisibleTo(view)
+    view.restore_deleted()
+    assert view.path == user_dir / "shared.yaml"
+    assert view.document.name == "Shared"
+
+
+def test_closing_with_unsaved_changes_asks(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
+    view = _editor(qtbot, catalog, user_dir, CloseChoice.CANCEL)
+    window = EditorWindow(view)
+    qtbot.addWidget(window)
+    window.show()
+    view.act_add_rest.trigger()
+    assert not window.close()
+    assert view.asked == ["My routine"]  # type: ignore[attr-defined]
+    view.undo_stack.setClean()
+    assert window.close()
+
+
+def test_library_picker_filters(qtbot: QtBot, catalog: Catalog) -> None:
+    picker = LibraryPicker(catalog.library)
+    qtbot.addWidget(picker)
+    everything = picker.visible_ids()
+    picker.equipment.setCurrentText("ball")
+    with_ball = picker.visible_ids()
+    assert with_ball
+    assert len(with_ball) < len(everything)
+    assert all("ball" in catalog.library.exercises[i].equipment for i in with_ball)
+    picker.equipment.setCurrentIndex(0)
+    picker.kind.setCurrentText("Breathing")
+    assert all(catalog.library.exercises[i].kind.value == "breathing" for i in picker.visible_ids())
+    picker.kind.setCurrentIndex(0)
+    picker.search.setText("psoas")
+    assert "psoas-ball-release" in picker.visible_ids()
+
+
+def test_a_file_changed_on_disk_is_noticed_and_reloaded(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    path = user_dir / "evening.yaml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    watcher = RoutineWatcher([user_dir])
+    assert str(path) in watcher.watched()
+    view = _editor(qtbot, catalog, user_dir)
+    view.open_path(path)
+    watcher.changed.connect(view.on_files_changed)
+    with qtbot.waitSignal(watcher.changed, timeout=5000) as changed:
+        path.write_text(HAND_WRITTEN.replace("Evening psoas", "Night psoas"), encoding="utf-8")
+    assert path in changed.args[0] or user_dir in changed.args[0]
+    assert view.document.name == "Night psoas"
+    with qtbot.waitSignal(watcher.changed, timeout=5000) as changed:
+        (user_dir / "new.yaml").write_text(
+            "name: New\nsteps: [{name: A, hold: 5}]\n", encoding="utf-8"
+        )
+    assert str(user_dir / "new.yaml") in watcher.watched()
+
+
+@pytest.mark.parametrize("key", ["Alt+Up", "Alt+Down", "Ctrl+Z", "Ctrl+S", "Ctrl+L", "Ctrl+D"])
+def test_every_action_has_a_keyboard_shortcut(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path, key: str
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    shortcuts = {a.shortcut().toString() for a in view.actions()}
+    assert key in shortcuts
