@@ -129,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     assert catalog is not None
     _save(window, args.out, "library")
 
-    breathing = _find(catalog, lambda s: s.kind == "hold" and s.breathing is not None and s.duration >= 60)
+    breathing = _find(
+        catalog, lambda s: s.kind == "hold" and s.breathing is not None and s.duration >= 60
+    )
     if breathing is not None:
         entry, seg = breathing
         window.open_entry(entry)
@@ -163,7 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     while window.controller.active:
         _drive_more(window, clock, 1.0)
         session = window.controller.session
-        if session is not None and session.segment.open is not None and session.snapshot().checking_in:
+        if (
+            session is not None
+            and session.segment.open is not None
+            and session.snapshot().checking_in
+        ):
             window.controller.release()
     _save(window, args.out, "completion")
 

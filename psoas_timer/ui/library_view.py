@@ -7,7 +7,7 @@ hides the others.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,8 @@ class RoutineCard(QFrame):
     def __init__(self, entry: Entry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry = entry
+        self._description = ""
+        self._desc: QLabel | None = None
         palette = colors(self.palette())
         name = QLabel(entry.name)
         name.setObjectName("card_name")
@@ -55,11 +58,13 @@ class RoutineCard(QFrame):
             sub.setFont(scaled_font(self.font(), 15))
             sub.setStyleSheet(f"color: {palette.muted.name(QColor.NameFormat.HexArgb)}")
             layout.addWidget(sub)
-            if entry.routine.description:
-                desc = QLabel(entry.routine.description.strip().splitlines()[0])
-                desc.setWordWrap(True)
-                desc.setFont(scaled_font(self.font(), 15))
-                layout.addWidget(desc)
+            self._description = " ".join(entry.routine.description.split())
+            if self._description:
+                self._desc = QLabel(self._description)
+                self._desc.setObjectName("card_description")
+                self._desc.setFont(scaled_font(self.font(), 15))
+                self._desc.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                layout.addWidget(self._desc)
             self.setAccessibleName(f"{entry.name}, {format_clock(entry.plan.total)}, {details}")
         else:
             time.setStyleSheet(f"color: {palette.warning.name()}")
@@ -71,6 +76,15 @@ class RoutineCard(QFrame):
             problems.setStyleSheet(f"color: {palette.warning.name()}")
             layout.addWidget(problems)
             self.setAccessibleName(f"{entry.name} cannot be used: {len(entry.problems)} problems")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._desc is not None:
+            metrics = self._desc.fontMetrics()
+            width = max(10, self._desc.width())
+            self._desc.setText(
+                metrics.elidedText(self._description, Qt.TextElideMode.ElideRight, width)
+            )
 
     def matches(self, words: list[str]) -> bool:
         entry = self.entry

@@ -12,7 +12,7 @@ from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -367,8 +367,10 @@ class MainWindow(QMainWindow):
             self.routine.set_entry(self.entry)
 
     # -- window events -------------------------------------------------------------------
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.page is Page.LIBRARY:
+            self.library.list.setFocus()  # not the search box: no blinking cursor when idle
         if (
             not self.preferences.safety_seen
             and self.safety_dialog is None

@@ -83,6 +83,7 @@ class PlayerView(QWidget):
         self.setObjectName("player")
         self._plan: Plan | None = None
         self._kind = ""
+        self._shown: tuple[object, ...] = ()
         self.heading = FitLabel("heading", bold=True)
         self.title = FitLabel("step_name", bold=True)
         self.where = FitLabel("where", bold=True)
@@ -183,11 +184,27 @@ class PlayerView(QWidget):
     # -- drawing ---------------------------------------------------------------------
     def set_plan(self, plan: Plan) -> None:
         self._plan = plan
+        self._shown = ()
 
     def show_snapshot(self, snap: Snapshot) -> None:
         plan = self._plan
         if plan is None:
             return
+        seg = snap.segment
+        self._show_clock(snap)
+        pattern = seg.breathing if (seg.is_work and snap.phase is not None) else None
+        if self.breath.isHidden() == (pattern is not None):
+            self.breath.setVisible(pattern is not None)
+        self.breath.follow(pattern, snap.elapsed, running=snap.state is State.RUNNING)
+        left = format_clock(snap.session_remaining)
+        self.session_bar.set_progress(snap.session_fraction, f"{left} left")
+        # The words change only with the segment or the state: skip them on other polls.
+        key = (id(plan), snap.index, snap.state, snap.checking_in, snap.slept)
+        if key != self._shown:
+            self._shown = key
+            self._show_words(plan, snap)
+
+    def _show_words(self, plan: Plan, snap: Snapshot) -> None:
         seg, run = snap.segment, snap.run
         resting = seg.kind == "rest"
         coming = next_up(plan, snap)
@@ -196,12 +213,7 @@ class PlayerView(QWidget):
             upcoming = next((s for s in plan.segments[snap.index + 1 :] if s.is_work), None)
             shown_run = plan.steps[upcoming.step] if upcoming is not None else run
         self._show_heading(snap, coming, shown_run)
-        self._show_clock(snap)
         self._show_open(snap)
-        pattern = seg.breathing if (seg.is_work and snap.phase is not None) else None
-        if self.breath.isHidden() == (pattern is not None):
-            self.breath.setVisible(pattern is not None)
-        self.breath.follow(pattern, snap.elapsed, running=snap.state is State.RUNNING)
         step = shown_run.step
         has_image = self.image.set_image(step.image)
         if self.image.isHidden() == has_image:
@@ -215,8 +227,6 @@ class PlayerView(QWidget):
             self.next_label.set_text(
                 f"Next up: {coming[0]} · {coming[1]}" if coming else "Last one"
             )
-        left = format_clock(snap.session_remaining)
-        self.session_bar.set_progress(snap.session_fraction, f"{left} left")
 
     def _show_heading(self, snap: Snapshot, coming: tuple[str, str] | None, shown: StepRun) -> None:
         seg = snap.segment
@@ -292,6 +302,7 @@ class PlayerView(QWidget):
         warn.setColor(QPalette.ColorRole.WindowText, colors(self.palette()).warning)
         self.safety.setPalette(warn)
         self._kind = ""
+        self._shown = ()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -7,6 +7,7 @@ starts, pauses, sleeps, finishes or stops, so nothing ticks while nothing runs.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -16,8 +17,9 @@ from psoas_timer.core.plan import Plan
 
 __all__ = ["POLL_MS", "SessionController"]
 
-#: Display refresh: 20 Hz, well over the 10 Hz the countdown needs.
-POLL_MS = 50
+#: The longest wait between polls: the display updates at least 10 times a second. The
+#: timer also wakes exactly when the next cue is due or the shown second changes.
+POLL_MS = 100
 
 
 class SessionController(QObject):
@@ -46,6 +48,8 @@ class SessionController(QObject):
         self._timer = QTimer(self)
         self._timer.setObjectName("session-poll")
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setSingleShot(True)
+        self._interval = interval_ms
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poll)
 
@@ -118,18 +122,30 @@ class SessionController(QObject):
         if self._session is not None:
             self._after(self._session.poll())
 
+    def _delay(self, session: Session, snap: Snapshot) -> int:
+        """Milliseconds to the next poll: the next cue, the next change of the shown second,
+        or the longest wait, whichever is first."""
+        waits = [self._interval / 1000]
+        due = session.next_due()
+        if due is not None:
+            waits.append(due - self._clock())
+        rising, falling = snap.elapsed % 1.0, snap.remaining % 1.0
+        waits.append(1.0 - rising)  # a count-up shows the next second
+        waits.append(falling or 1.0)  # a countdown shows the next second
+        return max(1, min(self._interval, math.ceil(min(waits) * 1000) + 1))
+
     def _after(self, fired: list[FiredCue]) -> None:
         """Publish what changed and keep the timer running exactly while the session runs."""
         session = self._session
         assert session is not None
         if fired:
             self.cues_fired.emit(fired)
+        snap = session.snapshot()
         if session.state is State.RUNNING:
-            if not self._timer.isActive():
-                self._timer.start()
+            self._timer.start(self._delay(session, snap))
         else:
             self._timer.stop()
-        self.updated.emit(session.snapshot())
+        self.updated.emit(snap)
         if session.state in (State.FINISHED, State.STOPPED) and not self._reported:
             self._reported = True
             record: SessionRecord = session.record

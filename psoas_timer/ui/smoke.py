@@ -4,7 +4,7 @@
 here) or ``python -m psoas_timer.ui.smoke`` (from source):
 
 1. starts the app through :func:`psoas_timer.ui.app.run` and checks its window is shown;
-2. loads every bundled routine (and compiles its plan);
+2. imports every module of the app, and loads every bundled routine (and compiles its plan);
 3. plays one cue through the audio path (the cue player when there is one, else one bundled
    clip through QSoundEffect), or reports that there is no audio output device;
 4. closes the window after ``PSOAS_TIMER_SMOKE_SECONDS`` (default 2) and exits 0, or 1 with
@@ -95,6 +95,29 @@ class Smoke:
         if app is not None and (not app.organizationName() or not app.applicationName()):
             self.fail("organization or application name not set")
         return window
+
+    def check_imports(self) -> None:
+        """Every module of the app imports: a dependency left out of a bundle shows here, not
+        when someone first opens the feature that needs it."""
+        import importlib
+        import pkgutil
+
+        import psoas_timer
+
+        names = [
+            info.name
+            for info in pkgutil.walk_packages(psoas_timer.__path__, "psoas_timer.")
+            if not info.name.endswith("__main__")
+        ]
+        for name in names:
+            try:
+                importlib.import_module(name)
+            except Exception as exc:
+                self.fail(f"import {name}: {type(exc).__name__}: {exc}")
+        self.result["modules"] = len(names)
+        self.say(f"modules: {len(names)} imported")
+        if len(names) < 10:
+            self.fail(f"only {len(names)} app modules found: is the package collected?")
 
     def check_routines(self, window: Any) -> Any:
         from psoas_timer import paths
@@ -286,6 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             window = smoke.check_window()
             state["window"] = window
+            smoke.check_imports()
             plan = smoke.check_routines(window)
             smoke.check_audio(plan, after_audio)
         except Exception as exc:

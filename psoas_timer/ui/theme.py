@@ -47,7 +47,21 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+_cache: dict[int, Colors] = {}
+
+
 def colors(palette: QPalette) -> Colors:
+    """The player's colours for *palette* (cached per palette)."""
+    key = palette.cacheKey()
+    found = _cache.get(key)
+    if found is None:
+        if len(_cache) > 32:
+            _cache.clear()
+        found = _cache[key] = _colors(palette)
+    return found
+
+
+def _colors(palette: QPalette) -> Colors:
     text = palette.color(QPalette.ColorRole.WindowText)
     muted = QColor(text)
     muted.setAlphaF(0.62)

@@ -169,3 +169,11 @@ def test_accessible_names_on_controls(window: MainWindow) -> None:
         window.library.search,
     ):
         assert widget.accessibleName(), widget
+
+
+def test_timer_wakes_when_the_shown_second_changes(window: MainWindow, clock: FakeClock) -> None:
+    started(window, "simple")
+    assert window.controller.timer.interval() == 100  # never longer: ten updates a second
+    clock.advance(0.95)
+    window.controller.poll()
+    assert window.controller.timer.interval() <= 51  # 0:03 → 0:02 at 1.0 s, not up to 0.1 s late

@@ -1,0 +1,207 @@
+"""Startup time and CPU use of the Psoas Timer window, against a bare PySide6 window.
+
+Every figure comes from fresh subprocesses in the same run, so machine noise hits both sides:
+
+- time from spawning the process to the first paint of its first window, for
+  ``psoas-timer`` (the real command's code path, bundled routines and all) and for a bare
+  ``QMainWindow``; several runs each, interleaved; medians and their ratio;
+- CPU time as a share of one core while a session runs (a long breathing-paced hold, so the
+  breathing animation draws at the screen's rate) and while the window sits idle.
+
+Goals: startup within 1.3x the bare window; under 5% of a core while running; 0% idle.
+Exit status 1 when a goal is missed. Runs offscreen unless QT_QPA_PLATFORM says otherwise::
+
+    python benchmarks/startup.py [--runs 7] [--seconds 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The child's first lines: a QApplication and a filter that reports the first paint.
+_HARNESS = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+app = QApplication(sys.argv[:1])
+
+class FirstPaint(QObject):
+    done = False
+    def eventFilter(self, obj, event):
+        if not self.done and event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) \
+                and obj.window().isVisible():
+            self.done = True
+            print("shown", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+"""
+
+_BARE = (
+    _HARNESS
+    + r"""
+from PySide6.QtWidgets import QMainWindow, QLabel
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.setCentralWidget(QLabel("bare"))
+window.resize(1200, 800)
+window.show()
+app.exec()
+"""
+)
+
+_APP = (
+    _HARNESS
+    + r"""
+from psoas_timer.cli import main
+main([])
+"""
+)
+
+_ROUTINE = """
+name: Benchmark hold
+defaults: {prepare: 0}
+steps:
+  - name: Paced hold
+    kind: release
+    hold: 600
+    breathing: calm
+"""
+
+_CPU = r"""
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from psoas_timer.ui.app import _application, create_window
+
+mode, seconds, routine = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+app = _application()
+settings = QSettings(os.environ["BENCH_SETTINGS"], QSettings.Format.IniFormat)
+settings.setValue("safety/first_run_seen", True)
+settings.setValue("safety/release_dismissed", True)
+window = create_window(routine if mode == "running" else None, settings=settings)
+window.resize(1280, 800)
+window.show()
+if mode == "running":
+    window.start_session()
+else:
+    window.show_library()
+marks = {}
+
+def begin():
+    marks["wall"], marks["cpu"] = time.monotonic(), time.process_time()
+    QTimer.singleShot(int(seconds * 1000), end)
+
+def end():
+    wall, cpu = time.monotonic() - marks["wall"], time.process_time() - marks["cpu"]
+    running = window.controller.active
+    print(f"{100 * cpu / wall:.3f} {int(running)}", flush=True)
+    window.controller.stop()
+    app.quit()
+
+QTimer.singleShot(1500, begin)  # settle: first paints, catalog, fonts
+app.exec()
+"""
+
+
+def _env(tmp: Path, name: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = tmp / name
+    home.mkdir(parents=True, exist_ok=True)
+    env.update(
+        PSOAS_TIMER_DATA_DIR=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        PSOAS_TIMER_INSTANCE=str(home / "instance"),
+        BENCH_SETTINGS=str(home / "settings.ini"),
+    )
+    return env
+
+
+def time_to_window(code: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    proc.wait(timeout=30)
+    if line.strip() != "shown":
+        raise RuntimeError(f"the child never showed a window (exit {proc.returncode})")
+    return elapsed
+
+
+def cpu_share(mode: str, seconds: float, routine: Path, env: dict[str, str]) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", _CPU, mode, str(seconds), str(routine)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=seconds + 60,
+        check=True,
+    ).stdout.split()
+    if mode == "running" and out[1] != "1":
+        raise RuntimeError("the session was not running while measured")
+    return float(out[0])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Psoas Timer startup and CPU benchmark")
+    parser.add_argument("--runs", type=int, default=7, help="startups of each kind (default 7)")
+    parser.add_argument(
+        "--seconds", type=float, default=10.0, help="CPU sampling time (default 10)"
+    )
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="psoas-bench-") as name:
+        tmp = Path(name)
+        routine = tmp / "benchmark.yaml"
+        routine.write_text(_ROUTINE, encoding="utf-8")
+        bare: list[float] = []
+        ours: list[float] = []
+        time_to_window(_BARE, _env(tmp, "warm"))  # warm the disk cache for both
+        time_to_window(_APP, _env(tmp, "warm"))
+        for i in range(args.runs):
+            bare.append(time_to_window(_BARE, _env(tmp, f"bare{i}")))
+            ours.append(time_to_window(_APP, _env(tmp, f"app{i}")))
+        running = cpu_share("running", args.seconds, routine, _env(tmp, "cpu-run"))
+        idle = cpu_share("idle", args.seconds, routine, _env(tmp, "cpu-idle"))
+    b, o = statistics.median(bare), statistics.median(ours)
+    ratio = o / b
+    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    print(f"platform: {platform}, python {sys.version.split()[0]}, {args.runs} runs each")
+    print(
+        f"bare PySide6 window:  median {b * 1000:7.1f} ms  (min {min(bare) * 1000:.1f}, max {max(bare) * 1000:.1f})"
+    )
+    print(
+        f"psoas-timer window:   median {o * 1000:7.1f} ms  (min {min(ours) * 1000:.1f}, max {max(ours) * 1000:.1f})"
+    )
+    print(f"startup ratio:        {ratio:.2f}x   (goal <= 1.30x)")
+    print(f"CPU, session running: {running:.2f}% of one core over {args.seconds:g} s   (goal < 5%)")
+    print(f"CPU, idle:            {idle:.2f}% of one core over {args.seconds:g} s   (goal 0%)")
+    ok = ratio <= 1.3 and running < 5.0 and idle < 0.05
+    print("all goals met" if ok else "GOAL MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
