@@ -16,14 +16,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from psoas_timer import __version__
-from psoas_timer.core.catalog import Catalog, Entry, load_catalog, read_libraries
-from psoas_timer.core.duration import format_clock
-from psoas_timer.core.loader import load_routine, routine_files
-from psoas_timer.core.plan import Plan, compile_plan
-from psoas_timer.core.problems import LoadError, Problem
-from psoas_timer.core.schema import schema_text
+
+# The core (and pydantic with it) is imported inside each command, so that opening the
+# window, the most common use, does not pay for what only the commands need.
+if TYPE_CHECKING:
+    from psoas_timer.core.catalog import Catalog, Entry
+    from psoas_timer.core.plan import Plan
+    from psoas_timer.core.problems import Problem
 
 __all__ = ["main"]
 
@@ -32,6 +34,7 @@ COMMANDS = ("validate", "list", "plan", "schema", "export-audio")
 
 def _catalog() -> Catalog:
     from psoas_timer import paths
+    from psoas_timer.core.catalog import load_catalog
 
     return load_catalog(paths.bundled_routines_dir(), paths.user_routines_dir())
 
@@ -45,6 +48,10 @@ def _allowed_roots() -> list[Path]:
 
 def _resolve(key: str) -> Entry:
     """A routine given as a path, or as a name or file stem from the catalog."""
+    from psoas_timer.core.catalog import Entry
+    from psoas_timer.core.loader import load_routine
+    from psoas_timer.core.problems import LoadError
+
     path = Path(key)
     catalog = _catalog()
     if path.suffix in (".yaml", ".yml") or path.exists():
@@ -68,6 +75,9 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from psoas_timer import paths
+    from psoas_timer.core.catalog import read_libraries
+    from psoas_timer.core.loader import load_routine, routine_files
+    from psoas_timer.core.problems import LoadError, Problem
 
     given = [Path(p) for p in args.paths]
     files = routine_files(given)
@@ -99,6 +109,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from psoas_timer.core.duration import format_clock
+
     catalog = _catalog()
     rows = []
     for entry in catalog.entries:
@@ -128,6 +140,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _plan_text(plan: Plan) -> str:
+    from psoas_timer.core.duration import format_clock
+
     lines = [f"{plan.name} — {format_clock(plan.total)} in {len(plan.segments)} segments"]
     for seg in plan.segments:
         where = " · ".join(
@@ -148,6 +162,8 @@ def _plan_text(plan: Plan) -> str:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    from psoas_timer.core.plan import compile_plan
+
     entry = _resolve(args.routine)
     if entry.routine is None:
         _print_problems(entry.problems)
@@ -158,11 +174,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from psoas_timer.core.schema import schema_text
+
     sys.stdout.write(schema_text(library=args.library))
     return 0
 
 
 def cmd_export_audio(args: argparse.Namespace) -> int:
+    from psoas_timer.core.plan import compile_plan
+
     entry = _resolve(args.routine)
     if entry.routine is None:
         _print_problems(entry.problems)

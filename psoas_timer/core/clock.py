@@ -12,8 +12,17 @@ class Clock(Protocol):
     def __call__(self) -> float: ...
 
 
+_BOOTTIME = getattr(time, "CLOCK_BOOTTIME", None)
+
+
 def monotonic() -> float:
-    """Seconds from an arbitrary start; never jumps with wall-clock changes."""
+    """Seconds from an arbitrary start; never jumps with wall-clock changes.
+
+    On Linux this counts time spent suspended too (CLOCK_BOOTTIME), so that after a closed
+    lid the engine sees the gap and pauses, instead of carrying on as if no time had passed.
+    """
+    if _BOOTTIME is not None:
+        return time.clock_gettime(_BOOTTIME)
     return time.monotonic()
 
 
