@@ -28,6 +28,8 @@ class Actions:
     back: QAction
     reload: QAction
     quit: QAction
+    new_routine: QAction
+    edit_routine: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -162,5 +164,21 @@ def create_actions(parent: QWidget) -> Actions:
             ["Ctrl+Q"],
             "Close Psoas Timer",
             "application-exit",
+        ),
+        new_routine=_action(
+            parent,
+            "new_routine",
+            "New routine",
+            ["Ctrl+N"],
+            "Compose a routine of your own in the editor",
+            "document-new",
+        ),
+        edit_routine=_action(
+            parent,
+            "edit_routine",
+            "Edit",
+            ["Ctrl+E"],
+            "Edit this routine (a bundled one is copied to your routines first)",
+            "document-edit",
         ),
     )

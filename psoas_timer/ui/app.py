@@ -52,6 +52,7 @@ def create_window(routine: str | None = None, *, settings: QSettings | None = No
         audio=make_output(paths.assets_dir(), preferences.muted),
         inhibitor=ScreenSaverInhibitor(),
         preferences=preferences,
+        folders=(paths.bundled_routines_dir(), paths.user_routines_dir()),
     )
     key = routine or preferences.last_routine
     if key:

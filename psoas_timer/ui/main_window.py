@@ -26,12 +26,14 @@ from psoas_timer import APP_NAME
 from psoas_timer.core.catalog import Catalog, Entry
 from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot, State
 from psoas_timer.core.loader import load_routine
+from psoas_timer.core.model import Routine
 from psoas_timer.core.problems import LoadError
 from psoas_timer.core.safety import needs_release_notice
 
 from .actions import Actions, create_actions
 from .audio import CueOutput
 from .completion_view import CompletionView
+from .editor import EditorView, EditorWindow, RoutineWatcher
 from .library_view import LibraryView
 from .player_view import PlayerView
 from .routine_view import RoutineView
@@ -69,7 +71,10 @@ class MainWindow(QMainWindow):
         inhibitor: Inhibitor,
         preferences: Preferences,
         ask: Callable[[QWidget, str, str], bool] = ask_user,
+        folders: tuple[Path, Path] | None = None,
     ) -> None:
+        """*folders* are (bundled routines, user routines): given, the editor is available and
+        the library refreshes when files change on disk."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main_window")
@@ -84,8 +89,10 @@ class MainWindow(QMainWindow):
         self._notice_shown = False
         self._pending_start = False
         self._action_state: tuple[object, ...] = ()
+        self._folders = folders
+        self._editor: EditorWindow | None = None
         self.controller = SessionController(clock, self)
-        self.actions = create_actions(self)
+        self.commands = create_actions(self)
         self.library = LibraryView()
         self.routine = RoutineView()
         self.player = PlayerView(clock)
@@ -94,7 +101,8 @@ class MainWindow(QMainWindow):
         for page in (self.library, self.routine, self.player, self.completion):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
-        self.toolbar = self._make_toolbar(self.actions)
+        self.toolbar = self._make_toolbar(self.commands)
+        self.watcher = RoutineWatcher(list(folders), self) if folders is not None else None
         self._restore()
         self._connect_signals()
         self.reload()
@@ -110,6 +118,8 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setFont(scaled_font(self.font(), 16, bold=True))
         bar.addAction(actions.back)
+        bar.addAction(actions.new_routine)
+        bar.addAction(actions.edit_routine)
         bar.addSeparator()
         for action in (
             actions.start_pause,
@@ -135,14 +145,14 @@ class MainWindow(QMainWindow):
         geometry = self.preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
-        self.actions.mute.setChecked(self.preferences.muted)
+        self.commands.mute.setChecked(self.preferences.muted)
         self._audio.set_muted(self.preferences.muted)
         if self.preferences.stay_on_top:
-            self.actions.stay_on_top.setChecked(True)
+            self.commands.stay_on_top.setChecked(True)
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
 
     def _connect_signals(self) -> None:
-        a = self.actions
+        a = self.commands
         a.start_pause.triggered.connect(self._on_start_pause_triggered)
         a.previous.triggered.connect(self.controller.previous)
         a.next.triggered.connect(self.controller.next)
@@ -156,6 +166,10 @@ class MainWindow(QMainWindow):
         a.back.triggered.connect(self._on_back_triggered)
         a.reload.triggered.connect(self.reload)
         a.quit.triggered.connect(self.close)
+        a.new_routine.triggered.connect(self._on_new_routine_triggered)
+        a.edit_routine.triggered.connect(self._on_edit_routine_triggered)
+        if self.watcher is not None:
+            self.watcher.changed.connect(self._on_watcher_changed)
         self.library.routine_chosen.connect(self._on_routine_chosen)
         self.routine.start_requested.connect(self._on_start_requested)
         self.player.release_requested.connect(self.controller.release)
@@ -274,11 +288,15 @@ class MainWindow(QMainWindow):
         if key == self._action_state:
             return
         self._action_state = key
-        a = self.actions
+        a = self.commands
         for action in a.session_only():
             action.setEnabled(active)
         a.released.setEnabled(is_open)
         a.back.setEnabled(not active and self.page != Page.LIBRARY)
+        a.new_routine.setEnabled(self._folders is not None and not active)
+        a.edit_routine.setEnabled(
+            self._folders is not None and not active and self.entry is not None
+        )
         can_start = active or (
             self.page in (Page.ROUTINE, Page.COMPLETION) and self.entry is not None
         )
@@ -342,7 +360,7 @@ class MainWindow(QMainWindow):
     def _on_mute_toggled(self, muted: bool) -> None:
         self.preferences.muted = muted
         self._audio.set_muted(muted)
-        self.actions.mute.setText("Muted" if muted else "Mute")
+        self.commands.mute.setText("Muted" if muted else "Mute")
 
     def _on_fullscreen_toggled(self, on: bool) -> None:
         if on:
@@ -366,6 +384,68 @@ class MainWindow(QMainWindow):
         if self.entry is not None:
             self.routine.set_entry(self.entry)
 
+    # -- the editor ----------------------------------------------------------------------
+    def editor(self) -> EditorWindow:
+        """The routine editor's window, made on first use (it is not needed to start up)."""
+        if self._editor is None:
+            assert self._folders is not None
+            assert self.catalog is not None
+            user_dir = self._folders[1]
+            view = EditorView(
+                library=self.catalog.library,
+                user_dir=user_dir,
+                bundled=lambda: (
+                    [e.path for e in self.catalog.entries if e.bundled]
+                    if self.catalog is not None
+                    else []
+                ),
+            )
+            view.saved.connect(self._on_editor_saved)
+            view.start_routine.connect(self._on_editor_start_routine)
+            view.try_step.connect(self._on_editor_try_step)
+            self._editor = EditorWindow(view, self)
+        return self._editor
+
+    def _on_new_routine_triggered(self) -> None:
+        window = self.editor()
+        if window.view.maybe_discard():
+            window.view.new_routine()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _on_edit_routine_triggered(self) -> None:
+        if self.entry is None:
+            return
+        window = self.editor()
+        if window.view.maybe_discard() and window.view.open_path(self.entry.path):
+            window.show()
+            window.raise_()
+            window.activateWindow()
+
+    def _on_editor_saved(self, _path: object) -> None:
+        self.reload()
+
+    def _on_editor_start_routine(self, path: object) -> None:
+        self.reload()
+        if self.open_routine(str(path)):
+            self.activateWindow()
+            self.start_session()
+
+    def _on_editor_try_step(self, routine: Routine, index: int) -> None:
+        one = routine.model_copy(update={"steps": [routine.steps[index]]})
+        self.open_entry(Entry(Path(f"{routine.name}.yaml"), bundled=False, routine=one))
+        self.activateWindow()
+        self.start_session()
+
+    def _on_watcher_changed(self, changed: list[Path]) -> None:
+        if self.controller.active:
+            return  # the list refreshes after the session; never disturb a running one
+        self.reload()
+        if self._editor is not None and self.catalog is not None:
+            self._editor.view.set_library(self.catalog.library)
+            self._editor.view.on_files_changed(changed)
+
     # -- window events -------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -379,6 +459,9 @@ class MainWindow(QMainWindow):
             self.show_safety_notice()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._editor is not None and not self._editor.view.maybe_discard():
+            event.ignore()
+            return
         if self.controller.active:
             if not self._ask(
                 self, "Stop the session?", "A session is running. Stop it and close Psoas Timer?"

@@ -189,6 +189,7 @@ def make_window(
             inhibitor=inhibitor,
             preferences=prefs,
             ask=asker,
+            folders=(bundled, user),
         )
         qtbot.addWidget(window)
         made.append(window)

@@ -60,7 +60,7 @@ def test_breathing_guide_follows_the_engine_clock(window: MainWindow, clock: Fak
     advance(window, clock, 2.9)
     phase = guide.phase()
     assert phase is not None and phase.word == "Exhale"
-    window.actions.start_pause.trigger()  # pause: the shape stops
+    window.commands.start_pause.trigger()  # pause: the shape stops
     assert not guide.animating
     frozen = guide.phase()
     clock.advance(1)
@@ -77,7 +77,7 @@ def test_open_hold_check_in_and_release(
     assert player.dial.caption == "of 0:20"
     assert player.marks.text() == "min 0:10 · target 0:20 · max 0:40"
     assert not player.released.isHidden() and player.check_in.isHidden()
-    assert window.actions.released.isEnabled()
+    assert window.commands.released.isEnabled()
     advance(window, clock, 8)
     assert not player.check_in.isHidden()
     assert player.check_in_label.text() == "Has it softened?"
@@ -108,9 +108,9 @@ def test_the_maximum_ends_an_open_hold(window: MainWindow, clock: FakeClock) -> 
 def test_set_and_rep_line(window: MainWindow, clock: FakeClock) -> None:
     started(window)
     advance(window, clock, 6)
-    window.actions.released.trigger()  # left
+    window.commands.released.trigger()  # left
     advance(window, clock, 3)
-    window.actions.released.trigger()  # right
+    window.commands.released.trigger()  # right
     assert window.player.heading.text() == "Rest"
     assert window.player.title.text() == "Next: Bridge"
     advance(window, clock, 5 + 20 + 5 + 6 + 0.5)
@@ -125,16 +125,16 @@ def test_pause_during_rest(window: MainWindow, clock: FakeClock) -> None:
     assert player.heading.text() == "Rest"
     assert player.title.text() == "Next: Lunge"  # next-up is the headline during a rest
     assert player.dial.text == "0:03"
-    window.actions.start_pause.trigger()
+    window.commands.start_pause.trigger()
     assert window.controller.session is not None
     assert window.controller.session.state is State.PAUSED
     assert not window.controller.timer.isActive()
     assert player.banner.text() == "Paused · press Space to go on"
-    assert window.actions.start_pause.text() == "Resume"
+    assert window.commands.start_pause.text() == "Resume"
     clock.advance(60)
     window.controller.poll()
     assert player.dial.text == "0:03"
-    window.actions.start_pause.trigger()
+    window.commands.start_pause.trigger()
     assert window.controller.timer.isActive()
     assert player.banner.text() == "Rest"
     advance(window, clock, 3)
@@ -157,7 +157,7 @@ def test_completion_screen(
     started(window, "simple")
     assert inhibitor.calls == ["inhibit"]
     advance(window, clock, 3 + 5)
-    window.actions.next.trigger()  # skip most of the couch stretch
+    window.commands.next.trigger()  # skip most of the couch stretch
     advance(window, clock, 4 + 10 + 1)
     assert window.page is Page.COMPLETION
     done = window.completion
@@ -176,7 +176,7 @@ def test_stop_shows_what_was_done(
 ) -> None:
     started(window, "simple")
     advance(window, clock, 10)
-    window.actions.stop.trigger()
+    window.commands.stop.trigger()
     assert audio.stops == 1
     assert window.page is Page.COMPLETION
     assert window.completion.heading.text() == "Simple stretch: stopped"

@@ -23,16 +23,16 @@ def _state(window: MainWindow) -> State:
 
 def test_every_action_has_a_shortcut_tooltip_and_button(window: MainWindow) -> None:
     on_toolbar = window.toolbar.actions()
-    for action in window.actions.all():
+    for action in window.commands.all():
         assert not action.shortcut().isEmpty(), action.objectName()
         shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         assert shown in action.toolTip(), action.objectName()
     for action in [
-        *window.actions.session_only(),
-        window.actions.start_pause,
-        window.actions.mute,
-        window.actions.fullscreen,
-        window.actions.stay_on_top,
+        *window.commands.session_only(),
+        window.commands.start_pause,
+        window.commands.mute,
+        window.commands.fullscreen,
+        window.commands.stay_on_top,
     ]:
         assert action in on_toolbar
         button = window.toolbar.widgetForAction(action)
@@ -100,11 +100,11 @@ def test_enter_releases_an_open_hold(
 ) -> None:
     window.open_routine("release")
     window.start_session()
-    assert not window.actions.released.isEnabled()
+    assert not window.commands.released.isEnabled()
     advance(window, clock, 5 + 11)
     qtbot.keyClick(window, key)
     assert window.player.heading.text() == "Switch sides"
-    assert not window.actions.released.isEnabled()
+    assert not window.commands.released.isEnabled()
 
 
 def test_escape_stops(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
@@ -118,7 +118,7 @@ def test_escape_stops(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> Non
 
 def test_m_mutes_and_is_remembered(window: MainWindow, qtbot: QtBot, audio: AudioRecorder) -> None:
     qtbot.keyClick(window, Key.Key_M)
-    assert window.actions.mute.isChecked()
+    assert window.commands.mute.isChecked()
     assert audio.muted[-1] is True
     assert window.preferences.muted
     qtbot.keyClick(window, Key.Key_M)
@@ -128,7 +128,7 @@ def test_m_mutes_and_is_remembered(window: MainWindow, qtbot: QtBot, audio: Audi
 
 def test_f_toggles_fullscreen(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window, Key.Key_F)
-    assert window.actions.fullscreen.isChecked()
+    assert window.commands.fullscreen.isChecked()
     qtbot.waitUntil(window.isFullScreen)
     qtbot.keyClick(window, Key.Key_F)
     qtbot.waitUntil(lambda: not window.isFullScreen())

@@ -43,7 +43,7 @@ def test_one_precise_timer_runs_only_during_a_session(window: MainWindow, clock:
     assert 10 <= 1000 / timers[0].interval() <= 50  # at least ten updates a second
     advance(window, clock, 7)
     assert running_animations(window) != []  # the breathing guide, at the screen's rate
-    window.actions.stop.trigger()
+    window.commands.stop.trigger()
     assert running_timers(window) == []
     assert running_animations(window) == []
 
@@ -90,7 +90,7 @@ def test_safety_notice_before_release_routines_until_dismissed(
     window.open_routine("simple")
     window.start_session()
     assert window.safety_dialog is None and window.controller.active  # no release steps
-    window.actions.stop.trigger()
+    window.commands.stop.trigger()
     window.open_routine("release")
     window.start_session()
     dialog = window.safety_dialog
@@ -141,7 +141,7 @@ def test_screensaver_inhibited_during_the_session_only(
     assert inhibitor.calls == []  # type: ignore[attr-defined]
     started(window, "simple")
     assert inhibitor.calls == ["inhibit"]  # type: ignore[attr-defined]
-    window.actions.stop.trigger()
+    window.commands.stop.trigger()
     assert inhibitor.calls == ["inhibit", "release"]  # type: ignore[attr-defined]
 
 
@@ -177,3 +177,44 @@ def test_timer_wakes_when_the_shown_second_changes(window: MainWindow, clock: Fa
     clock.advance(0.95)
     window.controller.poll()
     assert window.controller.timer.interval() <= 51  # 0:03 → 0:02 at 1.0 s, not up to 0.1 s late
+
+
+def test_the_editor_makes_a_routine_that_appears_in_the_library(
+    window: MainWindow, routine_dirs: tuple[Path, Path], qtbot: QtBot
+) -> None:
+    _, user = routine_dirs
+    assert window.commands.new_routine.isEnabled()
+    window.commands.new_routine.trigger()
+    editor = window.editor()
+    assert editor.isVisible()
+    editor.view.new_routine("Made in the editor")
+    editor.view.add_item({"name": "Knee to chest", "kind": "stretch", "hold": 15})
+    assert editor.view.save()
+    assert editor.view.path is not None and editor.view.path.parent == user
+    assert window.catalog is not None
+    assert "Made in the editor" in [e.name for e in window.catalog.entries]
+    editor.close()
+
+
+def test_edit_opens_the_current_routine_in_the_editor(window: MainWindow) -> None:
+    assert window.open_routine("simple")
+    assert window.commands.edit_routine.isEnabled()
+    window.commands.edit_routine.trigger()
+    editor = window.editor()
+    assert editor.isVisible()
+    assert editor.view.path is not None and editor.view.path.name == "simple.yaml"
+    editor.close()
+
+
+def test_a_file_changed_on_disk_refreshes_the_library(
+    window: MainWindow, routine_dirs: tuple[Path, Path], qtbot: QtBot
+) -> None:
+    _, user = routine_dirs
+    assert window.watcher is not None
+    (user / "fresh.yaml").write_text("name: Fresh from disk\nsteps: [{name: A, hold: 5}]\n")
+
+    def listed() -> None:
+        assert window.catalog is not None
+        assert "Fresh from disk" in [e.name for e in window.catalog.entries]
+
+    qtbot.waitUntil(listed, timeout=5000)
