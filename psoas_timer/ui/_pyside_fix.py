@@ -20,8 +20,15 @@ _BOOST = 1 << 48
 
 
 def keep_singletons_alive() -> bool:
-    """Apply the fix where it is needed; returns whether it was applied."""
+    """Apply the fix where it is needed; returns whether it was applied.
+
+    pyproject.toml excludes 6.12.0; this guards a machine that has it installed anyway.
+    """
+    import PySide6
+
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return False
+    if PySide6.__version__ != "6.12.0":
         return False
     for obj in (None, True, False):
         count = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is the first field
