@@ -29,7 +29,7 @@ class CountdownDial(QWidget):
         self._fraction = 0.0
         self._kind = "hold"
         self._marks: tuple[float, ...] = ()
-        self._font_cache: tuple[int, str, QFont] | None = None
+        self._font_cache: tuple[int, int, QFont] | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(360, 360)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -21,11 +22,12 @@ class Option(Generic[T]):
 
     def read(self, store: QSettings) -> T:
         value = store.value(self.key, self.default)
-        kind = type(self.default)
+        kind: Callable[[Any], object] = type(self.default)
         if kind is bool and isinstance(value, str):  # INI files give strings back
-            return value.lower() in ("true", "1", "yes")  # type: ignore[return-value]
+            flag: object = value.lower() in ("true", "1", "yes")
+            return cast(T, flag)
         try:
-            return kind(value)  # type: ignore[return-value]
+            return cast(T, kind(value))
         except (TypeError, ValueError):
             return self.default
 
