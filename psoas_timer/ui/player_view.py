@@ -219,8 +219,15 @@ class PlayerView(QWidget):
         if self.image.isHidden() == has_image:
             self.image.setVisible(has_image)
         prefix = "Next: " if resting and shown_run is not run else ""
-        _set(self.instructions, (prefix + " ".join(step.instructions)) if step.instructions else "")
-        _set(self.safety, ("⚠ " + " ".join(step.safety)) if step.safety else "")
+        # One action per line, as written: a glance from the mat finds the next one.
+        lines = (
+            [f"{prefix}{step.instructions[0]}", *step.instructions[1:]] if step.instructions else []
+        )
+        before = (self.instructions.text(), self.safety.text())
+        _set(self.instructions, "\n".join(lines))
+        _set(self.safety, "\n".join(f"⚠ {note}" for note in step.safety))
+        if (self.instructions.text(), self.safety.text()) != before:
+            self._fit_texts()
         if resting:
             self.next_label.set_text("")
         else:
@@ -319,13 +326,21 @@ class PlayerView(QWidget):
         self.marks.set_max_pixels(unit * 1.1)
         self.next_label.set_max_pixels(unit * 1.1)
         self.check_in_label.set_max_pixels(unit * 1.7)
-        set_pixel_size(self.instructions, unit * 0.95)
-        set_pixel_size(self.safety, unit * 0.95)
+        self._unit = unit
+        self._fit_texts()
         for button in (self.released, self.check_in_release, self.check_in_more):
-            set_pixel_size(button, unit * 1.4, bold=True)
+            # The two check-in buttons share a narrower column: a little smaller, never clipped.
+            set_pixel_size(button, unit * (1.4 if button is self.released else 1.15), bold=True)
             button.setMinimumHeight(round(unit * 2.4))
             button.setMinimumWidth(round(unit * 6))
         self.session_bar.setFixedHeight(round(max(28.0, unit * 1.5)))
+
+    def _fit_texts(self) -> None:
+        """Large type for a few lines; smaller, still readable, when a step has many."""
+        unit = getattr(self, "_unit", 12.0)
+        for label in (self.instructions, self.safety):
+            count = max(1, label.text().count("\n") + 1)
+            set_pixel_size(label, unit * 0.95 * min(1.0, 5 / (count + 0.5)) ** 0.5)
 
     def stop(self) -> None:
         """The session is over: stop the breathing animation."""

@@ -217,4 +217,4 @@ def test_a_file_changed_on_disk_refreshes_the_library(
         assert window.catalog is not None
         assert "Fresh from disk" in [e.name for e in window.catalog.entries]
 
-    qtbot.waitUntil(listed, timeout=5000)
+    qtbot.waitUntil(listed, timeout=10000)
