@@ -37,6 +37,8 @@ dist="$root/dist/psoas-timer"
 exe="$dist/psoas-timer"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+# Every run of the app gets a time limit: a hang must fail the check, not stall the build.
+limit() { if command -v timeout >/dev/null 2>&1; then timeout 120 "$@"; else "$@"; fi; }
 step() { printf '\n== %s\n' "$*"; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
@@ -95,8 +97,8 @@ if [ -n "$missing_system" ]; then
 fi
 
 step "Command line"
-"$exe" --version || fail "--version"
-"$exe" list --json >"$scratch/list.json" || fail "list --json exited $?"
+limit "$exe" --version || fail "--version"
+limit "$exe" list --json >"$scratch/list.json" || fail "list --json exited $?"
 "$py" - "$scratch/list.json" "$internal/routines" <<'EOF' || fail "list --json: routines missing or broken"
 import json, sys
 from pathlib import Path
@@ -111,10 +113,10 @@ print(f"list --json: {len(bundled)} bundled routines ({len(files)} files in {roo
 inside = all(Path(r["path"]).resolve().is_relative_to(root.resolve()) for r in bundled)
 sys.exit(0 if bundled and len(bundled) == len(files) and not broken and inside else 1)
 EOF
-"$exe" validate "$internal/routines" || fail "validate on the bundled routines"
+limit "$exe" validate "$internal/routines" || fail "validate on the bundled routines"
 
 step "Window, routines and sound (offscreen smoke test)"
-if PSOAS_TIMER_SMOKE=1 "$exe" >"$scratch/smoke.out" 2>&1; then
+if PSOAS_TIMER_SMOKE=1 limit "$exe" >"$scratch/smoke.out" 2>&1; then
   cat "$scratch/smoke.out"
 else
   cat "$scratch/smoke.out"
@@ -134,13 +136,13 @@ if [ -n "$timing" ]; then
   median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
   startup() {  # seconds from process start to the window shown, from the smoke result
     for _ in 1 2 3 4 5; do
-      PSOAS_TIMER_SMOKE=1 PSOAS_TIMER_SMOKE_SECONDS=0 PSOAS_TIMER_SMOKE_PLUGINS=0 "$@" 2>/dev/null |
+      PSOAS_TIMER_SMOKE=1 PSOAS_TIMER_SMOKE_SECONDS=0 PSOAS_TIMER_SMOKE_PLUGINS=0 limit "$@" 2>/dev/null |
         sed -n 's/^smoke-result .*"startup_s": \([0-9.]*\).*/\1/p'
     done | median
   }
   wall() {  # wall-clock seconds for a whole command
     for _ in 1 2 3 4 5; do
-      t="$(now)"; "$@" >/dev/null 2>&1; since "$t"; echo
+      t="$(now)"; limit "$@" >/dev/null 2>&1; since "$t"; echo
     done | grep . | median
   }
   bundle_start="$(startup "$exe")"

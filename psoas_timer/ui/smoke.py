@@ -6,7 +6,8 @@ here) or ``python -m psoas_timer.ui.smoke`` (from source):
 1. starts the app through :func:`psoas_timer.ui.app.run` and checks its window is shown;
 2. imports every module of the app, and loads every bundled routine (and compiles its plan);
 3. plays one cue through the audio path (the cue player when there is one, else one bundled
-   clip through QSoundEffect), or reports that there is no audio output device;
+   clip through QSoundEffect), or reports that there is no audio output device
+   (``PSOAS_TIMER_SMOKE_AUDIO=0`` skips playing, as the test suite does);
 4. closes the window after ``PSOAS_TIMER_SMOKE_SECONDS`` (default 2) and exits 0, or 1 with
    what failed. Any Qt plugin that fails to load on the way fails it too (Qt's plugin loading
    is traced unless ``PSOAS_TIMER_SMOKE_PLUGINS=0``, as for start-up timing).
@@ -30,6 +31,8 @@ from typing import Any
 __all__ = ["main"]
 
 CLIP = Path("sounds") / "bell" / "start.wav"
+#: The same Qt warning this many times means Qt is stuck in a loop.
+RUNAWAY = 200
 _T0 = time.perf_counter()
 
 
@@ -162,6 +165,12 @@ class Smoke:
 
         devices = QMediaDevices.audioOutputs()
         self.result["audio_devices"] = len(devices)
+        if os.environ.get("PSOAS_TIMER_SMOKE_AUDIO", "1") == "0":
+            self.result["audio"] = "skipped"
+            self.say(f"audio: {len(devices)} output device(s); playback skipped on request")
+            self._check_clip_file(paths.assets_dir() / CLIP)
+            done()
+            return
         if not devices:
             self.result["audio"] = "no-device"
             self.say("audio: no output device here; QtMultimedia loaded, playback skipped")
@@ -273,6 +282,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     frozen = bool(getattr(sys, "frozen", False))
     smoke.say(f"psoas-timer {__version__}, {'bundle' if frozen else 'source'}, pid {os.getpid()}")
     qt_messages: list[str] = []
+    counts: dict[str, int] = {}
+
+    def report(status: int) -> None:
+        if status != 0 and not smoke.failures:
+            smoke.fail(f"run() returned {status}")
+        smoke.result.update(
+            ok=not smoke.failures,
+            failures=smoke.failures,
+            qt_warnings=qt_messages,
+            frozen=frozen,
+            total_s=round(time.perf_counter() - _T0, 3),
+        )
+        print("smoke-result " + json.dumps(smoke.result), flush=True)
 
     def on_message(kind: QtMsgType, context: Any, text: str) -> None:
         if kind == QtMsgType.QtDebugMsg:
@@ -281,9 +303,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 smoke.fail(f"Qt plugin: {text.strip()}")
             return
         if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
-            qt_messages.append(text)
-            category = getattr(context, "category", None) or "default"
-            print(f"smoke: qt: [{category}] {text}", file=sys.stderr, flush=True)
+            counts[text] = counts.get(text, 0) + 1
+            if counts[text] > RUNAWAY:
+                # Qt stuck repeating itself (seen: PulseAudio teardown spinning on
+                # "QSocketNotifier: Invalid socket"): report it and stop, do not spin forever.
+                smoke.fail(f"Qt repeats itself endlessly: {text!r}")
+                report(status=1)
+                os._exit(1)
+            if len(qt_messages) < 50:
+                qt_messages.append(text)
+                category = getattr(context, "category", None) or "default"
+                print(f"smoke: qt: [{category}] {text}", file=sys.stderr, flush=True)
 
     qInstallMessageHandler(on_message)
     if os.environ.get("PSOAS_TIMER_SMOKE_PLUGINS", "1") == "1":
@@ -328,16 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     watchdog.start(int((seconds + 20) * 1000))
     status = run(routine)
     watchdog.stop()
-    if status != 0 and not smoke.failures:
-        smoke.fail(f"run() returned {status}")
-    smoke.result.update(
-        ok=not smoke.failures,
-        failures=smoke.failures,
-        qt_warnings=qt_messages,
-        frozen=frozen,
-        total_s=round(time.perf_counter() - _T0, 3),
-    )
-    print("smoke-result " + json.dumps(smoke.result), flush=True)
+    report(status)
     QLoggingCategory.setFilterRules("")
     qInstallMessageHandler(None)
     return 0 if not smoke.failures else 1
