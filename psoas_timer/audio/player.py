@@ -42,7 +42,7 @@ from psoas_timer.core.engine import FiredCue
 from psoas_timer.ui._pyside_fix import keep_singletons_alive
 
 from .assets import Assets
-from .cues import Clip, Scheduled, Sequencer
+from .cues import Channel, Clip, Scheduled, Sequencer
 from .settings import AudioSettings
 
 __all__ = ["CuePlayer"]
@@ -51,6 +51,9 @@ keep_singletons_alive()  # PySide6 6.12 on Python 3.11: every void call drops No
 
 #: Inaudible (-80 dB) but not zero: what a clip is primed at.
 PRIME_VOLUME = 1e-4
+#: How long (ms) a primed clip plays before it is stopped: a long breath sound left playing,
+#: even inaudibly, keeps the output busy and adds Qt's buffer (~40 ms) to every cue.
+PRIME_MS = 120
 #: Cues that fall due within this of each other are placed together (tones, then voice).
 SAME_MOMENT = 0.05
 #: Extra time a spoken line may take beyond its estimate before speech counts as stuck.
@@ -139,6 +142,11 @@ class CuePlayer(QObject):
         self._tts_engine = tts_engine
         self._effects: dict[Path, Any] = {}
         self._primed: set[Path] = set()
+        self._priming: list[tuple[Any, Path]] = []
+        self._prime_timer = QTimer(self)
+        self._prime_timer.setSingleShot(True)
+        self._prime_timer.setInterval(PRIME_MS)
+        self._prime_timer.timeout.connect(self._on_primed)
         self._pending: list[tuple[FiredCue, str]] = []
         self._queue: list[tuple[float, int, Scheduled]] = []  # a heap: (clock time, n, item)
         self._queued = 0
@@ -226,6 +234,9 @@ class CuePlayer(QObject):
         self._sequencer.settings = settings
         if settings.muted:
             self.stop_all()
+        for path, effect in self._effects.items():
+            if path in self._primed and not effect.isPlaying():
+                effect.setVolume(settings.volume(self._channel(path)))  # now, not at the cue
         if style_changed and self._effects:
             self.warm_up()
 
@@ -301,7 +312,8 @@ class CuePlayer(QObject):
         if self._multimedia is None or volume <= 0:
             return
         effect = self._effect(clip.path)
-        effect.setVolume(volume)
+        if abs(effect.volume() - volume) > 1e-3:
+            effect.setVolume(volume)
         effect.play()
 
     def _effect(self, path: Path) -> Any:
@@ -314,6 +326,20 @@ class CuePlayer(QObject):
             self._effects[path] = effect
         return effect
 
+    def _on_primed(self) -> None:
+        """Stop the primed clips and set each one's real volume now: a volume change costs
+        the next play ~50 ms, so it must not wait for the first cue."""
+        priming, self._priming = self._priming, []
+        for effect, path in priming:
+            if effect.volume() < 2 * PRIME_VOLUME:  # not taken over by a real cue
+                effect.stop()
+                effect.setVolume(self._settings.volume(self._channel(path)))
+
+    def _channel(self, path: Path) -> Channel:
+        if path.parent == self._assets.sounds / "breathing":
+            return "breathing"
+        return "voice" if path.parent == self._assets.voice_dir else "tone"
+
     def _on_status(self, effect: Any, path: Path) -> None:
         assert self._multimedia is not None
         status = effect.status()
@@ -323,6 +349,8 @@ class CuePlayer(QObject):
             if not effect.isPlaying():  # a real cue may have got there first
                 effect.setVolume(PRIME_VOLUME)  # opens the stream now, not at the first cue
                 effect.play()
+                self._priming.append((effect, path))
+                self._prime_timer.start()
         elif status == states.Error:
             self._report(MSG_BAD_CLIP.format(name=path.name))
 

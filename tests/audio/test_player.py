@@ -38,7 +38,7 @@ class FakeEffect(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.source = ""
-        self.volume = 1.0
+        self._volume = 1.0
         self.plays: list[float] = []
         self._status = 0
         FakeEffect.made.append(self)
@@ -52,10 +52,13 @@ class FakeEffect(QObject):
         return self._status
 
     def setVolume(self, v: float) -> None:
-        self.volume = v
+        self._volume = v
+
+    def volume(self) -> float:
+        return self._volume
 
     def play(self) -> None:
-        self.plays.append(self.volume)
+        self.plays.append(self._volume)
 
     def isPlaying(self) -> bool:
         return False
@@ -259,9 +262,7 @@ def test_stuck_speech_falls_back_to_a_tone_and_says_so(
     player = CuePlayer(ASSETS, AudioSettings(), tts_engine="mock")
     messages: list[str] = []
     player.problem.connect(messages.append)
-    cue = type(Session(plan_of(HOLDS), FakeClock()).start()[0].cue)(
-        "prompt", "My own prompt"
-    )
+    cue = type(Session(plan_of(HOLDS), FakeClock()).start()[0].cue)("prompt", "My own prompt")
     player._speech()
     monkeypatch.setattr(player._tts, "say", lambda text: None)  # never leaves "Speaking"
     player._on_tts_state = lambda state: None  # type: ignore[method-assign]
