@@ -39,7 +39,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, qInstallMessageHandler
 
 from psoas_timer.core.engine import FiredCue
-from psoas_timer.ui._pyside_fix import keep_singletons_alive
+from psoas_timer.pyside_fix import keep_singletons_alive
 
 from .assets import Assets
 from .cues import Channel, Clip, Scheduled, Sequencer
@@ -265,12 +265,12 @@ class CuePlayer(QObject):
                 groups.append([item])
         for group in groups:
             batch = [(now, fired.cue, fired.segment) for fired, _ in group]
-            for item in self._sequencer.place(batch, group[0][1]):
-                if item.at - now <= 0.002:
-                    self._start(item)
+            for placed in self._sequencer.place(batch, group[0][1]):
+                if placed.at - now <= 0.002:
+                    self._start(placed)
                 else:
                     self._queued += 1
-                    heapq.heappush(self._queue, (item.at, self._queued, item))
+                    heapq.heappush(self._queue, (placed.at, self._queued, placed))
         self._arm_queue()
 
     def stop_all(self) -> None:

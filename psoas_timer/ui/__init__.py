@@ -1,5 +1,5 @@
 """The Qt shell: windows and widgets over the Qt-free core. No business logic lives here."""
 
-from ._pyside_fix import keep_singletons_alive
+from psoas_timer.pyside_fix import keep_singletons_alive
 
 keep_singletons_alive()

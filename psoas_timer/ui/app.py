@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from psoas_timer import APP_ID, APP_NAME, ORGANIZATION, __version__, paths
+from psoas_timer import APP_ID, APP_NAME, DESKTOP_ID, ORGANIZATION, __version__, paths
 from psoas_timer.core.catalog import Catalog, load_catalog
 from psoas_timer.core.clock import monotonic
 
@@ -18,6 +18,7 @@ from .main_window import MainWindow
 from .screensaver import ScreenSaverInhibitor
 from .settings import Preferences
 from .single_instance import SingleInstance
+from .tray import SessionTray
 
 __all__ = ["create_window", "run"]
 
@@ -29,7 +30,7 @@ def _application() -> QApplication:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    QGuiApplication.setDesktopFileName(APP_ID)
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)  # lets Wayland docks match the menu entry
     icon = paths.assets_dir() / "icons" / f"{APP_ID}.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -79,6 +80,7 @@ def run(routine: str | None) -> int:
         instance.raise_window(window)
 
     instance.activated.connect(on_activated)
+    window.attach_tray(SessionTray(app.windowIcon(), QSettings(), parent=window))
     window.show()
     try:
         return app.exec()

@@ -41,7 +41,9 @@ from .safety_dialog import SafetyDialog
 from .screensaver import Inhibitor
 from .session_controller import SessionController
 from .settings import Preferences
+from .single_instance import raise_window
 from .theme import scaled_font
+from .tray import SessionTray
 
 __all__ = ["MainWindow", "Page", "ask_user"]
 
@@ -91,6 +93,8 @@ class MainWindow(QMainWindow):
         self._action_state: tuple[object, ...] = ()
         self._folders = folders
         self._editor: EditorWindow | None = None
+        self.tray: SessionTray | None = None
+        self._quitting = False
         self.controller = SessionController(clock, self)
         self.commands = create_actions(self)
         self.library = LibraryView()
@@ -154,10 +158,10 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         a = self.commands
         a.start_pause.triggered.connect(self._on_start_pause_triggered)
-        a.previous.triggered.connect(self.controller.previous)
-        a.next.triggered.connect(self.controller.next)
+        a.previous.triggered.connect(self._on_previous_triggered)
+        a.next.triggered.connect(self._on_next_triggered)
         a.add_time.triggered.connect(self._on_add_time_triggered)
-        a.restart_step.triggered.connect(self.controller.restart_step)
+        a.restart_step.triggered.connect(self._on_restart_step_triggered)
         a.released.triggered.connect(self.controller.release)
         a.stop.triggered.connect(self._on_stop_triggered)
         a.mute.toggled.connect(self._on_mute_toggled)
@@ -314,8 +318,23 @@ class MainWindow(QMainWindow):
     def _on_start_pause_triggered(self) -> None:
         if self.controller.active:
             self.controller.toggle()
+            if not self.controller.running:
+                self._audio.stop_all()  # a paused session is silent: drop queued voice lines
         else:
             self.start_session()
+
+    # Jumping drops what was queued for the part left behind, so no stale line plays.
+    def _on_previous_triggered(self) -> None:
+        self._audio.stop_all()
+        self.controller.previous()
+
+    def _on_next_triggered(self) -> None:
+        self._audio.stop_all()
+        self.controller.next()
+
+    def _on_restart_step_triggered(self) -> None:
+        self._audio.stop_all()
+        self.controller.restart_step()
 
     def _on_start_requested(self) -> None:
         self.start_session()
@@ -383,6 +402,29 @@ class MainWindow(QMainWindow):
             self.library.set_catalog(self.catalog)
         if self.entry is not None:
             self.routine.set_entry(self.entry)
+
+    # -- the tray ------------------------------------------------------------------------
+    def attach_tray(self, tray: SessionTray) -> None:
+        """Show *tray*: pause or resume and time left from the panel; maybe close to it."""
+        self.tray = tray
+        tray.toggle_requested.connect(self.controller.toggle)
+        tray.show_requested.connect(self._on_tray_show_requested)
+        tray.quit_requested.connect(self._on_tray_quit_requested)
+        self.controller.updated.connect(tray.show_snapshot)
+        self.controller.active_changed.connect(self._on_tray_active_changed)
+        tray.set_visible(True)
+
+    def _on_tray_show_requested(self) -> None:
+        raise_window(self)
+
+    def _on_tray_quit_requested(self) -> None:
+        self._quitting = True
+        if not self.close():
+            self._quitting = False
+
+    def _on_tray_active_changed(self, active: bool) -> None:
+        if not active and self.tray is not None:
+            self.tray.clear()
 
     # -- the editor ----------------------------------------------------------------------
     def editor(self) -> EditorWindow:
@@ -459,6 +501,16 @@ class MainWindow(QMainWindow):
             self.show_safety_notice()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        tray = self.tray
+        if (
+            not self._quitting
+            and tray is not None
+            and tray.should_hide_on_close(self.controller.active)
+        ):
+            event.ignore()
+            self.hide()
+            tray.notify_hidden()
+            return
         if self._editor is not None and not self._editor.view.maybe_discard():
             event.ignore()
             return

@@ -67,6 +67,10 @@ class SessionController(QObject):
         return self._session is not None and self._session.active
 
     @property
+    def running(self) -> bool:
+        return self._session is not None and self._session.running
+
+    @property
     def timer(self) -> QTimer:
         return self._timer
 

@@ -153,7 +153,7 @@ def test_claim_parser(text: str, seconds: float | None) -> None:
 def test_bundled_files_exist() -> None:
     assert len(library_paths()) >= 3
     stems = {p.stem for p in routine_paths()}
-    assert ISSUE_ROUTINES <= stems, f"missing routines: {sorted(ISSUE_ROUTINES - stems)}"
+    assert stems >= ISSUE_ROUTINES, f"missing routines: {sorted(ISSUE_ROUTINES - stems)}"
 
 
 def test_library_validates(catalog: Catalog) -> None:
@@ -252,7 +252,11 @@ def test_article_timings(catalog: Catalog) -> None:
     assert (ex["abdominal-crunch"].reps, ex["abdominal-crunch"].sets) == (15, 3)
     assert ex["squat-toe-touch"].reps == 6
     assert (ex["side-lunge"].hold, ex["side-lunge"].sets, ex["side-lunge"].sides) == (15, 3, "both")
-    assert (ex["knee-to-chest"].hold, ex["knee-to-chest"].sets, ex["knee-to-chest"].sides) == (15, 3, "both")
+    assert (ex["knee-to-chest"].hold, ex["knee-to-chest"].sets, ex["knee-to-chest"].sides) == (
+        15,
+        3,
+        "both",
+    )
     assert 10 <= ex["standing-hip-flexor-stretch"].hold <= 15
     assert 20 <= ex["kneeling-hip-flexor-stretch"].hold <= 30
     assert ex["kneeling-hip-flexor-stretch"].sides == "both"
@@ -338,6 +342,8 @@ def test_spoken_breath_prompts_are_not_doubled_by_pacing(catalog: Catalog) -> No
     for entry in catalog.entries:
         assert entry.routine is not None, entry.path
         for run in compile_plan(entry.routine).steps:
-            spoken = [p.say for p in run.step.prompts if re.match(r"(inhale|exhale)\b", p.say, re.I)]
+            spoken = [
+                p.say for p in run.step.prompts if re.match(r"(inhale|exhale)\b", p.say, re.I)
+            ]
             if spoken:
                 assert run.breathing is None, f"{entry.path.name}: {run.name} is paced and prompted"

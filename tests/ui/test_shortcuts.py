@@ -149,3 +149,18 @@ def test_space_types_in_the_search_box(window: MainWindow, qtbot: QtBot) -> None
     qtbot.keyClicks(window.library.search, "release and")
     assert window.library.search.text() == "release and"
     assert window.page is Page.LIBRARY
+
+
+def test_pausing_and_jumping_silence_queued_voice_lines(
+    window: MainWindow, qtbot: QtBot, audio: AudioRecorder
+) -> None:
+    window.open_routine("simple")
+    window.start_session()
+    before = audio.stops
+    qtbot.keyClick(window, Key.Key_Space)  # pause
+    assert audio.stops == before + 1
+    qtbot.keyClick(window, Key.Key_Space)  # resume: nothing to silence
+    assert audio.stops == before + 1
+    for key in (Key.Key_Right, Key.Key_Left, Key.Key_R):
+        qtbot.keyClick(window, key)
+    assert audio.stops == before + 4

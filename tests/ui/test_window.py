@@ -218,3 +218,27 @@ def test_a_file_changed_on_disk_refreshes_the_library(
         assert "Fresh from disk" in [e.name for e in window.catalog.entries]
 
     qtbot.waitUntil(listed, timeout=10000)
+
+
+def test_tray_pauses_and_resumes_and_never_hides_the_app_without_a_tray(
+    window: MainWindow, clock: FakeClock, asker: Asker
+) -> None:
+    from PySide6.QtGui import QIcon
+
+    from psoas_timer.ui.tray import SessionTray
+
+    tray = SessionTray(QIcon(), None, window, available=False)
+    window.attach_tray(tray)
+    window.open_routine("simple")
+    window.start_session()
+    advance(window, clock, 2)
+    assert tray.active and "left" in tray.tooltip
+    tray.toggle_requested.emit()
+    assert window.controller.session is not None
+    assert window.controller.session.state.value == "paused"
+    tray.toggle_requested.emit()
+    assert window.controller.session.state.value == "running"
+    tray.close_to_tray = True  # chosen, but this desktop has no tray: closing must not hide
+    window.close()
+    assert asker.asked == ["Stop the session?"]
+    assert not window.controller.active
