@@ -76,14 +76,14 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     from psoas_timer import paths
     from psoas_timer.core.catalog import read_libraries
-    from psoas_timer.core.loader import load_routine, routine_files
+    from psoas_timer.core.loader import is_library_file, load_routine, routine_files
     from psoas_timer.core.problems import LoadError, Problem
 
     given = [Path(p) for p in args.paths]
     files = routine_files(given)
     missing = [Problem(str(p), 1, 1, "file not found") for p in given if not p.exists()]
     files = [f for f in files if f.exists()]
-    libraries = [f for f in files if f.parent.name == "library"]
+    libraries = [f for f in files if is_library_file(f)]
     bundled = paths.bundled_routines_dir() / "library"
     base = routine_files([bundled]) if bundled.is_dir() else []
     library, problems = read_libraries(

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loader import Library, load_library, load_routine, routine_files
+from .loader import Library, is_library_file, load_library, load_routine, routine_files
 from .model import Routine
 from .plan import Plan, compile_plan
 from .problems import LoadError, Problem
@@ -64,10 +64,6 @@ class Catalog:
         return None
 
 
-def _is_library(path: Path) -> bool:
-    return path.parent.name == "library"
-
-
 def read_libraries(paths: Iterable[Path]) -> tuple[Library, list[Problem]]:
     library = Library()
     problems: list[Problem] = []
@@ -83,11 +79,11 @@ def load_catalog(bundled: Path, user: Path | None = None) -> Catalog:
     """Read every routine under *bundled* and *user* (libraries first, from ``library/``)."""
     roots = [(bundled, True)] + ([(user, False)] if user is not None and user.is_dir() else [])
     files = [(path, is_bundled) for root, is_bundled in roots for path in routine_files([root])]
-    library, library_problems = read_libraries(path for path, _ in files if _is_library(path))
+    library, library_problems = read_libraries(path for path, _ in files if is_library_file(path))
     allowed = [bundled.parent / "assets", bundled]
     entries: list[Entry] = []
     for path, is_bundled in files:
-        if _is_library(path):
+        if is_library_file(path):
             continue
         entry = Entry(path, is_bundled)
         try:

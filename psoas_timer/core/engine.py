@@ -110,7 +110,6 @@ class Session:
         self._active = 0.0  # every second spent, replays included
         self._last_poll: float | None = None
         self._slept = False
-        self._finished_at: float | None = None
 
     # -- what is going on ---------------------------------------------------------------
     @property
@@ -375,7 +374,6 @@ class Session:
     def _finish(self, at: float) -> list[FiredCue]:
         self._paused_at = None
         self.state = State.FINISHED
-        self._finished_at = at
         self._done_before = sum(self._spent.values())
         self.record.active_seconds = self._active
         self.record.completed = True

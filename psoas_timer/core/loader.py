@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .model import FORMAT_VERSION, ExerciseLibrary, RepeatGroup, Routine, Step
 from .problems import LoadError, Problem, did_you_mean
-from .yamlsource import Located, read_yaml
+from .yamlsource import MAX_BYTES, Located, read_yaml
 
 __all__ = [
     "Library",
@@ -56,31 +56,25 @@ class Library:
             self.origin[step.id] = path
 
 
-def _read(path: Path) -> Located:
+def read_source(path: Path) -> bytes:
+    """The bytes of the file at *path*, or :class:`LoadError` saying why it cannot be read."""
     name = str(path)
     try:
         size = path.stat().st_size
-        from .yamlsource import MAX_BYTES
-
         if size > MAX_BYTES:
-            raise LoadError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})",
-                    )
-                ]
-            )
-        data = path.read_bytes()
+            message = f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})"
+            raise LoadError([Problem(name, 1, 1, message)])
+        return path.read_bytes()
     except FileNotFoundError:
         raise LoadError([Problem(name, 1, 1, "file not found")]) from None
     except IsADirectoryError:
         raise LoadError([Problem(name, 1, 1, "is a folder, not a file")]) from None
     except OSError as exc:
         raise LoadError([Problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
-    return read_yaml(data, name)
+
+
+def _read(path: Path) -> Located:
+    return read_yaml(read_source(path), str(path))
 
 
 def _check_top(located: Located, name: str, required: str) -> dict[str, Any]:
@@ -180,21 +174,9 @@ def _problems(exc: ValidationError, located: Located, name: str) -> Iterator[Pro
                     "String should have", "expected"
                 )
                 found = f", found {_describe(value)}"
-            if kind == "literal_error" and isinstance(value, str):
-                choices = [
-                    c.strip(" '")
-                    for c in str(error.get("ctx", {}).get("expected", ""))
-                    .replace(" or ", ", ")
-                    .split(",")
-                ]
-                found += did_you_mean(value, choices)
-            if kind == "enum" and isinstance(value, str):
-                choices = [
-                    c.strip(" '")
-                    for c in str(error.get("ctx", {}).get("expected", ""))
-                    .replace(" or ", ", ")
-                    .split(",")
-                ]
+            if kind in ("literal_error", "enum") and isinstance(value, str):
+                expected = str(error.get("ctx", {}).get("expected", ""))
+                choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
                 found += did_you_mean(value, choices)
             message = f"{where}{text}{found}"
         yield Problem(name, line, column, message)
@@ -363,7 +345,7 @@ def load_library(path: Path, into: Library | None = None) -> Library:
 
 
 def is_library_file(path: Path) -> bool:
-    """Whether *path* looks like an exercise library (by folder or by its top-level key)."""
+    """Whether *path* is an exercise library: library files live in a folder named ``library``."""
     return path.parent.name == "library"
 
 

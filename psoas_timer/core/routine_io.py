@@ -34,7 +34,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, SingleQuotedScalarString
 
 from .duration import format_duration
-from .loader import Library, load_routine_text
+from .loader import Library, load_routine_text, read_source
 from .model import FORMAT_VERSION, RepeatGroup, Routine, Step
 from .problems import LoadError, Problem
 from .yamlsource import read_yaml
@@ -302,13 +302,7 @@ class RoutineDocument:
 
     @classmethod
     def from_path(cls, path: Path) -> RoutineDocument:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise LoadError(
-                [Problem(str(path), 1, 1, f"cannot read file: {exc.strerror or exc}")]
-            ) from None
-        return cls.from_text(data, str(path))
+        return cls.from_text(read_source(path), str(path))
 
     def dump(self) -> str:
         stream = io.StringIO()
@@ -539,12 +533,7 @@ def import_routine(source: Path, user_dir: Path, library: Library | None = None)
 
     Raises :class:`LoadError` with every problem (and copies nothing) if it is not valid.
     """
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise LoadError(
-            [Problem(str(source), 1, 1, f"cannot read file: {exc.strerror or exc}")]
-        ) from None
+    data = read_source(source)
     routine = load_routine_text(data, str(source), library)
     target = unique_path(user_dir, slug(routine.name))
     atomic_write(target, data, backup=False)
