@@ -28,7 +28,7 @@ from psoas_timer.core.catalog import Catalog, Entry, load_catalog  # noqa: E402
 from psoas_timer.core.clock import FakeClock  # noqa: E402
 from psoas_timer.core.plan import Segment  # noqa: E402
 from psoas_timer.ui.audio import SilentOutput  # noqa: E402
-from psoas_timer.ui.main_window import MainWindow  # noqa: E402
+from psoas_timer.ui.main_window import MainWindow, Services  # noqa: E402
 from psoas_timer.ui.settings import Preferences  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,11 +114,13 @@ def main(argv: list[str] | None = None) -> int:
 
     def new_window() -> MainWindow:
         window = MainWindow(
-            load_catalog=load,
-            clock=clock,
-            audio=SilentOutput(),
-            inhibitor=_NoScreensaver(),
-            preferences=prefs,
+            prefs,
+            Services(
+                load_catalog=load,
+                clock=clock,
+                audio=SilentOutput(),
+                inhibitor=_NoScreensaver(),
+            ),
         )
         window.resize(width, height)
         window.show()

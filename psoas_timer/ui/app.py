@@ -1,26 +1,26 @@
-"""Start the app: build the services once and pass them in (no service locator)."""
+"""Start the app: build the services once and pass them in (no service locator).
+
+:func:`run` puts the window on screen before anything heavy is imported or read: a bare
+frame first, then, once it has been painted, the pages, the routines, sound and the tray
+(:meth:`MainWindow.load`). ``benchmarks/startup.py`` measures both moments.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from psoas_timer import APP_ID, APP_NAME, DESKTOP_ID, ORGANIZATION, __version__, paths
-from psoas_timer.core.catalog import Catalog, load_catalog
-from psoas_timer.core.clock import monotonic
 
-from .audio import make_output
-from .main_window import MainWindow
-from .screensaver import ScreenSaverInhibitor
+from .main_window import MainWindow, Services
 from .settings import Preferences
 from .single_instance import SingleInstance
-from .tray import SessionTray
 
-__all__ = ["create_window", "run"]
+__all__ = ["create_window", "run", "services"]
 
 
 def _application() -> QApplication:
@@ -37,30 +37,57 @@ def _application() -> QApplication:
     return app
 
 
-def _catalog_loader() -> Callable[[], Catalog]:
+def services(preferences: Preferences) -> Services:
+    """The real services: routines from disk, the monotonic clock, sound, the screensaver."""
+    from psoas_timer.core.catalog import Catalog, load_catalog
+    from psoas_timer.core.clock import monotonic
+
+    from .audio import make_output
+    from .screensaver import ScreenSaverInhibitor
+
     def load() -> Catalog:
         return load_catalog(paths.bundled_routines_dir(), paths.user_routines_dir())
 
-    return load
-
-
-def create_window(routine: str | None = None, *, settings: QSettings | None = None) -> MainWindow:
-    """The real window with its real services, opened on *routine* or the last one used."""
-    preferences = Preferences(settings if settings is not None else QSettings())
-    window = MainWindow(
-        load_catalog=_catalog_loader(),
+    return Services(
+        load_catalog=load,
         clock=monotonic,
         audio=make_output(paths.assets_dir(), preferences.muted),
         inhibitor=ScreenSaverInhibitor(),
-        preferences=preferences,
         folders=(paths.bundled_routines_dir(), paths.user_routines_dir()),
     )
-    key = routine or preferences.last_routine
-    if key:
-        opened = window.open_routine(key)
-        if not opened and routine is None:
-            window.show_library()
+
+
+def _open(window: MainWindow, routine: str | None) -> None:
+    """Open *routine*, or the last one used; the library when neither opens.
+
+    Before the window has loaded, the request waits for :meth:`MainWindow.load`.
+    """
+    key = routine or window.preferences.last_routine
+    if key and not window.open_routine(key) and routine is None:
+        window.show_library()
+
+
+def create_window(routine: str | None = None, *, settings: QSettings | None = None) -> MainWindow:
+    """The real window with its real services, loaded, opened on *routine* or the last one."""
+    preferences = Preferences(settings if settings is not None else QSettings())
+    window = MainWindow(preferences, services(preferences))
+    _open(window, routine)
     return window
+
+
+class _AfterFirstPaint(QObject):
+    """Calls *then* once, on the turn of the event loop after *widget* first paints."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 def run(routine: str | None) -> int:
@@ -72,15 +99,23 @@ def run(routine: str | None) -> int:
     instance = SingleInstance()
     if not instance.claim(routine):
         return 0
-    window = create_window(routine)
+    preferences = Preferences(QSettings())
+    window = MainWindow(preferences)
+    _open(window, routine)  # waits for load(); a later launch's routine replaces it
 
     def on_activated(key: object) -> None:
         if isinstance(key, str):
-            window.open_routine(key)
+            window.open_routine(key)  # waits for load() if it comes that early
         instance.raise_window(window)
 
+    def load() -> None:
+        from .tray import SessionTray
+
+        window.load(services(preferences))
+        window.attach_tray(SessionTray(app.windowIcon(), QSettings(), parent=window))
+
     instance.activated.connect(on_activated)
-    window.attach_tray(SessionTray(app.windowIcon(), QSettings(), parent=window))
+    _AfterFirstPaint(window, load)
     window.show()
     try:
         return app.exec()

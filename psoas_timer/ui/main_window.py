@@ -1,15 +1,24 @@
 """The main window: library, routine page, player and completion, and every control.
 
-It wires views to the session controller and to its injected services (clock, sound,
-screensaver, preferences) in :meth:`MainWindow._connect_signals`; it holds no rules of its
-own. Slots are named ``_on_<signal>``.
+It starts in two steps, so the window is on screen at once and fills a moment later:
+``MainWindow(preferences)`` is a bare frame (title, saved geometry) that imports nothing
+heavy; :meth:`MainWindow.load` then builds the pages, the controls and the session
+controller and reads the routines, with the injected :class:`Services` (catalog loader,
+clock, sound, screensaver). Passing the services to the constructor does both at once,
+which is what tests and tools do. Until it has loaded, a request to open a routine waits.
+
+It wires views to the session controller and to its services in
+:meth:`MainWindow._connect_signals`; it holds no rules of its own. Slots are named
+``_on_<signal>``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QShowEvent
@@ -23,29 +32,29 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer import APP_NAME
-from psoas_timer.core.catalog import Catalog, Entry
-from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot, State
-from psoas_timer.core.loader import load_routine
-from psoas_timer.core.model import Routine
-from psoas_timer.core.problems import LoadError
-from psoas_timer.core.safety import needs_release_notice
 
-from .actions import Actions, create_actions
-from .audio import CueOutput
-from .completion_view import CompletionView
-from .editor import EditorView, EditorWindow, RoutineWatcher
-from .library_view import LibraryView
-from .player_view import PlayerView
-from .routine_view import RoutineView
-from .safety_dialog import SafetyDialog
-from .screensaver import Inhibitor
-from .session_controller import SessionController
 from .settings import Preferences
-from .single_instance import raise_window
-from .theme import scaled_font
-from .tray import SessionTray
 
-__all__ = ["MainWindow", "Page", "ask_user"]
+# Everything below is imported in load(), after the window is first shown: the views pull in
+# the core, and the core pulls in pydantic, which together take longer than Qt itself.
+if TYPE_CHECKING:
+    from psoas_timer.core.catalog import Catalog, Entry
+    from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot
+    from psoas_timer.core.model import Routine
+
+    from .actions import Actions
+    from .audio import CueOutput
+    from .completion_view import CompletionView
+    from .editor import EditorWindow, RoutineWatcher
+    from .library_view import LibraryView
+    from .player_view import PlayerView
+    from .routine_view import RoutineView
+    from .safety_dialog import SafetyDialog
+    from .screensaver import Inhibitor
+    from .session_controller import SessionController
+    from .tray import SessionTray
+
+__all__ = ["MainWindow", "Page", "Services", "ask_user"]
 
 EXTEND_SECONDS = 10.0
 
@@ -63,57 +72,102 @@ def ask_user(parent: QWidget, title: str, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+@dataclass(frozen=True)
+class Services:
+    """What the window works with, made by the app (or by a test)."""
+
+    load_catalog: Callable[[], Catalog]
+    clock: Callable[[], float]
+    audio: CueOutput
+    inhibitor: Inhibitor
+    ask: Callable[[QWidget, str, str], bool] = ask_user
+    #: (bundled routines, user routines): given, the editor is available and the library
+    #: refreshes when files change on disk.
+    folders: tuple[Path, Path] | None = None
+
+
 class MainWindow(QMainWindow):
-    def __init__(
-        self,
-        *,
-        load_catalog: Callable[[], Catalog],
-        clock: Callable[[], float],
-        audio: CueOutput,
-        inhibitor: Inhibitor,
-        preferences: Preferences,
-        ask: Callable[[QWidget, str, str], bool] = ask_user,
-        folders: tuple[Path, Path] | None = None,
-    ) -> None:
-        """*folders* are (bundled routines, user routines): given, the editor is available and
-        the library refreshes when files change on disk."""
+    controller: SessionController
+    commands: Actions
+    library: LibraryView
+    routine: RoutineView
+    player: PlayerView
+    completion: CompletionView
+    pages: QStackedWidget
+    toolbar: QToolBar
+    watcher: RoutineWatcher | None
+
+    def __init__(self, preferences: Preferences, services: Services | None = None) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main_window")
-        self._load_catalog = load_catalog
-        self._audio = audio
-        self._inhibitor = inhibitor
         self.preferences = preferences
-        self._ask = ask
         self.catalog: Catalog | None = None
         self.entry: Entry | None = None
         self.safety_dialog: SafetyDialog | None = None
+        self.tray: SessionTray | None = None
+        self.loaded = False
+        self._pending_open: str | None = None
         self._notice_shown = False
         self._pending_start = False
         self._action_state: tuple[object, ...] = ()
-        self._folders = folders
         self._editor: EditorWindow | None = None
-        self.tray: SessionTray | None = None
         self._quitting = False
-        self.controller = SessionController(clock, self)
+        geometry = preferences.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 800)
+        if preferences.stay_on_top:
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        if services is not None:
+            self.load(services)
+
+    def load(self, services: Services) -> None:
+        """Build the pages and controls, connect them and read the routines (once)."""
+        if self.loaded:
+            return
+        from .actions import create_actions
+        from .completion_view import CompletionView
+        from .library_view import LibraryView
+        from .player_view import PlayerView
+        from .routine_view import RoutineView
+        from .session_controller import SessionController
+
+        self._load_catalog = services.load_catalog
+        self._audio = services.audio
+        self._inhibitor = services.inhibitor
+        self._ask = services.ask
+        self._folders = services.folders
+        self.controller = SessionController(services.clock, self)
         self.commands = create_actions(self)
         self.library = LibraryView()
         self.routine = RoutineView()
-        self.player = PlayerView(clock)
+        self.player = PlayerView(services.clock)
         self.completion = CompletionView()
         self.pages = QStackedWidget()
         for page in (self.library, self.routine, self.player, self.completion):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.toolbar = self._make_toolbar(self.commands)
-        self.watcher = RoutineWatcher(list(folders), self) if folders is not None else None
+        self.watcher = None
+        if self._folders is not None:
+            from .editor.watcher import RoutineWatcher
+
+            self.watcher = RoutineWatcher(list(self._folders), self)
         self._restore()
         self._connect_signals()
+        self.loaded = True
         self.reload()
         self._sync_actions()
+        pending, self._pending_open = self._pending_open, None
+        if pending is not None:
+            self.open_routine(pending)
+        if self.isVisible():
+            self._after_shown()
 
     # -- construction ------------------------------------------------------------------
     def _make_toolbar(self, actions: Actions) -> QToolBar:
+        from .theme import scaled_font
+
         bar = QToolBar("Controls")
         bar.setObjectName("controls")
         bar.setMovable(False)
@@ -146,14 +200,9 @@ class MainWindow(QMainWindow):
         return bar
 
     def _restore(self) -> None:
-        geometry = self.preferences.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 800)
         self.commands.mute.setChecked(self.preferences.muted)
         self._audio.set_muted(self.preferences.muted)
-        if self.preferences.stay_on_top:
-            self.commands.stay_on_top.setChecked(True)
-            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self.commands.stay_on_top.setChecked(self.preferences.stay_on_top)
 
     def _connect_signals(self) -> None:
         a = self.commands
@@ -225,7 +274,13 @@ class MainWindow(QMainWindow):
         self._go(Page.ROUTINE)
 
     def open_routine(self, key: str) -> bool:
-        """Open a routine by file path, file name or name; False when there is none."""
+        """Open a routine by file path, file name or name; False when there is none.
+
+        Before :meth:`load` the request waits, and the answer is True.
+        """
+        if not self.loaded:
+            self._pending_open = key
+            return True
         entry = self._find(key)
         if entry is None or entry.routine is None:
             problems = "; ".join(str(p) for p in entry.problems) if entry else "no such routine"
@@ -235,6 +290,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _find(self, key: str) -> Entry | None:
+        from psoas_timer.core.catalog import Entry
+        from psoas_timer.core.loader import load_routine
+        from psoas_timer.core.problems import LoadError
+
         assert self.catalog is not None
         found = self.catalog.find(key)
         path = Path(key)
@@ -249,6 +308,8 @@ class MainWindow(QMainWindow):
     # -- the session ---------------------------------------------------------------------
     def start_session(self) -> None:
         """Start the open routine, after the safety notice where it applies."""
+        from psoas_timer.core.safety import needs_release_notice
+
         if self.entry is None or self.entry.routine is None or self.controller.active:
             return
         if (
@@ -265,6 +326,8 @@ class MainWindow(QMainWindow):
         self.controller.begin(self.entry.plan)
 
     def show_safety_notice(self) -> None:
+        from .safety_dialog import SafetyDialog
+
         if self.safety_dialog is not None:
             return
         self.safety_dialog = SafetyDialog(self)
@@ -284,6 +347,8 @@ class MainWindow(QMainWindow):
             self.start_session()
 
     def _sync_actions(self, snap: Snapshot | None = None) -> None:
+        from psoas_timer.core.engine import State
+
         snap = snap or self.controller.snapshot()
         active = self.controller.active
         state = snap.state if (snap is not None and active) else None
@@ -415,6 +480,8 @@ class MainWindow(QMainWindow):
         tray.set_visible(True)
 
     def _on_tray_show_requested(self) -> None:
+        from .single_instance import raise_window
+
         raise_window(self)
 
     def _on_tray_quit_requested(self) -> None:
@@ -430,6 +497,8 @@ class MainWindow(QMainWindow):
     def editor(self) -> EditorWindow:
         """The routine editor's window, made on first use (it is not needed to start up)."""
         if self._editor is None:
+            from .editor import EditorView, EditorWindow
+
             assert self._folders is not None
             assert self.catalog is not None
             user_dir = self._folders[1]
@@ -475,6 +544,8 @@ class MainWindow(QMainWindow):
             self.start_session()
 
     def _on_editor_try_step(self, routine: Routine, index: int) -> None:
+        from psoas_timer.core.catalog import Entry
+
         one = routine.model_copy(update={"steps": [routine.steps[index]]})
         self.open_entry(Entry(Path(f"{routine.name}.yaml"), bundled=False, routine=one))
         self.activateWindow()
@@ -491,6 +562,10 @@ class MainWindow(QMainWindow):
     # -- window events -------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.loaded:
+            self._after_shown()
+
+    def _after_shown(self) -> None:
         if self.page is Page.LIBRARY:
             self.library.list.setFocus()  # not the search box: no blinking cursor when idle
         if (
@@ -501,6 +576,10 @@ class MainWindow(QMainWindow):
             self.show_safety_notice()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.loaded:  # closed before it finished starting: nothing to save or stop
+            self.preferences.set_geometry(self.saveGeometry())
+            event.accept()
+            return
         tray = self.tray
         if (
             not self._quitting

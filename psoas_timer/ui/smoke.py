@@ -337,8 +337,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def checks() -> None:
         try:
-            window = smoke.check_window()
+            window = state["window"] or smoke.check_window()
             state["window"] = window
+            if window is not None and not getattr(window, "loaded", True):
+                QTimer.singleShot(10, checks)  # on screen; the routines are still loading
+                return
+            if window is not None:
+                smoke.result["ready_s"] = round(time.perf_counter() - smoke._t_start, 3)
             smoke.check_imports()
             plan = smoke.check_routines(window)
             smoke.check_audio(plan, after_audio)

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from psoas_timer.core.catalog import load_catalog
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import FiredCue
-from psoas_timer.ui.main_window import MainWindow
+from psoas_timer.ui.main_window import MainWindow, Services
 from psoas_timer.ui.settings import Preferences
 
 RELEASE = """
@@ -170,27 +170,31 @@ def asker() -> Asker:
 
 
 @pytest.fixture
-def make_window(
-    qtbot: QtBot,
+def services(
     routine_dirs: tuple[Path, Path],
     clock: FakeClock,
     audio: AudioRecorder,
     inhibitor: InhibitRecorder,
     asker: Asker,
-) -> Iterator[Callable[[Preferences], MainWindow]]:
+) -> Services:
+    """The window's services, over this test's routines, clock and recorders."""
+    bundled, user = routine_dirs
+    return Services(
+        load_catalog=lambda: load_catalog(bundled, user),
+        clock=clock,
+        audio=audio,
+        inhibitor=inhibitor,
+        ask=asker,
+        folders=(bundled, user),
+    )
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, services: Services) -> Iterator[Callable[[Preferences], MainWindow]]:
     made: list[MainWindow] = []
 
     def make(prefs: Preferences) -> MainWindow:
-        bundled, user = routine_dirs
-        window = MainWindow(
-            load_catalog=lambda: load_catalog(bundled, user),
-            clock=clock,
-            audio=audio,
-            inhibitor=inhibitor,
-            preferences=prefs,
-            ask=asker,
-            folders=(bundled, user),
-        )
+        window = MainWindow(prefs, services)
         qtbot.addWidget(window)
         made.append(window)
         return window

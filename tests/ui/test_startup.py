@@ -1,0 +1,118 @@
+"""Start-up in two steps: the frame is on screen at once, the routines load into it after."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.pyside_fix import quicken_import_hook
+from psoas_timer.ui.main_window import MainWindow, Page, Services
+from psoas_timer.ui.settings import Preferences
+
+
+def frame(qtbot: QtBot, prefs: Preferences) -> MainWindow:
+    window = MainWindow(prefs)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_frame_shows_before_anything_loads(
+    qtbot: QtBot, preferences: Preferences, services: Services
+) -> None:
+    window = frame(qtbot, preferences)
+    assert window.isVisible() and window.windowTitle() == "Psoas Timer"
+    assert not window.loaded and window.catalog is None
+    window.load(services)
+    assert window.loaded and window.catalog is not None
+    assert window.page is Page.LIBRARY
+    names = {card.entry.name for card in window.library.cards()}
+    assert names == {"Release and bridge", "Simple stretch", "broken"}
+
+
+def test_a_routine_asked_for_early_opens_once_loaded(
+    qtbot: QtBot, preferences: Preferences, services: Services
+) -> None:
+    window = frame(qtbot, preferences)
+    assert window.open_routine("simple")  # waits
+    assert window.entry is None
+    window.load(services)
+    assert window.page is Page.ROUTINE
+    assert window.entry is not None and window.entry.name == "Simple stretch"
+
+
+def test_an_early_routine_that_does_not_exist_leaves_the_library_and_says_why(
+    qtbot: QtBot, preferences: Preferences, services: Services
+) -> None:
+    window = frame(qtbot, preferences)
+    window.open_routine("no-such-routine")
+    window.load(services)
+    assert window.page is Page.LIBRARY
+    assert "Cannot open no-such-routine" in window.statusBar().currentMessage()
+
+
+def test_the_first_run_notice_comes_once_loaded(
+    qtbot: QtBot, settings_file: Path, services: Services
+) -> None:
+    prefs = Preferences(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    window = frame(qtbot, prefs)
+    assert window.safety_dialog is None  # nothing to show it over yet
+    window.load(services)
+    assert window.safety_dialog is not None and window.safety_dialog.isVisible()
+    window.safety_dialog.accept()
+
+
+def test_closing_before_it_loads_keeps_the_geometry(qtbot: QtBot, preferences: Preferences) -> None:
+    window = frame(qtbot, preferences)
+    window.resize(900, 640)
+    assert window.close()
+    assert preferences.geometry() is not None
+
+
+def test_the_frame_imports_neither_the_core_nor_pydantic() -> None:
+    code = (
+        "import sys, psoas_timer.ui.app; "
+        "heavy = [m for m in ('pydantic', 'psoas_timer.core.model', 'psoas_timer.core.catalog',"
+        " 'psoas_timer.ui.player_view', 'psoas_timer.ui.editor', 'PySide6.QtMultimedia')"
+        " if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_quick_import_check_agrees_with_pysides_own() -> None:
+    feature = sys.modules["shibokensupport.feature"]
+    quick = feature._mod_uses_pyside
+    assert getattr(quick, "_quick", False), "the hook is patched when the shell is imported"
+    assert not quicken_import_hook()  # patching twice is a no-op
+    import inspect
+
+    def original(module: object) -> bool:
+        try:
+            return "PySide6" in inspect.getsource(module)  # type: ignore[arg-type]
+        except (TypeError, OSError, SyntaxError):
+            return False
+
+    names = [
+        "psoas_timer.ui.theme",
+        "psoas_timer.ui.main_window",
+        "psoas_timer.core.model",
+        "psoas_timer.core.engine",
+        "json",
+        "pydantic.main",
+        "yaml",
+        "PySide6.QtCore",
+    ]
+    for name in names:
+        module = importlib.import_module(name)
+        assert quick(module) == original(module), name
+    assert quick(importlib.import_module("psoas_timer.ui.theme"))
+    assert not quick(importlib.import_module("psoas_timer.core.model"))
