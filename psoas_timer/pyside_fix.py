@@ -63,5 +63,5 @@ def quicken_import_hook() -> bool:
         return bool(original(module))
 
     uses_pyside._quick = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside
+    setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 (a module, not typed)
     return True
