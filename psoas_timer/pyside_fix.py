@@ -10,7 +10,6 @@ them as good as immortal, which is what the bindings assume. Nothing happens on 
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 __all__ = ["keep_singletons_alive"]
@@ -30,6 +29,8 @@ def keep_singletons_alive() -> bool:
         return False
     if PySide6.__version__ != "6.12.0":
         return False
+    import ctypes  # only here: it costs start-up a few milliseconds
+
     for obj in (None, True, False):
         count = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is the first field
         if count.value < _BOOST:

@@ -20,7 +20,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -36,7 +36,9 @@ from psoas_timer import APP_NAME
 from .settings import Preferences
 
 # Everything below is imported in load(), after the window is first shown: the views pull in
-# the core, and the core pulls in pydantic, which together take longer than Qt itself.
+# the core, and the core pulls in pydantic, which together take longer than Qt itself. Even
+# PySide's ``Qt`` namespace is left until needed: its first import builds some hundred enum
+# classes (about 20 ms).
 if TYPE_CHECKING:
     from psoas_timer.core.catalog import Catalog, Entry
     from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
         if preferences.stay_on_top:
+            from PySide6.QtCore import Qt
+
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         if services is not None:
             self.load(services)
@@ -166,6 +170,8 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------
     def _make_toolbar(self, actions: Actions) -> QToolBar:
+        from PySide6.QtCore import Qt
+
         from .theme import scaled_font
 
         bar = QToolBar("Controls")
@@ -453,6 +459,8 @@ class MainWindow(QMainWindow):
             self.showNormal()
 
     def _on_stay_on_top_toggled(self, on: bool) -> None:
+        from PySide6.QtCore import Qt
+
         self.preferences.stay_on_top = on
         visible = self.isVisible()
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)

@@ -27,7 +27,7 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDir, QEventLoop, QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDir, QEventLoop, QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
@@ -281,6 +281,8 @@ class SingleInstance(QObject):
 
 def raise_window(window: QWidget) -> None:
     """Bring *window* to the front: restore it if minimised or hidden, raise, activate."""
+    from PySide6.QtCore import Qt  # not at import: it costs start-up ~20 ms (see main_window)
+
     state = window.windowState()
     if state & Qt.WindowState.WindowMinimized:
         window.setWindowState(state & ~Qt.WindowState.WindowMinimized)
