@@ -76,18 +76,30 @@ def create_window(routine: str | None = None, *, settings: QSettings | None = No
 
 
 class _AfterFirstPaint(QObject):
-    """Calls *then* once, on the turn of the event loop after *widget* first paints."""
+    """Calls *then* once, on the turn of the event loop after *widget* first paints.
 
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+    A window that is never exposed (started on a hidden workspace, say) gets no paint, so
+    after *latest_ms* it goes ahead anyway.
+    """
+
+    def __init__(self, widget: QWidget, then: Callable[[], None], latest_ms: int = 500) -> None:
         super().__init__(widget)
-        self._then = then
+        self._then: Callable[[], None] | None = then
+        self._widget = widget
         widget.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._go)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
+            QTimer.singleShot(0, self, self._go)
         return False
+
+    def _go(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._widget.removeEventFilter(self)
+            then()
 
 
 def run(routine: str | None) -> int:

@@ -116,3 +116,31 @@ def test_the_quick_import_check_agrees_with_pysides_own() -> None:
         assert quick(module) == original(module), name
     assert quick(importlib.import_module("psoas_timer.ui.theme"))
     assert not quick(importlib.import_module("psoas_timer.core.model"))
+
+
+def test_loading_follows_the_first_paint_once(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from psoas_timer.ui.app import _AfterFirstPaint
+
+    calls: list[bool] = []
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    _AfterFirstPaint(widget, lambda: calls.append(widget.isVisible()), latest_ms=300)
+    widget.show()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=1000)
+    assert calls == [True]
+    qtbot.wait(400)  # past the fallback: still once
+    assert len(calls) == 1
+
+
+def test_loading_goes_ahead_for_a_window_that_never_paints(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from psoas_timer.ui.app import _AfterFirstPaint
+
+    calls: list[int] = []
+    widget = QWidget()  # never shown, so never painted
+    qtbot.addWidget(widget)
+    _AfterFirstPaint(widget, lambda: calls.append(1), latest_ms=50)
+    qtbot.waitUntil(lambda: calls == [1], timeout=1000)
