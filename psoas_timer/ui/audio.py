@@ -2,19 +2,36 @@
 
 The real player (``psoas_timer.audio``) is optional here: without it the window still runs,
 silently. Tests pass a recorder that satisfies :class:`CueOutput`.
+
+Settings apply live: :meth:`CueOutput.set_settings` takes a whole
+:class:`~psoas_timer.audio.settings.AudioSettings` (what the Sound dialog emits), and
+:meth:`CueOutput.preview` plays one sample at those settings so the user hears the level.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from psoas_timer.core.engine import FiredCue
+from psoas_timer.core.plan import Cue
 
-__all__ = ["AudioBridge", "CueOutput", "SilentOutput", "make_output"]
+if TYPE_CHECKING:
+    from psoas_timer.audio.settings import AudioSettings
+
+__all__ = ["PREVIEW_KINDS", "AudioBridge", "CueOutput", "SilentOutput", "make_output"]
+
+#: What :meth:`CueOutput.preview` can play: the cue it builds, and the routine style that
+#: makes the player give just that channel (a start tone; "Get ready"; an in-breath sound).
+_PREVIEWS: dict[str, tuple[Cue, str]] = {
+    "tone": (Cue("start", ""), "tone"),
+    "voice": (Cue("get_ready", "Get ready"), "voice"),
+    "breathing": (Cue("inhale", ""), "tone"),
+}
+PREVIEW_KINDS: tuple[str, ...] = tuple(_PREVIEWS)
 
 
 class CueOutput(Protocol):
@@ -27,6 +44,10 @@ class CueOutput(Protocol):
     def stop_all(self) -> None: ...
 
     def set_muted(self, muted: bool) -> None: ...
+
+    def set_settings(self, settings: AudioSettings) -> None: ...
+
+    def preview(self, kind: str) -> None: ...
 
 
 class SilentOutput:
@@ -44,6 +65,12 @@ class SilentOutput:
     def set_muted(self, muted: bool) -> None:
         pass
 
+    def set_settings(self, settings: AudioSettings) -> None:
+        pass
+
+    def preview(self, kind: str) -> None:
+        pass
+
 
 class AudioBridge(QObject):
     """Wraps ``CuePlayer``: keeps its settings, resolves the cue style, forwards problems."""
@@ -56,6 +83,11 @@ class AudioBridge(QObject):
         self._settings = settings
         player.problem.connect(self.problem)
 
+    @property
+    def settings(self) -> AudioSettings:
+        """The settings the player has now."""
+        return self._settings  # type: ignore[no-any-return]
+
     def warm_up(self) -> None:
         self._player.warm_up()
 
@@ -66,22 +98,60 @@ class AudioBridge(QObject):
     def stop_all(self) -> None:
         self._player.stop_all()
 
+    def set_settings(self, settings: AudioSettings) -> None:
+        """Apply *settings* now: volumes, switches, tone style and cue style."""
+        self._settings = settings
+        self._player.set_settings(settings)
+
     def set_muted(self, muted: bool) -> None:
-        self._settings = dataclasses.replace(self._settings, muted=muted)
-        self._player.set_settings(self._settings)
+        """Mute or unmute, keeping every other setting as it is."""
+        self.set_settings(dataclasses.replace(self._settings, muted=muted))
         if muted:
             self._player.stop_all()
 
+    def preview(self, kind: str) -> None:
+        """Play a sample of *kind* (``tone``, ``voice`` or ``breathing``) at the current
+        volumes, tone style and switches, whatever the cue style: it is a level check.
+        Muted, or with that channel switched off, nothing plays. Unknown kinds are ignored.
+        """
+        sample = _PREVIEWS.get(kind)
+        settings = self._settings
+        if sample is None or (kind == "voice" and not settings.voice_on):
+            return  # with the voice off the player would say it with a tone instead
+        cue, style = sample
+        self._player.flush()  # cues already handed over keep the user's cue style
+        free = dataclasses.replace(settings, style_override=None)
+        if free != settings:
+            self._player.set_settings(free)
+        try:
+            self._player.play(FiredCue(cue, 0.0, None), style)
+            self._player.flush()
+        finally:
+            if free != settings:
+                self._player.set_settings(settings)
 
-def make_output(assets: Path, muted: bool, parent: QObject | None = None) -> CueOutput:
-    """The real cue player when the audio package is there, else silence."""
+
+def make_output(
+    assets: Path,
+    muted: bool | None = None,
+    parent: QObject | None = None,
+    *,
+    settings: AudioSettings | None = None,
+) -> CueOutput:
+    """The real cue player when the audio package is there, else silence.
+
+    It starts with *settings* (default :class:`AudioSettings`); *muted*, when given, overrides
+    their ``muted`` (the older call ``make_output(assets, muted)`` still works).
+    """
     try:
         from psoas_timer.audio.player import CuePlayer
         from psoas_timer.audio.settings import AudioSettings
     except ImportError:
         return SilentOutput()
     try:
-        settings = dataclasses.replace(AudioSettings(), muted=muted)
-        return AudioBridge(CuePlayer(assets, settings, parent), settings, parent)
+        start = settings if settings is not None else AudioSettings()
+        if muted is not None:
+            start = dataclasses.replace(start, muted=muted)
+        return AudioBridge(CuePlayer(assets, start, parent), start, parent)
     except Exception:  # a broken audio backend must never stop the timer
         return SilentOutput()

@@ -1,12 +1,20 @@
-"""Preferences kept between runs, declared once and typed, over an injected QSettings."""
+"""Preferences kept between runs, declared once and typed, over an injected QSettings.
+
+A stored value that is missing or unreadable (wrong type, not a number, an unknown word)
+reads as its default, and a volume out of range is clamped: a hand-edited or damaged settings
+file never stops the app.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from psoas_timer.audio.settings import CUE_STYLES, TONE_STYLES, AudioSettings
 
 __all__ = ["Option", "Preferences"]
 
@@ -23,13 +31,33 @@ class Option(Generic[T]):
     def read(self, store: QSettings) -> T:
         value = store.value(self.key, self.default)
         kind: Callable[[Any], object] = type(self.default)
-        if kind is bool and isinstance(value, str):  # INI files give strings back
-            flag: object = value.lower() in ("true", "1", "yes")
+        if kind is bool:
+            flag: object = _flag(value, bool(self.default))
             return cast(T, flag)
-        try:
-            return cast(T, kind(value))
-        except (TypeError, ValueError):
+        if isinstance(value, (list, dict, QByteArray)):  # "a, b" in an INI file is a list
             return self.default
+        try:
+            result = kind(value)
+        except (TypeError, ValueError, OverflowError):
+            return self.default
+        if isinstance(result, float) and not math.isfinite(result):
+            return self.default
+        return cast(T, result)
+
+
+def _flag(value: object, default: bool) -> bool:
+    """A stored switch: INI files give strings back; anything unrecognised is the default."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value != 0
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in ("true", "1", "yes", "on"):
+            return True
+        if word in ("false", "0", "no", "off"):
+            return False
+    return default
 
 
 LAST_ROUTINE = Option("session/last_routine", "")
@@ -37,6 +65,17 @@ SAFETY_SEEN = Option("safety/first_run_seen", False)
 SAFETY_RELEASE_DISMISSED = Option("safety/release_dismissed", False)
 STAY_ON_TOP = Option("window/stay_on_top", False)
 MUTED = Option("audio/muted", False)
+
+_AUDIO = AudioSettings()
+AUDIO_MASTER = Option("audio/master", _AUDIO.master)
+AUDIO_VOICE = Option("audio/voice", _AUDIO.voice)
+AUDIO_TONES = Option("audio/tones", _AUDIO.tones)
+AUDIO_BREATHING = Option("audio/breathing", _AUDIO.breathing)
+AUDIO_VOICE_ON = Option("audio/voice_on", _AUDIO.voice_on)
+AUDIO_BREATHING_ON = Option("audio/breathing_on", _AUDIO.breathing_on)
+AUDIO_TONE_STYLE = Option("audio/tone_style", str(_AUDIO.tone_style))
+#: ``routine`` (follow each routine's cue style) or one of ``CUE_STYLES``.
+AUDIO_CUE_STYLE = Option("audio/cue_style", "routine")
 
 
 class Preferences:
@@ -92,6 +131,34 @@ class Preferences:
     @muted.setter
     def muted(self, value: bool) -> None:
         self._set(MUTED, value)
+
+    def audio_settings(self) -> AudioSettings:
+        """The sound settings; each bad or missing value falls back to its default."""
+        tone_style = self._get(AUDIO_TONE_STYLE)
+        cue_style = self._get(AUDIO_CUE_STYLE)
+        return AudioSettings(
+            master=self._get(AUDIO_MASTER),
+            voice=self._get(AUDIO_VOICE),
+            tones=self._get(AUDIO_TONES),
+            breathing=self._get(AUDIO_BREATHING),
+            muted=self._get(MUTED),
+            voice_on=self._get(AUDIO_VOICE_ON),
+            breathing_on=self._get(AUDIO_BREATHING_ON),
+            tone_style=next((t for t in TONE_STYLES if t == tone_style), _AUDIO.tone_style),
+            style_override=next((c for c in CUE_STYLES if c == cue_style), None),
+        )
+
+    def set_audio_settings(self, settings: AudioSettings) -> None:
+        """Keep *settings* (``audio/muted`` is the same key as :attr:`muted`)."""
+        self._set(AUDIO_MASTER, settings.master)
+        self._set(AUDIO_VOICE, settings.voice)
+        self._set(AUDIO_TONES, settings.tones)
+        self._set(AUDIO_BREATHING, settings.breathing)
+        self._set(MUTED, settings.muted)
+        self._set(AUDIO_VOICE_ON, settings.voice_on)
+        self._set(AUDIO_BREATHING_ON, settings.breathing_on)
+        self._set(AUDIO_TONE_STYLE, str(settings.tone_style))
+        self._set(AUDIO_CUE_STYLE, settings.style_override or "routine")
 
     def geometry(self) -> QByteArray | None:
         value = self._store.value("window/geometry")
