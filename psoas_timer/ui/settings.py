@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from psoas_timer.audio.settings import CUE_STYLES, TONE_STYLES, AudioSettings
+if TYPE_CHECKING:  # imported when first used: the window reads preferences before it paints
+    from psoas_timer.audio.settings import AudioSettings
 
 __all__ = ["Option", "Preferences"]
 
@@ -66,14 +67,14 @@ SAFETY_RELEASE_DISMISSED = Option("safety/release_dismissed", False)
 STAY_ON_TOP = Option("window/stay_on_top", False)
 MUTED = Option("audio/muted", False)
 
-_AUDIO = AudioSettings()
-AUDIO_MASTER = Option("audio/master", _AUDIO.master)
-AUDIO_VOICE = Option("audio/voice", _AUDIO.voice)
-AUDIO_TONES = Option("audio/tones", _AUDIO.tones)
-AUDIO_BREATHING = Option("audio/breathing", _AUDIO.breathing)
-AUDIO_VOICE_ON = Option("audio/voice_on", _AUDIO.voice_on)
-AUDIO_BREATHING_ON = Option("audio/breathing_on", _AUDIO.breathing_on)
-AUDIO_TONE_STYLE = Option("audio/tone_style", str(_AUDIO.tone_style))
+# The defaults are AudioSettings' own (a test reads an empty store and compares).
+AUDIO_MASTER = Option("audio/master", 0.8)
+AUDIO_VOICE = Option("audio/voice", 1.0)
+AUDIO_TONES = Option("audio/tones", 0.8)
+AUDIO_BREATHING = Option("audio/breathing", 0.6)
+AUDIO_VOICE_ON = Option("audio/voice_on", True)
+AUDIO_BREATHING_ON = Option("audio/breathing_on", True)
+AUDIO_TONE_STYLE = Option("audio/tone_style", "soft")
 #: ``routine`` (follow each routine's cue style) or one of ``CUE_STYLES``.
 AUDIO_CUE_STYLE = Option("audio/cue_style", "routine")
 
@@ -134,6 +135,8 @@ class Preferences:
 
     def audio_settings(self) -> AudioSettings:
         """The sound settings; each bad or missing value falls back to its default."""
+        from psoas_timer.audio.settings import CUE_STYLES, TONE_STYLES, AudioSettings
+
         tone_style = self._get(AUDIO_TONE_STYLE)
         cue_style = self._get(AUDIO_CUE_STYLE)
         return AudioSettings(
@@ -144,7 +147,7 @@ class Preferences:
             muted=self._get(MUTED),
             voice_on=self._get(AUDIO_VOICE_ON),
             breathing_on=self._get(AUDIO_BREATHING_ON),
-            tone_style=next((t for t in TONE_STYLES if t == tone_style), _AUDIO.tone_style),
+            tone_style=next((t for t in TONE_STYLES if t == tone_style), "soft"),
             style_override=next((c for c in CUE_STYLES if c == cue_style), None),
         )
 
