@@ -1,6 +1,8 @@
 """The session builder: make, tune and share routines without touching YAML."""
 
-from .editor_view import EditorView, EditorWindow
+from .editor_view import EditorView
+from .editor_window import EditorWindow
+from .file_actions import CloseChoice
 from .watcher import RoutineWatcher
 
-__all__ = ["EditorView", "EditorWindow", "RoutineWatcher"]
+__all__ = ["CloseChoice", "EditorView", "EditorWindow", "RoutineWatcher"]

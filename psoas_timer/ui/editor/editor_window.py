@@ -1,0 +1,29 @@
+"""The editor in a window of its own, beside the player's window."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from .editor_view import EditorView
+
+__all__ = ["EditorWindow"]
+
+
+class EditorWindow(QMainWindow):
+    """:class:`EditorView` in a window of its own, asking about unsaved changes on close."""
+
+    def __init__(self, view: EditorView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.setCentralWidget(view)
+        self.resize(1100, 760)
+        self.setWindowTitle(view.windowTitle())
+        view.windowTitleChanged.connect(self.setWindowTitle)
+        view.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.view.maybe_discard():
+            event.accept()
+        else:
+            event.ignore()

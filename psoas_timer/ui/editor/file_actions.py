@@ -1,0 +1,261 @@
+"""The routine's file: new, open, save, import, export, rename, delete (and undo the delete),
+open in another editor, and reload when the file changes on disk.
+
+:class:`FileActions` owns where the routine lives (its path, the user's folder, the last
+routine sent to the trash) and the dialogs that ask for names and files; the
+:class:`~psoas_timer.ui.editor.editor_view.EditorView` it serves owns the document and the
+undo stack. A file outside the user's folder (a bundled routine) is copied there before it is
+edited, so bundled files are never changed; every save is atomic and keeps a backup
+(:mod:`psoas_timer.core.routine_io`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from psoas_timer.core.problems import LoadError
+from psoas_timer.core.routine_io import (
+    RoutineDocument,
+    TrashItem,
+    delete_to_trash,
+    duplicate_routine,
+    export_routine,
+    import_routine,
+    new_document,
+    restore_from_trash,
+    save_document,
+    slug,
+    unique_path,
+)
+
+if TYPE_CHECKING:
+    from .editor_view import EditorView
+
+__all__ = ["CloseChoice", "FileActions", "ask_unsaved"]
+
+
+class CloseChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_unsaved(parent: QWidget, name: str) -> CloseChoice:
+    """Ask what to do with unsaved changes (the default for :class:`EditorView`)."""
+    buttons = (
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    answer = QMessageBox.question(
+        parent, "Unsaved changes", f"Save your changes to “{name}”?", buttons
+    )
+    if answer == QMessageBox.StandardButton.Save:
+        return CloseChoice.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return CloseChoice.DISCARD
+    return CloseChoice.CANCEL
+
+
+class FileActions:
+    """File commands of one :class:`EditorView`; *user_dir* is where routines are saved,
+    *bundled* lists the bundled routines to copy from."""
+
+    def __init__(
+        self,
+        view: EditorView,
+        *,
+        user_dir: Path,
+        bundled: Callable[[], list[Path]],
+        ask_unsaved: Callable[[QWidget, str], CloseChoice],
+    ) -> None:
+        self._view = view
+        self._user_dir = user_dir
+        self._bundled = bundled
+        self._ask_unsaved = ask_unsaved
+        self.path: Path | None = None
+        self.last_trash: TrashItem | None = None
+
+    def maybe_discard(self) -> bool:
+        """Ask about unsaved changes; ``True`` when it is fine to move on."""
+        view = self._view
+        if not view.dirty:
+            return True
+        choice = self._ask_unsaved(view, view.document.name)
+        if choice is CloseChoice.SAVE:
+            return self.save()
+        return choice is CloseChoice.DISCARD
+
+    def new_routine(self, name: str = "My routine") -> None:
+        if self.maybe_discard():
+            self._view.load(new_document(name), None)
+            self._view.details.name_edit.setFocus()
+            self._view.details.name_edit.selectAll()
+
+    def open_path(self, path: Path) -> bool:
+        """Edit the routine at *path*. A file outside the user's folder is copied there first,
+        so bundled routines are never changed."""
+        if not self.maybe_discard():
+            return False
+        if self._user_dir.resolve() not in path.resolve().parents:
+            path = duplicate_routine(path, self._user_dir)
+            self._view.notify(f"Copied to your routines as {path.name}.")
+        try:
+            document = RoutineDocument.from_path(path)
+        except LoadError as exc:
+            self._view.show_file_problems(exc)
+            return False
+        self._view.load(document, path)
+        return True
+
+    def save(self) -> bool:
+        """Save (atomically, keeping a backup). A routine with problems is saved as a draft."""
+        view = self._view
+        if self.path is None:
+            self._user_dir.mkdir(parents=True, exist_ok=True)
+            self.path = unique_path(self._user_dir, slug(view.document.name))
+        try:
+            save_document(view.document, self.path)
+        except OSError as exc:
+            view.notify(f"Could not save: {exc.strerror or exc}")
+            return False
+        view.undo_stack.setClean()
+        draft = " as a draft (it has problems to fix before it can start)" if view.problems else ""
+        view.notify(f"Saved {self.path.name}{draft}.")
+        view.update_actions()
+        view.saved.emit(self.path)
+        return True
+
+    def import_file(self, source: Path) -> Path | None:
+        """Check *source* and copy it into the user's routines, then edit it; on problems,
+        list them and copy nothing."""
+        try:
+            target = import_routine(source, self._user_dir, self._view.library)
+        except LoadError as exc:
+            self._view.show_file_problems(exc)
+            self._view.notify(
+                f"{source.name} was not imported: {len(exc.problems)} problem(s), listed below."
+            )
+            return None
+        self.open_path(target)
+        self._view.notify(f"Imported {source.name} into your routines.")
+        return target
+
+    def export_to(self, destination: Path) -> None:
+        export_routine(self._view.document, destination)
+        self._view.notify(f"Exported a copy to {destination}.")
+
+    def rename(self, new_name: str) -> None:
+        """Rename the routine: its name, and its file once saved."""
+        new_name = new_name.strip()
+        if not new_name:
+            return
+        self._view.edit_routine("name", new_name, "Rename")
+        if self.path is not None:
+            old = self.path
+            target = unique_path(old.parent, slug(new_name)) if slug(new_name) != old.stem else old
+            self.path = target
+            if self.save() and target != old:
+                delete_to_trash(old)
+
+    def delete_routine(self) -> None:
+        if self.path is None:
+            return
+        view = self._view
+        self.last_trash = delete_to_trash(self.path)
+        name = view.document.name
+        view.load(new_document(), None)
+        view.notify(f"Deleted “{name}”.")
+        view.restore_button.show()
+        view.act_restore.setEnabled(True)
+
+    def restore_deleted(self) -> None:
+        if self.last_trash is None:
+            return
+        path = restore_from_trash(self.last_trash)
+        self.last_trash = None
+        self._view.restore_button.hide()
+        self.open_path(path)
+        self._view.notify(f"Restored {path.name}.")
+
+    def open_in_external_editor(self) -> bool:
+        if self.path is None:
+            return False
+        if self._view.dirty:
+            self.save()
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+
+    def on_files_changed(self, paths: list[Path]) -> None:
+        """Reload the open file when it changed on disk and nothing is unsaved here;
+        otherwise say so."""
+        if self.path is None:
+            return
+        view = self._view
+        mine = self.path.resolve()
+        if not any(Path(p).resolve() in (mine, mine.parent) for p in paths):
+            return
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return
+        if data.decode("utf-8", "replace") == view.document.dump():
+            return
+        if view.dirty:
+            view.notify(
+                f"{self.path.name} changed on disk; saving here will replace those changes."
+            )
+            return
+        try:
+            document = RoutineDocument.from_text(data, str(self.path))
+        except LoadError as exc:
+            view.show_file_problems(exc)
+            return
+        view.load(document, self.path)
+        view.notify(f"Reloaded {self.path.name}: it changed on disk.")
+
+    # -- dialogs ----------------------------------------------------------------------------
+
+    def on_new_triggered(self) -> None:
+        self.new_routine()
+
+    def on_duplicate_triggered(self) -> None:
+        choices = {f"{p.stem} (bundled)": p for p in self._bundled()}
+        choices.update({p.stem: p for p in sorted(self._user_dir.glob("*.yaml"))})
+        if not choices:
+            return
+        name, ok = QInputDialog.getItem(
+            self._view, "Duplicate a routine", "Routine to copy:", list(choices), 0, False
+        )
+        if ok and name and self.maybe_discard():
+            path = duplicate_routine(choices[name], self._user_dir)
+            self._view.undo_stack.setClean()
+            self.open_path(path)
+
+    def on_import_triggered(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self._view, "Import a routine", str(Path.home()), "Routines (*.yaml *.yml)"
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def on_export_triggered(self) -> None:
+        start = str(Path.home() / f"{slug(self._view.document.name)}.yaml")
+        name, _ = QFileDialog.getSaveFileName(
+            self._view, "Export a copy", start, "Routines (*.yaml)"
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def on_rename_triggered(self) -> None:
+        name, ok = QInputDialog.getText(
+            self._view, "Rename routine", "New name:", text=self._view.document.name
+        )
+        if ok:
+            self.rename(name)

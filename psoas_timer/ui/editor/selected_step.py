@@ -1,0 +1,49 @@
+"""The pane beside the step list: the form of the selected step, or of the selected repeat
+group, or a hint when the list is empty."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+
+from psoas_timer.core.routine_edit import plain, step_baseline
+
+from .step_form import GroupForm, StepForm
+
+__all__ = ["SelectedStep"]
+
+
+class SelectedStep(QStackedWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.step_form = StepForm()
+        self.group_form = GroupForm()
+        self.empty_label = QLabel("Add a step to begin.")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.step_form)
+        self.addWidget(self.group_form)
+        self.addWidget(self.empty_label)
+
+    def show_item(self, item: Any, library_raw: Mapping[str, Mapping[str, Any]]) -> None:
+        """Show *item* (a step or group of the document, or ``None``) in its form."""
+        if not isinstance(item, dict):
+            self.setCurrentWidget(self.empty_label)
+        elif "repeat" in item:
+            self.group_form.show_group(item)
+            self.setCurrentWidget(self.group_form)
+        else:
+            base = step_baseline(item, library_raw)
+            ref = item.get("use")
+            origin = ""
+            if isinstance(ref, str):
+                known = ref in library_raw
+                origin = (
+                    f"From the exercise library: {ref}\nChanges here apply to this routine only."
+                    if known
+                    else f"Uses “{ref}”, which is not in the exercise library."
+                )
+            self.step_form.show_step(plain(item), base, origin)
+            self.setCurrentWidget(self.step_form)
