@@ -30,6 +30,7 @@ class Actions:
     quit: QAction
     new_routine: QAction
     edit_routine: QAction
+    sound: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -180,5 +181,13 @@ def create_actions(parent: QWidget) -> Actions:
             ["Ctrl+E"],
             "Edit this routine (a bundled one is copied to your routines first)",
             "document-edit",
+        ),
+        sound=_action(
+            parent,
+            "sound",
+            "Sound…",
+            ["Ctrl+,"],
+            "Volumes, voice, breathing sounds and tone style",
+            "audio-volume-high",
         ),
     )

@@ -51,7 +51,7 @@ def services(preferences: Preferences) -> Services:
     return Services(
         load_catalog=load,
         clock=monotonic,
-        audio=make_output(paths.assets_dir(), preferences.muted),
+        audio=make_output(paths.assets_dir(), settings=preferences.audio_settings()),
         inhibitor=ScreenSaverInhibitor(),
         folders=(paths.bundled_routines_dir(), paths.user_routines_dir()),
     )

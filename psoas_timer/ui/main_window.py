@@ -40,6 +40,7 @@ from .settings import Preferences
 # PySide's ``Qt`` namespace is left until needed: its first import builds some hundred enum
 # classes (about 20 ms).
 if TYPE_CHECKING:
+    from psoas_timer.audio.settings import AudioSettings
     from psoas_timer.core.catalog import Catalog, Entry
     from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot
     from psoas_timer.core.model import Routine
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
     from .safety_dialog import SafetyDialog
     from .screensaver import Inhibitor
     from .session_controller import SessionController
+    from .sound_settings import SoundSettingsDialog
     from .tray import SessionTray
 
 __all__ = ["MainWindow", "Page", "Services", "ask_user"]
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.catalog: Catalog | None = None
         self.entry: Entry | None = None
         self.safety_dialog: SafetyDialog | None = None
+        self.sound_dialog: SoundSettingsDialog | None = None
         self.tray: SessionTray | None = None
         self.loaded = False
         self._pending_open: str | None = None
@@ -196,7 +199,7 @@ class MainWindow(QMainWindow):
         ):
             bar.addAction(action)
         bar.addSeparator()
-        for action in (actions.mute, actions.fullscreen, actions.stay_on_top):
+        for action in (actions.mute, actions.sound, actions.fullscreen, actions.stay_on_top):
             bar.addAction(action)
         for button in bar.findChildren(QToolButton):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -220,6 +223,7 @@ class MainWindow(QMainWindow):
         a.released.triggered.connect(self.controller.release)
         a.stop.triggered.connect(self._on_stop_triggered)
         a.mute.toggled.connect(self._on_mute_toggled)
+        a.sound.triggered.connect(self._on_sound_triggered)
         a.fullscreen.toggled.connect(self._on_fullscreen_toggled)
         a.stay_on_top.toggled.connect(self._on_stay_on_top_toggled)
         a.back.triggered.connect(self._on_back_triggered)
@@ -451,6 +455,32 @@ class MainWindow(QMainWindow):
         self.preferences.muted = muted
         self._audio.set_muted(muted)
         self.commands.mute.setText("Muted" if muted else "Mute")
+
+    def _on_sound_triggered(self) -> None:
+        """Open the Sound dialog; what the user changes is heard and kept at once."""
+        if self.sound_dialog is not None:
+            self.sound_dialog.raise_()
+            self.sound_dialog.activateWindow()
+            return
+        from .sound_settings import SoundSettingsDialog
+
+        dialog = SoundSettingsDialog(
+            self.preferences.audio_settings(), self, preview=self._audio.preview
+        )
+        dialog.changed.connect(self._on_sound_changed)
+        dialog.finished.connect(self._on_sound_dialog_finished)
+        self.sound_dialog = dialog
+        dialog.open()
+
+    def _on_sound_changed(self, settings: AudioSettings) -> None:
+        self._audio.set_settings(settings)
+        self.preferences.set_audio_settings(settings)
+        self.commands.mute.setChecked(settings.muted)
+
+    def _on_sound_dialog_finished(self, _result: int) -> None:
+        dialog, self.sound_dialog = self.sound_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _on_fullscreen_toggled(self, on: bool) -> None:
         if on:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from psoas_timer.audio.settings import AudioSettings
 from psoas_timer.core.catalog import load_catalog
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import FiredCue
@@ -81,6 +82,8 @@ class AudioRecorder:
         self.muted: list[bool] = []
         self.stops = 0
         self.warmed = 0
+        self.settings: list[AudioSettings] = []
+        self.previews: list[str] = []
 
     def warm_up(self) -> None:
         self.warmed += 1
@@ -93,6 +96,12 @@ class AudioRecorder:
 
     def set_muted(self, muted: bool) -> None:
         self.muted.append(muted)
+
+    def set_settings(self, settings: AudioSettings) -> None:
+        self.settings.append(settings)
+
+    def preview(self, kind: str) -> None:
+        self.previews.append(kind)
 
     def kinds(self) -> list[str]:
         return [f.cue.kind for f, _ in self.played]

@@ -31,6 +31,7 @@ def test_every_action_has_a_shortcut_tooltip_and_button(window: MainWindow) -> N
         *window.commands.session_only(),
         window.commands.start_pause,
         window.commands.mute,
+        window.commands.sound,
         window.commands.fullscreen,
         window.commands.stay_on_top,
     ]:
@@ -124,6 +125,39 @@ def test_m_mutes_and_is_remembered(window: MainWindow, qtbot: QtBot, audio: Audi
     qtbot.keyClick(window, Key.Key_M)
     assert audio.muted[-1] is False
     assert not window.preferences.muted
+
+
+def test_ctrl_comma_opens_sound_settings_that_apply_live_and_are_kept(
+    window: MainWindow, qtbot: QtBot, audio: AudioRecorder
+) -> None:
+    qtbot.keyClick(window, Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.sound_dialog
+    assert dialog is not None and dialog.isVisible()
+    start = dialog.settings
+    dialog.set_settings(start.with_(master=0.3, muted=True, tone_style="bell"))
+    dialog.changed.emit(dialog.settings)  # as a control would
+    assert audio.settings[-1].master == pytest.approx(0.3)
+    assert window.preferences.audio_settings().tone_style == "bell"
+    assert window.commands.mute.isChecked()  # the toolbar's Mute follows the dialog
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.sound_dialog is None)
+    assert window.preferences.audio_settings().master == pytest.approx(0.3)
+
+
+def test_sound_dialog_cancel_puts_the_old_sound_back(
+    window: MainWindow, qtbot: QtBot, audio: AudioRecorder
+) -> None:
+    window.commands.sound.trigger()
+    dialog = window.sound_dialog
+    assert dialog is not None
+    before = window.preferences.audio_settings()
+    dialog.set_settings(before.with_(voice=0.1))
+    dialog.changed.emit(dialog.settings)
+    assert window.preferences.audio_settings().voice == pytest.approx(0.1)
+    qtbot.keyClick(dialog, Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert window.preferences.audio_settings() == before
+    assert audio.settings[-1] == before
 
 
 def test_f_toggles_fullscreen(window: MainWindow, qtbot: QtBot) -> None:
