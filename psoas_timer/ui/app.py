@@ -42,16 +42,19 @@ def services(preferences: Preferences) -> Services:
     from psoas_timer.core.catalog import Catalog, load_catalog
     from psoas_timer.core.clock import monotonic
 
-    from .audio import make_output
+    from .audio import CueOutput, DeferredOutput, make_output
     from .screensaver import ScreenSaverInhibitor
 
     def load() -> Catalog:
         return load_catalog(paths.bundled_routines_dir(), paths.user_routines_dir())
 
+    def sound() -> CueOutput:
+        return make_output(paths.assets_dir(), settings=preferences.audio_settings())
+
     return Services(
         load_catalog=load,
         clock=monotonic,
-        audio=make_output(paths.assets_dir(), settings=preferences.audio_settings()),
+        audio=DeferredOutput(sound),  # opened just after the routines are listed
         inhibitor=ScreenSaverInhibitor(),
         folders=(paths.bundled_routines_dir(), paths.user_routines_dir()),
     )
@@ -123,7 +126,11 @@ def run(routine: str | None) -> int:
     def load() -> None:
         from .tray import SessionTray
 
-        window.load(services(preferences))
+        given = services(preferences)
+        window.load(given)
+        prepare = getattr(given.audio, "prepare", None)
+        if prepare is not None:
+            QTimer.singleShot(0, window, prepare)  # the list is up; now open the sound device
         window.attach_tray(SessionTray(app.windowIcon(), QSettings(), parent=window))
 
     instance.activated.connect(on_activated)

@@ -11,6 +11,7 @@ Settings apply live: :meth:`CueOutput.set_settings` takes a whole
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -22,7 +23,14 @@ from psoas_timer.core.plan import Cue
 if TYPE_CHECKING:
     from psoas_timer.audio.settings import AudioSettings
 
-__all__ = ["PREVIEW_KINDS", "AudioBridge", "CueOutput", "SilentOutput", "make_output"]
+__all__ = [
+    "PREVIEW_KINDS",
+    "AudioBridge",
+    "CueOutput",
+    "DeferredOutput",
+    "SilentOutput",
+    "make_output",
+]
 
 #: What :meth:`CueOutput.preview` can play: the cue it builds, and the routine style that
 #: makes the player give just that channel (a start tone; "Get ready"; an in-breath sound).
@@ -129,6 +137,65 @@ class AudioBridge(QObject):
         finally:
             if free != settings:
                 self._player.set_settings(settings)
+
+
+class DeferredOutput(QObject):
+    """A :class:`CueOutput` made on first use, or when :meth:`prepare` is called.
+
+    Opening the sound device takes tens of milliseconds, which the window need not wait for
+    before it lists the routines. Settings given before then are applied, in order, once the
+    real output exists; stopping an output that does not exist yet has nothing to stop.
+    """
+
+    problem = Signal(str)
+
+    def __init__(self, make: Callable[[], CueOutput], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._make: Callable[[], CueOutput] | None = make
+        self._real: CueOutput | None = None
+        self._pending: list[Callable[[CueOutput], None]] = []
+
+    @property
+    def ready(self) -> bool:
+        return self._real is not None
+
+    def prepare(self) -> CueOutput:
+        """Make the real output now (once) and hand it the settings given so far."""
+        if self._real is None:
+            assert self._make is not None
+            self._real, self._make = self._make(), None
+            problem = getattr(self._real, "problem", None)
+            if problem is not None:
+                problem.connect(self.problem)
+            pending, self._pending = self._pending, []
+            for call in pending:
+                call(self._real)
+        return self._real
+
+    def warm_up(self) -> None:
+        self.prepare().warm_up()
+
+    def play(self, fired: FiredCue, plan_style: str) -> None:
+        self.prepare().play(fired, plan_style)
+
+    def stop_all(self) -> None:
+        if self._real is not None:
+            self._real.stop_all()
+
+    def set_muted(self, muted: bool) -> None:
+        if self._real is None:
+            self._pending.append(lambda out: out.set_muted(muted))
+        else:
+            self._real.set_muted(muted)
+
+    def set_settings(self, settings: AudioSettings) -> None:
+        if self._real is None:
+            self._pending.append(lambda out: out.set_settings(settings))
+        else:
+            self._real.set_settings(settings)
+
+    def preview(self, kind: str) -> None:
+        self.prepare().preview(kind)
 
 
 def make_output(

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+import pytest
+from PySide6.QtCore import QObject, QSettings, Signal
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.pyside_fix import quicken_import_hook
@@ -144,3 +145,70 @@ def test_loading_goes_ahead_for_a_window_that_never_paints(qtbot: QtBot) -> None
     qtbot.addWidget(widget)
     _AfterFirstPaint(widget, lambda: calls.append(1), latest_ms=50)
     qtbot.waitUntil(lambda: calls == [1], timeout=1000)
+
+
+class _Output(QObject):
+    problem = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+
+    def warm_up(self) -> None:
+        self.calls.append("warm_up")
+
+    def play(self, fired: object, plan_style: str) -> None:
+        self.calls.append(f"play {plan_style}")
+
+    def stop_all(self) -> None:
+        self.calls.append("stop_all")
+
+    def set_muted(self, muted: bool) -> None:
+        self.calls.append(f"muted {muted}")
+
+    def set_settings(self, settings: object) -> None:
+        self.calls.append("settings")
+
+    def preview(self, kind: str) -> None:
+        self.calls.append(f"preview {kind}")
+
+
+def test_sound_opens_on_first_use_with_the_settings_given_before(qtbot: QtBot) -> None:
+    from psoas_timer.ui.audio import DeferredOutput
+
+    made: list[_Output] = []
+
+    def make() -> _Output:
+        made.append(_Output())
+        return made[-1]
+
+    output = DeferredOutput(make)
+    output.stop_all()  # nothing to stop yet, and no reason to open the device for it
+    output.set_muted(True)
+    output.set_settings(object())
+    assert made == [] and not output.ready
+    problems: list[str] = []
+    output.problem.connect(problems.append)
+    output.warm_up()
+    assert len(made) == 1 and output.ready
+    assert made[0].calls == ["muted True", "settings", "warm_up"]
+    made[0].problem.emit("No sound: no sound server is running.")
+    assert problems == ["No sound: no sound server is running."]
+    output.prepare()
+    output.preview("tone")
+    assert len(made) == 1 and made[0].calls[-1] == "preview tone"
+
+
+def test_the_app_opens_sound_after_the_routines_are_listed(
+    qtbot: QtBot, preferences: Preferences, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from psoas_timer.ui import app
+
+    monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(tmp_path / "data"))
+    given = app.services(preferences)
+    window = MainWindow(preferences, given)
+    qtbot.addWidget(window)
+    assert window.catalog is not None and window.catalog.entries  # the bundled routines
+    assert not given.audio.ready  # type: ignore[attr-defined]
+    given.audio.warm_up()
+    assert given.audio.ready  # type: ignore[attr-defined]
