@@ -6,7 +6,8 @@
 - :mod:`.routine_details`: the routine's name, description, tags and defaults;
 - :mod:`.step_list`: the steps of the list being edited (the routine's, or a repeat group's);
 - :mod:`.selected_step`: the form of the selected step or group;
-- :mod:`.problems_panel` and :mod:`.timeline`: what the loader makes of it;
+- :mod:`.problems_panel` and :mod:`.timeline`: what the loader makes of it; a problem
+  chosen in the panel leads to its step (:mod:`.locations`);
 - :mod:`.file_actions`: where the routine lives, and saving, importing, renaming...;
 - :mod:`.document_edits` and :mod:`.undo`: the changes, as undoable commands.
 
@@ -49,6 +50,7 @@ from psoas_timer.core.routine_io import RoutineDocument, new_document
 from . import document_edits as edits
 from .file_actions import CloseChoice, FileActions, ask_unsaved
 from .library_picker import LibraryPicker
+from .locations import Location, locate
 from .problems_panel import ProblemsPanel
 from .routine_details import RoutineDetails
 from .selected_step import SelectedStep
@@ -318,6 +320,7 @@ class EditorView(QWidget):
         self.step_form.timing_changed.connect(self._on_step_form_timing_changed)
         self.group_form.edited.connect(self._on_group_form_edited)
         self.group_form.open_requested.connect(self.enter_group)
+        self.problem_list.problem_chosen.connect(self.show_problem)
         self.details.routine_edited.connect(self.edit_routine)
         self.details.default_edited.connect(self._on_default_edited)
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
@@ -471,6 +474,37 @@ class EditorView(QWidget):
         self.timeline.set_plan(self.plan)
         self.update_actions()
         return self.routine
+
+    def show_problem(self, problem: Problem) -> bool:
+        """Select and show the step *problem* is about (opening the repeat groups it is in),
+        and put the cursor in the field in error when the form has one. ``False`` when the
+        problem cannot be placed in the routine being edited."""
+        where = locate(self.document.dump(), problem.line, problem.column)
+        return where is not None and self.go_to(where)
+
+    def go_to(self, where: Location) -> bool:
+        """Show the step at *where* and focus the field for its key; see :meth:`show_problem`."""
+        if where.row is None:
+            if where.key[:1] == ("steps",):
+                self._container = ()
+                self._refresh()
+                self.step_list.setFocus()
+                return True
+            return self.details.focus_key(where.key)
+        seq: Any = self.document.data.get("steps")
+        for index in where.container:
+            if not (isinstance(seq, list) and 0 <= index < len(seq)):
+                return False
+            group = seq[index]
+            seq = group.get("steps") if isinstance(group, dict) else None
+        if not (isinstance(seq, list) and 0 <= where.row < len(seq)):
+            return False
+        self._container = where.container
+        self._refresh(where.row)
+        self.step_list.scrollToItem(self.step_list.currentItem())
+        if not self.forms.focus_key(where.key):
+            self.step_list.setFocus()
+        return True
 
     def show_file_problems(self, exc: LoadError) -> None:
         """List the problems of a file that could not be opened or imported."""

@@ -1,14 +1,17 @@
 """The problems panel under the plan: what keeps the routine from loading, one per row.
 
 It shows the loader's own messages, so the editor and ``psoas-timer validate`` never
-disagree, and hides itself when there is nothing to show.
+disagree, and hides itself when there is nothing to show. Clicking a problem of the routine
+being edited, or pressing Enter on it, emits ``problem_chosen(Problem)``, for the editor to go
+to the step it is about. Problems of a file that could not be opened are only listed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from psoas_timer.core.problems import Problem
 
@@ -16,24 +19,39 @@ __all__ = ["ProblemsPanel"]
 
 
 class ProblemsPanel(QListWidget):
+    problem_chosen = Signal(object)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Problems")
         self.setMaximumHeight(96)
+        self._problems: list[Problem] = []
+        self.itemClicked.connect(self._on_item_chosen)
+        self.itemActivated.connect(self._on_item_chosen)
 
     def show_problems(self, problems: Iterable[Problem]) -> None:
         """Problems of the routine being edited, by line and column of its text."""
         self.clear()
-        for problem in problems:
-            self.addItem(f"Line {problem.line}, column {problem.column}: {problem.message}")
+        self._problems = list(problems)
+        for problem in self._problems:
+            where = f"Line {problem.line}, column {problem.column}"
+            item = QListWidgetItem(f"{where}: {problem.message}")
+            item.setToolTip("Click or press Enter to go to it")
+            self.addItem(item)
         self.setVisible(self.count() > 0)
 
     def show_file_problems(self, problems: Iterable[Problem]) -> None:
         """Problems of a file that could not be opened or imported, with its name."""
         self.clear()
+        self._problems = []
         for problem in problems:
             self.addItem(str(problem))
         self.setVisible(True)
 
     def messages(self) -> list[str]:
         return [self.item(i).text() for i in range(self.count())]
+
+    def _on_item_chosen(self, item: QListWidgetItem) -> None:
+        row = self.row(item)
+        if 0 <= row < len(self._problems):
+            self.problem_chosen.emit(self._problems[row])

@@ -17,7 +17,7 @@ from psoas_timer.core.duration import format_duration
 from psoas_timer.core.routine_edit import defaults_of
 
 from .fields import DurationEdit
-from .step_form import BREATHING, _combo, _select
+from .step_form import BREATHING, _combo, _focus, _select
 
 __all__ = ["RoutineDetails"]
 
@@ -85,6 +85,21 @@ class RoutineDetails(QGroupBox):
                 self.default_breathing.currentData() or self.default_breathing.currentText(),
             )
         )
+
+    def focus_key(self, key: tuple[str | int, ...]) -> bool:
+        """Put the cursor in the field that edits *key* of the routine (``("name",)``,
+        ``("defaults", "rest")``...); ``False`` when there is none."""
+        fields: dict[tuple[str | int, ...], QWidget] = {
+            ("name",): self.name_edit,
+            ("description",): self.description_edit,
+            ("tags",): self.tags_edit,
+            ("defaults", "prepare"): self.default_prepare,
+            ("defaults", "rest"): self.default_rest,
+            ("defaults", "switch_sides"): self.default_switch,
+            ("defaults", "breathing"): self.default_breathing,
+        }
+        widget = fields.get(key[:2] if key[:1] == ("defaults",) else key[:1])
+        return widget is not None and _focus(widget, self)
 
     def show_routine(self, data: Mapping[str, Any]) -> None:
         """Show the routine's mapping; a field being typed into keeps its text."""

@@ -47,3 +47,10 @@ class SelectedStep(QStackedWidget):
                 )
             self.step_form.show_step(plain(item), base, origin)
             self.setCurrentWidget(self.step_form)
+
+    def focus_key(self, key: tuple[str | int, ...]) -> bool:
+        """Put the cursor in the field for *key* of the step or group shown."""
+        current = self.currentWidget()
+        if isinstance(current, (StepForm, GroupForm)):
+            return current.focus_key(key)
+        return False

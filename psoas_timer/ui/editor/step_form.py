@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -97,6 +97,18 @@ def _spin(name: str, low: int, high: int) -> QSpinBox:
     spin.setAccessibleName(name)
     spin.setMaximumWidth(110)
     return spin
+
+
+def _focus(widget: QWidget, form: QWidget) -> bool:
+    """Focus *widget* (selecting its text) if it is showing in *form*."""
+    if not widget.isVisibleTo(form):
+        return False
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    if isinstance(widget, (QLineEdit, QSpinBox)):
+        widget.selectAll()
+    elif isinstance(widget, QComboBox) and (line := widget.lineEdit()) is not None:
+        line.selectAll()
+    return True
 
 
 def _lines(value: object) -> str:
@@ -192,6 +204,7 @@ class StepForm(QWidget):
         self.form.addRow("Instr&uctions", self.instructions)
         self.form.addRow("Safet&y notes", self.safety)
         self.setLayout(self.form)
+        self._milestone_rows = 0
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -224,6 +237,45 @@ class StepForm(QWidget):
         self.cues.itemChanged.connect(lambda _item: self._emit_cues())
         self.add_cue.clicked.connect(self._on_add_cue_clicked)
         self.remove_cue.clicked.connect(self._on_remove_cue_clicked)
+
+    def focus_key(self, key: tuple[str | int, ...]) -> bool:
+        """Put the cursor in the field that edits *key* (a path inside the step, as in
+        ``("open", "target")``); ``False`` when no field for it is showing."""
+        if not key:
+            return False
+        first, rest = key[0], key[1:]
+        if first in ("milestones", "prompts"):
+            index = rest[0] if rest and isinstance(rest[0], int) else 0
+            row = index + (self._milestone_rows if first == "prompts" else 0)
+            column = 2 if rest[1:2] == ("say",) else 1
+            if 0 <= row < self.cues.rowCount():
+                self.cues.setCurrentCell(row, column)
+            return _focus(self.cues, self)
+        if first == "open":
+            part = rest[0] if rest else "min"
+            edits = {"min": self.open_min, "target": self.open_target, "max": self.open_max}
+            return _focus(edits.get(str(part), self.open_min), self)
+        fields: dict[str | int, QWidget] = {
+            "name": self.name,
+            "kind": self.kind,
+            "hold": self.hold,
+            "duration": self.duration,
+            "reps": self.reps,
+            "tempo": self.tempo,
+            "breaths": self.breaths,
+            "sets": self.sets,
+            "sides": self.sides,
+            "alternate": self.alternate,
+            "prepare": self.prepare,
+            "rest_after": self.rest_after,
+            "rest_between_sets": self.rest_between_sets,
+            "switch_sides": self.switch_sides,
+            "breathing": self.breathing,
+            "instructions": self.instructions,
+            "safety": self.safety,
+        }
+        widget = fields.get(first)
+        return widget is not None and _focus(widget, self)
 
     @staticmethod
     def _text_lines(box: QPlainTextEdit) -> list[str]:
@@ -344,6 +396,7 @@ class StepForm(QWidget):
             _select(self.breathing, breathing if isinstance(breathing, str) else "")
         if not self.cues.hasFocus() and self.cues.state() != QAbstractItemView.State.EditingState:
             self.cues.setRowCount(0)
+            self._milestone_rows = len(value("milestones") or [])
             for item in value("milestones") or []:
                 at, say = (
                     (item.get("at"), item.get("say") or "")
@@ -407,6 +460,17 @@ class GroupForm(QWidget):
         self.name.textEdited.connect(lambda t: self.edited.emit("name", t.strip() or None))
         self.rest_between.value_edited.connect(lambda v: self.edited.emit("rest_between", v))
         self.open_button.clicked.connect(self.open_requested)
+
+    def focus_key(self, key: tuple[str | int, ...]) -> bool:
+        """Put the cursor in the field that edits *key* of the group; ``False`` if none."""
+        fields: dict[str | int, QWidget] = {
+            "repeat": self.repeat,
+            "name": self.name,
+            "rest_between": self.rest_between,
+            "steps": self.open_button,
+        }
+        widget = fields.get(key[0]) if key else None
+        return widget is not None and _focus(widget, self)
 
     def show_group(self, group: Mapping[str, Any]) -> None:
         with QSignalBlocker(self.repeat), QSignalBlocker(self.name):
