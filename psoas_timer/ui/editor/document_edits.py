@@ -4,8 +4,8 @@ Each function here returns a *change*: a callable that edits a
 :class:`~psoas_timer.core.routine_io.RoutineDocument` in place and returns ``False`` when
 nothing changed (so no undo command is recorded), or the row to select afterwards, or
 ``True``/``None`` to keep the selection. :meth:`EditorView.edit` runs it between two
-snapshots. Nothing here knows about Qt; the rules for keeping a hand-written file readable
-are in :mod:`psoas_timer.core.routine_edit`.
+snapshots. Moving steps is in :mod:`.step_moves`. Nothing here knows about Qt; the rules
+for keeping a hand-written file readable are in :mod:`psoas_timer.core.routine_edit`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from psoas_timer.core.routine_edit import (
     defaults_of,
     duplicate_item,
     insert_item,
-    move_item,
     remove_item,
     set_value,
     step_baseline,
@@ -34,7 +33,6 @@ __all__ = [
     "Change",
     "add_items",
     "duplicate_step",
-    "move_step",
     "remove_step",
     "set_default",
     "set_group_value",
@@ -158,8 +156,3 @@ def remove_step(path: ContainerPath, row: int) -> Change:
         return max(0, row - 1) if row >= len(container(doc, path)) else row
 
     return change
-
-
-def move_step(path: ContainerPath, row: int, target: int) -> Change:
-    """Move the item at *row* to index *target* of the same list."""
-    return lambda doc: move_item(container(doc, path), row, target)

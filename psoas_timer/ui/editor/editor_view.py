@@ -4,7 +4,8 @@
 :class:`~psoas_timer.core.routine_io.RoutineDocument`:
 
 - :mod:`.routine_details`: the routine's name, description, tags and defaults;
-- :mod:`.step_list`: the steps of the list being edited (the routine's, or a repeat group's);
+- :mod:`.step_list`: the steps of the list being edited (the routine's, or a repeat group's),
+  and dragging them; :mod:`.step_moves` moves a step in the document at any depth;
 - :mod:`.selected_step`: the form of the selected step or group;
 - :mod:`.problems_panel` and :mod:`.timeline`: what the loader makes of it; a problem
   chosen in the panel leads to its step (:mod:`.locations`);
@@ -48,13 +49,14 @@ from psoas_timer.core.routine_edit import ContainerPath, container
 from psoas_timer.core.routine_io import RoutineDocument, new_document
 
 from . import document_edits as edits
+from . import step_moves
 from .file_actions import CloseChoice, FileActions, ask_unsaved
 from .library_picker import LibraryPicker
 from .locations import Location, locate
 from .problems_panel import ProblemsPanel
 from .routine_details import RoutineDetails
 from .selected_step import SelectedStep
-from .step_list import StepList
+from .step_list import StepDropButton, StepList
 from .timeline import TimelineView
 from .undo import EditorState, Snapshot
 
@@ -162,8 +164,18 @@ class EditorView(QWidget):
         )
         self.act_dup_step = self._action("Duplicate step", "Ctrl+D", "Copy the selected step")
         self.act_remove = self._action("Remove step", "Delete", "Remove the selected step")
-        self.act_up = self._action("Move up", "Alt+Up", "Move the selected step up")
-        self.act_down = self._action("Move down", "Alt+Down", "Move the selected step down")
+        self.act_up = self._action(
+            "Move up", "Alt+Up", "Move the selected step up (out of the group at its top)"
+        )
+        self.act_down = self._action(
+            "Move down", "Alt+Down", "Move the selected step down (out of the group at its end)"
+        )
+        self.act_into = self._action(
+            "Move into group", "Alt+Shift+Right", "Move the selected step into the group above it"
+        )
+        self.act_out = self._action(
+            "Move out of group", "Alt+Shift+Left", "Move the selected step out of this group"
+        )
         self.act_back = self._action("Back to the routine", "Alt+Left", "Leave the repeat group")
         self.act_remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
@@ -197,13 +209,23 @@ class EditorView(QWidget):
 
         # Steps.
         self.crumb = QLabel()
-        self.back_button = QPushButton("◀ Back to the routine")
+        self.step_list = StepList()
+        self.back_button = StepDropButton("◀ Back to the routine", self.step_list)
         self.back_button.setAccessibleName("Back to the routine")
+        self.back_button.setToolTip("Leave the group (drop a step here to move it out)")
         crumb_row = QHBoxLayout()
         crumb_row.addWidget(self.back_button)
         crumb_row.addWidget(self.crumb, 1)
-        self.step_list = StepList()
-        self.step_list.addAction(self.act_remove)
+        self.step_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (
+            self.act_up,
+            self.act_down,
+            self.act_into,
+            self.act_out,
+            self.act_dup_step,
+            self.act_remove,
+        ):
+            self.step_list.addAction(action)
         buttons = QHBoxLayout()
         for action in (
             self.act_add,
@@ -311,6 +333,11 @@ class EditorView(QWidget):
         self.act_remove.triggered.connect(self.remove_step)
         self.act_up.triggered.connect(lambda: self.move_step(-1))
         self.act_down.triggered.connect(lambda: self.move_step(1))
+        self.act_into.triggered.connect(self.move_into_group)
+        self.act_out.triggered.connect(self.move_out_of_group)
+        self.step_list.dropped_before.connect(self._on_step_dropped_before)
+        self.step_list.dropped_into_group.connect(self._on_step_dropped_into_group)
+        self.back_button.step_dropped.connect(self._on_step_dropped_on_back)
         self.act_back.triggered.connect(self.leave_group)
         self.back_button.clicked.connect(self.leave_group)
         self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
@@ -361,8 +388,12 @@ class EditorView(QWidget):
         change: Callable[[RoutineDocument], bool | int | None],
         merge: str | None = None,
         row: int | None = None,
+        container: ContainerPath | None = None,
     ) -> bool:
-        """Apply *change* to the document as one undoable command (merged by *merge* key)."""
+        """Apply *change* to the document as one undoable command (merged by *merge* key).
+
+        Afterwards the list at *container* (default: the one shown) is shown, with *row*
+        selected (default: the row *change* returns, or the row selected now)."""
         before = (self.document.dump(), self._container, self.current_row)
         result = change(self.document)
         if result is False:
@@ -376,7 +407,8 @@ class EditorView(QWidget):
                 else self.current_row
             )
         )
-        after = (self.document.dump(), self._container, selected)
+        shown = self._container if container is None else container
+        after = (self.document.dump(), shown, selected)
         self.undo_stack.push(Snapshot(self._show_state, text, before, after, merge))
         return True
 
@@ -418,8 +450,12 @@ class EditorView(QWidget):
     def update_actions(self) -> None:
         has = self.current_item() is not None
         row, count = self.current_row, self.step_list.count()
-        self.act_up.setEnabled(has and row > 0)
-        self.act_down.setEnabled(has and row < count - 1)
+        nested = bool(self._container)
+        self.act_up.setEnabled(has and (row > 0 or nested))
+        self.act_down.setEnabled(has and (row < count - 1 or nested))
+        above = self.items()[row - 1] if has and row > 0 else None
+        self.act_into.setEnabled(isinstance(above, dict) and "repeat" in above)
+        self.act_out.setEnabled(has and nested)
         for action in (self.act_dup_step, self.act_remove):
             action.setEnabled(has)
         self.act_try.setEnabled(self.routine is not None and not self._container and has)
@@ -565,22 +601,95 @@ class EditorView(QWidget):
             self.edit("Remove step", edits.remove_step(path, row))
 
     def move_step(self, delta: int) -> None:
+        """Move the selected step *delta* rows up or down its list; past the top or the end
+        of a repeat group, out of it (just before or after the group)."""
         row, path = self.current_row, self._container
         target = row + delta
-        if row < 0 or not 0 <= target < self.step_list.count():
+        if row < 0:
             return
-        self.edit("Move step", edits.move_step(path, row, target))
+        if 0 <= target < self.step_list.count():
+            self._move(path, row, path, target if target < row else target + 1)
+        elif path and target < 0:
+            self._move(path, row, path[:-1], path[-1])
+        elif path and target >= self.step_list.count():
+            self._move(path, row, path[:-1], path[-1] + 1)
         self.step_list.setFocus()
+
+    def move_into_group(self) -> None:
+        """Move the selected step to the end of the repeat group just above it."""
+        row, path = self.current_row, self._container
+        above = self.items()[row - 1] if row > 0 else None
+        if isinstance(above, dict) and "repeat" in above:
+            self._move(path, row, (*path, row - 1), len(above.get("steps") or []))
+            self.step_list.setFocus()
+
+    def move_out_of_group(self) -> None:
+        """Move the selected step out of the group being edited, to just after it."""
+        row, path = self.current_row, self._container
+        if path and row >= 0:
+            self._move(path, row, path[:-1], path[-1] + 1)
+            self.step_list.setFocus()
+
+    def _move(
+        self,
+        source: ContainerPath,
+        row: int,
+        target: ContainerPath,
+        before: int,
+        *,
+        follow: bool = True,
+    ) -> bool:
+        """Move the step at *row* of the list at *source* to just before item *before* of
+        the list at *target* (addresses as they are now), as one undoable command. With
+        *follow*, the list it went to is shown with it selected; else this list stays."""
+        if not step_moves.is_move(self.document.data, source, row, target, before):
+            return False
+        where = step_moves.destination(source, row, target, before)
+        if follow:
+            shown, selected = where
+        elif where[0] == source:
+            shown, selected = source, where[1]
+        elif len(where[0]) > len(source):  # into a group of this list: select the group
+            shown, selected = source, where[0][len(source)]
+        else:  # out of this list: keep the place in it
+            shown, selected = source, row
+        return self.edit(
+            "Move step",
+            lambda doc: step_moves.move(doc, source, row, target, before) is not None,
+            row=selected,
+            container=shown,
+        )
 
     def _on_step_rows_moved(
         self, _parent: object, start: int, _end: int, _dest: object, row: int
     ) -> None:
-        target = row - 1 if row > start else row
         path = self._container
+
+        def follow() -> None:
+            if not self._move(path, start, path, row):
+                self._refresh()  # put the row back
+
         # The list moved its row already; the document follows, then the list is redrawn.
-        QTimer.singleShot(
-            0, self, lambda: self.edit("Move step", edits.move_step(path, start, target))
-        )
+        QTimer.singleShot(0, self, follow)
+
+    def _on_step_dropped_before(self, row: int, before: int) -> None:
+        path = self._container
+        QTimer.singleShot(0, self, lambda: self._move(path, row, path, before))
+
+    def _on_step_dropped_into_group(self, row: int, group: int) -> None:
+        path = self._container
+        items = self.items()
+        if not (0 <= group < len(items) and isinstance(items[group], dict)):
+            return
+        end = len(items[group].get("steps") or [])
+        QTimer.singleShot(0, self, lambda: self._move(path, row, (*path, group), end, follow=False))
+
+    def _on_step_dropped_on_back(self, row: int) -> None:
+        path = self._container
+        if path:
+            QTimer.singleShot(
+                0, self, lambda: self._move(path, row, path[:-1], path[-1] + 1, follow=False)
+            )
 
     def enter_group(self) -> None:
         item = self.current_item()

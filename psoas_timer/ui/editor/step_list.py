@@ -1,24 +1,42 @@
 """The list of steps being edited, one row per step or repeat group, reordered by dragging.
 
 It shows one list at a time: the routine's steps, or the steps of the repeat group being
-edited. Each row says what the step is and how long it lasts, in words. A drag moves the row
-at once; the editor then moves the step in the document and redraws the list from it.
+edited. Each row says what the step is and how long it lasts, in words.
+
+The list never moves its own rows: a drop says what was dropped where, and the editor moves
+the step in the document and redraws the list from it. Dropping a row between two others
+emits ``dropped_before(row, before)``; dropping it *on* a repeat group's row (Qt draws the
+drop indicator round the row) emits ``dropped_into_group(row, group_row)``; dropping it on
+a :class:`StepDropButton` (the editor's "Back to the routine") emits that button's
+``step_dropped(row)``. A drag carries, besides Qt's own data, :data:`STEP_MIME`: the row,
+marked with this list and this process, so a drop from anywhere else is never taken for a
+move. (A row moved through the model, ``rowsMoved``, is followed by the editor too.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QMimeData, QPoint, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
 
 from psoas_timer.core.duration import format_duration
 from psoas_timer.core.routine_edit import plain, step_baseline
 
 from .document_edits import TIMING_KEYS
 
-__all__ = ["StepList", "describe_item", "timing_words"]
+__all__ = ["STEP_MIME", "StepDropButton", "StepList", "describe_item", "timing_words"]
+
+STEP_MIME = "application/x-psoas-timer-step-row"
 
 
 def describe_item(item: Any, index: int, library_raw: Mapping[str, Mapping[str, Any]]) -> str:
@@ -71,6 +89,9 @@ def timing_words(timed: dict[str, Any], merged: dict[str, Any]) -> str:
 class StepList(QListWidget):
     """The steps of one list, reordered by dragging (the model's ``rowsMoved`` says how)."""
 
+    dropped_before = Signal(int, int)
+    dropped_into_group = Signal(int, int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Steps")
@@ -82,13 +103,16 @@ class StepList(QListWidget):
     def show_items(
         self, items: Any, row: int, library_raw: Mapping[str, Mapping[str, Any]]
     ) -> None:
-        """Show *items* (a ``steps`` list) with *row* selected, without emitting signals."""
+        """Show *items* (a ``steps`` list) with *row* selected, without emitting signals.
+        A repeat group's row takes drops: a step dropped on it goes into the group."""
         with QSignalBlocker(self):
             self.clear()
             for index, item in enumerate(items):
                 text = describe_item(item, index, library_raw)
                 entry = QListWidgetItem(text)
                 entry.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+                if isinstance(item, dict) and "repeat" in item:
+                    entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsDropEnabled)
                 self.addItem(entry)
             if items:
                 self.setCurrentRow(max(0, min(row, len(items) - 1)))
@@ -96,3 +120,102 @@ class StepList(QListWidget):
     def titles(self) -> list[str]:
         """The first line of every row: ``"1. Plank"``."""
         return [self.item(i).text().split("\n")[0] for i in range(self.count())]
+
+    # -- dragging ---------------------------------------------------------------------------
+
+    def _token(self) -> str:
+        return f"{os.getpid()}:{id(self)}"
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
+        data = super().mimeData(items)
+        if len(items) == 1:
+            data.setData(STEP_MIME, f"{self._token()}:{self.row(items[0])}".encode())
+        return data
+
+    def dragged_row(self, data: QMimeData | None) -> int | None:
+        """The row a drag from this list carries, or ``None`` for any other drag."""
+        if data is None or not data.hasFormat(STEP_MIME):
+            return None
+        token, _, row = bytes(data.data(STEP_MIME).data()).decode(errors="replace").rpartition(":")
+        if token != self._token() or not row.isdigit() or int(row) >= self.count():
+            return None
+        return int(row)
+
+    def drop_place(self, point: QPoint) -> tuple[bool, int]:
+        """Where a row dropped at *point* goes: ``(True, group_row)`` on the middle of a
+        repeat group's row, else ``(False, row)`` to go before *row* (the count: at the end).
+        The bands are Qt's own, as its drop indicator shows them."""
+        for row in range(self.count()):
+            rect = self.visualItemRect(self.item(row))
+            if point.y() > rect.bottom():
+                continue
+            group = bool(self.item(row).flags() & Qt.ItemFlag.ItemIsDropEnabled)
+            margin = max(2, min(12, round(rect.height() / 5.5)))
+            inside = point.y() - rect.top() >= margin and rect.bottom() - point.y() >= margin
+            if group and inside:
+                return True, row
+            return False, row if point.y() < rect.center().y() else row + 1
+        return False, self.count()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        super().dragEnterEvent(event)
+        if not event.isAccepted() and self.dragged_row(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        super().dragMoveEvent(event)
+        if not event.isAccepted() and self.dragged_row(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        source = self.dragged_row(event.mimeData())
+        if source is None:
+            super().dropEvent(event)
+            return
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # the rows stay; the editor redraws
+        event.accept()
+        self.stopAutoScroll()
+        self.setState(QAbstractItemView.State.NoState)
+        self.viewport().update()
+        into, row = self.drop_place(event.position().toPoint())
+        if into and row != source:
+            self.dropped_into_group.emit(source, row)
+        elif not into and row not in (source, source + 1):
+            self.dropped_before.emit(source, row)
+
+
+class StepDropButton(QPushButton):
+    """A button a step can be dragged onto (the editor's "Back to the routine": dropping a
+    step there moves it out of the group). Emits ``step_dropped(row)``."""
+
+    step_dropped = Signal(int)
+
+    def __init__(self, text: str, steps: StepList, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._steps = steps
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.isEnabled() and self._steps.dragged_row(event.mimeData()) is not None:
+            event.acceptProposedAction()
+            self.setDown(True)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._steps.dragged_row(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.setDown(False)
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.setDown(False)
+        row = self._steps.dragged_row(event.mimeData())
+        if row is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # the list keeps its rows
+        event.accept()
+        self.step_dropped.emit(row)
