@@ -48,10 +48,11 @@ if TYPE_CHECKING:
     from .actions import Actions
     from .audio import CueOutput
     from .completion_view import CompletionView
-    from .editor import EditorWindow, RoutineWatcher
+    from .editor import EditorWindow
     from .library_view import LibraryView
     from .player_view import PlayerView
     from .routine_view import RoutineView
+    from .routine_watcher import RoutineWatcher
     from .safety_dialog import SafetyDialog
     from .screensaver import Inhibitor
     from .session_controller import SessionController
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
         self.toolbar = self._make_toolbar(self.commands)
         self.watcher = None
         if self._folders is not None:
-            from .editor.watcher import RoutineWatcher
+            from .routine_watcher import RoutineWatcher
 
             self.watcher = RoutineWatcher(list(self._folders), self)
         self._restore()

@@ -14,9 +14,10 @@ from psoas_timer.core.loader import load_routine
 from psoas_timer.core.model import Step
 from psoas_timer.core.plan import compile_plan
 from psoas_timer.core.routine_io import RoutineDocument
-from psoas_timer.ui.editor import EditorView, EditorWindow, RoutineWatcher
+from psoas_timer.ui.editor import EditorView, EditorWindow
 from psoas_timer.ui.editor.editor_view import CloseChoice
 from psoas_timer.ui.editor.library_picker import LibraryPicker
+from psoas_timer.ui.routine_watcher import RoutineWatcher
 
 from .conftest import HAND_WRITTEN, ROOT
 
@@ -270,3 +271,16 @@ def test_every_action_has_a_keyboard_shortcut(
     view = _editor(qtbot, catalog, user_dir)
     shortcuts = {a.shortcut().toString() for a in view.actions()}
     assert key in shortcuts
+
+
+def test_no_two_editor_commands_share_a_key(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
+    from PySide6.QtGui import QAction
+
+    view = _editor(qtbot, catalog, user_dir)
+    seen: dict[str, str] = {}
+    for action in view.findChildren(QAction):
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
+            seen[text] = action.text()
+    assert seen["Ctrl+N"] == "&New"

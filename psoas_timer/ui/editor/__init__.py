@@ -3,6 +3,5 @@
 from .editor_view import EditorView
 from .editor_window import EditorWindow
 from .file_actions import CloseChoice
-from .watcher import RoutineWatcher
 
-__all__ = ["CloseChoice", "EditorView", "EditorWindow", "RoutineWatcher"]
+__all__ = ["CloseChoice", "EditorView", "EditorWindow"]

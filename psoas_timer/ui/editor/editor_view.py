@@ -156,7 +156,7 @@ class EditorView(QWidget):
             "S&tart routine", "Ctrl+Return", "Save and play the whole routine"
         )
         self.act_add = self._action("Add &exercise…", "Ctrl+L", "Add exercises from the library")
-        self.act_add_step = self._action("Add own step", "Ctrl+N", "Add a step of your own")
+        self.act_add_step = self._action("Add own step", "Ctrl+Shift+N", "Add a step of your own")
         self.act_add_rest = self._action("Add rest", "Ctrl+R", "Add a rest")
         self.act_add_breathing = self._action("Add breathing", "Ctrl+B", "Add a breathing block")
         self.act_add_group = self._action(
