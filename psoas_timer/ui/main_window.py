@@ -552,7 +552,7 @@ class MainWindow(QMainWindow):
             )
             view.saved.connect(self._on_editor_saved)
             view.start_routine.connect(self._on_editor_start_routine)
-            view.try_step.connect(self._on_editor_try_step)
+            view.try_routine.connect(self._on_editor_try_routine)
             self._editor = EditorWindow(view, self)
         return self._editor
 
@@ -582,11 +582,11 @@ class MainWindow(QMainWindow):
             self.activateWindow()
             self.start_session()
 
-    def _on_editor_try_step(self, routine: Routine, index: int) -> None:
+    def _on_editor_try_routine(self, routine: Routine) -> None:
+        """Play *routine*: the editor's selected step (or repeat group) on its own."""
         from psoas_timer.core.catalog import Entry
 
-        one = routine.model_copy(update={"steps": [routine.steps[index]]})
-        self.open_entry(Entry(Path(f"{routine.name}.yaml"), bundled=False, routine=one))
+        self.open_entry(Entry(Path(f"{routine.name}.yaml"), bundled=False, routine=routine))
         self.activateWindow()
         self.start_session()
 

@@ -86,9 +86,12 @@ def test_build_a_routine_through_the_ui(qtbot: QtBot, catalog: Catalog, user_dir
     with qtbot.waitSignal(view.start_routine) as started:
         view.act_start.trigger()
     assert started.args == [path]
-    with qtbot.waitSignal(view.try_step) as tried:
+    view.step_list.setCurrentRow(1)
+    with qtbot.waitSignal(view.try_routine) as tried:
         view.act_try.trigger()
-    assert tried.args[1] == 0
+    one = tried.args[0]
+    assert one.steps == [routine.steps[1]]
+    assert one.name == routine.name and one.defaults == routine.defaults
 
 
 def test_invalid_input_shows_the_loaders_message_and_saves_as_a_draft(
@@ -284,3 +287,78 @@ def test_no_two_editor_commands_share_a_key(qtbot: QtBot, catalog: Catalog, user
             assert text not in seen, f"{text}: {seen.get(text)} and {action.text()}"
             seen[text] = action.text()
     assert seen["Ctrl+N"] == "&New"
+
+
+NESTED = """\
+name: Circuit day
+defaults:
+  prepare: 4
+  rest: 6
+  breathing: calm
+steps:
+  - name: Warm up
+    hold: 20
+  - repeat: 3
+    name: Core circuit
+    rest_between: 30
+    steps:
+      - name: Plank
+        hold: 30
+      - repeat: 2
+        name: Inner
+        steps:
+          - name: Bird dog
+            hold: 10
+"""
+
+
+def test_try_plays_the_selected_step_or_group_at_any_depth(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.load(RoutineDocument.from_text(NESTED), None)
+    whole = view.routine
+    assert whole is not None
+    view.step_list.setCurrentRow(1)
+    view.enter_group()  # Core circuit
+    view.step_list.setCurrentRow(1)
+    view.enter_group()  # Inner
+    view.step_list.setCurrentRow(0)
+    assert view.act_try.isEnabled()
+    view.step_list.setFocus()
+    with qtbot.waitSignal(view.try_routine) as tried:
+        qtbot.keyClick(view.step_list, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    one = tried.args[0]
+    assert [s.title for s in one.steps] == ["Bird dog"]
+    assert one.defaults == whole.defaults  # timed as in the routine: prepare, breathing...
+    plan = compile_plan(one)
+    assert [s.label for s in plan.segments if s.kind == "hold"] == ["Bird dog"]
+    assert plan.segments[0].kind == "prepare" and plan.segments[0].duration == 4
+    assert plan.segments[-1].breathing is not None
+
+    view.leave_group()  # back in Core circuit, the Inner group selected
+    with qtbot.waitSignal(view.try_routine) as tried:
+        view.act_try.trigger()
+    group = tried.args[0]
+    assert group.steps == [whole.steps[1].steps[1]]  # type: ignore[union-attr]
+    holds = [s.label for s in compile_plan(group).segments if s.kind == "hold"]
+    assert holds == ["Bird dog", "Bird dog"]  # all its rounds
+
+    view.leave_group()
+    view.step_list.setCurrentRow(1)  # the whole circuit: 3 rounds of Plank and 2 Bird dogs
+    with qtbot.waitSignal(view.try_routine) as tried:
+        view.act_try.trigger()
+    holds = [s.label for s in compile_plan(tried.args[0]).segments if s.kind == "hold"]
+    assert holds == ["Plank", "Bird dog", "Bird dog"] * 3
+    assert view.dirty is False  # trying changes nothing
+
+
+def test_try_is_off_while_the_routine_has_problems(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.load(RoutineDocument.from_text(NESTED.replace("hold: 10", "hold: abc")), None)
+    view.step_list.setCurrentRow(0)
+    assert view.routine is None
+    assert not view.act_try.isEnabled()
+    assert view.selected_routine() is None

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.loader import Library
-from psoas_timer.core.model import Routine
+from psoas_timer.core.model import RepeatGroup, Routine, Step
 from psoas_timer.core.plan import Plan, compile_plan
 from psoas_timer.core.problems import LoadError, Problem
 from psoas_timer.core.routine_edit import ContainerPath, container
@@ -64,10 +64,11 @@ __all__ = ["CloseChoice", "EditorView"]
 
 
 class EditorView(QWidget):
-    """Edit one routine. Signals: ``try_step(Routine, int)`` to play one top-level step,
-    ``start_routine(Path)`` to play the saved routine, ``saved(Path)`` after every save."""
+    """Edit one routine. Signals: ``try_routine(Routine)`` to play the selected step or
+    repeat group on its own (see :meth:`selected_routine`), ``start_routine(Path)`` to play
+    the saved routine, ``saved(Path)`` after every save."""
 
-    try_step = Signal(object, int)
+    try_routine = Signal(object)
     start_routine = Signal(object)
     saved = Signal(object)
     status = Signal(str)
@@ -151,7 +152,9 @@ class EditorView(QWidget):
         for action in (self.act_undo, self.act_redo):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        self.act_try = self._action("&Try step", "Ctrl+T", "Play just the selected step")
+        self.act_try = self._action(
+            "&Try step", "Ctrl+T", "Play just the selected step (a repeat group: all its rounds)"
+        )
         self.act_start = self._action(
             "S&tart routine", "Ctrl+Return", "Save and play the whole routine"
         )
@@ -458,7 +461,7 @@ class EditorView(QWidget):
         self.act_out.setEnabled(has and nested)
         for action in (self.act_dup_step, self.act_remove):
             action.setEnabled(has)
-        self.act_try.setEnabled(self.routine is not None and not self._container and has)
+        self.act_try.setEnabled(self.selected_routine() is not None)
         self.act_start.setEnabled(self.routine is not None)
         self.act_rename.setEnabled(self.path is not None)
         self.act_delete.setEnabled(self.path is not None)
@@ -767,9 +770,27 @@ class EditorView(QWidget):
         if picker.exec():
             self.add_from_library(picker.chosen())
 
+    def selected_routine(self) -> Routine | None:
+        """The routine with only the selected step, or repeat group (all its rounds), in it,
+        at any depth: its defaults (breathing and all) are kept, so the step is timed as in
+        the routine. ``None`` when the routine has problems or nothing is selected."""
+        if self.routine is None:
+            return None
+        items: list[Step | RepeatGroup] = self.routine.steps
+        for index in self._container:
+            group = items[index] if 0 <= index < len(items) else None
+            if not isinstance(group, RepeatGroup):
+                return None
+            items = group.steps
+        row = self.current_row
+        if not 0 <= row < len(items):
+            return None
+        return self.routine.model_copy(update={"steps": [items[row]]})
+
     def _on_try_triggered(self) -> None:
-        if self.routine is not None and not self._container and self.current_row >= 0:
-            self.try_step.emit(self.routine, self.current_row)
+        routine = self.selected_routine()
+        if routine is not None:
+            self.try_routine.emit(routine)
 
     def _on_start_triggered(self) -> None:
         if self.routine is None:
