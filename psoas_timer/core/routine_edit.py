@@ -26,7 +26,6 @@ __all__ = [
     "defaults_of",
     "duplicate_item",
     "insert_item",
-    "move_item",
     "plain",
     "remove_item",
     "set_value",
@@ -159,17 +158,6 @@ def remove_item(seq: CommentedSeq, index: int) -> Any:
     item = seq[index]
     del seq[index]
     return item
-
-
-def move_item(seq: CommentedSeq, source: int, target: int) -> int:
-    """Move the item at *source* so it ends up at index *target* (clamped); returns it."""
-    target = max(0, min(target, len(seq) - 1))
-    if source == target:
-        return target
-    item = seq[source]
-    del seq[source]
-    seq.insert(target, item)
-    return target
 
 
 def duplicate_item(seq: CommentedSeq, index: int) -> int:

@@ -14,7 +14,6 @@ from psoas_timer.core.routine_edit import (
     container,
     duplicate_item,
     insert_item,
-    move_item,
     set_value,
     step_baseline,
 )
@@ -32,6 +31,7 @@ from psoas_timer.core.routine_io import (
     save_document,
     slug,
 )
+from psoas_timer.ui.editor import step_moves
 
 from .conftest import HAND_WRITTEN, ROOT
 
@@ -91,8 +91,8 @@ def test_comments_and_formatting_survive_an_edit(catalog: Catalog) -> None:
     assert set_value(steps[1], "hold", 45)
     assert set_value(steps[1], "sets", 2)
     duplicate_item(steps, 1)
-    move_item(steps, 2, 0)
-    insert_item(steps, 3, {"name": "Rest", "kind": "rest", "duration": 60})
+    assert step_moves.move(document, (), 2, (), 0) == ((), 0)
+    insert_item(container(document, ()), 3, {"name": "Rest", "kind": "rest", "duration": 60})
     text = document.dump()
     for comment in ("# My evening session", "# Release first", "# my favourite", "# Then stretch"):
         assert comment in text
