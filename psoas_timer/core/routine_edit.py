@@ -132,17 +132,40 @@ def set_value(
     return True
 
 
-def container(document: RoutineDocument, path: ContainerPath) -> CommentedSeq:
-    """The ``steps`` list at *path* (created empty when missing)."""
-    data = document.data
-    if not isinstance(data.get("steps"), list):
-        data["steps"] = CommentedSeq()
-    seq: CommentedSeq = data["steps"]
+def container(
+    document: RoutineDocument, path: ContainerPath, *, create: bool = False
+) -> CommentedSeq:
+    """The ``steps`` list at *path*.
+
+    Reading changes nothing: a list that is missing (or is not a list) reads as a new empty
+    one that is *not* part of the document. An edit that adds to the list passes *create*:
+    the list is then made, in its place in the key order, as part of that edit (and only
+    once every index of *path* is found). An index outside its list raises
+    :class:`IndexError`, an item that is not a mapping :class:`TypeError`.
+    """
+    owner: Any = document.data
+    order = "routine"
     for index in path:
-        group = seq[index]
-        if not isinstance(group.get("steps"), list):
-            group["steps"] = CommentedSeq()
-        seq = group["steps"]
+        owner, order = _steps_of(owner)[index], "step"
+    return _steps_of(owner, order if create else None)
+
+
+def _steps_of(owner: Any, create_in: str | None = None) -> CommentedSeq:
+    """The ``steps`` list of *owner*; a missing one is made there when *create_in* (the key
+    order of *owner*) is given, else a detached empty list."""
+    if not isinstance(owner, CommentedMap):
+        raise TypeError(f"expected a mapping with 'steps', found {type(owner).__name__}")
+    seq = owner.get("steps")
+    if isinstance(seq, CommentedSeq):
+        return seq
+    seq = CommentedSeq()
+    if create_in is not None:
+        if "steps" in owner:
+            owner["steps"] = seq
+        else:
+            owner.insert(
+                order_keys([*owner.keys(), "steps"], create_in).index("steps"), "steps", seq
+            )
     return seq
 
 

@@ -362,3 +362,38 @@ def test_try_is_off_while_the_routine_has_problems(
     assert view.routine is None
     assert not view.act_try.isEnabled()
     assert view.selected_routine() is None
+
+
+def test_showing_a_routine_without_steps_changes_nothing_and_adding_one_undoes(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    text = "# Started by hand\nname: Not yet\n"
+    view = _editor(qtbot, catalog, user_dir)
+    view.load(RoutineDocument.from_text(text), None)
+    assert view.step_titles() == []
+    assert view.document.dump() == text
+    assert not view.dirty
+    view.act_add_rest.trigger()
+    assert (
+        view.document.dump() == text + "steps:\n  - name: Rest\n    kind: rest\n    duration: 1m\n"
+    )
+    view.undo_stack.undo()
+    assert view.document.dump() == text  # the list made for the step goes with it
+    assert not view.dirty
+
+
+def test_opening_a_group_without_steps_changes_nothing(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    text = "name: Draft\nsteps:\n  - repeat: 2\n    name: Circuit\n"
+    view = _editor(qtbot, catalog, user_dir)
+    view.load(RoutineDocument.from_text(text), None)
+    view.step_list.setCurrentRow(0)
+    view.enter_group()
+    assert view.crumb.text() == "Steps in Circuit"
+    assert view.document.dump() == text
+    assert not view.dirty
+    view.act_add_step.trigger()
+    assert [s.title for s in view.document.validate().steps[0].steps] == ["New step"]  # type: ignore[union-attr]
+    view.undo_stack.undo()
+    assert view.document.dump() == text

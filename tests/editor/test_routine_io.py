@@ -112,6 +112,47 @@ def test_comments_and_formatting_survive_an_edit(catalog: Catalog) -> None:
     assert RoutineDocument.from_text(text).dump() == text
 
 
+NO_STEPS = """\
+# Started by hand
+name: Not yet
+description: Steps to come.
+"""
+
+
+def test_reading_a_missing_steps_list_changes_nothing() -> None:
+    document = RoutineDocument.from_text(NO_STEPS)
+    assert container(document, ()) == []
+    container(document, ()).append({"name": "Lost"})  # a detached list: not in the document
+    assert document.dump() == NO_STEPS
+    with pytest.raises(IndexError):
+        container(document, (0,))
+    with pytest.raises(IndexError):
+        container(document, (0,), create=True)  # nothing made on the way to a missing group
+    assert document.dump() == NO_STEPS
+
+    group = "name: G\nsteps:\n  - repeat: 2\n    name: Circuit\n  - text\n"
+    document = RoutineDocument.from_text(group)
+    assert container(document, (0,)) == []
+    with pytest.raises(TypeError):
+        container(document, (1,))
+    assert document.dump() == group
+
+
+def test_an_edit_makes_a_missing_steps_list_in_its_place() -> None:
+    document = RoutineDocument.from_text(NO_STEPS)
+    insert_item(container(document, (), create=True), 0, {"name": "A", "hold": 30})
+    assert document.dump() == NO_STEPS + "steps:\n  - name: A\n    hold: 30\n"
+    document = RoutineDocument.from_text("name: G\nsteps:\n  - repeat: 2\n    x-note: mine\n")
+    insert_item(container(document, (0,), create=True), 0, {"name": "B", "hold": 5})
+    assert document.dump() == (
+        "name: G\nsteps:\n  - repeat: 2\n    steps:\n      - name: B\n        hold: 5\n"
+        "    x-note: mine\n"
+    )
+    document = RoutineDocument.from_text("name: N\nsteps:\n")  # steps: null
+    insert_item(container(document, (), create=True), 0, {"name": "C", "hold": 5})
+    assert load_routine_text(document.dump(), "x").steps[0].title == "C"  # type: ignore[union-attr]
+
+
 def test_a_value_meaning_what_is_written_leaves_the_text_alone() -> None:
     document = RoutineDocument.from_text(HAND_WRITTEN)
     before = document.dump()

@@ -133,10 +133,11 @@ def set_group_value(path: ContainerPath, row: int, key: str, value: Any) -> Chan
 
 
 def add_items(path: ContainerPath, at: int, items: list[dict[str, Any]]) -> Change:
-    """Insert *items* (plain data) at *at* in the list at *path*; selects the last one."""
+    """Insert *items* (plain data) at *at* in the list at *path* (made if missing, as part of
+    this change); selects the last one."""
 
     def change(doc: RoutineDocument) -> int:
-        seq = container(doc, path)
+        seq = container(doc, path, create=True)
         for offset, item in enumerate(items):
             insert_item(seq, at + offset, item)
         return at + len(items) - 1
