@@ -18,7 +18,7 @@ import wave
 from functools import cache
 from pathlib import Path
 
-__all__ = ["TONE_NAMES", "Assets", "voice_key"]
+__all__ = ["TONE_NAMES", "Assets", "voice_key", "write_padded", "write_silence"]
 
 TONE_NAMES = ("start", "countdown", "end", "halfway", "milestone", "rest", "done")
 _BREATH = re.compile(r"^(inhale|exhale)_(\d+)s\.wav$")
@@ -34,6 +34,31 @@ def voice_key(text: str) -> str:
 def wav_seconds(path: Path) -> float:
     with wave.open(str(path), "rb") as w:
         return w.getnframes() / w.getframerate()
+
+
+def write_padded(source: Path, target: Path, seconds: float) -> tuple[int, int, int]:
+    """Copy the WAV *source* to *target* with *seconds* of silence after it; returns its
+    format: (frame rate, channels, bytes per sample)."""
+    with wave.open(str(source), "rb") as w:
+        params = w.getparams()
+        frames = w.readframes(w.getnframes())
+    pad = b"\0" * (round(seconds * params.framerate) * params.nchannels * params.sampwidth)
+    if params.sampwidth == 1:  # 8-bit WAV is unsigned: its silence is 0x80
+        pad = b"\x80" * len(pad)
+    with wave.open(str(target), "wb") as out:
+        out.setparams(params)
+        out.writeframes(frames + pad)
+    return params.framerate, params.nchannels, params.sampwidth
+
+
+def write_silence(target: Path, rate: int, channels: int, sampwidth: int, seconds: float) -> None:
+    """A WAV of *seconds* of silence in the given format."""
+    with wave.open(str(target), "wb") as out:
+        out.setnchannels(channels)
+        out.setsampwidth(sampwidth)
+        out.setframerate(rate)
+        silence = b"\x80" if sampwidth == 1 else b"\0"
+        out.writeframes(silence * (round(seconds * rate) * channels * sampwidth))
 
 
 class Assets:
@@ -83,7 +108,8 @@ class Assets:
         return wav_seconds(path)
 
     def all_clips(self, tone_style: str) -> list[Path]:
-        """Every clip a session in *tone_style* may play: what the player preloads."""
+        """Every clip a session in *tone_style* may play: what the player preloads, in the
+        order a session first needs them (tones and voice lines at once, breaths later)."""
         tones = [p for name in TONE_NAMES if (p := self.tone(tone_style, name)) is not None]
         breaths = [path for options in self.breaths.values() for _, path in options]
-        return [*tones, *breaths, *sorted(set(self.voice_clips.values()))]
+        return [*tones, *sorted(set(self.voice_clips.values())), *breaths]

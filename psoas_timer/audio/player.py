@@ -4,17 +4,36 @@ Usage (the UI)::
 
     player = CuePlayer(assets_dir, settings, parent)
     player.problem.connect(status_bar.showMessage)   # at most once per kind of trouble
-    player.warm_up()                                   # preload and prime every clip
+    player.warm_up()                                   # load every clip, start the output
     for fired in session.poll():
         player.play(fired, plan.cue_style)
     player.stop_all()                                  # on pause, stop, skip
 
 Why QSoundEffect: it plays 16-bit WAV from memory in-process, with no process per cue and
-no blocking call, and reports errors. Measured from a cue's scheduled moment to the sound
-reaching a PulseAudio sink it takes about a millisecond once primed (see
-``benchmarks/cue_latency.py``). Priming matters: each effect's first play opens its stream
-(50–450 ms here, 1.5 s elsewhere), so :meth:`warm_up` plays every clip once at an inaudible
-volume. (It must not be volume 0: Qt then drops the effect's next real play.)
+no blocking call, and reports errors. ``benchmarks/cue_latency.py`` measures from a cue's
+scheduled moment to its sound reaching a PulseAudio sink.
+
+How Qt 6.11 plays them, and what the player does about it:
+
+- Every effect whose clips share a format (here all: 16 kHz mono) plays through one shared
+  output stream (Qt's ``QRtAudioEngine``). Each ``play()`` starts a "voice" mixed into it
+  on PulseAudio's thread. A first play costs nothing extra, and neither does a volume change.
+- Qt pauses (corks) that stream whenever no voice plays, with up to its whole buffer
+  (64 ms) still queued. So each clip lost its last ~40 ms, which came out at the start of
+  the *next* sound, and every cue came ~50 ms late. :meth:`warm_up` therefore starts a
+  silent, looping "keep-alive" voice that holds the stream open for :data:`KEEP_ALIVE`
+  seconds after the last cue. It has to be at volume 1: Qt writes zeros over the whole mix
+  for a voice at volume 0 or muted, so never play anything at 0.
+- The stream's buffer is the delay of every cue. Qt leaves it at libpulse's default, so the
+  player sets ``PULSE_LATENCY_MSEC`` (:data:`STREAM_LATENCY_MS`) before the first stream
+  opens, unless it is set already. It affects only this process's PulseAudio streams.
+- A voice that ends by itself can be freed on PulseAudio's thread when two clips end close
+  together. Its event notifier then closes on the wrong thread, and Qt's event loop spins
+  on "QSocketNotifier: Invalid socket N" (once up to 23 GB). So no clip is left to end by
+  itself. Each plays from a copy with :data:`TAIL_PAD` seconds of silence after it, and the
+  player stops it :data:`STOP_AFTER` seconds after the clip ends. If it happens anyway, a
+  guard sees the message, plugs the dead descriptor so the loop stops spinning, and goes
+  silent with one :attr:`problem`.
 
 When there is no Qt Multimedia (on Linux it needs ``libpulse0``), no sound server or no
 output device, the player stays silent, emits :attr:`problem` once with what is missing and
@@ -28,40 +47,66 @@ tone plays and the screen shows the text.
 from __future__ import annotations
 
 import heapq
+import os
+import re
+import shutil
 import sys
+import tempfile
 import time
+import wave
+import weakref
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, qInstallMessageHandler
+from PySide6.QtCore import (
+    QObject,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    qFormatLogMessage,
+    qInstallMessageHandler,
+)
 
 from psoas_timer.core.engine import FiredCue
 from psoas_timer.pyside_fix import keep_singletons_alive
 
-from .assets import Assets
-from .cues import Channel, Clip, Scheduled, Sequencer
+from .assets import TONE_NAMES, Assets, write_padded, write_silence
+from .cues import Clip, Scheduled, Sequencer
 from .settings import AudioSettings
 
 __all__ = ["CuePlayer"]
 
 keep_singletons_alive()  # PySide6 6.12 on Python 3.11: every void call drops None's count
 
-#: Inaudible (-80 dB) but not zero: what a clip is primed at.
-PRIME_VOLUME = 1e-4
-#: How long (ms) a primed clip plays before it is stopped: a long breath sound left playing,
-#: even inaudibly, keeps the output busy and adds Qt's buffer (~40 ms) to every cue.
-PRIME_MS = 120
+#: The output stream's buffer (ms), given to libpulse as ``PULSE_LATENCY_MSEC``: each cue's
+#: delay. 20 ms measures 13-18 ms on a null sink, with room before underruns.
+STREAM_LATENCY_MS = 20
+#: Silence after each clip in the copy it plays from (s)...
+TAIL_PAD = 0.75
+#: ...and when, after the clip's end, the player stops it (s). A main thread late by up to
+#: TAIL_PAD - STOP_AFTER still stops it in silence; later, the clip plays once more, then ends.
+STOP_AFTER = 0.15
+#: How long the output stays open after the last cue (s); then the device may sleep.
+KEEP_ALIVE = 300.0
+#: How long (ms) warm-up may hold the event loop per turn (each clip is a file written).
+WARM_SLICE_MS = 4
 #: Cues that fall due within this of each other are placed together (tones, then voice).
 SAME_MOMENT = 0.05
 #: Extra time a spoken line may take beyond its estimate before speech counts as stuck.
 TTS_GRACE = 4.0
+#: QSoundEffect::Infinite.
+_INFINITE = -2
 
 #: Backend chatter that says nothing the problem message doesn't say better.
 _CHATTER = ("pipewire", "PulseAudioService", "pa_context", "text-to-speech plug-in", "speechd")
 _CHATTER_CATEGORIES = ("qt.multimedia.symbolsresolver", "qt.multimedia.ffmpeg")
+#: What Qt says when an event notifier dies on the wrong thread, and then endlessly.
+_OFF_THREAD = "Socket notifiers cannot be enabled or disabled from another thread"
+_INVALID_SOCKET = re.compile(r"QSocketNotifier: Invalid socket (\d+)")
 
 MSG_NO_QTMULTIMEDIA = (
     "No sound: Qt Multimedia could not load ({error}). On Linux install the PulseAudio client "
@@ -79,6 +124,10 @@ MSG_NO_ASSETS = (
     "Some sounds are missing from {path}: reinstall Psoas Timer. Cues are shown on screen."
 )
 MSG_BAD_CLIP = "A sound file could not be loaded ({name}): reinstall Psoas Timer."
+MSG_BACKEND_FAULT = (
+    "Sound stopped: Qt's audio backend failed (its event notifier broke). Cues are shown on "
+    "screen; restart Psoas Timer to get sound back."
+)
 MSG_TTS_STUCK = (
     "Text-to-speech is not responding, so your own prompts are shown on screen with a tone. "
     "Check that speech-dispatcher and a sound server are running."
@@ -98,6 +147,13 @@ def _import_tts() -> ModuleType:
     return QtTextToSpeech
 
 
+def _pass_on(previous: Any, mode: Any, context: Any, message: str) -> None:
+    if previous is not None:
+        previous(mode, context, message)
+    else:
+        print(qFormatLogMessage(mode, context, message), file=sys.stderr)
+
+
 @contextmanager
 def _quiet_backend(seen: list[str]) -> Iterator[None]:
     """Collect the multimedia backend's chatter while it starts; pass anything else on."""
@@ -107,10 +163,7 @@ def _quiet_backend(seen: list[str]) -> Iterator[None]:
         if category.startswith(_CHATTER_CATEGORIES) or any(c in message for c in _CHATTER):
             seen.append(message)
             return
-        if previous is not None:
-            previous(mode, context, message)
-        else:
-            print(message, file=sys.stderr)
+        _pass_on(previous, mode, context, message)
 
     previous = qInstallMessageHandler(handler)
     try:
@@ -119,11 +172,76 @@ def _quiet_backend(seen: list[str]) -> Iterator[None]:
         qInstallMessageHandler(previous)
 
 
+def plug_descriptor(fd: int) -> bool:
+    """Put a never-readable eventfd at *fd* if *fd* is closed; True if it did.
+
+    Qt's event loop keeps polling the descriptor of a notifier that died on the wrong thread
+    and spins on it. With a live, silent descriptor in its place the loop idles again.
+    Never touches a descriptor that is open (``F_DUPFD`` takes the lowest free one >= *fd*).
+    """
+    if fd < 0 or not hasattr(os, "eventfd"):  # the fault is Linux's (eventfd notifiers)
+        return False
+    import fcntl
+
+    try:
+        os.fstat(fd)
+        return False  # open (perhaps reused already): not ours to touch
+    except OSError:
+        pass
+    try:
+        spare = os.eventfd(0, os.EFD_CLOEXEC)
+    except OSError:
+        return False
+    if spare == fd:  # it was the lowest free descriptor: in place already
+        return True
+    try:
+        got = fcntl.fcntl(spare, fcntl.F_DUPFD_CLOEXEC, fd)
+    except OSError:  # fd is past the descriptor limit: it cannot be polled either
+        return False
+    finally:
+        os.close(spare)
+    if got != fd:
+        os.close(got)
+        return False
+    return True
+
+
+def _install_guard(player: CuePlayer) -> None:
+    """Watch Qt's messages for the broken-notifier fault (see the module doc).
+
+    The handler may run on PulseAudio's thread, so it only plugs the descriptor and emits a
+    (queued) signal. Each distinct fault message is passed on once, never a flood of them.
+    """
+    ref = weakref.ref(player)
+    seen: set[str] = set()
+    tripped: list[bool] = []
+
+    def handler(mode: Any, context: Any, message: str) -> None:
+        invalid = _INVALID_SOCKET.search(message)
+        if invalid is None and _OFF_THREAD not in message:
+            _pass_on(previous, mode, context, message)
+            return
+        if invalid is not None:
+            plug_descriptor(int(invalid.group(1)))
+        target = ref()
+        if target is not None and not tripped:
+            tripped.append(True)
+            with suppress(RuntimeError):  # the player is gone
+                target.backend_fault.emit(message)
+        if message not in seen:
+            seen.add(message)
+            _pass_on(previous, mode, context, message)
+
+    previous = qInstallMessageHandler(handler)
+
+
 class CuePlayer(QObject):
     """Plays :class:`FiredCue` objects. Never blocks; silent (with :attr:`problem`) if it must."""
 
     #: A short message saying what is missing and how to fix it (once per kind of trouble).
     problem = Signal(str)
+    #: Qt's audio backend broke (emitted from any thread; handled on the player's).
+    backend_fault = Signal(str)
 
     def __init__(
         self,
@@ -140,13 +258,28 @@ class CuePlayer(QObject):
         self._sequencer = Sequencer(self._assets, settings)
         self._clock = clock
         self._tts_engine = tts_engine
+        #: One effect per clip, made once and kept: never deleted, never given a new source.
         self._effects: dict[Path, Any] = {}
-        self._primed: set[Path] = set()
-        self._priming: list[tuple[Any, Path]] = []
-        self._prime_timer = QTimer(self)
-        self._prime_timer.setSingleShot(True)
-        self._prime_timer.setInterval(PRIME_MS)
-        self._prime_timer.timeout.connect(self._on_primed)
+        self._durations: dict[Path, float] = {}
+        self._plays: dict[Path, int] = {}  # how many times each clip was started
+        self._loading: set[Path] = set()  # started before its effect was ready
+        self._stops: list[tuple[float, int, Path]] = []  # a heap: (clock time, play n, clip)
+        self._stop_timer = QTimer(self)
+        self._stop_timer.setSingleShot(True)
+        self._stop_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._stop_timer.timeout.connect(self._on_stops_due)
+        self._scratch: Path | None = None  # the padded copies and silences, removed with us
+        self._formats: set[tuple[int, int, int]] = set()
+        self._keepers: dict[tuple[int, int, int], Any] = {}
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(round(KEEP_ALIVE * 1000))
+        self._keep_timer.timeout.connect(self._release_output)
+        self._to_load: list[Path] = []  # warm-up's clips not made yet
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(0)
+        self._warm_timer.timeout.connect(self._warm_more)
         self._pending: list[tuple[FiredCue, str]] = []
         self._queue: list[tuple[float, int, Scheduled]] = []  # a heap: (clock time, n, item)
         self._queued = 0
@@ -172,7 +305,10 @@ class CuePlayer(QObject):
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(0)
         self._flush_timer.timeout.connect(self.flush)
+        self.backend_fault.connect(self._on_backend_fault, Qt.ConnectionType.QueuedConnection)
         self._open_output()
+        if self._multimedia is not None:
+            _install_guard(self)
 
     # -- state -----------------------------------------------------------------------
     @property
@@ -203,6 +339,8 @@ class CuePlayer(QObject):
             self.problem.emit(message)
 
     def _open_output(self) -> None:
+        # Read by libpulse when a stream connects, so it must be set before the first one.
+        os.environ.setdefault("PULSE_LATENCY_MSEC", str(STREAM_LATENCY_MS))
         seen: list[str] = []
         with _quiet_backend(seen):
             try:
@@ -221,12 +359,31 @@ class CuePlayer(QObject):
 
     # -- public API ------------------------------------------------------------------
     def warm_up(self) -> None:
-        """Preload every clip and prime each one at an inaudible volume, so the first cue
-        is as prompt as the rest. Returns at once; loading finishes in the background."""
+        """Load every clip a session may play and open the output (a silent voice holds it
+        open), so the first cue is as prompt as the rest. Returns within a few ms; the
+        rest loads over the next turns of the event loop (a clip a cue needs sooner is
+        made at once). Calling it again loads only what is new."""
         if self._multimedia is None:
             return
-        for path in self._assets.all_clips(self._settings.tone_style):
-            self._effect(path)
+        clips = self._assets.all_clips(self._settings.tone_style)
+        self._to_load = [path for path in clips if path not in self._effects]
+        self._warm_more(at_least=len(TONE_NAMES))  # the tones now: a session starts with one
+        self._keep_output()
+
+    def _warm_more(self, at_least: int = 1) -> None:
+        """Make warm-up's next clips, for at most WARM_SLICE_MS, then let the loop run."""
+        if self._multimedia is None:
+            self._to_load.clear()
+            return
+        start = time.perf_counter()
+        made = 0
+        while self._to_load and (
+            made < at_least or (time.perf_counter() - start) * 1000 < WARM_SLICE_MS
+        ):
+            self._effect(self._to_load.pop(0))
+            made += 1
+        if self._to_load:
+            self._warm_timer.start()
 
     def set_settings(self, settings: AudioSettings) -> None:
         style_changed = settings.tone_style != self._settings.tone_style
@@ -234,9 +391,6 @@ class CuePlayer(QObject):
         self._sequencer.settings = settings
         if settings.muted:
             self.stop_all()
-        for path, effect in self._effects.items():
-            if path in self._primed and not effect.isPlaying():
-                effect.setVolume(settings.volume(self._channel(path)))  # now, not at the cue
         if style_changed and self._effects:
             self.warm_up()
 
@@ -280,6 +434,9 @@ class CuePlayer(QObject):
         self._queue.clear()
         self._queue_timer.stop()
         self._sequencer.reset()
+        self._stops.clear()
+        self._stop_timer.stop()
+        self._loading.clear()
         for effect in self._effects.values():
             if effect.isPlaying():
                 effect.stop()
@@ -309,50 +466,122 @@ class CuePlayer(QObject):
 
     def _play_clip(self, clip: Clip, volume: float) -> None:
         self.log.append((self._clock(), str(clip.path)))
-        if self._multimedia is None or volume <= 0:
+        if self._multimedia is None or volume <= 0:  # never at 0: see the module doc
             return
         effect = self._effect(clip.path)
+        self._keep_output()
+        if effect.isPlaying():  # the same clip again before the last one was stopped
+            effect.stop()
         if abs(effect.volume() - volume) > 1e-3:
             effect.setVolume(volume)
-        effect.play()
+        effect.play()  # before the clip has loaded, Qt starts it once it has
+        self._plays[clip.path] = self._plays.get(clip.path, 0) + 1
+        ready = effect.status() == self._multimedia.QSoundEffect.Status.Ready
+        if ready:
+            self._loading.discard(clip.path)
+            self._stop_later(clip.path)
+        else:
+            self._loading.add(clip.path)  # its stop is set when it starts (_on_status)
 
     def _effect(self, path: Path) -> Any:
         effect = self._effects.get(path)
         if effect is None:
             assert self._multimedia is not None
+            source, loops = self._padded(path)
             effect = self._multimedia.QSoundEffect(self)
+            effect.setLoopCount(loops)
             effect.statusChanged.connect(lambda e=effect, p=path: self._on_status(e, p))
-            effect.setSource(QUrl.fromLocalFile(str(path)))
+            effect.setSource(QUrl.fromLocalFile(str(source)))
             self._effects[path] = effect
         return effect
 
-    def _on_primed(self) -> None:
-        """Stop the primed clips and set each one's real volume now: a volume change costs
-        the next play ~50 ms, so it must not wait for the first cue."""
-        priming, self._priming = self._priming, []
-        for effect, path in priming:
-            if effect.volume() < 2 * PRIME_VOLUME:  # not taken over by a real cue
-                effect.stop()
-                effect.setVolume(self._settings.volume(self._channel(path)))
+    def _scratch_dir(self) -> Path:
+        if self._scratch is None:
+            self._scratch = Path(tempfile.mkdtemp(prefix="psoas-timer-cues-"))
+            weakref.finalize(self, shutil.rmtree, self._scratch, ignore_errors=True)
+        return self._scratch
 
-    def _channel(self, path: Path) -> Channel:
-        if path.parent == self._assets.sounds / "breathing":
-            return "breathing"
-        return "voice" if path.parent == self._assets.voice_dir else "tone"
+    def _padded(self, path: Path) -> tuple[Path, int]:
+        """The file an effect plays *path* from, and its loop count: a copy with silence
+        after it, played twice at most and stopped in the silence. If no copy can be made,
+        the clip itself, played once (it then ends by itself, as Qt would have it)."""
+        try:
+            target = self._scratch_dir() / f"{len(self._effects):04d}-{path.name}"
+            self._formats.add(write_padded(path, target, TAIL_PAD))
+            self._durations[path] = self._assets.duration(path)
+        except (OSError, EOFError, wave.Error):
+            return path, 1
+        return target, 2
+
+    def _stop_later(self, path: Path) -> None:
+        duration = self._durations.get(path)
+        if duration is None:
+            return  # played from the clip itself: it ends by itself
+        due = self._clock() + duration + STOP_AFTER
+        heapq.heappush(self._stops, (due, self._plays[path], path))
+        self._arm_stops()
+
+    def _arm_stops(self) -> None:
+        if self._stops:
+            delay = self._stops[0][0] - self._clock()
+            self._stop_timer.start(max(0, round(delay * 1000)))
+        else:
+            self._stop_timer.stop()
+
+    def _on_stops_due(self) -> None:
+        now = self._clock()
+        while self._stops and self._stops[0][0] <= now + 0.001:
+            _, n, path = heapq.heappop(self._stops)
+            effect = self._effects.get(path)
+            if effect is not None and self._plays.get(path) == n and effect.isPlaying():
+                effect.stop()  # in the silence after the clip
+        self._arm_stops()
+
+    def _keep_output(self) -> None:
+        """Start (or keep) the silent voice that holds each output stream open."""
+        assert self._multimedia is not None
+        for fmt in sorted(self._formats - self._keepers.keys()):
+            try:
+                silence = self._scratch_dir() / "silence-{}-{}-{}.wav".format(*fmt)
+                write_silence(silence, *fmt, seconds=1.0)
+            except OSError:
+                continue
+            keeper = self._multimedia.QSoundEffect(self)
+            keeper.setLoopCount(_INFINITE)
+            keeper.setVolume(1.0)  # silence at full volume: at 0 Qt would blank the mix
+            keeper.setSource(QUrl.fromLocalFile(str(silence)))
+            self._keepers[fmt] = keeper
+        for keeper in self._keepers.values():
+            if not keeper.isPlaying():
+                keeper.play()
+        self._keep_timer.start()
+
+    def _release_output(self) -> None:
+        """Nothing played for a while: let the output (and the device) rest."""
+        for keeper in self._keepers.values():
+            if keeper.isPlaying():
+                keeper.stop()
 
     def _on_status(self, effect: Any, path: Path) -> None:
         assert self._multimedia is not None
         status = effect.status()
         states = self._multimedia.QSoundEffect.Status
-        if status == states.Ready and path not in self._primed:
-            self._primed.add(path)
-            if not effect.isPlaying():  # a real cue may have got there first
-                effect.setVolume(PRIME_VOLUME)  # opens the stream now, not at the first cue
-                effect.play()
-                self._priming.append((effect, path))
-                self._prime_timer.start()
+        if status == states.Ready and path in self._loading:
+            self._loading.discard(path)
+            self._stop_later(path)  # a play that waited for the clip started just now
         elif status == states.Error:
+            self._loading.discard(path)
             self._report(MSG_BAD_CLIP.format(name=path.name))
+
+    def _on_backend_fault(self, message: str) -> None:
+        """Qt's audio backend broke (see the module doc): go silent, say so once."""
+        if self._multimedia is None:
+            return
+        self.stop_all()
+        self._keep_timer.stop()
+        self._release_output()
+        self._multimedia = None
+        self._report(MSG_BACKEND_FAULT)
 
     # -- speech ----------------------------------------------------------------------
     def _speech(self) -> Any:

@@ -16,12 +16,12 @@ from psoas_timer.audio.player import (
     MSG_NO_DEVICE,
     MSG_NO_QTMULTIMEDIA,
     MSG_NO_SERVER,
-    PRIME_VOLUME,
     CuePlayer,
 )
 from psoas_timer.audio.settings import AudioSettings
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import FiredCue, Session
+from psoas_timer.core.plan import Cue
 
 from .helpers import ASSETS, HOLDS, plan_of
 
@@ -29,27 +29,41 @@ pytestmark = pytest.mark.gui
 
 
 class FakeEffect(QObject):
-    """Stands in for QSoundEffect: loads at once and records what it is asked to do."""
+    """Stands in for QSoundEffect: loads at once (or when told) and records what it is asked."""
 
     statusChanged = Signal()  # noqa: N815
     Status = types.SimpleNamespace(Null=0, Loading=1, Ready=2, Error=3)
     made: ClassVar[list[FakeEffect]] = []
+    load_at_once: ClassVar[bool] = True
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.source = ""
+        self.sources_set = 0
+        self.loops = 1
         self._volume = 1.0
         self.plays: list[float] = []
+        self.stops = 0
+        self._playing = False
         self._status = 0
         FakeEffect.made.append(self)
 
     def setSource(self, url: Any) -> None:
         self.source = url.toLocalFile()
+        self.sources_set += 1
+        self._status = 1
+        if FakeEffect.load_at_once:
+            self.finish_loading()
+
+    def finish_loading(self) -> None:
         self._status = 2
         self.statusChanged.emit()
 
     def status(self) -> int:
         return self._status
+
+    def setLoopCount(self, n: int) -> None:
+        self.loops = n
 
     def setVolume(self, v: float) -> None:
         self._volume = v
@@ -59,12 +73,14 @@ class FakeEffect(QObject):
 
     def play(self) -> None:
         self.plays.append(self._volume)
+        self._playing = True
 
     def isPlaying(self) -> bool:
-        return False
+        return self._playing
 
     def stop(self) -> None:
-        pass
+        self.stops += 1
+        self._playing = False
 
 
 def fake_multimedia(outputs: list[object], warn: str | None = None) -> Callable[[], Any]:
@@ -88,6 +104,7 @@ def silent(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def fake_device(monkeypatch: pytest.MonkeyPatch) -> None:
     FakeEffect.made.clear()
+    monkeypatch.setattr(FakeEffect, "load_at_once", True)
     monkeypatch.setattr(player_module, "_import_multimedia", fake_multimedia([object()]))
 
 
@@ -223,22 +240,19 @@ def test_the_real_backend_constructs_offscreen(qtbot: Any) -> None:
 
 
 @pytest.mark.usefixtures("fake_device")
-def test_warm_up_primes_every_clip_inaudibly_and_play_uses_the_volume(qtbot: Any) -> None:
+def test_play_uses_the_volume_and_never_plays_at_zero(qtbot: Any) -> None:
     settings = AudioSettings(master=0.5, tones=0.5)
     player = CuePlayer(ASSETS, settings)
     player.warm_up()
-    by_file = {Path(e.source).name: e for e in FakeEffect.made}
-    assert "countdown.wav" in by_file and "inhale_4s.wav" in by_file
-    assert all(e.plays == [PRIME_VOLUME] for e in FakeEffect.made)  # not 0: Qt drops the next play
-    fired = Session(plan_of(HOLDS), FakeClock()).start()
-    countdown = FiredCue(type(fired[0].cue)("countdown", "3", 3.0, "end"), 0.0, None)
+    by_file = {Path(e.source).name.split("-", 1)[-1]: e for e in FakeEffect.made}
+    countdown = FiredCue(Cue("countdown", "3", 3.0, "end"), 0.0, None)
     player.play(countdown, "both")
     player.flush()
-    assert by_file["countdown.wav"].plays[-1] == pytest.approx(0.25)
+    assert by_file["countdown.wav"].plays == [pytest.approx(0.25)]
     player.set_settings(settings.with_(muted=True))
     player.play(countdown, "both")
     player.flush()
-    assert len(by_file["countdown.wav"].plays) == 2  # muted: nothing more
+    assert len(by_file["countdown.wav"].plays) == 1  # muted: nothing more (Qt blanks at 0)
 
 
 def test_text_without_a_clip_is_spoken_by_the_mock_engine(
