@@ -274,14 +274,15 @@ class MainWindow(QMainWindow):
             self._go(Page.LIBRARY)
             self.library.list.setFocus()
 
-    def open_entry(self, entry: Entry) -> None:
-        """Show *entry*'s routine page."""
+    def open_entry(self, entry: Entry, *, remember: bool = True) -> None:
+        """Show *entry*'s routine page; *remember* it as the one to open next time."""
         if entry.routine is None or self.controller.active:
             return
         self.entry = entry
         self.routine.set_entry(entry)
         self.player.set_plan(entry.plan)
-        self.preferences.last_routine = str(entry.path)
+        if remember:
+            self.preferences.last_routine = str(entry.path)
         self._go(Page.ROUTINE)
 
     def open_routine(self, key: str) -> bool:
@@ -586,7 +587,8 @@ class MainWindow(QMainWindow):
         """Play *routine*: the editor's selected step (or repeat group) on its own."""
         from psoas_timer.core.catalog import Entry
 
-        self.open_entry(Entry(Path(f"{routine.name}.yaml"), bundled=False, routine=routine))
+        trial = Entry(Path(f"{routine.name}.yaml"), bundled=False, routine=routine)
+        self.open_entry(trial, remember=False)  # a one-step trial is no file to reopen
         self.activateWindow()
         self.start_session()
 

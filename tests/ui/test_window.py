@@ -196,6 +196,26 @@ def test_the_editor_makes_a_routine_that_appears_in_the_library(
     editor.close()
 
 
+def test_trying_a_step_from_the_editor_plays_just_it_and_is_not_remembered(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    assert window.open_routine("simple")
+    remembered = window.preferences.last_routine
+    editor = window.editor()
+    editor.view.maybe_discard = lambda: True  # type: ignore[method-assign]
+    editor.view.new_routine("Trial")
+    editor.view.add_item({"name": "Knee to chest", "kind": "stretch", "hold": 15})
+    routine = editor.view.selected_routine()
+    assert routine is not None and [s.name for s in routine.steps] == ["Knee to chest"]
+    editor.view.try_routine.emit(routine)
+    assert window.page is Page.PLAYER and window.controller.active
+    plan = window.controller.plan
+    assert plan is not None and {r.name for r in plan.steps} == {"Knee to chest"}
+    assert window.preferences.last_routine == remembered
+    window.controller.stop()
+    editor.close()
+
+
 def test_edit_opens_the_current_routine_in_the_editor(window: MainWindow) -> None:
     assert window.open_routine("simple")
     assert window.commands.edit_routine.isEnabled()
