@@ -18,7 +18,7 @@ import wave
 from functools import cache
 from pathlib import Path
 
-__all__ = ["TONE_NAMES", "Assets", "voice_key", "write_padded", "write_silence"]
+__all__ = ["TONE_NAMES", "Assets", "voice_key", "wav_format", "write_padded", "write_silence"]
 
 TONE_NAMES = ("start", "countdown", "end", "halfway", "milestone", "rest", "done")
 _BREATH = re.compile(r"^(inhale|exhale)_(\d+)s\.wav$")
@@ -36,9 +36,15 @@ def wav_seconds(path: Path) -> float:
         return w.getnframes() / w.getframerate()
 
 
+def wav_format(path: Path) -> tuple[int, int, int]:
+    """(frame rate, channels, bytes per sample) of a WAV file."""
+    with wave.open(str(path), "rb") as w:
+        return w.getframerate(), w.getnchannels(), w.getsampwidth()
+
+
 def write_padded(source: Path, target: Path, seconds: float) -> tuple[int, int, int]:
     """Copy the WAV *source* to *target* with *seconds* of silence after it; returns its
-    format: (frame rate, channels, bytes per sample)."""
+    format, as :func:`wav_format` does."""
     with wave.open(str(source), "rb") as w:
         params = w.getparams()
         frames = w.readframes(w.getnframes())

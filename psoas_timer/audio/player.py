@@ -74,7 +74,7 @@ from PySide6.QtCore import (
 from psoas_timer.core.engine import FiredCue
 from psoas_timer.pyside_fix import keep_singletons_alive
 
-from .assets import TONE_NAMES, Assets, write_padded, write_silence
+from .assets import TONE_NAMES, Assets, wav_format, write_padded, write_silence
 from .cues import Clip, Scheduled, Sequencer
 from .settings import AudioSettings
 
@@ -309,6 +309,7 @@ class CuePlayer(QObject):
         self._open_output()
         if self._multimedia is not None:
             _install_guard(self)
+            self._prepare_output()
 
     # -- state -----------------------------------------------------------------------
     @property
@@ -537,8 +538,19 @@ class CuePlayer(QObject):
                 effect.stop()  # in the silence after the clip
         self._arm_stops()
 
-    def _keep_output(self) -> None:
-        """Start (or keep) the silent voice that holds each output stream open."""
+    def _prepare_output(self) -> None:
+        """Make the keep-alive voice now, unplayed: Qt opens the shared stream (paused) as
+        soon as it has loaded, so a session's first cue finds it open, not opening."""
+        first = next(iter(self._assets.all_clips(self._settings.tone_style)), None)
+        if first is None:
+            return
+        try:
+            self._formats.add(wav_format(first))
+        except (OSError, EOFError, wave.Error):
+            return
+        self._make_keepers()
+
+    def _make_keepers(self) -> None:
         assert self._multimedia is not None
         for fmt in sorted(self._formats - self._keepers.keys()):
             try:
@@ -551,6 +563,10 @@ class CuePlayer(QObject):
             keeper.setVolume(1.0)  # silence at full volume: at 0 Qt would blank the mix
             keeper.setSource(QUrl.fromLocalFile(str(silence)))
             self._keepers[fmt] = keeper
+
+    def _keep_output(self) -> None:
+        """Start (or keep) the silent voice that holds each output stream open."""
+        self._make_keepers()
         for keeper in self._keepers.values():
             if not keeper.isPlaying():
                 keeper.play()

@@ -28,7 +28,7 @@ from psoas_timer.audio.player import (
 from psoas_timer.audio.settings import AudioSettings
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import FiredCue
-from psoas_timer.core.plan import Cue
+from psoas_timer.core.plan import Cue, CueKind
 
 from .helpers import ASSETS
 from .test_player import FakeEffect, fake_multimedia
@@ -67,7 +67,7 @@ def warm(qtbot: Any, player: CuePlayer) -> None:
     qtbot.waitUntil(lambda: not player._to_load)
 
 
-def cue(kind: str = "countdown") -> FiredCue:
+def cue(kind: CueKind = "countdown") -> FiredCue:
     return FiredCue(Cue(kind, "3", 3.0, "end"), 0.0, None)
 
 
@@ -93,8 +93,10 @@ def test_warm_up_loads_every_clip_it_will_need_once(qtbot: Any) -> None:
 
 def test_warm_up_opens_the_output_with_a_silent_voice(qtbot: Any) -> None:
     player = CuePlayer(ASSETS, AudioSettings())
-    warm(qtbot, player)
     (keeper,) = keepers(player)  # all clips share one format: one stream, one keeper
+    assert keeper.sources_set == 1 and not keeper.isPlaying()  # Qt opens it, paused
+    warm(qtbot, player)
+    assert keepers(player) == [keeper]
     assert keeper.isPlaying() and keeper.loops == -2  # QSoundEffect::Infinite
     assert keeper.volume() == 1.0  # Qt blanks the whole mix for a voice at volume 0
     silence, rate = samples(Path(keeper.source))
@@ -134,7 +136,7 @@ def test_each_clip_is_stopped_in_the_silence_after_it(qtbot: Any) -> None:
     effect = clip_effects(player)["countdown.wav"]
     player.play(cue(), "tone")
     player.flush()
-    length = Assets(ASSETS).duration(player._assets.tone("soft", "countdown"))  # type: ignore[arg-type]
+    length = Assets.duration(ASSETS / "sounds" / "soft" / "countdown.wav")
     clock.advance(length + STOP_AFTER - 0.01)
     player._on_stops_due()
     assert effect.isPlaying()  # the clip (and a little silence) still going
