@@ -1,16 +1,26 @@
-"""The big clock: a number readable across a room inside a ring for the current segment."""
+"""The big clock: a number readable across a room inside a ring for the current segment.
+
+Cheap to keep up to date: the ring's (translucent) track is drawn once into a cached
+pixmap; a moving ring repaints only the few pixels around its end,
+and a new number only the number. Everything that moves is drawn in opaque colours: Qt's
+raster engine blends translucent antialiased strokes on helper threads, and waking them
+for each small repaint cost more than the drawing.
+"""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .theme import colors
 
 __all__ = ["CountdownDial"]
+
+#: Redraw the whole ring, not just around its end, when it moves more than this (turns).
+_BIG_MOVE = 0.05
 
 
 class CountdownDial(QWidget):
@@ -29,7 +39,9 @@ class CountdownDial(QWidget):
         self._fraction = 0.0
         self._kind = "hold"
         self._marks: tuple[float, ...] = ()
-        self._font_cache: tuple[int, int, QFont] | None = None
+        self._font_cache: tuple[int, int, QFont, QFontMetricsF] | None = None
+        self._small_fonts: tuple[int, QFont, QFont] | None = None
+        self._still: tuple[tuple[object, ...], QPixmap] | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(360, 360)
@@ -61,36 +73,39 @@ class CountdownDial(QWidget):
         marks: tuple[float, ...] = (),
     ) -> None:
         """Show *text* with the ring *fraction* full, *label* above it and *caption* below;
-        repaint only when something visible moved."""
+        repaint only what visibly moved."""
         fraction = min(1.0, max(0.0, fraction))
         moved = abs(fraction - self._fraction) * math.pi * self.width() >= 0.5
-        new = (text, caption, label, kind, marks)
-        if new == (self._text, self._caption, self._label, self._kind, self._marks) and not moved:
+        if (text, caption, label, kind, marks) == (
+            self._text,
+            self._caption,
+            self._label,
+            self._kind,
+            self._marks,
+        ):
+            if moved:
+                dirty = self._arc_rect(self._fraction, fraction)
+                self._fraction = fraction
+                self.update(dirty)
             return
-        self._text, self._caption, self._label, self._kind, self._marks = new
-        self._fraction = fraction
+        if (caption, label, kind, marks) != (self._caption, self._label, self._kind, self._marks):
+            self._caption, self._label, self._kind, self._marks = caption, label, kind, marks
+            self._text, self._fraction = text, fraction
+            self.update()
+        else:
+            dirty = self._text_rect(self._text) | self._text_rect(text)
+            if moved:
+                dirty |= self._arc_rect(self._fraction, fraction)
+                self._fraction = fraction
+            self._text = text
+            self.update(dirty)
         self.setAccessibleDescription(" ".join(x for x in (label, text, caption) if x))
-        self.update()
 
-    def _time_font(self, side: float) -> QFont:
-        key = (round(side), len(self._text))
-        if self._font_cache and self._font_cache[:2] == key:
-            return self._font_cache[2]
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPixelSize(max(12, round(side * 0.34)))
-        sample = "8" * sum(c.isdigit() for c in self._text) + ":" * self._text.count(":")
-        width = QFontMetricsF(font).horizontalAdvance(sample or "0:00")
-        if width > side * 0.74:
-            font.setPixelSize(max(12, math.floor(font.pixelSize() * side * 0.74 / width)))
-        self._font_cache = (*key, font)
-        return font
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        palette = colors(self.palette())
+    # -- geometry ----------------------------------------------------------------------
+    def _ring(self) -> tuple[QRectF, float, float]:
+        """The ring's rectangle (through the middle of its stroke), its thickness, and the
+        side of the square inside it."""
         side = min(self.width(), self.height()) - 8
-        if side <= 0:
-            return
         thickness = max(6.0, side * 0.06)
         rect = QRectF(
             (self.width() - side) / 2 + thickness / 2,
@@ -98,43 +113,123 @@ class CountdownDial(QWidget):
             side - thickness,
             side - thickness,
         )
-        color = palette.for_kind(self._kind)
+        return rect, thickness, side - 2 * thickness
+
+    def _arc_rect(self, start: float, end: float) -> QRect:
+        """The pixels the ring's end passes over going from *start* to *end* (turns)."""
+        if abs(end - start) > _BIG_MOVE:
+            return self.rect()
+        rect, thickness, _ = self._ring()
+        center, radius = rect.center(), rect.width() / 2
+        reach = thickness / 2 + 2  # the round cap and antialiasing
+        steps = max(1, math.ceil(abs(end - start) * 2 * math.pi * radius / reach))
+        xs, ys = [], []
+        for i in range(steps + 1):
+            angle = math.pi / 2 - 2 * math.pi * (start + (end - start) * i / steps)
+            xs.append(center.x() + radius * math.cos(angle))
+            ys.append(center.y() - radius * math.sin(angle))
+        return QRectF(
+            min(xs) - reach,
+            min(ys) - reach,
+            max(xs) - min(xs) + 2 * reach,
+            max(ys) - min(ys) + 2 * reach,
+        ).toAlignedRect()
+
+    def _time_box(self) -> QRectF:
+        rect, _, inner = self._ring()
+        center = rect.center()
+        return QRectF(center.x() - inner / 2, center.y() - inner * 0.28, inner, inner * 0.46)
+
+    def _text_rect(self, text: str) -> QRect:
+        box = self._time_box()
+        _, metrics = self._time_font(box.width(), text)
+        width = min(box.width(), metrics.horizontalAdvance(text)) + 8
+        return QRectF(box.center().x() - width / 2, box.y(), width, box.height()).toAlignedRect()
+
+    # -- drawing -----------------------------------------------------------------------
+    def _time_font(self, side: float, text: str) -> tuple[QFont, QFontMetricsF]:
+        key = (round(side), len(text))
+        if self._font_cache and self._font_cache[:2] == key:
+            return self._font_cache[2], self._font_cache[3]
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(max(12, round(side * 0.34)))
+        sample = "8" * sum(c.isdigit() for c in text) + ":" * text.count(":")
+        width = QFontMetricsF(font).horizontalAdvance(sample or "0:00")
+        if width > side * 0.74:
+            font.setPixelSize(max(12, math.floor(font.pixelSize() * side * 0.74 / width)))
+        metrics = QFontMetricsF(font)
+        self._font_cache = (*key, font, metrics)
+        return font, metrics
+
+    def _fonts(self, inner: float) -> tuple[QFont, QFont]:
+        """The label's and the caption's type for a ring of inner side *inner*."""
+        key = round(inner)
+        if self._small_fonts is None or self._small_fonts[0] != key:
+            top = QFont(self.font())
+            top.setBold(True)
+            top.setPixelSize(max(10, round(inner * 0.095)))
+            small = QFont(self.font())
+            small.setPixelSize(max(10, round(inner * 0.085)))
+            self._small_fonts = (key, top, small)
+        return self._small_fonts[1], self._small_fonts[2]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._font_cache = self._small_fonts = None
+
+    def _track_layer(self, rect: QRectF, thickness: float, color: QColor) -> QPixmap:
+        """The ring's track, drawn once for this size and palette."""
+        ratio = self.devicePixelRatioF()
+        key = (self.size().toTuple(), rect.getRect(), color.rgba(), ratio)
+        if self._still is None or self._still[0] != key:
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen = QPen(color, thickness)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            p.setPen(pen)
+            p.drawEllipse(rect)
+            p.end()
+            self._still = (key, pixmap)
+        return self._still[1]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = colors(self.palette())
+        rect, thickness, inner = self._ring()
+        if inner <= 0:
+            return
+        dirty = event.rect()
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._track_layer(rect, thickness, palette.track))
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(palette.track, thickness)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        p.setPen(pen)
-        p.drawEllipse(rect)
         if self._fraction > 0:
-            pen.setColor(color)
+            pen = QPen(palette.for_kind(self._kind), thickness)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             p.setPen(pen)
             p.drawArc(rect, 90 * 16, -round(self._fraction * 360 * 16))
         self._paint_marks(p, rect, thickness, palette.text)
-        inner = side - 2 * thickness
-        p.setPen(palette.text)
-        p.setFont(self._time_font(inner))
         center = rect.center()
-        box = QRectF(center.x() - inner / 2, center.y() - inner * 0.28, inner, inner * 0.46)
-        p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._text)
-        if self._label:
-            top = QFont(self.font())
-            top.setBold(True)
-            top.setPixelSize(max(10, round(inner * 0.095)))
+        box = self._time_box()
+        if dirty.intersects(box.toAlignedRect()):
+            p.setPen(palette.text)
+            p.setFont(self._time_font(box.width(), self._text)[0])
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._text)
+        top, small = self._fonts(inner)
+        head = QRectF(
+            center.x() - inner * 0.4, center.y() - inner * 0.42, inner * 0.8, inner * 0.14
+        )
+        if self._label and dirty.intersects(head.toAlignedRect()):
             p.setFont(top)
-            p.setPen(color)
-            head = QRectF(
-                center.x() - inner * 0.4, center.y() - inner * 0.42, inner * 0.8, inner * 0.14
-            )
+            p.setPen(palette.for_kind(self._kind))
             p.drawText(head, Qt.AlignmentFlag.AlignCenter, self._label)
-        if self._caption:
-            small = QFont(self.font())
-            small.setPixelSize(max(10, round(inner * 0.085)))
+        cap = QRectF(center.x() - inner * 0.42, center.y() + inner * 0.2, inner * 0.84, inner * 0.2)
+        if self._caption and dirty.intersects(cap.toAlignedRect()):
             p.setFont(small)
             p.setPen(palette.muted)
-            cap = QRectF(
-                center.x() - inner * 0.42, center.y() + inner * 0.2, inner * 0.84, inner * 0.2
-            )
             p.drawText(
                 cap,
                 Qt.AlignmentFlag.AlignHCenter

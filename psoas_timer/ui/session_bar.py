@@ -1,14 +1,23 @@
-"""The whole session at a glance: a bar that fills, with the time left beside it."""
+"""The whole session at a glance: a bar that fills, with the time left beside it.
+
+Cheap to keep up to date: the space for the time is sized for its widest digits, so the
+bar keeps its length while the seconds tick; a growing bar repaints only around its end,
+and a new time only the time.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent
+import re
+
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .theme import colors
 
 __all__ = ["SessionBar"]
+
+_DIGIT = re.compile(r"\d")
 
 
 class SessionBar(QWidget):
@@ -16,6 +25,8 @@ class SessionBar(QWidget):
         super().__init__(parent)
         self._fraction = 0.0
         self._text = ""
+        self._font: tuple[int, QFont, QFontMetricsF] | None = None
+        self._text_width: tuple[tuple[int, str], float] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(40)
         self.setAccessibleName("Session progress")
@@ -33,24 +44,76 @@ class SessionBar(QWidget):
 
     def set_progress(self, fraction: float, text: str) -> None:
         fraction = min(1.0, max(0.0, fraction))
-        if text == self._text and abs(fraction - self._fraction) * self.width() < 0.5:
+        moved = abs(fraction - self._fraction) * self._bar().width() >= 0.5
+        if text == self._text and not moved:
             return
-        self._fraction, self._text = fraction, text
-        self.setAccessibleDescription(text)
-        self.update()
+        if self._space(text) != self._space(self._text):
+            dirty = self.rect()  # the bar's length changes with the time's width
+        else:
+            dirty = QRect()
+            if text != self._text:
+                dirty |= self._text_rect()
+            if moved:
+                dirty |= self._end_rect(self._fraction) | self._end_rect(fraction)
+        if moved:
+            self._fraction = fraction
+        if text != self._text:
+            self._text = text
+            self.setAccessibleDescription(text)
+        self.update(dirty)
 
+    # -- geometry ----------------------------------------------------------------------
+    def _type(self) -> tuple[QFont, QFontMetricsF]:
+        h = self.height()
+        if self._font is None or self._font[0] != h:
+            font = QFont(self.font())
+            font.setPixelSize(max(11, round(h * 0.55)))
+            font.setBold(True)
+            self._font = (h, font, QFontMetricsF(font))
+        return self._font[1], self._font[2]
+
+    def _space(self, text: str) -> float:
+        """The width kept for *text*: as wide as its widest digits, and a little room."""
+        sample = _DIGIT.sub("8", text)
+        key = (self.height(), sample)
+        if self._text_width is None or self._text_width[0] != key:
+            metrics = self._type()[1]
+            self._text_width = (key, metrics.horizontalAdvance(sample) + self.height() * 0.5)
+        return self._text_width[1]
+
+    def _bar(self) -> QRectF:
+        h = self.height()
+        bar_h = h * 0.36
+        return QRectF(0, (h - bar_h) / 2, max(0.0, self.width() - self._space(self._text)), bar_h)
+
+    def _text_rect(self) -> QRect:
+        bar = self._bar()
+        return QRectF(bar.right(), 0, self.width() - bar.right(), self.height()).toAlignedRect()
+
+    def _end_rect(self, fraction: float) -> QRect:
+        """The pixels around the end of a bar filled to *fraction* (its round cap included)."""
+        bar = self._bar()
+        end = bar.x() + max(bar.height(), bar.width() * fraction)
+        reach = bar.height() + 2
+        return QRectF(end - reach, bar.y() - 2, 2 * reach, bar.height() + 4).toAlignedRect()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._font = self._text_width = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._text_width = None
+
+    # -- drawing -----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = colors(self.palette())
-        h = self.height()
-        font = QFont(self.font())
-        font.setPixelSize(max(11, round(h * 0.55)))
-        font.setBold(True)
+        font, _ = self._type()
+        bar = self._bar()
+        bar_h = bar.height()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setFont(font)
-        text_w = p.fontMetrics().horizontalAdvance(self._text) + h * 0.5
-        bar_h = h * 0.36
-        bar = QRectF(0, (h - bar_h) / 2, max(0.0, self.width() - text_w), bar_h)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(palette.track)
         p.drawRoundedRect(bar, bar_h / 2, bar_h / 2)
@@ -58,10 +121,11 @@ class SessionBar(QWidget):
             p.setBrush(palette.done)
             filled = QRectF(bar.x(), bar.y(), max(bar_h, bar.width() * self._fraction), bar_h)
             p.drawRoundedRect(filled, bar_h / 2, bar_h / 2)
-        p.setPen(palette.text)
-        p.drawText(
-            QRectF(bar.right(), 0, text_w, h),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            self._text,
-        )
+        text = QRectF(self._text_rect())
+        if event.rect().intersects(text.toAlignedRect()):
+            p.setFont(font)
+            p.setPen(palette.text)
+            p.drawText(
+                text, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._text
+            )
         p.end()

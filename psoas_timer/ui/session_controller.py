@@ -45,6 +45,8 @@ class SessionController(QObject):
         self._clock = clock
         self._session: Session | None = None
         self._reported = False
+        # The next cue's clock time, kept between polls that change nothing but the time.
+        self._due: tuple[int, float | None] | None = None
         self._timer = QTimer(self)
         self._timer.setObjectName("session-poll")
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -87,6 +89,7 @@ class SessionController(QObject):
             self.stop()
         self._session = Session(plan, self._clock)
         self._reported = False
+        self._due = None
         self.active_changed.emit(True)
         self._after(self._session.start())
 
@@ -124,13 +127,20 @@ class SessionController(QObject):
     def poll(self) -> None:
         """Advance to the clock's now (the timer calls this; tests may too)."""
         if self._session is not None:
-            self._after(self._session.poll())
+            self._after(self._session.poll(), polled=True)
 
-    def _delay(self, session: Session, snap: Snapshot) -> int:
+    def _next_due(self, session: Session, snap: Snapshot, *, keep: bool) -> float | None:
+        """The session's next cue or segment end (clock time). A poll that fired nothing
+        and stayed in its segment leaves it where it was, so *keep* reuses it."""
+        if not (keep and self._due is not None and self._due[0] == snap.index):
+            self._due = (snap.index, session.next_due())
+        return self._due[1]
+
+    def _delay(self, session: Session, snap: Snapshot, *, keep: bool = False) -> int:
         """Milliseconds to the next poll: the next cue, the next change of the shown second,
         or the longest wait, whichever is first."""
         waits = [self._interval / 1000]
-        due = session.next_due()
+        due = self._next_due(session, snap, keep=keep)
         if due is not None:
             waits.append(due - self._clock())
         rising, falling = snap.elapsed % 1.0, snap.remaining % 1.0
@@ -138,7 +148,7 @@ class SessionController(QObject):
         waits.append(falling or 1.0)  # a countdown shows the next second
         return max(1, min(self._interval, math.ceil(min(waits) * 1000) + 1))
 
-    def _after(self, fired: list[FiredCue]) -> None:
+    def _after(self, fired: list[FiredCue], *, polled: bool = False) -> None:
         """Publish what changed and keep the timer running exactly while the session runs."""
         session = self._session
         assert session is not None
@@ -146,8 +156,9 @@ class SessionController(QObject):
             self.cues_fired.emit(fired)
         snap = session.snapshot()
         if session.state is State.RUNNING:
-            self._timer.start(self._delay(session, snap))
+            self._timer.start(self._delay(session, snap, keep=polled and not fired))
         else:
+            self._due = None
             self._timer.stop()
         self.updated.emit(snap)
         if session.state in (State.FINISHED, State.STOPPED) and not self._reported:
