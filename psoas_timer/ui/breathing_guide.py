@@ -5,33 +5,27 @@ segment's elapsed time at a clock reading, and each frame works out where the br
 now from the pattern. While a session runs, an animation wakes the guide exactly when the
 drawing next changes: when the shape's edge has moved half a pixel (antialiasing shows
 half pixels), or the count or the word changes. That is every frame of the screen's rate
-(capped at :data:`FRAME_MS`) while the breath moves fast, fewer near its turns, and once a
-second while it is held. Paused or hidden, nothing moves and nothing ticks.
+(at most one per :data:`FRAME_MS`) while the breath moves fast, fewer near its turns, and
+once a second while it is held. Paused or hidden, nothing moves and nothing ticks.
 
-A frame costs little: it repaints only the square around the shape (the widget paints its
-own background, so nothing behind it is repainted); the still outline is a cached pixmap;
-the word and the count are laid out once and drawn only when the paint touches them. The
-shape is filled with an opaque colour (the translucent breath colour mixed over the
-window's): Qt's raster engine blends translucent antialiased shapes on helper threads, and
-waking them for every frame cost more than the drawing itself.
+A frame costs little: it repaints only the square around the shape, and the widget paints
+its own background (a cached pixmap with the outline on it), so nothing behind it is
+repainted; the word and the count are laid out once. The shape is filled with an opaque colour (the
+translucent breath colour mixed over the window's): Qt's raster engine blends translucent
+antialiased shapes on helper threads, and waking them for every frame cost more than the
+drawing itself. Sizes, colours and type are worked out once per size and palette.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from PySide6.QtCore import (
-    QEvent,
-    QPauseAnimation,
-    QPointF,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-)
+from PySide6.QtCore import QEvent, QPauseAnimation, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -59,13 +53,17 @@ MAX_AHEAD = 0.3
 MIN_STEP_PX = 0.5
 #: The shortest time between two frames, in milliseconds (the screen's rate, 60 Hz).
 FRAME_MS = 16
+#: The shape's opacity with empty lungs, and what full lungs add.
+ALPHA, ALPHA_FULL = 0.45, 0.25
 #: Pixels of antialiased edge around a circle's radius.
 _EDGE = 2
 
+Box = tuple[int, int, int, int]  # left, top, right, bottom (exclusive)
+
 
 class Frame(NamedTuple):
-    """What the guide shows: how full the lungs are (0..1), the word and the count (in
-    seconds left of the phase)."""
+    """What the guide shows: how full the lungs are (0..1), the word, and the count (the
+    phase's seconds left)."""
 
     size: float
     word: str
@@ -76,18 +74,108 @@ def _count(phase: Phase) -> int:
     return max(1, math.ceil(phase.remaining - 1e-6))
 
 
-def _frame(phase: Phase) -> Frame:
-    return Frame(phase.size, phase.word, str(_count(phase)))
+def _frame(phase: Phase, size: float) -> Frame:
+    return Frame(size, phase.word, str(_count(phase)))
+
+
+def _rgb(color: QColor) -> tuple[int, int, int]:
+    return color.red(), color.green(), color.blue()
+
+
+def _mix(
+    front: tuple[int, int, int], alpha: float, back: tuple[int, int, int]
+) -> tuple[int, int, int]:
+    a = min(1.0, max(0.0, alpha))
+    r, g, b = front
+    br, bg, bb = back
+    return round(r * a + br * (1 - a)), round(g * a + bg * (1 - a)), round(b * a + bb * (1 - a))
 
 
 def over(color: QColor, alpha: float, background: QColor) -> QColor:
     """*color* at opacity *alpha* over an opaque *background*, as one opaque colour."""
-    a = min(1.0, max(0.0, alpha))
-    return QColor.fromRgbF(
-        color.redF() * a + background.redF() * (1 - a),
-        color.greenF() * a + background.greenF() * (1 - a),
-        color.blueF() * a + background.blueF() * (1 - a),
-    )
+    return QColor(*_mix(_rgb(color), alpha, _rgb(background)))
+
+
+def _union(a: Box | None, b: Box) -> Box:
+    if a is None:
+        return b
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
+@dataclass
+class _Text:
+    """A word or a number laid out once, where it goes, and the pixels it covers."""
+
+    static: QStaticText
+    at: QPointF
+    box: Box
+
+
+@dataclass
+class _Look:
+    """Everything a frame needs that depends only on the size, palette and font."""
+
+    side: int
+    cx: float
+    cy: float
+    small: float
+    big: float
+    ratio: float
+    backdrop: QPixmap  # the window's colour and the outline, opaque: one copy per paint
+    word_pen: QPen
+    number_pen: QPen
+    word_font: QFont
+    number_font: QFont
+    word_metrics: QFontMetricsF
+    number_metrics: QFontMetricsF
+    breath_rgb: tuple[int, int, int]
+    window_rgb: tuple[int, int, int]
+    texts: dict[tuple[bool, str], _Text] = field(default_factory=dict)
+    fills: dict[tuple[int, int, int], QBrush] = field(default_factory=dict)
+
+    def radius(self, size: float) -> float:
+        return self.small + (self.big - self.small) * size
+
+    def square(self, radius: float) -> Box:
+        """The pixels a circle of *radius* around the centre can touch."""
+        r = radius + _EDGE
+        return (
+            math.floor(self.cx - r),
+            math.floor(self.cy - r),
+            math.ceil(self.cx + r),
+            math.ceil(self.cy + r),
+        )
+
+    def fill(self, size: float) -> QBrush:
+        """The shape's colour: fuller as the lungs fill, mixed over the window's."""
+        key = _mix(self.breath_rgb, ALPHA + ALPHA_FULL * size, self.window_rgb)
+        found = self.fills.get(key)
+        if found is None:
+            found = self.fills[key] = QBrush(QColor(*key))
+        return found
+
+    def text(self, text: str, *, word: bool) -> _Text:
+        """*text* in the word's type (centred above the middle) or the number's (below)."""
+        found = self.texts.get((word, text))
+        if found is None:
+            if len(self.texts) > 64:
+                self.texts.clear()
+            font = self.word_font if word else self.number_font
+            metrics = self.word_metrics if word else self.number_metrics
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=font)
+            width, height = metrics.horizontalAdvance(text), metrics.height()
+            middle = self.cy + self.side * (-0.05 if word else 0.115)
+            left, top = self.cx - width / 2, middle - height / 2
+            box = (
+                math.floor(left) - 2,
+                math.floor(top) - 2,
+                math.ceil(left + width) + 2,
+                math.ceil(top + height) + 2,
+            )
+            found = self.texts[(word, text)] = _Text(static, QPointF(left, top), box)
+        return found
 
 
 class BreathingGuide(QWidget):
@@ -99,10 +187,7 @@ class BreathingGuide(QWidget):
         self._synced_at = 0.0
         self._running = False
         self._shown: Frame | None = None  # on screen, or asked for with update()
-        self._fonts: tuple[int, QFont, QFont, QFontMetricsF, QFontMetricsF] | None = None
-        self._texts: dict[tuple[int, str], tuple[QStaticText, QRectF]] = {}
-        self._geo: tuple[QPointF, float, float] | None = None
-        self._track_cache: tuple[tuple[int, int, float], QPixmap] | None = None
+        self._look_cache: _Look | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(140, 140)
         self.setAccessibleName("Breathing guide")
@@ -111,7 +196,8 @@ class BreathingGuide(QWidget):
         # Waits until the drawing next changes; an animation, so that it runs on Qt's
         # animation clock with everything else that moves on screen.
         self._frames = QPauseAnimation(self)
-        self._frames.finished.connect(self._on_frame)
+        self._frames.finished.connect(self._on_tick)
+        self._ticking = False  # the animation runs (kept here: asking Qt costs a call)
 
     def sizeHint(self) -> QSize:
         return QSize(320, 320)
@@ -127,20 +213,33 @@ class BreathingGuide(QWidget):
 
     def follow(self, pattern: Pattern | None, elapsed: float, *, running: bool) -> None:
         """Sync to the engine: *elapsed* seconds into the segment, now (on the clock)."""
+        now = self._clock()
+        running = running and pattern is not None
+        if (
+            pattern is self._pattern
+            and running
+            and self._running
+            and self._ticking
+            and abs(self._time(now) - elapsed) < 0.002
+        ):
+            # The breath is where the running animation expects it: only re-anchor.
+            self._elapsed, self._synced_at = elapsed, now
+            return
         self._pattern = pattern
         self._elapsed = elapsed
-        self._synced_at = self._clock()
-        self._running = running and pattern is not None
+        self._synced_at = now
+        self._running = running
         self._on_frame()
 
     def stop(self) -> None:
         self.follow(None, 0.0, running=False)
 
-    def _time(self) -> float:
-        """Seconds into the breathing now, by the clock."""
+    def _time(self, now: float | None = None) -> float:
+        """Seconds into the breathing at clock time *now* (default: the clock's now)."""
         t = self._elapsed
         if self._running:
-            t += min(MAX_AHEAD, max(0.0, self._clock() - self._synced_at))
+            ahead = (self._clock() if now is None else now) - self._synced_at
+            t += min(MAX_AHEAD, max(0.0, ahead))
         return t
 
     def phase(self) -> Phase | None:
@@ -149,27 +248,37 @@ class BreathingGuide(QWidget):
             return None
         return self._pattern.phase_at(self._time())
 
+    def _on_tick(self) -> None:
+        self._ticking = False  # the wait is over
+        self._on_frame()
+
     def _on_frame(self) -> None:
         """Draw the breath as it is now, and wake again when that drawing next changes."""
-        self._frames.stop()
+        if self._ticking:
+            self._ticking = False
+            self._frames.stop()
         if self._pattern is None:
             self._show(None)
             return
         t = self._time()
         phase = self._pattern.phase_at(t)
-        self._show(phase)
-        if self._running and self.isVisible() and self._shown is not None:
-            wait = self._until_change(t, phase, self._shown)
+        size = phase.size
+        self._show(phase, size)
+        if self._running and self._shown is not None and self.isVisible():
+            wait = self._until_change(t, phase, size, self._shown)
             self._frames.setDuration(max(FRAME_MS, math.ceil(wait * 1000) + 1))
             self._frames.start()
+            self._ticking = True
 
     def advance(self) -> None:
         """Bring the drawing up to the clock (what each frame does)."""
-        self._show(self.phase())
+        phase = self.phase()
+        self._show(phase, phase.size if phase is not None else 0.0)
 
-    def _show(self, phase: Phase | None) -> None:
-        """Draw *phase*, repainting only what visibly changes."""
-        new = _frame(phase) if phase is not None else None
+    def _show(self, phase: Phase | None, size: float = 0.0) -> None:
+        """Draw *phase* (its *size* worked out already), repainting only what visibly
+        changes."""
+        new = _frame(phase, size) if phase is not None else None
         old = self._shown
         if new == old:
             return
@@ -177,29 +286,27 @@ class BreathingGuide(QWidget):
             self._shown = new
             self.update()
             return
-        center, small, big = self._geometry()
-        before = small + (big - small) * old.size
-        after = small + (big - small) * new.size
-        dirty = QRect()
+        look = self._look()
+        before, after = look.radius(old.size), look.radius(new.size)
+        dirty: Box | None = None  # one rectangle: a many-sided clip blends on helper threads
         if abs(after - before) >= MIN_STEP_PX:
-            dirty = _square(center, max(before, after))
+            dirty = look.square(max(before, after))
         else:
             new = new._replace(size=old.size)  # not a visible step yet: keep the drawn shape
-        # One rectangle, never a region: a many-sided clip sends blending to helper threads.
         if new.word != old.word:
-            dirty |= self._text(old.word, word=True)[1].toAlignedRect()
-            dirty |= self._text(new.word, word=True)[1].toAlignedRect()
+            dirty = _union(dirty, look.text(old.word, word=True).box)
+            dirty = _union(dirty, look.text(new.word, word=True).box)
         if new.number != old.number:
-            dirty |= self._text(old.number, word=False)[1].toAlignedRect()
-            dirty |= self._text(new.number, word=False)[1].toAlignedRect()
-        if dirty.isEmpty():
+            dirty = _union(dirty, look.text(old.number, word=False).box)
+            dirty = _union(dirty, look.text(new.number, word=False).box)
+        if dirty is None:
             return
         self._shown = new
-        self.update(dirty.adjusted(-1, -1, 1, 1))
+        self.update(QRect(dirty[0], dirty[1], dirty[2] - dirty[0], dirty[3] - dirty[1]))
 
     # -- timing ------------------------------------------------------------------------
-    def _until_change(self, t: float, phase: Phase, shown: Frame) -> float:
-        """Seconds from breath time *t* (at *phase*) until the drawing differs from
+    def _until_change(self, t: float, phase: Phase, size: float, shown: Frame) -> float:
+        """Seconds from breath time *t* (at *phase*, *size*) until the drawing differs from
         *shown*: the count's next turn (at 1, the phase's end), or sooner, the edge's next
         half-pixel step, at the speed the edge moves over the next frame."""
         assert self._pattern is not None
@@ -207,127 +314,100 @@ class BreathingGuide(QWidget):
         frame = FRAME_MS / 1000
         if turn <= frame:
             return turn
-        _, small, big = self._geometry()
-        size = phase.size
-        to_go = MIN_STEP_PX / max(1.0, big - small) - abs(size - shown.size)
+        look = self._look()
+        to_go = MIN_STEP_PX / max(1.0, look.big - look.small) - abs(size - shown.size)
         if to_go <= 0:
             return 0.0
         speed = abs(self._pattern.phase_at(t + frame).size - size) / frame
         return turn if speed <= 0 else min(turn, to_go / speed)
 
+    # -- showing and hiding, size, palette and type --------------------------------------
     def hideEvent(self, event: object) -> None:
+        self._ticking = False
         self._frames.stop()
 
     def showEvent(self, event: object) -> None:
         phase = self.phase()
-        self._shown = _frame(phase) if phase is not None else None  # shown whole, now
+        shown = _frame(phase, phase.size) if phase is not None else None
+        self._shown = shown  # a window shown is painted whole
         self._on_frame()
-
-    # -- geometry ----------------------------------------------------------------------
-    def _side(self) -> int:
-        return min(self.width(), self.height()) - 4
-
-    def _geometry(self) -> tuple[QPointF, float, float]:
-        """The centre, and the shape's radius with empty and with full lungs."""
-        if self._geo is None:
-            big = self._side() / 2
-            self._geo = (QRectF(self.rect()).center(), big * SMALLEST, big)
-        return self._geo
-
-    def _text(self, text: str, *, word: bool) -> tuple[QStaticText, QRectF]:
-        """*text* laid out once in the word's or the count's type, and where it goes:
-        centred on its line (the word above the middle, the count below)."""
-        side = self._side()
-        key = (side, ("w:" if word else "c:") + text)
-        found = self._texts.get(key)
-        if found is None:
-            if len(self._texts) > 64 or any(k[0] != side for k in self._texts):
-                self._texts.clear()
-            font, metrics = self._type(side, word=word)
-            static = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(font=font)
-            width, height = metrics.horizontalAdvance(text), metrics.height()
-            center, _, _ = self._geometry()
-            # The middle of the line the text was drawn centred in before.
-            y = center.y() + (side * (-0.14 + 0.09) if word else side * (0.05 + 0.065))
-            found = (static, QRectF(center.x() - width / 2, y - height / 2, width, height))
-            self._texts[key] = found
-        return found
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._geo = None
-        self._texts.clear()
-
-    # -- drawing -----------------------------------------------------------------------
-    def _track(self, side: int, color: QColor) -> QPixmap:
-        ratio = self.devicePixelRatioF()
-        key = (side, color.rgba(), ratio)
-        if self._track_cache is None or self._track_cache[0] != key:
-            pixmap = QPixmap(QSize(side + 4, side + 4) * ratio)
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(color, max(2.0, side * 0.01)))
-            middle = (side + 4) / 2
-            painter.drawEllipse(QPointF(middle, middle), side / 2 - 2, side / 2 - 2)
-            painter.end()
-            self._track_cache = (key, pixmap)
-        return self._track_cache[1]
-
-    def _type(self, side: int, *, word: bool) -> tuple[QFont, QFontMetricsF]:
-        if self._fonts is None or self._fonts[0] != side:
-            bold = QFont(self.font())
-            bold.setBold(True)
-            bold.setPixelSize(max(12, round(side * 0.15)))
-            count = QFont(self.font())
-            count.setPixelSize(max(10, round(side * 0.11)))
-            self._fonts = (side, bold, count, QFontMetricsF(bold), QFontMetricsF(count))
-        _, bold, count, bold_metrics, count_metrics = self._fonts
-        return (bold, bold_metrics) if word else (count, count_metrics)
+        self._look_cache = None
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._fonts = None
-            self._texts.clear()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._look_cache = None
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        dirty = event.rect()
-        p = QPainter(self)
-        window = self.palette().color(QPalette.ColorRole.Window)
-        p.fillRect(dirty, window)
-        frame = self._shown
-        if frame is None:
-            p.end()
-            return
+    def _look(self) -> _Look:
+        look = self._look_cache
+        if look is None:
+            look = self._look_cache = self._make_look(self.devicePixelRatioF())
+        return look
+
+    def _make_look(self, ratio: float) -> _Look:
+        side = min(self.width(), self.height()) - 4
+        big = side / 2
         palette = colors(self.palette())
-        side = self._side()
-        center, small, big = self._geometry()
-        radius = small + (big - small) * frame.size
-        half = (side + 4) / 2
-        p.drawPixmap(
-            round(center.x() - half), round(center.y() - half), self._track(side, palette.track)
+        window = self.palette().color(QPalette.ColorRole.Window)
+        cx, cy = self.width() / 2, self.height() / 2
+        backdrop = QPixmap(self.size() * ratio)
+        backdrop.setDevicePixelRatio(ratio)
+        backdrop.fill(window)
+        painter = QPainter(backdrop)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.track, max(2.0, side * 0.01)))
+        painter.drawEllipse(QPointF(cx, cy), big - 2, big - 2)
+        painter.end()
+        word = QFont(self.font())
+        word.setBold(True)
+        word.setPixelSize(max(12, round(side * 0.15)))
+        number = QFont(self.font())
+        number.setPixelSize(max(10, round(side * 0.11)))
+        return _Look(
+            side=side,
+            cx=cx,
+            cy=cy,
+            small=big * SMALLEST,
+            big=big,
+            ratio=ratio,
+            backdrop=backdrop,
+            word_pen=QPen(palette.text),
+            number_pen=QPen(palette.muted),
+            word_font=word,
+            number_font=number,
+            word_metrics=QFontMetricsF(word),
+            number_metrics=QFontMetricsF(number),
+            breath_rgb=_rgb(palette.breath),
+            window_rgb=_rgb(window),
         )
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setBrush(over(palette.breath, 0.45 + 0.25 * frame.size, window))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawEllipse(center, radius, radius)
-        for text, word, color in (
-            (frame.word, True, palette.text),
-            (frame.number, False, palette.muted),
-        ):
-            static, where = self._text(text, word=word)
-            if dirty.intersects(where.toAlignedRect()):
-                p.setFont(self._type(side, word=word)[0])
-                p.setPen(color)
-                p.drawStaticText(where.topLeft(), static)
+
+    # -- drawing -----------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        look = self._look()
+        if look.ratio != self.devicePixelRatioF():  # moved to another screen
+            look = self._look_cache = self._make_look(self.devicePixelRatioF())
+        p = QPainter(self)
+        p.drawPixmap(0, 0, look.backdrop)  # clipped to what needs painting
+        frame = self._shown
+        if frame is not None:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setBrush(look.fill(frame.size))
+            p.setPen(_NO_PEN)
+            radius = look.radius(frame.size)
+            p.drawEllipse(QPointF(look.cx, look.cy), radius, radius)
+            dirty = event.rect()
+            left, top, right, bottom = dirty.left(), dirty.top(), dirty.right(), dirty.bottom()
+            for text, word in ((frame.word, True), (frame.number, False)):
+                shown = look.text(text, word=word)
+                x0, y0, x1, y1 = shown.box
+                if x0 <= right and left < x1 and y0 <= bottom and top < y1:
+                    p.setFont(look.word_font if word else look.number_font)
+                    p.setPen(look.word_pen if word else look.number_pen)
+                    p.drawStaticText(shown.at, shown.static)
         p.end()
 
 
-def _square(center: QPointF, radius: float) -> QRect:
-    """The pixels a circle of *radius* around *center* can touch, antialiasing included."""
-    r = radius + _EDGE
-    return QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r).toAlignedRect()
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
