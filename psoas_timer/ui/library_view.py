@@ -2,12 +2,16 @@
 
 A file with problems is listed with its messages (``file:line:column: message``) and never
 hides the others.
+
+Keyboard: Ctrl+F (or /) goes to the search box; there ↓ goes to the matches and Enter opens
+the highlighted one, which is always one that is shown. (Typing in the list does not search:
+single letters are the window's shortcuts, M for mute among them.)
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -123,6 +127,12 @@ class LibraryView(QWidget):
         self.list.setAccessibleName("Routines")
         self.list.setSpacing(4)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        # The highlight is a frame, not a fill, so every card's text (warnings included)
+        # keeps its colours and stays readable when selected, in light and dark themes.
+        self.list.setStyleSheet(
+            "QListWidget::item:selected { background: transparent;"
+            " border: 3px solid palette(highlight); border-radius: 6px; }"
+        )
         self.empty = QLabel("No routine matches.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setVisible(False)
@@ -139,6 +149,12 @@ class LibraryView(QWidget):
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.returnPressed.connect(self._on_search_return_pressed)
+        self.search.installEventFilter(self)
+        for keys in (QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("/")):
+            find = QShortcut(keys, self)
+            find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            find.activated.connect(self.focus_search)
         self.list.itemClicked.connect(self._on_item_activated)
         self.list.itemActivated.connect(self._on_item_activated)
 
@@ -175,6 +191,16 @@ class LibraryView(QWidget):
             if not self.list.item(row).isHidden()
         ]
 
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _first_shown_row(self) -> int:
+        for row in range(self.list.count()):
+            if not self.list.item(row).isHidden():
+                return row
+        return -1
+
     def _on_search_text_changed(self, text: str) -> None:
         words = text.lower().split()
         shown = 0
@@ -183,6 +209,24 @@ class LibraryView(QWidget):
             self.list.item(row).setHidden(not hit)
             shown += hit
         self.empty.setVisible(shown == 0 and self.list.count() > 0)
+        current = self.list.currentItem()
+        if current is None or current.isHidden():
+            first = self._first_shown_row()
+            if first >= 0:
+                self.list.setCurrentRow(first)
+
+    def _on_search_return_pressed(self) -> None:
+        current = self.list.currentItem()
+        if current is not None and not current.isHidden():
+            self._on_item_activated(current)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if watched is self.search and event.key() == Qt.Key.Key_Down:
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return False
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         entry = item.data(Qt.ItemDataRole.UserRole)

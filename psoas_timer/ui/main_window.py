@@ -376,7 +376,10 @@ class MainWindow(QMainWindow):
         a.back.setEnabled(not active and self.page != Page.LIBRARY)
         a.new_routine.setEnabled(self._folders is not None and not active)
         a.edit_routine.setEnabled(
-            self._folders is not None and not active and self.entry is not None
+            self._folders is not None
+            and not active
+            and self.entry is not None
+            and self.page in (Page.ROUTINE, Page.COMPLETION)
         )
         can_start = active or (
             self.page in (Page.ROUTINE, Page.COMPLETION) and self.entry is not None
@@ -420,6 +423,12 @@ class MainWindow(QMainWindow):
         self.controller.extend(EXTEND_SECONDS)
 
     def _on_stop_triggered(self) -> None:
+        """Stop, once the user says so: a stray Esc must not throw a session away."""
+        if not self.controller.active:
+            return
+        question = "Stop this session now?\n\nEnter stops it; Esc keeps it going."
+        if not self._ask(self, "Stop the session?", question):
+            return
         self._audio.stop_all()
         self.controller.stop()
 

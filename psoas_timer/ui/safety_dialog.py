@@ -36,6 +36,11 @@ class SafetyDialog(QDialog):
         ok.setText("I understand")
         ok.setAccessibleName("I understand")
         buttons.accepted.connect(self.accept)
+        # Enter must mean "I understand" under every style: some (GTK's) would otherwise start
+        # with the focus on the check box, where Enter would tick "don't show this again".
+        ok.setDefault(True)
+        ok.setFocus()
+        self.dismiss.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.addWidget(title)

@@ -63,3 +63,26 @@ def test_broken_routine_does_not_open(window: MainWindow) -> None:
     assert window.page is Page.LIBRARY
     assert not window.open_routine("broken")
     assert "Cannot open broken" in window.statusBar().currentMessage()
+
+
+def test_search_by_keyboard_alone_opens_the_match(window: MainWindow, qtbot: QtBot) -> None:
+    window.library.list.setFocus()
+    qtbot.keyClick(window.library.list, Qt.Key.Key_Slash)
+    assert window.library.search.hasFocus()
+    qtbot.keyClicks(window.library.search, "simple")
+    assert window.library.visible_names() == ["Simple stretch"]
+    current = window.library.list.currentItem()
+    assert current is not None and not current.isHidden()  # the match is the one highlighted
+    qtbot.keyClick(window.library.search, Qt.Key.Key_Return)
+    assert window.page is Page.ROUTINE
+    assert window.entry is not None and window.entry.name == "Simple stretch"
+
+
+def test_ctrl_f_goes_to_the_search_box_and_down_back_to_the_list(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.library.list.setFocus()
+    qtbot.keyClick(window.library.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.library.search.hasFocus()
+    qtbot.keyClick(window.library.search, Qt.Key.Key_Down)
+    assert window.library.list.hasFocus()

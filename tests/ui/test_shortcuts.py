@@ -11,7 +11,7 @@ from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import State
 from psoas_timer.ui.main_window import MainWindow, Page
 
-from .conftest import AudioRecorder, advance
+from .conftest import Asker, AudioRecorder, advance
 
 Key = Qt.Key
 
@@ -108,13 +108,27 @@ def test_enter_releases_an_open_hold(
     assert not window.commands.released.isEnabled()
 
 
-def test_escape_stops(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+def test_escape_stops_once_the_user_confirms(
+    window: MainWindow, qtbot: QtBot, clock: FakeClock, asker: Asker
+) -> None:
     window.open_routine("simple")
     window.start_session()
     advance(window, clock, 4)
+    asker.answer = False  # a stray Esc: the user keeps going
+    qtbot.keyClick(window, Key.Key_Escape)
+    assert asker.asked == ["Stop the session?"]
+    assert _state(window) is State.RUNNING and window.page is Page.PLAYER
+    asker.answer = True
     qtbot.keyClick(window, Key.Key_Escape)
     assert _state(window) is State.STOPPED
     assert window.page is Page.COMPLETION
+
+
+def test_edit_is_offered_only_where_there_is_a_routine_to_edit(window: MainWindow) -> None:
+    assert window.open_routine("simple")
+    assert window.commands.edit_routine.isEnabled()
+    window.show_library()
+    assert not window.commands.edit_routine.isEnabled()
 
 
 def test_m_mutes_and_is_remembered(window: MainWindow, qtbot: QtBot, audio: AudioRecorder) -> None:

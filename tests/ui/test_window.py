@@ -81,6 +81,22 @@ def test_safety_notice_on_first_run(
     assert again.safety_dialog is None
 
 
+def test_enter_on_the_safety_notice_means_i_understand_not_dont_show_again(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from psoas_timer.ui.safety_dialog import SafetyDialog
+
+    dialog = SafetyDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.dismiss.hasFocus()
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert dialog.result() == 1 and not dialog.dismissed
+
+
 def test_safety_notice_before_release_routines_until_dismissed(
     make_window: Callable[[Preferences], MainWindow], preferences: Preferences, qtbot: QtBot
 ) -> None:
