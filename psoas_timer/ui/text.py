@@ -93,14 +93,20 @@ def next_up(plan: Plan, snap: Snapshot) -> tuple[str, str] | None:
     """What comes after this segment, as (title, detail), or None at the very end.
 
     Within a step (the next set, rep or side) the detail says which; otherwise it names the
-    next step and how it is timed.
+    next step and how it is timed. A lead-in already shows what it leads into (the step
+    during "Get ready", the side during "Switch sides"), so it looks one further ahead.
     """
-    following = plan.segments[snap.index + 1 :]
-    upcoming = next((s for s in following if s.is_work), None)
+    current = snap.segment
+    works = [s for s in plan.segments[snap.index + 1 :] if s.is_work]
+    if current.kind == "prepare":
+        works = [s for s in works if s.step != current.step]
+    elif current.kind == "switch":
+        works = works[1:]
+    upcoming = works[0] if works else None
     if upcoming is None:
         return None
     run = plan.steps[upcoming.step]
-    if upcoming.step == snap.segment.step and snap.segment.kind != "prepare":
+    if upcoming.step == current.step:
         return run.name, where_line(upcoming, run) or KIND_WORDS[upcoming.kind]
     detail = step_timing(run.step)
     if run.rounds > 1:

@@ -49,7 +49,8 @@ def test_next_up_within_a_step_and_across_steps(tmp_path: Path) -> None:
     clock = FakeClock()
     session = Session(plan, clock)
     session.start()
-    assert next_up(plan, session.snapshot()) == ("Couch stretch", "hold 20 s")
+    assert session.snapshot().segment.kind == "prepare"  # the screen shows Couch stretch
+    assert next_up(plan, session.snapshot()) == ("Lunge", "hold 10 s")
     clock.advance(4)
     session.poll()
     assert next_up(plan, session.snapshot()) == ("Lunge", "hold 10 s")
@@ -58,3 +59,17 @@ def test_next_up_within_a_step_and_across_steps(tmp_path: Path) -> None:
         session.poll()
     assert session.snapshot().segment.label == "Lunge"
     assert next_up(plan, session.snapshot()) is None
+
+
+def test_next_up_during_a_side_switch_looks_past_the_side_shown(tmp_path: Path) -> None:
+    plan = _plan(tmp_path)
+    clock = FakeClock()
+    session = Session(plan, clock)
+    session.start()
+    while session.snapshot().segment.kind != "switch":
+        clock.advance(0.5)
+        session.poll()
+    snap = session.snapshot()
+    assert snap.segment.label  # switching to the right side of the release hold
+    coming = next_up(plan, snap)
+    assert coming is not None and coming[0] == "Bridge"  # not the right side again
