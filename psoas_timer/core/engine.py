@@ -87,6 +87,17 @@ class Snapshot:
         )
 
 
+def _same_set(seg: Segment, other: Segment) -> bool:
+    """Both are reps of one set (same step, side and set)."""
+    return (
+        seg.kind == "rep"
+        and other.kind == "rep"
+        and seg.step == other.step
+        and seg.side == other.side
+        and seg.set == other.set
+    )
+
+
 class Session:
     """One run through a :class:`Plan`, driven by *clock*."""
 
@@ -185,25 +196,44 @@ class Session:
         return self.resume()
 
     def next(self) -> list[FiredCue]:
-        """Skip the rest of this segment; its remaining cues are dropped."""
+        """Skip the rest of this segment (of a rep: the rest of its set); its cues are dropped.
+
+        Reps are short, so skipping them one by one would take a press a rep: a set of reps
+        is skipped as one part.
+        """
         if not self.active:
             return []
         now = self._now()
         seg = self.segment
         self._account(seg, now - self._start, skipped=True)
-        if self._index + 1 >= len(self.plan.segments):
+        target = self._index + 1
+        segments = self.plan.segments
+        while target < len(segments) and _same_set(segments[target], seg):
+            target += 1
+        if target >= len(segments):
             return self._finish(now)
-        self._enter(self._index + 1, now)
+        self._enter(target, now)
         return self.poll() if self.running else []
 
     def previous(self) -> list[FiredCue]:
-        """Back to the previous segment, or to the start of this one if well into it."""
+        """Back to the previous part, or to the start of this one if well into it.
+
+        Within a set of reps, "this part" is the set: back to its first rep, or from there
+        (just begun) to the part before the set.
+        """
         if not self.active:
             return []
         now = self._now()
         self._active += now - self._start
-        back = now - self._start <= PREVIOUS_RESTARTS_AFTER and self._index > 0
-        self._enter(self._index - 1 if back else self._index, now)
+        segments = self.plan.segments
+        first = self._index
+        while first > 0 and _same_set(segments[first - 1], self.segment):
+            first -= 1
+        fresh = first == self._index and now - self._start <= PREVIOUS_RESTARTS_AFTER
+        target = first - 1 if fresh and first > 0 else first
+        while target > 0 and _same_set(segments[target - 1], segments[target]):
+            target -= 1  # into a set of reps: at its start
+        self._enter(target, now)
         return self.poll() if self.running else []
 
     def restart_step(self) -> list[FiredCue]:
@@ -357,7 +387,12 @@ class Session:
         self._start = at
         self._extra = 0.0
         self._fired = set()
-        self._done_before = sum(self._spent.get(i, 0.0) for i in range(index))
+        # What lies behind: a part skipped or cut short counts at its planned length, so the
+        # session's progress is where the user is in it, whatever the route there.
+        segments = self.plan.segments
+        self._done_before = sum(
+            max(self._spent.get(i, 0.0), segments[i].duration) for i in range(index)
+        )
         if self._paused_at is not None:
             self._paused_at = at
 

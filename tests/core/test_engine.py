@@ -241,3 +241,55 @@ def test_no_drift_segment_ends_come_from_the_clock() -> None:
     planned = [s.end for s in plan.segments[:-1]]
     assert len(ends) == len(planned)
     assert max(abs(a - b) for a, b in zip(ends, planned, strict=True)) < 1e-6
+
+
+REPS = """\
+name: r
+defaults: {prepare: 5, rest: 10, countdown: 0}
+steps:
+  - {name: Bridge, reps: 6, tempo: 2, sets: 2, rest_between_sets: 8}
+  - {name: After, hold: 20, kind: stretch}
+"""
+
+
+def test_next_skips_a_set_of_reps_as_one_part() -> None:
+    clock = FakeClock()
+    plan = plan_of(REPS)
+    session = Session(plan, clock)
+    session.start()
+    run_for(session, clock, 5 + 3)  # into rep 2 of set 1
+    seg = session.segment
+    assert (seg.kind, seg.set, seg.rep) == ("rep", 1, 2)
+    session.next()
+    assert session.segment.kind == "rest"  # the rest between sets, not rep 3
+    session.next()
+    assert (session.segment.kind, session.segment.set, session.segment.rep) == ("rep", 2, 1)
+    session.next()
+    assert session.segment.kind == "rest"  # after the last set: the rest before After
+    session.next()
+    assert plan.steps[session.segment.step].name == "After"
+
+
+def test_previous_within_reps_goes_to_the_start_of_the_set_then_before_it() -> None:
+    clock = FakeClock()
+    session = Session(plan_of(REPS), clock)
+    session.start()
+    run_for(session, clock, 5 + 5)  # rep 3 of set 1
+    assert session.segment.rep == 3
+    session.previous()
+    assert (session.segment.set, session.segment.rep) == (1, 1)
+    session.previous()  # just begun: back to the part before the set
+    assert session.segment.kind == "prepare"
+
+
+def test_progress_is_where_the_user_is_even_after_skipping() -> None:
+    clock = FakeClock()
+    plan = plan_of(TWO_HOLDS)  # prepare 5, A 30, rest 10, B 20: 65 s
+    session = Session(plan, clock)
+    session.start()
+    run_for(session, clock, 6)
+    session.next()  # skip A after 1 s
+    snap = session.snapshot()
+    assert snap.segment.kind == "rest"
+    assert abs(snap.session_remaining - 30) < 1e-6  # the rest and B
+    assert abs(snap.session_fraction - 35 / 65) < 1e-6  # past the prepare and A
