@@ -18,7 +18,7 @@ import wave
 from functools import cache
 from pathlib import Path
 
-__all__ = ["TONE_NAMES", "Assets", "voice_key", "wav_format", "write_padded", "write_silence"]
+__all__ = ["TONE_NAMES", "Assets", "voice_key", "write_padded"]
 
 TONE_NAMES = ("start", "countdown", "end", "halfway", "milestone", "rest", "done")
 _BREATH = re.compile(r"^(inhale|exhale)_(\d+)s\.wav$")
@@ -36,15 +36,8 @@ def wav_seconds(path: Path) -> float:
         return w.getnframes() / w.getframerate()
 
 
-def wav_format(path: Path) -> tuple[int, int, int]:
-    """(frame rate, channels, bytes per sample) of a WAV file."""
-    with wave.open(str(path), "rb") as w:
-        return w.getframerate(), w.getnchannels(), w.getsampwidth()
-
-
-def write_padded(source: Path, target: Path, seconds: float) -> tuple[int, int, int]:
-    """Copy the WAV *source* to *target* with *seconds* of silence after it; returns its
-    format, as :func:`wav_format` does."""
+def write_padded(source: Path, target: Path, seconds: float) -> None:
+    """Copy the WAV *source* to *target* with *seconds* of silence after it."""
     with wave.open(str(source), "rb") as w:
         params = w.getparams()
         frames = w.readframes(w.getnframes())
@@ -54,17 +47,6 @@ def write_padded(source: Path, target: Path, seconds: float) -> tuple[int, int, 
     with wave.open(str(target), "wb") as out:
         out.setparams(params)
         out.writeframes(frames + pad)
-    return params.framerate, params.nchannels, params.sampwidth
-
-
-def write_silence(target: Path, rate: int, channels: int, sampwidth: int, seconds: float) -> None:
-    """A WAV of *seconds* of silence in the given format."""
-    with wave.open(str(target), "wb") as out:
-        out.setnchannels(channels)
-        out.setsampwidth(sampwidth)
-        out.setframerate(rate)
-        silence = b"\x80" if sampwidth == 1 else b"\0"
-        out.writeframes(silence * (round(seconds * rate) * channels * sampwidth))
 
 
 class Assets:

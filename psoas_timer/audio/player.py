@@ -4,7 +4,7 @@ Usage (the UI)::
 
     player = CuePlayer(assets_dir, settings, parent)
     player.problem.connect(status_bar.showMessage)   # at most once per kind of trouble
-    player.warm_up()                                   # load every clip, start the output
+    player.warm_up()                                   # load every clip
     for fired in session.poll():
         player.play(fired, plan.cue_style)
     player.stop_all()                                  # on pause, stop, skip
@@ -17,23 +17,35 @@ How Qt 6.11 plays them, and what the player does about it:
 
 - Every effect whose clips share a format (here all: 16 kHz mono) plays through one shared
   output stream (Qt's ``QRtAudioEngine``). Each ``play()`` starts a "voice" mixed into it
-  on PulseAudio's thread. A first play costs nothing extra, and neither does a volume change.
+  on PulseAudio's thread. A first play costs nothing extra, and neither does a volume change,
+  so nothing needs priming.
 - Qt pauses (corks) that stream whenever no voice plays, with up to its whole buffer
-  (64 ms) still queued. So each clip lost its last ~40 ms, which came out at the start of
-  the *next* sound, and every cue came ~50 ms late. :meth:`warm_up` therefore starts a
-  silent, looping "keep-alive" voice that holds the stream open for :data:`KEEP_ALIVE`
-  seconds after the last cue. It has to be at volume 1: Qt writes zeros over the whole mix
-  for a voice at volume 0 or muted, so never play anything at 0.
+  (64 ms) still queued. A clip that ended by itself lost its last ~40 ms to the start of
+  the *next* sound, and every cue came ~50 ms late. So no clip of the player's ends by
+  itself. Each plays, looped, from a copy with :data:`TAIL_PAD` seconds of silence after
+  it, and the player stops it :data:`STOP_AFTER` seconds after the clip's end, in the
+  silence. Only silence is left queued, and the next cue waits at most one buffer.
 - The stream's buffer is the delay of every cue. Qt leaves it at libpulse's default, so the
   player sets ``PULSE_LATENCY_MSEC`` (:data:`STREAM_LATENCY_MS`) before the first stream
-  opens, unless it is set already. It affects only this process's PulseAudio streams.
-- A voice that ends by itself can be freed on PulseAudio's thread when two clips end close
-  together. Its event notifier then closes on the wrong thread, and Qt's event loop spins
-  on "QSocketNotifier: Invalid socket N" (once up to 23 GB). So no clip is left to end by
-  itself. Each plays from a copy with :data:`TAIL_PAD` seconds of silence after it, and the
-  player stops it :data:`STOP_AFTER` seconds after the clip ends. If it happens anyway, a
-  guard sees the message, plugs the dead descriptor so the loop stops spinning, and goes
-  silent with one :attr:`problem`.
+  opens, unless it is set already. It affects only this process's PulseAudio streams. The
+  first tone is loaded when the player is made, so Qt opens the stream (paused) then, not
+  at a session's first cue.
+- A voice that ends by itself can be freed on PulseAudio's thread if the main thread
+  handles its end before the audio callback has returned. Its eventfd notifier then dies
+  on the wrong thread and Qt's event loop spins on "QSocketNotifier: Invalid socket N"
+  (once up to 23 GB). It re-checks the dead notifier in a loop it never leaves. Qt only
+  serialises this when the ending voice was the last one: then it pauses the stream under
+  PulseAudio's lock. So two clips ending close together were the danger, and the player's
+  clips never end by themselves. The output is not held open between cues with a silent
+  looping voice either. That measured ~14 ms instead of ~20, but any other QSoundEffect
+  in the process that plays to its end would then be exposed every time. The smoke test's
+  own clip faulted in 4 of 60 runs.
+- If the fault happens anyway, a guard on Qt's messages acts at the audio thread's first
+  warning. It plugs the closed descriptor before the main thread polls it, and the player
+  goes silent with one :attr:`problem`. If the event loop is caught already, the process
+  exits after :data:`STUCK_AFTER` repeats rather than spin.
+- Never play anything at volume 0 (or muted): Qt writes zeros over the whole mix for such
+  a voice, blanking whatever else plays in that moment.
 
 When there is no Qt Multimedia (on Linux it needs ``libpulse0``), no sound server or no
 output device, the player stays silent, emits :attr:`problem` once with what is missing and
@@ -74,7 +86,7 @@ from PySide6.QtCore import (
 from psoas_timer.core.engine import FiredCue
 from psoas_timer.pyside_fix import keep_singletons_alive
 
-from .assets import TONE_NAMES, Assets, wav_format, write_padded, write_silence
+from .assets import TONE_NAMES, Assets, write_padded
 from .cues import Clip, Scheduled, Sequencer
 from .settings import AudioSettings
 
@@ -88,10 +100,9 @@ STREAM_LATENCY_MS = 20
 #: Silence after each clip in the copy it plays from (s)...
 TAIL_PAD = 0.75
 #: ...and when, after the clip's end, the player stops it (s). A main thread late by up to
-#: TAIL_PAD - STOP_AFTER still stops it in silence; later, the clip plays once more, then ends.
+#: TAIL_PAD - STOP_AFTER still stops it in silence; later, the clip repeats until stopped
+#: (it loops: a clip that ended by itself could hang the event loop, see the module doc).
 STOP_AFTER = 0.15
-#: How long the output stays open after the last cue (s); then the device may sleep.
-KEEP_ALIVE = 300.0
 #: How long (ms) warm-up may hold the event loop per turn (each clip is a file written).
 WARM_SLICE_MS = 4
 #: Cues that fall due within this of each other are placed together (tones, then voice).
@@ -107,6 +118,12 @@ _CHATTER_CATEGORIES = ("qt.multimedia.symbolsresolver", "qt.multimedia.ffmpeg")
 #: What Qt says when an event notifier dies on the wrong thread, and then endlessly.
 _OFF_THREAD = "Socket notifiers cannot be enabled or disabled from another thread"
 _INVALID_SOCKET = re.compile(r"QSocketNotifier: Invalid socket (\d+)")
+#: The same invalid-socket warning this many times: the event loop is stuck for good.
+STUCK_AFTER = 1000
+MSG_STUCK = (
+    "psoas-timer: Qt's event loop is stuck on a notifier its audio backend freed on the "
+    "wrong thread ({message!r}); exiting instead of spinning. Restart Psoas Timer."
+)
 
 MSG_NO_QTMULTIMEDIA = (
     "No sound: Qt Multimedia could not load ({error}). On Linux install the PulseAudio client "
@@ -206,31 +223,68 @@ def plug_descriptor(fd: int) -> bool:
     return True
 
 
+def plug_holes() -> list[int]:
+    """Plug every closed descriptor below the highest open one with a never-readable
+    eventfd; returns them. A new descriptor always takes the lowest free number, so this
+    opens eventfds until one lands above the rest.
+
+    Said when a notifier dies on the audio thread: its eventfd is closed already, its number
+    unknown, and the main thread must not poll it before it is plugged.
+    """
+    if not hasattr(os, "eventfd"):
+        return []
+    try:
+        top = max(int(name) for name in os.listdir("/proc/self/fd"))
+    except (OSError, ValueError):
+        return []
+    plugged: list[int] = []
+    while True:
+        try:
+            fd = os.eventfd(0, os.EFD_CLOEXEC)
+        except OSError:
+            break
+        if fd >= top:
+            os.close(fd)
+            break
+        plugged.append(fd)
+    return plugged
+
+
+def _exit_stuck(message: str) -> None:
+    """The event loop can never run again: leave rather than spin (a seam for tests)."""
+    print(MSG_STUCK.format(message=message), file=sys.stderr, flush=True)
+    os._exit(70)
+
+
 def _install_guard(player: CuePlayer) -> None:
     """Watch Qt's messages for the broken-notifier fault (see the module doc).
 
-    The handler may run on PulseAudio's thread, so it only plugs the descriptor and emits a
-    (queued) signal. Each distinct fault message is passed on once, never a flood of them.
+    The handler may run on PulseAudio's thread, so it only plugs descriptors and emits a
+    (queued) signal: the player goes silent and says so once. Messages are passed on as
+    they come. If Qt's event loop is caught already (it re-checks the dead notifier in a
+    loop it never leaves), the process exits after :data:`STUCK_AFTER` warnings.
     """
     ref = weakref.ref(player)
-    seen: set[str] = set()
+    counts: dict[str, int] = {}
     tripped: list[bool] = []
 
     def handler(mode: Any, context: Any, message: str) -> None:
         invalid = _INVALID_SOCKET.search(message)
-        if invalid is None and _OFF_THREAD not in message:
-            _pass_on(previous, mode, context, message)
-            return
+        if invalid is not None or _OFF_THREAD in message:
+            if invalid is not None:
+                plug_descriptor(int(invalid.group(1)))
+            else:
+                plug_holes()  # before the main thread polls the closed eventfd
+            target = ref()
+            if target is not None and not tripped:
+                tripped.append(True)
+                with suppress(RuntimeError):  # the player is gone
+                    target.backend_fault.emit(message)
+        _pass_on(previous, mode, context, message)
         if invalid is not None:
-            plug_descriptor(int(invalid.group(1)))
-        target = ref()
-        if target is not None and not tripped:
-            tripped.append(True)
-            with suppress(RuntimeError):  # the player is gone
-                target.backend_fault.emit(message)
-        if message not in seen:
-            seen.add(message)
-            _pass_on(previous, mode, context, message)
+            counts[message] = counts.get(message, 0) + 1
+            if counts[message] >= STUCK_AFTER:
+                _exit_stuck(message)
 
     previous = qInstallMessageHandler(handler)
 
@@ -269,12 +323,6 @@ class CuePlayer(QObject):
         self._stop_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._stop_timer.timeout.connect(self._on_stops_due)
         self._scratch: Path | None = None  # the padded copies and silences, removed with us
-        self._formats: set[tuple[int, int, int]] = set()
-        self._keepers: dict[tuple[int, int, int], Any] = {}
-        self._keep_timer = QTimer(self)
-        self._keep_timer.setSingleShot(True)
-        self._keep_timer.setInterval(round(KEEP_ALIVE * 1000))
-        self._keep_timer.timeout.connect(self._release_output)
         self._to_load: list[Path] = []  # warm-up's clips not made yet
         self._warm_timer = QTimer(self)
         self._warm_timer.setSingleShot(True)
@@ -369,7 +417,6 @@ class CuePlayer(QObject):
         clips = self._assets.all_clips(self._settings.tone_style)
         self._to_load = [path for path in clips if path not in self._effects]
         self._warm_more(at_least=len(TONE_NAMES))  # the tones now: a session starts with one
-        self._keep_output()
 
     def _warm_more(self, at_least: int = 1) -> None:
         """Make warm-up's next clips, for at most WARM_SLICE_MS, then let the loop run."""
@@ -470,7 +517,6 @@ class CuePlayer(QObject):
         if self._multimedia is None or volume <= 0:  # never at 0: see the module doc
             return
         effect = self._effect(clip.path)
-        self._keep_output()
         if effect.isPlaying():  # the same clip again before the last one was stopped
             effect.stop()
         if abs(effect.volume() - volume) > 1e-3:
@@ -504,15 +550,15 @@ class CuePlayer(QObject):
 
     def _padded(self, path: Path) -> tuple[Path, int]:
         """The file an effect plays *path* from, and its loop count: a copy with silence
-        after it, played twice at most and stopped in the silence. If no copy can be made,
-        the clip itself, played once (it then ends by itself, as Qt would have it)."""
+        after it, looped and stopped in the silence. If no copy can be made, the clip
+        itself, played once: it ends by itself, as Qt would have it."""
         try:
             target = self._scratch_dir() / f"{len(self._effects):04d}-{path.name}"
-            self._formats.add(write_padded(path, target, TAIL_PAD))
+            write_padded(path, target, TAIL_PAD)
             self._durations[path] = self._assets.duration(path)
         except (OSError, EOFError, wave.Error):
             return path, 1
-        return target, 2
+        return target, _INFINITE
 
     def _stop_later(self, path: Path) -> None:
         duration = self._durations.get(path)
@@ -539,44 +585,11 @@ class CuePlayer(QObject):
         self._arm_stops()
 
     def _prepare_output(self) -> None:
-        """Make the keep-alive voice now, unplayed: Qt opens the shared stream (paused) as
-        soon as it has loaded, so a session's first cue finds it open, not opening."""
+        """Load the first tone now, unplayed: Qt opens the shared stream (paused) once it
+        has loaded, so a session's first cue finds it open, not opening."""
         first = next(iter(self._assets.all_clips(self._settings.tone_style)), None)
-        if first is None:
-            return
-        try:
-            self._formats.add(wav_format(first))
-        except (OSError, EOFError, wave.Error):
-            return
-        self._make_keepers()
-
-    def _make_keepers(self) -> None:
-        assert self._multimedia is not None
-        for fmt in sorted(self._formats - self._keepers.keys()):
-            try:
-                silence = self._scratch_dir() / "silence-{}-{}-{}.wav".format(*fmt)
-                write_silence(silence, *fmt, seconds=1.0)
-            except OSError:
-                continue
-            keeper = self._multimedia.QSoundEffect(self)
-            keeper.setLoopCount(_INFINITE)
-            keeper.setVolume(1.0)  # silence at full volume: at 0 Qt would blank the mix
-            keeper.setSource(QUrl.fromLocalFile(str(silence)))
-            self._keepers[fmt] = keeper
-
-    def _keep_output(self) -> None:
-        """Start (or keep) the silent voice that holds each output stream open."""
-        self._make_keepers()
-        for keeper in self._keepers.values():
-            if not keeper.isPlaying():
-                keeper.play()
-        self._keep_timer.start()
-
-    def _release_output(self) -> None:
-        """Nothing played for a while: let the output (and the device) rest."""
-        for keeper in self._keepers.values():
-            if keeper.isPlaying():
-                keeper.stop()
+        if first is not None:
+            self._effect(first)
 
     def _on_status(self, effect: Any, path: Path) -> None:
         assert self._multimedia is not None
@@ -594,8 +607,6 @@ class CuePlayer(QObject):
         if self._multimedia is None:
             return
         self.stop_all()
-        self._keep_timer.stop()
-        self._release_output()
         self._multimedia = None
         self._report(MSG_BACKEND_FAULT)
 

@@ -1,6 +1,6 @@
 """How the player drives Qt's sound effects (with a stand-in for QSoundEffect, no sound card):
 every clip loaded once and reused, stopped in the silence after it rather than left to end by
-itself, the output held open, and Qt's broken-notifier flood turned into one problem."""
+itself, and Qt's broken-notifier flood turned into one problem."""
 
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ from PySide6.QtCore import qWarning
 from psoas_timer.audio import player as player_module
 from psoas_timer.audio.assets import Assets
 from psoas_timer.audio.player import (
-    KEEP_ALIVE,
     MSG_BACKEND_FAULT,
     STOP_AFTER,
     STREAM_LATENCY_MS,
     TAIL_PAD,
     CuePlayer,
     plug_descriptor,
+    plug_holes,
 )
 from psoas_timer.audio.settings import AudioSettings
 from psoas_timer.core.clock import FakeClock
@@ -48,10 +48,6 @@ def fake_device(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def clip_effects(player: CuePlayer) -> dict[str, FakeEffect]:
     return {path.name: effect for path, effect in player._effects.items()}
-
-
-def keepers(player: CuePlayer) -> list[FakeEffect]:
-    return list(player._keepers.values())
 
 
 def samples(path: Path) -> tuple[array[int], int]:
@@ -80,7 +76,7 @@ def test_warm_up_loads_every_clip_it_will_need_once(qtbot: Any) -> None:
     assert set(player._effects) == set(wanted)
     for path, effect in player._effects.items():
         assert effect.sources_set == 1 and effect.plays == []  # loaded, nothing played
-        assert effect.loops == 2  # never left to end by itself (see the player's doc)
+        assert effect.loops == -2  # looped, stopped by the player: never ends by itself
         copy, rate = samples(Path(effect.source))
         clip, _ = samples(path)
         assert copy[: len(clip)] == clip
@@ -91,26 +87,12 @@ def test_warm_up_loads_every_clip_it_will_need_once(qtbot: Any) -> None:
     assert len(FakeEffect.made) == made  # nothing made twice
 
 
-def test_warm_up_opens_the_output_with_a_silent_voice(qtbot: Any) -> None:
-    player = CuePlayer(ASSETS, AudioSettings())
-    (keeper,) = keepers(player)  # all clips share one format: one stream, one keeper
-    assert keeper.sources_set == 1 and not keeper.isPlaying()  # Qt opens it, paused
-    warm(qtbot, player)
-    assert keepers(player) == [keeper]
-    assert keeper.isPlaying() and keeper.loops == -2  # QSoundEffect::Infinite
-    assert keeper.volume() == 1.0  # Qt blanks the whole mix for a voice at volume 0
-    silence, rate = samples(Path(keeper.source))
-    assert rate == 16_000 and len(silence) == rate and not any(silence)
-    assert player._keep_timer.isActive()
-    assert player._keep_timer.interval() == round(KEEP_ALIVE * 1000)
-
-
-def test_a_cue_before_warm_up_opens_the_output_too(qtbot: Any) -> None:
-    player = CuePlayer(ASSETS, AudioSettings())
-    player.play(cue(), "tone")
-    player.flush()
-    assert clip_effects(player)["countdown.wav"].plays
-    assert [k.isPlaying() for k in keepers(player)] == [True]
+def test_the_player_loads_its_first_tone_when_made(qtbot: Any) -> None:
+    player = CuePlayer(ASSETS, AudioSettings())  # Qt opens the shared stream once it loads
+    (effect,) = FakeEffect.made
+    assert Path(effect.source).name.endswith("-start.wav") and effect.plays == []
+    player.warm_up()
+    assert clip_effects(player)["start.wav"] is effect  # not made twice
 
 
 def test_repeated_overlapping_plays_reuse_the_same_effects(qtbot: Any) -> None:
@@ -144,7 +126,6 @@ def test_each_clip_is_stopped_in_the_silence_after_it(qtbot: Any) -> None:
     player._on_stops_due()
     assert not effect.isPlaying() and effect.stops == 1
     assert STOP_AFTER < TAIL_PAD  # so the stop falls in the silence
-    assert [k.isPlaying() for k in keepers(player)] == [True]  # the output stays open
 
 
 def test_the_same_clip_again_starts_over_and_keeps_its_own_stop(qtbot: Any) -> None:
@@ -183,7 +164,7 @@ def test_a_clip_started_while_loading_is_stopped_after_it_starts(
     assert due == pytest.approx(clock() + 0.12 + STOP_AFTER, abs=0.01)
 
 
-def test_stop_all_silences_the_clips_and_keeps_the_output(qtbot: Any) -> None:
+def test_stop_all_silences_the_clips(qtbot: Any) -> None:
     player = CuePlayer(ASSETS, AudioSettings())
     warm(qtbot, player)
     player.play(cue("end"), "both")
@@ -191,19 +172,6 @@ def test_stop_all_silences_the_clips_and_keeps_the_output(qtbot: Any) -> None:
     player.stop_all()
     assert not any(e.isPlaying() for e in player._effects.values())
     assert player._stops == [] and not player._stop_timer.isActive()
-    assert [k.isPlaying() for k in keepers(player)] == [True]
-
-
-def test_an_idle_output_is_released_and_the_next_cue_opens_it(qtbot: Any) -> None:
-    player = CuePlayer(ASSETS, AudioSettings())
-    warm(qtbot, player)
-    player._keep_timer.timeout.emit()  # KEEP_ALIVE seconds without a cue
-    assert [k.isPlaying() for k in keepers(player)] == [False]
-    made = len(FakeEffect.made)
-    player.play(cue(), "tone")
-    player.flush()
-    assert [k.isPlaying() for k in keepers(player)] == [True]
-    assert len(FakeEffect.made) == made
 
 
 def test_the_stream_latency_is_set_unless_the_user_chose_one(
@@ -223,9 +191,17 @@ def free_descriptor() -> int:
     return fd
 
 
+@pytest.fixture
+def exits(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Where the guard would end the process (it must not end the test run)."""
+    calls: list[str] = []
+    monkeypatch.setattr(player_module, "_exit_stuck", calls.append)
+    return calls
+
+
 @pytest.mark.qt_log_ignore("QSocketNotifier")
-def test_a_flood_of_broken_notifier_warnings_is_one_problem_and_silence(
-    qtbot: Any, qtlog: Any
+def test_broken_notifier_warnings_are_one_problem_and_silence(
+    qtbot: Any, qtlog: Any, exits: list[str]
 ) -> None:
     player = CuePlayer(ASSETS, AudioSettings())
     messages: list[str] = []
@@ -235,17 +211,17 @@ def test_a_flood_of_broken_notifier_warnings_is_one_problem_and_silence(
     player.flush()
     fd = free_descriptor()
     try:
-        for _ in range(500):  # what Qt's event loop prints, every turn, once it breaks
+        for _ in range(300):
             qWarning(FLOOD.format(fd=fd))
         qtbot.waitUntil(lambda: bool(messages))
         qtbot.wait(20)
         assert messages == [MSG_BACKEND_FAULT]
         assert not player.available
         assert not any(e.isPlaying() for e in player._effects.values())
-        assert not any(k.isPlaying() for k in keepers(player))
-        os.fstat(fd)  # the dead descriptor is plugged: the loop has nothing to spin on
+        os.fstat(fd)  # the dead descriptor is plugged: a new poll finds nothing wrong
         passed_on = [r for r in qtlog.records if "Invalid socket" in r.message]
-        assert len(passed_on) == 1  # said once, not 500 times
+        assert len(passed_on) == 300  # passed on, so a watchdog (the smoke test) sees them
+        assert exits == []
         plays = sum(len(e.plays) for e in player._effects.values())
         player.play(cue(), "tone")
         player.flush()
@@ -256,15 +232,58 @@ def test_a_flood_of_broken_notifier_warnings_is_one_problem_and_silence(
 
 
 @pytest.mark.qt_log_ignore("QSocketNotifier")
-def test_the_guard_hears_the_fault_from_the_audio_thread(qtbot: Any) -> None:
+def test_an_event_loop_stuck_on_the_dead_notifier_ends_the_process(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, exits: list[str]
+) -> None:
+    monkeypatch.setattr(player_module, "STUCK_AFTER", 50)
+    CuePlayer(ASSETS, AudioSettings())
+    fd = free_descriptor()
+    try:
+        for _ in range(49):
+            qWarning(FLOOD.format(fd=fd))
+        assert exits == []
+        qWarning(FLOOD.format(fd=fd))
+        assert exits == [FLOOD.format(fd=fd)]
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.qt_log_ignore("QSocketNotifier")
+def test_the_guard_hears_the_fault_from_the_audio_thread(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plugged: list[bool] = []
+
+    def plug_holes() -> list[int]:
+        plugged.append(True)
+        return []
+
+    monkeypatch.setattr(player_module, "plug_holes", plug_holes)
     player = CuePlayer(ASSETS, AudioSettings())
     messages: list[str] = []
     player.problem.connect(messages.append)
     thread = threading.Thread(target=lambda: qWarning(OFF_THREAD))
     thread.start()
     thread.join()
+    assert plugged == [True]  # at once, on the audio thread, before the main loop polls
     qtbot.waitUntil(lambda: bool(messages))
     assert messages == [MSG_BACKEND_FAULT]
+
+
+def test_a_clip_that_cannot_be_padded_plays_once(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_room(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(player_module, "write_padded", no_room)
+    player = CuePlayer(ASSETS, AudioSettings())
+    warm(qtbot, player)
+    effect = clip_effects(player)["countdown.wav"]
+    assert effect.loops == 1 and Path(effect.source).name == "countdown.wav"
+    player.play(cue(), "tone")
+    player.flush()
+    assert effect.plays and player._stops == []  # it ends by itself
 
 
 @pytest.mark.qt_log_ignore("something else")
@@ -296,3 +315,17 @@ def test_plug_descriptor_fills_only_a_closed_descriptor() -> None:
     finally:
         os.close(fd)
     assert not plug_descriptor(1 << 30)  # past the limit: nothing to do
+
+
+def test_plug_holes_fills_every_closed_descriptor_below_the_highest() -> None:
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("Linux only")
+    fds = [os.open(os.devnull, os.O_RDONLY) for _ in range(3)]
+    os.close(fds[1])
+    plugged = plug_holes()
+    try:
+        assert fds[1] in plugged
+        os.fstat(fds[1])
+    finally:
+        for fd in [fds[0], fds[2], *plugged]:
+            os.close(fd)
