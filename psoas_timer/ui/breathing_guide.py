@@ -229,7 +229,7 @@ class BreathingGuide(QWidget):
         self._elapsed = elapsed
         self._synced_at = now
         self._running = running
-        self._on_frame()
+        self.advance()
 
     def stop(self) -> None:
         self.follow(None, 0.0, running=False)
@@ -250,10 +250,11 @@ class BreathingGuide(QWidget):
 
     def _on_tick(self) -> None:
         self._ticking = False  # the wait is over
-        self._on_frame()
+        self.advance()
 
-    def _on_frame(self) -> None:
-        """Draw the breath as it is now, and wake again when that drawing next changes."""
+    def advance(self) -> None:
+        """Draw the breath as it is now, and wake again when that drawing next changes:
+        what each frame does."""
         if self._ticking:
             self._ticking = False
             self._frames.stop()
@@ -270,10 +271,10 @@ class BreathingGuide(QWidget):
             self._frames.start()
             self._ticking = True
 
-    def advance(self) -> None:
-        """Bring the drawing up to the clock (what each frame does)."""
-        phase = self.phase()
-        self._show(phase, phase.size if phase is not None else 0.0)
+    @property
+    def wait_ms(self) -> int | None:
+        """Milliseconds from the last frame to the next (None: no frame is coming)."""
+        return self._frames.duration() if self.animating else None
 
     def _show(self, phase: Phase | None, size: float = 0.0) -> None:
         """Draw *phase* (its *size* worked out already), repainting only what visibly
@@ -330,7 +331,7 @@ class BreathingGuide(QWidget):
         phase = self.phase()
         shown = _frame(phase, phase.size) if phase is not None else None
         self._shown = shown  # a window shown is painted whole
-        self._on_frame()
+        self.advance()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -12,7 +12,16 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .theme import colors
@@ -21,6 +30,8 @@ __all__ = ["CountdownDial"]
 
 #: Redraw the whole ring, not just around its end, when it moves more than this (turns).
 _BIG_MOVE = 0.05
+#: Corners of the ring's filled part per turn (see :meth:`CountdownDial._arc_path`).
+_CORNERS = 360
 
 
 class CountdownDial(QWidget):
@@ -42,6 +53,7 @@ class CountdownDial(QWidget):
         self._font_cache: tuple[int, int, QFont, QFontMetricsF] | None = None
         self._small_fonts: tuple[int, QFont, QFont] | None = None
         self._still: tuple[tuple[object, ...], QPixmap] | None = None
+        self._path_cache: tuple[tuple[object, ...], QPainterPath] | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(360, 360)
@@ -115,25 +127,50 @@ class CountdownDial(QWidget):
         )
         return rect, thickness, side - 2 * thickness
 
+    def _point(self, turns: float) -> QPointF:
+        """The point *turns* of the way round the ring, clockwise from the top."""
+        rect, _, _ = self._ring()
+        angle = math.pi / 2 - 2 * math.pi * turns
+        radius = rect.width() / 2
+        center = rect.center()
+        return QPointF(center.x() + radius * math.cos(angle), center.y() - radius * math.sin(angle))
+
     def _arc_rect(self, start: float, end: float) -> QRect:
-        """The pixels the ring's end passes over going from *start* to *end* (turns)."""
+        """The pixels that change when the ring goes from *start* to *end* (turns): from
+        the last corner the two drawings share (see :meth:`_arc_path`) to the farther end."""
         if abs(end - start) > _BIG_MOVE:
             return self.rect()
-        rect, thickness, _ = self._ring()
-        center, radius = rect.center(), rect.width() / 2
-        reach = thickness / 2 + 2  # the round cap and antialiasing
-        steps = max(1, math.ceil(abs(end - start) * 2 * math.pi * radius / reach))
-        xs, ys = [], []
-        for i in range(steps + 1):
-            angle = math.pi / 2 - 2 * math.pi * (start + (end - start) * i / steps)
-            xs.append(center.x() + radius * math.cos(angle))
-            ys.append(center.y() - radius * math.sin(angle))
+        _, thickness, _ = self._ring()
+        low, high = sorted((start, end))
+        first = math.floor(low * _CORNERS + 1e-9)
+        last = math.floor(high * _CORNERS + 1e-9)
+        points = [self._point(i / _CORNERS) for i in range(first, last + 1)]
+        points += [self._point(start), self._point(end)]
+        reach = thickness / 2 + 2  # the round cap and join, and antialiasing
+        xs, ys = [pt.x() for pt in points], [pt.y() for pt in points]
         return QRectF(
             min(xs) - reach,
             min(ys) - reach,
             max(xs) - min(xs) + 2 * reach,
             max(ys) - min(ys) + 2 * reach,
         ).toAlignedRect()
+
+    def _arc_path(self, fraction: float) -> QPainterPath:
+        """The ring's filled part as a line through fixed corners, a degree apart, to its
+        end. An arc's curve would shift everywhere a little as it grows; this one changes
+        only after its last corner, so repainting around the end is enough."""
+        rect, _, _ = self._ring()
+        corners = math.floor(fraction * _CORNERS + 1e-9)
+        key = (rect.getRect(), corners)
+        if self._path_cache is None or self._path_cache[0] != key:
+            path = QPainterPath(self._point(0.0))
+            for i in range(1, corners + 1):
+                path.lineTo(self._point(i / _CORNERS))
+            self._path_cache = (key, path)
+        path = QPainterPath(self._path_cache[1])
+        if fraction * _CORNERS > corners + 1e-9 or corners == 0:
+            path.lineTo(self._point(fraction))
+        return path
 
     def _time_box(self) -> QRectF:
         rect, _, inner = self._ring()
@@ -209,8 +246,10 @@ class CountdownDial(QWidget):
         if self._fraction > 0:
             pen = QPen(palette.for_kind(self._kind), thickness)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             p.setPen(pen)
-            p.drawArc(rect, 90 * 16, -round(self._fraction * 360 * 16))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPath(self._arc_path(self._fraction))
         self._paint_marks(p, rect, thickness, palette.text)
         center = rect.center()
         box = self._time_box()
