@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -66,12 +66,15 @@ __all__ = ["CloseChoice", "EditorView"]
 class EditorView(QWidget):
     """Edit one routine. Signals: ``try_routine(Routine)`` to play the selected step or
     repeat group on its own (see :meth:`selected_routine`), ``start_routine(Path)`` to play
-    the saved routine, ``saved(Path)`` after every save."""
+    the saved routine, ``saved(Path)`` after every save, ``close_requested()`` for Close
+    (Ctrl+W, or Esc that nothing in the editor wanted: an open popup, a completer or a cell
+    being edited takes Esc first)."""
 
     try_routine = Signal(object)
     start_routine = Signal(object)
     saved = Signal(object)
     status = Signal(str)
+    close_requested = Signal()
 
     VALIDATE_MS = 120
 
@@ -133,7 +136,10 @@ class EditorView(QWidget):
         self.act_import = self._action(
             "&Import…", "Ctrl+I", "Check a routine file and add it to your routines"
         )
-        self.act_export = self._action("&Export…", "Ctrl+E", "Save a copy anywhere, to share it")
+        # Not Ctrl+E: that is Edit in the main window.
+        self.act_export = self._action(
+            "&Export…", "Ctrl+Shift+E", "Save a copy anywhere, to share it"
+        )
         self.act_rename = self._action("Re&name…", "F2", "Give the routine a new name")
         self.act_delete = self._action(
             "Delete routine", "Ctrl+Shift+Delete", "Move this routine to the trash"
@@ -181,6 +187,14 @@ class EditorView(QWidget):
         )
         self.act_back = self._action("Back to the routine", "Alt+Left", "Leave the repeat group")
         self.act_remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        # Ctrl+W first (it is the one shown), then the platform's other Close keys; Esc closes
+        # too when nothing in the editor wants it (see keyPressEvent).
+        self.act_close = self._action("&Close", "Ctrl+W", "Close the editor")
+        close_keys = [QKeySequence("Ctrl+W")]
+        close_keys += [k for k in QKeySequence.keyBindings(std.Close) if k not in close_keys]
+        self.act_close.setShortcuts(close_keys)
+        native = close_keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+        self.act_close.setToolTip(f"Close the editor ({native} or Esc)")
 
     def _build(self) -> None:
         self._build_actions()
@@ -315,6 +329,7 @@ class EditorView(QWidget):
         self.act_restore.triggered.connect(files.restore_deleted)
         self.restore_button.clicked.connect(files.restore_deleted)
         self.act_open_external.triggered.connect(files.open_in_external_editor)
+        self.act_close.triggered.connect(self.close_requested)
         self.act_try.triggered.connect(self._on_try_triggered)
         self.act_start.triggered.connect(self._on_start_triggered)
         self.act_add.triggered.connect(self._on_add_triggered)
@@ -762,6 +777,18 @@ class EditorView(QWidget):
         """Slot for :attr:`RoutineWatcher.changed`: reload the open file when it changed on
         disk and nothing is unsaved here; otherwise say so."""
         self.files.on_files_changed(paths)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc that reached the editor itself (no popup, completer or cell editor took it,
+        and no field had a use for it) closes, like Esc in a dialog."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            event.accept()
+            self.act_close.trigger()
+            return
+        super().keyPressEvent(event)
 
     # -- running ----------------------------------------------------------------------------
 

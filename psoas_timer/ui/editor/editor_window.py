@@ -11,7 +11,8 @@ __all__ = ["EditorWindow"]
 
 
 class EditorWindow(QMainWindow):
-    """:class:`EditorView` in a window of its own, asking about unsaved changes on close."""
+    """:class:`EditorView` in a window of its own, asking about unsaved changes on close
+    (from the title bar, or the view's Close: Ctrl+W or Esc)."""
 
     def __init__(self, view: EditorView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,6 +22,7 @@ class EditorWindow(QMainWindow):
         self.setWindowTitle(view.windowTitle())
         view.windowTitleChanged.connect(self.setWindowTitle)
         view.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        view.close_requested.connect(self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.view.maybe_discard():
