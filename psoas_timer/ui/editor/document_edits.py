@@ -28,6 +28,7 @@ from psoas_timer.core.routine_edit import (
 from psoas_timer.core.routine_io import RoutineDocument, order_keys
 
 __all__ = [
+    "LENGTH_KEYS",
     "NEW_TIMING",
     "TIMING_KEYS",
     "Change",
@@ -45,6 +46,9 @@ Change = Callable[[RoutineDocument], "bool | int | None"]
 
 #: The keys that give a step its length; a step has one kind of timing at a time.
 TIMING_KEYS = ("hold", "duration", "reps", "tempo", "open", "breaths")
+#: The keys that, on a ``use`` step, replace the library exercise's timing as a whole (as the
+#: loader reads it: a ``tempo`` alone only changes the exercise's tempo).
+LENGTH_KEYS = ("hold", "duration", "reps", "open", "breaths")
 #: What a step gets when its timing is switched to each mode.
 NEW_TIMING: dict[str, dict[str, Any]] = {
     "hold": {"hold": 30},

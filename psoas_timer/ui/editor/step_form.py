@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.core.duration import parse_duration
 
+from .document_edits import LENGTH_KEYS
 from .fields import DurationEdit, duration_text
 
 __all__ = ["TIMING_MODES", "GroupForm", "StepForm", "timing_mode"]
@@ -364,11 +365,7 @@ class StepForm(QWidget):
         self.source.setText(origin)
         self.source.setVisible(bool(origin))
         _select(self.kind, value("kind") or "exercise")
-        timed = (
-            step
-            if any(k in step for k in ("hold", "duration", "reps", "open", "breaths"))
-            else base
-        )
+        timed = step if any(k in step for k in LENGTH_KEYS) else base
         mode = timing_mode(timed)
         _select(self.timing, mode)
         self.hold.set_value(timed.get("hold"))

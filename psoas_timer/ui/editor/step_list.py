@@ -19,6 +19,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import QMimeData, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -29,10 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_timer.core.duration import format_duration
+from psoas_timer.core.model import Step
 from psoas_timer.core.routine_edit import plain, step_baseline
+from psoas_timer.ui.text import step_timing
 
-from .document_edits import TIMING_KEYS
+from .document_edits import LENGTH_KEYS, TIMING_KEYS
 
 __all__ = ["STEP_MIME", "StepDropButton", "StepList", "describe_item", "timing_words"]
 
@@ -40,7 +42,8 @@ STEP_MIME = "application/x-psoas-timer-step-row"
 
 
 def describe_item(item: Any, index: int, library_raw: Mapping[str, Mapping[str, Any]]) -> str:
-    """A step's row: its number and name, then its timing in words on a second line."""
+    """A step's row: its number and name, then its timing in words on a second line, in the
+    words of the routine page (:func:`psoas_timer.ui.text.step_timing`)."""
     if not isinstance(item, dict):
         return f"{index + 1}. (not a step)"
     if "repeat" in item:
@@ -48,42 +51,41 @@ def describe_item(item: Any, index: int, library_raw: Mapping[str, Mapping[str, 
         name = item.get("name") or "Repeat group"
         steps = f"{count} step{'s' * (count != 1)}"
         return f"{index + 1}. {name} ×{item.get('repeat')}\n{steps}, repeated — Enter to edit"
-    base = step_baseline(item, library_raw)
-    merged = {**base, **plain(item)}
+    merged = _merged(item, library_raw)
     title = merged.get("name") or item.get("use") or "Unnamed step"
-    timed = item if any(k in item for k in TIMING_KEYS) else base
-    return f"{index + 1}. {title}\n{timing_words(timed, merged)}"
+    return f"{index + 1}. {title}\n{timing_words(merged)}"
 
 
-def timing_words(timed: dict[str, Any], merged: dict[str, Any]) -> str:
-    """How long a step lasts, in words: ``hold 30s, 2 sets, each side``."""
+def _merged(
+    item: Mapping[str, Any], library_raw: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any]:
+    """*item* over what it leaves out (its library exercise, or the defaults); new timing
+    replaces the exercise's timing as a whole, as the loader does."""
+    base = step_baseline(item, library_raw)
+    if any(key in item for key in LENGTH_KEYS):
+        base.update(dict.fromkeys(TIMING_KEYS))
+    return {**base, **plain(item)}
 
-    def d(value: Any) -> str:
-        if not isinstance(value, (int, float)):
-            return str(value)
-        text = format_duration(float(value))
-        return f"{text}s" if isinstance(text, (int, float)) else text
 
-    if timed.get("open"):
-        words = f"until it releases (about {d(timed['open'].get('target', '?'))})"
-    elif timed.get("breaths"):
-        words = f"{timed['breaths']} breaths"
-    elif timed.get("reps"):
-        words = f"{timed['reps']} reps × {d(timed.get('tempo') or timed.get('hold') or '?')}"
-    elif timed.get("duration") is not None:
-        words = d(timed["duration"])
-    elif timed.get("hold") is not None:
-        words = f"hold {d(timed['hold'])}"
-    else:
-        words = "no timing yet"
-    sets = merged.get("sets") or 1
-    if sets > 1:
-        words += f", {sets} sets"
-    if merged.get("sides") == "both":
-        words += ", each side"
-    elif merged.get("sides") in ("left", "right"):
-        words += f", {merged['sides']} side"
-    return words
+#: What the timing words depend on besides the timing keys, dropped one by one when a draft's
+#: value is not valid yet, so that the rest still reads.
+_SHAPE = (("kind", "sets", "sides", "alternate"), ("kind",), ())
+
+
+def timing_words(merged: Mapping[str, Any]) -> str:
+    """How long a step (the whole of it, library values included) lasts, in the routine
+    page's words: ``"2 sets × 10 reps of 13 s · each side"``. A draft's timing that does not
+    read yet says so."""
+    for shape in _SHAPE:
+        data = {key: merged[key] for key in (*TIMING_KEYS, *shape) if merged.get(key) is not None}
+        try:
+            step = Step.model_validate({**data, "name": "step"})
+        except ValidationError:
+            continue
+        return step_timing(step)
+    if not any(merged.get(key) is not None for key in LENGTH_KEYS):
+        return "no timing yet"
+    return "timing to fix: see the problems below"
 
 
 class StepList(QListWidget):
