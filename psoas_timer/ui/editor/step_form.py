@@ -198,10 +198,10 @@ class StepForm(QWidget):
         cue_buttons.addWidget(self.add_cue)
         cue_buttons.addWidget(self.remove_cue)
         cue_buttons.addStretch(1)
-        cue_box = QVBoxLayout()
-        cue_box.addWidget(self.cues)
-        cue_box.addLayout(cue_buttons)
-        self.form.addRow("Spoken cues", cue_box)
+        self._cue_box = QVBoxLayout()
+        self._cue_box.addWidget(self.cues)
+        self._cue_box.addLayout(cue_buttons)
+        self.form.addRow("Spoken cues", self._cue_box)
         self.form.addRow("Instr&uctions", self.instructions)
         self.form.addRow("Safet&y notes", self.safety)
         self.setLayout(self.form)
@@ -407,30 +407,46 @@ class StepForm(QWidget):
         for box, key in ((self.instructions, "instructions"), (self.safety, "safety")):
             if not box.hasFocus():
                 box.setPlainText(_lines(value(key)))
-        rows = {
-            "hold": mode in ("hold", "reps"),
-            "duration": mode == "duration",
-            "reps": mode == "reps",
-            "tempo": mode == "reps",
-            "open": mode == "open",
-            "breaths": mode == "breaths",
-        }
+        self._show_rows(step, mode, rest=value("kind") == "rest", both=value("sides") == "both")
+        del blockers
+
+    def _show_rows(self, step: Mapping[str, Any], mode: str, *, rest: bool, both: bool) -> None:
+        """Show the rows for *mode*'s timing, and only those a step of its kind uses: a rest
+        is a name and a length (the plan uses nothing else of it: no sets, sides, get-ready,
+        cues or breathing, and the player shows the next step's instructions during it; see
+        :mod:`psoas_timer.core.plan`). Its timing choice shows only when it is timed some
+        other way, to make it a length. A key the step sets all the same keeps its row, so it
+        can be seen and cleared."""
+
+        def row(key: str, applies: bool = True) -> bool:
+            return key in step or (applies and not rest)
+
         for widget, shown in (
-            (self.hold, rows["hold"]),
-            (self.duration, rows["duration"]),
-            (self.reps, rows["reps"]),
-            (self.tempo, rows["tempo"]),
-            (self.open_min, rows["open"]),
-            (self.open_target, rows["open"]),
-            (self.open_max, rows["open"]),
-            (self.breaths, rows["breaths"]),
-            (self.alternate, value("sides") == "both"),
+            (self.timing, not rest or mode not in ("hold", "duration")),
+            (self.hold, mode in ("hold", "reps")),
+            (self.duration, mode == "duration"),
+            (self.reps, mode == "reps"),
+            (self.tempo, mode == "reps"),
+            (self.open_min, mode == "open"),
+            (self.open_target, mode == "open"),
+            (self.open_max, mode == "open"),
+            (self.breaths, mode == "breaths"),
+            (self.sets, row("sets")),
+            (self.sides, row("sides")),
+            (self.alternate, row("alternate", both)),
+            (self.prepare, row("prepare")),
+            (self.rest_after, row("rest_after")),
+            (self.rest_between_sets, row("rest_between_sets")),
+            (self.switch_sides, row("switch_sides")),
+            (self.breathing, row("breathing")),
+            (self.instructions, row("instructions")),
+            (self.safety, row("safety")),
         ):
             self.form.setRowVisible(widget, shown)
+        self.form.setRowVisible(self._cue_box, row("milestones") or row("prompts"))
         label = self.form.labelForField(self.hold)
         if isinstance(label, QLabel):
-            label.setText("Hold at the top" if mode == "reps" else "&Hold")
-        del blockers
+            label.setText("Hold at the top" if mode == "reps" else ("&Length" if rest else "&Hold"))
 
 
 class GroupForm(QWidget):
