@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.catalog import Catalog
@@ -27,6 +28,8 @@ def _editor(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> EditorView:
     )
     qtbot.addWidget(view)
     view.show()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
     return view
 
 
@@ -117,3 +120,90 @@ def test_making_a_step_a_rest_hides_what_no_longer_applies(
     shown = _shown(form)
     assert shown.isdisjoint({"sets", "switch_sides", "instructions", "prepare", "cues"})
     assert "sides" in shown  # still set on the step ("both"): shown, so it can be undone
+
+
+def _type(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)  # on to the next field: editing is finished
+
+
+def _reshow(view: EditorView) -> None:
+    row = view.current_row
+    view.step_list.setFocus()
+    view.step_list.setCurrentRow(1 - row)
+    view.step_list.setCurrentRow(row)
+
+
+def test_durations_read_back_as_the_app_writes_them(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.new_routine("Durations")  # a stretch held 30
+    view.act_add_rest.trigger()
+    view.step_list.setCurrentRow(0)
+    form = view.step_form
+    assert form.hold.text() == "30s"
+
+    _type(qtbot, form.hold, "30s")  # the same as before: nothing changes, and it stays "30s"
+    assert form.hold.text() == "30s"
+    _reshow(view)
+    assert form.hold.text() == "30s"
+    assert "hold: 30\n" in view.document.dump()
+
+    _type(qtbot, form.hold, "45")
+    assert form.hold.text() == "45s"
+    assert "hold: 45\n" in view.document.dump()
+    _type(qtbot, form.hold, "90s")
+    assert form.hold.text() == "1m30s"
+    assert "hold: 1m30s" in view.document.dump()
+    _type(qtbot, form.hold, "1:30:00")
+    assert form.hold.text() == "1h30m"
+    _reshow(view)
+    assert form.hold.text() == "1h30m"
+
+    _type(qtbot, form.hold, "soon")  # not a duration: kept as typed, for the problem to show
+    assert form.hold.text() == "soon"
+    _reshow(view)
+    assert form.hold.text() == "soon"
+
+    view.step_list.setCurrentRow(1)
+    assert form.duration.text() == "1m"  # the rest
+
+
+def test_a_hand_written_duration_is_shown_the_same_way_and_left_alone(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    text = (
+        "name: By hand\nsteps:\n"
+        "  - name: Stretch\n    hold: 90s\n    rest_after: 0:20\n    milestones: [30, 60]\n"
+        "  - use: hip-raise\n"
+    )
+    view = _editor(qtbot, catalog, user_dir)
+    view.load(RoutineDocument.from_text(text), None)
+    form = view.step_form
+    assert (form.hold.text(), form.rest_after.text()) == ("1m30s", "20s")
+    assert [form.cues.item(row, 1).text() for row in range(2)] == ["30s", "1m"]
+    view.step_list.setCurrentRow(1)
+    assert form.tempo.text() == "3s"
+    assert form.rest_between_sets.placeholderText() == "30s (exercise)"
+    assert view.document.dump() == text
+
+
+def test_a_cue_time_typed_in_the_table_reads_back_the_same_way(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.new_routine("Cues")
+    form = view.step_form
+    form.add_cue.click()
+    form.cues.setFocus()
+    form.cues.editItem(form.cues.item(0, 1))
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "45")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # commits once back in the event loop
+    qtbot.waitUntil(lambda: "{at: 45, say: Keep breathing}" in view.document.dump())
+    assert form.cues.item(0, 1).text() == "45s"

@@ -12,18 +12,27 @@ __all__ = ["DurationEdit", "duration_text"]
 
 
 def duration_text(value: object) -> str:
-    """A stored duration as the field shows it (``90`` → ``1m30s``; text kept as written)."""
+    """A duration as every field of the editor shows it: the way the app writes durations
+    (:func:`~psoas_timer.core.duration.format_duration`), always with its unit, whatever
+    form the file or the typing used: ``30`` and ``"30s"`` → ``30s``; ``90``, ``"90s"`` and
+    ``"1:30"`` → ``1m30s``. Text that is not a duration is shown as written, so the problem
+    it causes can be found and fixed."""
     if value is None:
         return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(format_duration(float(value)))
-    return str(value)
+    try:
+        seconds = parse_duration(value)
+    except ValueError:
+        return str(value)
+    text = format_duration(seconds)
+    return f"{text}s" if isinstance(text, (int, float)) else text
 
 
 class DurationEdit(QLineEdit):
     """Accepts ``90``, ``90s``, ``1m30s`` or ``1:30``. Emits ``value_edited`` as the user types:
     seconds when the text reads as a duration, the text itself when not (so the routine's
-    validator reports it, in its own words), ``None`` when emptied."""
+    validator reports it, in its own words), ``None`` when emptied. What was typed stays while
+    the field has the cursor; when editing is finished, a duration reads back as
+    :func:`duration_text` writes it (``90s`` → ``1m30s``)."""
 
     value_edited = Signal(object)
 
@@ -33,6 +42,7 @@ class DurationEdit(QLineEdit):
         self.setPlaceholderText("e.g. 30s or 1m30s")
         self.setMaximumWidth(160)
         self.textEdited.connect(self._on_text_edited)
+        self.editingFinished.connect(self._on_editing_finished)
 
     def set_value(self, value: object) -> None:
         if self.hasFocus() and self._same(value):
@@ -55,6 +65,11 @@ class DurationEdit(QLineEdit):
         )
         self.setToolTip("" if ok else f"Write {EXPECTED}")
         self.setStyleSheet("" if ok else f"QLineEdit {{ border: 2px solid {color.name()}; }}")
+
+    def _on_editing_finished(self) -> None:
+        shown = duration_text(self.text().strip())
+        if shown != self.text():
+            self.setText(shown)
 
     def _on_text_edited(self, text: str) -> None:
         if not text.strip():

@@ -235,7 +235,7 @@ class StepForm(QWidget):
         self.safety.textChanged.connect(
             lambda: self.edited.emit("safety", self._text_lines(self.safety))
         )
-        self.cues.itemChanged.connect(lambda _item: self._emit_cues())
+        self.cues.itemChanged.connect(self._on_cue_changed)
         self.add_cue.clicked.connect(self._on_add_cue_clicked)
         self.remove_cue.clicked.connect(self._on_remove_cue_clicked)
 
@@ -330,6 +330,14 @@ class StepForm(QWidget):
         self.cues.setCellWidget(row, 0, box)
         self.cues.setItem(row, 1, QTableWidgetItem(duration_text(time)))
         self.cues.setItem(row, 2, QTableWidgetItem(words))
+
+    def _on_cue_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == 1:  # a time reads back as every duration field shows it
+            shown = duration_text(item.text().strip())
+            if shown != item.text():
+                with QSignalBlocker(self.cues):
+                    item.setText(shown)
+        self._emit_cues()
 
     def _emit_cues(self) -> None:
         milestones: list[Any] = []
