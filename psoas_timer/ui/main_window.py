@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer import APP_NAME
+from psoas_timer.core.duration import format_clock
 
 from .settings import Preferences
 
@@ -62,6 +63,8 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow", "Page", "Services", "ask_user"]
 
 EXTEND_SECONDS = 10.0
+#: Seconds within which a second Enter ends an open hold before its minimum.
+EARLY_RELEASE_WINDOW = 4.0
 
 
 class Page(IntEnum):
@@ -145,6 +148,8 @@ class MainWindow(QMainWindow):
         self._inhibitor = services.inhibitor
         self._ask = services.ask
         self._folders = services.folders
+        self._clock = services.clock
+        self._early_release_until = float("-inf")
         self.controller = SessionController(services.clock, self)
         self.commands = create_actions(self)
         self.library = LibraryView()
@@ -221,7 +226,7 @@ class MainWindow(QMainWindow):
         a.next.triggered.connect(self._on_next_triggered)
         a.add_time.triggered.connect(self._on_add_time_triggered)
         a.restart_step.triggered.connect(self._on_restart_step_triggered)
-        a.released.triggered.connect(self.controller.release)
+        a.released.triggered.connect(self._on_released_triggered)
         a.stop.triggered.connect(self._on_stop_triggered)
         a.mute.toggled.connect(self._on_mute_toggled)
         a.sound.triggered.connect(self._on_sound_triggered)
@@ -236,7 +241,7 @@ class MainWindow(QMainWindow):
             self.watcher.changed.connect(self._on_watcher_changed)
         self.library.routine_chosen.connect(self._on_routine_chosen)
         self.routine.start_requested.connect(self._on_start_requested)
-        self.player.release_requested.connect(self.controller.release)
+        self.player.release_requested.connect(self._on_released_triggered)
         self.player.extend_requested.connect(self.controller.extend)
         self.completion.again_requested.connect(self._on_start_requested)
         self.completion.library_requested.connect(self.show_library)
@@ -415,6 +420,28 @@ class MainWindow(QMainWindow):
     def _on_restart_step_triggered(self) -> None:
         self._audio.stop_all()
         self.controller.restart_step()
+
+    def _on_released_triggered(self) -> None:
+        """End an open hold; before its minimum, only on a second press (a stray Enter must
+        not end a trigger-point hold that has barely begun)."""
+        snap = self.controller.snapshot()
+        hold = snap.segment.open if snap is not None else None
+        now = self._clock()
+        if (
+            snap is not None
+            and hold is not None
+            and snap.elapsed < hold.min
+            and now > self._early_release_until
+        ):
+            self._early_release_until = now + EARLY_RELEASE_WINDOW
+            self.statusBar().showMessage(
+                f"The minimum for this hold is {format_clock(hold.min)}. "
+                "Press Enter again to end it now.",
+                int(EARLY_RELEASE_WINDOW * 1000),
+            )
+            return
+        self._early_release_until = float("-inf")
+        self.controller.release()
 
     def _on_start_requested(self) -> None:
         self.start_session()

@@ -108,9 +108,11 @@ def test_the_maximum_ends_an_open_hold(window: MainWindow, clock: FakeClock) -> 
 def test_set_and_rep_line(window: MainWindow, clock: FakeClock) -> None:
     started(window)
     advance(window, clock, 6)
-    window.commands.released.trigger()  # left
+    window.commands.released.trigger()  # left, before its minimum: asks for a second press
+    window.commands.released.trigger()
     advance(window, clock, 3)
     window.commands.released.trigger()  # right
+    window.commands.released.trigger()
     assert window.player.heading.text() == "Rest"
     assert window.player.title.text() == "Next: Bridge"
     advance(window, clock, 5 + 20 + 5 + 6 + 0.5)

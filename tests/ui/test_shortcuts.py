@@ -108,6 +108,22 @@ def test_enter_releases_an_open_hold(
     assert not window.commands.released.isEnabled()
 
 
+def test_enter_before_the_minimum_needs_a_second_press(
+    window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    window.open_routine("release")  # its open hold: min 0:10, target 0:20
+    window.start_session()
+    advance(window, clock, 5 + 3)
+    qtbot.keyClick(window, Key.Key_Return)
+    assert window.controller.snapshot().segment.kind == "open"  # still holding
+    assert "minimum" in window.statusBar().currentMessage()
+    advance(window, clock, 5)  # the second press came too late to count
+    qtbot.keyClick(window, Key.Key_Return)
+    assert window.controller.snapshot().segment.kind == "open"
+    qtbot.keyClick(window, Key.Key_Return)  # a prompt second press ends it
+    assert window.player.heading.text() == "Switch sides"
+
+
 def test_escape_stops_once_the_user_confirms(
     window: MainWindow, qtbot: QtBot, clock: FakeClock, asker: Asker
 ) -> None:
