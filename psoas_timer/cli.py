@@ -47,25 +47,48 @@ def _allowed_roots() -> list[Path]:
 
 
 def _resolve(key: str) -> Entry:
-    """A routine given as a path, or as a name or file stem from the catalog."""
+    """A routine given as a path, or as a name, file name or file stem from the catalog."""
     from psoas_timer.core.catalog import Entry
     from psoas_timer.core.loader import load_routine
     from psoas_timer.core.problems import LoadError
 
     path = Path(key)
     catalog = _catalog()
-    if path.suffix in (".yaml", ".yml") or path.exists():
+    found = None if path.is_file() else catalog.find(key)
+    if found is not None:  # a known routine's name or file name, wherever we are
+        return found
+    if path.is_file() or path.parent != Path():  # a file, or a path (missing: a problem)
         entry = Entry(path, bundled=False)
         try:
             entry.routine = load_routine(path, catalog.library, allowed=_allowed_roots())
         except LoadError as exc:
             entry.problems = exc.problems
         return entry
-    found = catalog.find(key)
-    if found is None:
-        names = ", ".join(sorted(e.path.stem for e in catalog.entries))
-        raise SystemExit(f"psoas-timer: no routine named {key!r}; known routines: {names}")
-    return found
+    names = ", ".join(sorted(e.path.stem for e in catalog.entries))
+    raise SystemExit(
+        f"psoas-timer: no routine named {key!r}{_closest(key, catalog)}\nknown routines: {names}"
+    )
+
+
+def _closest(key: str, catalog: Catalog) -> str:
+    """``"; did you mean 'x'?"`` naming up to three routines, each once, in the form *key*
+    was given in (a file name, a stem or a routine's name)."""
+    from psoas_timer.core.problems import close_matches, suggestion
+
+    owners: dict[str, Path] = {}
+    for entry in catalog.entries:
+        names = [entry.path.name, entry.path.stem, *([entry.routine.name] if entry.routine else [])]
+        for name in names:
+            owners.setdefault(name, entry.path)
+    picked: dict[Path, str] = {}
+    for match in close_matches(key, owners, n=len(owners), ignore_case=True):
+        picked.setdefault(owners[match], match)
+    return suggestion(list(picked.values())[:3])
+
+
+def _count(n: int, word: str) -> str:
+    """``"1 file"``, ``"2 files"``: every count the commands print."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -102,18 +125,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
     _print_problems(problems)
     bad = len({p.file for p in problems})
     if problems:
-        print(f"{bad} of {checked + len(missing)} files have problems", file=sys.stderr)
+        verb = "has" if bad == 1 else "have"
+        total = _count(checked + len(missing), "file")
+        print(f"{bad} of {total} {verb} problems", file=sys.stderr)
         return 1
-    print(f"{checked} files valid")
+    print(f"{_count(checked, 'file')} valid")
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """Routines that load first (bundled, then the user's), then the broken ones, each with
+    its problems right under it (and the exercise library's problems last)."""
     from psoas_timer.core.duration import format_clock
 
     catalog = _catalog()
+    entries = sorted(catalog.entries, key=lambda e: (not e.ok, not e.bundled))  # stable
     rows = []
-    for entry in catalog.entries:
+    for entry in entries:
         rows.append(
             {
                 "name": entry.name,
@@ -128,21 +156,29 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2))
         return 0
     width = max((len(r["name"]) for r in rows), default=10)  # type: ignore[arg-type]
-    for row in rows:
+    broken = [entry for entry in entries if not entry.ok]
+    for row, entry in zip(rows, entries, strict=True):
+        if entry is (broken[0] if broken else None):
+            verb = "has" if len(broken) == 1 else "have"
+            print(f"\n{_count(len(broken), 'routine')} {verb} problems:")
         total = row["total_seconds"]
         time = format_clock(total) if isinstance(total, float) else "broken"
         tags = ", ".join(row["tags"])  # type: ignore[arg-type]
-        print(f"{row['name']:<{width}}  {time:>8}  {row['source']:<7}  {tags}")
-    for entry in catalog.entries:
-        _print_problems(entry.problems)
-    _print_problems(catalog.library_problems)
+        print(f"{row['name']:<{width}}  {time:>8}  {row['source']:<7}  {tags}".rstrip())
+        for problem in entry.problems:
+            print(f"    {problem}")
+    if catalog.library_problems:
+        print("\nThe exercise library has problems:")
+        for problem in catalog.library_problems:
+            print(f"    {problem}")
     return 0
 
 
 def _plan_text(plan: Plan) -> str:
     from psoas_timer.core.duration import format_clock
 
-    lines = [f"{plan.name} — {format_clock(plan.total)} in {len(plan.segments)} segments"]
+    count = _count(len(plan.segments), "segment")
+    lines = [f"{plan.name} — {format_clock(plan.total)} in {count}"]
     for seg in plan.segments:
         where = " · ".join(
             part

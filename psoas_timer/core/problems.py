@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["LoadError", "Problem", "did_you_mean"]
+__all__ = ["LoadError", "Problem", "close_matches", "did_you_mean", "suggestion"]
 
 
 @dataclass(frozen=True, order=True)
@@ -32,5 +32,28 @@ class LoadError(Exception):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ``"; did you mean 'x'?"`` for the closest choice, or an empty string."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return suggestion(close_matches(word, choices))
+
+
+def close_matches(
+    word: str, choices: Iterable[str], n: int = 1, *, ignore_case: bool = False
+) -> list[str]:
+    """The choices closest to *word*, best first, at most *n* (none when nothing is close).
+    With *ignore_case*, compared in lower case and returned as written."""
+    if not ignore_case:
+        return difflib.get_close_matches(word, list(choices), n=n, cutoff=0.6)
+    written: dict[str, str] = {}
+    for choice in choices:
+        written.setdefault(choice.lower(), choice)
+    close = difflib.get_close_matches(word.lower(), list(written), n=n, cutoff=0.6)
+    return [written[match] for match in close]
+
+
+def suggestion(matches: Sequence[str]) -> str:
+    """``"; did you mean 'x'?"`` (or ``'x' or 'y'``, ``'x', 'y' or 'z'``) for *matches*,
+    or an empty string for none: the one wording of every did-you-mean."""
+    quoted = [f"'{match}'" for match in matches]
+    if not quoted:
+        return ""
+    words = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f"; did you mean {words}?"

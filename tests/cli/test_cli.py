@@ -61,7 +61,7 @@ def test_version() -> None:
 def test_validate_exit_codes_and_messages(good: Path, bad: Path, tmp_path: Path) -> None:
     ok = cli("validate", str(good))
     assert ok.returncode == 0, ok.stderr
-    assert "1 files valid" in ok.stdout
+    assert ok.stdout.strip() == "1 file valid"
     broken = cli("validate", str(good), str(bad))
     assert broken.returncode == 1
     lines = broken.stderr.splitlines()
@@ -145,3 +145,84 @@ def test_list_shows_user_routines_with_total_time(good: Path, bad: Path) -> None
     assert broken["total_seconds"] is None and broken["problems"]
     text = cli("list")
     assert "Two holds" in text.stdout and "2:20" in text.stdout
+
+
+def test_counts_are_worded_in_the_singular_and_the_plural(
+    good: Path, bad: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(good.read_text())
+    assert cli("validate", str(good), str(other)).stdout.strip() == "2 files valid"
+    assert cli("validate", str(bad)).stderr.splitlines()[-1] == "1 of 1 file has problems"
+    two = cli("validate", str(good), str(bad))
+    assert two.stderr.splitlines()[-1] == "1 of 2 files has problems"
+    worse = tmp_path / "worse.yaml"
+    worse.write_text(bad.read_text())
+    three = cli("validate", str(good), str(bad), str(worse))
+    assert three.stderr.splitlines()[-1] == "2 of 3 files have problems"
+    one = tmp_path / "one.yaml"
+    one.write_text("name: One\ndefaults: {prepare: 0}\nsteps: [{name: A, hold: 5}]\n")
+    assert cli("plan", str(one)).stdout.splitlines()[0] == "One — 0:05 in 1 segment"
+
+
+def test_an_unknown_routine_name_gets_a_suggestion() -> None:
+    result = cli("plan", "daily")
+    assert result.returncode == 1
+    first = result.stderr.splitlines()[0]
+    assert first == "psoas-timer: no routine named 'daily'; did you mean 'daily-psoas'?"
+    assert "known routines:" in result.stderr and "trigger-point-release" in result.stderr
+    by_name = cli("export-audio", "Daily psoas routin", "-o", "x.wav")  # every command
+    assert by_name.returncode == 1
+    assert "; did you mean 'Daily psoas routine'?\n" in by_name.stderr  # once: not its stem too
+    nothing = cli("plan", "zzzz")
+    assert "did you mean" not in nothing.stderr and "known routines:" in nothing.stderr
+
+
+def test_a_known_routines_file_name_works_from_any_folder(tmp_path: Path) -> None:
+    by_file = cli("plan", "daily-psoas.yaml", "--json", cwd=tmp_path)
+    assert by_file.returncode == 0, by_file.stderr
+    assert json.loads(by_file.stdout)["name"] == "Daily psoas routine"
+    missing = cli("plan", "daily-psaos.yaml", cwd=tmp_path)
+    assert missing.returncode == 1
+    assert "did you mean 'daily-psoas.yaml'?" in missing.stderr
+    a_path = cli("plan", str(tmp_path / "daily-psoas.yaml"))  # a path is read as a file
+    assert a_path.returncode == 1
+    assert a_path.stderr == f"{tmp_path / 'daily-psoas.yaml'}:1:1: file not found\n"
+
+
+def test_list_puts_broken_routines_last_each_with_its_problems(good: Path, bad: Path) -> None:
+    user = Path(os.environ["PSOAS_TIMER_DATA_DIR"]) / "routines"
+    user.mkdir(parents=True)
+    (user / "a-broken.yaml").write_text(bad.read_text())  # sorts before the good one
+    (user / "mine.yaml").write_text(good.read_text())
+    (user / "worse.yaml").write_text("name: Worse\nsteps: []\n")
+    (user / "library").mkdir()
+    (user / "library" / "mine.yaml").write_text("name: Mine\nexercises: [{name: X, hold: 3}]\n")
+    result = cli("list")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    names = [line.split("  ")[0] for line in lines]
+    mine = names.index("Two holds")
+    assert lines[mine].split()[-1] == "user"
+    bundled = [i for i, line in enumerate(lines) if " bundled " in f"{line} "]
+    assert bundled and max(bundled) < mine  # valid ones: bundled, then the user's
+    heading = lines.index("2 routines have problems:")
+    assert heading > mine
+    broken = lines[heading + 1]
+    assert broken.startswith("a-broken ") and broken.split()[-2:] == ["broken", "user"]
+    problems = lines[heading + 2 : heading + 4]
+    assert all(line.startswith(f"    {user / 'a-broken.yaml'}:") for line in problems)
+    assert "unknown key 'hodl'" in problems[0]
+    assert lines[heading + 4].startswith("worse ")
+    assert lines[heading + 5].startswith(f"    {user / 'worse.yaml'}:")
+    assert lines[heading + 6 :] == [
+        "",
+        "The exercise library has problems:",
+        f"    {user / 'library' / 'mine.yaml'}:1:1: library exercise 'X' needs an 'id'",
+    ]
+
+    rows = json.loads(cli("list", "--json").stdout)
+    assert [r["total_seconds"] is None for r in rows] == [False] * (len(rows) - 2) + [True] * 2
+    assert [Path(r["path"]).name for r in rows[-2:]] == ["a-broken.yaml", "worse.yaml"]
+    for row in rows:
+        assert {"name", "path", "source", "tags", "total_seconds", "problems"} <= set(row)
