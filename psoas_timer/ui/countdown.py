@@ -1,10 +1,12 @@
 """The big clock: a number readable across a room inside a ring for the current segment.
 
-Cheap to keep up to date: the ring's (translucent) track is drawn once into a cached
-pixmap; a moving ring repaints only the few pixels around its end,
-and a new number only the number. Everything that moves is drawn in opaque colours: Qt's
-raster engine blends translucent antialiased strokes on helper threads, and waking them
-for each small repaint cost more than the drawing.
+Cheap to keep up to date: a ring that moves repaints only the pixels around its end, and a
+new number only the number. The ring's filled part is a line through fixed corners a
+degree apart, so what lies before its last corner never changes as it grows (an arc's
+curve would shift a little along its whole length). The translucent track is drawn once
+into a cached pixmap, and everything drawn on each repaint is opaque: Qt's raster engine
+blends translucent antialiased strokes on helper threads, and waking them for each small
+repaint cost more than the drawing.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ class CountdownDial(QWidget):
         self._marks: tuple[float, ...] = ()
         self._font_cache: tuple[int, int, QFont, QFontMetricsF] | None = None
         self._small_fonts: tuple[int, QFont, QFont] | None = None
-        self._still: tuple[tuple[object, ...], QPixmap] | None = None
+        self._track_cache: tuple[tuple[object, ...], QPixmap] | None = None
         self._path_cache: tuple[tuple[object, ...], QPainterPath] | None = None
 
     def sizeHint(self) -> QSize:
@@ -220,7 +222,7 @@ class CountdownDial(QWidget):
         """The ring's track, drawn once for this size and palette."""
         ratio = self.devicePixelRatioF()
         key = (self.size().toTuple(), rect.getRect(), color.rgba(), ratio)
-        if self._still is None or self._still[0] != key:
+        if self._track_cache is None or self._track_cache[0] != key:
             pixmap = QPixmap(self.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
@@ -231,8 +233,8 @@ class CountdownDial(QWidget):
             p.setPen(pen)
             p.drawEllipse(rect)
             p.end()
-            self._still = (key, pixmap)
-        return self._still[1]
+            self._track_cache = (key, pixmap)
+        return self._track_cache[1]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = colors(self.palette())
