@@ -162,6 +162,12 @@ class PulseServer:
     def stop(self) -> None:
         if self.pid is not None:
             os.kill(self.pid, signal.SIGTERM)
+            for _ in range(100):  # it writes into its folder as it exits: wait, then remove
+                try:
+                    os.kill(self.pid, 0)
+                except ProcessLookupError:
+                    break
+                time.sleep(0.02)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

@@ -111,6 +111,8 @@ SAME_MOMENT = 0.05
 TTS_GRACE = 4.0
 #: QSoundEffect::Infinite.
 _INFINITE = -2
+#: The padded copies live in a temporary folder named this, the process id and a suffix.
+_SCRATCH = "psoas-timer-cues-"
 
 #: Backend chatter that says nothing the problem message doesn't say better.
 _CHATTER = ("pipewire", "PulseAudioService", "pa_context", "text-to-speech plug-in", "speechd")
@@ -162,6 +164,20 @@ def _import_tts() -> ModuleType:
     from PySide6 import QtTextToSpeech
 
     return QtTextToSpeech
+
+
+def _remove_orphans() -> None:
+    """Remove the padded copies of players whose process died without cleaning up."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_SCRATCH}*-*"):
+        pid = folder.name[len(_SCRATCH) :].split("-")[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, another user's
+            pass
 
 
 def _pass_on(previous: Any, mode: Any, context: Any, message: str) -> None:
@@ -544,7 +560,8 @@ class CuePlayer(QObject):
 
     def _scratch_dir(self) -> Path:
         if self._scratch is None:
-            self._scratch = Path(tempfile.mkdtemp(prefix="psoas-timer-cues-"))
+            _remove_orphans()
+            self._scratch = Path(tempfile.mkdtemp(prefix=f"{_SCRATCH}{os.getpid()}-"))
             weakref.finalize(self, shutil.rmtree, self._scratch, ignore_errors=True)
         return self._scratch
 

@@ -5,6 +5,7 @@ itself, and Qt's broken-notifier flood turned into one problem."""
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 import wave
 from array import array
@@ -183,6 +184,25 @@ def test_the_stream_latency_is_set_unless_the_user_chose_one(
     monkeypatch.setenv("PULSE_LATENCY_MSEC", "35")
     CuePlayer(ASSETS, AudioSettings())
     assert os.environ["PULSE_LATENCY_MSEC"] == "35"
+
+
+def test_padded_copies_of_a_dead_process_are_removed(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = 4_194_305  # above Linux's largest process id: never alive
+    orphan = tmp_path / f"psoas-timer-cues-{dead}-abc"
+    orphan.mkdir()
+    (orphan / "0000-start.wav").write_bytes(b"")
+    alive = tmp_path / f"psoas-timer-cues-{os.getppid()}-def"
+    alive.mkdir()
+    player = CuePlayer(ASSETS, AudioSettings())
+    assert not orphan.exists() and alive.is_dir()
+    (own,) = [
+        p for p in tmp_path.iterdir() if p.name.startswith(f"psoas-timer-cues-{os.getpid()}-")
+    ]
+    assert any(own.iterdir())  # the first tone's copy
+    del player
 
 
 def free_descriptor() -> int:
