@@ -239,8 +239,11 @@ class Smoke:
         def on_playing() -> None:
             if effect.isPlaying():
                 self.say(f"audio: playing {clip.name} ({time.perf_counter() - started:.2f} s)")
+                # Stopped from here rather than left to end: a clip that ends by itself can
+                # end on PulseAudio's thread, which Qt 6.11 does not survive (see the player).
+                QTimer.singleShot(300, effect.stop)
             else:
-                self.say(f"audio: {clip.name} played out")
+                self.say(f"audio: {clip.name} played and stopped")
                 finish("played")
 
         def on_timeout() -> None:
@@ -252,6 +255,7 @@ class Smoke:
         effect.playingChanged.connect(on_playing)
         effect.setSource(QUrl.fromLocalFile(str(clip)))
         effect.setVolume(0.2)
+        effect.setLoopCount(QSoundEffect.Loop.Infinite.value)
         effect.play()
         QTimer.singleShot(5000, on_timeout)
 
