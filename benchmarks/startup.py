@@ -5,7 +5,7 @@ Every figure comes from fresh subprocesses in the same run, so machine noise hit
 - time from spawning the process to the first paint of its first window, for
   ``psoas-timer`` (the real command's code path, bundled routines and all) and for a bare
   ``QMainWindow``; several runs each, interleaved; medians and their ratio;
-- time until the window is ready to use (the routines read and listed, sound set up), since
+- time until the window is ready to use (the routines read and listed), since
   the app paints its frame first and loads into it right after;
 - CPU time as a share of one core while a session runs (a long breathing-paced hold, so the
   breathing animation draws at the screen's rate) and while the window sits idle.
@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     r = statistics.median(ours_ready)
     print(
         f"psoas-timer ready:    median {r * 1000:7.1f} ms  ({r / b:.2f}x the bare window; "
-        "routines listed, sound set up)"
+        "the routines listed; sound opens just after)"
     )
     print(f"CPU, session running: {running:.2f}% of one core over {args.seconds:g} s   (goal < 5%)")
     print(f"CPU, idle:            {idle:.2f}% of one core over {args.seconds:g} s   (goal 0%)")
