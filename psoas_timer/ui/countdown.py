@@ -180,10 +180,9 @@ class CountdownDial(QWidget):
         return QRectF(center.x() - inner / 2, center.y() - inner * 0.28, inner, inner * 0.46)
 
     def _text_rect(self, text: str) -> QRect:
-        box = self._time_box()
-        _, metrics = self._time_font(box.width(), text)
-        width = min(box.width(), metrics.horizontalAdvance(text)) + 8
-        return QRectF(box.center().x() - width / 2, box.y(), width, box.height()).toAlignedRect()
+        """The time's box, whole: a clip through a glyph's overhang would draw its edge
+        differently from a whole repaint. Once a second, its size costs nothing."""
+        return self._time_box().toAlignedRect().adjusted(-2, -2, 2, 2)
 
     # -- drawing -----------------------------------------------------------------------
     def _time_font(self, side: float, text: str) -> tuple[QFont, QFontMetricsF]:

@@ -120,7 +120,7 @@ class PlayerView(QWidget):
 
     # -- layout ----------------------------------------------------------------------
     def _build(self) -> None:
-        self.check_in_label.set_text("Has it softened?")
+        self.check_in_label.set_text("Has it softened?  Enter releases · + adds time")
         check = QVBoxLayout(self.check_in)
         check.setContentsMargins(12, 8, 12, 8)
         check.addWidget(self.check_in_label)
@@ -197,7 +197,7 @@ class PlayerView(QWidget):
             self.breath.setVisible(pattern is not None)
         self.breath.follow(pattern, snap.elapsed, running=snap.state is State.RUNNING)
         left = format_clock(snap.session_remaining)
-        self.session_bar.set_progress(snap.session_fraction, f"{left} left")
+        self.session_bar.set_progress(snap.session_fraction, f"{left} to go")
         # The words change only with the segment or the state: skip them on other polls.
         key = (id(plan), snap.index, snap.state, snap.checking_in, snap.slept)
         if key != self._shown:
@@ -268,7 +268,7 @@ class PlayerView(QWidget):
 
     def _show_clock(self, snap: Snapshot) -> None:
         seg = snap.segment
-        label = KIND_WORDS.get(seg.kind, "")
+        label = "Paused" if snap.state is State.PAUSED else KIND_WORDS.get(seg.kind, "")
         if seg.open is not None:
             o = seg.open
             limit = max(o.limit, snap.duration)
@@ -279,7 +279,7 @@ class PlayerView(QWidget):
                 snap.elapsed / limit,
                 seg.kind,
                 caption=caption,
-                label="Hold",
+                label="Paused" if snap.state is State.PAUSED else "Hold",
                 marks=marks,
             )
         elif seg.kind == "rep" and seg.duration < SHORT_REP:
@@ -288,7 +288,7 @@ class PlayerView(QWidget):
             )
         else:
             self.dial.show_time(
-                format_clock(snap.remaining), snap.fraction, seg.kind, caption="left", label=label
+                format_clock(snap.remaining), snap.fraction, seg.kind, caption="to go", label=label
             )
 
     def _show_open(self, snap: Snapshot) -> None:
