@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -98,8 +99,6 @@ class Phase:
 
 
 def _cos_pi(x: float) -> float:
-    import math
-
     return math.cos(math.pi * x)
 
 

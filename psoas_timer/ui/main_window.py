@@ -364,8 +364,6 @@ class MainWindow(QMainWindow):
             self.start_session()
 
     def _sync_actions(self, snap: Snapshot | None = None) -> None:
-        from psoas_timer.core.engine import State
-
         snap = snap or self.controller.snapshot()
         active = self.controller.active
         state = snap.state if (snap is not None and active) else None
@@ -390,9 +388,9 @@ class MainWindow(QMainWindow):
             self.page in (Page.ROUTINE, Page.COMPLETION) and self.entry is not None
         )
         a.start_pause.setEnabled(can_start)
-        if state is State.RUNNING:
+        if active and self.controller.running:
             text, icon = "Pause", "media-playback-pause"
-        elif state is State.PAUSED:
+        elif active:  # paused
             text, icon = "Resume", "media-playback-start"
         else:
             text, icon = "Start", "media-playback-start"
