@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.catalog import Catalog, load_catalog
+from psoas_timer.ui.editor import CloseChoice, EditorView
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,3 +48,44 @@ def user_dir(tmp_path: Path) -> Path:
     path = tmp_path / "routines"
     path.mkdir()
     return path
+
+
+def make_editor(
+    qtbot: QtBot,
+    catalog: Catalog,
+    user_dir: Path,
+    *,
+    choice: CloseChoice = CloseChoice.CANCEL,
+    size: tuple[int, int] | None = None,
+    open_text: str | None = None,
+    file_name: str = "routine.yaml",
+    show: bool = True,
+) -> EditorView:
+    """An editor over the bundled library, answering *choice* when asked about unsaved
+    changes (the names it was asked about are kept in ``view.asked``); shown and active
+    unless *show* is false, and with *open_text* saved as *file_name* and opened."""
+    asked: list[str] = []
+
+    def ask(_parent: QWidget, name: str) -> CloseChoice:
+        asked.append(name)
+        return choice
+
+    view = EditorView(
+        library=catalog.library,
+        user_dir=user_dir,
+        bundled=lambda: sorted((ROOT / "routines").glob("*.yaml")),
+        ask_unsaved=ask,
+    )
+    view.asked = asked  # type: ignore[attr-defined]
+    if size is not None:
+        view.resize(*size)
+    if show:
+        qtbot.addWidget(view)
+        view.show()
+        view.activateWindow()
+        qtbot.waitUntil(view.isActiveWindow)
+    if open_text is not None:
+        path = user_dir / file_name
+        path.write_text(open_text, encoding="utf-8")
+        assert view.open_path(path)
+    return view

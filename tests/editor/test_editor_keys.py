@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.catalog import Catalog
-from psoas_timer.ui.editor import CloseChoice, EditorView, EditorWindow
+from psoas_timer.ui.editor import CloseChoice, EditorWindow
 from psoas_timer.ui.editor.library_picker import LibraryPicker
 
-from .conftest import ROOT
+from .conftest import make_editor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -21,19 +21,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def _window(
     qtbot: QtBot, catalog: Catalog, user_dir: Path, choice: CloseChoice = CloseChoice.CANCEL
 ) -> EditorWindow:
-    asked: list[str] = []
-
-    def ask(_parent: QWidget, name: str) -> CloseChoice:
-        asked.append(name)
-        return choice
-
-    view = EditorView(
-        library=catalog.library,
-        user_dir=user_dir,
-        bundled=lambda: sorted((ROOT / "routines").glob("*.yaml")),
-        ask_unsaved=ask,
-    )
-    view.asked = asked  # type: ignore[attr-defined]
+    view = make_editor(qtbot, catalog, user_dir, choice=choice, show=False)
     window = EditorWindow(view)
     qtbot.addWidget(window)
     window.show()

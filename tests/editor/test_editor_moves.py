@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from psoas_timer.core.catalog import Catalog
 from psoas_timer.core.loader import load_routine_text
 from psoas_timer.core.model import RepeatGroup, Step
-from psoas_timer.ui.editor import CloseChoice, EditorView
+from psoas_timer.ui.editor import EditorView
 
-from .conftest import ROOT
+from .conftest import make_editor
 from .test_step_moves import NESTED
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -23,24 +23,9 @@ ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def _editor(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> EditorView:
-    def ask(_parent: QWidget, _name: str) -> CloseChoice:
-        return CloseChoice.CANCEL
-
-    view = EditorView(
-        library=catalog.library,
-        user_dir=user_dir,
-        bundled=lambda: sorted((ROOT / "routines").glob("*.yaml")),
-        ask_unsaved=ask,
+    return make_editor(
+        qtbot, catalog, user_dir, size=(1100, 800), open_text=NESTED, file_name="nested.yaml"
     )
-    qtbot.addWidget(view)
-    view.resize(1100, 800)
-    view.show()
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
-    path = user_dir / "nested.yaml"
-    path.write_text(NESTED, encoding="utf-8")
-    assert view.open_path(path)
-    return view
 
 
 def _names(view: EditorView) -> list[object]:

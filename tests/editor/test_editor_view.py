@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.catalog import Catalog
@@ -19,30 +18,13 @@ from psoas_timer.ui.editor.editor_view import CloseChoice
 from psoas_timer.ui.editor.library_picker import LibraryPicker
 from psoas_timer.ui.routine_watcher import RoutineWatcher
 
-from .conftest import HAND_WRITTEN, ROOT
+from .conftest import HAND_WRITTEN, ROOT, make_editor
 
 
 def _editor(
     qtbot: QtBot, catalog: Catalog, user_dir: Path, choice: CloseChoice = CloseChoice.CANCEL
 ) -> EditorView:
-    asked: list[str] = []
-
-    def ask(_parent: QWidget, name: str) -> CloseChoice:
-        asked.append(name)
-        return choice
-
-    view = EditorView(
-        library=catalog.library,
-        user_dir=user_dir,
-        bundled=lambda: sorted((ROOT / "routines").glob("*.yaml")),
-        ask_unsaved=ask,
-    )
-    view.asked = asked  # type: ignore[attr-defined]
-    qtbot.addWidget(view)
-    view.show()
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
-    return view
+    return make_editor(qtbot, catalog, user_dir, choice=choice)
 
 
 def test_build_a_routine_through_the_ui(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:

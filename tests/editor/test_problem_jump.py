@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.catalog import Catalog
-from psoas_timer.ui.editor import CloseChoice, EditorView
+from psoas_timer.ui.editor import EditorView
 from psoas_timer.ui.editor.locations import Location, locate
 
-from .conftest import ROOT
+from .conftest import make_editor
 
 BROKEN = """\
 # Written by hand, with mistakes
@@ -48,24 +48,9 @@ steps:
 
 
 def _editor(qtbot: QtBot, catalog: Catalog, user_dir: Path, text: str = BROKEN) -> EditorView:
-    def ask(_parent: QWidget, _name: str) -> CloseChoice:
-        return CloseChoice.CANCEL
-
-    view = EditorView(
-        library=catalog.library,
-        user_dir=user_dir,
-        bundled=lambda: sorted((ROOT / "routines").glob("*.yaml")),
-        ask_unsaved=ask,
+    return make_editor(
+        qtbot, catalog, user_dir, size=(1100, 800), open_text=text, file_name="broken.yaml"
     )
-    qtbot.addWidget(view)
-    view.resize(1100, 800)
-    view.show()
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
-    path = user_dir / "broken.yaml"
-    path.write_text(text, encoding="utf-8")
-    assert view.open_path(path)
-    return view
 
 
 def _row_of(view: EditorView, words: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.catalog import Catalog
@@ -13,24 +13,11 @@ from psoas_timer.core.routine_io import RoutineDocument
 from psoas_timer.ui.editor import CloseChoice, EditorView
 from psoas_timer.ui.editor.step_form import StepForm
 
-from .conftest import ROOT
+from .conftest import make_editor
 
 
 def _editor(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> EditorView:
-    def ask(_parent: QWidget, _name: str) -> CloseChoice:
-        return CloseChoice.DISCARD
-
-    view = EditorView(
-        library=catalog.library,
-        user_dir=user_dir,
-        bundled=lambda: sorted((ROOT / "routines").glob("*.yaml")),
-        ask_unsaved=ask,
-    )
-    qtbot.addWidget(view)
-    view.show()
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
-    return view
+    return make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD)
 
 
 def _shown(form: StepForm) -> set[str]:
