@@ -52,7 +52,7 @@ class CountdownDial(QWidget):
         self._fraction = 0.0
         self._kind = "hold"
         self._marks: tuple[float, ...] = ()
-        self._font_cache: tuple[int, int, QFont, QFontMetricsF] | None = None
+        self._font_cache: tuple[int, int, QFont] | None = None
         self._small_fonts: tuple[int, QFont, QFont] | None = None
         self._track_cache: tuple[tuple[object, ...], QPixmap] | None = None
         self._path_cache: tuple[tuple[object, ...], QPainterPath] | None = None
@@ -107,7 +107,7 @@ class CountdownDial(QWidget):
             self._text, self._fraction = text, fraction
             self.update()
         else:
-            dirty = self._text_rect(self._text) | self._text_rect(text)
+            dirty = self._text_rect()
             if moved:
                 dirty |= self._arc_rect(self._fraction, fraction)
                 self._fraction = fraction
@@ -179,16 +179,16 @@ class CountdownDial(QWidget):
         center = rect.center()
         return QRectF(center.x() - inner / 2, center.y() - inner * 0.28, inner, inner * 0.46)
 
-    def _text_rect(self, text: str) -> QRect:
+    def _text_rect(self) -> QRect:
         """The time's box, whole: a clip through a glyph's overhang would draw its edge
         differently from a whole repaint. Once a second, its size costs nothing."""
         return self._time_box().toAlignedRect().adjusted(-2, -2, 2, 2)
 
     # -- drawing -----------------------------------------------------------------------
-    def _time_font(self, side: float, text: str) -> tuple[QFont, QFontMetricsF]:
+    def _time_font(self, side: float, text: str) -> QFont:
         key = (round(side), len(text))
         if self._font_cache and self._font_cache[:2] == key:
-            return self._font_cache[2], self._font_cache[3]
+            return self._font_cache[2]
         font = QFont(self.font())
         font.setBold(True)
         font.setPixelSize(max(12, round(side * 0.34)))
@@ -196,9 +196,8 @@ class CountdownDial(QWidget):
         width = QFontMetricsF(font).horizontalAdvance(sample or "0:00")
         if width > side * 0.74:
             font.setPixelSize(max(12, math.floor(font.pixelSize() * side * 0.74 / width)))
-        metrics = QFontMetricsF(font)
-        self._font_cache = (*key, font, metrics)
-        return font, metrics
+        self._font_cache = (*key, font)
+        return font
 
     def _fonts(self, inner: float) -> tuple[QFont, QFont]:
         """The label's and the caption's type for a ring of inner side *inner*."""
@@ -256,7 +255,7 @@ class CountdownDial(QWidget):
         box = self._time_box()
         if dirty.intersects(box.toAlignedRect()):
             p.setPen(palette.text)
-            p.setFont(self._time_font(box.width(), self._text)[0])
+            p.setFont(self._time_font(box.width(), self._text))
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._text)
         top, small = self._fonts(inner)
         head = QRectF(
