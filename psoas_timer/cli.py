@@ -48,22 +48,13 @@ def _allowed_roots() -> list[Path]:
 
 def _resolve(key: str) -> Entry:
     """A routine given as a path, or as a name, file name or file stem from the catalog."""
-    from psoas_timer.core.catalog import Entry
-    from psoas_timer.core.loader import load_routine
-    from psoas_timer.core.problems import LoadError
-
     path = Path(key)
     catalog = _catalog()
     found = None if path.is_file() else catalog.find(key)
     if found is not None:  # a known routine's name or file name, wherever we are
         return found
     if path.is_file() or path.parent != Path():  # a file, or a path (missing: a problem)
-        entry = Entry(path, bundled=False)
-        try:
-            entry.routine = load_routine(path, catalog.library, allowed=_allowed_roots())
-        except LoadError as exc:
-            entry.problems = exc.problems
-        return entry
+        return catalog.read_file(path, _allowed_roots())
     names = ", ".join(sorted(e.path.stem for e in catalog.entries))
     raise SystemExit(
         f"psoas-timer: no routine named {key!r}{_closest(key, catalog)}\nknown routines: {names}"

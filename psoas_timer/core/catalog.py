@@ -63,6 +63,16 @@ class Catalog:
                 return entry
         return None
 
+    def read_file(self, path: Path, allowed: Iterable[Path] = ()) -> Entry:
+        """An entry for a routine file outside the catalog, read against its library: the
+        routine, or what is wrong with the file (a missing one included)."""
+        entry = Entry(path, bundled=False)
+        try:
+            entry.routine = load_routine(path, self.library, allowed=allowed)
+        except LoadError as exc:
+            entry.problems = exc.problems
+        return entry
+
 
 def read_libraries(paths: Iterable[Path]) -> tuple[Library, list[Problem]]:
     library = Library()

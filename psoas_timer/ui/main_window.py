@@ -307,19 +307,11 @@ class MainWindow(QMainWindow):
         return True
 
     def _find(self, key: str) -> Entry | None:
-        from psoas_timer.core.catalog import Entry
-        from psoas_timer.core.loader import load_routine
-        from psoas_timer.core.problems import LoadError
-
         assert self.catalog is not None
         found = self.catalog.find(key)
         path = Path(key)
         if found is None and path.suffix in (".yaml", ".yml") and path.is_file():
-            found = Entry(path, bundled=False)
-            try:
-                found.routine = load_routine(path, self.catalog.library)
-            except LoadError as exc:
-                found.problems = exc.problems
+            found = self.catalog.read_file(path)
         return found
 
     # -- the session ---------------------------------------------------------------------
