@@ -16,7 +16,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model import FORMAT_VERSION, ExerciseLibrary, RepeatGroup, Routine, Step
+from .model import (
+    FORMAT_VERSION,
+    LENGTH_KEYS,
+    TIMING_KEYS,
+    ExerciseLibrary,
+    RepeatGroup,
+    Routine,
+    Step,
+)
 from .problems import LoadError, Problem, did_you_mean
 from .yamlsource import MAX_BYTES, Located, read_yaml
 
@@ -221,14 +229,8 @@ def _resolve_uses(
             continue
         merged = copy.deepcopy(library.raw[ref])
         merged.pop("id", None)
-        if (
-            "open" in item
-            or "reps" in item
-            or "breaths" in item
-            or "hold" in item
-            or "duration" in item
-        ):
-            for timing in ("hold", "duration", "reps", "tempo", "open", "breaths"):
+        if any(key in item for key in LENGTH_KEYS):
+            for timing in TIMING_KEYS:
                 merged.pop(timing, None)
         merged.update(item)
         image = merged.get("image")

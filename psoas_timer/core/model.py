@@ -26,6 +26,8 @@ from .duration import format_duration, parse_duration
 
 __all__ = [
     "FORMAT_VERSION",
+    "LENGTH_KEYS",
+    "TIMING_KEYS",
     "Breathing",
     "BreathingPattern",
     "CueStyle",
@@ -44,6 +46,12 @@ __all__ = [
 
 #: The newest routine format this version reads. Files with a higher version are refused.
 FORMAT_VERSION = 1
+
+#: The keys that give a step its length; a step has one kind of timing at a time.
+TIMING_KEYS = ("hold", "duration", "reps", "tempo", "open", "breaths")
+#: The keys that, on a ``use`` step, replace the library exercise's timing as a whole (a
+#: ``tempo`` alone only changes the exercise's tempo).
+LENGTH_KEYS = ("hold", "duration", "reps", "open", "breaths")
 
 _DURATION_SCHEMA: dict[str, Any] = {
     "anyOf": [

@@ -15,6 +15,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from psoas_timer.core.model import LENGTH_KEYS, TIMING_KEYS
 from psoas_timer.core.routine_edit import (
     ContainerPath,
     container,
@@ -44,11 +45,6 @@ __all__ = [
 
 Change = Callable[[RoutineDocument], "bool | int | None"]
 
-#: The keys that give a step its length; a step has one kind of timing at a time.
-TIMING_KEYS = ("hold", "duration", "reps", "tempo", "open", "breaths")
-#: The keys that, on a ``use`` step, replace the library exercise's timing as a whole (as the
-#: loader reads it: a ``tempo`` alone only changes the exercise's tempo).
-LENGTH_KEYS = ("hold", "duration", "reps", "open", "breaths")
 #: What a step gets when its timing is switched to each mode.
 NEW_TIMING: dict[str, dict[str, Any]] = {
     "hold": {"hold": 30},
