@@ -209,7 +209,7 @@ class Session:
         target = self._index + 1
         segments = self.plan.segments
         while target < len(segments) and _same_set(segments[target], seg):
-            target += 1
+            target += 1  # past the set's other reps
         if target >= len(segments):
             return self._finish(now)
         self._enter(target, now)
@@ -225,15 +225,9 @@ class Session:
             return []
         now = self._now()
         self._active += now - self._start
-        segments = self.plan.segments
-        first = self._index
-        while first > 0 and _same_set(segments[first - 1], self.segment):
-            first -= 1
+        first = self._set_start(self._index)
         fresh = first == self._index and now - self._start <= PREVIOUS_RESTARTS_AFTER
-        target = first - 1 if fresh and first > 0 else first
-        while target > 0 and _same_set(segments[target - 1], segments[target]):
-            target -= 1  # into a set of reps: at its start
-        self._enter(target, now)
+        self._enter(self._set_start(first - 1) if fresh and first > 0 else first, now)
         return self.poll() if self.running else []
 
     def restart_step(self) -> list[FiredCue]:
@@ -375,6 +369,13 @@ class Session:
         )
 
     # -- internals -------------------------------------------------------------------
+    def _set_start(self, index: int) -> int:
+        """The first segment of the part *index* is in: its set's first rep, or itself."""
+        segments = self.plan.segments
+        while index > 0 and _same_set(segments[index - 1], segments[index]):
+            index -= 1
+        return index
+
     def _next_run(self) -> StepRun | None:
         seg = self.segment
         for later in self.plan.segments[self._index + 1 :]:
