@@ -41,3 +41,21 @@ def test_smoke_from_source(tmp_path: Path) -> None:
     # It kept away from the user's data and settings.
     assert not (tmp_path / ".config").exists()
     assert not (tmp_path / ".local").exists()
+
+
+def test_smoke_fails_on_a_plugin_file_not_on_an_optional_library() -> None:
+    """A fresh Debian machine has no libva: FFmpeg's plugin looks for it by name and does
+    without. Only a plugin file (loaded by path) that cannot load is a broken build."""
+    from psoas_timer.ui.smoke import _plugin_failed
+
+    missing_optional = (
+        '"va-x11" cannot load: Cannot load library va-x11: va-x11: cannot open shared object'
+        " file: No such file or directory"
+    )
+    broken_plugin = (
+        '"/opt/psoas-timer/_internal/PySide6/Qt/plugins/platforms/libqxcb.so" cannot load:'
+        " Cannot load library libqxcb.so: libxcb-cursor.so.0: cannot open shared object file"
+    )
+    assert _plugin_failed(missing_optional) is False
+    assert _plugin_failed(broken_plugin) is True
+    assert _plugin_failed("Found metadata in lib /x/libqoffscreen.so") is False
