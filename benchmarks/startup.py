@@ -96,7 +96,7 @@ import os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
-from psoas_timer.ui.app import _application, create_window
+from psoas_timer.ui.shell.app import _application, create_window
 
 mode, seconds, routine = sys.argv[1], float(sys.argv[2]), sys.argv[3]
 app = _application()

@@ -280,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     app_args = _app_parser().parse_args(args_list)
     try:
-        from psoas_timer.ui.app import run
+        from psoas_timer.ui.shell.app import run
     except ImportError as exc:
         print(f"psoas-timer: cannot start the window: {exc}", file=sys.stderr)
         print("Run 'psoas-timer --help' for the commands that work without it.", file=sys.stderr)

@@ -4,7 +4,7 @@
 #   - `psoas-timer --version`, `list --json` (every bundled routine loads, none broken) and
 #     `validate` on the bundle's own routines folder;
 #   - the window starts offscreen and shows, every routine loads, one cue plays (or there is
-#     cleanly no audio device), and it exits 0 (PSOAS_TIMER_SMOKE=1, psoas_timer/ui/smoke.py);
+#     cleanly no audio device), and it exits 0 (PSOAS_TIMER_SMOKE=1, psoas_timer/smoke.py);
 #   - nothing was written into the bundle;
 # then prints build time, folder size and start-up time against running from source.
 #
@@ -146,7 +146,7 @@ if [ -n "$timing" ]; then
     done | grep . | median
   }
   bundle_start="$(startup "$exe")"
-  source_start="$(startup "$py" -m psoas_timer.ui.smoke)"
+  source_start="$(startup "$py" -m psoas_timer.smoke)"
   bundle_version="$(wall "$exe" --version)"
   source_version="$(wall "$py" -m psoas_timer --version)"
   printf '%-34s %8s %8s\n' "" bundle source

@@ -27,9 +27,9 @@ from psoas_timer import paths  # noqa: E402
 from psoas_timer.core.catalog import Catalog, Entry, load_catalog  # noqa: E402
 from psoas_timer.core.clock import FakeClock  # noqa: E402
 from psoas_timer.core.plan import Segment  # noqa: E402
-from psoas_timer.ui.audio import SilentOutput  # noqa: E402
-from psoas_timer.ui.main_window import MainWindow, Services  # noqa: E402
-from psoas_timer.ui.settings import Preferences  # noqa: E402
+from psoas_timer.ui.shell.main_window import MainWindow, Services  # noqa: E402
+from psoas_timer.ui.shell.settings import Preferences  # noqa: E402
+from psoas_timer.ui.sound.output import SilentOutput  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,5 +1,5 @@
 """The bundle's entry point: the ``psoas-timer`` command, or the smoke test when
-``PSOAS_TIMER_SMOKE=1`` (see ``psoas_timer/ui/smoke.py`` and ``tools/build_bundle.sh``)."""
+``PSOAS_TIMER_SMOKE=1`` (see ``psoas_timer/smoke.py`` and ``tools/build_bundle.sh``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 def _main() -> int:
     if os.environ.get("PSOAS_TIMER_SMOKE") == "1":
-        from psoas_timer.ui.smoke import main as smoke
+        from psoas_timer.smoke import main as smoke
 
         return smoke()
     from psoas_timer.cli import main

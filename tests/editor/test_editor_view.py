@@ -16,7 +16,7 @@ from psoas_timer.core.routine_io import RoutineDocument
 from psoas_timer.ui.editor import EditorView, EditorWindow
 from psoas_timer.ui.editor.editor_view import CloseChoice
 from psoas_timer.ui.editor.library_picker import LibraryPicker
-from psoas_timer.ui.routine_watcher import RoutineWatcher
+from psoas_timer.ui.library.routine_watcher import RoutineWatcher
 
 from .conftest import HAND_WRITTEN, ROOT, make_editor
 

@@ -10,8 +10,8 @@ from psoas_timer.core.catalog import Catalog
 from psoas_timer.core.model import RepeatGroup, Step
 from psoas_timer.core.routine_edit import container
 from psoas_timer.core.routine_io import RoutineDocument
+from psoas_timer.ui.common.text import step_timing
 from psoas_timer.ui.editor.step_list import describe_item
-from psoas_timer.ui.text import step_timing
 
 from .conftest import ROOT
 

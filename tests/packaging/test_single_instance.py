@@ -14,8 +14,8 @@ from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from psoas_timer.ui import single_instance
-from psoas_timer.ui.single_instance import SingleInstance, raise_window, server_name
+from psoas_timer.ui.shell import single_instance
+from psoas_timer.ui.shell.single_instance import SingleInstance, raise_window, server_name
 
 pytestmark = pytest.mark.gui
 
@@ -165,7 +165,7 @@ def test_another_process_reaches_the_running_instance(
     code = (
         "import sys\n"
         "from PySide6.QtCore import QCoreApplication\n"
-        "from psoas_timer.ui.single_instance import SingleInstance\n"
+        "from psoas_timer.ui.shell.single_instance import SingleInstance\n"
         "app = QCoreApplication([])\n"
         "sys.exit(0 if SingleInstance(sys.argv[1]).try_send('desk-break') else 3)\n"
     )

@@ -21,7 +21,7 @@ def test_smoke_from_source(tmp_path: Path) -> None:
         "HOME": str(tmp_path),
     }
     result = subprocess.run(
-        [sys.executable, "-m", "psoas_timer.ui.smoke"],
+        [sys.executable, "-m", "psoas_timer.smoke"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -46,7 +46,7 @@ def test_smoke_from_source(tmp_path: Path) -> None:
 def test_smoke_fails_on_a_plugin_file_not_on_an_optional_library() -> None:
     """A fresh Debian machine has no libva: FFmpeg's plugin looks for it by name and does
     without. Only a plugin file (loaded by path) that cannot load is a broken build."""
-    from psoas_timer.ui.smoke import _plugin_failed
+    from psoas_timer.smoke import _plugin_failed
 
     missing_optional = (
         '"va-x11" cannot load: Cannot load library va-x11: va-x11: cannot open shared object'

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from psoas_timer.core.engine import Session
 from psoas_timer.core.loader import load_routine_text
 from psoas_timer.core.plan import compile_plan
-from psoas_timer.ui.tray import CLOSE_TO_TRAY_KEY, SessionTray
+from psoas_timer.ui.shell.tray import CLOSE_TO_TRAY_KEY, SessionTray
 
 pytestmark = pytest.mark.gui
 

@@ -16,8 +16,8 @@ from psoas_timer.audio.settings import AudioSettings
 from psoas_timer.core.catalog import load_catalog
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import FiredCue
-from psoas_timer.ui.main_window import MainWindow, Services
-from psoas_timer.ui.settings import Preferences
+from psoas_timer.ui.shell.main_window import MainWindow, Services
+from psoas_timer.ui.shell.settings import Preferences
 
 RELEASE = """
 name: Release and bridge

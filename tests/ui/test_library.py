@@ -3,8 +3,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from psoas_timer.ui.library_view import RoutineCard
-from psoas_timer.ui.main_window import MainWindow, Page
+from psoas_timer.ui.library.library_view import RoutineCard
+from psoas_timer.ui.shell.main_window import MainWindow, Page
 
 
 def test_lists_bundled_user_and_broken_routines(window: MainWindow) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import State
-from psoas_timer.ui.main_window import MainWindow, Page
+from psoas_timer.ui.shell.main_window import MainWindow, Page
 
 from .conftest import AudioRecorder, InhibitRecorder, advance, started
 

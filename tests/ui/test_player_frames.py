@@ -17,9 +17,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from psoas_timer.core.clock import FakeClock
-from psoas_timer.ui.breathing_guide import FRAME_MS, MIN_STEP_PX, SMALLEST, over
-from psoas_timer.ui.main_window import MainWindow
-from psoas_timer.ui.theme import colors
+from psoas_timer.ui.common.theme import colors
+from psoas_timer.ui.player.breathing_guide import FRAME_MS, MIN_STEP_PX, SMALLEST, over
+from psoas_timer.ui.shell.main_window import MainWindow
 
 from .conftest import advance, started, write
 

@@ -4,8 +4,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from psoas_timer.ui.main_window import MainWindow, Page
-from psoas_timer.ui.routine_view import StepCard
+from psoas_timer.ui.library.routine_view import StepCard
+from psoas_timer.ui.shell.main_window import MainWindow, Page
 
 
 def test_routine_page_lists_steps_with_timing(window: MainWindow) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from psoas_timer.ui.screensaver import ScreenSaverInhibitor
+from psoas_timer.ui.shell.screensaver import ScreenSaverInhibitor
 
 
 def test_silent_without_a_session_bus(monkeypatch: pytest.MonkeyPatch, qtbot: object) -> None:

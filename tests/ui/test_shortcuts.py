@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import State
-from psoas_timer.ui.main_window import MainWindow, Page
+from psoas_timer.ui.shell.main_window import MainWindow, Page
 
 from .conftest import Asker, AudioRecorder, advance
 

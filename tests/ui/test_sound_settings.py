@@ -20,9 +20,9 @@ from psoas_timer.audio.player import CuePlayer
 from psoas_timer.audio.settings import AudioSettings
 from psoas_timer.core.engine import FiredCue
 from psoas_timer.core.plan import Cue
-from psoas_timer.ui.audio import AudioBridge, SilentOutput, make_output
-from psoas_timer.ui.settings import Preferences
-from psoas_timer.ui.sound_settings import SoundSettingsDialog
+from psoas_timer.ui.shell.settings import Preferences
+from psoas_timer.ui.sound.output import AudioBridge, SilentOutput, make_output
+from psoas_timer.ui.sound.settings_dialog import SoundSettingsDialog
 
 pytestmark = pytest.mark.gui
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.pyside_fix import quicken_import_hook
-from psoas_timer.ui.main_window import MainWindow, Page, Services
-from psoas_timer.ui.settings import Preferences
+from psoas_timer.ui.shell.main_window import MainWindow, Page, Services
+from psoas_timer.ui.shell.settings import Preferences
 
 
 def frame(qtbot: QtBot, prefs: Preferences) -> MainWindow:
@@ -78,9 +78,9 @@ def test_closing_before_it_loads_keeps_the_geometry(qtbot: QtBot, preferences: P
 
 def test_the_frame_imports_neither_the_core_nor_pydantic() -> None:
     code = (
-        "import sys, psoas_timer.ui.app; "
+        "import sys, psoas_timer.ui.shell.app; "
         "heavy = [m for m in ('pydantic', 'psoas_timer.core.model', 'psoas_timer.core.catalog',"
-        " 'psoas_timer.ui.player_view', 'psoas_timer.ui.editor', 'PySide6.QtMultimedia')"
+        " 'psoas_timer.ui.player.player_view', 'psoas_timer.ui.editor', 'PySide6.QtMultimedia')"
         " if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run(
@@ -103,8 +103,8 @@ def test_the_quick_import_check_agrees_with_pysides_own() -> None:
             return False
 
     names = [
-        "psoas_timer.ui.theme",
-        "psoas_timer.ui.main_window",
+        "psoas_timer.ui.common.theme",
+        "psoas_timer.ui.shell.main_window",
         "psoas_timer.core.model",
         "psoas_timer.core.engine",
         "json",
@@ -115,14 +115,14 @@ def test_the_quick_import_check_agrees_with_pysides_own() -> None:
     for name in names:
         module = importlib.import_module(name)
         assert quick(module) == original(module), name
-    assert quick(importlib.import_module("psoas_timer.ui.theme"))
+    assert quick(importlib.import_module("psoas_timer.ui.common.theme"))
     assert not quick(importlib.import_module("psoas_timer.core.model"))
 
 
 def test_loading_follows_the_first_paint_once(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from psoas_timer.ui.app import _AfterFirstPaint
+    from psoas_timer.ui.shell.app import _AfterFirstPaint
 
     calls: list[bool] = []
     widget = QWidget()
@@ -138,7 +138,7 @@ def test_loading_follows_the_first_paint_once(qtbot: QtBot) -> None:
 def test_loading_goes_ahead_for_a_window_that_never_paints(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from psoas_timer.ui.app import _AfterFirstPaint
+    from psoas_timer.ui.shell.app import _AfterFirstPaint
 
     calls: list[int] = []
     widget = QWidget()  # never shown, so never painted
@@ -174,7 +174,7 @@ class _Output(QObject):
 
 
 def test_sound_opens_on_first_use_with_the_settings_given_before(qtbot: QtBot) -> None:
-    from psoas_timer.ui.audio import DeferredOutput
+    from psoas_timer.ui.sound.output import DeferredOutput
 
     made: list[_Output] = []
 
@@ -202,7 +202,7 @@ def test_sound_opens_on_first_use_with_the_settings_given_before(qtbot: QtBot) -
 def test_the_app_opens_sound_after_the_routines_are_listed(
     qtbot: QtBot, preferences: Preferences, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from psoas_timer.ui import app
+    from psoas_timer.ui.shell import app
 
     monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(tmp_path / "data"))
     given = app.services(preferences)

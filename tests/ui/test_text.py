@@ -6,7 +6,7 @@ from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import Session
 from psoas_timer.core.loader import load_routine
 from psoas_timer.core.plan import Plan, compile_plan
-from psoas_timer.ui.text import count_up, next_up, open_marks, step_timing, where_line
+from psoas_timer.ui.common.text import count_up, next_up, open_marks, step_timing, where_line
 
 from .conftest import RELEASE, SIMPLE, SVG, write
 

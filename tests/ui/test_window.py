@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
-from psoas_timer.ui.main_window import MainWindow, Page
-from psoas_timer.ui.settings import Preferences
+from psoas_timer.ui.shell.main_window import MainWindow, Page
+from psoas_timer.ui.shell.settings import Preferences
 
 from .conftest import Asker, advance, started
 
@@ -86,7 +86,7 @@ def test_enter_on_the_safety_notice_means_i_understand_not_dont_show_again(
 ) -> None:
     from PySide6.QtCore import Qt
 
-    from psoas_timer.ui.safety_dialog import SafetyDialog
+    from psoas_timer.ui.shell.safety_dialog import SafetyDialog
 
     dialog = SafetyDialog()
     qtbot.addWidget(dialog)
@@ -261,7 +261,7 @@ def test_tray_pauses_and_resumes_and_never_hides_the_app_without_a_tray(
 ) -> None:
     from PySide6.QtGui import QIcon
 
-    from psoas_timer.ui.tray import SessionTray
+    from psoas_timer.ui.shell.tray import SessionTray
 
     tray = SessionTray(QIcon(), None, window, available=False)
     window.attach_tray(tray)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.core.model import Step
 from psoas_timer.core.routine_edit import plain, step_baseline
-from psoas_timer.ui.text import step_timing
+from psoas_timer.ui.common.text import step_timing
 
 from .document_edits import LENGTH_KEYS, TIMING_KEYS
 
@@ -43,7 +43,7 @@ STEP_MIME = "application/x-psoas-timer-step-row"
 
 def describe_item(item: Any, index: int, library_raw: Mapping[str, Mapping[str, Any]]) -> str:
     """A step's row: its number and name, then its timing in words on a second line, in the
-    words of the routine page (:func:`psoas_timer.ui.text.step_timing`)."""
+    words of the routine page (:func:`psoas_timer.ui.common.text.step_timing`)."""
     if not isinstance(item, dict):
         return f"{index + 1}. (not a step)"
     if "repeat" in item:

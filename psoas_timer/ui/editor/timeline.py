@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.plan import Plan
-from psoas_timer.ui.theme import colors
+from psoas_timer.ui.common.theme import colors
 
 __all__ = ["TimelineView"]
 

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.core.catalog import Catalog, Entry
 from psoas_timer.core.duration import format_clock
-
-from .theme import colors, scaled_font
+from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["LibraryView", "RoutineCard"]
 

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer import APP_NAME
 from psoas_timer.core.duration import format_clock
-
-from .settings import Preferences
+from psoas_timer.ui.shell.settings import Preferences
 
 # Everything below is imported in load(), after the window is first shown: the views pull in
 # the core, and the core pulls in pydantic, which together take longer than Qt itself. Even
@@ -45,20 +44,19 @@ if TYPE_CHECKING:
     from psoas_timer.core.catalog import Catalog, Entry
     from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot
     from psoas_timer.core.model import Routine
-
-    from .actions import Actions
-    from .audio import CueOutput
-    from .completion_view import CompletionView
-    from .editor import EditorWindow
-    from .library_view import LibraryView
-    from .player_view import PlayerView
-    from .routine_view import RoutineView
-    from .routine_watcher import RoutineWatcher
-    from .safety_dialog import SafetyDialog
-    from .screensaver import Inhibitor
-    from .session_controller import SessionController
-    from .sound_settings import SoundSettingsDialog
-    from .tray import SessionTray
+    from psoas_timer.ui.editor import EditorWindow
+    from psoas_timer.ui.library.library_view import LibraryView
+    from psoas_timer.ui.library.routine_view import RoutineView
+    from psoas_timer.ui.library.routine_watcher import RoutineWatcher
+    from psoas_timer.ui.player.completion_view import CompletionView
+    from psoas_timer.ui.player.player_view import PlayerView
+    from psoas_timer.ui.player.session_controller import SessionController
+    from psoas_timer.ui.shell.actions import Actions
+    from psoas_timer.ui.shell.safety_dialog import SafetyDialog
+    from psoas_timer.ui.shell.screensaver import Inhibitor
+    from psoas_timer.ui.shell.tray import SessionTray
+    from psoas_timer.ui.sound.output import CueOutput
+    from psoas_timer.ui.sound.settings_dialog import SoundSettingsDialog
 
 __all__ = ["MainWindow", "Page", "Services", "ask_user"]
 
@@ -136,12 +134,12 @@ class MainWindow(QMainWindow):
         """Build the pages and controls, connect them and read the routines (once)."""
         if self.loaded:
             return
-        from .actions import create_actions
-        from .completion_view import CompletionView
-        from .library_view import LibraryView
-        from .player_view import PlayerView
-        from .routine_view import RoutineView
-        from .session_controller import SessionController
+        from psoas_timer.ui.library.library_view import LibraryView
+        from psoas_timer.ui.library.routine_view import RoutineView
+        from psoas_timer.ui.player.completion_view import CompletionView
+        from psoas_timer.ui.player.player_view import PlayerView
+        from psoas_timer.ui.player.session_controller import SessionController
+        from psoas_timer.ui.shell.actions import create_actions
 
         self._load_catalog = services.load_catalog
         self._audio = services.audio
@@ -163,7 +161,7 @@ class MainWindow(QMainWindow):
         self.toolbar = self._make_toolbar(self.commands)
         self.watcher = None
         if self._folders is not None:
-            from .routine_watcher import RoutineWatcher
+            from psoas_timer.ui.library.routine_watcher import RoutineWatcher
 
             self.watcher = RoutineWatcher(list(self._folders), self)
         self._restore()
@@ -181,7 +179,7 @@ class MainWindow(QMainWindow):
     def _make_toolbar(self, actions: Actions) -> QToolBar:
         from PySide6.QtCore import Qt
 
-        from .theme import scaled_font
+        from psoas_timer.ui.common.theme import scaled_font
 
         bar = QToolBar("Controls")
         bar.setObjectName("controls")
@@ -335,7 +333,7 @@ class MainWindow(QMainWindow):
         self.controller.begin(self.entry.plan)
 
     def show_safety_notice(self) -> None:
-        from .safety_dialog import SafetyDialog
+        from psoas_timer.ui.shell.safety_dialog import SafetyDialog
 
         if self.safety_dialog is not None:
             return
@@ -490,7 +488,7 @@ class MainWindow(QMainWindow):
             self.sound_dialog.raise_()
             self.sound_dialog.activateWindow()
             return
-        from .sound_settings import SoundSettingsDialog
+        from psoas_timer.ui.sound.settings_dialog import SoundSettingsDialog
 
         dialog = SoundSettingsDialog(
             self.preferences.audio_settings(), self, preview=self._audio.preview
@@ -546,7 +544,7 @@ class MainWindow(QMainWindow):
         tray.set_visible(True)
 
     def _on_tray_show_requested(self) -> None:
-        from .single_instance import raise_window
+        from psoas_timer.ui.shell.single_instance import raise_window
 
         raise_window(self)
 
@@ -563,7 +561,7 @@ class MainWindow(QMainWindow):
     def editor(self) -> EditorWindow:
         """The routine editor's window, made on first use (it is not needed to start up)."""
         if self._editor is None:
-            from .editor import EditorView, EditorWindow
+            from psoas_timer.ui.editor import EditorView, EditorWindow
 
             assert self._folders is not None
             assert self.catalog is not None

@@ -9,7 +9,7 @@ sets :class:`AudioSettings` defaults (and emits them). The "Test" buttons call *
 
 Wiring it into the main window takes one slot for the action and one for the signal::
 
-    from psoas_timer.ui.sound_settings import SoundSettingsDialog
+    from psoas_timer.ui.sound.settings_dialog import SoundSettingsDialog
 
     def _on_sound_triggered(self) -> None:          # the "Sound…" action (Ctrl+,)
         dialog = SoundSettingsDialog(
@@ -51,8 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.audio.settings import TONE_STYLES, AudioSettings, CueStyle, ToneStyle
-
-from .theme import colors, scaled_font
+from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["CUE_STYLE_CHOICES", "TONE_STYLE_CHOICES", "SoundSettingsDialog"]
 

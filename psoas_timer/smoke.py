@@ -1,9 +1,9 @@
 """A smoke test of the app as built: the real ``run()`` path, checked from inside.
 
 ``PSOAS_TIMER_SMOKE=1 dist/psoas-timer/psoas-timer`` (the bundle's entry script routes it
-here) or ``python -m psoas_timer.ui.smoke`` (from source):
+here) or ``python -m psoas_timer.smoke`` (from source):
 
-1. starts the app through :func:`psoas_timer.ui.app.run` and checks its window is shown;
+1. starts the app through :func:`psoas_timer.ui.shell.app.run` and checks its window is shown;
 2. imports every module of the app, and loads every bundled routine (and compiles its plan);
 3. plays one cue through the audio path (the cue player when there is one, else one bundled
    clip through QSoundEffect), or reports that there is no audio output device
@@ -12,6 +12,10 @@ here) or ``python -m psoas_timer.ui.smoke`` (from source):
    what failed. Any Qt plugin that fails to load on the way fails it too (Qt's plugin loading
    is traced unless ``PSOAS_TIMER_SMOKE_PLUGINS=0``, as for start-up timing).
 
+It ships inside the package, beside the CLI rather than in the window's package, because its
+point is to run inside the built bundle, where there are no tests: it checks what PyInstaller
+actually packed. Nothing in the app imports it.
+
 It never touches the user's data, settings or running instance: it points
 ``PSOAS_TIMER_DATA_DIR``, ``XDG_CONFIG_HOME`` and the single-instance name at a temporary
 folder first. The last line of output is ``smoke-result {json}`` for scripts.
@@ -19,6 +23,7 @@ folder first. The last line of output is ``smoke-result {json}`` for scripts.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -192,8 +197,7 @@ class Smoke:
     def _play_through_cue_player(self, plan: Any) -> bool:
         from psoas_timer import paths
         from psoas_timer.core.engine import FiredCue
-
-        from .audio import SilentOutput, make_output
+        from psoas_timer.ui.sound.output import SilentOutput, make_output
 
         output = make_output(paths.assets_dir(), False)
         if isinstance(output, SilentOutput):
@@ -289,11 +293,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     seconds = float(os.environ.get("PSOAS_TIMER_SMOKE_SECONDS", "2"))
     _isolate()
 
+    importlib.import_module("psoas_timer.ui")  # its PySide fixes go in before Qt, as in the app
     from PySide6.QtCore import QLoggingCategory, QTimer, QtMsgType, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from psoas_timer import __version__
-    from psoas_timer.ui.app import run
+    from psoas_timer.ui.shell.app import run
 
     smoke = Smoke(routine, seconds)
     frozen = bool(getattr(sys, "frozen", False))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .theme import colors
+from psoas_timer.ui.common.theme import colors
 
 __all__ = ["SessionBar"]
 

@@ -40,8 +40,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_timer.core.breathing import Pattern, Phase
-
-from .theme import colors
+from psoas_timer.ui.common.theme import colors
 
 __all__ = ["FRAME_MS", "MIN_STEP_PX", "BreathingGuide", "Frame", "over"]
 

@@ -7,9 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from psoas_timer.core.engine import SessionRecord
 from psoas_timer.core.plan import Plan
-
-from .text import count_up
-from .theme import colors, scaled_font
+from psoas_timer.ui.common.text import count_up
+from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["CompletionView", "summary_lines"]
 

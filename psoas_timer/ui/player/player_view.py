@@ -23,14 +23,20 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import Snapshot, State
 from psoas_timer.core.plan import Plan, StepRun
-
-from .breathing_guide import BreathingGuide
-from .countdown import CountdownDial
-from .fit_label import FitLabel
-from .image_view import ImageView
-from .session_bar import SessionBar
-from .text import KIND_WORDS, count_up, next_up, open_marks, step_timing, where_line
-from .theme import colors, set_pixel_size
+from psoas_timer.ui.common.fit_label import FitLabel
+from psoas_timer.ui.common.image_view import ImageView
+from psoas_timer.ui.common.text import (
+    KIND_WORDS,
+    count_up,
+    next_up,
+    open_marks,
+    step_timing,
+    where_line,
+)
+from psoas_timer.ui.common.theme import colors, set_pixel_size
+from psoas_timer.ui.player.breathing_guide import BreathingGuide
+from psoas_timer.ui.player.countdown import CountdownDial
+from psoas_timer.ui.player.session_bar import SessionBar
 
 __all__ = ["CHECK_IN_EXTRA", "SHORT_REP", "PlayerView"]
 

@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from psoas_timer.core.safety import NOTICE_LINES, NOTICE_TITLE
-
-from .theme import scaled_font
+from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["SafetyDialog"]
 

@@ -15,10 +15,9 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from psoas_timer import APP_ID, APP_NAME, DESKTOP_ID, ORGANIZATION, __version__, paths
-
-from .main_window import MainWindow, Services
-from .settings import Preferences
-from .single_instance import SingleInstance
+from psoas_timer.ui.shell.main_window import MainWindow, Services
+from psoas_timer.ui.shell.settings import Preferences
+from psoas_timer.ui.shell.single_instance import SingleInstance
 
 __all__ = ["create_window", "run", "services"]
 
@@ -41,9 +40,8 @@ def services(preferences: Preferences) -> Services:
     """The real services: routines from disk, the monotonic clock, sound, the screensaver."""
     from psoas_timer.core.catalog import Catalog, load_catalog
     from psoas_timer.core.clock import monotonic
-
-    from .audio import CueOutput, DeferredOutput, make_output
-    from .screensaver import ScreenSaverInhibitor
+    from psoas_timer.ui.shell.screensaver import ScreenSaverInhibitor
+    from psoas_timer.ui.sound.output import CueOutput, DeferredOutput, make_output
 
     def load() -> Catalog:
         return load_catalog(paths.bundled_routines_dir(), paths.user_routines_dir())
@@ -124,7 +122,7 @@ def run(routine: str | None) -> int:
         instance.raise_window(window)
 
     def load() -> None:
-        from .tray import SessionTray
+        from psoas_timer.ui.shell.tray import SessionTray
 
         given = services(preferences)
         window.load(given)

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.catalog import Entry
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.plan import Plan, StepRun
-
-from .image_view import ImageView
-from .text import run_time, step_timing
-from .theme import colors, scaled_font
+from psoas_timer.ui.common.image_view import ImageView
+from psoas_timer.ui.common.text import run_time, step_timing
+from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["RoutineView", "StepCard"]
 

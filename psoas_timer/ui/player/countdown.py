@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .theme import colors
+from psoas_timer.ui.common.theme import colors
 
 __all__ = ["CountdownDial"]
 

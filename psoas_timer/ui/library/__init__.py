@@ -1,0 +1,3 @@
+"""The routine library and a routine's page, and the watcher that keeps them in step with the
+folders.
+"""

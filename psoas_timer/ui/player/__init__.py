@@ -1,0 +1,3 @@
+"""The player: the countdown dial, breathing guide, session bar and completion screen over the
+session engine.
+"""
