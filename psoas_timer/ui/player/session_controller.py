@@ -15,11 +15,13 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from psoas_timer.core.engine import FiredCue, Session, SessionRecord, Snapshot, State
 from psoas_timer.core.plan import Plan
 
-__all__ = ["POLL_MS", "SessionController"]
+__all__ = ["EARLY_RELEASE_WINDOW", "POLL_MS", "SessionController"]
 
 #: The longest wait between polls: the display updates at least 10 times a second. The
 #: timer also wakes exactly when the next cue is due or the shown second changes.
 POLL_MS = 100
+#: Seconds within which a second press ends an open hold before its minimum.
+EARLY_RELEASE_WINDOW = 4.0
 
 
 class SessionController(QObject):
@@ -47,6 +49,7 @@ class SessionController(QObject):
         self._reported = False
         # The next cue's clock time, kept between polls that change nothing but the time.
         self._due: tuple[int, float | None] | None = None
+        self._early_release_until = -math.inf
         self._timer = QTimer(self)
         self._timer.setObjectName("session-poll")
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -117,6 +120,26 @@ class SessionController(QObject):
     def release(self) -> None:
         if self._session is not None:
             self._after(self._session.release())
+
+    def request_release(self) -> float | None:
+        """End an open hold; before its minimum, only on a second press within
+        :data:`EARLY_RELEASE_WINDOW` seconds (a stray Enter must not end a trigger-point hold
+        that has barely begun). Returns the hold's minimum when this press only asks for the
+        second one, else None."""
+        snap = self.snapshot()
+        hold = snap.segment.open if snap is not None else None
+        now = self._clock()
+        if (
+            snap is not None
+            and hold is not None
+            and snap.elapsed < hold.min
+            and now > self._early_release_until
+        ):
+            self._early_release_until = now + EARLY_RELEASE_WINDOW
+            return hold.min
+        self._early_release_until = -math.inf
+        self.release()
+        return None
 
     def stop(self) -> None:
         if self._session is not None and self._session.active:

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer import APP_NAME
-from psoas_timer.core.duration import format_clock
 from psoas_timer.ui.shell.settings import Preferences
 
 # Everything below is imported in load(), after the window is first shown: the views pull in
@@ -61,8 +60,6 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow", "Page", "Services", "ask_user"]
 
 EXTEND_SECONDS = 10.0
-#: Seconds within which a second Enter ends an open hold before its minimum.
-EARLY_RELEASE_WINDOW = 4.0
 
 
 class Page(IntEnum):
@@ -92,7 +89,11 @@ class Services:
     folders: tuple[Path, Path] | None = None
 
 
-class MainWindow(QMainWindow):
+@dataclass(frozen=True)
+class Loaded:
+    """What the window has once :meth:`MainWindow.load` has run: made whole, in one go."""
+
+    services: Services
     controller: SessionController
     commands: Actions
     library: LibraryView
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
     toolbar: QToolBar
     watcher: RoutineWatcher | None
 
+
+class MainWindow(QMainWindow):
     def __init__(self, preferences: Preferences, services: Services | None = None) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
@@ -113,7 +116,7 @@ class MainWindow(QMainWindow):
         self.safety_dialog: SafetyDialog | None = None
         self.sound_dialog: SoundSettingsDialog | None = None
         self.tray: SessionTray | None = None
-        self.loaded = False
+        self._loaded: Loaded | None = None
         self._pending_open: str | None = None
         self._notice_shown = False
         self._pending_start = False
@@ -132,7 +135,7 @@ class MainWindow(QMainWindow):
 
     def load(self, services: Services) -> None:
         """Build the pages and controls, connect them and read the routines (once)."""
-        if self.loaded:
+        if self._loaded is not None:
             return
         from psoas_timer.ui.library.library_view import LibraryView
         from psoas_timer.ui.library.routine_view import RoutineView
@@ -141,32 +144,32 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.player.session_controller import SessionController
         from psoas_timer.ui.shell.actions import create_actions
 
-        self._load_catalog = services.load_catalog
-        self._audio = services.audio
-        self._inhibitor = services.inhibitor
-        self._ask = services.ask
-        self._folders = services.folders
-        self._clock = services.clock
-        self._early_release_until = float("-inf")
-        self.controller = SessionController(services.clock, self)
-        self.commands = create_actions(self)
-        self.library = LibraryView()
-        self.routine = RoutineView()
-        self.player = PlayerView(services.clock)
-        self.completion = CompletionView()
-        self.pages = QStackedWidget()
-        for page in (self.library, self.routine, self.player, self.completion):
-            self.pages.addWidget(page)
-        self.setCentralWidget(self.pages)
-        self.toolbar = self._make_toolbar(self.commands)
-        self.watcher = None
-        if self._folders is not None:
+        library, routine = LibraryView(), RoutineView()
+        player, completion = PlayerView(services.clock), CompletionView()
+        pages = QStackedWidget()
+        for page in (library, routine, player, completion):
+            pages.addWidget(page)
+        self.setCentralWidget(pages)
+        commands = create_actions(self)
+        watcher = None
+        if services.folders is not None:
             from psoas_timer.ui.library.routine_watcher import RoutineWatcher
 
-            self.watcher = RoutineWatcher(list(self._folders), self)
+            watcher = RoutineWatcher(list(services.folders), self)
+        self._loaded = Loaded(
+            services=services,
+            controller=SessionController(services.clock, self),
+            commands=commands,
+            library=library,
+            routine=routine,
+            player=player,
+            completion=completion,
+            pages=pages,
+            toolbar=self._make_toolbar(commands),
+            watcher=watcher,
+        )
         self._restore()
         self._connect_signals()
-        self.loaded = True
         self.reload()
         self._sync_actions()
         pending, self._pending_open = self._pending_open, None
@@ -174,6 +177,62 @@ class MainWindow(QMainWindow):
             self.open_routine(pending)
         if self.isVisible():
             self._after_shown()
+
+    # -- what load() made ----------------------------------------------------------------
+    @property
+    def loaded(self) -> bool:
+        return self._loaded is not None
+
+    @property
+    def parts(self) -> Loaded:
+        """The pages, controls and services; only once :meth:`load` has run."""
+        if self._loaded is None:
+            raise RuntimeError("the main window has not loaded yet")
+        return self._loaded
+
+    @property
+    def controller(self) -> SessionController:
+        return self.parts.controller
+
+    @property
+    def commands(self) -> Actions:
+        return self.parts.commands
+
+    @property
+    def library(self) -> LibraryView:
+        return self.parts.library
+
+    @property
+    def routine(self) -> RoutineView:
+        return self.parts.routine
+
+    @property
+    def player(self) -> PlayerView:
+        return self.parts.player
+
+    @property
+    def completion(self) -> CompletionView:
+        return self.parts.completion
+
+    @property
+    def pages(self) -> QStackedWidget:
+        return self.parts.pages
+
+    @property
+    def toolbar(self) -> QToolBar:
+        return self.parts.toolbar
+
+    @property
+    def watcher(self) -> RoutineWatcher | None:
+        return self.parts.watcher
+
+    @property
+    def _audio(self) -> CueOutput:
+        return self.parts.services.audio
+
+    @property
+    def _folders(self) -> tuple[Path, Path] | None:
+        return self.parts.services.folders
 
     # -- construction ------------------------------------------------------------------
     def _make_toolbar(self, actions: Actions) -> QToolBar:
@@ -265,7 +324,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read the routines again (bundled and the user's)."""
-        self.catalog = self._load_catalog()
+        self.catalog = self.parts.services.load_catalog()
         self.library.set_catalog(self.catalog)
         if self.entry is not None and not self.controller.active:
             fresh = self.catalog.find(str(self.entry.path))
@@ -293,7 +352,7 @@ class MainWindow(QMainWindow):
 
         Before :meth:`load` the request waits, and the answer is True.
         """
-        if not self.loaded:
+        if self._loaded is None:
             self._pending_open = key
             return True
         entry = self._find(key)
@@ -410,26 +469,17 @@ class MainWindow(QMainWindow):
         self.controller.restart_step()
 
     def _on_released_triggered(self) -> None:
-        """End an open hold; before its minimum, only on a second press (a stray Enter must
-        not end a trigger-point hold that has barely begun)."""
-        snap = self.controller.snapshot()
-        hold = snap.segment.open if snap is not None else None
-        now = self._clock()
-        if (
-            snap is not None
-            and hold is not None
-            and snap.elapsed < hold.min
-            and now > self._early_release_until
-        ):
-            self._early_release_until = now + EARLY_RELEASE_WINDOW
+        """End an open hold, or say how to end it before its minimum (the controller's rule)."""
+        minimum = self.controller.request_release()
+        if minimum is not None:
+            from psoas_timer.core.duration import format_clock
+            from psoas_timer.ui.player.session_controller import EARLY_RELEASE_WINDOW
+
             self.statusBar().showMessage(
-                f"The minimum for this hold is {format_clock(hold.min)}. "
+                f"The minimum for this hold is {format_clock(minimum)}. "
                 "Press Enter again to end it now.",
                 int(EARLY_RELEASE_WINDOW * 1000),
             )
-            return
-        self._early_release_until = float("-inf")
-        self.controller.release()
 
     def _on_start_requested(self) -> None:
         self.start_session()
@@ -442,7 +492,7 @@ class MainWindow(QMainWindow):
         if not self.controller.active:
             return
         question = "Stop this session now?\n\nEnter stops it; Esc keeps it going."
-        if not self._ask(self, "Stop the session?", question):
+        if not self.parts.services.ask(self, "Stop the session?", question):
             return
         self._audio.stop_all()
         self.controller.stop()
@@ -466,9 +516,9 @@ class MainWindow(QMainWindow):
 
     def _on_active_changed(self, active: bool) -> None:
         if active:
-            self._inhibitor.inhibit()
+            self.parts.services.inhibitor.inhibit()
         else:
-            self._inhibitor.release()
+            self.parts.services.inhibitor.release()
 
     def _on_ended(self, record: SessionRecord) -> None:
         self.player.stop()
@@ -627,7 +677,7 @@ class MainWindow(QMainWindow):
     # -- window events -------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.loaded:
+        if self._loaded is not None:
             self._after_shown()
 
     def _after_shown(self) -> None:
@@ -641,7 +691,8 @@ class MainWindow(QMainWindow):
             self.show_safety_notice()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.loaded:  # closed before it finished starting: nothing to save or stop
+        loaded = self._loaded
+        if loaded is None:  # closed before it finished starting: nothing to save or stop
             self.preferences.set_geometry(self.saveGeometry())
             event.accept()
             return
@@ -649,7 +700,7 @@ class MainWindow(QMainWindow):
         if (
             not self._quitting
             and tray is not None
-            and tray.should_hide_on_close(self.controller.active)
+            and tray.should_hide_on_close(loaded.controller.active)
         ):
             event.ignore()
             self.hide()
@@ -658,16 +709,16 @@ class MainWindow(QMainWindow):
         if self._editor is not None and not self._editor.view.maybe_discard():
             event.ignore()
             return
-        if self.controller.active:
-            if not self._ask(
+        if loaded.controller.active:
+            if not loaded.services.ask(
                 self, "Stop the session?", "A session is running. Stop it and close Psoas Timer?"
             ):
                 event.ignore()
                 return
-            self._audio.stop_all()
-            self.controller.stop()
-        self.player.stop()
-        self._inhibitor.release()
+            loaded.services.audio.stop_all()
+            loaded.controller.stop()
+        loaded.player.stop()
+        loaded.services.inhibitor.release()
         if not self.isFullScreen():
             self.preferences.set_geometry(self.saveGeometry())
         self.preferences.sync()
