@@ -196,10 +196,11 @@ class Smoke:
 
     def _play_through_cue_player(self, plan: Any) -> bool:
         from psoas_timer import paths
+        from psoas_timer.audio.settings import AudioSettings
         from psoas_timer.core.engine import FiredCue
         from psoas_timer.ui.sound.output import SilentOutput, make_output
 
-        output = make_output(paths.assets_dir(), False)
+        output = make_output(paths.assets_dir(), settings=AudioSettings(muted=False))
         if isinstance(output, SilentOutput):
             self.say("audio: no cue player in this build; playing a clip directly")
             return False
@@ -207,9 +208,7 @@ class Smoke:
         if not cues:
             return False
         at, cue, segment = cues[0]
-        problem = getattr(output, "problem", None)
-        if problem is not None:
-            problem.connect(lambda text: self.fail(f"audio: {text}"))
+        output.problem.connect(lambda text: self.fail(f"audio: {text}"))
         output.warm_up()
         output.play(FiredCue(cue, at, segment), plan.cue_style)
         self._output = output  # keep it alive while it plays

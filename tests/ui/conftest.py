@@ -8,7 +8,7 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -74,16 +74,22 @@ SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30">
 """
 
 
-class AudioRecorder:
+class AudioRecorder(QObject):
     """Stands in for the cue player: remembers what it was asked to do."""
 
+    problem = Signal(str)
+
     def __init__(self) -> None:
+        super().__init__()
         self.played: list[tuple[FiredCue, str]] = []
         self.muted: list[bool] = []
         self.stops = 0
         self.warmed = 0
         self.settings: list[AudioSettings] = []
         self.previews: list[str] = []
+
+    def prepare(self) -> None:
+        pass
 
     def warm_up(self) -> None:
         self.warmed += 1

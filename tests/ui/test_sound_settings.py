@@ -553,13 +553,28 @@ def test_preview_through_the_real_player(qtbot: QtBot) -> None:
 def test_make_output_starts_with_the_stored_settings(qtbot: QtBot) -> None:
     output = make_output(ASSETS, settings=CUSTOM)
     assert isinstance(output, AudioBridge) and output.settings == CUSTOM
-    old_call = make_output(ASSETS, True)
-    assert isinstance(old_call, AudioBridge) and old_call.settings == AudioSettings(muted=True)
-    both = make_output(ASSETS, False, settings=CUSTOM)
-    assert isinstance(both, AudioBridge) and both.settings == CUSTOM.with_(muted=False)
 
 
 def test_silent_output_takes_settings_and_previews_quietly() -> None:
     silent = SilentOutput()
     silent.set_settings(CUSTOM)
     silent.preview("tone")
+
+
+def test_every_output_has_the_whole_port(qtbot: QtBot) -> None:
+    """The window relies on each output having a problem signal and prepare(): no probing."""
+    from psoas_timer.ui.sound.output import DeferredOutput
+
+    silent = SilentOutput()
+    heard: list[str] = []
+    deferred = DeferredOutput(lambda: silent)
+    deferred.problem.connect(heard.append)
+    deferred.prepare()
+    assert deferred.ready
+    silent.problem.emit("No sound device.")
+    assert heard == ["No sound device."]
+
+
+def test_a_sound_problem_is_shown_in_the_window(window: Any, audio: Any) -> None:
+    audio.problem.emit("No sound: no sound server is running.")
+    assert window.statusBar().currentMessage() == "Sound: No sound: no sound server is running."

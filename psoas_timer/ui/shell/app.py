@@ -126,9 +126,7 @@ def run(routine: str | None) -> int:
 
         given = services(preferences)
         window.load(given)
-        prepare = getattr(given.audio, "prepare", None)
-        if prepare is not None:
-            QTimer.singleShot(0, window, prepare)  # the list is up; now open the sound device
+        QTimer.singleShot(0, window, given.audio.prepare)  # the list is up; open the device
         window.attach_tray(SessionTray(app.windowIcon(), QSettings(), parent=window))
 
     instance.activated.connect(on_activated)

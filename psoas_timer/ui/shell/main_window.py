@@ -306,9 +306,7 @@ class MainWindow(QMainWindow):
         self.controller.cues_fired.connect(self._on_cues_fired)
         self.controller.active_changed.connect(self._on_active_changed)
         self.controller.ended.connect(self._on_ended)
-        problem = getattr(self._audio, "problem", None)
-        if problem is not None:
-            problem.connect(self._on_audio_problem)
+        self._audio.problem.connect(self._on_audio_problem)
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_color_scheme_changed)

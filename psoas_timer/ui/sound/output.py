@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from psoas_timer.core.engine import FiredCue
 from psoas_timer.core.plan import Cue
@@ -45,6 +45,15 @@ PREVIEW_KINDS: tuple[str, ...] = tuple(_PREVIEWS)
 class CueOutput(Protocol):
     """What the window needs from sound."""
 
+    @property
+    def problem(self) -> SignalInstance:
+        """Emitted with a sentence for the user when sound fails (``str``)."""
+        ...
+
+    def prepare(self) -> None:
+        """Open the sound device now, if it is not open yet (it may take a moment)."""
+        ...
+
     def warm_up(self) -> None: ...
 
     def play(self, fired: FiredCue, plan_style: str) -> None: ...
@@ -58,8 +67,13 @@ class CueOutput(Protocol):
     def preview(self, kind: str) -> None: ...
 
 
-class SilentOutput:
+class SilentOutput(QObject):
     """No sound at all (the audio package is missing or failed to start)."""
+
+    problem = Signal(str)
+
+    def prepare(self) -> None:
+        pass
 
     def warm_up(self) -> None:
         pass
@@ -95,6 +109,9 @@ class AudioBridge(QObject):
     def settings(self) -> AudioSettings:
         """The settings the player has now."""
         return self._settings  # type: ignore[no-any-return]
+
+    def prepare(self) -> None:
+        pass  # the player opened the device when it was made
 
     def warm_up(self) -> None:
         self._player.warm_up()
@@ -159,24 +176,25 @@ class DeferredOutput(QObject):
     def ready(self) -> bool:
         return self._real is not None
 
-    def prepare(self) -> CueOutput:
+    def prepare(self) -> None:
         """Make the real output now (once) and hand it the settings given so far."""
+        self._output()
+
+    def _output(self) -> CueOutput:
         if self._real is None:
             assert self._make is not None
             self._real, self._make = self._make(), None
-            problem = getattr(self._real, "problem", None)
-            if problem is not None:
-                problem.connect(self.problem)
+            self._real.problem.connect(self.problem)
             pending, self._pending = self._pending, []
             for call in pending:
                 call(self._real)
         return self._real
 
     def warm_up(self) -> None:
-        self.prepare().warm_up()
+        self._output().warm_up()
 
     def play(self, fired: FiredCue, plan_style: str) -> None:
-        self.prepare().play(fired, plan_style)
+        self._output().play(fired, plan_style)
 
     def stop_all(self) -> None:
         if self._real is not None:
@@ -195,20 +213,18 @@ class DeferredOutput(QObject):
             self._real.set_settings(settings)
 
     def preview(self, kind: str) -> None:
-        self.prepare().preview(kind)
+        self._output().preview(kind)
 
 
 def make_output(
     assets: Path,
-    muted: bool | None = None,
     parent: QObject | None = None,
     *,
     settings: AudioSettings | None = None,
 ) -> CueOutput:
     """The real cue player when the audio package is there, else silence.
 
-    It starts with *settings* (default :class:`AudioSettings`); *muted*, when given, overrides
-    their ``muted`` (the older call ``make_output(assets, muted)`` still works).
+    It starts with *settings* (default :class:`AudioSettings`).
     """
     try:
         from psoas_timer.audio.player import CuePlayer
@@ -217,8 +233,6 @@ def make_output(
         return SilentOutput()
     try:
         start = settings if settings is not None else AudioSettings()
-        if muted is not None:
-            start = dataclasses.replace(start, muted=muted)
         return AudioBridge(CuePlayer(assets, start, parent), start, parent)
     except Exception:  # a broken audio backend must never stop the timer
         return SilentOutput()
