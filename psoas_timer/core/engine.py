@@ -67,6 +67,8 @@ class Snapshot:
     phase: Phase | None
     checking_in: bool
     slept: bool
+    #: An open hold's target (seconds in), moved by "+15 s"; None for other segments.
+    target: float | None = None
 
     @property
     def remaining(self) -> float:
@@ -242,12 +244,20 @@ class Session:
         return self.poll() if self.running else []
 
     def extend(self, seconds: float = 10.0) -> None:
-        """Add time to this segment; countdowns and an open hold's check-in move with it."""
+        """Add time to this segment; countdowns and an open hold's check-in move with it.
+
+        An open hold held past its target (the check-in) gets *seconds* from now: the old
+        target is behind the user, so adding to it would change nothing.
+        """
         if not self.active or seconds <= 0:
             return
         seg = self.segment
         elapsed = self._now() - self._start
-        self._extra += seconds
+        if seg.open is not None:
+            target = seg.open.target + self._extra
+            self._extra = max(target, elapsed) + seconds - seg.open.target
+        else:
+            self._extra += seconds
         for i, cue in enumerate(seg.cues):
             if cue.anchor != "start" and i in self._fired and self._cue_time(seg, cue) > elapsed:
                 self._fired.discard(i)
@@ -366,6 +376,7 @@ class Session:
             phase=phase,
             checking_in=checking,
             slept=self._slept,
+            target=self._target(seg),
         )
 
     # -- internals -------------------------------------------------------------------

@@ -293,3 +293,33 @@ def test_progress_is_where_the_user_is_even_after_skipping() -> None:
     assert snap.segment.kind == "rest"
     assert abs(snap.session_remaining - 30) < 1e-6  # the rest and B
     assert abs(snap.session_fraction - 35 / 65) < 1e-6  # past the prepare and A
+
+
+def test_more_time_at_the_check_in_counts_from_now_not_from_the_old_target() -> None:
+    """Issue 13 item 5: "+15 s" pressed 10 s after the target means 15 s from now."""
+    clock = FakeClock()
+    session = Session(plan_of(OPEN), clock)
+    session.start()
+    run_for(session, clock, 100)  # 10 s past the 90 s target
+    before = session.snapshot()
+    assert before.checking_in and before.target == 90
+    session.extend(15)
+    snap = session.snapshot()
+    assert not snap.checking_in
+    assert abs(snap.target - 115) < 1e-6  # 100 s now + 15 s
+    assert abs(snap.duration - 115) < 1e-6
+    # The session's time left: 15 s of this hold and what comes after it.
+    after = sum(s.duration for s in session.plan.segments[1:])
+    assert abs(snap.session_remaining - (15 + after)) < 1e-6
+    fired = run_for(session, clock, 15.2)
+    assert texts(fired) == ["Has it softened?"]
+    assert session.snapshot().checking_in
+
+
+def test_more_time_before_the_target_moves_the_target() -> None:
+    clock = FakeClock()
+    session = Session(plan_of(OPEN), clock)
+    session.start()
+    run_for(session, clock, 40)
+    session.extend(15)
+    assert abs(session.snapshot().target - 105) < 1e-6

@@ -96,6 +96,28 @@ def test_open_hold_check_in_and_release(
     assert holds == [(0, "left", pytest.approx(35.0))]
 
 
+def test_more_time_at_the_check_in_counts_from_now(window: MainWindow, clock: FakeClock) -> None:
+    """+15 s pressed 2 s after the target: the ring, its target and the time left follow."""
+    started(window)
+    player = window.player
+    advance(window, clock, 5 + 22)  # 2 s past the 20 s target
+    assert not player.check_in.isHidden()
+    left_before = player.session_bar.text
+    player.check_in_more.click()
+    assert player.check_in.isHidden()
+    assert player.dial.caption == "of 0:37"  # 22 s now + 15 s
+    assert player.dial.text == "0:22"
+    assert player.session_bar.text != left_before
+    snap = window.controller.snapshot()
+    assert snap is not None and snap.session_remaining == pytest.approx(
+        15 + sum(s.duration for s in window.controller.plan.segments[snap.index + 1 :])
+    )
+    advance(window, clock, 14.5)
+    assert player.check_in.isHidden()
+    advance(window, clock, 1)
+    assert not player.check_in.isHidden()
+
+
 def test_the_maximum_ends_an_open_hold(window: MainWindow, clock: FakeClock) -> None:
     started(window)
     advance(window, clock, 5 + 39.5)

@@ -278,8 +278,9 @@ class PlayerView(QWidget):
         if seg.open is not None:
             o = seg.open
             limit = max(o.limit, snap.duration)
-            marks = tuple(m / limit for m in (o.min, o.target) if 0 < m < limit)
-            caption = "target reached" if snap.checking_in else f"of {format_clock(o.target)}"
+            target = snap.target if snap.target is not None else o.target
+            marks = tuple(m / limit for m in (o.min, target) if 0 < m < limit)
+            caption = "target reached" if snap.checking_in else f"of {format_clock(target)}"
             self.dial.show_time(
                 count_up(snap.elapsed),
                 snap.elapsed / limit,
