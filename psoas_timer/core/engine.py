@@ -262,6 +262,22 @@ class Session:
             if cue.anchor != "start" and i in self._fired and self._cue_time(seg, cue) > elapsed:
                 self._fired.discard(i)
 
+    def shorten(self, seconds: float = 10.0) -> list[FiredCue]:
+        """Take time off this segment, never more than it has left (time to go stops at
+        zero, and the segment then ends). An open hold's target comes closer instead, never
+        to before now. A cue that now falls in the past is dropped: late, it would mislead.
+        """
+        if not self.active or seconds <= 0:
+            return []
+        seg = self.segment
+        elapsed = self._now() - self._start
+        end = seg.open.target + self._extra if seg.open is not None else self._duration(seg)
+        self._extra -= min(seconds, max(0.0, end - elapsed))
+        for i, cue in enumerate(seg.cues):
+            if i not in self._fired and self._cue_time(seg, cue) < elapsed - 1e-9:
+                self._fired.add(i)
+        return self.poll() if self.running else []
+
     def release(self) -> list[FiredCue]:
         """End an open hold now (the point has released)."""
         if not self.active or self.segment.open is None:

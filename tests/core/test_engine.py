@@ -323,3 +323,53 @@ def test_more_time_before_the_target_moves_the_target() -> None:
     run_for(session, clock, 40)
     session.extend(15)
     assert abs(session.snapshot().target - 105) < 1e-6
+
+
+def test_cues_that_less_time_puts_in_the_past_are_not_said_late() -> None:
+    clock = FakeClock()
+    session = Session(plan_of(TWO_HOLDS), clock)
+    session.start()
+    run_for(session, clock, 5 + 15)  # 15 s to go in A
+    assert session.shorten(10) == []  # 5 s to go: "Ten seconds" would be a lie now
+    fired = run_for(session, clock, 5.2)
+    assert "Ten seconds" not in texts(fired)
+    assert texts(fired)[:4] == ["3", "2", "1", "Release"]
+
+
+def test_less_time_never_goes_below_zero() -> None:
+    """Issue 13 item 8: −10 s takes ten seconds off what is left, and at most all of it."""
+    clock = FakeClock()
+    session = Session(plan_of(TWO_HOLDS), clock)
+    session.start()
+    run_for(session, clock, 5 + 5)  # 5 s into A's 30 s hold
+    session.shorten(10)
+    snap = session.snapshot()
+    assert snap.segment.step == 0 and abs(snap.remaining - 15) < 1e-6
+    fired = run_for(session, clock, 5)
+    assert texts(fired) == ["Ten seconds"]  # it moved with the end
+    session.shorten(1)  # 9 s to go: the countdown is still to come
+    fired = run_for(session, clock, 6.2)
+    assert texts(fired)[-1] == "3"
+    fired = session.shorten(10)  # 2.8 s left: to zero, and the hold ends
+    assert "Release" in texts(fired)
+    assert session.segment.kind == "rest"
+    assert session.snapshot().elapsed < 1e-6
+    session.shorten(60)  # more than a rest has: it ends, and the next hold starts
+    assert session.segment.step == 1 and session.segment.kind != "rest"
+    assert session.snapshot().remaining >= 0
+
+
+def test_less_time_in_an_open_hold_brings_its_target_closer_never_before_now() -> None:
+    clock = FakeClock()
+    session = Session(plan_of(OPEN), clock)
+    session.start()
+    run_for(session, clock, 40)
+    session.shorten(10)
+    assert abs(session.snapshot().target - 80) < 1e-6
+    session.shorten(60)  # the target comes to now: the check-in, not the end of the hold
+    snap = session.snapshot()
+    assert snap.segment.kind == "open" and snap.checking_in
+    assert abs(snap.target - 40) < 1e-6
+    session.shorten(10)  # at the check-in there is nothing left to take
+    assert abs(session.snapshot().target - 40) < 1e-6
+    assert session.segment.kind == "open"

@@ -86,6 +86,38 @@ def test_plus_adds_ten_seconds(window: MainWindow, qtbot: QtBot, clock: FakeCloc
     assert window.player.dial.text == "0:23"
 
 
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Key.Key_Minus, Qt.KeyboardModifier.NoModifier),
+        (Key.Key_Underscore, Qt.KeyboardModifier.ShiftModifier),
+    ],
+)
+def test_minus_takes_ten_seconds_off_never_below_zero(
+    window: MainWindow, qtbot: QtBot, clock: FakeClock, key: Key, modifier: Qt.KeyboardModifier
+) -> None:
+    window.open_routine("simple")
+    window.start_session()
+    advance(window, clock, 3 + 2)
+    assert window.player.dial.text == "0:18"
+    qtbot.keyClick(window, key, modifier)
+    assert window.player.dial.text == "0:08"
+    qtbot.keyClick(window, key, modifier)  # 8 s left: to zero, and the rest begins
+    assert window.player.heading.text() == "Rest"
+    assert window.player.dial.text == "0:04"
+
+
+def test_the_minus_button_sits_beside_plus(window: MainWindow) -> None:
+    actions = window.toolbar.actions()
+    take = window.commands.take_time
+    assert take.text() == "−10 s"
+    assert actions.index(take) == actions.index(window.commands.add_time) + 1
+    assert not take.isEnabled()  # only during a session
+    window.open_routine("simple")
+    window.start_session()
+    assert take.isEnabled()
+
+
 def test_r_restarts_the_step(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
     window.open_routine("simple")
     window.start_session()

@@ -117,6 +117,10 @@ class SessionController(QObject):
             self._session.extend(seconds)
             self._after([])
 
+    def shorten(self, seconds: float) -> None:
+        if self._session is not None:
+            self._after(self._session.shorten(seconds))
+
     def release(self) -> None:
         if self._session is not None:
             self._after(self._session.release())

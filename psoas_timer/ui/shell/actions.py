@@ -19,6 +19,7 @@ class Actions:
     previous: QAction
     next: QAction
     add_time: QAction
+    take_time: QAction
     restart_step: QAction
     released: QAction
     stop: QAction
@@ -41,6 +42,7 @@ class Actions:
             self.previous,
             self.next,
             self.add_time,
+            self.take_time,
             self.restart_step,
             self.released,
             self.stop,
@@ -100,6 +102,15 @@ def create_actions(parent: QWidget) -> Actions:
             [Key.Key_Plus, Key.Key_Equal],
             "Add 10 seconds to this part",
             "list-add",
+        ),
+        take_time=_action(
+            parent,
+            "take_time",
+            "−10 s",
+            # Shift+- arrives as "_" with or without Shift, depending on the keyboard mapping.
+            [Key.Key_Minus, Key.Key_Underscore, "Shift+_", "Shift+-"],
+            "Take 10 seconds off this part (never below zero)",
+            "list-remove",
         ),
         restart_step=_action(
             parent, "restart_step", "Restart", [Key.Key_R], "Restart this step", "view-refresh"

@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
             actions.previous,
             actions.next,
             actions.add_time,
+            actions.take_time,
             actions.restart_step,
             actions.released,
             actions.stop,
@@ -282,6 +283,7 @@ class MainWindow(QMainWindow):
         a.previous.triggered.connect(self._on_previous_triggered)
         a.next.triggered.connect(self._on_next_triggered)
         a.add_time.triggered.connect(self._on_add_time_triggered)
+        a.take_time.triggered.connect(self._on_take_time_triggered)
         a.restart_step.triggered.connect(self._on_restart_step_triggered)
         a.released.triggered.connect(self._on_released_triggered)
         a.stop.triggered.connect(self._on_stop_triggered)
@@ -484,6 +486,9 @@ class MainWindow(QMainWindow):
 
     def _on_add_time_triggered(self) -> None:
         self.controller.extend(EXTEND_SECONDS)
+
+    def _on_take_time_triggered(self) -> None:
+        self.controller.shorten(EXTEND_SECONDS)
 
     def _on_stop_triggered(self) -> None:
         """Stop, once the user says so: a stray Esc must not throw a session away."""
