@@ -155,6 +155,14 @@ def main(argv: list[str] | None = None) -> int:
         _save(window, args.out, "player-open-hold-check-in")
         window.controller.stop()
 
+    milestone = _find(catalog, lambda s: any(c.kind == "milestone" for c in s.cues))
+    if milestone is not None:
+        entry, seg = milestone
+        at = min(c.offset for c in seg.cues if c.kind == "milestone")
+        _drive(window, clock, entry, seg.index, at + 0.4)
+        _save(window, args.out, "player-milestone-caption")
+        window.controller.stop()
+
     rest = _find(catalog, lambda s: s.kind == "rest" and s.duration >= 15)
     if rest is not None:
         entry, seg = rest

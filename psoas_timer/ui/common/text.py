@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from psoas_timer.core.duration import format_clock
-from psoas_timer.core.engine import Snapshot
+from psoas_timer.core.engine import FiredCue, Snapshot
 from psoas_timer.core.model import Step
 from psoas_timer.core.plan import Plan, Segment, StepRun
 
 __all__ = [
     "KIND_WORDS",
+    "UNCAPTIONED",
+    "caption_for",
     "count_up",
     "next_up",
     "open_marks",
@@ -29,6 +32,26 @@ KIND_WORDS: dict[str, str] = {
     "rest": "Rest",
     "switch": "Switch sides",
 }
+
+
+#: Cues not shown as a caption: the breathing guide shows the breath, the dial the count
+#: and the rep, and the completion screen the end.
+UNCAPTIONED = frozenset({"inhale", "exhale", "hold_breath", "countdown", "rep", "done"})
+#: Cues that pulse the ring.
+PULSED = frozenset({"milestone"})
+
+
+def caption_for(fired: Sequence[FiredCue]) -> tuple[str, bool]:
+    """What cues that came due together say, as one caption, and whether the ring pulses.
+
+    Cues at one moment ("Release", "Switch sides") read in the order they are said.
+    """
+    words: list[str] = []
+    for item in fired:
+        text = item.cue.text.strip()
+        if item.cue.kind not in UNCAPTIONED and text and text not in words:
+            words.append(text)
+    return " · ".join(words), any(item.cue.kind in PULSED for item in fired)
 
 
 def count_up(seconds: float) -> str:

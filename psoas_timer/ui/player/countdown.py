@@ -52,6 +52,7 @@ class CountdownDial(QWidget):
         self._fraction = 0.0
         self._kind = "hold"
         self._marks: tuple[float, ...] = ()
+        self._pulse = 0.0
         self._font_cache: tuple[int, int, QFont] | None = None
         self._small_fonts: tuple[int, QFont, QFont] | None = None
         self._track_cache: tuple[tuple[object, ...], QPixmap] | None = None
@@ -75,6 +76,18 @@ class CountdownDial(QWidget):
     @property
     def fraction(self) -> float:
         return self._fraction
+
+    @property
+    def pulse(self) -> float:
+        """How strongly the whole ring flashes now (0: not at all, 1: at its brightest)."""
+        return self._pulse
+
+    def set_pulse(self, strength: float) -> None:
+        """Flash the whole ring in the segment's colour at *strength* (a milestone)."""
+        strength = min(1.0, max(0.0, strength))
+        if strength != self._pulse:
+            self._pulse = strength
+            self.update()
 
     def show_time(
         self,
@@ -243,6 +256,8 @@ class CountdownDial(QWidget):
         p = QPainter(self)
         p.drawPixmap(0, 0, self._track_layer(rect, thickness, palette.track))
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._pulse > 0:
+            self._paint_pulse(p, rect, thickness, palette.for_kind(self._kind))
         if self._fraction > 0:
             pen = QPen(palette.for_kind(self._kind), thickness)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -277,6 +292,21 @@ class CountdownDial(QWidget):
                 self._caption,
             )
         p.end()
+
+    def _paint_pulse(self, p: QPainter, rect: QRectF, thickness: float, color: QColor) -> None:
+        """The whole ring in *color*, faded into the background by the pulse's strength
+        (mixed here, so what is drawn stays opaque)."""
+        back = self.palette().color(self.backgroundRole())
+        a = 0.75 * self._pulse
+        mixed = QColor.fromRgbF(
+            back.redF() * (1 - a) + color.redF() * a,
+            back.greenF() * (1 - a) + color.greenF() * a,
+            back.blueF() * (1 - a) + color.blueF() * a,
+        )
+        pen = QPen(mixed, thickness * (1 + 0.3 * self._pulse))
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawEllipse(rect)
 
     def _paint_marks(self, p: QPainter, rect: QRectF, thickness: float, color: QColor) -> None:
         if not self._marks:

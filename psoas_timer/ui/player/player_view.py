@@ -1,12 +1,18 @@
 """The player: where the user is, how long is left and what comes next, readable from the mat.
 
-A view only: :meth:`PlayerView.show_snapshot` draws an engine snapshot, and its buttons
-emit requests for the window to route. Type sizes follow the window's size.
+A view only: :meth:`PlayerView.show_snapshot` draws an engine snapshot,
+:meth:`PlayerView.show_cues` shows what was just said as a large caption (so a muted player,
+or one without sound, still gives every cue), and its buttons emit requests for the window to
+route. Type sizes follow the window's size.
+
+Nothing in it changes its minimum size as the session moves on: the pause notice and the
+captions share one row that is always there, and an open hold's check-in takes the place of
+its Released button instead of adding to the column. The window never grows with a phase.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette, QResizeEvent
@@ -16,17 +22,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStackedLayout,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from psoas_timer.core.duration import format_clock
-from psoas_timer.core.engine import Snapshot, State
+from psoas_timer.core.engine import FiredCue, Snapshot, State
 from psoas_timer.core.plan import Plan, StepRun
 from psoas_timer.ui.common.fit_label import FitLabel
 from psoas_timer.ui.common.image_view import ImageView
 from psoas_timer.ui.common.text import (
     KIND_WORDS,
+    caption_for,
     count_up,
     next_up,
     open_marks,
@@ -38,12 +47,26 @@ from psoas_timer.ui.player.breathing_guide import BreathingGuide
 from psoas_timer.ui.player.countdown import CountdownDial
 from psoas_timer.ui.player.session_bar import SessionBar
 
-__all__ = ["CHECK_IN_EXTRA", "SHORT_REP", "PlayerView"]
+__all__ = [
+    "CAPTION_SECONDS",
+    "CHECK_IN_EXTRA",
+    "MIN_SIZE",
+    "PULSE_SECONDS",
+    "SHORT_REP",
+    "PlayerView",
+]
 
 #: Seconds the check-in's "+15 s" adds to an open hold.
 CHECK_IN_EXTRA = 15.0
 #: Reps shorter than this show the rep number in the dial instead of a blur of seconds.
 SHORT_REP = 5.0
+#: Seconds a spoken cue stays on screen as a caption.
+CAPTION_SECONDS = 4.0
+#: Seconds the ring pulses after a milestone.
+PULSE_SECONDS = 1.2
+#: The player's minimum size, whatever it shows: its type shrinks to fit, so the window
+#: never has to grow (past the screen) when a check-in or a notice appears.
+MIN_SIZE = (480, 360)
 
 
 def _wrapped(name: str) -> QLabel:
@@ -90,7 +113,13 @@ class PlayerView(QWidget):
         self._plan: Plan | None = None
         self._kind = ""
         self._shown: tuple[object, ...] = ()
+        self._clock = clock
+        self._caption_at = float("-inf")
+        self._pulse_at = float("-inf")
+        self._paused = False
         self.heading = FitLabel("heading", bold=True)
+        self.caption = FitLabel("cue_caption", bold=True)
+        self.caption.setAccessibleName("Cue")
         self.title = FitLabel("step_name", bold=True)
         self.where = FitLabel("where", bold=True)
         self.dial = CountdownDial()
@@ -103,6 +132,8 @@ class PlayerView(QWidget):
         self.released = _big_button(
             "Released", "released", "The point has released: end this hold (Enter)"
         )
+        self.open_controls = QStackedWidget()
+        self.open_controls.setObjectName("open_controls")
         self.check_in = QFrame()
         self.check_in.setObjectName("check_in")
         self.check_in_label = FitLabel("check_in_question", bold=True)
@@ -136,12 +167,23 @@ class PlayerView(QWidget):
         check.addLayout(buttons)
         self.check_in.setFrameShape(QFrame.Shape.StyledPanel)
 
+        # The Released button and its marks, or the check-in in their place: one slot whose
+        # size does not change when the check-in comes and goes.
+        released_page = self._released_page = QWidget()
+        released_box = QVBoxLayout(released_page)
+        released_box.setContentsMargins(0, 0, 0, 0)
+        released_box.setSpacing(8)
+        released_box.addStretch(1)
+        released_box.addWidget(self.marks)
+        released_box.addWidget(self.released)
+        self.open_controls.addWidget(released_page)
+        self.open_controls.addWidget(self.check_in)
+        self.open_controls.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
         side = QVBoxLayout()
         side.setSpacing(8)
         side.addWidget(self.image, 1)
-        side.addWidget(self.marks)
-        side.addWidget(self.released)
-        side.addWidget(self.check_in)
+        side.addWidget(self.open_controls)
 
         graphics = QHBoxLayout()
         graphics.setSpacing(24)
@@ -154,24 +196,32 @@ class PlayerView(QWidget):
         texts.addWidget(self.instructions, 1)
         texts.addWidget(self.safety, 1)
 
+        # The pause notice and the captions take turns in one row that is always there, so
+        # neither moves the rest of the player.
+        self.banner_row = QWidget()
+        self.banner_row.setObjectName("banner_row")
+        self._banner_stack = QStackedLayout(self.banner_row)
+        self._banner_stack.setContentsMargins(0, 0, 0, 0)
+        self._banner_stack.addWidget(self.caption)
+        self._banner_stack.addWidget(self.heading)
+        self.banner_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 12, 32, 12)
         layout.setSpacing(6)
-        layout.addWidget(self.heading)
+        layout.addWidget(self.banner_row)
         layout.addWidget(self.title)
         layout.addWidget(self.where)
         layout.addLayout(graphics, 1)
         layout.addLayout(texts)
         layout.addWidget(self.next_label)
         layout.addWidget(self.session_bar)
+        self.setMinimumSize(*MIN_SIZE)
         hidden = (
-            self.heading,
             self.breath,
             self.image,
-            self.marks,
-            self.released,
             self.safety,
-            self.check_in,
+            self.open_controls,
         )
         for widget in hidden:
             widget.setVisible(False)
@@ -197,6 +247,7 @@ class PlayerView(QWidget):
         if plan is None:
             return
         seg = snap.segment
+        self._expire()
         self._show_clock(snap)
         pattern = seg.breathing if (seg.is_work and snap.phase is not None) else None
         if self.breath.isHidden() == (pattern is not None):
@@ -259,9 +310,8 @@ class PlayerView(QWidget):
             self._kind = kind
             self.heading.set_color(color)
         self.heading.set_text(heading)
-        paused = snap.state is State.PAUSED
-        if self.heading.isHidden() == paused:
-            self.heading.setVisible(paused)
+        self._paused = snap.state is State.PAUSED
+        self._show_banner()
         if seg.kind == "rest":
             title = f"Next: {coming[0]}" if coming else "Rest"
             where = coming[1] if coming else ""
@@ -302,13 +352,47 @@ class PlayerView(QWidget):
         seg = snap.segment
         is_open = seg.open is not None and snap.state in (State.RUNNING, State.PAUSED)
         checking = is_open and snap.checking_in
-        if self.released.isHidden() == (is_open and not checking):
-            self.released.setVisible(is_open and not checking)
-        if self.marks.isHidden() == (is_open and not checking):
-            self.marks.setVisible(is_open and not checking)
+        if self.open_controls.isHidden() == is_open:
+            self.open_controls.setVisible(is_open)
+        page = self.check_in if checking else self._released_page
+        if self.open_controls.currentWidget() is not page:
+            self.open_controls.setCurrentWidget(page)
         self.marks.set_text(open_marks(seg) if is_open else "")
-        if self.check_in.isHidden() == checking:
-            self.check_in.setVisible(checking)
+
+    # -- captions: every cue said aloud, also shown ------------------------------------
+    def show_cues(self, fired: Sequence[FiredCue]) -> None:
+        """Show what was just said as a large caption for :data:`CAPTION_SECONDS`, and pulse
+        the ring at a milestone. Sound or none, muted or not: the caption is the same."""
+        text, pulse = caption_for(fired)
+        now = self._clock()
+        if pulse:
+            self._pulse_at = now
+            self.dial.set_pulse(1.0)
+        if text:
+            self._caption_at = now
+            self.caption.set_text(text)
+            self.caption.set_color(colors(self.palette()).for_kind(self._kind or "hold"))
+            self._show_banner()
+
+    def _expire(self) -> None:
+        """Clear the caption and the pulse when their time is up (on the one clock)."""
+        now = self._clock()
+        if self.caption.text() and now - self._caption_at >= CAPTION_SECONDS:
+            self.caption.set_text("")
+        pulse = max(0.0, 1.0 - (now - self._pulse_at) / PULSE_SECONDS)
+        if pulse != self.dial.pulse:
+            self.dial.set_pulse(pulse)
+
+    def _show_banner(self) -> None:
+        """The pause notice while paused, else the latest caption (or an empty row)."""
+        shown = self.heading if self._paused else self.caption
+        if self._banner_stack.currentWidget() is not shown:
+            self._banner_stack.setCurrentWidget(shown)
+
+    @property
+    def caption_text(self) -> str:
+        """The caption on screen now ("" when none)."""
+        return "" if self._paused else self.caption.text()
 
     def _recolor(self) -> None:
         """Colours that come from the scheme: the safety note, and the heading next time."""
@@ -326,19 +410,21 @@ class PlayerView(QWidget):
     # -- type that scales --------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        unit = max(8.0, min(self.height() / 26, self.width() / 44))
-        self.heading.set_max_pixels(unit * 1.5)
+        unit = max(8.0, min(self.height() / 28, self.width() / 44))
+        self.heading.set_max_pixels(unit * 1.8)
+        self.caption.set_max_pixels(unit * 1.8)
+        self.banner_row.setFixedHeight(max(self.heading.height(), self.caption.height()))
         self.title.set_max_pixels(unit * 2.4)
         self.where.set_max_pixels(unit * 1.7)
         self.marks.set_max_pixels(unit * 1.1)
         self.next_label.set_max_pixels(unit * 1.1)
-        self.check_in_label.set_max_pixels(unit * 1.7)
+        self.check_in_label.set_max_pixels(unit * 1.2)
         self._unit = unit
         self._fit_texts()
         for button in (self.released, self.check_in_release, self.check_in_more):
             # The two check-in buttons share a narrower column: a little smaller, never clipped.
             set_pixel_size(button, unit * (1.4 if button is self.released else 1.15), bold=True)
-            button.setMinimumHeight(round(unit * 2.4))
+            button.setMinimumHeight(round(unit * 2.2))
             button.setMinimumWidth(round(unit * 6))
         self.session_bar.setFixedHeight(round(max(28.0, unit * 1.5)))
 
@@ -350,5 +436,8 @@ class PlayerView(QWidget):
             set_pixel_size(label, unit * 0.95 * min(1.0, 5 / (count + 0.5)) ** 0.5)
 
     def stop(self) -> None:
-        """The session is over: stop the breathing animation."""
+        """The session is over: stop the breathing animation, clear the caption."""
         self.breath.stop()
+        self.caption.set_text("")
+        self._caption_at = self._pulse_at = float("-inf")
+        self.dial.set_pulse(0.0)

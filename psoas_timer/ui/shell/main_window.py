@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
+        from psoas_timer.ui.shell.geometry import fit_to_screen
+
+        fit_to_screen(self)  # a size saved on a bigger screen, or the default on a small one
         if preferences.stay_on_top:
             from PySide6.QtCore import Qt
 
@@ -512,6 +515,7 @@ class MainWindow(QMainWindow):
         self._sync_actions(snap)
 
     def _on_cues_fired(self, fired: list[FiredCue]) -> None:
+        self.player.show_cues(fired)  # seen as well as heard, with sound or without
         plan = self.controller.plan
         style = plan.cue_style if plan is not None else "both"
         for cue in fired:
@@ -680,6 +684,10 @@ class MainWindow(QMainWindow):
     # -- window events -------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not event.spontaneous():
+            from psoas_timer.ui.shell.geometry import fit_to_screen
+
+            fit_to_screen(self)  # now that the frame's size is known
         if self._loaded is not None:
             self._after_shown()
 
@@ -723,6 +731,9 @@ class MainWindow(QMainWindow):
         loaded.player.stop()
         loaded.services.inhibitor.release()
         if not self.isFullScreen():
+            from psoas_timer.ui.shell.geometry import fit_to_screen
+
+            fit_to_screen(self)  # never keep a size larger than the screen
             self.preferences.set_geometry(self.saveGeometry())
         self.preferences.sync()
         event.accept()

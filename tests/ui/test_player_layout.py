@@ -1,0 +1,135 @@
+"""The player fits its screen at every phase, and nothing moves when a notice comes and goes
+(issue 13 item 7)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QRect
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.core.clock import FakeClock
+from psoas_timer.ui.shell.main_window import MainWindow, Page
+from psoas_timer.ui.shell.settings import Preferences
+
+from .conftest import advance, started
+
+
+def _available() -> QRect:
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    return screen.availableGeometry()
+
+
+def _fill_screen(window: MainWindow) -> None:
+    """Make the window, frame and all, exactly as large as the available screen."""
+    frame, inner = window.frameGeometry(), window.geometry()
+    window.setGeometry(
+        _available().adjusted(
+            inner.left() - frame.left(),
+            inner.top() - frame.top(),
+            inner.right() - frame.right(),
+            inner.bottom() - frame.bottom(),
+        )
+    )
+
+
+def _fits(window: MainWindow) -> bool:
+    area, frame = _available(), window.frameGeometry()
+    return frame.width() <= area.width() and frame.height() <= area.height()
+
+
+def test_the_window_keeps_its_size_through_every_phase(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
+    """A small window stays that size as the check-in comes and goes: the player never asks
+    for more room than it has (it went past the screen, and that size was saved)."""
+    window.resize(600, 440)
+    qtbot.wait(1)
+    size = window.size()
+    started(window)
+    seen = []
+    for seconds in (1, 5 + 5, 17, 1):  # get ready, open hold, its check-in
+        advance(window, clock, seconds)
+        qtbot.wait(1)
+        seen.append(window.size())
+    assert not window.player.check_in.isHidden()
+    window.player.check_in_more.click()  # the check-in is cleared
+    qtbot.wait(1)
+    seen.append(window.size())
+    window.commands.start_pause.trigger()  # paused
+    qtbot.wait(1)
+    seen.append(window.size())
+    assert all(s == size for s in seen), seen
+    assert window.player.minimumSizeHint().height() <= size.height()
+
+
+def test_the_pause_notice_does_not_shift_the_player(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
+    started(window, "simple")
+    advance(window, clock, 3 + 5)
+    qtbot.wait(1)
+    player = window.player
+    where = (player.title.geometry(), player.dial.geometry(), player.session_bar.geometry())
+    window.commands.start_pause.trigger()
+    qtbot.wait(1)
+    assert player.banner.text().startswith("Paused")
+    assert (player.title.geometry(), player.dial.geometry(), player.session_bar.geometry()) == where
+    window.commands.start_pause.trigger()
+    qtbot.wait(1)
+    assert (player.title.geometry(), player.dial.geometry(), player.session_bar.geometry()) == where
+
+
+def test_the_check_in_is_whole_on_a_screen_sized_window(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
+    _fill_screen(window)
+    qtbot.wait(1)
+    assert _fits(window)
+    started(window)
+    advance(window, clock, 5 + 21)
+    qtbot.wait(1)
+    check_in = window.player.check_in
+    assert not check_in.isHidden()
+    assert check_in.height() >= check_in.minimumSizeHint().height()
+    assert window.player.check_in_more.height() >= window.player.check_in_more.minimumHeight()
+    assert _fits(window)
+
+
+def test_a_saved_size_larger_than_the_screen_is_neither_restored_nor_saved(
+    make_window: Callable[[Preferences], MainWindow],
+    preferences: Preferences,
+    qtbot: QtBot,
+) -> None:
+    area = _available()
+    first = make_window(preferences)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(area.width() + 300, area.height() + 200)  # as the growing player once did
+    first.close()
+    saved = preferences.geometry()
+    assert saved is not None
+    second = make_window(preferences)
+    second.show()
+    qtbot.waitExposed(second)
+    assert _fits(second)
+    assert second.page is Page.LIBRARY
+
+
+def test_a_too_large_geometry_from_an_older_version_is_brought_onto_the_screen(
+    make_window: Callable[[Preferences], MainWindow],
+    preferences: Preferences,
+    qtbot: QtBot,
+) -> None:
+    area = _available()
+    probe = make_window(preferences)
+    probe.setGeometry(area.x(), area.y(), area.width() + 400, area.height() + 300)
+    big: QByteArray = probe.saveGeometry()
+    probe.deleteLater()
+    preferences.set_geometry(big)
+    window = make_window(preferences)
+    window.show()
+    qtbot.waitExposed(window)
+    assert _fits(window)
