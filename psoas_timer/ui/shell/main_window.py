@@ -69,10 +69,17 @@ class Page(IntEnum):
     COMPLETION = 3
 
 
-def ask_user(parent: QWidget, title: str, question: str) -> bool:
-    """Ask a yes/no question in a message box (the default for :class:`MainWindow`)."""
-    answer = QMessageBox.question(parent, title, question)
-    return answer == QMessageBox.StandardButton.Yes
+def ask_user(parent: QWidget | None, title: str, question: str) -> bool:
+    """Ask a yes/no question in a message box (the default for :class:`MainWindow`).
+
+    Enter says Yes and Esc says No under every platform's button order: GTK's puts No first,
+    and without a default button Enter pressed whichever came first.
+    """
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons.Yes | buttons.No, parent)
+    box.setDefaultButton(buttons.Yes)
+    box.setEscapeButton(buttons.No)
+    return box.exec() == buttons.Yes
 
 
 @dataclass(frozen=True)
