@@ -42,13 +42,41 @@ class FiredCue:
 
 @dataclass
 class SessionRecord:
-    """What happened: for the completion screen and the history."""
+    """What happened: for the completion screen and the history.
+
+    Steps are indexes into the plan's step runs. Once the session has ended, *done* holds the
+    steps whose every working segment (each side, set and rep) was done, *skipped* those
+    skipped or cut short, and a step that had some of each is in *partly*. *open_holds* has
+    each open hold that ended, as (step, side, seconds held); *holds* the same as (segment,
+    seconds held, released): released when the user ended it, else it ran to its maximum.
+    """
 
     active_seconds: float = 0.0
     done: set[int] = field(default_factory=set)
     skipped: set[int] = field(default_factory=set)
     open_holds: list[tuple[int, str | None, float]] = field(default_factory=list)
     completed: bool = False
+    partly: set[int] = field(default_factory=set)
+    holds: list[tuple[int, float, bool]] = field(default_factory=list)
+    #: Working segments (plan indexes) done, and those skipped or cut short.
+    segments_done: set[int] = field(default_factory=set)
+    segments_skipped: set[int] = field(default_factory=set)
+
+    def settle(self, plan: Plan) -> None:
+        """Sort the steps into done, partly done and skipped, from their segments."""
+        work: dict[int, list[int]] = {}
+        for seg in plan.segments:
+            if seg.is_work:
+                work.setdefault(seg.step, []).append(seg.index)
+        self.done, self.partly, self.skipped = set(), set(), set()
+        for step, indexes in work.items():
+            count = sum(i in self.segments_done for i in indexes)
+            if count == len(indexes):
+                self.done.add(step)
+            elif count:
+                self.partly.add(step)
+            elif any(i in self.segments_skipped for i in indexes):
+                self.skipped.add(step)
 
 
 @dataclass(frozen=True)
@@ -286,6 +314,7 @@ class Session:
         seg = self.segment
         held = now - self._start
         self.record.open_holds.append((seg.step, seg.side, held))
+        self.record.holds.append((seg.index, held, True))
         self._account(seg, held, skipped=False)
         if self._index + 1 >= len(self.plan.segments):
             return self._finish(now)
@@ -297,7 +326,7 @@ class Session:
             return
         if self.active:
             self.record.active_seconds = self._active + (self._now() - self._start)
-        self.record.skipped -= self.record.done
+        self.record.settle(self.plan)
         self.state = State.STOPPED
         self._paused_at = None
 
@@ -333,6 +362,7 @@ class Session:
             end = self._start + duration
             if seg.open is not None:
                 self.record.open_holds.append((seg.step, seg.side, duration))
+                self.record.holds.append((seg.index, duration, False))
             self._account(seg, duration, skipped=False)
             if self._index + 1 >= len(self.plan.segments):
                 fired.extend(self._finish(end))
@@ -429,10 +459,13 @@ class Session:
         self._active += max(0.0, seconds)
         if not seg.is_work:
             return
+        record = self.record
         if skipped and seconds < self._duration(seg) * 0.5:
-            self.record.skipped.add(seg.step)
+            if seg.index not in record.segments_done:  # done once, then skipped on a replay
+                record.segments_skipped.add(seg.index)
         else:
-            self.record.done.add(seg.step)
+            record.segments_done.add(seg.index)
+            record.segments_skipped.discard(seg.index)
 
     def _finish(self, at: float) -> list[FiredCue]:
         self._paused_at = None
@@ -440,5 +473,5 @@ class Session:
         self._done_before = sum(self._spent.values())
         self.record.active_seconds = self._active
         self.record.completed = True
-        self.record.skipped -= self.record.done
+        self.record.settle(self.plan)
         return [FiredCue(cue, at, None) for cue in self.plan.closing]

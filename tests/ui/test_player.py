@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import State
@@ -106,6 +107,7 @@ def test_more_time_at_the_check_in_counts_from_now(window: MainWindow, clock: Fa
     player.check_in_more.click()
     assert player.check_in.isHidden()
     assert player.dial.caption == "of 0:37"  # 22 s now + 15 s
+    assert player.marks.text() == "min 0:10 · target 0:37 · max 0:40"
     assert player.dial.text == "0:22"
     assert player.session_bar.text != left_before
     snap = window.controller.snapshot()
@@ -185,14 +187,45 @@ def test_completion_screen(
     advance(window, clock, 4 + 10 + 1)
     assert window.page is Page.COMPLETION
     done = window.completion
-    assert done.heading.text() == "Simple stretch: well done"
-    assert done.time.text() == "0:22"
-    assert done.steps.text() == "1 of 2 steps done"
-    assert done.details.text() == "Skipped: Couch stretch"
+    # A third of the routine was done: no "well done" (issue 13 item 11).
+    assert done.heading.text() == "Simple stretch: finished"
+    assert done.figure("time_taken") == ("Time taken", "0:22")
+    assert done.figure("steps_done") == ("Steps done", "1 of 2")
+    assert done.figure("share_done") == ("Of the routine", "33%")
+    assert done.section("skipped") == ["Couch stretch"]
+    assert done.section("partly_done") == []
     assert "done" in audio.kinds()
     assert inhibitor.calls == ["inhibit", "release"]
     assert not window.controller.timer.isActive()
     assert not window.player.breath.animating
+
+
+def test_completion_labels_releases_and_says_well_done_when_most_was_done(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    """Issue 13 item 11: every figure labelled, a step done only when all its sets and reps
+    were, each release with its time, and "well done" for a routine mostly done."""
+    started(window)
+    advance(window, clock, 5 + 12)
+    window.commands.released.trigger()  # left, released at 0:12
+    advance(window, clock, 3 + 40.5)  # right: held to its maximum
+    advance(window, clock, 5 + 5 + 20 + 5 + 20)  # rest, get ready, bridge sets 1 and 2
+    window.commands.next.trigger()  # bridge set 3 skipped
+    while window.controller.active:
+        advance(window, clock, 1)
+    done = window.completion
+    assert done.heading.text() == "Release and bridge: well done"
+    assert done.figure("steps_done") == ("Steps done", "2 of 3")
+    assert done.section("partly_done") == ["Bridge (20 of 30 reps)"]
+    assert done.section("releases") == [
+        "Psoas release · Left: released at 0:12",
+        "Psoas release · Right: held to the maximum, 0:40",
+    ]
+    shown = [w for w in done.findChildren(QLabel) if w.isVisibleTo(done) and w.text()]
+    figures = [w for w in shown if w.objectName() in ("time_taken", "steps_done", "share_done")]
+    assert len(figures) == 3
+    for figure in figures:  # each figure has its label under it
+        assert any(w.objectName() == f"{figure.objectName()}_label" for w in shown)
 
 
 def test_stop_shows_what_was_done(

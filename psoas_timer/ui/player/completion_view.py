@@ -1,36 +1,64 @@
-"""The end of a session: how long it took, what was done and what was skipped."""
+"""The end of a session: how long it took, what was done, partly done and skipped, and how
+each open hold ended, every figure with its label.
+
+The figures come from :func:`psoas_timer.core.summary.summarize`; the view only lays them
+out. It is built to grow: :meth:`CompletionView.set_figure` adds or updates a labelled
+figure in the row of figures, :meth:`CompletionView.set_section` a titled list below them
+(a rating, or the change since last time, fit either way).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from psoas_timer.core.engine import SessionRecord
 from psoas_timer.core.plan import Plan
+from psoas_timer.core.summary import Summary, summarize
 from psoas_timer.ui.common.text import count_up
 from psoas_timer.ui.common.theme import colors, scaled_font
 
-__all__ = ["CompletionView", "summary_lines"]
+__all__ = ["CompletionView", "headline", "section_lines"]
 
 
-def summary_lines(plan: Plan, record: SessionRecord) -> tuple[str, str, list[str]]:
-    """(time taken, steps done, the details) in words."""
-    worked = [
-        run.index
-        for run in plan.steps
-        if any(s.step == run.index and s.is_work for s in plan.segments)
-    ]
-    done = [i for i in worked if i in record.done]
-    skipped = [plan.steps[i].name for i in worked if i in record.skipped]
-    taken = count_up(record.active_seconds)
-    steps = f"{len(done)} of {len(worked)} steps done"
-    details: list[str] = []
-    if skipped:
-        details.append("Skipped: " + ", ".join(skipped))
-    for step, side, held in record.open_holds:
-        where = f" · {side.capitalize()}" if side else ""
-        details.append(f"{plan.steps[step].name}{where}: held {count_up(held)}")
-    return taken, steps, details
+def headline(summary: Summary) -> str:
+    """ "Well done" only when most of the routine was done; otherwise what happened."""
+    if summary.well_done:
+        return f"{summary.name}: well done"
+    return f"{summary.name}: {'finished' if summary.completed else 'stopped'}"
+
+
+def section_lines(summary: Summary) -> dict[str, list[str]]:
+    """The lists under the figures, by title (empty lists are not shown)."""
+    partly = [f"{p.name} ({p.done} of {p.total} {p.unit})" for p in summary.partly]
+    holds = []
+    for hold in summary.holds:
+        where = f" · {hold.side.capitalize()}" if hold.side else ""
+        if hold.sets > 1:
+            where += f" · Set {hold.set}"
+        how = "released at" if hold.released else "held to the maximum,"
+        holds.append(f"{hold.name}{where}: {how} {count_up(hold.held)}")
+    return {
+        "Partly done": partly,
+        "Skipped": list(summary.skipped),
+        "Releases": holds,
+    }
+
+
+def _label(name: str, pixels: int, *, bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setFont(scaled_font(label.font(), pixels, bold=bold))
+    return label
 
 
 class CompletionView(QWidget):
@@ -40,22 +68,18 @@ class CompletionView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("completion")
-        self.heading = QLabel()
-        self.heading.setObjectName("completion_heading")
-        self.heading.setFont(scaled_font(self.font(), 48, bold=True))
-        self.time = QLabel()
-        self.time.setObjectName("time_taken")
-        self.time.setFont(scaled_font(self.font(), 96, bold=True))
-        self.steps = QLabel()
-        self.steps.setObjectName("steps_done")
-        self.steps.setFont(scaled_font(self.font(), 32))
-        self.details = QLabel()
-        self.details.setObjectName("completion_details")
-        self.details.setWordWrap(True)
-        self.details.setFont(scaled_font(self.font(), 22))
-        for label in (self.heading, self.time, self.steps, self.details):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = _label("completion_heading", 48, bold=True)
+        self.heading.setWordWrap(True)
+        self._figures = QGridLayout()
+        self._figures.setHorizontalSpacing(48)
+        self._figures.setVerticalSpacing(0)
+        self._figure_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        self._sections_box = QVBoxLayout()
+        self._sections_box.setSpacing(12)
+        self._sections: dict[str, tuple[QLabel, QLabel]] = {}
+        self.time = self.set_figure("time_taken", "Time taken", "")
+        self.steps = self.set_figure("steps_done", "Steps done", "")
+        self.share = self.set_figure("share_done", "Of the routine", "")
         self.again = QPushButton("Do it again")
         self.again.setObjectName("again")
         self.back = QPushButton("Routines")
@@ -69,29 +93,75 @@ class CompletionView(QWidget):
             button.setAccessibleName(button.text())
             buttons.addWidget(button)
         buttons.addStretch(1)
+        figures = QHBoxLayout()
+        figures.addStretch(1)
+        figures.addLayout(self._figures)
+        figures.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.heading)
-        layout.addWidget(self.time)
-        layout.addWidget(self.steps)
-        layout.addWidget(self.details)
+        layout.addSpacing(16)
+        layout.addLayout(figures)
+        layout.addSpacing(16)
+        layout.addLayout(self._sections_box)
         layout.addSpacing(24)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.again.clicked.connect(self.again_requested)
         self.back.clicked.connect(self.library_requested)
 
+    # -- building blocks -----------------------------------------------------------------
+    def set_figure(self, key: str, caption: str, value: str) -> QLabel:
+        """Show *value* large with *caption* under it, in the row of figures (added the
+        first time a *key* is used); returns the value's label."""
+        if key not in self._figure_labels:
+            number = _label(key, 64, bold=True)
+            words = _label(f"{key}_label", 22)
+            column = len(self._figure_labels)
+            self._figures.addWidget(number, 0, column)
+            self._figures.addWidget(words, 1, column)
+            self._figure_labels[key] = (number, words)
+        number, words = self._figure_labels[key]
+        number.setText(value)
+        words.setText(caption)
+        number.setAccessibleName(f"{caption} {value}")
+        return number
+
+    def figure(self, key: str) -> tuple[str, str]:
+        """(caption, value) of a figure."""
+        number, words = self._figure_labels[key]
+        return words.text(), number.text()
+
+    def set_section(self, key: str, title: str, lines: list[str]) -> None:
+        """A titled list under the figures (added the first time); hidden while empty."""
+        if key not in self._sections:
+            head = _label(f"{key}_title", 22, bold=True)
+            body = _label(key, 22)
+            body.setWordWrap(True)
+            self._sections_box.addWidget(head)
+            self._sections_box.addWidget(body)
+            self._sections[key] = (head, body)
+        head, body = self._sections[key]
+        head.setText(title)
+        body.setText("\n".join(lines))
+        body.setAccessibleName(title)
+        for label in (head, body):
+            label.setVisible(bool(lines))
+
+    def section(self, key: str) -> list[str]:
+        """The lines of a section ([] when there is none or it is empty)."""
+        found = self._sections.get(key)
+        return found[1].text().splitlines() if found else []
+
+    # -- a session's end -----------------------------------------------------------------
     def show_record(self, plan: Plan, record: SessionRecord) -> None:
-        taken, steps, details = summary_lines(plan, record)
-        self.heading.setText(
-            f"{plan.name}: well done" if record.completed else f"{plan.name}: stopped"
-        )
+        summary = summarize(plan, record)
+        self.heading.setText(headline(summary))
         palette = colors(self.palette())
-        self.heading.setStyleSheet(
-            f"color: {(palette.done if record.completed else palette.warning).name()}"
-        )
-        self.time.setText(taken)
-        self.time.setAccessibleName(f"Time taken {taken}")
-        self.steps.setText(steps)
-        self.details.setText("\n".join(details))
-        self.details.setVisible(bool(details))
+        good = palette.done if summary.well_done else palette.warning
+        self.heading.setStyleSheet(f"color: {good.name()}")
+        self.set_figure("time_taken", "Time taken", count_up(summary.active_seconds))
+        self.set_figure("steps_done", "Steps done", f"{len(summary.done)} of {summary.steps}")
+        self.set_figure("share_done", "Of the routine", f"{round(summary.share_done * 100)}%")
+        for title, lines in section_lines(summary).items():
+            self.set_section(title.lower().replace(" ", "_"), title, lines)
