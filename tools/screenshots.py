@@ -9,14 +9,33 @@ pictures::
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _TMP = Path(tempfile.mkdtemp(prefix="psoas-shots-"))
+
+
+def _offscreen_screen(argv: list[str]) -> None:
+    """An offscreen screen large enough for --size (its default is 800×800, and the window
+    keeps within its screen), without the pretend window frame."""
+    size = "1280x800"
+    for i, arg in enumerate(argv):
+        if arg == "--size" and i + 1 < len(argv):
+            size = argv[i + 1]
+        elif arg.startswith("--size="):
+            size = arg.split("=", 1)[1]
+    width, height = (int(n) + 200 for n in size.split("x"))
+    config = _TMP / "offscreen.json"
+    screen = {"name": "shots", "x": 0, "y": 0, "width": width, "height": height}
+    config.write_text(json.dumps({"windowFrameMargins": False, "screens": [screen]}))
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={config}")
+
+
+_offscreen_screen(sys.argv[1:])
 os.environ.setdefault("PSOAS_TIMER_DATA_DIR", str(_TMP / "data"))
 
 from PySide6.QtCore import QSettings  # noqa: E402
@@ -170,7 +189,19 @@ def main(argv: list[str] | None = None) -> int:
         _save(window, args.out, "player-rest-next-up")
         window.controller.stop()
 
-    shortest = min((e for e in catalog.entries if e.ok), key=lambda e: e.plan.total)
+    if open_hold is not None:  # "+15 s" at the check-in: 15 s from now
+        entry, seg = open_hold
+        assert seg.open is not None
+        _drive(window, clock, entry, seg.index, seg.open.target + 6)
+        window.player.check_in_more.click()
+        _drive_more(window, clock, 1)
+        _save(window, args.out, "player-check-in-plus-15")
+        window.controller.stop()
+
+    # The shortest routine with an open hold, released at its check-in, ends the tour.
+    ok = [e for e in catalog.entries if e.ok]
+    with_holds = [e for e in ok if any(s.open is not None for s in e.plan.segments)]
+    shortest = min(with_holds or ok, key=lambda e: e.plan.total)
     _drive(window, clock, shortest, 0, 0)
     while window.controller.active:
         _drive_more(window, clock, 1.0)

@@ -137,11 +137,13 @@ def next_up(plan: Plan, snap: Snapshot) -> tuple[str, str] | None:
     return run.name, detail
 
 
-def open_marks(seg: Segment) -> str:
-    """The marks of an open hold in words: ``"min 0:30 · target 1:30 · max 3:00"``."""
+def open_marks(seg: Segment, target: float | None = None) -> str:
+    """The marks of an open hold in words: ``"min 0:30 · target 1:30 · max 3:00"``; *target*
+    is where "+15 s" has moved it (the planned one if None), and the maximum moves with it."""
     if seg.open is None:
         return ""
     o = seg.open
+    target = o.target if target is None else target
     parts = [f"min {format_clock(o.min)}"] if o.min else []
-    parts += [f"target {format_clock(o.target)}", f"max {format_clock(o.limit)}"]
+    parts += [f"target {format_clock(target)}", f"max {format_clock(max(o.limit, target))}"]
     return " · ".join(parts)

@@ -331,6 +331,7 @@ class PlayerView(QWidget):
             target = snap.target if snap.target is not None else o.target
             marks = tuple(m / limit for m in (o.min, target) if 0 < m < limit)
             caption = "target reached" if snap.checking_in else f"of {format_clock(target)}"
+            self.marks.set_text(open_marks(seg, target))
             self.dial.show_time(
                 count_up(snap.elapsed),
                 snap.elapsed / limit,
@@ -357,7 +358,8 @@ class PlayerView(QWidget):
         page = self.check_in if checking else self._released_page
         if self.open_controls.currentWidget() is not page:
             self.open_controls.setCurrentWidget(page)
-        self.marks.set_text(open_marks(seg) if is_open else "")
+        if not is_open:
+            self.marks.set_text("")
 
     # -- captions: every cue said aloud, also shown ------------------------------------
     def show_cues(self, fired: Sequence[FiredCue]) -> None:
