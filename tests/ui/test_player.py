@@ -249,3 +249,28 @@ def test_pausing_says_so_in_the_dial(window: MainWindow, clock: FakeClock) -> No
     assert window.player.dial.label == "Paused"
     window.controller.toggle()
     assert window.player.dial.label != "Paused"
+
+
+def test_the_early_release_hint_shows_by_the_clock_while_it_counts(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    """Issue 13 item 6: "press Enter again" beside the clock, not in the status bar, for as
+    long as the second press would count, and gone after."""
+    started(window)
+    advance(window, clock, 5 + 3)
+    player = window.player
+    assert player.release_hint.text() == ""
+    window.commands.released.trigger()  # before the 10 s minimum
+    assert "Press Enter again" in player.release_hint.text()
+    assert not player.release_hint.isHidden()
+    assert window.statusBar().currentMessage() == ""
+    dial, hint = player.dial.geometry(), player.clock_line.geometry()
+    assert abs(hint.center().x() - dial.center().x()) < dial.width() / 2  # under the clock
+    advance(window, clock, 3.5)
+    assert "Press Enter again" in player.release_hint.text()  # still counts
+    advance(window, clock, 1)
+    assert player.release_hint.text() == ""  # no longer counts
+    window.commands.released.trigger()
+    window.commands.released.trigger()  # ended early
+    assert player.heading.text() == "Switch sides"
+    assert player.release_hint.text() == ""

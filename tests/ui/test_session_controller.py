@@ -60,3 +60,17 @@ def test_past_the_minimum_one_press_ends_the_hold(
     controller.poll()
     assert controller.request_release() is None
     assert not in_open_hold(controller)
+
+
+def test_a_first_press_counts_only_in_its_own_hold(
+    controller: SessionController, clock: FakeClock
+) -> None:
+    """Pressed in the left hold, then on to the right one: the next press there is a first."""
+    assert controller.request_release() is not None
+    assert controller.early_release_minimum() == 10
+    controller.next()  # the left hold skipped: switch sides
+    controller.next()  # into the right hold
+    assert in_open_hold(controller)
+    assert controller.early_release_minimum() is None
+    assert controller.request_release() is not None  # asks again
+    assert in_open_hold(controller)

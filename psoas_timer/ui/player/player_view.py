@@ -143,6 +143,10 @@ class PlayerView(QWidget):
         self.check_in_more = _big_button(
             f"+{CHECK_IN_EXTRA:g} s", "check_in_more", "Hold 15 seconds longer"
         )
+        self.release_hint = _wrapped("release_hint")
+        self.release_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clock_line = QWidget()
+        self.clock_line.setObjectName("clock_line")
         self.next_label = FitLabel("next_up")
         self.session_bar = SessionBar()
         self._build()
@@ -185,9 +189,19 @@ class PlayerView(QWidget):
         side.addWidget(self.image, 1)
         side.addWidget(self.open_controls)
 
+        # Under the clock, a line that is always there: the early-release hint.
+        line = QHBoxLayout(self.clock_line)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.release_hint, 1)
+        self.clock_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        clock = QVBoxLayout()
+        clock.setSpacing(4)
+        clock.addWidget(self.dial, 1)
+        clock.addWidget(self.clock_line)
+
         graphics = QHBoxLayout()
         graphics.setSpacing(24)
-        graphics.addWidget(self.dial, 4)
+        graphics.addLayout(clock, 4)
         graphics.addWidget(self.breath, 3)
         graphics.addLayout(side, 3)
 
@@ -361,6 +375,17 @@ class PlayerView(QWidget):
         if not is_open:
             self.marks.set_text("")
 
+    # -- beside the clock ----------------------------------------------------------------
+    def show_release_hint(self, minimum: float | None) -> None:
+        """While a second Enter would end an open hold before its *minimum*, say so beside
+        the clock; None clears it."""
+        text = (
+            ""
+            if minimum is None
+            else f"The minimum is {format_clock(minimum)}. Press Enter again to end the hold now."
+        )
+        _set(self.release_hint, text)
+
     # -- captions: every cue said aloud, also shown ------------------------------------
     def show_cues(self, fired: Sequence[FiredCue]) -> None:
         """Show what was just said as a large caption for :data:`CAPTION_SECONDS`, and pulse
@@ -401,6 +426,7 @@ class PlayerView(QWidget):
         warn = QPalette()
         warn.setColor(QPalette.ColorRole.WindowText, colors(self.palette()).warning)
         self.safety.setPalette(warn)
+        self.release_hint.setPalette(warn)
         self._kind = ""
         self._shown = ()
 
@@ -429,6 +455,8 @@ class PlayerView(QWidget):
             button.setMinimumHeight(round(unit * 2.2))
             button.setMinimumWidth(round(unit * 6))
         self.session_bar.setFixedHeight(round(max(28.0, unit * 1.5)))
+        set_pixel_size(self.release_hint, unit * 0.9, bold=True)
+        self.clock_line.setFixedHeight(round(unit * 0.9 * 1.25 * 2))  # two lines
 
     def _fit_texts(self) -> None:
         """Large type for a few lines; smaller, still readable, when a step has many."""
@@ -440,6 +468,7 @@ class PlayerView(QWidget):
     def stop(self) -> None:
         """The session is over: stop the breathing animation, clear the caption."""
         self.breath.stop()
+        self.show_release_hint(None)
         self.caption.set_text("")
         self._caption_at = self._pulse_at = float("-inf")
         self.dial.set_pulse(0.0)

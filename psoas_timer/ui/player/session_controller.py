@@ -49,7 +49,11 @@ class SessionController(QObject):
         self._reported = False
         # The next cue's clock time, kept between polls that change nothing but the time.
         self._due: tuple[int, float | None] | None = None
-        self._early_release_until = -math.inf
+        # (segment, clock time): until then a second press ends that open hold early.
+        self._early: tuple[int, float] | None = None
+        self._early_expiry = QTimer(self)
+        self._early_expiry.setSingleShot(True)
+        self._early_expiry.timeout.connect(self._publish)
         self._timer = QTimer(self)
         self._timer.setObjectName("session-poll")
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -132,18 +136,39 @@ class SessionController(QObject):
         second one, else None."""
         snap = self.snapshot()
         hold = snap.segment.open if snap is not None else None
-        now = self._clock()
         if (
             snap is not None
             and hold is not None
             and snap.elapsed < hold.min
-            and now > self._early_release_until
+            and self.early_release_minimum() is None
         ):
-            self._early_release_until = now + EARLY_RELEASE_WINDOW
+            self._early = (snap.index, self._clock() + EARLY_RELEASE_WINDOW)
+            # Wake once the second press no longer counts, so its hint goes (even paused).
+            self._early_expiry.start(math.ceil(EARLY_RELEASE_WINDOW * 1000) + 1)
+            self._publish()
             return hold.min
-        self._early_release_until = -math.inf
+        self._early = None
         self.release()
         return None
+
+    def early_release_minimum(self) -> float | None:
+        """The open hold's minimum while a second press would end it before then (for the
+        hint that says so), else None: the hold has ended, or the moment has passed."""
+        if self._early is None or self._session is None or not self._session.active:
+            return None
+        index, until = self._early
+        snap = self._session.snapshot()
+        hold = snap.segment.open
+        if snap.index != index or hold is None or snap.elapsed >= hold.min:
+            return None
+        if self._clock() > until:
+            return None
+        return hold.min
+
+    def _publish(self) -> None:
+        """Send a fresh snapshot (something besides time changed what is shown)."""
+        if self._session is not None:
+            self.updated.emit(self._session.snapshot())
 
     def stop(self) -> None:
         if self._session is not None and self._session.active:

@@ -479,17 +479,9 @@ class MainWindow(QMainWindow):
         self.controller.restart_step()
 
     def _on_released_triggered(self) -> None:
-        """End an open hold, or say how to end it before its minimum (the controller's rule)."""
-        minimum = self.controller.request_release()
-        if minimum is not None:
-            from psoas_timer.core.duration import format_clock
-            from psoas_timer.ui.player.session_controller import EARLY_RELEASE_WINDOW
-
-            self.statusBar().showMessage(
-                f"The minimum for this hold is {format_clock(minimum)}. "
-                "Press Enter again to end it now.",
-                int(EARLY_RELEASE_WINDOW * 1000),
-            )
+        """End an open hold; before its minimum the controller waits for a second press,
+        and the player says so beside the clock while it counts."""
+        self.controller.request_release()
 
     def _on_start_requested(self) -> None:
         self.start_session()
@@ -519,6 +511,7 @@ class MainWindow(QMainWindow):
     def _on_updated(self, snap: Snapshot) -> None:
         if self.controller.active:
             self.player.show_snapshot(snap)
+        self.player.show_release_hint(self.controller.early_release_minimum())
         self._sync_actions(snap)
 
     def _on_cues_fired(self, fired: list[FiredCue]) -> None:
