@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -89,6 +89,27 @@ def _set(label: QLabel, text: str) -> None:
         label.setVisible(bool(text))
 
 
+def muted_pixmap(side: int, color: QColor, ratio: float = 1.0) -> QPixmap:
+    """A loudspeaker with a cross: drawn here, so it is there whatever the icon theme."""
+    pixmap = QPixmap(round(side * ratio), round(side * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    s = float(side)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(color)
+    body = [(0.08, 0.36), (0.28, 0.36), (0.52, 0.14), (0.52, 0.86), (0.28, 0.64), (0.08, 0.64)]
+    p.drawPolygon(QPolygonF([QPointF(x * s, y * s) for x, y in body]))
+    pen = QPen(color, max(2.0, s * 0.09))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    p.setPen(pen)
+    p.drawLine(QPointF(0.64 * s, 0.36 * s), QPointF(0.92 * s, 0.64 * s))
+    p.drawLine(QPointF(0.92 * s, 0.36 * s), QPointF(0.64 * s, 0.64 * s))
+    p.end()
+    return pixmap
+
+
 def _big_button(text: str, name: str, tip: str) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
@@ -143,6 +164,20 @@ class PlayerView(QWidget):
         self.check_in_more = _big_button(
             f"+{CHECK_IN_EXTRA:g} s", "check_in_more", "Hold 15 seconds longer"
         )
+        self.mute_mark = QLabel()
+        self.mute_mark.setObjectName("mute_mark")
+        self.mute_mark.setAccessibleName("Muted")
+        self.mute_mark.setToolTip("Sound is muted: cues show on screen only (M unmutes)")
+        self.mute_mark.setVisible(False)
+        self._muted = False
+        self.sound_notice = QFrame()
+        self.sound_notice.setObjectName("sound_notice")
+        self.sound_notice_text = FitLabel("sound_notice_text")
+        self.sound_notice_dismiss = QPushButton("&Dismiss")
+        self.sound_notice_dismiss.setObjectName("sound_notice_dismiss")
+        self.sound_notice_dismiss.setAccessibleName("Dismiss the sound notice")
+        self.sound_notice_dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+D
+        self._dismissed: set[str] = set()
         self.release_hint = _wrapped("release_hint")
         self.release_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clock_line = QWidget()
@@ -192,6 +227,7 @@ class PlayerView(QWidget):
         # Under the clock, a line that is always there: the early-release hint.
         line = QHBoxLayout(self.clock_line)
         line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.mute_mark)
         line.addWidget(self.release_hint, 1)
         self.clock_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         clock = QVBoxLayout()
@@ -220,9 +256,18 @@ class PlayerView(QWidget):
         self._banner_stack.addWidget(self.heading)
         self.banner_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
+        notice = QHBoxLayout(self.sound_notice)
+        notice.setContentsMargins(12, 4, 4, 4)
+        notice.addWidget(self.sound_notice_text, 1)
+        notice.addWidget(self.sound_notice_dismiss)
+        self.sound_notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.sound_notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.sound_notice.setVisible(False)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 12, 32, 12)
         layout.setSpacing(6)
+        layout.addWidget(self.sound_notice)
         layout.addWidget(self.banner_row)
         layout.addWidget(self.title)
         layout.addWidget(self.where)
@@ -244,12 +289,17 @@ class PlayerView(QWidget):
         self.released.clicked.connect(self._on_released_clicked)
         self.check_in_release.clicked.connect(self._on_released_clicked)
         self.check_in_more.clicked.connect(self._on_check_in_more_clicked)
+        self.sound_notice_dismiss.clicked.connect(self._on_sound_notice_dismiss_clicked)
 
     def _on_released_clicked(self) -> None:
         self.release_requested.emit()
 
     def _on_check_in_more_clicked(self) -> None:
         self.extend_requested.emit(CHECK_IN_EXTRA)
+
+    def _on_sound_notice_dismiss_clicked(self) -> None:
+        self._dismissed.add(self.sound_notice_text.text())
+        self.sound_notice.setVisible(False)
 
     # -- drawing ---------------------------------------------------------------------
     def set_plan(self, plan: Plan) -> None:
@@ -375,6 +425,28 @@ class PlayerView(QWidget):
         if not is_open:
             self.marks.set_text("")
 
+    # -- sound -------------------------------------------------------------------------
+    def set_muted(self, muted: bool) -> None:
+        """Show the muted mark by the clock (the toolbar is easy to miss from the mat)."""
+        self._muted = muted
+        self._draw_mute_mark()
+        if self.mute_mark.isHidden() == muted:
+            self.mute_mark.setVisible(muted)
+
+    def _draw_mute_mark(self) -> None:
+        side = max(16, round(getattr(self, "_unit", 16.0) * 1.6))
+        color = colors(self.palette()).warning
+        self.mute_mark.setPixmap(muted_pixmap(side, color, self.devicePixelRatioF()))
+
+    def show_sound_problem(self, message: str) -> None:
+        """Say in one line that there is no sound, until the user dismisses it (the same
+        trouble, once dismissed, is not shown again)."""
+        text = f"No sound: {message.rstrip('.')}. Every cue shows on screen."
+        if text in self._dismissed:
+            return
+        self.sound_notice_text.set_text(text)
+        self.sound_notice.setVisible(True)
+
     # -- beside the clock ----------------------------------------------------------------
     def show_release_hint(self, minimum: float | None) -> None:
         """While a second Enter would end an open hold before its *minimum*, say so beside
@@ -427,6 +499,9 @@ class PlayerView(QWidget):
         warn.setColor(QPalette.ColorRole.WindowText, colors(self.palette()).warning)
         self.safety.setPalette(warn)
         self.release_hint.setPalette(warn)
+        self.sound_notice_text.setPalette(warn)
+        if self._muted:
+            self._draw_mute_mark()
         self._kind = ""
         self._shown = ()
 
@@ -456,6 +531,10 @@ class PlayerView(QWidget):
             button.setMinimumWidth(round(unit * 6))
         self.session_bar.setFixedHeight(round(max(28.0, unit * 1.5)))
         set_pixel_size(self.release_hint, unit * 0.9, bold=True)
+        self.sound_notice_text.set_max_pixels(unit * 0.9)
+        set_pixel_size(self.sound_notice_dismiss, unit * 0.8)
+        if self._muted:
+            self._draw_mute_mark()
         self.clock_line.setFixedHeight(round(unit * 0.9 * 1.25 * 2))  # two lines
 
     def _fit_texts(self) -> None:

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self._action_state: tuple[object, ...] = ()
         self._editor: EditorWindow | None = None
         self._quitting = False
+        self._sound_problem: str | None = None
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
@@ -285,6 +286,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         self.commands.mute.setChecked(self.preferences.muted)
         self._audio.set_muted(self.preferences.muted)
+        self.player.set_muted(self.preferences.muted)
         self.commands.stay_on_top.setChecked(self.preferences.stay_on_top)
 
     def _connect_signals(self) -> None:
@@ -537,6 +539,7 @@ class MainWindow(QMainWindow):
     def _on_mute_toggled(self, muted: bool) -> None:
         self.preferences.muted = muted
         self._audio.set_muted(muted)
+        self.player.set_muted(muted)
         self.commands.mute.setText("Muted" if muted else "Mute")
 
     def _on_sound_triggered(self) -> None:
@@ -550,6 +553,8 @@ class MainWindow(QMainWindow):
         dialog = SoundSettingsDialog(
             self.preferences.audio_settings(), self, preview=self._audio.preview
         )
+        if self._sound_problem is not None:
+            dialog.set_sound_problem(self._sound_problem)
         dialog.changed.connect(self._on_sound_changed)
         dialog.finished.connect(self._on_sound_dialog_finished)
         self.sound_dialog = dialog
@@ -581,7 +586,11 @@ class MainWindow(QMainWindow):
             self.show()
 
     def _on_audio_problem(self, message: str) -> None:
+        self._sound_problem = message
         self.statusBar().showMessage(f"Sound: {message}", 15000)
+        self.player.show_sound_problem(message)
+        if self.sound_dialog is not None:
+            self.sound_dialog.set_sound_problem(message)
 
     def _on_color_scheme_changed(self, _scheme: object) -> None:
         if self.catalog is not None:

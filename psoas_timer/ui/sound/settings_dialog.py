@@ -399,6 +399,21 @@ class SoundSettingsDialog(QDialog):
         if 0 <= index < len(self._cue_styles):
             self._update(style_override=self._cue_styles[index])
 
+    def set_sound_problem(self, message: str | None) -> None:
+        """Say on each Test button that there is no sound (*message*, the reason, in its
+        tooltip), instead of a Test that plays nothing; None: sound works again."""
+        for volume in self.volumes.values():
+            test = volume.test
+            if test is None:
+                continue
+            if message is None:
+                test.setText("Test")
+                test.setToolTip(f"Play a sample at this {volume.slider.accessibleName().lower()}")
+            else:
+                test.setText("No sound device")
+                test.setToolTip(f"Nothing can play: {message}")
+            test.setAccessibleDescription(test.text() if message is not None else "")
+
     def _on_test_clicked(self, kind: str) -> None:
         if self._preview is not None:
             self._preview(kind)

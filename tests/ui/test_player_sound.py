@@ -1,0 +1,73 @@
+"""Mute and missing sound, shown where the user looks: by the clock, in the player, and on
+the Sound dialog's Test buttons (issue 13 item 10)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.core.clock import FakeClock
+from psoas_timer.ui.shell.main_window import MainWindow
+
+from .conftest import AudioRecorder, advance, started
+
+NO_DEVICE = "no sound device was found"
+
+
+def test_mute_shows_by_the_clock(window: MainWindow, clock: FakeClock, qtbot: QtBot) -> None:
+    started(window)
+    player = window.player
+    assert player.mute_mark.isHidden()
+    qtbot.keyClick(window, Qt.Key.Key_M)
+    assert not player.mute_mark.isHidden()
+    assert player.mute_mark.pixmap() is not None and not player.mute_mark.pixmap().isNull()
+    assert player.mute_mark.parentWidget() is player.clock_line  # the line under the clock
+    qtbot.keyClick(window, Qt.Key.Key_M)
+    assert player.mute_mark.isHidden()
+
+
+def test_a_window_started_muted_says_so_in_the_player(
+    make_window, preferences, clock: FakeClock, qtbot: QtBot
+) -> None:
+    preferences.muted = True
+    window = make_window(preferences)
+    window.show()
+    started(window)
+    assert not window.player.mute_mark.isHidden()
+
+
+def test_no_sound_is_said_in_the_player_until_dismissed(
+    window: MainWindow, clock: FakeClock, audio: AudioRecorder, qtbot: QtBot
+) -> None:
+    started(window)
+    audio.problem.emit(NO_DEVICE)
+    player = window.player
+    notice = player.sound_notice
+    assert not notice.isHidden()
+    assert NO_DEVICE in player.sound_notice_text.text()
+    assert player.sound_notice_text.text().count("\n") == 0  # one line
+    advance(window, clock, 30)
+    assert not notice.isHidden()  # stays until the user says so
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(notice.isHidden)  # the button's mnemonic animates its click
+    audio.problem.emit(NO_DEVICE)  # the same trouble again: not shown again
+    assert notice.isHidden()
+
+
+def test_the_sound_dialog_test_buttons_say_no_sound_device(
+    window: MainWindow, audio: AudioRecorder
+) -> None:
+    window.commands.sound.trigger()
+    dialog = window.sound_dialog
+    assert dialog is not None
+    tests = [v.test for v in dialog.volumes.values() if v.test is not None]
+    assert tests and all(t.text() == "Test" for t in tests)
+    audio.problem.emit(NO_DEVICE)  # clicking Test opened the device, and there was none
+    assert all(t.text() == "No sound device" for t in tests)
+    assert all(NO_DEVICE in t.toolTip() for t in tests)
+    dialog.reject()
+    window.commands.sound.trigger()  # opened again later: it still says so
+    again = window.sound_dialog
+    assert again is not None
+    assert all(v.test.text() == "No sound device" for v in again.volumes.values() if v.test)
+    again.reject()
