@@ -6,9 +6,19 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-__all__ = ["Colors", "colors", "is_dark", "scaled_font", "set_pixel_size"]
+__all__ = [
+    "Colors",
+    "colors",
+    "contrast",
+    "high_contrast",
+    "high_contrast_palette",
+    "is_dark",
+    "scaled_font",
+    "set_high_contrast",
+    "set_pixel_size",
+]
 
 
 @dataclass(frozen=True)
@@ -36,8 +46,82 @@ class Colors:
         }.get(kind, self.work)
 
 
+_high_contrast = False
+_saved_palette: QPalette | None = None
+
+
+def high_contrast() -> bool:
+    """Whether the high-contrast theme is on."""
+    return _high_contrast
+
+
+def high_contrast_palette() -> QPalette:
+    """White on black, yellow for what is selected: every pair well above 7:1."""
+    palette = QPalette()
+    roles, groups = QPalette.ColorRole, QPalette.ColorGroup
+    black, white, grey = QColor("#000000"), QColor("#ffffff"), QColor("#b8b8b8")
+    for role, color in {
+        roles.Window: black,
+        roles.WindowText: white,
+        roles.Base: black,
+        roles.AlternateBase: QColor("#1a1a1a"),
+        roles.Text: white,
+        roles.Button: black,
+        roles.ButtonText: white,
+        roles.BrightText: QColor("#ffeb3b"),
+        roles.Highlight: QColor("#ffeb3b"),
+        roles.HighlightedText: black,
+        roles.ToolTipBase: black,
+        roles.ToolTipText: white,
+        roles.PlaceholderText: grey,
+        roles.Link: QColor("#80d8ff"),
+        roles.Light: white,
+        roles.Midlight: grey,
+        roles.Mid: grey,
+        roles.Dark: grey,
+        roles.Shadow: white,
+    }.items():
+        palette.setColor(role, color)
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(groups.Disabled, role, grey)
+    return palette
+
+
+def set_high_contrast(on: bool) -> None:
+    """Switch the whole app to the high-contrast palette, or back to the one it had."""
+    global _high_contrast, _saved_palette
+    if on == _high_contrast or not isinstance(QApplication.instance(), QApplication):
+        return
+    _cache.clear()
+    if on:
+        _saved_palette = QPalette(QApplication.palette())
+        _high_contrast = True
+        QApplication.setPalette(high_contrast_palette())
+    else:
+        _high_contrast = False
+        QApplication.setPalette(_saved_palette if _saved_palette is not None else QPalette())
+        _saved_palette = None
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def is_dark(palette: QPalette) -> bool:
     """Whether the scheme is dark: the system's word where it has one, else the palette's."""
+    if _high_contrast:
+        return True
     hints = QGuiApplication.styleHints()
     scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
     if scheme == Qt.ColorScheme.Dark:
@@ -62,6 +146,19 @@ def colors(palette: QPalette) -> Colors:
 
 
 def _colors(palette: QPalette) -> Colors:
+    if _high_contrast:
+        return Colors(
+            text=QColor("#ffffff"),
+            muted=QColor("#e0e0e0"),
+            track=QColor("#5c5c5c"),
+            work=QColor("#ffeb3b"),
+            rest=QColor("#40c4ff"),
+            prepare=QColor("#ffffff"),
+            open_hold=QColor("#ff80ff"),
+            breath=QColor("#64ffda"),
+            warning=QColor("#ffab40"),
+            done=QColor("#69f0ae"),
+        )
     text = palette.color(QPalette.ColorRole.WindowText)
     muted = QColor(text)
     muted.setAlphaF(0.62)

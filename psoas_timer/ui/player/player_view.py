@@ -138,6 +138,7 @@ class PlayerView(QWidget):
         self._caption_at = float("-inf")
         self._pulse_at = float("-inf")
         self._paused = False
+        self._count_up = False
         self.heading = FitLabel("heading", bold=True)
         self.caption = FitLabel("cue_caption", bold=True)
         self.caption.setAccessibleName("Cue")
@@ -408,6 +409,14 @@ class PlayerView(QWidget):
             self.dial.show_time(
                 str(seg.rep), snap.fraction, seg.kind, caption=f"of {seg.reps}", label="Rep"
             )
+        elif seg.kind == "hold" and self._count_up:
+            self.dial.show_time(
+                count_up(snap.elapsed),
+                snap.fraction,
+                seg.kind,
+                caption=f"held of {format_clock(snap.duration)}",
+                label=label,
+            )
         else:
             self.dial.show_time(
                 format_clock(snap.remaining), snap.fraction, seg.kind, caption="to go", label=label
@@ -424,6 +433,11 @@ class PlayerView(QWidget):
             self.open_controls.setCurrentWidget(page)
         if not is_open:
             self.marks.set_text("")
+
+    def set_count_up(self, on: bool) -> None:
+        """On holds, show the time held counting up (*on*) or the time to go counting down;
+        open holds always count up. Takes effect with the next snapshot."""
+        self._count_up = on
 
     # -- sound -------------------------------------------------------------------------
     def set_muted(self, muted: bool) -> None:

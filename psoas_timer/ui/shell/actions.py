@@ -26,6 +26,8 @@ class Actions:
     mute: QAction
     fullscreen: QAction
     stay_on_top: QAction
+    count_up: QAction
+    high_contrast: QAction
     back: QAction
     reload: QAction
     quit: QAction
@@ -151,6 +153,24 @@ def create_actions(parent: QWidget) -> Actions:
             [Key.Key_T],
             "Keep the window above the others",
             "go-top",
+            checkable=True,
+        ),
+        count_up=_action(
+            parent,
+            "count_up",
+            "Show time held",
+            [Key.Key_C],
+            "On holds, count the time held up instead of the time to go down",
+            "chronometer",
+            checkable=True,
+        ),
+        high_contrast=_action(
+            parent,
+            "high_contrast",
+            "High contrast",
+            [Key.Key_H],
+            "White and strong colours on black, for low vision or a bright room",
+            "preferences-desktop-display",
             checkable=True,
         ),
         back=_action(

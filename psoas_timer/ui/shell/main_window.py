@@ -276,6 +276,21 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         for action in (actions.mute, actions.sound, actions.fullscreen, actions.stay_on_top):
             bar.addAction(action)
+        # How the player looks, in a menu of its own (their keys work without it).
+        from PySide6.QtWidgets import QMenu
+
+        view = QMenu("View", bar)
+        view.setObjectName("view_menu")
+        view.addAction(actions.count_up)
+        view.addAction(actions.high_contrast)
+        self.view_button = QToolButton(bar)
+        self.view_button.setObjectName("view")
+        self.view_button.setText("View")
+        self.view_button.setToolTip("How the player looks: time held, high contrast")
+        self.view_button.setMenu(view)
+        self.view_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.view_button.setAccessibleName("View")
+        bar.addWidget(self.view_button)
         for button in bar.findChildren(QToolButton):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if button.defaultAction() is not None:
@@ -288,6 +303,11 @@ class MainWindow(QMainWindow):
         self._audio.set_muted(self.preferences.muted)
         self.player.set_muted(self.preferences.muted)
         self.commands.stay_on_top.setChecked(self.preferences.stay_on_top)
+        self.commands.count_up.setChecked(self.preferences.count_up)
+        self.player.set_count_up(self.preferences.count_up)
+        self.commands.high_contrast.setChecked(self.preferences.high_contrast)
+        if self.preferences.high_contrast:
+            self._on_high_contrast_toggled(True)
 
     def _connect_signals(self) -> None:
         a = self.commands
@@ -303,6 +323,8 @@ class MainWindow(QMainWindow):
         a.sound.triggered.connect(self._on_sound_triggered)
         a.fullscreen.toggled.connect(self._on_fullscreen_toggled)
         a.stay_on_top.toggled.connect(self._on_stay_on_top_toggled)
+        a.count_up.toggled.connect(self._on_count_up_toggled)
+        a.high_contrast.toggled.connect(self._on_high_contrast_toggled)
         a.back.triggered.connect(self._on_back_triggered)
         a.reload.triggered.connect(self.reload)
         a.quit.triggered.connect(self.close)
@@ -584,6 +606,22 @@ class MainWindow(QMainWindow):
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
         if visible:
             self.show()
+
+    def _on_count_up_toggled(self, on: bool) -> None:
+        self.preferences.count_up = on
+        self.player.set_count_up(on)
+        self._redraw_player()
+
+    def _on_high_contrast_toggled(self, on: bool) -> None:
+        from psoas_timer.ui.common.theme import set_high_contrast
+
+        self.preferences.high_contrast = on
+        set_high_contrast(on)
+
+    def _redraw_player(self) -> None:
+        snap = self.controller.snapshot()
+        if snap is not None and self.controller.active:
+            self.player.show_snapshot(snap)
 
     def _on_audio_problem(self, message: str) -> None:
         self._sound_problem = message

@@ -66,6 +66,9 @@ SAFETY_SEEN = Option("safety/first_run_seen", False)
 SAFETY_RELEASE_DISMISSED = Option("safety/release_dismissed", False)
 STAY_ON_TOP = Option("window/stay_on_top", False)
 MUTED = Option("audio/muted", False)
+#: On holds, show the time held (counting up) instead of the time to go.
+COUNT_UP = Option("player/count_up_holds", False)
+HIGH_CONTRAST = Option("window/high_contrast", False)
 
 # The defaults are AudioSettings' own (a test reads an empty store and compares).
 AUDIO_MASTER = Option("audio/master", 0.8)
@@ -124,6 +127,23 @@ class Preferences:
     @stay_on_top.setter
     def stay_on_top(self, value: bool) -> None:
         self._set(STAY_ON_TOP, value)
+
+    @property
+    def count_up(self) -> bool:
+        """Holds show the time held, counting up, instead of the time to go."""
+        return self._get(COUNT_UP)
+
+    @count_up.setter
+    def count_up(self, value: bool) -> None:
+        self._set(COUNT_UP, value)
+
+    @property
+    def high_contrast(self) -> bool:
+        return self._get(HIGH_CONTRAST)
+
+    @high_contrast.setter
+    def high_contrast(self, value: bool) -> None:
+        self._set(HIGH_CONTRAST, value)
 
     @property
     def muted(self) -> bool:
