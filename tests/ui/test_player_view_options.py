@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -108,3 +108,52 @@ def test_high_contrast_is_kept_for_next_time(
     window = make_window(preferences)
     assert window.commands.high_contrast.isChecked()
     assert QApplication.palette().color(QPalette.ColorRole.Window) == QColor("#000000")
+
+
+def test_the_players_type_follows_the_system_font_size(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
+    window.resize(1000, 800)
+    started(window, "simple")
+    advance(window, clock, 4)
+    qtbot.wait(1)
+    player = window.player
+    before = (player.title.font().pixelSize(), player.instructions.font().pixelSize())
+    font = QApplication.font()
+    larger = QFont(font)
+    larger.setPointSizeF(font.pointSizeF() * 1.25)
+    try:
+        QApplication.setFont(larger)
+        qtbot.wait(1)
+        after = (player.title.font().pixelSize(), player.instructions.font().pixelSize())
+    finally:
+        QApplication.setFont(font)
+    qtbot.wait(1)
+    assert after[0] > before[0] * 1.1 and after[1] > before[1] * 1.1
+    assert (player.title.font().pixelSize(), player.instructions.font().pixelSize()) == before
+
+
+def test_a_screen_reader_hears_each_phase(
+    window: MainWindow, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+
+    from psoas_timer.ui.common import accessibility
+
+    heard: list[str] = []
+
+    def send(event: object) -> None:
+        assert isinstance(event, QAccessibleAnnouncementEvent)
+        heard.append(event.message())
+
+    monkeypatch.setattr(accessibility, "_send", send)
+    started(window, "simple")
+    advance(window, clock, 3.5)
+    window.commands.start_pause.trigger()
+    window.commands.start_pause.trigger()
+    assert heard == [
+        "Get ready. Couch stretch. hold 20 s",
+        "Hold. Couch stretch",
+        "Paused · press Space to go on",
+        "Hold. Couch stretch",
+    ]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import FiredCue, Snapshot, State
 from psoas_timer.core.plan import Plan, StepRun
+from psoas_timer.ui.common.accessibility import announce
 from psoas_timer.ui.common.fit_label import FitLabel
 from psoas_timer.ui.common.image_view import ImageView
 from psoas_timer.ui.common.text import (
@@ -64,6 +66,9 @@ SHORT_REP = 5.0
 CAPTION_SECONDS = 4.0
 #: Seconds the ring pulses after a milestone.
 PULSE_SECONDS = 1.2
+#: The system font size (points) the player's type is drawn for: a larger one makes it
+#: larger, as far as the window allows, and a smaller one smaller.
+BASE_POINTS = 10.0
 #: The player's minimum size, whatever it shows: its type shrinks to fit, so the window
 #: never has to grow (past the screen) when a check-in or a notice appears.
 MIN_SIZE = (480, 360)
@@ -139,6 +144,7 @@ class PlayerView(QWidget):
         self._pulse_at = float("-inf")
         self._paused = False
         self._count_up = False
+        self._announced = ""
         self.heading = FitLabel("heading", bold=True)
         self.caption = FitLabel("cue_caption", bold=True)
         self.caption.setAccessibleName("Cue")
@@ -350,12 +356,26 @@ class PlayerView(QWidget):
         _set(self.safety, "\n".join(f"⚠ {note}" for note in step.safety))
         if (self.instructions.text(), self.safety.text()) != before:
             self._fit_texts()
+        if snap.state in (State.RUNNING, State.PAUSED):
+            self._announce(snap)
         if resting:
             self.next_label.set_text("")
         else:
             self.next_label.set_text(
                 f"Next up: {coming[0]} · {coming[1]}" if coming else "Last one"
             )
+
+    def _announce(self, snap: Snapshot) -> None:
+        """Tell a screen reader the new phase: what to do, what and where."""
+        if snap.state is State.PAUSED:
+            text = self.heading.text()
+        else:
+            kind = "Target reached. Has it softened?" if snap.checking_in else ""
+            words = [KIND_WORDS.get(snap.segment.kind, ""), self.title.text(), self.where.text()]
+            text = ". ".join(w for w in [*words, kind] if w)
+        if text != self._announced:
+            self._announced = text
+            announce(self, text)
 
     def _show_heading(self, snap: Snapshot, coming: tuple[str, str] | None, shown: StepRun) -> None:
         seg = snap.segment
@@ -523,11 +543,28 @@ class PlayerView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._recolor()
+        elif event.type() in (QEvent.Type.ApplicationFontChange, QEvent.Type.FontChange):
+            self._rescale()
 
     # -- type that scales --------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        unit = max(8.0, min(self.height() / 28, self.width() / 44))
+        self._rescale()
+
+    @staticmethod
+    def type_scale() -> float:
+        """How much larger than usual the system's font is (0.8 to 2)."""
+        font = QApplication.font()
+        points = font.pointSizeF()
+        if points <= 0:  # a font set in pixels
+            points = font.pixelSize() * 72 / 96
+        return min(2.0, max(0.8, points / BASE_POINTS))
+
+    def _rescale(self) -> None:
+        """Type sizes from the window's size and the system's font size; the window caps
+        them, so a large system font never pushes the player off its screen."""
+        fit = min(self.height() / 28, self.width() / 44)
+        unit = max(8.0, min(fit * self.type_scale(), self.height() / 22, self.width() / 34))
         self.heading.set_max_pixels(unit * 1.8)
         self.caption.set_max_pixels(unit * 1.8)
         self.banner_row.setFixedHeight(max(self.heading.height(), self.caption.height()))
