@@ -468,7 +468,7 @@ class PlayerView(QWidget):
             self.mute_mark.setVisible(muted)
 
     def _draw_mute_mark(self) -> None:
-        side = max(16, round(getattr(self, "_unit", 16.0) * 1.6))
+        side = max(16, round(getattr(self, "_unit", 16.0) * 1.25))
         color = colors(self.palette()).warning
         self.mute_mark.setPixmap(muted_pixmap(side, color, self.devicePixelRatioF()))
 
@@ -488,7 +488,7 @@ class PlayerView(QWidget):
         text = (
             ""
             if minimum is None
-            else f"The minimum is {format_clock(minimum)}. Press Enter again to end the hold now."
+            else f"Press Enter again to end it before the {format_clock(minimum)} minimum"
         )
         _set(self.release_hint, text)
 
@@ -581,12 +581,13 @@ class PlayerView(QWidget):
             button.setMinimumHeight(round(unit * 2.2))
             button.setMinimumWidth(round(unit * 6))
         self.session_bar.setFixedHeight(round(max(28.0, unit * 1.5)))
-        set_pixel_size(self.release_hint, unit * 0.9, bold=True)
+        set_pixel_size(self.release_hint, unit * 0.85, bold=True)
         self.sound_notice_text.set_max_pixels(unit * 0.9)
         set_pixel_size(self.sound_notice_dismiss, unit * 0.8)
         if self._muted:
             self._draw_mute_mark()
-        self.clock_line.setFixedHeight(round(unit * 0.9 * 1.25 * 2))  # two lines
+        line = self.release_hint.fontMetrics().lineSpacing()
+        self.clock_line.setFixedHeight(max(2 * line + 2, round(unit * 1.3)))  # two lines
 
     def _fit_texts(self) -> None:
         """Large type for a few lines; smaller, still readable, when a step has many."""
