@@ -87,6 +87,7 @@ class AudioRecorder(QObject):
         self.warmed = 0
         self.settings: list[AudioSettings] = []
         self.previews: list[str] = []
+        self.available = True
 
     def prepare(self) -> None:
         pass

@@ -11,7 +11,10 @@ from psoas_timer.ui.shell.main_window import MainWindow
 
 from .conftest import AudioRecorder, advance, started
 
-NO_DEVICE = "no sound device was found"
+NO_DEVICE = (
+    "No sound: no audio output device was found. Connect speakers or headphones and "
+    "restart. Cues are shown on screen."
+)
 
 
 def test_mute_shows_by_the_clock(window: MainWindow, clock: FakeClock, qtbot: QtBot) -> None:
@@ -44,8 +47,10 @@ def test_no_sound_is_said_in_the_player_until_dismissed(
     player = window.player
     notice = player.sound_notice
     assert not notice.isHidden()
-    assert NO_DEVICE in player.sound_notice_text.text()
-    assert player.sound_notice_text.text().count("\n") == 0  # one line
+    assert player.sound_notice_text.text() == (
+        "No sound: no audio output device was found. Cues show on screen."
+    )
+    assert notice.toolTip() == NO_DEVICE  # the whole of it, with what to do
     advance(window, clock, 30)
     assert not notice.isHidden()  # stays until the user says so
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
@@ -62,6 +67,9 @@ def test_the_sound_dialog_test_buttons_say_no_sound_device(
     assert dialog is not None
     tests = [v.test for v in dialog.volumes.values() if v.test is not None]
     assert tests and all(t.text() == "Test" for t in tests)
+    audio.problem.emit("Text-to-speech is not responding.")  # sound itself still works
+    assert all(t.text() == "Test" for t in tests)
+    audio.available = False
     audio.problem.emit(NO_DEVICE)  # clicking Test opened the device, and there was none
     assert all(t.text() == "No sound device" for t in tests)
     assert all(NO_DEVICE in t.toolTip() for t in tests)
@@ -71,3 +79,22 @@ def test_the_sound_dialog_test_buttons_say_no_sound_device(
     assert again is not None
     assert all(v.test.text() == "No sound device" for v in again.volumes.values() if v.test)
     again.reject()
+
+
+def test_a_player_that_cannot_start_says_why(monkeypatch, tmp_path) -> None:
+    """The fallback to silence is no longer silent about it."""
+    import psoas_timer.audio.player as player_module
+    from psoas_timer.ui.sound.output import make_output
+
+    class Broken:
+        def __init__(self, *args: object) -> None:
+            raise OSError("the backend fell over")
+
+    monkeypatch.setattr(player_module, "CuePlayer", Broken)
+    output = make_output(tmp_path)
+    assert not output.available
+    said: list[str] = []
+    output.problem.connect(said.append)
+    output.warm_up()
+    output.warm_up()
+    assert len(said) == 1 and "the backend fell over" in said[0]

@@ -185,6 +185,7 @@ class PlayerView(QWidget):
         self.sound_notice_dismiss.setAccessibleName("Dismiss the sound notice")
         self.sound_notice_dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+D
         self._dismissed: set[str] = set()
+        self._sound_message = ""
         self.release_hint = _wrapped("release_hint")
         self.release_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clock_line = QWidget()
@@ -305,7 +306,7 @@ class PlayerView(QWidget):
         self.extend_requested.emit(CHECK_IN_EXTRA)
 
     def _on_sound_notice_dismiss_clicked(self) -> None:
-        self._dismissed.add(self.sound_notice_text.text())
+        self._dismissed.add(self._sound_message)
         self.sound_notice.setVisible(False)
 
     # -- drawing ---------------------------------------------------------------------
@@ -473,12 +474,20 @@ class PlayerView(QWidget):
         self.mute_mark.setPixmap(muted_pixmap(side, color, self.devicePixelRatioF()))
 
     def show_sound_problem(self, message: str) -> None:
-        """Say in one line that there is no sound, until the user dismisses it (the same
-        trouble, once dismissed, is not shown again)."""
-        text = f"No sound: {message.rstrip('.')}. Every cue shows on screen."
-        if text in self._dismissed:
+        """Say in one line what is wrong with the sound (the first sentence of *message*;
+        the whole of it in the tooltip), until the user dismisses it. The same trouble,
+        once dismissed, is not shown again."""
+        if message in self._dismissed:
             return
-        self.sound_notice_text.set_text(text)
+        first = message.strip().split(". ")[0].rstrip(".") + "."
+        if not first.lower().startswith(("no sound", "sound")):
+            first = f"Sound: {first}"
+        if "on screen" in message and "on screen" not in first:
+            first += " Cues show on screen."
+        self._sound_message = message
+        self.sound_notice_text.set_text(first)
+        self.sound_notice.setToolTip(message)
+        self.sound_notice.setAccessibleDescription(message)
         self.sound_notice.setVisible(True)
 
     # -- beside the clock ----------------------------------------------------------------

@@ -624,11 +624,12 @@ class MainWindow(QMainWindow):
             self.player.show_snapshot(snap)
 
     def _on_audio_problem(self, message: str) -> None:
-        self._sound_problem = message
-        self.statusBar().showMessage(f"Sound: {message}", 15000)
+        self.statusBar().showMessage(message, 15000)
         self.player.show_sound_problem(message)
-        if self.sound_dialog is not None:
-            self.sound_dialog.set_sound_problem(message)
+        if not self._audio.available:  # nothing can play: the Test buttons say so
+            self._sound_problem = message
+            if self.sound_dialog is not None:
+                self.sound_dialog.set_sound_problem(message)
 
     def _on_color_scheme_changed(self, _scheme: object) -> None:
         if self.catalog is not None:

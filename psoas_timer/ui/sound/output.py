@@ -11,6 +11,7 @@ Settings apply live: :meth:`CueOutput.set_settings` takes a whole
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -22,6 +23,8 @@ from psoas_timer.core.plan import Cue
 
 if TYPE_CHECKING:
     from psoas_timer.audio.settings import AudioSettings
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "PREVIEW_KINDS",
@@ -41,6 +44,13 @@ _PREVIEWS: dict[str, tuple[Cue, str]] = {
 }
 PREVIEW_KINDS: tuple[str, ...] = tuple(_PREVIEWS)
 
+MSG_NO_AUDIO = (
+    "No sound: the sound part of Psoas Timer could not load ({error}). Cues are shown on screen."
+)
+MSG_PLAYER_FAILED = (
+    "No sound: the sound player failed to start ({error}). Cues are shown on screen."
+)
+
 
 class CueOutput(Protocol):
     """What the window needs from sound."""
@@ -48,6 +58,12 @@ class CueOutput(Protocol):
     @property
     def problem(self) -> SignalInstance:
         """Emitted with a sentence for the user when sound fails (``str``)."""
+        ...
+
+    @property
+    def available(self) -> bool:
+        """False when nothing can play at all (no device, no sound server, no Qt Multimedia);
+        True while it may (a device not opened yet may still fail)."""
         ...
 
     def prepare(self) -> None:
@@ -68,15 +84,32 @@ class CueOutput(Protocol):
 
 
 class SilentOutput(QObject):
-    """No sound at all (the audio package is missing or failed to start)."""
+    """No sound at all (the audio package is missing or failed to start).
+
+    Given a *reason*, it says so (once, with :attr:`problem`) when first asked to get
+    ready or to play a sample, so the user learns why nothing is heard.
+    """
 
     problem = Signal(str)
 
+    def __init__(self, reason: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._reason = reason
+
+    @property
+    def available(self) -> bool:
+        return False
+
+    def _say_why(self) -> None:
+        reason, self._reason = self._reason, ""
+        if reason:
+            self.problem.emit(reason)
+
     def prepare(self) -> None:
-        pass
+        self._say_why()
 
     def warm_up(self) -> None:
-        pass
+        self._say_why()
 
     def play(self, fired: FiredCue, plan_style: str) -> None:
         pass
@@ -91,7 +124,7 @@ class SilentOutput(QObject):
         pass
 
     def preview(self, kind: str) -> None:
-        pass
+        self._say_why()
 
 
 class AudioBridge(QObject):
@@ -109,6 +142,10 @@ class AudioBridge(QObject):
     def settings(self) -> AudioSettings:
         """The settings the player has now."""
         return self._settings  # type: ignore[no-any-return]
+
+    @property
+    def available(self) -> bool:
+        return bool(self._player.available)
 
     def prepare(self) -> None:
         pass  # the player opened the device when it was made
@@ -176,6 +213,10 @@ class DeferredOutput(QObject):
     def ready(self) -> bool:
         return self._real is not None
 
+    @property
+    def available(self) -> bool:
+        return self._real is None or self._real.available
+
     def prepare(self) -> None:
         """Make the real output now (once) and hand it the settings given so far."""
         self._output()
@@ -229,10 +270,12 @@ def make_output(
     try:
         from psoas_timer.audio.player import CuePlayer
         from psoas_timer.audio.settings import AudioSettings
-    except ImportError:
-        return SilentOutput()
+    except ImportError as exc:
+        log.warning("no sound: the audio package could not load", exc_info=True)
+        return SilentOutput(MSG_NO_AUDIO.format(error=exc), parent)
     try:
         start = settings if settings is not None else AudioSettings()
         return AudioBridge(CuePlayer(assets, start, parent), start, parent)
-    except Exception:  # a broken audio backend must never stop the timer
-        return SilentOutput()
+    except Exception as exc:  # a broken audio backend must never stop the timer
+        log.exception("no sound: the cue player failed to start")
+        return SilentOutput(MSG_PLAYER_FAILED.format(error=exc), parent)
