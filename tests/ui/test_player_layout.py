@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtGui import QGuiApplication
@@ -13,7 +14,7 @@ from psoas_timer.core.clock import FakeClock
 from psoas_timer.ui.shell.main_window import MainWindow, Page
 from psoas_timer.ui.shell.settings import Preferences
 
-from .conftest import advance, started
+from .conftest import advance, started, write
 
 
 def _available() -> QRect:
@@ -133,3 +134,38 @@ def test_a_too_large_geometry_from_an_older_version_is_brought_onto_the_screen(
     window.show()
     qtbot.waitExposed(window)
     assert _fits(window)
+
+
+MANY_HOLDS = """
+name: Many holds
+defaults: {prepare: 1, rest: 1, switch_sides: 1}
+steps:
+  - name: Short release
+    kind: release
+    sides: both
+    sets: 6
+    open: {min: 0, target: 1, max: 2}
+"""
+
+
+def test_a_long_completion_list_does_not_grow_the_window(
+    make_window: Callable[[Preferences], MainWindow],
+    preferences: Preferences,
+    clock: FakeClock,
+    qtbot: QtBot,
+    routine_dirs: tuple[Path, Path],
+) -> None:
+    write(routine_dirs[1], "many.yaml", MANY_HOLDS)
+    window = make_window(preferences)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(600, 440)
+    qtbot.wait(1)
+    size = window.size()
+    started(window, "many")
+    while window.controller.active:
+        advance(window, clock, 1)
+    qtbot.wait(1)
+    assert window.page is Page.COMPLETION
+    assert len(window.completion.section("releases")) == 12
+    assert window.size() == size

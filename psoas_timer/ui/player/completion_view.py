@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -97,7 +99,18 @@ class CompletionView(QWidget):
         figures.addStretch(1)
         figures.addLayout(self._figures)
         figures.addStretch(1)
-        layout = QVBoxLayout(self)
+        # A long list (many releases) scrolls; it never makes the window grow off the screen.
+        content = QWidget()
+        content.setObjectName("completion_content")
+        scroll = QScrollArea()
+        scroll.setObjectName("completion_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addStretch(1)
         layout.addWidget(self.heading)
         layout.addSpacing(16)
