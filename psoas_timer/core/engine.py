@@ -9,18 +9,20 @@ length), never from counted ticks, so there is no drift however late or irregula
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from .breathing import Phase
 from .plan import Cue, Plan, Segment, StepRun
 
-__all__ = ["FiredCue", "Session", "SessionRecord", "Snapshot", "State"]
+__all__ = ["WELL_DONE_SHARE", "FiredCue", "Session", "SessionRecord", "Snapshot", "State"]
 
 #: Restart the current segment instead of going back when this far into it.
 PREVIOUS_RESTARTS_AFTER = 3.0
 #: A gap between polls longer than this means the machine slept: pause, don't skip.
 WAKE_GAP = 15.0
+#: "Well done" (said and shown) needs more than this share of the working time done.
+WELL_DONE_SHARE = 0.5
 
 
 class State(str, Enum):
@@ -61,6 +63,13 @@ class SessionRecord:
     #: Working segments (plan indexes) done, and those skipped or cut short.
     segments_done: set[int] = field(default_factory=set)
     segments_skipped: set[int] = field(default_factory=set)
+
+    def share_done(self, plan: Plan) -> float:
+        """The share (0..1) of the plan's working time done, each part at its planned length."""
+        work = [s for s in plan.segments if s.is_work]
+        planned = sum(s.duration for s in work)
+        done = sum(s.duration for s in work if s.index in self.segments_done)
+        return done / planned if planned > 0 else 0.0
 
     def settle(self, plan: Plan) -> None:
         """Sort the steps into done, partly done and skipped, from their segments."""
@@ -474,4 +483,8 @@ class Session:
         self.record.active_seconds = self._active
         self.record.completed = True
         self.record.settle(self.plan)
-        return [FiredCue(cue, at, None) for cue in self.plan.closing]
+        closing = self.plan.closing
+        if self.record.share_done(self.plan) <= WELL_DONE_SHARE:
+            # Skipped to the end: the closing chime, without praise for what was not done.
+            closing = tuple(replace(c, text="") if c.kind == "done" else c for c in closing)
+        return [FiredCue(cue, at, None) for cue in closing]

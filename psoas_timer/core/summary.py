@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .engine import SessionRecord
+from .engine import WELL_DONE_SHARE, SessionRecord
 from .plan import Plan, Segment
 
 __all__ = ["WELL_DONE_SHARE", "HoldResult", "PartDone", "Summary", "summarize"]
-
-#: "Well done" needs more than this share of the routine's working time done.
-WELL_DONE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -80,10 +77,6 @@ def summarize(plan: Plan, record: SessionRecord) -> Summary:
         parts = work.get(step, [])
         count = sum(s.index in record.segments_done for s in parts)
         partly.append(PartDone(plan.steps[step].name, count, len(parts), _unit(parts)))
-    planned = sum(s.duration for segs in work.values() for s in segs)
-    done_time = sum(
-        s.duration for segs in work.values() for s in segs if s.index in record.segments_done
-    )
     holds = []
     for index, held, released in record.holds:
         seg = plan.segments[index]
@@ -98,5 +91,5 @@ def summarize(plan: Plan, record: SessionRecord) -> Summary:
         partly=tuple(partly),
         skipped=tuple(plan.steps[i].name for i in sorted(record.skipped)),
         holds=tuple(holds),
-        share_done=done_time / planned if planned > 0 else 0.0,
+        share_done=record.share_done(plan),
     )

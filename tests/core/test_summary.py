@@ -73,3 +73,23 @@ def test_a_step_repeated_after_a_skip_counts_done() -> None:
     summary = summarize(session.plan, session.record)
     assert summary.partly[0].name == "Release" and summary.partly[0].done == 1
     assert not summary.completed and not summary.well_done
+
+
+def test_skipping_to_the_end_does_not_say_well_done() -> None:
+    clock = FakeClock()
+    session = Session(plan_of(ROUTINE), clock)
+    session.start()
+    fired = []
+    while session.active:
+        fired += session.next()
+    done = [f.cue for f in fired if f.cue.kind == "done"]
+    assert len(done) == 1 and done[0].text == ""  # the chime, not the praise
+
+
+def test_a_routine_done_hears_well_done() -> None:
+    clock = FakeClock()
+    session = Session(plan_of(ROUTINE), clock)
+    fired = session.start()
+    while session.active:
+        fired += run_for(session, clock, 1)
+    assert [f.cue.text for f in fired if f.cue.kind == "done"] == ["Well done"]
