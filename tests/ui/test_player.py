@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import State
@@ -274,3 +275,18 @@ def test_the_early_release_hint_shows_by_the_clock_while_it_counts(
     window.commands.released.trigger()  # ended early
     assert player.heading.text() == "Switch sides"
     assert player.release_hint.text() == ""
+
+
+def test_the_early_release_hint_goes_when_its_time_is_up_even_while_paused(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psoas_timer.ui.player import session_controller
+
+    monkeypatch.setattr(session_controller, "EARLY_RELEASE_WINDOW", 0.05)
+    started(window)
+    advance(window, clock, 5 + 3)
+    window.commands.start_pause.trigger()  # paused: no polls
+    window.commands.released.trigger()
+    assert "Press Enter again" in window.player.release_hint.text()
+    clock.advance(0.1)
+    qtbot.waitUntil(lambda: window.player.release_hint.text() == "", timeout=2000)
