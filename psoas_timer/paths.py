@@ -17,6 +17,7 @@ from psoas_timer import APP_ID, ORGANIZATION
 __all__ = [
     "assets_dir",
     "bundled_routines_dir",
+    "history_file",
     "user_data_dir",
     "user_library_dir",
     "user_routines_dir",
@@ -72,3 +73,8 @@ def user_library_dir() -> Path:
     path = user_routines_dir() / "library"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def history_file() -> Path:
+    """The history database (created on first use by :mod:`psoas_timer.history`)."""
+    return user_data_dir() / "history.sqlite3"

@@ -11,11 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Literal
 
 from .breathing import Phase
 from .plan import Cue, Plan, Segment, StepRun
 
-__all__ = ["WELL_DONE_SHARE", "FiredCue", "Session", "SessionRecord", "Snapshot", "State"]
+__all__ = [
+    "WELL_DONE_SHARE",
+    "EventKind",
+    "FiredCue",
+    "Listener",
+    "SegmentEnd",
+    "Session",
+    "SessionEvent",
+    "SessionRecord",
+    "Snapshot",
+    "State",
+]
 
 #: Restart the current segment instead of going back when this far into it.
 PREVIOUS_RESTARTS_AFTER = 3.0
@@ -40,6 +52,35 @@ class FiredCue:
     cue: Cue
     due: float
     segment: Segment | None
+
+
+EventKind = Literal["entered", "ended", "extended", "finished", "stopped"]
+#: How a segment was left: it ran its length (an open hold: to its maximum), the user
+#: released an open hold, skipped ahead, went back (previous part, restart step), or stopped.
+SegmentEnd = Literal["ran", "released", "skipped", "left", "stopped"]
+
+
+@dataclass(frozen=True)
+class SessionEvent:
+    """Something that happened in a session, for listeners such as the history recorder.
+
+    - ``entered``: *segment* began at clock time *at* (also on start, and on going back);
+    - ``ended``: *segment* was left after *seconds* in it, per *how*; *done* says whether
+      the engine counts it as done (it ran, was released, or was skipped after half its
+      length), as :class:`SessionRecord` does;
+    - ``extended``: *seconds* were added to *segment* (+10 s, an open hold's +15 s);
+    - ``finished`` / ``stopped``: the session ended at *at*; *segment* is the last one.
+    """
+
+    kind: EventKind
+    at: float
+    segment: Segment
+    seconds: float = 0.0
+    how: SegmentEnd | None = None
+    done: bool = False
+
+
+Listener = Callable[[SessionEvent], None]
 
 
 @dataclass
@@ -160,6 +201,15 @@ class Session:
         self._active = 0.0  # every second spent, replays included
         self._last_poll: float | None = None
         self._slept = False
+        self._listeners: list[Listener] = []
+
+    def listen(self, listener: Listener) -> None:
+        """Call *listener* with every :class:`SessionEvent`, in order, as it happens."""
+        self._listeners.append(listener)
+
+    def _emit(self, event: SessionEvent) -> None:
+        for listener in self._listeners:
+            listener(event)
 
     # -- what is going on ---------------------------------------------------------------
     @property
@@ -194,13 +244,16 @@ class Session:
         return cue.time_in(self._duration(seg), self._target(seg))
 
     # -- controls -------------------------------------------------------------------
-    def start(self) -> list[FiredCue]:
-        """Begin at the first segment; returns the cues due at once."""
+    def start(self, at_segment: int = 0) -> list[FiredCue]:
+        """Begin at the first segment (or at *at_segment*, to carry on an interrupted
+        session); returns the cues due at once."""
         if self.state is not State.READY:
             return []
+        if not 0 <= at_segment < len(self.plan.segments):
+            raise ValueError(f"no segment {at_segment} in a plan of {len(self.plan.segments)}")
         now = self._clock()
         self.state = State.RUNNING
-        self._enter(0, now)
+        self._enter(at_segment, now)
         self._last_poll = now
         return self.poll()
 
@@ -264,6 +317,7 @@ class Session:
             return []
         now = self._now()
         self._active += now - self._start
+        self._left(now)
         first = self._set_start(self._index)
         fresh = first == self._index and now - self._start <= PREVIOUS_RESTARTS_AFTER
         self._enter(self._set_start(first - 1) if fresh and first > 0 else first, now)
@@ -277,6 +331,7 @@ class Session:
         first = next(s.index for s in self.plan.segments if s.step == step and s.kind != "prepare")
         now = self._now()
         self._active += now - self._start
+        self._left(now)
         self._enter(min(first, self._index), now)
         return self.poll() if self.running else []
 
@@ -295,6 +350,8 @@ class Session:
             self._extra = max(target, elapsed) + seconds - seg.open.target
         else:
             self._extra += seconds
+        if self._listeners:
+            self._emit(SessionEvent("extended", self._now(), seg, seconds))
         for i, cue in enumerate(seg.cues):
             if cue.anchor != "start" and i in self._fired and self._cue_time(seg, cue) > elapsed:
                 self._fired.discard(i)
@@ -324,7 +381,7 @@ class Session:
         held = now - self._start
         self.record.open_holds.append((seg.step, seg.side, held))
         self.record.holds.append((seg.index, held, True))
-        self._account(seg, held, skipped=False)
+        self._account(seg, held, skipped=False, how="released")
         if self._index + 1 >= len(self.plan.segments):
             return self._finish(now)
         self._enter(self._index + 1, now)
@@ -333,11 +390,18 @@ class Session:
     def stop(self) -> None:
         if self.state in (State.FINISHED, State.STOPPED):
             return
-        if self.active:
-            self.record.active_seconds = self._active + (self._now() - self._start)
+        now = self._now()
+        was_active = self.active
+        if was_active:
+            self.record.active_seconds = self._active + (now - self._start)
+            if self._listeners:
+                held = max(0.0, now - self._start)
+                self._emit(SessionEvent("ended", now, self.segment, held, "stopped"))
         self.record.settle(self.plan)
         self.state = State.STOPPED
         self._paused_at = None
+        if was_active and self._listeners:
+            self._emit(SessionEvent("stopped", now, self.segment))
 
     # -- time passing ----------------------------------------------------------------
     def poll(self) -> list[FiredCue]:
@@ -462,14 +526,29 @@ class Session:
         )
         if self._paused_at is not None:
             self._paused_at = at
+        if self._listeners:
+            self._emit(SessionEvent("entered", at, segments[index]))
 
-    def _account(self, seg: Segment, seconds: float, *, skipped: bool) -> None:
+    def _left(self, now: float) -> None:
+        """Tell listeners the current segment was left by going back (previous, restart)."""
+        if self._listeners:
+            seconds = max(0.0, now - self._start)
+            self._emit(SessionEvent("ended", now, self.segment, seconds, "left"))
+
+    def _account(
+        self, seg: Segment, seconds: float, *, skipped: bool, how: SegmentEnd | None = None
+    ) -> None:
         self._spent[seg.index] = max(0.0, seconds)
         self._active += max(0.0, seconds)
+        done = not (skipped and seconds < self._duration(seg) * 0.5)
+        if self._listeners:
+            how = how or ("skipped" if skipped else "ran")
+            at = self._start + max(0.0, seconds)
+            self._emit(SessionEvent("ended", at, seg, max(0.0, seconds), how, done and seg.is_work))
         if not seg.is_work:
             return
         record = self.record
-        if skipped and seconds < self._duration(seg) * 0.5:
+        if not done:
             if seg.index not in record.segments_done:  # done once, then skipped on a replay
                 record.segments_skipped.add(seg.index)
         else:
@@ -487,4 +566,6 @@ class Session:
         if self.record.share_done(self.plan) <= WELL_DONE_SHARE:
             # Skipped to the end: the closing chime, without praise for what was not done.
             closing = tuple(replace(c, text="") if c.kind == "done" else c for c in closing)
+        if self._listeners:
+            self._emit(SessionEvent("finished", at, self.segment))
         return [FiredCue(cue, at, None) for cue in closing]

@@ -1,0 +1,86 @@
+"""The history: every session recorded as it happens, and what the Progress page shows.
+
+Qt-free, on the standard library's sqlite3; it may use the core, and the core never uses it.
+The window and the command line read through :class:`HistoryStore` and record through
+:class:`Recorder`; nothing outside this package writes SQL.
+
+- :class:`HistoryStore` (``store.py``): open the database, list and read sessions, the
+  Progress page's figures, ratings and notes, unfinished sessions, delete, export, import.
+- :class:`Recorder` (``recorder.py``): listens to a :class:`~psoas_timer.core.engine.Session`
+  and commits each set of each step as it ends.
+- :func:`routine_areas` / :func:`wants_rating` (``areas.py``): what to rate for a routine.
+- :func:`compute_streak` (``streaks.py``): streaks with a weekly goal, on local dates.
+- ``records.py``: the frozen records all of these return.
+"""
+
+from .areas import routine_areas, wants_rating
+from .database import DATABASE_NAME, HistoryError, NewerHistoryError
+from .exchange import HistoryImportError
+from .format import describe_releases, format_seconds
+from .localtime import WallClock, local_now
+from .recorder import Recorder, resume_at
+from .records import (
+    Area,
+    DayMinutes,
+    Ending,
+    LastDone,
+    Moment,
+    PainSample,
+    Point,
+    Progress,
+    Rating,
+    Release,
+    ReleaseEnding,
+    ReleaseSample,
+    RoutineSource,
+    RoutineStats,
+    SessionDetail,
+    SessionSummary,
+    Side,
+    StepRecord,
+    Streak,
+    Unfinished,
+    content_hash,
+)
+from .store import HistoryStore, ImportResult
+from .streaks import DEFAULT_GOAL, compute_streak
+
+__all__ = [
+    "DATABASE_NAME",
+    "DEFAULT_GOAL",
+    "Area",
+    "DayMinutes",
+    "Ending",
+    "HistoryError",
+    "HistoryImportError",
+    "HistoryStore",
+    "ImportResult",
+    "LastDone",
+    "Moment",
+    "NewerHistoryError",
+    "PainSample",
+    "Point",
+    "Progress",
+    "Rating",
+    "Recorder",
+    "Release",
+    "ReleaseEnding",
+    "ReleaseSample",
+    "RoutineSource",
+    "RoutineStats",
+    "SessionDetail",
+    "SessionSummary",
+    "Side",
+    "StepRecord",
+    "Streak",
+    "Unfinished",
+    "WallClock",
+    "compute_streak",
+    "content_hash",
+    "describe_releases",
+    "format_seconds",
+    "local_now",
+    "resume_at",
+    "routine_areas",
+    "wants_rating",
+]

@@ -1,0 +1,64 @@
+"""The areas a routine works on, to rate before and after: from its steps' muscles and sides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from psoas_timer.core.model import Kind, RepeatGroup, Routine, Step
+
+from .records import Area, Side
+
+__all__ = ["RATED_KINDS", "routine_areas", "wants_rating"]
+
+#: The kinds of work a rating is asked for: release and stretch steps.
+RATED_KINDS = frozenset({Kind.RELEASE, Kind.STRETCH})
+
+
+def _steps(items: Iterable[Step | RepeatGroup]) -> Iterable[Step]:
+    for item in items:
+        if isinstance(item, RepeatGroup):
+            yield from _steps(item.steps)
+        else:
+            yield item
+
+
+def wants_rating(routine: Routine) -> bool:
+    """Whether *routine* has release or stretch work (a rating is asked for those only)."""
+    return any(step.kind in RATED_KINDS for step in _steps(routine.steps))
+
+
+def routine_areas(routine: Routine) -> list[Area]:
+    """The areas to rate for *routine*, in the order its steps first name them.
+
+    Each ``muscles`` entry of a release or stretch step is an area (lower-cased, trimmed,
+    once); a step with ``sides: both`` makes it a left and a right area, ``left`` or
+    ``right`` that side only, ``none`` an area without a side. A muscle worked both with
+    and without sides is rated by side.
+    """
+    sides: dict[str, list[Side | None]] = {}
+    for step in _steps(routine.steps):
+        if step.kind not in RATED_KINDS:
+            continue
+        these: list[Side | None]
+        if step.sides == "both":
+            these = ["left", "right"]
+        elif step.sides in ("left", "right"):
+            these = ["left" if step.sides == "left" else "right"]
+        else:
+            these = [None]
+        for muscle in step.muscles:
+            name = " ".join(muscle.split()).lower()
+            if not name:
+                continue
+            known = sides.setdefault(name, [])
+            for side in these:
+                if side not in known:
+                    known.append(side)
+    areas: list[Area] = []
+    for name, found in sides.items():
+        sided = [s for s in ("left", "right") if s in found]
+        if sided:
+            areas.extend(Area(name, "left" if s == "left" else "right") for s in sided)
+        else:
+            areas.append(Area(name))
+    return areas

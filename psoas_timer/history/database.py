@@ -1,0 +1,195 @@
+"""Opening the history database: its file, its settings, and what to do when it is damaged.
+
+- The file is created readable and writable by its owner only (0600); SQLite gives its WAL
+  and shared-memory files the same mode.
+- WAL mode (readers never block the writer, and a crash cannot tear a commit), a busy
+  timeout (so ``psoas-timer history`` can read while the app writes), foreign keys on.
+- A file that is not a database, or a damaged one, is moved aside (kept, with its WAL) and
+  a fresh one started: :attr:`Opened.moved_to` says where, and :attr:`Opened.notice` says so
+  in plain words, once.
+- A database written by a newer version of the app is refused (:class:`NewerHistoryError`)
+  and left untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .schema import SCHEMA_VERSION, migrate
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "DATABASE_NAME",
+    "HistoryError",
+    "NewerHistoryError",
+    "Opened",
+    "connect",
+    "open_database",
+]
+
+log = logging.getLogger(__name__)
+
+DATABASE_NAME = "history.sqlite3"
+#: How long a reader or writer waits for another process's lock before giving up.
+BUSY_TIMEOUT_MS = 5000
+
+# SQLite's primary result codes for a damaged file, and for one it cannot open.
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+_DAMAGED_WORDS = ("malformed", "not a database", "corrupt")
+
+
+class HistoryError(Exception):
+    """The history cannot be used; the message says why in plain words."""
+
+
+class NewerHistoryError(HistoryError):
+    """The database comes from a newer version of the app; it is left as it is."""
+
+
+@dataclass
+class Opened:
+    """An open connection, and whether a damaged file had to be moved aside first."""
+
+    connection: sqlite3.Connection
+    path: Path
+    moved_to: Path | None = None
+
+    @property
+    def notice(self) -> str | None:
+        if self.moved_to is None:
+            return None
+        return (
+            f"Your history file could not be read, so it was moved to {self.moved_to} "
+            "and a new, empty history was started."
+        )
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    text = str(exc).lower()
+    return any(word in text for word in _DAMAGED_WORDS)
+
+
+def _create_private(path: Path) -> None:
+    """Create *path* empty with mode 0600 if missing; tighten an existing file to 0600."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except PermissionError as exc:
+        raise HistoryError(f"cannot open the history file {path}: {exc.strerror}") from None
+    os.close(fd)
+    for extra in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            if extra.stat().st_mode & 0o077:
+                os.chmod(extra, 0o600)
+
+
+def connect(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A connection to an existing history database with the app's settings."""
+    conn = sqlite3.connect(
+        path,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,  # explicit BEGIN/COMMIT only
+        check_same_thread=check_same_thread,
+    )
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("history database %s is in %s mode, not WAL", path, mode)
+        # FULL: each commit reaches the disk, so a power cut loses at most the running step.
+        conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise NewerHistoryError for a newer schema; DatabaseError for a damaged file."""
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        raise NewerHistoryError(
+            f"The history file {path} was written by a newer version of Psoas Timer "
+            f"(history format {version}; this version reads up to {SCHEMA_VERSION}). "
+            "It was left as it is; update Psoas Timer to see and add to your history."
+        )
+    (result,) = conn.execute("PRAGMA quick_check(1)").fetchone()
+    if result != "ok":
+        raise sqlite3.DatabaseError(f"database disk image is malformed: {result}")
+
+
+def _move_aside(path: Path, now: datetime) -> Path:
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    os.replace(path, target)
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            os.replace(extra, target.with_name(target.name + suffix))
+    return target
+
+
+def open_database(path: Path) -> Opened:
+    """Open (creating, migrating or replacing a damaged one) the history database at *path*.
+
+    Raises :class:`NewerHistoryError` for a newer database (left untouched) and
+    :class:`HistoryError` when the folder cannot be written at all.
+    """
+    moved_to: Path | None = None
+    for attempt in range(2):
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+            if attempt:
+                raise HistoryError(f"cannot read or write the history file {path}")
+            moved_to = _aside(path)
+            continue
+        _create_private(path)
+        try:
+            conn = connect(path)
+        except sqlite3.DatabaseError as exc:
+            if attempt or not _is_damage(exc):
+                raise HistoryError(f"cannot open the history file {path}: {exc}") from exc
+            log.error("history database %s is damaged (%s)", path, exc)
+            moved_to = _aside(path)
+            continue
+        try:
+            _check(conn, path)
+            migrate(conn)
+        except NewerHistoryError:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if attempt or not _is_damage(exc):
+                raise HistoryError(f"cannot use the history file {path}: {exc}") from exc
+            log.error("history database %s is damaged (%s)", path, exc)
+            moved_to = _aside(path)
+            continue
+        return Opened(conn, path, moved_to)
+    raise HistoryError(f"cannot open the history file {path}")  # pragma: no cover
+
+
+def _aside(path: Path) -> Path:
+    try:
+        target = _move_aside(path, datetime.now())
+    except OSError as exc:
+        raise HistoryError(
+            f"the history file {path} cannot be read, and it could not be moved aside: "
+            f"{exc.strerror or exc}"
+        ) from None
+    log.warning("moved the unreadable history file %s to %s", path, target)
+    return target

@@ -1,0 +1,124 @@
+"""The history database's tables, and the migrations from every earlier version.
+
+The schema version is SQLite's ``PRAGMA user_version``. ``MIGRATIONS[n]`` takes a database
+at version *n* to version *n + 1*; a fresh file is version 0 and runs them all. A database
+whose version is above :data:`SCHEMA_VERSION` comes from a newer app and is left alone.
+Add a migration for every change (never edit a shipped one) and a test from every version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate"]
+
+_V1 = """
+CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    routine TEXT NOT NULL,
+    routine_file TEXT,
+    routine_hash TEXT,
+    started_at TEXT NOT NULL,          -- local time with UTC offset, ISO 8601
+    started_utc REAL NOT NULL,         -- the same moment, seconds since the epoch (ordering)
+    local_date TEXT NOT NULL,          -- the local date the session counts for
+    ended_at TEXT,                     -- NULL until it ends
+    planned_seconds REAL NOT NULL CHECK (planned_seconds >= 0),
+    active_seconds REAL NOT NULL DEFAULT 0 CHECK (active_seconds >= 0),
+    paused_seconds REAL NOT NULL DEFAULT 0 CHECK (paused_seconds >= 0),
+    ending TEXT CHECK (ending IN ('completed', 'stopped', 'interrupted')),
+    position INTEGER NOT NULL DEFAULT 0,   -- the segment to resume from
+    last_at TEXT NOT NULL,             -- when the last step was recorded (local, offset)
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_by_start ON sessions (started_utc);
+CREATE INDEX sessions_by_date ON sessions (local_date);
+CREATE INDEX sessions_by_routine ON sessions (routine, started_utc);
+CREATE INDEX sessions_unfinished ON sessions (ending) WHERE ending IS NULL;
+
+CREATE TABLE steps (
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    step INTEGER NOT NULL,
+    side TEXT NOT NULL DEFAULT '' CHECK (side IN ('', 'left', 'right')),
+    set_no INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    library_id TEXT,
+    kind TEXT NOT NULL,
+    planned_seconds REAL NOT NULL CHECK (planned_seconds >= 0),
+    actual_seconds REAL NOT NULL CHECK (actual_seconds >= 0),
+    done INTEGER NOT NULL CHECK (done IN (0, 1)),
+    PRIMARY KEY (session_id, step, side, set_no)
+) WITHOUT ROWID;
+
+CREATE TABLE releases (
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    step INTEGER NOT NULL,
+    side TEXT NOT NULL DEFAULT '' CHECK (side IN ('', 'left', 'right')),
+    set_no INTEGER NOT NULL,
+    point TEXT NOT NULL,               -- the library id, or the step's name without one
+    name TEXT NOT NULL,
+    library_id TEXT,
+    seconds REAL NOT NULL CHECK (seconds >= 0),
+    min_seconds REAL NOT NULL,
+    target_seconds REAL NOT NULL,
+    max_seconds REAL NOT NULL,
+    ending TEXT NOT NULL
+        CHECK (ending IN ('released', 'extended', 'max', 'skipped', 'stopped')),
+    PRIMARY KEY (session_id, step, side, set_no)
+) WITHOUT ROWID;
+CREATE INDEX releases_by_point ON releases (point, side);
+
+CREATE TABLE ratings (
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    moment TEXT NOT NULL CHECK (moment IN ('before', 'after')),
+    area TEXT NOT NULL,
+    side TEXT NOT NULL DEFAULT '' CHECK (side IN ('', 'left', 'right')),
+    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    position INTEGER NOT NULL DEFAULT 0,   -- the order the prompt showed the areas in
+    PRIMARY KEY (session_id, moment, area, side)
+) WITHOUT ROWID;
+CREATE INDEX ratings_by_area ON ratings (area, side);
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+#: ``MIGRATIONS[n]`` takes version *n* to *n + 1*.
+MIGRATIONS: tuple[str, ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, to: int = SCHEMA_VERSION) -> int:
+    """Bring *conn*'s database up to version *to*, one migration per transaction; returns
+    the version it was at. The caller checks it is not newer than :data:`SCHEMA_VERSION`."""
+    (found,) = conn.execute("PRAGMA user_version").fetchone()
+    for version in range(found, to):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # executescript would commit first; run the statements one by one instead.
+            for statement in _statements(MIGRATIONS[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return int(found)
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script (complete ones only, comments dropped)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines():
+        code = line.split("--", 1)[0].rstrip()
+        if not code:
+            continue
+        current += code + "\n"
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        raise ValueError(f"incomplete statement in a migration: {current.strip()[:60]}")
+    return statements

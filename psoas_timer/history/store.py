@@ -1,0 +1,505 @@
+"""The history store: every read the UI and the CLI make, and the few writes they need.
+
+The UI never writes SQL: it reads through :class:`HistoryStore` and records through
+:class:`~psoas_timer.history.recorder.Recorder`. One store is one connection; use it from
+one thread (the recorder writes from its own).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, cast
+
+from .database import Opened, open_database
+from .localtime import WallClock, from_iso, local_now
+from .records import (
+    Area,
+    DayMinutes,
+    Ending,
+    LastDone,
+    Moment,
+    PainSample,
+    Point,
+    Progress,
+    Rating,
+    Release,
+    ReleaseEnding,
+    ReleaseSample,
+    RoutineSource,
+    RoutineStats,
+    SessionDetail,
+    SessionSummary,
+    Side,
+    StepRecord,
+    Streak,
+    Unfinished,
+)
+from .streaks import DEFAULT_GOAL, compute_streak
+
+__all__ = ["HistoryStore", "ImportResult"]
+
+log = logging.getLogger(__name__)
+
+_GOAL_KEY = "weekly_goal"
+
+_SUMMARY_COLUMNS = """
+    s.id, s.routine, s.routine_file, s.routine_hash, s.started_at, s.ended_at,
+    s.planned_seconds, s.active_seconds, s.paused_seconds, s.ending, s.note,
+    (SELECT count(*) FROM (SELECT step FROM steps WHERE session_id = s.id
+        GROUP BY step HAVING min(done) = 1)),
+    (SELECT count(*) FROM (SELECT step FROM steps WHERE session_id = s.id
+        GROUP BY step HAVING min(done) = 0))
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import did: sessions added, and sessions already there (left as they were)."""
+
+    added: int
+    already_there: int
+
+
+def _side(text: str) -> Side | None:
+    return "left" if text == "left" else ("right" if text == "right" else None)
+
+
+def _summary(row: Sequence[Any]) -> SessionSummary:
+    return SessionSummary(
+        id=row[0],
+        routine=RoutineSource(row[1], row[2], row[3]),
+        started=from_iso(row[4]),
+        ended=from_iso(row[5]) if row[5] is not None else None,
+        planned_seconds=row[6],
+        active_seconds=row[7],
+        paused_seconds=row[8],
+        ending=cast("Ending | None", row[9]),
+        note=row[10],
+        steps_done=row[11],
+        steps_skipped=row[12],
+    )
+
+
+def _release(row: Sequence[Any]) -> Release:
+    return Release(
+        step=row[0],
+        name=row[1],
+        library_id=row[2],
+        side=_side(row[3]),
+        set=row[4],
+        seconds=row[5],
+        min_seconds=row[6],
+        target_seconds=row[7],
+        max_seconds=row[8],
+        ending=cast("ReleaseEnding", row[9]),
+    )
+
+
+class HistoryStore:
+    """The history database, opened (see :func:`HistoryStore.open`)."""
+
+    def __init__(self, opened: Opened, *, wall: WallClock = local_now) -> None:
+        self._conn = opened.connection
+        self.path = opened.path
+        #: Where a damaged file was moved, if it was (see :attr:`notice`).
+        self.moved_to = opened.moved_to
+        #: One plain sentence to show once when a damaged file was moved aside, else None.
+        self.notice = opened.notice
+        self.wall = wall
+
+    @classmethod
+    def open(cls, path: Path, *, wall: WallClock = local_now) -> HistoryStore:
+        """Open the history at *path* (``paths.history_file()`` in the app), creating it.
+
+        A damaged file is moved aside and a fresh one started (:attr:`notice` says so).
+        Raises :class:`~psoas_timer.history.database.NewerHistoryError` for a database from a
+        newer app (left untouched), :class:`~psoas_timer.history.database.HistoryError` when
+        the history cannot be used at all.
+        """
+        return cls(open_database(path), wall=wall)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection itself, for the history package's own modules and tests."""
+        return self._conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it, or none of it."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def _today(self, today: date | None) -> date:
+        return today if today is not None else self.wall().date()
+
+    # -- sessions --------------------------------------------------------------------
+    def sessions(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        routine: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[SessionSummary]:
+        """Sessions, newest first, optionally from local date *since* to *until* (both
+        included), of one *routine* (by name), a page of *limit* after *offset*."""
+        where: list[str] = ["1"]
+        params: list[str | int] = []
+        if since is not None:
+            where.append("s.local_date >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            where.append("s.local_date <= ?")
+            params.append(until.isoformat())
+        if routine is not None:
+            where.append("s.routine = ?")
+            params.append(routine)
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS} FROM sessions s WHERE {' AND '.join(where)} "
+            "ORDER BY s.started_utc DESC, s.id"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [_summary(row) for row in self._conn.execute(sql, params)]
+
+    def count(self) -> int:
+        """How many sessions there are."""
+        return int(self._conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+    def session(self, session_id: str) -> SessionDetail | None:
+        """One session with its steps, releases and ratings, or None if there is none."""
+        row = self._conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM sessions s WHERE s.id = ?", (session_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        steps = tuple(
+            StepRecord(
+                step=r[0],
+                name=r[1],
+                library_id=r[2],
+                kind=r[3],
+                side=_side(r[4]),
+                set=r[5],
+                planned_seconds=r[6],
+                actual_seconds=r[7],
+                done=bool(r[8]),
+            )
+            for r in self._conn.execute(
+                "SELECT step, name, library_id, kind, side, set_no, planned_seconds, "
+                "actual_seconds, done FROM steps WHERE session_id = ? "
+                "ORDER BY step, set_no, side",
+                (session_id,),
+            )
+        )
+        return SessionDetail(
+            _summary(row), steps, self._releases(session_id), self._ratings(session_id)
+        )
+
+    def _releases(self, session_id: str) -> tuple[Release, ...]:
+        return tuple(
+            _release(r)
+            for r in self._conn.execute(
+                "SELECT step, name, library_id, side, set_no, seconds, min_seconds, "
+                "target_seconds, max_seconds, ending FROM releases WHERE session_id = ? "
+                "ORDER BY step, set_no, side",
+                (session_id,),
+            )
+        )
+
+    def _ratings(self, session_id: str) -> tuple[Rating, ...]:
+        return tuple(
+            Rating(cast("Moment", r[0]), Area(r[1], _side(r[2])), r[3])
+            for r in self._conn.execute(
+                "SELECT moment, area, side, score FROM ratings WHERE session_id = ? "
+                "ORDER BY moment DESC, position, area, side",
+                (session_id,),
+            )
+        )
+
+    def previous_session(self, session_id: str) -> SessionDetail | None:
+        """The session of the same routine (by name) just before *session_id*, if any: for
+        "the change since the previous session"."""
+        row = self._conn.execute(
+            "SELECT p.id FROM sessions s JOIN sessions p ON p.routine = s.routine "
+            "AND (p.started_utc < s.started_utc "
+            "     OR (p.started_utc = s.started_utc AND p.id < s.id)) "
+            "WHERE s.id = ? ORDER BY p.started_utc DESC, p.id DESC LIMIT 1",
+            (session_id,),
+        ).fetchone()
+        return self.session(row[0]) if row else None
+
+    def last_done(self, routine: str) -> LastDone | None:
+        """The last ended session of *routine* (by name), with its releases and ratings: for
+        the routine's page ("done yesterday; left psoas released in 1:40")."""
+        row = self._conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM sessions s "
+            "WHERE s.routine = ? AND s.ending IS NOT NULL "
+            "ORDER BY s.started_utc DESC, s.id DESC LIMIT 1",
+            (routine,),
+        ).fetchone()
+        if row is None:
+            return None
+        summary = _summary(row)
+        return LastDone(summary, self._releases(summary.id), self._ratings(summary.id))
+
+    # -- the Progress page -----------------------------------------------------------
+    def day_minutes(self, since: date, until: date) -> list[DayMinutes]:
+        """Minutes of active time per local date from *since* to *until* (days without a
+        session left out), oldest first."""
+        return [
+            DayMinutes(date.fromisoformat(d), seconds / 60.0, n)
+            for d, seconds, n in self._conn.execute(
+                "SELECT local_date, sum(active_seconds), count(*) FROM sessions "
+                "WHERE local_date BETWEEN ? AND ? GROUP BY local_date ORDER BY local_date",
+                (since.isoformat(), until.isoformat()),
+            )
+        ]
+
+    def session_days(self) -> list[date]:
+        """Every local date with a session, oldest first."""
+        return [
+            date.fromisoformat(d)
+            for (d,) in self._conn.execute(
+                "SELECT DISTINCT local_date FROM sessions ORDER BY local_date"
+            )
+        ]
+
+    def streak(self, today: date | None = None, goal: int | None = None) -> Streak:
+        """The current and longest streak as of *today* (the wall clock's date by default),
+        with *goal* days a week (the stored :meth:`weekly_goal` by default)."""
+        return compute_streak(
+            self.session_days(),
+            self._today(today),
+            goal if goal is not None else self.weekly_goal(),
+        )
+
+    def routine_stats(self) -> list[RoutineStats]:
+        """Per routine name: sessions, completed ones, last done, average active seconds of
+        the completed ones (of all, when none was completed); most recently done first."""
+        rows = self._conn.execute(
+            "SELECT s.routine, count(*), sum(s.ending = 'completed'), "
+            "coalesce(avg(CASE WHEN s.ending = 'completed' THEN s.active_seconds END), "
+            "         avg(s.active_seconds)), "
+            "(SELECT started_at FROM sessions l WHERE l.routine = s.routine "
+            " ORDER BY l.started_utc DESC LIMIT 1), max(s.started_utc) AS latest "
+            "FROM sessions s GROUP BY s.routine ORDER BY latest DESC"
+        )
+        return [
+            RoutineStats(name, n, int(done or 0), from_iso(last), float(avg or 0.0))
+            for name, n, done, avg, last, _ in rows
+        ]
+
+    def rated_areas(self) -> list[Area]:
+        """Every area that has a rating, by name then side."""
+        return [
+            Area(name, _side(side))
+            for name, side in self._conn.execute(
+                "SELECT DISTINCT area, side FROM ratings ORDER BY area, side"
+            )
+        ]
+
+    def pain_series(self, area: Area, *, since: date | None = None) -> list[PainSample]:
+        """An area's before and after ratings, one sample per session, oldest first."""
+        rows = self._conn.execute(
+            "SELECT s.id, s.started_at, "
+            "max(CASE WHEN r.moment = 'before' THEN r.score END), "
+            "max(CASE WHEN r.moment = 'after' THEN r.score END) "
+            "FROM ratings r JOIN sessions s ON s.id = r.session_id "
+            "WHERE r.area = ? AND r.side = ? AND s.local_date >= ? "
+            "GROUP BY s.id ORDER BY s.started_utc",
+            (area.name, area.side or "", (since or date.min).isoformat()),
+        )
+        return [PainSample(i, from_iso(at), before, after) for i, at, before, after in rows]
+
+    def release_points(self) -> list[Point]:
+        """Every point with an open hold recorded, by name then side."""
+        return [
+            Point(key, name, _side(side))
+            for key, name, side in self._conn.execute(
+                "SELECT point, max(name), side FROM releases GROUP BY point, side "
+                "ORDER BY max(name), side"
+            )
+        ]
+
+    def release_series(self, point: Point, *, since: date | None = None) -> list[ReleaseSample]:
+        """A point's time to release in each session (each set), oldest first."""
+        rows = self._conn.execute(
+            "SELECT s.id, s.started_at, r.seconds, r.target_seconds, r.ending "
+            "FROM releases r JOIN sessions s ON s.id = r.session_id "
+            "WHERE r.point = ? AND r.side = ? AND s.local_date >= ? "
+            "ORDER BY s.started_utc, r.step, r.set_no",
+            (point.key, point.side or "", (since or date.min).isoformat()),
+        )
+        return [
+            ReleaseSample(i, from_iso(at), seconds, target, cast("ReleaseEnding", ending))
+            for i, at, seconds, target, ending in rows
+        ]
+
+    def progress(self, today: date | None = None, *, days: int = 183) -> Progress:
+        """What the Progress page draws first: minutes per day over the last *days* days,
+        the streak, per-routine figures, and the areas and points that have charts."""
+        today = self._today(today)
+        count, total = self._conn.execute(
+            "SELECT count(*), coalesce(sum(active_seconds), 0) FROM sessions"
+        ).fetchone()
+        return Progress(
+            today=today,
+            days=tuple(self.day_minutes(today - timedelta(days=days - 1), today)),
+            streak=self.streak(today),
+            routines=tuple(self.routine_stats()),
+            areas=tuple(self.rated_areas()),
+            points=tuple(self.release_points()),
+            sessions=int(count),
+            total_seconds=float(total),
+        )
+
+    # -- settings --------------------------------------------------------------------
+    def weekly_goal(self) -> int:
+        """Days a week the user aims for (1–7; 5 until set)."""
+        row = self._conn.execute(
+            "SELECT value FROM settings WHERE key = ?", (_GOAL_KEY,)
+        ).fetchone()
+        try:
+            goal = int(row[0]) if row else DEFAULT_GOAL
+        except ValueError:
+            log.warning("ignoring a weekly goal that is not a number: %r", row[0])
+            return DEFAULT_GOAL
+        return goal if 1 <= goal <= 7 else DEFAULT_GOAL
+
+    def set_weekly_goal(self, days: int) -> None:
+        if not 1 <= days <= 7:
+            raise ValueError("the weekly goal is 1 to 7 days")
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (_GOAL_KEY, str(days)),
+            )
+
+    # -- ratings and notes -----------------------------------------------------------
+    def rate(self, session_id: str, moment: Moment, scores: Mapping[Area, int]) -> None:
+        """Save the 0–10 *scores* given *moment* (before or after) *session_id*, replacing
+        that moment's earlier scores for the same areas."""
+        for area, score in scores.items():
+            if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
+                raise ValueError(f"a rating is a whole number from 0 to 10, not {score!r}")
+            if not area.name.strip():
+                raise ValueError("a rated area needs a name")
+        if moment not in ("before", "after"):
+            raise ValueError(f"a rating is given before or after, not {moment!r}")
+        with self.transaction() as conn:
+            self._require(session_id)
+            conn.executemany(
+                "INSERT INTO ratings (session_id, moment, area, side, score, position) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, moment, area, side) "
+                "DO UPDATE SET score = excluded.score, position = excluded.position",
+                [
+                    (session_id, moment, a.name, a.side or "", s, n)
+                    for n, (a, s) in enumerate(scores.items())
+                ],
+            )
+
+    def set_note(self, session_id: str, note: str) -> None:
+        """Set the session's free-text note (empty to clear it)."""
+        with self.transaction() as conn:
+            self._require(session_id)
+            conn.execute("UPDATE sessions SET note = ? WHERE id = ?", (note.strip(), session_id))
+
+    def _require(self, session_id: str) -> None:
+        if not self._conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
+            raise KeyError(f"no session {session_id!r} in the history")
+
+    # -- unfinished sessions ---------------------------------------------------------
+    def unfinished(self) -> list[Unfinished]:
+        """Sessions that never ended (the app was killed or crashed), newest first.
+
+        Call this at start-up, before recording anything new: each is offered to carry on
+        (:meth:`Recorder.resume <psoas_timer.history.recorder.Recorder.resume>`) or to
+        keep as it is (:meth:`record_as_interrupted`).
+        """
+        found: list[Unfinished] = []
+        for row in self._conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS}, s.position, s.last_at FROM sessions s "
+            "WHERE s.ending IS NULL ORDER BY s.started_utc DESC"
+        ).fetchall():
+            summary = _summary(row)
+            step = self._conn.execute(
+                "SELECT step, name FROM steps WHERE session_id = ? "
+                "ORDER BY step DESC, set_no DESC LIMIT 1",
+                (summary.id,),
+            ).fetchone()
+            found.append(
+                Unfinished(
+                    session=summary,
+                    resume_segment=int(row[13]),
+                    step=step[0] if step else None,
+                    step_name=step[1] if step else None,
+                    last_activity=from_iso(row[14]),
+                )
+            )
+        return found
+
+    def record_as_interrupted(self, session_id: str) -> None:
+        """Close an unfinished session as it stands: ending "interrupted", ended at its
+        last recorded step. Does nothing to a session that has ended."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE sessions SET ending = 'interrupted', ended_at = last_at "
+                "WHERE id = ? AND ending IS NULL",
+                (session_id,),
+            )
+
+    # -- deleting --------------------------------------------------------------------
+    def delete_session(self, session_id: str) -> bool:
+        """Delete one session and all recorded in it; False if there was none."""
+        with self.transaction() as conn:
+            cursor = conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        return cursor.rowcount > 0
+
+    def delete_all(self) -> int:
+        """Delete every session (settings such as the weekly goal stay); returns how many."""
+        with self.transaction() as conn:
+            cursor = conn.execute("DELETE FROM sessions")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return cursor.rowcount
+
+    # -- moving history between computers --------------------------------------------
+    def export(self, path: Path) -> int:
+        """Write everything to *path*: CSV for ``.csv``, else JSON Lines; returns how many
+        sessions. The file is written whole or not at all."""
+        from .exchange import export_history
+
+        return export_history(self._conn, path)
+
+    def import_file(self, path: Path) -> ImportResult:
+        """Merge *path* (an export, CSV or JSON Lines) by session id: a session already here
+        is left as it is, so importing twice adds nothing. All or nothing: a bad file raises
+        :class:`~psoas_timer.history.exchange.HistoryImportError` naming its line, and nothing is
+        added."""
+        from .exchange import import_history
+
+        added, skipped = import_history(self._conn, path)
+        return ImportResult(added, skipped)
