@@ -26,10 +26,11 @@ if TYPE_CHECKING:
     from psoas_timer.core.catalog import Catalog, Entry
     from psoas_timer.core.plan import Plan
     from psoas_timer.core.problems import Problem
+    from psoas_timer.history import HistoryStore, SessionDetail
 
 __all__ = ["main"]
 
-COMMANDS = ("validate", "list", "plan", "schema", "export-audio")
+COMMANDS = ("validate", "list", "plan", "schema", "export-audio", "history")
 
 
 def _catalog() -> Catalog:
@@ -224,6 +225,137 @@ def cmd_export_audio(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_history() -> HistoryStore | None:
+    """The user's history, or None after saying why it cannot be opened."""
+    from psoas_timer import paths
+    from psoas_timer.history import HistoryError, HistoryStore
+
+    try:
+        store = HistoryStore.open(paths.history_file())
+    except HistoryError as exc:
+        print(f"psoas-timer: {exc}", file=sys.stderr)
+        return None
+    if store.notice:
+        print(f"psoas-timer: {store.notice}", file=sys.stderr)
+    return store
+
+
+def _session_json(detail: SessionDetail) -> dict[str, object]:
+    s = detail.summary
+    return {
+        "id": s.id,
+        "routine": s.routine.name,
+        "routine_file": s.routine.file,
+        "routine_hash": s.routine.content_hash,
+        "started_at": s.started.isoformat(),
+        "ended_at": s.ended.isoformat() if s.ended else None,
+        "ending": s.ending,
+        "planned_seconds": round(s.planned_seconds, 3),
+        "active_seconds": round(s.active_seconds, 3),
+        "paused_seconds": round(s.paused_seconds, 3),
+        "steps_done": s.steps_done,
+        "steps_skipped": s.steps_skipped,
+        "note": s.note,
+        "steps": [
+            {
+                "step": st.step,
+                "name": st.name,
+                "library_id": st.library_id,
+                "kind": st.kind,
+                "side": st.side,
+                "set": st.set,
+                "planned_seconds": round(st.planned_seconds, 3),
+                "actual_seconds": round(st.actual_seconds, 3),
+                "done": st.done,
+            }
+            for st in detail.steps
+        ],
+        "releases": [
+            {
+                "step": r.step,
+                "point": r.point.key,
+                "name": r.name,
+                "library_id": r.library_id,
+                "side": r.side,
+                "set": r.set,
+                "seconds": round(r.seconds, 3),
+                "min_seconds": r.min_seconds,
+                "target_seconds": r.target_seconds,
+                "max_seconds": r.max_seconds,
+                "ending": r.ending,
+            }
+            for r in detail.releases
+        ],
+        "ratings": [
+            {"moment": r.moment, "area": r.area.name, "side": r.area.side, "score": r.score}
+            for r in detail.ratings
+        ],
+    }
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from psoas_timer.history import HistoryError, format_seconds
+
+    store = _open_history()
+    if store is None:
+        return 1
+    with store:
+        if args.history_command == "export":
+            try:
+                count = store.export(Path(args.output))
+            except OSError as exc:
+                print(f"psoas-timer: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+                return 1
+            print(f"wrote {_count(count, 'session')} to {args.output}")
+            return 0
+        if args.history_command == "import":
+            try:
+                result = store.import_file(Path(args.file))
+            except HistoryError as exc:
+                print(f"psoas-timer: {exc}", file=sys.stderr)
+                print("Nothing was imported.", file=sys.stderr)
+                return 1
+            print(
+                f"imported {_count(result.added, 'session')} from {args.file}"
+                + (f" ({result.already_there} already there)" if result.already_there else "")
+            )
+            return 0
+        sessions = store.sessions(since=args.since)
+        if args.json:
+            details = [store.session(s.id) for s in sessions]
+            print(json.dumps([_session_json(d) for d in details if d is not None], indent=2))
+            return 0
+        if not sessions:
+            print("No sessions recorded" + (f" since {args.since}." if args.since else " yet."))
+            return 0
+        width = max(len(s.routine.name) for s in sessions)
+        for s in sessions:
+            ending = s.ending or "unfinished"
+            steps = f"{s.steps_done} done" + (
+                f", {s.steps_skipped} skipped" if s.steps_skipped else ""
+            )
+            print(
+                f"{s.started:%Y-%m-%d %H:%M}  {s.routine.name:<{width}}  "
+                f"{format_seconds(s.active_seconds):>7}  {ending:<11}  {steps}"
+            )
+        streak = store.streak()
+        print(
+            f"\n{_count(len(sessions), 'session')}; current streak {_count(streak.current, 'day')}"
+            f", longest {_count(streak.longest, 'day')} (goal: {streak.goal} days a week)"
+        )
+        print(f"History file: {store.path}")
+    return 0
+
+
+def _date(text: str) -> object:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2026-03-29: {text!r}") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="psoas-timer",
@@ -250,15 +382,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("routine", metavar="ROUTINE")
     p.add_argument("-o", "--output", required=True, metavar="FILE.wav")
     p.set_defaults(func=cmd_export_audio)
+    p = sub.add_parser("history", help="list, export or import the sessions you have done")
+    p.add_argument("--json", action="store_true", help="print JSON, with every step")
+    p.add_argument("--since", type=_date, metavar="DATE", help="only sessions from DATE on")
+    p.set_defaults(func=cmd_history, history_command=None)
+    history = p.add_subparsers(dest="history_command", metavar="ACTION")
+    h = history.add_parser("export", help="write every session to a CSV or JSON Lines file")
+    h.add_argument("-o", "--output", required=True, metavar="FILE", help="*.csv or *.jsonl")
+    h = history.add_parser("import", help="merge a file exported on another computer")
+    h.add_argument("file", metavar="FILE")
     return parser
 
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="psoas-timer",
-        usage="psoas-timer [ROUTINE] | psoas-timer {validate,list,plan,schema,export-audio} ...",
-        description="Open Psoas Timer, optionally with ROUTINE. "
-        "Commands: validate, list, plan, schema, export-audio (see 'psoas-timer COMMAND -h').",
+        usage="psoas-timer [ROUTINE] | psoas-timer {validate,list,plan,schema,export-audio,"
+        "history} ...",
+        description="Open Psoas Timer, optionally with ROUTINE. Commands: validate, list, "
+        "plan, schema, export-audio, history (see 'psoas-timer COMMAND -h').",
     )
     parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
     parser.add_argument(

@@ -1,34 +1,474 @@
 """Moving history between computers: export to CSV or JSON Lines, import by merging.
 
 Both formats carry every record, one per line, each with a ``record`` field saying what it
-is (``session``, ``step``, ``release``, ``rating``); the session comes before its parts.
-JSON Lines keeps types exactly; CSV opens in a spreadsheet (one header row, the union of
-the fields, blank where a field does not apply).
+is (``session``, ``step``, ``release``, ``rating``); every session comes before its parts.
+JSON Lines (any name but ``*.csv``) keeps types exactly; CSV opens in a spreadsheet (one
+header row, the union of the fields, blank where a field does not apply).
 
 An import merges by session id in one transaction: a session already in the history is
-left as it is (so importing a file twice adds nothing), and a malformed or hostile file is
-refused with ``FILE:LINE: what is wrong`` and nothing added.
+left as it is, with its parts (so importing a file twice adds nothing), and a malformed or
+hostile file is refused with ``FILE:LINE: what is wrong`` and nothing added.
 """
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
+import json
+import math
+import os
+import re
 import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TextIO
 
 from .database import HistoryError
+from .localtime import from_iso
 
-__all__ = ["HistoryImportError", "export_history", "import_history"]
+__all__ = [
+    "FIELDS",
+    "MAX_FILE_BYTES",
+    "MAX_LINE_CHARS",
+    "HistoryImportError",
+    "export_history",
+    "import_history",
+]
+
+#: Files larger than this are refused before reading (ten years of daily use is ~60 MB).
+MAX_FILE_BYTES = 512 * 1024 * 1024
+#: A line longer than this is refused (the longest real one is a note).
+MAX_LINE_CHARS = 64 * 1024
 
 
 class HistoryImportError(HistoryError):
     """A file that cannot be imported; the message names the file and line."""
 
 
+# -- the fields of each record, in export order, with how to check them --------------------
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_Check = Callable[[Any], Any]
+
+
+def _text(limit: int, *, optional: bool = False, empty: bool = True) -> _Check:
+    def check(value: Any) -> Any:
+        if value is None or value == "":
+            if optional:
+                return None
+            if empty and value == "":
+                return ""
+            raise ValueError("is missing")
+        if not isinstance(value, str):
+            raise ValueError(f"should be text, not {type(value).__name__}")
+        if len(value) > limit:
+            raise ValueError(f"is too long ({len(value)} characters; the limit is {limit})")
+        if "\x00" in value:
+            raise ValueError("contains a NUL character")
+        return value
+
+    return check
+
+
+def _ident(value: Any) -> Any:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ValueError("should be an id of 1 to 64 letters, digits, '-' or '_'")
+    return value
+
+
+def _number(low: float, high: float, *, whole: bool = False) -> _Check:
+    def check(value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                value = int(value) if whole else float(value)
+            except ValueError:
+                kind = "a whole number" if whole else "a number"
+                raise ValueError(f"should be {kind}, not {value!r}") from None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"should be a number, not {type(value).__name__}")
+        if whole and (not isinstance(value, int)):
+            if not (isinstance(value, float) and value.is_integer()):
+                raise ValueError(f"should be a whole number, not {value!r}")
+            value = int(value)
+        if not math.isfinite(value) or not low <= value <= high:
+            raise ValueError(f"should be from {low:g} to {high:g}, not {value!r}")
+        return value
+
+    return check
+
+
+def _choice(*options: str, optional: bool = False) -> _Check:
+    def check(value: Any) -> Any:
+        if optional and value in (None, ""):
+            return None
+        if value not in options:
+            raise ValueError(f"should be one of {', '.join(options)}, not {value!r}")
+        return value
+
+    return check
+
+
+def _moment(*, optional: bool = False) -> _Check:
+    def check(value: Any) -> Any:
+        if optional and value in (None, ""):
+            return None
+        if not isinstance(value, str) or len(value) > 40:
+            raise ValueError("should be a date and time like 2026-03-29T07:05:00+02:00")
+        try:
+            moment = from_iso(value)
+        except ValueError:
+            raise ValueError(
+                f"should be a date and time with its UTC offset, like "
+                f"2026-03-29T07:05:00+02:00, not {value!r}"
+            ) from None
+        return moment
+
+    return check
+
+
+def _flag(value: Any) -> Any:
+    if value in (True, 1, "1", "true"):
+        return 1
+    if value in (False, 0, "0", "false"):
+        return 0
+    raise ValueError(f"should be true or false, not {value!r}")
+
+
+_SECONDS = _number(0, 10_000_000)
+_SIDE = _choice("", "left", "right")
+_INDEX = _number(0, 1_000_000, whole=True)
+_SET = _number(1, 1000, whole=True)
+
+FIELDS: dict[str, dict[str, _Check]] = {
+    "session": {
+        "session_id": _ident,
+        "routine": _text(200, empty=False),
+        "routine_file": _text(4096, optional=True),
+        "routine_hash": _text(128, optional=True),
+        "started_at": _moment(),
+        "ended_at": _moment(optional=True),
+        "planned_seconds": _SECONDS,
+        "active_seconds": _SECONDS,
+        "paused_seconds": _SECONDS,
+        "ending": _choice("completed", "stopped", "interrupted", optional=True),
+        "last_at": _moment(),
+        "note": _text(10_000),
+    },
+    "step": {
+        "session_id": _ident,
+        "step": _INDEX,
+        "side": _SIDE,
+        "set": _SET,
+        "name": _text(200, empty=False),
+        "library_id": _text(200, optional=True),
+        "kind": _text(40, empty=False),
+        "planned_seconds": _SECONDS,
+        "actual_seconds": _SECONDS,
+        "done": _flag,
+    },
+    "release": {
+        "session_id": _ident,
+        "step": _INDEX,
+        "side": _SIDE,
+        "set": _SET,
+        "point": _text(200, empty=False),
+        "name": _text(200, empty=False),
+        "library_id": _text(200, optional=True),
+        "seconds": _SECONDS,
+        "min_seconds": _SECONDS,
+        "target_seconds": _SECONDS,
+        "max_seconds": _SECONDS,
+        "ending": _choice("released", "extended", "max", "skipped", "stopped"),
+    },
+    "rating": {
+        "session_id": _ident,
+        "moment": _choice("before", "after"),
+        "area": _text(200, empty=False),
+        "side": _SIDE,
+        "score": _number(0, 10, whole=True),
+        "position": _INDEX,
+    },
+}
+_COLUMNS = ["record", *dict.fromkeys(k for fields in FIELDS.values() for k in fields)]
+
+_EXPORT_SQL = {
+    "session": "SELECT id, routine, routine_file, routine_hash, started_at, ended_at, "
+    "planned_seconds, active_seconds, paused_seconds, ending, last_at, note FROM sessions "
+    "ORDER BY started_utc, id",
+    "step": "SELECT session_id, step, side, set_no, name, library_id, kind, planned_seconds, "
+    "actual_seconds, done FROM steps ORDER BY session_id, step, side, set_no",
+    "release": "SELECT session_id, step, side, set_no, point, name, library_id, seconds, "
+    "min_seconds, target_seconds, max_seconds, ending FROM releases "
+    "ORDER BY session_id, step, side, set_no",
+    "rating": "SELECT session_id, moment, area, side, score, position FROM ratings "
+    "ORDER BY session_id, moment, position, area, side",
+}
+
+_INSERT_SQL = {
+    "session": "INSERT INTO sessions (id, routine, routine_file, routine_hash, started_at, "
+    "ended_at, planned_seconds, active_seconds, paused_seconds, ending, last_at, note, "
+    "started_utc, local_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "step": "INSERT INTO steps (session_id, step, side, set_no, name, library_id, kind, "
+    "planned_seconds, actual_seconds, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "release": "INSERT INTO releases (session_id, step, side, set_no, point, name, library_id, "
+    "seconds, min_seconds, target_seconds, max_seconds, ending) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "rating": "INSERT INTO ratings (session_id, moment, area, side, score, position) "
+    "VALUES (?, ?, ?, ?, ?, ?)",
+}
+
+
+# -- export -----------------------------------------------------------------------------
+def _is_csv(path: Path) -> bool:
+    return path.suffix.lower() == ".csv"
+
+
 def export_history(conn: sqlite3.Connection, path: Path) -> int:
-    """Write every session, step, release and rating to *path*; returns how many sessions."""
-    raise NotImplementedError("being written")
+    """Write every session, step, release and rating to *path* (CSV for ``.csv``, else JSON
+    Lines), from one consistent snapshot, atomically; returns how many sessions."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    sessions = 0
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            conn.execute("BEGIN")  # one snapshot, whatever the app writes meanwhile
+            try:
+                write = _export_csv if _is_csv(path) else _export_jsonl
+                sessions = write(conn, out)
+            finally:
+                conn.execute("COMMIT")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return sessions
+
+
+def _export_jsonl(conn: sqlite3.Connection, out: io.TextIOBase) -> int:
+    count = 0
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for record, fields in FIELDS.items():
+        keys = list(fields)
+        prefix = '{"record":"' + record + '",'
+        names = [dumps(k) + ":" for k in keys]
+        cursor = conn.execute(_EXPORT_SQL[record])
+        while rows := cursor.fetchmany(2000):
+            lines = []
+            for row in rows:
+                if record == "step":
+                    row = (*row[:-1], bool(row[-1]))
+                lines.append(
+                    prefix + ",".join(n + dumps(v) for n, v in zip(names, row, strict=True)) + "}\n"
+                )
+            out.write("".join(lines))
+            if record == "session":
+                count += len(rows)
+    return count
+
+
+def _export_csv(conn: sqlite3.Connection, out: io.TextIOBase) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(_COLUMNS)
+    count = 0
+    position = {name: i for i, name in enumerate(_COLUMNS)}
+    for record, fields in FIELDS.items():
+        slots = [position[k] for k in fields]
+        blank = [""] * len(_COLUMNS)
+        blank[0] = record
+        cursor = conn.execute(_EXPORT_SQL[record])
+        while rows := cursor.fetchmany(2000):
+            out_rows = []
+            for row in rows:
+                line = blank.copy()
+                for slot, value in zip(slots, row, strict=True):
+                    line[slot] = "" if value is None else value
+                out_rows.append(line)
+            writer.writerows(out_rows)
+            if record == "session":
+                count += len(rows)
+    return count
+
+
+# -- import -----------------------------------------------------------------------------
+def _lines_jsonl(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
+    for number, line in enumerate(text, 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise _bad(path, number, f"the line is too long (over {MAX_LINE_CHARS:,} characters)")
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line, parse_constant=_no_constant)
+        except (ValueError, RecursionError) as exc:
+            raise _bad(path, number, f"not valid JSON: {exc}") from None
+        if not isinstance(data, dict):
+            raise _bad(path, number, "each line should be a JSON object with a 'record' field")
+        yield number, data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _lines_csv(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_LINE_CHARS)
+    try:
+        reader = csv.reader(text, strict=True)
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            raise _bad(path, 1, f"not valid CSV: {exc}") from None
+        if header is None:
+            return
+        unknown = [name for name in header if name not in _COLUMNS]
+        if unknown or "record" not in header or len(set(header)) != len(header):
+            what = f"unknown column {unknown[0]!r}" if unknown else "a repeated column"
+            if "record" not in header:
+                what = "no 'record' column"
+            raise _bad(path, 1, f"the header is not a Psoas Timer history export: {what}")
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise _bad(path, reader.line_num, f"not valid CSV: {exc}") from None
+            if not any(row):
+                continue
+            if len(row) != len(header):
+                raise _bad(
+                    path,
+                    reader.line_num,
+                    f"{len(row)} fields where the header has {len(header)}",
+                )
+            record = dict(zip(header, row, strict=True))
+            fields = FIELDS.get(record.get("record", ""), {})
+            # A CSV row has every column; only the record's own fields count.
+            yield (
+                reader.line_num,
+                {k: v for k, v in record.items() if k == "record" or k in fields or v != ""},
+            )
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _bad(path: Path, line: int, message: str) -> HistoryImportError:
+    return HistoryImportError(f"{path}:{line}: {message}")
+
+
+def _checked(path: Path, number: int, data: dict[str, Any]) -> tuple[str, list[Any]]:
+    record = data.get("record")
+    if record not in FIELDS:
+        kinds = ", ".join(FIELDS)
+        raise _bad(path, number, f"'record' should be one of {kinds}, not {record!r}")
+    fields = FIELDS[record]
+    extra = [k for k in data if k != "record" and k not in fields]
+    if extra:
+        raise _bad(path, number, f"a {record} has no field {extra[0]!r}")
+    values: list[Any] = []
+    for name, check in fields.items():
+        try:
+            values.append(check(data.get(name)))
+        except ValueError as exc:
+            raise _bad(path, number, f"{record} field {name!r} {exc}") from None
+    return record, values
 
 
 def import_history(conn: sqlite3.Connection, path: Path) -> tuple[int, int]:
-    """Merge *path* into the history; returns (sessions added, sessions already there)."""
-    raise NotImplementedError("being written")
+    """Merge *path* into the history in one transaction; returns (sessions added, sessions
+    already there). Raises :class:`HistoryImportError` (and adds nothing) for a bad file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise HistoryImportError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    if size > MAX_FILE_BYTES:
+        raise HistoryImportError(
+            f"{path}: the file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})"
+        )
+    try:
+        text = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise HistoryImportError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    with text:
+        return _merge(conn, path, text)
+
+
+def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int]:
+    added = skipped = 0
+    new: set[str] = set()
+    old: set[str] = set()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        lines = _lines_csv(path, text) if _is_csv(path) else _lines_jsonl(path, text)
+        number = 0
+        try:
+            for number, data in lines:
+                record, values = _checked(path, number, data)
+                session_id = values[0]
+                if record == "session":
+                    if session_id in new or session_id in old:
+                        raise _bad(path, number, f"session {session_id} is listed twice")
+                    if conn.execute(
+                        "SELECT 1 FROM sessions WHERE id = ?", (session_id,)
+                    ).fetchone():
+                        old.add(session_id)
+                        skipped += 1
+                        continue
+                    values = _session_row(path, number, values)
+                    new.add(session_id)
+                    added += 1
+                elif session_id in old:
+                    continue
+                elif session_id not in new:
+                    raise _bad(
+                        path,
+                        number,
+                        f"this {record} belongs to session {session_id}, "
+                        "which the file does not list before it",
+                    )
+                try:
+                    conn.execute(_INSERT_SQL[record], values)
+                except sqlite3.IntegrityError as exc:
+                    raise _bad(path, number, f"this {record} is listed twice ({exc})") from None
+        except UnicodeDecodeError as exc:
+            raise _bad(path, number + 1, f"not UTF-8 text ({exc.reason})") from None
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return added, skipped
+
+
+def _session_row(path: Path, number: int, values: list[Any]) -> list[Any]:
+    """The session's row: times back to text, its UTC time and local date added; one that
+    never ended elsewhere is recorded as interrupted here (it cannot be carried on)."""
+    (sid, routine, file, digest, started, ended, planned, active, paused, ending, last, note) = (
+        values
+    )
+    if ended is not None and ended < started:
+        raise _bad(path, number, "the session ends before it starts")
+    if ending is None or ended is None:
+        ending = ending or "interrupted"
+        ended = ended or last
+    return [
+        sid,
+        routine,
+        file,
+        digest,
+        started.isoformat(timespec="seconds"),
+        ended.isoformat(timespec="seconds"),
+        planned,
+        active,
+        paused,
+        ending,
+        last.isoformat(timespec="seconds"),
+        note,
+        started.timestamp(),
+        started.date().isoformat(),
+    ]
