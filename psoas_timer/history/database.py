@@ -152,7 +152,7 @@ def open_database(path: Path) -> Opened:
     """
     moved_to: Path | None = None
     for attempt in range(2):
-        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        if path.exists() and not (path.is_file() and os.access(path, os.R_OK | os.W_OK)):
             if attempt:
                 raise HistoryError(f"cannot read or write the history file {path}")
             moved_to = _aside(path)

@@ -332,25 +332,22 @@ def _lines_csv(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]
                 what = "no 'record' column"
             raise _bad(path, 1, f"the header is not a Psoas Timer history export: {what}")
         while True:
+            first = reader.line_num + 1  # a record with line breaks in a field spans lines
             try:
                 row = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise _bad(path, reader.line_num, f"not valid CSV: {exc}") from None
+                raise _bad(path, first, f"not valid CSV: {exc}") from None
             if not any(row):
                 continue
             if len(row) != len(header):
-                raise _bad(
-                    path,
-                    reader.line_num,
-                    f"{len(row)} fields where the header has {len(header)}",
-                )
+                raise _bad(path, first, f"{len(row)} fields where the header has {len(header)}")
             record = dict(zip(header, row, strict=True))
             fields = FIELDS.get(record.get("record", ""), {})
             # A CSV row has every column; only the record's own fields count.
             yield (
-                reader.line_num,
+                first,
                 {k: v for k, v in record.items() if k == "record" or k in fields or v != ""},
             )
     finally:

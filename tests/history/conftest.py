@@ -148,3 +148,37 @@ def start(store: HistoryStore, wall: Wall) -> Callable[..., Run]:
     yield begin  # type: ignore[misc]
     for recorder in started:
         recorder.close()
+
+
+def record(
+    store: HistoryStore,
+    wall: Wall,
+    when: datetime,
+    *,
+    text: str = ROUTINE,
+    release_after: tuple[float, float] = (45.0, 70.0),
+    stop_after: float | None = None,
+) -> str:
+    """Record one session of *text* starting at wall time *when*, releasing the left and
+    right points after *release_after* seconds (or stopping after *stop_after* seconds)."""
+    wall.now = when
+    plan = plan_of(text)
+    clock = FakeClock()
+    session = Session(plan, clock)
+    recorder = Recorder.begin(
+        store, session, RoutineSource(plan.name, "evening.yaml", "hash-1"), background=False
+    )
+    session.start()
+    run = Run(session, recorder, clock, wall)
+    if stop_after is not None:
+        run.tick(stop_after)
+        session.stop()
+        return recorder.session_id
+    for side, seconds in zip(("left", "right"), release_after, strict=True):
+        if any(s.kind == "open" for s in plan.segments):
+            run.to_segment("open", side)
+            run.tick(seconds)
+            if session.segment.kind == "open":
+                session.release()
+    run.finish()
+    return recorder.session_id
