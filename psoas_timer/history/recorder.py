@@ -42,8 +42,9 @@ log = logging.getLogger(__name__)
 
 #: A set of a step on a side: (step run index, side or "", set number).
 SetKey = tuple[int, str, int]
-#: Called on the writer thread after each commit, with the sets it wrote.
-CommitListener = Callable[[Sequence[SetKey]], None]
+#: Called after each commit (on the writer thread) with the session's id and the sets it
+#: wrote (none for the commit that creates the session).
+CommitListener = Callable[[str, Sequence[SetKey]], None]
 
 _Statement = tuple[str, tuple[Any, ...]]
 
@@ -134,15 +135,15 @@ class _Writer:
     def __init__(self, store: HistoryStore, on_commit: CommitListener | None) -> None:
         self._path = store.path
         self._queue: queue.SimpleQueue[
-            tuple[list[_Statement], list[SetKey]] | threading.Event | None
+            tuple[list[_Statement], str, list[SetKey]] | threading.Event | None
         ] = queue.SimpleQueue()
         self._on_commit = on_commit
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="history-writer", daemon=True)
         self._thread.start()
 
-    def put(self, statements: list[_Statement], keys: list[SetKey]) -> None:
-        self._queue.put((statements, keys))
+    def put(self, statements: list[_Statement], session_id: str, keys: list[SetKey]) -> None:
+        self._queue.put((statements, session_id, keys))
 
     def flush(self, timeout: float | None = 10.0) -> bool:
         done = threading.Event()
@@ -164,7 +165,7 @@ class _Writer:
                 if isinstance(item, threading.Event):
                     item.set()
                     continue
-                statements, keys = item
+                statements, session_id, keys = item
                 try:
                     _commit(conn, statements)
                 except sqlite3.Error as exc:
@@ -172,7 +173,7 @@ class _Writer:
                     log.exception("could not record a step in the history")
                     continue
                 if self._on_commit is not None:
-                    self._on_commit(keys)
+                    self._on_commit(session_id, keys)
         except sqlite3.Error as exc:
             self.error = exc
             log.exception("the history writer could not open %s", self._path)
@@ -414,7 +415,7 @@ class Recorder:
 
     def _write(self, statements: list[_Statement], keys: list[SetKey]) -> None:
         if self._writer is not None:
-            self._writer.put(statements, keys)
+            self._writer.put(statements, self.session_id, keys)
             return
         try:
             _commit(self._store.connection, statements)
@@ -422,7 +423,7 @@ class Recorder:
             log.exception("could not record a step in the history")
             return
         if self._on_commit is not None:
-            self._on_commit(keys)
+            self._on_commit(self.session_id, keys)
 
     # -- finishing -------------------------------------------------------------------
     @property
