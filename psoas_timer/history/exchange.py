@@ -172,9 +172,9 @@ FIELDS: dict[str, dict[str, _Check]] = {
         "step": _INDEX,
         "side": _SIDE,
         "set": _SET,
-        "point": _text(200, empty=False),
         "name": _text(200, empty=False),
         "library_id": _text(200, optional=True),
+        "kind": _text(40, empty=False),
         "seconds": _SECONDS,
         "min_seconds": _SECONDS,
         "target_seconds": _SECONDS,
@@ -192,30 +192,67 @@ FIELDS: dict[str, dict[str, _Check]] = {
 }
 _COLUMNS = ["record", *dict.fromkeys(k for fields in FIELDS.values() for k in fields)]
 
-_EXPORT_SQL = {
-    "session": "SELECT id, routine, routine_file, routine_hash, started_at, ended_at, "
-    "planned_seconds, active_seconds, paused_seconds, ending, last_at, note FROM sessions "
-    "ORDER BY started_utc, id",
-    "step": "SELECT session_id, step, side, set_no, name, library_id, kind, planned_seconds, "
-    "actual_seconds, done FROM steps ORDER BY session_id, step, side, set_no",
-    "release": "SELECT session_id, step, side, set_no, point, name, library_id, seconds, "
-    "min_seconds, target_seconds, max_seconds, ending FROM releases "
-    "ORDER BY session_id, step, side, set_no",
-    "rating": "SELECT session_id, moment, area, side, score, position FROM ratings "
-    "ORDER BY session_id, moment, position, area, side",
+#: Each record's fields as SQL, and the rows they come from (sessions first, by start; the
+#: parts by session, in the order their keys give without sorting).
+_EXPORT_FROM = {
+    "session": "FROM sessions ORDER BY started_utc, id",
+    "step": "FROM steps st JOIN sessions s ON s.key = st.session JOIN parts p ON p.key = st.part "
+    "ORDER BY st.session, st.step, st.side, st.set_no",
+    "release": "FROM releases r JOIN sessions s ON s.key = r.session "
+    "JOIN parts p ON p.key = r.part ORDER BY r.session, r.step, r.side, r.set_no",
+    "rating": "FROM ratings r JOIN sessions s ON s.key = r.session "
+    "ORDER BY r.session, r.moment, r.position, r.area, r.side",
 }
+_EXPORT_AS = {
+    "session": {"session_id": "id", "set": "set_no"},
+    "step": {"session_id": "s.id", "library_id": "nullif(p.library_id, '')", "set": "st.set_no",
+             "name": "p.name", "kind": "p.kind", "done": "st.done"},
+    "release": {"session_id": "s.id", "library_id": "nullif(p.library_id, '')",
+                "set": "r.set_no", "name": "p.name", "kind": "p.kind"},
+    "rating": {"session_id": "s.id"},
+}  # fmt: skip
+_PREFIX = {"step": "st.", "release": "r.", "rating": "r."}
+#: Fields written as text (escaped); the others are numbers, or true/false for ``done``.
+_TEXT_FIELDS = {
+    "session_id", "routine", "routine_file", "routine_hash", "started_at", "ended_at",
+    "ending", "last_at", "note", "side", "name", "library_id", "kind", "moment", "area",
+}  # fmt: skip
 
+
+def _export_sql(record: str, fields: list[str], csv_format: bool) -> str:
+    exprs = []
+    for name in fields:
+        expr = _EXPORT_AS[record].get(name, _PREFIX.get(record, "") + name)
+        if name == "done":
+            expr = f"CASE WHEN {expr} THEN 'true' ELSE 'false' END"
+            if csv_format:
+                expr = f"CASE WHEN {_EXPORT_AS[record]['done']} THEN '1' ELSE '0' END"
+        elif name in _TEXT_FIELDS:
+            pass
+        else:
+            # Numbers are kept to the millisecond; SQLite writes them in 15 digits at most.
+            expr = f"{expr}"
+        exprs.append(expr)
+    return f"SELECT {', '.join(exprs)} {_EXPORT_FROM[record]}"
+
+
+_SESSION_KEY = "(SELECT key FROM sessions WHERE id = ?)"
+_PART_KEY = "(SELECT key FROM parts WHERE name = ? AND library_id = ? AND kind = ?)"
+_ADD_PART = (
+    "INSERT INTO parts (name, library_id, kind, point) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (name, library_id, kind) DO NOTHING"
+)
 _INSERT_SQL = {
     "session": "INSERT INTO sessions (id, routine, routine_file, routine_hash, started_at, "
     "ended_at, planned_seconds, active_seconds, paused_seconds, ending, last_at, note, "
     "started_utc, local_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "step": "INSERT INTO steps (session_id, step, side, set_no, name, library_id, kind, "
-    "planned_seconds, actual_seconds, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "release": "INSERT INTO releases (session_id, step, side, set_no, point, name, library_id, "
-    "seconds, min_seconds, target_seconds, max_seconds, ending) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "rating": "INSERT INTO ratings (session_id, moment, area, side, score, position) "
-    "VALUES (?, ?, ?, ?, ?, ?)",
+    "step": "INSERT INTO steps (session, step, side, set_no, part, planned_seconds, "
+    f"actual_seconds, done) VALUES ({_SESSION_KEY}, ?, ?, ?, {_PART_KEY}, ?, ?, ?)",
+    "release": "INSERT INTO releases (session, step, side, set_no, part, seconds, min_seconds, "
+    f"target_seconds, max_seconds, ending) VALUES ({_SESSION_KEY}, ?, ?, ?, {_PART_KEY}, "
+    "?, ?, ?, ?, ?)",
+    "rating": "INSERT INTO ratings (session, moment, area, side, score, position) "
+    f"VALUES ({_SESSION_KEY}, ?, ?, ?, ?, ?)",
 }
 
 
@@ -235,8 +272,7 @@ def export_history(conn: sqlite3.Connection, path: Path) -> int:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             conn.execute("BEGIN")  # one snapshot, whatever the app writes meanwhile
             try:
-                write = _export_csv if _is_csv(path) else _export_jsonl
-                sessions = write(conn, out)
+                sessions = _export(conn, out, csv_format=_is_csv(path))
             finally:
                 conn.execute("COMMIT")
             out.flush()
@@ -249,49 +285,72 @@ def export_history(conn: sqlite3.Connection, path: Path) -> int:
     return sessions
 
 
-def _export_jsonl(conn: sqlite3.Connection, out: io.TextIOBase) -> int:
+class _Texts(dict[Any, str]):
+    """Text as written in the file (JSON or CSV escaped), None as null or nothing. Names,
+    ids and times repeat thousands of times, so each is escaped once."""
+
+    def __init__(self, csv_format: bool) -> None:
+        super().__init__()
+        self.csv_format = csv_format
+        self[None] = "" if csv_format else "null"
+
+    def __missing__(self, value: str) -> str:
+        if not self.csv_format:
+            text = json.dumps(value, ensure_ascii=False)
+        elif any(c in value for c in ',"\r\n') or value[:1].isspace() or value[-1:].isspace():
+            text = '"' + value.replace('"', '""') + '"'
+        else:
+            text = value
+        if len(self) < 100_000:
+            self[value] = text
+        return text
+
+
+def _export(conn: sqlite3.Connection, out: io.TextIOBase, *, csv_format: bool) -> int:
+    """Every record, a line each: the values go into a ``%`` template in the order the
+    line wants them (the SQL selects them so), text escaped once per distinct value and
+    numbers written by ``%r``."""
+    texts = _Texts(csv_format)
+    if csv_format:
+        out.write(",".join(_COLUMNS) + "\n")
     count = 0
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    for record, fields in FIELDS.items():
-        keys = list(fields)
-        prefix = '{"record":"' + record + '",'
-        names = [dumps(k) + ":" for k in keys]
-        cursor = conn.execute(_EXPORT_SQL[record])
-        while rows := cursor.fetchmany(2000):
+    for record, spec in FIELDS.items():
+        fields = list(spec)
+        if csv_format:
+            order = [name for name in _COLUMNS if name in spec]
+            template = ",".join(
+                record if name == "record" else (_code(name) if name in spec else "")
+                for name in _COLUMNS
+            )
+        else:
+            order = fields
+            template = (
+                '{"record":"'
+                + record
+                + '",'
+                + ",".join(f'"{name}":{_code(name)}' for name in fields)
+                + "}"
+            )
+        template = template.replace("%", "%%").replace("\x00", "%") + "\n"
+        text_at = [i for i, name in enumerate(order) if name in _TEXT_FIELDS]
+        cursor = conn.execute(_export_sql(record, order, csv_format))
+        while rows := cursor.fetchmany(5000):
             lines = []
             for row in rows:
-                if record == "step":
-                    row = (*row[:-1], bool(row[-1]))
-                lines.append(
-                    prefix + ",".join(n + dumps(v) for n, v in zip(names, row, strict=True)) + "}\n"
-                )
+                values = list(row)
+                for i in text_at:
+                    values[i] = texts[values[i]]
+                lines.append(template % tuple(values))
             out.write("".join(lines))
             if record == "session":
                 count += len(rows)
     return count
 
 
-def _export_csv(conn: sqlite3.Connection, out: io.TextIOBase) -> int:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(_COLUMNS)
-    count = 0
-    position = {name: i for i, name in enumerate(_COLUMNS)}
-    for record, fields in FIELDS.items():
-        slots = [position[k] for k in fields]
-        blank = [""] * len(_COLUMNS)
-        blank[0] = record
-        cursor = conn.execute(_EXPORT_SQL[record])
-        while rows := cursor.fetchmany(2000):
-            out_rows = []
-            for row in rows:
-                line = blank.copy()
-                for slot, value in zip(slots, row, strict=True):
-                    line[slot] = "" if value is None else value
-                out_rows.append(line)
-            writer.writerows(out_rows)
-            if record == "session":
-                count += len(rows)
-    return count
+def _code(name: str) -> str:
+    """The ``%`` conversion for a field (marked with NUL, as a literal % must be doubled):
+    text comes escaped (``s``), numbers as Python writes them (``r``)."""
+    return "\x00s" if name in _TEXT_FIELDS or name == "done" else "\x00r"
 
 
 # -- import -----------------------------------------------------------------------------
@@ -429,6 +488,10 @@ def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int
                         f"this {record} belongs to session {session_id}, "
                         "which the file does not list before it",
                     )
+                if record in ("step", "release"):
+                    name, library_id, kind = values[4], values[5] or "", values[6]
+                    conn.execute(_ADD_PART, (name, library_id, kind, library_id or name))
+                    values[5] = library_id
                 try:
                     conn.execute(_INSERT_SQL[record], values)
                 except sqlite3.IntegrityError as exc:

@@ -48,16 +48,23 @@ CommitListener = Callable[[str, Sequence[SetKey]], None]
 
 _Statement = tuple[str, tuple[Any, ...]]
 
+#: A part (what a step is) is stored once; steps and releases refer to it.
+ADD_PART = (
+    "INSERT INTO parts (name, library_id, kind, point) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (name, library_id, kind) DO NOTHING"
+)
+_SESSION_KEY = "(SELECT key FROM sessions WHERE id = ?)"
+_PART_KEY = "(SELECT key FROM parts WHERE name = ? AND library_id = ? AND kind = ?)"
 _UPSERT_STEP = (
-    "INSERT INTO steps (session_id, step, side, set_no, name, library_id, kind, "
-    "planned_seconds, actual_seconds, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (session_id, step, side, set_no) DO UPDATE SET "
+    "INSERT INTO steps (session, step, side, set_no, part, planned_seconds, actual_seconds, "
+    f"done) VALUES ({_SESSION_KEY}, ?, ?, ?, {_PART_KEY}, ?, ?, ?) "
+    "ON CONFLICT (session, step, side, set_no) DO UPDATE SET "
     "actual_seconds = excluded.actual_seconds, done = excluded.done"
 )
 _UPSERT_RELEASE = (
-    "INSERT INTO releases (session_id, step, side, set_no, point, name, library_id, seconds, "
-    "min_seconds, target_seconds, max_seconds, ending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (session_id, step, side, set_no) DO UPDATE SET "
+    "INSERT INTO releases (session, step, side, set_no, part, seconds, min_seconds, "
+    f"target_seconds, max_seconds, ending) VALUES ({_SESSION_KEY}, ?, ?, ?, {_PART_KEY}, "
+    "?, ?, ?, ?, ?) ON CONFLICT (session, step, side, set_no) DO UPDATE SET "
     "seconds = excluded.seconds, ending = excluded.ending"
 )
 _UPDATE_SESSION = (
@@ -273,11 +280,17 @@ class Recorder:
                     "started_utc, local_date, planned_seconds, last_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     row,
-                )
+                ),
+                *recorder._parts(),
             ],
             [],
         )
         return recorder
+
+    def _parts(self) -> list[_Statement]:
+        """The plan's parts, so each set's row can refer to its part."""
+        parts = {(s.name, s.library_id or "", s.kind) for s in self._sets.values()}
+        return [(ADD_PART, (*part, part[1] or part[0])) for part in sorted(parts)]
 
     @classmethod
     def resume(
@@ -302,6 +315,7 @@ class Recorder:
             background=background,
             on_commit=on_commit,
         )
+        recorder._write(recorder._parts(), [])
         detail = store.session(summary.id)
         if detail is not None:
             for step in detail.steps:
@@ -371,8 +385,8 @@ class Recorder:
         elapsed = 0.0
         if self._first_at is not None and self._last_at is not None:
             elapsed = self._last_at - self._first_at
-        active = self._base_active + self._active
-        paused = self._base_paused + max(0.0, elapsed - self._active)
+        active = round(self._base_active + self._active, 3)
+        paused = round(self._base_paused + max(0.0, elapsed - self._active), 3)
         offset = self._wall().utcoffset()
         span = timedelta(seconds=max(0.0, active + paused))
         moment = (self._started + span).astimezone(timezone(offset or timedelta(0)))
@@ -383,21 +397,21 @@ class Recorder:
         sid = self.session_id
         for s in sets:
             step, side, set_no = s.key
+            part = (s.name, s.library_id or "", s.kind)
             statements.append(
                 (
                     _UPSERT_STEP,
-                    (sid, step, side, set_no, s.name, s.library_id, s.kind, s.planned,
-                     s.actual, int(s.done)),
+                    (sid, step, side, set_no, *part, s.planned, round(s.actual, 3), int(s.done)),
                 )
-            )  # fmt: skip
+            )
             if s.release is not None and s.open is not None and s.open.open is not None:
                 hold = s.open.open
                 seconds, how = s.release
                 statements.append(
                     (
                         _UPSERT_RELEASE,
-                        (sid, step, side, set_no, s.library_id or s.name, s.name, s.library_id,
-                         seconds, hold.min, hold.target, hold.limit, how),
+                        (sid, step, side, set_no, *part, round(seconds, 3), hold.min, hold.target,
+                         hold.limit, how),
                     )
                 )  # fmt: skip
             if s in self._open:

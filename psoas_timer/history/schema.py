@@ -14,7 +14,8 @@ __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate"]
 
 _V1 = """
 CREATE TABLE sessions (
-    id TEXT PRIMARY KEY,
+    key INTEGER PRIMARY KEY,           -- local to this file; parts refer to it (small rows)
+    id TEXT NOT NULL UNIQUE,           -- the session's id everywhere (export, import, API)
     routine TEXT NOT NULL,
     routine_file TEXT,
     routine_hash TEXT,
@@ -31,50 +32,57 @@ CREATE TABLE sessions (
     note TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX sessions_by_start ON sessions (started_utc);
-CREATE INDEX sessions_by_date ON sessions (local_date);
+CREATE INDEX sessions_by_date ON sessions (local_date, active_seconds);
 CREATE INDEX sessions_by_routine ON sessions (routine, started_utc);
-CREATE INDEX sessions_unfinished ON sessions (ending) WHERE ending IS NULL;
+CREATE INDEX sessions_unfinished ON sessions (started_utc) WHERE ending IS NULL;
+
+-- What a step is (its name, library exercise and kind), stored once for every session.
+CREATE TABLE parts (
+    key INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    library_id TEXT NOT NULL DEFAULT '',   -- '' without one
+    kind TEXT NOT NULL,
+    point TEXT NOT NULL,               -- an open hold's point: the library id, else the name
+    UNIQUE (name, library_id, kind)
+);
+CREATE INDEX parts_by_point ON parts (point);
 
 CREATE TABLE steps (
-    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session INTEGER NOT NULL REFERENCES sessions (key) ON DELETE CASCADE,
     step INTEGER NOT NULL,
     side TEXT NOT NULL DEFAULT '' CHECK (side IN ('', 'left', 'right')),
     set_no INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    library_id TEXT,
-    kind TEXT NOT NULL,
+    part INTEGER NOT NULL REFERENCES parts (key),
     planned_seconds REAL NOT NULL CHECK (planned_seconds >= 0),
     actual_seconds REAL NOT NULL CHECK (actual_seconds >= 0),
     done INTEGER NOT NULL CHECK (done IN (0, 1)),
-    PRIMARY KEY (session_id, step, side, set_no)
+    PRIMARY KEY (session, step, side, set_no)
 ) WITHOUT ROWID;
 
 CREATE TABLE releases (
-    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session INTEGER NOT NULL REFERENCES sessions (key) ON DELETE CASCADE,
     step INTEGER NOT NULL,
     side TEXT NOT NULL DEFAULT '' CHECK (side IN ('', 'left', 'right')),
     set_no INTEGER NOT NULL,
-    point TEXT NOT NULL,               -- the library id, or the step's name without one
-    name TEXT NOT NULL,
-    library_id TEXT,
+    part INTEGER NOT NULL REFERENCES parts (key),
     seconds REAL NOT NULL CHECK (seconds >= 0),
     min_seconds REAL NOT NULL,
     target_seconds REAL NOT NULL,
     max_seconds REAL NOT NULL,
     ending TEXT NOT NULL
         CHECK (ending IN ('released', 'extended', 'max', 'skipped', 'stopped')),
-    PRIMARY KEY (session_id, step, side, set_no)
+    PRIMARY KEY (session, step, side, set_no)
 ) WITHOUT ROWID;
-CREATE INDEX releases_by_point ON releases (point, side);
+CREATE INDEX releases_by_part ON releases (part, side);
 
 CREATE TABLE ratings (
-    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    session INTEGER NOT NULL REFERENCES sessions (key) ON DELETE CASCADE,
     moment TEXT NOT NULL CHECK (moment IN ('before', 'after')),
     area TEXT NOT NULL,
     side TEXT NOT NULL DEFAULT '' CHECK (side IN ('', 'left', 'right')),
     score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
     position INTEGER NOT NULL DEFAULT 0,   -- the order the prompt showed the areas in
-    PRIMARY KEY (session_id, moment, area, side)
+    PRIMARY KEY (session, moment, area, side)
 ) WITHOUT ROWID;
 CREATE INDEX ratings_by_area ON ratings (area, side);
 

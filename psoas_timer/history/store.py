@@ -51,10 +51,11 @@ _GOAL_KEY = "weekly_goal"
 _SUMMARY_COLUMNS = """
     s.id, s.routine, s.routine_file, s.routine_hash, s.started_at, s.ended_at,
     s.planned_seconds, s.active_seconds, s.paused_seconds, s.ending, s.note,
-    (SELECT count(*) FROM (SELECT step FROM steps WHERE session_id = s.id
+    (SELECT count(*) FROM (SELECT step FROM steps WHERE session = s.key
         GROUP BY step HAVING min(done) = 1)),
-    (SELECT count(*) FROM (SELECT step FROM steps WHERE session_id = s.id
-        GROUP BY step HAVING min(done) = 0))
+    (SELECT count(*) FROM (SELECT step FROM steps WHERE session = s.key
+        GROUP BY step HAVING min(done) = 0)),
+    s.key
 """
 
 
@@ -90,7 +91,7 @@ def _release(row: Sequence[Any]) -> Release:
     return Release(
         step=row[0],
         name=row[1],
-        library_id=row[2],
+        library_id=row[2] or None,
         side=_side(row[3]),
         set=row[4],
         seconds=row[5],
@@ -195,11 +196,12 @@ class HistoryStore:
         ).fetchone()
         if row is None:
             return None
+        key = row[13]
         steps = tuple(
             StepRecord(
                 step=r[0],
                 name=r[1],
-                library_id=r[2],
+                library_id=r[2] or None,
                 kind=r[3],
                 side=_side(r[4]),
                 set=r[5],
@@ -208,34 +210,34 @@ class HistoryStore:
                 done=bool(r[8]),
             )
             for r in self._conn.execute(
-                "SELECT step, name, library_id, kind, side, set_no, planned_seconds, "
-                "actual_seconds, done FROM steps WHERE session_id = ? "
-                "ORDER BY step, set_no, side",
-                (session_id,),
+                "SELECT st.step, p.name, p.library_id, p.kind, st.side, st.set_no, "
+                "st.planned_seconds, st.actual_seconds, st.done "
+                "FROM steps st JOIN parts p ON p.key = st.part WHERE st.session = ? "
+                "ORDER BY st.step, st.set_no, st.side",
+                (key,),
             )
         )
-        return SessionDetail(
-            _summary(row), steps, self._releases(session_id), self._ratings(session_id)
-        )
+        return SessionDetail(_summary(row), steps, self._releases(key), self._ratings(key))
 
-    def _releases(self, session_id: str) -> tuple[Release, ...]:
+    def _releases(self, key: int) -> tuple[Release, ...]:
         return tuple(
             _release(r)
             for r in self._conn.execute(
-                "SELECT step, name, library_id, side, set_no, seconds, min_seconds, "
-                "target_seconds, max_seconds, ending FROM releases WHERE session_id = ? "
-                "ORDER BY step, set_no, side",
-                (session_id,),
+                "SELECT r.step, p.name, p.library_id, r.side, r.set_no, r.seconds, "
+                "r.min_seconds, r.target_seconds, r.max_seconds, r.ending "
+                "FROM releases r JOIN parts p ON p.key = r.part WHERE r.session = ? "
+                "ORDER BY r.step, r.set_no, r.side",
+                (key,),
             )
         )
 
-    def _ratings(self, session_id: str) -> tuple[Rating, ...]:
+    def _ratings(self, key: int) -> tuple[Rating, ...]:
         return tuple(
             Rating(cast("Moment", r[0]), Area(r[1], _side(r[2])), r[3])
             for r in self._conn.execute(
-                "SELECT moment, area, side, score FROM ratings WHERE session_id = ? "
+                "SELECT moment, area, side, score FROM ratings WHERE session = ? "
                 "ORDER BY moment DESC, position, area, side",
-                (session_id,),
+                (key,),
             )
         )
 
@@ -262,8 +264,7 @@ class HistoryStore:
         ).fetchone()
         if row is None:
             return None
-        summary = _summary(row)
-        return LastDone(summary, self._releases(summary.id), self._ratings(summary.id))
+        return LastDone(_summary(row), self._releases(row[13]), self._ratings(row[13]))
 
     # -- the Progress page -----------------------------------------------------------
     def day_minutes(self, since: date, until: date) -> list[DayMinutes]:
@@ -300,11 +301,11 @@ class HistoryStore:
         """Per routine name: sessions, completed ones, last done, average active seconds of
         the completed ones (of all, when none was completed); most recently done first."""
         rows = self._conn.execute(
+            # With max(), SQLite takes started_at from the row that has the maximum.
             "SELECT s.routine, count(*), sum(s.ending = 'completed'), "
             "coalesce(avg(CASE WHEN s.ending = 'completed' THEN s.active_seconds END), "
             "         avg(s.active_seconds)), "
-            "(SELECT started_at FROM sessions l WHERE l.routine = s.routine "
-            " ORDER BY l.started_utc DESC LIMIT 1), max(s.started_utc) AS latest "
+            "s.started_at, max(s.started_utc) AS latest "
             "FROM sessions s GROUP BY s.routine ORDER BY latest DESC"
         )
         return [
@@ -327,9 +328,9 @@ class HistoryStore:
             "SELECT s.id, s.started_at, "
             "max(CASE WHEN r.moment = 'before' THEN r.score END), "
             "max(CASE WHEN r.moment = 'after' THEN r.score END) "
-            "FROM ratings r JOIN sessions s ON s.id = r.session_id "
+            "FROM ratings r JOIN sessions s ON s.key = r.session "
             "WHERE r.area = ? AND r.side = ? AND s.local_date >= ? "
-            "GROUP BY s.id ORDER BY s.started_utc",
+            "GROUP BY s.key ORDER BY s.started_utc",
             (area.name, area.side or "", (since or date.min).isoformat()),
         )
         return [PainSample(i, from_iso(at), before, after) for i, at, before, after in rows]
@@ -339,8 +340,10 @@ class HistoryStore:
         return [
             Point(key, name, _side(side))
             for key, name, side in self._conn.execute(
-                "SELECT point, max(name), side FROM releases GROUP BY point, side "
-                "ORDER BY max(name), side"
+                "SELECT p.point, max(p.name), r.side "
+                "FROM (SELECT DISTINCT part, side FROM releases) r "
+                "JOIN parts p ON p.key = r.part GROUP BY p.point, r.side "
+                "ORDER BY max(p.name), r.side"
             )
         ]
 
@@ -348,8 +351,9 @@ class HistoryStore:
         """A point's time to release in each session (each set), oldest first."""
         rows = self._conn.execute(
             "SELECT s.id, s.started_at, r.seconds, r.target_seconds, r.ending "
-            "FROM releases r JOIN sessions s ON s.id = r.session_id "
-            "WHERE r.point = ? AND r.side = ? AND s.local_date >= ? "
+            "FROM parts p JOIN releases r ON r.part = p.key "
+            "JOIN sessions s ON s.key = r.session "
+            "WHERE p.point = ? AND r.side = ? AND s.local_date >= ? "
             "ORDER BY s.started_utc, r.step, r.set_no",
             (point.key, point.side or "", (since or date.min).isoformat()),
         )
@@ -411,13 +415,13 @@ class HistoryStore:
         if moment not in ("before", "after"):
             raise ValueError(f"a rating is given before or after, not {moment!r}")
         with self.transaction() as conn:
-            self._require(session_id)
+            key = self._key(session_id)
             conn.executemany(
-                "INSERT INTO ratings (session_id, moment, area, side, score, position) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, moment, area, side) "
+                "INSERT INTO ratings (session, moment, area, side, score, position) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session, moment, area, side) "
                 "DO UPDATE SET score = excluded.score, position = excluded.position",
                 [
-                    (session_id, moment, a.name, a.side or "", s, n)
+                    (key, moment, a.name, a.side or "", s, n)
                     for n, (a, s) in enumerate(scores.items())
                 ],
             )
@@ -425,12 +429,14 @@ class HistoryStore:
     def set_note(self, session_id: str, note: str) -> None:
         """Set the session's free-text note (empty to clear it)."""
         with self.transaction() as conn:
-            self._require(session_id)
+            self._key(session_id)
             conn.execute("UPDATE sessions SET note = ? WHERE id = ?", (note.strip(), session_id))
 
-    def _require(self, session_id: str) -> None:
-        if not self._conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
+    def _key(self, session_id: str) -> int:
+        row = self._conn.execute("SELECT key FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
             raise KeyError(f"no session {session_id!r} in the history")
+        return int(row[0])
 
     # -- unfinished sessions ---------------------------------------------------------
     def unfinished(self) -> list[Unfinished]:
@@ -447,17 +453,17 @@ class HistoryStore:
         ).fetchall():
             summary = _summary(row)
             step = self._conn.execute(
-                "SELECT step, name FROM steps WHERE session_id = ? "
-                "ORDER BY step DESC, set_no DESC LIMIT 1",
-                (summary.id,),
+                "SELECT st.step, p.name FROM steps st JOIN parts p ON p.key = st.part "
+                "WHERE st.session = ? ORDER BY st.step DESC, st.set_no DESC LIMIT 1",
+                (row[13],),
             ).fetchone()
             found.append(
                 Unfinished(
                     session=summary,
-                    resume_segment=int(row[13]),
+                    resume_segment=int(row[14]),
                     step=step[0] if step else None,
                     step_name=step[1] if step else None,
-                    last_activity=from_iso(row[14]),
+                    last_activity=from_iso(row[15]),
                 )
             )
         return found

@@ -20,7 +20,8 @@ def committed_sets(store: HistoryStore, session_id: str) -> list[tuple[int, str,
     conn = connect(store.path)
     try:
         return conn.execute(
-            "SELECT step, side, set_no, done FROM steps WHERE session_id = ? "
+            "SELECT step, side, set_no, done FROM steps "
+            "WHERE session = (SELECT key FROM sessions WHERE id = ?) "
             "ORDER BY step, side, set_no",
             (session_id,),
         ).fetchall()
