@@ -23,7 +23,7 @@ import queue
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -33,8 +33,8 @@ from psoas_timer.core.plan import Plan, Segment
 
 from .database import connect
 from .localtime import WallClock, to_iso
-from .records import ReleaseEnding, RoutineSource, Unfinished
-from .store import HistoryStore
+from .records import Area, Moment, ReleaseEnding, RoutineSource, Unfinished
+from .store import RATE, HistoryStore, rating_rows
 
 __all__ = ["CommitListener", "Recorder", "SetKey", "resume_at"]
 
@@ -74,10 +74,16 @@ _UPDATE_SESSION = (
 _END_SESSION = "UPDATE sessions SET ended_at = ?, ending = ? WHERE id = ?"
 
 
-def resume_at(plan: Plan, unfinished: Unfinished) -> int | None:
-    """The segment of *plan* to carry *unfinished* on from, or None when the plan cannot be
-    the one it ran (fewer segments). Compare the routine file's hash first: an edited file
-    is a new version whose segments may not line up."""
+def resume_at(
+    plan: Plan, unfinished: Unfinished, source: RoutineSource | None = None
+) -> int | None:
+    """The segment of *plan* to carry *unfinished* on from, or None when it cannot be
+    carried on with *plan*: the routine file's content changed since (pass the *source*
+    read from the file now, e.g. :meth:`RoutineSource.from_file`), or the plan is too short.
+    Offer only to keep it as it was (:meth:`HistoryStore.record_as_interrupted`) then."""
+    recorded = unfinished.session.routine.content_hash
+    if source is not None and source.content_hash != recorded:
+        return None
     index = unfinished.resume_segment
     return index if 0 <= index < len(plan.segments) else None
 
@@ -438,6 +444,22 @@ class Recorder:
             return
         if self._on_commit is not None:
             self._on_commit(self.session_id, keys)
+
+    # -- what the user adds ------------------------------------------------------------
+    def rate(self, moment: Moment, scores: Mapping[Area, int]) -> None:
+        """Save the 0–10 *scores* for this session, *moment* before or after it (replacing
+        that moment's earlier scores for the same areas). Queued with the recorder's other
+        writes, so it can be called before the first step, while the session runs, or after
+        it ended (before :meth:`close`). Raises ValueError for a score out of range."""
+        rows = rating_rows(moment, scores)
+        sql = RATE.replace("VALUES (?,", "VALUES ((SELECT key FROM sessions WHERE id = ?),", 1)
+        self._write([(sql, (self.session_id, *row)) for row in rows], [])
+
+    def note(self, text: str) -> None:
+        """Set this session's free-text note (empty clears it), queued like :meth:`rate`."""
+        self._write(
+            [("UPDATE sessions SET note = ? WHERE id = ?", (text.strip(), self.session_id))], []
+        )
 
     # -- finishing -------------------------------------------------------------------
     @property

@@ -270,9 +270,11 @@ class Unfinished:
     """A session the app never saw end (a crash, a kill, a power cut).
 
     *resume_segment* is the plan segment to carry on from (the start of the set that was
-    running), valid for a plan compiled from the same file: compare *session.routine*'s
-    ``content_hash`` with the file's before resuming (:func:`psoas_timer.history.resume_at`).
-    *last_activity* is when its last step was recorded.
+    running), valid for a plan compiled from the same file: :func:`~psoas_timer.history.
+    resume_at` checks the file's hash and gives the segment, and the plan names the step
+    there (``plan.steps[plan.segments[i].step].name``). *step* and *step_name* are the last
+    step with a recorded set (None when none ended). *last_activity* is when the last set
+    was recorded; keeping the session as it was ends it then.
     """
 
     session: SessionSummary

@@ -67,6 +67,29 @@ class ImportResult:
     already_there: int
 
 
+#: Saves one rating (session key, moment, area, side, score, position), replacing it.
+RATE = (
+    "INSERT INTO ratings (session, moment, area, side, score, position) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session, moment, area, side) "
+    "DO UPDATE SET score = excluded.score, position = excluded.position"
+)
+
+
+def rating_rows(moment: Moment, scores: Mapping[Area, int]) -> list[tuple[str, str, str, int, int]]:
+    """The rows for *scores* (moment, area, side, score, position), or ValueError saying
+    what is wrong with them."""
+    if moment not in ("before", "after"):
+        raise ValueError(f"a rating is given before or after, not {moment!r}")
+    rows: list[tuple[str, str, str, int, int]] = []
+    for position, (area, score) in enumerate(scores.items()):
+        if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
+            raise ValueError(f"a rating is a whole number from 0 to 10, not {score!r}")
+        if not area.name.strip():
+            raise ValueError("a rated area needs a name")
+        rows.append((moment, area.name, area.side or "", score, position))
+    return rows
+
+
 def _side(text: str) -> Side | None:
     return "left" if text == "left" else ("right" if text == "right" else None)
 
@@ -406,25 +429,13 @@ class HistoryStore:
     # -- ratings and notes -----------------------------------------------------------
     def rate(self, session_id: str, moment: Moment, scores: Mapping[Area, int]) -> None:
         """Save the 0–10 *scores* given *moment* (before or after) *session_id*, replacing
-        that moment's earlier scores for the same areas."""
-        for area, score in scores.items():
-            if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
-                raise ValueError(f"a rating is a whole number from 0 to 10, not {score!r}")
-            if not area.name.strip():
-                raise ValueError("a rated area needs a name")
-        if moment not in ("before", "after"):
-            raise ValueError(f"a rating is given before or after, not {moment!r}")
+        that moment's earlier scores for the same areas. While a session is being recorded,
+        use :meth:`Recorder.rate <psoas_timer.history.recorder.Recorder.rate>` instead (it
+        keeps the order of the recorder's writes)."""
+        rows = rating_rows(moment, scores)
         with self.transaction() as conn:
             key = self._key(session_id)
-            conn.executemany(
-                "INSERT INTO ratings (session, moment, area, side, score, position) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session, moment, area, side) "
-                "DO UPDATE SET score = excluded.score, position = excluded.position",
-                [
-                    (key, moment, a.name, a.side or "", s, n)
-                    for n, (a, s) in enumerate(scores.items())
-                ],
-            )
+            conn.executemany(RATE, [(key, *row) for row in rows])
 
     def set_note(self, session_id: str, note: str) -> None:
         """Set the session's free-text note (empty to clear it)."""

@@ -278,3 +278,40 @@ def test_an_interrupted_session_can_be_kept_as_it_was(
     assert s.ending == "interrupted"
     assert s.ended is not None and s.ended >= s.started
     assert s.ended == found.last_activity
+
+
+def test_ratings_and_a_note_can_be_given_while_recording(
+    start: Callable[..., Run], store: HistoryStore
+) -> None:
+    from psoas_timer.history import Area
+
+    left = Area("psoas", "left")
+    run = start()  # the session's row is still queued for the writer
+    run.recorder.rate("before", {left: 6, Area("low back"): 2})
+    run.finish()
+    run.recorder.rate("after", {left: 3})
+    run.recorder.note("Easier than last week")
+    with pytest.raises(ValueError, match="0 to 10"):
+        run.recorder.rate("after", {left: 12})
+    run.recorder.close()
+    detail = store.session(run.recorder.session_id)
+    assert detail is not None
+    assert detail.ratings_at("before") == {left: 6, Area("low back"): 2}
+    assert detail.ratings_at("after") == {left: 3}
+    assert detail.summary.note == "Easier than last week"
+
+
+def test_an_edited_routine_is_not_carried_on(
+    start: Callable[..., Run], store: HistoryStore
+) -> None:
+    from psoas_timer.history import RoutineSource
+
+    run = start()
+    run.to_segment("rest")
+    run.recorder.flush()
+    (found,) = store.unfinished()
+    plan = run.session.plan
+    same = RoutineSource("Evening release", "evening.yaml", "hash-1")
+    edited = RoutineSource("Evening release", "evening.yaml", "hash-2")
+    assert resume_at(plan, found, same) == found.resume_segment
+    assert resume_at(plan, found, edited) is None

@@ -55,7 +55,15 @@ def test_a_week_of_sessions(tmp_path: Path) -> None:
 
         left = Area("psoas", "left")
         pain = store.pain_series(left)
-        assert [(p.before, p.after) for p in pain] == [(7, 4), (7, 4), (6, 4), (6, 3), (5, 3), (5, 3), (4, 2)]
+        assert [(p.before, p.after) for p in pain] == [
+            (7, 4),
+            (7, 4),
+            (6, 4),
+            (6, 3),
+            (5, 3),
+            (5, 3),
+            (4, 2),
+        ]
         point = Point("psoas-ball-release", "Psoas release", "left")
         assert point in progress.points
         times = [round(s.seconds) for s in store.release_series(point)]
@@ -72,4 +80,3 @@ def test_a_week_of_sessions(tmp_path: Path) -> None:
         assert again.streak == progress.streak
         assert [round(s.seconds) for s in second.release_series(point)] == times
         assert second.pain_series(left) == pain
-
