@@ -99,11 +99,19 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def migrate(conn: sqlite3.Connection, to: int = SCHEMA_VERSION) -> int:
     """Bring *conn*'s database up to version *to*, one migration per transaction; returns
-    the version it was at. The caller checks it is not newer than :data:`SCHEMA_VERSION`."""
+    the version it was at. Each step reads the version inside its transaction, so two
+    processes opening a new file at once do not both create it. The caller checks first
+    that the version is not newer than :data:`SCHEMA_VERSION`."""
     (found,) = conn.execute("PRAGMA user_version").fetchone()
-    for version in range(found, to):
+    if found >= to:
+        return int(found)  # nothing to do, and no write lock to wait for
+    while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            (version,) = conn.execute("PRAGMA user_version").fetchone()
+            if version >= to:
+                conn.execute("COMMIT")
+                return int(found)
             # executescript would commit first; run the statements one by one instead.
             for statement in _statements(MIGRATIONS[version]):
                 conn.execute(statement)
@@ -112,7 +120,6 @@ def migrate(conn: sqlite3.Connection, to: int = SCHEMA_VERSION) -> int:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    return int(found)
 
 
 def _statements(script: str) -> list[str]:

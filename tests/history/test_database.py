@@ -144,3 +144,30 @@ def test_the_command_line_can_read_while_the_app_writes(tmp_path: Path, wall: Wa
             assert cli.sessions()[0].note == ""
         writer.execute("COMMIT")
         writer.close()
+
+
+def _open_after(barrier: object, path: Path, errors: list[BaseException]) -> None:
+    barrier.wait()  # type: ignore[attr-defined]
+    try:
+        HistoryStore.open(path).close()
+    except BaseException as exc:  # reported by the test
+        errors.append(exc)
+
+
+def test_two_processes_creating_the_file_at_once_both_succeed(tmp_path: Path) -> None:
+    import threading
+
+    for attempt in range(10):
+        path = tmp_path / f"h{attempt}.sqlite3"
+        errors: list[BaseException] = []
+        barrier = threading.Barrier(3)
+        threads = [
+            threading.Thread(target=_open_after, args=(barrier, path, errors)) for _ in range(3)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with HistoryStore.open(path) as store:
+            assert store.connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
