@@ -459,7 +459,12 @@ def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int
     added = skipped = 0
     new: set[str] = set()
     old: set[str] = set()
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise HistoryImportError(
+            f"{path}: the history is busy ({exc}); nothing was imported, try again"
+        ) from None
     try:
         lines = _lines_csv(path, text) if _is_csv(path) else _lines_jsonl(path, text)
         number = 0

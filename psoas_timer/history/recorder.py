@@ -18,11 +18,13 @@ Typical use (the window's session controller)::
 
 from __future__ import annotations
 
+import atexit
 import logging
 import queue
 import sqlite3
 import threading
 import uuid
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -142,6 +144,16 @@ def _sets(plan: Plan) -> tuple[dict[SetKey, _Set], list[SetKey | None]]:
     return sets, owner
 
 
+#: Writers still running, so that what they hold is committed when the program exits.
+_RUNNING: weakref.WeakSet[_Writer] = weakref.WeakSet()
+
+
+@atexit.register
+def _flush_at_exit() -> None:
+    for writer in list(_RUNNING):
+        writer.close(timeout=5.0)
+
+
 class _Writer:
     """A thread with its own connection that runs each queued batch in one transaction."""
 
@@ -154,6 +166,7 @@ class _Writer:
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="history-writer", daemon=True)
         self._thread.start()
+        _RUNNING.add(self)
 
     def put(self, statements: list[_Statement], session_id: str, keys: list[SetKey]) -> None:
         self._queue.put((statements, session_id, keys))
@@ -164,6 +177,7 @@ class _Writer:
         return done.wait(timeout)
 
     def close(self, timeout: float | None = 10.0) -> None:
+        _RUNNING.discard(self)
         self._queue.put(None)
         self._thread.join(timeout)
 

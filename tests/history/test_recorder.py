@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -315,3 +316,34 @@ def test_an_edited_routine_is_not_carried_on(
     edited = RoutineSource("Evening release", "evening.yaml", "hash-2")
     assert resume_at(plan, found, same) == found.resume_segment
     assert resume_at(plan, found, edited) is None
+
+
+def test_what_is_queued_is_committed_when_the_program_exits(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    db = tmp_path / "history.sqlite3"
+    code = f"""
+from pathlib import Path
+from psoas_timer.core.clock import FakeClock
+from psoas_timer.core.engine import Session
+from psoas_timer.history import HistoryStore, Recorder, RoutineSource
+from tests.history.conftest import plan_of
+store = HistoryStore.open(Path({str(db)!r}))
+clock = FakeClock()
+session = Session(plan_of(), clock)
+Recorder.begin(store, session, RoutineSource("Evening release"))
+session.start()
+for _ in range(2000):
+    clock.advance(0.5)
+    session.poll()
+# no close(): the program just ends
+"""
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
+    with HistoryStore.open(db) as store:
+        (s,) = store.sessions()
+        assert s.ending == "completed"
+        detail = store.session(s.id)
+        assert detail is not None and len(detail.steps) == 6
