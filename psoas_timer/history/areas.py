@@ -8,10 +8,12 @@ from psoas_timer.core.model import Kind, RepeatGroup, Routine, Step
 
 from .records import Area, Side
 
-__all__ = ["RATED_KINDS", "routine_areas", "wants_rating"]
+__all__ = ["MAX_AREAS", "RATED_KINDS", "routine_areas", "wants_rating"]
 
 #: The kinds of work a rating is asked for: release and stretch steps.
 RATED_KINDS = frozenset({Kind.RELEASE, Kind.STRETCH})
+#: At most this many areas on the one-screen prompt (a muscle's two sides are never split).
+MAX_AREAS = 8
 
 
 def _steps(items: Iterable[Step | RepeatGroup]) -> Iterable[Step]:
@@ -30,14 +32,18 @@ def wants_rating(routine: Routine) -> bool:
 def routine_areas(routine: Routine) -> list[Area]:
     """The areas to rate for *routine*, in the order its steps first name them.
 
-    Each ``muscles`` entry of a release or stretch step is an area (lower-cased, trimmed,
-    once); a step with ``sides: both`` makes it a left and a right area, ``left`` or
-    ``right`` that side only, ``none`` an area without a side. A muscle worked both with
-    and without sides is rated by side.
+    The areas are the ``muscles`` of its release steps, or, in a routine without release
+    work, of its stretch steps (lower-cased, spaces tidied, each once). A step with ``sides:
+    both`` makes a muscle a left and a right area, ``left`` or ``right`` that side only,
+    ``none`` an area without a side; a muscle worked both with and without sides is rated by
+    side. At most :data:`MAX_AREAS`, the first named first.
     """
+    steps = list(_steps(routine.steps))
+    kinds = {step.kind for step in steps}
+    wanted = Kind.RELEASE if Kind.RELEASE in kinds else Kind.STRETCH
     sides: dict[str, list[Side | None]] = {}
-    for step in _steps(routine.steps):
-        if step.kind not in RATED_KINDS:
+    for step in steps:
+        if step.kind is not wanted:
             continue
         these: list[Side | None]
         if step.sides == "both":
@@ -57,8 +63,12 @@ def routine_areas(routine: Routine) -> list[Area]:
     areas: list[Area] = []
     for name, found in sides.items():
         sided = [s for s in ("left", "right") if s in found]
-        if sided:
-            areas.extend(Area(name, "left" if s == "left" else "right") for s in sided)
-        else:
-            areas.append(Area(name))
+        group = (
+            [Area(name, "left" if s == "left" else "right") for s in sided]
+            if sided
+            else [Area(name)]
+        )
+        if len(areas) + len(group) > MAX_AREAS:
+            break
+        areas.extend(group)
     return areas
