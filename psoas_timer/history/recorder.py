@@ -250,6 +250,13 @@ class Recorder:
         self._wall: WallClock = store.wall
         self._plan = session.plan
         self._sets, self._owner = _sets(self._plan)
+        # A rest between the reps of a set is inside the set: entering it does not end it.
+        self._inside: dict[int, SetKey] = {
+            i: found.key
+            for found in self._sets.values()
+            for i in range(found.first, found.last + 1)
+            if self._owner[i] is None
+        }
         self._started = started
         self._base_active = active
         self._base_paused = paused
@@ -367,7 +374,7 @@ class Recorder:
 
     def _entered(self, seg: Segment) -> None:
         index = seg.index
-        key = self._owner[index]
+        key = self._owner[index] or self._inside.get(index)
         here = self._sets.get(key) if key is not None else None
         self._position = here.first if here is not None else index
         leaving = [s for s in self._open if s is not here]

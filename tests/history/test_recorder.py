@@ -347,3 +347,37 @@ for _ in range(2000):
         assert s.ending == "completed"
         detail = store.session(s.id)
         assert detail is not None and len(detail.steps) == 6
+
+
+def test_each_set_is_committed_once_even_with_rests_between_its_reps(
+    store: HistoryStore, wall: Wall
+) -> None:
+    from psoas_timer.history import RoutineSource
+
+    from .conftest import plan_of
+
+    plan = plan_of("""\
+        name: Reps
+        defaults: {prepare: 0, rest: 5}
+        steps:
+          - {name: Squats, reps: 3, tempo: 2, rest_between_reps: 1, sets: 2, rest_between_sets: 4}
+        """)
+    clock = FakeClock()
+    session = Session(plan, clock)
+    commits: list[tuple[int, str, int]] = []
+    recorder = Recorder.begin(
+        store,
+        session,
+        RoutineSource("Reps"),
+        background=False,
+        on_commit=lambda _, keys: commits.extend(keys),
+    )
+    session.start()
+    Run(session, recorder, clock, wall).finish()
+    assert commits == [(0, "", 1), (0, "", 2)]
+    detail = store.session(recorder.session_id)
+    assert detail is not None
+    assert [(s.set, s.planned_seconds, round(s.actual_seconds), s.done) for s in detail.steps] == [
+        (1, 6.0, 6, True),
+        (2, 6.0, 6, True),
+    ]
