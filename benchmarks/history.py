@@ -90,13 +90,13 @@ def fill(store: HistoryStore, years: int, rng: random.Random) -> dict[str, int]:
             ended = begun + timedelta(seconds=active + 60)
             sessions.append((key, uuid.uuid4().hex, routine, f"{routine}.yaml", "0" * 64,
                              begun.isoformat(), begun.timestamp(), when.isoformat(),
-                             ended.isoformat(), active + 120, active, 60.0, "completed", 0,
+                             ended.isoformat(), active + 120, 9, active, 60.0, "completed", 0,
                              ended.isoformat(), ""))  # fmt: skip
     with store.transaction():
         conn.executemany(
             "INSERT INTO parts (name, library_id, kind, point) VALUES (?,?,?,?)", parts
         )
-        conn.executemany(f"INSERT INTO sessions VALUES ({','.join('?' * 16)})", sessions)
+        conn.executemany(f"INSERT INTO sessions VALUES ({','.join('?' * 17)})", sessions)
         conn.executemany("INSERT INTO steps VALUES (?,?,?,?,?,?,?,?)", steps)
         conn.executemany("INSERT INTO releases VALUES (?,?,?,?,?,?,?,?,?,?)", releases)
         conn.executemany("INSERT INTO ratings VALUES (?,?,?,?,?,?)", ratings)

@@ -10,6 +10,8 @@ The window and the command line read through :class:`HistoryStore` and record th
   and commits each set of each step as it ends.
 - :func:`routine_areas` / :func:`wants_rating` (``areas.py``): what to rate for a routine.
 - :func:`compute_streak` (``streaks.py``): streaks with a weekly goal, on local dates.
+- :func:`completion` (``summary.py``): what the completion screen says, and when "Well done".
+- :func:`describe_releases` (``format.py``): "left psoas released in 1:40, right in 2:10".
 - ``records.py``: the frozen records all of these return.
 """
 
@@ -44,11 +46,14 @@ from .records import (
 )
 from .store import HistoryStore, ImportResult
 from .streaks import DEFAULT_GOAL, compute_streak
+from .summary import Change, Completion, completion
 
 __all__ = [
     "DATABASE_NAME",
     "DEFAULT_GOAL",
     "Area",
+    "Change",
+    "Completion",
     "DayMinutes",
     "Ending",
     "HistoryError",
@@ -75,6 +80,7 @@ __all__ = [
     "Streak",
     "Unfinished",
     "WallClock",
+    "completion",
     "compute_streak",
     "content_hash",
     "describe_releases",

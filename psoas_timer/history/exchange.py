@@ -149,6 +149,7 @@ FIELDS: dict[str, dict[str, _Check]] = {
         "started_at": _moment(),
         "ended_at": _moment(optional=True),
         "planned_seconds": _SECONDS,
+        "planned_steps": _INDEX,
         "active_seconds": _SECONDS,
         "paused_seconds": _SECONDS,
         "ending": _choice("completed", "stopped", "interrupted", optional=True),
@@ -244,8 +245,9 @@ _ADD_PART = (
 )
 _INSERT_SQL = {
     "session": "INSERT INTO sessions (id, routine, routine_file, routine_hash, started_at, "
-    "ended_at, planned_seconds, active_seconds, paused_seconds, ending, last_at, note, "
-    "started_utc, local_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "ended_at, planned_seconds, planned_steps, active_seconds, paused_seconds, ending, "
+    "last_at, note, started_utc, local_date) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "step": "INSERT INTO steps (session, step, side, set_no, part, planned_seconds, "
     f"actual_seconds, done) VALUES ({_SESSION_KEY}, ?, ?, ?, {_PART_KEY}, ?, ?, ?)",
     "release": "INSERT INTO releases (session, step, side, set_no, part, seconds, min_seconds, "
@@ -513,9 +515,8 @@ def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int
 def _session_row(path: Path, number: int, values: list[Any]) -> list[Any]:
     """The session's row: times back to text, its UTC time and local date added; one that
     never ended elsewhere is recorded as interrupted here (it cannot be carried on)."""
-    (sid, routine, file, digest, started, ended, planned, active, paused, ending, last, note) = (
-        values
-    )
+    (sid, routine, file, digest, started, ended, planned, steps, active, paused, ending, last,
+     note) = values  # fmt: skip
     if ended is not None and ended < started:
         raise _bad(path, number, "the session ends before it starts")
     if ending is None or ended is None:
@@ -529,6 +530,7 @@ def _session_row(path: Path, number: int, values: list[Any]) -> list[Any]:
         started.isoformat(timespec="seconds"),
         ended.isoformat(timespec="seconds"),
         planned,
+        steps,
         active,
         paused,
         ending,

@@ -298,14 +298,15 @@ class Recorder:
             started.timestamp(),
             started.date().isoformat(),
             session.plan.total,
+            len({seg.step for seg in session.plan.segments if seg.is_work}),
             to_iso(started),
         )
         recorder._write(
             [
                 (
                     "INSERT INTO sessions (id, routine, routine_file, routine_hash, started_at, "
-                    "started_utc, local_date, planned_seconds, last_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "started_utc, local_date, planned_seconds, planned_steps, last_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     row,
                 ),
                 *recorder._parts(),

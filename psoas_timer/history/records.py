@@ -156,7 +156,8 @@ class SessionSummary:
 
     *ended* and *ending* are ``None`` while the session runs (or if it was interrupted and
     not yet resumed or closed: see :class:`Unfinished`). *steps_done* counts step runs whose
-    every set was done; *steps_skipped* the other step runs that were reached.
+    every set was done; *steps_skipped* the other step runs that were reached;
+    *steps_planned* the routine's step runs with work in them (rests are not steps here).
     """
 
     id: str
@@ -170,6 +171,7 @@ class SessionSummary:
     steps_done: int
     steps_skipped: int
     note: str
+    steps_planned: int = 0
 
     @property
     def local_date(self) -> date:

@@ -24,6 +24,7 @@ CREATE TABLE sessions (
     local_date TEXT NOT NULL,          -- the local date the session counts for
     ended_at TEXT,                     -- NULL until it ends
     planned_seconds REAL NOT NULL CHECK (planned_seconds >= 0),
+    planned_steps INTEGER NOT NULL DEFAULT 0 CHECK (planned_steps >= 0),  -- with work in them
     active_seconds REAL NOT NULL DEFAULT 0 CHECK (active_seconds >= 0),
     paused_seconds REAL NOT NULL DEFAULT 0 CHECK (paused_seconds >= 0),
     ending TEXT CHECK (ending IN ('completed', 'stopped', 'interrupted')),

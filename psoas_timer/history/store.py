@@ -55,7 +55,7 @@ _SUMMARY_COLUMNS = """
         GROUP BY step HAVING min(done) = 1)),
     (SELECT count(*) FROM (SELECT step FROM steps WHERE session = s.key
         GROUP BY step HAVING min(done) = 0)),
-    s.key
+    s.key, s.planned_steps
 """
 
 
@@ -107,6 +107,7 @@ def _summary(row: Sequence[Any]) -> SessionSummary:
         note=row[10],
         steps_done=row[11],
         steps_skipped=row[12],
+        steps_planned=row[14],
     )
 
 
@@ -471,10 +472,10 @@ class HistoryStore:
             found.append(
                 Unfinished(
                     session=summary,
-                    resume_segment=int(row[14]),
+                    resume_segment=int(row[15]),
                     step=step[0] if step else None,
                     step_name=step[1] if step else None,
-                    last_activity=from_iso(row[15]),
+                    last_activity=from_iso(row[16]),
                 )
             )
         return found
