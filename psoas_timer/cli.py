@@ -253,6 +253,7 @@ def _session_json(detail: SessionDetail) -> dict[str, object]:
         "planned_seconds": round(s.planned_seconds, 3),
         "active_seconds": round(s.active_seconds, 3),
         "paused_seconds": round(s.paused_seconds, 3),
+        "steps_planned": s.steps_planned,
         "steps_done": s.steps_done,
         "steps_skipped": s.steps_skipped,
         "note": s.note,
@@ -331,7 +332,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         width = max(len(s.routine.name) for s in sessions)
         for s in sessions:
             ending = s.ending or "unfinished"
-            steps = f"{s.steps_done} done" + (
+            steps = f"{s.steps_done} of {_count(s.steps_planned, 'step')} done" + (
                 f", {s.steps_skipped} skipped" if s.steps_skipped else ""
             )
             print(

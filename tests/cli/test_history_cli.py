@@ -49,7 +49,7 @@ def test_history_lists_sessions_newest_first(data: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("2026-03-04 07:30  Evening release")
-    assert "completed" in lines[0] and "3 done" in lines[0]
+    assert lines[0].endswith("completed    3 of 3 steps done")
     assert lines[2].startswith("2026-03-02 07:30")
     assert "3 sessions" in result.stdout
     assert str(data / "history.sqlite3") in result.stdout
