@@ -212,7 +212,7 @@ def main() -> None:
         for background, label in ((True, "writer thread (the app)"),
                                   (False, "committing on the event loop")):  # fmt: skip
             commits, others = [], []
-            for _ in range(5):
+            for _ in range(20 if background else 5):
                 c, o = record_session(store, background=background)
                 commits += c
                 others += o
