@@ -10,7 +10,7 @@ The window and the command line read through :class:`HistoryStore` and record th
   and commits each set of each step as it ends.
 - :func:`routine_areas` / :func:`wants_rating` (``areas.py``): what to rate for a routine.
 - :func:`compute_streak` (``streaks.py``): streaks with a weekly goal, on local dates.
-- :func:`completion` (``summary.py``): what the completion screen says, and when "Well done".
+- :func:`rating_changes` (``summary.py``): the after ratings against the previous session.
 - :func:`describe_releases` (``format.py``): "left psoas released in 1:40, right in 2:10".
 - ``records.py``: the frozen records all of these return.
 """
@@ -46,14 +46,13 @@ from .records import (
 )
 from .store import HistoryStore, ImportResult
 from .streaks import DEFAULT_GOAL, compute_streak
-from .summary import Change, Completion, completion
+from .summary import Change, rating_changes
 
 __all__ = [
     "DATABASE_NAME",
     "DEFAULT_GOAL",
     "Area",
     "Change",
-    "Completion",
     "DayMinutes",
     "Ending",
     "HistoryError",
@@ -80,12 +79,12 @@ __all__ = [
     "Streak",
     "Unfinished",
     "WallClock",
-    "completion",
     "compute_streak",
     "content_hash",
     "describe_releases",
     "format_seconds",
     "local_now",
+    "rating_changes",
     "resume_at",
     "routine_areas",
     "wants_rating",

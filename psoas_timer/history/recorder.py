@@ -395,7 +395,9 @@ class Recorder:
             self._open.append(found)
         found.touched = True
         found.actual += event.seconds
-        found.results[event.segment.index] = event.done
+        index = event.segment.index
+        # Done once stays done (a replay skipped later does not undo it), as the engine counts.
+        found.results[index] = event.done or found.results.get(index, False)
         if event.segment.open is not None and event.how != "left":
             ending: ReleaseEnding
             if event.how == "ran":

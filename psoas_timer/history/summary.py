@@ -1,12 +1,14 @@
-"""What the completion screen says about a session, decided here rather than in a widget."""
+"""What the completion screen adds from the history: how each area feels now against the
+previous session of the routine. (The session's own figures, and when to say "Well done",
+come from :mod:`psoas_timer.core.summary`, from the engine's record.)"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .records import Area, Release, SessionDetail
+from .records import Area, SessionDetail
 
-__all__ = ["Change", "Completion", "completion"]
+__all__ = ["Change", "rating_changes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,40 +25,11 @@ class Change:
         return None if self.previous is None else self.now - self.previous
 
 
-@dataclass(frozen=True, slots=True)
-class Completion:
-    """The completion screen's facts: time done, steps done and skipped, the releases with
-    their times, the after ratings with their change since the previous session, and
-    whether most of the routine was done (the only time to say "Well done")."""
-
-    active_seconds: float
-    steps_done: int
-    steps_skipped: int
-    steps_planned: int
-    releases: tuple[Release, ...]
-    changes: tuple[Change, ...]
-    well_done: bool
-
-
-def completion(detail: SessionDetail, previous: SessionDetail | None = None) -> Completion:
-    """The completion screen's facts for *detail*, compared with *previous* (the routine's
-    session before it: :meth:`HistoryStore.previous_session`).
-
-    Most of it was done when more than half of the routine's steps were done (a step counts
-    as done only when all of its sets and sides were).
+def rating_changes(detail: SessionDetail, previous: SessionDetail | None = None) -> list[Change]:
+    """Each area rated after *detail*, with its rating after *previous* (the routine's
+    session before it: :meth:`HistoryStore.previous_session`), in the order they were asked.
     """
-    s = detail.summary
     before = previous.ratings_at("after") if previous is not None else {}
-    changes = tuple(
+    return [
         Change(area, score, before.get(area)) for area, score in detail.ratings_at("after").items()
-    )
-    planned = s.steps_planned or (s.steps_done + s.steps_skipped)
-    return Completion(
-        active_seconds=s.active_seconds,
-        steps_done=s.steps_done,
-        steps_skipped=s.steps_skipped,
-        steps_planned=planned,
-        releases=detail.releases,
-        changes=changes,
-        well_done=planned > 0 and s.steps_done * 2 > planned,
-    )
+    ]
