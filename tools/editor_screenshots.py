@@ -29,7 +29,7 @@ def main() -> int:
         view = EditorView(library=catalog.library, user_dir=Path(folder))
         window = EditorWindow(view)
         window.resize(1200, 860)
-        view.open_path(ROOT / "routines" / "daily-psoas.yaml")
+        view.files.open_path(ROOT / "routines" / "daily-psoas.yaml")
         view.step_list.setCurrentRow(2)
         window.show()
         app.processEvents()

@@ -87,5 +87,5 @@ def make_editor(
     if open_text is not None:
         path = user_dir / file_name
         path.write_text(open_text, encoding="utf-8")
-        assert view.open_path(path)
+        assert view.files.open_path(path)
     return view

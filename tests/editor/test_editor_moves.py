@@ -92,7 +92,7 @@ def test_saved_file_keeps_comments_with_their_steps(
     view.step_list.setCurrentRow(0)
     _key(qtbot, view, Qt.Key.Key_Down, ALT)  # Warm up after the circuit
     _key(qtbot, view, Qt.Key.Key_Right, ALT_SHIFT)  # ... and into it
-    assert view.save()
+    assert view.files.save()
     assert view.path is not None
     text = view.path.read_text(encoding="utf-8")
     assert text == NESTED.replace(

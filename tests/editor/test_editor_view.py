@@ -29,7 +29,7 @@ def _editor(
 
 def test_build_a_routine_through_the_ui(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.new_routine("Evening")
+    view.files.new_routine("Evening")
     view.act_add_rest.trigger()
     view.add_from_library(["plank"])
     assert view.step_titles() == ["1. Kneeling hip-flexor stretch", "2. Rest", "3. Plank"]
@@ -55,7 +55,7 @@ def test_build_a_routine_through_the_ui(qtbot: QtBot, catalog: Catalog, user_dir
     assert view.dirty
 
     with qtbot.waitSignal(view.saved) as saved:
-        assert view.save()
+        assert view.files.save()
     path = saved.args[0]
     assert path == user_dir / "evening.yaml"
     assert not view.dirty
@@ -80,7 +80,7 @@ def test_invalid_input_shows_the_loaders_message_and_saves_as_a_draft(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.new_routine("Draft")
+    view.files.new_routine("Draft")
     hold = view.step_form.hold
     hold.setFocus()
     hold.selectAll()
@@ -89,7 +89,7 @@ def test_invalid_input_shows_the_loaders_message_and_saves_as_a_draft(
     messages = [view.problem_list.item(i).text() for i in range(view.problem_list.count())]
     assert any("expected a duration like 90" in m for m in messages), messages
     assert not view.act_start.isEnabled()
-    assert view.save()
+    assert view.files.save()
     assert "hold: abc" in (user_dir / "draft.yaml").read_text(encoding="utf-8")
 
 
@@ -99,11 +99,11 @@ def test_a_bundled_routine_is_copied_before_editing(
     view = _editor(qtbot, catalog, user_dir)
     source = ROOT / "routines" / "daily-psoas.yaml"
     before = source.read_bytes()
-    assert view.open_path(source)
+    assert view.files.open_path(source)
     assert view.path is not None and view.path.parent == user_dir
     view.step_list.setCurrentRow(2)
     view.step_form.sets.setValue(3)
-    view.save()
+    view.files.save()
     assert source.read_bytes() == before
     text = view.path.read_text(encoding="utf-8")
     assert "# Release" in text and "sets: 3" in text
@@ -111,7 +111,7 @@ def test_a_bundled_routine_is_copied_before_editing(
 
 def test_drag_and_drop_moves_the_step(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.new_routine("Drag")
+    view.files.new_routine("Drag")
     view.act_add_rest.trigger()
     view.act_add_breathing.trigger()
     model = view.step_list.model()
@@ -127,7 +127,7 @@ def test_drag_and_drop_moves_the_step(qtbot: QtBot, catalog: Catalog, user_dir: 
 
 def test_repeat_groups_open_for_editing(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.new_routine("Circuit")
+    view.files.new_routine("Circuit")
     view.act_add_group.trigger()
     assert view.forms.currentWidget() is view.group_form
     view.group_form.repeat.setValue(3)
@@ -145,7 +145,7 @@ def test_cues_and_text_fields_write_their_keys(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.new_routine("Cues")
+    view.files.new_routine("Cues")
     form = view.step_form
     form.add_cue.click()
     form.instructions.setPlainText("Kneel.\nTuck the pelvis.")
@@ -168,7 +168,7 @@ def test_importing_a_broken_file_lists_its_problems(
     view = _editor(qtbot, catalog, user_dir)
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: Bad\nsteps:\n  - name: A\n    hodl: 3\n  - use: nope\n", encoding="utf-8")
-    assert view.import_file(bad) is None
+    assert view.files.import_file(bad) is None
     messages = [view.problem_list.item(i).text() for i in range(view.problem_list.count())]
     assert any("bad.yaml:4:5" in m and "did you mean 'hold'" in m for m in messages), messages
     assert any("unknown exercise 'nope'" in m for m in messages)
@@ -176,7 +176,7 @@ def test_importing_a_broken_file_lists_its_problems(
     assert list(user_dir.iterdir()) == []
     good = tmp_path / "good.yaml"
     good.write_text(HAND_WRITTEN, encoding="utf-8")
-    assert view.import_file(good) == user_dir / "evening-psoas.yaml"
+    assert view.files.import_file(good) == user_dir / "evening-psoas.yaml"
     assert view.path == user_dir / "evening-psoas.yaml"
 
 
@@ -184,17 +184,17 @@ def test_export_rename_delete_and_restore(
     qtbot: QtBot, catalog: Catalog, user_dir: Path, tmp_path: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.new_routine("Share me")
-    view.save()
-    view.export_to(tmp_path / "out.yaml")
+    view.files.new_routine("Share me")
+    view.files.save()
+    view.files.export_to(tmp_path / "out.yaml")
     assert (tmp_path / "out.yaml").read_text(encoding="utf-8") == view.document.dump()
-    view.rename("Shared")
+    view.files.rename("Shared")
     assert view.path == user_dir / "shared.yaml"
     assert not (user_dir / "share-me.yaml").exists()
-    view.delete_routine()
+    view.files.delete_routine()
     assert not (user_dir / "shared.yaml").exists()
     assert view.restore_button.isVisibleTo(view)
-    view.restore_deleted()
+    view.files.restore_deleted()
     assert view.path == user_dir / "shared.yaml"
     assert view.document.name == "Shared"
 
@@ -236,8 +236,8 @@ def test_a_file_changed_on_disk_is_noticed_and_reloaded(
     watcher = RoutineWatcher([user_dir])
     assert str(path) in watcher.watched()
     view = _editor(qtbot, catalog, user_dir)
-    view.open_path(path)
-    watcher.changed.connect(view.on_files_changed)
+    view.files.open_path(path)
+    watcher.changed.connect(view.files.on_files_changed)
     with qtbot.waitSignal(watcher.changed, timeout=5000) as changed:
         path.write_text(HAND_WRITTEN.replace("Evening psoas", "Night psoas"), encoding="utf-8")
     assert path in changed.args[0] or user_dir in changed.args[0]

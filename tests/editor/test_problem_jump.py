@@ -142,7 +142,7 @@ def test_problems_of_a_file_that_was_not_imported_lead_nowhere(
     view = _editor(qtbot, catalog, user_dir)
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: Bad\nsteps:\n  - name: A\n    hodl: 3\n", encoding="utf-8")
-    assert view.import_file(bad) is None
+    assert view.files.import_file(bad) is None
     view.step_list.setFocus()
     before = (view.crumb.text(), view.current_row, view.document.dump())
     _click(qtbot, view, 0)

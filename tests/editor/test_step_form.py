@@ -97,7 +97,7 @@ def test_making_a_step_a_rest_hides_what_no_longer_applies(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.new_routine("Kinds")  # one stretch, both sides
+    view.files.new_routine("Kinds")  # one stretch, both sides
     form = view.step_form
     assert "sides" in _shown(form)
     index = form.kind.findData("rest")
@@ -127,7 +127,7 @@ def test_durations_read_back_as_the_app_writes_them(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.new_routine("Durations")  # a stretch held 30
+    view.files.new_routine("Durations")  # a stretch held 30
     view.act_add_rest.trigger()
     view.step_list.setCurrentRow(0)
     form = view.step_form
@@ -182,7 +182,7 @@ def test_a_cue_time_typed_in_the_table_reads_back_the_same_way(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.new_routine("Cues")
+    view.files.new_routine("Cues")
     form = view.step_form
     form.add_cue.click()
     form.cues.setFocus()

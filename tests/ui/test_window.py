@@ -203,9 +203,9 @@ def test_the_editor_makes_a_routine_that_appears_in_the_library(
     window.commands.new_routine.trigger()
     editor = window.editor()
     assert editor.isVisible()
-    editor.view.new_routine("Made in the editor")
+    editor.view.files.new_routine("Made in the editor")
     editor.view.add_item({"name": "Knee to chest", "kind": "stretch", "hold": 15})
-    assert editor.view.save()
+    assert editor.view.files.save()
     assert editor.view.path is not None and editor.view.path.parent == user
     assert window.catalog is not None
     assert "Made in the editor" in [e.name for e in window.catalog.entries]
@@ -218,8 +218,8 @@ def test_trying_a_step_from_the_editor_plays_just_it_and_is_not_remembered(
     assert window.open_routine("simple")
     remembered = window.preferences.last_routine
     editor = window.editor()
-    editor.view.maybe_discard = lambda: True  # type: ignore[method-assign]
-    editor.view.new_routine("Trial")
+    editor.view.files.maybe_discard = lambda: True  # type: ignore[method-assign]
+    editor.view.files.new_routine("Trial")
     editor.view.add_item({"name": "Knee to chest", "kind": "stretch", "hold": 15})
     routine = editor.view.selected_routine()
     assert routine is not None and [s.name for s in routine.steps] == ["Knee to chest"]

@@ -50,7 +50,7 @@ from psoas_timer.core.routine_io import RoutineDocument, new_document
 
 from . import document_edits as edits
 from . import step_moves
-from .file_actions import CloseChoice, FileActions, ask_unsaved
+from .file_actions import CloseChoice, DialogQuestions, FileActions, ask_unsaved
 from .library_picker import LibraryPicker
 from .locations import Location, locate
 from .problems_panel import ProblemsPanel
@@ -91,7 +91,9 @@ class EditorView(QWidget):
         self.setObjectName("routine_editor")
         self.setAccessibleName("Routine editor")
         self._library = library
-        self.files = FileActions(self, user_dir=user_dir, bundled=bundled, ask_unsaved=ask_unsaved)
+        self.files = FileActions(
+            self, DialogQuestions(self, ask_unsaved), user_dir=user_dir, bundled=bundled
+        )
         self.document = new_document()
         self.routine: Routine | None = None
         self.plan: Plan | None = None
@@ -499,6 +501,15 @@ class EditorView(QWidget):
         self.undo_stack.setClean()
         self.update_actions()
 
+    def mark_saved(self, path: Path) -> None:
+        self.undo_stack.setClean()
+        self.update_actions()
+        self.saved.emit(path)
+
+    def focus_name(self) -> None:
+        self.details.name_edit.setFocus()
+        self.details.name_edit.selectAll()
+
     def notify(self, text: str) -> None:
         self.notice.setText(text)
         self.restore_button.setVisible(self.files.last_trash is not None)
@@ -567,7 +578,7 @@ class EditorView(QWidget):
 
     # -- editing ----------------------------------------------------------------------------
 
-    def edit_routine(self, key: str, value: Any, text: str) -> None:
+    def edit_routine(self, key: str, value: object, text: str) -> None:
         self.edit(text, edits.set_routine_value(key, value), merge=f"routine:{key}")
 
     def _on_default_edited(self, key: str, value: Any) -> None:
@@ -740,44 +751,6 @@ class EditorView(QWidget):
         self._refresh()
         self.validate()
 
-    def maybe_discard(self) -> bool:
-        """Ask about unsaved changes; ``True`` when it is fine to move on."""
-        return self.files.maybe_discard()
-
-    def new_routine(self, name: str = "My routine") -> None:
-        self.files.new_routine(name)
-
-    def open_path(self, path: Path) -> bool:
-        """Edit the routine at *path* (a bundled one is copied to the user's folder first)."""
-        return self.files.open_path(path)
-
-    def save(self) -> bool:
-        """Save (atomically, keeping a backup). A routine with problems is saved as a draft."""
-        return self.files.save()
-
-    def import_file(self, source: Path) -> Path | None:
-        return self.files.import_file(source)
-
-    def export_to(self, destination: Path) -> None:
-        self.files.export_to(destination)
-
-    def rename(self, new_name: str) -> None:
-        self.files.rename(new_name)
-
-    def delete_routine(self) -> None:
-        self.files.delete_routine()
-
-    def restore_deleted(self) -> None:
-        self.files.restore_deleted()
-
-    def open_in_external_editor(self) -> bool:
-        return self.files.open_in_external_editor()
-
-    def on_files_changed(self, paths: list[Path]) -> None:
-        """Slot for :attr:`RoutineWatcher.changed`: reload the open file when it changed on
-        disk and nothing is unsaved here; otherwise say so."""
-        self.files.on_files_changed(paths)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc that reached the editor itself (no popup, completer or cell editor took it,
         and no field had a use for it) closes, like Esc in a dialog."""
@@ -823,7 +796,7 @@ class EditorView(QWidget):
         if self.routine is None:
             self.notify("Fix the problems listed below before starting.")
             return
-        if (self.dirty or self.path is None) and not self.save():
+        if (self.dirty or self.path is None) and not self.files.save():
             return
         self.start_routine.emit(self.path)
 

@@ -25,7 +25,7 @@ class EditorWindow(QMainWindow):
         view.close_requested.connect(self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.view.maybe_discard():
+        if self.view.files.maybe_discard():
             event.accept()
         else:
             event.ignore()

@@ -2,11 +2,12 @@
 open in another editor, and reload when the file changes on disk.
 
 :class:`FileActions` owns where the routine lives (its path, the user's folder, the last
-routine sent to the trash) and the dialogs that ask for names and files; the
-:class:`~psoas_timer.ui.editor.editor_view.EditorView` it serves owns the document and the
-undo stack. A file outside the user's folder (a bundled routine) is copied there before it is
-edited, so bundled files are never changed; every save is atomic and keeps a backup
-(:mod:`psoas_timer.core.routine_io`).
+routine sent to the trash). It works through two narrow interfaces: :class:`EditedRoutine`,
+what it needs from the routine being edited (the editor view provides it), and
+:class:`FileQuestions`, what it asks the user (:class:`DialogQuestions` asks with Qt's
+dialogs; tests answer themselves). A file outside the user's folder (a bundled routine) is
+copied there before it is edited, so bundled files are never changed; every save is atomic
+and keeps a backup (:mod:`psoas_timer.core.routine_files`).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from psoas_timer.core.problems import LoadError
+from psoas_timer.core.loader import Library
+from psoas_timer.core.problems import LoadError, Problem
 from psoas_timer.core.routine_io import (
     RoutineDocument,
     TrashItem,
@@ -35,10 +37,14 @@ from psoas_timer.core.routine_io import (
     unique_path,
 )
 
-if TYPE_CHECKING:
-    from .editor_view import EditorView
-
-__all__ = ["CloseChoice", "FileActions", "ask_unsaved"]
+__all__ = [
+    "CloseChoice",
+    "DialogQuestions",
+    "EditedRoutine",
+    "FileActions",
+    "FileQuestions",
+    "ask_unsaved",
+]
 
 
 class CloseChoice(Enum):
@@ -48,7 +54,7 @@ class CloseChoice(Enum):
 
 
 def ask_unsaved(parent: QWidget, name: str) -> CloseChoice:
-    """Ask what to do with unsaved changes (the default for :class:`EditorView`)."""
+    """Ask what to do with unsaved changes (the default for :class:`DialogQuestions`)."""
     buttons = (
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
@@ -64,22 +70,105 @@ def ask_unsaved(parent: QWidget, name: str) -> CloseChoice:
     return CloseChoice.CANCEL
 
 
-class FileActions:
-    """File commands of one :class:`EditorView`; *user_dir* is where routines are saved,
-    *bundled* lists the bundled routines to copy from."""
+class EditedRoutine(Protocol):
+    """What :class:`FileActions` needs from the routine being edited."""
+
+    @property
+    def document(self) -> RoutineDocument: ...
+
+    @property
+    def library(self) -> Library: ...
+
+    @property
+    def dirty(self) -> bool: ...
+
+    @property
+    def problems(self) -> list[Problem]: ...
+
+    def load(self, document: RoutineDocument, path: Path | None) -> None:
+        """Edit *document* from now on, saved at *path* (``None``: not saved yet)."""
+
+    def edit_routine(self, key: str, value: object, text: str) -> None:
+        """Change one of the routine's own values, as an undoable edit named *text*."""
+
+    def mark_saved(self, path: Path) -> None:
+        """The document as it is now is saved at *path*."""
+
+    def focus_name(self) -> None:
+        """Put the cursor in the routine's name, all of it selected."""
+
+    def notify(self, text: str) -> None: ...
+
+    def show_file_problems(self, exc: LoadError) -> None: ...
+
+
+class FileQuestions(Protocol):
+    """What :class:`FileActions` asks the user; ``None`` means they cancelled."""
+
+    def unsaved(self, name: str) -> CloseChoice: ...
+
+    def routine_to_copy(self, choices: list[str]) -> str | None: ...
+
+    def file_to_import(self) -> Path | None: ...
+
+    def export_destination(self, suggested: Path) -> Path | None: ...
+
+    def new_name(self, current: str) -> str | None: ...
+
+
+class DialogQuestions:
+    """:class:`FileQuestions` asked with Qt's dialogs over *parent*."""
 
     def __init__(
         self,
-        view: EditorView,
+        parent: QWidget,
+        ask_unsaved: Callable[[QWidget, str], CloseChoice] = ask_unsaved,
+    ) -> None:
+        self._parent = parent
+        self._ask_unsaved = ask_unsaved
+
+    def unsaved(self, name: str) -> CloseChoice:
+        return self._ask_unsaved(self._parent, name)
+
+    def routine_to_copy(self, choices: list[str]) -> str | None:
+        name, ok = QInputDialog.getItem(
+            self._parent, "Duplicate a routine", "Routine to copy:", choices, 0, False
+        )
+        return name if ok and name else None
+
+    def file_to_import(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self._parent, "Import a routine", str(Path.home()), "Routines (*.yaml *.yml)"
+        )
+        return Path(name) if name else None
+
+    def export_destination(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, "Export a copy", str(suggested), "Routines (*.yaml)"
+        )
+        return Path(name) if name else None
+
+    def new_name(self, current: str) -> str | None:
+        name, ok = QInputDialog.getText(self._parent, "Rename routine", "New name:", text=current)
+        return name if ok else None
+
+
+class FileActions:
+    """File commands for one :class:`EditedRoutine`; *user_dir* is where routines are saved,
+    *bundled* lists the bundled routines to copy from, *ask* asks the user."""
+
+    def __init__(
+        self,
+        edited: EditedRoutine,
+        ask: FileQuestions,
         *,
         user_dir: Path,
         bundled: Callable[[], list[Path]],
-        ask_unsaved: Callable[[QWidget, str], CloseChoice],
     ) -> None:
-        self._view = view
+        self._view = edited
+        self._ask = ask
         self._user_dir = user_dir
         self._bundled = bundled
-        self._ask_unsaved = ask_unsaved
         self.path: Path | None = None
         self.last_trash: TrashItem | None = None
 
@@ -88,22 +177,26 @@ class FileActions:
         view = self._view
         if not view.dirty:
             return True
-        choice = self._ask_unsaved(view, view.document.name)
+        choice = self._ask.unsaved(view.document.name)
         if choice is CloseChoice.SAVE:
             return self.save()
         return choice is CloseChoice.DISCARD
 
+    def _load(self, document: RoutineDocument, path: Path | None) -> None:
+        self.path = path
+        self._view.load(document, path)
+
     def new_routine(self, name: str = "My routine") -> None:
         if self.maybe_discard():
-            self._view.load(new_document(name), None)
-            self._view.details.name_edit.setFocus()
-            self._view.details.name_edit.selectAll()
+            self._load(new_document(name), None)
+            self._view.focus_name()
 
     def open_path(self, path: Path) -> bool:
         """Edit the routine at *path*. A file outside the user's folder is copied there first,
         so bundled routines are never changed."""
-        if not self.maybe_discard():
-            return False
+        return self.maybe_discard() and self._open(path)
+
+    def _open(self, path: Path) -> bool:
         if self._user_dir.resolve() not in path.resolve().parents:
             path = duplicate_routine(path, self._user_dir)
             self._view.notify(f"Copied to your routines as {path.name}.")
@@ -112,7 +205,7 @@ class FileActions:
         except LoadError as exc:
             self._view.show_file_problems(exc)
             return False
-        self._view.load(document, path)
+        self._load(document, path)
         return True
 
     def save(self) -> bool:
@@ -126,11 +219,9 @@ class FileActions:
         except OSError as exc:
             view.notify(f"Could not save: {exc.strerror or exc}")
             return False
-        view.undo_stack.setClean()
+        view.mark_saved(self.path)
         draft = " as a draft (it has problems to fix before it can start)" if view.problems else ""
         view.notify(f"Saved {self.path.name}{draft}.")
-        view.update_actions()
-        view.saved.emit(self.path)
         return True
 
     def import_file(self, source: Path) -> Path | None:
@@ -171,17 +262,14 @@ class FileActions:
         view = self._view
         self.last_trash = delete_to_trash(self.path)
         name = view.document.name
-        view.load(new_document(), None)
-        view.notify(f"Deleted “{name}”.")
-        view.restore_button.show()
-        view.act_restore.setEnabled(True)
+        self._load(new_document(), None)
+        view.notify(f"Deleted “{name}”.")  # the notice offers to undo it
 
     def restore_deleted(self) -> None:
         if self.last_trash is None:
             return
         path = restore_from_trash(self.last_trash)
         self.last_trash = None
-        self._view.restore_button.hide()
         self.open_path(path)
         self._view.notify(f"Restored {path.name}.")
 
@@ -217,7 +305,7 @@ class FileActions:
         except LoadError as exc:
             view.show_file_problems(exc)
             return
-        view.load(document, self.path)
+        self._load(document, self.path)
         view.notify(f"Reloaded {self.path.name}: it changed on disk.")
 
     # -- dialogs ----------------------------------------------------------------------------
@@ -230,32 +318,22 @@ class FileActions:
         choices.update({p.stem: p for p in sorted(self._user_dir.glob("*.yaml"))})
         if not choices:
             return
-        name, ok = QInputDialog.getItem(
-            self._view, "Duplicate a routine", "Routine to copy:", list(choices), 0, False
-        )
-        if ok and name and self.maybe_discard():
-            path = duplicate_routine(choices[name], self._user_dir)
-            self._view.undo_stack.setClean()
-            self.open_path(path)
+        name = self._ask.routine_to_copy(list(choices))
+        if name and self.maybe_discard():
+            self._open(duplicate_routine(choices[name], self._user_dir))
 
     def on_import_triggered(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self._view, "Import a routine", str(Path.home()), "Routines (*.yaml *.yml)"
-        )
-        if name:
-            self.import_file(Path(name))
+        source = self._ask.file_to_import()
+        if source is not None:
+            self.import_file(source)
 
     def on_export_triggered(self) -> None:
-        start = str(Path.home() / f"{slug(self._view.document.name)}.yaml")
-        name, _ = QFileDialog.getSaveFileName(
-            self._view, "Export a copy", start, "Routines (*.yaml)"
-        )
-        if name:
-            self.export_to(Path(name))
+        suggested = Path.home() / f"{slug(self._view.document.name)}.yaml"
+        destination = self._ask.export_destination(suggested)
+        if destination is not None:
+            self.export_to(destination)
 
     def on_rename_triggered(self) -> None:
-        name, ok = QInputDialog.getText(
-            self._view, "Rename routine", "New name:", text=self._view.document.name
-        )
-        if ok:
+        name = self._ask.new_name(self._view.document.name)
+        if name is not None:
             self.rename(name)

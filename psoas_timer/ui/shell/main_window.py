@@ -688,8 +688,8 @@ class MainWindow(QMainWindow):
 
     def _on_new_routine_triggered(self) -> None:
         window = self.editor()
-        if window.view.maybe_discard():
-            window.view.new_routine()
+        if window.view.files.maybe_discard():
+            window.view.files.new_routine()
         window.show()
         window.raise_()
         window.activateWindow()
@@ -698,7 +698,7 @@ class MainWindow(QMainWindow):
         if self.entry is None:
             return
         window = self.editor()
-        if window.view.maybe_discard() and window.view.open_path(self.entry.path):
+        if window.view.files.maybe_discard() and window.view.files.open_path(self.entry.path):
             window.show()
             window.raise_()
             window.activateWindow()
@@ -727,7 +727,7 @@ class MainWindow(QMainWindow):
         self.reload()
         if self._editor is not None and self.catalog is not None:
             self._editor.view.set_library(self.catalog.library)
-            self._editor.view.on_files_changed(changed)
+            self._editor.view.files.on_files_changed(changed)
 
     # -- window events -------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -765,7 +765,7 @@ class MainWindow(QMainWindow):
             self.hide()
             tray.notify_hidden()
             return
-        if self._editor is not None and not self._editor.view.maybe_discard():
+        if self._editor is not None and not self._editor.view.files.maybe_discard():
             event.ignore()
             return
         if loaded.controller.active:
