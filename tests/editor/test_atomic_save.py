@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from psoas_timer.core import routine_io
-from psoas_timer.core.routine_io import atomic_write, backup_path
+from psoas_timer.core import routine_files
+from psoas_timer.core.routine_files import atomic_write, backup_path
 
 OLD = b"name: Old\nsteps:\n" + b"  - {name: Old step, hold: 30}\n" * 2000
 NEW = b"name: New\nsteps:\n" + b"  - {name: New step, hold: 45}\n" * 3000
@@ -33,7 +33,7 @@ def test_a_failing_rename_leaves_the_old_file(
     def broken(*args: Any) -> None:
         raise OSError("disk gone")
 
-    monkeypatch.setattr(routine_io.os, "replace", broken)
+    monkeypatch.setattr(routine_files.os, "replace", broken)
     with pytest.raises(OSError, match="disk gone"):
         atomic_write(path, NEW, backup=False)
     assert path.read_bytes() == OLD
@@ -64,7 +64,7 @@ def test_a_write_failing_halfway_leaves_the_old_file(
 ) -> None:
     path = tmp_path / "r.yaml"
     path.write_bytes(OLD)
-    monkeypatch.setattr(routine_io.os, "fdopen", _HalfWriter)
+    monkeypatch.setattr(routine_files.os, "fdopen", _HalfWriter)
     with pytest.raises(OSError, match="no space"):
         atomic_write(path, NEW)
     assert path.read_bytes() == OLD
@@ -74,7 +74,7 @@ def test_a_write_failing_halfway_leaves_the_old_file(
 _LOOP = """
 import sys
 from pathlib import Path
-from psoas_timer.core.routine_io import atomic_write
+from psoas_timer.core.routine_files import atomic_write
 path = Path(sys.argv[1])
 versions = [Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()]
 print("ready", flush=True)

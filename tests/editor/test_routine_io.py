@@ -17,20 +17,18 @@ from psoas_timer.core.routine_edit import (
     set_value,
     step_baseline,
 )
-from psoas_timer.core.routine_io import (
-    RoutineDocument,
+from psoas_timer.core.routine_files import (
     backup_path,
     delete_to_trash,
-    document_from_routine,
     duplicate_routine,
     export_routine,
     import_routine,
-    new_document,
     rename_routine,
     restore_from_trash,
     save_document,
     slug,
 )
+from psoas_timer.core.routine_io import RoutineDocument, document_from_routine, new_document
 from psoas_timer.ui.editor import step_moves
 
 from .conftest import HAND_WRITTEN, ROOT

@@ -23,19 +23,18 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from psoas_timer.core.loader import Library
 from psoas_timer.core.problems import LoadError, Problem
-from psoas_timer.core.routine_io import (
-    RoutineDocument,
+from psoas_timer.core.routine_files import (
     TrashItem,
     delete_to_trash,
     duplicate_routine,
     export_routine,
     import_routine,
-    new_document,
     restore_from_trash,
     save_document,
     slug,
     unique_path,
 )
+from psoas_timer.core.routine_io import RoutineDocument, new_document
 
 __all__ = [
     "CloseChoice",

@@ -1,0 +1,190 @@
+"""The user's routine files: save atomically with a backup, name, copy, rename, trash and
+restore, import and export.
+
+File operations never touch bundled routines: writes go to the user's folder (or, for export,
+wherever the user chooses), through a temporary file in the same folder and ``os.replace``;
+the previous version is kept in ``.backup/`` and deleted routines go to ``.trash/``. The YAML
+itself is :mod:`psoas_timer.core.routine_io`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import Library, load_routine_text, read_source
+from .routine_io import RoutineDocument
+
+__all__ = [
+    "BACKUP_DIR",
+    "TRASH_DIR",
+    "TrashItem",
+    "atomic_write",
+    "backup_path",
+    "delete_to_trash",
+    "duplicate_routine",
+    "export_routine",
+    "import_routine",
+    "rename_routine",
+    "restore_from_trash",
+    "save_document",
+    "slug",
+    "unique_path",
+]
+
+BACKUP_DIR = ".backup"
+TRASH_DIR = ".trash"
+
+
+def backup_path(path: Path) -> Path:
+    return path.parent / BACKUP_DIR / path.name
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover - Windows cannot open a folder for fsync
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> Path:
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(tmp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> bool:
+    """Write *data* to *path* so that a crash leaves the old file or the new one, never a mix.
+
+    The data goes to a temporary file in the same folder, is flushed to disk, and replaces
+    *path* in one rename. With *backup*, the previous version is kept in ``.backup/``.
+    Returns ``False`` (and writes nothing) when *path* already holds exactly *data*.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = 0o644
+    if path.exists():
+        mode = path.stat().st_mode & 0o777
+        if path.read_bytes() == data:
+            return False
+        if backup:
+            saved = backup_path(path)
+            saved.parent.mkdir(exist_ok=True)
+            old = _write_temp(saved.parent, saved.name, path.read_bytes(), mode)
+            os.replace(old, saved)
+    tmp = _write_temp(path.parent, path.name, data, mode)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+    return True
+
+
+def save_document(document: RoutineDocument, path: Path, *, backup: bool = True) -> bool:
+    """Save *document* to *path* atomically (a draft with problems saves too)."""
+    return atomic_write(path, document.dump().encode("utf-8"), backup=backup)
+
+
+def slug(name: str) -> str:
+    """A file name stem for a routine name: ``"My evening!"`` → ``"my-evening"``."""
+    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return text[:60].rstrip("-") or "routine"
+
+
+def unique_path(folder: Path, stem: str, suffix: str = ".yaml") -> Path:
+    candidate = folder / f"{stem}{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return candidate
+
+
+def duplicate_routine(source: Path, user_dir: Path, name: str | None = None) -> Path:
+    """Copy *source* (e.g. a bundled routine, left untouched) into *user_dir* under a new name."""
+    document = RoutineDocument.from_path(source)
+    new_name = name or f"{document.name} (copy)"
+    document.data["name"] = new_name
+    target = unique_path(user_dir, slug(new_name))
+    save_document(document, target, backup=False)
+    return target
+
+
+def rename_routine(path: Path, new_name: str) -> Path:
+    """Give the routine at *path* a new name, and a file name to match when that is free."""
+    document = RoutineDocument.from_path(path)
+    document.data["name"] = new_name
+    stem = slug(new_name)
+    target = path if stem == path.stem else unique_path(path.parent, stem)
+    save_document(document, target)
+    if target != path:
+        saved = backup_path(path)
+        saved.parent.mkdir(exist_ok=True)
+        os.replace(path, saved)
+    return target
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    """A routine moved to the trash, and where it came from (for undo)."""
+
+    original: Path
+    trashed: Path
+
+
+def delete_to_trash(path: Path) -> TrashItem:
+    """Move *path* to the ``.trash`` folder beside it; :func:`restore_from_trash` undoes it."""
+    trash = path.parent / TRASH_DIR
+    trash.mkdir(exist_ok=True)
+    target = unique_path(trash, f"{time.strftime('%Y%m%d-%H%M%S')}-{path.stem}", path.suffix)
+    os.replace(path, target)
+    return TrashItem(path, target)
+
+
+def restore_from_trash(item: TrashItem) -> Path:
+    """Put a trashed routine back (beside its original name if that has been taken since)."""
+    target = item.original
+    if target.exists():
+        target = unique_path(target.parent, f"{target.stem}-restored", target.suffix)
+    os.replace(item.trashed, target)
+    return target
+
+
+def import_routine(source: Path, user_dir: Path, library: Library | None = None) -> Path:
+    """Validate the routine at *source* and copy it into *user_dir*.
+
+    Raises :class:`LoadError` with every problem (and copies nothing) if it is not valid.
+    """
+    data = read_source(source)
+    routine = load_routine_text(data, str(source), library)
+    target = unique_path(user_dir, slug(routine.name))
+    atomic_write(target, data, backup=False)
+    return target
+
+
+def export_routine(source: Path | RoutineDocument, destination: Path) -> None:
+    """Save a copy of a routine file (or document) anywhere, to share it."""
+    if isinstance(source, RoutineDocument):
+        data = source.dump().encode("utf-8")
+    else:
+        data = source.read_bytes()
+    atomic_write(destination, data, backup=False)
