@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from psoas_timer.core.engine import Session
 from psoas_timer.core.loader import load_routine_text
 from psoas_timer.core.plan import compile_plan
-from psoas_timer.ui.shell.tray import CLOSE_TO_TRAY_KEY, SessionTray
+from psoas_timer.ui.shell.settings import CLOSE_TO_TRAY, Preferences
+from psoas_timer.ui.shell.tray import SessionTray
 
 pytestmark = pytest.mark.gui
 
@@ -41,7 +42,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def tray(qapp: object, settings: QSettings) -> SessionTray:
-    return SessionTray(QIcon(), settings)
+    return SessionTray(QIcon(), Preferences(settings))
 
 
 @pytest.fixture
@@ -144,25 +145,27 @@ def test_icon_clicks(qtbot: QtBot, tray: SessionTray) -> None:
 
 
 def test_close_to_tray_is_off_by_default_and_remembered(qtbot: QtBot, settings: QSettings) -> None:
-    first = SessionTray(QIcon(), settings, available=True)
+    first = SessionTray(QIcon(), Preferences(settings), available=True)
     assert first.close_to_tray is False
     assert first.should_hide_on_close(session_active=True) is False
     with qtbot.waitSignal(first.close_to_tray_changed, timeout=1000) as blocker:
         first.close_to_tray_action.trigger()
     assert blocker.args == [True]
     settings.sync()
-    again = SessionTray(QIcon(), QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    again = SessionTray(
+        QIcon(), Preferences(QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    )
     assert again.close_to_tray is True
-    assert settings.value(CLOSE_TO_TRAY_KEY) in (True, "true")
+    assert settings.value(CLOSE_TO_TRAY.key) in (True, "true")
 
 
 def test_hides_only_during_a_session_with_a_tray(settings: QSettings, qapp: object) -> None:
-    with_tray = SessionTray(QIcon(), settings, available=True)
+    with_tray = SessionTray(QIcon(), Preferences(settings), available=True)
     # `available=True` offscreen would need a real tray; the icon itself is only built for a
     # real one, so check the rule, not the icon.
     with_tray.close_to_tray = True
     assert with_tray.should_hide_on_close(session_active=True)
     assert not with_tray.should_hide_on_close(session_active=False)
-    without = SessionTray(QIcon(), settings, available=False)
+    without = SessionTray(QIcon(), Preferences(settings), available=False)
     without.close_to_tray = True
     assert not without.should_hide_on_close(session_active=True)

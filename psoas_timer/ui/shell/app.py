@@ -127,7 +127,7 @@ def run(routine: str | None) -> int:
         given = services(preferences)
         window.load(given)
         QTimer.singleShot(0, window, given.audio.prepare)  # the list is up; open the device
-        window.attach_tray(SessionTray(app.windowIcon(), QSettings(), parent=window))
+        window.attach_tray(SessionTray(app.windowIcon(), preferences, parent=window))
 
     instance.activated.connect(on_activated)
     _AfterFirstPaint(window, load)

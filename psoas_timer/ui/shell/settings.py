@@ -1,8 +1,13 @@
 """Preferences kept between runs, declared once and typed, over an injected QSettings.
 
-A stored value that is missing or unreadable (wrong type, not a number, an unknown word)
-reads as its default, and a volume out of range is clamped: a hand-edited or damaged settings
-file never stops the app.
+Every setting the app keeps is an :class:`Option` here (the tray's close-to-tray switch and
+the window's geometry too); nothing else reads or writes QSettings. A stored value that is
+missing or unreadable (wrong type, not a number, an unknown word) reads as its default, and a
+volume out of range is clamped: a hand-edited or damaged settings file never stops the app.
+
+The store carries a version (``settings/version``). Opening an older store runs the steps in
+:data:`MIGRATIONS` from its version up to :data:`SETTINGS_VERSION`, once, and records the new
+version; a store written by a newer release is read as it is and never downgraded.
 """
 
 from __future__ import annotations
@@ -17,9 +22,9 @@ from PySide6.QtCore import QByteArray, QSettings
 if TYPE_CHECKING:  # imported when first used: the window reads preferences before it paints
     from psoas_timer.audio.settings import AudioSettings
 
-__all__ = ["Option", "Preferences"]
+__all__ = ["MIGRATIONS", "SETTINGS_VERSION", "Option", "Preferences", "migrate"]
 
-T = TypeVar("T", bool, int, float, str)
+T = TypeVar("T", bool, int, float, str, QByteArray)
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,8 @@ class Option(Generic[T]):
 
     def read(self, store: QSettings) -> T:
         value = store.value(self.key, self.default)
+        if isinstance(self.default, QByteArray):
+            return value if isinstance(value, QByteArray) else self.default
         kind: Callable[[Any], object] = type(self.default)
         if kind is bool:
             flag: object = _flag(value, bool(self.default))
@@ -69,6 +76,8 @@ MUTED = Option("audio/muted", False)
 #: On holds, show the time held (counting up) instead of the time to go.
 COUNT_UP = Option("player/count_up_holds", False)
 HIGH_CONTRAST = Option("window/high_contrast", False)
+CLOSE_TO_TRAY = Option("tray/close_to_tray", False)
+GEOMETRY = Option("window/geometry", QByteArray())
 
 # The defaults are AudioSettings' own (a test reads an empty store and compares).
 AUDIO_MASTER = Option("audio/master", 0.8)
@@ -81,12 +90,38 @@ AUDIO_TONE_STYLE = Option("audio/tone_style", "soft")
 #: ``routine`` (follow each routine's cue style) or one of ``CUE_STYLES``.
 AUDIO_CUE_STYLE = Option("audio/cue_style", "routine")
 
+#: The version of the settings' layout this release writes. A store without one predates
+#: versioning (version 0).
+SETTINGS_VERSION = 1
+VERSION = Option("settings/version", 0)
+
+
+def _v0_to_v1(store: QSettings) -> None:
+    """Version 1 added the version itself; every key kept its name and meaning."""
+
+
+#: ``MIGRATIONS[n]`` turns a version-*n* store into a version-*n+1* one.
+MIGRATIONS: dict[int, Callable[[QSettings], None]] = {0: _v0_to_v1}
+
+
+def migrate(store: QSettings) -> int:
+    """Bring *store* up to :data:`SETTINGS_VERSION`; the version it had before."""
+    found = VERSION.read(store)
+    version = found
+    while version < SETTINGS_VERSION:
+        MIGRATIONS[version](store)
+        version += 1
+        store.setValue(VERSION.key, version)
+    return found
+
 
 class Preferences:
-    """The app's settings. Pass a QSettings in (tests give each one a file of its own)."""
+    """The app's settings. Pass a QSettings in (tests give each one a file of its own); an
+    older store is migrated when it is opened."""
 
     def __init__(self, store: QSettings) -> None:
         self._store = store
+        migrate(store)
 
     def _get(self, option: Option[T]) -> T:
         return option.read(self._store)
@@ -153,6 +188,15 @@ class Preferences:
     def muted(self, value: bool) -> None:
         self._set(MUTED, value)
 
+    @property
+    def close_to_tray(self) -> bool:
+        """Closing the window during a session leaves it running in the tray."""
+        return self._get(CLOSE_TO_TRAY)
+
+    @close_to_tray.setter
+    def close_to_tray(self, value: bool) -> None:
+        self._set(CLOSE_TO_TRAY, value)
+
     def audio_settings(self) -> AudioSettings:
         """The sound settings; each bad or missing value falls back to its default."""
         from psoas_timer.audio.settings import CUE_STYLES, TONE_STYLES, AudioSettings
@@ -184,11 +228,11 @@ class Preferences:
         self._set(AUDIO_CUE_STYLE, settings.style_override or "routine")
 
     def geometry(self) -> QByteArray | None:
-        value = self._store.value("window/geometry")
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+        value = self._get(GEOMETRY)
+        return None if value.isEmpty() else value
 
     def set_geometry(self, value: QByteArray) -> None:
-        self._store.setValue("window/geometry", value)
+        self._set(GEOMETRY, value)
 
     def sync(self) -> None:
         self._store.sync()

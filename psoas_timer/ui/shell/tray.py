@@ -7,27 +7,27 @@ asks for things through signals (:attr:`toggle_requested`, :attr:`show_requested
 they work (and are tested) offscreen; the :class:`QSystemTrayIcon` itself is only made where
 :meth:`QSystemTrayIcon.isSystemTrayAvailable` says there is a tray.
 
-Closing to the tray during a session is a setting, off by default (``tray/close_to_tray`` in
-QSettings); :meth:`SessionTray.should_hide_on_close` answers the window's ``closeEvent``.
+Closing to the tray during a session is a setting, off by default
+(:attr:`~psoas_timer.ui.shell.settings.Preferences.close_to_tray`);
+:meth:`SessionTray.should_hide_on_close` answers the window's ``closeEvent``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from psoas_timer import APP_NAME
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import Snapshot, State
+from psoas_timer.ui.shell.settings import Preferences
 
-__all__ = ["CLOSE_TO_TRAY_KEY", "SessionTray"]
-
-CLOSE_TO_TRAY_KEY = "tray/close_to_tray"
+__all__ = ["SessionTray"]
 
 
 class SessionTray(QObject):
-    """The tray icon and its menu. Pass *settings* to remember the close-to-tray choice."""
+    """The tray icon and its menu. Pass *preferences* to remember the close-to-tray choice."""
 
     #: Pause a running session or resume a paused one.
     toggle_requested = Signal()
@@ -41,13 +41,13 @@ class SessionTray(QObject):
     def __init__(
         self,
         icon: QIcon,
-        settings: QSettings | None = None,
+        preferences: Preferences | None = None,
         parent: QObject | None = None,
         *,
         available: bool | None = None,
     ) -> None:
         super().__init__(parent)
-        self._settings = settings
+        self._preferences = preferences
         self._available = (
             QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
         )
@@ -63,7 +63,7 @@ class SessionTray(QObject):
         self.toggle_action.setEnabled(False)
         self.close_to_tray_action = QAction("Keep running in the tray when closed", self)
         self.close_to_tray_action.setCheckable(True)
-        self.close_to_tray_action.setChecked(self._read_close_to_tray())
+        self.close_to_tray_action.setChecked(preferences is not None and preferences.close_to_tray)
         self.quit_action = QAction("Quit", self)
         self.menu.addAction(self.show_action)
         self.menu.addSeparator()
@@ -180,17 +180,9 @@ class SessionTray(QObject):
         if self.icon is not None:
             self.icon.setToolTip(text)
 
-    def _read_close_to_tray(self) -> bool:
-        if self._settings is None:
-            return False
-        value = self._settings.value(CLOSE_TO_TRAY_KEY, False)
-        if isinstance(value, str):  # INI files give strings back
-            return value.strip().lower() in ("1", "true", "yes", "on")
-        return bool(value)
-
     def _on_close_to_tray_toggled(self, on: bool) -> None:
-        if self._settings is not None:
-            self._settings.setValue(CLOSE_TO_TRAY_KEY, on)
+        if self._preferences is not None:
+            self._preferences.close_to_tray = on
         self.close_to_tray_changed.emit(on)
 
     def _on_toggle_triggered(self) -> None:
