@@ -91,7 +91,7 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     from psoas_timer import paths
     from psoas_timer.core.catalog import read_libraries
-    from psoas_timer.core.loader import is_library_file, load_routine, routine_files
+    from psoas_timer.core.loader import is_library_file, library_dir, load_routine, routine_files
     from psoas_timer.core.problems import LoadError, Problem
 
     given = [Path(p) for p in args.paths]
@@ -99,7 +99,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     missing = [Problem(str(p), 1, 1, "file not found") for p in given if not p.exists()]
     files = [f for f in files if f.exists()]
     libraries = [f for f in files if is_library_file(f)]
-    bundled = paths.bundled_routines_dir() / "library"
+    bundled = library_dir(paths.bundled_routines_dir())
     base = routine_files([bundled]) if bundled.is_dir() else []
     library, problems = read_libraries(
         [*[b for b in base if b.resolve() not in {x.resolve() for x in libraries}], *libraries]

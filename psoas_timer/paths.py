@@ -19,7 +19,6 @@ __all__ = [
     "bundled_routines_dir",
     "history_file",
     "user_data_dir",
-    "user_library_dir",
     "user_routines_dir",
 ]
 
@@ -65,12 +64,6 @@ def user_data_dir() -> Path:
 
 def user_routines_dir() -> Path:
     path = user_data_dir() / "routines"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def user_library_dir() -> Path:
-    path = user_routines_dir() / "library"
     path.mkdir(parents=True, exist_ok=True)
     return path
 

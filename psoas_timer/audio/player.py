@@ -58,7 +58,6 @@ tone plays and the screen shows the text.
 
 from __future__ import annotations
 
-import heapq
 import os
 import re
 import shutil
@@ -88,6 +87,7 @@ from psoas_timer.pyside_fix import keep_singletons_alive
 
 from .assets import TONE_NAMES, Assets, write_padded
 from .cues import Clip, Scheduled, Sequencer
+from .schedule import Schedule
 from .settings import AudioSettings
 
 __all__ = ["CuePlayer"]
@@ -333,11 +333,10 @@ class CuePlayer(QObject):
         self._durations: dict[Path, float] = {}
         self._plays: dict[Path, int] = {}  # how many times each clip was started
         self._loading: set[Path] = set()  # started before its effect was ready
-        self._stops: list[tuple[float, int, Path]] = []  # a heap: (clock time, play n, clip)
-        self._stop_timer = QTimer(self)
-        self._stop_timer.setSingleShot(True)
-        self._stop_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._stop_timer.timeout.connect(self._on_stops_due)
+        #: When to stop each clip: (play n, clip), stopped if that play is still the last.
+        self._stops: Schedule[tuple[int, Path]] = Schedule(
+            self, clock, self._on_stop_due, early=0.001
+        )
         self._scratch: Path | None = None  # the padded copies and silences, removed with us
         self._to_load: list[Path] = []  # warm-up's clips not made yet
         self._warm_timer = QTimer(self)
@@ -345,12 +344,7 @@ class CuePlayer(QObject):
         self._warm_timer.setInterval(0)
         self._warm_timer.timeout.connect(self._warm_more)
         self._pending: list[tuple[FiredCue, str]] = []
-        self._queue: list[tuple[float, int, Scheduled]] = []  # a heap: (clock time, n, item)
-        self._queued = 0
-        self._queue_timer = QTimer(self)
-        self._queue_timer.setSingleShot(True)
-        self._queue_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._queue_timer.timeout.connect(self._on_queue_due)
+        self._queue: Schedule[Scheduled] = Schedule(self, clock, self._start, early=0.002)
         self._problems: list[str] = []
         self._unsent: list[str] = []
         self._problem_timer = QTimer(self)
@@ -487,19 +481,15 @@ class CuePlayer(QObject):
                 if placed.at - now <= 0.002:
                     self._start(placed)
                 else:
-                    self._queued += 1
-                    heapq.heappush(self._queue, (placed.at, self._queued, placed))
-        self._arm_queue()
+                    self._queue.add(placed.at, placed)
 
     def stop_all(self) -> None:
         """Silence everything now and forget queued voice lines (pause, stop, skip)."""
         self._pending.clear()
         self._flush_timer.stop()
         self._queue.clear()
-        self._queue_timer.stop()
         self._sequencer.reset()
         self._stops.clear()
-        self._stop_timer.stop()
         self._loading.clear()
         for effect in self._effects.values():
             if effect.isPlaying():
@@ -509,19 +499,6 @@ class CuePlayer(QObject):
             self._tts.stop()
 
     # -- playing ---------------------------------------------------------------------
-    def _arm_queue(self) -> None:
-        if self._queue:
-            delay = self._queue[0][0] - self._clock()
-            self._queue_timer.start(max(0, round(delay * 1000)))
-        else:
-            self._queue_timer.stop()
-
-    def _on_queue_due(self) -> None:
-        now = self._clock()
-        while self._queue and self._queue[0][0] - now <= 0.002:
-            self._start(heapq.heappop(self._queue)[2])
-        self._arm_queue()
-
     def _start(self, item: Scheduled) -> None:
         if item.clip is not None:
             self._play_clip(item.clip, item.volume)
@@ -581,25 +558,13 @@ class CuePlayer(QObject):
         duration = self._durations.get(path)
         if duration is None:
             return  # played from the clip itself: it ends by itself
-        due = self._clock() + duration + STOP_AFTER
-        heapq.heappush(self._stops, (due, self._plays[path], path))
-        self._arm_stops()
+        self._stops.add(self._clock() + duration + STOP_AFTER, (self._plays[path], path))
 
-    def _arm_stops(self) -> None:
-        if self._stops:
-            delay = self._stops[0][0] - self._clock()
-            self._stop_timer.start(max(0, round(delay * 1000)))
-        else:
-            self._stop_timer.stop()
-
-    def _on_stops_due(self) -> None:
-        now = self._clock()
-        while self._stops and self._stops[0][0] <= now + 0.001:
-            _, n, path = heapq.heappop(self._stops)
-            effect = self._effects.get(path)
-            if effect is not None and self._plays.get(path) == n and effect.isPlaying():
-                effect.stop()  # in the silence after the clip
-        self._arm_stops()
+    def _on_stop_due(self, play: tuple[int, Path]) -> None:
+        n, path = play
+        effect = self._effects.get(path)
+        if effect is not None and self._plays.get(path) == n and effect.isPlaying():
+            effect.stop()  # in the silence after the clip
 
     def _prepare_output(self) -> None:
         """Load the first tone now, unplayed: Qt opens the shared stream (paused) once it

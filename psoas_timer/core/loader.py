@@ -346,9 +346,18 @@ def load_library(path: Path, into: Library | None = None) -> Library:
     return result
 
 
+#: The folder, inside a routines folder, that holds its exercise libraries.
+LIBRARY_DIR = "library"
+
+
+def library_dir(routines: Path) -> Path:
+    """The exercise library folder of the routines folder *routines*."""
+    return routines / LIBRARY_DIR
+
+
 def is_library_file(path: Path) -> bool:
-    """Whether *path* is an exercise library: library files live in a folder named ``library``."""
-    return path.parent.name == "library"
+    """Whether *path* is an exercise library: library files live in :data:`LIBRARY_DIR`."""
+    return path.parent.name == LIBRARY_DIR
 
 
 def routine_files(paths: Iterable[Path]) -> list[Path]:

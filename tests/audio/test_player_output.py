@@ -105,8 +105,8 @@ def test_repeated_overlapping_plays_reuse_the_same_effects(qtbot: Any) -> None:
         player.play(cue("end"), "both")
         player.flush()
         clock.advance(0.35)
-        player._on_queue_due()
-        player._on_stops_due()
+        player._queue.run_due()
+        player._stops.run_due()
     assert FakeEffect.made == made  # no effect made, none replaced
     assert all(e.sources_set == 1 for e in made)
     assert len(clip_effects(player)["end.wav"].plays) == 40
@@ -121,10 +121,10 @@ def test_each_clip_is_stopped_in_the_silence_after_it(qtbot: Any) -> None:
     player.flush()
     length = Assets.duration(ASSETS / "sounds" / "soft" / "countdown.wav")
     clock.advance(length + STOP_AFTER - 0.01)
-    player._on_stops_due()
+    player._stops.run_due()
     assert effect.isPlaying()  # the clip (and a little silence) still going
     clock.advance(0.02)
-    player._on_stops_due()
+    player._stops.run_due()
     assert not effect.isPlaying() and effect.stops == 1
     assert STOP_AFTER < TAIL_PAD  # so the stop falls in the silence
 
@@ -141,10 +141,10 @@ def test_the_same_clip_again_starts_over_and_keeps_its_own_stop(qtbot: Any) -> N
     player.flush()
     assert len(effect.plays) == 2 and effect.stops == 1  # stopped, then started over
     clock.advance(0.12 + STOP_AFTER - 0.04)  # the first play's stop is due, not the second's
-    player._on_stops_due()
+    player._stops.run_due()
     assert effect.isPlaying()
     clock.advance(0.06)
-    player._on_stops_due()
+    player._stops.run_due()
     assert not effect.isPlaying()
 
 
@@ -157,10 +157,10 @@ def test_a_clip_started_while_loading_is_stopped_after_it_starts(
     player.play(cue(), "tone")  # no warm-up: the clip loads now
     player.flush()
     effect = clip_effects(player)["countdown.wav"]
-    assert effect.plays and player._stops == []  # Qt starts it once it has loaded
+    assert effect.plays and player._stops.pending() == []  # Qt starts it once it has loaded
     clock.advance(1.0)
     effect.finish_loading()
-    ((due, _, path),) = player._stops
+    ((due, _, (_, path)),) = player._stops.pending()
     assert path.name == "countdown.wav"
     assert due == pytest.approx(clock() + 0.12 + STOP_AFTER, abs=0.01)
 
@@ -172,7 +172,7 @@ def test_stop_all_silences_the_clips(qtbot: Any) -> None:
     player.flush()
     player.stop_all()
     assert not any(e.isPlaying() for e in player._effects.values())
-    assert player._stops == [] and not player._stop_timer.isActive()
+    assert player._stops.pending() == [] and not player._stops.timer.isActive()
 
 
 def test_the_stream_latency_is_set_unless_the_user_chose_one(
@@ -303,7 +303,7 @@ def test_a_clip_that_cannot_be_padded_plays_once(
     assert effect.loops == 1 and Path(effect.source).name == "countdown.wav"
     player.play(cue(), "tone")
     player.flush()
-    assert effect.plays and player._stops == []  # it ends by itself
+    assert effect.plays and player._stops.pending() == []  # it ends by itself
 
 
 @pytest.mark.qt_log_ignore("something else")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from psoas_timer.core.loader import library_dir
+
 __all__ = ["RoutineWatcher"]
 
 DEBOUNCE_MS = 150
@@ -43,7 +45,7 @@ class RoutineWatcher(QObject):
         for folder in self._folders:
             if not folder.is_dir():
                 continue
-            for path in [folder, folder / "library"]:
+            for path in [folder, library_dir(folder)]:
                 if path.is_dir():
                     wanted.add(str(path))
                     wanted.update(str(p) for p in path.glob("*.y*ml"))
