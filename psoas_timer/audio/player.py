@@ -40,10 +40,11 @@ How Qt 6.11 plays them, and what the player does about it:
   looping voice either. That measured ~14 ms instead of ~20, but any other QSoundEffect
   in the process that plays to its end would then be exposed every time. The smoke test's
   own clip faulted in 4 of 60 runs.
-- If the fault happens anyway, a guard on Qt's messages acts at the audio thread's first
+- If the fault happens anyway, a guard on Qt's messages (:mod:`.fault_guard`, one handler
+  for the process, removed when the last player goes) acts at the audio thread's first
   warning. It plugs the closed descriptor before the main thread polls it, and the player
   goes silent with one :attr:`problem`. If the event loop is caught already, the process
-  exits after :data:`STUCK_AFTER` repeats rather than spin.
+  exits rather than spin.
 - Never play anything at volume 0 (or muted): Qt writes zeros over the whole mix for such
   a voice, blanking whatever else plays in that moment.
 
@@ -59,15 +60,13 @@ tone plays and the screen shows the text.
 from __future__ import annotations
 
 import os
-import re
 import shutil
-import sys
 import tempfile
 import time
 import wave
 import weakref
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -78,21 +77,19 @@ from PySide6.QtCore import (
     QTimer,
     QUrl,
     Signal,
-    qFormatLogMessage,
     qInstallMessageHandler,
 )
 
 from psoas_timer.core.engine import FiredCue
-from psoas_timer.pyside_fix import keep_singletons_alive
 
+from . import fault_guard
 from .assets import TONE_NAMES, Assets, write_padded
 from .cues import Clip, Scheduled, Sequencer
+from .fault_guard import pass_on
 from .schedule import Schedule
 from .settings import AudioSettings
 
 __all__ = ["CuePlayer"]
-
-keep_singletons_alive()  # PySide6 6.12 on Python 3.11: every void call drops None's count
 
 #: The output stream's buffer (ms), given to libpulse as ``PULSE_LATENCY_MSEC``: each cue's
 #: delay. 20 ms measures 13-18 ms on a null sink, with room before underruns.
@@ -109,6 +106,8 @@ WARM_SLICE_MS = 4
 SAME_MOMENT = 0.05
 #: Extra time a spoken line may take beyond its estimate before speech counts as stuck.
 TTS_GRACE = 4.0
+#: How many of the latest starts :attr:`CuePlayer.log` keeps (up to twice as many, briefly).
+LOG_LENGTH = 200
 #: QSoundEffect::Infinite.
 _INFINITE = -2
 #: The padded copies live in a temporary folder named this, the process id and a suffix.
@@ -117,16 +116,6 @@ _SCRATCH = "psoas-timer-cues-"
 #: Backend chatter that says nothing the problem message doesn't say better.
 _CHATTER = ("pipewire", "PulseAudioService", "pa_context", "text-to-speech plug-in", "speechd")
 _CHATTER_CATEGORIES = ("qt.multimedia.symbolsresolver", "qt.multimedia.ffmpeg")
-#: What Qt says when an event notifier dies on the wrong thread, and then endlessly.
-_OFF_THREAD = "Socket notifiers cannot be enabled or disabled from another thread"
-_INVALID_SOCKET = re.compile(r"QSocketNotifier: Invalid socket (\d+)")
-#: The same invalid-socket warning this many times: the event loop is stuck for good.
-STUCK_AFTER = 1000
-MSG_STUCK = (
-    "psoas-timer: Qt's event loop is stuck on a notifier its audio backend freed on the "
-    "wrong thread ({message!r}); exiting instead of spinning. Restart Psoas Timer."
-)
-
 MSG_NO_QTMULTIMEDIA = (
     "No sound: Qt Multimedia could not load ({error}). On Linux install the PulseAudio client "
     "library (sudo apt install libpulse0) and restart. Cues are shown on screen."
@@ -180,13 +169,6 @@ def _remove_orphans() -> None:
             pass
 
 
-def _pass_on(previous: Any, mode: Any, context: Any, message: str) -> None:
-    if previous is not None:
-        previous(mode, context, message)
-    else:
-        print(qFormatLogMessage(mode, context, message), file=sys.stderr)
-
-
 @contextmanager
 def _quiet_backend(seen: list[str]) -> Iterator[None]:
     """Collect the multimedia backend's chatter while it starts; pass anything else on."""
@@ -196,113 +178,13 @@ def _quiet_backend(seen: list[str]) -> Iterator[None]:
         if category.startswith(_CHATTER_CATEGORIES) or any(c in message for c in _CHATTER):
             seen.append(message)
             return
-        _pass_on(previous, mode, context, message)
+        pass_on(previous, mode, context, message)
 
     previous = qInstallMessageHandler(handler)
     try:
         yield
     finally:
         qInstallMessageHandler(previous)
-
-
-def plug_descriptor(fd: int) -> bool:
-    """Put a never-readable eventfd at *fd* if *fd* is closed; True if it did.
-
-    Qt's event loop keeps polling the descriptor of a notifier that died on the wrong thread
-    and spins on it. With a live, silent descriptor in its place the loop idles again.
-    Never touches a descriptor that is open (``F_DUPFD`` takes the lowest free one >= *fd*).
-    """
-    if fd < 0 or not hasattr(os, "eventfd"):  # the fault is Linux's (eventfd notifiers)
-        return False
-    import fcntl
-
-    try:
-        os.fstat(fd)
-        return False  # open (perhaps reused already): not ours to touch
-    except OSError:
-        pass
-    try:
-        spare = os.eventfd(0, os.EFD_CLOEXEC)
-    except OSError:
-        return False
-    if spare == fd:  # it was the lowest free descriptor: in place already
-        return True
-    try:
-        got = fcntl.fcntl(spare, fcntl.F_DUPFD_CLOEXEC, fd)
-    except OSError:  # fd is past the descriptor limit: it cannot be polled either
-        return False
-    finally:
-        os.close(spare)
-    if got != fd:
-        os.close(got)
-        return False
-    return True
-
-
-def plug_holes() -> list[int]:
-    """Plug every closed descriptor below the highest open one with a never-readable
-    eventfd; returns them. A new descriptor always takes the lowest free number, so this
-    opens eventfds until one lands above the rest.
-
-    Said when a notifier dies on the audio thread: its eventfd is closed already, its number
-    unknown, and the main thread must not poll it before it is plugged.
-    """
-    if not hasattr(os, "eventfd"):
-        return []
-    try:
-        top = max(int(name) for name in os.listdir("/proc/self/fd"))
-    except (OSError, ValueError):
-        return []
-    plugged: list[int] = []
-    while True:
-        try:
-            fd = os.eventfd(0, os.EFD_CLOEXEC)
-        except OSError:
-            break
-        if fd >= top:
-            os.close(fd)
-            break
-        plugged.append(fd)
-    return plugged
-
-
-def _exit_stuck(message: str) -> None:
-    """The event loop can never run again: leave rather than spin (a seam for tests)."""
-    print(MSG_STUCK.format(message=message), file=sys.stderr, flush=True)
-    os._exit(70)
-
-
-def _install_guard(player: CuePlayer) -> None:
-    """Watch Qt's messages for the broken-notifier fault (see the module doc).
-
-    The handler may run on PulseAudio's thread, so it only plugs descriptors and emits a
-    (queued) signal: the player goes silent and says so once. Messages are passed on as
-    they come. If Qt's event loop is caught already (it re-checks the dead notifier in a
-    loop it never leaves), the process exits after :data:`STUCK_AFTER` warnings.
-    """
-    ref = weakref.ref(player)
-    counts: dict[str, int] = {}
-    tripped: list[bool] = []
-
-    def handler(mode: Any, context: Any, message: str) -> None:
-        invalid = _INVALID_SOCKET.search(message)
-        if invalid is not None or _OFF_THREAD in message:
-            if invalid is not None:
-                plug_descriptor(int(invalid.group(1)))
-            else:
-                plug_holes()  # before the main thread polls the closed eventfd
-            target = ref()
-            if target is not None and not tripped:
-                tripped.append(True)
-                with suppress(RuntimeError):  # the player is gone
-                    target.backend_fault.emit(message)
-        _pass_on(previous, mode, context, message)
-        if invalid is not None:
-            counts[message] = counts.get(message, 0) + 1
-            if counts[message] >= STUCK_AFTER:
-                _exit_stuck(message)
-
-    previous = qInstallMessageHandler(handler)
 
 
 class CuePlayer(QObject):
@@ -357,7 +239,8 @@ class CuePlayer(QObject):
         self._tts_watchdog = QTimer(self)
         self._tts_watchdog.setSingleShot(True)
         self._tts_watchdog.timeout.connect(self._on_tts_stuck)
-        #: Every clip or text started, as (clock time, path or text): for tests and the benchmark.
+        #: The latest clips or texts started, as (clock time, path or text), at most
+        #: LOG_LENGTH of them: for tests and the benchmark.
         self.log: list[tuple[float, str]] = []
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -366,7 +249,7 @@ class CuePlayer(QObject):
         self.backend_fault.connect(self._on_backend_fault, Qt.ConnectionType.QueuedConnection)
         self._open_output()
         if self._multimedia is not None:
-            _install_guard(self)
+            fault_guard.watch(self)
             self._prepare_output()
 
     # -- state -----------------------------------------------------------------------
@@ -383,6 +266,11 @@ class CuePlayer(QObject):
     @property
     def settings(self) -> AudioSettings:
         return self._settings
+
+    def _remember(self, started: str) -> None:
+        self.log.append((self._clock(), started))
+        if len(self.log) > 2 * LOG_LENGTH:
+            del self.log[:-LOG_LENGTH]
 
     def _report(self, message: str) -> None:
         if message in self._problems:
@@ -506,7 +394,7 @@ class CuePlayer(QObject):
             self._play_clip(item.fallback, item.fallback.volume)
 
     def _play_clip(self, clip: Clip, volume: float) -> None:
-        self.log.append((self._clock(), str(clip.path)))
+        self._remember(str(clip.path))
         if self._multimedia is None or volume <= 0:  # never at 0: see the module doc
             return
         effect = self._effect(clip.path)
@@ -530,7 +418,16 @@ class CuePlayer(QObject):
             source, loops = self._padded(path)
             effect = self._multimedia.QSoundEffect(self)
             effect.setLoopCount(loops)
-            effect.statusChanged.connect(lambda e=effect, p=path: self._on_status(e, p))
+            # Through a weak reference: a connection held by Qt that held the player would
+            # keep it (and its fault guard) alive for good.
+            me = weakref.ref(self)
+
+            def on_status(e: Any = effect, p: Path = path) -> None:
+                player = me()
+                if player is not None:
+                    player._on_status(e, p)
+
+            effect.statusChanged.connect(on_status)
             effect.setSource(QUrl.fromLocalFile(str(source)))
             self._effects[path] = effect
         return effect
@@ -625,7 +522,7 @@ class CuePlayer(QObject):
         tts = self._speech()
         if tts is None:
             return False
-        self.log.append((self._clock(), f"say:{text}"))
+        self._remember(f"say:{text}")
         tts.setVolume(volume)
         tts.say(text)
         self._tts_watchdog.start(round((TTS_GRACE + 0.1 * len(text)) * 1000))

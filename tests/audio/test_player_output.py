@@ -4,6 +4,7 @@ itself, and Qt's broken-notifier flood turned into one problem."""
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import threading
@@ -13,18 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import qWarning
+from PySide6.QtCore import qInstallMessageHandler, qWarning
 
+from psoas_timer.audio import fault_guard
 from psoas_timer.audio import player as player_module
 from psoas_timer.audio.assets import Assets
+from psoas_timer.audio.fault_guard import plug_descriptor, plug_holes
 from psoas_timer.audio.player import (
     MSG_BACKEND_FAULT,
     STOP_AFTER,
     STREAM_LATENCY_MS,
     TAIL_PAD,
     CuePlayer,
-    plug_descriptor,
-    plug_holes,
 )
 from psoas_timer.audio.settings import AudioSettings
 from psoas_timer.core.clock import FakeClock
@@ -215,7 +216,7 @@ def free_descriptor() -> int:
 def exits(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Where the guard would end the process (it must not end the test run)."""
     calls: list[str] = []
-    monkeypatch.setattr(player_module, "_exit_stuck", calls.append)
+    monkeypatch.setattr(fault_guard, "_exit_stuck", calls.append)
     return calls
 
 
@@ -255,8 +256,8 @@ def test_broken_notifier_warnings_are_one_problem_and_silence(
 def test_an_event_loop_stuck_on_the_dead_notifier_ends_the_process(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch, exits: list[str]
 ) -> None:
-    monkeypatch.setattr(player_module, "STUCK_AFTER", 50)
-    CuePlayer(ASSETS, AudioSettings())
+    monkeypatch.setattr(fault_guard, "STUCK_AFTER", 50)
+    player = CuePlayer(ASSETS, AudioSettings())  # the guard lasts as long as a player does
     fd = free_descriptor()
     try:
         for _ in range(49):
@@ -266,6 +267,7 @@ def test_an_event_loop_stuck_on_the_dead_notifier_ends_the_process(
         assert exits == [FLOOD.format(fd=fd)]
     finally:
         os.close(fd)
+        del player
 
 
 @pytest.mark.qt_log_ignore("QSocketNotifier")
@@ -278,7 +280,7 @@ def test_the_guard_hears_the_fault_from_the_audio_thread(
         plugged.append(True)
         return []
 
-    monkeypatch.setattr(player_module, "plug_holes", plug_holes)
+    monkeypatch.setattr(fault_guard, "plug_holes", plug_holes)
     player = CuePlayer(ASSETS, AudioSettings())
     messages: list[str] = []
     player.problem.connect(messages.append)
@@ -349,3 +351,33 @@ def test_plug_holes_fills_every_closed_descriptor_below_the_highest() -> None:
     finally:
         for fd in [fds[0], fds[2], *plugged]:
             os.close(fd)
+
+
+def _current_handler() -> object:
+    current = qInstallMessageHandler(None)
+    qInstallMessageHandler(current)
+    return current
+
+
+def test_one_guard_for_all_players_removed_when_the_last_goes(qtbot: Any) -> None:
+    before = _current_handler()
+    first = CuePlayer(ASSETS, AudioSettings())
+    guard = _current_handler()
+    assert guard is not before and fault_guard.installed()
+    second = CuePlayer(ASSETS, AudioSettings())
+    assert _current_handler() is guard  # one handler, not one per player
+    del first
+    gc.collect()
+    assert _current_handler() is guard  # the second player still needs it
+    del second
+    gc.collect()
+    assert _current_handler() is before and not fault_guard.installed()
+
+
+def test_the_log_keeps_only_the_latest_starts(qtbot: Any) -> None:
+    player = CuePlayer(ASSETS, AudioSettings())
+    warm(qtbot, player)
+    for _ in range(3 * player_module.LOG_LENGTH):
+        player.play(cue(), "tone")
+        player.flush()
+    assert player_module.LOG_LENGTH <= len(player.log) <= 2 * player_module.LOG_LENGTH
