@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
+import weakref
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,3 +35,38 @@ def _isolated_user_data(
 @pytest.fixture
 def routines_dir() -> Path:
     return ROOT / "routines"
+
+
+@pytest.fixture(autouse=True)
+def _no_timer_left_running(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail a test that leaves a QTimer running: it would fire in a later test, or tick in
+    the app with nothing to do. Every timer started from Python is checked once the test's
+    widgets are closed (pytest-qt closes them first) and what it let go of is deleted."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is None:  # a test of the Qt-free core: no timers
+        yield
+        return
+    import shiboken6
+
+    started: list[weakref.ref[Any]] = []  # weak: noting a timer must not keep it alive
+    original = qtcore.QTimer.start
+
+    def start(timer: Any, *args: object) -> None:
+        started.append(weakref.ref(timer))
+        original(timer, *args)
+
+    monkeypatch.setattr(qtcore.QTimer, "start", start)
+    yield
+    # What the test let go of goes now, its timers with it: those cannot fire later.
+    qtcore.QCoreApplication.sendPostedEvents(None, qtcore.QEvent.Type.DeferredDelete)
+    gc.collect()
+    alive = [t for t in (ref() for ref in started) if t is not None and shiboken6.isValid(t)]
+    running = {id(t): t for t in alive if t.isActive()}
+    started.clear()
+    if running:
+        names = sorted(
+            t.objectName() or f"a timer of {type(t.parent()).__name__}" for t in running.values()
+        )
+        for timer in running.values():
+            timer.stop()
+        pytest.fail(f"the test left {len(running)} QTimer(s) running: {', '.join(names)}")
