@@ -148,6 +148,7 @@ class SessionController(QObject):
             self._publish()
             return hold.min
         self._early = None
+        self._early_expiry.stop()
         self.release()
         return None
 
@@ -215,6 +216,8 @@ class SessionController(QObject):
         self.updated.emit(snap)
         if session.state in (State.FINISHED, State.STOPPED) and not self._reported:
             self._reported = True
+            self._early = None
+            self._early_expiry.stop()  # the hint it would clear is gone with the session
             record: SessionRecord = session.record
             self.active_changed.emit(False)
             self.ended.emit(record)
