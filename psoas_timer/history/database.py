@@ -17,6 +17,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -104,8 +105,8 @@ def connect(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
+        mode = _use_wal(conn)
+        if mode != "wal":
             log.warning("history database %s is in %s mode, not WAL", path, mode)
         # FULL: each commit reaches the disk, so a power cut loses at most the running step.
         conn.execute("PRAGMA synchronous = FULL")
@@ -113,6 +114,26 @@ def connect(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection
         conn.close()
         raise
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> str:
+    """Put the database in WAL mode (it stays so, once set); the mode it is in.
+
+    Switching needs the file to itself, and SQLite answers "locked" at once, without its busy
+    handler, when another process opens the same new file at that moment: retry within the
+    busy timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        if mode == "wal":
+            return mode
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _check(conn: sqlite3.Connection, path: Path) -> None:
