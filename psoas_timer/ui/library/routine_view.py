@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -85,6 +86,8 @@ class RoutineView(QWidget):
     """The routine page: its steps, the total time and a big Start button."""
 
     start_requested = Signal()
+    #: The routine's own "ask how it feels" switch was turned on or off.
+    ratings_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +96,13 @@ class RoutineView(QWidget):
         self.name = _text("", 34, bold=True, name="routine_name")
         self.summary = _text("", 18, name="routine_summary")
         self.description = _text("", 16, name="routine_description")
+        #: When it was last done and how its points released then (from the history).
+        self.history = _text("", 18, name="routine_history")
+        self.history.hide()
+        self.ask_ratings = QCheckBox("Ask how it feels before and after")
+        self.ask_ratings.setObjectName("routine_ask_ratings")
+        self.ask_ratings.setFont(scaled_font(self.font(), 15))
+        self.ask_ratings.hide()
         self.start = QPushButton("Start")
         self.start.setObjectName("start")
         self.start.setAccessibleName("Start the routine")
@@ -112,6 +122,8 @@ class RoutineView(QWidget):
         text.addWidget(self.name)
         text.addWidget(self.summary)
         text.addWidget(self.description)
+        text.addWidget(self.history)
+        text.addWidget(self.ask_ratings)
         header.addLayout(text, 1)
         header.addWidget(self.start, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
@@ -119,9 +131,22 @@ class RoutineView(QWidget):
         layout.addLayout(header)
         layout.addWidget(scroll, 1)
         self.start.clicked.connect(self._on_start_clicked)
+        self.ask_ratings.toggled.connect(self.ratings_toggled)
 
     def _on_start_clicked(self) -> None:
         self.start_requested.emit()
+
+    def set_history(self, line: str) -> None:
+        """Show *line* (when the routine was last done, its releases); empty hides it."""
+        self.history.setText(line)
+        self.history.setVisible(bool(line))
+
+    def set_ratings_choice(self, shown: bool, on: bool) -> None:
+        """Show the routine's own rating switch (*shown* when it has areas to rate)."""
+        self.ask_ratings.blockSignals(True)
+        self.ask_ratings.setChecked(on)
+        self.ask_ratings.blockSignals(False)
+        self.ask_ratings.setVisible(shown)
 
     def set_entry(self, entry: Entry) -> None:
         self.entry = entry

@@ -35,6 +35,9 @@ class SessionController(QObject):
     ended = Signal(object)
     #: True while a session is running or paused.
     active_changed = Signal(bool)
+    #: A new :class:`Session` was made, not yet started: listeners (the history's recorder)
+    #: attach here so they hear its very first event.
+    session_created = Signal(object)
 
     def __init__(
         self,
@@ -90,15 +93,17 @@ class SessionController(QObject):
         return self._clock()
 
     # -- controls --------------------------------------------------------------------
-    def begin(self, plan: Plan) -> None:
-        """Start a new session of *plan* (ending any current one first)."""
+    def begin(self, plan: Plan, at_segment: int = 0) -> None:
+        """Start a new session of *plan* (ending any current one first), from its first
+        segment or, carrying on an interrupted one, from *at_segment*."""
         if self.active:
             self.stop()
         self._session = Session(plan, self._clock)
         self._reported = False
         self._due = None
+        self.session_created.emit(self._session)
         self.active_changed.emit(True)
-        self._after(self._session.start())
+        self._after(self._session.start(at_segment))
 
     def toggle(self) -> None:
         if self._session is not None:

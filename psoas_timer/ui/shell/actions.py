@@ -34,6 +34,8 @@ class Actions:
     new_routine: QAction
     edit_routine: QAction
     sound: QAction
+    progress: QAction
+    ask_ratings: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -220,5 +222,22 @@ def create_actions(parent: QWidget) -> Actions:
             ["Ctrl+,"],
             "Volumes, voice, breathing sounds and tone style",
             "audio-volume-high",
+        ),
+        progress=_action(
+            parent,
+            "progress",
+            "Progress",
+            ["Ctrl+H", "Ctrl+Shift+P"],
+            "Your sessions: streak, calendar, ratings and release times",
+            "office-chart-line",
+        ),
+        ask_ratings=_action(
+            parent,
+            "ask_ratings",
+            "Ask how it feels",
+            ["Ctrl+Shift+R"],
+            "Before and after a release or stretch routine, ask for a 0–10 score per area",
+            "face-smile",
+            checkable=True,
         ),
     )

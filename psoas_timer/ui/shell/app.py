@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -18,6 +19,9 @@ from psoas_timer import APP_ID, APP_NAME, DESKTOP_ID, ORGANIZATION, __version__,
 from psoas_timer.ui.shell.main_window import MainWindow, Services
 from psoas_timer.ui.shell.settings import Preferences
 from psoas_timer.ui.shell.single_instance import SingleInstance
+
+if TYPE_CHECKING:
+    from psoas_timer.history import HistoryStore
 
 __all__ = ["create_window", "run", "services"]
 
@@ -37,7 +41,8 @@ def _application() -> QApplication:
 
 
 def services(preferences: Preferences) -> Services:
-    """The real services: routines from disk, the monotonic clock, sound, the screensaver."""
+    """The real services: routines from disk, the monotonic clock, sound, the screensaver,
+    and the history in the user data folder."""
     from psoas_timer.core.catalog import Catalog, load_catalog
     from psoas_timer.core.clock import monotonic
     from psoas_timer.ui.shell.screensaver import ScreenSaverInhibitor
@@ -49,12 +54,18 @@ def services(preferences: Preferences) -> Services:
     def sound() -> CueOutput:
         return make_output(paths.assets_dir(), settings=preferences.audio_settings())
 
+    def history() -> HistoryStore:
+        from psoas_timer.history import HistoryStore
+
+        return HistoryStore.open(paths.history_file())
+
     return Services(
         load_catalog=load,
         clock=monotonic,
         audio=DeferredOutput(sound),  # opened just after the routines are listed
         inhibitor=ScreenSaverInhibitor(),
         folders=(paths.bundled_routines_dir(), paths.user_routines_dir()),
+        open_history=history,
     )
 
 

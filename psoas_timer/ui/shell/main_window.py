@@ -41,8 +41,9 @@ from psoas_timer.ui.shell.settings import Preferences
 if TYPE_CHECKING:
     from psoas_timer.audio.settings import AudioSettings
     from psoas_timer.core.catalog import Catalog, Entry
-    from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot
+    from psoas_timer.core.engine import FiredCue, Session, SessionRecord, Snapshot
     from psoas_timer.core.model import Routine
+    from psoas_timer.history import Area, HistoryStore, Moment, Unfinished
     from psoas_timer.ui.editor import EditorWindow
     from psoas_timer.ui.library.library_view import LibraryView
     from psoas_timer.ui.library.routine_view import RoutineView
@@ -50,6 +51,9 @@ if TYPE_CHECKING:
     from psoas_timer.ui.player.completion_view import CompletionView
     from psoas_timer.ui.player.player_view import PlayerView
     from psoas_timer.ui.player.session_controller import SessionController
+    from psoas_timer.ui.progress.progress_view import ProgressView
+    from psoas_timer.ui.progress.rating_prompt import RatingPrompt
+    from psoas_timer.ui.progress.recording import HistoryLink
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.safety_dialog import SafetyDialog
     from psoas_timer.ui.shell.screensaver import Inhibitor
@@ -57,7 +61,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.sound.output import CueOutput
     from psoas_timer.ui.sound.settings_dialog import SoundSettingsDialog
 
-__all__ = ["MainWindow", "Page", "Services", "ask_user"]
+__all__ = ["MainWindow", "Page", "Services", "ask_user", "inform_user"]
 
 EXTEND_SECONDS = 10.0
 
@@ -67,6 +71,8 @@ class Page(IntEnum):
     ROUTINE = 1
     PLAYER = 2
     COMPLETION = 3
+    RATING = 4
+    PROGRESS = 5
 
 
 def ask_user(parent: QWidget | None, title: str, question: str) -> bool:
@@ -82,6 +88,27 @@ def ask_user(parent: QWidget | None, title: str, question: str) -> bool:
     return box.exec() == buttons.Yes
 
 
+def inform_user(parent: QWidget | None, title: str, text: str) -> None:
+    """Say something once, in a box that does not stop the window (the default)."""
+    from PySide6.QtCore import Qt
+
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
+    box.setParent(parent, box.windowFlags())
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    box.open()
+
+
+def _scrolled(page: QWidget) -> QWidget:
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    scroll = QScrollArea()
+    scroll.setObjectName(f"{page.objectName()}_scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll
+
+
 @dataclass(frozen=True)
 class Services:
     """What the window works with, made by the app (or by a test)."""
@@ -94,6 +121,10 @@ class Services:
     #: (bundled routines, user routines): given, the editor is available and the library
     #: refreshes when files change on disk.
     folders: tuple[Path, Path] | None = None
+    #: Opens the history (the app: the user data folder's file); None records nothing.
+    open_history: Callable[[], HistoryStore] | None = None
+    #: Says something once without stopping the window (a damaged history moved aside).
+    inform: Callable[[QWidget, str, str], None] = inform_user
 
 
 @dataclass(frozen=True)
@@ -107,6 +138,9 @@ class Loaded:
     routine: RoutineView
     player: PlayerView
     completion: CompletionView
+    rating: RatingPrompt
+    progress: ProgressView
+    history: HistoryLink
     pages: QStackedWidget
     toolbar: QToolBar
     watcher: RoutineWatcher | None
@@ -131,6 +165,12 @@ class MainWindow(QMainWindow):
         self._editor: EditorWindow | None = None
         self._quitting = False
         self._sound_problem: str | None = None
+        # The segment the next session starts at (an interrupted one carried on).
+        self._resume_at = 0
+        self._rating_moment: Moment | None = None
+        self._ended_record: SessionRecord | None = None
+        self._resume_offered = False
+        self._closing = False
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
@@ -153,13 +193,26 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.player.completion_view import CompletionView
         from psoas_timer.ui.player.player_view import PlayerView
         from psoas_timer.ui.player.session_controller import SessionController
+        from psoas_timer.ui.progress.progress_view import ProgressView
+        from psoas_timer.ui.progress.rating_prompt import RatingPrompt
+        from psoas_timer.ui.progress.recording import HistoryLink, open_history
         from psoas_timer.ui.shell.actions import create_actions
 
         library, routine = LibraryView(), RoutineView()
         player, completion = PlayerView(services.clock), CompletionView()
+        rating, progress = RatingPrompt(), ProgressView(services.ask)
         pages = QStackedWidget()
         for page in (library, routine, player, completion):
             pages.addWidget(page)
+        for page in (rating, progress):  # neither makes the window larger than it is
+            pages.addWidget(_scrolled(page))
+        opened = open_history(services.open_history) if services.open_history else None
+        history = HistoryLink(opened.store if opened else None)
+        notice = opened.message if opened else None
+        progress.set_store(
+            history.store,
+            notice if history.store is not None or notice else "No history is kept here.",
+        )
         self.setCentralWidget(pages)
         commands = create_actions(self)
         watcher = None
@@ -175,6 +228,9 @@ class MainWindow(QMainWindow):
             routine=routine,
             player=player,
             completion=completion,
+            rating=rating,
+            progress=progress,
+            history=history,
             pages=pages,
             toolbar=self._make_toolbar(commands),
             watcher=watcher,
@@ -186,6 +242,9 @@ class MainWindow(QMainWindow):
         pending, self._pending_open = self._pending_open, None
         if pending is not None:
             self.open_routine(pending)
+        if notice:
+            self.statusBar().showMessage(notice, 30000)
+            services.inform(self, "Your history", notice)
         if self.isVisible():
             self._after_shown()
 
@@ -226,6 +285,18 @@ class MainWindow(QMainWindow):
         return self.parts.completion
 
     @property
+    def rating(self) -> RatingPrompt:
+        return self.parts.rating
+
+    @property
+    def progress(self) -> ProgressView:
+        return self.parts.progress
+
+    @property
+    def history(self) -> HistoryLink:
+        return self.parts.history
+
+    @property
     def pages(self) -> QStackedWidget:
         return self.parts.pages
 
@@ -261,6 +332,7 @@ class MainWindow(QMainWindow):
         bar.addAction(actions.back)
         bar.addAction(actions.new_routine)
         bar.addAction(actions.edit_routine)
+        bar.addAction(actions.progress)
         bar.addSeparator()
         for action in (
             actions.start_pause,
@@ -283,6 +355,8 @@ class MainWindow(QMainWindow):
         view.setObjectName("view_menu")
         view.addAction(actions.count_up)
         view.addAction(actions.high_contrast)
+        view.addSeparator()
+        view.addAction(actions.ask_ratings)
         self.view_button = QToolButton(bar)
         self.view_button.setObjectName("view")
         self.view_button.setText("View")
@@ -306,6 +380,7 @@ class MainWindow(QMainWindow):
         self.commands.count_up.setChecked(self.preferences.count_up)
         self.player.set_count_up(self.preferences.count_up)
         self.commands.high_contrast.setChecked(self.preferences.high_contrast)
+        self.commands.ask_ratings.setChecked(self.preferences.ask_ratings)
         if self.preferences.high_contrast:
             self._on_high_contrast_toggled(True)
 
@@ -330,6 +405,13 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.new_routine.triggered.connect(self._on_new_routine_triggered)
         a.edit_routine.triggered.connect(self._on_edit_routine_triggered)
+        a.progress.triggered.connect(self.show_progress)
+        a.ask_ratings.toggled.connect(self._on_ask_ratings_toggled)
+        self.rating.accepted.connect(self._on_rating_accepted)
+        self.rating.skipped.connect(self._on_rating_skipped)
+        self.routine.ratings_toggled.connect(self._on_routine_ratings_toggled)
+        self.progress.history_changed.connect(self._on_history_changed)
+        self.controller.session_created.connect(self._on_session_created)
         if self.watcher is not None:
             self.watcher.changed.connect(self._on_watcher_changed)
         self.library.routine_chosen.connect(self._on_routine_chosen)
@@ -367,6 +449,7 @@ class MainWindow(QMainWindow):
 
     def show_library(self) -> None:
         if not self.controller.active:
+            self._leave_rating()
             self._go(Page.LIBRARY)
             self.library.list.setFocus()
 
@@ -374,8 +457,10 @@ class MainWindow(QMainWindow):
         """Show *entry*'s routine page; *remember* it as the one to open next time."""
         if entry.routine is None or self.controller.active:
             return
+        self._leave_rating()
         self.entry = entry
         self.routine.set_entry(entry)
+        self._show_routine_history()
         self.player.set_plan(entry.plan)
         if remember:
             self.preferences.last_routine = str(entry.path)
@@ -420,10 +505,196 @@ class MainWindow(QMainWindow):
             self._pending_start = True
             self.show_safety_notice()
             return
+        self._resume_at = 0
+        if self._rating_areas():
+            self._ask_rating("before")
+            return
+        self._begin()
+
+    def _begin(self) -> None:
+        """Start the open routine's session now (from :attr:`_resume_at`)."""
+        if self.entry is None or self.entry.routine is None or self.controller.active:
+            return
         self._audio.warm_up()
         self.player.set_plan(self.entry.plan)
         self._go(Page.PLAYER)
-        self.controller.begin(self.entry.plan)
+        at, self._resume_at = self._resume_at, 0
+        self.controller.begin(self.entry.plan, at)
+
+    # -- the history ---------------------------------------------------------------------
+    def _rating_areas(self) -> list[Area]:
+        """The areas to rate for the open routine; none when it is not asked for."""
+        from psoas_timer.history import routine_areas, wants_rating
+
+        entry = self.entry
+        if entry is None or entry.routine is None or not self.history.available:
+            return []
+        routine = entry.routine
+        if not self.preferences.ratings_for(routine.name) or not wants_rating(routine):
+            return []
+        return routine_areas(routine)
+
+    def _ask_rating(self, moment: Moment) -> None:
+        assert self.entry is not None
+        assert self.entry.routine is not None
+        self._rating_moment = moment
+        self.rating.ask(self.entry.routine.name, moment, self._rating_areas())
+        self._go(Page.RATING)
+        if self.rating.fields:
+            self.rating.fields[0].setFocus()
+
+    def _on_rating_accepted(self, scores: dict[Area, int], note: str) -> None:
+        moment = self._rating_moment
+        if moment is None:
+            return
+        self.history.rate(moment, scores, note)
+        self._rating_done(moment)
+
+    def _on_rating_skipped(self) -> None:
+        if self._rating_moment is not None:
+            self._rating_done(self._rating_moment)
+
+    def _rating_done(self, moment: Moment) -> None:
+        self._rating_moment = None
+        if self.rating.dont_ask.isChecked() and self.entry is not None:
+            routine = self.entry.routine
+            if routine is not None:
+                self.preferences.set_routine_ratings(routine.name, False)
+                self._show_routine_history()
+        if moment == "before":
+            self._begin()
+        else:
+            self._show_completion()
+
+    def _leave_rating(self) -> None:
+        """Going elsewhere from the rating prompt: before, the session is not started (its
+        rating is dropped); after, the session's record is closed."""
+        moment, self._rating_moment = self._rating_moment, None
+        if moment == "before":
+            self.history.forget_pending()
+        elif moment == "after":
+            self._ended_record = None
+            self.history.finish()
+
+    def _on_session_created(self, session: Session) -> None:
+        entry = self.entry
+        if entry is None or entry.routine is None:
+            return
+        path = entry.path if entry.path.is_file() else None
+        if path is None:  # a trial of one step from the editor is not a session to keep
+            self.history.forget_pending()
+            return
+        self.history.begin(session, entry.routine.name, path)
+
+    def _show_completion(self) -> None:
+        from psoas_timer.ui.progress.words import after_lines, change_lines
+
+        record, self._ended_record = self._ended_record, None
+        plan = self.controller.plan
+        if plan is not None and record is not None:
+            self.completion.show_record(plan, record)
+        detail = self.history.finish()
+        after: list[str] = []
+        change: list[str] = []
+        if detail is not None:
+            after = after_lines(detail)
+            change = change_lines(detail, self.history.previous())
+        self.completion.set_section("after", "How it feels now", after)
+        self.completion.set_section("change", "Since last time", change)
+        self._show_routine_history()
+        self._go(Page.COMPLETION)
+
+    def _show_routine_history(self) -> None:
+        from psoas_timer.history import routine_areas, wants_rating
+        from psoas_timer.ui.progress.words import last_done_line
+
+        entry, store = self.entry, self.history.store
+        if entry is None or entry.routine is None:
+            return
+        routine = entry.routine
+        if store is None:
+            self.routine.set_history("")
+            self.routine.set_ratings_choice(False, False)
+            return
+        self.routine.set_history(last_done_line(store.last_done(routine.name), store.wall().date()))
+        rated = wants_rating(routine) and bool(routine_areas(routine))
+        self.routine.set_ratings_choice(rated, self.preferences.routine_ratings(routine.name))
+
+    def show_progress(self) -> None:
+        """The Progress page, drawn from the history as it is now."""
+        if self.controller.active:
+            return
+        self._leave_rating()
+        if self.history.store is not None:
+            self.progress.refresh(self.history.store.wall().date())
+        self._go(Page.PROGRESS)
+        self.progress.tabs.setFocus()
+
+    def _on_history_changed(self) -> None:
+        self._show_routine_history()
+
+    def _on_ask_ratings_toggled(self, on: bool) -> None:
+        self.preferences.ask_ratings = on
+
+    def _on_routine_ratings_toggled(self, on: bool) -> None:
+        if self.entry is not None and self.entry.routine is not None:
+            self.preferences.set_routine_ratings(self.entry.routine.name, on)
+
+    def offer_resume(self) -> None:
+        """Offer to carry on a session the app never saw end (a crash, a kill, a power
+        cut): from the start of the set that was running, or keep it as it was."""
+        store = self.history.store
+        if store is None or self.controller.active or self.catalog is None:
+            return
+        unfinished = store.unfinished()
+        if not unfinished:
+            return
+        newest, *older = unfinished
+        for old in older:
+            store.record_as_interrupted(old.session.id)
+        self._offer(newest)
+
+    def _offer(self, unfinished: Unfinished) -> None:
+        from psoas_timer.ui.progress.words import day_words
+
+        store = self.history.store
+        assert store is not None
+        assert self.catalog is not None
+        summary = unfinished.session
+        name = summary.routine.name
+        file = summary.routine.file
+        entry = self.catalog.find(file) if file else None
+        if entry is None:
+            entry = self.catalog.find(name)
+        day = day_words(summary.started.date(), store.wall().date())
+        when = f"{day} at {summary.started:%H:%M}"
+        at = None
+        if entry is not None and entry.routine is not None:
+            at = self.history.resume_segment(entry.plan, unfinished, entry.path)
+        if entry is None or entry.routine is None or at is None:
+            store.record_as_interrupted(summary.id)
+            why = "its file has changed since" if entry is not None else "it is no longer there"
+            self.parts.services.inform(
+                self,
+                "A session was cut short",
+                f"{name}, started {when}, did not finish. It cannot be carried on because "
+                f"{why}, so it is kept as it was, stopped.",
+            )
+            return
+        step = entry.plan.steps[entry.plan.segments[at].step].name
+        question = (
+            f"{name}, started {when}, did not finish (the app closed or the computer "
+            f"stopped).\n\nCarry on from {step}?\n\nEnter carries on; Esc keeps it as it "
+            "was, stopped."
+        )
+        if not self.parts.services.ask(self, "Carry on where you left off?", question):
+            store.record_as_interrupted(summary.id)
+            self.statusBar().showMessage(f"{name} is kept as it was, stopped.", 15000)
+            return
+        self.open_entry(entry, remember=False)
+        self.history.carry_on(unfinished)
+        self._resume_at = at
+        self._begin()
 
     def show_safety_notice(self) -> None:
         from psoas_timer.ui.shell.safety_dialog import SafetyDialog
@@ -467,6 +738,7 @@ class MainWindow(QMainWindow):
             and self.entry is not None
             and self.page in (Page.ROUTINE, Page.COMPLETION)
         )
+        a.progress.setEnabled(not active)
         can_start = active or (
             self.page in (Page.ROUTINE, Page.COMPLETION) and self.entry is not None
         )
@@ -553,10 +825,14 @@ class MainWindow(QMainWindow):
 
     def _on_ended(self, record: SessionRecord) -> None:
         self.player.stop()
-        plan = self.controller.plan
-        if plan is not None:
-            self.completion.show_record(plan, record)
-        self._go(Page.COMPLETION)
+        self._ended_record = record
+        if self._closing:
+            self.history.finish()
+            return
+        if self.history.recording and self._rating_areas():
+            self._ask_rating("after")
+            return
+        self._show_completion()
 
     def _on_mute_toggled(self, muted: bool) -> None:
         self.preferences.muted = muted
@@ -748,6 +1024,11 @@ class MainWindow(QMainWindow):
             and not self._notice_shown
         ):
             self.show_safety_notice()
+        if not self._resume_offered and self.history.available:
+            self._resume_offered = True
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self, self.offer_resume)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         loaded = self._loaded
@@ -775,7 +1056,10 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             loaded.services.audio.stop_all()
+            self._closing = True
             loaded.controller.stop()
+            self._closing = False
+        loaded.history.close()
         loaded.player.stop()
         loaded.services.inhibitor.release()
         if not self.isFullScreen():

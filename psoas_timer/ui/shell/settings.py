@@ -12,6 +12,7 @@ version; a store written by a newer release is read as it is and never downgrade
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,6 +79,10 @@ COUNT_UP = Option("player/count_up_holds", False)
 HIGH_CONTRAST = Option("window/high_contrast", False)
 CLOSE_TO_TRAY = Option("tray/close_to_tray", False)
 GEOMETRY = Option("window/geometry", QByteArray())
+#: Ask "How does it feel?" before and after routines with release or stretch work.
+ASK_RATINGS = Option("history/ask_ratings", True)
+#: The routines (by name, a JSON list) not to ask for.
+RATINGS_OFF = Option("history/ratings_off_routines", "[]")
 
 # The defaults are AudioSettings' own (a test reads an empty store and compares).
 AUDIO_MASTER = Option("audio/master", 0.8)
@@ -179,6 +184,36 @@ class Preferences:
     @high_contrast.setter
     def high_contrast(self, value: bool) -> None:
         self._set(HIGH_CONTRAST, value)
+
+    @property
+    def ask_ratings(self) -> bool:
+        """Ask for ratings before and after at all (each routine may still be off)."""
+        return self._get(ASK_RATINGS)
+
+    @ask_ratings.setter
+    def ask_ratings(self, value: bool) -> None:
+        self._set(ASK_RATINGS, value)
+
+    def _ratings_off(self) -> list[str]:
+        try:
+            names = json.loads(self._get(RATINGS_OFF))
+        except ValueError:
+            return []
+        return [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
+
+    def ratings_for(self, routine: str) -> bool:
+        """Whether to ask for ratings for the routine named *routine*."""
+        return self.ask_ratings and routine not in self._ratings_off()
+
+    def routine_ratings(self, routine: str) -> bool:
+        """The routine's own switch, whatever the switch for all says."""
+        return routine not in self._ratings_off()
+
+    def set_routine_ratings(self, routine: str, on: bool) -> None:
+        names = [n for n in self._ratings_off() if n != routine]
+        if not on:
+            names.append(routine)
+        self._set(RATINGS_OFF, json.dumps(sorted(names)))
 
     @property
     def muted(self) -> bool:

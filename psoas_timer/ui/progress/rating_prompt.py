@@ -1,0 +1,239 @@
+"""The one-screen prompt "How does it feel?": a score from 0 to 10 for each area, by side.
+
+Keyboard first, and readable from the mat: a digit types the score (1 then 0 makes 10),
+Tab or ↓ moves to the next area (↑ or Shift+Tab back), Enter saves, Esc skips. A free-text
+note is optional. The prompt only collects: the window records through the history.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_timer.history import Area, Moment
+from psoas_timer.ui.common.theme import scaled_font
+
+__all__ = ["RatingPrompt", "ScoreField", "score_words"]
+
+Key = Qt.Key
+
+
+def score_words(score: int | None) -> str:
+    """A few words for a score, shown beside it."""
+    if score is None:
+        return "not rated"
+    if score == 0:
+        return "no pain"
+    if score <= 3:
+        return "mild"
+    if score <= 6:
+        return "moderate"
+    if score <= 9:
+        return "severe"
+    return "worst imaginable"
+
+
+class ScoreField(QLineEdit):
+    """A 0–10 score: digits type it, anything else is left to the prompt."""
+
+    def __init__(self, area: Area, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.area = area
+        self.setObjectName(f"score_{area.label.replace(' ', '_')}")
+        self.setAccessibleName(f"{area.label}: score from 0 to 10")
+        self.setPlaceholderText("–")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMaxLength(2)
+        self.setFont(scaled_font(self.font(), 40, bold=True))
+        self.setFixedWidth(110)
+
+    @property
+    def score(self) -> int | None:
+        text = self.text().strip()
+        return int(text) if text.isdigit() and 0 <= int(text) <= 10 else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text.isdigit() and len(text) == 1:
+            # "1" then "0" is 10; any other digit replaces what was there.
+            self.setText("10" if self.text() == "1" and text == "0" else text)
+            return
+        if event.key() in (Key.Key_Backspace, Key.Key_Delete):
+            self.clear()
+            return
+        if event.key() in (Key.Key_Left, Key.Key_Right, Key.Key_Home, Key.Key_End):
+            return
+        if text and text.isprintable():
+            return  # only digits make a score
+        super().keyPressEvent(event)
+
+
+class RatingPrompt(QWidget):
+    """Asks for a score per area; *accepted* (scores, note) or *skipped*."""
+
+    #: ``dict[Area, int]`` of the areas given a score, and the note.
+    accepted = Signal(dict, str)
+    skipped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rating_prompt")
+        self.moment: Moment = "before"
+        self.fields: list[ScoreField] = []
+        self._words: list[QLabel] = []
+        self.title = QLabel("How does it feel?")
+        self.title.setObjectName("rating_title")
+        self.title.setFont(scaled_font(self.font(), 48, bold=True))
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("rating_subtitle")
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle.setFont(scaled_font(self.font(), 24))
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(24)
+        self._grid.setVerticalSpacing(10)
+        self.note = QLineEdit()
+        self.note.setObjectName("rating_note")
+        self.note.setPlaceholderText("A note, if you like (optional)")
+        self.note.setAccessibleName("Note")
+        self.note.setFont(scaled_font(self.font(), 24))
+        self.note.setMaxLength(2000)
+        self.keys = QLabel("Type 0–10 · Tab or ↓ next · Enter saves · Esc skips")
+        self.keys.setObjectName("rating_keys")
+        self.keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keys.setFont(scaled_font(self.font(), 20))
+        self.dont_ask = QCheckBox("Don't ask for this routine")
+        self.dont_ask.setObjectName("rating_dont_ask")
+        self.dont_ask.setFont(scaled_font(self.font(), 18))
+        self.save = QPushButton("Save")
+        self.save.setObjectName("rating_save")
+        self.skip = QPushButton("Skip")
+        self.skip.setObjectName("rating_skip")
+        for button in (self.save, self.skip):
+            button.setFont(scaled_font(self.font(), 24, bold=True))
+            button.setMinimumSize(200, 64)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.dont_ask.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.dont_ask)
+        buttons.addSpacing(24)
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.skip)
+        buttons.addStretch(1)
+        grid_row = QHBoxLayout()
+        grid_row.addStretch(1)
+        grid_row.addLayout(self._grid)
+        grid_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addSpacing(16)
+        layout.addLayout(grid_row)
+        layout.addSpacing(12)
+        layout.addWidget(self.note)
+        layout.addWidget(self.keys)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.note.installEventFilter(self)
+        self.save.clicked.connect(self.accept)
+        self.skip.clicked.connect(self.skipped)
+
+    # -- what it asks ------------------------------------------------------------------
+    def ask(self, routine: str, moment: Moment, areas: list[Area]) -> None:
+        """Ask for *areas* of *routine*, *moment* before or after it."""
+        self.moment = moment
+        when = "before you start" if moment == "before" else "now that you have finished"
+        self.subtitle.setText(f"{routine}, {when}: 0 is no pain, 10 the worst you can imagine.")
+        for widget in [*self.fields, *self._words]:
+            widget.deleteLater()
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            label = item.widget() if item is not None else None
+            if label is not None:
+                label.deleteLater()
+        self.fields, self._words = [], []
+        for row, area in enumerate(areas):
+            name = QLabel(area.label.capitalize())
+            name.setFont(scaled_font(self.font(), 32))
+            field = ScoreField(area)
+            name.setBuddy(field)
+            words = QLabel(score_words(None))
+            words.setFont(scaled_font(self.font(), 24))
+            words.setMinimumWidth(260)
+            field.textChanged.connect(lambda _t, f=field, w=words: w.setText(score_words(f.score)))
+            field.installEventFilter(self)
+            self._grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignRight)
+            self._grid.addWidget(field, row, 1)
+            self._grid.addWidget(words, row, 2)
+            self.fields.append(field)
+            self._words.append(words)
+        self.note.clear()
+        self.dont_ask.setChecked(False)
+        if self.fields:
+            self.fields[0].setFocus()
+
+    def scores(self) -> dict[Area, int]:
+        """The areas given a score so far."""
+        return {f.area: s for f in self.fields if (s := f.score) is not None}
+
+    def accept(self) -> None:
+        self.accepted.emit(self.scores(), self.note.text().strip())
+
+    # -- keys ------------------------------------------------------------------------
+    def _chain(self) -> list[QWidget]:
+        return [*self.fields, self.note]
+
+    def _move(self, current: QObject, step: int) -> None:
+        chain = self._chain()
+        if current in chain:
+            index = chain.index(current)
+            chain[max(0, min(len(chain) - 1, index + step))].setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The window's own keys (Enter releases, Esc stops) wait while the prompt asks.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Key.Key_Return, Key.Key_Enter, Key.Key_Escape)
+        ):
+            event.accept()
+            return True
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if key in (Key.Key_Return, Key.Key_Enter):
+            self.accept()
+            return True
+        if key == Key.Key_Escape:
+            self.skipped.emit()
+            return True
+        if key in (Key.Key_Tab, Key.Key_Down):
+            self._move(watched, 1)
+            return True
+        if key in (Key.Key_Backtab, Key.Key_Up):
+            self._move(watched, -1)
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Key.Key_Return, Key.Key_Enter):
+            self.accept()
+        elif event.key() == Key.Key_Escape:
+            self.skipped.emit()
+        else:
+            super().keyPressEvent(event)

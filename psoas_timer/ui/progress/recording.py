@@ -1,0 +1,163 @@
+"""The window's link to the history: opens it, records each session through a Recorder,
+and keeps what the user rates for the session being recorded.
+
+No SQL here: reads go through :class:`HistoryStore` and writes through :class:`Recorder`.
+Qt-free, so the shell can wire it and tests can drive it without a window.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from psoas_timer.core.engine import Session
+from psoas_timer.core.plan import Plan
+from psoas_timer.history import (
+    Area,
+    HistoryError,
+    HistoryStore,
+    Moment,
+    NewerHistoryError,
+    Recorder,
+    RoutineSource,
+    SessionDetail,
+    Unfinished,
+    resume_at,
+)
+
+__all__ = ["HistoryLink", "Opened", "open_history"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The history as the app found it: the store (None when it cannot be used) and one
+    sentence to tell the user once (a damaged file moved aside, a newer file refused)."""
+
+    store: HistoryStore | None
+    message: str | None = None
+
+
+def open_history(opener: Callable[[], HistoryStore]) -> Opened:
+    """Open the history with *opener*; a fault becomes a message and no store, never an
+    exception: sessions, routines and settings carry on without a history."""
+    try:
+        store = opener()
+    except NewerHistoryError as exc:
+        log.warning("history refused: %s", exc)
+        return Opened(
+            None,
+            f"Your history was written by a newer version of Psoas Timer, so this one leaves "
+            f"it alone and records nothing this time ({exc}).",
+        )
+    except HistoryError as exc:
+        log.exception("history unavailable")
+        return Opened(None, f"Your history cannot be opened, so nothing is recorded: {exc}")
+    return Opened(store, store.notice)
+
+
+class HistoryLink:
+    """Records the sessions the window runs, one at a time."""
+
+    def __init__(self, store: HistoryStore | None) -> None:
+        self.store = store
+        self._recorder: Recorder | None = None
+        self._resume: Unfinished | None = None
+        self._pending: list[tuple[Moment, dict[Area, int], str]] = []
+        #: The id of the session recorded last (or being recorded).
+        self.session_id: str | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.store is not None
+
+    @property
+    def recording(self) -> bool:
+        return self._recorder is not None
+
+    # -- a session -------------------------------------------------------------------
+    def carry_on(self, unfinished: Unfinished) -> None:
+        """Record the next session started as *unfinished* carried on."""
+        self._resume = unfinished
+
+    def resume_segment(self, plan: Plan, unfinished: Unfinished, path: Path | None) -> int | None:
+        """Where *plan* carries *unfinished* on, or None when the routine changed since."""
+        source = RoutineSource.from_file(unfinished.session.routine.name, path) if path else None
+        return resume_at(plan, unfinished, source)
+
+    def begin(self, session: Session, name: str, path: Path | None) -> None:
+        """Record *session* (not yet started) of the routine *name* read from *path*."""
+        self.finish()
+        if self.store is None:
+            return
+        resume, self._resume = self._resume, None
+        try:
+            if resume is not None:
+                self._recorder = Recorder.resume(self.store, session, resume)
+            else:
+                source = (
+                    RoutineSource.from_file(name, path)
+                    if path is not None and path.is_file()
+                    else RoutineSource(name)
+                )
+                self._recorder = Recorder.begin(self.store, session, source)
+        except Exception:  # the session goes on unrecorded; the fault is logged
+            log.exception("could not start recording the session")
+            self._recorder = None
+            return
+        self.session_id = self._recorder.session_id
+        pending, self._pending = self._pending, []
+        for moment, scores, note in pending:
+            self.rate(moment, scores, note)
+
+    def rate(self, moment: Moment, scores: Mapping[Area, int], note: str = "") -> None:
+        """Keep the user's *scores* (and *note*) for the session being recorded; before it
+        has begun, they wait for :meth:`begin`."""
+        if self._recorder is None:
+            if self.store is not None:
+                self._pending.append((moment, dict(scores), note))
+            return
+        try:
+            if scores:
+                self._recorder.rate(moment, scores)
+            if note.strip():
+                self._recorder.note(note)
+        except ValueError:
+            log.exception("a rating was refused")
+
+    def forget_pending(self) -> None:
+        """Drop ratings given for a session that was never started."""
+        self._pending.clear()
+
+    def finish(self) -> SessionDetail | None:
+        """Commit everything queued and stop recording; the session as recorded."""
+        recorder, self._recorder = self._recorder, None
+        if recorder is None:
+            return None
+        recorder.close()
+        if recorder.error is not None:
+            log.error("the history could not record all of the session: %s", recorder.error)
+        return self.detail()
+
+    def detail(self) -> SessionDetail | None:
+        """The last recorded session, read back (None without one)."""
+        if self.store is None or self.session_id is None:
+            return None
+        if self._recorder is not None:
+            self._recorder.flush()
+        return self.store.session(self.session_id)
+
+    def previous(self) -> SessionDetail | None:
+        """The session of the same routine before the last recorded one."""
+        if self.store is None or self.session_id is None:
+            return None
+        return self.store.previous_session(self.session_id)
+
+    def close(self) -> None:
+        self.finish()
+        if self.store is not None:
+            self.store.close()
+            self.store = None

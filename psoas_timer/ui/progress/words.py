@@ -1,0 +1,136 @@
+"""Plain sentences about the history for the window: the routine page's last-done line, the
+completion screen's rating and the change since the previous session.
+
+Qt-free: the shell and the pages show these strings; tests read them without a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+
+from psoas_timer.history import (
+    Area,
+    LastDone,
+    Release,
+    SessionDetail,
+    describe_releases,
+    format_seconds,
+)
+
+__all__ = [
+    "after_lines",
+    "change_lines",
+    "day_words",
+    "last_done_line",
+    "rating_lines",
+    "release_lines",
+]
+
+
+def day_words(when: date, today: date) -> str:
+    """``"today"``, ``"yesterday"``, ``"3 days ago"``, else ``"on 4 March 2026"``."""
+    days = (today - when).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if 1 < days < 7:
+        return f"{days} days ago"
+    return f"on {when.day} {when:%B %Y}"
+
+
+def _clock(when: datetime) -> str:
+    return f"{when:%H:%M}"
+
+
+def last_done_line(last: LastDone | None, today: date) -> str:
+    """The routine page's line: when the routine was last done and how its points released
+    ("Last done yesterday at 07:10 · left psoas released in 1:40, right in 2:10")."""
+    if last is None:
+        return "Not done yet."
+    started = last.session.started
+    line = f"Last done {day_words(started.date(), today)} at {_clock(started)}"
+    if last.session.ending == "stopped":
+        line += " (stopped early)"
+    releases = describe_releases(last.releases)
+    return f"{line} · {releases}" if releases else line
+
+
+def rating_lines(scores: Mapping[Area, int], before: Mapping[Area, int] | None = None) -> list[str]:
+    """``"Left psoas: 3 (5 before)"`` for each rated area."""
+    lines = []
+    for area, score in scores.items():
+        text = f"{area.label.capitalize()}: {score}"
+        if before is not None and area in before:
+            text += f" ({before[area]} before)"
+        lines.append(text)
+    return lines
+
+
+def after_lines(detail: SessionDetail) -> list[str]:
+    """The completion screen's "How it feels now" lines, with the score before beside it."""
+    return rating_lines(detail.ratings_at("after"), detail.ratings_at("before"))
+
+
+def release_lines(releases: tuple[Release, ...]) -> list[str]:
+    """Each open hold: ``"Left psoas ball release: released in 1:40"``."""
+    lines = []
+    for r in releases:
+        where = f"{r.side} {r.name}" if r.side else r.name
+        how = {
+            "released": "released in",
+            "extended": "released (after more time) in",
+            "max": "held to its limit,",
+            "skipped": "skipped after",
+            "stopped": "stopped after",
+        }[r.ending]
+        lines.append(f"{where[:1].upper()}{where[1:]}: {how} {format_seconds(r.seconds)}")
+    return lines
+
+
+def _first_release(releases: tuple[Release, ...]) -> dict[tuple[str, str | None], Release]:
+    found: dict[tuple[str, str | None], Release] = {}
+    for r in releases:
+        if r.ending in ("released", "extended"):
+            found.setdefault((r.point.key, r.side), r)
+    return found
+
+
+def change_lines(detail: SessionDetail, previous: SessionDetail | None) -> list[str]:
+    """What changed since the previous session of the same routine: each area's score after
+    (or before, when there is no after), and each point's time to release."""
+    if previous is None:
+        return ["This is the first time this routine is recorded."]
+    lines: list[str] = []
+    now, then = detail.ratings_at("after"), previous.ratings_at("after")
+    moment = "after"
+    if not now or not then:
+        now, then, moment = detail.ratings_at("before"), previous.ratings_at("before"), "before"
+    for area, score in now.items():
+        if area not in then:
+            continue
+        change = score - then[area]
+        if change == 0:
+            how = f"the same as last time ({score})"
+        else:
+            how = f"{abs(change)} {'lower' if change < 0 else 'higher'} than last time "
+            how += f"({then[area]} → {score})"
+        lines.append(f"{area.label.capitalize()} {moment}: {how}")
+    old = _first_release(previous.releases)
+    for key, r in _first_release(detail.releases).items():
+        before = old.get(key)
+        if before is None:
+            continue
+        delta = r.seconds - before.seconds
+        where = f"{r.side} {r.name}" if r.side else r.name
+        where = where[:1].upper() + where[1:]
+        if abs(delta) < 1:
+            lines.append(f"{where}: released in the same time ({format_seconds(r.seconds)})")
+        else:
+            faster = "faster" if delta < 0 else "slower"
+            lines.append(
+                f"{where}: released {format_seconds(abs(delta))} {faster} "
+                f"({format_seconds(before.seconds)} → {format_seconds(r.seconds)})"
+            )
+    return lines or ["Nothing to compare with the previous session yet."]
