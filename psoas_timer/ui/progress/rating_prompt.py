@@ -82,7 +82,7 @@ class RatingPrompt(QWidget):
     """Asks for a score per area; *accepted* (scores, note) or *skipped*."""
 
     #: ``dict[Area, int]`` of the areas given a score, and the note.
-    accepted = Signal(dict, str)
+    accepted = Signal(object, str)
     skipped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
