@@ -48,11 +48,7 @@ def open_history(opener: Callable[[], HistoryStore]) -> Opened:
         store = opener()
     except NewerHistoryError as exc:
         log.warning("history refused: %s", exc)
-        return Opened(
-            None,
-            f"Your history was written by a newer version of Psoas Timer, so this one leaves "
-            f"it alone and records nothing this time ({exc}).",
-        )
+        return Opened(None, f"{exc} Until then, sessions run as usual but are not recorded.")
     except HistoryError as exc:
         log.exception("history unavailable")
         return Opened(None, f"Your history cannot be opened, so nothing is recorded: {exc}")

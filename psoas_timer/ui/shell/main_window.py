@@ -681,7 +681,9 @@ class MainWindow(QMainWindow):
                 f"{why}, so it is kept as it was, stopped.",
             )
             return
-        step = entry.plan.steps[entry.plan.segments[at].step].name
+        plan = entry.plan
+        work = next((seg for seg in plan.segments[at:] if seg.is_work), plan.segments[at])
+        step = plan.steps[work.step].name
         question = (
             f"{name}, started {when}, did not finish (the app closed or the computer "
             f"stopped).\n\nCarry on from {step}?\n\nEnter carries on; Esc keeps it as it "

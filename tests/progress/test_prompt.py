@@ -1,0 +1,134 @@
+"""The rating prompt, by keyboard: digits, 10, Tab and ↓ on, ↑ back, Enter saves, Esc skips;
+switched off per routine and for all."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.history import Area
+from psoas_timer.ui.progress.rating_prompt import RatingPrompt
+from psoas_timer.ui.shell.main_window import MainWindow, Page
+from psoas_timer.ui.shell.settings import Preferences
+
+Key = Qt.Key
+AREAS = [Area("psoas", "left"), Area("psoas", "right"), Area("low back")]
+
+
+def _prompt(qtbot: QtBot) -> RatingPrompt:
+    prompt = RatingPrompt()
+    qtbot.addWidget(prompt)
+    prompt.ask("Evening release", "before", AREAS)
+    prompt.show()
+    qtbot.waitExposed(prompt)
+    prompt.activateWindow()
+    prompt.fields[0].setFocus()
+    return prompt
+
+
+def test_digits_type_scores_and_down_tab_and_up_move(qtbot: QtBot) -> None:
+    prompt = _prompt(qtbot)
+    first, second, third = prompt.fields
+    qtbot.keyClicks(first, "7")
+    qtbot.keyClick(first, Key.Key_Down)
+    assert prompt.focusWidget() is second
+    qtbot.keyClicks(second, "10")  # 1 then 0 is ten
+    qtbot.keyClick(second, Key.Key_Tab)
+    assert prompt.focusWidget() is third
+    qtbot.keyClicks(third, "x4")  # a letter is no score
+    qtbot.keyClick(third, Key.Key_Up)
+    assert prompt.focusWidget() is second
+    qtbot.keyClicks(second, "3")  # another digit replaces the score
+    qtbot.keyClick(second, Key.Key_Down)
+    qtbot.keyClick(third, Key.Key_Down)
+    assert prompt.focusWidget() is prompt.note
+    assert prompt.scores() == {AREAS[0]: 7, AREAS[1]: 3, AREAS[2]: 4}
+
+
+def test_enter_saves_the_scores_and_the_note(qtbot: QtBot) -> None:
+    prompt = _prompt(qtbot)
+    qtbot.keyClicks(prompt.fields[0], "5")
+    qtbot.keyClick(prompt.fields[0], Key.Key_Down)
+    qtbot.keyClick(prompt.fields[1], Key.Key_Down)
+    qtbot.keyClick(prompt.fields[2], Key.Key_Down)
+    qtbot.keyClicks(prompt.note, "stiff after the drive")
+    with qtbot.waitSignal(prompt.accepted) as got:
+        qtbot.keyClick(prompt.note, Key.Key_Return)
+    assert got.args == [{AREAS[0]: 5}, "stiff after the drive"]
+
+
+def test_escape_skips(qtbot: QtBot) -> None:
+    prompt = _prompt(qtbot)
+    qtbot.keyClicks(prompt.fields[0], "5")
+    with qtbot.waitSignal(prompt.skipped), qtbot.assertNotEmitted(prompt.accepted):
+        qtbot.keyClick(prompt.fields[0], Key.Key_Escape)
+
+
+def test_it_reads_from_two_metres(qtbot: QtBot) -> None:
+    prompt = _prompt(qtbot)
+    assert QFont(prompt.title.font()).pixelSize() >= 40
+    assert QFont(prompt.fields[0].font()).pixelSize() >= 36
+
+
+def test_in_the_window_esc_skips_the_rating_and_the_session_starts(
+    hwindow: MainWindow, qtbot: QtBot
+) -> None:
+    assert hwindow.open_routine("evening")
+    hwindow.start_session()
+    assert hwindow.page is Page.RATING
+    focused = hwindow.focusWidget()
+    assert focused is hwindow.rating.fields[0]
+    qtbot.keyClick(focused, Key.Key_Escape)  # skips the rating; it does not stop anything
+    assert hwindow.page is Page.PLAYER
+    assert hwindow.controller.active
+    hwindow.history.detail()
+    detail = hwindow.history.detail()
+    assert detail is not None
+    assert detail.ratings == ()
+
+
+def test_back_from_the_prompt_starts_nothing(hwindow: MainWindow) -> None:
+    assert hwindow.open_routine("evening")
+    hwindow.start_session()
+    hwindow.rating.fields[0].setText("4")
+    hwindow.commands.back.trigger()
+    assert hwindow.page is Page.LIBRARY
+    assert not hwindow.controller.active
+    assert hwindow.history.store is not None
+    assert hwindow.history.store.count() == 0
+
+
+def test_dont_ask_for_this_routine_is_kept_and_shown_on_its_page(
+    hwindow: MainWindow, qtbot: QtBot, preferences: Preferences
+) -> None:
+    assert hwindow.open_routine("evening")
+    assert hwindow.routine.ask_ratings.isVisibleTo(hwindow.routine)
+    assert hwindow.routine.ask_ratings.isChecked()
+    hwindow.start_session()
+    hwindow.rating.dont_ask.setChecked(True)
+    qtbot.keyClick(hwindow.rating.fields[0], Key.Key_Escape)
+    assert not preferences.ratings_for("Evening release")
+    assert not hwindow.routine.ask_ratings.isChecked()
+    hwindow.controller.stop()
+    assert hwindow.page is Page.COMPLETION  # no rating after either
+    hwindow.open_routine("evening")
+    hwindow.routine.ask_ratings.setChecked(True)  # switched back on from its page
+    assert preferences.ratings_for("Evening release")
+    hwindow.start_session()
+    assert hwindow.page is Page.RATING
+
+
+def test_switched_off_for_all(hwindow: MainWindow, preferences: Preferences) -> None:
+    hwindow.commands.ask_ratings.trigger()
+    assert not preferences.ask_ratings
+    assert hwindow.open_routine("evening")
+    hwindow.start_session()
+    assert hwindow.page is Page.PLAYER
+
+
+def test_a_routine_without_areas_is_not_rated(hwindow: MainWindow) -> None:
+    assert hwindow.open_routine("simple")  # a stretch routine that names no muscles
+    assert not hwindow.routine.ask_ratings.isVisibleTo(hwindow.routine)
+    hwindow.start_session()
+    assert hwindow.page is Page.PLAYER
