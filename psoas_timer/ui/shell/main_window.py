@@ -204,8 +204,8 @@ class MainWindow(QMainWindow):
         pages = QStackedWidget()
         for page in (library, routine, player, completion):
             pages.addWidget(page)
-        for page in (rating, progress):  # neither makes the window larger than it is
-            pages.addWidget(_scrolled(page))
+        for extra in (rating, progress):  # neither makes the window larger than it is
+            pages.addWidget(_scrolled(extra))
         opened = open_history(services.open_history) if services.open_history else None
         history = HistoryLink(opened.store if opened else None)
         notice = opened.message if opened else None

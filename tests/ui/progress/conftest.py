@@ -17,18 +17,7 @@ from psoas_timer.core.clock import FakeClock
 from psoas_timer.history import HistoryStore
 from psoas_timer.ui.shell.main_window import MainWindow, Page, Services
 from psoas_timer.ui.shell.settings import Preferences
-from tests.ui.conftest import (  # noqa: F401 - the window's fixtures, shared
-    advance,
-    asker,
-    audio,
-    clock,
-    inhibitor,
-    preferences,
-    routine_dirs,
-    services,
-    settings_file,
-    write,
-)
+from tests.ui.conftest import advance, write
 
 ZONE = timezone(timedelta(hours=1))
 

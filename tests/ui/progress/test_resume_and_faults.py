@@ -15,8 +15,8 @@ from psoas_timer.core.engine import Session
 from psoas_timer.history import HistoryStore, Recorder, RoutineSource
 from psoas_timer.ui.shell.main_window import MainWindow, Page
 from psoas_timer.ui.shell.settings import Preferences
-from tests.progress.conftest import Told, Wall, run_through
 from tests.ui.conftest import Asker
+from tests.ui.progress.conftest import Told, Wall, run_through
 
 
 def _killed_mid_session(

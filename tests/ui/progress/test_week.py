@@ -13,7 +13,7 @@ from psoas_timer.core.clock import FakeClock
 from psoas_timer.history import Area, HistoryStore
 from psoas_timer.ui.progress.charts import ProgressChart
 from psoas_timer.ui.shell.main_window import MainWindow, Page
-from tests.progress.conftest import ZONE, Wall, rate, run_through
+from tests.ui.progress.conftest import ZONE, Wall, rate, run_through
 
 
 def _day(n: int) -> datetime:
