@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.history import HistoryStore
@@ -72,7 +72,9 @@ def test_deleting_a_session_asks_first(
     assert newest not in page.listed_ids()
     assert page.total.text() == "1"
     hwindow.open_routine("evening")
-    assert hwindow.routine.history.text().startswith("Last done yesterday at 07:00")  # the day before
+    assert hwindow.routine.history.text().startswith(
+        "Last done yesterday at 07:00"
+    )  # the day before
 
 
 def test_export_then_import_on_a_second_profile(
@@ -92,7 +94,7 @@ def test_export_then_import_on_a_second_profile(
         assert second.import_from(out)
         assert second.total.text() == "3"
         assert second.import_from(out)  # twice adds nothing
-        assert "Imported 0 sessions from moved.csv, 3 already here." == second.status.text()
+        assert second.status.text() == "Imported 0 sessions from moved.csv, 3 already here."
         bad = tmp_path / "bad.csv"
         bad.write_text(out.read_text().replace("completed", "exploded", 1))
         assert not second.import_from(bad)
