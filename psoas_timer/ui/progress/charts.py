@@ -81,6 +81,8 @@ class ProgressChart(QChartView):
         )
         y = QValueAxis()
         y.setRange(0, top)
+        y.applyNiceNumbers()
+        y.setLabelFormat("%.0f" if y.max() >= 5 else "%.1f")
         y.setTitleText(y_title)
         for axis in (x, y):
             axis.setLabelsColor(palette.text)
@@ -126,7 +128,7 @@ class ProgressChart(QChartView):
 
     def show_releases(self, label: str, samples: list[ReleaseSample]) -> None:
         """*label*'s time to release (minutes) in each session, oldest first."""
-        chart = self._reset(f"{label.capitalize()}: time to release (minutes)")
+        chart = self._reset(f"{label.capitalize()}: minutes to release")
         palette = colors(self.palette())
         keep = _thin(len(samples))
         points = [(_ms(samples[i].when), samples[i].seconds / 60.0) for i in keep]

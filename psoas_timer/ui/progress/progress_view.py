@@ -160,6 +160,7 @@ class ProgressView(QWidget):
         goal_label.setFont(scaled_font(self.font(), 17))
         goal_label.setBuddy(self.goal)
         figures = QHBoxLayout()
+        figures.setSpacing(40)
         for box in (streak_box, longest_box, week_box, total_box, hours_box):
             figures.addWidget(box)
         goal_column = QVBoxLayout()
@@ -236,6 +237,13 @@ class ProgressView(QWidget):
         self.sessions.setUniformRowHeights(True)
         self.sessions.setFont(scaled_font(self.font(), 16))
         self.sessions.setAccessibleName("Sessions, newest first")
+        columns = self.sessions.header()
+        columns.setStretchLastSection(False)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, sample in ((0, "Wed 30 Sep 2026 07:00"), (2, "1:00:00"), (3, "interrupted")):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            width = self.sessions.fontMetrics().horizontalAdvance(sample) + 24
+            columns.resizeSection(column, width)
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("session_detail")
         self.detail.setReadOnly(True)
@@ -471,6 +479,8 @@ class ProgressView(QWidget):
             self._charts_layout.addWidget(self.pain_chart, 1, 0)
             self._charts_layout.addWidget(self.release_chart, 1, 1)
             self._charts_layout.setRowStretch(1, 1)
+            self._charts_layout.setColumnStretch(0, 1)
+            self._charts_layout.setColumnStretch(1, 1)
 
     def _draw_charts(self) -> None:
         self._ensure_charts()

@@ -159,13 +159,13 @@ class RatingPrompt(QWidget):
         self.moment = moment
         when = "before you start" if moment == "before" else "now that you have finished"
         self.subtitle.setText(f"{routine}, {when}: 0 is no pain, 10 the worst you can imagine.")
-        for widget in [*self.fields, *self._words]:
-            widget.deleteLater()
-        while self._grid.count():
+        while self._grid.count():  # the last routine's rows go at once, not on the next turn
             item = self._grid.takeAt(0)
-            label = item.widget() if item is not None else None
-            if label is not None:
-                label.deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.hide()
+                old.setParent(None)
+                old.deleteLater()
         self.fields, self._words = [], []
         for row, area in enumerate(areas):
             name = QLabel(area.label.capitalize())

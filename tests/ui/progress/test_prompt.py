@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.history import Area
-from psoas_timer.ui.progress.rating_prompt import RatingPrompt
+from psoas_timer.ui.progress.rating_prompt import RatingPrompt, ScoreField
 from psoas_timer.ui.shell.main_window import MainWindow, Page
 from psoas_timer.ui.shell.settings import Preferences
 
@@ -132,3 +132,11 @@ def test_a_routine_without_areas_is_not_rated(hwindow: MainWindow) -> None:
     assert not hwindow.routine.ask_ratings.isVisibleTo(hwindow.routine)
     hwindow.start_session()
     assert hwindow.page is Page.PLAYER
+
+
+def test_asking_again_shows_only_the_new_areas(qtbot: QtBot) -> None:
+    prompt = _prompt(qtbot)
+    prompt.ask("Desk break", "after", [Area("adductors", "left")])
+    # The last routine's rows are gone at once (not drawn under the new ones until later).
+    assert [f.area for f in prompt.findChildren(ScoreField)] == [Area("adductors", "left")]
+    assert prompt.scores() == {}
