@@ -45,7 +45,8 @@ def _fill() -> Callable[[HistoryStore, int, random.Random], dict[str, int]]:
     spec = importlib.util.spec_from_file_location(
         "history_benchmark", Path(__file__).with_name("history.py")
     )
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     fill: Callable[[HistoryStore, int, random.Random], dict[str, int]] = module.fill
