@@ -442,7 +442,9 @@ class MainWindow(QMainWindow):
         """Read the routines again (bundled and the user's)."""
         self.catalog = self.parts.services.load_catalog()
         self.library.set_catalog(self.catalog)
-        if self.entry is not None and not self.controller.active:
+        # Not while the user rates or reads the Progress page: that would take them away.
+        here = self.page not in (Page.RATING, Page.PROGRESS)
+        if self.entry is not None and not self.controller.active and here:
             fresh = self.catalog.find(str(self.entry.path))
             if fresh is not None and fresh.ok:
                 self.open_entry(fresh)
@@ -530,6 +532,8 @@ class MainWindow(QMainWindow):
         if entry is None or entry.routine is None or not self.history.available:
             return []
         routine = entry.routine
+        if not entry.path.is_file():  # a one-step trial from the editor is not recorded
+            return []
         if not self.preferences.ratings_for(routine.name) or not wants_rating(routine):
             return []
         return routine_areas(routine)

@@ -140,3 +140,16 @@ def test_asking_again_shows_only_the_new_areas(qtbot: QtBot) -> None:
     # The last routine's rows are gone at once (not drawn under the new ones until later).
     assert [f.area for f in prompt.findChildren(ScoreField)] == [Area("adductors", "left")]
     assert prompt.scores() == {}
+
+
+def test_routines_read_again_do_not_take_the_prompt_away(hwindow: MainWindow) -> None:
+    assert hwindow.open_routine("evening")
+    hwindow.start_session()
+    hwindow.rating.fields[0].setText("6")
+    hwindow.reload()  # as when a routine file changes on disk
+    assert hwindow.page is Page.RATING
+    hwindow.rating.accept()
+    assert hwindow.page is Page.PLAYER
+    detail = hwindow.history.detail()
+    assert detail is not None
+    assert detail.ratings_at("before") == {Area("psoas", "left"): 6}
