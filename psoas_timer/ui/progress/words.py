@@ -16,6 +16,7 @@ from psoas_timer.history import (
     SessionDetail,
     describe_releases,
     format_seconds,
+    rating_changes,
 )
 
 __all__ = [
@@ -99,24 +100,19 @@ def _first_release(releases: tuple[Release, ...]) -> dict[tuple[str, str | None]
 
 def change_lines(detail: SessionDetail, previous: SessionDetail | None) -> list[str]:
     """What changed since the previous session of the same routine: each area's score after
-    (or before, when there is no after), and each point's time to release."""
+    it (the history's :func:`rating_changes`), and each point's time to release."""
     if previous is None:
         return ["This is the first time this routine is recorded."]
     lines: list[str] = []
-    now, then = detail.ratings_at("after"), previous.ratings_at("after")
-    moment = "after"
-    if not now or not then:
-        now, then, moment = detail.ratings_at("before"), previous.ratings_at("before"), "before"
-    for area, score in now.items():
-        if area not in then:
+    for change in rating_changes(detail, previous):
+        if change.delta is None:
             continue
-        change = score - then[area]
-        if change == 0:
-            how = f"the same as last time ({score})"
+        if change.delta == 0:
+            how = f"the same as last time ({change.now})"
         else:
-            how = f"{abs(change)} {'lower' if change < 0 else 'higher'} than last time "
-            how += f"({then[area]} → {score})"
-        lines.append(f"{area.label.capitalize()} {moment}: {how}")
+            how = f"{abs(change.delta)} {'lower' if change.delta < 0 else 'higher'} than last "
+            how += f"time ({change.previous} → {change.now})"
+        lines.append(f"{change.area.label.capitalize()} after: {how}")
     old = _first_release(previous.releases)
     for key, r in _first_release(detail.releases).items():
         before = old.get(key)
