@@ -11,7 +11,7 @@ The window and the command line read through :class:`HistoryStore` and record th
 - :func:`routine_areas` / :func:`wants_rating` (``areas.py``): what to rate for a routine.
 - :func:`compute_streak` (``streaks.py``): streaks with a weekly goal, on local dates.
 - :func:`rating_changes` (``summary.py``): the after ratings against the previous session.
-- :func:`describe_releases` (``format.py``): "left psoas released in 1:40, right in 2:10".
+- :func:`describe_releases` (``format.py``): "Psoas release: left released in 1:40, right in 2:10".
 - ``records.py``: the frozen records all of these return.
 
 How the window uses it::

@@ -105,6 +105,9 @@ def connect(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        (version,) = conn.execute("PRAGMA user_version").fetchone()
+        if version > SCHEMA_VERSION:
+            return conn  # a newer app's file: refused by the caller, and left as it is
         mode = _use_wal(conn)
         if mode != "wal":
             log.warning("history database %s is in %s mode, not WAL", path, mode)

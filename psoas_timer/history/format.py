@@ -18,8 +18,8 @@ def format_seconds(seconds: float) -> str:
 
 
 def describe_releases(releases: Iterable[Release]) -> str:
-    """``"left psoas released in 1:40, right in 2:10"``: each point's first release, the
-    point named once for its sides; holds that ended otherwise say how."""
+    """``"Psoas release: left released in 1:40, right in 2:10"``: each point's first release,
+    the point (its step) named once before its sides; holds that ended otherwise say how."""
     parts: list[str] = []
     last_name: str | None = None
     seen: set[tuple[str, str | None]] = set()
@@ -29,10 +29,13 @@ def describe_releases(releases: Iterable[Release]) -> str:
             continue
         seen.add((point.key, point.side))
         again = point.name == last_name and point.side is not None
-        where = f"{point.side} {point.name}" if point.side else point.name
+        last_name = point.name
         if again:
             where = point.side or ""
-        last_name = point.name
+        elif point.side:
+            where = f"{point.name}: {point.side}"
+        else:
+            where = point.name
         when = format_seconds(release.seconds)
         if release.ending in ("released", "extended"):
             parts.append(f"{where} in {when}" if again else f"{where} released in {when}")

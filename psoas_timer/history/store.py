@@ -279,7 +279,7 @@ class HistoryStore:
 
     def last_done(self, routine: str) -> LastDone | None:
         """The last ended session of *routine* (by name), with its releases and ratings: for
-        the routine's page ("done yesterday; left psoas released in 1:40")."""
+        the routine's page ("done yesterday; Psoas release: left released in 1:40")."""
         row = self._conn.execute(
             f"SELECT {_SUMMARY_COLUMNS} FROM sessions s "
             "WHERE s.routine = ? AND s.ending IS NOT NULL "

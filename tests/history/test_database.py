@@ -92,6 +92,20 @@ def test_a_database_from_a_newer_app_is_refused_and_left_untouched(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["history.sqlite3"]
 
 
+def test_a_newer_database_not_in_wal_mode_is_not_switched_to_it(tmp_path: Path) -> None:
+    """Refused means untouched: not even the journal mode in the file's header changes."""
+    path = tmp_path / "history.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE later (x)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerHistoryError):
+        HistoryStore.open(path)
+    assert path.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("label", "damage"),
     [

@@ -95,7 +95,7 @@ def test_last_done_says_when_and_how_the_points_released(store: HistoryStore, wa
     assert last is not None
     assert last.session.started == MON + timedelta(days=1)
     assert describe_releases(last.releases) == (
-        "left Psoas release released in 0:50, right in 1:05"
+        "Psoas release: left released in 0:50, right in 1:05"
     )
 
 

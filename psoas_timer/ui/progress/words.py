@@ -47,7 +47,7 @@ def _clock(when: datetime) -> str:
 
 def last_done_line(last: LastDone | None, today: date) -> str:
     """The routine page's line: when the routine was last done and how its points released
-    ("Last done yesterday at 07:10 · left psoas released in 1:40, right in 2:10")."""
+    ("Last done yesterday at 07:10 · Psoas release: left released in 1:40, right in 2:10")."""
     if last is None:
         return "Not done yet."
     started = last.session.started

@@ -53,13 +53,13 @@ def test_a_week_of_sessions_is_recorded_rated_and_shown(
         window.show_library()
         assert window.open_routine("evening")
         line = window.routine.history.text()
-        assert line.startswith("Last done today at 07:00 · left Psoas release released in 0:")
+        assert line.startswith("Last done today at 07:00 · Psoas release: left released in 0:")
 
     # On the eighth day, the routine page says yesterday and last time's release times.
     wall.set(_day(7))
     window.open_routine("evening")
     assert window.routine.history.text() == (
-        "Last done yesterday at 07:00 · left Psoas release released in 0:20, right in 0:20"
+        "Last done yesterday at 07:00 · Psoas release: left released in 0:20, right in 0:20"
     )
     window.commands.progress.trigger()
     assert window.page is Page.PROGRESS

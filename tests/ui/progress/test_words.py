@@ -59,7 +59,7 @@ def test_day_words() -> None:
 def test_last_done_line_names_the_day_the_time_and_each_release() -> None:
     last = LastDone(_summary(9), (_release("left", 100), _release("right", 130)), ())
     assert last_done_line(last, date(2026, 3, 10)) == (
-        "Last done yesterday at 07:10 · left psoas released in 1:40, right in 2:10"
+        "Last done yesterday at 07:10 · psoas: left released in 1:40, right in 2:10"
     )
     stopped = LastDone(_summary(9, "stopped"), (), ())
     assert last_done_line(stopped, date(2026, 3, 9)) == "Last done today at 07:10 (stopped early)"
