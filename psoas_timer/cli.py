@@ -37,25 +37,16 @@ def _catalog() -> Catalog:
     from psoas_timer import paths
     from psoas_timer.core.catalog import load_catalog
 
-    return load_catalog(paths.bundled_routines_dir(), paths.user_routines_dir())
-
-
-def _allowed_roots() -> list[Path]:
-    """Folders that images from the bundled library may come from, besides a file's own."""
-    from psoas_timer import paths
-
-    return [paths.assets_dir(), paths.bundled_routines_dir()]
+    return load_catalog(paths.catalog_layout())
 
 
 def _resolve(key: str) -> Entry:
-    """A routine given as a path, or as a name, file name or file stem from the catalog."""
-    path = Path(key)
+    """A routine given as a path, or as a name, file name or file stem from the catalog:
+    :meth:`Catalog.resolve`, as the window does it."""
     catalog = _catalog()
-    found = None if path.is_file() else catalog.find(key)
-    if found is not None:  # a known routine's name or file name, wherever we are
+    found = catalog.resolve(key)
+    if found is not None:
         return found
-    if path.is_file() or path.parent != Path():  # a file, or a path (missing: a problem)
-        return catalog.read_file(path, _allowed_roots())
     names = ", ".join(sorted(e.path.stem for e in catalog.entries))
     raise SystemExit(
         f"psoas-timer: no routine named {key!r}{_closest(key, catalog)}\nknown routines: {names}"
@@ -111,7 +102,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if path in libraries:
             continue
         try:
-            load_routine(path, library, allowed=_allowed_roots())
+            load_routine(path, library, allowed=paths.catalog_layout().image_roots())
         except LoadError as exc:
             problems.extend(exc.problems)
     _print_problems(problems)
@@ -140,7 +131,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "path": str(entry.path),
                 "source": "bundled" if entry.bundled else "user",
                 "tags": entry.routine.tags if entry.routine else [],
-                "total_seconds": round(entry.plan.total, 3) if entry.ok else None,
+                "total_seconds": round(entry.total, 3) if entry.ok else None,
                 "problems": [str(p) for p in entry.problems],
             }
         )
@@ -163,6 +154,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("\nThe exercise library has problems:")
         for problem in catalog.library_problems:
             print(f"    {problem}")
+    catalog.save_cache()  # the totals are known now: the next start need not work them out
     return 0
 
 

@@ -1,45 +1,165 @@
 """Every routine the app knows: bundled and the user's, good or broken.
 
 A broken file never hides the others: each entry carries either a routine or its problems.
+
+:class:`Layout` says where routines come from; :meth:`Catalog.resolve` is the one place a
+routine named on the command line, in the window or by a dropped file is found, and
+:meth:`Layout.image_roots` the one answer to which folders its pictures may come from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+import logging
+import os
+import pickle
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from .catalog_cache import RoutineCache
 from .loader import Library, is_library_file, load_library, load_routine, routine_files
 from .model import Routine
 from .plan import Plan, compile_plan
 from .problems import LoadError, Problem
 
-__all__ = ["Catalog", "Entry", "load_catalog"]
+__all__ = ["Catalog", "Entry", "Layout", "load_catalog"]
+
+log = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(frozen=True)
+class Layout:
+    """Where routines live: the bundled ones (read-only, with their exercise library in
+    ``library/``), the app's assets (pictures), the user's own folder, and a folder where a
+    cache of checked routines may be kept (none: no cache)."""
+
+    bundled: Path
+    assets: Path | None = None
+    user: Path | None = None
+    cache: Path | None = None
+
+    def image_roots(self) -> list[Path]:
+        """Folders a routine's pictures may come from, besides the routine's own folder: the
+        assets, the bundled routines and the user's routines (a picture of an exercise from
+        either library, whichever folder the routine that uses it sits in)."""
+        assets = self.assets if self.assets is not None else self.bundled.parent / "assets"
+        return [assets, self.bundled, *([self.user] if self.user is not None else [])]
+
+    def roots(self) -> list[tuple[Path, bool]]:
+        """The routine folders that exist, each with whether it is the bundled one."""
+        found = [(self.bundled, True)]
+        if self.user is not None and self.user.is_dir():
+            found.append((self.user, False))
+        return found
+
+
 class Entry:
-    path: Path
-    bundled: bool
-    routine: Routine | None = None
-    problems: list[Problem] = field(default_factory=list)
-    _plan: Plan | None = None
+    """One routine file: its routine, or what is wrong with it.
+
+    From the cache, the routine itself is only unpacked when first asked for: the library
+    list needs its name, tags, description and total time, which the cache keeps apart.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        bundled: bool,
+        routine: Routine | None = None,
+        problems: list[Problem] | None = None,
+        *,
+        outside: bool = False,
+    ) -> None:
+        self.path = path
+        self.bundled = bundled
+        self.problems: list[Problem] = problems if problems is not None else []
+        #: Read from a file outside the routine folders (given by path, or dropped).
+        self.outside = outside
+        self._routine = routine
+        self._packed: _Packed | None = None
+        self._plan: Plan | None = None
+        self._total: float | None = None
+
+    def __repr__(self) -> str:
+        state = "ok" if self.ok else f"{len(self.problems)} problems"
+        return f"Entry({str(self.path)!r}, bundled={self.bundled}, {state})"
+
+    @property
+    def routine(self) -> Routine | None:
+        packed = self._packed
+        if packed is not None:
+            self._packed = None
+            self._routine = packed.unpack()
+        return self._routine
+
+    @routine.setter
+    def routine(self, routine: Routine | None) -> None:
+        self._packed = None
+        self._routine = routine
+        self._plan = self._total = None
 
     @property
     def ok(self) -> bool:
-        return self.routine is not None
+        return self._packed is not None or self._routine is not None
 
     @property
     def name(self) -> str:
-        return self.routine.name if self.routine else self.path.stem
+        if self._packed is not None:
+            return self._packed.name
+        return self._routine.name if self._routine else self.path.stem
+
+    @property
+    def tags(self) -> list[str]:
+        if self._packed is not None:
+            return list(self._packed.tags)
+        return list(self._routine.tags) if self._routine else []
+
+    @property
+    def description(self) -> str:
+        if self._packed is not None:
+            return self._packed.description
+        return self._routine.description if self._routine else ""
 
     @property
     def plan(self) -> Plan:
-        if self.routine is None:
+        routine = self.routine
+        if routine is None:
             raise ValueError(f"{self.path} has problems and cannot be planned")
         if self._plan is None:
-            self._plan = compile_plan(self.routine)
+            self._plan = compile_plan(routine)
+            self._total = self._plan.total
         return self._plan
+
+    @property
+    def total(self) -> float:
+        """Seconds the routine takes (known without compiling it when it was cached)."""
+        if self._total is None:
+            self._total = self.plan.total
+        return self._total
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """A cached routine, still pickled, with what the library list shows of it."""
+
+    name: str
+    tags: tuple[str, ...]
+    description: str
+    blob: bytes
+    reread: Callable[[], Routine | None]
+
+    def unpack(self) -> Routine | None:
+        try:
+            routine = pickle.loads(self.blob)
+            if isinstance(routine, Routine):
+                return routine
+            log.warning("a cached routine is not a routine; reading the file again")
+        except Exception:  # never lose a routine to a bad cache: read its file again
+            log.warning("cannot unpack a cached routine; reading the file again", exc_info=True)
+        return self.reread()
 
 
 @dataclass
@@ -47,6 +167,40 @@ class Catalog:
     library: Library
     entries: list[Entry]
     library_problems: list[Problem]
+    layout: Layout | None = None
+    _by_path: dict[Path, Entry] | None = field(default=None, repr=False)
+    _cache: RoutineCache | None = field(default=None, repr=False)
+    _stats: dict[Path, os.stat_result] = field(default_factory=dict, repr=False)
+    #: Files read afresh, and those cached without their total: what the cache lacks.
+    _unsaved: set[Path] = field(default_factory=set, repr=False)
+    _untimed: set[Path] = field(default_factory=set, repr=False)
+
+    def _lacks(self, entry: Entry) -> bool:
+        return entry.path in self._unsaved or (
+            entry.path in self._untimed and entry._total is not None
+        )
+
+    def work_out_totals(self) -> None:
+        """Work out every routine's total time that is not known yet (from the cache)."""
+        with gc_paused():
+            for entry in self.entries:
+                if entry.ok:
+                    entry.total  # noqa: B018 - worked out and kept on first use
+
+    def save_cache(self) -> None:
+        """Keep what was read (routines, their totals as far as known, problems) in the
+        layout's cache folder, for the next load to skip the files that have not changed."""
+        cache = self._cache
+        if cache is None:
+            return
+        for entry in self.entries:
+            stat = self._stats.get(entry.path)
+            if stat is not None and self._lacks(entry):
+                cache.put(entry.path, stat, _pack(entry))
+        self._unsaved.clear()
+        self._untimed.clear()
+        cache.keep_only(self._stats)
+        cache.save()
 
     def find(self, key: str) -> Entry | None:
         """An entry by path, file name or routine name (case-insensitive)."""
@@ -63,15 +217,84 @@ class Catalog:
                 return entry
         return None
 
-    def read_file(self, path: Path, allowed: Iterable[Path] = ()) -> Entry:
-        """An entry for a routine file outside the catalog, read against its library: the
-        routine, or what is wrong with the file (a missing one included)."""
-        entry = Entry(path, bundled=False)
+    def resolve(self, key: str) -> Entry | None:
+        """The routine *key* stands for, wherever it was given (command line, window, a
+        dropped file): an existing file, from the catalog when it is one of its routines and
+        read on its own otherwise; else a routine's name, file name or file stem; else, for
+        a path (it names a folder), the missing file's problem. None for an unknown name."""
+        path = Path(key).expanduser()
+        if path.is_file():
+            known = self._entry_at(path)
+            return known if known is not None else self.read_file(path)
+        found = self.find(key)
+        if found is not None:
+            return found
+        if path.parent != Path():
+            return self.read_file(path)
+        return None
+
+    def image_roots(self) -> list[Path]:
+        return self.layout.image_roots() if self.layout is not None else []
+
+    def _entry_at(self, path: Path) -> Entry | None:
+        if self._by_path is None:
+            self._by_path = {_real(entry.path): entry for entry in self.entries}
+        return self._by_path.get(_real(path))
+
+    def read_file(self, path: Path) -> Entry:
+        """An entry for a routine file outside the catalog, read against its library and
+        with the layout's picture folders: the routine, or what is wrong with the file (a
+        missing one included)."""
+        entry = Entry(path, bundled=False, outside=True)
         try:
-            entry.routine = load_routine(path, self.library, allowed=allowed)
+            entry.routine = load_routine(path, self.library, allowed=self.image_roots())
         except LoadError as exc:
             entry.problems = exc.problems
         return entry
+
+
+class _CollectorPause:
+    """Counts the pauses under way; the collector runs again when the last one ends (if it
+    ran before the first began)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.count = 0
+        self.was_enabled = True
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self.lock:
+            if self.count == 0:
+                self.was_enabled = gc.isenabled()
+                gc.disable()
+            self.count += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.count -= 1
+                if self.count == 0 and self.was_enabled:
+                    gc.enable()
+
+
+gc_paused = _CollectorPause()
+"""Hold off Python's cycle collector while a catalog is read or planned.
+
+Reading keeps every routine it makes, so the collector, set off by every few hundred new
+objects, walks the growing catalog again and again: with it, reading a large library took
+over twice as long (``benchmarks/catalog_load.py``). What is made here holds no cycles that
+need collecting meanwhile, and reference counting still frees the rest. Nested and
+concurrent pauses (a reload in a worker thread while the window plans a routine) end when
+the last one does.
+"""
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:  # a loop of links, say: compare it as written
+        return path.absolute()
 
 
 def read_libraries(paths: Iterable[Path]) -> tuple[Library, list[Problem]]:
@@ -85,20 +308,82 @@ def read_libraries(paths: Iterable[Path]) -> tuple[Library, list[Problem]]:
     return library, problems
 
 
-def load_catalog(bundled: Path, user: Path | None = None) -> Catalog:
-    """Read every routine under *bundled* and *user* (libraries first, from ``library/``)."""
-    roots = [(bundled, True)] + ([(user, False)] if user is not None and user.is_dir() else [])
-    files = [(path, is_bundled) for root, is_bundled in roots for path in routine_files([root])]
-    library, library_problems = read_libraries(path for path, _ in files if is_library_file(path))
-    allowed = [bundled.parent / "assets", bundled]
-    entries: list[Entry] = []
+def load_catalog(where: Layout | Path, user: Path | None = None) -> Catalog:
+    """Read every routine of the layout *where* (or under the bundled folder *where* and the
+    user's folder *user*), exercise libraries first (from ``library/`` folders).
+
+    With a cache folder in the layout, a routine whose file (and every library file) is
+    unchanged since :meth:`Catalog.save_cache` comes from the cache instead of being read
+    again. Total times are worked out when first asked for (:attr:`Entry.total`).
+    """
+    layout = where if isinstance(where, Layout) else Layout(where, user=user)
+    with gc_paused():
+        return _load(layout)
+
+
+def _load(layout: Layout) -> Catalog:
+    files = [(path, bundled) for root, bundled in layout.roots() for path in routine_files([root])]
+    libraries = [path for path, _ in files if is_library_file(path)]
+    library, library_problems = read_libraries(libraries)
+    allowed = layout.image_roots()
+    cache = RoutineCache.open(layout.cache, [*libraries, *allowed])
+    catalog = Catalog(library, [], library_problems, layout)
+    catalog._cache = cache
     for path, is_bundled in files:
         if is_library_file(path):
             continue
         entry = Entry(path, is_bundled)
+        stat = _stat(path)
+        cached = cache.get(path, stat) if stat is not None else None
+        if cached is not None and _unpack(entry, cached, library, allowed):
+            if entry.ok and entry._total is None:
+                catalog._untimed.add(path)
+        else:
+            try:
+                entry.routine = load_routine(path, library, allowed=allowed)
+            except LoadError as exc:
+                entry.problems = exc.problems
+            catalog._unsaved.add(path)
+        if stat is not None:
+            catalog._stats[path] = stat
+        catalog.entries.append(entry)
+    return catalog
+
+
+def _pack(entry: Entry) -> tuple[Any, ...]:
+    """What the cache keeps of *entry*: the routine pickled, beside what the list shows."""
+    routine = entry.routine
+    if routine is None:
+        return ("problems", entry.problems)
+    blob = pickle.dumps(routine, protocol=pickle.HIGHEST_PROTOCOL)
+    return ("routine", routine.name, tuple(routine.tags), routine.description, entry._total, blob)
+
+
+def _unpack(entry: Entry, cached: Any, library: Library, allowed: list[Path]) -> bool:
+    """Fill *entry* from *cached*; False when it is not something :func:`_pack` made."""
+    try:
+        if cached[0] == "problems":
+            entry.problems = list(cached[1])
+            return all(isinstance(p, Problem) for p in entry.problems)
+        _, name, tags, description, total, blob = cached
+    except (TypeError, ValueError, IndexError):
+        return False
+    path = entry.path
+
+    def reread() -> Routine | None:
         try:
-            entry.routine = load_routine(path, library, allowed=allowed)
+            return load_routine(path, library, allowed=allowed)
         except LoadError as exc:
             entry.problems = exc.problems
-        entries.append(entry)
-    return Catalog(library, entries, library_problems)
+            return None
+
+    entry._packed = _Packed(str(name), tuple(tags), str(description), bytes(blob), reread)
+    entry._total = float(total) if total is not None else None
+    return True
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None  # the loader says what is wrong with it

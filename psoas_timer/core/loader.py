@@ -7,7 +7,6 @@ missing files all become ``file:line:column: message`` problems.
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -54,6 +53,16 @@ class Library:
     exercises: dict[str, Step] = field(default_factory=dict)
     raw: dict[str, dict[str, Any]] = field(default_factory=dict)
     origin: dict[str, Path] = field(default_factory=dict)
+    #: Image paths already resolved while reading routines against this library: many
+    #: steps share a picture, and resolving follows links on disk.
+    resolved: dict[Path, Path] = field(default_factory=dict, repr=False, compare=False)
+
+    def resolve(self, path: Path) -> Path:
+        """*path* made absolute with its links followed (remembered for this library)."""
+        found = self.resolved.get(path)
+        if found is None:
+            found = self.resolved[path] = path.resolve()
+        return found
 
     def add(self, path: Path, library: ExerciseLibrary, raw: Mapping[str, Any]) -> None:
         entries = raw.get("exercises", [])
@@ -227,7 +236,9 @@ def _resolve_uses(
                 name, line, column, f"{_path_label((*here, 'use'))}: unknown exercise {ref!r}{hint}"
             )
             continue
-        merged = copy.deepcopy(library.raw[ref])
+        # A shallow copy will do: nothing changes the library's values in place (validation
+        # builds new ones), and the overrides replace whole keys.
+        merged = dict(library.raw[ref])
         merged.pop("id", None)
         if any(key in item for key in LENGTH_KEYS):
             for timing in TIMING_KEYS:
@@ -236,7 +247,7 @@ def _resolve_uses(
         image = merged.get("image")
         origin = library.origin.get(ref)
         if isinstance(image, str) and "image" not in item and origin is not None:
-            merged["image"] = str((origin.parent / image).resolve())
+            merged["image"] = str(library.resolve(origin.parent / image))
         steps[index] = merged
 
 
@@ -266,7 +277,7 @@ def _finish_routine(
     problems = list(_resolve_uses(data.get("steps"), ("steps",), library, located, name))
     routine = _validate(Routine, located, name, problems)
     if base is not None:
-        _check_images(routine.steps, ("steps",), located, name, base, allowed)
+        _check_images(routine.steps, ("steps",), located, name, base, allowed, library)
     return routine
 
 
@@ -277,21 +288,23 @@ def _check_images(
     name: str,
     base: Path,
     allowed: Iterable[Path],
+    library: Library,
 ) -> None:
-    roots = [base.resolve(), *(Path(p).resolve() for p in allowed)]
+    roots = [str(library.resolve(base)), *(str(library.resolve(Path(p))) for p in allowed)]
+    inside = tuple(root.rstrip(os.sep) + os.sep for root in roots)
     problems: list[Problem] = []
     for index, item in enumerate(items):
         here = (*path, index)
         if isinstance(item, RepeatGroup):
             try:
-                _check_images(item.steps, (*here, "steps"), located, name, base, allowed)
+                _check_images(item.steps, (*here, "steps"), located, name, base, allowed, library)
             except LoadError as exc:
                 problems.extend(exc.problems)
             continue
         if item.image is None:
             continue
-        target = (base / item.image).resolve()
-        if not any(target == root or root in target.parents for root in roots):
+        target = library.resolve(base / item.image)
+        if str(target) not in roots and not str(target).startswith(inside):
             line, column = located.position((*here, "image"))
             problems.append(
                 Problem(

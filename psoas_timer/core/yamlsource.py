@@ -8,10 +8,10 @@ laughs"), nesting deeper than :data:`MAX_DEPTH`, and duplicate keys.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+import yaml.constructor
 
 from .problems import LoadError, Problem
 
@@ -29,31 +29,78 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 
-@dataclass
 class Located:
-    """Plain data read from YAML, with the position of every value and key by path."""
+    """Plain data read from YAML, with the position of every value and key by path.
 
-    data: Any
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    Positions are worked out on first use, from the parsed document kept for that purpose:
+    most files have no problem to report, and reading them should not pay for positions.
+    """
+
+    def __init__(
+        self,
+        data: Any,
+        values: dict[Path, tuple[int, int]] | None = None,
+        keys: dict[Path, tuple[int, int]] | None = None,
+        *,
+        root: yaml.Node | None = None,
+    ) -> None:
+        self.data = data
+        self._values = values
+        self._keys = keys
+        self._root = root
+
+    @property
+    def values(self) -> dict[Path, tuple[int, int]]:
+        """Line and column (1-based) of every value, by its path in :attr:`data`."""
+        if self._values is None:
+            self._locate()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path, tuple[int, int]]:
+        """Line and column (1-based) of every mapping key, by the path of its value."""
+        if self._keys is None:
+            self._locate()
+        assert self._keys is not None
+        return self._keys
+
+    def _locate(self) -> None:
+        builder = _Builder("", track=True)
+        if self._root is not None:
+            builder.build(self._root, (), 0)
+        self._values, self._keys = builder.values, builder.keys
+        self._root = None  # the positions are all that was kept it for
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of *path*, or of its nearest known parent."""
+        values, keys = self.values, self.keys
         for end in range(len(path), -1, -1):
             prefix = path[:end]
-            if key and end == len(path) and prefix in self.keys:
-                return self.keys[prefix]
-            if prefix in self.values:
-                return self.values[prefix]
+            if key and end == len(path) and prefix in keys:
+                return keys[prefix]
+            if prefix in values:
+                return values[prefix]
         return (1, 1)
 
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
 class _Builder:
-    def __init__(self, filename: str) -> None:
+    """Plain data from a composed document, checking the limits as it goes; with *track*,
+    it also records where each value and key starts."""
+
+    def __init__(self, filename: str, *, track: bool = False) -> None:
         self.filename = filename
+        self.track = track
         self.count = 0
-        self.located = Located(None)
+        self.values: dict[Path, tuple[int, int]] = {}
+        self.keys: dict[Path, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, node: yaml.Node, message: str) -> None:
         mark = node.start_mark
@@ -65,54 +112,65 @@ class _Builder:
             raise _AbortError(node, f"too many values (over {MAX_NODES}, counting aliases)")
         if depth > MAX_DEPTH:
             raise _AbortError(node, f"nesting is deeper than {MAX_DEPTH} levels")
-        mark = node.start_mark
-        self.located.values[path] = (mark.line + 1, mark.column + 1)
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
+        if self.track:
+            mark = node.start_mark
+            self.values[path] = (mark.line + 1, mark.column + 1)
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            return node.value if node.tag == _STR else self.scalar(node)  # type: ignore[arg-type]
+        if kind is yaml.SequenceNode:
+            if node.tag != _SEQ:
                 self.problem(node, f"tag {node.tag!r} is not allowed; write plain values")
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path, depth)
-        raise _AbortError(node, f"unsupported YAML node {type(node).__name__}")  # pragma: no cover
+            if self.track:
+                return [
+                    self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)
+                ]
+            return [self.build(item, path, depth + 1) for item in node.value]
+        if kind is yaml.MappingNode:
+            return self.mapping(node, path, depth)  # type: ignore[arg-type]
+        raise _AbortError(node, f"unsupported YAML node {kind.__name__}")  # pragma: no cover
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
+        if tag == _STR:
+            return node.value
         if tag.startswith("tag:yaml.org,2002:") and tag.rsplit(":", 1)[1] in _PLAIN_TAGS:
-            loader = _Loader("")
+            value = node.value
+            if tag == "tag:yaml.org,2002:int" and value.isascii() and value.isdigit():
+                return int(value)
             try:
-                return loader.construct_object(node, deep=True)
-            except yaml.YAMLError as exc:
+                return self.constructor.construct_object(node, deep=True)
+            except (yaml.YAMLError, ValueError) as exc:
                 self.problem(node, f"cannot read value: {exc}")
                 return None
-            finally:
-                loader.dispose()
         self.problem(node, f"tag {tag!r} is not allowed; write plain values")
         return None
 
     def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[Any, Any]:
-        if node.tag != "tag:yaml.org,2002:map":
+        if node.tag != _MAP:
             self.problem(node, f"tag {node.tag!r} is not allowed; write plain values")
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(key_node, "merge keys ('<<') are not supported")
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not yaml.ScalarNode:
                 self.problem(key_node, "a key must be plain text")
                 continue
             key = self.scalar(key_node)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 self.problem(key_node, "a key must be plain text")
                 continue
-            mark = key_node.start_mark
             if key in result:
                 self.problem(key_node, f"duplicate key '{key}'")
                 continue
-            here: Path = (*path, key if isinstance(key, (str, int)) else str(key))
-            self.located.keys[here] = (mark.line + 1, mark.column + 1)
-            result[key] = self.build(value_node, here, depth + 1)
+            if self.track:
+                here: Path = (*path, key if isinstance(key, (str, int)) else str(key))
+                mark = key_node.start_mark
+                self.keys[here] = (mark.line + 1, mark.column + 1)
+                result[key] = self.build(value_node, here, depth + 1)
+            else:
+                result[key] = self.build(value_node, path, depth + 1)
         return result
 
 
@@ -180,10 +238,11 @@ def read_yaml(text: str | bytes, filename: str) -> Located:
     finally:
         loader.dispose()
     if not nodes:
-        return Located(None, {(): (1, 1)})
+        return Located(None, {(): (1, 1)}, {})
     builder = _Builder(filename)
+    data = None
     try:
-        builder.located.data = builder.build(nodes[0], (), 0)  # type: ignore[arg-type]
+        data = builder.build(nodes[0], (), 0)  # type: ignore[arg-type]
     except _AbortError as abort:
         builder.problem(abort.node, abort.message)
     except RecursionError:
@@ -192,4 +251,4 @@ def read_yaml(text: str | bytes, filename: str) -> Located:
         )
     if builder.problems:
         raise LoadError(builder.problems)
-    return builder.located
+    return Located(data, root=nodes[0])

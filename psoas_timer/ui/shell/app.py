@@ -49,7 +49,7 @@ def services(preferences: Preferences) -> Services:
     from psoas_timer.ui.sound.output import CueOutput, DeferredOutput, make_output
 
     def load() -> Catalog:
-        return load_catalog(paths.bundled_routines_dir(), paths.user_routines_dir())
+        return load_catalog(paths.catalog_layout())
 
     def sound() -> CueOutput:
         return make_output(paths.assets_dir(), settings=preferences.audio_settings())

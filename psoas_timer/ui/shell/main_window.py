@@ -486,11 +486,7 @@ class MainWindow(QMainWindow):
 
     def _find(self, key: str) -> Entry | None:
         assert self.catalog is not None
-        found = self.catalog.find(key)
-        path = Path(key)
-        if found is None and path.suffix in (".yaml", ".yml") and path.is_file():
-            found = self.catalog.read_file(path)
-        return found
+        return self.catalog.resolve(key)
 
     # -- the session ---------------------------------------------------------------------
     def start_session(self) -> None:

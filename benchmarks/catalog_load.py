@@ -1,0 +1,221 @@
+"""How long the routine library takes to load: cold, warm, and a bare YAML read of the same files.
+
+It writes a library of 500 routines with 20,000 steps in all (40 each: half from the bundled
+exercise library, half written out with instructions, breathing and prompts) into a temporary
+folder, then measures in one run, interleaved, median of several rounds:
+
+- **bare**: ``yaml.load(..., Loader=yaml.CSafeLoader)`` of every file, nothing else;
+- **cold**: :func:`load_catalog` with an empty cache folder (every file read, checked and
+  planned, and the cache written);
+- **warm**: :func:`load_catalog` again with the files unchanged (the cache used);
+- **stall**: the longest time the Qt event loop went without a turn while the window loads
+  the same library in the background (offscreen).
+
+Goals, as ratios to the bare read: cold within 1.5x, warm within 0.2x; the event loop never
+blocked more than 50 ms. Exit status 1 when a goal is missed::
+
+    python benchmarks/catalog_load.py [--routines 500] [--steps 40] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LIBRARY_IDS = [
+    "high-knees",
+    "psoas-ball-release",
+    "kneeling-hip-flexor-stretch",
+    "knee-to-chest",
+    "hip-raise",
+    "plank",
+    "calm-breathing",
+]
+
+
+def _step(routine: int, index: int) -> str:
+    if index % 2 == 0:
+        use = LIBRARY_IDS[(routine + index) % len(LIBRARY_IDS)]
+        extra = "    sets: 2\n" if index % 4 == 0 else ""
+        return f"  - use: {use}\n{extra}"
+    kinds = ["stretch", "exercise", "release", "rest"]
+    kind = kinds[(routine + index) % len(kinds)]
+    timing = {
+        "stretch": "    hold: 30s\n    sides: both\n",
+        "exercise": "    reps: 12\n    tempo: 2\n    sets: 2\n",
+        "release": "    open: {min: 60, target: 90, max: 180}\n    breathing: calm\n",
+        "rest": "    duration: 20s\n",
+    }[kind]
+    return (
+        f"  - name: Step {index} of routine {routine}\n"
+        f"    kind: {kind}\n"
+        f"{timing}"
+        "    instructions:\n"
+        "      - Lie on your back with your knees bent and your feet flat.\n"
+        "      - Breathe out slowly and let the lower back settle onto the mat.\n"
+        "      - Keep the movement small and stop before it hurts.\n"
+        "    prompts:\n"
+        "      - {at: 10s, say: Keep breathing}\n"
+    )
+
+
+def write_library(folder: Path, routines: int, steps: int) -> list[Path]:
+    """*routines* routine files of *steps* steps each in *folder*; their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for r in range(routines):
+        body = "".join(_step(r, i) for i in range(steps))
+        text = (
+            "version: 1\n"
+            f"name: Generated routine {r}\n"
+            f"description: Routine number {r}, generated to measure loading.\n"
+            f"tags: [generated, set-{r % 10}]\n"
+            "defaults: {prepare: 5, rest: 10, switch_sides: 3}\n"
+            f"steps:\n{body}"
+        )
+        path = folder / f"generated-{r:03d}.yaml"
+        path.write_text(text, encoding="utf-8")
+        a_minute_ago = time.time() - 60  # files saved just now are not cached (see the cache)
+        os.utime(path, (a_minute_ago, a_minute_ago))
+        files.append(path)
+    return files
+
+
+def bare_read(files: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in files:
+        with path.open("rb") as handle:
+            yaml.load(handle, Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def catalog_load(bundled: Path, user: Path, cache: Path) -> tuple[float, float]:
+    """Seconds to read the catalog (every routine checked, with what the list shows of it),
+    and then to work out the totals the cache lacks and write the cache (which the window
+    does in the background after listing the routines)."""
+    from psoas_timer.core.catalog import Layout, load_catalog
+
+    start = time.perf_counter()
+    catalog = load_catalog(Layout(bundled, bundled.parent / "assets", user, cache=cache))
+    for entry in catalog.entries:
+        assert entry.ok, entry.problems
+        _ = (entry.name, entry.tags, entry.description)
+    read = time.perf_counter()
+    catalog.work_out_totals()
+    catalog.save_cache()
+    return read - start, time.perf_counter() - read
+
+
+def event_loop_stall(bundled: Path, user: Path, cache: Path) -> float:
+    """Seconds of the longest gap between turns of the event loop while the window loads."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from psoas_timer.core.catalog import Layout, load_catalog
+    from psoas_timer.core.clock import monotonic
+    from psoas_timer.ui.shell.main_window import MainWindow, Services
+    from psoas_timer.ui.shell.settings import Preferences
+
+    app = QApplication.instance() or QApplication([])
+
+    class Silent:
+        def __getattr__(self, name: str) -> object:
+            return lambda *args, **kwargs: None
+
+    layout = Layout(bundled, bundled.parent / "assets", user, cache=cache)
+    settings = QSettings(str(cache.parent / "settings.ini"), QSettings.Format.IniFormat)
+    services = Services(
+        load_catalog=lambda: load_catalog(layout),
+        clock=monotonic,
+        audio=Silent(),  # type: ignore[arg-type]
+        inhibitor=Silent(),  # type: ignore[arg-type]
+        background=True,
+    )
+    window = MainWindow(Preferences(settings))
+    window.show()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(tick)
+    for _ in range(20):
+        app.processEvents()
+    timer.start()
+    last[0] = time.perf_counter()
+    window.load(services)
+    tick()  # the load call itself, on the main thread, counts as a stall
+    deadline = time.perf_counter() + 60
+    while (window.catalog is None or window.loading) and time.perf_counter() < deadline:
+        app.processEvents()
+    for _ in range(50):  # the list fills in slices after the catalog arrives
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    assert window.catalog is not None
+    assert len(window.catalog.entries) >= 500
+    window.close()
+    return max(gaps)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--routines", type=int, default=500)
+    parser.add_argument("--steps", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--no-window", action="store_true", help="skip the event-loop stall")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="psoas-catalog-") as tmp:
+        base = Path(tmp)
+        bundled = base / "routines"
+        shutil.copytree(ROOT / "routines" / "library", bundled / "library")
+        shutil.copytree(ROOT / "routines" / "schema", bundled / "schema")
+        user = base / "user"
+        files = write_library(user, args.routines, args.steps)
+        print(f"{len(files)} routines, {len(files) * args.steps:,} steps in {user}")
+        bare, cold, cold_after, warm, warm_after = [], [], [], [], []
+        for round_ in range(args.rounds):
+            cache = base / f"cache-{round_}"
+            bare.append(bare_read(files))
+            read, after = catalog_load(bundled, user, cache)
+            cold.append(read)
+            cold_after.append(after)
+            read, after = catalog_load(bundled, user, cache)
+            warm.append(read)
+            warm_after.append(after)
+        b, c, ca, w, wa = (statistics.median(x) for x in (bare, cold, cold_after, warm, warm_after))
+        print(f"median of {args.rounds} rounds")
+        print(f"{'':<28} {'seconds':>8} {'x bare':>7}  goal")
+        print(f"{'bare yaml.load (CSafeLoader)':<28} {b:8.3f} {1:7.2f}")
+        print(f"{'cold: catalog read':<28} {c:8.3f} {c / b:7.2f}  <= 1.5")
+        print(f"{'cold: totals + cache write':<28} {ca:8.3f} {ca / b:7.2f}  (in the background)")
+        print(f"{'warm: catalog read':<28} {w:8.3f} {w / b:7.2f}  <= 0.2")
+        print(f"{'warm: totals + cache write':<28} {wa:8.3f} {wa / b:7.2f}")
+        ok = c / b <= 1.5 and (w + wa) / b <= 0.2
+        if not args.no_window:
+            for label, cache in (("cold", base / "cache-stall"), ("warm", base / "cache-stall")):
+                stall = event_loop_stall(bundled, user, cache)
+                print(f"longest event-loop stall, {label}: {stall * 1000:.0f} ms  (goal <= 50 ms)")
+                ok = ok and stall <= 0.050
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

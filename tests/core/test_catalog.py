@@ -1,0 +1,208 @@
+"""The catalog: one way to find a routine, whoever asks; and a cache that only ever saves time."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from psoas_timer.core import catalog as catalog_module
+from psoas_timer.core.catalog import Layout, load_catalog
+from psoas_timer.core.catalog_cache import CACHE_FILE
+
+ROOT = Path(__file__).resolve().parents[2]
+ROUTINES = ROOT / "routines"
+LAYOUT = Layout(ROUTINES, ROOT / "assets")
+
+
+def test_a_copy_of_a_bundled_routine_anywhere_resolves_with_its_pictures(tmp_path: Path) -> None:
+    copy = tmp_path / "somewhere" / "mine.yaml"
+    copy.parent.mkdir()
+    shutil.copy(ROUTINES / "daily-psoas.yaml", copy)
+    catalog = load_catalog(LAYOUT)
+    entry = catalog.resolve(str(copy))
+    assert entry is not None
+    assert entry.problems == []
+    assert entry.outside
+    assert entry.routine is not None
+    images = [s.image for s in entry.routine.steps if getattr(s, "image", None)]
+    assert images
+    assert all(Path(image).is_file() for image in images)  # type: ignore[arg-type]
+
+
+def test_a_catalog_file_given_by_path_is_the_catalog_entry() -> None:
+    catalog = load_catalog(LAYOUT)
+    by_path = catalog.resolve(str(ROUTINES / "daily-psoas.yaml"))
+    assert by_path is not None
+    assert by_path.bundled
+    assert not by_path.outside
+    assert by_path is catalog.resolve("daily-psoas")
+    assert by_path is catalog.resolve("Daily psoas routine")
+    assert by_path is catalog.resolve("daily-psoas.yaml")
+
+
+def test_unknown_names_and_missing_paths(tmp_path: Path) -> None:
+    catalog = load_catalog(LAYOUT)
+    assert catalog.resolve("no-such-routine") is None
+    missing = catalog.resolve(str(tmp_path / "gone.yaml"))
+    assert missing is not None
+    assert [p.message for p in missing.problems] == ["file not found"]
+
+
+def test_a_picture_outside_every_allowed_folder_is_still_refused(tmp_path: Path) -> None:
+    (tmp_path / "r").mkdir()
+    routine = tmp_path / "r" / "sneaky.yaml"
+    routine.write_text("name: S\nsteps:\n  - name: A\n    hold: 5\n    image: /etc/passwd\n")
+    entry = load_catalog(LAYOUT).resolve(str(routine))
+    assert entry is not None
+    assert not entry.ok
+    assert "outside the routine's folder" in entry.problems[0].message
+
+
+# -- the cache ------------------------------------------------------------------------------
+
+
+def _library(tmp_path: Path, count: int = 3) -> Layout:
+    bundled = tmp_path / "routines"
+    shutil.copytree(ROUTINES / "library", bundled / "library")
+    shutil.copytree(ROOT / "assets" / "images", tmp_path / "assets" / "images")
+    user = tmp_path / "user"
+    user.mkdir()
+    for n in range(count):
+        _write(user / f"r{n}.yaml", f"name: Routine {n}\ntags: [t{n}]\nsteps:\n  - use: plank\n")
+    _write(user / "broken.yaml", "name: Broken\nsteps:\n  - name: X\n    wobble: 1\n")
+    return Layout(bundled, tmp_path / "assets", user, cache=tmp_path / "cache")
+
+
+def _write(path: Path, text: str, age: float = 60.0) -> None:
+    path.write_text(text, encoding="utf-8")
+    then = time.time() - age
+    os.utime(path, (then, then))
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The routine files read from disk (not from the cache)."""
+    seen: list[Path] = []
+    real = catalog_module.load_routine
+
+    def counting(path: Path, *args: object, **kwargs: object) -> object:
+        seen.append(path)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(catalog_module, "load_routine", counting)
+    return seen
+
+
+def _summary(layout: Layout) -> list[tuple[str, bool, list[str], float | None, list[str]]]:
+    catalog = load_catalog(layout)
+    catalog.work_out_totals()
+    catalog.save_cache()
+    return [
+        (e.name, e.ok, e.tags, e.total if e.ok else None, [str(p) for p in e.problems])
+        for e in catalog.entries
+    ]
+
+
+def test_an_unchanged_library_comes_from_the_cache_and_loads_the_same(
+    tmp_path: Path, reads: list[Path]
+) -> None:
+    layout = _library(tmp_path)
+    first = _summary(layout)
+    assert len(reads) == 4
+    reads.clear()
+    again = _summary(layout)
+    assert reads == []
+    assert again == first
+    catalog = load_catalog(layout)
+    entry = catalog.resolve("r1")
+    assert entry is not None
+    assert entry.routine is not None
+    assert entry.routine.steps[0].title == "Plank"  # type: ignore[union-attr]
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [CACHE_FILE]  # no temp files
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path, reads: list[Path]) -> None:
+    layout = _library(tmp_path)
+    _summary(layout)
+    reads.clear()
+    assert layout.user is not None
+    _write(layout.user / "r1.yaml", "name: Renamed\nsteps:\n  - use: plank\n", age=30)
+    names = [s[0] for s in _summary(layout)]
+    assert reads == [layout.user / "r1.yaml"]
+    assert "Renamed" in names
+
+
+def test_a_changed_exercise_library_reads_every_routine_again(
+    tmp_path: Path, reads: list[Path]
+) -> None:
+    layout = _library(tmp_path)
+    _summary(layout)
+    reads.clear()
+    strength = layout.bundled / "library" / "strength.yaml"
+    text = strength.read_text(encoding="utf-8").replace("name: Plank", "name: Front plank", 1)
+    _write(strength, text, age=30)
+    _summary(layout)
+    assert len(reads) == 4
+    entry = load_catalog(layout).resolve("r0")
+    assert entry is not None
+    assert entry.routine is not None
+    assert entry.routine.steps[0].title == "Front plank"  # type: ignore[union-attr]
+
+
+def test_a_file_saved_a_moment_ago_is_not_cached(tmp_path: Path, reads: list[Path]) -> None:
+    layout = _library(tmp_path)
+    assert layout.user is not None
+    _write(layout.user / "r0.yaml", "name: Fresh\nsteps:\n  - use: plank\n", age=0)
+    _summary(layout)
+    reads.clear()
+    _summary(layout)
+    assert reads == [layout.user / "r0.yaml"]
+
+
+def test_a_damaged_cache_is_ignored_and_said_so(
+    tmp_path: Path, reads: list[Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    layout = _library(tmp_path)
+    first = _summary(layout)
+    (tmp_path / "cache" / CACHE_FILE).write_bytes(b"\x80\x05not a pickle at all")
+    reads.clear()
+    with caplog.at_level(logging.WARNING):
+        assert _summary(layout) == first
+    assert len(reads) == 4
+    assert "ignoring the routine cache" in caplog.text
+    reads.clear()
+    _summary(layout)
+    assert reads == []  # written afresh
+
+
+def test_a_damaged_cached_routine_is_read_from_its_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import pickle
+
+    layout = _library(tmp_path)
+    _summary(layout)
+    file = tmp_path / "cache" / CACHE_FILE
+    stored = pickle.loads(file.read_bytes())
+    for name, (key, value) in stored["entries"].items():
+        if value[0] == "routine":
+            stored["entries"][name] = (key, (*value[:-1], b"garbage"))
+    file.write_bytes(pickle.dumps(stored))
+    entry = load_catalog(layout).resolve("r2")
+    assert entry is not None
+    with caplog.at_level(logging.WARNING):
+        assert entry.routine is not None
+    assert entry.routine.name == "Routine 2"
+    assert "reading the file again" in caplog.text
+
+
+def test_without_a_cache_folder_nothing_is_written(tmp_path: Path) -> None:
+    layout = _library(tmp_path)
+    layout = Layout(layout.bundled, layout.assets, layout.user)
+    _summary(layout)
+    assert not (tmp_path / "cache").exists()
