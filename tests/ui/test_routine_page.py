@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.ui.library.routine_view import StepCard
@@ -39,3 +39,23 @@ def test_big_start_button_starts(window: MainWindow, qtbot: QtBot) -> None:
 def test_last_routine_is_remembered(window: MainWindow) -> None:
     window.open_routine("simple")
     assert window.preferences.last_routine.endswith("simple.yaml")
+
+
+def test_a_routine_page_opens_at_its_top(window: MainWindow, qtbot: QtBot) -> None:
+    from tests.ui.conftest import write
+
+    assert window.catalog is not None
+    user = window.catalog.entries[-1].path.parent
+    steps = "".join(f"  - name: Stretch {n}\n    hold: 20\n" for n in range(30))
+    write(user, "long-a.yaml", f"name: Long A\nsteps:\n{steps}")
+    write(user, "long-b.yaml", f"name: Long B\nsteps:\n{steps}")
+    window.reload()
+    window.resize(900, 600)
+    assert window.open_routine("long-a")
+    bar = window.routine.findChild(QScrollArea).verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    window.show_library()
+    assert window.open_routine("long-b")
+    qtbot.wait(10)
+    assert bar.value() == 0
