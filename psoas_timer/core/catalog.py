@@ -118,6 +118,10 @@ class Entry:
         return list(self._routine.tags) if self._routine else []
 
     @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    @property
     def description(self) -> str:
         if self._packed is not None:
             return self._packed.description
@@ -132,6 +136,11 @@ class Entry:
             self._plan = compile_plan(routine)
             self._total = self._plan.total
         return self._plan
+
+    @property
+    def known_total(self) -> float | None:
+        """The total time if it has been worked out (or cached), without working it out."""
+        return self._total
 
     @property
     def total(self) -> float:

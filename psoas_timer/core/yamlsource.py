@@ -14,6 +14,7 @@ import yaml
 import yaml.constructor
 
 from .problems import LoadError, Problem
+from .yamlhints import hint
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Located", "Path", "read_yaml"]
 
@@ -183,6 +184,26 @@ class _AbortError(Exception):
         self.message = message
 
 
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str) -> Problem:
+    """The parser's message, with a plain-words hint where the cause is a common one (and
+    then at the mistake, which can be a line or more before where the parser gave up)."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    reason = exc.problem or exc.context or "invalid YAML"
+    context = exc.context_mark
+    found = hint(
+        text,
+        line,
+        column,
+        reason,
+        exc.context or "",
+        (context.line + 1, context.column + 1) if context is not None else None,
+    )
+    if found is None:
+        return Problem(filename, line, column, f"invalid YAML: {reason}")
+    return Problem(filename, found.line, found.column, f"invalid YAML: {reason}; {found.text}")
+
+
 def read_yaml(text: str | bytes, filename: str) -> Located:
     """Parse *text* into :class:`Located` data, or raise :class:`LoadError`."""
     size = len(text.encode("utf-8") if isinstance(text, str) else text)
@@ -225,10 +246,7 @@ def read_yaml(text: str | bytes, filename: str) -> Located:
                     ]
                 )
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = exc.problem or exc.context or "invalid YAML"
-        raise LoadError([Problem(filename, line, column, f"invalid YAML: {reason}")]) from None
+        raise LoadError([_syntax_problem(exc, text, filename)]) from None
     except yaml.YAMLError as exc:
         raise LoadError([Problem(filename, 1, 1, f"invalid YAML: {exc}")]) from None
     except RecursionError:

@@ -67,3 +67,77 @@ def test_several_documents_are_refused() -> None:
 
 def test_empty_file_reads_as_nothing() -> None:
     assert read_yaml("", "r.yaml").data is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "name: x\nsteps:\n\t- name: a\n",
+            "r.yaml:3:1: invalid YAML: found character that cannot start any token; "
+            "line 3 is indented with a tab: YAML needs spaces",
+        ),
+        (
+            "name: x\nsteps:\n  - name: a\n  \thold: 3\n",
+            "r.yaml:4:1: invalid YAML: found a tab character that violates indentation; "
+            "line 4 is indented with a tab: YAML needs spaces",
+        ),
+        (
+            "name: x\nsteps:\n  - name:Bridge\n    hold: 30\n",
+            "r.yaml:3:5: invalid YAML: mapping values are not allowed in this context; "
+            "put a space after the colon on line 3: 'name: Bridge', not 'name:Bridge'",
+        ),
+        (
+            "name:Evening\nsteps:\n  - name: a\n",
+            "r.yaml:1:1: invalid YAML: mapping values are not allowed in this context; "
+            "put a space after the colon on line 1: 'name: Evening', not 'name:Evening'",
+        ),
+        (
+            "name: x\nsteps:\n  - name: a\n    hold:30\n    sides: both\n",
+            "r.yaml:4:5: invalid YAML: could not find expected ':'; "
+            "put a space after the colon on line 4: 'hold: 30', not 'hold:30'",
+        ),
+        (
+            'name: "Evening\nsteps:\n  - name: a\n',
+            "r.yaml:1:7: invalid YAML: found unexpected end of stream; "
+            'the " opened on line 1 is never closed',
+        ),
+        (
+            "name: x\nsteps:\n  - name: a\n     hold: 30\n",
+            "r.yaml:4:10: invalid YAML: mapping values are not allowed in this context; "
+            "check the indentation around here: the keys of one step line up under each "
+            "other, and so do the dashes of one list",
+        ),
+        (
+            "name: x\nsteps:\n  - name: a\n    hold: 30\n - name: b\n",
+            "r.yaml:5:2: invalid YAML: did not find expected key; check the indentation "
+            "around here: the keys of one step line up under each other, and so do the "
+            "dashes of one list",
+        ),
+        (
+            "name: x\nsteps:\n  - name: Stretch: left\n",
+            "r.yaml:3:18: invalid YAML: mapping values are not allowed in this context; "
+            'the value on line 3 has a colon in it: put it in quotes (name: "Stretch: left side")',
+        ),
+    ],
+    ids=[
+        "tab",
+        "tab-in-indent",
+        "glued-colon",
+        "glued-top",
+        "glued-then",
+        "quote",
+        "deeper",
+        "shallower",
+        "colon-in-value",
+    ],
+)
+def test_common_syntax_mistakes_get_a_plain_words_hint(text: str, expected: str) -> None:
+    assert problems(text) == [expected]
+
+
+def test_times_and_addresses_are_not_mistaken_for_a_missing_space() -> None:
+    assert read_yaml("hold: 1:30\nimage: http://example.org/a.svg\n", "r.yaml").data == {
+        "hold": 90,
+        "image": "http://example.org/a.svg",
+    }

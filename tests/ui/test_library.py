@@ -61,8 +61,10 @@ def test_broken_routine_does_not_open(window: MainWindow) -> None:
     broken = next(c for c in window.library.cards() if not c.entry.ok)
     window.library.routine_chosen.emit(broken.entry)
     assert window.page is Page.LIBRARY
-    assert not window.open_routine("broken")
-    assert "Cannot open broken" in window.statusBar().currentMessage()
+    assert not window.open_routine("broken")  # it shows what is wrong instead
+    assert window.page is Page.PROBLEMS
+    assert not window.open_routine("no-such-thing")
+    assert "Cannot open no-such-thing: no such routine" in window.statusBar().currentMessage()
 
 
 def test_search_by_keyboard_alone_opens_the_match(window: MainWindow, qtbot: QtBot) -> None:
@@ -86,3 +88,38 @@ def test_ctrl_f_goes_to_the_search_box_and_down_back_to_the_list(
     assert window.library.search.hasFocus()
     qtbot.keyClick(window.library.search, Qt.Key.Key_Down)
     assert window.library.list.hasFocus()
+
+
+def test_search_puts_name_matches_before_tag_and_description_matches(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from tests.ui.conftest import write
+
+    assert window.catalog is not None
+    user = next(e.path.parent for e in window.catalog.entries if not e.bundled)
+    write(user, "a.yaml", "name: Apple hips\ntags: [release]\nsteps:\n  - name: A\n    hold: 5\n")
+    write(
+        user,
+        "b.yaml",
+        "name: Bean\ndescription: A gentle release.\nsteps:\n  - name: B\n    hold: 5\n",
+    )
+    write(user, "z.yaml", "name: Zed release\nsteps:\n  - name: Z\n    hold: 5\n")
+    window.reload()
+    window.library.focus_search()
+    qtbot.keyClicks(window.library.search, "release")
+    assert window.library.visible_names() == [
+        "Release and bridge",  # the name starts with the word
+        "Zed release",  # the name has it
+        "Apple hips",  # a tag
+        "Bean",  # the description
+    ]
+    current = window.library.list.currentItem()
+    assert current is not None
+    assert current.data(Qt.ItemDataRole.UserRole).name == "Release and bridge"
+    window.library.search.setText("zed")
+    qtbot.keyClick(window.library.search, Qt.Key.Key_Return)  # Enter opens the best match
+    assert window.entry is not None
+    assert window.entry.name == "Zed release"
+    window.show_library()
+    window.library.search.clear()  # every routine again, in the library's order
+    assert window.library.visible_names()[:2] == ["Release and bridge", "Apple hips"]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.core.catalog import Catalog, Entry
 from psoas_timer.core.duration import format_clock
+from psoas_timer.core.search import rank
 from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["LibraryView", "RoutineCard"]
@@ -38,13 +39,15 @@ class RoutineCard(QFrame):
         super().__init__(parent)
         self.entry = entry
         self._description = ""
+        self._details = ""
         self._desc: QLabel | None = None
         palette = colors(self.palette())
         name = QLabel(entry.name)
         name.setObjectName("card_name")
         name.setFont(scaled_font(self.font(), 22, bold=True))
-        time = QLabel(format_clock(entry.plan.total) if entry.ok else "cannot be used")
+        time = QLabel("cannot be used" if not entry.ok else "…")
         time.setObjectName("card_time")
+        self._time = time
         time.setFont(scaled_font(self.font(), 20, bold=entry.ok))
         top = QHBoxLayout()
         top.addWidget(name, 1)
@@ -53,22 +56,23 @@ class RoutineCard(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(4)
         layout.addLayout(top)
-        if entry.routine is not None:
+        if entry.ok:
             source = "bundled" if entry.bundled else "your routine"
-            details = " · ".join([*entry.routine.tags, source])
+            details = " · ".join([*entry.tags, source])
             sub = QLabel(details)
             sub.setObjectName("card_tags")
             sub.setFont(scaled_font(self.font(), 15))
             sub.setStyleSheet(f"color: {palette.muted.name(QColor.NameFormat.HexArgb)}")
             layout.addWidget(sub)
-            self._description = " ".join(entry.routine.description.split())
+            self._description = " ".join(entry.description.split())
             if self._description:
                 self._desc = QLabel(self._description)
                 self._desc.setObjectName("card_description")
                 self._desc.setFont(scaled_font(self.font(), 15))
                 self._desc.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
                 layout.addWidget(self._desc)
-            self.setAccessibleName(f"{entry.name}, {format_clock(entry.plan.total)}, {details}")
+            self._details = details
+            self.show_total()
         else:
             time.setStyleSheet(f"color: {palette.warning.name()}")
             problems = QLabel("\n".join(str(p) for p in entry.problems))
@@ -80,6 +84,16 @@ class RoutineCard(QFrame):
             layout.addWidget(problems)
             self.setAccessibleName(f"{entry.name} cannot be used: {len(entry.problems)} problems")
 
+    def show_total(self) -> None:
+        """Show the routine's total time once it is known (it is worked out after the list
+        is shown, when it was not cached)."""
+        total = self.entry.known_total
+        if not self.entry.ok or total is None:
+            self.setAccessibleName(f"{self.entry.name}, {self._details}")
+            return
+        self._time.setText(format_clock(total))
+        self.setAccessibleName(f"{self.entry.name}, {format_clock(total)}, {self._details}")
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._desc is not None:
@@ -89,31 +103,35 @@ class RoutineCard(QFrame):
                 metrics.elidedText(self._description, Qt.TextElideMode.ElideRight, width)
             )
 
-    def matches(self, words: list[str]) -> bool:
-        entry = self.entry
-        routine = entry.routine
-        haystack = " ".join(
-            [
-                entry.name,
-                entry.path.name,
-                *(routine.tags if routine else []),
-                routine.description if routine else "",
-            ]
-        ).lower()
-        return all(word in haystack for word in words)
+
+#: Where an item's place in the list is kept: its rank for the search, else its place in the
+#: catalog's order.
+_ORDER = Qt.ItemDataRole.UserRole + 1
+
+
+class _Item(QListWidgetItem):
+    """A list item that sorts by its place (:data:`_ORDER`), not by its (empty) text."""
+
+    def __lt__(self, other: QListWidgetItem) -> bool:
+        mine, theirs = self.data(_ORDER), other.data(_ORDER)
+        if isinstance(mine, int) and isinstance(theirs, int):
+            return mine < theirs
+        return super().__lt__(other)
 
 
 class LibraryView(QWidget):
     """Lists a catalog; emits :attr:`routine_chosen` with the entry the user picks."""
 
     routine_chosen = Signal(object)
+    #: A routine that cannot be used was picked: show what is wrong with it.
+    problems_chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("library")
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search routines by name or tag")
+        self.search.setPlaceholderText("Search routines by name, tag or description")
         self.search.setAccessibleName("Search routines")
         self.search.setClearButtonEnabled(True)
         self.search.setFont(scaled_font(self.font(), 18))
@@ -159,11 +177,12 @@ class LibraryView(QWidget):
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.list.clear()
-        ordered = sorted(catalog.entries, key=lambda e: (not e.ok, not e.bundled, e.name.lower()))
-        for entry in ordered:
+        ordered = [catalog.entries[i] for i in self._catalog_order(catalog.entries)]
+        for place, entry in enumerate(ordered):
             card = RoutineCard(entry)
-            item = QListWidgetItem(self.list)
+            item = _Item(self.list)
             item.setData(Qt.ItemDataRole.UserRole, entry)
+            item.setData(_ORDER, place)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, card.accessibleName())
             item.setSizeHint(card.sizeHint() + QSize(0, 4))
             self.list.setItemWidget(item, card)
@@ -174,6 +193,11 @@ class LibraryView(QWidget):
         self._on_search_text_changed(self.search.text())
         if self.list.count():
             self.list.setCurrentRow(0)
+
+    def show_totals(self) -> None:
+        """Show the totals worked out since the list was filled."""
+        for card in self.cards():
+            card.show_total()
 
     def cards(self) -> list[RoutineCard]:
         found = []
@@ -201,18 +225,32 @@ class LibraryView(QWidget):
         return -1
 
     def _on_search_text_changed(self, text: str) -> None:
-        words = text.lower().split()
-        shown = 0
-        for row, card in enumerate(self.cards()):
-            hit = card.matches(words)
-            self.list.item(row).setHidden(not hit)
-            shown += hit
-        self.empty.setVisible(shown == 0 and self.list.count() > 0)
+        """Show the routines that match, the best match first and highlighted; with no
+        words, every routine in the catalog's order."""
+        items = [self.list.item(row) for row in range(self.list.count())]
+        entries = [item.data(Qt.ItemDataRole.UserRole) for item in items]
+        if text.split():
+            best = {index: place for place, index in enumerate(rank(entries, text))}
+        else:
+            best = {index: place for place, index in enumerate(self._catalog_order(entries))}
+        for index, item in enumerate(items):
+            item.setHidden(index not in best)
+            item.setData(_ORDER, best.get(index, len(items) + index))
+        self.list.sortItems()
+        self.empty.setVisible(not best and self.list.count() > 0)
         current = self.list.currentItem()
-        if current is None or current.isHidden():
+        if text.split() or current is None or current.isHidden():
             first = self._first_shown_row()
             if first >= 0:
                 self.list.setCurrentRow(first)
+                self.list.scrollToItem(self.list.item(first))
+
+    @staticmethod
+    def _catalog_order(entries: list[Entry]) -> list[int]:
+        return sorted(
+            range(len(entries)),
+            key=lambda i: (not entries[i].ok, not entries[i].bundled, entries[i].name.lower()),
+        )
 
     def _on_search_return_pressed(self) -> None:
         current = self.list.currentItem()
@@ -231,3 +269,5 @@ class LibraryView(QWidget):
         entry = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(entry, Entry) and entry.ok:
             self.routine_chosen.emit(entry)
+        elif isinstance(entry, Entry):
+            self.problems_chosen.emit(entry)

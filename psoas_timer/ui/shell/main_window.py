@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from psoas_timer.history import Area, HistoryStore, Moment, Unfinished
     from psoas_timer.ui.editor import EditorWindow
     from psoas_timer.ui.library.library_view import LibraryView
+    from psoas_timer.ui.library.problems_view import ProblemsView
     from psoas_timer.ui.library.routine_view import RoutineView
     from psoas_timer.ui.library.routine_watcher import RoutineWatcher
     from psoas_timer.ui.player.completion_view import CompletionView
@@ -73,6 +74,7 @@ class Page(IntEnum):
     COMPLETION = 3
     RATING = 4
     PROGRESS = 5
+    PROBLEMS = 6
 
 
 def ask_user(parent: QWidget | None, title: str, question: str) -> bool:
@@ -141,6 +143,7 @@ class Loaded:
     rating: RatingPrompt
     progress: ProgressView
     history: HistoryLink
+    problems: ProblemsView
     pages: QStackedWidget
     toolbar: QToolBar
     watcher: RoutineWatcher | None
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
         if self._loaded is not None:
             return
         from psoas_timer.ui.library.library_view import LibraryView
+        from psoas_timer.ui.library.problems_view import ProblemsView
         from psoas_timer.ui.library.routine_view import RoutineView
         from psoas_timer.ui.player.completion_view import CompletionView
         from psoas_timer.ui.player.player_view import PlayerView
@@ -206,6 +210,8 @@ class MainWindow(QMainWindow):
             pages.addWidget(page)
         for extra in (rating, progress):  # neither makes the window larger than it is
             pages.addWidget(_scrolled(extra))
+        problems = ProblemsView()
+        pages.addWidget(problems)
         opened = open_history(services.open_history) if services.open_history else None
         history = HistoryLink(opened.store if opened else None)
         notice = opened.message if opened else None
@@ -231,6 +237,7 @@ class MainWindow(QMainWindow):
             rating=rating,
             progress=progress,
             history=history,
+            problems=problems,
             pages=pages,
             toolbar=self._make_toolbar(commands),
             watcher=watcher,
@@ -295,6 +302,10 @@ class MainWindow(QMainWindow):
     @property
     def history(self) -> HistoryLink:
         return self.parts.history
+
+    @property
+    def problems(self) -> ProblemsView:
+        return self.parts.problems
 
     @property
     def pages(self) -> QStackedWidget:
@@ -415,6 +426,7 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.changed.connect(self._on_watcher_changed)
         self.library.routine_chosen.connect(self._on_routine_chosen)
+        self.library.problems_chosen.connect(self._on_problems_chosen)
         self.routine.start_requested.connect(self._on_start_requested)
         self.player.release_requested.connect(self._on_released_triggered)
         self.player.extend_requested.connect(self.controller.extend)
@@ -440,12 +452,23 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read the routines again (bundled and the user's)."""
-        self.catalog = self.parts.services.load_catalog()
-        self.library.set_catalog(self.catalog)
+        catalog = self.parts.services.load_catalog()
+        catalog.work_out_totals()
+        self._show_catalog(catalog)
+
+    def _show_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.library.set_catalog(catalog)
         # Not while the user rates or reads the Progress page: that would take them away.
         here = self.page not in (Page.RATING, Page.PROGRESS)
-        if self.entry is not None and not self.controller.active and here:
-            fresh = self.catalog.find(str(self.entry.path))
+        if self.page is Page.PROBLEMS and self.problems.entry is not None:
+            fixed = catalog.resolve(str(self.problems.entry.path))
+            if fixed is not None and fixed.ok:
+                self.open_entry(fixed)  # saved in the user's editor, and good now
+            elif fixed is not None:
+                self.problems.set_entry(fixed)
+        elif self.entry is not None and not self.controller.active and here:
+            fresh = catalog.find(str(self.entry.path))
             if fresh is not None and fresh.ok:
                 self.open_entry(fresh)
 
@@ -478,6 +501,9 @@ class MainWindow(QMainWindow):
             return True
         entry = self._find(key)
         if entry is None or entry.routine is None:
+            if entry is not None and entry.path.is_file() and not self.controller.active:
+                self.show_problems(entry)  # what is wrong, where, and a way to fix it
+                return False
             problems = "; ".join(str(p) for p in entry.problems) if entry else "no such routine"
             self.statusBar().showMessage(f"Cannot open {key}: {problems}", 15000)
             return False
@@ -487,6 +513,15 @@ class MainWindow(QMainWindow):
     def _find(self, key: str) -> Entry | None:
         assert self.catalog is not None
         return self.catalog.resolve(key)
+
+    def show_problems(self, entry: Entry) -> None:
+        """Show what is wrong with *entry*'s file, with a way to open it in an editor."""
+        if self.controller.active:
+            return
+        self._leave_rating()
+        self.problems.set_entry(entry)
+        self._go(Page.PROBLEMS)
+        self.problems.open_editor.setFocus()
 
     # -- the session ---------------------------------------------------------------------
     def start_session(self) -> None:
@@ -805,6 +840,9 @@ class MainWindow(QMainWindow):
 
     def _on_routine_chosen(self, entry: Entry) -> None:
         self.open_entry(entry)
+
+    def _on_problems_chosen(self, entry: Entry) -> None:
+        self.show_problems(entry)
 
     def _on_updated(self, snap: Snapshot) -> None:
         if self.controller.active:

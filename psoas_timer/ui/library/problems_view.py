@@ -1,0 +1,130 @@
+"""The page of a routine file that cannot be used: what is wrong with it, where, and a way to
+open it in the user's own editor to fix it. Once the file is saved, the library reloads it
+(the folders are watched) and the routine opens in its place.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_timer.core.catalog import Entry
+from psoas_timer.ui.common.theme import colors, scaled_font
+
+__all__ = ["ProblemsView"]
+
+log = logging.getLogger(__name__)
+
+
+def _label(text: str, size: int, *, bold: bool = False, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setFont(scaled_font(label.font(), size, bold=bold))
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class ProblemsView(QWidget):
+    """Shows one broken :class:`Entry`: its file, each problem, and "Open in my editor"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problems")
+        self.entry: Entry | None = None
+        self.name = _label("", 34, bold=True, name="problems_name")
+        self.path = _label("", 16, name="problems_path")
+        self.intro = _label(
+            "This routine cannot be used until these are fixed. Each line says where in the "
+            "file (line and column) and what is wrong; once you save the file, it opens here.",
+            17,
+            name="problems_intro",
+        )
+        self.open_editor = QPushButton("Open in my editor")
+        self.open_editor.setObjectName("open_in_editor")
+        self.open_editor.setAccessibleName("Open the file in my editor")
+        self.open_editor.setToolTip("Open the file in the program your system uses for it")
+        self.open_editor.setFont(scaled_font(self.font(), 20, bold=True))
+        self.open_editor.setMinimumHeight(56)
+        self.open_editor.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.open_editor.clicked.connect(self._on_open_editor_clicked)
+        self.outcome = _label("", 15, name="problems_outcome")
+        self.outcome.hide()
+        self.list = QWidget()
+        self.list_layout = QVBoxLayout(self.list)
+        self.list_layout.setContentsMargins(0, 0, 8, 0)
+        self.list_layout.setSpacing(10)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.list)
+        header = QHBoxLayout()
+        text = QVBoxLayout()
+        text.addWidget(self.name)
+        text.addWidget(self.path)
+        header.addLayout(text, 1)
+        header.addWidget(self.open_editor, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.addLayout(header)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.scroll, 1)
+
+    def set_entry(self, entry: Entry) -> None:
+        self.entry = entry
+        self.name.setText(f"{entry.name}: cannot be used")
+        self.path.setText(str(entry.path))
+        self.outcome.hide()
+        while self.list_layout.count():
+            item = self.list_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        warning = colors(self.palette()).warning.name()
+        for problem in entry.problems:
+            where = f"Line {problem.line}, column {problem.column}"
+            heading = _label(where, 17, bold=True, name="problem_where")
+            heading.setStyleSheet(f"color: {warning}")
+            row = _label(problem.message, 17, name="problem")
+            row.setAccessibleName(f"{where}: {problem.message}")
+            row.setContentsMargins(16, 0, 0, 8)
+            self.list_layout.addWidget(heading)
+            self.list_layout.addWidget(row)
+        self.list_layout.addStretch(1)
+        self.scroll.verticalScrollBar().setValue(0)
+        self.setAccessibleName(f"{entry.name} cannot be used: {len(entry.problems)} problems")
+
+    def problem_texts(self) -> list[str]:
+        """Each problem as shown: where it is, then what is wrong."""
+        wheres = self.list.findChildren(QLabel, "problem_where")
+        whats = self.list.findChildren(QLabel, "problem")
+        return [f"{a.text()}\n{b.text()}" for a, b in zip(wheres, whats, strict=True)]
+
+    def _on_open_editor_clicked(self) -> None:
+        if self.entry is None:
+            return
+        path = self.entry.path
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.outcome.setText(f"Opened {path.name}. Save it there and it reloads here.")
+        else:
+            log.warning("no program opened %s", path)
+            self.outcome.setText(
+                f"No program on this computer opens {path.name}. Open it in any text editor: "
+                f"{path}"
+            )
+        self.outcome.show()
