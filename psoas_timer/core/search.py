@@ -34,7 +34,9 @@ class Searchable(Protocol):
 _NAME_WORD, _NAME, _TAG, _TAG_PART, _FILE, _DESCRIPTION = range(6)
 
 
-def _word_rank(word: str, name_words: list[str], name: str, tags: list[str], item: Searchable) -> int:
+def _word_rank(
+    word: str, name_words: list[str], name: str, tags: list[str], item: Searchable
+) -> int:
     if any(w.startswith(word) for w in name_words):
         return _NAME_WORD
     if word in name:

@@ -68,10 +68,10 @@ class ProblemsView(QWidget):
         self.list_layout = QVBoxLayout(self.list)
         self.list_layout.setContentsMargins(0, 0, 8, 0)
         self.list_layout.setSpacing(10)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.list)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.list)
         header = QHBoxLayout()
         text = QVBoxLayout()
         text.addWidget(self.name)
@@ -83,7 +83,7 @@ class ProblemsView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.intro)
         layout.addWidget(self.outcome)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
     def set_entry(self, entry: Entry) -> None:
         self.entry = entry
@@ -106,7 +106,7 @@ class ProblemsView(QWidget):
             self.list_layout.addWidget(heading)
             self.list_layout.addWidget(row)
         self.list_layout.addStretch(1)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.setAccessibleName(f"{entry.name} cannot be used: {len(entry.problems)} problems")
 
     def problem_texts(self) -> list[str]:
@@ -124,7 +124,6 @@ class ProblemsView(QWidget):
         else:
             log.warning("no program opened %s", path)
             self.outcome.setText(
-                f"No program on this computer opens {path.name}. Open it in any text editor: "
-                f"{path}"
+                f"No program on this computer opens {path.name}. Open it in any text editor: {path}"
             )
         self.outcome.show()

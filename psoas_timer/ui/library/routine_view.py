@@ -113,7 +113,7 @@ class RoutineView(QWidget):
         self.steps = QWidget()
         self.steps_layout = QVBoxLayout(self.steps)
         self.steps_layout.setContentsMargins(0, 0, 8, 0)
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.steps)
@@ -159,7 +159,7 @@ class RoutineView(QWidget):
         self.description.setText(routine.description.strip())
         self.description.setVisible(bool(routine.description.strip()))
         self._fill_steps(plan)
-        self.scroll.verticalScrollBar().setValue(0)  # a new page opens at its top
+        self.scroll_area.verticalScrollBar().setValue(0)  # a new page opens at its top
 
     def _fill_steps(self, plan: Plan) -> None:
         while self.steps_layout.count():
