@@ -50,7 +50,9 @@ class FirstPaint(QObject):
 def ready():
     # Ready once every shown main window has loaded (a bare window has nothing to load).
     windows = [w for w in app.topLevelWidgets() if w.isVisible()]
-    if windows and all(getattr(w, "loaded", True) for w in windows):
+    if windows and all(
+        getattr(w, "loaded", True) and not getattr(w, "loading", False) for w in windows
+    ):
         print("ready", flush=True)
         app.quit()
     else:

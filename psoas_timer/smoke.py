@@ -360,7 +360,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             window = state["window"] or smoke.check_window()
             state["window"] = window
-            if window is not None and not getattr(window, "loaded", True):
+            if window is not None and (
+                not getattr(window, "loaded", True) or getattr(window, "loading", False)
+            ):
                 QTimer.singleShot(10, checks)  # on screen; the routines are still loading
                 return
             if window is not None:

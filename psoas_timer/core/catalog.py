@@ -90,9 +90,9 @@ class Entry:
     @property
     def routine(self) -> Routine | None:
         packed = self._packed
-        if packed is not None:
-            self._packed = None
+        if packed is not None:  # the routine first, then the flag: another thread may ask too
             self._routine = packed.unpack()
+            self._packed = None
         return self._routine
 
     @routine.setter
@@ -189,12 +189,15 @@ class Catalog:
             entry.path in self._untimed and entry._total is not None
         )
 
-    def work_out_totals(self) -> None:
-        """Work out every routine's total time that is not known yet (from the cache)."""
+    def work_out_totals(self, between: Callable[[], None] | None = None) -> None:
+        """Work out every routine's total time that is not known yet (from the cache);
+        *between*, when given, is called after each one."""
         with gc_paused():
             for entry in self.entries:
-                if entry.ok:
+                if entry.ok and entry.known_total is None:
                     entry.total  # noqa: B018 - worked out and kept on first use
+                    if between is not None:
+                        between()
 
     def save_cache(self) -> None:
         """Keep what was read (routines, their totals as far as known, problems) in the
@@ -284,6 +287,7 @@ class _CollectorPause:
             with self.lock:
                 self.count -= 1
                 if self.count == 0 and self.was_enabled:
+                    gc.freeze()
                     gc.enable()
 
 
@@ -293,9 +297,11 @@ gc_paused = _CollectorPause()
 Reading keeps every routine it makes, so the collector, set off by every few hundred new
 objects, walks the growing catalog again and again: with it, reading a large library took
 over twice as long (``benchmarks/catalog_load.py``). What is made here holds no cycles that
-need collecting meanwhile, and reference counting still frees the rest. Nested and
-concurrent pauses (a reload in a worker thread while the window plans a routine) end when
-the last one does.
+need collecting, and reference counting still frees it all when it is let go. When the last
+pause ends, what exists is frozen (``gc.freeze``) before the collector runs again: otherwise
+its first pass would walk everything made meanwhile at once, holding up every thread for
+most of a second. Nested and concurrent pauses (a reload in a worker thread while the window
+plans a routine) end when the last one does.
 """
 
 
@@ -317,20 +323,29 @@ def read_libraries(paths: Iterable[Path]) -> tuple[Library, list[Problem]]:
     return library, problems
 
 
-def load_catalog(where: Layout | Path, user: Path | None = None) -> Catalog:
+def load_catalog(
+    where: Layout | Path, user: Path | None = None, *, between: Callable[[], None] | None = None
+) -> Catalog:
     """Read every routine of the layout *where* (or under the bundled folder *where* and the
     user's folder *user*), exercise libraries first (from ``library/`` folders).
 
     With a cache folder in the layout, a routine whose file (and every library file) is
     unchanged since :meth:`Catalog.save_cache` comes from the cache instead of being read
     again. Total times are worked out when first asked for (:attr:`Entry.total`).
+
+    *between*, when given, is called between files (a worker thread uses it to let the
+    window's thread run).
     """
     layout = where if isinstance(where, Layout) else Layout(where, user=user)
     with gc_paused():
-        return _load(layout)
+        return _load(layout, between or _nothing)
 
 
-def _load(layout: Layout) -> Catalog:
+def _nothing() -> None:
+    pass
+
+
+def _load(layout: Layout, between: Callable[[], None]) -> Catalog:
     files = [(path, bundled) for root, bundled in layout.roots() for path in routine_files([root])]
     libraries = [path for path, _ in files if is_library_file(path)]
     library, library_problems = read_libraries(libraries)
@@ -356,6 +371,7 @@ def _load(layout: Layout) -> Catalog:
         if stat is not None:
             catalog._stats[path] = stat
         catalog.entries.append(entry)
+        between()
     return catalog
 
 

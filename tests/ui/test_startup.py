@@ -208,6 +208,7 @@ def test_the_app_opens_sound_after_the_routines_are_listed(
     given = app.services(preferences)
     window = MainWindow(preferences, given)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.loading)  # read in the background
     assert window.catalog is not None and window.catalog.entries  # the bundled routines
     assert not given.audio.ready  # type: ignore[attr-defined]
     given.audio.warm_up()

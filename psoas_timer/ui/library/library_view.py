@@ -10,7 +10,9 @@ single letters are the window's shortcuts, M for mute among them.)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+import time
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +33,13 @@ from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["LibraryView", "RoutineCard"]
 
+#: Routines listed at once when a catalog arrives; the rest follow a slice at a time, each
+#: slice taking at most this long, so the event loop turns often (the window stays live).
+FIRST_SLICE = 8
+SLICE_SECONDS = 0.010
+#: Cards given their total time per turn of the event loop.
+TOTALS_SLICE = 40
+
 
 class RoutineCard(QFrame):
     """One routine in the list: name, time, tags; or what is wrong with the file."""
@@ -49,6 +58,9 @@ class RoutineCard(QFrame):
         time.setObjectName("card_time")
         self._time = time
         time.setFont(scaled_font(self.font(), 20, bold=entry.ok))
+        if entry.ok:  # room for any time from the start: showing it later moves nothing
+            time.setMinimumWidth(time.fontMetrics().horizontalAdvance("00:00:00"))
+            time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(name, 1)
         top.addWidget(time)
@@ -129,6 +141,8 @@ class LibraryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("library")
+        self._queue: list[tuple[int, Entry]] = []
+        self._fills = 0
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search routines by name, tag or description")
@@ -144,6 +158,9 @@ class LibraryView(QWidget):
         self.list.setAccessibleName("Routines")
         self.list.setSpacing(4)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        # Lay a long list out a batch at a time, between turns of the event loop.
+        self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
+        self.list.setBatchSize(40)
         # The highlight is a frame, not a fill, so every card's text (warnings included)
         # keeps its colours and stays readable when selected, in light and dark themes.
         self.list.setStyleSheet(
@@ -176,9 +193,34 @@ class LibraryView(QWidget):
         self.list.itemActivated.connect(self._on_item_activated)
 
     def set_catalog(self, catalog: Catalog) -> None:
+        """List *catalog*'s routines: the first at once, the rest a slice per turn of the
+        event loop, so a large library never holds the window up (:attr:`filling`)."""
         self.list.clear()
         ordered = [catalog.entries[i] for i in self._catalog_order(catalog.entries)]
-        for place, entry in enumerate(ordered):
+        self._queue = list(enumerate(ordered))
+        self._queue.reverse()  # popped from the end: first place first
+        self._fills += 1
+        problems = catalog.library_problems
+        self.notice.setText("Exercise library problems:\n" + "\n".join(str(p) for p in problems))
+        self.notice.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
+        self.notice.setVisible(bool(problems))
+        self._fill_slice(self._fills, FIRST_SLICE)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    @property
+    def filling(self) -> bool:
+        """Some routines are still to be added to the list."""
+        return bool(self._queue)
+
+    def _fill_slice(self, fill: int, at_least: int = 0) -> None:
+        if fill != self._fills:
+            return  # a newer catalog replaced this one
+        deadline = time.perf_counter() + SLICE_SECONDS
+        added = 0
+        searching = bool(self.search.text().split())
+        while self._queue and (added < at_least or time.perf_counter() < deadline):
+            place, entry = self._queue.pop()
             card = RoutineCard(entry)
             item = _Item(self.list)
             item.setData(Qt.ItemDataRole.UserRole, entry)
@@ -186,18 +228,31 @@ class LibraryView(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, card.accessibleName())
             item.setSizeHint(card.sizeHint() + QSize(0, 4))
             self.list.setItemWidget(item, card)
-        problems = catalog.library_problems
-        self.notice.setText("Exercise library problems:\n" + "\n".join(str(p) for p in problems))
-        self.notice.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
-        self.notice.setVisible(bool(problems))
-        self._on_search_text_changed(self.search.text())
-        if self.list.count():
-            self.list.setCurrentRow(0)
+            item.setHidden(searching)  # shown, in its rank, once the list is complete
+            added += 1
+        if self._queue:
+            QTimer.singleShot(0, self, lambda: self._fill_slice(fill))
+        elif searching or at_least:
+            self._on_search_text_changed(self.search.text())
 
-    def show_totals(self) -> None:
-        """Show the totals worked out since the list was filled."""
-        for card in self.cards():
-            card.show_total()
+    def show_totals(self, start: int = 0) -> None:
+        """Show the totals worked out since the list was filled, a slice of cards per turn
+        of the event loop."""
+        end = min(self.list.count(), start + TOTALS_SLICE)
+        for row in range(start, end):
+            item = self.list.item(row)
+            card = self.list.itemWidget(item)
+            if isinstance(card, RoutineCard):
+                card.show_total()
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, card.accessibleName())
+        if end < self.list.count():
+            fill = self._fills
+
+            def more() -> None:
+                if fill == self._fills:  # not if the list has been filled again since
+                    self.show_totals(end)
+
+            QTimer.singleShot(0, self, more)
 
     def cards(self) -> list[RoutineCard]:
         found = []
@@ -233,10 +288,17 @@ class LibraryView(QWidget):
             best = {index: place for place, index in enumerate(rank(entries, text))}
         else:
             best = {index: place for place, index in enumerate(self._catalog_order(entries))}
+        moved = False
         for index, item in enumerate(items):
-            item.setHidden(index not in best)
-            item.setData(_ORDER, best.get(index, len(items) + index))
-        self.list.sortItems()
+            hidden = index not in best
+            if item.isHidden() != hidden:
+                item.setHidden(hidden)
+            place = best.get(index, len(items) + index)
+            if item.data(_ORDER) != place:
+                item.setData(_ORDER, place)
+                moved = True
+        if moved:
+            self.list.sortItems()
         self.empty.setVisible(not best and self.list.count() > 0)
         current = self.list.currentItem()
         if text.split() or current is None or current.isHidden():

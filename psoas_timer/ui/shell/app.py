@@ -7,6 +7,7 @@ frame first, then, once it has been painted, the pages, the routines, sound and 
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -48,8 +49,8 @@ def services(preferences: Preferences) -> Services:
     from psoas_timer.ui.shell.screensaver import ScreenSaverInhibitor
     from psoas_timer.ui.sound.output import CueOutput, DeferredOutput, make_output
 
-    def load() -> Catalog:
-        return load_catalog(paths.catalog_layout())
+    def load(between: Callable[[], None] | None = None) -> Catalog:
+        return load_catalog(paths.catalog_layout(), between=between)
 
     def sound() -> CueOutput:
         return make_output(paths.assets_dir(), settings=preferences.audio_settings())
@@ -66,6 +67,7 @@ def services(preferences: Preferences) -> Services:
         inhibitor=ScreenSaverInhibitor(),
         folders=(paths.bundled_routines_dir(), paths.user_routines_dir()),
         open_history=history,
+        background=True,  # a large library must not hold up the window
     )
 
 
@@ -82,7 +84,8 @@ def _open(window: MainWindow, routine: str | None) -> None:
 def create_window(routine: str | None = None, *, settings: QSettings | None = None) -> MainWindow:
     """The real window with its real services, loaded, opened on *routine* or the last one."""
     preferences = Preferences(settings if settings is not None else QSettings())
-    window = MainWindow(preferences, services(preferences))
+    given = dataclasses.replace(services(preferences), background=False)  # loaded on return
+    window = MainWindow(preferences, given)
     _open(window, routine)
     return window
 
@@ -133,11 +136,17 @@ def run(routine: str | None) -> int:
         instance.raise_window(window)
 
     def load() -> None:
+        from PySide6.QtCore import Qt
+
         from psoas_timer.ui.shell.tray import SessionTray
 
         given = services(preferences)
+
+        def prepare() -> None:  # once the list is up, open the sound device
+            QTimer.singleShot(0, window, given.audio.prepare)
+
+        window.routines_listed.connect(prepare, Qt.ConnectionType.SingleShotConnection)
         window.load(given)
-        QTimer.singleShot(0, window, given.audio.prepare)  # the list is up; open the device
         window.attach_tray(SessionTray(app.windowIcon(), preferences, parent=window))
 
     instance.activated.connect(on_activated)

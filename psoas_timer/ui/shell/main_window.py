@@ -20,7 +20,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.progress.rating_prompt import RatingPrompt
     from psoas_timer.ui.progress.recording import HistoryLink
     from psoas_timer.ui.shell.actions import Actions
+    from psoas_timer.ui.shell.catalog_loader import CatalogLoader
     from psoas_timer.ui.shell.safety_dialog import SafetyDialog
     from psoas_timer.ui.shell.screensaver import Inhibitor
     from psoas_timer.ui.shell.tray import SessionTray
@@ -65,6 +66,8 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow", "Page", "Services", "ask_user", "inform_user"]
 
 EXTEND_SECONDS = 10.0
+#: Said in the status bar while the routines are read in the background.
+READING = "Reading your routines…"
 
 
 class Page(IntEnum):
@@ -115,7 +118,9 @@ def _scrolled(page: QWidget) -> QWidget:
 class Services:
     """What the window works with, made by the app (or by a test)."""
 
-    load_catalog: Callable[[], Catalog]
+    #: Reads the routines. With :attr:`background`, it is called in a worker thread with
+    #: ``between=``, a function to call between files (see :func:`load_catalog`).
+    load_catalog: Callable[..., Catalog]
     clock: Callable[[], float]
     audio: CueOutput
     inhibitor: Inhibitor
@@ -127,6 +132,9 @@ class Services:
     open_history: Callable[[], HistoryStore] | None = None
     #: Says something once without stopping the window (a damaged history moved aside).
     inform: Callable[[QWidget, str, str], None] = inform_user
+    #: Read the routines in a worker thread when the window loads (the app does; tests read
+    #: them at once, which is simpler to follow).
+    background: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,9 @@ class Loaded:
 
 
 class MainWindow(QMainWindow):
+    #: The routines have been read and the list shows them (after each reload too).
+    routines_listed = Signal()
+
     def __init__(self, preferences: Preferences, services: Services | None = None) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
@@ -161,6 +172,7 @@ class MainWindow(QMainWindow):
         self.sound_dialog: SoundSettingsDialog | None = None
         self.tray: SessionTray | None = None
         self._loaded: Loaded | None = None
+        self._catalog_loader: CatalogLoader | None = None
         self._pending_open: str | None = None
         self._notice_shown = False
         self._pending_start = False
@@ -244,16 +256,53 @@ class MainWindow(QMainWindow):
         )
         self._restore()
         self._connect_signals()
-        self.reload()
+        if services.background:
+            from psoas_timer.ui.shell.catalog_loader import CatalogLoader
+
+            load = services.load_catalog
+            self._catalog_loader = CatalogLoader(lambda between: load(between=between), self)
+            self._catalog_loader.read.connect(self._on_catalog_read)
+            self._catalog_loader.totals.connect(self._on_catalog_totals)
+            self._catalog_loader.failed.connect(self._on_catalog_failed)
+            self._catalog_loader.start()
+            self.statusBar().showMessage(READING)
+        else:
+            self.reload()
+            self._open_pending()
         self._sync_actions()
-        pending, self._pending_open = self._pending_open, None
-        if pending is not None:
-            self.open_routine(pending)
         if notice:
             self.statusBar().showMessage(notice, 30000)
             services.inform(self, "Your history", notice)
         if self.isVisible():
             self._after_shown()
+
+    def _open_pending(self) -> None:
+        pending, self._pending_open = self._pending_open, None
+        if pending is not None:
+            self.open_routine(pending)
+
+    @property
+    def loading(self) -> bool:
+        """The routines are still being read or listed."""
+        loader = self._catalog_loader
+        return (
+            self.catalog is None
+            or (loader is not None and loader.busy)
+            or (self._loaded is not None and self.library.filling)
+        )
+
+    def _on_catalog_read(self, catalog: Catalog) -> None:
+        if self.statusBar().currentMessage() == READING:
+            self.statusBar().clearMessage()
+        self._show_catalog(catalog)
+        self._open_pending()
+
+    def _on_catalog_totals(self, catalog: Catalog) -> None:
+        if catalog is self.catalog:
+            self.library.show_totals()
+
+    def _on_catalog_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Cannot read the routines: {message}")
 
     # -- what load() made ----------------------------------------------------------------
     @property
@@ -459,6 +508,7 @@ class MainWindow(QMainWindow):
     def _show_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.library.set_catalog(catalog)
+        self.routines_listed.emit()
         # Not while the user rates or reads the Progress page: that would take them away.
         here = self.page not in (Page.RATING, Page.PROGRESS)
         if self.page is Page.PROBLEMS and self.problems.entry is not None:
@@ -494,9 +544,10 @@ class MainWindow(QMainWindow):
     def open_routine(self, key: str) -> bool:
         """Open a routine by file path, file name or name; False when there is none.
 
-        Before :meth:`load` the request waits, and the answer is True.
+        Before :meth:`load` (or while the routines are first read) the request waits, and
+        the answer is True.
         """
-        if self._loaded is None:
+        if self._loaded is None or self.catalog is None:
             self._pending_open = key
             return True
         entry = self._find(key)

@@ -1,0 +1,112 @@
+"""Reading the routines off the event loop, so the window answers while a large library loads.
+
+A worker thread reads the catalog and hands it over in two steps: :attr:`CatalogLoader.read`
+as soon as every routine is read and checked (the list can show it), then
+:attr:`CatalogLoader.totals` once every total time is worked out, after which it writes the
+cache for the next start. Signals cross to the window's thread queued, so the window only
+ever touches the catalog on its own thread, and a load started again (a second request
+while one runs) makes the earlier one's results stale: only the latest is handed over.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from psoas_timer.core.catalog import Catalog
+
+__all__ = ["CatalogLoader"]
+
+log = logging.getLogger(__name__)
+
+
+class _Yield:
+    """Called between files: every few milliseconds of work, the worker sleeps a moment.
+
+    Only one thread runs Python at a time. Left to itself, a busy worker hands over to the
+    window's thread only when asked, and on a loaded machine that thread can wait for its
+    turn for hundreds of milliseconds; a short sleep now and then gives it its turn at once.
+    """
+
+    WORK_SECONDS = 0.008
+    REST_SECONDS = 0.001
+
+    def __init__(self) -> None:
+        self._since = time.perf_counter()
+
+    def __call__(self) -> None:
+        if time.perf_counter() - self._since >= self.WORK_SECONDS:
+            time.sleep(self.REST_SECONDS)
+            self._since = time.perf_counter()
+
+
+class CatalogLoader(QObject):
+    """Runs *load* in a worker thread each time :meth:`start` is called; *load* calls the
+    function it is given between files."""
+
+    read = Signal(object)  # Catalog: every routine read and checked
+    totals = Signal(object)  # the same Catalog, its totals worked out
+    failed = Signal(str)  # what went wrong, in words
+
+    # Internal: carry the generation along, so stale results are dropped on arrival.
+    _read = Signal(int, object)
+    _totals = Signal(int, object)
+    _failed = Signal(int, str)
+
+    def __init__(
+        self, load: Callable[[Callable[[], None]], Catalog], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._load = load
+        self._generation = 0
+        self._running = 0
+        self._read.connect(self._on_read)
+        self._totals.connect(self._on_totals)
+        self._failed.connect(self._on_failed)
+
+    @property
+    def busy(self) -> bool:
+        """A load has started whose routines have not been handed over yet."""
+        return self._running > 0
+
+    def start(self) -> None:
+        self._generation += 1
+        self._running += 1
+        worker = threading.Thread(
+            target=self._work, args=(self._generation,), name="catalog-loader", daemon=True
+        )
+        worker.start()
+
+    def _work(self, generation: int) -> None:
+        between = _Yield()
+        try:
+            catalog = self._load(between)
+        except Exception as exc:  # never leave the window waiting: say what went wrong
+            log.exception("reading the routines failed")
+            self._failed.emit(generation, str(exc) or type(exc).__name__)
+            return
+        self._read.emit(generation, catalog)
+        try:
+            catalog.work_out_totals(between)
+            self._totals.emit(generation, catalog)
+            catalog.save_cache()
+        except Exception:  # the routines are listed; only their times or the cache suffer
+            log.exception("working out the routines' times failed")
+
+    def _on_read(self, generation: int, catalog: Catalog) -> None:
+        self._running -= 1
+        if generation == self._generation:
+            self.read.emit(catalog)
+
+    def _on_totals(self, generation: int, catalog: Catalog) -> None:
+        if generation == self._generation:
+            self.totals.emit(catalog)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        self._running -= 1
+        if generation == self._generation:
+            self.failed.emit(message)
