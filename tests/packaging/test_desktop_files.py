@@ -182,3 +182,11 @@ def test_install_script_without_a_command_says_so(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "pip install" in result.stderr
+
+
+def test_yaml_files_open_with_psoas_timer() -> None:
+    entry = _desktop()["Desktop Entry"]
+    assert entry["MimeType"].endswith(";")
+    types = set(entry["MimeType"].rstrip(";").split(";"))
+    assert {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"} <= types
+    assert entry["Exec"].split()[1:] == ["%f"]  # the file opened is handed over

@@ -88,6 +88,8 @@ class RoutineView(QWidget):
     start_requested = Signal()
     #: The routine's own "ask how it feels" switch was turned on or off.
     ratings_toggled = Signal(bool)
+    #: "Add to my routines", for a routine opened from a file outside the routine folders.
+    import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +105,16 @@ class RoutineView(QWidget):
         self.ask_ratings.setObjectName("routine_ask_ratings")
         self.ask_ratings.setFont(scaled_font(self.font(), 15))
         self.ask_ratings.hide()
+        self.origin = _text("", 15, name="routine_origin")
+        self.origin.hide()
+        self.add_to_mine = QPushButton("Add to my routines")
+        self.add_to_mine.setObjectName("add_to_my_routines")
+        self.add_to_mine.setToolTip(
+            "Copy this file into your routines folder (nothing is replaced)"
+        )
+        self.add_to_mine.setFont(scaled_font(self.font(), 18))
+        self.add_to_mine.hide()
+        self.add_to_mine.clicked.connect(self._on_add_to_mine_clicked)
         self.start = QPushButton("Start")
         self.start.setObjectName("start")
         self.start.setAccessibleName("Start the routine")
@@ -124,6 +136,10 @@ class RoutineView(QWidget):
         text.addWidget(self.description)
         text.addWidget(self.history)
         text.addWidget(self.ask_ratings)
+        origin = QHBoxLayout()
+        origin.addWidget(self.origin, 1)
+        origin.addWidget(self.add_to_mine)
+        text.addLayout(origin)
         header.addLayout(text, 1)
         header.addWidget(self.start, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
@@ -147,6 +163,8 @@ class RoutineView(QWidget):
         self.ask_ratings.setChecked(on)
         self.ask_ratings.blockSignals(False)
         self.ask_ratings.setVisible(shown)
+    def _on_add_to_mine_clicked(self) -> None:
+        self.import_requested.emit()
 
     def set_entry(self, entry: Entry) -> None:
         self.entry = entry
@@ -158,6 +176,9 @@ class RoutineView(QWidget):
         self.summary.setText(" · ".join(parts))
         self.description.setText(routine.description.strip())
         self.description.setVisible(bool(routine.description.strip()))
+        self.origin.setText(f"Opened from {entry.path}: not in your routines yet.")
+        self.origin.setVisible(entry.outside)
+        self.add_to_mine.setVisible(entry.outside)
         self._fill_steps(plan)
         self.scroll_area.verticalScrollBar().setValue(0)  # a new page opens at its top
 

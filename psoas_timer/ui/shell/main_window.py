@@ -14,6 +14,7 @@ It wires views to the session controller and to its services in
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -21,7 +22,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -64,6 +73,8 @@ if TYPE_CHECKING:
     from psoas_timer.ui.sound.settings_dialog import SoundSettingsDialog
 
 __all__ = ["MainWindow", "Page", "Services", "ask_user", "inform_user"]
+
+log = logging.getLogger(__name__)
 
 EXTEND_SECONDS = 10.0
 #: Said in the status bar while the routines are read in the background.
@@ -256,6 +267,7 @@ class MainWindow(QMainWindow):
         )
         self._restore()
         self._connect_signals()
+        self.setAcceptDrops(True)  # a routine file dropped on the window opens
         if services.background:
             from psoas_timer.ui.shell.catalog_loader import CatalogLoader
 
@@ -477,6 +489,7 @@ class MainWindow(QMainWindow):
         self.library.routine_chosen.connect(self._on_routine_chosen)
         self.library.problems_chosen.connect(self._on_problems_chosen)
         self.routine.start_requested.connect(self._on_start_requested)
+        self.routine.import_requested.connect(self._on_import_requested)
         self.player.release_requested.connect(self._on_released_triggered)
         self.player.extend_requested.connect(self.controller.extend)
         self.completion.again_requested.connect(self._on_start_requested)
@@ -1095,6 +1108,59 @@ class MainWindow(QMainWindow):
         if self._editor is not None and self.catalog is not None:
             self._editor.view.set_library(self.catalog.library)
             self._editor.view.files.on_files_changed(changed)
+
+    # -- a routine file from elsewhere ---------------------------------------------------
+    def _on_import_requested(self) -> None:
+        """Copy the open routine's file into the user's routines and open that copy."""
+        from psoas_timer.core.importing import import_routine
+
+        entry, catalog = self.entry, self.catalog
+        user = catalog.layout.user if catalog is not None and catalog.layout else None
+        if entry is None or not entry.outside or user is None:
+            return
+        try:
+            target, copied = import_routine(entry.path, user)
+        except OSError as exc:
+            log.warning("cannot add %s to the routines: %s", entry.path, exc)
+            self.statusBar().showMessage(f"Cannot add {entry.path.name}: {exc}", 15000)
+            return
+        self.reload()
+        self.open_routine(str(target))
+        if copied:
+            self.statusBar().showMessage(f"Added to your routines as {target.name}", 15000)
+        else:
+            self.statusBar().showMessage(f"Already in your routines as {target.name}", 15000)
+
+    @staticmethod
+    def _dropped_routine(event: QDropEvent | QDragEnterEvent) -> Path | None:
+        mime = event.mimeData()
+        for url in mime.urls() if mime is not None and mime.hasUrls() else []:
+            path = Path(url.toLocalFile()) if url.isLocalFile() else None
+            if path is not None and path.suffix.lower() in (".yaml", ".yml"):
+                return path
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.loaded and self._dropped_routine(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.loaded and self._dropped_routine(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open a dropped routine file; one not in the routine folders offers "Add to my
+        routines" on its page."""
+        path = self._dropped_routine(event)
+        if path is None or not self.loaded or self.controller.active:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_routine(str(path))
 
     # -- window events -------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
