@@ -52,12 +52,17 @@ def test_a_dropped_routine_opens_and_can_be_added(
     assert not window.routine.add_to_mine.isHidden()
     qtbot.mouseClick(window.routine.add_to_mine, Qt.MouseButton.LeftButton)
     assert (user / "simple.yaml").read_text(encoding="utf-8").count("Simple stretch")  # kept
-    added = user / "simple-2.yaml"
+    added = user / "shared-stretch.yaml"
     assert added.read_text(encoding="utf-8") == elsewhere.read_text(encoding="utf-8")
     assert window.entry.path == added
     assert not window.entry.outside
     assert window.routine.add_to_mine.isHidden()
-    assert "Added to your routines as simple-2.yaml" in window.statusBar().currentMessage()
+    assert "Added to your routines as shared-stretch.yaml" in window.statusBar().currentMessage()
+    window.show_library()
+    assert drop(window, elsewhere)  # again: a second copy, under a name of its own
+    qtbot.mouseClick(window.routine.add_to_mine, Qt.MouseButton.LeftButton)
+    assert added.read_text(encoding="utf-8") == elsewhere.read_text(encoding="utf-8")
+    assert (user / "shared-stretch-2.yaml").is_file()
     assert "Shared stretch" in [c.entry.name for c in window.library.cards()]
 
 

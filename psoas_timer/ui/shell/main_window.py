@@ -1111,25 +1111,24 @@ class MainWindow(QMainWindow):
 
     # -- a routine file from elsewhere ---------------------------------------------------
     def _on_import_requested(self) -> None:
-        """Copy the open routine's file into the user's routines and open that copy."""
-        from psoas_timer.core.importing import import_routine
+        """Copy the open routine's file into the user's routines (under a name of its own:
+        nothing is replaced) and open that copy."""
+        from psoas_timer.core.problems import LoadError
+        from psoas_timer.core.routine_io import import_routine
 
         entry, catalog = self.entry, self.catalog
         user = catalog.layout.user if catalog is not None and catalog.layout else None
-        if entry is None or not entry.outside or user is None:
+        if entry is None or not entry.outside or user is None or catalog is None:
             return
         try:
-            target, copied = import_routine(entry.path, user)
-        except OSError as exc:
+            target = import_routine(entry.path, user, catalog.library)
+        except (OSError, LoadError) as exc:
             log.warning("cannot add %s to the routines: %s", entry.path, exc)
             self.statusBar().showMessage(f"Cannot add {entry.path.name}: {exc}", 15000)
             return
         self.reload()
         self.open_routine(str(target))
-        if copied:
-            self.statusBar().showMessage(f"Added to your routines as {target.name}", 15000)
-        else:
-            self.statusBar().showMessage(f"Already in your routines as {target.name}", 15000)
+        self.statusBar().showMessage(f"Added to your routines as {target.name}", 15000)
 
     @staticmethod
     def _dropped_routine(event: QDropEvent | QDragEnterEvent) -> Path | None:
