@@ -39,13 +39,13 @@ _offscreen_screen(sys.argv[1:])
 os.environ.setdefault("PSOAS_TIMER_DATA_DIR", str(_TMP / "data"))
 
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
 
 from psoas_timer import paths  # noqa: E402
 from psoas_timer.core.catalog import Catalog, Entry, load_catalog  # noqa: E402
 from psoas_timer.core.clock import FakeClock  # noqa: E402
 from psoas_timer.core.plan import Segment  # noqa: E402
+from psoas_timer.ui.common.theme import dark_palette  # noqa: E402
 from psoas_timer.ui.shell.main_window import MainWindow, Services  # noqa: E402
 from psoas_timer.ui.shell.settings import Preferences  # noqa: E402
 from psoas_timer.ui.sound.output import SilentOutput  # noqa: E402
@@ -59,27 +59,6 @@ class _NoScreensaver:
 
     def release(self) -> None:
         pass
-
-
-def _dark_palette() -> QPalette:
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, color in {
-        roles.Window: "#1e1f22",
-        roles.WindowText: "#eceff4",
-        roles.Base: "#26282c",
-        roles.AlternateBase: "#2d3035",
-        roles.Text: "#eceff4",
-        roles.Button: "#2d3035",
-        roles.ButtonText: "#eceff4",
-        roles.Highlight: "#5e81ac",
-        roles.HighlightedText: "#ffffff",
-        roles.ToolTipBase: "#26282c",
-        roles.ToolTipText: "#eceff4",
-        roles.PlaceholderText: "#8a8f98",
-    }.items():
-        palette.setColor(role, QColor(color))
-    return palette
 
 
 def _find(catalog: Catalog, wanted: Callable[[Segment], bool]) -> tuple[Entry, Segment] | None:
@@ -215,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     _save(window, args.out, "completion")
 
     if args.dark:
-        app.setPalette(_dark_palette())
+        app.setPalette(dark_palette())
         dark = new_window()
         if breathing is not None:
             entry, seg = breathing

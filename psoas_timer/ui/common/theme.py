@@ -1,4 +1,5 @@
-"""Colours and type that follow the system's light or dark scheme and scale with the window."""
+"""Colours and type that follow the system's light or dark scheme (or the one the user chose:
+:func:`apply_theme`) and scale with the window."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 __all__ = [
+    "THEMES",
     "Colors",
+    "apply_theme",
     "colors",
     "contrast",
+    "dark_palette",
     "high_contrast",
     "high_contrast_palette",
     "is_dark",
@@ -19,6 +23,10 @@ __all__ = [
     "set_high_contrast",
     "set_pixel_size",
 ]
+
+#: The theme choices: follow the system, or always light, or always dark.
+THEMES = ("system", "light", "dark")
+_chosen = "system"
 
 
 @dataclass(frozen=True)
@@ -119,9 +127,12 @@ def contrast(a: QColor, b: QColor) -> float:
 
 
 def is_dark(palette: QPalette) -> bool:
-    """Whether the scheme is dark: the system's word where it has one, else the palette's."""
+    """Whether the scheme is dark: high contrast is; else the user's choice of theme; else the
+    system's word where it has one; else the palette's."""
     if _high_contrast:
         return True
+    if _chosen != "system":
+        return _chosen == "dark"
     hints = QGuiApplication.styleHints()
     scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
     if scheme == Qt.ColorScheme.Dark:
@@ -189,6 +200,64 @@ def _colors(palette: QPalette) -> Colors:
         warning=QColor("#a65d00"),
         done=QColor("#2e7d32"),
     )
+
+
+def dark_palette() -> QPalette:
+    """The dark palette, for a system that cannot switch its own."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, color in {
+        roles.Window: "#1e1f22",
+        roles.WindowText: "#eceff4",
+        roles.Base: "#26282c",
+        roles.AlternateBase: "#2d3035",
+        roles.Text: "#eceff4",
+        roles.Button: "#2d3035",
+        roles.ButtonText: "#eceff4",
+        roles.Highlight: "#5e81ac",
+        roles.HighlightedText: "#ffffff",
+        roles.ToolTipBase: "#26282c",
+        roles.ToolTipText: "#eceff4",
+        roles.PlaceholderText: "#8a8f98",
+        roles.Link: "#88c0d0",
+    }.items():
+        palette.setColor(role, QColor(color))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7079"))
+    return palette
+
+
+def apply_theme(choice: str) -> str:
+    """Show the app in *choice* (one of :data:`THEMES`; anything else is ``system``): the
+    system's scheme, or light or dark whatever the system says. Returns what was applied.
+
+    Qt is asked for the scheme where the platform can switch it, and the palette is set
+    as well for the platforms that cannot (the choice must hold everywhere). While high
+    contrast is on, the choice waits: it is the palette high contrast goes back to.
+    """
+    global _chosen, _saved_palette
+    app = QApplication.instance()
+    chosen = choice if choice in THEMES else "system"
+    if not isinstance(app, QApplication) or chosen == _chosen:
+        _chosen = chosen
+        return chosen
+    _chosen = chosen
+    if chosen == "system":
+        palette = QPalette()  # no palette of our own: the system's again
+    else:
+        palette = dark_palette() if chosen == "dark" else app.style().standardPalette()
+    hints = app.styleHints()
+    if chosen == "system":
+        hints.unsetColorScheme()
+    else:
+        dark = chosen == "dark"
+        hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+    if _high_contrast:
+        _saved_palette = palette
+    else:
+        app.setPalette(palette)
+    _cache.clear()
+    return chosen
 
 
 def scaled_font(base: QFont, pixels: float, *, bold: bool = False) -> QFont:

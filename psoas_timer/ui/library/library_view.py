@@ -131,6 +131,12 @@ class _Item(QListWidgetItem):
         return super().__lt__(other)
 
 
+_LIST_STYLE = (
+    "QListWidget::item:selected { background: transparent;"
+    " border: 3px solid palette(highlight); border-radius: 6px; }"
+)
+
+
 class LibraryView(QWidget):
     """Lists a catalog; emits :attr:`routine_chosen` with the entry the user picks."""
 
@@ -163,10 +169,7 @@ class LibraryView(QWidget):
         self.list.setBatchSize(40)
         # The highlight is a frame, not a fill, so every card's text (warnings included)
         # keeps its colours and stays readable when selected, in light and dark themes.
-        self.list.setStyleSheet(
-            "QListWidget::item:selected { background: transparent;"
-            " border: 3px solid palette(highlight); border-radius: 6px; }"
-        )
+        self.list.setStyleSheet(_LIST_STYLE)
         self.empty = QLabel("No routine matches.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setVisible(False)
@@ -191,6 +194,13 @@ class LibraryView(QWidget):
             find.activated.connect(self.focus_search)
         self.list.itemClicked.connect(self._on_item_activated)
         self.list.itemActivated.connect(self._on_item_activated)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # A style sheet keeps the palette it was set with: set it again for the new one.
+            self.list.setStyleSheet("")
+            self.list.setStyleSheet(_LIST_STYLE)
 
     def set_catalog(self, catalog: Catalog) -> None:
         """List *catalog*'s routines: the first at once, the rest a slice per turn of the

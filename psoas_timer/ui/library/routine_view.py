@@ -163,6 +163,7 @@ class RoutineView(QWidget):
         self.ask_ratings.setChecked(on)
         self.ask_ratings.blockSignals(False)
         self.ask_ratings.setVisible(shown)
+
     def _on_add_to_mine_clicked(self) -> None:
         self.import_requested.emit()
 

@@ -36,6 +36,7 @@ class Actions:
     sound: QAction
     progress: QAction
     ask_ratings: QAction
+    help: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -239,5 +240,13 @@ def create_actions(parent: QWidget) -> Actions:
             "Before and after a release or stretch routine, ask for a 0–10 score per area",
             "face-smile",
             checkable=True,
+        ),
+        help=_action(
+            parent,
+            "help",
+            "Help",
+            ["F1"],
+            "The keys, the routine format, safety and where files are kept",
+            "help-contents",
         ),
     )

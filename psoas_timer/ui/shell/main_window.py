@@ -48,6 +48,9 @@ from psoas_timer.ui.shell.settings import Preferences
 # PySide's ``Qt`` namespace is left until needed: its first import builds some hundred enum
 # classes (about 20 ms).
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
     from psoas_timer.audio.settings import AudioSettings
     from psoas_timer.core.catalog import Catalog, Entry
     from psoas_timer.core.engine import FiredCue, Session, SessionRecord, Snapshot
@@ -66,6 +69,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.progress.recording import HistoryLink
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.catalog_loader import CatalogLoader
+    from psoas_timer.ui.shell.help_dialog import HelpDialog
     from psoas_timer.ui.shell.safety_dialog import SafetyDialog
     from psoas_timer.ui.shell.screensaver import Inhibitor
     from psoas_timer.ui.shell.tray import SessionTray
@@ -207,6 +211,11 @@ class MainWindow(QMainWindow):
             from PySide6.QtCore import Qt
 
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        if preferences.theme != "system":
+            from psoas_timer.ui.common.theme import apply_theme
+
+            apply_theme(preferences.theme)
+        self.help_dialog: HelpDialog | None = None
         if services is not None:
             self.load(services)
 
@@ -429,10 +438,14 @@ class MainWindow(QMainWindow):
         view.addAction(actions.high_contrast)
         view.addSeparator()
         view.addAction(actions.ask_ratings)
+        self.theme_menu = self._make_theme_menu(view)
+        view.addMenu(self.theme_menu)
+        view.addSeparator()
+        view.addAction(actions.help)
         self.view_button = QToolButton(bar)
         self.view_button.setObjectName("view")
         self.view_button.setText("View")
-        self.view_button.setToolTip("How the player looks: time held, high contrast")
+        self.view_button.setToolTip("How the app looks: time held, high contrast, theme; help")
         self.view_button.setMenu(view)
         self.view_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.view_button.setAccessibleName("View")
@@ -443,6 +456,29 @@ class MainWindow(QMainWindow):
                 button.setAccessibleName(button.defaultAction().text())
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
+
+    def _make_theme_menu(self, parent: QWidget) -> QMenu:
+        """Theme: as the system, light or dark; one checked, kept for next time."""
+        from PySide6.QtGui import QAction, QActionGroup
+        from PySide6.QtWidgets import QMenu
+
+        from psoas_timer.ui.common.theme import THEMES
+
+        menu = QMenu("Theme", parent)
+        menu.setObjectName("theme_menu")
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        words = {"system": "As the system", "light": "Light", "dark": "Dark"}
+        for choice in THEMES:
+            action = QAction(words[choice], menu)
+            action.setObjectName(f"theme_{choice}")
+            action.setData(choice)
+            action.setCheckable(True)
+            action.setChecked(choice == self.preferences.theme)
+            group.addAction(action)
+            menu.addAction(action)
+        group.triggered.connect(self._on_theme_triggered)
+        return menu
 
     def _restore(self) -> None:
         self.commands.mute.setChecked(self.preferences.muted)
@@ -484,6 +520,7 @@ class MainWindow(QMainWindow):
         self.routine.ratings_toggled.connect(self._on_routine_ratings_toggled)
         self.progress.history_changed.connect(self._on_history_changed)
         self.controller.session_created.connect(self._on_session_created)
+        a.help.triggered.connect(self._on_help_triggered)
         if self.watcher is not None:
             self.watcher.changed.connect(self._on_watcher_changed)
         self.library.routine_chosen.connect(self._on_routine_chosen)
@@ -1010,6 +1047,41 @@ class MainWindow(QMainWindow):
             self._sound_problem = message
             if self.sound_dialog is not None:
                 self.sound_dialog.set_sound_problem(message)
+
+    def _on_help_triggered(self) -> None:
+        """Open help (F1)."""
+        if self.help_dialog is not None:
+            self.help_dialog.raise_()
+            self.help_dialog.activateWindow()
+            return
+        from psoas_timer.ui.shell.help_dialog import Folders, HelpDialog
+
+        layout = self.catalog.layout if self.catalog is not None else None
+        folders = self._folders
+        routines = folders[1] if folders is not None else layout.user if layout else None
+        dialog = HelpDialog(
+            self.commands.all(),
+            Folders(
+                routines=routines if routines is not None else Path("(none)"),
+                settings=self.preferences.location(),
+                cache=layout.cache if layout is not None else None,
+            ),
+            self,
+        )
+        dialog.finished.connect(self._on_help_dialog_finished)
+        self.help_dialog = dialog
+        dialog.open()
+
+    def _on_help_dialog_finished(self, _result: int) -> None:
+        dialog, self.help_dialog = self.help_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _on_theme_triggered(self, action: QAction) -> None:
+        from psoas_timer.ui.common.theme import apply_theme
+
+        self.preferences.theme = apply_theme(str(action.data()))
+        self._on_color_scheme_changed(None)  # the pages draw their colours again
 
     def _on_color_scheme_changed(self, _scheme: object) -> None:
         if self.catalog is not None:

@@ -83,6 +83,8 @@ GEOMETRY = Option("window/geometry", QByteArray())
 ASK_RATINGS = Option("history/ask_ratings", True)
 #: The routines (by name, a JSON list) not to ask for.
 RATINGS_OFF = Option("history/ratings_off_routines", "[]")
+#: ``system``, ``light`` or ``dark`` (``psoas_timer.ui.common.theme.THEMES``).
+THEME = Option("window/theme", "system")
 
 # The defaults are AudioSettings' own (a test reads an empty store and compares).
 AUDIO_MASTER = Option("audio/master", 0.8)
@@ -216,6 +218,16 @@ class Preferences:
         self._set(RATINGS_OFF, json.dumps(sorted(names)))
 
     @property
+    def theme(self) -> str:
+        """The chosen theme; an unknown word reads as ``system``."""
+        value = self._get(THEME)
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._set(THEME, value)
+
+    @property
     def muted(self) -> bool:
         return self._get(MUTED)
 
@@ -271,3 +283,7 @@ class Preferences:
 
     def sync(self) -> None:
         self._store.sync()
+
+    def location(self) -> str:
+        """Where the settings are kept (a file, or on Windows a registry path)."""
+        return self._store.fileName()

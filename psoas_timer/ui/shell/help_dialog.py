@@ -1,0 +1,164 @@
+"""Help (F1): the keys, the routine format in short, the safety notice, and About (version,
+licence, where the files are kept).
+
+The keys are read from the window's own actions, so the list cannot drift from what the
+keys do; the safety notice is the one the app shows before a session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_timer import APP_NAME, __version__
+from psoas_timer.core.safety import NOTICE_LINES, NOTICE_TITLE
+from psoas_timer.ui.common.theme import scaled_font
+
+__all__ = ["LICENCE", "Folders", "HelpDialog"]
+
+LICENCE = "GPL-3.0-or-later"
+
+#: Keys that are not one of the window's actions (they belong to a page or a field).
+OTHER_KEYS = (
+    ("Ctrl+F or /", "Search the routines (↓ goes to the matches, Enter opens the first)"),
+    ("F1", "This help"),
+)
+
+FORMAT = """\
+<p>A routine is a plain text file in YAML: a name, a few defaults and a list of steps. Save it
+(<code>.yaml</code>) in your routines folder and it appears in the list; if something is wrong,
+its page says where (line and column) and what.</p>
+<pre>
+name: Evening release
+defaults: {breathing: calm, rest: 15s}
+steps:
+  - use: psoas-ball-release        # an exercise from the library
+  - name: Kneeling hip-flexor stretch
+    kind: stretch
+    hold: 30s                      # 30, "30s", "1m30s" or "1:30"
+    sides: both                    # left, then right
+  - name: Bridge
+    reps: 10
+    tempo: 2s
+    sets: 2
+</pre>
+<p>Each step has one kind of timing: <code>hold</code>, <code>duration</code>,
+<code>reps</code> (with <code>tempo</code>), <code>open</code> (a hold that lasts until the
+point releases: <code>{min: 60s, target: 90s, max: 3m}</code>) or <code>breaths</code>. Add
+<code>sets</code>, <code>sides</code>, <code>breathing</code>, <code>instructions</code>,
+<code>safety</code> and <code>image</code> as you need them; <code>repeat: 3</code> with
+<code>steps:</code> repeats a group.</p>
+<p>The whole format is in <code>docs/routine-format.md</code>. From a terminal,
+<code>psoas-timer validate FILE</code> checks a file and <code>psoas-timer schema</code>
+prints its JSON Schema for editors that complete YAML.</p>
+"""
+
+
+@dataclass(frozen=True)
+class Folders:
+    """Where the app keeps things, as shown in About."""
+
+    routines: Path
+    settings: str
+    cache: Path | None = None
+    log: Path | None = None
+
+
+def _keys(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    rows = []
+    for action in actions:
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = [k for k in keys if k]
+        if keys:
+            rows.append((" or ".join(keys[:2]), action.statusTip() or action.text()))
+    return rows
+
+
+def _browser(html: str, name: str) -> QTextBrowser:
+    view = QTextBrowser()
+    view.setObjectName(name)
+    view.setOpenExternalLinks(False)
+    view.setHtml(html)
+    view.setFont(scaled_font(view.font(), 17))
+    return view
+
+
+class HelpDialog(QDialog):
+    """Help, in tabs: Keys, Routines, Safety, About."""
+
+    def __init__(
+        self, actions: Iterable[QAction], folders: Folders, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("help")
+        self.setWindowTitle(f"{APP_NAME} help")
+        self.resize(760, 620)
+        self.tabs = QTabWidget()
+        self.tabs.setFont(scaled_font(self.font(), 16))
+        rows = [*_keys(actions), *OTHER_KEYS]
+        keys = "".join(
+            f"<tr><td style='padding:3px 18px 3px 0'><b>{escape(k)}</b></td>"
+            f"<td style='padding:3px 0'>{escape(what)}</td></tr>"
+            for k, what in rows
+        )
+        self.keys = _browser(
+            "<p>Everything works from the keyboard; a session needs no key at all once it "
+            f"has started.</p><table>{keys}</table>",
+            "help_keys",
+        )
+        self.format = _browser(FORMAT, "help_format")
+        safety = "".join(f"<li>{escape(line)}</li>" for line in NOTICE_LINES)
+        self.safety = _browser(f"<h3>{escape(NOTICE_TITLE)}</h3><ul>{safety}</ul>", "help_safety")
+        self.tabs.addTab(self.keys, "Keys")
+        self.tabs.addTab(self.format, "Routines")
+        self.tabs.addTab(self.safety, "Safety")
+        self.tabs.addTab(self._about(folders), "About")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+    def _about(self, folders: Folders) -> QWidget:
+        places = [
+            ("Your routines", str(folders.routines)),
+            ("Settings", folders.settings),
+        ]
+        if folders.log is not None:
+            places.append(("Log", str(folders.log)))
+        if folders.cache is not None:
+            places.append(("Cache (safe to delete)", str(folders.cache)))
+        rows = "".join(
+            f"<tr><td style='padding:3px 18px 3px 0'>{escape(what)}</td>"
+            f"<td style='padding:3px 0'><code>{escape(where)}</code></td></tr>"
+            for what, where in places
+        )
+        self.about = _browser(
+            f"<h2>{escape(APP_NAME)} {escape(__version__)}</h2>"
+            "<p>A hands-free guided timer for psoas and iliacus routines.</p>"
+            f"<p>Free software under the licence {LICENCE}: you may use, study, share and "
+            "change it under its terms.</p>"
+            f"<h3>Where your files are kept</h3><table>{rows}</table>"
+            "<p>Bundled routines are never changed; your own are plain files you can copy.</p>"
+            "<p>The theme (as the system, light or dark) and high contrast are in the View "
+            "menu.</p>",
+            "help_about",
+        )
+        self.about.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        return self.about

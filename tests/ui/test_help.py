@@ -1,0 +1,93 @@
+"""F1: help with the keys, the routine format, the safety notice and About; and the theme
+(View, Theme)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from psoas_timer import __version__
+from psoas_timer.core.safety import NOTICE_LINES
+from psoas_timer.ui.common.theme import apply_theme, is_dark
+from psoas_timer.ui.shell.help_dialog import HelpDialog
+from psoas_timer.ui.shell.main_window import MainWindow
+from psoas_timer.ui.shell.settings import Preferences
+
+
+@pytest.fixture(autouse=True)
+def _system_theme_after() -> Iterator[None]:
+    yield
+    apply_theme("system")
+
+
+def open_help(window: MainWindow, qtbot: QtBot) -> HelpDialog:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.help_dialog
+    assert isinstance(dialog, HelpDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_f1_opens_help_with_the_keys_the_format_safety_and_about(
+    window: MainWindow, qtbot: QtBot, routine_dirs: tuple[object, object]
+) -> None:
+    dialog = open_help(window, qtbot)
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert tabs == ["Keys", "Routines", "Safety", "About"]
+    keys = dialog.keys.toPlainText()
+    assert "Space" in keys
+    assert "Start, pause or resume the session" in keys
+    assert "Ctrl+N" in keys
+    assert "F1" in keys
+    assert "hold: 30s" in dialog.format.toPlainText()
+    assert NOTICE_LINES[0] in dialog.safety.toPlainText()
+    about = dialog.about.toPlainText()
+    assert __version__ in about
+    assert "GPL-3.0-or-later" in about
+    assert str(routine_dirs[1]) in about  # the user's routines folder
+    assert window.preferences.location() in about  # the settings file
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert window.help_dialog is None
+
+
+def choose_theme(window: MainWindow, theme: str) -> None:
+    action = window.theme_menu.findChild(QAction, f"theme_{theme}")
+    assert isinstance(action, QAction)
+    action.trigger()
+    assert action.isChecked()
+
+
+def test_the_theme_chosen_applies_at_once_and_is_kept(
+    window: MainWindow, qtbot: QtBot, settings_file: object
+) -> None:
+    assert window.theme_menu in [a.menu() for a in window.view_button.menu().actions()]
+    choose_theme(window, "dark")
+    assert window.preferences.theme == "dark"
+    palette = QApplication.palette()
+    assert palette.color(QPalette.ColorRole.Window).lightness() < 100
+    assert is_dark(window.palette())
+    choose_theme(window, "light")
+    assert window.preferences.theme == "light"
+    assert not is_dark(window.palette())
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 150
+    fresh = Preferences(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    assert fresh.theme == "light"
+
+
+def test_a_kept_theme_applies_when_the_window_starts(
+    make_window: object, preferences: Preferences
+) -> None:
+    preferences.theme = "dark"
+    window = make_window(preferences)  # type: ignore[operator]
+    assert is_dark(window.palette())
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 100
+
+
+def test_an_unknown_theme_reads_as_the_systems(preferences: Preferences) -> None:
+    preferences._store.setValue("window/theme", "purple")
+    assert preferences.theme == "system"
