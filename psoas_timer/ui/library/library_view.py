@@ -141,6 +141,8 @@ class LibraryView(QWidget):
     """Lists a catalog; emits :attr:`routine_chosen` with the entry the user picks."""
 
     routine_chosen = Signal(object)
+    #: Every routine of the catalog last given is in the list.
+    filled = Signal()
     #: A routine that cannot be used was picked: show what is wrong with it.
     problems_chosen = Signal(object)
 
@@ -242,8 +244,10 @@ class LibraryView(QWidget):
             added += 1
         if self._queue:
             QTimer.singleShot(0, self, lambda: self._fill_slice(fill))
-        elif searching or at_least:
+            return
+        if searching or at_least:
             self._on_search_text_changed(self.search.text())
+        self.filled.emit()
 
     def show_totals(self, start: int = 0) -> None:
         """Show the totals worked out since the list was filled, a slice of cards per turn

@@ -1,11 +1,13 @@
 """Reading the routines off the event loop, so the window answers while a large library loads.
 
 A worker thread reads the catalog and hands it over in two steps: :attr:`CatalogLoader.read`
-as soon as every routine is read and checked (the list can show it), then
-:attr:`CatalogLoader.totals` once every total time is worked out, after which it writes the
-cache for the next start. Signals cross to the window's thread queued, so the window only
-ever touches the catalog on its own thread, and a load started again (a second request
-while one runs) makes the earlier one's results stale: only the latest is handed over.
+as soon as every routine is read and checked (the list can show it), then, once the window
+says the list is filled (:meth:`CatalogLoader.listed`), :attr:`CatalogLoader.totals` when
+every total time is worked out, after which it writes the cache for the next start.
+
+Signals cross to the window's thread queued, so the window only ever touches the catalog on
+its own thread, and a load started again (a second request while one runs) makes the earlier
+one's results stale: only the latest is handed over.
 """
 
 from __future__ import annotations
@@ -44,6 +46,11 @@ class _Yield:
             self._since = time.perf_counter()
 
 
+#: How long the worker waits for the window to list the routines before working out their
+#: totals anyway.
+LISTING_WAIT_SECONDS = 30.0
+
+
 class CatalogLoader(QObject):
     """Runs *load* in a worker thread each time :meth:`start` is called; *load* calls the
     function it is given between files."""
@@ -64,6 +71,7 @@ class CatalogLoader(QObject):
         self._load = load
         self._generation = 0
         self._running = 0
+        self._listed = threading.Event()
         self._read.connect(self._on_read)
         self._totals.connect(self._on_totals)
         self._failed.connect(self._on_failed)
@@ -73,7 +81,12 @@ class CatalogLoader(QObject):
         """A load has started whose routines have not been handed over yet."""
         return self._running > 0
 
+    def listed(self) -> None:
+        """The routines handed over are on screen: the worker may go on to their totals."""
+        self._listed.set()
+
     def start(self) -> None:
+        self._listed.clear()
         self._generation += 1
         self._running += 1
         worker = threading.Thread(
@@ -90,6 +103,8 @@ class CatalogLoader(QObject):
             self._failed.emit(generation, str(exc) or type(exc).__name__)
             return
         self._read.emit(generation, catalog)
+        # Let the window list the routines first: both at once would slow both down.
+        self._listed.wait(LISTING_WAIT_SECONDS)
         try:
             catalog.work_out_totals(between)
             self._totals.emit(generation, catalog)

@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
             self._catalog_loader.read.connect(self._on_catalog_read)
             self._catalog_loader.totals.connect(self._on_catalog_totals)
             self._catalog_loader.failed.connect(self._on_catalog_failed)
+            self.library.filled.connect(self._catalog_loader.listed)
             self._catalog_loader.start()
             self.statusBar().showMessage(READING)
         else:
