@@ -91,7 +91,10 @@ class Entry:
     def routine(self) -> Routine | None:
         packed = self._packed
         if packed is not None:  # the routine first, then the flag: another thread may ask too
-            self._routine = packed.unpack()
+            try:
+                self._routine = packed.unpack()
+            except LoadError as exc:  # the cache was bad and the file has changed since
+                self.problems = exc.problems
             self._packed = None
         return self._routine
 
@@ -158,9 +161,11 @@ class _Packed:
     tags: tuple[str, ...]
     description: str
     blob: bytes
-    reread: Callable[[], Routine | None]
+    #: Reads the file instead (or raises :class:`LoadError`). It holds no reference to
+    #: the entry: no cycle, so a catalog let go of is freed at once.
+    reread: Callable[[], Routine]
 
-    def unpack(self) -> Routine | None:
+    def unpack(self) -> Routine:
         try:
             routine = pickle.loads(self.blob)
             if isinstance(routine, Routine):
@@ -395,12 +400,8 @@ def _unpack(entry: Entry, cached: Any, library: Library, allowed: list[Path]) ->
         return False
     path = entry.path
 
-    def reread() -> Routine | None:
-        try:
-            return load_routine(path, library, allowed=allowed)
-        except LoadError as exc:
-            entry.problems = exc.problems
-            return None
+    def reread() -> Routine:
+        return load_routine(path, library, allowed=allowed)
 
     entry._packed = _Packed(str(name), tuple(tags), str(description), bytes(blob), reread)
     entry._total = float(total) if total is not None else None

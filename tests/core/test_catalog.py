@@ -206,3 +206,24 @@ def test_without_a_cache_folder_nothing_is_written(tmp_path: Path) -> None:
     layout = Layout(layout.bundled, layout.assets, layout.user)
     _summary(layout)
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_catalog_let_go_is_freed_without_the_cycle_collector(tmp_path: Path) -> None:
+    """The collector is paused while reading and what exists is then frozen, so a catalog
+    must hold no reference cycle: it would never be freed."""
+    import gc
+    import weakref
+
+    layout = _library(tmp_path)
+    _summary(layout)  # cached: the entries are packed
+    catalog = load_catalog(layout)
+    assert catalog.resolve("r0") is not None
+    entries = [weakref.ref(entry) for entry in catalog.entries]
+    library = weakref.ref(catalog.library)
+    gc.disable()
+    try:
+        del catalog
+        assert all(ref() is None for ref in entries)
+        assert library() is None
+    finally:
+        gc.enable()
