@@ -1187,7 +1187,7 @@ class MainWindow(QMainWindow):
         """Copy the open routine's file into the user's routines (under a name of its own:
         nothing is replaced) and open that copy."""
         from psoas_timer.core.problems import LoadError
-        from psoas_timer.core.routine_io import import_routine
+        from psoas_timer.core.routine_files import import_routine
 
         entry, catalog = self.entry, self.catalog
         user = catalog.layout.user if catalog is not None and catalog.layout else None
