@@ -166,9 +166,6 @@ class LibraryView(QWidget):
         self.list.setAccessibleName("Routines")
         self.list.setSpacing(4)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        # Lay a long list out a batch at a time, between turns of the event loop.
-        self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
-        self.list.setBatchSize(40)
         # The highlight is a frame, not a fill, so every card's text (warnings included)
         # keeps its colours and stays readable when selected, in light and dark themes.
         self.list.setStyleSheet(_LIST_STYLE)
