@@ -130,7 +130,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "name": entry.name,
                 "path": str(entry.path),
                 "source": "bundled" if entry.bundled else "user",
-                "tags": entry.routine.tags if entry.routine else [],
+                "tags": entry.tags,
                 "total_seconds": round(entry.total, 3) if entry.ok else None,
                 "problems": [str(p) for p in entry.problems],
             }

@@ -229,8 +229,8 @@ class Catalog:
                 entry.path.stem.lower(),
             ):
                 return entry
-        for entry in self.entries:
-            if entry.routine is not None and entry.routine.name.lower() == wanted:
+        for entry in self.entries:  # the name from the list: nothing is unpacked
+            if entry.ok and entry.name.lower() == wanted:
                 return entry
         return None
 

@@ -227,3 +227,14 @@ def test_a_catalog_let_go_is_freed_without_the_cycle_collector(tmp_path: Path) -
         assert library() is None
     finally:
         gc.enable()
+
+
+def test_finding_a_routine_by_name_unpacks_only_that_one(tmp_path: Path) -> None:
+    layout = _library(tmp_path)
+    _summary(layout)
+    catalog = load_catalog(layout)
+    found = catalog.resolve("Routine 2")
+    assert found is not None
+    assert found.path.name == "r2.yaml"
+    assert [e.path.name for e in catalog.entries if e._packed is None and e.ok] == []
+    assert found.routine is not None  # unpacked when asked for
