@@ -30,6 +30,7 @@ def describe_releases(releases: Iterable[Release]) -> str:
         seen.add((point.key, point.side))
         again = point.name == last_name and point.side is not None
         last_name = point.name
+        where: str
         if again:
             where = point.side or ""
         elif point.side:
