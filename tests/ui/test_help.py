@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -15,7 +17,7 @@ from psoas_timer import __version__
 from psoas_timer.core.safety import NOTICE_LINES
 from psoas_timer.ui.common.theme import apply_theme, is_dark
 from psoas_timer.ui.shell.help_dialog import HelpDialog
-from psoas_timer.ui.shell.main_window import MainWindow
+from psoas_timer.ui.shell.main_window import MainWindow, Services
 from psoas_timer.ui.shell.settings import Preferences
 
 
@@ -51,6 +53,7 @@ def test_f1_opens_help_with_the_keys_the_format_safety_and_about(
     assert "GPL-3.0-or-later" in about
     assert str(routine_dirs[1]) in about  # the user's routines folder
     assert window.preferences.location() in about  # the settings file
+
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert window.help_dialog is None
 
@@ -91,3 +94,22 @@ def test_a_kept_theme_applies_when_the_window_starts(
 def test_an_unknown_theme_reads_as_the_systems(preferences: Preferences) -> None:
     preferences._store.setValue("window/theme", "purple")
     assert preferences.theme == "system"
+
+
+def test_about_says_where_the_history_is(
+    qtbot: QtBot, services: Services, preferences: Preferences, tmp_path: Path
+) -> None:
+    from psoas_timer.history import HistoryStore
+
+    history = tmp_path / "history.sqlite3"
+    given = dataclasses.replace(services, open_history=lambda: HistoryStore.open(history))
+    window = MainWindow(preferences, given)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.commands.help.trigger()
+    dialog = window.help_dialog
+    assert isinstance(dialog, HelpDialog)
+    assert str(history) in dialog.about.toPlainText()
+    dialog.close()
+    window.close()

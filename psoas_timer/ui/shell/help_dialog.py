@@ -74,6 +74,7 @@ class Folders:
     routines: Path
     settings: str
     cache: Path | None = None
+    history: Path | None = None
     log: Path | None = None
 
 
@@ -137,6 +138,8 @@ class HelpDialog(QDialog):
             ("Your routines", str(folders.routines)),
             ("Settings", folders.settings),
         ]
+        if folders.history is not None:
+            places.append(("Your history", str(folders.history)))
         if folders.log is not None:
             places.append(("Log", str(folders.log)))
         if folders.cache is not None:

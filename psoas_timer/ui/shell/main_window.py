@@ -1066,6 +1066,7 @@ class MainWindow(QMainWindow):
                 routines=routines if routines is not None else Path("(none)"),
                 settings=self.preferences.location(),
                 cache=layout.cache if layout is not None else None,
+                history=store.path if (store := self.history.store) is not None else None,
             ),
             self,
         )
