@@ -58,7 +58,7 @@ from .routine_details import RoutineDetails
 from .selected_step import SelectedStep
 from .step_list import StepDropButton, StepList
 from .timeline import TimelineView
-from .undo import EditorState, Snapshot
+from .undo import EditorState, FieldUndoKeys, Snapshot, redo_keys, undo_keys
 
 __all__ = ["CloseChoice", "EditorView"]
 
@@ -104,6 +104,7 @@ class EditorView(QWidget):
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(self.VALIDATE_MS)
         self._build()
+        self._field_undo = FieldUndoKeys(self, self.undo_stack)
         self._connect_signals()
         self._show_state((self.document.dump(), (), 0), reload=False)
         self.undo_stack.setClean()
@@ -155,8 +156,8 @@ class EditorView(QWidget):
         assert undo is not None
         assert redo is not None
         self.act_undo, self.act_redo = undo, redo
-        self.act_undo.setShortcut(QKeySequence(std.Undo))
-        self.act_redo.setShortcut(QKeySequence(std.Redo))
+        self.act_undo.setShortcuts(undo_keys())
+        self.act_redo.setShortcuts(redo_keys())
         for action in (self.act_undo, self.act_redo):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
