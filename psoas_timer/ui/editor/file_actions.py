@@ -170,6 +170,7 @@ class FileActions:
         self._bundled = bundled
         self.path: Path | None = None
         self.last_trash: TrashItem | None = None
+        self._saved_text: str | None = None  # the document as last loaded or saved
 
     def maybe_discard(self) -> bool:
         """Ask about unsaved changes; ``True`` when it is fine to move on."""
@@ -179,10 +180,23 @@ class FileActions:
         choice = self._ask.unsaved(view.document.name)
         if choice is CloseChoice.SAVE:
             return self.save()
-        return choice is CloseChoice.DISCARD
+        if choice is CloseChoice.DISCARD:
+            self.discard()
+            return True
+        return False
+
+    def discard(self) -> None:
+        """Drop the unsaved changes: the routine is again as it was last saved or opened (a
+        new routine, as it was made), so nothing asks about them later."""
+        text = self._saved_text
+        if text is None:
+            self._load(new_document(), None)
+            return
+        self._load(RoutineDocument.from_text(text, str(self.path or "new routine")), self.path)
 
     def _load(self, document: RoutineDocument, path: Path | None) -> None:
         self.path = path
+        self._saved_text = document.dump()
         self._view.load(document, path)
 
     def new_routine(self, name: str = "My routine") -> None:
@@ -218,6 +232,7 @@ class FileActions:
         except OSError as exc:
             view.notify(f"Could not save: {exc.strerror or exc}")
             return False
+        self._saved_text = view.document.dump()
         view.mark_saved(self.path)
         draft = " as a draft (it has problems to fix before it can start)" if view.problems else ""
         view.notify(f"Saved {self.path.name}{draft}.")
