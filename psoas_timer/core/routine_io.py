@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -363,13 +364,12 @@ def _plain_step(step: Step, library: Library) -> dict[str, Any]:
     return data
 
 
-def new_document(name: str = "My routine") -> RoutineDocument:
-    """A small valid routine to start from."""
-    raw = {
-        "version": FORMAT_VERSION,
-        "name": name,
-        "steps": [
-            {"name": "Kneeling hip-flexor stretch", "kind": "stretch", "hold": 30, "sides": "both"}
-        ],
-    }
+def new_document(
+    name: str = "My routine", steps: Sequence[Mapping[str, Any]] = ()
+) -> RoutineDocument:
+    """A new routine named *name* with *steps* (none by default: the user adds the first;
+    until then the routine is a draft that says it needs one)."""
+    raw: dict[str, Any] = {"version": FORMAT_VERSION, "name": name}
+    if steps:
+        raw["steps"] = [dict(step) for step in steps]
     return RoutineDocument(to_node(raw, None, "routine"))

@@ -38,6 +38,10 @@ steps:
 """
 
 
+#: The step many tests start from (a new routine is empty).
+STRETCH = {"name": "Kneeling hip-flexor stretch", "kind": "stretch", "hold": 30, "sides": "both"}
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog(ROOT / "routines")

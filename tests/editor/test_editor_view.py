@@ -18,7 +18,7 @@ from psoas_timer.ui.editor.editor_view import CloseChoice
 from psoas_timer.ui.editor.library_picker import LibraryPicker
 from psoas_timer.ui.library.routine_watcher import RoutineWatcher
 
-from .conftest import HAND_WRITTEN, ROOT, make_editor
+from .conftest import HAND_WRITTEN, ROOT, STRETCH, make_editor
 
 
 def _editor(
@@ -29,7 +29,7 @@ def _editor(
 
 def test_build_a_routine_through_the_ui(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.files.new_routine("Evening")
+    view.files.new_routine("Evening", steps=[STRETCH])
     view.act_add_rest.trigger()
     view.add_from_library(["plank"])
     assert view.step_titles() == ["1. Kneeling hip-flexor stretch", "2. Rest", "3. Plank"]
@@ -80,7 +80,7 @@ def test_invalid_input_shows_the_loaders_message_and_saves_as_a_draft(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.files.new_routine("Draft")
+    view.files.new_routine("Draft", steps=[STRETCH])
     hold = view.step_form.hold
     hold.setFocus()
     hold.selectAll()
@@ -111,7 +111,7 @@ def test_a_bundled_routine_is_copied_before_editing(
 
 def test_drag_and_drop_moves_the_step(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.files.new_routine("Drag")
+    view.files.new_routine("Drag", steps=[STRETCH])
     view.act_add_rest.trigger()
     view.act_add_breathing.trigger()
     model = view.step_list.model()
@@ -127,7 +127,7 @@ def test_drag_and_drop_moves_the_step(qtbot: QtBot, catalog: Catalog, user_dir: 
 
 def test_repeat_groups_open_for_editing(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.files.new_routine("Circuit")
+    view.files.new_routine("Circuit", steps=[STRETCH])
     view.act_add_group.trigger()
     assert view.forms.currentWidget() is view.group_form
     view.group_form.repeat.setValue(3)
@@ -145,7 +145,7 @@ def test_cues_and_text_fields_write_their_keys(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.files.new_routine("Cues")
+    view.files.new_routine("Cues", steps=[STRETCH])
     form = view.step_form
     form.add_cue.click()
     form.instructions.setPlainText("Kneel.\nTuck the pelvis.")
@@ -184,7 +184,7 @@ def test_export_rename_delete_and_restore(
     qtbot: QtBot, catalog: Catalog, user_dir: Path, tmp_path: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.files.new_routine("Share me")
+    view.files.new_routine("Share me", steps=[STRETCH])
     view.files.save()
     view.files.export_to(tmp_path / "out.yaml")
     assert (tmp_path / "out.yaml").read_text(encoding="utf-8") == view.document.dump()

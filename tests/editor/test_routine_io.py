@@ -181,11 +181,13 @@ def test_copies_of_copies_keep_every_comment() -> None:
     assert document.copy().copy().copy().dump() == HAND_WRITTEN
 
 
-def test_new_document_is_a_valid_routine() -> None:
-    document = new_document("Tuesday")
-    routine = document.validate()
-    assert routine.name == "Tuesday"
-    assert document.dump().startswith("version: 1\nname: Tuesday\nsteps:\n")
+def test_a_new_document_holds_only_what_was_chosen() -> None:
+    empty = new_document("Tuesday")
+    assert empty.dump() == "version: 1\nname: Tuesday\n"  # no step the user did not choose
+    with pytest.raises(LoadError, match="steps"):
+        empty.validate()  # a draft until it has a step
+    document = new_document("Tuesday", [{"use": "plank"}, {"name": "Rest", "kind": "rest"}])
+    assert document.dump().startswith("version: 1\nname: Tuesday\nsteps:\n  - use: plank\n")
 
 
 def test_hostile_text_is_refused_before_round_trip_loading() -> None:
@@ -210,7 +212,7 @@ def test_an_invalid_document_still_loads_as_a_draft_and_reports_like_loading() -
 
 def test_save_keeps_the_previous_version_and_skips_identical_writes(user_dir: Path) -> None:
     path = user_dir / "r.yaml"
-    document = new_document("R")
+    document = new_document("R", [{"name": "Lunge", "hold": 30}])
     assert save_document(document, path)
     first = path.read_bytes()
     assert not save_document(document, path)  # nothing changed: nothing written

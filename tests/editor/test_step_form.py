@@ -13,7 +13,7 @@ from psoas_timer.core.routine_io import RoutineDocument
 from psoas_timer.ui.editor import CloseChoice, EditorView
 from psoas_timer.ui.editor.step_form import StepForm
 
-from .conftest import make_editor
+from .conftest import STRETCH, make_editor
 
 
 def _editor(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> EditorView:
@@ -97,7 +97,7 @@ def test_making_a_step_a_rest_hides_what_no_longer_applies(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.files.new_routine("Kinds")  # one stretch, both sides
+    view.files.new_routine("Kinds", steps=[STRETCH])  # one stretch, both sides
     form = view.step_form
     assert "sides" in _shown(form)
     index = form.kind.findData("rest")
@@ -127,7 +127,7 @@ def test_durations_read_back_as_the_app_writes_them(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.files.new_routine("Durations")  # a stretch held 30
+    view.files.new_routine("Durations", steps=[STRETCH])  # a stretch held 30
     view.act_add_rest.trigger()
     view.step_list.setCurrentRow(0)
     form = view.step_form
@@ -182,7 +182,7 @@ def test_a_cue_time_typed_in_the_table_reads_back_the_same_way(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
-    view.files.new_routine("Cues")
+    view.files.new_routine("Cues", steps=[STRETCH])
     form = view.step_form
     form.add_cue.click()
     form.cues.setFocus()

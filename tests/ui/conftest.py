@@ -244,3 +244,19 @@ def started(window: MainWindow, key: str = "release") -> MainWindow:
     assert window.open_routine(key)
     window.start_session()
     return window
+
+
+@pytest.fixture
+def new_empty(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answer the editor's New dialog with an empty "My routine"; lists each time it asked."""
+    from psoas_timer.ui.editor import editor_view
+    from psoas_timer.ui.editor.new_routine import NewStart
+
+    asked: list[str] = []
+
+    def answer(_parent: QWidget, _library: object, _routines: object) -> NewStart:
+        asked.append("new")
+        return NewStart("My routine")
+
+    monkeypatch.setattr(editor_view, "ask_how_to_start", answer)
+    return asked

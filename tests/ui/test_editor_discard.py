@@ -26,7 +26,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_discard_then_quit_asks_nothing_more(
-    window: MainWindow, qtbot: QtBot, asked: list[str]
+    window: MainWindow, qtbot: QtBot, asked: list[str], new_empty: list[str]
 ) -> None:
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
     editor = window.editor()

@@ -196,13 +196,15 @@ def test_timer_wakes_when_the_shown_second_changes(window: MainWindow, clock: Fa
 
 
 def test_the_editor_makes_a_routine_that_appears_in_the_library(
-    window: MainWindow, routine_dirs: tuple[Path, Path], qtbot: QtBot
+    window: MainWindow, routine_dirs: tuple[Path, Path], qtbot: QtBot, new_empty: list[str]
 ) -> None:
     _, user = routine_dirs
     assert window.commands.new_routine.isEnabled()
     window.commands.new_routine.trigger()
     editor = window.editor()
     assert editor.isVisible()
+    assert new_empty == ["new"]
+    assert editor.view.step_titles() == []
     editor.view.files.new_routine("Made in the editor")
     editor.view.add_item({"name": "Knee to chest", "kind": "stretch", "hold": 15})
     assert editor.view.files.save()

@@ -53,6 +53,7 @@ from . import step_moves
 from .file_actions import CloseChoice, DialogQuestions, FileActions, ask_unsaved
 from .library_picker import LibraryPicker
 from .locations import Location, locate
+from .new_routine import NewStart, ask_how_to_start
 from .problems_panel import ProblemsPanel
 from .routine_details import RoutineDetails
 from .selected_step import SelectedStep
@@ -61,6 +62,11 @@ from .timeline import TimelineView
 from .undo import EditorState, FieldUndoKeys, Snapshot, redo_keys, undo_keys
 
 __all__ = ["CloseChoice", "EditorView"]
+
+
+def _title(path: Path) -> str:
+    """A routine's file name read as a name: ``daily-psoas.yaml`` → "Daily psoas"."""
+    return path.stem.replace("-", " ").replace("_", " ").capitalize()
 
 
 class EditorView(QWidget):
@@ -85,12 +91,17 @@ class EditorView(QWidget):
         user_dir: Path,
         bundled: Callable[[], list[Path]] = list,
         ask_unsaved: Callable[[QWidget, str], CloseChoice] = ask_unsaved,
+        routines: Callable[[], list[tuple[str, Path]]] | None = None,
+        choose_start: Callable[[QWidget, Library, list[tuple[str, Path]]], NewStart | None]
+        | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("routine_editor")
         self.setAccessibleName("Routine editor")
         self._library = library
+        self._routines = routines or (lambda: [(_title(p), p) for p in bundled()])
+        self._choose_start = choose_start
         self.files = FileActions(
             self, DialogQuestions(self, ask_unsaved), user_dir=user_dir, bundled=bundled
         )
@@ -322,7 +333,7 @@ class EditorView(QWidget):
 
     def _connect_signals(self) -> None:
         files = self.files
-        self.act_new.triggered.connect(files.on_new_triggered)
+        self.act_new.triggered.connect(self.ask_new_routine)
         self.act_duplicate.triggered.connect(files.on_duplicate_triggered)
         self.act_save.triggered.connect(files.save)
         self.act_import.triggered.connect(files.on_import_triggered)
@@ -763,6 +774,19 @@ class EditorView(QWidget):
             self.act_close.trigger()
             return
         super().keyPressEvent(event)
+
+    def ask_new_routine(self) -> bool:
+        """New: ask what to start from (empty, a copy of a routine, exercises from the
+        library), then about unsaved changes; ``True`` once the new routine is here."""
+        choose = self._choose_start or ask_how_to_start
+        start = choose(self, self._library, self._routines())
+        if start is None:
+            return False
+        return self.files.new_routine(
+            start.name,
+            steps=[{"use": ident} for ident in start.exercises],
+            copy_of=start.copy_of,
+        )
 
     # -- running ----------------------------------------------------------------------------
 

@@ -12,10 +12,10 @@ and keeps a backup (:mod:`psoas_timer.core.routine_files`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -199,10 +199,30 @@ class FileActions:
         self._saved_text = document.dump()
         self._view.load(document, path)
 
-    def new_routine(self, name: str = "My routine") -> None:
-        if self.maybe_discard():
-            self._load(new_document(name), None)
-            self._view.focus_name()
+    def new_routine(
+        self,
+        name: str = "My routine",
+        *,
+        steps: Sequence[Mapping[str, Any]] = (),
+        copy_of: Path | None = None,
+    ) -> bool:
+        """Start a new routine named *name*, not saved yet: a copy of the routine at
+        *copy_of* (that file is left as it is), or made of *steps* (none: empty).
+        ``False`` when the user kept the unsaved changes, or *copy_of* could not be read."""
+        if not self.maybe_discard():
+            return False
+        if copy_of is not None:
+            try:
+                document = RoutineDocument.from_path(copy_of)
+            except LoadError as exc:
+                self._view.show_file_problems(exc)
+                return False
+            document.data["name"] = name
+        else:
+            document = new_document(name, steps)
+        self._load(document, None)
+        self._view.focus_name()
+        return True
 
     def open_path(self, path: Path) -> bool:
         """Edit the routine at *path*. A file outside the user's folder is copied there first,
@@ -323,9 +343,6 @@ class FileActions:
         view.notify(f"Reloaded {self.path.name}: it changed on disk.")
 
     # -- dialogs ----------------------------------------------------------------------------
-
-    def on_new_triggered(self) -> None:
-        self.new_routine()
 
     def on_duplicate_triggered(self) -> None:
         choices = {f"{p.stem} (bundled)": p for p in self._bundled()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +21,7 @@ from psoas_timer.core.model import Step
 
 from .step_form import KINDS
 
-__all__ = ["LibraryPicker"]
+__all__ = ["ExerciseChooser", "LibraryPicker"]
 
 ANY = "Any"
 
@@ -35,14 +35,20 @@ def _describe(step: Step) -> str:
     return " · ".join(parts)
 
 
-class LibraryPicker(QDialog):
-    """Lists library exercises; :meth:`chosen` gives the ids picked."""
+class ExerciseChooser(QWidget):
+    """Lists library exercises, with a search and filters; :meth:`chosen` gives the ids
+    picked (several with Ctrl or Shift). ``activated`` when one is double-clicked or Enter
+    is pressed on it. With *preselect*, the first one shown is picked already."""
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    activated = Signal()
+
+    def __init__(
+        self, library: Library, parent: QWidget | None = None, *, preselect: bool = True
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add exercises from the library")
         self.setAccessibleName("Exercise library")
         self._library = library
+        self._preselect = preselect
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search by name, muscle or equipment")
         self.search.setAccessibleName("Search exercises")
@@ -57,34 +63,26 @@ class LibraryPicker(QDialog):
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.list.setAlternatingRowColors(True)
         self.count = QLabel()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Add")
         filters = QHBoxLayout()
         for label, box in (
             ("&Kind", self.kind),
             ("&Muscle", self.muscle),
-            ("&Equipment", self.equipment),
+            ("E&quipment", self.equipment),
         ):
             caption = QLabel(label)
             caption.setBuddy(box)
             filters.addWidget(caption)
             filters.addWidget(box, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.count)
-        layout.addWidget(buttons)
-        self.resize(560, 480)
         self.search.textChanged.connect(self._on_filter_changed)
         for box in (self.kind, self.muscle, self.equipment):
             box.currentIndexChanged.connect(self._on_filter_changed)
-        self.list.itemActivated.connect(lambda _item: self.accept())
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.list.itemActivated.connect(self._on_item_activated)
         self._on_filter_changed()
 
     @staticmethod
@@ -117,7 +115,12 @@ class LibraryPicker(QDialog):
             self.list.addItem(item)
         self.count.setText(f"{self.list.count()} exercises")
         if self.list.count():
-            self.list.setCurrentRow(0)
+            flags = QItemSelectionModel.SelectionFlag
+            self.list.setCurrentRow(0, flags.ClearAndSelect if self._preselect else flags.NoUpdate)
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        item.setSelected(True)  # Enter on the row with the cursor picks it
+        self.activated.emit()
 
     def visible_ids(self) -> list[str]:
         return [
@@ -127,3 +130,34 @@ class LibraryPicker(QDialog):
     def chosen(self) -> list[str]:
         rows = sorted(self.list.row(i) for i in self.list.selectedItems())
         return [str(self.list.item(r).data(Qt.ItemDataRole.UserRole)) for r in rows]
+
+
+class LibraryPicker(QDialog):
+    """:class:`ExerciseChooser` in a dialog; :meth:`chosen` gives the ids picked."""
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add exercises from the library")
+        self.setAccessibleName("Exercise library")
+        self.chooser = ExerciseChooser(library)
+        chooser = self.chooser
+        self.search, self.list, self.count = chooser.search, chooser.list, chooser.count
+        self.kind, self.muscle, self.equipment = chooser.kind, chooser.muscle, chooser.equipment
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Add")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.chooser, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 480)
+        self.chooser.activated.connect(self.accept)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+    def visible_ids(self) -> list[str]:
+        return self.chooser.visible_ids()
+
+    def chosen(self) -> list[str]:
+        return self.chooser.chosen()

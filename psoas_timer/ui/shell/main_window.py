@@ -1133,6 +1133,11 @@ class MainWindow(QMainWindow):
                     if self.catalog is not None
                     else []
                 ),
+                routines=lambda: (
+                    [(e.name, e.path) for e in self.catalog.entries if e.bundled and e.ok]
+                    if self.catalog is not None
+                    else []
+                ),
             )
             view.saved.connect(self._on_editor_saved)
             view.start_routine.connect(self._on_editor_start_routine)
@@ -1142,11 +1147,10 @@ class MainWindow(QMainWindow):
 
     def _on_new_routine_triggered(self) -> None:
         window = self.editor()
-        if window.view.files.maybe_discard():
-            window.view.files.new_routine()
         window.show()
         window.raise_()
         window.activateWindow()
+        window.view.ask_new_routine()
 
     def _on_edit_routine_triggered(self) -> None:
         if self.entry is None:
