@@ -1,5 +1,5 @@
 """F1: help with the keys, the routine format, the safety notice and About; and the theme
-(View, Theme)."""
+(Menu, Theme)."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def choose_theme(window: MainWindow, theme: str) -> None:
 def test_the_theme_chosen_applies_at_once_and_is_kept(
     window: MainWindow, qtbot: QtBot, settings_file: object
 ) -> None:
-    assert window.theme_menu in [a.menu() for a in window.view_button.menu().actions()]
+    assert window.theme_menu in [a.menu() for a in window.menu_button.menu().actions()]
     choose_theme(window, "dark")
     assert window.preferences.theme == "dark"
     palette = QApplication.palette()

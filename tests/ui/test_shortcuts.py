@@ -21,19 +21,27 @@ def _state(window: MainWindow) -> State:
     return window.controller.session.state
 
 
-def test_every_action_has_a_shortcut_tooltip_and_button(window: MainWindow) -> None:
+def test_every_action_has_a_shortcut_tooltip_and_a_button_or_menu_entry(
+    window: MainWindow,
+) -> None:
     on_toolbar = window.toolbar.actions()
+    menu = window.menu_button.menu()
+    assert menu is not None
+    in_menu = menu.actions()
     for action in window.commands.all():
         assert not action.shortcut().isEmpty(), action.objectName()
         shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         assert shown in action.toolTip(), action.objectName()
+        assert (action in on_toolbar) != (action in in_menu), action.objectName()
     for action in [
-        *window.commands.session_only(),
         window.commands.start_pause,
+        window.commands.previous,
+        window.commands.next,
+        window.commands.add_time,
+        window.commands.take_time,
+        window.commands.released,
+        window.commands.stop,
         window.commands.mute,
-        window.commands.sound,
-        window.commands.fullscreen,
-        window.commands.stay_on_top,
     ]:
         assert action in on_toolbar
         button = window.toolbar.widgetForAction(action)

@@ -27,15 +27,18 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +50,7 @@ from psoas_timer.core.plan import Plan, compile_plan
 from psoas_timer.core.problems import LoadError, Problem
 from psoas_timer.core.routine_edit import ContainerPath, container
 from psoas_timer.core.routine_io import RoutineDocument, new_document
+from psoas_timer.ui.common.icons import icon
 
 from . import document_edits as edits
 from . import step_moves
@@ -214,27 +218,70 @@ class EditorView(QWidget):
         self._build_actions()
         self.toolbar = QToolBar("Routine")
         self.toolbar.setAccessibleName("Routine actions")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action, name in (
+            (self.act_new, "document-new"),
+            (self.act_duplicate, "edit-copy"),
+            (self.act_save, "document-save"),
+            (self.act_undo, "edit-undo"),
+            (self.act_redo, "edit-redo"),
+            (self.act_import, "document-import"),
+            (self.act_export, "document-export"),
+            (self.act_rename, "edit-rename"),
+            (self.act_delete, "edit-delete"),
+            (self.act_open_external, "document-open"),
+            (self.act_try, "psoas-try-step"),
+            (self.act_start, "media-playback-start"),
+            (self.act_close, "window-close"),
+        ):
+            action.setIcon(icon(name))
+        # What is used all the time first, so a narrow window never hides it; the file's
+        # rarer commands in a menu at the right end.
         for tool in (
+            self.act_start,
+            self.act_try,
+            None,
             self.act_new,
-            self.act_duplicate,
             self.act_save,
             None,
             self.act_undo,
             self.act_redo,
-            None,
-            self.act_import,
-            self.act_export,
-            self.act_rename,
-            self.act_delete,
-            self.act_open_external,
-            None,
-            self.act_try,
-            self.act_start,
         ):
             if tool is None:
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(tool)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.file_menu = QMenu("Routine", self)
+        for tool in (
+            self.act_duplicate,
+            self.act_rename,
+            None,
+            self.act_import,
+            self.act_export,
+            self.act_open_external,
+            None,
+            self.act_delete,
+            self.act_restore,
+            None,
+            self.act_close,
+        ):
+            if tool is None:
+                self.file_menu.addSeparator()
+            else:
+                self.file_menu.addAction(tool)
+        self.file_button = QToolButton()
+        self.file_button.setText("Routine")
+        self.file_button.setIcon(icon("open-menu"))
+        self.file_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.file_button.setAccessibleName("Routine menu")
+        self.file_button.setToolTip("Duplicate, rename, import, export, delete… (F10)")
+        self.file_button.setMenu(self.file_menu)
+        self.file_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addWidget(self.file_button)
+        QShortcut(QKeySequence("F10"), self, self.file_button.showMenu)
 
         self.details = RoutineDetails()
 

@@ -1,12 +1,17 @@
-"""Every control as a QAction: one text, shortcut, tooltip and icon each, used everywhere."""
+"""Every control as a QAction: one text, shortcut, tooltip and icon each, used everywhere.
+
+Icons come from the desktop's theme, or the app's own drawings where the theme has none
+(:mod:`psoas_timer.ui.common.icons`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
+
+from psoas_timer.ui.common.icons import icon as themed_icon
 
 __all__ = ["Actions", "create_actions"]
 
@@ -73,7 +78,7 @@ def _action(
     action.setStatusTip(tip)
     action.setCheckable(checkable)
     if icon:
-        action.setIcon(QIcon.fromTheme(icon))
+        action.setIcon(themed_icon(icon))
     parent.addAction(action)
     return action
 
@@ -182,7 +187,7 @@ def create_actions(parent: QWidget) -> Actions:
             "Routines",
             ["Alt+Left", Key.Key_Backspace],
             "Back to the list of routines",
-            "go-previous",
+            "view-list",
         ),
         reload=_action(
             parent,

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
-    QIcon,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self._ended_record: SessionRecord | None = None
         self._resume_offered = False
         self._closing = False
+        self._toolbar_widths: dict[str, int] = {}  # the row's width, words beside, by Mute's text
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
@@ -292,6 +293,7 @@ class MainWindow(QMainWindow):
             self.reload()
             self._open_pending()
         self._sync_actions()
+        self._fit_toolbar()
         if notice:
             self.statusBar().showMessage(notice, 30000)
             services.inform(self, "Your history", notice)
@@ -400,8 +402,15 @@ class MainWindow(QMainWindow):
 
     # -- construction ------------------------------------------------------------------
     def _make_toolbar(self, actions: Actions) -> QToolBar:
+        """One row: the way back to the routines, the session's controls and Mute, all with
+        icons and words big enough to read from the mat; everything else is in the Menu at
+        the right end (F10 opens it; every entry has its own key too). The session's
+        controls come first, so a narrow window never pushes them into the overflow."""
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QShortcut
+        from PySide6.QtWidgets import QMenu, QSizePolicy
 
+        from psoas_timer.ui.common.icons import icon
         from psoas_timer.ui.common.theme import scaled_font
 
         bar = QToolBar("Controls")
@@ -412,8 +421,6 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.setFont(scaled_font(self.font(), 16, bold=True))
         bar.addAction(actions.back)
-        bar.addAction(actions.new_routine)
-        bar.addAction(actions.edit_routine)
         bar.addAction(actions.progress)
         bar.addSeparator()
         for action in (
@@ -422,39 +429,59 @@ class MainWindow(QMainWindow):
             actions.next,
             actions.add_time,
             actions.take_time,
-            actions.restart_step,
             actions.released,
             actions.stop,
         ):
             bar.addAction(action)
         bar.addSeparator()
-        for action in (actions.mute, actions.sound, actions.fullscreen, actions.stay_on_top):
-            bar.addAction(action)
-        # How the player looks, in a menu of its own (their keys work without it).
-        from PySide6.QtWidgets import QMenu
+        bar.addAction(actions.mute)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
 
-        view = QMenu("View", bar)
-        view.setObjectName("view_menu")
-        view.addAction(actions.count_up)
-        view.addAction(actions.high_contrast)
-        view.addSeparator()
-        view.addAction(actions.ask_ratings)
-        self.theme_menu = self._make_theme_menu(view)
-        view.addMenu(self.theme_menu)
-        view.addSeparator()
-        view.addAction(actions.help)
-        self.view_button = QToolButton(bar)
-        self.view_button.setObjectName("view")
-        self.view_button.setText("View")
-        self.view_button.setToolTip("How the app looks: time held, high contrast, theme; help")
-        self.view_button.setMenu(view)
-        self.view_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.view_button.setAccessibleName("View")
-        bar.addWidget(self.view_button)
+        menu = QMenu("Menu", bar)
+        menu.setObjectName("main_menu")
+        for group in (
+            (actions.new_routine, actions.edit_routine),
+            (actions.restart_step,),
+            (actions.sound, actions.fullscreen, actions.stay_on_top),
+            (actions.count_up, actions.high_contrast, actions.ask_ratings),
+        ):
+            menu.addActions(list(group))
+            menu.addSeparator()
+        self.theme_menu = self._make_theme_menu(menu)
+        menu.addMenu(self.theme_menu)
+        menu.addSeparator()
+        menu.addAction(actions.help)
+        menu.addSeparator()
+        menu.addActions([actions.reload, actions.quit])
+        self.menu_button = QToolButton(bar)
+        self.menu_button.setObjectName("menu")
+        self.menu_button.setText("Menu")
+        self.menu_button.setIcon(icon("open-menu"))
+        self.menu_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.menu_button.setToolTip(
+            "New and edit routines, sound, full screen, how the app looks, help… (F10)"
+        )
+        self.menu_button.setMenu(menu)
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setAccessibleName("Menu")
+        bar.addWidget(self.menu_button)
+        QShortcut(QKeySequence("F10"), self, self.menu_button.showMenu)
+
         for button in bar.findChildren(QToolButton):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if button.defaultAction() is not None:
                 button.setAccessibleName(button.defaultAction().text())
+        # Start, Pause and Resume take the same room, so the row never shifts as it changes.
+        start = bar.widgetForAction(actions.start_pause)
+        if start is not None:
+            widths = []
+            for text in ("Start", "Resume", "Pause"):
+                actions.start_pause.setText(text)
+                widths.append(start.sizeHint().width())
+            actions.start_pause.setText("Start")
+            start.setMinimumWidth(max(widths))
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
 
@@ -480,6 +507,35 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         group.triggered.connect(self._on_theme_triggered)
         return menu
+
+    def _fit_toolbar(self) -> None:
+        """Words beside the icons when the row has room for them all, else under them, so
+        that at 1024 px everything still shows (the words as big as ever)."""
+        from PySide6.QtCore import Qt
+
+        if self._loaded is None:
+            return
+        bar = self.toolbar
+        style = Qt.ToolButtonStyle
+        beside = self._toolbar_widths.get(self.commands.mute.text())
+        if beside is None:
+            current = bar.toolButtonStyle()
+            bar.setToolButtonStyle(style.ToolButtonTextBesideIcon)
+            beside = bar.sizeHint().width()
+            bar.setToolButtonStyle(current)
+            self._toolbar_widths[self.commands.mute.text()] = beside
+        wanted = (
+            style.ToolButtonTextBesideIcon
+            if beside <= self.width()
+            else style.ToolButtonTextUnderIcon
+        )
+        if bar.toolButtonStyle() != wanted:
+            bar.setToolButtonStyle(wanted)
+            self.menu_button.setToolButtonStyle(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
 
     def _restore(self) -> None:
         self.commands.mute.setChecked(self.preferences.muted)
@@ -882,6 +938,8 @@ class MainWindow(QMainWindow):
             self.page in (Page.ROUTINE, Page.COMPLETION) and self.entry is not None
         )
         a.start_pause.setEnabled(can_start)
+        from psoas_timer.ui.common.icons import icon as themed_icon
+
         if active and self.controller.running:
             text, icon = "Pause", "media-playback-pause"
         elif active:  # paused
@@ -889,7 +947,7 @@ class MainWindow(QMainWindow):
         else:
             text, icon = "Start", "media-playback-start"
         a.start_pause.setText(text)
-        a.start_pause.setIcon(QIcon.fromTheme(icon))
+        a.start_pause.setIcon(themed_icon(icon))
 
     # -- slots ---------------------------------------------------------------------------
     def _on_start_pause_triggered(self) -> None:
@@ -981,6 +1039,7 @@ class MainWindow(QMainWindow):
         self._audio.set_muted(muted)
         self.player.set_muted(muted)
         self.commands.mute.setText("Muted" if muted else "Mute")
+        self._fit_toolbar()
 
     def _on_sound_triggered(self) -> None:
         """Open the Sound dialog; what the user changes is heard and kept at once."""

@@ -1,0 +1,158 @@
+"""The toolbars keep what a session needs in sight at common widths, with icons that show
+in any theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QToolBar, QToolButton, QWidget, QWidgetAction
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.core.catalog import load_catalog
+from psoas_timer.ui.common import icons
+from psoas_timer.ui.editor import EditorView, EditorWindow
+from psoas_timer.ui.shell.main_window import MainWindow
+
+from .conftest import started
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _shown_in_bar(bar: QToolBar, action: QAction) -> bool:
+    """On the bar itself, not in its overflow (») popup."""
+    button = bar.widgetForAction(action)
+    if button is None or not button.isVisible() or button.parentWidget() is not bar:
+        return False
+    return bar.rect().contains(button.geometry())
+
+
+def _overflows(bar: QToolBar) -> bool:
+    extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    return extension is not None and extension.isVisible()
+
+
+def _settle(qtbot: QtBot, widget: QWidget, width: int, height: int) -> None:
+    widget.resize(width, height)
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: widget.width() == width)
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_the_session_controls_are_never_in_the_overflow(
+    window: MainWindow, qtbot: QtBot, width: int
+) -> None:
+    a = window.commands
+    needed = [a.start_pause, a.previous, a.next, a.add_time, a.take_time, a.released, a.stop]
+    for moment in ("idle", "running", "paused"):
+        if moment == "running":
+            started(window, "simple")
+        elif moment == "paused":
+            a.start_pause.trigger()
+            assert a.start_pause.text() == "Resume"
+        _settle(qtbot, window, width, 700)
+        bar = window.toolbar
+        hidden = [x.text() for x in needed if not _shown_in_bar(bar, x)]
+        assert hidden == [], (moment, hidden)
+        assert window.menu_button.isVisible() and bar.rect().contains(window.menu_button.geometry())
+        assert not _overflows(bar), moment
+
+
+def test_rarer_actions_are_in_the_menu_with_their_keys(window: MainWindow) -> None:
+    menu = window.menu_button.menu()
+    assert menu is not None
+    a = window.commands
+    for action in (a.new_routine, a.edit_routine, a.sound, a.fullscreen, a.reload, a.quit):
+        assert action in menu.actions()
+        assert window.toolbar.widgetForAction(action) is None
+
+
+def test_every_toolbar_action_has_an_icon(window: MainWindow) -> None:
+    for action in window.toolbar.actions():
+        if action.isSeparator() or isinstance(action, QWidgetAction):
+            continue
+        assert not action.icon().isNull(), action.text()
+    assert not window.menu_button.icon().isNull()
+    for action in window.commands.all():
+        assert not action.icon().isNull(), action.objectName()
+
+
+def test_start_pause_shows_the_icon_for_what_it_does(window: MainWindow) -> None:
+    a = window.commands
+    started(window, "simple")
+    assert a.start_pause.text() == "Pause"
+    assert a.start_pause.icon().name() in ("media-playback-pause", "")
+    assert not a.start_pause.icon().isNull()
+
+
+def test_bundled_icons_exist_for_every_name_used() -> None:
+    names = {
+        "media-playback-start",
+        "media-playback-pause",
+        "media-playback-stop",
+        "media-skip-backward",
+        "media-skip-forward",
+        "list-add",
+        "list-remove",
+        "view-refresh",
+        "dialog-ok",
+        "audio-volume-muted",
+        "audio-volume-high",
+        "view-fullscreen",
+        "go-top",
+        "chronometer",
+        "preferences-desktop-display",
+        "view-list",
+        "open-menu",
+        "application-exit",
+        "document-new",
+        "document-edit",
+    }
+    for name in names:
+        assert icons.bundled_icon_path(name).is_file(), name
+        assert not icons.bundled_icon(name).isNull(), name
+
+
+@pytest.mark.parametrize("text", ["#ffffff", "#101010"])
+def test_bundled_icons_are_drawn_in_the_themes_text_colour(qtbot: QtBot, text: str) -> None:
+    """Light icons on a dark theme and dark ones on a light theme, greyed when disabled."""
+    saved = QPalette(QGuiApplication.palette())
+    palette = QPalette(saved)
+    palette.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText, QColor(text))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#808080"))
+    QApplication.setPalette(palette)
+    try:
+        stop = icons.bundled_icon("media-playback-stop")
+        for mode, wanted in ((QIcon.Mode.Normal, text), (QIcon.Mode.Disabled, "#808080")):
+            image = stop.pixmap(QSize(24, 24), mode).toImage()
+            middle = image.pixelColor(12, 12)
+            assert middle.alpha() == 255
+            assert middle.name() == wanted
+            assert image.pixelColor(0, 0).alpha() == 0  # the rest stays clear
+    finally:
+        QApplication.setPalette(saved)
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_the_editor_keeps_start_routine_in_sight(qtbot: QtBot, tmp_path: Path, width: int) -> None:
+    catalog = load_catalog(ROOT / "routines")
+    view = EditorView(library=catalog.library, user_dir=tmp_path)
+    window = EditorWindow(view)
+    qtbot.addWidget(window)
+    view.files.open_path(ROOT / "routines" / "daily-psoas.yaml")
+    window.show()
+    _settle(qtbot, window, width, 700)
+    bar = view.toolbar
+    for action in (view.act_start, view.act_try, view.act_new, view.act_save, view.act_undo):
+        assert _shown_in_bar(bar, action), action.text()
+        assert not action.icon().isNull(), action.text()
+    assert not _overflows(bar)
+    assert view.file_button.isVisible()
+    menu = view.file_button.menu()
+    assert menu is not None
+    for action in (view.act_import, view.act_export, view.act_rename, view.act_delete):
+        assert action in menu.actions()
+    window.close()
