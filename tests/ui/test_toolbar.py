@@ -88,7 +88,7 @@ def test_start_pause_shows_the_icon_for_what_it_does(window: MainWindow) -> None
     assert not a.start_pause.icon().isNull()
 
 
-def test_bundled_icons_exist_for_every_name_used() -> None:
+def test_bundled_icons_exist_for_every_name_used(window: MainWindow) -> None:
     names = {
         "media-playback-start",
         "media-playback-pause",
@@ -110,7 +110,10 @@ def test_bundled_icons_exist_for_every_name_used() -> None:
         "application-exit",
         "document-new",
         "document-edit",
+        "office-chart-line",
+        "face-smile",
     }
+    names |= {a.icon().name() for a in window.commands.all() if a.icon().name()}
     for name in names:
         assert icons.bundled_icon_path(name).is_file(), name
         assert not icons.bundled_icon(name).isNull(), name
