@@ -473,15 +473,7 @@ class MainWindow(QMainWindow):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if button.defaultAction() is not None:
                 button.setAccessibleName(button.defaultAction().text())
-        # Start, Pause and Resume take the same room, so the row never shifts as it changes.
-        start = bar.widgetForAction(actions.start_pause)
-        if start is not None:
-            widths = []
-            for text in ("Start", "Resume", "Pause"):
-                actions.start_pause.setText(text)
-                widths.append(start.sizeHint().width())
-            actions.start_pause.setText("Start")
-            start.setMinimumWidth(max(widths))
+        self._steady_start_button(bar, actions)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
 
@@ -508,6 +500,21 @@ class MainWindow(QMainWindow):
         group.triggered.connect(self._on_theme_triggered)
         return menu
 
+    @staticmethod
+    def _steady_start_button(bar: QToolBar, actions: Actions) -> None:
+        """Start, Pause and Resume take the same room, so the row never shifts as it changes."""
+        start = bar.widgetForAction(actions.start_pause)
+        if start is None:
+            return
+        shown = actions.start_pause.text()
+        start.setMinimumWidth(0)
+        widths = []
+        for text in ("Start", "Resume", "Pause"):
+            actions.start_pause.setText(text)
+            widths.append(start.sizeHint().width())
+        actions.start_pause.setText(shown)
+        start.setMinimumWidth(max(widths))
+
     def _fit_toolbar(self) -> None:
         """Words beside the icons when the row has room for them all, else under them, so
         that at 1024 px everything still shows (the words as big as ever)."""
@@ -532,6 +539,7 @@ class MainWindow(QMainWindow):
         if bar.toolButtonStyle() != wanted:
             bar.setToolButtonStyle(wanted)
             self.menu_button.setToolButtonStyle(wanted)
+            self._steady_start_button(bar, self.commands)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
