@@ -159,3 +159,20 @@ def test_the_editor_keeps_start_routine_in_sight(qtbot: QtBot, tmp_path: Path, w
     for action in (view.act_import, view.act_export, view.act_rename, view.act_delete):
         assert action in menu.actions()
     window.close()
+
+
+def test_f10_opens_the_menu(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt, QTimer
+
+    shown: list[QWidget | None] = []
+
+    def look_and_close() -> None:
+        popup = QApplication.activePopupWidget()
+        shown.append(popup)
+        if popup is not None:
+            popup.close()
+
+    QTimer.singleShot(50, look_and_close)
+    qtbot.keyClick(window, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown[0] is window.menu_button.menu()
