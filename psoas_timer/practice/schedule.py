@@ -33,6 +33,7 @@ __all__ = [
     "NoHistory",
     "Reminder",
     "ReminderSchedule",
+    "Resolver",
 ]
 
 log = logging.getLogger(__name__)

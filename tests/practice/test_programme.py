@@ -238,3 +238,13 @@ def test_not_a_mapping_and_a_newer_version(catalog: Catalog) -> None:
     assert problems(catalog, "version: 9\n" + GOOD) == [
         "p.yaml:1:10: this programme uses format version 9; update Psoas Timer to open it"
     ]
+
+
+def test_committed_programme_schema_is_current() -> None:
+    import json
+
+    from psoas_timer.practice.programme import programme_schema
+
+    # Regenerate with: psoas-timer schema --programme > routines/schema/programme.schema.json
+    committed = (ROUTINES / "schema" / "programme.schema.json").read_text()
+    assert committed == json.dumps(programme_schema(), indent=2) + "\n"
