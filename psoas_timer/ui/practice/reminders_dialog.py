@@ -38,6 +38,12 @@ __all__ = ["ReminderRow", "RemindersDialog"]
 
 PROGRAMME_CHOICE = "My programme's session for today"
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: A chosen day must be plain to see, in light and dark themes alike.
+DAY_STYLE = (
+    "QToolButton { padding: 3px 6px; }"
+    "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " font-weight: bold; }"
+)
 
 
 class ReminderRow(QWidget):
@@ -70,6 +76,7 @@ class ReminderRow(QWidget):
             button.setChecked(day in reminder.days)
             button.setAccessibleName(DAY_NAMES[day])
             button.setToolTip(DAY_NAMES[day])
+            button.setStyleSheet(DAY_STYLE)
             days_box.addWidget(button)
             self.days.append(button)
         self.at = QTimeEdit(QTime(reminder.at.hour, reminder.at.minute), self)
