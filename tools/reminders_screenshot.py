@@ -50,11 +50,11 @@ def main() -> None:
         ((e.path.stem, e.name) for e in catalog.entries if e.ok), key=lambda pair: pair[1]
     )
 
-    class History:  # six sessions done: week 3 of the six-week programme
-        done = {date(2026, 11, d) for d in (2, 4, 6, 9, 11, 13)}
+    done = {date(2026, 11, d) for d in (2, 4, 6, 9, 11, 13)}
 
+    class History:  # six sessions done: week 3 of the six-week programme
         def sessions_done_on(self, day: date) -> set[str]:
-            return {"core-and-glutes"} if day in self.done else set()
+            return {"core-and-glutes"} if day in done else set()
 
     def today_text(key: str | None) -> str:
         shown = PracticeData(programme=key, programme_start=start)
