@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -264,3 +264,70 @@ def test_desktop_notifications_first_and_their_buttons(
         notification_server.invoke(1, "start")
     assert started.args == ["daily-psoas"]
     notes.stop()
+
+
+def test_tray_menu_pause_items(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog, programmes: Programmes
+) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
+    from psoas_timer.ui.practice.tray_menu import PracticeMenu
+
+    controller, _ = make(tmp_path, catalog, programmes, daily(), tray=FakeTray())
+    menu = QMenu()
+    quit_action = menu.addAction("Quit")
+    opened: list[bool] = []
+    items = PracticeMenu(menu, controller, lambda: opened.append(True), before=quit_action)
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "Reminders are on",
+        "Reminders…",
+        "Pause reminders for 1 hour",
+        "Pause reminders for the rest of the day",
+        "Pause reminders until I turn them back on",
+        "Turn reminders back on",
+        "Quit",
+    ]
+    assert not items.resume.isVisible()
+    items.pause_day.trigger()
+    assert controller.schedule.paused
+    assert items.resume.isVisible() and not items.pause_hour.isVisible()
+    assert items.status.text() == "Reminders paused until 00:00"
+    items.resume.trigger()
+    assert not controller.schedule.paused
+    items.reminders.trigger()
+    assert opened == [True]
+    assert isinstance(quit_action, QAction)
+
+
+def test_start_at_login_writes_and_removes_the_autostart_entry(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog, programmes: Programmes
+) -> None:
+    from psoas_timer.practice import autostart
+
+    saved: list[PracticeOptions] = []
+    controller, _ = make(
+        tmp_path, catalog, programmes, daily(), tray=FakeTray(), save_options=saved.append
+    )
+    controller.apply(daily(), PracticeOptions(keep_in_tray=True, start_at_login=True))
+    entry = autostart.autostart_path()
+    assert entry.is_file()  # under the test's own XDG_CONFIG_HOME
+    assert "--background" in entry.read_text()
+    controller.apply(daily(), PracticeOptions(keep_in_tray=True, start_at_login=False))
+    assert not entry.exists()
+    assert [o.start_at_login for o in saved] == [True, False]
+
+
+def test_todays_programme_session_has_this_weeks_changes(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog, programmes: Programmes
+) -> None:
+    data = PracticeData(programme="psoas-release-4-weeks", programme_start=date(2026, 4, 20))
+    controller, _ = make(tmp_path, catalog, programmes, data, tray=FakeTray())
+    found = controller.programme_routine("psoas-release-stretch")
+    assert found is not None
+    routine, changes = found
+    assert changes == [
+        "Hip crease release: 90 s each side → up to 3 min, aim 2 min each side"
+    ]  # 4 May is in week 3
+    assert controller.programme_routine("daily-psoas") is None
+    assert routine.name == "Psoas release and stretch"

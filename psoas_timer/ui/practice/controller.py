@@ -25,6 +25,8 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from psoas_timer.core.model import Routine
+from psoas_timer.practice import autostart
 from psoas_timer.practice.clocks import Clocks, SystemClocks
 from psoas_timer.practice.deskbreak import DeskBreakSettings, DeskBreakTimer, Event
 from psoas_timer.practice.library import Programmes
@@ -104,6 +106,7 @@ class PracticeController(QObject):
         session_running: Callable[[], bool] = lambda: False,
         fullscreen: Callable[[], bool] = lambda: False,
         options: PracticeOptions | None = None,
+        save_options: Callable[[PracticeOptions], None] | None = None,
         prompt_parent: QWidget | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -119,6 +122,7 @@ class PracticeController(QObject):
         self._fullscreen = fullscreen
         self._prompt_parent = prompt_parent
         self.options = options or PracticeOptions()
+        self._save_options = save_options
         self.data = load_practice(data_dir)
         self.schedule = ReminderSchedule(self.clocks, self.done, self._resolve)
         self.schedule.restore(self.data.schedule_state)
@@ -191,7 +195,18 @@ class PracticeController(QObject):
         if options.desk_break != self.options.desk_break:
             self.desk.settings = options.desk_break
             self.desk.reset()
+        if options.start_at_login != self.options.start_at_login:
+            try:
+                if options.start_at_login:
+                    autostart.enable()
+                else:
+                    autostart.disable()
+            except OSError:
+                log.exception("could not change the autostart entry")
+                options = replace(options, start_at_login=autostart.enabled())
         self.options = options
+        if self._save_options is not None:
+            self._save_options(options)
         self._save(force=True)
         self.changed.emit()
 
@@ -225,9 +240,24 @@ class PracticeController(QObject):
         self.changed.emit()
 
     # -- programme -------------------------------------------------------------------------
+    def programmes(self) -> Programmes:
+        """The programmes there are (bundled and the user's), as the window last read them."""
+        return self._programmes()
+
     def today(self, day: date | None = None) -> Today | None:
         """Today's session of the programme the user follows, if any."""
         return self._programmes().today(self.data, day or self.clocks.now().date(), self.done)
+
+    def programme_routine(self, key: str) -> tuple[Routine, list[str]] | None:
+        """Routine *key* as today's programme session has it (this week's changes applied),
+        with what changed from last week; ``None`` if it is not today's session."""
+        today = self.today()
+        if today is None or today.routine != key:
+            return None
+        entry = self._programmes().find(self.data.programme or "")
+        if entry is None or entry.programme is None:
+            return None
+        return entry.programme.routine_for(key, today.week), today.since_last_week
 
     def _resolve(self, target: str, day: date) -> str | None:
         resolve = self._programmes().resolver(self.data, self.done)

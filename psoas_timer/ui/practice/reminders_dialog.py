@@ -32,9 +32,9 @@ from psoas_timer.practice.deskbreak import DeskBreakSettings
 from psoas_timer.practice.schedule import PROGRAMME_TARGET, WEEKDAYS, Reminder
 from psoas_timer.practice.store import PracticeData
 
-from .controller import PracticeOptions
+from .controller import PracticeController, PracticeOptions
 
-__all__ = ["ReminderRow", "RemindersDialog"]
+__all__ = ["ReminderRow", "RemindersDialog", "edit_reminders"]
 
 PROGRAMME_CHOICE = "My programme's session for today"
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -278,3 +278,39 @@ class RemindersDialog(QDialog):
             start_at_login=self.start_at_login.isChecked(),
             desk_break=desk,
         )
+
+
+def edit_reminders(
+    controller: PracticeController,
+    routines: Sequence[tuple[str, str]],
+    *,
+    idle_text: str,
+    tray_available: bool,
+    parent: QWidget | None = None,
+) -> bool:
+    """Open the Reminders dialog over *controller*'s settings; apply them on OK."""
+    programmes = controller.programmes()
+    clocks = controller.clocks
+
+    def today_text(key: str | None) -> str:
+        data = replace(controller.data, programme=key)
+        if key != controller.data.programme:
+            data = replace(data, programme_start=clocks.now().date())
+        today = programmes.today(data, clocks.now().date(), controller.done)
+        return f"Today: {today.label()}" if today else "This programme cannot be used."
+
+    dialog = RemindersDialog(
+        controller.data,
+        controller.options,
+        routines=routines,
+        programmes=[(e.key, e.name) for e in programmes.entries if e.programme is not None],
+        today_text=today_text,
+        path_text=controller.path_text(),
+        idle_text=idle_text,
+        tray_available=tray_available,
+        parent=parent,
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    controller.apply(dialog.result_data(), dialog.result_options())
+    return True
