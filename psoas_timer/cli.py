@@ -498,6 +498,11 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "routine", nargs="?", metavar="ROUTINE", help="a routine file or name to open"
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start in the tray, for reminders (what the start-at-login entry runs)",
+    )
     return parser
 
 
@@ -519,5 +524,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"psoas-timer: cannot start the window: {exc}", file=sys.stderr)
         print("Run 'psoas-timer --help' for the commands that work without it.", file=sys.stderr)
         return 1
-    status: int = run(app_args.routine)
+    status: int = run(app_args.routine, background=app_args.background)
     return status
