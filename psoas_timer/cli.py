@@ -138,8 +138,8 @@ def _programme_problems(paths: list[Path], routines: dict[str, Routine]) -> list
     if not paths:
         return []
     from psoas_timer.core.problems import LoadError
-    from psoas_timer.practice.library import routine_lookup, routine_names
     from psoas_timer.practice.programme import load_programme
+    from psoas_timer.practice.programmes import routine_lookup, routine_names
 
     catalog = _catalog()
     lookup = routine_lookup(catalog, routines)
@@ -248,7 +248,7 @@ def cmd_today(args: argparse.Namespace) -> int:
     from datetime import date
 
     from psoas_timer import paths
-    from psoas_timer.practice.library import load_programmes
+    from psoas_timer.practice.programmes import load_programmes
     from psoas_timer.practice.store import load_practice
 
     catalog = _catalog()

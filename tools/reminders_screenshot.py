@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from psoas_timer.core.catalog import load_catalog
 from psoas_timer.practice.deskbreak import DeskBreakSettings
-from psoas_timer.practice.library import load_programmes
+from psoas_timer.practice.programmes import load_programmes
 from psoas_timer.practice.schedule import PROGRAMME_TARGET, Reminder
 from psoas_timer.practice.store import PracticeData
 from psoas_timer.ui.practice.controller import PracticeOptions

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from psoas_timer.core.catalog import Catalog, load_catalog
 from psoas_timer.practice.clocks import SimulatedClocks
 from psoas_timer.practice.deskbreak import DeskBreakSettings
-from psoas_timer.practice.library import Programmes, load_programmes
+from psoas_timer.practice.programmes import Programmes, load_programmes
 from psoas_timer.practice.schedule import PROGRAMME_TARGET, Reminder
 from psoas_timer.practice.store import PracticeData, load_practice, save_practice
 from psoas_timer.ui.practice.controller import (

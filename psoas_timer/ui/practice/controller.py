@@ -29,8 +29,8 @@ from psoas_timer.core.model import Routine
 from psoas_timer.practice import autostart
 from psoas_timer.practice.clocks import Clocks, SystemClocks
 from psoas_timer.practice.deskbreak import DeskBreakSettings, DeskBreakTimer, Event
-from psoas_timer.practice.library import Programmes
 from psoas_timer.practice.programme import Today
+from psoas_timer.practice.programmes import Programmes
 from psoas_timer.practice.schedule import (
     PROGRAMME_TARGET,
     DoneLog,

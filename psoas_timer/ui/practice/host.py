@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from psoas_timer.core.catalog import Catalog, Entry
 from psoas_timer.practice.clocks import Clocks
-from psoas_timer.practice.library import Programmes, load_programmes
+from psoas_timer.practice.programmes import Programmes, load_programmes
 from psoas_timer.practice.schedule import DoneLog
 
 from .controller import PracticeController, PracticeOptions, TrayMessages

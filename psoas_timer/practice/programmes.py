@@ -1,4 +1,4 @@
-"""Programmes next to the routine catalog: finding them, reading them, and today's session."""
+"""Programmes beside the routine catalog: finding them, reading them, and today's session."""
 
 from __future__ import annotations
 
