@@ -106,3 +106,21 @@ def test_desk_break_options_and_the_notes(qtbot: QtBot) -> None:
     assert not dialog.keep_in_tray.isEnabled()  # no tray on this desktop
     assert dialog.path_note.text() == "Reminders come as desktop notifications."
     assert dialog.idle_note.text() == "Time away is read from the screensaver."
+
+
+def test_programmes_with_problems_are_named(qtbot: QtBot) -> None:
+    dialog = RemindersDialog(
+        PracticeData(),
+        PracticeOptions(),
+        routines=ROUTINES,
+        programmes=PROGRAMMES,
+        today_text=lambda key: "",
+        path_text="",
+        idle_text="",
+        tray_available=True,
+        programme_problems=["mine.yaml:3:7: days.mon: no routine 'x'"],
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.programme_problems.isVisible()
+    assert dialog.programme_problems.text().endswith("mine.yaml:3:7: days.mon: no routine 'x'")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import time
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from psoas_timer.practice.deskbreak import DeskBreakSettings
 from psoas_timer.practice.schedule import PROGRAMME_TARGET, WEEKDAYS, Reminder
 from psoas_timer.practice.store import PracticeData
+from psoas_timer.ui.common.theme import colors
 
 from .controller import PracticeController, PracticeOptions
 
@@ -115,6 +116,7 @@ class RemindersDialog(QDialog):
         path_text: str,
         idle_text: str,
         tray_available: bool,
+        programme_problems: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -162,6 +164,16 @@ class RemindersDialog(QDialog):
         form = QFormLayout(programme)
         form.addRow("&Follow:", self.programme)
         form.addRow(self.today)
+        self.programme_problems = QLabel(
+            "\n".join(["These programmes cannot be used:", *programme_problems]), programme
+        )
+        self.programme_problems.setWordWrap(True)
+        self.programme_problems.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.programme_problems.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
+        self.programme_problems.setVisible(bool(programme_problems))
+        form.addRow(self.programme_problems)
         self._show_today()
 
         # Desk breaks
@@ -308,6 +320,7 @@ def edit_reminders(
         path_text=controller.path_text(),
         idle_text=idle_text,
         tray_available=tray_available,
+        programme_problems=[str(p) for e in programmes.entries for p in e.problems],
         parent=parent,
     )
     if dialog.exec() != QDialog.DialogCode.Accepted:
