@@ -28,12 +28,14 @@ __all__ = [
     "GRACE",
     "PROGRAMME_TARGET",
     "WEEKDAYS",
+    "AnyOf",
     "DoneLog",
     "Due",
     "NoHistory",
     "Reminder",
     "ReminderSchedule",
     "Resolver",
+    "SessionsThisRun",
 ]
 
 log = logging.getLogger(__name__)
@@ -60,6 +62,30 @@ class NoHistory:
 
     def sessions_done_on(self, day: date) -> set[str]:
         return set()
+
+
+class SessionsThisRun:
+    """The sessions completed since the app started, by day: enough to keep a reminder quiet
+    after today's routine is done, until the session history is there to ask."""
+
+    def __init__(self) -> None:
+        self._done: dict[date, set[str]] = {}
+
+    def record(self, routine: str, day: date) -> None:
+        self._done.setdefault(day, set()).add(routine)
+
+    def sessions_done_on(self, day: date) -> set[str]:
+        return set(self._done.get(day, set()))
+
+
+class AnyOf:
+    """Routines done on a day by any of several logs."""
+
+    def __init__(self, *logs: DoneLog) -> None:
+        self.logs = logs
+
+    def sessions_done_on(self, day: date) -> set[str]:
+        return set().union(*(log.sessions_done_on(day) for log in self.logs))
 
 
 @dataclass(frozen=True)

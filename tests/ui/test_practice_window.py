@@ -169,3 +169,29 @@ def test_practice_options_in_the_settings_registry(preferences: Preferences) -> 
     assert preferences.practice_options().desk_break.every_minutes == 240
     store.setValue("practice/keep_in_tray", "yes")
     assert preferences.practice_options().keep_in_tray
+
+
+def test_a_session_completed_today_keeps_its_reminder_quiet(
+    qtbot: QtBot, window: MainWindow, routine_dirs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from psoas_timer.core.engine import SessionRecord
+
+    host, clocks = attach(window, routine_dirs, tmp_path, following(), PracticeOptions())
+    assert window.open_routine("release")
+    window.controller.ended.emit(SessionRecord(completed=True))
+    clocks.advance(60)
+    host.controller.poll()
+    assert host.controller.prompt is None  # done today: no reminder at 18:00
+
+
+def test_a_stopped_session_does_not_count(
+    qtbot: QtBot, window: MainWindow, routine_dirs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from psoas_timer.core.engine import SessionRecord
+
+    host, clocks = attach(window, routine_dirs, tmp_path, following(), PracticeOptions())
+    assert window.open_routine("release")
+    window.controller.ended.emit(SessionRecord(completed=False))
+    clocks.advance(60)
+    host.controller.poll()
+    assert host.controller.prompt is not None and host.controller.prompt.isVisible()

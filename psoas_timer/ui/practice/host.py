@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from psoas_timer.core.catalog import Catalog, Entry
 from psoas_timer.practice.clocks import Clocks
 from psoas_timer.practice.programmes import Programmes, load_programmes
-from psoas_timer.practice.schedule import DoneLog
+from psoas_timer.practice.schedule import AnyOf, DoneLog, SessionsThisRun
 
 from .controller import PracticeController, PracticeOptions, TrayMessages
 from .desktop_notifications import DesktopNotifications
@@ -63,6 +63,8 @@ class PracticeHost(QObject):
         self._programmes: Programmes | None = None
         self._programmes_of: Catalog | None = None
         self.tray_available = tray_available
+        self.this_run = SessionsThisRun()
+        done_log: DoneLog = self.this_run if done is None else AnyOf(self.this_run, done)
         self.notifications = notifications or DesktopNotifications(self)
         self.idle = idle or IdleMonitor(self)
         self.controller = PracticeController(
@@ -70,7 +72,7 @@ class PracticeHost(QObject):
             self.programmes,
             self._routine_name,
             clocks=clocks,
-            done=done,
+            done=done_log,
             notifications=self.notifications,
             tray=tray,
             idle=self._idle_seconds,
@@ -131,6 +133,13 @@ class PracticeHost(QObject):
                 for problem in entry.problems:
                     log.warning("programme %s: %s", entry.path.name, problem)
         return self._programmes
+
+    def session_finished(self, routine: str, completed: bool) -> None:
+        """A session of routine *routine* (its key) ended: a completed one counts as done
+        today (no reminder for it, and a programme that counts sessions moves on)."""
+        if completed:
+            self.this_run.record(routine, self.controller.clocks.now().date())
+            self.changed.emit()
 
     # -- actions ---------------------------------------------------------------------------
     def open_dialog(self) -> None:

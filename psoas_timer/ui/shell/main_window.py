@@ -1137,6 +1137,7 @@ class MainWindow(QMainWindow):
         host.open_requested.connect(self._on_practice_open_requested)
         host.changed.connect(self._show_today)
         self.library.today_chosen.connect(host.open_today)
+        self.controller.ended.connect(self._on_practice_session_ended)
         if self.tray is not None:
             host.add_menu(self.tray.menu, before=self.tray.close_to_tray_action)
             self.tray.message_clicked.connect(host.controller.tray_message_clicked)
@@ -1155,6 +1156,10 @@ class MainWindow(QMainWindow):
             return
         raise_window(self)
         self.open_entry(entry, remember=False, changes=changes)
+
+    def _on_practice_session_ended(self, record: SessionRecord) -> None:
+        if self.practice is not None and self.entry is not None:
+            self.practice.session_finished(self.entry.path.stem, record.completed)
 
     def _on_reminders_triggered(self) -> None:
         if self.practice is None:
