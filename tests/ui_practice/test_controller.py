@@ -331,3 +331,34 @@ def test_todays_programme_session_has_this_weeks_changes(
     ]  # 4 May is in week 3
     assert controller.programme_routine("daily-psoas") is None
     assert routine.name == "Psoas release and stretch"
+
+
+def test_a_notification_service_that_comes_up_later_is_used(
+    qtbot: QtBot,
+    tmp_path: Path,
+    catalog: Catalog,
+    programmes: Programmes,
+    private_bus: object,
+) -> None:
+    from .fake_bus import FakeNotificationServer, PrivateBus
+
+    assert isinstance(private_bus, PrivateBus)
+    notes = DesktopNotifications()
+    assert not notes.start()  # at login, before the desktop's notification service
+    tray = FakeTray()
+    controller, clocks = make(
+        tmp_path, catalog, programmes, daily(), tray=tray, notifications=notes
+    )
+    controller.poll()
+    assert controller.path is NotificationPath.TRAY
+    server = FakeNotificationServer(private_bus.address)
+    try:
+        clocks.advance(30)
+        controller.poll()
+        assert controller.path is NotificationPath.TRAY  # asks again only every few minutes
+        clocks.advance(300)
+        controller.poll()
+        assert controller.path is NotificationPath.DESKTOP
+    finally:
+        notes.stop()
+        server.close()

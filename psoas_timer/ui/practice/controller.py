@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 15_000
 SNOOZE_MINUTES = 10
+RETRY_SECONDS = 300
 
 REMINDER_ACTIONS = (("start", "Start now"), ("later", "In 10 minutes"), ("skip", "Skip today"))
 DESK_ACTIONS = (("start", "Start"), ("snooze", "Snooze 5 min"), ("skip", "Skip"))
@@ -131,6 +132,7 @@ class PracticeController(QObject):
             self.options.desk_break, self.clocks.monotonic, idle or (lambda: None)
         )
         self._shown: dict[str, _Shown] = {}
+        self._last_retry: float | None = None
         self._last_tray_tag: str | None = None
         self.prompt: ReminderPrompt | None = None
         self._saved_state = self.schedule.state()
@@ -266,6 +268,7 @@ class PracticeController(QObject):
 
     # -- polling ---------------------------------------------------------------------------
     def poll(self) -> None:
+        self._retry_notifications()
         for due in self.schedule.poll():
             self._show_reminder(due)
         event = self.desk.poll(
@@ -276,6 +279,20 @@ class PracticeController(QObject):
         if event is not None:
             self._show_desk_break(event)
         self._save()
+
+    def _retry_notifications(self) -> None:
+        """At login the notification service may come up after the app: ask again now and
+        then (every few minutes) while there is none."""
+        notes = self.notifications
+        if notes is None or notes.available:
+            return
+        now = self.clocks.monotonic()
+        if self._last_retry is not None and now - self._last_retry < RETRY_SECONDS:
+            return
+        if self._last_retry is not None and notes.start():
+            log.info("desktop notifications are there now: %s", notes.reason)
+            self.changed.emit()
+        self._last_retry = now
 
     def _show_reminder(self, due: Due) -> None:
         name = self._routine_name(due.routine) or due.routine
@@ -302,8 +319,8 @@ class PracticeController(QObject):
 
     def _show(self, tag: str, title: str, body: str, actions: tuple[tuple[str, str], ...]) -> None:
         log.info("practice: %s (%s)", title, tag)
-        if self.notifications is not None and self.notifications.available:
-            self.notifications.notify(tag, title, body, actions)
+        notes = self.notifications
+        if notes is not None and notes.available and notes.notify(tag, title, body, actions):
             return
         if self.tray is not None and self.tray.can_show_messages():
             self.tray.show_message(title, body)
