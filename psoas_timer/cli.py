@@ -282,7 +282,18 @@ def cmd_today(args: argparse.Namespace) -> int:
         print(f"psoas-timer: the programme {data.programme!r} cannot be used:", file=sys.stderr)
         _print_problems(entry.problems if entry else [])
         return 1
-    today = programmes.today(data, date.today())
+    done = None
+    try:
+        from psoas_timer.history import HistoryError, HistoryStore
+        from psoas_timer.practice.history_log import HistoryDoneLog
+
+        store = HistoryStore.open(paths.history_file())
+        done = HistoryDoneLog(store)
+    except HistoryError as exc:  # a week counted by sessions then counts none
+        print(f"psoas-timer: the history cannot be read ({exc})", file=sys.stderr)
+    today = programmes.today(data, date.today(), done)
+    if done is not None:
+        done.store.close()
     assert today is not None
     if args.json:
         print(json.dumps({"date": date.today().isoformat(), **today.to_json()}, indent=2))

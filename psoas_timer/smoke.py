@@ -134,7 +134,9 @@ class Smoke:
 
         bundled = paths.bundled_routines_dir()
         files = [
-            f for f in routine_files([bundled]) if not is_library_file(f) and not is_programme_file(f)
+            f
+            for f in routine_files([bundled])
+            if not is_library_file(f) and not is_programme_file(f)
         ]
         catalog = load_catalog(bundled, None)
         broken = [e for e in catalog.entries if not e.ok]

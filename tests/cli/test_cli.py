@@ -283,3 +283,29 @@ def test_schema_for_programmes() -> None:
     result = cli("schema", "--programme")
     assert result.returncode == 0
     assert json.loads(result.stdout)["title"] == "Psoas Timer programme"
+
+
+def test_today_counts_sessions_from_the_history(_isolated_user_data: Path) -> None:
+    from datetime import date, datetime, timedelta
+
+    from psoas_timer.history import HistoryStore
+    from psoas_timer.practice.store import PracticeData, save_practice
+    from tests.practice.test_history_log import record
+
+    data_dir = _isolated_user_data
+    today = date.today()
+    start = today - timedelta(days=10)
+    save_practice(
+        data_dir, PracticeData(programme="core-and-glutes-6-weeks", programme_start=start)
+    )
+    wall = [datetime.combine(start, datetime.min.time()).astimezone()]
+    with HistoryStore.open(data_dir / "history.sqlite3", wall=lambda: wall[0]) as store:
+        for day in (0, 2, 4):  # three sessions: the first week of three is done
+            wall[0] = datetime.combine(
+                start + timedelta(days=day), datetime.min.time()
+            ).astimezone()
+            wall[0] += timedelta(hours=18)
+            record(store, wall, "/somewhere/core-and-glutes.yaml", stop=False)
+    result = cli("today", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["week"] == 2

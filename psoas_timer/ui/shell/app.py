@@ -8,6 +8,7 @@ frame first, then, once it has been painted, the pages, the routines, sound and 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ from psoas_timer.ui.shell.single_instance import SingleInstance
 
 if TYPE_CHECKING:
     from psoas_timer.history import HistoryStore
+
+log = logging.getLogger(__name__)
 
 __all__ = ["create_window", "run", "services"]
 
@@ -118,9 +121,22 @@ class _AfterFirstPaint(QObject):
 
 
 def attach_practice(window: MainWindow, preferences: Preferences) -> None:
-    """Reminders, desk breaks and the programme, started once the window is up."""
+    """Reminders, desk breaks and the programme, started once the window is up. What was
+    done today comes from the session history (and the sessions of this run)."""
+    from psoas_timer.history import HistoryError, HistoryStore
+    from psoas_timer.practice.history_log import HistoryDoneLog
     from psoas_timer.ui.practice.host import PracticeHost
 
+    done = None
+    try:
+        store = HistoryStore.open(paths.history_file())
+    except HistoryError:
+        log.exception("reminders go without the history: it cannot be opened")
+    else:
+        done = HistoryDoneLog(store)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(store.close)
     tray = window.tray
     host = PracticeHost(
         window,
@@ -132,6 +148,7 @@ def attach_practice(window: MainWindow, preferences: Preferences) -> None:
         session_running=lambda: window.controller.active,
         tray=tray,
         tray_available=tray is not None and tray.available,
+        done=done,
     )
     window.attach_practice(host)
     QTimer.singleShot(0, host, host.start)
