@@ -285,14 +285,15 @@ def test_schema_for_programmes() -> None:
     assert json.loads(result.stdout)["title"] == "Psoas Timer programme"
 
 
-def test_today_counts_sessions_from_the_history(_isolated_user_data: Path) -> None:
+def test_today_counts_sessions_from_the_history() -> None:
+    import os
     from datetime import date, datetime, timedelta
 
     from psoas_timer.history import HistoryStore
     from psoas_timer.practice.store import PracticeData, save_practice
     from tests.practice.test_history_log import record
 
-    data_dir = _isolated_user_data
+    data_dir = Path(os.environ["PSOAS_TIMER_DATA_DIR"])  # the test's own (conftest)
     today = date.today()
     start = today - timedelta(days=10)
     save_practice(
