@@ -98,6 +98,14 @@ AUDIO_TONE_STYLE = Option("audio/tone_style", "soft")
 #: ``routine`` (follow each routine's cue style) or one of ``CUE_STYLES``.
 AUDIO_CUE_STYLE = Option("audio/cue_style", "routine")
 
+# Daily practice (the Reminders dialog). The reminders themselves are user data, kept in
+# practice.json in the data folder; these are the options around them.
+PRACTICE_KEEP_IN_TRAY = Option("practice/keep_in_tray", False)
+PRACTICE_START_AT_LOGIN = Option("practice/start_at_login", False)
+DESK_BREAK_ON = Option("practice/desk_break", False)
+DESK_BREAK_MINUTES = Option("practice/desk_break_minutes", 50)
+DESK_BREAK_ROUTINE = Option("practice/desk_break_routine", "desk-break")
+
 #: The version of the settings' layout this release writes. A store without one predates
 #: versioning (version 0).
 SETTINGS_VERSION = 1
@@ -121,15 +129,6 @@ def migrate(store: QSettings) -> int:
         version += 1
         store.setValue(VERSION.key, version)
     return found
-
-
-# Daily practice (the Reminders dialog). The reminders themselves are user data, kept in
-# practice.json in the data folder; these are the options around them.
-PRACTICE_KEEP_IN_TRAY = Option("practice/keep_in_tray", False)
-PRACTICE_START_AT_LOGIN = Option("practice/start_at_login", False)
-DESK_BREAK_ON = Option("practice/desk_break", False)
-DESK_BREAK_MINUTES = Option("practice/desk_break_minutes", 50)
-DESK_BREAK_ROUTINE = Option("practice/desk_break_routine", "desk-break")
 
 
 class Preferences:
