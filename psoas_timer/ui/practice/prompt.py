@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from psoas_timer import APP_NAME
+from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["ReminderPrompt"]
 
@@ -23,16 +24,17 @@ class ReminderPrompt(QDialog):
         self.setModal(False)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.tag = ""
+        self.setMinimumWidth(560)
         self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setFont(scaled_font(self.font(), 30, bold=True))
         self.title.setWordWrap(True)
         self.body = QLabel()
+        self.body.setFont(scaled_font(self.font(), 19))
         self.body.setWordWrap(True)
         self.buttons = QHBoxLayout()
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(14)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         layout.addLayout(self.buttons)
@@ -49,6 +51,8 @@ class ReminderPrompt(QDialog):
         self.button_by_key = {}
         for index, (key, label) in enumerate(actions):
             button = QPushButton(label, self)
+            button.setFont(scaled_font(self.font(), 19, bold=index == 0))
+            button.setMinimumHeight(48)
             button.setAutoDefault(index == 0)
             button.setDefault(index == 0)
             button.clicked.connect(lambda _=False, k=key: self._answer(k))
