@@ -122,21 +122,12 @@ class _AfterFirstPaint(QObject):
 
 def attach_practice(window: MainWindow, preferences: Preferences) -> None:
     """Reminders, desk breaks and the programme, started once the window is up. What was
-    done today comes from the session history (and the sessions of this run)."""
-    from psoas_timer.history import HistoryError, HistoryStore
+    done today comes from the window's session history (and the sessions of this run)."""
     from psoas_timer.practice.history_log import HistoryDoneLog
     from psoas_timer.ui.practice.host import PracticeHost
 
-    done = None
-    try:
-        store = HistoryStore.open(paths.history_file())
-    except HistoryError:
-        log.exception("reminders go without the history: it cannot be opened")
-    else:
-        done = HistoryDoneLog(store)
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(store.close)
+    store = window.parts.history.store
+    done = HistoryDoneLog(store) if store is not None else None
     tray = window.tray
     host = PracticeHost(
         window,

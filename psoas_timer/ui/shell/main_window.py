@@ -64,10 +64,10 @@ if TYPE_CHECKING:
     from psoas_timer.ui.player.completion_view import CompletionView
     from psoas_timer.ui.player.player_view import PlayerView
     from psoas_timer.ui.player.session_controller import SessionController
+    from psoas_timer.ui.practice.host import PracticeHost
     from psoas_timer.ui.progress.progress_view import ProgressView
     from psoas_timer.ui.progress.rating_prompt import RatingPrompt
     from psoas_timer.ui.progress.recording import HistoryLink
-    from psoas_timer.ui.practice.host import PracticeHost
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.catalog_loader import CatalogLoader
     from psoas_timer.ui.shell.help_dialog import HelpDialog
