@@ -195,3 +195,17 @@ def test_a_stopped_session_does_not_count(
     clocks.advance(60)
     host.controller.poll()
     assert host.controller.prompt is not None and host.controller.prompt.isVisible()
+
+
+def test_the_app_attaches_practice_over_the_windows_history(
+    qtbot: QtBot, window: MainWindow, preferences: Preferences, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psoas_timer.ui.shell.app import attach_practice
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/psoas-timer-bus")
+    attach_practice(window, preferences)
+    host = window.practice
+    assert host is not None
+    qtbot.waitUntil(lambda: host.controller._timer.isActive(), timeout=2000)  # started
+    assert not host.notifications.available
+    assert host.controller.path.value in ("tray", "window")
