@@ -73,3 +73,29 @@ def test_keep_in_tray_needs_the_option_and_a_reminder(qtbot: QtBot, tmp_path: Pa
     assert not make(qtbot, tmp_path, PracticeData(), keep_in_tray=True).keep_in_tray
     assert not make(qtbot, tmp_path, PracticeData(reminders=[reminder])).keep_in_tray
     assert make(qtbot, tmp_path, PracticeData(reminders=[reminder]), keep_in_tray=True).keep_in_tray
+
+
+def test_polling_waits_for_the_routines(qtbot: QtBot, tmp_path: Path) -> None:
+    from psoas_timer.ui.practice.desktop_notifications import DesktopNotifications
+
+    catalog: list[object] = []
+    save_practice(tmp_path / "data", PracticeData())
+    window = QWidget()
+    qtbot.addWidget(window)
+    host = PracticeHost(
+        window,
+        lambda: catalog[0] if catalog else None,  # type: ignore[return-value]
+        (ROUTINES, tmp_path / "mine"),
+        tmp_path / "data",
+        options=PracticeOptions(),
+        save_options=lambda _: None,
+        session_running=lambda: False,
+        tray=None,
+        tray_available=False,
+        notifications=DesktopNotifications(bus="unix:path=/nonexistent/psoas-timer-bus"),
+    )
+    host.start()
+    assert not host.controller._timer.isActive()  # no routines yet
+    catalog.append(load_catalog(ROUTINES))
+    qtbot.waitUntil(host.controller._timer.isActive, timeout=3000)
+    host.stop()

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from psoas_timer.core.catalog import Catalog, Entry
@@ -31,6 +31,8 @@ from .tray_menu import PracticeMenu
 __all__ = ["PracticeHost"]
 
 log = logging.getLogger(__name__)
+
+WAIT_FOR_CATALOG_MS = 300
 
 
 class PracticeHost(QObject):
@@ -90,7 +92,12 @@ class PracticeHost(QObject):
 
     def start(self) -> None:
         """Connect to the desktop and start polling (after the window is up: a D-Bus
-        round trip or two)."""
+        round trip or two). Polling waits for the routines to be read: a programme's
+        reminder needs them to know today's session, and one looked at too early would be
+        dropped."""
+        if self._catalog() is None:
+            QTimer.singleShot(WAIT_FOR_CATALOG_MS, self, self.start)
+            return
         if not self.notifications.available:
             self.notifications.start()
         self.controller.start()
