@@ -4,7 +4,8 @@
 - ``psoas-timer validate PATH...`` checks files and folders; exit 0 valid, 1 problems, 2 usage.
 - ``psoas-timer list [--json]`` lists bundled and user routines with their total time.
 - ``psoas-timer plan ROUTINE [--json]`` prints the compiled timeline.
-- ``psoas-timer schema [--library]`` prints the JSON Schema.
+- ``psoas-timer schema [--library|--programme]`` prints the JSON Schema.
+- ``psoas-timer today [--json] [--programme NAME]`` prints today's programme session.
 - ``psoas-timer export-audio ROUTINE -o FILE.wav`` renders a session to one WAV file.
 """
 
@@ -24,13 +25,14 @@ from psoas_timer import __version__
 # window, the most common use, does not pay for what only the commands need.
 if TYPE_CHECKING:
     from psoas_timer.core.catalog import Catalog, Entry
+    from psoas_timer.core.model import Routine
     from psoas_timer.core.plan import Plan
     from psoas_timer.core.problems import Problem
     from psoas_timer.history import HistoryStore, SessionDetail
 
 __all__ = ["main"]
 
-COMMANDS = ("validate", "list", "plan", "schema", "export-audio", "history")
+COMMANDS = ("validate", "list", "plan", "schema", "export-audio", "history", "today")
 
 
 def _catalog() -> Catalog:
@@ -82,7 +84,13 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     from psoas_timer import paths
     from psoas_timer.core.catalog import read_libraries
-    from psoas_timer.core.loader import is_library_file, library_dir, load_routine, routine_files
+    from psoas_timer.core.loader import (
+        is_library_file,
+        is_programme_file,
+        library_dir,
+        load_routine,
+        routine_files,
+    )
     from psoas_timer.core.problems import LoadError, Problem
 
     given = [Path(p) for p in args.paths]
@@ -97,14 +105,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
     )
     problems = [p for p in problems if any(p.file == str(lib) for lib in libraries)] + missing
     checked = 0
+    programmes: list[Path] = []
+    routines: dict[str, Routine] = {}
     for path in files:
         checked += 1
         if path in libraries:
             continue
+        if is_programme_file(path):
+            programmes.append(path)
+            continue
         try:
-            load_routine(path, library, allowed=paths.catalog_layout().image_roots())
+            routines[path.stem] = load_routine(
+                path, library, allowed=paths.catalog_layout().image_roots()
+            )
         except LoadError as exc:
             problems.extend(exc.problems)
+    problems.extend(_programme_problems(programmes, routines))
     _print_problems(problems)
     bad = len({p.file for p in problems})
     if problems:
@@ -114,6 +130,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     print(f"{_count(checked, 'file')} valid")
     return 0
+
+
+def _programme_problems(paths: list[Path], routines: dict[str, Routine]) -> list[Problem]:
+    """What is wrong with the programmes at *paths*: their routines are looked for among
+    *routines* (checked in the same run), then the bundled and the user's."""
+    if not paths:
+        return []
+    from psoas_timer.core.problems import LoadError
+    from psoas_timer.practice.programme import load_programme
+    from psoas_timer.practice.programmes import routine_lookup, routine_names
+
+    catalog = _catalog()
+    lookup = routine_lookup(catalog, routines)
+    names = sorted({*routine_names(catalog), *routines})
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            load_programme(path, lookup, names)
+        except LoadError as exc:
+            problems.extend(exc.problems)
+    return problems
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -196,7 +233,74 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from psoas_timer.core.schema import schema_text
 
+    if args.programme:
+        from psoas_timer.practice.programme import programme_schema
+
+        sys.stdout.write(json.dumps(programme_schema(), indent=2) + "\n")
+        return 0
     sys.stdout.write(schema_text(library=args.library))
+    return 0
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    """Today's session of the programme the user follows (or of ``--programme``, as if
+    started today)."""
+    from datetime import date
+
+    from psoas_timer import paths
+    from psoas_timer.practice.programmes import load_programmes
+    from psoas_timer.practice.store import load_practice
+
+    catalog = _catalog()
+    programmes = load_programmes(
+        catalog,
+        [(paths.bundled_routines_dir(), True), (paths.user_routines_dir(), False)],
+    )
+    data = load_practice(paths.user_data_dir())
+    if args.programme:
+        entry = programmes.find(args.programme)
+        if entry is None:
+            names = ", ".join(sorted(e.key for e in programmes.entries))
+            print(f"psoas-timer: no programme named {args.programme!r}", file=sys.stderr)
+            print(f"known programmes: {names}", file=sys.stderr)
+            return 1
+        if entry.key != data.programme:
+            data.programme, data.programme_start = entry.key, None
+    elif data.programme is None:
+        print(
+            "No programme followed yet: choose one in Reminders (in the app), or try "
+            "'psoas-timer today --programme NAME'.",
+            file=sys.stderr,
+        )
+        print(
+            "programmes: " + ", ".join(sorted(e.key for e in programmes.entries)),
+            file=sys.stderr,
+        )
+        return 1
+    entry = programmes.find(data.programme or "")
+    if entry is None or entry.programme is None:
+        print(f"psoas-timer: the programme {data.programme!r} cannot be used:", file=sys.stderr)
+        _print_problems(entry.problems if entry else [])
+        return 1
+    done = None
+    try:
+        from psoas_timer.history import HistoryError, HistoryStore
+        from psoas_timer.practice.history_log import HistoryDoneLog
+
+        store = HistoryStore.open(paths.history_file())
+        done = HistoryDoneLog(store)
+    except HistoryError as exc:  # a week counted by sessions then counts none
+        print(f"psoas-timer: the history cannot be read ({exc})", file=sys.stderr)
+    today = programmes.today(data, date.today(), done)
+    if done is not None:
+        done.store.close()
+    assert today is not None
+    if args.json:
+        print(json.dumps({"date": date.today().isoformat(), **today.to_json()}, indent=2))
+    else:
+        print(f"Today: {today.label()}")
+        for line in today.since_last_week:
+            print(f"  since last week: {line}")
     return 0
 
 
@@ -369,8 +473,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_plan)
     p = sub.add_parser("schema", help="print the routine format's JSON Schema")
-    p.add_argument("--library", action="store_true", help="the exercise library's schema instead")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--library", action="store_true", help="the exercise library's schema")
+    which.add_argument("--programme", action="store_true", help="the programme format's schema")
     p.set_defaults(func=cmd_schema)
+    p = sub.add_parser("today", help="print today's session of your programme")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--programme", metavar="NAME", help="a programme to show (as if started today)")
+    p.set_defaults(func=cmd_today)
     p = sub.add_parser("export-audio", help="render a whole session to one WAV file")
     p.add_argument("routine", metavar="ROUTINE")
     p.add_argument("-o", "--output", required=True, metavar="FILE.wav")
@@ -390,14 +500,19 @@ def _parser() -> argparse.ArgumentParser:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="psoas-timer",
-        usage="psoas-timer [ROUTINE] | psoas-timer {validate,list,plan,schema,export-audio,"
-        "history} ...",
+        usage="psoas-timer [--background] [ROUTINE] | psoas-timer {validate,list,plan,schema,"
+        "export-audio,history,today} ...",
         description="Open Psoas Timer, optionally with ROUTINE. Commands: validate, list, "
-        "plan, schema, export-audio, history (see 'psoas-timer COMMAND -h').",
+        "plan, schema, export-audio, history, today (see 'psoas-timer COMMAND -h').",
     )
     parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
     parser.add_argument(
         "routine", nargs="?", metavar="ROUTINE", help="a routine file or name to open"
+    )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start in the tray, for reminders (what the start-at-login entry runs)",
     )
     return parser
 
@@ -420,5 +535,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"psoas-timer: cannot start the window: {exc}", file=sys.stderr)
         print("Run 'psoas-timer --help' for the commands that work without it.", file=sys.stderr)
         return 1
-    status: int = run(app_args.routine)
+    status: int = run(app_args.routine, background=app_args.background)
     return status

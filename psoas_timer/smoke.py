@@ -130,10 +130,14 @@ class Smoke:
     def check_routines(self, window: Any) -> Any:
         from psoas_timer import paths
         from psoas_timer.core.catalog import load_catalog
-        from psoas_timer.core.loader import is_library_file, routine_files
+        from psoas_timer.core.loader import is_library_file, is_programme_file, routine_files
 
         bundled = paths.bundled_routines_dir()
-        files = [f for f in routine_files([bundled]) if not is_library_file(f)]
+        files = [
+            f
+            for f in routine_files([bundled])
+            if not is_library_file(f) and not is_programme_file(f)
+        ]
         catalog = load_catalog(bundled, None)
         broken = [e for e in catalog.entries if not e.ok]
         for entry in broken:

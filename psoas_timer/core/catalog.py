@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from .catalog_cache import RoutineCache
-from .loader import Library, is_library_file, load_library, load_routine, routine_files
+from .loader import (
+    Library,
+    is_library_file,
+    is_programme_file,
+    load_library,
+    load_routine,
+    routine_files,
+)
 from .model import Routine
 from .plan import Plan, compile_plan
 from .problems import LoadError, Problem
@@ -359,7 +366,7 @@ def _load(layout: Layout, between: Callable[[], None]) -> Catalog:
     catalog = Catalog(library, [], library_problems, layout)
     catalog._cache = cache
     for path, is_bundled in files:
-        if is_library_file(path):
+        if is_library_file(path) or is_programme_file(path):  # programmes: psoas_timer.practice
             continue
         entry = Entry(path, is_bundled)
         stat = _stat(path)

@@ -29,10 +29,13 @@ from .yamlsource import MAX_BYTES, Located, read_yaml
 
 __all__ = [
     "Library",
+    "is_library_file",
+    "is_programme_file",
     "load_library",
     "load_routine",
     "load_routine_text",
     "routine_files",
+    "validate_model",
 ]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -213,6 +216,14 @@ def _validate(
     return result
 
 
+def validate_model(
+    model: type[ModelT], located: Located, name: str, extra: Iterable[Problem] = ()
+) -> ModelT:
+    """*located* data as *model*, or :class:`LoadError` with pydantic's errors (and *extra*)
+    as ``file:line:column`` problems: the one way files of every kind are checked."""
+    return _validate(model, located, name, extra)
+
+
 def _resolve_uses(
     steps: Any, path: tuple[Any, ...], library: Library, located: Located, name: str
 ) -> Iterator[Problem]:
@@ -371,6 +382,11 @@ def library_dir(routines: Path) -> Path:
 def is_library_file(path: Path) -> bool:
     """Whether *path* is an exercise library: library files live in :data:`LIBRARY_DIR`."""
     return path.parent.name == LIBRARY_DIR
+
+
+def is_programme_file(path: Path) -> bool:
+    """Whether *path* is a programme (weeks of routines): they live in ``programmes/``."""
+    return path.parent.name == "programmes"
 
 
 def routine_files(paths: Iterable[Path]) -> list[Path]:

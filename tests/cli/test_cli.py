@@ -226,3 +226,87 @@ def test_list_puts_broken_routines_last_each_with_its_problems(good: Path, bad: 
     assert [Path(r["path"]).name for r in rows[-2:]] == ["a-broken.yaml", "worse.yaml"]
     for row in rows:
         assert {"name", "path", "source", "tags", "total_seconds", "problems"} <= set(row)
+
+
+PROGRAMME = """\
+name: Mine
+weeks: 3
+days: {tue: daily-psoas, sat: mine}
+changes:
+  - week: 2
+    steps:
+      plank: {sets: 2}
+"""
+
+
+def test_validate_checks_programmes_against_routines(tmp_path: Path) -> None:
+    folder = tmp_path / "programmes"
+    folder.mkdir()
+    (tmp_path / "mine.yaml").write_text(
+        "name: Mine\nsteps:\n  - {name: Rest, kind: rest, duration: 5}\n"
+    )
+    (folder / "good.yaml").write_text(PROGRAMME)
+    ok = cli("validate", str(tmp_path))
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.strip() == "2 files valid"
+    (folder / "bad.yaml").write_text(
+        PROGRAMME.replace("daily-psoas", "dayly-psoas").replace("week: 2", "week: 4")
+    )
+    bad = cli("validate", str(tmp_path))
+    assert bad.returncode == 1
+    lines = bad.stderr.splitlines()
+    where = folder / "bad.yaml"
+    assert f"{where}:3:13: days.tue: no routine 'dayly-psoas'; did you mean 'daily-psoas'?" in lines
+    assert (
+        f"{where}:5:11: changes[0].week: week 4 is past the end (the programme has 3 weeks)"
+        in lines
+    )
+    assert lines[-1] == "1 of 3 files has problems"
+
+
+def test_today_prints_a_programme_session() -> None:
+    result = cli("today", "--json", "--programme", "core-and-glutes-6-weeks")
+    assert result.returncode == 0, result.stderr
+    today = json.loads(result.stdout)
+    assert today["programme"] == "Core and glutes, six weeks"
+    assert today["week"] == 1
+    assert today["rest_day"] == (today["routine"] is None)
+    text = cli("today", "--programme", "psoas-release-4-weeks")  # every day
+    assert text.stdout.startswith("Today: Psoas release and stretch, week 1 (")
+    none = cli("today")
+    assert none.returncode == 1
+    assert "No programme followed yet" in none.stderr
+    assert "core-and-glutes-6-weeks" in none.stderr
+
+
+def test_schema_for_programmes() -> None:
+    result = cli("schema", "--programme")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["title"] == "Psoas Timer programme"
+
+
+def test_today_counts_sessions_from_the_history() -> None:
+    import os
+    from datetime import date, datetime, timedelta
+
+    from psoas_timer.history import HistoryStore
+    from psoas_timer.practice.store import PracticeData, save_practice
+    from tests.practice.test_history_log import record
+
+    data_dir = Path(os.environ["PSOAS_TIMER_DATA_DIR"])  # the test's own (conftest)
+    today = date.today()
+    start = today - timedelta(days=10)
+    save_practice(
+        data_dir, PracticeData(programme="core-and-glutes-6-weeks", programme_start=start)
+    )
+    wall = [datetime.combine(start, datetime.min.time()).astimezone()]
+    with HistoryStore.open(data_dir / "history.sqlite3", wall=lambda: wall[0]) as store:
+        for day in (0, 2, 4):  # three sessions: the first week of three is done
+            wall[0] = datetime.combine(
+                start + timedelta(days=day), datetime.min.time()
+            ).astimezone()
+            wall[0] += timedelta(hours=18)
+            record(store, wall, "/somewhere/core-and-glutes.yaml", stop=False)
+    result = cli("today", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["week"] == 2

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -145,12 +146,21 @@ class LibraryView(QWidget):
     filled = Signal()
     #: A routine that cannot be used was picked: show what is wrong with it.
     problems_chosen = Signal(object)
+    #: The "Today: ..." line of the programme the user follows was clicked.
+    today_chosen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("library")
         self._queue: list[tuple[int, Entry]] = []
         self._fills = 0
+        self.today = QPushButton()
+        self.today.setObjectName("today")
+        self.today.setFont(scaled_font(self.font(), 18, bold=True))
+        self.today.setFlat(True)
+        self.today.setStyleSheet("text-align: left; padding: 6px 0;")
+        self.today.setVisible(False)
+        self.today.clicked.connect(self.today_chosen)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search routines by name, tag or description")
@@ -177,6 +187,7 @@ class LibraryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)
         layout.addWidget(title)
+        layout.addWidget(self.today)
         layout.addWidget(self.search)
         layout.addWidget(self.notice)
         layout.addWidget(self.list, 1)
@@ -200,6 +211,15 @@ class LibraryView(QWidget):
             # A style sheet keeps the palette it was set with: set it again for the new one.
             self.list.setStyleSheet("")
             self.list.setStyleSheet(_LIST_STYLE)
+
+    def set_today(self, text: str | None, openable: bool = True) -> None:
+        """Show *text* (``Today: Core and glutes, week 3 (Plank 4 × 30 s)``) above the list,
+        or nothing for ``None``; *openable*: clicking it opens that session."""
+        self.today.setVisible(bool(text))
+        self.today.setText(text or "")
+        self.today.setEnabled(openable)
+        self.today.setAccessibleName(f"{text}. Open it" if openable else (text or ""))
+        self.today.setToolTip("Open today's session" if openable else "")
 
     def set_catalog(self, catalog: Catalog) -> None:
         """List *catalog*'s routines: the first at once, the rest a slice per turn of the

@@ -115,6 +115,8 @@ class RoutineView(QWidget):
         self.add_to_mine.setFont(scaled_font(self.font(), 18))
         self.add_to_mine.hide()
         self.add_to_mine.clicked.connect(self._on_add_to_mine_clicked)
+        self.changes = _text("", 17, bold=True, name="routine_changes")
+        self.changes.setVisible(False)
         self.start = QPushButton("Start")
         self.start.setObjectName("start")
         self.start.setAccessibleName("Start the routine")
@@ -140,6 +142,7 @@ class RoutineView(QWidget):
         origin.addWidget(self.origin, 1)
         origin.addWidget(self.add_to_mine)
         text.addLayout(origin)
+        text.addWidget(self.changes)
         header.addLayout(text, 1)
         header.addWidget(self.start, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
@@ -167,8 +170,13 @@ class RoutineView(QWidget):
     def _on_add_to_mine_clicked(self) -> None:
         self.import_requested.emit()
 
-    def set_entry(self, entry: Entry) -> None:
+    def set_entry(self, entry: Entry, changes: list[str] | None = None) -> None:
+        """Show *entry*; *changes*: what changed from last week, when it is a programme's
+        session."""
         self.entry = entry
+        lines = changes or []
+        self.changes.setText("\n".join(["Since last week:", *lines]) if lines else "")
+        self.changes.setVisible(bool(lines))
         routine, plan = entry.routine, entry.plan
         assert routine is not None
         self.name.setText(routine.name)

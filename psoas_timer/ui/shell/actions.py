@@ -42,6 +42,7 @@ class Actions:
     progress: QAction
     ask_ratings: QAction
     help: QAction
+    reminders: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -253,5 +254,13 @@ def create_actions(parent: QWidget) -> Actions:
             ["F1"],
             "The keys, the routine format, safety and where files are kept",
             "help-contents",
+        ),
+        reminders=_action(
+            parent,
+            "reminders",
+            "Reminders…",
+            ["Ctrl+Shift+A"],
+            "Reminders, your programme and desk breaks",
+            "appointment-soon",
         ),
     )

@@ -8,6 +8,7 @@ frame first, then, once it has been painted, the pages, the routines, sound and 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ from psoas_timer.ui.shell.single_instance import SingleInstance
 
 if TYPE_CHECKING:
     from psoas_timer.history import HistoryStore
+
+log = logging.getLogger(__name__)
 
 __all__ = ["create_window", "run", "services"]
 
@@ -117,13 +120,42 @@ class _AfterFirstPaint(QObject):
             then()
 
 
-def run(routine: str | None) -> int:
+def attach_practice(window: MainWindow, preferences: Preferences) -> None:
+    """Reminders, desk breaks and the programme, started once the window is up. What was
+    done today comes from the window's session history (and the sessions of this run)."""
+    from psoas_timer.practice.history_log import HistoryDoneLog
+    from psoas_timer.ui.practice.host import PracticeHost
+
+    store = window.parts.history.store
+    done = HistoryDoneLog(store) if store is not None else None
+    tray = window.tray
+    host = PracticeHost(
+        window,
+        lambda: window.catalog,
+        (paths.bundled_routines_dir(), paths.user_routines_dir()),
+        paths.user_data_dir(),
+        options=preferences.practice_options(),
+        save_options=preferences.set_practice_options,
+        session_running=lambda: window.controller.active,
+        tray=tray,
+        tray_available=tray is not None and tray.available,
+        done=done,
+    )
+    window.attach_practice(host)
+    QTimer.singleShot(0, host, host.start)
+
+
+def run(routine: str | None, background: bool = False) -> int:
     """Open the window (on *routine*, a name or a path) and run until it closes.
 
-    A second launch hands its routine to the running window and exits.
+    A second launch hands its routine to the running window and exits. With *background*
+    (what the autostart entry runs) the window stays hidden and the app waits in the tray
+    for reminders; where there is no tray it opens as usual.
     """
     app = _application()
     instance = SingleInstance()
+    if background and instance.is_running():
+        return 0  # already running: a login start must not bring the window up
     if not instance.claim(routine):
         return 0
     preferences = Preferences(QSettings())
@@ -148,10 +180,14 @@ def run(routine: str | None) -> int:
         window.routines_listed.connect(prepare, Qt.ConnectionType.SingleShotConnection)
         window.load(given)
         window.attach_tray(SessionTray(app.windowIcon(), preferences, parent=window))
+        attach_practice(window, preferences)
+        if background and not (window.tray is not None and window.tray.available):
+            window.show()  # no tray to wait in
 
     instance.activated.connect(on_activated)
     _AfterFirstPaint(window, load)
-    window.show()
+    if not background:
+        window.show()
     try:
         return app.exec()
     finally:

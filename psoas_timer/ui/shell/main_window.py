@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.player.completion_view import CompletionView
     from psoas_timer.ui.player.player_view import PlayerView
     from psoas_timer.ui.player.session_controller import SessionController
+    from psoas_timer.ui.practice.host import PracticeHost
     from psoas_timer.ui.progress.progress_view import ProgressView
     from psoas_timer.ui.progress.rating_prompt import RatingPrompt
     from psoas_timer.ui.progress.recording import HistoryLink
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.safety_dialog: SafetyDialog | None = None
         self.sound_dialog: SoundSettingsDialog | None = None
         self.tray: SessionTray | None = None
+        self.practice: PracticeHost | None = None
         self._loaded: Loaded | None = None
         self._catalog_loader: CatalogLoader | None = None
         self._pending_open: str | None = None
@@ -444,7 +446,7 @@ class MainWindow(QMainWindow):
         for group in (
             (actions.new_routine, actions.edit_routine),
             (actions.restart_step,),
-            (actions.sound, actions.fullscreen, actions.stay_on_top),
+            (actions.sound, actions.reminders, actions.fullscreen, actions.stay_on_top),
             (actions.count_up, actions.high_contrast, actions.ask_ratings),
         ):
             menu.addActions(list(group))
@@ -575,7 +577,8 @@ class MainWindow(QMainWindow):
         a.high_contrast.toggled.connect(self._on_high_contrast_toggled)
         a.back.triggered.connect(self._on_back_triggered)
         a.reload.triggered.connect(self.reload)
-        a.quit.triggered.connect(self.close)
+        a.quit.triggered.connect(self._on_tray_quit_requested)  # Quit quits, tray or not
+        a.reminders.triggered.connect(self._on_reminders_triggered)
         a.new_routine.triggered.connect(self._on_new_routine_triggered)
         a.edit_routine.triggered.connect(self._on_edit_routine_triggered)
         a.progress.triggered.connect(self.show_progress)
@@ -623,6 +626,7 @@ class MainWindow(QMainWindow):
     def _show_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.library.set_catalog(catalog)
+        self._show_today()
         self.routines_listed.emit()
         # Not while the user rates or reads the Progress page: that would take them away.
         here = self.page not in (Page.RATING, Page.PROGRESS)
@@ -643,13 +647,16 @@ class MainWindow(QMainWindow):
             self._go(Page.LIBRARY)
             self.library.list.setFocus()
 
-    def open_entry(self, entry: Entry, *, remember: bool = True) -> None:
-        """Show *entry*'s routine page; *remember* it as the one to open next time."""
+    def open_entry(
+        self, entry: Entry, *, remember: bool = True, changes: list[str] | None = None
+    ) -> None:
+        """Show *entry*'s routine page; *remember* it as the one to open next time;
+        *changes*: what changed since last week (a programme's session)."""
         if entry.routine is None or self.controller.active:
             return
         self._leave_rating()
         self.entry = entry
-        self.routine.set_entry(entry)
+        self.routine.set_entry(entry, changes)
         self._show_routine_history()
         self.player.set_plan(entry.plan)
         if remember:
@@ -1183,6 +1190,45 @@ class MainWindow(QMainWindow):
         if not active and self.tray is not None:
             self.tray.clear()
 
+    # -- daily practice ------------------------------------------------------------------
+    def attach_practice(self, host: PracticeHost) -> None:
+        """Reminders, desk breaks and the programme: the Today line, the tray items, and
+        Start now opening the routine."""
+        self.practice = host
+        host.open_requested.connect(self._on_practice_open_requested)
+        host.changed.connect(self._show_today)
+        self.library.today_chosen.connect(host.open_today)
+        self.controller.ended.connect(self._on_practice_session_ended)
+        if self.tray is not None:
+            host.add_menu(self.tray.menu, before=self.tray.close_to_tray_action)
+            self.tray.message_clicked.connect(host.controller.tray_message_clicked)
+        self._show_today()
+
+    def _show_today(self) -> None:
+        if self.practice is not None and self._loaded is not None:
+            text, openable = self.practice.today_text()
+            self.library.set_today(text, openable)
+
+    def _on_practice_open_requested(self, entry: Entry, changes: list[str]) -> None:
+        from psoas_timer.ui.shell.single_instance import raise_window
+
+        if self.controller.active:  # never in the middle of a session
+            self.statusBar().showMessage(f"{entry.name} can start after this session.", 10000)
+            return
+        raise_window(self)
+        self.open_entry(entry, remember=False, changes=changes)
+
+    def _on_practice_session_ended(self, record: SessionRecord) -> None:
+        if self.practice is not None and self.entry is not None:
+            self.practice.session_finished(self.entry.path.stem, record.completed)
+
+    def _on_reminders_triggered(self) -> None:
+        if self.practice is None:
+            self.statusBar().showMessage("Reminders are not ready yet.", 5000)
+            return
+        self.practice.open_dialog()
+        self._show_today()
+
     # -- the editor ----------------------------------------------------------------------
     def editor(self) -> EditorWindow:
         """The routine editor's window, made on first use (it is not needed to start up)."""
@@ -1347,6 +1393,17 @@ class MainWindow(QMainWindow):
             self.hide()
             tray.notify_hidden()
             return
+        practice = self.practice
+        if (
+            not self._quitting
+            and tray is not None
+            and practice is not None
+            and (practice.keep_in_tray and not loaded.controller.active)
+        ):
+            event.ignore()
+            self.hide()
+            tray.notify_hidden("Reminders keep coming from here. Quit from this menu.")
+            return
         if self._editor is not None and not self._editor.view.files.maybe_discard():
             event.ignore()
             return
@@ -1362,6 +1419,8 @@ class MainWindow(QMainWindow):
             self._closing = False
         loaded.history.close()
         loaded.player.stop()
+        if self.practice is not None:
+            self.practice.stop()
         loaded.services.inhibitor.release()
         if not self.isFullScreen():
             from psoas_timer.ui.shell.geometry import fit_to_screen

@@ -22,6 +22,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 if TYPE_CHECKING:  # imported when first used: the window reads preferences before it paints
     from psoas_timer.audio.settings import AudioSettings
+    from psoas_timer.ui.practice.controller import PracticeOptions
 
 __all__ = ["MIGRATIONS", "SETTINGS_VERSION", "Option", "Preferences", "migrate"]
 
@@ -96,6 +97,14 @@ AUDIO_BREATHING_ON = Option("audio/breathing_on", True)
 AUDIO_TONE_STYLE = Option("audio/tone_style", "soft")
 #: ``routine`` (follow each routine's cue style) or one of ``CUE_STYLES``.
 AUDIO_CUE_STYLE = Option("audio/cue_style", "routine")
+
+# Daily practice (the Reminders dialog). The reminders themselves are user data, kept in
+# practice.json in the data folder; these are the options around them.
+PRACTICE_KEEP_IN_TRAY = Option("practice/keep_in_tray", False)
+PRACTICE_START_AT_LOGIN = Option("practice/start_at_login", False)
+DESK_BREAK_ON = Option("practice/desk_break", False)
+DESK_BREAK_MINUTES = Option("practice/desk_break_minutes", 50)
+DESK_BREAK_ROUTINE = Option("practice/desk_break_routine", "desk-break")
 
 #: The version of the settings' layout this release writes. A store without one predates
 #: versioning (version 0).
@@ -273,6 +282,30 @@ class Preferences:
         self._set(AUDIO_BREATHING_ON, settings.breathing_on)
         self._set(AUDIO_TONE_STYLE, str(settings.tone_style))
         self._set(AUDIO_CUE_STYLE, settings.style_override or "routine")
+
+    def practice_options(self) -> PracticeOptions:
+        """The practice options; a bad or missing value falls back to its default, and the
+        desk-break interval is kept within 5 to 240 minutes."""
+        from psoas_timer.practice.deskbreak import DeskBreakSettings
+        from psoas_timer.ui.practice.controller import PracticeOptions
+
+        minutes = min(240, max(5, self._get(DESK_BREAK_MINUTES)))
+        return PracticeOptions(
+            keep_in_tray=self._get(PRACTICE_KEEP_IN_TRAY),
+            start_at_login=self._get(PRACTICE_START_AT_LOGIN),
+            desk_break=DeskBreakSettings(
+                enabled=self._get(DESK_BREAK_ON),
+                every_minutes=minutes,
+                routine=self._get(DESK_BREAK_ROUTINE) or DESK_BREAK_ROUTINE.default,
+            ),
+        )
+
+    def set_practice_options(self, options: PracticeOptions) -> None:
+        self._set(PRACTICE_KEEP_IN_TRAY, options.keep_in_tray)
+        self._set(PRACTICE_START_AT_LOGIN, options.start_at_login)
+        self._set(DESK_BREAK_ON, options.desk_break.enabled)
+        self._set(DESK_BREAK_MINUTES, options.desk_break.every_minutes)
+        self._set(DESK_BREAK_ROUTINE, options.desk_break.routine)
 
     def geometry(self) -> QByteArray | None:
         value = self._get(GEOMETRY)

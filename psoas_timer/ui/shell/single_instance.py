@@ -104,6 +104,15 @@ class SingleInstance(QObject):
         return self._server is not None and self._server.isListening()
 
     # -- the second launch ------------------------------------------------------------------
+    def is_running(self, timeout_ms: int = 200) -> bool:
+        """Whether an instance answers, without handing it anything (a start in the
+        background must not bring the running window up)."""
+        probe = QLocalSocket()
+        probe.connectToServer(self._name)
+        alive = probe.waitForConnected(timeout_ms)
+        probe.abort()
+        return alive
+
     def try_send(self, routine: str | None = None, timeout_ms: int = TIMEOUT_MS) -> bool:
         """Hand *routine* to a running instance. True if it confirmed (so this process can
         exit), False if none answered (so this process should :meth:`listen`)."""

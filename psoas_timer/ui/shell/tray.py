@@ -37,6 +37,8 @@ class SessionTray(QObject):
     quit_requested = Signal()
     #: The close-to-tray setting changed.
     close_to_tray_changed = Signal(bool)
+    #: A message shown with :meth:`show_message` was clicked.
+    message_clicked = Signal()
 
     def __init__(
         self,
@@ -85,6 +87,7 @@ class SessionTray(QObject):
             self.icon.setContextMenu(self.menu)
             self.icon.setToolTip(self._tooltip)
             self.icon.activated.connect(self._on_icon_activated)
+            self.icon.messageClicked.connect(self.message_clicked)
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -162,15 +165,21 @@ class SessionTray(QObject):
         self.toggle_action.setEnabled(False)
         self._set_tooltip(APP_NAME)
 
-    def notify_hidden(self) -> None:
-        """Tell the user the window went to the tray and the session goes on."""
-        if self.icon is not None and self.icon.isVisible() and self.icon.supportsMessages():
-            self.icon.showMessage(
-                APP_NAME,
-                "The session goes on here. Click the icon to bring the window back.",
-                QSystemTrayIcon.MessageIcon.Information,
-                4000,
-            )
+    def notify_hidden(
+        self, text: str = "The session goes on here. Click the icon to bring the window back."
+    ) -> None:
+        """Tell the user the window went to the tray and what goes on there."""
+        if self.can_show_messages():
+            self.show_message(APP_NAME, text, 4000)
+
+    def can_show_messages(self) -> bool:
+        """Whether :meth:`show_message` shows anything (a visible icon that supports it)."""
+        return self.icon is not None and self.icon.isVisible() and self.icon.supportsMessages()
+
+    def show_message(self, title: str, body: str, msecs: int = 10000) -> None:
+        """A message from the tray icon (reminders use it where notifications are missing)."""
+        if self.icon is not None:
+            self.icon.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, msecs)
 
     # -- internals --------------------------------------------------------------------------
     def _set_tooltip(self, text: str) -> None:

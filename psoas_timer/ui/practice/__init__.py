@@ -1,0 +1,1 @@
+"""Daily practice in the window: the Reminders dialog, notifications, desk breaks."""

@@ -1,0 +1,329 @@
+"""The Reminders dialog: reminders, the programme followed, desk breaks, and running in the
+tray. It edits copies and hands them back (:meth:`RemindersDialog.result_data`,
+:meth:`RemindersDialog.result_options`); the controller applies them."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import time
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_timer.practice.deskbreak import DeskBreakSettings
+from psoas_timer.practice.schedule import PROGRAMME_TARGET, WEEKDAYS, Reminder
+from psoas_timer.practice.store import PracticeData
+from psoas_timer.ui.common.theme import colors
+
+from .controller import PracticeController, PracticeOptions
+
+__all__ = ["ReminderRow", "RemindersDialog", "edit_reminders"]
+
+PROGRAMME_CHOICE = "My programme's session for today"
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: A chosen day must be plain to see, in light and dark themes alike.
+DAY_STYLE = (
+    "QToolButton { padding: 3px 6px; }"
+    "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " font-weight: bold; }"
+)
+
+
+class ReminderRow(QWidget):
+    """One reminder: what, which days, what time, and a Remove button."""
+
+    removed = Signal(object)
+
+    def __init__(
+        self, reminder: Reminder, routines: Sequence[tuple[str, str]], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.reminder_id = reminder.id
+        self.target = QComboBox(self)
+        self.target.setAccessibleName("Routine to remind of")
+        self.target.addItem(PROGRAMME_CHOICE, PROGRAMME_TARGET)
+        for key, name in routines:
+            self.target.addItem(name, key)
+        index = self.target.findData(reminder.target)
+        if index < 0:  # a routine that has gone: keep it, named by its key
+            self.target.addItem(f"{reminder.target} (missing)", reminder.target)
+            index = self.target.count() - 1
+        self.target.setCurrentIndex(index)
+        self.days: list[QToolButton] = []
+        days_box = QHBoxLayout()
+        days_box.setSpacing(2)
+        for day, key in enumerate(WEEKDAYS):
+            button = QToolButton(self)
+            button.setText(key.capitalize())
+            button.setCheckable(True)
+            button.setChecked(day in reminder.days)
+            button.setAccessibleName(DAY_NAMES[day])
+            button.setToolTip(DAY_NAMES[day])
+            button.setStyleSheet(DAY_STYLE)
+            days_box.addWidget(button)
+            self.days.append(button)
+        self.at = QTimeEdit(QTime(reminder.at.hour, reminder.at.minute), self)
+        self.at.setDisplayFormat("HH:mm")
+        self.at.setAccessibleName("Time")
+        self.remove = QPushButton("Remove", self)
+        self.remove.setAccessibleName("Remove this reminder")
+        self.remove.clicked.connect(lambda: self.removed.emit(self))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.target, 1)
+        layout.addLayout(days_box)
+        layout.addWidget(self.at)
+        layout.addWidget(self.remove)
+
+    def reminder(self) -> Reminder | None:
+        """The reminder as set, or ``None`` with no day chosen."""
+        days = frozenset(d for d, b in enumerate(self.days) if b.isChecked())
+        if not days:
+            return None
+        at = self.at.time()
+        return Reminder(
+            self.reminder_id, str(self.target.currentData()), days, time(at.hour(), at.minute())
+        )
+
+
+class RemindersDialog(QDialog):
+    def __init__(
+        self,
+        data: PracticeData,
+        options: PracticeOptions,
+        *,
+        routines: Sequence[tuple[str, str]],
+        programmes: Sequence[tuple[str, str]],
+        today_text: Callable[[str | None], str],
+        path_text: str,
+        idle_text: str,
+        tray_available: bool,
+        programme_problems: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Reminders")
+        self._data = data
+        self._options = options
+        self._routines = list(routines)
+        self._today_text = today_text
+        self.rows: list[ReminderRow] = []
+
+        # Reminders
+        reminders = QGroupBox("Reminders", self)
+        self.rows_box = QVBoxLayout()
+        self.empty = QLabel("No reminders yet. Add one to be told when it is time.")
+        self.rows_box.addWidget(self.empty)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addLayout(self.rows_box)
+        holder_layout.addStretch(1)
+        scroll = QScrollArea(reminders)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        scroll.setMinimumHeight(120)
+        self.add_button = QPushButton("&Add reminder", reminders)
+        self.add_button.clicked.connect(self.add_reminder)
+        box = QVBoxLayout(reminders)
+        box.addWidget(scroll)
+        box.addWidget(self.add_button)
+        for reminder in data.reminders:
+            self._add_row(reminder)
+
+        # Programme
+        programme = QGroupBox("Programme", self)
+        self.programme = QComboBox(programme)
+        self.programme.setAccessibleName("Programme to follow")
+        self.programme.addItem("None", None)
+        for key, name in programmes:
+            self.programme.addItem(name, key)
+        found = self.programme.findData(data.programme) if data.programme else 0
+        self.programme.setCurrentIndex(max(0, found))
+        self.today = QLabel(programme)
+        self.today.setWordWrap(True)
+        self.programme.currentIndexChanged.connect(self._show_today)
+        form = QFormLayout(programme)
+        form.addRow("&Follow:", self.programme)
+        form.addRow(self.today)
+        self.programme_problems = QLabel(
+            "\n".join(["These programmes cannot be used:", *programme_problems]), programme
+        )
+        self.programme_problems.setWordWrap(True)
+        self.programme_problems.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.programme_problems.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
+        self.programme_problems.setVisible(bool(programme_problems))
+        form.addRow(self.programme_problems)
+        self._show_today()
+
+        # Desk breaks
+        desk = QGroupBox("Desk breaks", self)
+        settings = options.desk_break
+        self.desk_on = QCheckBox("&Offer a short break while I work at the computer", desk)
+        self.desk_on.setChecked(settings.enabled)
+        self.desk_every = QSpinBox(desk)
+        self.desk_every.setRange(5, 240)
+        self.desk_every.setSuffix(" min")
+        self.desk_every.setValue(settings.every_minutes)
+        self.desk_every.setAccessibleName("Minutes of work between breaks")
+        self.desk_routine = QComboBox(desk)
+        self.desk_routine.setAccessibleName("Break routine")
+        for key, name in self._routines:
+            self.desk_routine.addItem(name, key)
+        self.desk_routine.setCurrentIndex(max(0, self.desk_routine.findData(settings.routine)))
+        self.idle_note = QLabel(idle_text, desk)
+        self.idle_note.setWordWrap(True)
+        desk_form = QFormLayout(desk)
+        desk_form.addRow(self.desk_on)
+        desk_form.addRow("&Every:", self.desk_every)
+        desk_form.addRow("&Break:", self.desk_routine)
+        desk_form.addRow(
+            QLabel("A notice comes 30 seconds before; Snooze puts it off for 5 minutes.", desk)
+        )
+        desk_form.addRow(self.idle_note)
+        self.desk_on.toggled.connect(self._enable_desk)
+        self._enable_desk(settings.enabled)
+
+        # Running in the background
+        running = QGroupBox("Running in the background", self)
+        self.keep_in_tray = QCheckBox("&Keep running in the tray so reminders can come", running)
+        self.keep_in_tray.setChecked(options.keep_in_tray and tray_available)
+        self.keep_in_tray.setEnabled(tray_available)
+        self.start_at_login = QCheckBox("&Start at login, in the tray", running)
+        self.start_at_login.setChecked(options.start_at_login)
+        run_box = QVBoxLayout(running)
+        run_box.addWidget(self.keep_in_tray)
+        run_box.addWidget(self.start_at_login)
+        if not tray_available:
+            run_box.addWidget(
+                QLabel("This desktop has no tray: close the window and reminders stop.", running)
+            )
+        self.path_note = QLabel(path_text, self)
+        self.path_note.setWordWrap(True)
+        self.path_note.setObjectName("notificationPath")
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(reminders, 1)
+        layout.addWidget(programme)
+        layout.addWidget(desk)
+        layout.addWidget(running)
+        layout.addWidget(self.path_note)
+        layout.addWidget(buttons)
+        self.resize(760, 720)
+
+    # -- reminders ---------------------------------------------------------------------------
+    def add_reminder(self) -> ReminderRow:
+        """A new reminder: the first routine, every day at 18:00."""
+        first = not self.rows
+        target = self._routines[0][0] if self._routines else PROGRAMME_TARGET
+        row = self._add_row(Reminder(uuid.uuid4().hex[:8], target, frozenset(range(7)), time(18)))
+        if first and self.keep_in_tray.isEnabled():
+            self.keep_in_tray.setChecked(True)  # reminders need the app running
+        row.target.setFocus()
+        return row
+
+    def _add_row(self, reminder: Reminder) -> ReminderRow:
+        row = ReminderRow(reminder, self._routines, self)
+        row.removed.connect(self._remove_row)
+        self.rows_box.addWidget(row)
+        self.rows.append(row)
+        self.empty.setVisible(False)
+        return row
+
+    def _remove_row(self, row: ReminderRow) -> None:
+        self.rows.remove(row)
+        self.rows_box.removeWidget(row)
+        row.deleteLater()
+        self.empty.setVisible(not self.rows)
+        self.add_button.setFocus()
+
+    # -- the rest ----------------------------------------------------------------------------
+    def _show_today(self) -> None:
+        key = self.programme.currentData()
+        text = self._today_text(key) if key else "Choose a programme to see today's session."
+        self.today.setText(text)
+
+    def _enable_desk(self, on: bool) -> None:
+        self.desk_every.setEnabled(on)
+        self.desk_routine.setEnabled(on)
+
+    def result_data(self) -> PracticeData:
+        reminders = [r for row in self.rows if (r := row.reminder()) is not None]
+        programme = self.programme.currentData()
+        start = self._data.programme_start if programme == self._data.programme else None
+        return replace(self._data, reminders=reminders, programme=programme, programme_start=start)
+
+    def result_options(self) -> PracticeOptions:
+        desk = DeskBreakSettings(
+            enabled=self.desk_on.isChecked(),
+            every_minutes=self.desk_every.value(),
+            routine=str(self.desk_routine.currentData() or self._options.desk_break.routine),
+        )
+        return PracticeOptions(
+            keep_in_tray=self.keep_in_tray.isChecked(),
+            start_at_login=self.start_at_login.isChecked(),
+            desk_break=desk,
+        )
+
+
+def edit_reminders(
+    controller: PracticeController,
+    routines: Sequence[tuple[str, str]],
+    *,
+    idle_text: str,
+    tray_available: bool,
+    parent: QWidget | None = None,
+) -> bool:
+    """Open the Reminders dialog over *controller*'s settings; apply them on OK."""
+    programmes = controller.programmes()
+    clocks = controller.clocks
+
+    def today_text(key: str | None) -> str:
+        data = replace(controller.data, programme=key)
+        if key != controller.data.programme:
+            data = replace(data, programme_start=clocks.now().date())
+        today = programmes.today(data, clocks.now().date(), controller.done)
+        return f"Today: {today.label()}" if today else "This programme cannot be used."
+
+    dialog = RemindersDialog(
+        controller.data,
+        controller.options,
+        routines=routines,
+        programmes=[(e.key, e.name) for e in programmes.entries if e.programme is not None],
+        today_text=today_text,
+        path_text=controller.path_text(),
+        idle_text=idle_text,
+        tray_available=tray_available,
+        programme_problems=[str(p) for e in programmes.entries for p in e.problems],
+        parent=parent,
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    controller.apply(dialog.result_data(), dialog.result_options())
+    return True

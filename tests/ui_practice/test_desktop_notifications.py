@@ -1,0 +1,64 @@
+"""Notifications with buttons over a real (private) session bus, to a strict server."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.ui.practice.desktop_notifications import DesktopNotifications
+
+from .fake_bus import FakeNotificationServer, PrivateBus
+
+pytestmark = pytest.mark.gui
+
+
+def test_a_notification_with_buttons_and_the_answer(
+    qtbot: QtBot, notification_server: FakeNotificationServer
+) -> None:
+    notes = DesktopNotifications()
+    assert notes.start(), notes.reason
+    assert notes.server == "fake-notifier"
+    actions = (("start", "Start now"), ("later", "In 10 minutes"), ("skip", "Skip today"))
+    assert notes.notify(
+        "reminder:a", "Time for Daily psoas routine", "Your 18:00 reminder.", actions
+    )
+    qtbot.waitUntil(lambda: len(notification_server.calls) == 1, timeout=5000)
+    assert notification_server.refused == []
+    call = notification_server.calls[0]
+    app, replaces, _icon, title, body, flat, hints, _timeout = call.body
+    assert (app, replaces, title, body) == (
+        "Psoas Timer",
+        0,
+        "Time for Daily psoas routine",
+        "Your 18:00 reminder.",
+    )
+    assert flat == ["start", "Start now", "later", "In 10 minutes", "skip", "Skip today"]
+    assert hints["desktop-entry"] == ("s", "io.github.psoastimer.PsoasTimer")
+    qtbot.waitUntil(lambda: "reminder:a" in notes._by_tag, timeout=5000)
+    with qtbot.waitSignal(notes.action_invoked, timeout=5000) as signal:
+        notification_server.invoke(1, "later")
+    assert signal.args == ["reminder:a", "later"]
+    # The same tag again replaces the notification instead of stacking a second one.
+    notes.notify("reminder:a", "Time for Daily psoas routine", "Again.", actions)
+    qtbot.waitUntil(lambda: len(notification_server.calls) == 2, timeout=5000)
+    assert notification_server.calls[1].body[1] == 1
+    with qtbot.waitSignal(notes.closed, timeout=5000) as closed:
+        notes.close("reminder:a")
+    assert closed.args == ["reminder:a"]
+    notes.stop()
+
+
+def test_a_bus_without_a_notification_server_says_so(qtbot: QtBot, private_bus: PrivateBus) -> None:
+    notes = DesktopNotifications()
+    assert not notes.start()
+    assert notes.reason == "no notification server on the session bus"
+    assert not notes.notify("x", "t", "b")
+
+
+def test_no_session_bus_at_all(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    # Pure Python: needs no dbus-daemon, so it runs everywhere.
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/psoas-timer-bus")
+    notes = DesktopNotifications()
+    assert not notes.start()
+    assert notes.reason.startswith("no D-Bus session")
+    assert not notes.available

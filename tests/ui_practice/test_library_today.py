@@ -1,0 +1,48 @@
+"""The library shows today's programme session; the routine page what changed since last week."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.core.catalog import load_catalog
+from psoas_timer.ui.library.library_view import LibraryView
+from psoas_timer.ui.library.routine_view import RoutineView
+
+pytestmark = pytest.mark.gui
+
+ROUTINES = Path(__file__).resolve().parents[2] / "routines"
+
+
+def test_today_line_on_the_library_page(qtbot: QtBot) -> None:
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.set_catalog(load_catalog(ROUTINES))
+    view.show()
+    assert not view.today.isVisible()
+    view.set_today("Today: Core and glutes, week 3 (Plank 4 × 30 s)")
+    assert view.today.isVisible()
+    assert view.today.text() == "Today: Core and glutes, week 3 (Plank 4 × 30 s)"
+    with qtbot.waitSignal(view.today_chosen):
+        qtbot.mouseClick(view.today, Qt.MouseButton.LeftButton)
+    view.set_today("Today: Rest day (week 3 of 6)", openable=False)
+    assert not view.today.isEnabled()
+    view.set_today(None)
+    assert not view.today.isVisible()
+
+
+def test_routine_page_says_what_changed_since_last_week(qtbot: QtBot) -> None:
+    catalog = load_catalog(ROUTINES)
+    entry = catalog.find("core-and-glutes")
+    assert entry is not None
+    page = RoutineView()
+    qtbot.addWidget(page)
+    page.show()
+    page.set_entry(entry, ["Plank: 3 × 30 s → 4 × 30 s"])
+    assert page.changes.isVisible()
+    assert page.changes.text() == "Since last week:\nPlank: 3 × 30 s → 4 × 30 s"
+    page.set_entry(entry)
+    assert not page.changes.isVisible()
