@@ -17,13 +17,17 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from psoas_timer.core.catalog import Catalog
 
 __all__ = ["CatalogLoader"]
 
 log = logging.getLogger(__name__)
+
+
+class _StoppedError(Exception):
+    """The window closed: the worker stops at the next file."""
 
 
 class _Yield:
@@ -37,10 +41,13 @@ class _Yield:
     WORK_SECONDS = 0.008
     REST_SECONDS = 0.001
 
-    def __init__(self) -> None:
+    def __init__(self, stopped: threading.Event) -> None:
         self._since = time.perf_counter()
+        self._stopped = stopped
 
     def __call__(self) -> None:
+        if self._stopped.is_set():
+            raise _StoppedError
         if time.perf_counter() - self._since >= self.WORK_SECONDS:
             time.sleep(self.REST_SECONDS)
             self._since = time.perf_counter()
@@ -72,6 +79,11 @@ class CatalogLoader(QObject):
         self._generation = 0
         self._running = 0
         self._listed = threading.Event()
+        # Set by stop(): no worker touches this object after it, so a window that closes
+        # (and deletes it) mid-load is never handed a result from another thread.
+        self._stopped = threading.Event()
+        self._handover = threading.Lock()
+        self._workers: list[threading.Thread] = []
         self._read.connect(self._on_read)
         self._totals.connect(self._on_totals)
         self._failed.connect(self._on_failed)
@@ -85,30 +97,59 @@ class CatalogLoader(QObject):
         """The routines handed over are on screen: the worker may go on to their totals."""
         self._listed.set()
 
+    def stop(self, wait: float = 5.0) -> None:
+        """Stop every worker and wait (up to *wait* seconds) for them to end; after this, no
+        result or failure is handed over. The window calls it when it closes."""
+        with self._handover:
+            self._stopped.set()
+        self._listed.set()
+        for worker in self._workers:
+            worker.join(wait)
+            if worker.is_alive():
+                log.warning("the routine reader did not stop within %.0f s", wait)
+        self._workers.clear()
+
+    def _hand_over(self, signal: SignalInstance, *args: object) -> bool:
+        """Emit *signal* (queued to the window's thread) unless stopped; False if stopped."""
+        with self._handover:
+            if self._stopped.is_set():
+                return False
+            signal.emit(*args)
+            return True
+
     def start(self) -> None:
+        if self._stopped.is_set():
+            return
+        self._workers = [w for w in self._workers if w.is_alive()]
         self._listed.clear()
         self._generation += 1
         self._running += 1
         worker = threading.Thread(
             target=self._work, args=(self._generation,), name="catalog-loader", daemon=True
         )
+        self._workers.append(worker)
         worker.start()
 
     def _work(self, generation: int) -> None:
-        between = _Yield()
+        between = _Yield(self._stopped)
         try:
             catalog = self._load(between)
+        except _StoppedError:
+            return
         except Exception as exc:  # never leave the window waiting: say what went wrong
             log.exception("reading the routines failed")
-            self._failed.emit(generation, str(exc) or type(exc).__name__)
+            self._hand_over(self._failed, generation, str(exc) or type(exc).__name__)
             return
-        self._read.emit(generation, catalog)
+        if not self._hand_over(self._read, generation, catalog):
+            return
         # Let the window list the routines first: both at once would slow both down.
         self._listed.wait(LISTING_WAIT_SECONDS)
         try:
             catalog.work_out_totals(between)
-            self._totals.emit(generation, catalog)
-            catalog.save_cache()
+            if self._hand_over(self._totals, generation, catalog):
+                catalog.save_cache()
+        except _StoppedError:
+            return
         except Exception:  # the routines are listed; only their times or the cache suffer
             log.exception("working out the routines' times failed")
 

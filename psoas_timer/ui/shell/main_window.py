@@ -1380,6 +1380,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         loaded = self._loaded
         if loaded is None:  # closed before it finished starting: nothing to save or stop
+            if self._catalog_loader is not None:
+                self._catalog_loader.stop()
             self.preferences.set_geometry(self.saveGeometry())
             event.accept()
             return
@@ -1417,6 +1419,8 @@ class MainWindow(QMainWindow):
             self._closing = True
             loaded.controller.stop()
             self._closing = False
+        if self._catalog_loader is not None:
+            self._catalog_loader.stop()
         loaded.history.close()
         loaded.player.stop()
         if self.practice is not None:
