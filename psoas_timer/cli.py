@@ -312,11 +312,18 @@ def cmd_export_audio(args: argparse.Namespace) -> int:
         _print_problems(entry.problems)
         return 1
     try:
-        from psoas_timer.audio.export import export_session
+        from psoas_timer.audio.export import ExportTooLongError, export_session
     except ImportError as exc:  # pragma: no cover - only in a broken install
         print(f"psoas-timer: audio export is unavailable: {exc}", file=sys.stderr)
         return 1
-    export_session(compile_plan(entry.routine), Path(args.output))
+    try:
+        export_session(compile_plan(entry.routine), Path(args.output))
+    except ExportTooLongError as exc:
+        print(f"psoas-timer: cannot export {args.routine}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"psoas-timer: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(f"wrote {args.output}")
     return 0
 

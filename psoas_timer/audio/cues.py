@@ -4,8 +4,11 @@ Pure and Qt-free, so the live player and the session export sound exactly alike.
 
 - :func:`sounds_for` maps one cue to its tone, breath sound and voice parts.
 - :class:`Sequencer` places the cues that fall due together on a timeline: tones at once,
-  voice lines one after another (never over each other), a short beat after a tone, and a
-  line that would come too late to mean anything is dropped.
+  voice lines one after another in the plan's order for one instant
+  (:func:`~psoas_timer.core.plan.cue_order`: the end of a hold, the words of the moment,
+  then what comes next), never over each other, a short beat after a tone. Every line is
+  said; only a pacing line (a breath, a count) that could only come far too late to mean
+  anything is left out, and then the screen still shows it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from psoas_timer.core.plan import Cue, CueKind, Segment
+from psoas_timer.core.plan import Cue, CueKind, Segment, cue_order
 
 from .assets import Assets
 from .settings import AudioSettings
@@ -50,8 +53,16 @@ TONE_ONLY_IN_BOTH: frozenset[CueKind] = frozenset({"countdown"})
 BREATH_KINDS: frozenset[CueKind] = frozenset({"inhale", "exhale", "hold_breath"})
 #: A voice line starts this long after a tone of the same moment (the tone's first note).
 VOICE_AFTER_TONE = 0.3
-#: A voice line that would start more than this after its cue is dropped, not queued.
-MAX_VOICE_LAG = 2.0
+#: Lines whose meaning is their moment: a breath, a count. One is said only while that
+#: moment lasts (:func:`latest_start`); every other line waits its turn, however long.
+PACING_KINDS: frozenset[CueKind] = frozenset(
+    {"inhale", "exhale", "hold_breath", "countdown", "rep"}
+)
+#: How far into its moment a pacing line may still start (a breath phase, a rep).
+PACING_SHARE = 0.75
+#: ...and how late, when the moment's length is not known (a countdown number: the next
+#: comes a second later).
+MAX_VOICE_LAG = 0.75
 #: Spoken length guessed for text that has no clip (for queueing what follows it).
 SECONDS_PER_CHAR = 0.07
 #: The tone that stands in for text nobody can speak.
@@ -174,6 +185,22 @@ def sounds_for(
     return Sounds(tone, breath, voice, fallback)
 
 
+def latest_start(at: float, cue: Cue, segment: Segment | None) -> float:
+    """The latest a voice line for *cue* (due *at*) may start: never, for most cues (they
+    wait their turn), and within its moment for a pacing line (see :data:`PACING_KINDS`)."""
+    if cue.kind not in PACING_KINDS:
+        return float("inf")
+    pattern = segment.breathing if segment is not None else None
+    if cue.kind in BREATH_KINDS and pattern is not None:
+        length = {"inhale": pattern.inhale, "exhale": pattern.exhale}.get(
+            cue.kind, max(pattern.hold_in, pattern.hold_out)
+        )
+        return at + max(MAX_VOICE_LAG, PACING_SHARE * length)
+    if cue.kind == "rep" and segment is not None:
+        return at + max(MAX_VOICE_LAG, PACING_SHARE * segment.duration)
+    return at + MAX_VOICE_LAG
+
+
 class Sequencer:
     """Places cues on a timeline, keeping the voice to one line at a time.
 
@@ -193,13 +220,14 @@ class Sequencer:
     def place(self, batch: list[tuple[float, Cue, Segment | None]], style: str) -> list[Scheduled]:
         """Schedule cues due at (about) the same moment; *batch* items are (time, cue, segment)."""
         out: list[Scheduled] = []
+        ordered = sorted(batch, key=lambda item: (item[0], cue_order(item[1])))
         mapped = [
-            (at, cue, sounds_for(cue, seg, style, self.settings, self.assets))
-            for at, cue, seg in batch
+            (at, cue, seg, sounds_for(cue, seg, style, self.settings, self.assets))
+            for at, cue, seg in ordered
         ]
         tone_at: float | None = None
         played_tones: set[tuple[float, Path]] = set()
-        for at, cue, sounds in mapped:
+        for at, cue, _, sounds in mapped:
             for clip in (sounds.tone, sounds.breath):
                 if clip is None:
                     continue
@@ -210,14 +238,14 @@ class Sequencer:
                 out.append(Scheduled(at, cue, clip=clip, volume=clip.volume))
                 if clip.channel == "tone":
                     tone_at = at if tone_at is None else min(tone_at, at)
-        for at, cue, sounds in mapped:
+        for at, cue, seg, sounds in mapped:
             if not sounds.voice:
                 continue
             start = max(at, self._voice_free)
             if tone_at is not None:
                 start = max(start, tone_at + VOICE_AFTER_TONE)
-            if start - at > MAX_VOICE_LAG and cue.kind != "done":
-                continue  # stale by now: the screen still shows it
+            if start > latest_start(at, cue, seg) + 1e-9:
+                continue  # a breath or count this late would mislead: the screen shows it
             for part in sounds.voice:
                 if part.clip is not None:
                     out.append(Scheduled(start, cue, clip=part.clip, volume=part.clip.volume))

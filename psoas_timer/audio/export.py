@@ -3,16 +3,24 @@
 Qt-free and standard library only. The output is 16 kHz mono 16-bit PCM, the format of every
 clip, so mixing is copying: a clip into silence is one slice assignment, and only where
 sounds overlap are samples added (and clipped) one by one. A 15-minute session takes about
-a second.
+a second. The file is mixed and written :data:`CHUNK` seconds at a time, so memory stays
+flat however long the session (a 24-hour hold included).
+
+The cues go through the same :class:`~psoas_timer.audio.cues.Sequencer` as the live player,
+so the file sounds as a session does: cues at one instant in the plan's order, each voice
+line in turn. :func:`export_session` returns an :class:`ExportReport` of every sound placed.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 import tempfile
 import wave
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from psoas_timer.core.plan import Cue, Plan, Segment
@@ -22,12 +30,33 @@ from .assets import Assets
 from .cues import Scheduled, Sequencer
 from .settings import AudioSettings
 
-__all__ = ["RATE", "TAIL", "export_session", "mix_session"]
+__all__ = [
+    "RATE",
+    "TAIL",
+    "ExportReport",
+    "ExportTooLongError",
+    "Placed",
+    "export_session",
+    "mix_session",
+    "schedule_session",
+    "stream_session",
+]
 
 RATE = 16_000
 #: Seconds after the plan's end, for the "done" chime and "Well done" to ring out.
 TAIL = 3.0
+#: Seconds mixed and written at a time: memory holds one chunk, whatever the length.
+CHUNK = 10.0
+#: A WAV file's sizes are 32-bit: the most sample bytes one can hold (with its header).
+MAX_DATA_BYTES = 2**32 - 1 - 44
 _SAME_MOMENT = 1e-6
+
+
+_log = logging.getLogger(__name__)
+
+
+class ExportTooLongError(ValueError):
+    """The session is longer than one WAV file can hold."""
 
 
 def _batches(plan: Plan) -> Iterator[list[tuple[float, Cue, Segment | None]]]:
@@ -83,6 +112,9 @@ class _Clips:
                 try:
                     voice.render(text, path)
                 except Exception:
+                    _log.warning(
+                        "could not speak %r with espeak-ng; a tone instead", text, exc_info=True
+                    )
                     path = None
             self._spoken[text] = path
         return self._spoken[text]
@@ -101,26 +133,103 @@ def schedule_session(plan: Plan, assets: Assets, settings: AudioSettings) -> lis
     return out
 
 
-def mix_session(plan: Plan, assets: Assets, settings: AudioSettings) -> array[int]:
-    """The session's samples: 16 kHz mono, ``plan.total + TAIL`` seconds long."""
-    length = round((plan.total + TAIL) * RATE)
-    mix = array("h", bytes(2 * length))
+@dataclass(frozen=True)
+class Placed:
+    """One sound the export put in the file: its cue, its clip, and where it starts."""
+
+    at: float
+    cue: Cue
+    path: Path
+    channel: str
+    frames: int
+
+
+@dataclass
+class ExportReport:
+    """What :func:`export_session` wrote: every sound placed, and the length in frames."""
+
+    placed: list[Placed] = field(default_factory=list)
+    frames: int = 0
+
+    def voice(self) -> list[Placed]:
+        """The voice lines, in the order they are heard."""
+        return [p for p in self.placed if p.channel == "voice"]
+
+
+def _resolve(item: Scheduled, clips: _Clips) -> tuple[array[int], Path, str] | None:
+    """The samples *item* plays, the file they came from and their channel (None: silent)."""
+    if item.clip is not None:
+        return clips.get(item.clip.path, item.volume), item.clip.path, item.clip.channel
+    path = clips.speak(item.text or "")
+    if path is not None:
+        return clips.get(path, item.volume), path, "voice"
+    if item.fallback is not None:
+        fallback = item.fallback
+        return clips.get(fallback.path, fallback.volume), fallback.path, fallback.channel
+    return None
+
+
+def _frames(plan: Plan) -> int:
+    frames = round((plan.total + TAIL) * RATE)
+    if frames * 2 > MAX_DATA_BYTES:
+        hours = MAX_DATA_BYTES / 2 / RATE / 3600
+        raise ExportTooLongError(
+            f"the session is {plan.total / 3600:.1f} hours long; a WAV file holds at most "
+            f"{hours:.0f} hours"
+        )
+    return frames
+
+
+def stream_session(
+    plan: Plan,
+    assets: Assets,
+    settings: AudioSettings,
+    write: Callable[[array[int]], object],
+    report: ExportReport | None = None,
+) -> ExportReport:
+    """Mix the session and hand it to *write* in chunks of :data:`CHUNK` seconds (the last
+    one shorter): 16 kHz mono, ``plan.total + TAIL`` seconds in all. Memory stays the same
+    whatever the length: one chunk, the clips, and the schedule."""
+    report = report if report is not None else ExportReport()
+    total = _frames(plan)
+    report.frames = total
     clips = _Clips()
+    pending = iter(sorted(schedule_session(plan, assets, settings), key=lambda s: s.at))
+    upcoming = next(pending, None)
+    sounding: list[tuple[int, array[int]]] = []  # (first frame, samples) still to finish
+    size = round(CHUNK * RATE)
     try:
-        for item in schedule_session(plan, assets, settings):
-            if item.clip is not None:
-                samples = clips.get(item.clip.path, item.volume)
-            else:
-                path = clips.speak(item.text or "")
-                if path is not None:
-                    samples = clips.get(path, item.volume)
-                elif item.fallback is not None:
-                    samples = clips.get(item.fallback.path, item.fallback.volume)
-                else:
-                    continue
-            _add(mix, samples, round(item.at * RATE))
+        for begin in range(0, total, size):
+            end = min(total, begin + size)
+            while upcoming is not None and round(upcoming.at * RATE) < end:
+                resolved = _resolve(upcoming, clips)
+                if resolved is not None:
+                    samples, path, channel = resolved
+                    first = round(upcoming.at * RATE)
+                    if first < total:
+                        sounding.append((first, samples))
+                        report.placed.append(
+                            Placed(upcoming.at, upcoming.cue, path, channel, len(samples))
+                        )
+                upcoming = next(pending, None)
+            chunk = array("h", bytes(2 * (end - begin)))
+            for first, samples in sounding:
+                lo = max(first, begin)
+                hi = min(first + len(samples), end)
+                if hi > lo:
+                    _add(chunk, samples[lo - first : hi - first], lo - begin)
+            sounding = [(f, s) for f, s in sounding if f + len(s) > end]
+            write(chunk)
     finally:
         clips.close()
+    return report
+
+
+def mix_session(plan: Plan, assets: Assets, settings: AudioSettings) -> array[int]:
+    """The whole session's samples in memory (small sessions and tests; the file export
+    streams instead)."""
+    mix = array("h")
+    stream_session(plan, assets, settings, mix.extend)
     return mix
 
 
@@ -139,19 +248,34 @@ def _add(mix: array[int], samples: array[int], start: int) -> None:
 
 def export_session(
     plan: Plan, out: Path, assets: Path | None = None, settings: AudioSettings | None = None
-) -> None:
-    """Write *plan* as one WAV file at *out* (16 kHz mono 16-bit)."""
+) -> ExportReport:
+    """Write *plan* as one WAV file at *out* (16 kHz mono 16-bit), streamed in chunks, and
+    say what went in it. The file appears whole or not at all (written beside it, then
+    renamed); :class:`ExportTooLongError` if the session is too long for a WAV file."""
     if assets is None:
         from psoas_timer.paths import assets_dir
 
         assets = assets_dir()
-    mix = mix_session(plan, Assets(assets), settings or AudioSettings())
-    if sys.byteorder == "big":
-        mix.byteswap()
     out = Path(out)
+    frames = _frames(plan)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(out), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(RATE)
-        w.writeframes(mix.tobytes())
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as raw, wave.open(raw, "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(RATE)
+            w.setnframes(frames)  # the header is right from the start: no seek back
+
+            def write(chunk: array[int]) -> None:
+                if sys.byteorder == "big":
+                    chunk.byteswap()
+                w.writeframesraw(chunk.tobytes())
+
+            report = stream_session(plan, Assets(assets), settings or AudioSettings(), write)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return report

@@ -15,7 +15,17 @@ from .breathing import Pattern
 from .model import Defaults, Kind, OpenHold, RepeatGroup, Routine, Step, breathing_pattern
 from .spoken import seconds_words
 
-__all__ = ["Cue", "CueKind", "Plan", "Segment", "SegmentKind", "StepRun", "compile_plan"]
+__all__ = [
+    "CUE_RANK",
+    "Cue",
+    "CueKind",
+    "Plan",
+    "Segment",
+    "SegmentKind",
+    "StepRun",
+    "compile_plan",
+    "cue_order",
+]
 
 SegmentKind = Literal["prepare", "hold", "rep", "open", "breathe", "rest", "switch"]
 Side = Literal["left", "right"]
@@ -41,6 +51,46 @@ CueKind = Literal[
     "switch_sides",
     "done",
 ]
+
+#: The order of cues that fall at one instant: the end of a hold first, then the words of
+#: the moment (milestones, prompts), then what comes next, then breath pacing, and "Well
+#: done" last. Ties keep the plan's order. The player and the audio export both follow it.
+#: A breath in the middle of a segment is the exception (:func:`cue_order`).
+CUE_RANK: dict[CueKind, int] = {
+    "end": 0,
+    "milestone": 1,
+    "halfway": 1,
+    "ten_seconds": 1,
+    "prompt": 1,
+    "countdown": 1,
+    "check_in": 2,
+    "get_ready": 3,
+    "step": 3,
+    "rest": 3,
+    "next": 3,
+    "switch_sides": 3,
+    "side": 3,
+    "start": 3,
+    "rep": 3,
+    "inhale": 4,
+    "exhale": 4,
+    "hold_breath": 4,
+    "done": 5,
+}
+
+
+#: Breath cues: they mean "now", so inside a segment they go before the words of the moment.
+BREATH_CUES: frozenset[CueKind] = frozenset({"inhale", "exhale", "hold_breath"})
+
+
+def cue_order(cue: Cue) -> float:
+    """Where *cue* goes among cues at the same instant (see :data:`CUE_RANK`). A breath at
+    a segment's start follows the segment's announcement ("Left side", "Hold", "Inhale");
+    a breath in its middle comes first, on its beat ("Inhale", "Thirty seconds")."""
+    if cue.kind in BREATH_CUES and (cue.offset > 0 or cue.anchor != "start"):
+        return 0.5
+    return CUE_RANK.get(cue.kind, 3)
+
 
 #: Below these lengths a hold is too short for the cue to help.
 HALFWAY_MIN = 20.0
@@ -137,7 +187,7 @@ class Plan:
                 if at <= limit + 1e-9:
                     timed.append((seg.start + at, cue, seg))
         timed.extend((self.total, cue, None) for cue in self.closing)
-        timed.sort(key=lambda item: item[0])
+        timed.sort(key=lambda item: (item[0], cue_order(item[1])))
         return timed
 
     def to_json(self) -> dict[str, Any]:
@@ -240,7 +290,8 @@ class _Builder:
     ) -> None:
         if duration <= 0 and kind not in ("hold", "rep", "open", "breathe"):
             return
-        cues.sort(key=lambda c: c.time_in(duration, kw["open"].target if kw.get("open") else None))
+        target = kw["open"].target if kw.get("open") else None
+        cues.sort(key=lambda c: (c.time_in(duration, target), cue_order(c)))
         self.segments.append(
             Segment(
                 len(self.segments),

@@ -60,3 +60,28 @@ def onsets(samples: array[int], rate: int, threshold: int = 200, gap: float = 0.
                 found.append(i / rate)
             last = i
     return found
+
+
+#: A 90 s hold on both sides whose last milestone falls on its end: at that instant the plan
+#: has the milestone, "Release" and "Switch sides" (issue 13, item 2).
+CROWDED = """\
+name: Crowded end
+defaults: {prepare: 5, countdown: 3, switch_sides: 10, rest: 15}
+steps:
+  - name: Hip crease release
+    kind: release
+    hold: 90
+    sides: both
+    milestones:
+      - {at: 30, say: "Thirty seconds. Keep breathing"}
+      - {at: 90, say: "Ninety. Ease off slowly"}
+  - {name: Knee to chest, kind: stretch, hold: 20}
+"""
+
+
+def correlation(a: array[int], b: array[int], step: int = 4) -> float:
+    """Normalised correlation of two equally long signals (every *step*-th sample)."""
+    xs, ys = a[::step], b[::step]
+    dot = sum(x * y for x, y in zip(xs, ys, strict=True))
+    norm = (sum(x * x for x in xs) * sum(y * y for y in ys)) ** 0.5
+    return dot / norm if norm else 0.0

@@ -1,5 +1,6 @@
 """From a cue to the clips that play: styles, settings, voice clips and the voice queue."""
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -111,7 +112,29 @@ def test_voice_lines_queue_one_after_another_after_the_tone() -> None:
     assert voices[0].at == pytest.approx(10.0 + VOICE_AFTER_TONE)
     assert voices[0].clip is not None
     assert voices[1].at >= voices[0].at + voices[0].clip.duration  # never over each other
-    # a line that could only start far too late is dropped, not queued
+    # however many lines fall at once, each is said in turn
     seq2 = Sequencer(ASSET, DEFAULT)
     long_batch = [(0.0, Cue("prompt", "Pigeon pose"), None) for _ in range(6)]
-    assert len([p for p in seq2.place(long_batch, "voice") if p.clip]) < 6
+    said = [p for p in seq2.place(long_batch, "voice") if p.clip]
+    assert len(said) == 6
+    assert all(b.at >= a.at + a.clip.duration for a, b in itertools.pairwise(said) if a.clip)
+
+
+def test_cues_at_one_instant_follow_the_plan_order_whatever_order_they_come_in() -> None:
+    seq = Sequencer(ASSET, DEFAULT)
+    batch = [
+        (5.0, Cue("switch_sides", "Switch sides"), None),
+        (5.0, Cue("milestone", "Ninety seconds", 90.0), None),
+        (5.0, Cue("end", "Release", 0.0, "end"), None),
+    ]
+    said = [p.cue.text for p in seq.place(batch, "both") if p.clip and p.clip.channel == "voice"]
+    assert said == ["Release", "Ninety seconds", "Switch sides"]
+
+
+def test_a_count_is_left_out_only_when_its_moment_has_passed() -> None:
+    seq = Sequencer(ASSET, DEFAULT)
+    seq.place([(0.0, Cue("milestone", "Sixty. A little more weight if it allows"), None)], "voice")
+    late = seq.place([(1.0, Cue("countdown", "3", 3.0, "end"), None)], "voice")
+    assert late == []  # "three" over "two" would mislead; the screen shows the count
+    on_time = seq.place([(9.0, Cue("countdown", "3", 3.0, "end"), None)], "voice")
+    assert [p.at for p in on_time] == [9.0]

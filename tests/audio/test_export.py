@@ -5,13 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from psoas_timer.audio.cues import TONES
-from psoas_timer.audio.export import RATE, TAIL, export_session
+from psoas_timer.audio.assets import Assets
+from psoas_timer.audio.cues import TONES, sounds_for
+from psoas_timer.audio.export import RATE, TAIL, _Clips, export_session
 from psoas_timer.audio.settings import AudioSettings
 from psoas_timer.core.catalog import load_catalog
-from psoas_timer.core.plan import Plan
+from psoas_timer.core.plan import Cue, Plan
 
-from .helpers import ASSETS, BREATHING, HOLDS, onsets, plan_of, read_wav
+from .helpers import ASSETS, BREATHING, CROWDED, HOLDS, correlation, onsets, plan_of, read_wav
 
 TOLERANCE = 0.010
 TONES_ONLY = AudioSettings(style_override="tone", breathing_on=False)
@@ -89,3 +90,90 @@ def test_every_bundled_routine_exports_on_time_and_fast(tmp_path: Path, routines
     assert time.perf_counter() - started < 5.0  # 15 minutes and more in a few seconds
     for plan in plans:
         assert_matches(export(plan, tmp_path, TONES_ONLY), toned_times(plan))
+
+
+def voice_cues(plan: Plan, settings: AudioSettings) -> list[tuple[float, Cue, int]]:
+    """Every cue of the plan that has words to say: (planned time, cue, number of parts)."""
+    assets = Assets(ASSETS)
+    found = []
+    for at, cue, seg in plan.cues():
+        parts = sounds_for(cue, seg, plan.cue_style, settings, assets).voice
+        if parts:
+            found.append((at, cue, len(parts)))
+    return found
+
+
+def assert_every_voice_cue_is_heard(
+    plan: Plan, out: Path, settings: AudioSettings, may_skip: frozenset[str] = frozenset()
+) -> int:
+    """Export *plan* and check, in the file, that every voice line of the plan is there in
+    full, in order, one at a time, none running into a later segment. Only kinds in
+    *may_skip* may be left out (a count whose second went by while other lines were said)."""
+    report = export_session(plan, out, ASSETS, settings)
+    samples, rate = read_wav(out)
+    assert len(samples) == report.frames
+    heard = report.voice()
+    # every voice line of the plan was placed, in full, in the plan's order
+    wanted = voice_cues(plan, settings)
+    placed_for = {id(cue): [p for p in heard if p.cue is cue] for _, cue, _ in wanted}
+    missing = [(at, c) for at, c, n in wanted if len(placed_for[id(c)]) != n]
+    lost = [(at, c.text) for at, c in missing if c.kind not in may_skip]
+    assert lost == [], f"{plan.name}: voice cues never placed: {lost}"
+    assert all(not placed_for[id(c)] for _, c in missing)  # a line is said whole or not
+    skipped = {id(c) for _, c in missing}
+    wanted = [w for w in wanted if id(w[1]) not in skipped]
+    assert len(heard) == sum(n for _, _, n in wanted)
+    starts = [s.start for s in plan.segments]
+    rank = {id(c): i for i, (_, c, _) in enumerate(wanted)}
+    order = [rank[id(p.cue)] for p in heard]
+    assert order == sorted(order)  # said in the plan's order
+    clips = _Clips()
+    for line, following in zip(heard, [*heard[1:], None], strict=True):
+        first = round(line.at * rate)
+        # ...and its samples are really in the file there
+        clip = clips.get(line.path, 1.0)
+        window = samples[first : first + len(clip)]
+        assert len(window) == len(clip)
+        # (tones and breath sounds may play under it; a missing line correlates near 0)
+        assert correlation(window, clip) > 0.6, f"{line.cue.text!r} is not audible at {line.at}"
+        end = line.at + len(clip) / rate
+        # one line at a time, and none runs into the start of a later segment
+        if following is not None:
+            assert following.at >= end - 1e-6, (line.cue.text, following.cue.text)
+        later = [s for s in starts if s > line.at + 1e-6]
+        assert not later or end <= later[0] + 1e-6, f"{line.cue.text!r} runs into {later[0]}"
+    return len(heard)
+
+
+def test_cues_at_one_instant_are_all_heard_in_order(tmp_path: Path) -> None:
+    """Issue 13 item 2: the end of a 90 s hold has three lines at once; all are heard, the
+    end of the hold first, then the milestone's words, then what comes next."""
+    plan = plan_of(CROWDED)
+    assert_every_voice_cue_is_heard(plan, tmp_path / "crowded.wav", AudioSettings())
+    end = next(s for s in plan.segments if s.kind == "hold").end
+    report = export_session(plan, tmp_path / "crowded.wav", ASSETS)
+    said = [p.cue.text for p in report.voice() if end - 0.01 <= p.at < end + 6]
+    assert said[:3] == ["Release", "Ninety. Ease off slowly", "Switch sides"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "may_skip"),
+    [
+        (AudioSettings(), frozenset()),
+        (AudioSettings(breathing_on=False), frozenset()),
+        # spoken countdowns: "three" is left out when it could only be said over "two"
+        (AudioSettings(style_override="voice"), frozenset({"countdown"})),
+    ],
+    ids=["default", "no-breath-sounds", "voice-only"],
+)
+def test_every_bundled_routine_says_every_voice_cue(
+    tmp_path: Path, routines_dir: Path, settings: AudioSettings, may_skip: frozenset[str]
+) -> None:
+    catalog = load_catalog(routines_dir)
+    plans = [entry.plan for entry in catalog.entries if entry.ok]
+    assert len(plans) == len(catalog.entries) >= 10
+    counted = sum(
+        assert_every_voice_cue_is_heard(plan, tmp_path / "s.wav", settings, may_skip)
+        for plan in plans
+    )
+    assert counted > 500

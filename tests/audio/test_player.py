@@ -12,6 +12,8 @@ import pytest
 from PySide6.QtCore import QObject, Signal, qWarning
 
 from psoas_timer.audio import player as player_module
+from psoas_timer.audio.assets import Assets
+from psoas_timer.audio.cues import VOICE_AFTER_TONE
 from psoas_timer.audio.player import (
     MSG_NO_DEVICE,
     MSG_NO_QTMULTIMEDIA,
@@ -23,7 +25,7 @@ from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import FiredCue, Session
 from psoas_timer.core.plan import Cue
 
-from .helpers import ASSETS, HOLDS, plan_of
+from .helpers import ASSETS, CROWDED, HOLDS, plan_of
 
 pytestmark = pytest.mark.gui
 
@@ -288,3 +290,38 @@ def test_stuck_speech_falls_back_to_a_tone_and_says_so(
     player.play(FiredCue(cue, 0.0, None), "voice")
     player.flush()
     assert Path(player.log[-1][1]).name == "milestone.wav"  # the fallback tone
+
+
+@pytest.mark.usefixtures("fake_device")
+def test_cues_at_one_instant_are_all_played_in_turn(qtbot: Any) -> None:
+    """Issue 13 item 2, live: at the end of the left side's 90 s hold the plan has the
+    milestone's words, "Release" and "Switch sides" at once; each is played, in the plan's
+    order for one instant, one after another, and the right side's "Hold" still on time."""
+    clock = FakeClock()
+    plan = plan_of(CROWDED)
+    player = CuePlayer(ASSETS, AudioSettings(), clock=clock)
+    session = Session(plan, clock)
+    t0 = clock()
+    for f in session.start():
+        player.play(f, plan.cue_style)
+    player.flush()
+    for _ in range(round(110 / 0.05)):
+        clock.advance(0.05)
+        for f in session.poll():
+            player.play(f, plan.cue_style)
+        player.flush()
+        player._on_queue_due()  # the queue's timer, on the fake clock
+    assets = Assets(ASSETS)
+    voice = {
+        str(assets.voice(t)): t for t in ("Release", "Ninety. Ease off slowly", "Switch sides")
+    }
+    end = next(s for s in plan.segments if s.kind == "hold").end
+    said = [(t - t0, voice[p]) for t, p in player.log if p in voice and t - t0 >= end - 0.01]
+    assert [text for _, text in said][:3] == ["Release", "Ninety. Ease off slowly", "Switch sides"]
+    times = [t for t, _ in said[:3]]
+    lengths = [assets.duration(Path(str(assets.voice(text)))) for _, text in said[:3]]
+    assert all(b >= a + d for a, b, d in zip(times[:2], times[1:], lengths[:2], strict=True))
+    right = next(s for s in plan.segments if s.kind == "hold" and s.side == "right")
+    side = str(assets.voice("Right side"))
+    (t_side,) = [t - t0 for t, p in player.log if p == side]
+    assert t_side == pytest.approx(right.start + VOICE_AFTER_TONE, abs=0.06)  # still on time

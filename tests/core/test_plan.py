@@ -198,3 +198,29 @@ def test_countdown_length_is_configurable(count: int) -> None:
         f"name: r\ndefaults: {{prepare: 0, countdown: {count}}}\nsteps: [{{name: A, hold: 30}}]\n"
     )
     assert sum(c.kind == "countdown" for c in plan.segments[0].cues) == count
+
+
+def test_cues_at_one_instant_come_in_a_fixed_order() -> None:
+    """The end of a hold, then the milestone's words, then what comes next."""
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, switch_sides: 5}
+        steps:
+          - name: Release
+            kind: release
+            hold: 90
+            sides: both
+            breathing: calm
+            milestones: [{at: 90, say: Ninety. Ease off slowly}, 30]
+        """)
+    at_end = [(c.kind, c.text) for at, c, _ in plan.cues() if at == 90]
+    assert at_end == [
+        ("end", "Release"),
+        ("milestone", "Ninety. Ease off slowly"),
+        ("switch_sides", "Switch sides"),
+    ]
+    # a breath inside the hold goes first, on its beat; at the start it follows "Hold"
+    at_30 = [c.kind for at, c, _ in plan.cues() if at == 30]
+    assert at_30 == ["inhale", "milestone"]
+    at_start = [c.kind for at, c, _ in plan.cues() if at == 0]
+    assert at_start == ["side", "start", "inhale"]
