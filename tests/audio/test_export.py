@@ -1,13 +1,15 @@
 """The whole session on one WAV: length, and every cue's onset at its planned time."""
 
+import dataclasses
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from psoas_timer.audio.assets import Assets
 from psoas_timer.audio.cues import TONES, sounds_for
-from psoas_timer.audio.export import RATE, TAIL, _Clips, export_session
+from psoas_timer.audio.export import RATE, TAIL, ExportTooLongError, _Clips, export_session
 from psoas_timer.audio.settings import AudioSettings
 from psoas_timer.core.catalog import load_catalog
 from psoas_timer.core.plan import Cue, Plan
@@ -177,3 +179,40 @@ def test_every_bundled_routine_says_every_voice_cue(
         for plan in plans
     )
     assert counted > 500
+
+
+def test_a_long_export_is_streamed_in_constant_memory(tmp_path: Path) -> None:
+    """Issue 15 item 6: a one-hour session is 110 MB of samples; the export mixes and writes
+    it a chunk at a time, so what it holds at once stays a small part of that (the figures
+    for 1 h and 24 h: ``python benchmarks/export_memory.py``)."""
+    plan = plan_of("""\
+        name: Long hold
+        defaults: {prepare: 0, breathing: calm}
+        steps:
+          - {name: Long hold, kind: stretch, hold: 1h, prompts: [{every: 5m, say: Keep breathing}]}
+        """)
+    out = tmp_path / "long.wav"
+    tracemalloc.start()
+    try:
+        report = export_session(plan, out, ASSETS)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert out.stat().st_size == 44 + 2 * report.frames
+    assert report.frames == round((3600 + TAIL) * RATE)
+    assert peak < 20 * 2**20, f"held {peak / 2**20:.0f} MB at once"
+    assert not list(tmp_path.glob(".*.tmp"))  # written beside, then renamed
+
+
+def test_a_session_too_long_for_a_wav_file_is_refused_before_writing(tmp_path: Path) -> None:
+    short = plan_of("""\
+        name: Hold
+        defaults: {prepare: 0}
+        steps: [{name: A, hold: 10}]
+        """)
+    # longer than any routine may be: made by hand, past the plan's own limits
+    (seg,) = short.segments
+    plan = dataclasses.replace(short, segments=(dataclasses.replace(seg, duration=40 * 3600.0),))
+    with pytest.raises(ExportTooLongError, match="at most 37 hours"):
+        export_session(plan, tmp_path / "x.wav", ASSETS)
+    assert list(tmp_path.iterdir()) == []
