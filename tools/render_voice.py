@@ -4,7 +4,8 @@ Phrases: the fixed prompts, numbers for counts, and every text the bundled routi
 (step names, milestones, prompts, check-ins) and every exercise name in the bundled library.
 Run from the repository root after the routines change::
 
-    python tools/render_voice.py          # (re)writes assets/voice/*.wav and manifest.json
+    python tools/render_voice.py            # (re)writes assets/voice/*.wav and manifest.json
+    python tools/render_voice.py --missing  # renders only phrases that have no clip yet
 
 Needs ``espeak-ng`` and ``sox`` (Debian: ``apt-get install espeak-ng sox``).
 """
@@ -50,6 +51,9 @@ FIXED = (
     "Stop",
     "Breathe",
     "Has it softened?",
+    # the phases of a rep ("Hold" is above)
+    "Up",
+    "Down",
 )
 COUNTS = tuple(str(n) for n in range(1, 21))  # countdowns and rep counts
 
@@ -84,6 +88,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--routines", type=Path, default=ROOT / "routines")
     parser.add_argument("--out", type=Path, default=ROOT / "assets" / "voice")
+    parser.add_argument(
+        "--missing",
+        action="store_true",
+        help="keep the clips there are and render only phrases without one "
+        "(another espeak-ng build renders every clip a little differently)",
+    )
     args = parser.parse_args(argv)
     if not voice.available():
         print("espeak-ng and sox are needed: apt-get install espeak-ng sox", file=sys.stderr)
@@ -91,11 +101,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     phrases = unique([*FIXED, *COUNTS, *routine_phrases(args.routines)])
     args.out.mkdir(parents=True, exist_ok=True)
     clips: dict[str, str] = {}
+    kept: dict[str, tuple[str, str]] = {}
+    manifest_path = args.out / "manifest.json"
+    if args.missing and manifest_path.is_file():
+        old = json.loads(manifest_path.read_text(encoding="utf-8")).get("clips", {})
+        kept = {
+            voice_key(text): (text, name)
+            for text, name in old.items()
+            if (args.out / name).is_file()
+        }
     started = time.perf_counter()
+    rendered = 0
     for text in phrases:
+        if voice_key(text) in kept:
+            old_text, name = kept[voice_key(text)]
+            clips[old_text] = name
+            continue
         name = voice.clip_name(text)
         voice.render(text, args.out / name)
         clips[text] = name
+        rendered += 1
     for stale in set(p.name for p in args.out.glob("*.wav")) - set(clips.values()):
         (args.out / stale).unlink()
     manifest = {
@@ -104,12 +129,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "voice": f"espeak-ng {voice.VOICE} {voice.SPEED} wpm",
         "clips": dict(sorted(clips.items(), key=lambda kv: kv[0].casefold())),
     }
-    (args.out / "manifest.json").write_text(
+    manifest_path.write_text(
         json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     size = sum((args.out / n).stat().st_size for n in clips.values())
     elapsed = time.perf_counter() - started
-    print(f"rendered {len(clips)} clips, {size / 1024:.0f} KiB, in {elapsed:.1f} s -> {args.out}")
+    print(
+        f"rendered {rendered} of {len(clips)} clips ({size / 1024:.0f} KiB in all) "
+        f"in {elapsed:.1f} s -> {args.out}"
+    )
     return 0
 
 

@@ -33,6 +33,7 @@ TONES: dict[CueKind, tuple[str | None, bool]] = {
     "side": (None, False),
     "start": ("start", True),
     "rep": ("countdown", False),
+    "rep_phase": ("countdown", False),
     "end": ("end", True),
     "halfway": ("halfway", True),
     "ten_seconds": ("halfway", True),
@@ -56,7 +57,7 @@ VOICE_AFTER_TONE = 0.3
 #: Lines whose meaning is their moment: a breath, a count. One is said only while that
 #: moment lasts (:func:`latest_start`); every other line waits its turn, however long.
 PACING_KINDS: frozenset[CueKind] = frozenset(
-    {"inhale", "exhale", "hold_breath", "countdown", "rep"}
+    {"inhale", "exhale", "hold_breath", "countdown", "rep", "rep_phase"}
 )
 #: How far into its moment a pacing line may still start (a breath phase, a rep).
 PACING_SHARE = 0.75
@@ -147,7 +148,9 @@ def _breath_voice_wanted(cue: Cue, segment: Segment | None, settings: AudioSetti
     if not settings.breathing_on:
         return True
     pattern = segment.breathing if segment is not None else None
-    return pattern is None or cue.offset < pattern.cycle - 1e-9
+    if pattern is None or segment is None:
+        return True
+    return segment.breath_start + cue.offset < pattern.cycle - 1e-9
 
 
 def sounds_for(
@@ -185,9 +188,11 @@ def sounds_for(
     return Sounds(tone, breath, voice, fallback)
 
 
-def latest_start(at: float, cue: Cue, segment: Segment | None) -> float:
-    """The latest a voice line for *cue* (due *at*) may start: never, for most cues (they
-    wait their turn), and within its moment for a pacing line (see :data:`PACING_KINDS`)."""
+def latest_start(at: float, cue: Cue, segment: Segment | None, spoken: float = 0.0) -> float:
+    """The latest a voice line for *cue* (due *at*, *spoken* seconds long) may start: any
+    time, for most cues (they wait their turn). A pacing line (:data:`PACING_KINDS`) only
+    while its moment lasts: a breath within the first part of its phase, a rep's count or
+    phase word so that it ends within that part of the rep, a count within a second."""
     if cue.kind not in PACING_KINDS:
         return float("inf")
     pattern = segment.breathing if segment is not None else None
@@ -196,8 +201,8 @@ def latest_start(at: float, cue: Cue, segment: Segment | None) -> float:
             cue.kind, max(pattern.hold_in, pattern.hold_out)
         )
         return at + max(MAX_VOICE_LAG, PACING_SHARE * length)
-    if cue.kind == "rep" and segment is not None:
-        return at + max(MAX_VOICE_LAG, PACING_SHARE * segment.duration)
+    if cue.kind in ("rep", "rep_phase") and segment is not None:
+        return at + segment.duration - spoken
     return at + MAX_VOICE_LAG
 
 
@@ -244,7 +249,8 @@ class Sequencer:
             start = max(at, self._voice_free)
             if tone_at is not None:
                 start = max(start, tone_at + VOICE_AFTER_TONE)
-            if start > latest_start(at, cue, seg) + 1e-9:
+            spoken = sum(part.duration for part in sounds.voice)
+            if start > latest_start(at, cue, seg, spoken) + 1e-9:
                 continue  # a breath or count this late would mislead: the screen shows it
             for part in sounds.voice:
                 if part.clip is not None:

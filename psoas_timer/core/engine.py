@@ -481,7 +481,7 @@ class Session:
         run = self.plan.steps[seg.step]
         phase = None
         if seg.breathing is not None and seg.is_work and self.active:
-            phase = seg.breathing.phase_at(elapsed)
+            phase = seg.breathing.phase_at(seg.breath_start + elapsed)
         return Snapshot(
             state=self.state,
             index=self._index,

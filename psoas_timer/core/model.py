@@ -6,6 +6,7 @@ Field names are the YAML keys; ``docs/routine-format.md`` describes them for peo
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
@@ -16,7 +17,9 @@ from pydantic import (
     Discriminator,
     Field,
     PlainSerializer,
+    PrivateAttr,
     Tag,
+    ValidationError,
     WithJsonSchema,
     model_validator,
 )
@@ -37,6 +40,8 @@ __all__ = [
     "Milestone",
     "OpenHold",
     "Prompt",
+    "RepPhaseName",
+    "RepTempo",
     "RepeatGroup",
     "Routine",
     "Sides",
@@ -167,6 +172,99 @@ class OpenHold(_Model):
         return self.max if self.max is not None else 2 * self.target
 
 
+RepPhaseName = Literal["up", "hold", "down"]
+REP_PHASES: tuple[RepPhaseName, ...] = ("up", "hold", "down")
+#: What the player shows and says at the start of each phase of a rep.
+REP_PHASE_WORDS: dict[str, str] = {"up": "Up", "hold": "Hold", "down": "Down"}
+#: A phase of a rep shorter than this cannot be followed (nor said in time).
+MIN_REP_PHASE = 0.5
+
+
+class RepTempo(_Model):
+    """One rep in phases: seconds up, held at the top, and down (in the order written)."""
+
+    up: Duration = 0
+    hold: Duration = 0
+    down: Duration = 0
+    _order: tuple[RepPhaseName, ...] = PrivateAttr(default=REP_PHASES)
+
+    @model_validator(mode="after")
+    def _lengths(self) -> RepTempo:
+        short = [name for name, s in self.phases() if s < MIN_REP_PHASE]
+        if short:
+            raise ValueError(
+                f"a rep's phase must last at least {MIN_REP_PHASE:g} s or be left out "
+                f"(0), found {short[0]}: {getattr(self, short[0]):g}"
+            )
+        if not self.phases():
+            raise ValueError("a rep in phases needs at least one phase longer than 0")
+        return self
+
+    def phases(self) -> tuple[tuple[RepPhaseName, float], ...]:
+        """The phases that last, in order, with their seconds."""
+        return tuple((name, getattr(self, name)) for name in self._order if getattr(self, name))
+
+    @property
+    def total(self) -> float:
+        return sum(seconds for _, seconds in self.phases())
+
+    def label(self) -> str:
+        """``1-10-2`` (up-hold-down) or, for another order, ``down 2 · up 1``."""
+        if self._order == REP_PHASES:
+            return "-".join(f"{getattr(self, name):g}" for name in REP_PHASES)
+        return " · ".join(f"{name} {s:g}" for name, s in self.phases())
+
+
+_TEMPO_DASHES = re.compile(r"^\s*\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?){1,2}\s*$")
+
+
+def _parse_tempo(value: object) -> object:
+    """A number of seconds per rep, or the rep in phases: ``1-10-2`` (up, hold, down),
+    ``2-2`` (up, down), or a mapping of up/hold/down in the order they happen."""
+    if isinstance(value, str) and _TEMPO_DASHES.match(value):
+        numbers = [float(part) for part in value.split("-")]
+        keys = ("up", "down") if len(numbers) == 2 else REP_PHASES
+        value = dict(zip(keys, numbers, strict=True))
+    if isinstance(value, dict):
+        unknown = [k for k in value if k not in REP_PHASES]
+        if unknown:
+            raise ValueError(f"a rep's phases are 'up', 'hold' and 'down', found '{unknown[0]}'")
+        try:
+            tempo = RepTempo.model_validate(value)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(str(p) for p in first["loc"])
+            message = str(first["msg"]).removeprefix("Value error, ")
+            raise ValueError(f"{where + ': ' if where else ''}{message}") from None
+        tempo._order = tuple(k for k in value if k in REP_PHASES)
+        return tempo
+    return parse_duration(value) if not isinstance(value, RepTempo) else value
+
+
+_TEMPO_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        *_DURATION_SCHEMA["anyOf"],
+        {"type": "string", "pattern": r"^\s*\d+(\.\d+)?(\s*-\s*\d+(\.\d+)?){1,2}\s*$"},
+        {
+            "type": "object",
+            "properties": {k: _DURATION_SCHEMA for k in REP_PHASES},
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ],
+    "description": "Seconds per rep (3), or the rep in phases: '1-10-2' (up, hold, down), "
+    "'2-2' (up, down), or {up: 1, hold: 10, down: 2} in the order they happen.",
+}
+
+Tempo = Annotated[
+    Union[float, RepTempo],
+    BeforeValidator(_parse_tempo),
+    PlainSerializer(lambda v: v.model_dump() if isinstance(v, RepTempo) else format_duration(v)),
+    WithJsonSchema(_TEMPO_SCHEMA),
+]
+"""Seconds per rep, or a :class:`RepTempo`."""
+
+
 def _bare_time(value: object) -> object:
     return {"at": value} if isinstance(value, (int, float, str)) else value
 
@@ -223,7 +321,7 @@ class Step(_Model):
     hold: Duration | None = None
     duration: Duration | None = None
     reps: Annotated[int, Field(ge=1, le=1000)] | None = None
-    tempo: Duration | None = None
+    tempo: Tempo | None = None
     sets: Annotated[int, Field(ge=1, le=100)] = 1
     sides: Sides = "none"
     alternate: bool = False
@@ -254,6 +352,12 @@ class Step(_Model):
             raise ValueError("'breaths' sets the length on its own; drop hold, duration or reps")
         if self.reps is not None and not (self.tempo or self.hold):
             raise ValueError("'reps' needs a 'tempo' (seconds per rep) or a 'hold' per rep")
+        if isinstance(self.tempo, RepTempo) and self.hold:
+            raise ValueError(
+                "a 'tempo' in phases is the whole rep: put the pause at the top in it "
+                "({up: 1, hold: 10, down: 2}) instead of 'hold' (if the 'hold' comes from "
+                "a library exercise, add 'hold: 0')"
+            )
         if self.breaths is not None and self.kind is not Kind.BREATHING:
             raise ValueError("'breaths' is for steps of kind 'breathing'")
         if self.sides == "none" and self.alternate:
@@ -274,6 +378,28 @@ class Step(_Model):
     @property
     def title(self) -> str:
         return self.name or self.use or "Step"
+
+    def rep_phases(self) -> tuple[tuple[RepPhaseName, float], ...]:
+        """The phases of one rep, in order: those of a tempo in phases; for a tempo in
+        seconds with a ``hold``, half the tempo up, the hold, half down; else none (a rep
+        is one stretch of time)."""
+        if self.reps is None:
+            return ()
+        if isinstance(self.tempo, RepTempo):
+            return self.tempo.phases()
+        if self.tempo and self.hold:
+            half = self.tempo / 2
+            return (("up", half), ("hold", self.hold), ("down", half))
+        return ()
+
+    @property
+    def rep_length(self) -> float:
+        """Seconds of one rep (0 for a step without reps)."""
+        if self.reps is None:
+            return 0.0
+        if isinstance(self.tempo, RepTempo):
+            return self.tempo.total
+        return (self.tempo or 0.0) + (self.hold or 0.0)
 
 
 def _step_tag(value: object) -> str:

@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .breathing import Pattern
-from .model import Defaults, Kind, OpenHold, RepeatGroup, Routine, Step, breathing_pattern
+from .model import (
+    REP_PHASE_WORDS,
+    Defaults,
+    Kind,
+    OpenHold,
+    RepeatGroup,
+    RepPhaseName,
+    Routine,
+    Step,
+    breathing_pattern,
+)
 from .spoken import seconds_words
 
 __all__ = [
@@ -36,6 +46,7 @@ CueKind = Literal[
     "side",
     "start",
     "rep",
+    "rep_phase",
     "end",
     "halfway",
     "ten_seconds",
@@ -72,6 +83,7 @@ CUE_RANK: dict[CueKind, int] = {
     "side": 3,
     "start": 3,
     "rep": 3,
+    "rep_phase": 3,
     "inhale": 4,
     "exhale": 4,
     "hold_breath": 4,
@@ -148,6 +160,11 @@ class Segment:
     open: OpenHold | None = None
     breathing: Pattern | None = None
     cues: tuple[Cue, ...] = ()
+    #: Of a rep in phases: which phase this segment is.
+    phase: RepPhaseName | None = None
+    #: Seconds into the breathing pattern at the segment's start: a set of reps breathes on
+    #: through its reps and phases instead of starting again at each.
+    breath_start: float = 0.0
 
     @property
     def end(self) -> float:
@@ -205,6 +222,7 @@ class Plan:
                     "side": s.side,
                     "set": s.set,
                     "rep": s.rep,
+                    **({"phase": s.phase} if s.phase else {}),
                     "open": s.is_open,
                     **(
                         {"min": s.open.min, "target": s.open.target, "max": s.open.limit}
@@ -420,24 +438,7 @@ class _Builder:
             self.add("open", hold.target, run, step.title, cues, open=hold, **common)
             return
         if step.reps is not None:
-            per_rep = (step.tempo or 0.0) + (step.hold or 0.0)
-            for rep in range(1, step.reps + 1):
-                cues = [*lead] if rep == 1 else []
-                cues.append(Cue("rep", str(rep)))
-                if step.hold and step.hold >= 5:
-                    cues += self.countdown(step, per_rep)
-                self.add("rep", per_rep, run, step.title, cues, rep=rep, reps=step.reps, **common)
-                if rep < step.reps and step.rest_between_reps > 0:
-                    self.add(
-                        "rest",
-                        step.rest_between_reps,
-                        run,
-                        "Rest",
-                        [],
-                        rep=rep,
-                        reps=step.reps,
-                        **common,
-                    )
+            self.add_reps(run, lead, common)
             return
         if step.breaths is not None and run.breathing is not None:
             length = step.breaths * run.breathing.cycle
@@ -464,6 +465,42 @@ class _Builder:
         if length >= TEN_SECONDS_MIN:
             cues.append(Cue("ten_seconds", "Ten seconds", 10.0, "end"))
         self.add(kind, length, run, step.title, cues, **common)
+
+    def add_reps(self, run: StepRun, lead: list[Cue], common: dict[str, Any]) -> None:
+        """One set of reps: a segment per rep, or per phase of each rep (Up, Hold, Down),
+        with rests between reps. Milestones, prompts and breathing run on the set's own
+        clock, from its first rep, and land in whichever segment they fall in."""
+        step = run.step
+        reps = step.reps or 0
+        phases = step.rep_phases() or ((None, step.rep_length),)
+        pieces: list[tuple[SegmentKind, float, list[Cue], dict[str, Any]]] = []
+        for rep in range(1, reps + 1):
+            for n, (phase, length) in enumerate(phases):
+                cues = [*lead] if rep == 1 and n == 0 else []
+                if n == 0 and not (cues and phase is not None):
+                    # "Left side", "Up": a set's first rep in phases goes uncounted (the
+                    # three lines would not fit in its first phase)
+                    cues.append(Cue("rep", str(rep)))
+                if phase is not None:
+                    cues.append(Cue("rep_phase", REP_PHASE_WORDS[phase]))
+                if (phase is None and (step.hold or 0) >= 5) or (phase == "hold" and length >= 5):
+                    cues += self.countdown(step, length)
+                pieces.append(("rep", length, cues, {"rep": rep, "phase": phase}))
+            if rep < reps and step.rest_between_reps > 0:
+                pieces.append(("rest", step.rest_between_reps, [], {"rep": rep}))
+        total = sum(length for _, length, _, _ in pieces)
+        timed = sorted(self.inner_cues(run, total), key=lambda c: c.offset)
+        begin = 0.0
+        for i, (kind, length, cues, extra) in enumerate(pieces):
+            last = i == len(pieces) - 1
+            while timed and (timed[0].offset < begin + length - 1e-9 or last):
+                cue = timed.pop(0)
+                cues.append(Cue(cue.kind, cue.text, cue.offset - begin))
+            label = "Rest" if kind == "rest" else step.title
+            self.add(
+                kind, length, run, label, cues, reps=reps, breath_start=begin, **extra, **common
+            )
+            begin += length
 
     def inner_cues(self, run: StepRun, length: float) -> list[Cue]:
         """Milestones, prompts and breathing cues inside a hold of *length* seconds."""

@@ -66,8 +66,11 @@ def test_reps_with_tempo_hold_and_rest_between_reps() -> None:
         steps:
           - {name: Bridge, reps: 3, tempo: 2, hold: 10, rest_between_reps: 1}
         """)
-    assert kinds(plan) == [("rep", 12), ("rest", 1), ("rep", 12), ("rest", 1), ("rep", 12)]
-    assert [s.rep for s in plan.segments if s.kind == "rep"] == [1, 2, 3]
+    # a tempo in seconds with a hold: half up, the hold at the top, half down
+    rep = [("rep", 1), ("rep", 10), ("rep", 1)]
+    assert kinds(plan) == [*rep, ("rest", 1), *rep, ("rest", 1), *rep]
+    assert [s.phase for s in plan.segments[:3]] == ["up", "hold", "down"]
+    assert [s.rep for s in plan.segments if s.kind == "rep"] == [1, 1, 1, 2, 2, 2, 3, 3, 3]
     assert plan.total == 38
 
 

@@ -194,3 +194,22 @@ def test_a_cue_time_typed_in_the_table_reads_back_the_same_way(
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # commits once back in the event loop
     qtbot.waitUntil(lambda: "{at: 45, say: Keep breathing}" in view.document.dump())
     assert form.cues.item(0, 1).text() == "45s"
+
+
+def test_a_tempo_in_phases_is_shown_and_typed_as_up_hold_down(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    text = (
+        "name: Phases\nsteps:\n"
+        "  - name: Hip raise\n    reps: 10\n    tempo: {up: 1, hold: 10, down: 2}\n"
+    )
+    view = _editor(qtbot, catalog, user_dir)
+    view.load(RoutineDocument.from_text(text), None)
+    form = view.step_form
+    assert form.tempo.text() == "1-10-2"
+    assert view.document.dump() == text  # shown, not rewritten
+    form.tempo.setFocus()
+    form.tempo.selectAll()
+    qtbot.keyClicks(form.tempo, "2-5-3")
+    assert "tempo: 2-5-3" in view.document.dump()
+    assert form.tempo.toolTip() == ""  # taken as it is, not marked as a bad duration

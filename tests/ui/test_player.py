@@ -290,3 +290,51 @@ def test_the_early_release_hint_goes_when_its_time_is_up_even_while_paused(
     assert "Press Enter again" in window.player.release_hint.text()
     clock.advance(0.1)
     qtbot.waitUntil(lambda: window.player.release_hint.text() == "", timeout=2000)
+
+
+def said(audio: AudioRecorder) -> list[str]:
+    return [f.cue.text for f, _ in audio.played]
+
+
+def test_reps_are_guided_phase_by_phase(
+    window: MainWindow, clock: FakeClock, audio: AudioRecorder
+) -> None:
+    """Issue 13 item 3: a rep of 1 s up, 10 s at the top and 2 s down is three parts, each
+    shown and said with the rep number, not one silent "Go 0:13"."""
+    started(window, "reps")
+    player = window.player
+    advance(window, clock, 3.5)  # rep 1, up
+    assert (player.dial.label, player.dial.text, player.dial.caption) == ("Up", "1", "of 3")
+    assert player.where.text() == "Rep 1 of 3"
+    assert said(audio)[-3:] == ["1", "Up", "Inhale"]
+    assert player.next_label.text() == "Next up: Plank · hold 20 s"  # the next step
+    advance(window, clock, 2.5)  # 2 s into the hold at the top
+    assert (player.dial.label, player.dial.text, player.dial.caption) == (
+        "Hold",
+        "0:08",
+        "rep 1 of 3",
+    )
+    assert said(audio)[-1] == "Hold"
+    advance(window, clock, 8.5)  # down
+    assert player.dial.label == "Down" and said(audio)[-1] == "Down"
+    advance(window, clock, 2)  # rep 2
+    assert (player.dial.label, player.dial.text) == ("Up", "2")
+    assert player.next_label.text() == "Next up: Plank · hold 20 s"
+
+
+def test_the_breath_runs_on_through_the_reps_and_prompts_are_said(
+    window: MainWindow, clock: FakeClock, audio: AudioRecorder
+) -> None:
+    """The breathing guide follows the set (calm: 4 in, 6 out) instead of starting again
+    with each phase, and the step's prompt and milestone are said, timed from the set."""
+    started(window, "reps")
+    guide = window.player.breath
+    advance(window, clock, 3 + 4.5)  # 4.5 s into the set, 3.5 s into the hold at the top
+    phase = guide.phase()
+    assert not guide.isHidden() and phase is not None and phase.word == "Exhale"
+    advance(window, clock, 1)  # 5.5 s into the set: the prompt at 5 s
+    assert "Squeeze your buttocks" in said(audio)
+    advance(window, clock, 30 - 5.5 + 0.5)
+    assert "Thirty seconds" in said(audio)
+    phase = guide.phase()
+    assert phase is not None and phase.word == "Inhale"  # 30.5 s: a new breath at 30

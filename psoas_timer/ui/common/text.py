@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import FiredCue, Snapshot
-from psoas_timer.core.model import Step
+from psoas_timer.core.model import REP_PHASE_WORDS, RepTempo, Step
 from psoas_timer.core.plan import Plan, Segment, StepRun
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "UNCAPTIONED",
     "caption_for",
     "count_up",
+    "doing_word",
     "next_up",
     "open_marks",
     "run_time",
@@ -34,9 +35,11 @@ KIND_WORDS: dict[str, str] = {
 }
 
 
-#: Cues not shown as a caption: the breathing guide shows the breath, the dial the count
-#: and the rep, and the completion screen the end.
-UNCAPTIONED = frozenset({"inhale", "exhale", "hold_breath", "countdown", "rep", "done"})
+#: Cues not shown as a caption: the breathing guide shows the breath, the dial the count,
+#: the rep and its phase (Up, Hold, Down), and the completion screen the end.
+UNCAPTIONED = frozenset(
+    {"inhale", "exhale", "hold_breath", "countdown", "rep", "rep_phase", "done"}
+)
 #: Cues that pulse the ring.
 PULSED = frozenset({"milestone"})
 
@@ -52,6 +55,14 @@ def caption_for(fired: Sequence[FiredCue]) -> tuple[str, bool]:
         if item.cue.kind not in UNCAPTIONED and text and text not in words:
             words.append(text)
     return " · ".join(words), any(item.cue.kind in PULSED for item in fired)
+
+
+def doing_word(seg: Segment) -> str:
+    """What the user does now, in a word: the kind of segment, or a rep's phase (Up, Hold,
+    Down)."""
+    if seg.phase is not None:
+        return REP_PHASE_WORDS[seg.phase]
+    return KIND_WORDS.get(seg.kind, "")
 
 
 def count_up(seconds: float) -> str:
@@ -90,7 +101,9 @@ def step_timing(step: Step) -> str:
         least = f"at least {_secs(o.min)}, " if o.min else ""
         core = f"until it softens ({least}target {_secs(o.target)}, max {_secs(o.limit)})"
     elif step.reps is not None:
-        core = f"{_plural(step.reps, 'rep')} of {_secs((step.tempo or 0.0) + (step.hold or 0.0))}"
+        core = f"{_plural(step.reps, 'rep')} of {_secs(step.rep_length)}"
+        if isinstance(step.tempo, RepTempo):
+            core += f" ({' · '.join(f'{n} {s:g}' for n, s in step.tempo.phases())})"
     elif step.breaths is not None:
         core = _plural(step.breaths, "breath")
     elif step.hold is not None:
@@ -115,13 +128,14 @@ def run_time(plan: Plan, run: StepRun) -> float:
 def next_up(plan: Plan, snap: Snapshot) -> tuple[str, str] | None:
     """What comes after this segment, as (title, detail), or None at the very end.
 
-    Within a step (the next set, rep or side) the detail says which; otherwise it names the
+    Within a step (the next set or side) the detail says which; otherwise it names the
     next step and how it is timed. A lead-in already shows what it leads into (the step
     during "Get ready", the side during "Switch sides"), so it looks one further ahead.
+    During reps it names the next step: the next rep or phase is on the dial already.
     """
     current = snap.segment
     works = [s for s in plan.segments[snap.index + 1 :] if s.is_work]
-    if current.kind == "prepare":
+    if current.kind in ("prepare", "rep"):
         works = [s for s in works if s.step != current.step]
     elif current.kind == "switch":
         works = works[1:]

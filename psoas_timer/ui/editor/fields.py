@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from psoas_timer.core.duration import EXPECTED, format_duration, parse_duration
 
-__all__ = ["DurationEdit", "duration_text"]
+__all__ = ["DurationEdit", "TempoEdit", "duration_text", "tempo_text"]
 
 
 def duration_text(value: object) -> str:
@@ -84,3 +87,48 @@ class DurationEdit(QLineEdit):
             return
         self._mark(True)
         self.value_edited.emit(seconds)
+
+
+_PHASES = re.compile(r"^\s*\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?){1,2}\s*$")
+
+
+def tempo_text(value: object) -> str:
+    """A rep's tempo as the editor shows it: seconds (``3s``) or phases (``1-10-2``, up,
+    hold and down; ``2-2``, up and down)."""
+    if isinstance(value, Mapping):
+        keys = [k for k in value if k in ("up", "hold", "down")]
+        numbers = {k: value[k] for k in keys}
+        if keys == ["up", "down"]:
+            return f"{numbers['up']:g}-{numbers['down']:g}"
+        if keys == ["up", "hold", "down"]:
+            return "-".join(f"{numbers[k]:g}" for k in keys)
+        return "{" + ", ".join(f"{k}: {v:g}" for k, v in numbers.items()) + "}"
+    if isinstance(value, str) and _PHASES.match(value):
+        return value.strip()
+    return duration_text(value)
+
+
+class TempoEdit(DurationEdit):
+    """A :class:`DurationEdit` that also takes a rep in phases: ``1-10-2`` is 1 s up, 10 s
+    held at the top and 2 s down (kept as written, for the routine to read)."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(accessible_name, parent)
+        self.setPlaceholderText("e.g. 3s, or 1-10-2 (up-hold-down)")
+
+    def set_value(self, value: object) -> None:
+        if self.hasFocus() and (tempo_text(value) == self.text().strip() or self._same(value)):
+            return  # what is being typed stays as typed
+        self.setText(tempo_text(value))
+        self._mark(True)
+
+    def _on_editing_finished(self) -> None:
+        if not _PHASES.match(self.text()):
+            super()._on_editing_finished()
+
+    def _on_text_edited(self, text: str) -> None:
+        if _PHASES.match(text):
+            self._mark(True)
+            self.value_edited.emit(text.strip())
+            return
+        super()._on_text_edited(text)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.duration import parse_duration
 
 from .document_edits import LENGTH_KEYS
-from .fields import DurationEdit, duration_text
+from .fields import DurationEdit, TempoEdit, duration_text
 
 __all__ = ["TIMING_MODES", "GroupForm", "StepForm", "timing_mode"]
 
@@ -136,7 +136,7 @@ class StepForm(QWidget):
         self.hold = DurationEdit("Hold")
         self.duration = DurationEdit("Length")
         self.reps = _spin("Repetitions", 1, 1000)
-        self.tempo = DurationEdit("Seconds per repetition")
+        self.tempo = TempoEdit("Seconds per repetition, or up-hold-down")
         self.open_min = DurationEdit("Shortest useful hold")
         self.open_target = DurationEdit("Check in after")
         self.open_max = DurationEdit("Longest hold")
@@ -178,7 +178,7 @@ class StepForm(QWidget):
             ("&Hold", self.hold),
             ("&Length", self.duration),
             ("&Repetitions", self.reps),
-            ("Tem&po (s per rep)", self.tempo),
+            ("Tem&po (s per rep, or up-hold-down)", self.tempo),
             ("Open hold: mi&n", self.open_min),
             ("Open hold: tar&get", self.open_target),
             ("Open hold: ma&x", self.open_max),

@@ -39,6 +39,7 @@ from psoas_timer.ui.common.text import (
     KIND_WORDS,
     caption_for,
     count_up,
+    doing_word,
     next_up,
     open_marks,
     step_timing,
@@ -324,7 +325,9 @@ class PlayerView(QWidget):
         pattern = seg.breathing if (seg.is_work and snap.phase is not None) else None
         if self.breath.isHidden() == (pattern is not None):
             self.breath.setVisible(pattern is not None)
-        self.breath.follow(pattern, snap.elapsed, running=snap.state is State.RUNNING)
+        self.breath.follow(
+            pattern, seg.breath_start + snap.elapsed, running=snap.state is State.RUNNING
+        )
         left = format_clock(snap.session_remaining)
         self.session_bar.set_progress(snap.session_fraction, f"{left} to go")
         # The words change only with the segment or the state: skip them on other polls.
@@ -428,7 +431,19 @@ class PlayerView(QWidget):
             )
         elif seg.kind == "rep" and seg.duration < SHORT_REP:
             self.dial.show_time(
-                str(seg.rep), snap.fraction, seg.kind, caption=f"of {seg.reps}", label="Rep"
+                str(seg.rep),
+                snap.fraction,
+                seg.kind,
+                caption=f"of {seg.reps}",
+                label="Paused" if snap.state is State.PAUSED else (doing_word(seg) or "Rep"),
+            )
+        elif seg.phase is not None:  # a long phase of a rep (a hold at the top): its time
+            self.dial.show_time(
+                format_clock(snap.remaining),
+                snap.fraction,
+                seg.kind,
+                caption=f"rep {seg.rep} of {seg.reps}",
+                label="Paused" if snap.state is State.PAUSED else doing_word(seg),
             )
         elif seg.kind == "hold" and self._count_up:
             self.dial.show_time(

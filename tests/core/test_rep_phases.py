@@ -1,0 +1,105 @@
+"""Reps in phases (Up, Hold, Down): the format, the plan, and what is said."""
+
+from textwrap import dedent
+
+import pytest
+
+from psoas_timer.core.loader import load_routine_text
+from psoas_timer.core.plan import Plan, compile_plan
+from psoas_timer.core.problems import LoadError
+
+
+def plan_of(text: str) -> Plan:
+    return compile_plan(load_routine_text(dedent(text), "r.yaml"))
+
+
+def errors(text: str) -> list[str]:
+    with pytest.raises(LoadError) as info:
+        load_routine_text(dedent(text), "r.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+REPS_IN_PHASES = """\
+    name: r
+    defaults: {prepare: 0, breathing: calm}
+    steps:
+      - name: Hip raise
+        reps: 3
+        tempo: {up: 1, hold: 10, down: 2}
+        milestones: [30]
+        prompts: [{at: 5s, say: Squeeze your buttocks}, {every: 20s, say: Keep breathing}]
+      - {name: Plank, hold: 30}
+    """
+
+
+def test_a_rep_in_phases_is_a_segment_per_phase_said_with_the_rep_number() -> None:
+    plan = plan_of(REPS_IN_PHASES)
+    reps = [s for s in plan.segments if s.kind == "rep"]
+    assert [(s.rep, s.phase, s.duration) for s in reps[:3]] == [
+        (1, "up", 1),
+        (1, "hold", 10),
+        (1, "down", 2),
+    ]
+    assert len(reps) == 9 and plan.segments[9].kind == "rest"
+    said = [(round(at, 3), c.text) for at, c, _ in plan.cues() if c.kind in ("rep", "rep_phase")]
+    assert said[:5] == [(0, "1"), (0, "Up"), (1, "Hold"), (11, "Down"), (13, "2")]
+    # the same in the written forms
+    for tempo in ("1-10-2", "{up: 1, hold: 10, down: 2}"):
+        text = REPS_IN_PHASES.replace("{up: 1, hold: 10, down: 2}", tempo)
+        assert [s.duration for s in plan_of(text).segments] == [s.duration for s in plan.segments]
+    down_first = plan_of(REPS_IN_PHASES.replace("{up: 1, hold: 10, down: 2}", "{down: 2, up: 1}"))
+    assert [s.phase for s in down_first.segments[:2]] == ["down", "up"]
+
+
+def test_prompts_and_milestones_on_reps_run_from_the_start_of_the_set() -> None:
+    """They were accepted by validate, then dropped by the plan."""
+    plan = plan_of(REPS_IN_PHASES)
+    words = [
+        (round(at, 3), c.text) for at, c, _ in plan.cues() if c.kind in ("milestone", "prompt")
+    ]
+    assert words == [
+        (5, "Squeeze your buttocks"),
+        (20, "Keep breathing"),
+        (30, "Thirty seconds"),
+    ]
+    # each sits in the segment it falls in
+    at_30 = next(s for s in plan.segments if s.start <= 30 < s.end)
+    assert any(c.kind == "milestone" and c.offset == 30 - at_30.start for c in at_30.cues)
+
+
+def test_breathing_runs_on_through_the_reps_of_a_set() -> None:
+    """Calm is in 4, out 6: the breath does not start again at each phase or rep."""
+    plan = plan_of(REPS_IN_PHASES)
+    breaths = [(round(at, 3), c.kind) for at, c, _ in plan.cues() if c.kind in ("inhale", "exhale")]
+    assert breaths[:6] == [
+        (0, "inhale"),
+        (4, "exhale"),
+        (10, "inhale"),
+        (14, "exhale"),
+        (20, "inhale"),
+        (24, "exhale"),
+    ]
+    assert [s.breath_start for s in plan.segments[:4]] == [0, 1, 11, 13]
+
+
+@pytest.mark.parametrize(
+    ("tempo", "message"),
+    [
+        ("{up: 1, hld: 10}", "r.yaml:5:12: steps[0].tempo: a rep's phases are 'up', 'hold' and 'down', found 'hld'"),
+        ("{up: 0.1, down: 2}", "r.yaml:5:12: steps[0].tempo: a rep's phase must last at least 0.5 s or be left out (0), found up: 0.1"),
+        ("0-0", "r.yaml:5:12: steps[0].tempo: a rep in phases needs at least one phase longer than 0, found '0-0'"),
+    ],
+)  # fmt: skip
+def test_a_bad_tempo_is_refused_at_its_line(tempo: str, message: str) -> None:
+    text = f"name: r\nsteps:\n  - name: a\n    reps: 3\n    tempo: {tempo}\n"
+    assert errors(text) == [message]
+
+
+def test_a_hold_beside_a_tempo_in_phases_is_refused_not_ignored() -> None:
+    (problem,) = errors("name: r\nsteps:\n  - {name: a, reps: 3, tempo: 1-10-2, hold: 5}\n")
+    assert problem.startswith("r.yaml:3:5: steps[0]: a 'tempo' in phases is the whole rep")
+
+
+def test_a_tempo_in_seconds_keeps_its_meaning() -> None:
+    plan = plan_of("name: r\ndefaults: {prepare: 0}\nsteps:\n  - {name: a, reps: 3, tempo: 2}\n")
+    assert [(s.duration, s.phase) for s in plan.segments] == [(2, None)] * 3
