@@ -480,7 +480,7 @@ class Session:
             total = self._done_before + max(shown, elapsed) + after
         run = self.plan.steps[seg.step]
         phase = None
-        if seg.breathing is not None and seg.is_work and self.active:
+        if seg.breathing is not None and (seg.is_work or seg.kind == "rest") and self.active:
             phase = seg.breathing.phase_at(seg.breath_start + elapsed)
         return Snapshot(
             state=self.state,

@@ -308,6 +308,12 @@ class _Builder:
     ) -> None:
         if duration <= 0 and kind not in ("hold", "rep", "open", "breathe"):
             return
+        if kind == "rest" and "breathing" not in kw and run.breathing is not None:
+            # A rest is paced by the step's breathing too, from its start. The guide shows
+            # the first in-breath; its cue is left to the words that open a rest ("Rest",
+            # "Next: ..."), and the breath is heard from the next phase on.
+            kw["breathing"] = run.breathing
+            cues = [*cues, *(c for c in breath_cues(run.breathing, duration) if c.offset > 0)]
         target = kw["open"].target if kw.get("open") else None
         cues.sort(key=lambda c: (c.time_in(duration, target), cue_order(c)))
         self.segments.append(
@@ -519,8 +525,18 @@ class _Builder:
                     cues.append(Cue("prompt", prompt.say, t))
                     t += prompt.every
         if run.breathing is not None:
-            words = {"inhale": ("inhale", "Inhale"), "exhale": ("exhale", "Exhale")}
-            for t, phase in run.breathing.phase_starts(length):
-                kind, text = words.get(phase, ("hold_breath", "Hold your breath"))
-                cues.append(Cue(kind, text, t))  # type: ignore[arg-type]
+            cues += breath_cues(run.breathing, length)
         return cues
+
+
+def breath_cues(pattern: Pattern, length: float) -> list[Cue]:
+    """ "Inhale", "Exhale" and "Hold your breath" at each phase of *pattern* in *length* s."""
+    words: dict[str, tuple[CueKind, str]] = {
+        "inhale": ("inhale", "Inhale"),
+        "exhale": ("exhale", "Exhale"),
+    }
+    cues: list[Cue] = []
+    for t, phase in pattern.phase_starts(length):
+        kind, text = words.get(phase, ("hold_breath", "Hold your breath"))
+        cues.append(Cue(kind, text, t))
+    return cues

@@ -103,3 +103,22 @@ def test_a_hold_beside_a_tempo_in_phases_is_refused_not_ignored() -> None:
 def test_a_tempo_in_seconds_keeps_its_meaning() -> None:
     plan = plan_of("name: r\ndefaults: {prepare: 0}\nsteps:\n  - {name: a, reps: 3, tempo: 2}\n")
     assert [(s.duration, s.phase) for s in plan.segments] == [(2, None)] * 3
+
+
+def test_rests_are_paced_by_the_steps_breathing() -> None:
+    """Issue 13 item 4: rests between sets and after a step breathe with the step's pattern
+    (the first in-breath is shown, and heard from the next phase on)."""
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, rest: 15, breathing: calm}
+        steps:
+          - {name: Plank, hold: 20, sets: 2, rest_between_sets: 12}
+          - {name: Bridge, hold: 10, breathing: none}
+        """)
+    rests = [s for s in plan.segments if s.kind == "rest"]
+    assert [(s.label, s.duration) for s in rests] == [("Rest between sets", 12), ("Rest", 15)]
+    for rest in rests:
+        assert rest.breathing is not None and rest.breathing.name == "calm"
+        breaths = [(c.offset, c.kind) for c in rest.cues if c.kind in ("inhale", "exhale")]
+        assert breaths[:2] == [(4, "exhale"), (10, "inhale")]
+    assert plan.segments[-1].breathing is None  # its own "none" wins

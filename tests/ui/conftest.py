@@ -62,18 +62,6 @@ steps:
     hold: 10
 """
 
-REPS = """
-name: Hip raises
-defaults: {prepare: 3, rest: 5, breathing: calm}
-steps:
-  - name: Hip raise
-    reps: 3
-    tempo: {up: 1, hold: 10, down: 2}
-    milestones: [30]
-    prompts: [{at: 5s, say: Squeeze your buttocks}]
-  - {name: Plank, hold: 20}
-"""
-
 BROKEN = """
 name: Broken
 steps:
@@ -150,7 +138,6 @@ def routine_dirs(tmp_path: Path) -> tuple[Path, Path]:
     write(bundled, "release.yaml", RELEASE)
     write(bundled, "ball.svg", SVG)
     write(user, "simple.yaml", SIMPLE)
-    write(user, "reps.yaml", REPS)
     write(user, "broken.yaml", BROKEN)
     return bundled, user
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -10,7 +12,7 @@ from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import State
 from psoas_timer.ui.shell.main_window import MainWindow, Page
 
-from .conftest import AudioRecorder, InhibitRecorder, advance, started
+from .conftest import AudioRecorder, InhibitRecorder, advance, started, write
 
 
 def test_prepare_countdown_then_hold(
@@ -292,16 +294,36 @@ def test_the_early_release_hint_goes_when_its_time_is_up_even_while_paused(
     qtbot.waitUntil(lambda: window.player.release_hint.text() == "", timeout=2000)
 
 
+REPS = """
+name: Hip raises
+defaults: {prepare: 3, rest: 5, breathing: calm}
+steps:
+  - name: Hip raise
+    reps: 3
+    tempo: {up: 1, hold: 10, down: 2}
+    milestones: [30]
+    prompts: [{at: 5s, say: Squeeze your buttocks}]
+  - {name: Plank, hold: 20}
+"""
+
+
+@pytest.fixture
+def reps(routine_dirs: tuple[Path, Path]) -> str:
+    """A routine of reps in phases, in the user's folder (ask for it before the window)."""
+    write(routine_dirs[1], "reps.yaml", REPS)
+    return "reps"
+
+
 def said(audio: AudioRecorder) -> list[str]:
     return [f.cue.text for f, _ in audio.played]
 
 
 def test_reps_are_guided_phase_by_phase(
-    window: MainWindow, clock: FakeClock, audio: AudioRecorder
+    reps: str, window: MainWindow, clock: FakeClock, audio: AudioRecorder
 ) -> None:
     """Issue 13 item 3: a rep of 1 s up, 10 s at the top and 2 s down is three parts, each
     shown and said with the rep number, not one silent "Go 0:13"."""
-    started(window, "reps")
+    started(window, reps)
     player = window.player
     advance(window, clock, 3.5)  # rep 1, up
     assert (player.dial.label, player.dial.text, player.dial.caption) == ("Up", "1", "of 3")
@@ -323,11 +345,11 @@ def test_reps_are_guided_phase_by_phase(
 
 
 def test_the_breath_runs_on_through_the_reps_and_prompts_are_said(
-    window: MainWindow, clock: FakeClock, audio: AudioRecorder
+    reps: str, window: MainWindow, clock: FakeClock, audio: AudioRecorder
 ) -> None:
     """The breathing guide follows the set (calm: 4 in, 6 out) instead of starting again
     with each phase, and the step's prompt and milestone are said, timed from the set."""
-    started(window, "reps")
+    started(window, reps)
     guide = window.player.breath
     advance(window, clock, 3 + 4.5)  # 4.5 s into the set, 3.5 s into the hold at the top
     phase = guide.phase()
@@ -338,3 +360,41 @@ def test_the_breath_runs_on_through_the_reps_and_prompts_are_said(
     assert "Thirty seconds" in said(audio)
     phase = guide.phase()
     assert phase is not None and phase.word == "Inhale"  # 30.5 s: a new breath at 30
+
+
+def test_rests_are_paced_by_the_steps_breathing(
+    window: MainWindow, clock: FakeClock, audio: AudioRecorder
+) -> None:
+    """Issue 13 item 4: the rest after a step paced by calm breathing (4 in, 6 out) keeps
+    the guide on screen and its cues going, as inside the hold."""
+    started(window)
+    advance(window, clock, 6)
+    window.commands.released.trigger()  # left, before its minimum: a second press ends it
+    window.commands.released.trigger()
+    advance(window, clock, 3)
+    window.commands.released.trigger()  # right
+    window.commands.released.trigger()
+    player = window.player
+    assert player.heading.text() == "Rest"
+    guide = player.breath
+    assert not guide.isHidden()
+    phase = guide.phase()
+    assert phase is not None and phase.word == "Inhale"
+    before = len(audio.played)
+    advance(window, clock, 4.5)
+    phase = guide.phase()
+    assert phase is not None and phase.word == "Exhale"
+    assert [f.cue.kind for f, _ in audio.played[before:] if f.cue.kind != "countdown"] == ["exhale"]
+
+
+def test_reps_have_breathing_cues(
+    reps: str, window: MainWindow, clock: FakeClock, audio: AudioRecorder
+) -> None:
+    started(window, reps)
+    advance(window, clock, 3 + 10.5)  # calm: in at 0, out at 4, in at 10 of the set
+    breaths = [
+        (round(f.due - audio.played[0][0].due, 3), f.cue.text)
+        for f, _ in audio.played
+        if f.cue.kind in ("inhale", "exhale")
+    ]
+    assert breaths == [(3, "Inhale"), (7, "Exhale"), (13, "Inhale")]

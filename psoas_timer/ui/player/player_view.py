@@ -322,7 +322,7 @@ class PlayerView(QWidget):
         seg = snap.segment
         self._expire()
         self._show_clock(snap)
-        pattern = seg.breathing if (seg.is_work and snap.phase is not None) else None
+        pattern = seg.breathing if snap.phase is not None else None
         if self.breath.isHidden() == (pattern is not None):
             self.breath.setVisible(pattern is not None)
         self.breath.follow(
