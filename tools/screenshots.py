@@ -161,6 +161,18 @@ def main(argv: list[str] | None = None) -> int:
         _save(window, args.out, "player-milestone-caption")
         window.controller.stop()
 
+    # the hold at the top of a rep in phases, its breath running on from the set's start
+    top = _find(
+        catalog,
+        lambda s: s.phase == "hold" and s.rep == 1 and s.duration >= 5 and s.breathing is not None,
+    ) or _find(catalog, lambda s: s.phase == "hold" and s.rep == 1 and s.duration >= 5)
+    if top is not None:
+        entry, seg = top
+        first = entry.plan.segments[seg.index - 1]  # the rep's first phase: a set starts there
+        _drive(window, clock, entry, first.index, first.duration + seg.duration * 0.4)
+        _save(window, args.out, "player-rep-phase")
+        window.controller.stop()
+
     rest = _find(catalog, lambda s: s.kind == "rest" and s.duration >= 15)
     if rest is not None:
         entry, seg = rest
