@@ -20,7 +20,9 @@ from pydantic import (
     PrivateAttr,
     Tag,
     ValidationError,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -265,6 +267,11 @@ Tempo = Annotated[
 """Seconds per rep, or a :class:`RepTempo`."""
 
 
+def _seconds(value: float) -> str:
+    text = format_duration(value)
+    return f"{text}s" if isinstance(text, (int, float)) else str(text)
+
+
 def _bare_time(value: object) -> object:
     return {"at": value} if isinstance(value, (int, float, str)) else value
 
@@ -339,6 +346,29 @@ class Step(_Model):
     countdown: Annotated[int, Field(ge=0, le=10)] | None = None
     milestones: list[MilestoneItem] = []
     prompts: list[Prompt] = []
+
+    @field_validator("milestones", "prompts")
+    @classmethod
+    def _within_the_set(cls, items: list[Any], info: ValidationInfo) -> list[Any]:
+        """On reps, milestones and prompts count from the start of each set: one timed
+        after the set's end could never be said, so it is refused rather than dropped."""
+        data = info.data
+        reps, tempo = data.get("reps"), data.get("tempo")
+        if not reps:
+            return items
+        per_rep = (tempo.total if isinstance(tempo, RepTempo) else tempo or 0.0) + (
+            data.get("hold") or 0.0
+        )
+        length = reps * per_rep + (reps - 1) * (data.get("rest_between_reps") or 0.0)
+        for item in items:
+            at = getattr(item, "at", None)
+            if at is not None and at > length + 1e-9:
+                what = "milestone" if info.field_name == "milestones" else "prompt"
+                raise ValueError(
+                    f"a {what} on reps counts from the start of each set and must fall "
+                    f"within it ({reps} reps: {_seconds(length)}), found one at {_seconds(at)}"
+                )
+        return items
 
     @model_validator(mode="after")
     def _timing(self) -> Step:

@@ -52,6 +52,11 @@ def steps(draw: st.DrawFn, allow_open: bool = True) -> dict[str, Any]:
             st.fixed_dictionaries({"at": seconds, "say": st.just("Keep breathing")}), max_size=2
         )
     )
+    if timing == "reps":  # on reps they count from the set's start, and must fall within it
+        reps = step["reps"]
+        length = reps * (step["tempo"] + step["hold"]) + (reps - 1) * step["rest_between_reps"]
+        step["milestones"] = [m for m in step["milestones"] if m <= length]
+        step["prompts"] = [p for p in step["prompts"] if p["at"] <= length]
     step["rest_after"] = draw(small)
     step["halfway"] = draw(st.booleans())
     return step

@@ -122,3 +122,18 @@ def test_rests_are_paced_by_the_steps_breathing() -> None:
         breaths = [(c.offset, c.kind) for c in rest.cues if c.kind in ("inhale", "exhale")]
         assert breaths[:2] == [(4, "exhale"), (10, "inhale")]
     assert plan.segments[-1].breathing is None  # its own "none" wins
+
+
+def test_a_milestone_after_the_end_of_a_set_is_refused_at_its_line() -> None:
+    """Never dropped without a word: on reps they count from the set's start."""
+    text = "name: r\nsteps:\n  - name: a\n    reps: 3\n    tempo: 2\n    milestones: [5, 30]\n"
+    assert errors(text) == [
+        "r.yaml:6:17: steps[0].milestones: a milestone on reps counts from the start of each "
+        "set and must fall within it (3 reps: 6s), found one at 30s"
+    ]
+    prompts = (
+        "name: r\nsteps:\n  - {name: a, reps: 3, tempo: 1-10-2, prompts: [{at: 40, say: Up}]}\n"
+    )
+    (problem,) = errors(prompts)
+    assert "a prompt on reps counts from the start of each set" in problem
+    assert "(3 reps: 39s), found one at 40s" in problem

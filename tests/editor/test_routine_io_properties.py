@@ -80,6 +80,16 @@ def steps(draw: st.DrawFn) -> dict[str, Any]:
     for key, strategy in optional.items():
         if draw(st.booleans()):
             step[key] = draw(strategy)
+    if timing == "reps":  # on reps, timed cues must fall within the set
+        length = step["reps"] * step["tempo"]
+
+        def within(item: Any) -> bool:
+            at = item.get("at") if isinstance(item, dict) else item
+            return at is None or at <= length
+
+        for key in ("milestones", "prompts"):
+            if key in step:
+                step[key] = [item for item in step[key] if within(item)]
     return step
 
 
