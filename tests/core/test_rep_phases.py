@@ -47,8 +47,10 @@ def test_a_rep_in_phases_is_a_segment_per_phase_said_with_the_rep_number() -> No
     for tempo in ("1-10-2", "{up: 1, hold: 10, down: 2}"):
         text = REPS_IN_PHASES.replace("{up: 1, hold: 10, down: 2}", tempo)
         assert [s.duration for s in plan_of(text).segments] == [s.duration for s in plan.segments]
-    down_first = plan_of(REPS_IN_PHASES.replace("{up: 1, hold: 10, down: 2}", "{down: 2, up: 1}"))
-    assert [s.phase for s in down_first.segments[:2]] == ["down", "up"]
+    down_first = plan_of(
+        REPS_IN_PHASES.replace("{up: 1, hold: 10, down: 2}", "{down: 2, hold: 10, up: 1}")
+    )
+    assert [s.phase for s in down_first.segments[:3]] == ["down", "hold", "up"]
 
 
 def test_prompts_and_milestones_on_reps_run_from_the_start_of_the_set() -> None:
