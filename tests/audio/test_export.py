@@ -1,6 +1,7 @@
 """The whole session on one WAV: length, and every cue's onset at its planned time."""
 
 import dataclasses
+import os
 import time
 import tracemalloc
 from pathlib import Path
@@ -202,6 +203,9 @@ def test_a_long_export_is_streamed_in_constant_memory(tmp_path: Path) -> None:
     assert report.frames == round((3600 + TAIL) * RATE)
     assert peak < 20 * 2**20, f"held {peak / 2**20:.0f} MB at once"
     assert not list(tmp_path.glob(".*.tmp"))  # written beside, then renamed
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # as any new file, to share
 
 
 def test_a_session_too_long_for_a_wav_file_is_refused_before_writing(tmp_path: Path) -> None:
