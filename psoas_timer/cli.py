@@ -207,6 +207,7 @@ def _plan_text(plan: Plan) -> str:
                 seg.side.capitalize() if seg.side else "",
                 f"Set {seg.set} of {seg.sets}" if seg.sets > 1 else "",
                 f"Rep {seg.rep} of {seg.reps}" if seg.reps else "",
+                seg.phase or "",
                 "open" if seg.open else "",
             )
             if part

@@ -310,3 +310,18 @@ def test_today_counts_sessions_from_the_history() -> None:
     result = cli("today", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["week"] == 2
+
+
+def test_plan_names_each_phase_of_a_rep(tmp_path: Path) -> None:
+    routine = tmp_path / "reps.yaml"
+    routine.write_text(
+        "name: r\ndefaults: {prepare: 0}\nsteps:\n  - {name: Hip raise, reps: 2, tempo: 1-10-2}\n",
+        encoding="utf-8",
+    )
+    text = cli("plan", str(routine))
+    assert text.returncode == 0, text.stderr
+    assert "Hip raise  (Rep 1 of 2 · hold)" in text.stdout
+    data = json.loads(cli("plan", str(routine), "--json").stdout)
+    assert [s["phase"] for s in data["segments"]] == ["up", "hold", "down"] * 2
+    said = [(c["at"], c["text"]) for c in data["cues"] if c["kind"] in ("rep", "rep_phase")]
+    assert said[:4] == [(0, "1"), (0, "Up"), (1, "Hold"), (11, "Down")]
