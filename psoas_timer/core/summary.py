@@ -75,8 +75,13 @@ def summarize(plan: Plan, record: SessionRecord) -> Summary:
     partly = []
     for step in sorted(record.partly):
         parts = work.get(step, [])
-        count = sum(s.index in record.segments_done for s in parts)
-        partly.append(PartDone(plan.steps[step].name, count, len(parts), _unit(parts)))
+        # a rep in phases (Up, Hold, Down) is several segments: it counts once, when all are
+        units: dict[tuple[object, ...], bool] = {}
+        for seg in parts:
+            key = (seg.side, seg.set, seg.rep) if seg.phase else (seg.index,)
+            units[key] = units.get(key, True) and seg.index in record.segments_done
+        count = sum(units.values())
+        partly.append(PartDone(plan.steps[step].name, count, len(units), _unit(parts)))
     holds = []
     for index, held, released in record.holds:
         seg = plan.segments[index]

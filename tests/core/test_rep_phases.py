@@ -139,3 +139,30 @@ def test_a_milestone_after_the_end_of_a_set_is_refused_at_its_line() -> None:
     (problem,) = errors(prompts)
     assert "a prompt on reps counts from the start of each set" in problem
     assert "(3 reps: 39s), found one at 40s" in problem
+
+
+def test_a_rep_in_phases_counts_once_on_the_completion_screen() -> None:
+    from psoas_timer.core.clock import FakeClock
+    from psoas_timer.core.engine import Session
+    from psoas_timer.core.summary import summarize
+
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, rest: 5, countdown: 0}
+        steps:
+          - {name: Bridge, reps: 4, tempo: 1-3-1, sets: 2, rest_between_sets: 5}
+          - {name: Stretch, hold: 20}
+        """)
+    clock = FakeClock()
+    session = Session(plan, clock)
+    session.start()
+    for _ in range(20 + 5):  # the first set (4 reps of 5 s) and the rest
+        clock.advance(1)
+        session.poll()
+    assert session.segment.set == 2
+    session.next()  # the second set skipped
+    while session.active:
+        clock.advance(1)
+        session.poll()
+    (part,) = summarize(plan, session.record).partly
+    assert (part.name, part.done, part.total, part.unit) == ("Bridge", 4, 8, "reps")
