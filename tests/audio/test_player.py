@@ -310,7 +310,7 @@ def test_cues_at_one_instant_are_all_played_in_turn(qtbot: Any) -> None:
         for f in session.poll():
             player.play(f, plan.cue_style)
         player.flush()
-        player._on_queue_due()  # the queue's timer, on the fake clock
+        player._queue.run_due()  # the queue's timer, on the fake clock
     assets = Assets(ASSETS)
     voice = {
         str(assets.voice(t)): t for t in ("Release", "Ninety. Ease off slowly", "Switch sides")
@@ -325,3 +325,4 @@ def test_cues_at_one_instant_are_all_played_in_turn(qtbot: Any) -> None:
     side = str(assets.voice("Right side"))
     (t_side,) = [t - t0 for t, p in player.log if p == side]
     assert t_side == pytest.approx(right.start + VOICE_AFTER_TONE, abs=0.06)  # still on time
+    player.stop_all()
