@@ -21,7 +21,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -48,7 +47,6 @@ from psoas_timer.ui.shell.settings import Preferences
 # PySide's ``Qt`` namespace is left until needed: its first import builds some hundred enum
 # classes (about 20 ms).
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
     from psoas_timer.audio.settings import AudioSettings
@@ -73,6 +71,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.shell.help_dialog import HelpDialog
     from psoas_timer.ui.shell.safety_dialog import SafetyDialog
     from psoas_timer.ui.shell.screensaver import Inhibitor
+    from psoas_timer.ui.shell.toolbar import ControlsBar
     from psoas_timer.ui.shell.tray import SessionTray
     from psoas_timer.ui.sound.output import CueOutput
     from psoas_timer.ui.sound.settings_dialog import SoundSettingsDialog
@@ -169,7 +168,7 @@ class Loaded:
     history: HistoryLink
     problems: ProblemsView
     pages: QStackedWidget
-    toolbar: QToolBar
+    toolbar: ControlsBar
     watcher: RoutineWatcher | None
 
 
@@ -387,7 +386,7 @@ class MainWindow(QMainWindow):
         return self.parts.pages
 
     @property
-    def toolbar(self) -> QToolBar:
+    def toolbar(self) -> ControlsBar:
         return self.parts.toolbar
 
     @property
@@ -403,145 +402,29 @@ class MainWindow(QMainWindow):
         return self.parts.services.folders
 
     # -- construction ------------------------------------------------------------------
-    def _make_toolbar(self, actions: Actions) -> QToolBar:
-        """One row: the way back to the routines, the session's controls and Mute, all with
-        icons and words big enough to read from the mat; everything else is in the Menu at
-        the right end (F10 opens it; every entry has its own key too). The session's
-        controls come first, so a narrow window never pushes them into the overflow."""
+    @property
+    def menu_button(self) -> QToolButton:
+        return self.parts.toolbar.menu_button
+
+    @property
+    def theme_menu(self) -> QMenu:
+        return self.parts.toolbar.theme_menu
+
+    def _make_toolbar(self, actions: Actions) -> ControlsBar:
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence, QShortcut
-        from PySide6.QtWidgets import QMenu, QSizePolicy
 
-        from psoas_timer.ui.common.icons import icon
-        from psoas_timer.ui.common.theme import scaled_font
+        from psoas_timer.ui.shell.toolbar import ControlsBar
 
-        bar = QToolBar("Controls")
-        bar.setObjectName("controls")
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.setIconSize(QSize(28, 28))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.setFont(scaled_font(self.font(), 16, bold=True))
-        bar.addAction(actions.back)
-        bar.addAction(actions.progress)
-        bar.addSeparator()
-        for action in (
-            actions.start_pause,
-            actions.previous,
-            actions.next,
-            actions.add_time,
-            actions.take_time,
-            actions.released,
-            actions.stop,
-        ):
-            bar.addAction(action)
-        bar.addSeparator()
-        bar.addAction(actions.mute)
-        spacer = QWidget(bar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-
-        menu = QMenu("Menu", bar)
-        menu.setObjectName("main_menu")
-        for group in (
-            (actions.new_routine, actions.edit_routine),
-            (actions.restart_step,),
-            (actions.sound, actions.reminders, actions.fullscreen, actions.stay_on_top),
-            (actions.count_up, actions.high_contrast, actions.ask_ratings),
-        ):
-            menu.addActions(list(group))
-            menu.addSeparator()
-        self.theme_menu = self._make_theme_menu(menu)
-        menu.addMenu(self.theme_menu)
-        menu.addSeparator()
-        menu.addAction(actions.help)
-        menu.addSeparator()
-        menu.addActions([actions.reload, actions.quit])
-        self.menu_button = QToolButton(bar)
-        self.menu_button.setObjectName("menu")
-        self.menu_button.setText("Menu")
-        self.menu_button.setIcon(icon("open-menu"))
-        self.menu_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.menu_button.setToolTip(
-            "New and edit routines, sound, full screen, how the app looks, help… (F10)"
-        )
-        self.menu_button.setMenu(menu)
-        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.menu_button.setAccessibleName("Menu")
-        bar.addWidget(self.menu_button)
-        QShortcut(QKeySequence("F10"), self, self.menu_button.showMenu)
-
-        for button in bar.findChildren(QToolButton):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            if button.defaultAction() is not None:
-                button.setAccessibleName(button.defaultAction().text())
-        self._steady_start_button(bar, actions)
+        bar = ControlsBar(actions, self.preferences.theme, self)
+        bar.theme_chosen.connect(self._on_theme_chosen)
+        QShortcut(QKeySequence("F10"), self, bar.menu_button.showMenu)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
 
-    def _make_theme_menu(self, parent: QWidget) -> QMenu:
-        """Theme: as the system, light or dark; one checked, kept for next time."""
-        from PySide6.QtGui import QAction, QActionGroup
-        from PySide6.QtWidgets import QMenu
-
-        from psoas_timer.ui.common.theme import THEMES
-
-        menu = QMenu("Theme", parent)
-        menu.setObjectName("theme_menu")
-        group = QActionGroup(menu)
-        group.setExclusive(True)
-        words = {"system": "As the system", "light": "Light", "dark": "Dark"}
-        for choice in THEMES:
-            action = QAction(words[choice], menu)
-            action.setObjectName(f"theme_{choice}")
-            action.setData(choice)
-            action.setCheckable(True)
-            action.setChecked(choice == self.preferences.theme)
-            group.addAction(action)
-            menu.addAction(action)
-        group.triggered.connect(self._on_theme_triggered)
-        return menu
-
-    @staticmethod
-    def _steady_start_button(bar: QToolBar, actions: Actions) -> None:
-        """Start, Pause and Resume take the same room, so the row never shifts as it changes."""
-        start = bar.widgetForAction(actions.start_pause)
-        if start is None:
-            return
-        shown = actions.start_pause.text()
-        start.setMinimumWidth(0)
-        widths = []
-        for text in ("Start", "Resume", "Pause"):
-            actions.start_pause.setText(text)
-            widths.append(start.sizeHint().width())
-        actions.start_pause.setText(shown)
-        start.setMinimumWidth(max(widths))
-
     def _fit_toolbar(self) -> None:
-        """Words beside the icons when the row has room for them all, else under them, so
-        that at 1024 px everything still shows (the words as big as ever)."""
-        from PySide6.QtCore import Qt
-
-        if self._loaded is None:
-            return
-        bar = self.toolbar
-        style = Qt.ToolButtonStyle
-        beside = self._toolbar_widths.get(self.commands.mute.text())
-        if beside is None:
-            current = bar.toolButtonStyle()
-            bar.setToolButtonStyle(style.ToolButtonTextBesideIcon)
-            beside = bar.sizeHint().width()
-            bar.setToolButtonStyle(current)
-            self._toolbar_widths[self.commands.mute.text()] = beside
-        wanted = (
-            style.ToolButtonTextBesideIcon
-            if beside <= self.width()
-            else style.ToolButtonTextUnderIcon
-        )
-        if bar.toolButtonStyle() != wanted:
-            bar.setToolButtonStyle(wanted)
-            self.menu_button.setToolButtonStyle(wanted)
-            self._steady_start_button(bar, self.commands)
+        if self._loaded is not None:
+            self._loaded.toolbar.fit(self.width())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -1153,10 +1036,10 @@ class MainWindow(QMainWindow):
         if dialog is not None:
             dialog.deleteLater()
 
-    def _on_theme_triggered(self, action: QAction) -> None:
+    def _on_theme_chosen(self, theme: str) -> None:
         from psoas_timer.ui.common.theme import apply_theme
 
-        self.preferences.theme = apply_theme(str(action.data()))
+        self.preferences.theme = apply_theme(theme)
         self._on_color_scheme_changed(None)  # the pages draw their colours again
 
     def _on_color_scheme_changed(self, _scheme: object) -> None:
