@@ -7,9 +7,42 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["NAMED_PATTERNS", "Pattern", "Phase", "PhaseName", "parse_pattern_text"]
+__all__ = [
+    "MAX_PHASE",
+    "MIN_PHASE",
+    "NAMED_PATTERNS",
+    "Pattern",
+    "Phase",
+    "PhaseName",
+    "check_phase",
+    "parse_pattern_text",
+]
 
 PhaseName = Literal["inhale", "hold_in", "exhale", "hold_out"]
+
+#: The shortest phase of a breath. Nobody can follow a shorter one, and a breath made of
+#: zero-length phases would never end.
+MIN_PHASE = 0.5
+#: The longest phase of a breath: a day, like any other length in a routine.
+MAX_PHASE = 24 * 60 * 60.0
+
+
+def check_phase(name: PhaseName, seconds: float) -> float:
+    """*seconds* if it is a usable length for phase *name*, else :class:`ValueError` saying why.
+
+    An inhale and an exhale last at least :data:`MIN_PHASE`; a hold is 0 (no hold) or lasts
+    at least as long.
+    """
+    hold = name in ("hold_in", "hold_out")
+    if not (0 <= seconds <= MAX_PHASE):  # also refuses NaN
+        raise ValueError("a breathing phase must be between 0 and 24 hours")
+    if hold and seconds == 0:
+        return seconds
+    if seconds < MIN_PHASE:
+        what = "a hold in a breath must be 0 or" if hold else f"an {name} must"
+        raise ValueError(f"{what} last at least {MIN_PHASE:g} s")
+    return seconds
+
 
 PHASE_WORDS: dict[PhaseName, str] = {
     "inhale": "Inhale",
@@ -28,6 +61,14 @@ class Pattern:
     exhale: float
     hold_out: float
     name: str | None = None
+
+    def __post_init__(self) -> None:
+        # A pattern that cannot be breathed is refused however it is made, so no loop over
+        # its phases can run forever.
+        check_phase("inhale", self.inhale)
+        check_phase("hold_in", self.hold_in)
+        check_phase("exhale", self.exhale)
+        check_phase("hold_out", self.hold_out)
 
     @property
     def cycle(self) -> float:

@@ -129,6 +129,7 @@ def _path_label(path: tuple[Any, ...]) -> str:
 
 
 _UNION_TAGS = ("step", "repeat")
+_BREATHING_TAGS = ("text", "pattern")
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
@@ -137,6 +138,8 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
     node = data
     for i, part in enumerate(loc):
         if part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int):
+            continue
+        if part in _BREATHING_TAGS and i > 0 and loc[i - 1] == "breathing":
             continue
         in_dict = isinstance(node, dict) and part in node
         in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)

@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -26,7 +27,7 @@ from pydantic import (
     model_validator,
 )
 
-from .breathing import NAMED_PATTERNS, Pattern, parse_pattern_text
+from .breathing import NAMED_PATTERNS, Pattern, PhaseName, check_phase, parse_pattern_text
 from .duration import format_duration, parse_duration
 
 __all__ = [
@@ -99,13 +100,17 @@ Sides = Literal["none", "left", "right", "both"]
 CueStyle = Literal["both", "voice", "tone", "none"]
 
 
+def _phase(name: PhaseName) -> AfterValidator:
+    return AfterValidator(lambda seconds: check_phase(name, seconds))
+
+
 class BreathingPattern(_Model):
     """Custom pacing: seconds of inhale, hold, exhale and hold."""
 
-    inhale: Annotated[Duration, Field(gt=0)]
-    hold_in: Duration = 0
-    exhale: Annotated[Duration, Field(gt=0)]
-    hold_out: Duration = 0
+    inhale: Annotated[Duration, _phase("inhale")]
+    hold_in: Annotated[Duration, _phase("hold_in")] = 0
+    exhale: Annotated[Duration, _phase("exhale")]
+    hold_out: Annotated[Duration, _phase("hold_out")] = 0
 
     def pattern(self) -> Pattern:
         return Pattern(self.inhale, self.hold_in, self.exhale, self.hold_out)
@@ -116,7 +121,13 @@ def _parse_breathing(value: object) -> object:
         return "none"
     if isinstance(value, str):
         return parse_pattern_text(value).name or value.strip()
-    return value
+    if isinstance(value, (dict, BreathingPattern)):
+        return value
+    return parse_pattern_text(str(value))  # a number or a list: says what is expected
+
+
+def _breathing_tag(value: object) -> str:
+    return "pattern" if isinstance(value, (dict, BreathingPattern)) else "text"
 
 
 _BREATHING_SCHEMA: dict[str, Any] = {
@@ -137,7 +148,8 @@ _BREATHING_SCHEMA: dict[str, Any] = {
 }
 
 Breathing = Annotated[
-    Union[str, BreathingPattern],
+    Union[Annotated[str, Tag("text")], Annotated[BreathingPattern, Tag("pattern")]],
+    Discriminator(_breathing_tag),
     BeforeValidator(_parse_breathing),
     WithJsonSchema(_BREATHING_SCHEMA),
 ]

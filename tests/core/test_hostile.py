@@ -1,0 +1,125 @@
+"""The hostile routine files of issue 15, kept under ``hostile/``: each is refused quickly with
+the problem its header names, alone, and never takes the catalog down with it.
+
+A file states what must be reported in comment lines at its top::
+
+    # expect: LINE:COLUMN: MESSAGE
+
+(``LINE`` and ``COLUMN`` in the file itself; several lines mean several problems). A file that
+must load, because it is fine however it looks, says ``# expect: loads``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from psoas_timer.core.breathing import Pattern
+from psoas_timer.core.catalog import load_catalog
+from psoas_timer.core.loader import load_routine
+from psoas_timer.core.model import Defaults, Routine, Step
+from psoas_timer.core.plan import compile_plan
+from psoas_timer.core.problems import LoadError
+
+HOSTILE = Path(__file__).parent / "hostile"
+FILES = sorted(HOSTILE.glob("*.yaml"))
+BUNDLED = Path(__file__).resolve().parents[2] / "routines"
+
+#: Every hostile file is dealt with well within this many seconds (the slowest takes a
+#: fraction of one); the files this suite keeps used to hang or eat gigabytes.
+SECONDS = 10
+
+_EXPECT = re.compile(r"^# expect: (?:(\d+):(\d+): (.+)|(loads))$")
+
+
+def expectations(path: Path) -> list[tuple[int, int, str]] | None:
+    """What *path* says must be reported, or ``None`` when it must load."""
+    found: list[tuple[int, int, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _EXPECT.match(line)
+        if match and match[4]:
+            return None
+        if match:
+            found.append((int(match[1]), int(match[2]), match[3]))
+    assert found, f"{path.name} states no '# expect:' line"
+    return found
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Fail (instead of hanging the suite) when the block runs longer than *seconds*."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_the_repro_set_is_there() -> None:
+    assert len(FILES) >= 4
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_hostile_file_gets_exactly_its_problems(path: Path) -> None:
+    expected = expectations(path)
+    with deadline(SECONDS):
+        try:
+            routine = load_routine(path)
+        except LoadError as exc:
+            problems = exc.problems
+        else:
+            assert expected is None, f"{path.name} loaded, but it should have been refused"
+            compile_plan(routine)  # and it can be planned
+            return
+    assert expected is not None, f"{path.name} was refused: {problems}"
+    got = [(p.line, p.column, p.message) for p in problems]
+    assert got == expected
+    assert all(p.file == str(path) for p in problems)
+
+
+def test_a_folder_of_hostile_files_still_lists_every_good_routine(tmp_path: Path) -> None:
+    user = tmp_path / "routines"
+    user.mkdir()
+    for path in FILES:
+        shutil.copy(path, user / path.name)
+    with deadline(SECONDS * 3):
+        catalog = load_catalog(BUNDLED, user)
+    mine = {entry.path.name: entry for entry in catalog.entries if not entry.bundled}
+    assert set(mine) == {path.name for path in FILES}
+    for path in FILES:
+        entry = mine[path.name]
+        if expectations(path) is None:
+            assert entry.ok, entry.problems
+            with deadline(SECONDS):
+                assert entry.plan.total > 0
+        else:
+            assert not entry.ok and entry.problems
+    bundled = [entry for entry in catalog.entries if entry.bundled]
+    assert bundled and all(entry.ok for entry in bundled)
+
+
+@pytest.mark.parametrize(
+    "phases", [(0, 0, 0, 0), (1e-5, 0, 1e-5, 0), (4, 0.01, 4, 0), (4, 0, 0, 0)]
+)
+def test_a_breath_nobody_can_follow_cannot_even_be_made(phases: tuple[float, ...]) -> None:
+    with pytest.raises(ValueError, match=r"at least 0\.5 s"):
+        Pattern(*phases)
+
+
+def test_a_plan_compiled_from_code_refuses_an_empty_breath_instead_of_looping() -> None:
+    step = Step.model_construct(name="Hold", hold=30.0, breathing="0-0")
+    routine = Routine.model_construct(name="Made in code", defaults=Defaults(), steps=[step])
+    with deadline(SECONDS), pytest.raises(ValueError, match="inhale"):
+        compile_plan(routine)
