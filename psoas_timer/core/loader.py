@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .limits import plan_size_problem
 from .model import (
     FORMAT_VERSION,
     LENGTH_KEYS,
@@ -292,6 +293,10 @@ def _finish_routine(
     routine = _validate(Routine, located, name, problems)
     if base is not None:
         _check_images(routine.steps, ("steps",), located, name, base, allowed, library)
+    too_large = plan_size_problem(routine)
+    if too_large is not None:
+        line, column = located.position(too_large.path, key=too_large.path[-1] == "repeat")
+        raise LoadError([Problem(name, line, column, too_large.message)])
     return routine
 
 

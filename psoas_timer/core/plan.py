@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .breathing import Pattern
+from .limits import MAX_CUES, MAX_SEGMENTS, PlanTooLargeError, check_plan_size
 from .model import (
     REP_PHASE_WORDS,
     Defaults,
@@ -240,7 +241,12 @@ class Plan:
 
 
 def compile_plan(routine: Routine) -> Plan:
-    """Compile *routine* into a :class:`Plan`."""
+    """Compile *routine* into a :class:`Plan`.
+
+    A routine whose plan would be over the limits of :mod:`~psoas_timer.core.limits` raises
+    :class:`~psoas_timer.core.limits.PlanTooLargeError` before anything is built.
+    """
+    check_plan_size(routine)
     runs = list(_runs(routine.steps, routine.defaults))
     builder = _Builder(routine.defaults, runs, _round_rests(routine.steps))
     for position in range(len(runs)):
@@ -296,6 +302,7 @@ class _Builder:
     round_rests: dict[int, float]
     segments: list[Segment] = field(default_factory=list)
     clock: float = 0.0
+    cue_count: int = 0
 
     def add(
         self,
@@ -314,6 +321,9 @@ class _Builder:
             # "Next: ..."), and the breath is heard from the next phase on.
             kw["breathing"] = run.breathing
             cues = [*cues, *(c for c in breath_cues(run.breathing, duration) if c.offset > 0)]
+        self.cue_count += len(cues)
+        if len(self.segments) >= MAX_SEGMENTS or self.cue_count > MAX_CUES:  # never: checked
+            raise PlanTooLargeError((), "the plan grew past its limits")  # before; a backstop
         target = kw["open"].target if kw.get("open") else None
         cues.sort(key=lambda c: (c.time_in(duration, target), cue_order(c)))
         self.segments.append(

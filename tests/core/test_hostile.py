@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +23,8 @@ from psoas_timer.core.loader import load_routine
 from psoas_timer.core.model import Defaults, Routine, Step
 from psoas_timer.core.plan import compile_plan
 from psoas_timer.core.problems import LoadError
+
+from .helpers import deadline
 
 HOSTILE = Path(__file__).parent / "hostile"
 FILES = sorted(HOSTILE.glob("*.yaml"))
@@ -49,22 +48,6 @@ def expectations(path: Path) -> list[tuple[int, int, str]] | None:
             found.append((int(match[1]), int(match[2]), match[3]))
     assert found, f"{path.name} states no '# expect:' line"
     return found
-
-
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Fail (instead of hanging the suite) when the block runs longer than *seconds*."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_the_repro_set_is_there() -> None:

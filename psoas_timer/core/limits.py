@@ -1,0 +1,226 @@
+"""How big a routine's plan would be, worked out from its steps without building the plan.
+
+No real routine comes near these limits; a mistyped or hostile file can (four nested
+``repeat: 100`` groups make a hundred million steps, a thousand reps in a hundred sets on both
+sides two hundred thousand segments). The loader refuses such a file at the step that goes
+over, and :func:`~psoas_timer.core.plan.compile_plan` refuses such a routine made in code, in
+both cases before anything is expanded: the arithmetic below is one walk over the steps as
+written, however many times they repeat.
+
+The counts are an upper bound of what :mod:`~psoas_timer.core.plan` builds (a rest after the
+last step, or a "next" cue, may be counted that the plan leaves out), never less.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from .breathing import Pattern
+from .duration import format_duration
+from .model import Defaults, Kind, RepeatGroup, Routine, Step, breathing_pattern
+
+__all__ = [
+    "MAX_CUES",
+    "MAX_SECONDS",
+    "MAX_SEGMENTS",
+    "PlanTooLargeError",
+    "Size",
+    "check_plan_size",
+    "plan_size",
+    "plan_size_problem",
+]
+
+#: The longest session a routine may make.
+MAX_SECONDS = 24 * 60 * 60.0
+#: The most segments (holds, reps, rests, switches) a routine may make.
+MAX_SEGMENTS = 20_000
+#: The most cues (words and tones) a routine may make.
+MAX_CUES = 20_000
+
+#: A count standing for "more than any limit", where a value would make one endless.
+_ENDLESS = 10**12
+
+
+@dataclass(frozen=True)
+class Size:
+    """Seconds, segments and cues of some part of a plan."""
+
+    seconds: float = 0.0
+    segments: int = 0
+    cues: int = 0
+
+    def __add__(self, other: Size) -> Size:
+        return Size(
+            self.seconds + other.seconds, self.segments + other.segments, self.cues + other.cues
+        )
+
+    def times(self, n: int) -> Size:
+        return Size(self.seconds * n, self.segments * n, self.cues * n)
+
+    def over(self) -> str | None:
+        """What this size is over the limits by, in words, or ``None`` when it is within."""
+        if self.segments > MAX_SEGMENTS:
+            return f"{self.segments:,} segments; a routine may have at most {MAX_SEGMENTS:,}"
+        if self.cues > MAX_CUES:
+            return f"{self.cues:,} cues; a routine may have at most {MAX_CUES:,}"
+        if not self.seconds <= MAX_SECONDS:
+            seconds = self.seconds
+            length = format_duration(seconds) if seconds < 1e6 else f"{seconds / 3600:,.0f}h"
+            return f"{length}; a routine may last at most {format_duration(MAX_SECONDS)}"
+        return None
+
+
+class PlanTooLargeError(ValueError):
+    """A routine whose plan would be over the limits; *path* is the step (or group) to blame."""
+
+    def __init__(self, path: tuple[Any, ...], message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+def _segment(seconds: float, cues: int) -> Size:
+    """One segment of *seconds*, or nothing: the plan drops a rest or switch of no length."""
+    return Size(seconds, 1, cues) if seconds > 0 else Size()
+
+
+class _Sizer:
+    def __init__(self, defaults: Defaults) -> None:
+        self.defaults = defaults
+
+    def countdown(self, step: Step, seconds: float) -> int:
+        count = step.countdown if step.countdown is not None else self.defaults.countdown
+        return count if seconds >= count + 2 else 0
+
+    def inner(self, step: Step, breathing: Pattern | None, length: float) -> int:
+        """Milestones, prompts and breathing cues inside a hold of *length* seconds."""
+        cues = sum(1 for m in step.milestones if 0 < m.at <= length)
+        for prompt in step.prompts:
+            if prompt.at is not None:
+                cues += prompt.at <= length
+            elif prompt.every is not None:
+                if not prompt.every > 0:
+                    return _ENDLESS
+                cues += math.floor(length / prompt.every) + 1
+        if breathing is not None:
+            cues += (math.floor(length / breathing.cycle) + 1) * len(breathing.phases())
+        return cues
+
+    def one_set(self, step: Step, breathing: Pattern | None) -> Size:
+        """One set on one side, without its side cue."""
+        if step.open is not None:
+            hold = step.open
+            return Size(hold.target, 1, 3 + self.inner(step, breathing, hold.limit))
+        if step.reps is not None:
+            per_rep = (step.tempo or 0.0) + (step.hold or 0.0)
+            counted = self.countdown(step, per_rep) if step.hold and step.hold >= 5 else 0
+            reps = Size(per_rep, 1, 1 + counted).times(step.reps)
+            rest = _segment(step.rest_between_reps, 0).times(step.reps - 1)
+            return reps + rest
+        if step.breaths is not None:
+            length = step.breaths * (breathing.cycle if breathing is not None else 10.0)
+        else:
+            length = step.hold or step.duration or 0.0
+        cues = 2 + self.inner(step, breathing, length) + self.countdown(step, length)
+        return Size(length, 1, cues + 2)  # halfway and ten seconds, at most
+
+    def run(self, step: Step, prepare: float) -> Size:
+        """One run of *step*, with *prepare* seconds to get ready and the rest after it."""
+        defaults = self.defaults
+        if step.kind is Kind.REST:
+            length = step.duration or step.hold or 0.0
+            return _segment(length, 2 + self.countdown(step, length))
+        size = _segment(prepare, 2 + self.countdown(step, prepare))
+        pattern = breathing_pattern(
+            step.breathing if step.breathing is not None else defaults.breathing
+        )
+        sides = 2 if step.sides == "both" else 1
+        sets = step.sets
+        size += self.one_set(step, pattern).times(sides * sets)
+        switch = step.switch_sides if step.switch_sides is not None else defaults.switch_sides
+        set_rest = step.rest_between_sets if step.rest_between_sets is not None else defaults.rest
+        switches, rests = (2 * sets - 1, 0) if step.alternate else (sides - 1, sides * (sets - 1))
+        size += _segment(switch, 1 + self.countdown(step, switch)).times(switches)
+        size += _segment(set_rest, 1 + self.countdown(step, set_rest)).times(rests)
+        side_cues = (sides * sets if step.alternate else sides) if step.sides != "none" else 0
+        size += Size(0.0, 0, side_cues)
+        rest = step.rest_after if step.rest_after is not None else defaults.rest
+        return size + _segment(rest, 2 + self.countdown(step, rest))
+
+    def item(self, item: Step | RepeatGroup) -> Size:
+        if isinstance(item, Step):
+            return self.run(item, item.prepare or 0.0)
+        size = self.items(item.steps)
+        if item.rest_between is not None:
+            size += _segment(item.rest_between, 12)  # in place of a step's own rest: at most
+        return size.times(item.repeat)
+
+    def items(self, items: list[Step | RepeatGroup]) -> Size:
+        total = Size()
+        for item in items:
+            total += self.item(item)
+        return total
+
+    def first_prepare(self, items: list[Step | RepeatGroup]) -> Size:
+        """The routine's own get-ready time before its very first step, when that has none."""
+        first: Step | RepeatGroup = items[0]
+        while isinstance(first, RepeatGroup):
+            first = first.steps[0]
+        if first.prepare is not None or first.kind is Kind.REST:
+            return Size()
+        return _segment(self.defaults.prepare, 2 + self.countdown(first, self.defaults.prepare))
+
+
+def plan_size(routine: Routine) -> Size:
+    """An upper bound of the size of *routine*'s plan, without building it."""
+    sizer = _Sizer(routine.defaults)
+    return sizer.first_prepare(routine.steps) + sizer.items(routine.steps) + Size(0.0, 0, 1)
+
+
+def _label(path: tuple[Any, ...]) -> str:
+    label = ""
+    for part in path:
+        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else str(part))
+    return label
+
+
+def _blame(
+    sizer: _Sizer, items: list[Step | RepeatGroup], path: tuple[Any, ...], before: Size
+) -> PlanTooLargeError | None:
+    for index, item in enumerate(items):
+        here = (*path, index)
+        after = before + sizer.item(item)
+        over = after.over()
+        if over is None:
+            before = after
+            continue
+        if isinstance(item, Step):
+            return PlanTooLargeError(
+                here, f"{_label(here)}: with this step the session grows to {over}"
+            )
+        inner = _blame(sizer, item.steps, (*here, "steps"), before)
+        if inner is not None:
+            return inner
+        return PlanTooLargeError(
+            (*here, "repeat"),
+            f"{_label((*here, 'repeat'))}: done {item.repeat} times, this group makes "
+            f"the session grow to {over}",
+        )
+    return None
+
+
+def plan_size_problem(routine: Routine) -> PlanTooLargeError | None:
+    """Why *routine*'s plan would be over the limits, blaming the first step (or repeat group)
+    that takes it over; ``None`` when it is within them."""
+    sizer = _Sizer(routine.defaults)
+    start = sizer.first_prepare(routine.steps) + Size(0.0, 0, 1)
+    return _blame(sizer, routine.steps, ("steps",), start)
+
+
+def check_plan_size(routine: Routine) -> None:
+    """Raise :class:`PlanTooLargeError` when *routine*'s plan would be over the limits."""
+    problem = plan_size_problem(routine)
+    if problem is not None:
+        raise problem
