@@ -1,6 +1,7 @@
 """Every routine the app knows: bundled and the user's, good or broken.
 
-A broken file never hides the others: each entry carries either a routine or its problems.
+A broken file never hides the others: each entry carries either a routine or its problems,
+whatever went wrong while reading it.
 
 :class:`Layout` says where routines come from; :meth:`Catalog.resolve` is the one place a
 routine named on the command line, in the window or by a dropped file is found, and
@@ -27,6 +28,7 @@ from .loader import (
     is_programme_file,
     load_library,
     load_routine,
+    reading,
     routine_files,
 )
 from .model import Routine
@@ -271,7 +273,8 @@ class Catalog:
         missing one included)."""
         entry = Entry(path, bundled=False, outside=True)
         try:
-            entry.routine = load_routine(path, self.library, allowed=self.image_roots())
+            with reading(str(path)):  # whatever fails, it is this file's problem only
+                entry.routine = load_routine(path, self.library, allowed=self.image_roots())
         except LoadError as exc:
             entry.problems = exc.problems
         return entry
@@ -329,7 +332,7 @@ def read_libraries(paths: Iterable[Path]) -> tuple[Library, list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         try:
-            load_library(path, into=library)
+            load_library(path, into=library)  # never raises anything else
         except LoadError as exc:
             problems.extend(exc.problems)
     return library, problems
@@ -376,7 +379,8 @@ def _load(layout: Layout, between: Callable[[], None]) -> Catalog:
                 catalog._untimed.add(path)
         else:
             try:
-                entry.routine = load_routine(path, library, allowed=allowed)
+                with reading(str(path)):  # whatever fails, it is this file's problem only
+                    entry.routine = load_routine(path, library, allowed=allowed)
             except LoadError as exc:
                 entry.problems = exc.problems
             catalog._unsaved.add(path)

@@ -2,13 +2,16 @@
 
 Nothing here raises anything but :class:`~psoas_timer.core.problems.LoadError`: malformed YAML,
 wrong types, unknown keys, newer format versions, unknown exercise ids, hostile files and
-missing files all become ``file:line:column: message`` problems.
+missing files all become ``file:line:column: message`` problems. So does any failure no check
+foresaw (it is logged with its traceback): one file can only ever break itself.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,11 +38,14 @@ __all__ = [
     "load_library",
     "load_routine",
     "load_routine_text",
+    "reading",
     "routine_files",
     "validate_model",
 ]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_log = logging.getLogger(__name__)
 
 _ALL_KEYS = sorted(
     set(Routine.model_fields)
@@ -75,6 +81,28 @@ class Library:
             self.exercises[step.id] = step
             self.raw[step.id] = dict(entry)
             self.origin[step.id] = path
+
+
+def _brief(exc: BaseException) -> str:
+    try:
+        text = f"{type(exc).__name__}: {exc}"
+    except Exception:  # an exception that cannot even say what it is
+        text = type(exc).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+@contextmanager
+def reading(name: str) -> Iterator[None]:
+    """Turn any failure other than :class:`LoadError` inside the block into one for *name*,
+    logged with its traceback: a bug, or a case no check foresaw, breaks only that file."""
+    try:
+        yield
+    except LoadError:
+        raise
+    except Exception as exc:
+        _log.error("unexpected failure while reading %s", name, exc_info=True)
+        message = f"cannot read this file ({_brief(exc)})"
+        raise LoadError([Problem(name, 1, 1, message)]) from None
 
 
 def read_source(path: Path) -> bytes:
@@ -268,8 +296,9 @@ def _resolve_uses(
 
 def load_routine_text(text: str | bytes, name: str, library: Library | None = None) -> Routine:
     """Validate routine *text* (named *name* in messages) against *library*."""
-    located = read_yaml(text, name)
-    return _finish_routine(located, name, library or Library(), base=None)
+    with reading(name):
+        located = read_yaml(text, name)
+        return _finish_routine(located, name, library or Library(), base=None)
 
 
 def load_routine(
@@ -281,8 +310,11 @@ def load_routine(
     *allowed*.
     """
     name = str(path)
-    located = _read(path)
-    return _finish_routine(located, name, library or Library(), base=path.parent, allowed=allowed)
+    with reading(name):
+        located = _read(path)
+        return _finish_routine(
+            located, name, library or Library(), base=path.parent, allowed=allowed
+        )
 
 
 def _finish_routine(
@@ -342,6 +374,11 @@ def _check_images(
 
 def load_library(path: Path, into: Library | None = None) -> Library:
     """Read the exercise library at *path* into *into* (a new :class:`Library` by default)."""
+    with reading(str(path)):
+        return _load_library(path, into)
+
+
+def _load_library(path: Path, into: Library | None) -> Library:
     name = str(path)
     located = _read(path)
     data = _check_top(located, name, "exercises")

@@ -16,11 +16,22 @@ import yaml.constructor
 from .problems import LoadError, Problem
 from .yamlhints import hint
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Located", "Path", "read_yaml"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "MAX_NUMBER_LENGTH",
+    "Located",
+    "Path",
+    "read_yaml",
+]
 
 MAX_BYTES = 1024 * 1024
 MAX_NODES = 50_000
 MAX_DEPTH = 40
+#: Longer numbers are typos or hostile input (Python refuses to read decimal ones over 4,300
+#: digits, and reading the longest hexadecimal or base-60 ones takes seconds).
+MAX_NUMBER_LENGTH = 40
 
 Path = tuple[str | int, ...]
 
@@ -137,13 +148,24 @@ class _Builder:
             return node.value
         if tag.startswith("tag:yaml.org,2002:") and tag.rsplit(":", 1)[1] in _PLAIN_TAGS:
             value = node.value
-            if tag == "tag:yaml.org,2002:int" and value.isascii() and value.isdigit():
-                return int(value)
+            if tag.rsplit(":", 1)[1] in ("int", "float") and len(value) > MAX_NUMBER_LENGTH:
+                self.problem(node, f"this number is too long ({len(value):,} characters)")
+                return None
             try:
-                return self.constructor.construct_object(node, deep=True)
-            except (yaml.YAMLError, ValueError) as exc:
+                if tag == "tag:yaml.org,2002:int" and value.isascii() and value.isdigit():
+                    result = int(value)
+                else:
+                    result = self.constructor.construct_object(node, deep=True)
+            except yaml.YAMLError as exc:
                 self.problem(node, f"cannot read value: {exc}")
                 return None
+            except (ValueError, OverflowError) as exc:  # e.g. a date such as 2001-02-30
+                self.problem(node, f"cannot read {value!r}: {exc}")
+                return None
+            if isinstance(result, int) and result.bit_length() > 64:  # 0x and 1:2:3 forms
+                self.problem(node, f"the number {value!r} is too large")
+                return None
+            return result
         self.problem(node, f"tag {tag!r} is not allowed; write plain values")
         return None
 

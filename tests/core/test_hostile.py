@@ -106,3 +106,36 @@ def test_a_plan_compiled_from_code_refuses_an_empty_breath_instead_of_looping() 
     routine = Routine.model_construct(name="Made in code", defaults=Defaults(), steps=[step])
     with deadline(SECONDS), pytest.raises(ValueError, match="inhale"):
         compile_plan(routine)
+
+
+@pytest.mark.parametrize(
+    "error", [RecursionError("maximum recursion depth exceeded"), MemoryError(), KeyError("x")]
+)
+def test_any_failure_reading_one_file_is_that_files_problem_only(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    error: Exception,
+) -> None:
+    from psoas_timer.core import loader
+
+    user = tmp_path / "routines"
+    user.mkdir()
+    (user / "good.yaml").write_text("name: Good\nsteps:\n  - {name: Hold, hold: 30}\n")
+    (user / "cursed.yaml").write_text("name: Cursed\nsteps:\n  - {name: Hold, hold: 30}\n")
+    finish = loader._finish_routine
+
+    def failing(located: object, name: str, *args: object, **kwargs: object) -> object:
+        if name.endswith("cursed.yaml"):
+            raise error
+        return finish(located, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "_finish_routine", failing)
+    catalog = load_catalog(BUNDLED, user)
+    entries = {entry.path.name: entry for entry in catalog.entries}
+    assert entries["good.yaml"].ok
+    assert all(entry.ok for entry in catalog.entries if entry.bundled)
+    (problem,) = entries["cursed.yaml"].problems
+    assert (problem.line, problem.column) == (1, 1)
+    assert problem.message.startswith(f"cannot read this file ({type(error).__name__}")
+    assert "cursed.yaml" in caplog.text and "Traceback" in caplog.text  # a trace is left

@@ -1,0 +1,35 @@
+"""The window beside the hostile routine files of issue 15: it starts, lists every good routine,
+and shows each hostile file as one that cannot be used."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.ui.shell.main_window import MainWindow, Page, Services
+from psoas_timer.ui.shell.settings import Preferences
+from tests.core.helpers import deadline
+from tests.core.test_hostile import FILES, expectations
+
+
+def test_the_window_lists_good_routines_beside_hostile_files(
+    qtbot: QtBot,
+    preferences: Preferences,
+    services: Services,
+    routine_dirs: tuple[Path, Path],
+) -> None:
+    _, user = routine_dirs
+    for path in FILES:
+        shutil.copy(path, user / path.name)
+    window = MainWindow(preferences)
+    qtbot.addWidget(window)
+    window.show()
+    with deadline(30):
+        window.load(services)
+    assert window.page is Page.LIBRARY
+    cards = {card.entry.path.name: card.entry for card in window.library.cards()}
+    assert cards["simple.yaml"].ok and cards["release.yaml"].ok
+    for path in FILES:
+        assert cards[path.name].ok is (expectations(path) is None)
