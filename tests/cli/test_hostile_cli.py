@@ -49,3 +49,25 @@ def test_plan_of_a_hostile_file_prints_its_problems(path: Path) -> None:
     assert "Traceback" not in result.stderr
     for line, column, message in expectations(path) or []:
         assert f"{path}:{line}:{column}: {message}" in result.stderr.splitlines()
+
+
+def test_special_files_neither_block_nor_flood_validate_and_list(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.yaml"
+    zero.symlink_to("/dev/zero")
+    result = cli("validate", str(fifo), str(zero))  # a hang fails on the subprocess timeout
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{fifo}:1:1: is a named pipe, not a regular file",
+        f"{zero}:1:1: is a device, not a regular file",
+        "2 of 2 files have problems",
+    ]
+    user = Path(os.environ["PSOAS_TIMER_DATA_DIR"]) / "routines"
+    user.mkdir(parents=True)
+    os.mkfifo(user / "pipe.yaml")
+    (user / "zero.yaml").symlink_to("/dev/zero")
+    listed = cli("list")
+    assert listed.returncode == 0, listed.stderr
+    assert "Daily psoas routine" in listed.stdout
+    assert f"    {user / 'pipe.yaml'}:1:1: is a named pipe, not a regular file" in listed.stdout

@@ -13,12 +13,17 @@ def plan_of(text: str) -> Plan:
     return compile_plan(load_routine_text(dedent(text), "t.yaml"))
 
 
+class Overran(BaseException):
+    """Raised by :func:`deadline`; a BaseException, so that no ``except Exception`` (or
+    ``except OSError``, as a TimeoutError would be) in the code under test can swallow it."""
+
+
 @contextmanager
 def deadline(seconds: float) -> Iterator[None]:
     """Fail (instead of hanging the suite) when the block runs longer than *seconds*."""
 
     def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
+        raise Overran(f"still running after {seconds} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)

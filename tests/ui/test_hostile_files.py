@@ -3,6 +3,7 @@ and shows each hostile file as one that cannot be used."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,8 @@ def test_the_window_lists_good_routines_beside_hostile_files(
     _, user = routine_dirs
     for path in FILES:
         shutil.copy(path, user / path.name)
+    os.mkfifo(user / "pipe.yaml")  # used to block start-up for ever
+    (user / "zero.yaml").symlink_to("/dev/zero")  # used to be read until memory ran out
     window = MainWindow(preferences)
     qtbot.addWidget(window)
     window.show()
@@ -33,3 +36,4 @@ def test_the_window_lists_good_routines_beside_hostile_files(
     assert cards["simple.yaml"].ok and cards["release.yaml"].ok
     for path in FILES:
         assert cards[path.name].ok is (expectations(path) is None)
+    assert not cards["pipe.yaml"].ok and not cards["zero.yaml"].ok

@@ -21,7 +21,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from psoas_timer.core.loader import Library
+from psoas_timer.core.loader import Library, read_source
 from psoas_timer.core.problems import LoadError, Problem
 from psoas_timer.core.routine_files import (
     TrashItem,
@@ -324,8 +324,8 @@ class FileActions:
         if not any(Path(p).resolve() in (mine, mine.parent) for p in paths):
             return
         try:
-            data = self.path.read_bytes()
-        except OSError:
+            data = read_source(self.path)  # not a pipe or a device put in its place
+        except LoadError:
             return
         if data.decode("utf-8", "replace") == view.document.dump():
             return
