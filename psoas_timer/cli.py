@@ -49,9 +49,12 @@ def _resolve(key: str) -> Entry:
     found = catalog.resolve(key)
     if found is not None:
         return found
+    from psoas_timer.core.problems import printable
+
     names = ", ".join(sorted(e.path.stem for e in catalog.entries))
     raise SystemExit(
-        f"psoas-timer: no routine named {key!r}{_closest(key, catalog)}\nknown routines: {names}"
+        printable(f"psoas-timer: no routine named {key!r}{_closest(key, catalog)}")
+        + f"\nknown routines: {printable(names)}"
     )
 
 
@@ -77,8 +80,10 @@ def _count(n: int, word: str) -> str:
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
+    from psoas_timer.core.problems import printable
+
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(printable(str(problem)), file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -157,6 +162,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     """Routines that load first (bundled, then the user's), then the broken ones, each with
     its problems right under it (and the exercise library's problems last)."""
     from psoas_timer.core.duration import format_clock
+    from psoas_timer.core.problems import printable
 
     catalog = _catalog()
     entries = sorted(catalog.entries, key=lambda e: (not e.ok, not e.bundled))  # stable
@@ -175,28 +181,30 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0
-    width = max((len(r["name"]) for r in rows), default=10)  # type: ignore[arg-type]
+    names = [printable(str(row["name"])) for row in rows]
+    width = max((len(name) for name in names), default=10)
     broken = [entry for entry in entries if not entry.ok]
-    for row, entry in zip(rows, entries, strict=True):
+    for row, entry, name in zip(rows, entries, names, strict=True):
         if entry is (broken[0] if broken else None):
             verb = "has" if len(broken) == 1 else "have"
             print(f"\n{_count(len(broken), 'routine')} {verb} problems:")
         total = row["total_seconds"]
         time = format_clock(total) if isinstance(total, float) else "broken"
-        tags = ", ".join(row["tags"])  # type: ignore[arg-type]
-        print(f"{row['name']:<{width}}  {time:>8}  {row['source']:<7}  {tags}".rstrip())
+        tags = printable(", ".join(row["tags"]))  # type: ignore[arg-type]
+        print(f"{name:<{width}}  {time:>8}  {row['source']:<7}  {tags}".rstrip())
         for problem in entry.problems:
-            print(f"    {problem}")
+            print(f"    {printable(str(problem))}")
     if catalog.library_problems:
         print("\nThe exercise library has problems:")
         for problem in catalog.library_problems:
-            print(f"    {problem}")
+            print(f"    {printable(str(problem))}")
     catalog.save_cache()  # the totals are known now: the next start need not work them out
     return 0
 
 
 def _plan_text(plan: Plan) -> str:
     from psoas_timer.core.duration import format_clock
+    from psoas_timer.core.problems import printable
 
     count = _count(len(plan.segments), "segment")
     lines = [f"{plan.name} — {format_clock(plan.total)} in {count}"]
@@ -216,7 +224,7 @@ def _plan_text(plan: Plan) -> str:
             f"{format_clock(seg.start):>8}  {seg.kind:<8} "
             f"{format_clock(seg.duration):>6}  {seg.label}" + (f"  ({where})" if where else "")
         )
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def cmd_plan(args: argparse.Namespace) -> int:

@@ -3,10 +3,31 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["LoadError", "Problem", "close_matches", "did_you_mean", "suggestion"]
+__all__ = ["LoadError", "Problem", "close_matches", "did_you_mean", "printable", "suggestion"]
+
+#: Characters a terminal may act on instead of showing: C0 and C1 controls and DEL (escape
+#: sequences can retitle the window or clear the screen), line and paragraph separators, and
+#: the bidirectional overrides and isolates that make text read differently from its bytes.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """*text* with every control character written as an escape (``\\x1b``, ``\\n``), so
+    that a file name or a key from a file shows on a terminal as text and does nothing."""
+    return _CONTROLS.sub(_escape, text)
 
 
 @dataclass(frozen=True, order=True)

@@ -4,6 +4,7 @@ never a traceback, never a hang, and one broken file never hides the others."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,16 @@ from .test_cli import cli
 
 REFUSED = [path for path in FILES if expectations(path) is not None]
 
+#: What a terminal may act on rather than show (a line break between lines is ours to print).
+RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def assert_inert(*texts: str) -> None:
+    for text in texts:
+        assert not RAW_CONTROL.search(text), (
+            f"a raw control character reached the terminal: {text!r}"
+        )
+
 
 def test_validate_names_each_hostile_files_problems_at_their_lines(tmp_path: Path) -> None:
     folder = tmp_path / "hostile"
@@ -22,6 +33,7 @@ def test_validate_names_each_hostile_files_problems_at_their_lines(tmp_path: Pat
     result = cli("validate", str(folder))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
+    assert_inert(result.stdout, result.stderr)
     lines = result.stderr.splitlines()
     for path in REFUSED:
         for line, column, message in expectations(path) or []:
@@ -36,6 +48,9 @@ def test_list_shows_every_routine_beside_hostile_files() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "Traceback" not in result.stdout
+    assert_inert(result.stdout)
+    assert "Title\\x1b]0;PWNED\\x07\\x1b[2J " in result.stdout
+    assert "\\x1b[31mred, \\u202eevil" in result.stdout
     assert "Daily psoas routine" in result.stdout
     assert f"{len(REFUSED)} routines have problems:" in result.stdout
     for path in REFUSED:
@@ -47,6 +62,7 @@ def test_plan_of_a_hostile_file_prints_its_problems(path: Path) -> None:
     result = cli("plan", str(path))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+    assert_inert(result.stdout, result.stderr)
     for line, column, message in expectations(path) or []:
         assert f"{path}:{line}:{column}: {message}" in result.stderr.splitlines()
 
@@ -71,3 +87,20 @@ def test_special_files_neither_block_nor_flood_validate_and_list(tmp_path: Path)
     assert listed.returncode == 0, listed.stderr
     assert "Daily psoas routine" in listed.stdout
     assert f"    {user / 'pipe.yaml'}:1:1: is a named pipe, not a regular file" in listed.stdout
+
+
+def test_control_characters_in_names_reach_the_terminal_as_text(tmp_path: Path) -> None:
+    named = tmp_path / "\x1b]0;PWNED\x07\x1b[2J.yaml"
+    named.write_text("name: Fine\nsteps: [{name: Hold, hold: 30, hodl: 1}]\n")
+    result = cli("validate", str(named))
+    assert result.returncode == 1
+    assert_inert(result.stdout, result.stderr)
+    assert result.stderr.startswith(f"{tmp_path}/\\x1b]0;PWNED\\x07\\x1b[2J.yaml:2:")
+    plan = cli("plan", str(FILES[0].parent / "control-characters-names.yaml"))
+    assert plan.returncode == 0, plan.stderr
+    assert_inert(plan.stdout, plan.stderr)
+    assert plan.stdout.startswith("Title\\x1b]0;PWNED\\x07\\x1b[2J — ")
+    assert "Hold\\r\\nFAKE LINE" in plan.stdout and "Bell\\x07\\x9b" in plan.stdout
+    missing = cli("plan", "\x1b[2Jnothing")
+    assert missing.returncode == 1
+    assert_inert(missing.stderr)

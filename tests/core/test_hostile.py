@@ -5,8 +5,9 @@ A file states what must be reported in comment lines at its top::
 
     # expect: LINE:COLUMN: MESSAGE
 
-(``LINE`` and ``COLUMN`` in the file itself; several lines mean several problems). A file that
-must load, because it is fine however it looks, says ``# expect: loads``.
+(``LINE`` and ``COLUMN`` in the file itself; several lines mean several problems; control
+characters in ``MESSAGE`` written as the command line prints them, ``\x1b``). A file that must
+load, because it is fine however it looks, says ``# expect: loads``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from psoas_timer.core.catalog import load_catalog
 from psoas_timer.core.loader import load_routine
 from psoas_timer.core.model import Defaults, Routine, Step
 from psoas_timer.core.plan import compile_plan
-from psoas_timer.core.problems import LoadError
+from psoas_timer.core.problems import LoadError, printable
 
 from .helpers import deadline
 
@@ -51,7 +52,7 @@ def expectations(path: Path) -> list[tuple[int, int, str]] | None:
 
 
 def test_the_repro_set_is_there() -> None:
-    assert len(FILES) >= 4
+    assert len(FILES) >= 15
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -67,7 +68,7 @@ def test_hostile_file_gets_exactly_its_problems(path: Path) -> None:
             compile_plan(routine)  # and it can be planned
             return
     assert expected is not None, f"{path.name} was refused: {problems}"
-    got = [(p.line, p.column, p.message) for p in problems]
+    got = [(p.line, p.column, printable(p.message)) for p in problems]
     assert got == expected
     assert all(p.file == str(path) for p in problems)
 
