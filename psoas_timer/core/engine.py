@@ -4,6 +4,11 @@ Call :meth:`Session.poll` often (the GUI does ten times a second or more); it ad
 through every segment whose end has passed and returns the cues now due, each exactly once,
 in order, never early. Segment ends are computed from the clock (the previous end plus the
 length), never from counted ticks, so there is no drift however late or irregular the polls.
+
+A poll costs the same however long the plan is: the current segment's cues are put in time
+order once, when it begins (or is stretched), and a cursor walks them; what lies before and
+after the current segment is read from the segments' planned starts, plus the time spent
+beyond plan, kept in a Fenwick tree.
 """
 
 from __future__ import annotations
@@ -167,6 +172,32 @@ class Snapshot:
         )
 
 
+class _Overruns:
+    """Seconds spent beyond plan in each segment, with sums of those before any segment;
+    setting one and summing both take O(log n) (a Fenwick tree)."""
+
+    def __init__(self, size: int) -> None:
+        self._tree = [0.0] * (size + 1)
+        self._values: dict[int, float] = {}
+
+    def set(self, index: int, value: float) -> None:
+        delta = value - self._values.get(index, 0.0)
+        if delta == 0:
+            return
+        self._values[index] = value
+        i = index + 1
+        while i < len(self._tree):
+            self._tree[i] += delta
+            i += i & -i
+
+    def before(self, index: int) -> float:
+        total, i = 0.0, index
+        while i > 0:
+            total += self._tree[i]
+            i -= i & -i
+        return total
+
+
 def _same_set(seg: Segment, other: Segment) -> bool:
     """Both are reps of one set (same step, side and set)."""
     return (
@@ -196,12 +227,26 @@ class Session:
         self._paused_at: float | None = None
         self._extra = 0.0  # seconds added to the current segment (+10 s, check-in +15 s)
         self._fired: set[int] = set()  # indexes into the current segment's cues
+        self._order: list[tuple[float, int]] = []  # the current segment's (time, cue index)
+        self._cursor = 0  # into _order: every cue before it has fired
         self._spent: dict[int, float] = {}  # seconds actually spent in each passed segment
+        self._overruns = _Overruns(len(plan.segments))  # of which: beyond each one's length
         self._done_before = 0.0  # of which: the segments before the current one
         self._active = 0.0  # every second spent, replays included
         self._last_poll: float | None = None
         self._slept = False
         self._listeners: list[Listener] = []
+        # Per segment: the next segment of another step, and its step's first working one.
+        segments = plan.segments
+        self._next_other = [len(segments)] * len(segments)
+        self._first_work: dict[int, int] = {}
+        for seg in reversed(segments):
+            after = seg.index + 1
+            if after < len(segments):
+                same = segments[after].step == seg.step
+                self._next_other[seg.index] = self._next_other[after] if same else after
+            if seg.kind != "prepare":
+                self._first_work[seg.step] = seg.index
 
     def listen(self, listener: Listener) -> None:
         """Call *listener* with every :class:`SessionEvent`, in order, as it happens."""
@@ -327,8 +372,7 @@ class Session:
         """Back to the first working segment of the current step."""
         if not self.active:
             return []
-        step = self.segment.step
-        first = next(s.index for s in self.plan.segments if s.step == step and s.kind != "prepare")
+        first = self._first_work[self.segment.step]
         now = self._now()
         self._active += now - self._start
         self._left(now)
@@ -355,6 +399,7 @@ class Session:
         for i, cue in enumerate(seg.cues):
             if cue.anchor != "start" and i in self._fired and self._cue_time(seg, cue) > elapsed:
                 self._fired.discard(i)
+        self._sort_cues(seg)
 
     def shorten(self, seconds: float = 10.0) -> list[FiredCue]:
         """Take time off this segment, never more than it has left (time to go stops at
@@ -370,6 +415,7 @@ class Session:
         for i, cue in enumerate(seg.cues):
             if i not in self._fired and self._cue_time(seg, cue) < elapsed - 1e-9:
                 self._fired.add(i)
+        self._sort_cues(seg)
         return self.poll() if self.running else []
 
     def release(self) -> list[FiredCue]:
@@ -421,15 +467,16 @@ class Session:
             seg = self.segment
             duration = self._duration(seg)
             elapsed = now - self._start
-            due = sorted(
-                (self._cue_time(seg, cue), i)
-                for i, cue in enumerate(seg.cues)
-                if i not in self._fired
-            )
-            for at, i in due:
-                if at <= min(elapsed, duration) + 1e-9 and at <= duration + 1e-9:
+            limit = min(elapsed, duration) + 1e-9
+            order = self._order
+            while self._cursor < len(order):
+                at, i = order[self._cursor]
+                if i not in self._fired:
+                    if at > limit:
+                        break  # and so is every cue after it
                     self._fired.add(i)
                     fired.append(FiredCue(seg.cues[i], self._start + at, seg))
+                self._cursor += 1
             if elapsed < duration:
                 break
             end = self._start + duration
@@ -447,14 +494,11 @@ class Session:
         """Clock time of the next cue or segment end, so a caller can wake exactly then."""
         if self.state is not State.RUNNING:
             return None
-        seg = self.segment
-        times = [
-            self._start + self._cue_time(seg, cue)
-            for i, cue in enumerate(seg.cues)
-            if i not in self._fired
-        ]
-        times.append(self._start + self._duration(seg))
-        return min(times)
+        end = self._start + self._duration(self.segment)
+        order, at = self._order, self._cursor
+        while at < len(order) and order[at][1] in self._fired:
+            at += 1  # fired since the order was made (replays after +10 s), not yet passed
+        return min(end, self._start + order[at][0]) if at < len(order) else end
 
     def snapshot(self) -> Snapshot:
         """The session as it is now (call :meth:`poll` first to advance)."""
@@ -472,7 +516,12 @@ class Session:
         else:
             shown = duration
             checking = False
-        after = sum(s.duration for s in self.plan.segments[self._index + 1 :])
+        segments = self.plan.segments
+        after = (
+            self.plan.total - segments[self._index + 1].start
+            if self._index + 1 < len(segments)
+            else 0.0
+        )
         if self.state is State.FINISHED:
             total = done = self._done_before
         else:
@@ -507,27 +556,32 @@ class Session:
         return index
 
     def _next_run(self) -> StepRun | None:
-        seg = self.segment
-        for later in self.plan.segments[self._index + 1 :]:
-            if later.step != seg.step:
-                return self.plan.steps[later.step]
-        return None
+        later = self._next_other[min(self._index, len(self.plan.segments) - 1)]
+        return (
+            self.plan.steps[self.plan.segments[later].step]
+            if later < len(self.plan.segments)
+            else None
+        )
+
+    def _sort_cues(self, seg: Segment) -> None:
+        """Put *seg*'s cues in time order (ties in plan order) for the cursor to walk."""
+        self._order = sorted((self._cue_time(seg, cue), i) for i, cue in enumerate(seg.cues))
+        self._cursor = 0
 
     def _enter(self, index: int, at: float) -> None:
         self._index = index
         self._start = at
         self._extra = 0.0
         self._fired = set()
+        seg = self.plan.segments[index]
+        self._sort_cues(seg)
         # What lies behind: a part skipped or cut short counts at its planned length, so the
         # session's progress is where the user is in it, whatever the route there.
-        segments = self.plan.segments
-        self._done_before = sum(
-            max(self._spent.get(i, 0.0), segments[i].duration) for i in range(index)
-        )
+        self._done_before = seg.start + self._overruns.before(index)
         if self._paused_at is not None:
             self._paused_at = at
         if self._listeners:
-            self._emit(SessionEvent("entered", at, segments[index]))
+            self._emit(SessionEvent("entered", at, seg))
 
     def _left(self, now: float) -> None:
         """Tell listeners the current segment was left by going back (previous, restart)."""
@@ -539,6 +593,7 @@ class Session:
         self, seg: Segment, seconds: float, *, skipped: bool, how: SegmentEnd | None = None
     ) -> None:
         self._spent[seg.index] = max(0.0, seconds)
+        self._overruns.set(seg.index, max(0.0, seconds - seg.duration))
         self._active += max(0.0, seconds)
         done = not (skipped and seconds < self._duration(seg) * 0.5)
         if self._listeners:
