@@ -12,12 +12,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from psoas_timer import __version__
 
@@ -533,16 +534,46 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Inert:
+    """A text stream that writes every control character but the line break as an escape:
+    whatever a command prints (a file name, a key or a routine's name from a file, an error
+    that quotes one), nothing reaches the terminal that it would act on instead of show."""
+
+    def __init__(self, stream: TextIO) -> None:
+        from psoas_timer.core.problems import printable
+
+        self._stream = stream
+        self._printable = printable
+
+    def write(self, text: str) -> int:
+        self._stream.write(self._printable(text, lines=True))
+        return len(text)
+
+    def __getattr__(self, name: str) -> object:  # flush, fileno, encoding...
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _inert_output() -> Iterator[None]:
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Inert(out), _Inert(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in COMMANDS:
-        args = _parser().parse_args(args_list)
-        try:
-            result: int = args.func(args)
-            sys.stdout.flush()
-        except BrokenPipeError:  # e.g. `psoas-timer plan x | head`: not an error worth a trace
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 1
+        with _inert_output():
+            args = _parser().parse_args(args_list)
+            try:
+                result: int = args.func(args)
+                sys.stdout.flush()
+            except BrokenPipeError:  # e.g. `psoas-timer plan x | head`: not worth a trace
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return 1
         return result
     app_args = _app_parser().parse_args(args_list)
     try:

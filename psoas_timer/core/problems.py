@@ -24,9 +24,12 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def printable(text: str) -> str:
+def printable(text: str, *, lines: bool = False) -> str:
     """*text* with every control character written as an escape (``\\x1b``, ``\\n``), so
-    that a file name or a key from a file shows on a terminal as text and does nothing."""
+    that a file name or a key from a file shows on a terminal as text and does nothing. With
+    *lines*, line breaks are kept: for whole lines of output, whose breaks are the program's."""
+    if lines:
+        return "\n".join(_CONTROLS.sub(_escape, line) for line in text.split("\n"))
     return _CONTROLS.sub(_escape, text)
 
 

@@ -104,3 +104,24 @@ def test_control_characters_in_names_reach_the_terminal_as_text(tmp_path: Path) 
     missing = cli("plan", "\x1b[2Jnothing")
     assert missing.returncode == 1
     assert_inert(missing.stderr)
+
+
+def test_whatever_a_command_prints_reaches_the_terminal_inert(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Any command, those to come included: here one that prints a routine's name as it is.
+    import sys
+
+    from psoas_timer import cli as cli_module
+
+    def careless(args: object) -> int:
+        print("History of Title\x1b]0;PWNED\x07\x1b[2J\nnext line\r")
+        print("problem: \x9b31m", file=sys.stderr)
+        return 0
+
+    monkeypatch.setattr(cli_module, "cmd_schema", careless)
+    assert cli_module.main(["schema"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "History of Title\\x1b]0;PWNED\\x07\\x1b[2J\nnext line\\r\n"
+    assert err == "problem: \\x9b31m\n"
+    assert_inert(out, err)
