@@ -101,8 +101,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     given = [Path(p) for p in args.paths]
     files = routine_files(given)
-    missing = [Problem(str(p), 1, 1, "file not found") for p in given if not p.exists()]
-    files = [f for f in files if f.exists()]
+    # A link that leads nowhere, or round in a loop, is there: reading it says what is wrong.
+    missing = [Problem(str(p), 1, 1, "file not found") for p in given if not os.path.lexists(p)]
+    files = [f for f in files if os.path.lexists(f)]
     libraries = [f for f in files if is_library_file(f)]
     bundled = library_dir(paths.bundled_routines_dir())
     base = routine_files([bundled]) if bundled.is_dir() else []

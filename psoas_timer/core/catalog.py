@@ -255,7 +255,7 @@ class Catalog:
         found = self.find(key)
         if found is not None:
             return found
-        if path.parent != Path():
+        if path.parent != Path() or os.path.lexists(path):  # a broken link, a link loop
             return self.read_file(path)
         return None
 

@@ -125,3 +125,19 @@ def test_whatever_a_command_prints_reaches_the_terminal_inert(
     assert out == "History of Title\\x1b]0;PWNED\\x07\\x1b[2J\nnext line\\r\n"
     assert err == "problem: \\x9b31m\n"
     assert_inert(out, err)
+
+
+def test_a_symlink_loop_is_reported_as_one_not_as_missing(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to("loop.yaml")
+    result = cli("validate", str(loop))
+    assert result.returncode == 1
+    assert (
+        result.stderr.splitlines()[0]
+        == f"{loop}:1:1: is a symbolic link that leads round in a loop"
+    )
+    by_name = cli("plan", "loop.yaml", cwd=tmp_path)
+    assert by_name.returncode == 1
+    assert by_name.stderr == "loop.yaml:1:1: is a symbolic link that leads round in a loop\n"
+    (tmp_path / "breathing").mkdir()  # a folder named like a routine does not hide it
+    assert cli("plan", "breathing", cwd=tmp_path).returncode == 0

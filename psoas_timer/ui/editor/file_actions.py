@@ -244,10 +244,10 @@ class FileActions:
     def save(self) -> bool:
         """Save (atomically, keeping a backup). A routine with problems is saved as a draft."""
         view = self._view
-        if self.path is None:
-            self._user_dir.mkdir(parents=True, exist_ok=True)
-            self.path = unique_path(self._user_dir, slug(view.document.name))
         try:
+            if self.path is None:
+                self._user_dir.mkdir(parents=True, exist_ok=True)
+                self.path = unique_path(self._user_dir, slug(view.document.name))
             save_document(view.document, self.path)
         except OSError as exc:
             view.notify(f"Could not save: {exc.strerror or exc}")

@@ -53,6 +53,9 @@ def services(preferences: Preferences) -> Services:
     from psoas_timer.ui.sound.output import CueOutput, DeferredOutput, make_output
 
     def load(between: Callable[[], None] | None = None) -> Catalog:
+        from psoas_timer.core.tempfiles import remove_stale_temps
+
+        remove_stale_temps(paths.user_routines_dir())  # left by saves killed half way
         return load_catalog(paths.catalog_layout(), between=between)
 
     def sound() -> CueOutput:
