@@ -10,6 +10,7 @@ itself is :mod:`psoas_timer.core.routine_io`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import tempfile
@@ -43,6 +44,18 @@ TRASH_DIR = ".trash"
 
 def backup_path(path: Path) -> Path:
     return path.parent / BACKUP_DIR / path.name
+
+
+def _own_folder(folder: Path) -> Path:
+    """*folder* (``.backup`` or ``.trash``), made when missing. A link in its place is not
+    followed: it could send a backup, or a deleted routine, anywhere."""
+    for _ in range(2):  # before making it, and after (a link put there in between)
+        if folder.is_symlink():
+            raise OSError(
+                errno.ELOOP, f"{folder} is a link, and links there are not followed", str(folder)
+            )
+        folder.mkdir(exist_ok=True)
+    return folder
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -85,7 +98,7 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> bool:
             return False
         if backup:
             saved = backup_path(path)
-            saved.parent.mkdir(exist_ok=True)
+            _own_folder(saved.parent)
             old = _write_temp(saved.parent, saved.name, path.read_bytes(), mode)
             os.replace(old, saved)
     tmp = _write_temp(path.parent, path.name, data, mode)
@@ -138,7 +151,7 @@ def rename_routine(path: Path, new_name: str) -> Path:
     save_document(document, target)
     if target != path:
         saved = backup_path(path)
-        saved.parent.mkdir(exist_ok=True)
+        _own_folder(saved.parent)
         os.replace(path, saved)
     return target
 
@@ -154,7 +167,7 @@ class TrashItem:
 def delete_to_trash(path: Path) -> TrashItem:
     """Move *path* to the ``.trash`` folder beside it; :func:`restore_from_trash` undoes it."""
     trash = path.parent / TRASH_DIR
-    trash.mkdir(exist_ok=True)
+    _own_folder(trash)
     target = unique_path(trash, f"{time.strftime('%Y%m%d-%H%M%S')}-{path.stem}", path.suffix)
     os.replace(path, target)
     return TrashItem(path, target)

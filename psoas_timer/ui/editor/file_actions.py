@@ -294,7 +294,11 @@ class FileActions:
         if self.path is None:
             return
         view = self._view
-        self.last_trash = delete_to_trash(self.path)
+        try:
+            self.last_trash = delete_to_trash(self.path)
+        except OSError as exc:
+            view.notify(f"Could not delete: {exc.strerror or exc}")
+            return
         name = view.document.name
         self._load(new_document(), None)
         view.notify(f"Deleted “{name}”.")  # the notice offers to undo it
