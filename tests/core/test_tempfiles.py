@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from psoas_timer.core.routine_io import _write_temp
+from psoas_timer.core.routine_files import _write_temp
 from psoas_timer.core.tempfiles import STALE_AFTER, is_our_temp, remove_stale_temps
 
 
