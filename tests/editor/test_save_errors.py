@@ -19,7 +19,7 @@ def test_a_user_folder_that_cannot_be_made_is_a_message_not_a_crash(
     view = make_editor(qtbot, catalog, blocker / "routines")
     view.edit_routine("name", "Evening", "Rename")
     assert view.path is None
-    assert view.save() is False
+    assert view.files.save() is False
     assert view.notice.text().startswith("Could not save: ")
     assert view.path is None  # nothing half done: a later save picks a name again
     assert view.document.name == "Evening" and view.dirty

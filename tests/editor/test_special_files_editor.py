@@ -24,5 +24,5 @@ def test_a_pipe_in_place_of_the_open_file_does_not_block_the_editor(
     path.unlink()
     os.mkfifo(path)
     with deadline(10):
-        view.on_files_changed([path])
+        view.files.on_files_changed([path])
     assert view.document.name == "Mine"
