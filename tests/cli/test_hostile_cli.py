@@ -80,7 +80,7 @@ def test_special_files_neither_block_nor_flood_validate_and_list(tmp_path: Path)
         "2 of 2 files have problems",
     ]
     user = Path(os.environ["PSOAS_TIMER_DATA_DIR"]) / "routines"
-    user.mkdir(parents=True)
+    user.mkdir(parents=True, exist_ok=True)
     os.mkfifo(user / "pipe.yaml")
     (user / "zero.yaml").symlink_to("/dev/zero")
     listed = cli("list")

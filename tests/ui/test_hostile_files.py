@@ -32,6 +32,12 @@ def test_the_window_lists_good_routines_beside_hostile_files(
     with deadline(30):
         window.load(services)
     assert window.page is Page.LIBRARY
+    wanted = {path.name for path in FILES} | {"pipe.yaml", "zero.yaml", "simple.yaml"}
+
+    def listed() -> set[str]:
+        return {card.entry.path.name for card in window.library.cards()}
+
+    qtbot.waitUntil(lambda: wanted <= listed(), timeout=30_000)  # the list fills in batches
     cards = {card.entry.path.name: card.entry for card in window.library.cards()}
     assert cards["simple.yaml"].ok and cards["release.yaml"].ok
     for path in FILES:
