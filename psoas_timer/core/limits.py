@@ -81,6 +81,20 @@ class PlanTooLargeError(ValueError):
         self.message = message
 
 
+def _leaves(group: RepeatGroup) -> list[Step]:
+    steps: list[Step] = []
+    for item in group.steps:
+        steps.extend(_leaves(item) if isinstance(item, RepeatGroup) else [item])
+    return steps
+
+
+def _breaths(pattern: Pattern | None, length: float) -> int:
+    """At most how many breathing cues a stretch of *length* seconds paced by *pattern* has."""
+    if pattern is None or length <= 0:
+        return 0
+    return (math.floor(length / pattern.cycle) + 1) * len(pattern.phases())
+
+
 def _segment(seconds: float, cues: int) -> Size:
     """One segment of *seconds*, or nothing: the plan drops a rest or switch of no length."""
     return Size(seconds, 1, cues) if seconds > 0 else Size()
@@ -104,9 +118,7 @@ class _Sizer:
                 if not prompt.every > 0:
                     return _ENDLESS
                 cues += math.floor(length / prompt.every) + 1
-        if breathing is not None:
-            cues += (math.floor(length / breathing.cycle) + 1) * len(breathing.phases())
-        return cues
+        return cues + _breaths(breathing, length)
 
     def one_set(self, step: Step, breathing: Pattern | None) -> Size:
         """One set on one side, without its side cue."""
@@ -114,11 +126,19 @@ class _Sizer:
             hold = step.open
             return Size(hold.target, 1, 3 + self.inner(step, breathing, hold.limit))
         if step.reps is not None:
-            per_rep = (step.tempo or 0.0) + (step.hold or 0.0)
-            counted = self.countdown(step, per_rep) if step.hold and step.hold >= 5 else 0
-            reps = Size(per_rep, 1, 1 + counted).times(step.reps)
+            phases = step.rep_phases() or ((None, step.rep_length),)
+            one = Size()
+            for phase, length in phases:  # a segment per phase: its count, its word
+                counted = (phase is None and (step.hold or 0) >= 5) or (
+                    phase == "hold" and length >= 5
+                )
+                cues = 1 + (phase is not None) + (self.countdown(step, length) if counted else 0)
+                one += Size(length, 1, cues)
+            reps = one.times(step.reps)
             rest = _segment(step.rest_between_reps, 0).times(step.reps - 1)
-            return reps + rest
+            # Milestones, prompts and breathing run on the set's clock, from its first rep.
+            inner = self.inner(step, breathing, reps.seconds + rest.seconds)
+            return reps + rest + Size(0.0, 0, inner)
         if step.breaths is not None:
             length = step.breaths * (breathing.cycle if breathing is not None else 10.0)
         else:
@@ -129,13 +149,19 @@ class _Sizer:
     def run(self, step: Step, prepare: float) -> Size:
         """One run of *step*, with *prepare* seconds to get ready and the rest after it."""
         defaults = self.defaults
-        if step.kind is Kind.REST:
-            length = step.duration or step.hold or 0.0
-            return _segment(length, 2 + self.countdown(step, length))
-        size = _segment(prepare, 2 + self.countdown(step, prepare))
         pattern = breathing_pattern(
             step.breathing if step.breathing is not None else defaults.breathing
         )
+
+        def rest(seconds: float, cues: int) -> Size:  # a rest is paced by the step's breathing
+            return _segment(
+                seconds, cues + self.countdown(step, seconds) + _breaths(pattern, seconds)
+            )
+
+        if step.kind is Kind.REST:
+            length = step.duration or step.hold or 0.0
+            return rest(length, 2)
+        size = _segment(prepare, 2 + self.countdown(step, prepare))
         sides = 2 if step.sides == "both" else 1
         sets = step.sets
         size += self.one_set(step, pattern).times(sides * sets)
@@ -143,18 +169,25 @@ class _Sizer:
         set_rest = step.rest_between_sets if step.rest_between_sets is not None else defaults.rest
         switches, rests = (2 * sets - 1, 0) if step.alternate else (sides - 1, sides * (sets - 1))
         size += _segment(switch, 1 + self.countdown(step, switch)).times(switches)
-        size += _segment(set_rest, 1 + self.countdown(step, set_rest)).times(rests)
+        size += rest(set_rest, 1).times(rests)
         side_cues = (sides * sets if step.alternate else sides) if step.sides != "none" else 0
         size += Size(0.0, 0, side_cues)
-        rest = step.rest_after if step.rest_after is not None else defaults.rest
-        return size + _segment(rest, 2 + self.countdown(step, rest))
+        after = step.rest_after if step.rest_after is not None else defaults.rest
+        return size + rest(after, 2)
+
+    def pattern(self, step: Step) -> Pattern | None:
+        return breathing_pattern(
+            step.breathing if step.breathing is not None else self.defaults.breathing
+        )
 
     def item(self, item: Step | RepeatGroup) -> Size:
         if isinstance(item, Step):
             return self.run(item, item.prepare or 0.0)
         size = self.items(item.steps)
-        if item.rest_between is not None:
-            size += _segment(item.rest_between, 12)  # in place of a step's own rest: at most
+        if item.rest_between is not None:  # in place of a step's own rest, paced by its breathing
+            seconds = item.rest_between
+            paced = max(_breaths(self.pattern(step), seconds) for step in _leaves(item))
+            size += _segment(seconds, 12 + paced)
         return size.times(item.repeat)
 
     def items(self, items: list[Step | RepeatGroup]) -> Size:
