@@ -211,6 +211,7 @@ def _plan_text(plan: Plan) -> str:
     count = _count(len(plan.segments), "segment")
     lines = [f"{plan.name} — {format_clock(plan.total)} in {count}"]
     for seg in plan.segments:
+        rounds = plan.steps[seg.step].rounds_label()
         where = " · ".join(
             part
             for part in (
@@ -219,6 +220,7 @@ def _plan_text(plan: Plan) -> str:
                 f"Rep {seg.rep} of {seg.reps}" if seg.reps else "",
                 seg.phase or "",
                 "open" if seg.open else "",
+                rounds,
             )
             if part
         )

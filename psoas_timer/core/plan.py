@@ -30,6 +30,7 @@ __all__ = [
     "CUE_RANK",
     "Cue",
     "CueKind",
+    "GroupRound",
     "Plan",
     "Segment",
     "SegmentKind",
@@ -129,14 +130,37 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class GroupRound:
+    """Which round of a repeat group a step run is in: the group's name (if it has one), the
+    round and how many there are."""
+
+    name: str | None
+    round: int
+    rounds: int
+
+    def label(self) -> str:
+        """``"Core circuit · round 2 of 3"``, ``"Round 2 of 3"``, or the name alone."""
+        counted = f"round {self.round} of {self.rounds}" if self.rounds > 1 else ""
+        if self.name:
+            return f"{self.name} · {counted}" if counted else self.name
+        return counted.capitalize()
+
+
+@dataclass(frozen=True)
 class StepRun:
-    """One pass through a step: repeat groups give one run per round."""
+    """One pass through a step: repeat groups give one run per round. *round* and *rounds*
+    are those of the innermost group; *groups* has every level, outermost first."""
 
     index: int
     step: Step
     breathing: Pattern | None
     round: int = 1
     rounds: int = 1
+    groups: tuple[GroupRound, ...] = ()
+
+    def rounds_label(self) -> str:
+        """Every group level this run is in, outermost first, each with its round."""
+        return " · ".join(label for g in self.groups if (label := g.label()))
 
     @property
     def name(self) -> str:
@@ -224,6 +248,16 @@ class Plan:
                     "set": s.set,
                     "rep": s.rep,
                     **({"phase": s.phase} if s.phase else {}),
+                    **(
+                        {
+                            "groups": [
+                                {"name": g.name, "round": g.round, "rounds": g.rounds}
+                                for g in self.steps[s.step].groups
+                            ]
+                        }
+                        if self.steps[s.step].groups
+                        else {}
+                    ),
                     "open": s.is_open,
                     **(
                         {"min": s.open.min, "target": s.open.target, "max": s.open.limit}
@@ -259,20 +293,21 @@ def compile_plan(routine: Routine) -> Plan:
 def _runs(items: list[Step | RepeatGroup], defaults: Defaults) -> Iterator[StepRun]:
     counter = 0
 
-    def walk(items: list[Step | RepeatGroup], rnd: int, rounds: int) -> Iterator[StepRun]:
+    def walk(items: list[Step | RepeatGroup], groups: tuple[GroupRound, ...]) -> Iterator[StepRun]:
         nonlocal counter
         for item in items:
             if isinstance(item, RepeatGroup):
                 for r in range(1, item.repeat + 1):
-                    yield from walk(item.steps, r, item.repeat)
+                    yield from walk(item.steps, (*groups, GroupRound(item.name, r, item.repeat)))
             else:
                 breathing = breathing_pattern(
                     item.breathing if item.breathing is not None else defaults.breathing
                 )
-                yield StepRun(counter, item, breathing, rnd, rounds)
+                inner = groups[-1] if groups else GroupRound(None, 1, 1)
+                yield StepRun(counter, item, breathing, inner.round, inner.rounds, groups)
                 counter += 1
 
-    yield from walk(items, 1, 1)
+    yield from walk(items, ())
 
 
 def _round_rests(items: list[Step | RepeatGroup]) -> dict[int, float]:

@@ -227,3 +227,42 @@ def test_cues_at_one_instant_come_in_a_fixed_order() -> None:
     assert at_30 == ["inhale", "milestone"]
     at_start = [c.kind for at, c, _ in plan.cues() if at == 0]
     assert at_start == ["side", "start", "inhale"]
+
+
+def test_a_run_knows_every_group_level_with_its_name_and_round() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, rest: 0}
+        steps:
+          - repeat: 2
+            name: Outer
+            steps:
+              - repeat: 3
+                name: Core circuit
+                steps:
+                  - {name: Plank, hold: 10}
+              - {name: Crunch, hold: 5}
+        """)
+    labels = [(r.name, r.rounds_label()) for r in plan.steps]
+    assert labels[:4] == [
+        ("Plank", "Outer · round 1 of 2 · Core circuit · round 1 of 3"),
+        ("Plank", "Outer · round 1 of 2 · Core circuit · round 2 of 3"),
+        ("Plank", "Outer · round 1 of 2 · Core circuit · round 3 of 3"),
+        ("Crunch", "Outer · round 1 of 2"),
+    ]
+    assert [(r.round, r.rounds) for r in plan.steps[:4]] == [(1, 3), (2, 3), (3, 3), (1, 2)]
+    first = plan.to_json()["segments"][0]
+    assert first["groups"] == [
+        {"name": "Outer", "round": 1, "rounds": 2},
+        {"name": "Core circuit", "round": 1, "rounds": 3},
+    ]
+
+
+def test_an_unnamed_group_says_round_alone() -> None:
+    plan = plan_of("""\
+        name: r
+        steps:
+          - repeat: 2
+            steps: [{name: Plank, hold: 10}]
+        """)
+    assert plan.steps[1].rounds_label() == "Round 2 of 2"

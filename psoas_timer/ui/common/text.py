@@ -73,7 +73,8 @@ def count_up(seconds: float) -> str:
 
 
 def where_line(seg: Segment, run: StepRun | None = None) -> str:
-    """``"Right · Set 2 of 3 · Rep 4 of 10"``: side, set and rep, only the parts that apply."""
+    """``"Right · Set 2 of 3 · Rep 4 of 10 · Core circuit · round 2 of 3"``: side, set, rep
+    and the round of every repeat group the step is in, only the parts that apply."""
     parts: list[str] = []
     if seg.side:
         parts.append(seg.side.capitalize())
@@ -81,9 +82,9 @@ def where_line(seg: Segment, run: StepRun | None = None) -> str:
         parts.append(f"Set {seg.set} of {seg.sets}")
     if seg.reps and seg.kind != "rest":
         parts.append(f"Rep {seg.rep} of {seg.reps}")
-    if run is not None and run.rounds > 1:
-        parts.append(f"Round {run.round} of {run.rounds}")
-    return " · ".join(parts)
+    if run is not None and run.groups:
+        parts.append(run.rounds_label())
+    return " · ".join(part for part in parts if part)
 
 
 def _plural(n: int, word: str) -> str:
@@ -146,8 +147,8 @@ def next_up(plan: Plan, snap: Snapshot) -> tuple[str, str] | None:
     if upcoming.step == current.step:
         return run.name, where_line(upcoming, run) or KIND_WORDS[upcoming.kind]
     detail = step_timing(run.step)
-    if run.rounds > 1:
-        detail = f"Round {run.round} of {run.rounds} · {detail}"
+    if run.rounds_label():
+        detail = f"{run.rounds_label()} · {detail}"
     return run.name, detail
 
 
