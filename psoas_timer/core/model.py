@@ -18,6 +18,7 @@ from pydantic import (
     Discriminator,
     Field,
     PlainSerializer,
+    PlainValidator,
     PrivateAttr,
     Tag,
     ValidationError,
@@ -41,6 +42,7 @@ __all__ = [
     "ExerciseLibrary",
     "Kind",
     "Milestone",
+    "NamedRest",
     "OpenHold",
     "Prompt",
     "RepPhaseName",
@@ -83,6 +85,106 @@ Duration = Annotated[
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=False, use_enum_values=False)
+
+
+def _first_error(exc: ValidationError) -> str:
+    """The first problem of a nested model, as one message with its place inside the value."""
+    first = exc.errors(include_url=False)[0]
+    where = ".".join(str(p) for p in first["loc"])
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{where + ': ' if where else ''}{message}"
+
+
+class NamedRest(float):
+    """Seconds of a rest that has its own words: *name* is shown in the player (instead of
+    "Rest") and said as it starts, unless *say* gives other words to say.
+
+    It is a ``float`` (the seconds) so every sum and comparison of rests works unchanged.
+    """
+
+    name: str
+    say: str | None
+
+    def __new__(cls, seconds: float, name: str, say: str | None = None) -> NamedRest:
+        rest = super().__new__(cls, seconds)
+        rest.name = name
+        rest.say = say
+        return rest
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (NamedRest, (float(self), self.name, self.say))
+
+    def __repr__(self) -> str:
+        return f"NamedRest({float(self)!r}, {self.name!r}, {self.say!r})"
+
+    @property
+    def words(self) -> str:
+        """What is said as the rest starts."""
+        return self.say or self.name
+
+
+class _RestWords(_Model):
+    duration: Duration
+    name: Annotated[str, Field(min_length=1, max_length=80)]
+    say: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+
+
+def _parse_rest(value: object) -> float:
+    if isinstance(value, NamedRest):
+        return value
+    if isinstance(value, dict):
+        try:
+            words = _RestWords.model_validate(value)
+        except ValidationError as exc:
+            raise ValueError(_first_error(exc)) from None
+        return NamedRest(words.duration, words.name.strip(), words.say)
+    return parse_duration(value)
+
+
+def _dump_rest(value: float) -> object:
+    if isinstance(value, NamedRest):
+        named: dict[str, object] = {"duration": format_duration(value), "name": value.name}
+        if value.say is not None:
+            named["say"] = value.say
+        return named
+    return format_duration(value)
+
+
+_REST_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        *_DURATION_SCHEMA["anyOf"],
+        {
+            "type": "object",
+            "properties": {
+                "duration": _DURATION_SCHEMA,
+                "name": {"type": "string", "minLength": 1, "maxLength": 80},
+                "say": {"type": "string", "minLength": 1, "maxLength": 200},
+            },
+            "required": ["duration", "name"],
+            "additionalProperties": False,
+        },
+    ],
+    "description": "Seconds of rest (20s), or a rest with its own words: "
+    "{duration: 20s, name: Move the ball, say: Roll the ball a little higher}.",
+}
+
+RestTime = Annotated[
+    float,
+    PlainValidator(_parse_rest),
+    PlainSerializer(_dump_rest),
+    WithJsonSchema(_REST_SCHEMA),
+]
+"""Seconds of a rest, or a :class:`NamedRest` with the words shown and said for it."""
+
+
+def rest_words(rest: float, plain: str = "Rest") -> str:
+    """The words said as a rest of *rest* starts: its own, or *plain*."""
+    return rest.words if isinstance(rest, NamedRest) else plain
+
+
+def rest_name(rest: float) -> str | None:
+    """The name a rest of *rest* is shown by, or ``None`` for a plain rest."""
+    return rest.name if isinstance(rest, NamedRest) else None
 
 
 class Kind(str, Enum):
@@ -348,10 +450,10 @@ class Step(_Model):
     breaths: Annotated[int, Field(ge=1, le=1000)] | None = None
 
     prepare: Duration | None = None
-    rest_between_reps: Duration = 0
-    rest_between_sets: Duration | None = None
+    rest_between_reps: RestTime = 0
+    rest_between_sets: RestTime | None = None
     switch_sides: Duration | None = None
-    rest_after: Duration | None = None
+    rest_after: RestTime | None = None
 
     breathing: Breathing | None = None
     halfway: bool | None = None
@@ -463,7 +565,7 @@ class RepeatGroup(_Model):
 
     repeat: Annotated[int, Field(ge=1, le=100)]
     name: Annotated[str, Field(min_length=1, max_length=80)] | None = None
-    rest_between: Duration | None = None
+    rest_between: RestTime | None = None
     steps: Annotated[list[StepItem], Field(min_length=1)]
 
 

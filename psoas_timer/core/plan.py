@@ -23,6 +23,8 @@ from .model import (
     Routine,
     Step,
     breathing_pattern,
+    rest_name,
+    rest_words,
 )
 from .spoken import seconds_words
 
@@ -190,6 +192,9 @@ class Segment:
     #: Seconds into the breathing pattern at the segment's start: a set of reps breathes on
     #: through its reps and phases instead of starting again at each.
     breath_start: float = 0.0
+    #: The words shown as the heading in place of the kind's ("Move the ball" for a rest
+    #: with a name of its own).
+    heading: str | None = None
 
     @property
     def end(self) -> float:
@@ -265,6 +270,7 @@ class Plan:
                         else {}
                     ),
                     **({"breathing": s.breathing.label()} if s.breathing else {}),
+                    **({"heading": s.heading} if s.heading else {}),
                 }
                 for s in self.segments
             ],
@@ -409,11 +415,12 @@ class _Builder:
         rest = self._rest_after(position, run, following)
         if rest > 0 and following is not None:
             cues = [
-                Cue("rest", "Rest"),
+                Cue("rest", rest_words(rest)),
                 Cue("next", f"Next: {following.name}"),
                 *self.countdown(step, rest),
             ]
-            self.add("rest", rest, run, "Rest", cues)
+            name = rest_name(rest)
+            self.add("rest", rest, run, name or "Rest", cues, heading=name)
 
     def _rest_after(self, position: int, run: StepRun, following: StepRun | None) -> float:
         if following is None or following.step.kind is Kind.REST:
@@ -456,16 +463,17 @@ class _Builder:
                         sets=sets,
                     )
                 else:
-                    cues = [Cue("rest", "Rest"), *self.countdown(step, set_rest)]
+                    cues = [Cue("rest", rest_words(set_rest)), *self.countdown(step, set_rest)]
                     self.add(
                         "rest",
                         set_rest,
                         run,
-                        "Rest between sets",
+                        rest_name(set_rest) or "Rest between sets",
                         cues,
                         side=side,
                         set=set_no,
                         sets=sets,
+                        heading=rest_name(set_rest),
                     )
             first_cues: list[Cue] = []
             if side is not None and side != announced:
@@ -538,7 +546,10 @@ class _Builder:
                     cues += self.countdown(step, length)
                 pieces.append(("rep", length, cues, {"rep": rep, "phase": phase}))
             if rep < reps and step.rest_between_reps > 0:
-                pieces.append(("rest", step.rest_between_reps, [], {"rep": rep}))
+                between = step.rest_between_reps
+                name = rest_name(between)  # a rest of its own words says them
+                said = [Cue("rest", rest_words(between))] if name else []
+                pieces.append(("rest", between, said, {"rep": rep, "heading": name}))
         total = sum(length for _, length, _, _ in pieces)
         timed = sorted(self.inner_cues(run, total), key=lambda c: c.offset)
         begin = 0.0
@@ -547,9 +558,17 @@ class _Builder:
             while timed and (timed[0].offset < begin + length - 1e-9 or last):
                 cue = timed.pop(0)
                 cues.append(Cue(cue.kind, cue.text, cue.offset - begin))
-            label = "Rest" if kind == "rest" else step.title
+            label = (extra.get("heading") or "Rest") if kind == "rest" else step.title
             self.add(
-                kind, length, run, label, cues, reps=reps, breath_start=begin, **extra, **common
+                kind,
+                length,
+                run,
+                label,
+                cues,
+                reps=int(reps),
+                breath_start=begin,
+                **extra,
+                **common,
             )
             begin += length
 

@@ -90,6 +90,12 @@ DEFAULTS_ORDER = (
     "countdown",
 )
 SMALL_ORDER = (
+    "left",
+    "right",
+    "range",
+    "use",
+    "duration",
+    "name",
     "min",
     "target",
     "max",

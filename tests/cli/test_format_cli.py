@@ -31,3 +31,25 @@ def test_plan_names_the_groups_and_rounds(tmp_path: Path) -> None:
     assert "Plank  (Core circuit · round 2 of 3)" in result.stdout
     segments = json.loads(cli("plan", str(path), "--json").stdout)["segments"]
     assert segments[-1]["groups"] == [{"name": "Core circuit", "round": 3, "rounds": 3}]
+
+
+def test_validate_and_plan_take_named_rests(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """\
+        name: Ball
+        steps:
+          - name: Ball rolls
+            hold: 30s
+            sets: 2
+            rest_between_sets: {duration: 10s, name: Move the ball}
+        """,
+    )
+    assert cli("validate", str(path)).returncode == 0
+    plan = json.loads(cli("plan", str(path), "--json").stdout)
+    assert [c["text"] for c in plan["cues"] if c["kind"] == "rest"] == ["Move the ball"]
+    assert "Move the ball  (Set 2 of 2)" in cli("plan", str(path)).stdout
+    path.write_text(path.read_text().replace("duration: 10s, ", ""))
+    result = cli("validate", str(path))
+    assert result.returncode == 1
+    assert "r.yaml:6:" in result.stdout + result.stderr

@@ -266,3 +266,49 @@ def test_an_unnamed_group_says_round_alone() -> None:
             steps: [{name: Plank, hold: 10}]
         """)
     assert plan.steps[1].rounds_label() == "Round 2 of 2"
+
+
+def test_named_rests_are_shown_and_said_by_their_name() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, rest: 5}
+        steps:
+          - name: Ball rolls
+            hold: 30
+            sets: 2
+            rest_between_sets: {duration: 20s, name: Move the ball}
+            rest_after: {duration: 10, name: Sit up slowly, say: Roll to your side and sit up}
+          - name: Bridge
+            reps: 2
+            tempo: 2
+            rest_between_reps: {duration: 3, name: Breathe out}
+          - repeat: 2
+            rest_between: {duration: 30s, name: Walk about}
+            steps: [{name: Plank, hold: 10}]
+        """)
+    rests = [
+        (s.label, s.heading, s.duration, [c.text for c in s.cues if c.kind == "rest"])
+        for s in plan.segments
+        if s.kind == "rest"
+    ]
+    assert rests == [
+        ("Move the ball", "Move the ball", 20, ["Move the ball"]),
+        ("Sit up slowly", "Sit up slowly", 10, ["Roll to your side and sit up"]),
+        ("Breathe out", "Breathe out", 3, ["Breathe out"]),
+        ("Rest", None, 5, ["Rest"]),
+        ("Walk about", "Walk about", 30, ["Walk about"]),
+    ]
+    assert plan.to_json()["segments"][1]["heading"] == "Move the ball"
+
+
+def test_a_named_rest_needs_a_duration_and_a_name() -> None:
+    from psoas_timer.core.problems import LoadError
+
+    with pytest.raises(LoadError) as caught:
+        plan_of("""\
+            name: r
+            steps:
+              - {name: A, hold: 3, sets: 2, rest_between_sets: {name: Move the ball}}
+            """)
+    assert "t.yaml:3:" in str(caught.value)
+    assert "duration" in str(caught.value)

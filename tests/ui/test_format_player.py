@@ -10,7 +10,7 @@ import pytest
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.ui.shell.main_window import MainWindow
 
-from .conftest import advance, started, write
+from .conftest import AudioRecorder, advance, started, write
 
 CIRCUIT = """
 name: Circuit
@@ -25,11 +25,22 @@ steps:
           - {name: Plank, hold: 10}
 """
 
+BALL = """
+name: Ball
+defaults: {prepare: 2}
+steps:
+  - name: Ball rolls
+    hold: 10
+    sets: 2
+    rest_between_sets: {duration: 8, name: Move the ball, say: Move the ball to a new spot}
+"""
+
 
 @pytest.fixture
 def forms(routine_dirs: tuple[Path, Path]) -> Path:
     user = routine_dirs[1]
     write(user, "circuit.yaml", CIRCUIT)
+    write(user, "ball.yaml", BALL)
     return user
 
 
@@ -46,3 +57,14 @@ def test_the_player_names_every_repeat_group_with_its_round(
     assert window.player.where.text() == (
         "Warm-up block · round 2 of 2 · Core circuit · round 2 of 3"
     )
+
+
+def test_a_named_rest_shows_and_says_its_own_words(
+    forms: Path, window: MainWindow, clock: FakeClock, audio: AudioRecorder
+) -> None:
+    started(window, "ball")
+    advance(window, clock, 2 + 10 + 1)
+    assert window.player.heading.text() == "Move the ball"
+    assert "Move the ball to a new spot" in window.player.caption_text
+    said = [f.cue.text for f, _ in audio.played if f.cue.kind == "rest"]
+    assert said == ["Move the ball to a new spot"]

@@ -375,7 +375,8 @@ class PlayerView(QWidget):
             text = self.heading.text()
         else:
             kind = "Target reached. Has it softened?" if snap.checking_in else ""
-            words = [KIND_WORDS.get(snap.segment.kind, ""), self.title.text(), self.where.text()]
+            heading = snap.segment.heading or KIND_WORDS.get(snap.segment.kind, "")
+            words = [heading, self.title.text(), self.where.text()]
             text = ". ".join(w for w in [*words, kind] if w)
         if text != self._announced:
             self._announced = text
@@ -393,7 +394,7 @@ class PlayerView(QWidget):
             kind = "paused"
             color = palette.warning
         else:
-            heading, kind = KIND_WORDS.get(seg.kind, ""), seg.kind
+            heading, kind = seg.heading or KIND_WORDS.get(seg.kind, ""), seg.kind
             color = palette.for_kind(seg.kind)
         if kind != self._kind:
             self._kind = kind
