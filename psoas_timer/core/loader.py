@@ -212,6 +212,7 @@ def _path_label(path: tuple[Any, ...]) -> str:
 
 _UNION_TAGS = ("step", "repeat")
 _BREATHING_TAGS = ("text", "pattern")
+_OPEN_TAGS = ("plain", "sides")
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
@@ -222,6 +223,8 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
         if part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int):
             continue
         if part in _BREATHING_TAGS and i > 0 and loc[i - 1] == "breathing":
+            continue
+        if part in _OPEN_TAGS and i > 0 and loc[i - 1] == "open":
             continue
         in_dict = isinstance(node, dict) and part in node
         in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)

@@ -28,6 +28,17 @@ from pydantic import (
     model_validator,
 )
 
+from . import amounts
+from .amounts import (
+    RANGE_TEXT,
+    SideName,
+    dump_amount,
+    parse_count,
+    parse_seconds,
+    parse_side_count,
+    parse_side_seconds,
+    side_values,
+)
 from .breathing import NAMED_PATTERNS, Pattern, PhaseName, check_phase, parse_pattern_text
 from .duration import format_duration, parse_duration
 
@@ -49,6 +60,7 @@ __all__ = [
     "RepTempo",
     "RepeatGroup",
     "Routine",
+    "SideOpen",
     "Sides",
     "Step",
     "StepItem",
@@ -81,6 +93,101 @@ Duration = Annotated[
     WithJsonSchema(_DURATION_SCHEMA),
 ]
 """Seconds, written by people as ``90``, ``"90s"``, ``"1m30s"`` or ``"1:30"``."""
+
+
+def _range_map(inner: dict[str, Any], example: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {"range": {"type": "string", "pattern": RANGE_TEXT}, "use": inner},
+        "required": ["range"],
+        "additionalProperties": False,
+        "description": f"A range with the value to use, e.g. {example}.",
+    }
+
+
+def _per_side(inner: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {"left": inner, "right": inner},
+        "required": ["left", "right"],
+        "additionalProperties": False,
+    }
+
+
+_SECONDS_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        *_DURATION_SCHEMA["anyOf"],
+        {"type": "string", "pattern": RANGE_TEXT},
+        _range_map(_DURATION_SCHEMA, "{range: 20-30s, use: 25s}"),
+    ],
+    "description": "Seconds (30, '30s', '1m30s'), or a range such as '20-30s' (its lower end "
+    "is used) or {range: 20-30s, use: 25s}.",
+}
+_SIDE_SECONDS_SCHEMA: dict[str, Any] = {
+    "anyOf": [*_SECONDS_SCHEMA["anyOf"], _per_side(_SECONDS_SCHEMA)],
+    "description": _SECONDS_SCHEMA["description"][:-1]
+    + ", or a value for each side: {left: 30s, right: 45s}.",
+}
+
+Seconds = Annotated[
+    float,
+    PlainValidator(parse_seconds),
+    PlainSerializer(dump_amount),
+    WithJsonSchema(_SECONDS_SCHEMA),
+]
+"""Seconds, or a range of them with the value to use (:class:`~.amounts.Ranged`)."""
+
+SideSeconds = Annotated[
+    float,
+    PlainValidator(parse_side_seconds),
+    PlainSerializer(dump_amount),
+    WithJsonSchema(_SIDE_SECONDS_SCHEMA),
+]
+"""Seconds, a range, or either per side (:class:`~.amounts.SideSeconds`)."""
+
+
+def _count_schema(least: int, most: int, per_side: bool = False) -> dict[str, Any]:
+    number = {"type": "integer", "minimum": least, "maximum": most}
+    options: list[dict[str, Any]] = [
+        number,
+        {"type": "string", "pattern": r"^\s*\d+\s*[-\u2013]\s*\d+\s*$"},
+        _range_map(number, "{range: 3-4, use: 4}"),
+    ]
+    if per_side:
+        options.append(_per_side({"anyOf": list(options)}))
+    return {
+        "anyOf": options,
+        "description": f"A whole number from {least} to {most}, or a range such as '3-4' "
+        "(its lower end is used) or {range: 3-4, use: 4}"
+        + (", or a number for each side: {left: 2, right: 3}." if per_side else "."),
+    }
+
+
+def _counter(least: int, most: int, what: str, per_side: bool = False) -> PlainValidator:
+    if per_side:
+        return PlainValidator(lambda value: parse_side_count(value, least, most, what))
+    return PlainValidator(lambda value: parse_count(value, least, most, what))
+
+
+Reps = Annotated[
+    int,
+    _counter(1, 1000, "reps"),
+    PlainSerializer(dump_amount),
+    WithJsonSchema(_count_schema(1, 1000)),
+]
+Breaths = Annotated[
+    int,
+    _counter(1, 1000, "breaths"),
+    PlainSerializer(dump_amount),
+    WithJsonSchema(_count_schema(1, 1000)),
+]
+Sets = Annotated[
+    int,
+    _counter(1, 100, "sets", per_side=True),
+    PlainSerializer(dump_amount),
+    WithJsonSchema(_count_schema(1, 100, per_side=True)),
+]
+"""Whole numbers, or ranges of them (:class:`~.amounts.RangedCount`); sets also per side."""
 
 
 class _Model(BaseModel):
@@ -287,6 +394,54 @@ class OpenHold(_Model):
         """When the hold ends on its own: the maximum, or twice the target when none is set."""
         return self.max if self.max is not None else 2 * self.target
 
+    def on(self, side: SideName | None) -> OpenHold:
+        """This hold on *side* (the same on either side)."""
+        return self
+
+
+class SideOpen(OpenHold):
+    """An open hold that differs by side: ``{left: {target: 60s}, right: {target: 90s}}``.
+
+    Read without a side, its marks are the larger of the two sides' (an upper bound, for the
+    size limits); :meth:`on` gives each side's own hold.
+    """
+
+    min: Annotated[float, Field(exclude=True)] = 0
+    target: Annotated[float, Field(exclude=True)] = 0
+    max: Annotated[float | None, Field(exclude=True)] = None
+    left: OpenHold
+    right: OpenHold
+
+    @model_validator(mode="before")
+    @classmethod
+    def _only_sides(cls, data: Any) -> Any:
+        side_values(data)  # says what is wrong with anything but left and right
+        return data
+
+    @model_validator(mode="after")
+    def _marks(self) -> SideOpen:
+        self.min = max(self.left.min, self.right.min)
+        self.target = max(self.left.target, self.right.target)
+        self.max = max(self.left.limit, self.right.limit)
+        return self
+
+    def on(self, side: SideName | None) -> OpenHold:
+        return self.right if side == "right" else self.left
+
+
+def _open_tag(value: object) -> str:
+    if isinstance(value, SideOpen):
+        return "sides"
+    if isinstance(value, dict) and any(k in value for k in ("left", "right")):
+        return "sides"
+    return "plain"
+
+
+OpenValue = Annotated[
+    Union[Annotated[OpenHold, Tag("plain")], Annotated[SideOpen, Tag("sides")]],
+    Discriminator(_open_tag),
+]
+
 
 RepPhaseName = Literal["up", "hold", "down"]
 REP_PHASES: tuple[RepPhaseName, ...] = ("up", "hold", "down")
@@ -439,15 +594,15 @@ class Step(_Model):
     muscles: list[Text] = []
     equipment: list[Text] = []
 
-    hold: Duration | None = None
-    duration: Duration | None = None
-    reps: Annotated[int, Field(ge=1, le=1000)] | None = None
+    hold: SideSeconds | None = None
+    duration: Seconds | None = None
+    reps: Reps | None = None
     tempo: Tempo | None = None
-    sets: Annotated[int, Field(ge=1, le=100)] = 1
+    sets: Sets = 1
     sides: Sides = "none"
     alternate: bool = False
-    open: OpenHold | None = None
-    breaths: Annotated[int, Field(ge=1, le=1000)] | None = None
+    open: OpenValue | None = None
+    breaths: Breaths | None = None
 
     prepare: Duration | None = None
     rest_between_reps: RestTime = 0
@@ -506,6 +661,9 @@ class Step(_Model):
             raise ValueError("'breaths' is for steps of kind 'breathing'")
         if self.sides == "none" and self.alternate:
             raise ValueError("'alternate' needs 'sides: both'")
+        per_side = [k for k in ("hold", "open", "sets") if _is_per_side(getattr(self, k))]
+        if per_side and self.sides != "both":
+            raise ValueError(f"'{per_side[0]}' is given for each side; that needs 'sides: both'")
         if self.use is None and not self.is_timed:
             raise ValueError(
                 "a step needs its timing: 'hold', 'duration', 'reps' with 'tempo', "
@@ -544,6 +702,26 @@ class Step(_Model):
         if isinstance(self.tempo, RepTempo):
             return self.tempo.total
         return (self.tempo or 0.0) + (self.hold or 0.0)
+
+    def on_side(self, side: SideName | None) -> Step:
+        """This step as done on *side*: a hold, open hold or number of sets given for each
+        side becomes that side's own (the step itself when nothing differs by side)."""
+        if side is None or not any(_is_per_side(v) for v in (self.hold, self.open, self.sets)):
+            return self
+        update: dict[str, Any] = {}
+        if _is_per_side(self.hold):
+            assert isinstance(self.hold, amounts.SideSeconds)
+            update["hold"] = self.hold.on(side)
+        if isinstance(self.open, SideOpen):
+            update["open"] = self.open.on(side)
+        if _is_per_side(self.sets):
+            assert isinstance(self.sets, amounts.SideCount)
+            update["sets"] = self.sets.on(side)
+        return self.model_copy(update=update)
+
+
+def _is_per_side(value: object) -> bool:
+    return isinstance(value, (amounts.SideSeconds, amounts.SideCount, SideOpen))
 
 
 def _step_tag(value: object) -> str:

@@ -436,12 +436,14 @@ class _Builder:
             if step.sides == "both"
             else ([step.sides] if step.sides in ("left", "right") else [None])
         )
-        sets = step.sets
+        # sets may differ by side ({left: 2, right: 3}): each side does its own number
+        per_side = {side: int(step.on_side(side).sets) for side in sides}
         order: list[tuple[Side | None, int]]
         if step.alternate:
-            order = [(side, s) for s in range(1, sets + 1) for side in sides]
+            most = max(per_side.values())
+            order = [(side, s) for s in range(1, most + 1) for side in sides if s <= per_side[side]]
         else:
-            order = [(side, s) for side in sides for s in range(1, sets + 1)]
+            order = [(side, s) for side in sides for s in range(1, per_side[side] + 1)]
         set_rest = (
             step.rest_between_sets if step.rest_between_sets is not None else self.defaults.rest
         )
@@ -460,7 +462,7 @@ class _Builder:
                         cues,
                         side=side,
                         set=set_no,
-                        sets=sets,
+                        sets=per_side[side],
                     )
                 else:
                     cues = [Cue("rest", rest_words(set_rest)), *self.countdown(step, set_rest)]
@@ -472,7 +474,7 @@ class _Builder:
                         cues,
                         side=side,
                         set=set_no,
-                        sets=sets,
+                        sets=per_side[side],
                         heading=rest_name(set_rest),
                     )
             first_cues: list[Cue] = []
@@ -482,11 +484,11 @@ class _Builder:
             self.add_set(run, side, set_no, first_cues)
 
     def add_set(self, run: StepRun, side: Side | None, set_no: int, lead: list[Cue]) -> None:
-        step = run.step
+        step = run.step.on_side(side)
         common: dict[str, Any] = {
             "side": side,
             "set": set_no,
-            "sets": step.sets,
+            "sets": int(step.sets),
             "breathing": run.breathing,
         }
         if step.open is not None:

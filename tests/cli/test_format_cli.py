@@ -53,3 +53,27 @@ def test_validate_and_plan_take_named_rests(tmp_path: Path) -> None:
     result = cli("validate", str(path))
     assert result.returncode == 1
     assert "r.yaml:6:" in result.stdout + result.stderr
+
+
+def test_validate_and_plan_take_values_per_side_and_ranges(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """\
+        name: Sides
+        defaults: {prepare: 0, switch_sides: 5}
+        steps:
+          - {name: Lunge, hold: {left: 30s, right: 45s}, sides: both}
+          - {name: Ice, duration: {range: 10-20m, use: 15m}}
+          - {name: Stretch, hold: 20-30s, sets: 3-4}
+        """,
+    )
+    assert cli("validate", str(path)).returncode == 0, cli("validate", str(path)).stdout
+    plan = json.loads(cli("plan", str(path), "--json").stdout)
+    works = [(s["step"], s["side"], s["duration"]) for s in plan["segments"] if s["kind"] == "hold"]
+    assert works[:3] == [("Lunge", "left", 30), ("Lunge", "right", 45), ("Ice", None, 900)]
+    assert [d for name, _, d in works if name == "Stretch"] == [20, 20, 20]
+    assert [s["kind"] for s in plan["segments"][:3]] == ["hold", "switch", "hold"]
+    path.write_text(path.read_text().replace("20-30s", "30-20s"))
+    result = cli("validate", str(path))
+    assert result.returncode == 1
+    assert "r.yaml:6:" in result.stderr and "smaller to the larger" in result.stderr

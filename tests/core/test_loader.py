@@ -161,7 +161,7 @@ ERROR_CASES = [
     (  # wrong type, with the field named and the value found
         "name: r\nsteps:\n  - name: x\n    hold: 30\n    sets: three\n",
         [
-            "r.yaml:5:11: steps[0].sets: expected a valid integer, unable to parse string as an integer, found 'three'"
+            "r.yaml:5:11: steps[0].sets: expected a whole number of sets, found 'three'"
         ],
     ),
     (  # unknown key with a suggestion

@@ -312,3 +312,94 @@ def test_a_named_rest_needs_a_duration_and_a_name() -> None:
             """)
     assert "t.yaml:3:" in str(caught.value)
     assert "duration" in str(caught.value)
+
+
+def test_per_side_hold_open_and_sets_keep_the_switch_pause() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, switch_sides: 5, rest: 3}
+        steps:
+          - {name: Lunge, hold: {left: 30s, right: 45s}, sides: both, sets: {left: 1, right: 2}}
+          - name: Ball
+            kind: release
+            sides: both
+            open: {left: {target: 60s}, right: {min: 30, target: 90s, max: 2m}}
+        """)
+    assert [(s.kind, s.side, s.duration, s.set, s.sets) for s in plan.segments[:6]] == [
+        ("hold", "left", 30, 1, 1),
+        ("switch", "right", 5, 1, 2),
+        ("hold", "right", 45, 1, 2),
+        ("rest", "right", 3, 2, 2),
+        ("hold", "right", 45, 2, 2),
+        ("rest", None, 3, 1, 1),
+    ]
+    left, switch, right = plan.segments[6:9]
+    assert (left.side, left.open.target, left.open.limit) == ("left", 60, 120)
+    assert switch.kind == "switch" and switch.duration == 5
+    assert (right.side, right.open.min, right.open.target, right.open.limit) == (
+        "right",
+        30,
+        90,
+        120,
+    )
+
+
+def test_per_side_sets_alternate_until_each_side_is_done() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0}
+        steps:
+          - {name: K, hold: 10, sides: both, alternate: true, sets: {left: 1, right: 2}}
+        """)
+    assert [(s.side, s.set) for s in plan.segments if s.kind == "hold"] == [
+        ("left", 1),
+        ("right", 1),
+        ("right", 2),
+    ]
+
+
+def test_a_value_per_side_needs_both_sides() -> None:
+    from psoas_timer.core.problems import LoadError
+
+    with pytest.raises(LoadError) as caught:
+        plan_of("""\
+            name: r
+            steps:
+              - {name: A, hold: {left: 30s, right: 45s}}
+              - {name: B, hold: {left: 30s}, sides: both}
+            """)
+    text = str(caught.value)
+    assert "t.yaml:3:" in text and "needs 'sides: both'" in text
+    assert "t.yaml:4:" in text and "'right' is missing" in text
+
+
+def test_ranges_use_the_lower_end_unless_use_picks_another() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0, rest: 0}
+        steps:
+          - {name: Stretch, hold: 20-30s, sets: 3–4}
+          - {name: Ice, duration: {range: 10-20m, use: 15m}}
+          - {name: Raise, reps: {range: 8-12, use: 10}, tempo: 2}
+        """)
+    holds = [s for s in plan.segments if s.label == "Stretch" and s.kind == "hold"]
+    assert [s.duration for s in holds] == [20, 20, 20]
+    assert [s.duration for s in plan.segments if s.label == "Ice"] == [900]
+    assert len([s for s in plan.segments if s.label == "Raise"]) == 10
+    hold = plan.steps[0].step.hold
+    assert (hold, hold.low, hold.high) == (20, 20, 30)  # type: ignore[union-attr]
+
+
+def test_a_range_out_of_order_or_a_use_outside_it_is_refused_at_its_line() -> None:
+    from psoas_timer.core.problems import LoadError
+
+    with pytest.raises(LoadError) as caught:
+        plan_of("""\
+            name: r
+            steps:
+              - {name: A, hold: 30-20s}
+              - {name: B, hold: {range: 20-30s, use: 35s}}
+            """)
+    text = str(caught.value)
+    assert "t.yaml:3:" in text and "smaller to the larger" in text
+    assert "t.yaml:4:" in text and "within the range" in text

@@ -213,3 +213,48 @@ def test_a_tempo_in_phases_is_shown_and_typed_as_up_hold_down(
     qtbot.keyClicks(form.tempo, "2-5-3")
     assert "tempo: 2-5-3" in view.document.dump()
     assert form.tempo.toolTip() == ""  # taken as it is, not marked as a bad duration
+
+
+NEW_FORMS = """\
+name: New forms
+steps:
+  - name: Lunge
+    hold: {left: 30s, right: 45s}
+    sets: 3-4
+    sides: both
+    rest_between_sets: {duration: 20s, name: Move the ball}
+  - name: Ball
+    kind: release
+    open: {left: {target: 1m}, right: {target: 1m30s}}
+    sides: both
+  - name: Raise
+    reps: {range: 8-12, use: 10}
+    tempo: 2
+"""
+
+
+def test_values_per_side_ranges_and_named_rests_are_shown_and_kept(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.load(RoutineDocument.from_text(NEW_FORMS), None)
+    form = view.step_form
+    assert form.hold.text() == "{left: 30s, right: 45s}"
+    assert form.rest_between_sets.text() == "{duration: 20s, name: Move the ball}"
+    assert form.written["sets"].text() == "3-4" and form.written["sets"].isVisibleTo(form)
+    assert not form.sets.isVisibleTo(form)
+    view.step_list.setCurrentRow(1)
+    assert form.open_written.text() == "{left: {target: 1m}, right: {target: 1m30s}}"
+    assert not form.open_target.isVisibleTo(form)
+    view.step_list.setCurrentRow(2)
+    assert form.written["reps"].text() == "{range: 8-12, use: 10}"
+    assert view.document.dump() == NEW_FORMS  # showing them changed nothing
+
+    view.step_list.setCurrentRow(0)
+    _type(qtbot, form.rest_between_sets, "{duration: 10s, name: Roll on}")
+    assert "rest_between_sets: {duration: 10s, name: Roll on}" in view.document.dump()
+    _type(qtbot, form.hold, "20-30s")
+    assert "hold: 20-30s" in view.document.dump()
+    _type(qtbot, form.written["sets"], "{left: 2, right: 3}")
+    assert "sets: {left: 2, right: 3}" in view.document.dump()
+    view.document.validate()  # still a valid routine

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from psoas_timer.core.clock import FakeClock
+from psoas_timer.ui.library.routine_view import StepCard
 from psoas_timer.ui.shell.main_window import MainWindow
 
 from .conftest import AudioRecorder, advance, started, write
@@ -68,3 +70,40 @@ def test_a_named_rest_shows_and_says_its_own_words(
     assert "Move the ball to a new spot" in window.player.caption_text
     said = [f.cue.text for f, _ in audio.played if f.cue.kind == "rest"]
     assert said == ["Move the ball to a new spot"]
+
+
+SIDES = """
+name: Sides
+defaults: {prepare: 2, switch_sides: 5}
+steps:
+  - {name: Lunge stretch, kind: stretch, hold: {left: 30s, right: 45s}, sides: both}
+  - {name: Ice, kind: heat-ice, duration: {range: 10-20m, use: 15m}}
+"""
+
+
+@pytest.fixture
+def sided(routine_dirs: tuple[Path, Path]) -> Path:
+    write(routine_dirs[1], "sides.yaml", SIDES)
+    return routine_dirs[1]
+
+
+def test_each_side_runs_its_own_time_with_the_switch_pause(
+    sided: Path, window: MainWindow, clock: FakeClock
+) -> None:
+    assert window.open_routine("sides")
+    cards = window.routine.steps.findChildren(StepCard)
+    timings = [
+        next(lb.text() for lb in card.findChildren(QLabel) if lb.objectName() == "step_timing")
+        for card in cards
+    ]
+    assert timings[0].startswith("hold 30 s left, 45 s right · each side")
+    assert timings[1].startswith("10:00–20:00 (15:00 used)")
+    window.start_session()
+    advance(window, clock, 2 + 29)
+    assert window.player.where.text() == "Left"
+    advance(window, clock, 2)
+    assert window.player.heading.text() == "Switch sides"
+    advance(window, clock, 5)
+    assert window.player.where.text() == "Right"
+    snap = window.controller.snapshot()
+    assert snap is not None and snap.duration == 45

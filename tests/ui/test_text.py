@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from textwrap import dedent
 
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import Session
@@ -73,3 +74,22 @@ def test_next_up_during_a_side_switch_looks_past_the_side_shown(tmp_path: Path) 
     assert snap.segment.label  # switching to the right side of the release hold
     coming = next_up(plan, snap)
     assert coming is not None and coming[0] == "Bridge"  # not the right side again
+
+
+def test_step_timing_shows_ranges_and_values_per_side() -> None:
+    from psoas_timer.core.loader import load_routine_text
+
+    routine = load_routine_text(
+        dedent("""\
+        name: r
+        steps:
+          - {name: A, hold: 20-30s, sets: 3-4}
+          - {name: B, hold: {left: 30s, right: 45s}, sides: both, sets: {left: 1, right: 2}}
+          - {name: C, duration: {range: 10-20m, use: 15m}}
+        """),
+        "r.yaml",
+    )
+    a, b, c = (step_timing(step) for step in routine.steps)  # type: ignore[arg-type]
+    assert a == "3–4 sets (3 used) × hold 20–30 s (20 s used)"
+    assert b == "1 set left, 2 right × hold 30 s left, 45 s right · each side"
+    assert c == "10:00–20:00 (15:00 used)"

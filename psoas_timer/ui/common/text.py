@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from psoas_timer.core.amounts import Ranged, RangedCount, SideCount, SideSeconds
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import FiredCue, Snapshot
-from psoas_timer.core.model import REP_PHASE_WORDS, RepTempo, Step
+from psoas_timer.core.model import REP_PHASE_WORDS, OpenHold, RepTempo, SideOpen, Step
 from psoas_timer.core.plan import Plan, Segment, StepRun
 
 __all__ = [
@@ -92,33 +93,63 @@ def _plural(n: int, word: str) -> str:
 
 
 def _secs(seconds: float) -> str:
+    """Seconds in words, a range with the value used (``20–30 s (20 s used)``), or each
+    side's (``30 s left, 45 s right``)."""
+    if isinstance(seconds, SideSeconds):
+        return f"{_secs(seconds.left)} left, {_secs(seconds.right)} right"
+    if isinstance(seconds, Ranged):
+        if seconds.low < 60 and seconds.high < 60:
+            span = f"{seconds.low:g}–{seconds.high:g} s"
+        else:
+            span = f"{_secs(seconds.low)}–{_secs(seconds.high)}"
+        return f"{span} ({_secs(float(seconds))} used)"
     return f"{seconds:g} s" if seconds < 60 else format_clock(seconds)
 
 
+def _count(n: int, word: str) -> str:
+    """``3 sets``, ``3–4 sets (3 used)``, ``2 sets left, 3 right``."""
+    if isinstance(n, SideCount):
+        return f"{_plural(n.left, word)} left, {n.right} right"
+    if isinstance(n, RangedCount):
+        return f"{n.low}–{n.high} {word}s ({int(n)} used)"
+    return _plural(n, word)
+
+
 def step_timing(step: Step) -> str:
-    """How a step is timed, in a line: ``"2 sets × 10 reps · 3 s each · both sides"``."""
-    if step.open is not None:
-        o = step.open
-        least = f"at least {_secs(o.min)}, " if o.min else ""
-        core = f"until it softens ({least}target {_secs(o.target)}, max {_secs(o.limit)})"
+    """How a step is timed, in a line: ``"2 sets × 10 reps · 3 s each · both sides"``.
+    Ranges show their span and the value used; values per side show each side's."""
+    if isinstance(step.open, SideOpen):
+        left, right = (_open_words(step.open.on(side)) for side in ("left", "right"))
+        core = f"until it softens (left: {left}; right: {right})"
+    elif step.open is not None:
+        core = f"until it softens ({_open_words(step.open)})"
     elif step.reps is not None:
-        core = f"{_plural(step.reps, 'rep')} of {_secs(step.rep_length)}"
+        if isinstance(step.hold, (SideSeconds, Ranged)):
+            per_rep = f"{_secs(step.rep_length - step.hold)} + hold {_secs(step.hold)}"
+        else:
+            per_rep = _secs(step.rep_length)
+        core = f"{_count(step.reps, 'rep')} of {per_rep}"
         if isinstance(step.tempo, RepTempo):
             core += f" ({' · '.join(f'{n} {s:g}' for n, s in step.tempo.phases())})"
     elif step.breaths is not None:
-        core = _plural(step.breaths, "breath")
+        core = _count(step.breaths, "breath")
     elif step.hold is not None:
         core = f"hold {_secs(step.hold)}"
     else:
         core = _secs(step.duration or 0.0)
-    if step.sets > 1:
-        core = f"{_plural(step.sets, 'set')} × {core}"
+    if step.sets > 1 or isinstance(step.sets, (SideCount, RangedCount)):
+        core = f"{_count(step.sets, 'set')} × {core}"
     parts = [core]
     if step.sides == "both":
         parts.append("each side, alternating" if step.alternate else "each side")
     elif step.sides in ("left", "right"):
         parts.append(f"{step.sides} side")
     return " · ".join(parts)
+
+
+def _open_words(hold: OpenHold) -> str:
+    least = f"at least {_secs(hold.min)}, " if hold.min else ""
+    return f"{least}target {_secs(hold.target)}, max {_secs(hold.limit)}"
 
 
 def run_time(plan: Plan, run: StepRun) -> float:

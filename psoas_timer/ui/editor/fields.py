@@ -5,13 +5,65 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import yaml
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from psoas_timer.core.amounts import RANGE_TEXT
 from psoas_timer.core.duration import EXPECTED, format_duration, parse_duration
 
-__all__ = ["DurationEdit", "TempoEdit", "duration_text", "tempo_text"]
+__all__ = [
+    "DurationEdit",
+    "TempoEdit",
+    "ValueEdit",
+    "duration_text",
+    "tempo_text",
+    "typed_value",
+    "written_text",
+]
+
+_RANGE = re.compile(RANGE_TEXT)
+#: Keys inside a written value that hold words, not amounts.
+_WORD_KEYS = frozenset({"name", "say", "range"})
+
+
+def written_text(value: object, durations: bool = True) -> str:
+    """A value written the way a routine file would have it inline: a mapping in braces
+    (``{left: 30s, right: 45s}``, ``{duration: 20s, name: Move the ball}``), a range as
+    written (``20-30s``), and amounts as :func:`duration_text` writes them when *durations*."""
+    if isinstance(value, Mapping):
+        items = []
+        for key, item in value.items():
+            if isinstance(item, Mapping):
+                shown = written_text(item, durations)
+            elif key in _WORD_KEYS or not durations:
+                shown = str(item)
+            else:
+                shown = duration_text(item)
+            items.append(f"{key}: {shown}")
+        return "{" + ", ".join(items) + "}"
+    return duration_text(value) if durations else str(value)
+
+
+def typed_value(text: str) -> object:
+    """What a field's *text* stands for: a mapping typed in braces, a whole number, or the
+    text itself (a duration or a range, which the routine reads as written)."""
+    text = text.strip()
+    if text.startswith("{"):
+        try:
+            value = yaml.safe_load(text)
+        except yaml.YAMLError:
+            return text
+        return value if isinstance(value, dict) else text
+    if text.isdigit():
+        return int(text)
+    return text
+
+
+def _readable(text: str) -> bool:
+    """Whether *text* reads as a range, or as a mapping written inline."""
+    return bool(_RANGE.match(text)) or isinstance(typed_value(text), dict)
 
 
 def duration_text(value: object) -> str:
@@ -50,14 +102,16 @@ class DurationEdit(QLineEdit):
     def set_value(self, value: object) -> None:
         if self.hasFocus() and self._same(value):
             return
-        self.setText(duration_text(value))
+        self.setText(written_text(value))
         self._mark(True)
 
     def _same(self, value: object) -> bool:
+        if isinstance(value, Mapping):
+            return typed_value(self.text()) == value
         try:
             return parse_duration(self.text()) == parse_duration(value)
-        except ValueError:
-            return self.text() == duration_text(value)
+        except ValueError:  # text as typed, emitted without its outer spaces
+            return self.text().strip() == duration_text(value)
 
     def _mark(self, ok: bool) -> None:
         palette = self.palette()
@@ -82,8 +136,10 @@ class DurationEdit(QLineEdit):
         try:
             seconds = parse_duration(text)
         except ValueError:
-            self._mark(False)
-            self.value_edited.emit(text.strip())
+            # a range or a mapping (per side, a named rest) is the routine's to check
+            self._mark(_readable(text))
+            value = typed_value(text)
+            self.value_edited.emit(value if isinstance(value, dict) else text.strip())
             return
         self._mark(True)
         self.value_edited.emit(seconds)
@@ -132,3 +188,22 @@ class TempoEdit(DurationEdit):
             self.value_edited.emit(text.strip())
             return
         super()._on_text_edited(text)
+
+
+class ValueEdit(QLineEdit):
+    """A count written in a form a spin box cannot show: a range (``3-4``) or a value per
+    side (``{left: 2, right: 3}``). Emits ``value_edited`` with what the text stands for
+    (:func:`typed_value`) as the user types."""
+
+    value_edited = Signal(object)
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.setMaximumWidth(260)
+        self.textEdited.connect(lambda text: self.value_edited.emit(typed_value(text) or None))
+
+    def set_value(self, value: object) -> None:
+        if self.hasFocus() and typed_value(self.text()) == value:
+            return
+        self.setText(written_text(value, durations=False))

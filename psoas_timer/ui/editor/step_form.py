@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.duration import parse_duration
 
 from .document_edits import LENGTH_KEYS
-from .fields import DurationEdit, TempoEdit, duration_text
+from .fields import DurationEdit, TempoEdit, ValueEdit, duration_text
 
 __all__ = ["TIMING_MODES", "GroupForm", "StepForm", "timing_mode"]
 
@@ -112,6 +112,16 @@ def _focus(widget: QWidget, form: QWidget) -> bool:
     return True
 
 
+def _whole(value: object, default: int) -> int:
+    """*value* for a spin box, or *default* when it is written some other way (a range, a
+    value per side: those show in the field beside the spin box)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+#: Counts a spin box shows, when written as a plain number.
+COUNT_KEYS = ("reps", "breaths", "sets")
+
+
 def _lines(value: object) -> str:
     if isinstance(value, str):
         return value.strip()
@@ -142,6 +152,11 @@ class StepForm(QWidget):
         self.open_max = DurationEdit("Longest hold")
         self.breaths = _spin("Breaths", 1, 1000)
         self.sets = _spin("Sets", 1, 100)
+        # a count written as a range or per side, and an open hold per side, as written
+        self.written = {key: ValueEdit(f"{key.capitalize()}, as written") for key in COUNT_KEYS}
+        self.open_written = DurationEdit("Open hold, for each side")
+        self.open_written.setMaximumWidth(420)
+        self._as_written: set[str] = set()
         self.sides = _combo("Sides", SIDES)
         self.alternate = QCheckBox("Alternate left and right each set")
         self.prepare = DurationEdit("Get ready before this step")
@@ -178,12 +193,16 @@ class StepForm(QWidget):
             ("&Hold", self.hold),
             ("&Length", self.duration),
             ("&Repetitions", self.reps),
+            ("Repetitions", self.written["reps"]),
             ("Tem&po (s per rep, or up-hold-down)", self.tempo),
             ("Open hold: mi&n", self.open_min),
             ("Open hold: tar&get", self.open_target),
             ("Open hold: ma&x", self.open_max),
+            ("Open hold", self.open_written),
             ("&Breaths", self.breaths),
+            ("Breaths", self.written["breaths"]),
             ("&Sets", self.sets),
+            ("Sets", self.written["sets"]),
             ("S&ides", self.sides),
             ("", self.alternate),
             ("Get rea&dy", self.prepare),
@@ -220,6 +239,9 @@ class StepForm(QWidget):
         self.switch_sides.value_edited.connect(lambda v: self.edited.emit("switch_sides", v))
         for edit in (self.open_min, self.open_target, self.open_max):
             edit.value_edited.connect(self._on_open_edited)
+        self.open_written.value_edited.connect(lambda v: self.edited.emit("open", v))
+        for key, written in self.written.items():
+            written.value_edited.connect(lambda v, key=key: self.edited.emit(key, v))
         self.reps.valueChanged.connect(lambda v: self.edited.emit("reps", v))
         self.breaths.valueChanged.connect(lambda v: self.edited.emit("breaths", v))
         self.sets.valueChanged.connect(lambda v: self.edited.emit("sets", v))
@@ -378,14 +400,23 @@ class StepForm(QWidget):
         _select(self.timing, mode)
         self.hold.set_value(timed.get("hold"))
         self.duration.set_value(timed.get("duration"))
-        self.reps.setValue(int(timed.get("reps") or 10))
+        self.reps.setValue(_whole(timed.get("reps"), 10))
         self.tempo.set_value(timed.get("tempo"))
         hold = timed.get("open") or {}
+        per_side = isinstance(hold, Mapping) and ("left" in hold or "right" in hold)
+        self.open_written.set_value(hold if per_side else None)
+        hold = {} if per_side or not isinstance(hold, Mapping) else hold
         self.open_min.set_value(hold.get("min"))
         self.open_target.set_value(hold.get("target"))
         self.open_max.set_value(hold.get("max"))
-        self.breaths.setValue(int(timed.get("breaths") or 6))
-        self.sets.setValue(int(value("sets") or 1))
+        self.breaths.setValue(_whole(timed.get("breaths"), 6))
+        self.sets.setValue(_whole(value("sets"), 1))
+        counts = {"reps": timed.get("reps"), "breaths": timed.get("breaths"), "sets": value("sets")}
+        self._as_written = {k for k, v in counts.items() if v is not None and _whole(v, 0) == 0}
+        if per_side:
+            self._as_written.add("open")
+        for key, written in self.written.items():
+            written.set_value(counts[key] if key in self._as_written else "")
         _select(self.sides, value("sides") or "none")
         self.alternate.setChecked(bool(value("alternate")))
         for key in ("prepare", "rest_after", "rest_between_sets", "switch_sides"):
@@ -429,17 +460,22 @@ class StepForm(QWidget):
         def row(key: str, applies: bool = True) -> bool:
             return key in step or (applies and not rest)
 
+        written = self._as_written
         for widget, shown in (
             (self.timing, not rest or mode not in ("hold", "duration")),
             (self.hold, mode in ("hold", "reps")),
             (self.duration, mode == "duration"),
-            (self.reps, mode == "reps"),
+            (self.reps, mode == "reps" and "reps" not in written),
+            (self.written["reps"], mode == "reps" and "reps" in written),
             (self.tempo, mode == "reps"),
-            (self.open_min, mode == "open"),
-            (self.open_target, mode == "open"),
-            (self.open_max, mode == "open"),
-            (self.breaths, mode == "breaths"),
-            (self.sets, row("sets")),
+            (self.open_min, mode == "open" and "open" not in written),
+            (self.open_target, mode == "open" and "open" not in written),
+            (self.open_max, mode == "open" and "open" not in written),
+            (self.open_written, mode == "open" and "open" in written),
+            (self.breaths, mode == "breaths" and "breaths" not in written),
+            (self.written["breaths"], mode == "breaths" and "breaths" in written),
+            (self.sets, row("sets") and "sets" not in written),
+            (self.written["sets"], row("sets") and "sets" in written),
             (self.sides, row("sides")),
             (self.alternate, row("alternate", both)),
             (self.prepare, row("prepare")),
