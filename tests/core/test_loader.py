@@ -160,9 +160,7 @@ def test_breathing_none_switches_off_the_routine_default() -> None:
 ERROR_CASES = [
     (  # wrong type, with the field named and the value found
         "name: r\nsteps:\n  - name: x\n    hold: 30\n    sets: three\n",
-        [
-            "r.yaml:5:11: steps[0].sets: expected a whole number of sets, found 'three'"
-        ],
+        ["r.yaml:5:11: steps[0].sets: expected a whole number of sets, found 'three'"],
     ),
     (  # unknown key with a suggestion
         "name: r\nsteps:\n  - name: x\n    hodl: 30\n",
