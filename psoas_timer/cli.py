@@ -210,6 +210,12 @@ def _plan_text(plan: Plan) -> str:
 
     count = _count(len(plan.segments), "segment")
     lines = [f"{plan.name} — {format_clock(plan.total)} in {count}"]
+    for choice in plan.choices:
+        options = " or ".join(
+            f"{name} (default)" if i == choice.default else name
+            for i, name in enumerate(choice.options)
+        )
+        lines.append(f"  asks at the start: {choice.question} {options}")
     for seg in plan.segments:
         rounds = plan.steps[seg.step].rounds_label()
         where = " · ".join(

@@ -185,6 +185,16 @@ class _Packed:
         return self.reread()
 
 
+#: Bundled routines merged into another, by their former file stem and name: the heat pack
+#: and ice pack timers are one routine that asks which (an either/or step).
+REPLACED = {
+    "heat": "heat-or-ice",
+    "ice": "heat-or-ice",
+    "heat pack timer": "heat-or-ice",
+    "ice pack timer": "heat-or-ice",
+}
+
+
 @dataclass
 class Catalog:
     library: Library
@@ -241,7 +251,17 @@ class Catalog:
         for entry in self.entries:  # the name from the list: nothing is unpacked
             if entry.ok and entry.name.lower() == wanted:
                 return entry
-        return None
+        return self._replacement(wanted)
+
+    def _replacement(self, wanted: str) -> Entry | None:
+        """The bundled routine that took the place of a former one (by its file name, or a
+        path in the bundled folder, as a remembered last routine has it, or its name)."""
+        old = Path(wanted)
+        bundled = {str(e.path.parent).lower() for e in self.entries if e.bundled}
+        if old.parent != Path() and str(old.parent) not in bundled:
+            return None
+        new = REPLACED.get(old.stem if old.suffix in (".yaml", ".yml") else wanted)
+        return self.find(new) if new is not None else None
 
     def resolve(self, key: str) -> Entry | None:
         """The routine *key* stands for, wherever it was given (command line, window, a

@@ -25,6 +25,7 @@ from .model import (
     FORMAT_VERSION,
     LENGTH_KEYS,
     TIMING_KEYS,
+    Choice,
     ExerciseLibrary,
     RepeatGroup,
     Routine,
@@ -53,6 +54,8 @@ _ALL_KEYS = sorted(
     set(Routine.model_fields)
     | set(Step.model_fields)
     | set(RepeatGroup.model_fields)
+    | set(Choice.model_fields)
+    | {"left", "right", "range", "use", "duration", "name"}
     | {"prepare", "rest", "switch_sides", "cue_style", "inhale", "exhale", "hold_in", "hold_out"}
     | {"min", "target", "max", "at", "say", "every", "exercises"}
 )
@@ -210,7 +213,7 @@ def _path_label(path: tuple[Any, ...]) -> str:
     return label
 
 
-_UNION_TAGS = ("step", "repeat")
+_UNION_TAGS = ("step", "repeat", "choose")
 _BREATHING_TAGS = ("text", "pattern")
 _OPEN_TAGS = ("plain", "sides")
 
@@ -325,6 +328,11 @@ def _resolve_uses(
         if "repeat" in item:
             yield from _resolve_uses(item.get("steps"), (*here, "steps"), library, located, name)
             continue
+        if "choose" in item:
+            yield from _resolve_options(
+                item.get("choose"), (*here, "choose"), library, located, name
+            )
+            continue
         ref = item.get("use")
         if ref is None:
             continue
@@ -348,6 +356,25 @@ def _resolve_uses(
         if isinstance(image, str) and "image" not in item and origin is not None:
             merged["image"] = str(library.resolve(origin.parent / image))
         steps[index] = merged
+
+
+def _resolve_options(
+    options: Any, path: tuple[Any, ...], library: Library, located: Located, name: str
+) -> Iterator[Problem]:
+    """An either/or step's options: a library id stands for ``{use: id}``."""
+    if not isinstance(options, list):
+        return
+    for index, option in enumerate(options):
+        if isinstance(option, str):
+            if option not in library.raw:
+                line, column = located.position((*path, index))
+                hint = did_you_mean(option, library.raw)
+                label = _path_label((*path, index))
+                yield Problem(name, line, column, f"{label}: unknown exercise {option!r}{hint}")
+                options[index] = {"name": option, "duration": 1}  # reported: a stand-in
+                continue
+            options[index] = {"use": option}
+    yield from _resolve_uses(options, path, library, located, name)
 
 
 def load_routine_text(text: str | bytes, name: str, library: Library | None = None) -> Routine:
@@ -389,7 +416,7 @@ def _finish_routine(
 
 
 def _check_images(
-    items: list[Step | RepeatGroup],
+    items: list[Step | RepeatGroup] | list[Step | RepeatGroup | Choice] | list[Step],
     path: tuple[Any, ...],
     located: Located,
     name: str,
@@ -402,9 +429,12 @@ def _check_images(
     problems: list[Problem] = []
     for index, item in enumerate(items):
         here = (*path, index)
-        if isinstance(item, RepeatGroup):
+        if isinstance(item, (RepeatGroup, Choice)):
+            inner, key = (
+                (item.steps, "steps") if isinstance(item, RepeatGroup) else (item.choose, "choose")
+            )
             try:
-                _check_images(item.steps, (*here, "steps"), located, name, base, allowed, library)
+                _check_images(inner, (*here, key), located, name, base, allowed, library)
             except LoadError as exc:
                 problems.extend(exc.problems)
             continue

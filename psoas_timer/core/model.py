@@ -48,6 +48,7 @@ __all__ = [
     "TIMING_KEYS",
     "Breathing",
     "BreathingPattern",
+    "Choice",
     "CueStyle",
     "Defaults",
     "ExerciseLibrary",
@@ -727,13 +728,52 @@ def _is_per_side(value: object) -> bool:
 def _step_tag(value: object) -> str:
     if isinstance(value, dict) and "repeat" in value:
         return "repeat"
+    if isinstance(value, dict) and "choose" in value:
+        return "choose"
     if isinstance(value, RepeatGroup):
         return "repeat"
+    if isinstance(value, Choice):
+        return "choose"
     return "step"
 
 
+class Choice(_Model):
+    """Either/or: one of a few steps, picked when a session starts (heat or ice).
+
+    ``choose`` lists library exercise ids or steps written out; ``default`` names the one
+    picked when nobody answers (the first when left out), by its id or its name.
+    """
+
+    choose: Annotated[list[Step], Field(min_length=2, max_length=9)]
+    default: str | None = None
+    ask: Annotated[str, Field(min_length=1, max_length=120)] | None = None
+
+    @model_validator(mode="after")
+    def _known_default(self) -> Choice:
+        if self.default is not None and self.default not in self.keys():
+            names = ", ".join(f"'{k}'" for k in self.keys())
+            raise ValueError(f"'default' must be one of {names}, found '{self.default}'")
+        return self
+
+    def keys(self) -> list[str]:
+        """What names each option: its library id (``use``), else its ``id``, else its name."""
+        return [step.use or step.id or step.title for step in self.choose]
+
+    @property
+    def default_index(self) -> int:
+        return self.keys().index(self.default) if self.default is not None else 0
+
+    @property
+    def question(self) -> str:
+        return self.ask or " or ".join(step.title for step in self.choose) + "?"
+
+
 StepItem = Annotated[
-    Union[Annotated[Step, Tag("step")], Annotated["RepeatGroup", Tag("repeat")]],
+    Union[
+        Annotated[Step, Tag("step")],
+        Annotated["RepeatGroup", Tag("repeat")],
+        Annotated[Choice, Tag("choose")],
+    ],
     Discriminator(_step_tag),
 ]
 
@@ -770,6 +810,20 @@ class Routine(_Model):
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]] = []
     defaults: Defaults = Defaults()
     steps: Annotated[list[StepItem], Field(min_length=1, max_length=500)]
+
+    def choices(self) -> list[Choice]:
+        """Every either/or step, in the order written (the numbers a session's answers use)."""
+        found: list[Choice] = []
+
+        def walk(items: list[Step | RepeatGroup | Choice]) -> None:
+            for item in items:
+                if isinstance(item, Choice):
+                    found.append(item)
+                elif isinstance(item, RepeatGroup):
+                    walk(item.steps)
+
+        walk(self.steps)
+        return found
 
 
 class ExerciseLibrary(_Model):

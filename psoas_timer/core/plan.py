@@ -7,7 +7,7 @@ the cues that belong to its end move with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -15,6 +15,7 @@ from .breathing import Pattern
 from .limits import MAX_CUES, MAX_SEGMENTS, PlanTooLargeError, check_plan_size
 from .model import (
     REP_PHASE_WORDS,
+    Choice,
     Defaults,
     Kind,
     OpenHold,
@@ -34,6 +35,7 @@ __all__ = [
     "CueKind",
     "GroupRound",
     "Plan",
+    "PlanChoice",
     "Segment",
     "SegmentKind",
     "StepRun",
@@ -210,6 +212,16 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class PlanChoice:
+    """An either/or step as planned: its question, its options, the default and the pick."""
+
+    question: str
+    options: tuple[str, ...]
+    default: int
+    chosen: int
+
+
+@dataclass(frozen=True)
 class Plan:
     """A routine compiled: step runs, contiguous segments, and the cues at the very end."""
 
@@ -218,6 +230,7 @@ class Plan:
     segments: tuple[Segment, ...]
     closing: tuple[Cue, ...] = (Cue("done", "Well done"),)
     cue_style: str = "both"
+    choices: tuple[PlanChoice, ...] = ()
 
     @property
     def total(self) -> float:
@@ -277,34 +290,89 @@ class Plan:
             "cues": [
                 {"at": round(at, 3), "kind": c.kind, "text": c.text} for at, c, _ in self.cues()
             ],
+            **(
+                {
+                    "choices": [
+                        {
+                            "ask": c.question,
+                            "options": list(c.options),
+                            "default": c.options[c.default],
+                            "chosen": c.options[c.chosen],
+                        }
+                        for c in self.choices
+                    ]
+                }
+                if self.choices
+                else {}
+            ),
         }
 
 
-def compile_plan(routine: Routine) -> Plan:
+def compile_plan(routine: Routine, picks: Mapping[int, int] | None = None) -> Plan:
     """Compile *routine* into a :class:`Plan`.
 
+    *picks* answers its either/or steps: the option (by index) of each, by the choice's
+    number in :meth:`~psoas_timer.core.model.Routine.choices`; a choice not answered, or
+    answered with an option it does not have, takes its default.
+
     A routine whose plan would be over the limits of :mod:`~psoas_timer.core.limits` raises
-    :class:`~psoas_timer.core.limits.PlanTooLargeError` before anything is built.
+    :class:`~psoas_timer.core.limits.PlanTooLargeError` before anything is built (whichever
+    option an either/or step takes).
     """
     check_plan_size(routine)
-    runs = list(_runs(routine.steps, routine.defaults))
+    choices = routine.choices()
+    chosen = tuple(
+        pick
+        if picks is not None and 0 <= (pick := picks.get(n, -1)) < len(c.choose)
+        else c.default_index
+        for n, c in enumerate(choices)
+    )
+    runs = list(_runs(routine.steps, routine.defaults, chosen))
     builder = _Builder(routine.defaults, runs, _round_rests(routine.steps))
     for position in range(len(runs)):
         builder.add_run(position)
     return Plan(
-        routine.name, tuple(runs), tuple(builder.segments), cue_style=routine.defaults.cue_style
+        routine.name,
+        tuple(runs),
+        tuple(builder.segments),
+        cue_style=routine.defaults.cue_style,
+        choices=tuple(
+            PlanChoice(c.question, tuple(s.title for s in c.choose), c.default_index, pick)
+            for c, pick in zip(choices, chosen, strict=True)
+        ),
     )
 
 
-def _runs(items: list[Step | RepeatGroup], defaults: Defaults) -> Iterator[StepRun]:
-    counter = 0
+Item = Step | RepeatGroup | Choice
 
-    def walk(items: list[Step | RepeatGroup], groups: tuple[GroupRound, ...]) -> Iterator[StepRun]:
+
+def _choice_numbers(items: list[Item]) -> dict[int, int]:
+    """Each either/or step's number (by object id), in the order written."""
+    numbers: dict[int, int] = {}
+
+    def walk(items: list[Item]) -> None:
+        for item in items:
+            if isinstance(item, Choice):
+                numbers[id(item)] = len(numbers)
+            elif isinstance(item, RepeatGroup):
+                walk(item.steps)
+
+    walk(items)
+    return numbers
+
+
+def _runs(items: list[Item], defaults: Defaults, chosen: tuple[int, ...]) -> Iterator[StepRun]:
+    counter = 0
+    numbers = _choice_numbers(items)
+
+    def walk(items: list[Item], groups: tuple[GroupRound, ...]) -> Iterator[StepRun]:
         nonlocal counter
         for item in items:
             if isinstance(item, RepeatGroup):
                 for r in range(1, item.repeat + 1):
                     yield from walk(item.steps, (*groups, GroupRound(item.name, r, item.repeat)))
+            elif isinstance(item, Choice):
+                yield from walk([item.choose[chosen[numbers[id(item)]]]], groups)
             else:
                 breathing = breathing_pattern(
                     item.breathing if item.breathing is not None else defaults.breathing
@@ -316,12 +384,12 @@ def _runs(items: list[Step | RepeatGroup], defaults: Defaults) -> Iterator[StepR
     yield from walk(items, ())
 
 
-def _round_rests(items: list[Step | RepeatGroup]) -> dict[int, float]:
+def _round_rests(items: list[Item]) -> dict[int, float]:
     """Rest after the last run of each repeat round (not after the final round)."""
     rests: dict[int, float] = {}
     counter = 0
 
-    def walk(items: list[Step | RepeatGroup]) -> None:
+    def walk(items: list[Item]) -> None:
         nonlocal counter
         for item in items:
             if isinstance(item, RepeatGroup):

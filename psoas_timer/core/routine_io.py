@@ -30,7 +30,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, SingleQuotedScalarStrin
 
 from .duration import format_duration
 from .loader import Library, load_routine_text, read_source
-from .model import FORMAT_VERSION, RepeatGroup, Routine, Step
+from .model import FORMAT_VERSION, Choice, RepeatGroup, Routine, Step
 from .problems import LoadError, Problem
 from .yamlsource import read_yaml
 
@@ -47,6 +47,9 @@ __all__ = [
 #: Key order for files written from scratch, and where new keys go in hand-written ones.
 ROUTINE_ORDER = ("version", "name", "description", "tags", "defaults", "steps")
 STEP_ORDER = (
+    "choose",
+    "default",
+    "ask",
     "repeat",
     "name",
     "use",
@@ -324,10 +327,19 @@ def document_from_routine(routine: Routine, library: Library | None = None) -> R
 _TIMING = ("hold", "duration", "reps", "tempo", "open", "breaths")
 
 
-def _plain_items(items: list[Step | RepeatGroup], library: Library) -> list[dict[str, Any]]:
+def _plain_items(
+    items: list[Step | RepeatGroup | Choice] | list[Step | RepeatGroup], library: Library
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for item in items:
-        if isinstance(item, RepeatGroup):
+        if isinstance(item, Choice):
+            choice = item.model_dump(mode="json", exclude_defaults=True, exclude={"choose"})
+            options: list[Any] = []
+            for option in item.choose:
+                plain = _plain_step(option, library)
+                options.append(plain["use"] if list(plain) == ["use"] else plain)
+            out.append({"choose": options, **choice})
+        elif isinstance(item, RepeatGroup):
             group = item.model_dump(mode="json", exclude_defaults=True, exclude={"steps"})
             group["steps"] = _plain_items(item.steps, library)
             out.append(group)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Kind, RepeatGroup, Routine, Step
+from .model import Choice, Kind, RepeatGroup, Routine, Step
 
 __all__ = ["NOTICE_LINES", "NOTICE_TITLE", "needs_release_notice"]
 
@@ -19,10 +19,13 @@ NOTICE_LINES = (
 )
 
 
-def _has_release(items: list[Step | RepeatGroup]) -> bool:
+def _has_release(items: list[Step | RepeatGroup | Choice]) -> bool:
     for item in items:
         if isinstance(item, RepeatGroup):
             if _has_release(item.steps):
+                return True
+        elif isinstance(item, Choice):
+            if _has_release(list(item.choose)):
                 return True
         elif item.kind is Kind.RELEASE:
             return True

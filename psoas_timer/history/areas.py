@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from psoas_timer.core.model import Kind, RepeatGroup, Routine, Step
+from psoas_timer.core.model import Choice, Kind, RepeatGroup, Routine, Step
 
 from .records import Area, Side
 
@@ -16,10 +16,12 @@ RATED_KINDS = frozenset({Kind.RELEASE, Kind.STRETCH})
 MAX_AREAS = 8
 
 
-def _steps(items: Iterable[Step | RepeatGroup]) -> Iterable[Step]:
+def _steps(items: Iterable[Step | RepeatGroup | Choice]) -> Iterable[Step]:
     for item in items:
         if isinstance(item, RepeatGroup):
             yield from _steps(item.steps)
+        elif isinstance(item, Choice):
+            yield from item.choose
         else:
             yield item
 

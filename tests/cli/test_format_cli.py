@@ -8,6 +8,8 @@ from textwrap import dedent
 
 from .test_cli import cli
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "r.yaml"
@@ -77,3 +79,15 @@ def test_validate_and_plan_take_values_per_side_and_ranges(tmp_path: Path) -> No
     result = cli("validate", str(path))
     assert result.returncode == 1
     assert "r.yaml:6:" in result.stderr and "smaller to the larger" in result.stderr
+
+
+def test_the_bundled_heat_or_ice_routine_plans_its_default_and_lists_the_other() -> None:
+    result = cli("plan", "heat-or-ice")
+    assert result.returncode == 0, result.stderr
+    assert "asks at the start: Heat or ice today? Heat pack (default) or Ice pack" in result.stdout
+    plan = json.loads(cli("plan", "heat-or-ice", "--json").stdout)
+    assert plan["choices"][0]["default"] == "Heat pack"
+    assert plan["segments"][1]["step"] == "Heat pack"
+    # the former heat and ice routines' names lead to it
+    assert cli("plan", "ice").stdout.splitlines()[0].startswith("Heat or ice")
+    assert cli("validate", "routines/heat-or-ice.yaml", cwd=ROOT).returncode == 0

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from psoas_timer.core.catalog import Catalog, load_catalog
-from psoas_timer.core.model import Kind, RepeatGroup, Step
+from psoas_timer.core.model import Choice, Kind, RepeatGroup, Step
 from psoas_timer.core.plan import compile_plan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,8 +70,7 @@ ISSUE_ROUTINES = {
     "core-strength",
     "hip-opening-yoga",
     "desk-break",
-    "heat",
-    "ice",
+    "heat-or-ice",  # the heat and the ice routines, one routine that asks which
     "breathing",
     "before-run",
     "after-run",
@@ -89,11 +88,13 @@ def claimed_seconds(description: str) -> float | None:
     return float(number) * (60 if unit.lower().startswith("min") else 1)
 
 
-def flat_steps(items: list[Step | RepeatGroup]) -> list[Step]:
+def flat_steps(items: list[Step | RepeatGroup | Choice]) -> list[Step]:
     steps: list[Step] = []
     for item in items:
         if isinstance(item, RepeatGroup):
             steps.extend(flat_steps(item.steps))
+        elif isinstance(item, Choice):
+            steps.extend(item.choose)
         else:
             steps.append(item)
     return steps
@@ -106,9 +107,13 @@ def raw_uses(path: Path) -> set[str]:
     def walk(items: object) -> set[str]:
         found: set[str] = set()
         for item in items if isinstance(items, list) else []:
-            if isinstance(item, dict):
+            if isinstance(item, str):  # an option of an either/or step
+                found.add(item)
+            elif isinstance(item, dict):
                 if "repeat" in item:
                     found |= walk(item.get("steps"))
+                elif "choose" in item:
+                    found |= walk(item.get("choose"))
                 elif isinstance(item.get("use"), str):
                     found.add(item["use"])
         return found

@@ -1,5 +1,7 @@
 """The plan: what happens when, for the engine, the export and ``psoas-timer plan``."""
 
+from textwrap import dedent
+
 import pytest
 
 from .helpers import plan_of
@@ -403,3 +405,53 @@ def test_a_range_out_of_order_or_a_use_outside_it_is_refused_at_its_line() -> No
     text = str(caught.value)
     assert "t.yaml:3:" in text and "smaller to the larger" in text
     assert "t.yaml:4:" in text and "within the range" in text
+
+
+CHOICE = """\
+    name: r
+    defaults: {prepare: 0, rest: 5}
+    steps:
+      - repeat: 2
+        steps:
+          - choose:
+              - {name: Heat pack, duration: 10m}
+              - {name: Ice pack, duration: 15m}
+            default: Ice pack
+      - choose: [{name: A, hold: 10}, {name: B, hold: 20}]
+    """
+
+
+def test_an_either_or_step_plans_its_default_or_the_pick() -> None:
+    from psoas_timer.core.loader import load_routine_text
+    from psoas_timer.core.plan import compile_plan
+
+    routine = load_routine_text(dedent(CHOICE), "t.yaml")
+    assert [c.question for c in routine.choices()] == ["Heat pack or Ice pack?", "A or B?"]
+    plan = compile_plan(routine)
+    assert [r.name for r in plan.steps] == ["Ice pack", "Ice pack", "A"]
+    assert plan.to_json()["choices"][0] == {
+        "ask": "Heat pack or Ice pack?",
+        "options": ["Heat pack", "Ice pack"],
+        "default": "Ice pack",
+        "chosen": "Ice pack",
+    }
+    picked = compile_plan(routine, {0: 0, 1: 1})
+    assert [r.name for r in picked.steps] == ["Heat pack", "Heat pack", "B"]
+    assert [s.duration for s in picked.segments if s.kind == "rest"] == [5, 5]
+    assert [r.name for r in compile_plan(routine, {0: 7}).steps][0] == "Ice pack"
+
+
+def test_an_either_or_default_must_be_one_of_its_options() -> None:
+    from psoas_timer.core.problems import LoadError
+
+    with pytest.raises(LoadError) as caught:
+        plan_of("""\
+            name: r
+            steps:
+              - choose: [{name: A, hold: 10}, {name: B, hold: 20}]
+                default: C
+              - choose: [not-in-the-library, {name: B, hold: 20}]
+            """)
+    text = str(caught.value)
+    assert "t.yaml:3:" in text and "'default' must be one of 'A', 'B', found 'C'" in text
+    assert "t.yaml:5:" in text and "unknown exercise 'not-in-the-library'" in text

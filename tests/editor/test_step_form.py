@@ -258,3 +258,28 @@ def test_values_per_side_ranges_and_named_rests_are_shown_and_kept(
     _type(qtbot, form.written["sets"], "{left: 2, right: 3}")
     assert "sets: {left: 2, right: 3}" in view.document.dump()
     view.document.validate()  # still a valid routine
+
+
+EITHER = """\
+name: Either
+steps:
+  - choose: [heat-pack, ice-pack]
+    default: heat-pack
+"""
+
+
+def test_an_either_or_step_is_shown_kept_and_its_default_can_change(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.load(RoutineDocument.from_text(EITHER), None)
+    assert view.step_list.item(0).text().startswith("1. heat-pack or ice-pack")
+    form = view.forms.choice_form
+    assert view.forms.currentWidget() is form
+    assert "1. heat-pack\n2. ice-pack" in form.options.text()
+    assert view.document.dump() == EITHER
+    index = form.default.findData("ice-pack")
+    form.default.setCurrentIndex(index)
+    form.default.activated.emit(index)
+    assert "default: ice-pack" in view.document.dump()
+    assert view.document.validate(catalog.library).choices()[0].default == "ice-pack"

@@ -3,14 +3,19 @@ timing, either/or steps and ranges, through the real window."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.ui.library.routine_view import StepCard
-from psoas_timer.ui.shell.main_window import MainWindow
+from psoas_timer.ui.shell.choice_dialog import ChoiceDialog
+from psoas_timer.ui.shell.main_window import MainWindow, Page
+from psoas_timer.ui.shell.settings import Preferences
 
 from .conftest import AudioRecorder, advance, started, write
 
@@ -107,3 +112,70 @@ def test_each_side_runs_its_own_time_with_the_switch_pause(
     assert window.player.where.text() == "Right"
     snap = window.controller.snapshot()
     assert snap is not None and snap.duration == 45
+
+
+HEAT_OR_ICE = """
+name: Heat or ice
+defaults: {prepare: 2}
+steps:
+  - choose:
+      - {name: Heat pack, kind: heat-ice, duration: 10m}
+      - {name: Ice pack, kind: heat-ice, duration: {range: 10-20m, use: 15m}}
+    default: Heat pack
+    ask: Heat or ice today?
+"""
+
+
+@pytest.fixture
+def either(routine_dirs: tuple[Path, Path]) -> Path:
+    write(routine_dirs[1], "heat-or-ice.yaml", HEAT_OR_ICE)
+    return routine_dirs[1]
+
+
+def _dialog(window: MainWindow, qtbot: QtBot) -> ChoiceDialog:
+    qtbot.waitUntil(lambda: window.choice_dialog is not None and window.choice_dialog.isVisible())
+    assert window.choice_dialog is not None
+    return window.choice_dialog
+
+
+def test_an_either_or_step_asks_at_the_start_and_remembers_the_answer(
+    either: Path,
+    window: MainWindow,
+    clock: FakeClock,
+    qtbot: QtBot,
+    make_window: Callable[[Preferences], MainWindow],
+    preferences: Preferences,
+) -> None:
+    assert window.open_routine("heat-or-ice")
+    window.start_session()
+    assert not window.controller.active  # nothing starts before the answer
+    dialog = _dialog(window, qtbot)
+    question = dialog.findChild(QLabel, "choice_question")
+    assert question is not None and question.text() == "Heat or ice today?"
+    assert question.font().pixelSize() >= 30 or question.font().pointSizeF() >= 20
+    assert dialog.buttons[0].isDefault()  # the routine's default, before any answer
+    qtbot.keyClick(dialog, Qt.Key.Key_2)
+    assert window.controller.active
+    advance(window, clock, 3)
+    assert window.player.title.text() == "Ice pack"
+    snap = window.controller.snapshot()
+    assert snap is not None and snap.duration == 15 * 60
+    window.controller.stop()
+
+    again = make_window(preferences)  # a later start of the app
+    assert again.open_routine("heat-or-ice")
+    again.start_session()
+    dialog = _dialog(again, qtbot)
+    assert dialog.buttons[1].isDefault()  # the last answer is marked
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert again.controller.active
+    assert again.controller.plan is not None
+    assert again.controller.plan.steps[0].name == "Ice pack"
+
+
+def test_esc_at_the_question_starts_nothing(either: Path, window: MainWindow, qtbot: QtBot) -> None:
+    assert window.open_routine("heat-or-ice")
+    window.start_session()
+    qtbot.keyClick(_dialog(window, qtbot), Qt.Key.Key_Escape)
+    assert not window.controller.active
+    assert window.page is Page.ROUTINE

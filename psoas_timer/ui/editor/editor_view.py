@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.loader import Library
-from psoas_timer.core.model import RepeatGroup, Routine, Step
+from psoas_timer.core.model import Choice, RepeatGroup, Routine, Step
 from psoas_timer.core.plan import Plan, compile_plan
 from psoas_timer.core.problems import LoadError, Problem
 from psoas_timer.core.routine_edit import ContainerPath, container
@@ -426,6 +426,7 @@ class EditorView(QWidget):
         self.step_form.timing_changed.connect(self._on_step_form_timing_changed)
         self.group_form.edited.connect(self._on_group_form_edited)
         self.group_form.open_requested.connect(self.enter_group)
+        self.forms.choice_form.edited.connect(self._on_choice_form_edited)
         self.problem_list.problem_chosen.connect(self.show_problem)
         self.details.routine_edited.connect(self.edit_routine)
         self.details.default_edited.connect(self._on_default_edited)
@@ -663,6 +664,14 @@ class EditorView(QWidget):
             merge=f"group:{path}:{row}:{key}",
         )
 
+    def _on_choice_form_edited(self, key: str, value: Any) -> None:
+        row, path = self.current_row, self._container
+        self.edit(
+            f"Change the either/or {'question' if key == 'ask' else key}",
+            edits.set_group_value(path, row, key, value),
+            merge=f"choice:{path}:{row}:{key}",
+        )
+
     def add_item(self, item: dict[str, Any]) -> None:
         """Insert a step or group after the selected one and select it."""
         at = self.current_row + 1 if self.current_row >= 0 else len(self.items())
@@ -848,7 +857,7 @@ class EditorView(QWidget):
         the routine. ``None`` when the routine has problems or nothing is selected."""
         if self.routine is None:
             return None
-        items: list[Step | RepeatGroup] = self.routine.steps
+        items: list[Step | RepeatGroup | Choice] = self.routine.steps
         for index in self._container:
             group = items[index] if 0 <= index < len(items) else None
             if not isinstance(group, RepeatGroup):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from psoas_timer.core.routine_edit import plain, step_baseline
 
-from .step_form import GroupForm, StepForm
+from .step_form import ChoiceForm, GroupForm, StepForm
 
 __all__ = ["SelectedStep"]
 
@@ -21,10 +21,12 @@ class SelectedStep(QStackedWidget):
         super().__init__(parent)
         self.step_form = StepForm()
         self.group_form = GroupForm()
+        self.choice_form = ChoiceForm()
         self.empty_label = QLabel("Add a step to begin.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.step_form)
         self.addWidget(self.group_form)
+        self.addWidget(self.choice_form)
         self.addWidget(self.empty_label)
 
     def show_item(self, item: Any, library_raw: Mapping[str, Mapping[str, Any]]) -> None:
@@ -34,6 +36,9 @@ class SelectedStep(QStackedWidget):
         elif "repeat" in item:
             self.group_form.show_group(item)
             self.setCurrentWidget(self.group_form)
+        elif "choose" in item:
+            self.choice_form.show_choice(item)
+            self.setCurrentWidget(self.choice_form)
         else:
             base = step_baseline(item, library_raw)
             ref = item.get("use")

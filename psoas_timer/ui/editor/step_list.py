@@ -51,6 +51,14 @@ def describe_item(item: Any, index: int, library_raw: Mapping[str, Mapping[str, 
         name = item.get("name") or "Repeat group"
         steps = f"{count} step{'s' * (count != 1)}"
         return f"{index + 1}. {name} ×{item.get('repeat')}\n{steps}, repeated — Enter to edit"
+    if "choose" in item:
+        options = item.get("choose") if isinstance(item.get("choose"), list) else []
+        names = [
+            str(o if isinstance(o, str) else (o.get("name") or o.get("use") or "?"))
+            for o in options or []
+            if isinstance(o, (str, dict))
+        ]
+        return f"{index + 1}. {' or '.join(names) or 'Either/or'}\nasked at the start"
     merged = _merged(item, library_raw)
     title = merged.get("name") or item.get("use") or "Unnamed step"
     return f"{index + 1}. {title}\n{timing_words(merged)}"

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.catalog_loader import CatalogLoader
     from psoas_timer.ui.shell.help_dialog import HelpDialog
+    from psoas_timer.ui.shell.choice_dialog import ChoiceDialog
     from psoas_timer.ui.shell.safety_dialog import SafetyDialog
     from psoas_timer.ui.shell.screensaver import Inhibitor
     from psoas_timer.ui.shell.toolbar import ControlsBar
@@ -192,6 +193,9 @@ class MainWindow(QMainWindow):
         self._pending_open: str | None = None
         self._notice_shown = False
         self._pending_start = False
+        #: Answers to the open routine's either/or steps, for the session about to start.
+        self._picks: dict[int, int] | None = None
+        self.choice_dialog: ChoiceDialog | None = None
         self._action_state: tuple[object, ...] = ()
         self._editor: EditorWindow | None = None
         self._quitting = False
@@ -594,6 +598,9 @@ class MainWindow(QMainWindow):
             self._pending_start = True
             self.show_safety_notice()
             return
+        if self.entry.routine.choices() and self._picks is None:
+            self._ask_choice(0, {})
+            return
         self._resume_at = 0
         if self._rating_areas():
             self._ask_rating("before")
@@ -601,14 +608,66 @@ class MainWindow(QMainWindow):
         self._begin()
 
     def _begin(self) -> None:
-        """Start the open routine's session now (from :attr:`_resume_at`)."""
+        """Start the open routine's session now (from :attr:`_resume_at`), with the answers
+        just given to its either/or steps, or else the last ones remembered for it (a
+        session carried on after the app closed)."""
+        from psoas_timer.core.plan import compile_plan
+
         if self.entry is None or self.entry.routine is None or self.controller.active:
             return
+        choices = self.entry.routine.choices()
+        picks, self._picks = self._picks, None
+        if choices and picks is None:
+            last = self.preferences.last_choices(str(self.entry.path))
+            picks = {
+                n: c.keys().index(last[n])
+                for n, c in enumerate(choices)
+                if n < len(last) and last[n] in c.keys()
+            }
+        plan = compile_plan(self.entry.routine, picks) if choices else self.entry.plan
         self._audio.warm_up()
-        self.player.set_plan(self.entry.plan)
+        self.player.set_plan(plan)
         self._go(Page.PLAYER)
         at, self._resume_at = self._resume_at, 0
-        self.controller.begin(self.entry.plan, at)
+        self.controller.begin(plan, at)
+
+    def _ask_choice(self, number: int, picks: dict[int, int]) -> None:
+        """Ask the routine's either/or step *number* (then the next), marking the last
+        answer given for this routine, or the step's default; start once all are answered."""
+        from psoas_timer.ui.shell.choice_dialog import ChoiceDialog
+
+        assert self.entry is not None
+        assert self.entry.routine is not None
+        key = str(self.entry.path)
+        choices = self.entry.routine.choices()
+        choice = choices[number]
+        last = self.preferences.last_choices(key)
+        keys = choice.keys()
+        marked = (
+            keys.index(last[number])
+            if number < len(last) and last[number] in keys
+            else choice.default_index
+        )
+        dialog = ChoiceDialog(choice, marked, self)
+        self.choice_dialog = dialog
+
+        def answered(result: int) -> None:
+            self.choice_dialog = None
+            dialog.deleteLater()
+            if result != 1:
+                return  # back to the routine page, nothing started
+            picks[number] = dialog.chosen
+            if number + 1 < len(choices):
+                self._ask_choice(number + 1, picks)
+                return
+            self.preferences.remember_choices(
+                key, [c.keys()[picks[n]] for n, c in enumerate(choices)]
+            )
+            self._picks = picks
+            self.start_session()
+
+        dialog.finished.connect(answered)
+        dialog.open()
 
     # -- the history ---------------------------------------------------------------------
     def _rating_areas(self) -> list[Area]:

@@ -86,6 +86,9 @@ ASK_RATINGS = Option("history/ask_ratings", True)
 RATINGS_OFF = Option("history/ratings_off_routines", "[]")
 #: ``system``, ``light`` or ``dark`` (``psoas_timer.ui.common.theme.THEMES``).
 THEME = Option("window/theme", "system")
+#: The last answers to each routine's either/or steps: JSON, ``{routine: [option, ...]}``,
+#: each option by its key (library id or name), in the order of the routine's choices.
+CHOICES = Option("session/choices", "")
 
 # The defaults are AudioSettings' own (a test reads an empty store and compares).
 AUDIO_MASTER = Option("audio/master", 0.8)
@@ -252,6 +255,28 @@ class Preferences:
     @close_to_tray.setter
     def close_to_tray(self, value: bool) -> None:
         self._set(CLOSE_TO_TRAY, value)
+
+    def _choices(self) -> dict[str, list[str]]:
+        try:
+            found = json.loads(self._get(CHOICES) or "{}")
+        except ValueError:
+            return {}
+        if not isinstance(found, dict):
+            return {}
+        return {
+            str(key): [str(v) for v in value]
+            for key, value in found.items()
+            if isinstance(value, list)
+        }
+
+    def last_choices(self, routine: str) -> list[str]:
+        """The options last picked for *routine*'s either/or steps (none remembered: [])."""
+        return self._choices().get(routine, [])
+
+    def remember_choices(self, routine: str, picked: list[str]) -> None:
+        found = self._choices()
+        found[routine] = list(picked)
+        self._set(CHOICES, json.dumps(found, ensure_ascii=False, sort_keys=True))
 
     def audio_settings(self) -> AudioSettings:
         """The sound settings; each bad or missing value falls back to its default."""
