@@ -8,7 +8,7 @@ the cues that belong to its end move with it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from .breathing import Pattern
@@ -161,6 +161,8 @@ class StepRun:
     round: int = 1
     rounds: int = 1
     groups: tuple[GroupRound, ...] = ()
+    #: For the option of an either/or step: the names of the options not picked.
+    others: tuple[str, ...] = ()
 
     def rounds_label(self) -> str:
         """Every group level this run is in, outermost first, each with its round."""
@@ -371,14 +373,17 @@ def _runs(items: list[Item], defaults: Defaults, chosen: tuple[int, ...]) -> Ite
             if isinstance(item, RepeatGroup):
                 for r in range(1, item.repeat + 1):
                     yield from walk(item.steps, (*groups, GroupRound(item.name, r, item.repeat)))
-            elif isinstance(item, Choice):
-                yield from walk([item.choose[chosen[numbers[id(item)]]]], groups)
             else:
+                others: tuple[str, ...] = ()
+                if isinstance(item, Choice):
+                    pick = chosen[numbers[id(item)]]
+                    others = tuple(s.title for i, s in enumerate(item.choose) if i != pick)
+                    item = item.choose[pick]
                 breathing = breathing_pattern(
                     item.breathing if item.breathing is not None else defaults.breathing
                 )
                 inner = groups[-1] if groups else GroupRound(None, 1, 1)
-                yield StepRun(counter, item, breathing, inner.round, inner.rounds, groups)
+                yield StepRun(counter, item, breathing, inner.round, inner.rounds, groups, others)
                 counter += 1
 
     yield from walk(items, ())
@@ -552,7 +557,9 @@ class _Builder:
             self.add_set(run, side, set_no, first_cues)
 
     def add_set(self, run: StepRun, side: Side | None, set_no: int, lead: list[Cue]) -> None:
-        step = run.step.on_side(side)
+        # a hold, open hold or sets given per side: this side's own
+        run = replace(run, step=run.step.on_side(side))
+        step = run.step
         common: dict[str, Any] = {
             "side": side,
             "set": set_no,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from psoas_timer.core.catalog import Catalog
-from psoas_timer.core.model import RepeatGroup, Step
+from psoas_timer.core.model import Choice, RepeatGroup, Step
 from psoas_timer.core.routine_edit import container
 from psoas_timer.core.routine_io import RoutineDocument
 from psoas_timer.ui.common.text import step_timing
@@ -37,11 +37,15 @@ def test_every_bundled_step_reads_the_same_in_the_editor(catalog: Catalog, path:
     doc = RoutineDocument.from_text(path.read_text(encoding="utf-8"))
     routine = doc.validate(catalog.library, str(path))
 
-    def check(items: list[Step | RepeatGroup], raw: object) -> None:
+    def check(items: list[Step | RepeatGroup | Choice], raw: object) -> None:
         assert isinstance(raw, list)
         for model, item in zip(items, raw, strict=True):
             if isinstance(model, RepeatGroup):
                 check(model.steps, item["steps"])
+            elif isinstance(model, Choice):
+                for option, written in zip(model.choose, item["choose"], strict=True):
+                    raw = {"use": written} if isinstance(written, str) else written
+                    assert _timing_line(raw, catalog) == step_timing(option), option.title
             else:
                 assert _timing_line(item, catalog) == step_timing(model), model.title
 

@@ -147,6 +147,9 @@ def test_an_either_or_step_asks_at_the_start_and_remembers_the_answer(
     preferences: Preferences,
 ) -> None:
     assert window.open_routine("heat-or-ice")
+    card = window.routine.steps.findChildren(StepCard)[0]
+    timing = next(lb for lb in card.findChildren(QLabel) if lb.objectName() == "step_timing")
+    assert timing.text() == "10:00 · or Ice pack: asked at the start"  # the default's
     window.start_session()
     assert not window.controller.active  # nothing starts before the answer
     dialog = _dialog(window, qtbot)

@@ -204,5 +204,9 @@ class RoutineView(QWidget):
             number += 1
             seconds = run_time(plan, run) * run.rounds
             note = f"× {run.rounds} rounds" if run.rounds > 1 else ""
+            if run.others:
+                note = " · ".join(
+                    x for x in (note, f"or {' or '.join(run.others)}: asked at the start") if x
+                )
             self.steps_layout.addWidget(StepCard(number, run, seconds, note))
         self.steps_layout.addStretch(1)
