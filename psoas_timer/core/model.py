@@ -750,18 +750,18 @@ class Choice(_Model):
 
     @model_validator(mode="after")
     def _known_default(self) -> Choice:
-        if self.default is not None and self.default not in self.keys():
-            names = ", ".join(f"'{k}'" for k in self.keys())
+        if self.default is not None and self.default not in self.option_keys():
+            names = ", ".join(f"'{k}'" for k in self.option_keys())
             raise ValueError(f"'default' must be one of {names}, found '{self.default}'")
         return self
 
-    def keys(self) -> list[str]:
+    def option_keys(self) -> list[str]:
         """What names each option: its library id (``use``), else its ``id``, else its name."""
         return [step.use or step.id or step.title for step in self.choose]
 
     @property
     def default_index(self) -> int:
-        return self.keys().index(self.default) if self.default is not None else 0
+        return self.option_keys().index(self.default) if self.default is not None else 0
 
     @property
     def question(self) -> str:

@@ -438,7 +438,7 @@ def test_an_either_or_step_plans_its_default_or_the_pick() -> None:
     picked = compile_plan(routine, {0: 0, 1: 1})
     assert [r.name for r in picked.steps] == ["Heat pack", "Heat pack", "B"]
     assert [s.duration for s in picked.segments if s.kind == "rest"] == [5, 5]
-    assert [r.name for r in compile_plan(routine, {0: 7}).steps][0] == "Ice pack"
+    assert compile_plan(routine, {0: 7}).steps[0].name == "Ice pack"
 
 
 def test_an_either_or_default_must_be_one_of_its_options() -> None:

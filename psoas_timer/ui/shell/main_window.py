@@ -620,9 +620,9 @@ class MainWindow(QMainWindow):
         if choices and picks is None:
             last = self.preferences.last_choices(str(self.entry.path))
             picks = {
-                n: c.keys().index(last[n])
+                n: c.option_keys().index(last[n])
                 for n, c in enumerate(choices)
-                if n < len(last) and last[n] in c.keys()
+                if n < len(last) and last[n] in c.option_keys()
             }
         plan = compile_plan(self.entry.routine, picks) if choices else self.entry.plan
         self._audio.warm_up()
@@ -642,7 +642,7 @@ class MainWindow(QMainWindow):
         choices = self.entry.routine.choices()
         choice = choices[number]
         last = self.preferences.last_choices(key)
-        keys = choice.keys()
+        keys = choice.option_keys()
         marked = (
             keys.index(last[number])
             if number < len(last) and last[number] in keys
@@ -661,7 +661,7 @@ class MainWindow(QMainWindow):
                 self._ask_choice(number + 1, picks)
                 return
             self.preferences.remember_choices(
-                key, [c.keys()[picks[n]] for n, c in enumerate(choices)]
+                key, [c.option_keys()[picks[n]] for n, c in enumerate(choices)]
             )
             self._picks = picks
             self.start_session()
