@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from psoas_timer.audio import voice  # noqa: E402
 from psoas_timer.audio.assets import voice_key  # noqa: E402
 from psoas_timer.core.catalog import load_catalog  # noqa: E402
+from psoas_timer.core.plan import compile_plan  # noqa: E402
 
 FIXED = (
     "Get ready",
@@ -66,11 +67,17 @@ def routine_phrases(routines: Path) -> list[str]:
         if not entry.ok:
             print(f"skipping {entry.path.name}: it has problems", file=sys.stderr)
             continue
-        plan = entry.plan
-        found += [run.name for run in plan.steps]
-        found += [
-            cue.text for _, cue, _ in plan.cues() if cue.kind not in ("next", "countdown", "rep")
-        ]
+        plans = [entry.plan]
+        assert entry.routine is not None
+        for number, choice in enumerate(entry.routine.choices()):  # every option of each
+            plans += [compile_plan(entry.routine, {number: i}) for i in range(len(choice.choose))]
+        for plan in plans:
+            found += [run.name for run in plan.steps]
+            found += [
+                cue.text
+                for _, cue, _ in plan.cues()
+                if cue.kind not in ("next", "countdown", "rep")
+            ]
     found += [step.title for step in catalog.library.exercises.values()]
     return found
 

@@ -139,3 +139,25 @@ def test_a_count_is_left_out_only_when_its_moment_has_passed() -> None:
     assert late == []  # "three" over "two" would mislead; the screen shows the count
     on_time = seq.place([(9.0, Cue("countdown", "3", 3.0, "end"), None)], "voice")
     assert [p.at for p in on_time] == [9.0]
+    assert len([p for p in seq2.place(long_batch, "voice") if p.clip]) < 6
+
+
+def test_every_rest_word_of_the_bundled_routines_has_a_clip_and_others_fall_back() -> None:
+    from psoas_timer.core.catalog import load_catalog
+    from psoas_timer.core.plan import compile_plan
+
+    catalog = load_catalog(Path(__file__).resolve().parents[2] / "routines")
+    said: set[str] = set()
+    for entry in catalog.entries:
+        assert entry.routine is not None
+        plans = [entry.plan] + [
+            compile_plan(entry.routine, {n: i})
+            for n, choice in enumerate(entry.routine.choices())
+            for i in range(len(choice.choose))
+        ]
+        said |= {c.text for p in plans for _, c, _ in p.cues() if c.kind == "rest"}
+    assert "Move the ball to a new spot" in said  # the ball rolls' named rest
+    assert [text for text in sorted(said) if ASSET.voice(text) is None] == []
+    own = sounds_for(Cue("rest", "Roll to your side"), None, "voice", DEFAULT, ASSET)
+    assert own.voice[0].clip is None and own.voice[0].text == "Roll to your side"
+    assert own.fallback is not None  # said by speech if it can be, else a tone stands in
