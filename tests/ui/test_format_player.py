@@ -72,6 +72,7 @@ def test_a_named_rest_shows_and_says_its_own_words(
     started(window, "ball")
     advance(window, clock, 2 + 10 + 1)
     assert window.player.heading.text() == "Move the ball"
+    assert window.player.dial.label == "Move the ball"  # what the dial names, in sight
     assert "Move the ball to a new spot" in window.player.caption_text
     said = [f.cue.text for f, _ in audio.played if f.cue.kind == "rest"]
     assert said == ["Move the ball to a new spot"]

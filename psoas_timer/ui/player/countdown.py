@@ -277,6 +277,13 @@ class CountdownDial(QWidget):
             center.x() - inner * 0.4, center.y() - inner * 0.42, inner * 0.8, inner * 0.14
         )
         if self._label and dirty.intersects(head.toAlignedRect()):
+            # a rest's own name may be longer than "Rest": it stays inside the ring, whose
+            # inside is narrower up there than the box
+            room = inner * 0.6
+            wide = QFontMetricsF(top).horizontalAdvance(self._label)
+            if wide > room:
+                top = QFont(top)
+                top.setPixelSize(max(10, int(top.pixelSize() * room / wide)))
             p.setFont(top)
             p.setPen(palette.for_kind(self._kind))
             p.drawText(head, Qt.AlignmentFlag.AlignCenter, self._label)

@@ -414,7 +414,9 @@ class PlayerView(QWidget):
 
     def _show_clock(self, snap: Snapshot) -> None:
         seg = snap.segment
-        label = "Paused" if snap.state is State.PAUSED else KIND_WORDS.get(seg.kind, "")
+        label = (
+            "Paused" if snap.state is State.PAUSED else seg.heading or KIND_WORDS.get(seg.kind, "")
+        )
         if seg.open is not None:
             o = seg.open
             limit = max(o.limit, snap.duration)
