@@ -68,8 +68,8 @@ if TYPE_CHECKING:
     from psoas_timer.ui.progress.recording import HistoryLink
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.catalog_loader import CatalogLoader
-    from psoas_timer.ui.shell.help_dialog import HelpDialog
     from psoas_timer.ui.shell.choice_dialog import ChoiceDialog
+    from psoas_timer.ui.shell.help_dialog import HelpDialog
     from psoas_timer.ui.shell.safety_dialog import SafetyDialog
     from psoas_timer.ui.shell.screensaver import Inhibitor
     from psoas_timer.ui.shell.toolbar import ControlsBar
