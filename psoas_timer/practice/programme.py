@@ -41,6 +41,7 @@ from psoas_timer.core.model import (
     FORMAT_VERSION,
     LENGTH_KEYS,
     TIMING_KEYS,
+    Choice,
     Duration,
     OpenHold,
     RepeatGroup,
@@ -345,10 +346,12 @@ def _step_key(step: Step) -> str:
 
 
 def _steps(routine: Routine) -> Iterator[Step]:
-    def walk(items: list[Step | RepeatGroup]) -> Iterator[Step]:
+    def walk(items: list[Step | RepeatGroup | Choice]) -> Iterator[Step]:
         for item in items:
             if isinstance(item, RepeatGroup):
                 yield from walk(item.steps)
+            elif isinstance(item, Choice):  # either/or: each option
+                yield from item.choose
             else:
                 yield item
 
@@ -359,11 +362,15 @@ def _apply_all(routine: Routine, changes: list[WeekChange]) -> Routine:
     if not changes:
         return routine
 
-    def apply(items: list[Step | RepeatGroup]) -> list[Step | RepeatGroup]:
-        result: list[Step | RepeatGroup] = []
+    def apply(items: list[Step | RepeatGroup | Choice]) -> list[Step | RepeatGroup | Choice]:
+        result: list[Step | RepeatGroup | Choice] = []
         for item in items:
             if isinstance(item, RepeatGroup):
                 result.append(item.model_copy(update={"steps": apply(item.steps)}))
+                continue
+            if isinstance(item, Choice):  # either/or: the change reaches each option
+                options = [step for step in apply(list(item.choose)) if isinstance(step, Step)]
+                result.append(item.model_copy(update={"choose": options}))
                 continue
             for change in changes:
                 for wanted, values in change.steps.items():
