@@ -139,7 +139,6 @@ def test_a_count_is_left_out_only_when_its_moment_has_passed() -> None:
     assert late == []  # "three" over "two" would mislead; the screen shows the count
     on_time = seq.place([(9.0, Cue("countdown", "3", 3.0, "end"), None)], "voice")
     assert [p.at for p in on_time] == [9.0]
-    assert len([p for p in seq2.place(long_batch, "voice") if p.clip]) < 6
 
 
 def test_every_rest_word_of_the_bundled_routines_has_a_clip_and_others_fall_back() -> None:
