@@ -103,6 +103,8 @@ class DurationEdit(QLineEdit):
         if self.hasFocus() and self._same(value):
             return
         self.setText(written_text(value))
+        # a value written out in braces (per side, a named rest) gets room to be read
+        self.setMaximumWidth(420 if isinstance(value, Mapping) else 160)
         self._mark(True)
 
     def _same(self, value: object) -> bool:
