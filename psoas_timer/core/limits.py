@@ -19,7 +19,7 @@ from typing import Any
 
 from .breathing import Pattern
 from .duration import format_duration
-from .model import Defaults, Kind, RepeatGroup, Routine, Step, breathing_pattern
+from .model import Choice, Defaults, Kind, RepeatGroup, Routine, Step, breathing_pattern
 
 __all__ = [
     "MAX_CUES",
@@ -56,6 +56,14 @@ class Size:
             self.seconds + other.seconds, self.segments + other.segments, self.cues + other.cues
         )
 
+    def most(self, other: Size) -> Size:
+        """The larger of two sizes, part by part (an either/or step: whichever is picked)."""
+        return Size(
+            max(self.seconds, other.seconds),
+            max(self.segments, other.segments),
+            max(self.cues, other.cues),
+        )
+
     def times(self, n: int) -> Size:
         return Size(self.seconds * n, self.segments * n, self.cues * n)
 
@@ -84,7 +92,12 @@ class PlanTooLargeError(ValueError):
 def _leaves(group: RepeatGroup) -> list[Step]:
     steps: list[Step] = []
     for item in group.steps:
-        steps.extend(_leaves(item) if isinstance(item, RepeatGroup) else [item])
+        if isinstance(item, RepeatGroup):
+            steps.extend(_leaves(item))
+        elif isinstance(item, Choice):  # whichever option is picked
+            steps.extend(item.choose)
+        else:
+            steps.append(item)
     return steps
 
 
@@ -180,7 +193,12 @@ class _Sizer:
             step.breathing if step.breathing is not None else self.defaults.breathing
         )
 
-    def item(self, item: Step | RepeatGroup) -> Size:
+    def item(self, item: Step | RepeatGroup | Choice) -> Size:
+        if isinstance(item, Choice):
+            size = Size()
+            for option in item.choose:
+                size = size.most(self.item(option))
+            return size
         if isinstance(item, Step):
             return self.run(item, item.prepare or 0.0)
         size = self.items(item.steps)
@@ -190,20 +208,24 @@ class _Sizer:
             size += _segment(seconds, 12 + paced)
         return size.times(item.repeat)
 
-    def items(self, items: list[Step | RepeatGroup]) -> Size:
+    def items(self, items: list[Step | RepeatGroup | Choice]) -> Size:
         total = Size()
         for item in items:
             total += self.item(item)
         return total
 
-    def first_prepare(self, items: list[Step | RepeatGroup]) -> Size:
+    def first_prepare(self, items: list[Step | RepeatGroup | Choice]) -> Size:
         """The routine's own get-ready time before its very first step, when that has none."""
-        first: Step | RepeatGroup = items[0]
+        first: Step | RepeatGroup | Choice = items[0]
         while isinstance(first, RepeatGroup):
             first = first.steps[0]
-        if first.prepare is not None or first.kind is Kind.REST:
-            return Size()
-        return _segment(self.defaults.prepare, 2 + self.countdown(first, self.defaults.prepare))
+        options = first.choose if isinstance(first, Choice) else [first]
+        size = Size()
+        for option in options:  # an either/or step: whichever is picked
+            if option.prepare is None and option.kind is not Kind.REST:
+                count = 2 + self.countdown(option, self.defaults.prepare)
+                size = size.most(_segment(self.defaults.prepare, count))
+        return size
 
 
 def plan_size(routine: Routine) -> Size:
@@ -220,7 +242,7 @@ def _label(path: tuple[Any, ...]) -> str:
 
 
 def _blame(
-    sizer: _Sizer, items: list[Step | RepeatGroup], path: tuple[Any, ...], before: Size
+    sizer: _Sizer, items: list[Step | RepeatGroup | Choice], path: tuple[Any, ...], before: Size
 ) -> PlanTooLargeError | None:
     for index, item in enumerate(items):
         here = (*path, index)
@@ -229,7 +251,7 @@ def _blame(
         if over is None:
             before = after
             continue
-        if isinstance(item, Step):
+        if isinstance(item, (Step, Choice)):
             return PlanTooLargeError(
                 here, f"{_label(here)}: with this step the session grows to {over}"
             )

@@ -94,3 +94,52 @@ def test_a_routine_made_in_code_is_refused_before_anything_is_built() -> None:
         compile_plan(routine)
     assert info.value.path == ("steps", 0, *("steps", 0) * 4, "repeat")
     assert "done 100 times" in info.value.message
+
+
+# --- the newer forms: per side, ranges and either/or steps feed the limits ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (  # each side 13 h: 26 h in all
+            "name: r\nsteps:\n  - {name: A, sides: both, hold: {left: 13h, right: 1m}}\n",
+            "r.yaml:3:5:",
+        ),
+        (  # a range's value in use: 50 sets of an hour
+            "name: r\nsteps:\n  - {name: A, hold: 1h, sets: {range: 50-60, use: 50}}\n",
+            "r.yaml:3:5:",
+        ),
+        (  # an either/or step counts as its largest option, whichever is the default
+            "name: r\nsteps:\n  - {name: A, hold: 2h}\n"
+            "  - choose: [{name: B, hold: 1m}, {name: C, hold: 23h}]\n",
+            "r.yaml:4:5:",
+        ),
+    ],
+)
+def test_values_per_side_ranges_and_choices_count_toward_the_limits(text: str, where: str) -> None:
+    with pytest.raises(LoadError) as caught:
+        load_routine_text(text, "r.yaml")
+    assert str(caught.value).startswith(where), str(caught.value)
+    assert "24h" in str(caught.value) or "at most" in str(caught.value)
+
+
+def test_the_size_of_the_newer_forms_is_never_below_their_plan() -> None:
+    routine = load_routine_text(
+        dedent("""\
+        name: r
+        defaults: {breathing: calm}
+        steps:
+          - {name: A, sides: both, hold: {left: 30s, right: 45s}, sets: {left: 1, right: 3}}
+          - {name: B, sides: both, open: {left: {target: 60}, right: {target: 90, max: 200}}}
+          - {name: C, hold: 20-30s, sets: 3-4, rest_between_sets: {duration: 9, name: Roll}}
+          - choose: [{name: D, hold: 10}, {name: E, reps: 8-12, tempo: 3}]
+        """),
+        "r.yaml",
+    )
+    bound = plan_size(routine)
+    for pick in (0, 1):
+        built = actual(compile_plan(routine, {0: pick}))
+        assert built.seconds <= bound.seconds + 1e-6
+        assert built.segments <= bound.segments
+        assert built.cues <= bound.cues
