@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import io
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ __all__ = [
     "to_node",
 ]
 
+_log = logging.getLogger(__name__)
 
 #: Key order for files written from scratch, and where new keys go in hand-written ones.
 ROUTINE_ORDER = ("version", "name", "description", "tags", "defaults", "steps")
@@ -269,6 +271,9 @@ class RoutineDocument:
 
     data: CommentedMap
     indent: tuple[int, int, int] = (2, 4, 2)
+    #: Why the file could not be kept as written, when it was opened as a rewritten copy
+    #: (saving it then changes its layout and drops its comments, not what it says).
+    rewritten: str | None = None
 
     @classmethod
     def from_text(cls, text: str | bytes, name: str = "<routine>") -> RoutineDocument:
@@ -285,8 +290,27 @@ class RoutineDocument:
         if isinstance(text, bytes):
             text = text.decode("utf-8")
         indent = _guess_indent(text)
-        data = _yaml(indent).load(text)
-        return cls(data, indent)
+        try:
+            document = cls(_yaml(indent).load(text), indent)
+            if _same_data(read_yaml(document.dump(), name).data, located.data):
+                return document
+            reason = "reading it for editing would change what it says"
+        except Exception as exc:  # ruamel.yaml is stricter than the loader in places
+            reason = _reason(exc)
+        # The loader reads it, ruamel.yaml cannot keep it as written (a tab inside a plain
+        # value, an anchor on an empty key...): edit what the loader reads, laid out afresh.
+        _log.info("%s: editing a rewritten copy: %s", name, reason)
+        document = cls(_plain_node(located.data))
+        try:
+            same = _same_data(read_yaml(document.dump(), name).data, located.data)
+        except Exception as exc:
+            _log.warning("%s: the editor cannot write this file back", name, exc_info=True)
+            same, reason = False, _reason(exc)
+        if not same:
+            message = f"the editor cannot read this file as written ({reason})"
+            raise LoadError([Problem(name, 1, 1, message)])
+        document.rewritten = reason
+        return document
 
     @classmethod
     def from_path(cls, path: Path) -> RoutineDocument:
@@ -310,6 +334,40 @@ class RoutineDocument:
     def name(self) -> str:
         value = self.data.get("name")
         return value if isinstance(value, str) and value else "Untitled routine"
+
+
+def _reason(exc: BaseException) -> str:
+    """A one-line account of why ruamel.yaml refused a text."""
+    problem = getattr(exc, "problem", None)
+    mark = getattr(exc, "problem_mark", None)
+    if isinstance(problem, str) and mark is not None:
+        return f"{problem} at line {mark.line + 1}, column {mark.column + 1}"
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
+def _same_data(a: Any, b: Any) -> bool:
+    """Equal plain data (NaN equals NaN; 1 and True and 1.0 are told apart)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same_data(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same_data(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and a != a:
+        return bool(b != b)
+    return bool(a == b)
+
+
+def _plain_node(value: Any) -> Any:
+    """Plain data (as the loader reads it) as ruamel nodes, in its own order, text quoted
+    wherever YAML 1.1 would read it as something else."""
+    if isinstance(value, dict):
+        return CommentedMap((_plain_node(k), _plain_node(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return CommentedSeq(_plain_node(v) for v in value)
+    if isinstance(value, str) and not _plain_is_text(value):
+        return SingleQuotedScalarString(value)
+    return value
 
 
 def document_from_routine(routine: Routine, library: Library | None = None) -> RoutineDocument:

@@ -12,12 +12,13 @@ and keeps a backup (:mod:`psoas_timer.core.routine_files`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -44,6 +45,8 @@ __all__ = [
     "FileQuestions",
     "ask_unsaved",
 ]
+
+_log = logging.getLogger(__name__)
 
 
 class CloseChoice(Enum):
@@ -114,6 +117,9 @@ class FileQuestions(Protocol):
 
     def new_name(self, current: str) -> str | None: ...
 
+    def cannot_open(self, path: Path, why: str) -> None:
+        """Say why *path* cannot be edited here, offering to open it in the user's editor."""
+
 
 class DialogQuestions:
     """:class:`FileQuestions` asked with Qt's dialogs over *parent*."""
@@ -150,6 +156,30 @@ class DialogQuestions:
     def new_name(self, current: str) -> str | None:
         name, ok = QInputDialog.getText(self._parent, "Rename routine", "New name:", text=current)
         return name if ok else None
+
+    def cannot_open(self, path: Path, why: str) -> None:
+        # Not modal: the editor may be hidden (Ctrl+E in the main window), so it shows over
+        # the window the user is looking at.
+        window = self._parent.window()
+        parent = window if window.isVisible() else window.parentWidget() or window
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Cannot edit this routine here",
+            f"The editor cannot open {path.name}.",
+            QMessageBox.StandardButton.Close,
+            parent,
+        )
+        box.setInformativeText(f"{why}\n\nYou can open the file in your own text editor.")
+        own = box.addButton("Open in my editor", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(own)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def clicked(button: object) -> None:
+            if button is own and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                _log.warning("no program opened %s", path)
+
+        box.buttonClicked.connect(clicked)
+        box.open()
 
 
 class FileActions:
@@ -230,15 +260,26 @@ class FileActions:
         return self.maybe_discard() and self._open(path)
 
     def _open(self, path: Path) -> bool:
-        if self._user_dir.resolve() not in path.resolve().parents:
-            path = duplicate_routine(path, self._user_dir)
-            self._view.notify(f"Copied to your routines as {path.name}.")
         try:
+            if self._user_dir.resolve() not in path.resolve().parents:
+                path = duplicate_routine(path, self._user_dir)
+                self._view.notify(f"Copied to your routines as {path.name}.")
             document = RoutineDocument.from_path(path)
         except LoadError as exc:
             self._view.show_file_problems(exc)
+            self._ask.cannot_open(path, "\n".join(str(p) for p in exc.problems))
+            return False
+        except OSError as exc:
+            _log.warning("cannot copy %s into %s", path, self._user_dir, exc_info=True)
+            self._ask.cannot_open(path, f"It could not be copied to your routines folder: {exc}")
             return False
         self._load(document, path)
+        if document.rewritten:
+            self._view.notify(
+                f"{path.name} is written in a way the editor cannot keep ({document.rewritten}). "
+                "Saving it here lays it out afresh and drops its comments; the routine stays "
+                "the same."
+            )
         return True
 
     def save(self) -> bool:
