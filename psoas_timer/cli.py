@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 COMMANDS = ("validate", "list", "plan", "schema", "export-audio", "history", "today")
+VERBOSE = ("--verbose", "-v")
+_VERBOSE_HELP = "print what the app logs to stderr too, in detail"
 
 
 def _catalog() -> Catalog:
@@ -485,6 +487,7 @@ def _parser() -> argparse.ArgumentParser:
         description="A hands-free guided timer for hip-flexor, psoas and iliacus routines.",
     )
     parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help=_VERBOSE_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("validate", help="check routine and library files")
     p.add_argument(
@@ -532,6 +535,7 @@ def _app_parser() -> argparse.ArgumentParser:
         "plan, schema, export-audio, history, today (see 'psoas-timer COMMAND -h').",
     )
     parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help=_VERBOSE_HELP)
     parser.add_argument(
         "routine", nargs="?", metavar="ROUTINE", help="a routine file or name to open"
     )
@@ -572,11 +576,21 @@ def _inert_output() -> Iterator[None]:
         sys.stdout, sys.stderr = out, err
 
 
+def _take_verbose(args: list[str]) -> tuple[list[str], bool]:
+    """*args* without ``--verbose``/``-v`` (anywhere before ``--``), and whether it was there."""
+    end = args.index("--") if "--" in args else len(args)
+    kept = [a for a in args[:end] if a not in VERBOSE] + args[end:]
+    return kept, len(kept) != len(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    from psoas_timer import logs
+
+    args_list, verbose = _take_verbose(list(sys.argv[1:] if argv is None else argv))
     if args_list and args_list[0] in COMMANDS:
         with _inert_output():
             args = _parser().parse_args(args_list)
+            logs.setup(verbose=verbose)
             try:
                 result: int = args.func(args)
                 sys.stdout.flush()
@@ -585,6 +599,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 1
         return result
     app_args = _app_parser().parse_args(args_list)
+    logs.setup(verbose=verbose)
     try:
         from psoas_timer.ui.shell.app import run
     except ImportError as exc:

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from psoas_timer import logs
+
 # Qt needs a platform even with no display; set it before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -22,14 +24,17 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(autouse=True)
 def _isolated_user_data(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
+) -> Iterator[Path]:
     """Each test gets its own data folder and settings: never the developer's real ones."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("HOME", str(home))
-    return home / "data"
+    monkeypatch.delenv("PSOAS_TIMER_STATE_DIR", raising=False)
+    yield home / "data"
+    logs.shutdown()  # a test that set up the log (the CLI does) leaves none behind
 
 
 @pytest.fixture

@@ -43,6 +43,8 @@ __all__ = [
     "stream_session",
 ]
 
+_log = logging.getLogger(__name__)
+
 RATE = 16_000
 #: Seconds after the plan's end, for the "done" chime and "Well done" to ring out.
 TAIL = 3.0
@@ -51,9 +53,6 @@ CHUNK = 10.0
 #: A WAV file's sizes are 32-bit: the most sample bytes one can hold (with its header).
 MAX_DATA_BYTES = 2**32 - 1 - 44
 _SAME_MOMENT = 1e-6
-
-
-_log = logging.getLogger(__name__)
 
 
 class ExportTooLongError(ValueError):

@@ -59,6 +59,7 @@ tone plays and the screen shows the text.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -90,6 +91,8 @@ from .schedule import Schedule
 from .settings import AudioSettings
 
 __all__ = ["CuePlayer"]
+
+_log = logging.getLogger(__name__)
 
 #: The output stream's buffer (ms), given to libpulse as ``PULSE_LATENCY_MSEC``: each cue's
 #: delay. 20 ms measures 13-18 ms on a null sink, with room before underruns.
@@ -275,6 +278,7 @@ class CuePlayer(QObject):
     def _report(self, message: str) -> None:
         if message in self._problems:
             return
+        _log.warning("sound: %s", message)
         self._problems.append(message)
         self._unsent.append(message)
         # Deferred: whoever connects right after construction still hears about it.
@@ -448,6 +452,7 @@ class CuePlayer(QObject):
             write_padded(path, target, TAIL_PAD)
             self._durations[path] = self._assets.duration(path)
         except (OSError, EOFError, wave.Error):
+            _log.warning("cannot pad %s; it plays as it is", path, exc_info=True)
             return path, 1
         return target, _INFINITE
 

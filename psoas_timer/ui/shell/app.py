@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["create_window", "run", "services"]
 
+_log = logging.getLogger(__name__)
+
 
 def _application() -> QApplication:
     existing = QApplication.instance()
@@ -156,6 +158,7 @@ def run(routine: str | None, background: bool = False) -> int:
     for reminders; where there is no tray it opens as usual.
     """
     app = _application()
+    _log.info("%s %s starting on %s", APP_NAME, __version__, app.platformName())
     instance = SingleInstance()
     if background and instance.is_running():
         return 0  # already running: a login start must not bring the window up

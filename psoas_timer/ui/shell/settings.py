@@ -13,6 +13,7 @@ version; a store written by a newer release is read as it is and never downgrade
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ if TYPE_CHECKING:  # imported when first used: the window reads preferences befo
 __all__ = ["MIGRATIONS", "SETTINGS_VERSION", "Option", "Preferences", "migrate"]
 
 T = TypeVar("T", bool, int, float, str, QByteArray)
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Option(Generic[T]):
         try:
             result = kind(value)
         except (TypeError, ValueError, OverflowError):
+            _log.info("setting %s: unusable value %r, using %r", self.key, value, self.default)
             return self.default
         if isinstance(result, float) and not math.isfinite(result):
             return self.default

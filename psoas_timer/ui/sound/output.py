@@ -35,6 +35,7 @@ __all__ = [
     "make_output",
 ]
 
+
 #: What :meth:`CueOutput.preview` can play: the cue it builds, and the routine style that
 #: makes the player give just that channel (a start tone; "Get ready"; an in-breath sound).
 _PREVIEWS: dict[str, tuple[Cue, str]] = {
