@@ -7,8 +7,10 @@ can be moved with ``PSOAS_TIMER_DATA_DIR``, which the tests use to stay away fro
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,12 +25,14 @@ __all__ = [
     "bundled_routines_dir",
     "catalog_layout",
     "history_file",
+    "storage_problem",
     "user_cache_dir",
     "user_data_dir",
     "user_routines_dir",
 ]
 
 _PACKAGE = Path(__file__).resolve().parent
+_log = logging.getLogger(__name__)
 
 
 @cache
@@ -61,12 +65,20 @@ def _standard(kind: str) -> Path:
     return Path(QStandardPaths.writableLocation(location))
 
 
-def user_data_dir() -> Path:
-    """The user's data folder (created on first use)."""
-    override = os.environ.get("PSOAS_TIMER_DATA_DIR")
-    path = Path(override) if override else _standard("AppDataLocation")
-    path.mkdir(parents=True, exist_ok=True)
+def _made(path: Path) -> Path:
+    """*path*, made if missing. A folder that cannot be made is logged, not raised: whatever
+    writes there later says it could not (see :func:`storage_problem`)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _log.debug("cannot make %s: %s", path, exc)
     return path
+
+
+def user_data_dir() -> Path:
+    """The user's data folder (made on first use, where it can be)."""
+    override = os.environ.get("PSOAS_TIMER_DATA_DIR")
+    return _made(Path(override) if override else _standard("AppDataLocation"))
 
 
 def user_cache_dir() -> Path:
@@ -77,9 +89,7 @@ def user_cache_dir() -> Path:
 
 
 def user_routines_dir() -> Path:
-    path = user_data_dir() / "routines"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _made(user_data_dir() / "routines")
 
 
 def history_file() -> Path:
@@ -97,4 +107,50 @@ def catalog_layout() -> Layout:
         assets=assets_dir(),
         user=user_routines_dir(),
         cache=user_cache_dir(),
+    )
+
+
+def _cannot_write(folder: Path) -> OSError | None:
+    """Why no file can be made in *folder* (made if missing), or ``None`` if one can.
+
+    It tries (a file that vanishes when closed) rather than asking for permissions, which
+    are not the whole story: a read-only disk, a full one, a file where the folder goes.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return exc
+    return None
+
+
+def storage_problem(settings_file: str | None = None) -> str | None:
+    """What the app cannot save, in plain words, or ``None`` when it can save everything.
+
+    It checks the routines folder and, given one, the folder of the settings file.
+    """
+    folders = {"routines": user_routines_dir()}  # the history lives beside it
+    if settings_file:
+        folders["settings"] = Path(settings_file).parent
+    blocked = {
+        what: (folder, exc) for what, folder in folders.items() if (exc := _cannot_write(folder))
+    }
+    if not blocked:
+        return None
+    for folder, exc in blocked.values():
+        _log.warning("cannot write to %s: %s", folder, exc)
+    where = " or ".join(
+        f"{folder} ({(exc.strerror or str(exc)).lower()})" for folder, exc in blocked.values()
+    )
+    if len(blocked) == len(folders):
+        headline, lost = "Nothing will be saved", "new routines, changes, history and settings"
+    elif "routines" in blocked:
+        headline = "Your routines and history will not be saved"
+        lost = "new routines, changes to them and the sessions you do"
+    else:
+        headline, lost = "Your settings will not be saved", "the settings you change"
+    return (
+        f"{headline}: Psoas Timer cannot write to {where}. The routines that come with it "
+        f"work as usual, but {lost} are lost when you close it."
     )

@@ -325,3 +325,17 @@ def test_plan_names_each_phase_of_a_rep(tmp_path: Path) -> None:
     assert [s["phase"] for s in data["segments"]] == ["up", "hold", "down"] * 2
     said = [(c["at"], c["text"]) for c in data["cues"] if c["kind"] in ("rep", "rep_phase")]
     assert said[:4] == [(0, "1"), (0, "Up"), (1, "Hold"), (11, "Down")]
+
+
+def test_list_works_with_an_unwritable_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "in-the-way").write_text("a file where the data folder goes")
+    monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(tmp_path / "in-the-way" / "data"))
+    result = cli("list", "--json")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    names = {Path(r["path"]).stem for r in json.loads(result.stdout)}
+    assert {
+        p.stem for p in (Path(psoas_timer.__file__).parents[1] / "routines").glob("*.yaml")
+    } <= names

@@ -291,6 +291,7 @@ class FileActions:
                 self.path = unique_path(self._user_dir, slug(view.document.name))
             save_document(view.document, self.path)
         except OSError as exc:
+            _log.warning("cannot save %s", self.path or self._user_dir, exc_info=True)
             view.notify(f"Could not save: {exc.strerror or exc}")
             return False
         self._saved_text = view.document.dump()

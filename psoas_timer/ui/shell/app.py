@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -68,8 +69,10 @@ def services(preferences: Preferences) -> Services:
 
         return HistoryStore.open(paths.history_file())
 
+    store = preferences.file_name
     return Services(
         load_catalog=load,
+        storage_problem=paths.storage_problem(store if os.path.isabs(store) else None),
         clock=monotonic,
         audio=DeferredOutput(sound),  # opened just after the routines are listed
         inhibitor=ScreenSaverInhibitor(),

@@ -151,6 +151,8 @@ class Services:
     #: Read the routines in a worker thread when the window loads (the app does; tests read
     #: them at once, which is simpler to follow).
     background: bool = False
+    #: What cannot be saved, in plain words (an unwritable data folder), said once.
+    storage_problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -282,6 +284,8 @@ class MainWindow(QMainWindow):
         )
         self._restore()
         self._connect_signals()
+        if services.storage_problem:
+            self._show_storage_problem(services.storage_problem)
         self.setAcceptDrops(True)  # a routine file dropped on the window opens
         if services.background:
             from psoas_timer.ui.shell.catalog_loader import CatalogLoader
@@ -332,6 +336,20 @@ class MainWindow(QMainWindow):
 
     def _on_catalog_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Cannot read the routines: {message}")
+
+    def _show_storage_problem(self, text: str) -> None:
+        """Say, for as long as the window is open, that nothing will be saved."""
+        from PySide6.QtWidgets import QLabel
+
+        from psoas_timer.ui.common.theme import scaled_font
+
+        notice = QLabel(text, self)
+        notice.setObjectName("storage_problem")
+        notice.setWordWrap(True)
+        notice.setFont(scaled_font(self.font(), 13, bold=True))
+        notice.setContentsMargins(8, 4, 8, 4)
+        notice.setAccessibleName(text.split(":", 1)[0])
+        self.statusBar().addPermanentWidget(notice, 1)
 
     # -- what load() made ----------------------------------------------------------------
     @property

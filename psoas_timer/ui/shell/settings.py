@@ -343,6 +343,11 @@ class Preferences:
     def set_geometry(self, value: QByteArray) -> None:
         self._set(GEOMETRY, value)
 
+    @property
+    def file_name(self) -> str:
+        """Where the settings are stored (a file, or on Windows a registry path)."""
+        return self._store.fileName()
+
     def sync(self) -> None:
         self._store.sync()
 
