@@ -16,15 +16,29 @@ Use::
 A socket left behind by a crashed instance is removed (:meth:`QLocalServer.removeServer`)
 once nothing answers on it. ``PSOAS_TIMER_INSTANCE`` overrides the server name (the bundle's
 smoke test uses it so it never talks to a real running instance).
+
+Another user on the same machine must not be able to stand in for the running instance (and
+receive the routine path and activation token, or make a launch exit at once). So the socket
+lives in a folder only this user may enter (:func:`server_name`: ``$XDG_RUNTIME_DIR``, else a
+folder of mode 0700 this user owns, made in the temp folder or the user's cache folder), and
+both ends check who is at the other end before they send or accept anything: on Linux the
+kernel's peer credentials (``SO_PEERCRED``) must name this user; elsewhere on Unix the socket
+file must be this user's. A socket that fails the check is dropped and gets nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import json
+import logging
 import os
 import re
+import socket as pysocket
+import stat
+import struct
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QDir, QEventLoop, QLockFile, QObject, QTimer, Signal
@@ -41,12 +55,21 @@ MAX_MESSAGE = 64 * 1024
 TIMEOUT_MS = 1500
 ENV_NAME = "PSOAS_TIMER_INSTANCE"
 _TOKEN_VARIABLES = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
+_SOCKET_PATH_MAX = 100  # sockaddr_un holds 104 to 108 bytes, depending on the system
+
+_log = logging.getLogger(__name__)
+
+
+def _uid() -> int | None:
+    """This user's id, where there are user ids (not on Windows)."""
+    getuid = getattr(os, "getuid", None)
+    return int(getuid()) if getuid is not None else None
 
 
 def _user() -> str:
-    getuid = getattr(os, "getuid", None)
-    if getuid is not None:
-        return str(getuid())
+    uid = _uid()
+    if uid is not None:
+        return str(uid)
     try:
         name = getpass.getuser()
     except (KeyError, OSError):  # pragma: no cover - no user name at all
@@ -55,20 +78,89 @@ def _user() -> str:
     return hashlib.sha1(name.encode()).hexdigest()[:12]
 
 
-def server_name() -> str:
-    """The local server's name, per user: a socket in the user's private runtime folder
-    (``$XDG_RUNTIME_DIR``) when there is one, else ``APP_ID-<uid>`` in the temp folder (or a
-    named pipe on Windows)."""
+def _private_folder(path: Path, *, make: bool) -> bool:
+    """Whether *path* is a real folder (not a link) that this user owns and no one else may
+    enter. With *make*, it is made if missing and closed to others if it is this user's."""
+    uid = _uid()
+    try:
+        if make:
+            with contextlib.suppress(FileExistsError):
+                path.mkdir(mode=0o700)
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != uid:
+            _log.warning("%s is not this user's own folder; not using it", path)
+            return False
+        if stat.S_IMODE(info.st_mode) & 0o077:
+            if not make:
+                return False
+            os.fchmod(fd, 0o700)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _folders() -> list[tuple[Path, bool]]:
+    """Where the socket may live, best first, and whether the app makes that folder."""
+    found: list[tuple[Path, bool]] = []
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isabs(runtime):
+        found.append((Path(runtime), False))
+    found.append((Path(tempfile.gettempdir()) / f"{APP_ID}-{_uid()}", True))
+    cache = os.environ.get("XDG_CACHE_HOME")
+    cache_home = Path(cache) if cache and os.path.isabs(cache) else Path.home() / ".cache"
+    found.append((cache_home / APP_ID, True))
+    return found
+
+
+def server_name() -> str | None:
+    """The local server's name, per user.
+
+    On Unix a socket in a private folder: the user's runtime folder (``$XDG_RUNTIME_DIR``)
+    when it is theirs alone, else ``psoas-timer-<uid>`` in the temp folder, made with mode
+    0700 (or, if someone else holds that name, ``psoas-timer`` in the user's cache folder).
+    ``None`` when there is no such folder: then each launch runs on its own. On Windows, a
+    named pipe of this user's.
+    """
     override = os.environ.get(ENV_NAME)
     if override:
         return override
     name = f"{APP_ID}-{_user()}"
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and os.name == "posix" and Path(runtime).is_dir():
-        path = Path(runtime) / f"{name}.sock"
-        if len(str(path)) < 100:  # sockaddr_un's path limit
+    if os.name != "posix" or _uid() is None:
+        return name
+    for folder, make in _folders():
+        path = folder / f"{name}.sock"
+        if len(str(path)) >= _SOCKET_PATH_MAX:
+            continue
+        if make:
+            with contextlib.suppress(OSError):  # ~/.cache may be missing; /tmp is there
+                folder.parent.mkdir(parents=True, exist_ok=True)
+        if _private_folder(folder, make=make):
             return str(path)
-    return name
+    _log.warning("no private folder for the single-instance socket; launches run on their own")
+    return None
+
+
+def _peer_uid(socket: QLocalSocket) -> int | None:
+    """The user id of the process at the other end of *socket*, as the kernel reports it
+    (Linux), or ``None`` where the system does not say."""
+    option = getattr(pysocket, "SO_PEERCRED", None)
+    fd = int(socket.socketDescriptor())
+    if option is None or fd < 0:
+        return None
+    try:
+        with pysocket.fromfd(fd, pysocket.AF_UNIX, pysocket.SOCK_STREAM) as copy:
+            raw = copy.getsockopt(pysocket.SOL_SOCKET, option, struct.calcsize("3i"))
+    except OSError:
+        _log.warning("cannot read the peer credentials of a local socket", exc_info=True)
+        return None
+    _pid, uid, _gid = struct.unpack("3i", raw)
+    return int(uid)
 
 
 def _routine_argument(routine: str | None) -> str | None:
@@ -90,14 +182,40 @@ class SingleInstance(QObject):
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._name = name or server_name()
+        self._name: str | None = name or server_name()
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytearray] = {}
         self._tokens: dict[str, str] = {}
 
     @property
-    def name(self) -> str:
+    def name(self) -> str | None:
+        """The server's name; ``None`` when there is no private place for it."""
         return self._name
+
+    def _socket_path(self) -> Path:
+        assert self._name is not None
+        if os.path.isabs(self._name):
+            return Path(self._name)
+        return Path(QDir.tempPath()) / self._name  # where Qt puts a bare name on Unix
+
+    def _trusted(self, socket: QLocalSocket, *, server: bool) -> bool:
+        """Whether this user is at the other end of *socket* (see the module's notes)."""
+        uid = _uid()
+        if uid is None:  # Windows: the pipe itself is this user's (UserAccessOption)
+            return True
+        peer = _peer_uid(socket)
+        if peer is None:
+            if server:  # no peer credentials here: only this user can enter the folder
+                return True
+            try:
+                peer = os.lstat(self._socket_path()).st_uid
+            except OSError:
+                return False
+        if peer != uid:
+            side = "a connection from" if server else "a socket of"
+            _log.warning("ignored %s user %s at %s", side, peer, self._name)
+            return False
+        return True
 
     @property
     def listening(self) -> bool:
@@ -115,10 +233,13 @@ class SingleInstance(QObject):
 
     def try_send(self, routine: str | None = None, timeout_ms: int = TIMEOUT_MS) -> bool:
         """Hand *routine* to a running instance. True if it confirmed (so this process can
-        exit), False if none answered (so this process should :meth:`listen`)."""
+        exit), False if none answered (so this process should :meth:`listen`). Nothing is
+        sent to a socket another user holds."""
+        if self._name is None:
+            return False
         socket = QLocalSocket()
         socket.connectToServer(self._name)
-        if not socket.waitForConnected(timeout_ms):
+        if not socket.waitForConnected(timeout_ms) or not self._trusted(socket, server=False):
             socket.abort()
             return False
         message = {
@@ -165,11 +286,14 @@ class SingleInstance(QObject):
         """Start answering later launches. False if a live instance holds the name."""
         if self.listening:
             return True
+        if self._name is None:
+            return False
         # Qt moves a fresh socket file over an existing one, so ask first whether someone
-        # answers there: if nobody does, it is a crashed instance's leftover.
+        # answers there: if nobody does, it is a crashed instance's leftover (and one of
+        # another user's is no instance of ours).
         probe = QLocalSocket()
         probe.connectToServer(self._name)
-        alive = probe.waitForConnected(200)
+        alive = probe.waitForConnected(200) and self._trusted(probe, server=False)
         probe.abort()
         if alive:
             return False
@@ -186,19 +310,28 @@ class SingleInstance(QObject):
     def claim(self, routine: str | None = None, timeout_ms: int = 5000) -> bool:
         """The whole start-up dance under a lock file, so two launches at once cannot both
         become the running instance: True if this process now listens (carry on), False if
-        a running instance took *routine* (exit)."""
+        a running instance took *routine* (exit). If this process can neither hand over
+        nor listen, it runs on its own (True), saying why in the log."""
+        if self._name is None:
+            return True
         lock = QLockFile(self._lock_path())
         lock.setStaleLockTime(10_000)
         locked = lock.tryLock(timeout_ms)
         try:
             if self.try_send(routine):
                 return False
-            return self.listen()
+            if self.listen():
+                return True
+            if self.try_send(routine):  # one started listening in between
+                return False
+            _log.warning("cannot listen on %s; this launch runs on its own", self._name)
+            return True
         finally:
             if locked:
                 lock.unlock()
 
     def _lock_path(self) -> str:
+        assert self._name is not None
         if os.path.isabs(self._name):
             return f"{self._name}.lock"
         return str(Path(QDir.tempPath()) / f"{self._name}.lock")
@@ -221,6 +354,10 @@ class SingleInstance(QObject):
         assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
+            if not self._trusted(socket, server=True):
+                socket.abort()
+                socket.deleteLater()
+                continue
             self._buffers[socket] = bytearray()
             socket.readyRead.connect(self._on_ready_read)
             socket.disconnected.connect(self._on_disconnected)
