@@ -1,0 +1,343 @@
+"""Soak: memory and CPU of the real window running sessions for hours, beside a bare window.
+
+Each phase runs two child processes side by side, so machine noise hits both: the real
+window (:func:`psoas_timer.ui.shell.app.services`, with sound) and a bare PySide6
+``QMainWindow``. Every few seconds each child reports its resident memory (RSS) and the CPU
+time it has used. The app child runs the bundled routines one after another, for ever,
+releasing open holds at their target as a user would.
+
+Phases:
+
+- ``starts``: session starts in a row (each stopped a moment after it begins, so only what a
+  start costs remains): memory per start after the first few;
+- ``soak``: sessions on an accelerated clock (``--speed`` session seconds per real second):
+  memory growth per hour of sessions after the warm-up, and per real hour;
+- ``cpu``: sessions on the real clock: mean CPU as a share of one core.
+
+Sound goes to a private PulseAudio with a null sink when ``pulseaudio`` and ``pactl`` can be
+started (nothing is heard, every cue is played); otherwise the app runs silent, and the
+report says so. Goals: under 1 MB per hour after warm-up, under 5% of a core (with sound).
+Exit status 1 when a goal is missed. Runs offscreen unless ``QT_QPA_PLATFORM`` says otherwise::
+
+    python benchmarks/soak.py [--starts 150] [--minutes 8] [--speed 60] [--cpu-minutes 2]
+                              [--only starts,soak,cpu] [--silent] [--trace]
+
+``--trace`` prints where Python memory grew in the app child (tracemalloc; slower).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+
+SAMPLE_S = 2.0
+MB = 1024 * 1024
+
+
+# -- the children --------------------------------------------------------------------------
+
+
+def _rss() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _child(kind: str, phase: str, seconds: float, speed: float, trace: bool) -> None:
+    """Run one child: print a JSON sample every SAMPLE_S seconds, then a final line."""
+    import tracemalloc
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    if trace:
+        tracemalloc.start(12)
+    app = QApplication(sys.argv[:1])
+    real_start = time.monotonic()
+    state: dict[str, Any] = {"starts": 0, "session_s": 0.0}
+    keep: list[object] = []
+
+    if kind == "bare":
+        window = QMainWindow()
+        window.resize(1200, 800)
+        window.show()
+        keep.append(window)
+    else:
+        _app_child(app, phase, speed, state, keep)
+
+    first_snapshot: list[Any] = []
+
+    def sample() -> None:
+        now = time.monotonic() - real_start
+        line = {
+            "t": round(now, 3),
+            "rss": _rss(),
+            "cpu": time.process_time(),
+            "starts": state["starts"],
+            "session_s": state["session_s"],
+            "resumed": state.get("resumed", 0),
+        }
+        print(json.dumps(line), flush=True)
+        if trace and now > seconds * 0.25 and not first_snapshot:
+            first_snapshot.append(tracemalloc.take_snapshot())
+        if now >= seconds:
+            if trace and first_snapshot:
+                stats = tracemalloc.take_snapshot().compare_to(first_snapshot[0], "traceback")
+                for stat in stats[:12]:
+                    print(f"# {stat.size_diff / 1024:+.1f} KiB in {stat.count_diff:+d} blocks")
+                    for frame in stat.traceback.format()[-8:]:
+                        print(f"#   {frame}")
+            for finish in state.get("finish", []):
+                finish()  # a running session would ask before the window closes
+            app.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(sample)
+    timer.start(int(SAMPLE_S * 1000))
+    keep.append(timer)
+    if os.environ.get("SOAK_PROFILE") and kind == "app":
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile()
+        profile.runcall(app.exec)
+        stats = pstats.Stats(profile)
+        stats.sort_stats("tottime")
+        stats.print_stats(25)
+    else:
+        app.exec()
+
+
+def _app_child(
+    app: Any, phase: str, speed: float, state: dict[str, Any], keep: list[object]
+) -> None:
+    import dataclasses
+
+    from PySide6.QtCore import QSettings, QTimer
+
+    from psoas_timer.core.clock import monotonic
+    from psoas_timer.ui.shell import app as shell
+    from psoas_timer.ui.shell.main_window import MainWindow
+    from psoas_timer.ui.shell.settings import Preferences
+
+    shell._application()
+    store = QSettings(str(Path(os.environ["PSOAS_TIMER_DATA_DIR"]) / "settings.ini"),
+                      QSettings.Format.IniFormat)  # fmt: skip
+    prefs = Preferences(store)
+    prefs.safety_seen = True
+    prefs.safety_release_dismissed = True
+    origin = monotonic()
+
+    def clock() -> float:
+        return origin + (monotonic() - origin) * speed
+
+    given = dataclasses.replace(shell.services(prefs), clock=clock)
+    window = MainWindow(prefs, given)
+    window.resize(1200, 800)
+    window.show()
+    given.audio.prepare()
+    assert window.catalog is not None
+    routines = [e for e in window.catalog.entries if e.bundled and e.ok]
+    controller = window.controller
+    began = [0.0]
+
+    def start_next() -> None:
+        entry = routines[state["starts"] % len(routines)]
+        window.open_entry(entry)
+        window.start_session()
+        state["starts"] += 1
+        began[0] = clock()
+        if phase == "starts":
+            QTimer.singleShot(100, window, stop)
+
+    def stop() -> None:
+        window.controller.stop()
+
+    def on_updated(snap: Any) -> None:
+        if controller.active and not controller.running and phase != "starts":
+            # Paused by the engine: a poll came over WAKE_GAP session seconds late (at 60x,
+            # a quarter of a real second), which it takes for the machine waking up.
+            state["resumed"] = state.get("resumed", 0) + 1
+            QTimer.singleShot(0, window, controller.toggle)
+            return
+        hold = snap.segment.open
+        if hold is not None and snap.elapsed >= hold.target and controller.running:
+            controller.release()  # "it has softened", as a user would say at the target
+
+    def on_ended(_record: Any) -> None:
+        state["session_s"] += clock() - began[0]
+        QTimer.singleShot(50, window, start_next)
+
+    def finish() -> None:
+        controller.ended.disconnect(on_ended)
+        controller.stop()
+
+    state["finish"] = [finish]
+    controller.updated.connect(on_updated)
+    controller.ended.connect(on_ended)
+    QTimer.singleShot(500, window, start_next)
+    keep.extend([window, given])
+
+
+# -- the parent ----------------------------------------------------------------------------
+
+
+class PulseNullSink:
+    """A private PulseAudio with a null sink (from cue_latency.py), or None if it won't start."""
+
+    @staticmethod
+    def start() -> Any:
+        if not (shutil.which("pulseaudio") and shutil.which("pactl")):
+            return None
+        sys.path.insert(0, str(HERE))
+        from cue_latency import PulseServer
+
+        server = PulseServer()
+        try:
+            server.start()
+        except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
+            print(f"soak: no PulseAudio ({exc})")
+            server.stop()
+            return None
+        return server
+
+
+def _run_pair(
+    phase: str, seconds: float, speed: float, trace: bool
+) -> dict[str, list[dict[str, Any]]]:
+    data = Path(tempfile.mkdtemp(prefix="psoas-soak-"))
+    env = {
+        **os.environ,
+        "PSOAS_TIMER_DATA_DIR": str(data),
+        "PSOAS_TIMER_STATE_DIR": str(data / "state"),
+        "PSOAS_TIMER_INSTANCE": str(data / "instance.sock"),
+        "XDG_CONFIG_HOME": str(data / "config"),
+    }
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    procs = {}
+    for kind in ("app", "bare"):
+        args = [sys.executable, __file__, "--child", kind, "--phase", phase,
+                "--seconds", str(seconds), "--speed", str(speed)]  # fmt: skip
+        if trace and kind == "app":
+            args.append("--trace")
+        procs[kind] = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for kind, proc in procs.items():
+        stdout, _ = proc.communicate(timeout=seconds + 120)
+        samples = []
+        for line in stdout.splitlines():
+            if line.startswith("#"):
+                print(line)
+            elif line.strip():
+                samples.append(json.loads(line))
+        out[kind] = samples
+        if proc.returncode != 0:
+            print(f"soak: the {kind} child exited with {proc.returncode}")
+    shutil.rmtree(data, ignore_errors=True)
+    return out
+
+
+def _slope(xs: list[float], ys: list[float]) -> float:
+    """Least-squares slope of *ys* over *xs*."""
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    den = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den if den else 0.0
+
+
+def _after_warmup(samples: list[dict[str, Any]], share: float = 0.3) -> list[dict[str, Any]]:
+    return samples[int(len(samples) * share) :]
+
+
+def _cpu_share(samples: list[dict[str, Any]]) -> float:
+    """Mean CPU (share of one core) after the first sample (start-up excluded)."""
+    a, b = samples[1], samples[-1]
+    return (b["cpu"] - a["cpu"]) / (b["t"] - a["t"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--starts", type=int, default=150, help="session starts (phase starts)")
+    parser.add_argument("--minutes", type=float, default=8, help="real minutes of the soak")
+    parser.add_argument("--speed", type=float, default=60, help="soak clock speed-up")
+    parser.add_argument("--cpu-minutes", type=float, default=2, help="real-clock CPU phase")
+    parser.add_argument("--only", default="starts,soak,cpu", help="phases to run")
+    parser.add_argument("--silent", action="store_true", help="no PulseAudio even if present")
+    parser.add_argument("--trace", action="store_true", help="tracemalloc growth (app child)")
+    parser.add_argument("--child", choices=["app", "bare"], help=argparse.SUPPRESS)
+    parser.add_argument("--phase", default="soak", help=argparse.SUPPRESS)
+    parser.add_argument("--seconds", type=float, default=60, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child, args.phase, args.seconds, args.speed, args.trace)
+        return 0
+
+    phases = args.only.split(",")
+    pulse = None if args.silent else PulseNullSink.start()
+    if pulse is None:
+        print("soak: SILENT: no private PulseAudio null sink (pulseaudio/pactl missing or did not"
+              " start, or --silent); the app runs without sound")  # fmt: skip
+    else:
+        print(f"soak: sound to a private PulseAudio null sink ({os.environ['PULSE_SERVER']})")
+    ok = True
+    try:
+        if "starts" in phases:
+            # About 0.3 s per start (a session starts, is stopped 0.1 s in, the next follows).
+            seconds = max(30.0, args.starts * 0.3)
+            runs = _run_pair("starts", seconds, 1.0, args.trace)
+            app = [s for s in runs["app"] if s["starts"] >= 10]  # after the first ten
+            per_start = _slope([s["starts"] for s in app], [s["rss"] for s in app]) / MB
+            bare = runs["bare"]
+            print(f"starts: {runs['app'][-1]['starts']} session starts in {seconds:.0f} s; "
+                  f"app RSS {runs['app'][0]['rss'] / MB:.1f} -> {runs['app'][-1]['rss'] / MB:.1f} MB, "
+                  f"{per_start * 1024:+.1f} KiB per start after the first ten; "
+                  f"bare window {bare[0]['rss'] / MB:.1f} -> {bare[-1]['rss'] / MB:.1f} MB")  # fmt: skip
+        if "soak" in phases:
+            seconds = args.minutes * 60
+            runs = _run_pair("soak", seconds, args.speed, args.trace)
+            app, bare = _after_warmup(runs["app"]), _after_warmup(runs["bare"])
+            session_h = [s["t"] * args.speed / 3600 for s in app]
+            per_session_h = _slope(session_h, [s["rss"] for s in app]) / MB
+            per_real_h = _slope([s["t"] / 3600 for s in app], [s["rss"] for s in app]) / MB
+            bare_h = _slope([s["t"] / 3600 for s in bare], [s["rss"] for s in bare]) / MB
+            last = runs["app"][-1]
+            print(f"soak: {seconds / 60:.0f} real minutes at {args.speed:g}x = "
+                  f"{seconds * args.speed / 3600:.1f} session hours, {last['starts']} sessions; "
+                  f"app RSS {runs['app'][0]['rss'] / MB:.1f} -> {last['rss'] / MB:.1f} MB; "
+                  f"resumed after a late poll {last['resumed']} times")  # fmt: skip
+            print(f"soak: after warm-up, app {per_session_h:+.2f} MB per session hour "
+                  f"({per_real_h:+.2f} MB per real hour); bare window {bare_h:+.2f} MB per hour; "
+                  f"CPU app {_cpu_share(runs['app']):.1%}, bare {_cpu_share(runs['bare']):.1%} "
+                  f"of a core (at {args.speed:g}x)")  # fmt: skip
+            ok &= per_session_h < 1.0 and per_real_h < 1.0
+        if "cpu" in phases:
+            seconds = args.cpu_minutes * 60
+            runs = _run_pair("cpu", seconds, 1.0, False)
+            app, bare = _cpu_share(runs["app"]), _cpu_share(runs["bare"])
+            sound = "with sound" if pulse is not None else "SILENT"
+            warm = _after_warmup(runs["app"])
+            per_h = _slope([s["t"] / 3600 for s in warm], [s["rss"] for s in warm]) / MB
+            print(f"cpu: real clock, {seconds / 60:.0f} minutes, {sound}: app {app:.1%} of a core, "
+                  f"bare window {bare:.1%} (goal: app under 5%); app RSS {per_h:+.2f} MB per "
+                  f"hour after warm-up, {runs['app'][-1]['starts']} sessions")  # fmt: skip
+            ok &= app < 0.05
+    finally:
+        if pulse is not None:
+            pulse.stop()
+    print("soak: goals met" if ok else "soak: a goal was missed")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
