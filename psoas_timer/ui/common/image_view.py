@@ -36,11 +36,16 @@ class ImageView(QWidget):
         new = Path(path) if path else None
         if new == self._path:
             return self.has_image()
+        if self._svg is not None:  # a child of this view: it would live as long as the view
+            self._svg.deleteLater()
         self._path, self._svg, self._pixmap = new, None, None
         if new is not None and new.is_file():
             if new.suffix.lower() in (".svg", ".svgz"):
                 renderer = QSvgRenderer(str(new), self)
-                self._svg = renderer if renderer.isValid() else None
+                if renderer.isValid():
+                    self._svg = renderer
+                else:
+                    renderer.deleteLater()
             else:
                 reader = QImageReader(str(new))
                 image = reader.read()
