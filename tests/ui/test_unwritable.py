@@ -3,6 +3,7 @@ plain words that nothing will be saved, and carries on (issue 15, item 7)."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from psoas_timer import APP_ID, ORGANIZATION
 from psoas_timer.ui.shell import app
 from psoas_timer.ui.shell.main_window import MainWindow
 from psoas_timer.ui.shell.settings import Preferences
+from psoas_timer.ui.sound.output import SilentOutput
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = {p.stem for p in (ROOT / "routines").glob("*.yaml")}
@@ -41,7 +43,9 @@ def _window(qtbot: QtBot, settings: QSettings) -> MainWindow:
     prefs = Preferences(settings)
     prefs.safety_seen = True
     prefs.safety_release_dismissed = True
-    window = MainWindow(prefs, app.services(prefs))
+    # The real services but sound, which has nothing to do with saving.
+    given = dataclasses.replace(app.services(prefs), audio=SilentOutput())
+    window = MainWindow(prefs, given)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -99,8 +103,8 @@ def test_the_editor_says_it_could_not_save(
     monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(blocked / "data"))
     window = _window(qtbot, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     editor = window.editor()
-    editor.view.new_routine("Going nowhere")
-    assert not editor.view.save()
+    editor.view.files.new_routine("Going nowhere")
+    assert not editor.view.files.save()
     assert editor.view.notice.text().startswith("Could not save: ")
 
 
