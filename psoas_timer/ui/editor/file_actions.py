@@ -372,6 +372,7 @@ class FileActions:
         try:
             data = read_source(self.path)  # not a pipe or a device put in its place
         except LoadError:
+            _log.info("cannot read %s after it changed on disk", self.path, exc_info=True)
             return
         if data.decode("utf-8", "replace") == view.document.dump():
             return
