@@ -82,10 +82,10 @@ def _is_damage(exc: sqlite3.DatabaseError) -> bool:
 
 def _create_private(path: Path) -> None:
     """Create *path* empty with mode 0600 if missing; tighten an existing file to 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    try:  # a read-only folder, or a file where the folder goes: no history, not a crash
+        path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    except PermissionError as exc:
+    except OSError as exc:
         raise HistoryError(f"cannot open the history file {path}: {exc.strerror}") from None
     os.close(fd)
     for extra in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from psoas_timer import APP_ID, ORGANIZATION
@@ -53,6 +53,9 @@ def _window(qtbot: QtBot, settings: QSettings) -> MainWindow:
 
 
 def _notices(window: MainWindow) -> list[QLabel]:
+    """What the window says about saving: one notice, and no box on top of it."""
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert not [box.text() for box in boxes if box.isVisible()]
     return [w for w in window.findChildren(QLabel, "storage_problem") if w.isVisible()]
 
 

@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
             self._open_pending()
         self._sync_actions()
         self._fit_toolbar()
-        if notice:
+        if notice and not services.storage_problem:  # that one already says it, once
             self.statusBar().showMessage(notice, 30000)
             services.inform(self, "Your history", notice)
         if self.isVisible():
