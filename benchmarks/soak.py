@@ -13,8 +13,9 @@ Phases:
 - ``soak``: sessions on an accelerated clock (``--speed`` session seconds per real second):
   memory growth per hour of sessions after the warm-up (what grows with cues, steps and
   sessions);
-- ``cpu``: sessions on the real clock: mean CPU as a share of one core, and memory growth per
-  real hour (what grows with time: polls, repaints, the breathing animation).
+- ``cpu``: sessions on the real clock, after a quick start of every routine (so that what a
+  routine loads once is loaded): mean CPU as a share of one core, and memory growth per real
+  hour (what grows with time: polls, repaints, the breathing animation).
 
 Sound goes to a private PulseAudio with a null sink when ``pulseaudio`` and ``pactl`` can be
 started (nothing is heard, every cue is played); otherwise the app runs silent, and the
@@ -160,7 +161,9 @@ def _app_child(
         window.start_session()
         state["starts"] += 1
         began[0] = clock()
-        if phase == "starts":
+        # The starts phase stops every session at once; the cpu phase first tours every
+        # routine that way, so its clips and pictures are loaded before the hour is measured.
+        if phase == "starts" or (phase == "cpu" and state["starts"] <= len(routines)):
             QTimer.singleShot(100, window, stop)
 
     def stop() -> None:
