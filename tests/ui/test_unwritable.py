@@ -44,7 +44,7 @@ def _window(qtbot: QtBot, settings: QSettings) -> MainWindow:
     prefs.safety_seen = True
     prefs.safety_release_dismissed = True
     # The real services but sound, which has nothing to do with saving.
-    given = dataclasses.replace(app.services(prefs), audio=SilentOutput())
+    given = dataclasses.replace(app.services(prefs), audio=SilentOutput(), background=False)
     window = MainWindow(prefs, given)
     qtbot.addWidget(window)
     window.show()
@@ -67,6 +67,7 @@ def test_an_unwritable_data_folder(
     window = _window(qtbot, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     assert window.catalog is not None
     assert {e.path.stem for e in window.catalog.entries if e.bundled} == BUNDLED
+    qtbot.waitUntil(lambda: not window.loading)  # the list fills a few cards at a time
     assert {c.entry.path.stem for c in window.library.cards()} >= BUNDLED
     (notice,) = _notices(window)
     assert notice.text().startswith(

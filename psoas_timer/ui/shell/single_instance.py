@@ -225,9 +225,11 @@ class SingleInstance(QObject):
     def is_running(self, timeout_ms: int = 200) -> bool:
         """Whether an instance answers, without handing it anything (a start in the
         background must not bring the running window up)."""
+        if self._name is None:
+            return False
         probe = QLocalSocket()
         probe.connectToServer(self._name)
-        alive = probe.waitForConnected(timeout_ms)
+        alive = probe.waitForConnected(timeout_ms) and self._trusted(probe, server=False)
         probe.abort()
         return alive
 
