@@ -140,6 +140,7 @@ def _app_child(
     prefs = Preferences(store)
     prefs.safety_seen = True
     prefs.safety_release_dismissed = True
+    prefs.ask_ratings = False  # nobody is there to rate how it feels before and after
     origin = monotonic()
 
     def clock() -> float:
