@@ -146,7 +146,7 @@ def _app_child(
     def clock() -> float:
         return origin + (monotonic() - origin) * speed
 
-    given = dataclasses.replace(shell.services(prefs), clock=clock)
+    given = dataclasses.replace(shell.services(prefs), clock=clock, background=False)
     window = MainWindow(prefs, given)
     window.resize(1200, 800)
     window.show()
