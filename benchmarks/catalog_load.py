@@ -171,7 +171,7 @@ def event_loop_stall(bundled: Path, user: Path, cache: Path) -> tuple[float, flo
     while (window.catalog is None or window.loading) and time.perf_counter() < deadline:
         app.processEvents()
     # The totals follow (worked out in the worker, shown a slice at a time).
-    while not all(c.entry.known_total is not None for c in window.library.cards() if c.entry.ok):
+    while not all(e.known_total is not None for e in window.library.entries() if e.ok):
         app.processEvents()
     for _ in range(200):
         app.processEvents()

@@ -1,5 +1,5 @@
 """The app reads the routines in a worker thread: the window answers meanwhile, a routine asked
-for early opens once they are read, and the list fills in slices."""
+for early opens once they are read, and the times follow."""
 
 from __future__ import annotations
 
@@ -11,17 +11,19 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.catalog import Catalog, load_catalog
-from psoas_timer.ui.library.library_view import FIRST_SLICE
+from psoas_timer.ui.library.library_view import Roles
 from psoas_timer.ui.shell.main_window import MainWindow, Page, Services
 from psoas_timer.ui.shell.settings import Preferences
 from tests.ui.conftest import write
+
+EXTRA = 24
 
 
 def test_routines_are_read_off_the_event_loop_and_a_waiting_request_opens(
     qtbot: QtBot, services: Services, preferences: Preferences, routine_dirs: tuple[Path, Path]
 ) -> None:
     bundled, user = routine_dirs
-    for n in range(FIRST_SLICE * 3):
+    for n in range(EXTRA):
         write(user, f"extra-{n:03d}.yaml", f"name: Extra {n}\nsteps:\n  - name: A\n    hold: 5\n")
     threads: list[threading.Thread] = []
     release = threading.Event()
@@ -48,11 +50,11 @@ def test_routines_are_read_off_the_event_loop_and_a_waiting_request_opens(
     assert window.page is Page.ROUTINE
     assert window.routine.name.text() == "Simple stretch"
     assert window.catalog is not None
-    assert len(window.library.cards()) == len(window.catalog.entries) == 3 + FIRST_SLICE * 3
+    assert len(window.library.entries()) == len(window.catalog.entries) == 3 + EXTRA
 
     def times() -> list[str]:
-        label = type(window.library.empty)
-        return [c.findChild(label, "card_time").text() for c in window.library.cards()]
+        library = window.library
+        return [str(library.row_data(row, Roles.TIME)) for row in range(3 + EXTRA)]
 
     qtbot.waitUntil(lambda: "…" not in times())  # every total shown once worked out
     assert "0:15" in times()  # a 5 s hold after the 10 s get-ready

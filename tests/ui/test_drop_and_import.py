@@ -63,7 +63,7 @@ def test_a_dropped_routine_opens_and_can_be_added(
     qtbot.mouseClick(window.routine.add_to_mine, Qt.MouseButton.LeftButton)
     assert added.read_text(encoding="utf-8") == elsewhere.read_text(encoding="utf-8")
     assert (user / "shared-stretch-2.yaml").is_file()
-    assert "Shared stretch" in [c.entry.name for c in window.library.cards()]
+    assert "Shared stretch" in window.library.visible_names()
 
 
 def test_other_files_are_not_taken(window: MainWindow, tmp_path: Path) -> None:

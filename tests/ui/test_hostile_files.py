@@ -35,10 +35,10 @@ def test_the_window_lists_good_routines_beside_hostile_files(
     wanted = {path.name for path in FILES} | {"pipe.yaml", "zero.yaml", "simple.yaml"}
 
     def listed() -> set[str]:
-        return {card.entry.path.name for card in window.library.cards()}
+        return {entry.path.name for entry in window.library.entries()}
 
     qtbot.waitUntil(lambda: wanted <= listed(), timeout=30_000)  # the list fills in batches
-    cards = {card.entry.path.name: card.entry for card in window.library.cards()}
+    cards = {entry.path.name: entry for entry in window.library.entries()}
     assert cards["simple.yaml"].ok and cards["release.yaml"].ok
     for path in FILES:
         assert cards[path.name].ok is (expectations(path) is None)

@@ -3,37 +3,42 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from psoas_timer.ui.library.library_view import RoutineCard
+from psoas_timer.ui.library.library_view import Roles
 from psoas_timer.ui.shell.main_window import MainWindow, Page
+
+
+def _row(window: MainWindow, name: str) -> int:
+    return window.library.visible_names().index(name)
 
 
 def test_lists_bundled_user_and_broken_routines(window: MainWindow) -> None:
     assert window.windowTitle() == "Psoas Timer"
     assert window.page is Page.LIBRARY
-    cards = {card.entry.name: card for card in window.library.cards()}
-    assert set(cards) == {"Release and bridge", "Simple stretch", "broken"}
-    good = cards["Release and bridge"]
-    texts = [label.text() for label in good.findChildren(type(window.library.empty))]
-    assert "2:38" in texts
-    assert any("psoas · quick · bundled" in t for t in texts)
-    assert any(
-        "your routine" in t
-        for t in (
-            lbl.text() for lbl in cards["Simple stretch"].findChildren(type(window.library.empty))
-        )
+    library = window.library
+    assert set(library.visible_names()) == {"Release and bridge", "Simple stretch", "broken"}
+    good = _row(window, "Release and bridge")
+    assert library.row_data(good, Roles.TIME) == "2:38"
+    assert library.row_data(good, Roles.DETAILS) == "psoas · quick · bundled"
+    assert library.row_data(good, Qt.ItemDataRole.AccessibleTextRole) == (
+        "Release and bridge, 2:38, psoas · quick · bundled"
     )
+    assert library.row_data(_row(window, "Simple stretch"), Roles.DETAILS) == "stretch · your routine"
 
 
 def test_broken_file_shows_its_problems_and_hides_nothing(window: MainWindow) -> None:
-    broken = next(c for c in window.library.cards() if not c.entry.ok)
-    problems = broken.findChild(type(window.library.empty), "card_problems")
-    assert problems is not None
-    assert "broken.yaml:" in problems.text()
-    assert "wobble" in problems.text()
-    first = problems.text().splitlines()[0]
+    library = window.library
+    row = _row(window, "broken")
+    assert library.row_data(row, Roles.TIME) == "cannot be used"
+    problems = str(library.row_data(row, Roles.PROBLEMS))
+    assert "broken.yaml:" in problems
+    assert "wobble" in problems
+    first = problems.splitlines()[0]
     file, line, column = first.split(":")[:3]
     assert file.endswith("broken.yaml") and line.isdigit() and column.isdigit()
-    assert len(window.library.visible_names()) == 3
+    assert str(library.row_data(row, Qt.ItemDataRole.AccessibleTextRole)).startswith(
+        "broken cannot be used: "
+    )
+    assert len(library.visible_names()) == 3
 
 
 def test_search_filters_by_name_and_tag(window: MainWindow, qtbot: QtBot) -> None:
@@ -48,18 +53,16 @@ def test_search_filters_by_name_and_tag(window: MainWindow, qtbot: QtBot) -> Non
 
 
 def test_clicking_a_routine_opens_its_page(window: MainWindow, qtbot: QtBot) -> None:
-    item = window.library.list.item(0)
-    card = window.library.list.itemWidget(item)
-    assert isinstance(card, RoutineCard)
-    rect = window.library.list.visualItemRect(item)
+    index = window.library.model.index(1)
+    rect = window.library.list.visualRect(index)
     qtbot.mouseClick(window.library.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.page is Page.ROUTINE
-    assert window.routine.name.text() == card.entry.name
+    assert window.routine.name.text() == window.library.visible_names()[1]
 
 
 def test_broken_routine_does_not_open(window: MainWindow) -> None:
-    broken = next(c for c in window.library.cards() if not c.entry.ok)
-    window.library.routine_chosen.emit(broken.entry)
+    broken = next(e for e in window.library.entries() if not e.ok)
+    window.library.routine_chosen.emit(broken)
     assert window.page is Page.LIBRARY
     assert not window.open_routine("broken")  # it shows what is wrong instead
     assert window.page is Page.PROBLEMS
@@ -73,8 +76,8 @@ def test_search_by_keyboard_alone_opens_the_match(window: MainWindow, qtbot: QtB
     assert window.library.search.hasFocus()
     qtbot.keyClicks(window.library.search, "simple")
     assert window.library.visible_names() == ["Simple stretch"]
-    current = window.library.list.currentItem()
-    assert current is not None and not current.isHidden()  # the match is the one highlighted
+    current = window.library.current_entry()
+    assert current is not None and current.name == "Simple stretch"  # the match is highlighted
     qtbot.keyClick(window.library.search, Qt.Key.Key_Return)
     assert window.page is Page.ROUTINE
     assert window.entry is not None and window.entry.name == "Simple stretch"
@@ -113,9 +116,9 @@ def test_search_puts_name_matches_before_tag_and_description_matches(
         "Apple hips",  # a tag
         "Bean",  # the description
     ]
-    current = window.library.list.currentItem()
+    current = window.library.current_entry()
     assert current is not None
-    assert current.data(Qt.ItemDataRole.UserRole).name == "Release and bridge"
+    assert current.name == "Release and bridge"
     window.library.search.setText("zed")
     qtbot.keyClick(window.library.search, Qt.Key.Key_Return)  # Enter opens the best match
     assert window.entry is not None

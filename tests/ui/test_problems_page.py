@@ -26,17 +26,13 @@ class Opened(QObject):
 
 
 def _broken_row(window: MainWindow) -> int:
-    return next(
-        row
-        for row in range(window.library.list.count())
-        if not window.library.list.item(row).data(Qt.ItemDataRole.UserRole).ok
-    )
+    return next(row for row, entry in enumerate(window.library.entries()) if not entry.ok)
 
 
 def test_a_broken_routine_opens_its_problems_page(window: MainWindow, qtbot: QtBot) -> None:
     row = _broken_row(window)
     window.library.list.setFocus()
-    window.library.list.setCurrentRow(row)
+    window.library.set_current_row(row)
     qtbot.keyClick(window.library.list, Qt.Key.Key_Return)
     assert window.page is Page.PROBLEMS
     assert window.problems.name.text() == "broken: cannot be used"

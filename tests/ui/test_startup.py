@@ -33,7 +33,7 @@ def test_the_frame_shows_before_anything_loads(
     window.load(services)
     assert window.loaded and window.catalog is not None
     assert window.page is Page.LIBRARY
-    names = {card.entry.name for card in window.library.cards()}
+    names = {entry.name for entry in window.library.entries()}
     assert names == {"Release and bridge", "Simple stretch", "broken"}
 
 

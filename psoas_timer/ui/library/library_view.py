@@ -3,6 +3,11 @@
 A file with problems is listed with its messages (``file:line:column: message``) and never
 hides the others.
 
+The list is a :class:`QListView` over a :class:`RoutineModel` whose cards a
+:class:`RoutineDelegate` paints: no widget per routine, so a library of hundreds of routines
+is listed at once without holding the window up (each card is laid out only when painted,
+and the view lays the rows out a batch per turn of the event loop).
+
 Keyboard: Ctrl+F (or /) goes to the search box; there ↓ goes to the matches and Enter opens
 the highlighted one, which is always one that is shown. (Typing in the list does not search:
 single letters are the window's shortcuts, M for mute among them.)
@@ -10,19 +15,35 @@ single letters are the window's shortcuts, M for mute among them.)
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
+    QAbstractItemView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
-    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,110 +53,238 @@ from psoas_timer.core.duration import format_clock
 from psoas_timer.core.search import rank
 from psoas_timer.ui.common.theme import colors, scaled_font
 
-__all__ = ["LibraryView", "RoutineCard"]
+__all__ = ["LibraryView", "Roles", "RoutineDelegate", "RoutineModel"]
 
-#: Routines listed at once when a catalog arrives; the rest follow a slice at a time, each
-#: slice taking at most this long, so the event loop turns often (the window stays live).
-FIRST_SLICE = 8
-SLICE_SECONDS = 0.010
-#: Cards given their total time per turn of the event loop.
-TOTALS_SLICE = 40
+#: Rows the view lays out per turn of the event loop while a catalog is listed.
+LAYOUT_BATCH = 40
 
 
-class RoutineCard(QFrame):
-    """One routine in the list: name, time, tags; or what is wrong with the file."""
+class Roles:
+    """What :class:`RoutineModel` gives for each routine, besides its name (display role)
+    and what a screen reader says (accessible text role)."""
 
-    def __init__(self, entry: Entry, parent: QWidget | None = None) -> None:
+    ENTRY = Qt.ItemDataRole.UserRole  # the catalog Entry
+    TIME = Qt.ItemDataRole.UserRole + 1  # "8:25", "…" while not worked out, "cannot be used"
+    DETAILS = Qt.ItemDataRole.UserRole + 2  # "psoas · quick · bundled"
+    DESCRIPTION = Qt.ItemDataRole.UserRole + 3  # on one line
+    PROBLEMS = Qt.ItemDataRole.UserRole + 4  # one "file:line:column: message" a line
+
+
+def _time_text(entry: Entry) -> str:
+    if not entry.ok:
+        return "cannot be used"
+    total = entry.known_total
+    return "…" if total is None else format_clock(total)
+
+
+def _details(entry: Entry) -> str:
+    return " · ".join([*entry.tags, "bundled" if entry.bundled else "your routine"])
+
+
+def _accessible(entry: Entry) -> str:
+    if not entry.ok:
+        return f"{entry.name} cannot be used: {len(entry.problems)} problems"
+    total = entry.known_total
+    if total is None:
+        return f"{entry.name}, {_details(entry)}"
+    return f"{entry.name}, {format_clock(total)}, {_details(entry)}"
+
+
+def catalog_order(entries: list[Entry]) -> list[int]:
+    """The library's order: usable before broken, bundled before the user's, then by name."""
+    return sorted(
+        range(len(entries)),
+        key=lambda i: (not entries[i].ok, not entries[i].bundled, entries[i].name.lower()),
+    )
+
+
+class RoutineModel(QAbstractListModel):
+    """The catalog's routines that are shown, in the order shown (see :meth:`show`)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.entry = entry
-        self._description = ""
-        self._details = ""
-        self._desc: QLabel | None = None
-        palette = colors(self.palette())
-        name = QLabel(entry.name)
-        name.setObjectName("card_name")
-        name.setFont(scaled_font(self.font(), 22, bold=True))
-        time = QLabel("cannot be used" if not entry.ok else "…")
-        time.setObjectName("card_time")
-        self._time = time
-        time.setFont(scaled_font(self.font(), 20, bold=entry.ok))
-        if entry.ok:  # room for any time from the start: showing it later moves nothing
-            time.setMinimumWidth(time.fontMetrics().horizontalAdvance("00:00:00"))
-            time.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        top = QHBoxLayout()
-        top.addWidget(name, 1)
-        top.addWidget(time)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        if entry.ok:
-            source = "bundled" if entry.bundled else "your routine"
-            details = " · ".join([*entry.tags, source])
-            sub = QLabel(details)
-            sub.setObjectName("card_tags")
-            sub.setFont(scaled_font(self.font(), 15))
-            sub.setStyleSheet(f"color: {palette.muted.name(QColor.NameFormat.HexArgb)}")
-            layout.addWidget(sub)
-            self._description = " ".join(entry.description.split())
-            if self._description:
-                self._desc = QLabel(self._description)
-                self._desc.setObjectName("card_description")
-                self._desc.setFont(scaled_font(self.font(), 15))
-                self._desc.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-                layout.addWidget(self._desc)
-            self._details = details
-            self.show_total()
-        else:
-            time.setStyleSheet(f"color: {palette.warning.name()}")
-            problems = QLabel("\n".join(str(p) for p in entry.problems))
-            problems.setObjectName("card_problems")
-            problems.setWordWrap(True)
-            problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            problems.setFont(scaled_font(self.font(), 14))
-            problems.setStyleSheet(f"color: {palette.warning.name()}")
-            layout.addWidget(problems)
-            self.setAccessibleName(f"{entry.name} cannot be used: {len(entry.problems)} problems")
+        self._entries: list[Entry] = []
+        self._shown: list[int] = []
 
-    def show_total(self) -> None:
-        """Show the routine's total time once it is known (it is worked out after the list
-        is shown, when it was not cached)."""
-        total = self.entry.known_total
-        if not self.entry.ok or total is None:
-            self.setAccessibleName(f"{self.entry.name}, {self._details}")
+    def set_entries(self, entries: list[Entry]) -> None:
+        """Every routine, in the library's order, all shown."""
+        self.beginResetModel()
+        self._entries = [entries[i] for i in catalog_order(entries)]
+        self._shown = list(range(len(self._entries)))
+        self.endResetModel()
+
+    def show(self, order: list[int]) -> None:
+        """Show only the routines at *order* (places in :attr:`entries`), in that order."""
+        if order == self._shown:
             return
-        self._time.setText(format_clock(total))
-        self.setAccessibleName(f"{self.entry.name}, {format_clock(total)}, {self._details}")
+        self.beginResetModel()
+        self._shown = list(order)
+        self.endResetModel()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self._desc is not None:
-            metrics = self._desc.fontMetrics()
-            width = max(10, self._desc.width())
-            self._desc.setText(
-                metrics.elidedText(self._description, Qt.TextElideMode.ElideRight, width)
+    @property
+    def entries(self) -> list[Entry]:
+        """Every routine, shown or not, in the library's order."""
+        return self._entries
+
+    def shown(self) -> list[Entry]:
+        return [self._entries[i] for i in self._shown]
+
+    def totals_changed(self) -> None:
+        """The routines' total times are known now: show them."""
+        if self._shown:
+            self.dataChanged.emit(
+                self.index(0),
+                self.index(len(self._shown) - 1),
+                [Roles.TIME, Qt.ItemDataRole.AccessibleTextRole],
             )
 
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
 
-#: Where an item's place in the list is kept: its rank for the search, else its place in the
-#: catalog's order.
-_ORDER = Qt.ItemDataRole.UserRole + 1
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+            return None
+        entry = self._entries[self._shown[index.row()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.name
+        if role == Roles.ENTRY:
+            return entry
+        if role == Roles.TIME:
+            return _time_text(entry)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return _accessible(entry)
+        if role == Roles.DETAILS:
+            return _details(entry) if entry.ok else ""
+        if role == Roles.DESCRIPTION:
+            return " ".join(entry.description.split()) if entry.ok else ""
+        if role == Roles.PROBLEMS:
+            return "\n".join(str(p) for p in entry.problems)
+        return None
 
 
-class _Item(QListWidgetItem):
-    """A list item that sorts by its place (:data:`_ORDER`), not by its (empty) text."""
+class RoutineDelegate(QStyledItemDelegate):
+    """Paints a routine as a card: its name large, its total time on the right, its tags and
+    description below; or, for a file that cannot be used, what is wrong with it."""
 
-    def __lt__(self, other: QListWidgetItem) -> bool:
-        mine, theirs = self.data(_ORDER), other.data(_ORDER)
-        if isinstance(mine, int) and isinstance(theirs, int):
-            return mine < theirs
-        return super().__lt__(other)
+    MARGIN_X = 14
+    MARGIN_Y = 10
+    SPACING = 6
+    GAP = 12  # between the name and the time
+    FRAME = 3  # the highlight's width
 
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
 
-_LIST_STYLE = (
-    "QListWidget::item:selected { background: transparent;"
-    " border: 3px solid palette(highlight); border-radius: 6px; }"
-)
+    @staticmethod
+    def _fonts(base: QFont) -> tuple[QFont, QFont, QFont, QFont, QFont]:
+        return (
+            scaled_font(base, 22, bold=True),  # name
+            scaled_font(base, 20, bold=True),  # time
+            scaled_font(base, 20),  # "cannot be used"
+            scaled_font(base, 15),  # tags, description
+            scaled_font(base, 14),  # problems
+        )
+
+    def _top_height(self, name: QFont, time: QFont) -> int:
+        return max(QFontMetrics(name).height(), QFontMetrics(time).height())
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        entry = index.data(Roles.ENTRY)
+        if not isinstance(entry, Entry):
+            return super().sizeHint(option, index)
+        name, time, plain, small, tiny = self._fonts(option.font)
+        height = 2 * self.MARGIN_Y + self._top_height(name, time if entry.ok else plain)
+        if entry.ok:
+            line = QFontMetrics(small).height()
+            height += self.SPACING + line
+            if index.data(Roles.DESCRIPTION):
+                height += self.SPACING + line
+        else:
+            width = self._view.viewport().width() - 2 * self.MARGIN_X
+            problems = QFontMetrics(tiny).boundingRect(
+                QRect(0, 0, max(40, width), 100_000),
+                Qt.TextFlag.TextWordWrap,
+                str(index.data(Roles.PROBLEMS)),
+            )
+            height += self.SPACING + problems.height()
+        return QSize(self._view.viewport().width() // 2, height)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        entry = index.data(Roles.ENTRY)
+        if not isinstance(entry, Entry):
+            super().paint(painter, option, index)
+            return
+        rect: QRect = option.rect
+        palette = option.palette
+        state = option.state
+        theme = colors(palette)
+        name_font, time_font, plain_font, small_font, tiny_font = self._fonts(option.font)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if state & QStyle.StateFlag.State_MouseOver and not state & QStyle.StateFlag.State_Selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.track)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 6, 6)
+        # The highlight is a frame, not a fill, so every card's text (warnings included)
+        # keeps its colours and stays readable when selected, in light and dark themes.
+        if state & QStyle.StateFlag.State_Selected:
+            pen = QPen(palette.color(palette.ColorRole.Highlight), self.FRAME)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = (self.FRAME + 1) // 2
+            painter.drawRoundedRect(rect.adjusted(half, half, -half, -half), 6, 6)
+        inner = rect.adjusted(self.MARGIN_X, self.MARGIN_Y, -self.MARGIN_X, -self.MARGIN_Y)
+        time_text = str(index.data(Roles.TIME))
+        time_font = time_font if entry.ok else plain_font
+        time_metrics = QFontMetrics(time_font)
+        top = self._top_height(name_font, time_font)
+        time_width = time_metrics.horizontalAdvance(time_text)
+        if entry.ok:  # room for any time: showing it later moves nothing
+            time_width = max(time_width, time_metrics.horizontalAdvance("00:00:00"))
+        top_rect = QRect(inner.left(), inner.top(), inner.width(), top)
+        painter.setFont(time_font)
+        painter.setPen(theme.text if entry.ok else theme.warning)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(top_rect, int(right), time_text)
+        name_rect = top_rect.adjusted(0, 0, -(time_width + self.GAP), 0)
+        painter.setFont(name_font)
+        painter.setPen(theme.text)
+        name = QFontMetrics(name_font).elidedText(
+            entry.name, Qt.TextElideMode.ElideRight, max(10, name_rect.width())
+        )
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(name_rect, int(left), name)
+        y = top_rect.bottom() + 1 + self.SPACING
+        if entry.ok:
+            metrics = QFontMetrics(small_font)
+            painter.setFont(small_font)
+            lines = [(str(index.data(Roles.DETAILS)), theme.muted)]
+            description = str(index.data(Roles.DESCRIPTION))
+            if description:
+                lines.append((description, theme.text))
+            for text, color in lines:
+                painter.setPen(color)
+                line = QRect(inner.left(), y, inner.width(), metrics.height())
+                shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
+                painter.drawText(line, int(left), shown)
+                y += metrics.height() + self.SPACING
+        else:
+            painter.setFont(tiny_font)
+            painter.setPen(theme.warning)
+            area = QRect(inner.left(), y, inner.width(), max(0, inner.bottom() - y + 1))
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            painter.drawText(
+                area, int(flags) | int(Qt.TextFlag.TextWordWrap), str(index.data(Roles.PROBLEMS))
+            )
+        painter.restore()
 
 
 class LibraryView(QWidget):
@@ -152,8 +301,6 @@ class LibraryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("library")
-        self._queue: list[tuple[int, Entry]] = []
-        self._fills = 0
         self.today = QPushButton()
         self.today.setObjectName("today")
         self.today.setFont(scaled_font(self.font(), 18, bold=True))
@@ -171,14 +318,23 @@ class LibraryView(QWidget):
         self.notice.setObjectName("library_problems")
         self.notice.setWordWrap(True)
         self.notice.setVisible(False)
-        self.list = QListWidget()
+        self.model = RoutineModel(self)
+        self.list = QListView()
         self.list.setObjectName("routines")
         self.list.setAccessibleName("Routines")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(RoutineDelegate(self.list))
         self.list.setSpacing(4)
-        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        # The highlight is a frame, not a fill, so every card's text (warnings included)
-        # keeps its colours and stays readable when selected, in light and dark themes.
-        self.list.setStyleSheet(_LIST_STYLE)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setMouseTracking(True)  # a card under the pointer is shaded
+        # Rows are laid out a batch per turn of the event loop, and again on a resize (the
+        # problems of a broken file wrap to the width).
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(LAYOUT_BATCH)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.empty = QLabel("No routine matches.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setVisible(False)
@@ -202,15 +358,8 @@ class LibraryView(QWidget):
             find = QShortcut(keys, self)
             find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             find.activated.connect(self.focus_search)
-        self.list.itemClicked.connect(self._on_item_activated)
-        self.list.itemActivated.connect(self._on_item_activated)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            # A style sheet keeps the palette it was set with: set it again for the new one.
-            self.list.setStyleSheet("")
-            self.list.setStyleSheet(_LIST_STYLE)
+        self.list.clicked.connect(self._on_activated)
+        self.list.activated.connect(self._on_activated)
 
     def set_today(self, text: str | None, openable: bool = True) -> None:
         """Show *text* (``Today: Core and glutes, week 3 (Plank 4 × 30 s)``) above the list,
@@ -222,133 +371,72 @@ class LibraryView(QWidget):
         self.today.setToolTip("Open today's session" if openable else "")
 
     def set_catalog(self, catalog: Catalog) -> None:
-        """List *catalog*'s routines: the first at once, the rest a slice per turn of the
-        event loop, so a large library never holds the window up (:attr:`filling`)."""
-        self.list.clear()
-        ordered = [catalog.entries[i] for i in self._catalog_order(catalog.entries)]
-        self._queue = list(enumerate(ordered))
-        self._queue.reverse()  # popped from the end: first place first
-        self._fills += 1
+        """List *catalog*'s routines (they are painted as they scroll into view, so even a
+        large library is listed at once), matching what the search box holds."""
+        self.model.set_entries(catalog.entries)
         problems = catalog.library_problems
         self.notice.setText("Exercise library problems:\n" + "\n".join(str(p) for p in problems))
         self.notice.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
         self.notice.setVisible(bool(problems))
-        self._fill_slice(self._fills, FIRST_SLICE)
-        if self.list.count():
-            self.list.setCurrentRow(0)
+        self._on_search_text_changed(self.search.text())
+        if not self.list.currentIndex().isValid() and self.model.rowCount():
+            self.set_current_row(0)
+        self.filled.emit()
 
     @property
     def filling(self) -> bool:
-        """Some routines are still to be added to the list."""
-        return bool(self._queue)
+        """Some routines are still to be added to the list (never: they all are at once)."""
+        return False
 
-    def _fill_slice(self, fill: int, at_least: int = 0) -> None:
-        if fill != self._fills:
-            return  # a newer catalog replaced this one
-        deadline = time.perf_counter() + SLICE_SECONDS
-        added = 0
-        searching = bool(self.search.text().split())
-        while self._queue and (added < at_least or time.perf_counter() < deadline):
-            place, entry = self._queue.pop()
-            card = RoutineCard(entry)
-            item = _Item(self.list)
-            item.setData(Qt.ItemDataRole.UserRole, entry)
-            item.setData(_ORDER, place)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, card.accessibleName())
-            item.setSizeHint(card.sizeHint() + QSize(0, 4))
-            self.list.setItemWidget(item, card)
-            item.setHidden(searching)  # shown, in its rank, once the list is complete
-            added += 1
-        if self._queue:
-            QTimer.singleShot(0, self, lambda: self._fill_slice(fill))
-            return
-        if searching or at_least:
-            self._on_search_text_changed(self.search.text())
-        self.filled.emit()
+    def show_totals(self) -> None:
+        """Show the total times worked out since the list was filled."""
+        self.model.totals_changed()
 
-    def show_totals(self, start: int = 0) -> None:
-        """Show the totals worked out since the list was filled, a slice of cards per turn
-        of the event loop."""
-        end = min(self.list.count(), start + TOTALS_SLICE)
-        for row in range(start, end):
-            item = self.list.item(row)
-            card = self.list.itemWidget(item)
-            if isinstance(card, RoutineCard):
-                card.show_total()
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, card.accessibleName())
-        if end < self.list.count():
-            fill = self._fills
-
-            def more() -> None:
-                if fill == self._fills:  # not if the list has been filled again since
-                    self.show_totals(end)
-
-            QTimer.singleShot(0, self, more)
-
-    def cards(self) -> list[RoutineCard]:
-        found = []
-        for row in range(self.list.count()):
-            widget = self.list.itemWidget(self.list.item(row))
-            if isinstance(widget, RoutineCard):
-                found.append(widget)
-        return found
+    def entries(self) -> list[Entry]:
+        """The routines listed, in the order shown (only the matches while searching)."""
+        return self.model.shown()
 
     def visible_names(self) -> list[str]:
-        return [
-            card.entry.name
-            for row, card in enumerate(self.cards())
-            if not self.list.item(row).isHidden()
-        ]
+        return [entry.name for entry in self.model.shown()]
+
+    def row_data(self, row: int, role: int) -> object:
+        """What the model gives for the routine at *row* in *role* (see :class:`Roles`)."""
+        return self.model.index(row).data(role)
+
+    def current_entry(self) -> Entry | None:
+        entry = self.list.currentIndex().data(Roles.ENTRY)
+        return entry if isinstance(entry, Entry) else None
+
+    def set_current_row(self, row: int) -> None:
+        index = self.model.index(row)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _first_shown_row(self) -> int:
-        for row in range(self.list.count()):
-            if not self.list.item(row).isHidden():
-                return row
-        return -1
-
     def _on_search_text_changed(self, text: str) -> None:
         """Show the routines that match, the best match first and highlighted; with no
-        words, every routine in the catalog's order."""
-        items = [self.list.item(row) for row in range(self.list.count())]
-        entries = [item.data(Qt.ItemDataRole.UserRole) for item in items]
-        if text.split():
-            best = {index: place for place, index in enumerate(rank(entries, text))}
-        else:
-            best = {index: place for place, index in enumerate(self._catalog_order(entries))}
-        moved = False
-        for index, item in enumerate(items):
-            hidden = index not in best
-            if item.isHidden() != hidden:
-                item.setHidden(hidden)
-            place = best.get(index, len(items) + index)
-            if item.data(_ORDER) != place:
-                item.setData(_ORDER, place)
-                moved = True
-        if moved:
-            self.list.sortItems()
-        self.empty.setVisible(not best and self.list.count() > 0)
-        current = self.list.currentItem()
-        if text.split() or current is None or current.isHidden():
-            first = self._first_shown_row()
-            if first >= 0:
-                self.list.setCurrentRow(first)
-                self.list.scrollToItem(self.list.item(first))
-
-    @staticmethod
-    def _catalog_order(entries: list[Entry]) -> list[int]:
-        return sorted(
-            range(len(entries)),
-            key=lambda i: (not entries[i].ok, not entries[i].bundled, entries[i].name.lower()),
-        )
+        words, every routine in the library's order."""
+        current = self.current_entry()
+        entries = self.model.entries
+        searching = bool(text.split())
+        order = rank(entries, text) if searching else list(range(len(entries)))
+        self.model.show(order)
+        shown = self.model.shown()
+        self.empty.setVisible(not shown and bool(entries))
+        if not shown:
+            return
+        if searching or current is None or current not in shown:
+            self.set_current_row(0)
+        elif not self.list.currentIndex().isValid():  # the list was reset: the same again
+            self.set_current_row(next(i for i, e in enumerate(shown) if e is current))
 
     def _on_search_return_pressed(self) -> None:
-        current = self.list.currentItem()
-        if current is not None and not current.isHidden():
-            self._on_item_activated(current)
+        index = self.list.currentIndex()
+        if index.isValid():
+            self._on_activated(index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -358,8 +446,8 @@ class LibraryView(QWidget):
             return True
         return False
 
-    def _on_item_activated(self, item: QListWidgetItem) -> None:
-        entry = item.data(Qt.ItemDataRole.UserRole)
+    def _on_activated(self, index: QModelIndex) -> None:
+        entry = index.data(Roles.ENTRY)
         if isinstance(entry, Entry) and entry.ok:
             self.routine_chosen.emit(entry)
         elif isinstance(entry, Entry):
