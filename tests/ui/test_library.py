@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from psoas_timer.ui.library.library_view import Roles
+from psoas_timer.ui.library.library_view import Roles, RoutineDelegate
 from psoas_timer.ui.shell.main_window import MainWindow, Page
 
 
@@ -22,7 +24,9 @@ def test_lists_bundled_user_and_broken_routines(window: MainWindow) -> None:
     assert library.row_data(good, Qt.ItemDataRole.AccessibleTextRole) == (
         "Release and bridge, 2:38, psoas · quick · bundled"
     )
-    assert library.row_data(_row(window, "Simple stretch"), Roles.DETAILS) == "stretch · your routine"
+    assert (
+        library.row_data(_row(window, "Simple stretch"), Roles.DETAILS) == "stretch · your routine"
+    )
 
 
 def test_broken_file_shows_its_problems_and_hides_nothing(window: MainWindow) -> None:
@@ -126,3 +130,67 @@ def test_search_puts_name_matches_before_tag_and_description_matches(
     window.show_library()
     window.library.search.clear()  # every routine again, in the library's order
     assert window.library.visible_names()[:2] == ["Release and bridge", "Apple hips"]
+
+
+def _many(window: MainWindow, count: int) -> None:
+    from tests.ui.conftest import write
+
+    assert window.catalog is not None
+    user = next(e.path.parent for e in window.catalog.entries if not e.bundled)
+    for n in range(count):
+        write(
+            user,
+            f"many-{n:03d}.yaml",
+            f"name: Many {n:03d}\ndescription: Number {n}.\nsteps:\n  - name: A\n    hold: 5\n",
+        )
+    window.reload()
+
+
+def test_a_large_library_is_listed_at_once_without_a_widget_per_routine(
+    window: MainWindow,
+) -> None:
+    _many(window, 200)
+    library = window.library
+    assert not library.filling
+    assert len(library.visible_names()) == 203  # every routine, in the list at once
+    assert library.list.viewport().findChildren(QWidget) == []  # cards are painted, not made
+
+
+def test_cards_are_painted_large_with_their_time_and_the_highlight(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    library = window.library
+    window.resize(900, 800)
+    library.list.setFocus()
+    qtbot.waitUntil(lambda: library.list.visualRect(library.model.index(0)).height() > 0)
+    delegate = library.list.itemDelegate()
+    rows = {name: row for row, name in enumerate(library.visible_names())}
+    # Readable from two metres: a card is at least three lines of large text high.
+    with_description = library.list.visualRect(library.model.index(rows["Release and bridge"]))
+    broken = library.list.visualRect(library.model.index(rows["broken"]))
+    assert with_description.height() >= 22 + 15 + 20
+    assert broken.height() >= 22 + 14 + 20
+    assert isinstance(delegate, RoutineDelegate)
+    image = library.list.viewport().grab().toImage()
+    highlight = library.list.palette().color(QPalette.ColorRole.Highlight)
+    first = library.list.visualRect(library.model.index(library.list.currentIndex().row()))
+    edge = image.pixelColor(first.center().x(), first.top() + 2)
+    assert abs(edge.hue() - highlight.hue()) <= 10  # the current card is framed
+    # The middle of a card shows its name in the text colour somewhere on its first line.
+    line = first.top() + 10 + 11
+    text = library.list.palette().color(QPalette.ColorRole.WindowText)
+    assert any(
+        image.pixelColor(x, line).lightness() <= text.lightness() + 40
+        for x in range(first.left() + 14, first.left() + 200)
+    )
+
+
+def test_clearing_the_search_keeps_the_routine_picked(window: MainWindow, qtbot: QtBot) -> None:
+    library = window.library
+    library.focus_search()
+    qtbot.keyClicks(library.search, "simple")
+    assert library.visible_names() == ["Simple stretch"]
+    library.search.clear()
+    assert library.visible_names() == ["Release and bridge", "Simple stretch", "broken"]
+    current = library.current_entry()
+    assert current is not None and current.name == "Simple stretch"
