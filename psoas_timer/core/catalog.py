@@ -223,9 +223,11 @@ class Catalog:
                     if between is not None:
                         between()
 
-    def save_cache(self) -> None:
+    def save_cache(self, between: Callable[[], None] | None = None) -> None:
         """Keep what was read (routines, their totals as far as known, problems) in the
-        layout's cache folder, for the next load to skip the files that have not changed."""
+        layout's cache folder, for the next load to skip the files that have not changed;
+        *between*, when given, is called after each routine is packed (a worker thread
+        packing hundreds would otherwise hold the window's thread up)."""
         cache = self._cache
         if cache is None:
             return
@@ -233,6 +235,8 @@ class Catalog:
             stat = self._stats.get(entry.path)
             if stat is not None and self._lacks(entry):
                 cache.put(entry.path, stat, _pack(entry))
+                if between is not None:
+                    between()
         self._unsaved.clear()
         self._untimed.clear()
         cache.keep_only(self._stats)

@@ -238,3 +238,13 @@ def test_finding_a_routine_by_name_unpacks_only_that_one(tmp_path: Path) -> None
     assert found.path.name == "r2.yaml"
     assert [e.path.name for e in catalog.entries if e._packed is None and e.ok] == []
     assert found.routine is not None  # unpacked when asked for
+
+
+def test_writing_the_cache_lets_other_threads_run_between_routines(tmp_path: Path) -> None:
+    layout = _library(tmp_path, count=5)
+    catalog = load_catalog(layout)
+    catalog.work_out_totals()
+    calls: list[int] = []
+    catalog.save_cache(lambda: calls.append(1))
+    assert len(calls) >= 6  # five routines and the broken file, each packed in its turn
+    assert (tmp_path / "cache" / CACHE_FILE).exists()

@@ -147,7 +147,7 @@ class CatalogLoader(QObject):
         try:
             catalog.work_out_totals(between)
             if self._hand_over(self._totals, generation, catalog):
-                catalog.save_cache()
+                catalog.save_cache(between)
         except _StoppedError:
             return
         except Exception:  # the routines are listed; only their times or the cache suffer
