@@ -76,7 +76,7 @@ def test_an_unwritable_data_folder(
     assert window.catalog is not None
     assert {e.path.stem for e in window.catalog.entries if e.bundled} == BUNDLED
     qtbot.waitUntil(lambda: not window.loading)  # the list fills a few cards at a time
-    assert {c.entry.path.stem for c in window.library.cards()} >= BUNDLED
+    assert {e.path.stem for e in window.library.entries()} >= BUNDLED
     (notice,) = _notices(window)
     assert notice.text().startswith(
         "Your routines and history will not be saved: Psoas Timer cannot write to "
