@@ -3,9 +3,9 @@
 The shell makes a :class:`PracticeHost` once the routines are read, hands it what it knows
 (the catalog, whether a session runs, the tray, the saved options) and listens to
 :attr:`PracticeHost.open_requested`. The host makes the notification sender, the idle monitor,
-the full-screen check and the controller, and answers the questions the shell's parts ask: the library page's
-"Today" line, today's session as an entry to open, whether closing the window should keep the
-app in the tray.
+the full-screen check and the controller, and answers the questions the shell's parts ask:
+the library page's "Today" line, today's session as an entry to open, whether closing the
+window should keep the app in the tray.
 """
 
 from __future__ import annotations
