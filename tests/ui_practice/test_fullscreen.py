@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import threading
@@ -31,6 +32,7 @@ from psoas_timer.ui.practice.fullscreen import (
     FullScreenProbe,
     GnomeIdleInhibited,
     X11Connection,
+    _cookie,
     x11_active_fullscreen,
 )
 from psoas_timer.ui.practice.host import PracticeHost
@@ -292,3 +294,25 @@ def test_the_host_probe_counts_its_own_window(qtbot: QtBot, tmp_path: Path) -> N
     assert isinstance(host.fullscreen, FullScreenProbe)
     window.showFullScreen()
     assert host.fullscreen()
+
+
+def test_the_cookie_for_the_display_is_read_from_xauthority(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a desktop writes it: entries for other displays, other schemes, then ours."""
+
+    def entry(family: int, address: bytes, display: bytes, name: bytes, data: bytes) -> bytes:
+        fields = b"".join(struct.pack(">H", len(f)) + f for f in (address, display, name, data))
+        return struct.pack(">H", family) + fields
+
+    path = tmp_path / "Xauthority"
+    path.write_bytes(
+        entry(256, b"box", b"0", b"MIT-MAGIC-COOKIE-1", b"zero")
+        + entry(256, b"box", b"1", b"XDM-AUTHORIZATION-1", b"other")
+        + entry(256, b"box", b"1", b"MIT-MAGIC-COOKIE-1", b"one")
+    )
+    monkeypatch.setenv("XAUTHORITY", str(path))
+    assert _cookie(1) == (b"MIT-MAGIC-COOKIE-1", b"one")
+    assert _cookie(2) == (b"", b"")
+    path.write_bytes(b"\x01")  # cut short
+    assert _cookie(1) == (b"", b"")
