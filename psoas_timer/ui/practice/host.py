@@ -2,10 +2,10 @@
 
 The shell makes a :class:`PracticeHost` once the routines are read, hands it what it knows
 (the catalog, whether a session runs, the tray, the saved options) and listens to
-:attr:`PracticeHost.open_requested`. The host makes the notification sender, the idle monitor
-and the controller, and answers the questions the shell's parts ask: the library page's
-"Today" line, today's session as an entry to open, whether closing the window should keep the
-app in the tray.
+:attr:`PracticeHost.open_requested`. The host makes the notification sender, the idle monitor,
+the full-screen check and the controller, and answers the questions the shell's parts ask:
+the library page's "Today" line, today's session as an entry to open, whether closing the
+window should keep the app in the tray.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from psoas_timer.practice.schedule import AnyOf, DoneLog, SessionsThisRun
 
 from .controller import PracticeController, PracticeOptions, TrayMessages
 from .desktop_notifications import DesktopNotifications
+from .fullscreen import FullScreenProbe
 from .idle import IdleMonitor
 from .reminders_dialog import edit_reminders
 from .tray_menu import PracticeMenu
@@ -57,6 +58,7 @@ class PracticeHost(QObject):
         clocks: Clocks | None = None,
         notifications: DesktopNotifications | None = None,
         idle: IdleMonitor | None = None,
+        fullscreen: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -69,6 +71,8 @@ class PracticeHost(QObject):
         done_log: DoneLog = self.this_run if done is None else AnyOf(self.this_run, done)
         self.notifications = notifications or DesktopNotifications(self)
         self.idle = idle or IdleMonitor(self)
+        #: Whether a window is full screen (this one, or the desktop's active one).
+        self.fullscreen = fullscreen or FullScreenProbe(window.isFullScreen)
         self.controller = PracticeController(
             data_dir,
             self.programmes,
@@ -79,7 +83,7 @@ class PracticeHost(QObject):
             tray=tray,
             idle=self._idle_seconds,
             session_running=session_running,
-            fullscreen=window.isFullScreen,
+            fullscreen=self.fullscreen,
             options=options,
             save_options=save_options,
             prompt_parent=window,

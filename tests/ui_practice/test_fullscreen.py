@@ -1,0 +1,318 @@
+"""Whether a full-screen window (the app's own, or any other on the desktop) holds a desk
+break back: the probe with fake sources, the real X11 reading under Xvfb, GNOME's inhibit
+flag on a private bus, and the host handing the probe to the controller."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from jeepney import HeaderFields, MessageType, message_bus, new_error, new_method_return
+from jeepney.io.blocking import open_dbus_connection
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.core.catalog import load_catalog
+from psoas_timer.practice.clocks import SimulatedClocks
+from psoas_timer.practice.deskbreak import DeskBreakSettings
+from psoas_timer.practice.store import PracticeData, save_practice
+from psoas_timer.ui.practice.controller import PracticeOptions
+from psoas_timer.ui.practice.fullscreen import (
+    CACHE_SECONDS,
+    FullScreenProbe,
+    GnomeIdleInhibited,
+    X11Connection,
+    _cookie,
+    x11_active_fullscreen,
+)
+from psoas_timer.ui.practice.host import PracticeHost
+
+from .fake_bus import PrivateBus
+from .test_controller import FakeTray
+
+ROUTINES = Path(__file__).resolve().parents[2] / "routines"
+
+
+class Source:
+    """A fake desktop source: answers what it is told and counts the questions."""
+
+    def __init__(self, answer: bool | Exception | None) -> None:
+        self.answer = answer
+        self.asked = 0
+
+    def __call__(self) -> bool | None:
+        self.asked += 1
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return self.answer
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+# -- the probe ----------------------------------------------------------------------------
+
+
+def test_own_window_full_screen_needs_no_desktop_question() -> None:
+    desktop = Source(False)
+    probe = FullScreenProbe(lambda: True, [desktop])
+    assert probe()
+    assert desktop.asked == 0
+
+
+def test_another_window_full_screen_counts() -> None:
+    no_x, gnome = Source(None), Source(True)
+    assert FullScreenProbe(lambda: False, [no_x, gnome])()
+    assert (no_x.asked, gnome.asked) == (1, 1)
+
+
+def test_nothing_full_screen_and_no_sources() -> None:
+    assert not FullScreenProbe(lambda: False, [Source(None), Source(False)])()
+    assert not FullScreenProbe(lambda: False, [])()
+
+
+def test_the_desktop_answer_is_kept_a_few_seconds() -> None:
+    clock = Clock()
+    desktop = Source(True)
+    probe = FullScreenProbe(lambda: False, [desktop], clock=clock)
+    assert probe() and probe()
+    assert desktop.asked == 1
+    desktop.answer = False
+    clock.now += CACHE_SECONDS - 0.1
+    assert probe()  # still the kept answer
+    clock.now += 0.1
+    assert not probe()
+    assert desktop.asked == 2
+
+
+def test_a_failing_source_is_logged_and_the_next_one_asked(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    broken, other = Source(RuntimeError("no desktop")), Source(True)
+    with caplog.at_level(logging.DEBUG, logger="psoas_timer.ui.practice.fullscreen"):
+        assert FullScreenProbe(lambda: False, [broken, other])()
+    assert "failed" in caplog.text and "no desktop" in caplog.text
+
+
+# -- X11 ----------------------------------------------------------------------------------
+
+
+def test_no_x_display_is_no_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XAUTHORITY", str(tmp_path / "none"))
+    assert x11_active_fullscreen("") is None
+    assert x11_active_fullscreen(":9999") is None  # no server there
+    assert x11_active_fullscreen("example.org:0") is None  # remote: not asked
+
+
+@pytest.fixture(scope="module")
+def x_display() -> Iterator[str]:
+    """A private Xvfb display (CI installs Xvfb)."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed (tools/system-deps.sh and .ci/run install it)")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "800x600x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    try:
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+window = QWidget()
+window.showFullScreen() if sys.argv[1] == "full" else window.show()
+app.processEvents()
+print(int(window.winId()), flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.mark.parametrize("mode", ["full", "normal"])
+def test_a_real_x_window_full_screen(mode: str, x_display: str) -> None:
+    """Another program's Qt window on a real X server. Xvfb has no window manager, so nobody
+    sets the root's _NET_ACTIVE_WINDOW: the test does, as a window manager would. The
+    window's _NET_WM_STATE is Qt's own doing."""
+    env = dict(os.environ, DISPLAY=x_display, QT_QPA_PLATFORM="xcb")
+    with subprocess.Popen(
+        [sys.executable, "-c", WINDOW, mode],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as child:
+        assert child.stdin is not None and child.stdout is not None
+        try:
+            window = int(child.stdout.readline())
+            assert x11_active_fullscreen(x_display) is None  # no window manager says yet
+            with X11Connection(x_display) as x:
+                active = x.atom("_NET_ACTIVE_WINDOW", only_if_exists=False)
+                x.set_property32(x.root, active, x.atom("WINDOW"), [window])
+            assert x11_active_fullscreen(x_display) is (mode == "full")
+        finally:
+            child.stdin.write("\n")
+            child.stdin.close()
+            child.wait(timeout=30)  # the last client gone, Xvfb resets: no active window
+    assert child.returncode == 0
+
+
+# -- GNOME --------------------------------------------------------------------------------
+
+
+class FakeSessionManager:
+    """org.gnome.SessionManager's IsInhibited on a private bus, strict about the ``u``."""
+
+    def __init__(self, address: str, inhibited: int) -> None:
+        self.conn = open_dbus_connection(bus=address)
+        reply = self.conn.send_and_get_reply(message_bus.RequestName("org.gnome.SessionManager"))
+        assert reply.body[0] == 1
+        self.inhibited = inhibited
+        self.asked: list[tuple[str, tuple[object, ...]]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                message = self.conn.receive(timeout=0.05)
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            if message.header.message_type is not MessageType.method_call:
+                continue
+            signature = message.header.fields.get(HeaderFields.signature, "")
+            self.asked.append((signature, tuple(message.body)))
+            if signature != "u":
+                self.conn.send(new_error(message, "org.freedesktop.DBus.Error.InvalidArgs"))
+                continue
+            flags = int(message.body[0])
+            self.conn.send(new_method_return(message, "b", (bool(flags & self.inhibited),)))
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self.conn.close()
+
+
+@pytest.fixture
+def bus() -> Iterator[PrivateBus]:
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed (tools/system-deps.sh installs it)")
+    private = PrivateBus()
+    yield private
+    private.close()
+
+
+@pytest.mark.parametrize("inhibited", [8, 4])  # 8: idle (a film plays); 4: suspend only
+def test_gnome_says_a_player_keeps_the_session_awake(bus: PrivateBus, inhibited: int) -> None:
+    manager = FakeSessionManager(bus.address, inhibited)
+    check = GnomeIdleInhibited(bus.address)
+    try:
+        assert check() is (inhibited == 8)
+        assert manager.asked == [("u", (8,))]
+    finally:
+        check.close()
+        manager.close()
+
+
+def test_no_gnome_session_manager_is_no_answer_and_not_asked_again(bus: PrivateBus) -> None:
+    check = GnomeIdleInhibited(bus.address)
+    assert check() is None
+    assert check._absent
+    assert check() is None
+    assert GnomeIdleInhibited("unix:path=/nonexistent/psoas-timer-bus")() is None
+
+
+# -- the host hands the probe to the controller -------------------------------------------
+
+
+def make_host(qtbot: QtBot, tmp_path: Path, **kwargs: object) -> tuple[PracticeHost, QWidget]:
+    save_practice(tmp_path / "data", PracticeData())
+    window = QWidget()
+    qtbot.addWidget(window)
+    catalog = load_catalog(ROUTINES)
+    host = PracticeHost(
+        window,
+        lambda: catalog,
+        (ROUTINES, tmp_path / "mine"),
+        tmp_path / "data",
+        options=PracticeOptions(desk_break=DeskBreakSettings(enabled=True, every_minutes=20)),
+        save_options=lambda _: None,
+        session_running=lambda: False,
+        tray_available=False,
+        clocks=SimulatedClocks(datetime(2026, 5, 20, 9, 0), ZoneInfo("Europe/Berlin")),
+        **{"tray": None, **kwargs},  # type: ignore[arg-type]
+    )
+    return host, window
+
+
+def test_the_controller_asks_the_probe(qtbot: QtBot, tmp_path: Path) -> None:
+    film, tray = Source(True), FakeTray()
+    host, _ = make_host(qtbot, tmp_path, fullscreen=film, tray=tray)
+    clocks = host.controller.clocks
+    assert isinstance(clocks, SimulatedClocks)
+    for _ in range(40 * 4):
+        clocks.advance(15)
+        host.controller.poll()
+    assert film.asked == 40 * 4
+    assert tray.messages == []  # 40 minutes of a film: no break offered over it
+    film.answer = False
+    clocks.advance(15)
+    host.controller.poll()
+    assert [title for title, _ in tray.messages] == ["Time for a desk break"]
+
+
+def test_the_host_probe_counts_its_own_window(qtbot: QtBot, tmp_path: Path) -> None:
+    host, window = make_host(qtbot, tmp_path)
+    assert isinstance(host.fullscreen, FullScreenProbe)
+    window.showFullScreen()
+    assert host.fullscreen()
+
+
+def test_the_cookie_for_the_display_is_read_from_xauthority(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a desktop writes it: entries for other displays, other schemes, then ours."""
+
+    def entry(family: int, address: bytes, display: bytes, name: bytes, data: bytes) -> bytes:
+        fields = b"".join(struct.pack(">H", len(f)) + f for f in (address, display, name, data))
+        return struct.pack(">H", family) + fields
+
+    path = tmp_path / "Xauthority"
+    path.write_bytes(
+        entry(256, b"box", b"0", b"MIT-MAGIC-COOKIE-1", b"zero")
+        + entry(256, b"box", b"1", b"XDM-AUTHORIZATION-1", b"other")
+        + entry(256, b"box", b"1", b"MIT-MAGIC-COOKIE-1", b"one")
+    )
+    monkeypatch.setenv("XAUTHORITY", str(path))
+    assert _cookie(1) == (b"MIT-MAGIC-COOKIE-1", b"one")
+    assert _cookie(2) == (b"", b"")
+    path.write_bytes(b"\x01")  # cut short
+    assert _cookie(1) == (b"", b"")
