@@ -15,9 +15,6 @@ It wires views to the session controller and to its services in
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,14 +30,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolButton,
-    QWidget,
 )
 
 from psoas_timer import APP_NAME
 from psoas_timer.ui.shell.settings import Preferences
+from psoas_timer.ui.shell.window_parts import (
+    Loaded,
+    Page,
+    Services,
+    ask_user,
+    inform_user,
+    scrolled,
+)
 
 # Everything below is imported in load(), after the window is first shown: the views pull in
 # the core, and the core pulls in pydantic, which together take longer than Qt itself. Even
@@ -51,9 +54,8 @@ if TYPE_CHECKING:
 
     from psoas_timer.audio.settings import AudioSettings
     from psoas_timer.core.catalog import Catalog, Entry
-    from psoas_timer.core.engine import FiredCue, Session, SessionRecord, Snapshot
+    from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot
     from psoas_timer.core.model import Routine
-    from psoas_timer.history import Area, HistoryStore, Moment, Unfinished
     from psoas_timer.ui.editor import EditorWindow
     from psoas_timer.ui.library.library_view import LibraryView
     from psoas_timer.ui.library.problems_view import ProblemsView
@@ -71,7 +73,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.shell.choice_dialog import ChoiceDialog
     from psoas_timer.ui.shell.help_dialog import HelpDialog
     from psoas_timer.ui.shell.safety_dialog import SafetyDialog
-    from psoas_timer.ui.shell.screensaver import Inhibitor
+    from psoas_timer.ui.shell.session_flow import SessionFlow
     from psoas_timer.ui.shell.toolbar import ControlsBar
     from psoas_timer.ui.shell.tray import SessionTray
     from psoas_timer.ui.sound.output import CueOutput
@@ -86,95 +88,6 @@ EXTEND_SECONDS = 10.0
 READING = "Reading your routines…"
 
 
-class Page(IntEnum):
-    LIBRARY = 0
-    ROUTINE = 1
-    PLAYER = 2
-    COMPLETION = 3
-    RATING = 4
-    PROGRESS = 5
-    PROBLEMS = 6
-
-
-def ask_user(parent: QWidget | None, title: str, question: str) -> bool:
-    """Ask a yes/no question in a message box (the default for :class:`MainWindow`).
-
-    Enter says Yes and Esc says No under every platform's button order: GTK's puts No first,
-    and without a default button Enter pressed whichever came first.
-    """
-    buttons = QMessageBox.StandardButton
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons.Yes | buttons.No, parent)
-    box.setDefaultButton(buttons.Yes)
-    box.setEscapeButton(buttons.No)
-    return box.exec() == buttons.Yes
-
-
-def inform_user(parent: QWidget | None, title: str, text: str) -> None:
-    """Say something once, in a box that does not stop the window (the default)."""
-    from PySide6.QtCore import Qt
-
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
-    box.setParent(parent, box.windowFlags())
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    box.open()
-
-
-def _scrolled(page: QWidget) -> QWidget:
-    from PySide6.QtWidgets import QFrame, QScrollArea
-
-    scroll = QScrollArea()
-    scroll.setObjectName(f"{page.objectName()}_scroll")
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(page)
-    return scroll
-
-
-@dataclass(frozen=True)
-class Services:
-    """What the window works with, made by the app (or by a test)."""
-
-    #: Reads the routines. With :attr:`background`, it is called in a worker thread with
-    #: ``between=``, a function to call between files (see :func:`load_catalog`).
-    load_catalog: Callable[..., Catalog]
-    clock: Callable[[], float]
-    audio: CueOutput
-    inhibitor: Inhibitor
-    ask: Callable[[QWidget, str, str], bool] = ask_user
-    #: (bundled routines, user routines): given, the editor is available and the library
-    #: refreshes when files change on disk.
-    folders: tuple[Path, Path] | None = None
-    #: Opens the history (the app: the user data folder's file); None records nothing.
-    open_history: Callable[[], HistoryStore] | None = None
-    #: Says something once without stopping the window (a damaged history moved aside).
-    inform: Callable[[QWidget, str, str], None] = inform_user
-    #: Read the routines in a worker thread when the window loads (the app does; tests read
-    #: them at once, which is simpler to follow).
-    background: bool = False
-    #: What cannot be saved, in plain words (an unwritable data folder), said once.
-    storage_problem: str | None = None
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What the window has once :meth:`MainWindow.load` has run: made whole, in one go."""
-
-    services: Services
-    controller: SessionController
-    commands: Actions
-    library: LibraryView
-    routine: RoutineView
-    player: PlayerView
-    completion: CompletionView
-    rating: RatingPrompt
-    progress: ProgressView
-    history: HistoryLink
-    problems: ProblemsView
-    pages: QStackedWidget
-    toolbar: ControlsBar
-    watcher: RoutineWatcher | None
-
-
 class MainWindow(QMainWindow):
     #: The routines have been read and the list shows them (after each reload too).
     routines_listed = Signal()
@@ -186,28 +99,16 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.catalog: Catalog | None = None
         self.entry: Entry | None = None
-        self.safety_dialog: SafetyDialog | None = None
         self.sound_dialog: SoundSettingsDialog | None = None
         self.tray: SessionTray | None = None
         self.practice: PracticeHost | None = None
         self._loaded: Loaded | None = None
         self._catalog_loader: CatalogLoader | None = None
         self._pending_open: str | None = None
-        self._notice_shown = False
-        self._pending_start = False
-        #: Answers to the open routine's either/or steps, for the session about to start.
-        self._picks: dict[int, int] | None = None
-        self.choice_dialog: ChoiceDialog | None = None
         self._action_state: tuple[object, ...] = ()
         self._editor: EditorWindow | None = None
         self._quitting = False
         self._sound_problem: str | None = None
-        # The segment the next session starts at (an interrupted one carried on).
-        self._resume_at = 0
-        self._rating_moment: Moment | None = None
-        self._ended_record: SessionRecord | None = None
-        self._resume_offered = False
-        self._closing = False
         self._toolbar_widths: dict[str, int] = {}  # the row's width, words beside, by Mute's text
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -241,6 +142,7 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.progress.rating_prompt import RatingPrompt
         from psoas_timer.ui.progress.recording import HistoryLink, open_history
         from psoas_timer.ui.shell.actions import create_actions
+        from psoas_timer.ui.shell.session_flow import SessionFlow
 
         library, routine = LibraryView(), RoutineView()
         player, completion = PlayerView(services.clock), CompletionView()
@@ -249,7 +151,7 @@ class MainWindow(QMainWindow):
         for page in (library, routine, player, completion):
             pages.addWidget(page)
         for extra in (rating, progress):  # neither makes the window larger than it is
-            pages.addWidget(_scrolled(extra))
+            pages.addWidget(scrolled(extra))
         problems = ProblemsView()
         pages.addWidget(problems)
         opened = open_history(services.open_history) if services.open_history else None
@@ -281,6 +183,7 @@ class MainWindow(QMainWindow):
             pages=pages,
             toolbar=self._make_toolbar(commands),
             watcher=watcher,
+            flow=SessionFlow(self),
         )
         self._restore()
         self._connect_signals()
@@ -488,11 +391,7 @@ class MainWindow(QMainWindow):
         a.edit_routine.triggered.connect(self._on_edit_routine_triggered)
         a.progress.triggered.connect(self.show_progress)
         a.ask_ratings.toggled.connect(self._on_ask_ratings_toggled)
-        self.rating.accepted.connect(self._on_rating_accepted)
-        self.rating.skipped.connect(self._on_rating_skipped)
-        self.routine.ratings_toggled.connect(self._on_routine_ratings_toggled)
-        self.progress.history_changed.connect(self._on_history_changed)
-        self.controller.session_created.connect(self._on_session_created)
+        self.flow.connect_signals()
         a.help.triggered.connect(self._on_help_triggered)
         if self.watcher is not None:
             self.watcher.changed.connect(self._on_watcher_changed)
@@ -507,7 +406,7 @@ class MainWindow(QMainWindow):
         self.controller.updated.connect(self._on_updated)
         self.controller.cues_fired.connect(self._on_cues_fired)
         self.controller.active_changed.connect(self._on_active_changed)
-        self.controller.ended.connect(self._on_ended)
+        self.controller.ended.connect(self.flow.on_ended)
         self._audio.problem.connect(self._on_audio_problem)
         hints = QGuiApplication.styleHints()
         if hints is not None:
@@ -518,7 +417,7 @@ class MainWindow(QMainWindow):
     def page(self) -> Page:
         return Page(self.pages.currentIndex())
 
-    def _go(self, page: Page) -> None:
+    def go(self, page: Page) -> None:
         self.pages.setCurrentIndex(int(page))
         self._sync_actions()
 
@@ -548,8 +447,8 @@ class MainWindow(QMainWindow):
 
     def show_library(self) -> None:
         if not self.controller.active:
-            self._leave_rating()
-            self._go(Page.LIBRARY)
+            self.flow.leave_rating()
+            self.go(Page.LIBRARY)
             self.library.list.setFocus()
 
     def open_entry(
@@ -559,14 +458,14 @@ class MainWindow(QMainWindow):
         *changes*: what changed since last week (a programme's session)."""
         if entry.routine is None or self.controller.active:
             return
-        self._leave_rating()
+        self.flow.leave_rating()
         self.entry = entry
         self.routine.set_entry(entry, changes)
-        self._show_routine_history()
+        self.flow.show_routine_history()
         self.player.set_plan(entry.plan)
         if remember:
             self.preferences.last_routine = str(entry.path)
-        self._go(Page.ROUTINE)
+        self.go(Page.ROUTINE)
 
     def open_routine(self, key: str) -> bool:
         """Open a routine by file path, file name or name; False when there is none.
@@ -596,296 +495,48 @@ class MainWindow(QMainWindow):
         """Show what is wrong with *entry*'s file, with a way to open it in an editor."""
         if self.controller.active:
             return
-        self._leave_rating()
+        self.flow.leave_rating()
         self.problems.set_entry(entry)
-        self._go(Page.PROBLEMS)
+        self.go(Page.PROBLEMS)
         self.problems.open_editor.setFocus()
 
     # -- the session ---------------------------------------------------------------------
-    def start_session(self) -> None:
-        """Start the open routine, after the safety notice where it applies."""
-        from psoas_timer.core.safety import needs_release_notice
-
-        if self.entry is None or self.entry.routine is None or self.controller.active:
-            return
-        if (
-            needs_release_notice(self.entry.routine)
-            and not self.preferences.safety_release_dismissed
-            and not self._notice_shown
-        ):
-            self._pending_start = True
-            self.show_safety_notice()
-            return
-        if self.entry.routine.choices() and self._picks is None:
-            self._ask_choice(0, {})
-            return
-        self._resume_at = 0
-        if self._rating_areas():
-            self._ask_rating("before")
-            return
-        self._begin()
-
-    def _begin(self) -> None:
-        """Start the open routine's session now (from :attr:`_resume_at`), with the answers
-        just given to its either/or steps, or else the last ones remembered for it (a
-        session carried on after the app closed)."""
-        from psoas_timer.core.plan import compile_plan
-
-        if self.entry is None or self.entry.routine is None or self.controller.active:
-            return
-        choices = self.entry.routine.choices()
-        picks, self._picks = self._picks, None
-        if choices and picks is None:
-            last = self.preferences.last_choices(str(self.entry.path))
-            picks = {
-                n: c.option_keys().index(last[n])
-                for n, c in enumerate(choices)
-                if n < len(last) and last[n] in c.option_keys()
-            }
-        plan = compile_plan(self.entry.routine, picks) if choices else self.entry.plan
-        self._audio.warm_up()
-        self.player.set_plan(plan)
-        self._go(Page.PLAYER)
-        at, self._resume_at = self._resume_at, 0
-        self.controller.begin(plan, at)
-
-    def _ask_choice(self, number: int, picks: dict[int, int]) -> None:
-        """Ask the routine's either/or step *number* (then the next), marking the last
-        answer given for this routine, or the step's default; start once all are answered."""
-        from psoas_timer.ui.shell.choice_dialog import ChoiceDialog
-
-        assert self.entry is not None
-        assert self.entry.routine is not None
-        key = str(self.entry.path)
-        choices = self.entry.routine.choices()
-        choice = choices[number]
-        last = self.preferences.last_choices(key)
-        keys = choice.option_keys()
-        marked = (
-            keys.index(last[number])
-            if number < len(last) and last[number] in keys
-            else choice.default_index
-        )
-        dialog = ChoiceDialog(choice, marked, self)
-        self.choice_dialog = dialog
-
-        def answered(result: int) -> None:
-            self.choice_dialog = None
-            dialog.deleteLater()
-            if result != 1:
-                return  # back to the routine page, nothing started
-            picks[number] = dialog.chosen
-            if number + 1 < len(choices):
-                self._ask_choice(number + 1, picks)
-                return
-            self.preferences.remember_choices(
-                key, [c.option_keys()[picks[n]] for n, c in enumerate(choices)]
-            )
-            self._picks = picks
-            self.start_session()
-
-        dialog.finished.connect(answered)
-        dialog.open()
-
-    # -- the history ---------------------------------------------------------------------
-    def _rating_areas(self) -> list[Area]:
-        """The areas to rate for the open routine; none when it is not asked for."""
-        from psoas_timer.history import routine_areas, wants_rating
-
-        entry = self.entry
-        if entry is None or entry.routine is None or not self.history.available:
-            return []
-        routine = entry.routine
-        if not entry.path.is_file():  # a one-step trial from the editor is not recorded
-            return []
-        if not self.preferences.ratings_for(routine.name) or not wants_rating(routine):
-            return []
-        return routine_areas(routine)
-
-    def _ask_rating(self, moment: Moment) -> None:
-        assert self.entry is not None
-        assert self.entry.routine is not None
-        self._rating_moment = moment
-        self.rating.ask(self.entry.routine.name, moment, self._rating_areas())
-        self._go(Page.RATING)
-        if self.rating.fields:
-            self.rating.fields[0].setFocus()
-
-    def _on_rating_accepted(self, scores: dict[Area, int], note: str) -> None:
-        moment = self._rating_moment
-        if moment is None:
-            return
-        self.history.rate(moment, scores, note)
-        self._rating_done(moment)
-
-    def _on_rating_skipped(self) -> None:
-        if self._rating_moment is not None:
-            self._rating_done(self._rating_moment)
-
-    def _rating_done(self, moment: Moment) -> None:
-        self._rating_moment = None
-        if self.rating.dont_ask.isChecked() and self.entry is not None:
-            routine = self.entry.routine
-            if routine is not None:
-                self.preferences.set_routine_ratings(routine.name, False)
-                self._show_routine_history()
-        if moment == "before":
-            self._begin()
-        else:
-            self._show_completion()
-
-    def _leave_rating(self) -> None:
-        """Going elsewhere from the rating prompt: before, the session is not started (its
-        rating is dropped); after, the session's record is closed."""
-        moment, self._rating_moment = self._rating_moment, None
-        if moment == "before":
-            self.history.forget_pending()
-        elif moment == "after":
-            self._ended_record = None
-            self.history.finish()
-
-    def _on_session_created(self, session: Session) -> None:
-        entry = self.entry
-        if entry is None or entry.routine is None:
-            return
-        path = entry.path if entry.path.is_file() else None
-        if path is None:  # a trial of one step from the editor is not a session to keep
-            self.history.forget_pending()
-            return
-        self.history.begin(session, entry.routine.name, path)
-
-    def _show_completion(self) -> None:
-        from psoas_timer.ui.progress.words import after_lines, change_lines
-
-        record, self._ended_record = self._ended_record, None
-        plan = self.controller.plan
-        if plan is not None and record is not None:
-            self.completion.show_record(plan, record)
-        detail = self.history.finish()
-        after: list[str] = []
-        change: list[str] = []
-        if detail is not None:
-            after = after_lines(detail)
-            change = change_lines(detail, self.history.previous())
-        self.completion.set_section("after", "How it feels now", after)
-        self.completion.set_section("change", "Since last time", change)
-        self._show_routine_history()
-        self._go(Page.COMPLETION)
-
-    def _show_routine_history(self) -> None:
-        from psoas_timer.history import routine_areas, wants_rating
-        from psoas_timer.ui.progress.words import last_done_line
-
-        entry, store = self.entry, self.history.store
-        if entry is None or entry.routine is None:
-            return
-        routine = entry.routine
-        if store is None:
-            self.routine.set_history("")
-            self.routine.set_ratings_choice(False, False)
-            return
-        self.routine.set_history(last_done_line(store.last_done(routine.name), store.wall().date()))
-        rated = wants_rating(routine) and bool(routine_areas(routine))
-        self.routine.set_ratings_choice(rated, self.preferences.routine_ratings(routine.name))
-
     def show_progress(self) -> None:
         """The Progress page, drawn from the history as it is now."""
         if self.controller.active:
             return
-        self._leave_rating()
+        self.flow.leave_rating()
         if self.history.store is not None:
             self.progress.refresh(self.history.store.wall().date())
-        self._go(Page.PROGRESS)
+        self.go(Page.PROGRESS)
         self.progress.tabs.setFocus()
 
-    def _on_history_changed(self) -> None:
-        self._show_routine_history()
+    # -- the session (see SessionFlow) ---------------------------------------------------
+    @property
+    def flow(self) -> SessionFlow:
+        return self.parts.flow
+
+    def start_session(self) -> None:
+        """Start the open routine, after the safety notice where it applies."""
+        self.flow.start()
+
+    def offer_resume(self) -> None:
+        """Offer to carry on a session the app never saw end."""
+        self.flow.offer_resume()
+
+    def show_safety_notice(self) -> None:
+        self.flow.show_safety_notice()
+
+    @property
+    def safety_dialog(self) -> SafetyDialog | None:
+        return self._loaded.flow.safety_dialog if self._loaded is not None else None
+
+    @property
+    def choice_dialog(self) -> ChoiceDialog | None:
+        return self._loaded.flow.choice_dialog if self._loaded is not None else None
 
     def _on_ask_ratings_toggled(self, on: bool) -> None:
         self.preferences.ask_ratings = on
-
-    def _on_routine_ratings_toggled(self, on: bool) -> None:
-        if self.entry is not None and self.entry.routine is not None:
-            self.preferences.set_routine_ratings(self.entry.routine.name, on)
-
-    def offer_resume(self) -> None:
-        """Offer to carry on a session the app never saw end (a crash, a kill, a power
-        cut): from the start of the set that was running, or keep it as it was."""
-        store = self.history.store
-        if store is None or self.controller.active or self.catalog is None:
-            return
-        unfinished = store.unfinished()
-        if not unfinished:
-            return
-        newest, *older = unfinished
-        for old in older:
-            store.record_as_interrupted(old.session.id)
-        self._offer(newest)
-
-    def _offer(self, unfinished: Unfinished) -> None:
-        from psoas_timer.ui.progress.words import day_words
-
-        store = self.history.store
-        assert store is not None
-        assert self.catalog is not None
-        summary = unfinished.session
-        name = summary.routine.name
-        file = summary.routine.file
-        entry = self.catalog.find(file) if file else None
-        if entry is None:
-            entry = self.catalog.find(name)
-        day = day_words(summary.started.date(), store.wall().date())
-        when = f"{day} at {summary.started:%H:%M}"
-        at = None
-        if entry is not None and entry.routine is not None:
-            at = self.history.resume_segment(entry.plan, unfinished, entry.path)
-        if entry is None or entry.routine is None or at is None:
-            store.record_as_interrupted(summary.id)
-            why = "its file has changed since" if entry is not None else "it is no longer there"
-            self.parts.services.inform(
-                self,
-                "A session was cut short",
-                f"{name}, started {when}, did not finish. It cannot be carried on because "
-                f"{why}, so it is kept as it was, stopped.",
-            )
-            return
-        plan = entry.plan
-        work = next((seg for seg in plan.segments[at:] if seg.is_work), plan.segments[at])
-        step = plan.steps[work.step].name
-        question = (
-            f"{name}, started {when}, did not finish (the app closed or the computer "
-            f"stopped).\n\nCarry on from {step}?\n\nEnter carries on; Esc keeps it as it "
-            "was, stopped."
-        )
-        if not self.parts.services.ask(self, "Carry on where you left off?", question):
-            store.record_as_interrupted(summary.id)
-            self.statusBar().showMessage(f"{name} is kept as it was, stopped.", 15000)
-            return
-        self.open_entry(entry, remember=False)
-        self.history.carry_on(unfinished)
-        self._resume_at = at
-        self._begin()
-
-    def show_safety_notice(self) -> None:
-        from psoas_timer.ui.shell.safety_dialog import SafetyDialog
-
-        if self.safety_dialog is not None:
-            return
-        self.safety_dialog = SafetyDialog(self)
-        self.safety_dialog.finished.connect(self._on_safety_dialog_finished)
-        self.safety_dialog.open()
-
-    def _on_safety_dialog_finished(self, result: int) -> None:
-        dialog, self.safety_dialog = self.safety_dialog, None
-        assert dialog is not None
-        self._notice_shown = True
-        self.preferences.safety_seen = True
-        if dialog.dismissed:
-            self.preferences.safety_release_dismissed = True
-        dialog.deleteLater()
-        start, self._pending_start = self._pending_start, False
-        if start and result == 1:
-            self.start_session()
 
     def _sync_actions(self, snap: Snapshot | None = None) -> None:
         snap = snap or self.controller.snapshot()
@@ -997,17 +648,6 @@ class MainWindow(QMainWindow):
             self.parts.services.inhibitor.inhibit()
         else:
             self.parts.services.inhibitor.release()
-
-    def _on_ended(self, record: SessionRecord) -> None:
-        self.player.stop()
-        self._ended_record = record
-        if self._closing:
-            self.history.finish()
-            return
-        if self.history.recording and self._rating_areas():
-            self._ask_rating("after")
-            return
-        self._show_completion()
 
     def _on_mute_toggled(self, muted: bool) -> None:
         self.preferences.muted = muted
@@ -1325,17 +965,7 @@ class MainWindow(QMainWindow):
     def _after_shown(self) -> None:
         if self.page is Page.LIBRARY:
             self.library.list.setFocus()  # not the search box: no blinking cursor when idle
-        if (
-            not self.preferences.safety_seen
-            and self.safety_dialog is None
-            and not self._notice_shown
-        ):
-            self.show_safety_notice()
-        if not self._resume_offered and self.history.available:
-            self._resume_offered = True
-            from PySide6.QtCore import QTimer
-
-            QTimer.singleShot(0, self, self.offer_resume)
+        self.flow.after_shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         loaded = self._loaded
@@ -1376,9 +1006,9 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             loaded.services.audio.stop_all()
-            self._closing = True
+            loaded.flow.closing = True
             loaded.controller.stop()
-            self._closing = False
+            loaded.flow.closing = False
         if self._catalog_loader is not None:
             self._catalog_loader.stop()
         loaded.history.close()
