@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QGuiApplication,
     QResizeEvent,
     QShowEvent,
 )
@@ -52,7 +51,6 @@ from psoas_timer.ui.shell.window_parts import (
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
-    from psoas_timer.audio.settings import AudioSettings
     from psoas_timer.core.catalog import Catalog, Entry
     from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot
     from psoas_timer.core.model import Routine
@@ -76,6 +74,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.shell.session_flow import SessionFlow
     from psoas_timer.ui.shell.toolbar import ControlsBar
     from psoas_timer.ui.shell.tray import SessionTray
+    from psoas_timer.ui.shell.view_options import ViewOptions
     from psoas_timer.ui.sound.output import CueOutput
     from psoas_timer.ui.sound.settings_dialog import SoundSettingsDialog
 
@@ -99,7 +98,6 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.catalog: Catalog | None = None
         self.entry: Entry | None = None
-        self.sound_dialog: SoundSettingsDialog | None = None
         self.tray: SessionTray | None = None
         self.practice: PracticeHost | None = None
         self._loaded: Loaded | None = None
@@ -108,7 +106,6 @@ class MainWindow(QMainWindow):
         self._action_state: tuple[object, ...] = ()
         self._editor: EditorWindow | None = None
         self._quitting = False
-        self._sound_problem: str | None = None
         self._toolbar_widths: dict[str, int] = {}  # the row's width, words beside, by Mute's text
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -124,7 +121,6 @@ class MainWindow(QMainWindow):
             from psoas_timer.ui.common.theme import apply_theme
 
             apply_theme(preferences.theme)
-        self.help_dialog: HelpDialog | None = None
         if services is not None:
             self.load(services)
 
@@ -143,6 +139,7 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.progress.recording import HistoryLink, open_history
         from psoas_timer.ui.shell.actions import create_actions
         from psoas_timer.ui.shell.session_flow import SessionFlow
+        from psoas_timer.ui.shell.view_options import ViewOptions
 
         library, routine = LibraryView(), RoutineView()
         player, completion = PlayerView(services.clock), CompletionView()
@@ -184,6 +181,7 @@ class MainWindow(QMainWindow):
             toolbar=self._make_toolbar(commands),
             watcher=watcher,
             flow=SessionFlow(self),
+            options=ViewOptions(self),
         )
         self._restore()
         self._connect_signals()
@@ -342,7 +340,6 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.shell.toolbar import ControlsBar
 
         bar = ControlsBar(actions, self.preferences.theme, self)
-        bar.theme_chosen.connect(self._on_theme_chosen)
         QShortcut(QKeySequence("F10"), self, bar.menu_button.showMenu)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
@@ -365,7 +362,7 @@ class MainWindow(QMainWindow):
         self.commands.high_contrast.setChecked(self.preferences.high_contrast)
         self.commands.ask_ratings.setChecked(self.preferences.ask_ratings)
         if self.preferences.high_contrast:
-            self._on_high_contrast_toggled(True)
+            self.options.on_high_contrast_toggled(True)
 
     def _connect_signals(self) -> None:
         a = self.commands
@@ -377,12 +374,6 @@ class MainWindow(QMainWindow):
         a.restart_step.triggered.connect(self._on_restart_step_triggered)
         a.released.triggered.connect(self._on_released_triggered)
         a.stop.triggered.connect(self._on_stop_triggered)
-        a.mute.toggled.connect(self._on_mute_toggled)
-        a.sound.triggered.connect(self._on_sound_triggered)
-        a.fullscreen.toggled.connect(self._on_fullscreen_toggled)
-        a.stay_on_top.toggled.connect(self._on_stay_on_top_toggled)
-        a.count_up.toggled.connect(self._on_count_up_toggled)
-        a.high_contrast.toggled.connect(self._on_high_contrast_toggled)
         a.back.triggered.connect(self._on_back_triggered)
         a.reload.triggered.connect(self.reload)
         a.quit.triggered.connect(self._on_tray_quit_requested)  # Quit quits, tray or not
@@ -392,7 +383,6 @@ class MainWindow(QMainWindow):
         a.progress.triggered.connect(self.show_progress)
         a.ask_ratings.toggled.connect(self._on_ask_ratings_toggled)
         self.flow.connect_signals()
-        a.help.triggered.connect(self._on_help_triggered)
         if self.watcher is not None:
             self.watcher.changed.connect(self._on_watcher_changed)
         self.library.routine_chosen.connect(self._on_routine_chosen)
@@ -407,10 +397,7 @@ class MainWindow(QMainWindow):
         self.controller.cues_fired.connect(self._on_cues_fired)
         self.controller.active_changed.connect(self._on_active_changed)
         self.controller.ended.connect(self.flow.on_ended)
-        self._audio.problem.connect(self._on_audio_problem)
-        hints = QGuiApplication.styleHints()
-        if hints is not None:
-            hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+        self.options.connect_signals()
 
     # -- navigation ----------------------------------------------------------------------
     @property
@@ -535,6 +522,19 @@ class MainWindow(QMainWindow):
     def choice_dialog(self) -> ChoiceDialog | None:
         return self._loaded.flow.choice_dialog if self._loaded is not None else None
 
+    # -- the options (see ViewOptions) ---------------------------------------------------
+    @property
+    def options(self) -> ViewOptions:
+        return self.parts.options
+
+    @property
+    def sound_dialog(self) -> SoundSettingsDialog | None:
+        return self._loaded.options.sound_dialog if self._loaded is not None else None
+
+    @property
+    def help_dialog(self) -> HelpDialog | None:
+        return self._loaded.options.help_dialog if self._loaded is not None else None
+
     def _on_ask_ratings_toggled(self, on: bool) -> None:
         self.preferences.ask_ratings = on
 
@@ -648,122 +648,6 @@ class MainWindow(QMainWindow):
             self.parts.services.inhibitor.inhibit()
         else:
             self.parts.services.inhibitor.release()
-
-    def _on_mute_toggled(self, muted: bool) -> None:
-        self.preferences.muted = muted
-        self._audio.set_muted(muted)
-        self.player.set_muted(muted)
-        self.commands.mute.setText("Muted" if muted else "Mute")
-        self._fit_toolbar()
-
-    def _on_sound_triggered(self) -> None:
-        """Open the Sound dialog; what the user changes is heard and kept at once."""
-        if self.sound_dialog is not None:
-            self.sound_dialog.raise_()
-            self.sound_dialog.activateWindow()
-            return
-        from psoas_timer.ui.sound.settings_dialog import SoundSettingsDialog
-
-        dialog = SoundSettingsDialog(
-            self.preferences.audio_settings(), self, preview=self._audio.preview
-        )
-        if self._sound_problem is not None:
-            dialog.set_sound_problem(self._sound_problem)
-        dialog.changed.connect(self._on_sound_changed)
-        dialog.finished.connect(self._on_sound_dialog_finished)
-        self.sound_dialog = dialog
-        dialog.open()
-
-    def _on_sound_changed(self, settings: AudioSettings) -> None:
-        self._audio.set_settings(settings)
-        self.preferences.set_audio_settings(settings)
-        self.commands.mute.setChecked(settings.muted)
-
-    def _on_sound_dialog_finished(self, _result: int) -> None:
-        dialog, self.sound_dialog = self.sound_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def _on_fullscreen_toggled(self, on: bool) -> None:
-        if on:
-            self.showFullScreen()
-        else:
-            self.showNormal()
-
-    def _on_stay_on_top_toggled(self, on: bool) -> None:
-        from PySide6.QtCore import Qt
-
-        self.preferences.stay_on_top = on
-        visible = self.isVisible()
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
-        if visible:
-            self.show()
-
-    def _on_count_up_toggled(self, on: bool) -> None:
-        self.preferences.count_up = on
-        self.player.set_count_up(on)
-        self._redraw_player()
-
-    def _on_high_contrast_toggled(self, on: bool) -> None:
-        from psoas_timer.ui.common.theme import set_high_contrast
-
-        self.preferences.high_contrast = on
-        set_high_contrast(on)
-
-    def _redraw_player(self) -> None:
-        snap = self.controller.snapshot()
-        if snap is not None and self.controller.active:
-            self.player.show_snapshot(snap)
-
-    def _on_audio_problem(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15000)
-        self.player.show_sound_problem(message)
-        if not self._audio.available:  # nothing can play: the Test buttons say so
-            self._sound_problem = message
-            if self.sound_dialog is not None:
-                self.sound_dialog.set_sound_problem(message)
-
-    def _on_help_triggered(self) -> None:
-        """Open help (F1)."""
-        if self.help_dialog is not None:
-            self.help_dialog.raise_()
-            self.help_dialog.activateWindow()
-            return
-        from psoas_timer.ui.shell.help_dialog import Folders, HelpDialog
-
-        layout = self.catalog.layout if self.catalog is not None else None
-        folders = self._folders
-        routines = folders[1] if folders is not None else layout.user if layout else None
-        dialog = HelpDialog(
-            self.commands.all(),
-            Folders(
-                routines=routines if routines is not None else Path("(none)"),
-                settings=self.preferences.location(),
-                cache=layout.cache if layout is not None else None,
-                history=store.path if (store := self.history.store) is not None else None,
-            ),
-            self,
-        )
-        dialog.finished.connect(self._on_help_dialog_finished)
-        self.help_dialog = dialog
-        dialog.open()
-
-    def _on_help_dialog_finished(self, _result: int) -> None:
-        dialog, self.help_dialog = self.help_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def _on_theme_chosen(self, theme: str) -> None:
-        from psoas_timer.ui.common.theme import apply_theme
-
-        self.preferences.theme = apply_theme(theme)
-        self._on_color_scheme_changed(None)  # the pages draw their colours again
-
-    def _on_color_scheme_changed(self, _scheme: object) -> None:
-        if self.catalog is not None:
-            self.library.set_catalog(self.catalog)
-        if self.entry is not None:
-            self.routine.set_entry(self.entry)
 
     # -- the tray ------------------------------------------------------------------------
     def attach_tray(self, tray: SessionTray) -> None:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.shell.screensaver import Inhibitor
     from psoas_timer.ui.shell.session_flow import SessionFlow
     from psoas_timer.ui.shell.toolbar import ControlsBar
+    from psoas_timer.ui.shell.view_options import ViewOptions
     from psoas_timer.ui.sound.output import CueOutput
 
 __all__ = ["Loaded", "Page", "Services", "ask_user", "inform_user", "scrolled"]
@@ -127,3 +128,4 @@ class Loaded:
     toolbar: ControlsBar
     watcher: RoutineWatcher | None
     flow: SessionFlow
+    options: ViewOptions
