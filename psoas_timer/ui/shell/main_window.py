@@ -53,7 +53,6 @@ if TYPE_CHECKING:
 
     from psoas_timer.core.catalog import Catalog, Entry
     from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot
-    from psoas_timer.core.model import Routine
     from psoas_timer.ui.editor import EditorWindow
     from psoas_timer.ui.library.library_view import LibraryView
     from psoas_timer.ui.library.problems_view import ProblemsView
@@ -104,7 +103,6 @@ class MainWindow(QMainWindow):
         self._catalog_loader: CatalogLoader | None = None
         self._pending_open: str | None = None
         self._action_state: tuple[object, ...] = ()
-        self._editor: EditorWindow | None = None
         self._quitting = False
         self._toolbar_widths: dict[str, int] = {}  # the row's width, words beside, by Mute's text
         geometry = preferences.geometry()
@@ -138,6 +136,7 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.progress.rating_prompt import RatingPrompt
         from psoas_timer.ui.progress.recording import HistoryLink, open_history
         from psoas_timer.ui.shell.actions import create_actions
+        from psoas_timer.ui.shell.editor_link import EditorLink
         from psoas_timer.ui.shell.session_flow import SessionFlow
         from psoas_timer.ui.shell.view_options import ViewOptions
 
@@ -182,6 +181,7 @@ class MainWindow(QMainWindow):
             watcher=watcher,
             flow=SessionFlow(self),
             options=ViewOptions(self),
+            editing=EditorLink(self),
         )
         self._restore()
         self._connect_signals()
@@ -378,13 +378,10 @@ class MainWindow(QMainWindow):
         a.reload.triggered.connect(self.reload)
         a.quit.triggered.connect(self._on_tray_quit_requested)  # Quit quits, tray or not
         a.reminders.triggered.connect(self._on_reminders_triggered)
-        a.new_routine.triggered.connect(self._on_new_routine_triggered)
-        a.edit_routine.triggered.connect(self._on_edit_routine_triggered)
         a.progress.triggered.connect(self.show_progress)
         a.ask_ratings.toggled.connect(self._on_ask_ratings_toggled)
         self.flow.connect_signals()
-        if self.watcher is not None:
-            self.watcher.changed.connect(self._on_watcher_changed)
+        self.parts.editing.connect_signals()
         self.library.routine_chosen.connect(self._on_routine_chosen)
         self.library.problems_chosen.connect(self._on_problems_chosen)
         self.routine.start_requested.connect(self._on_start_requested)
@@ -521,6 +518,11 @@ class MainWindow(QMainWindow):
     @property
     def choice_dialog(self) -> ChoiceDialog | None:
         return self._loaded.flow.choice_dialog if self._loaded is not None else None
+
+    # -- the editor (see EditorLink) -----------------------------------------------------
+    def editor(self) -> EditorWindow:
+        """The routine editor's window, made on first use (it is not needed to start up)."""
+        return self.parts.editing.editor()
 
     # -- the options (see ViewOptions) ---------------------------------------------------
     @property
@@ -714,76 +716,6 @@ class MainWindow(QMainWindow):
         self._show_today()
 
     # -- the editor ----------------------------------------------------------------------
-    def editor(self) -> EditorWindow:
-        """The routine editor's window, made on first use (it is not needed to start up)."""
-        if self._editor is None:
-            from psoas_timer.ui.editor import EditorView, EditorWindow
-
-            assert self._folders is not None
-            assert self.catalog is not None
-            user_dir = self._folders[1]
-            view = EditorView(
-                library=self.catalog.library,
-                user_dir=user_dir,
-                bundled=lambda: (
-                    [e.path for e in self.catalog.entries if e.bundled]
-                    if self.catalog is not None
-                    else []
-                ),
-                routines=lambda: (
-                    [(e.name, e.path) for e in self.catalog.entries if e.bundled and e.ok]
-                    if self.catalog is not None
-                    else []
-                ),
-            )
-            view.saved.connect(self._on_editor_saved)
-            view.start_routine.connect(self._on_editor_start_routine)
-            view.try_routine.connect(self._on_editor_try_routine)
-            self._editor = EditorWindow(view, self)
-        return self._editor
-
-    def _on_new_routine_triggered(self) -> None:
-        window = self.editor()
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        window.view.ask_new_routine()
-
-    def _on_edit_routine_triggered(self) -> None:
-        if self.entry is None:
-            return
-        window = self.editor()
-        if window.view.files.maybe_discard() and window.view.files.open_path(self.entry.path):
-            window.show()
-            window.raise_()
-            window.activateWindow()
-
-    def _on_editor_saved(self, _path: object) -> None:
-        self.reload()
-
-    def _on_editor_start_routine(self, path: object) -> None:
-        self.reload()
-        if self.open_routine(str(path)):
-            self.activateWindow()
-            self.start_session()
-
-    def _on_editor_try_routine(self, routine: Routine) -> None:
-        """Play *routine*: the editor's selected step (or repeat group) on its own."""
-        from psoas_timer.core.catalog import Entry
-
-        trial = Entry(Path(f"{routine.name}.yaml"), bundled=False, routine=routine)
-        self.open_entry(trial, remember=False)  # a one-step trial is no file to reopen
-        self.activateWindow()
-        self.start_session()
-
-    def _on_watcher_changed(self, changed: list[Path]) -> None:
-        if self.controller.active:
-            return  # the list refreshes after the session; never disturb a running one
-        self.reload()
-        if self._editor is not None and self.catalog is not None:
-            self._editor.view.set_library(self.catalog.library)
-            self._editor.view.files.on_files_changed(changed)
-
     # -- a routine file from elsewhere ---------------------------------------------------
     def _on_import_requested(self) -> None:
         """Copy the open routine's file into the user's routines (under a name of its own:
@@ -880,7 +812,8 @@ class MainWindow(QMainWindow):
             self.hide()
             tray.notify_hidden("Reminders keep coming from here. Quit from this menu.")
             return
-        if self._editor is not None and not self._editor.view.files.maybe_discard():
+        editor = loaded.editing.opened
+        if editor is not None and not editor.view.files.maybe_discard():
             event.ignore()
             return
         if loaded.controller.active:

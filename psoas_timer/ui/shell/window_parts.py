@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.progress.rating_prompt import RatingPrompt
     from psoas_timer.ui.progress.recording import HistoryLink
     from psoas_timer.ui.shell.actions import Actions
+    from psoas_timer.ui.shell.editor_link import EditorLink
     from psoas_timer.ui.shell.screensaver import Inhibitor
     from psoas_timer.ui.shell.session_flow import SessionFlow
     from psoas_timer.ui.shell.toolbar import ControlsBar
@@ -129,3 +130,4 @@ class Loaded:
     watcher: RoutineWatcher | None
     flow: SessionFlow
     options: ViewOptions
+    editing: EditorLink

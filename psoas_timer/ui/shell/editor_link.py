@@ -1,0 +1,111 @@
+"""The main window's link to the routine editor.
+
+The editor's window is made on first use (it is not needed to start up). New routine and
+Edit routine open it; what it saves is read again into the library, and a routine it
+starts or tries plays in the main window. Files changed on disk refresh both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from psoas_timer.core.model import Routine
+    from psoas_timer.ui.editor import EditorWindow
+    from psoas_timer.ui.shell.main_window import MainWindow
+
+__all__ = ["EditorLink"]
+
+
+class EditorLink(QObject):
+    """The editor as *window* (which owns this) uses it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._w = window
+        self._editor: EditorWindow | None = None
+
+    def connect_signals(self) -> None:
+        a = self._w.commands
+        a.new_routine.triggered.connect(self._on_new_routine_triggered)
+        a.edit_routine.triggered.connect(self._on_edit_routine_triggered)
+        if self._w.watcher is not None:
+            self._w.watcher.changed.connect(self._on_watcher_changed)
+
+    @property
+    def opened(self) -> EditorWindow | None:
+        """The editor's window, if it has been made."""
+        return self._editor
+
+    def editor(self) -> EditorWindow:
+        """The routine editor's window, made on first use (it is not needed to start up)."""
+        if self._editor is None:
+            from psoas_timer.ui.editor import EditorView, EditorWindow
+
+            assert self._w.parts.services.folders is not None
+            assert self._w.catalog is not None
+            user_dir = self._w.parts.services.folders[1]
+            view = EditorView(
+                library=self._w.catalog.library,
+                user_dir=user_dir,
+                bundled=lambda: (
+                    [e.path for e in self._w.catalog.entries if e.bundled]
+                    if self._w.catalog is not None
+                    else []
+                ),
+                routines=lambda: (
+                    [(e.name, e.path) for e in self._w.catalog.entries if e.bundled and e.ok]
+                    if self._w.catalog is not None
+                    else []
+                ),
+            )
+            view.saved.connect(self._on_editor_saved)
+            view.start_routine.connect(self._on_editor_start_routine)
+            view.try_routine.connect(self._on_editor_try_routine)
+            self._editor = EditorWindow(view, self._w)
+        return self._editor
+
+    def _on_new_routine_triggered(self) -> None:
+        window = self.editor()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.view.ask_new_routine()
+
+    def _on_edit_routine_triggered(self) -> None:
+        if self._w.entry is None:
+            return
+        window = self.editor()
+        if window.view.files.maybe_discard() and window.view.files.open_path(self._w.entry.path):
+            window.show()
+            window.raise_()
+            window.activateWindow()
+
+    def _on_editor_saved(self, _path: object) -> None:
+        self._w.reload()
+
+    def _on_editor_start_routine(self, path: object) -> None:
+        self._w.reload()
+        if self._w.open_routine(str(path)):
+            self._w.activateWindow()
+            self._w.start_session()
+
+    def _on_editor_try_routine(self, routine: Routine) -> None:
+        """Play *routine*: the editor's selected step (or repeat group) on its own."""
+        from psoas_timer.core.catalog import Entry
+
+        trial = Entry(Path(f"{routine.name}.yaml"), bundled=False, routine=routine)
+        self._w.open_entry(trial, remember=False)  # a one-step trial is no file to reopen
+        self._w.activateWindow()
+        self._w.start_session()
+
+    def _on_watcher_changed(self, changed: list[Path]) -> None:
+        if self._w.controller.active:
+            return  # the list refreshes after the session; never disturb a running one
+        self._w.reload()
+        if self._editor is not None and self._w.catalog is not None:
+            self._editor.view.set_library(self._w.catalog.library)
+            self._editor.view.files.on_files_changed(changed)
