@@ -716,35 +716,17 @@ class MainWindow(QMainWindow):
         self._show_today()
 
     # -- the editor ----------------------------------------------------------------------
-    # -- a routine file from elsewhere ---------------------------------------------------
+    # -- a routine file from elsewhere (see routine_import) ------------------------------
     def _on_import_requested(self) -> None:
-        """Copy the open routine's file into the user's routines (under a name of its own:
-        nothing is replaced) and open that copy."""
-        from psoas_timer.core.problems import LoadError
-        from psoas_timer.core.routine_files import import_routine
+        from psoas_timer.ui.shell.routine_import import add_to_routines
 
-        entry, catalog = self.entry, self.catalog
-        user = catalog.layout.user if catalog is not None and catalog.layout else None
-        if entry is None or not entry.outside or user is None or catalog is None:
-            return
-        try:
-            target = import_routine(entry.path, user, catalog.library)
-        except (OSError, LoadError) as exc:
-            log.warning("cannot add %s to the routines: %s", entry.path, exc)
-            self.statusBar().showMessage(f"Cannot add {entry.path.name}: {exc}", 15000)
-            return
-        self.reload()
-        self.open_routine(str(target))
-        self.statusBar().showMessage(f"Added to your routines as {target.name}", 15000)
+        add_to_routines(self)
 
     @staticmethod
-    def _dropped_routine(event: QDropEvent | QDragEnterEvent) -> Path | None:
-        mime = event.mimeData()
-        for url in mime.urls() if mime is not None and mime.hasUrls() else []:
-            path = Path(url.toLocalFile()) if url.isLocalFile() else None
-            if path is not None and path.suffix.lower() in (".yaml", ".yml"):
-                return path
-        return None
+    def _dropped_routine(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> Path | None:
+        from psoas_timer.ui.shell.routine_import import dropped_routine
+
+        return dropped_routine(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.loaded and self._dropped_routine(event) is not None:
