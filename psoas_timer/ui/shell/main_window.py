@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from psoas_timer.core.catalog import Catalog, Entry
-    from psoas_timer.core.engine import FiredCue, SessionRecord, Snapshot
+    from psoas_timer.core.engine import SessionRecord, Snapshot
     from psoas_timer.ui.editor import EditorWindow
     from psoas_timer.ui.library.library_view import LibraryView
     from psoas_timer.ui.library.problems_view import ProblemsView
@@ -81,7 +81,6 @@ __all__ = ["MainWindow", "Page", "Services", "ask_user", "inform_user"]
 
 log = logging.getLogger(__name__)
 
-EXTEND_SECONDS = 10.0
 #: Said in the status bar while the routines are read in the background.
 READING = "Reading your routines…"
 
@@ -102,7 +101,6 @@ class MainWindow(QMainWindow):
         self._loaded: Loaded | None = None
         self._catalog_loader: CatalogLoader | None = None
         self._pending_open: str | None = None
-        self._action_state: tuple[object, ...] = ()
         self._quitting = False
         self._toolbar_widths: dict[str, int] = {}  # the row's width, words beside, by Mute's text
         geometry = preferences.geometry()
@@ -137,6 +135,7 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.progress.recording import HistoryLink, open_history
         from psoas_timer.ui.shell.actions import create_actions
         from psoas_timer.ui.shell.editor_link import EditorLink
+        from psoas_timer.ui.shell.session_controls import SessionControls
         from psoas_timer.ui.shell.session_flow import SessionFlow
         from psoas_timer.ui.shell.view_options import ViewOptions
 
@@ -182,6 +181,7 @@ class MainWindow(QMainWindow):
             flow=SessionFlow(self),
             options=ViewOptions(self),
             editing=EditorLink(self),
+            controls=SessionControls(self),
         )
         self._restore()
         self._connect_signals()
@@ -366,14 +366,6 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         a = self.commands
-        a.start_pause.triggered.connect(self._on_start_pause_triggered)
-        a.previous.triggered.connect(self._on_previous_triggered)
-        a.next.triggered.connect(self._on_next_triggered)
-        a.add_time.triggered.connect(self._on_add_time_triggered)
-        a.take_time.triggered.connect(self._on_take_time_triggered)
-        a.restart_step.triggered.connect(self._on_restart_step_triggered)
-        a.released.triggered.connect(self._on_released_triggered)
-        a.stop.triggered.connect(self._on_stop_triggered)
         a.back.triggered.connect(self._on_back_triggered)
         a.reload.triggered.connect(self.reload)
         a.quit.triggered.connect(self._on_tray_quit_requested)  # Quit quits, tray or not
@@ -386,13 +378,9 @@ class MainWindow(QMainWindow):
         self.library.problems_chosen.connect(self._on_problems_chosen)
         self.routine.start_requested.connect(self._on_start_requested)
         self.routine.import_requested.connect(self._on_import_requested)
-        self.player.release_requested.connect(self._on_released_triggered)
-        self.player.extend_requested.connect(self.controller.extend)
         self.completion.again_requested.connect(self._on_start_requested)
         self.completion.library_requested.connect(self.show_library)
-        self.controller.updated.connect(self._on_updated)
-        self.controller.cues_fired.connect(self._on_cues_fired)
-        self.controller.active_changed.connect(self._on_active_changed)
+        self.parts.controls.connect_signals()
         self.controller.ended.connect(self.flow.on_ended)
         self.options.connect_signals()
 
@@ -524,6 +512,11 @@ class MainWindow(QMainWindow):
         """The routine editor's window, made on first use (it is not needed to start up)."""
         return self.parts.editing.editor()
 
+    def _sync_actions(self, snap: Snapshot | None = None) -> None:
+        """Enable the controls that can be used now (see SessionControls)."""
+        if self._loaded is not None:
+            self._loaded.controls.sync_actions(snap)
+
     # -- the options (see ViewOptions) ---------------------------------------------------
     @property
     def options(self) -> ViewOptions:
@@ -540,88 +533,9 @@ class MainWindow(QMainWindow):
     def _on_ask_ratings_toggled(self, on: bool) -> None:
         self.preferences.ask_ratings = on
 
-    def _sync_actions(self, snap: Snapshot | None = None) -> None:
-        snap = snap or self.controller.snapshot()
-        active = self.controller.active
-        state = snap.state if (snap is not None and active) else None
-        is_open = bool(active and snap is not None and snap.segment.open is not None)
-        key = (active, state, is_open, self.page, self.entry is not None)
-        if key == self._action_state:
-            return
-        self._action_state = key
-        a = self.commands
-        for action in a.session_only():
-            action.setEnabled(active)
-        a.released.setEnabled(is_open)
-        a.back.setEnabled(not active and self.page != Page.LIBRARY)
-        a.new_routine.setEnabled(self._folders is not None and not active)
-        a.edit_routine.setEnabled(
-            self._folders is not None
-            and not active
-            and self.entry is not None
-            and self.page in (Page.ROUTINE, Page.COMPLETION)
-        )
-        a.progress.setEnabled(not active)
-        can_start = active or (
-            self.page in (Page.ROUTINE, Page.COMPLETION) and self.entry is not None
-        )
-        a.start_pause.setEnabled(can_start)
-        from psoas_timer.ui.common.icons import icon as themed_icon
-
-        if active and self.controller.running:
-            text, icon = "Pause", "media-playback-pause"
-        elif active:  # paused
-            text, icon = "Resume", "media-playback-start"
-        else:
-            text, icon = "Start", "media-playback-start"
-        a.start_pause.setText(text)
-        a.start_pause.setIcon(themed_icon(icon))
-
     # -- slots ---------------------------------------------------------------------------
-    def _on_start_pause_triggered(self) -> None:
-        if self.controller.active:
-            self.controller.toggle()
-            if not self.controller.running:
-                self._audio.stop_all()  # a paused session is silent: drop queued voice lines
-        else:
-            self.start_session()
-
-    # Jumping drops what was queued for the part left behind, so no stale line plays.
-    def _on_previous_triggered(self) -> None:
-        self._audio.stop_all()
-        self.controller.previous()
-
-    def _on_next_triggered(self) -> None:
-        self._audio.stop_all()
-        self.controller.next()
-
-    def _on_restart_step_triggered(self) -> None:
-        self._audio.stop_all()
-        self.controller.restart_step()
-
-    def _on_released_triggered(self) -> None:
-        """End an open hold; before its minimum the controller waits for a second press,
-        and the player says so beside the clock while it counts."""
-        self.controller.request_release()
-
     def _on_start_requested(self) -> None:
         self.start_session()
-
-    def _on_add_time_triggered(self) -> None:
-        self.controller.extend(EXTEND_SECONDS)
-
-    def _on_take_time_triggered(self) -> None:
-        self.controller.shorten(EXTEND_SECONDS)
-
-    def _on_stop_triggered(self) -> None:
-        """Stop, once the user says so: a stray Esc must not throw a session away."""
-        if not self.controller.active:
-            return
-        question = "Stop this session now?\n\nEnter stops it; Esc keeps it going."
-        if not self.parts.services.ask(self, "Stop the session?", question):
-            return
-        self._audio.stop_all()
-        self.controller.stop()
 
     def _on_back_triggered(self) -> None:
         self.show_library()
@@ -631,25 +545,6 @@ class MainWindow(QMainWindow):
 
     def _on_problems_chosen(self, entry: Entry) -> None:
         self.show_problems(entry)
-
-    def _on_updated(self, snap: Snapshot) -> None:
-        if self.controller.active:
-            self.player.show_snapshot(snap)
-        self.player.show_release_hint(self.controller.early_release_minimum())
-        self._sync_actions(snap)
-
-    def _on_cues_fired(self, fired: list[FiredCue]) -> None:
-        self.player.show_cues(fired)  # seen as well as heard, with sound or without
-        plan = self.controller.plan
-        style = plan.cue_style if plan is not None else "both"
-        for cue in fired:
-            self._audio.play(cue, style)
-
-    def _on_active_changed(self, active: bool) -> None:
-        if active:
-            self.parts.services.inhibitor.inhibit()
-        else:
-            self.parts.services.inhibitor.release()
 
     # -- the tray ------------------------------------------------------------------------
     def attach_tray(self, tray: SessionTray) -> None:

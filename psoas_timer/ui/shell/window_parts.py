@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.editor_link import EditorLink
     from psoas_timer.ui.shell.screensaver import Inhibitor
+    from psoas_timer.ui.shell.session_controls import SessionControls
     from psoas_timer.ui.shell.session_flow import SessionFlow
     from psoas_timer.ui.shell.toolbar import ControlsBar
     from psoas_timer.ui.shell.view_options import ViewOptions
@@ -131,3 +132,4 @@ class Loaded:
     flow: SessionFlow
     options: ViewOptions
     editing: EditorLink
+    controls: SessionControls
