@@ -9,7 +9,11 @@ which is what tests and tools do. Until it has loaded, a request to open a routi
 
 It wires views to the session controller and to its services in
 :meth:`MainWindow._connect_signals`; it holds no rules of its own. Slots are named
-``_on_<signal>``.
+``_on_<signal>``. Whole concepts live in modules of their own beside it, each an object the
+window owns and makes in :meth:`MainWindow.load`: the steps around a session
+(:mod:`.session_flow`), the session's controls (:mod:`.session_controls`), the options and
+help (:mod:`.view_options`), the editor (:mod:`.editor_link`), a routine file from elsewhere
+(:mod:`.routine_import`), and what the window is given and builds (:mod:`.window_parts`).
 """
 
 from __future__ import annotations
@@ -472,7 +476,6 @@ class MainWindow(QMainWindow):
         self.go(Page.PROBLEMS)
         self.problems.open_editor.setFocus()
 
-    # -- the session ---------------------------------------------------------------------
     def show_progress(self) -> None:
         """The Progress page, drawn from the history as it is now."""
         if self.controller.active:
@@ -512,11 +515,6 @@ class MainWindow(QMainWindow):
         """The routine editor's window, made on first use (it is not needed to start up)."""
         return self.parts.editing.editor()
 
-    def _sync_actions(self, snap: Snapshot | None = None) -> None:
-        """Enable the controls that can be used now (see SessionControls)."""
-        if self._loaded is not None:
-            self._loaded.controls.sync_actions(snap)
-
     # -- the options (see ViewOptions) ---------------------------------------------------
     @property
     def options(self) -> ViewOptions:
@@ -532,6 +530,12 @@ class MainWindow(QMainWindow):
 
     def _on_ask_ratings_toggled(self, on: bool) -> None:
         self.preferences.ask_ratings = on
+
+    # -- the controls (see SessionControls) ----------------------------------------------
+    def _sync_actions(self, snap: Snapshot | None = None) -> None:
+        """Enable the controls that can be used now (see SessionControls)."""
+        if self._loaded is not None:
+            self._loaded.controls.sync_actions(snap)
 
     # -- slots ---------------------------------------------------------------------------
     def _on_start_requested(self) -> None:
@@ -610,7 +614,6 @@ class MainWindow(QMainWindow):
         self.practice.open_dialog()
         self._show_today()
 
-    # -- the editor ----------------------------------------------------------------------
     # -- a routine file from elsewhere (see routine_import) ------------------------------
     def _on_import_requested(self) -> None:
         from psoas_timer.ui.shell.routine_import import add_to_routines
