@@ -3,6 +3,7 @@
 :class:`EditorView` puts the parts together and keeps them in step with one
 :class:`~psoas_timer.core.routine_io.RoutineDocument`:
 
+- :mod:`.editor_actions`: the actions with their keys, the toolbar and the Routine menu;
 - :mod:`.routine_details`: the routine's name, description, tags and defaults;
 - :mod:`.step_list`: the steps of the list being edited (the routine's, or a repeat group's),
   and dragging them; :mod:`.step_moves` moves a step in the document at any depth;
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,9 +36,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -50,10 +49,10 @@ from psoas_timer.core.plan import Plan, compile_plan
 from psoas_timer.core.problems import LoadError, Problem
 from psoas_timer.core.routine_edit import ContainerPath, container
 from psoas_timer.core.routine_io import RoutineDocument, new_document
-from psoas_timer.ui.common.icons import icon
 
 from . import document_edits as edits
 from . import step_moves
+from .editor_actions import build_actions, build_toolbar
 from .file_actions import CloseChoice, DialogQuestions, FileActions, ask_unsaved
 from .library_picker import LibraryPicker
 from .locations import Location, locate
@@ -63,7 +62,7 @@ from .routine_details import RoutineDetails
 from .selected_step import SelectedStep
 from .step_list import StepDropButton, StepList
 from .timeline import TimelineView
-from .undo import EditorState, FieldUndoKeys, Snapshot, redo_keys, undo_keys
+from .undo import EditorState, FieldUndoKeys, Snapshot
 
 __all__ = ["CloseChoice", "EditorView"]
 
@@ -87,6 +86,36 @@ class EditorView(QWidget):
     close_requested = Signal()
 
     VALIDATE_MS = 120
+
+    # Made by build_actions and build_toolbar (see editor_actions).
+    act_add: QAction
+    act_add_breathing: QAction
+    act_add_group: QAction
+    act_add_rest: QAction
+    act_add_step: QAction
+    act_back: QAction
+    act_close: QAction
+    act_delete: QAction
+    act_down: QAction
+    act_dup_step: QAction
+    act_duplicate: QAction
+    act_export: QAction
+    act_import: QAction
+    act_into: QAction
+    act_new: QAction
+    act_open_external: QAction
+    act_out: QAction
+    act_redo: QAction
+    act_remove: QAction
+    act_rename: QAction
+    act_restore: QAction
+    act_save: QAction
+    act_start: QAction
+    act_try: QAction
+    act_undo: QAction
+    act_up: QAction
+    file_menu: QMenu
+    file_button: QToolButton
 
     def __init__(
         self,
@@ -126,162 +155,9 @@ class EditorView(QWidget):
 
     # -- building ---------------------------------------------------------------------------
 
-    def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, tip: str
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(
-            f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-            if shortcut
-            else tip
-        )
-        action.setStatusTip(tip)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        self.act_new = self._action("&New", std.New, "Start a new routine")
-        self.act_duplicate = self._action(
-            "&Duplicate routine…", "Ctrl+Shift+D", "Copy a bundled or saved routine to change it"
-        )
-        self.act_save = self._action(
-            "&Save", std.Save, "Save this routine (drafts with problems save too)"
-        )
-        self.act_import = self._action(
-            "&Import…", "Ctrl+I", "Check a routine file and add it to your routines"
-        )
-        # Not Ctrl+E: that is Edit in the main window.
-        self.act_export = self._action(
-            "&Export…", "Ctrl+Shift+E", "Save a copy anywhere, to share it"
-        )
-        self.act_rename = self._action("Re&name…", "F2", "Give the routine a new name")
-        self.act_delete = self._action(
-            "Delete routine", "Ctrl+Shift+Delete", "Move this routine to the trash"
-        )
-        self.act_restore = self._action("Undo delete", None, "Bring back the routine deleted last")
-        self.act_open_external = self._action(
-            "Open in my editor", "Ctrl+Shift+O", "Open the YAML file in your own text editor"
-        )
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        assert undo is not None
-        assert redo is not None
-        self.act_undo, self.act_redo = undo, redo
-        self.act_undo.setShortcuts(undo_keys())
-        self.act_redo.setShortcuts(redo_keys())
-        for action in (self.act_undo, self.act_redo):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        self.act_try = self._action(
-            "&Try step", "Ctrl+T", "Play just the selected step (a repeat group: all its rounds)"
-        )
-        self.act_start = self._action(
-            "S&tart routine", "Ctrl+Return", "Save and play the whole routine"
-        )
-        self.act_add = self._action("Add &exercise…", "Ctrl+L", "Add exercises from the library")
-        self.act_add_step = self._action("Add own step", "Ctrl+Shift+N", "Add a step of your own")
-        self.act_add_rest = self._action("Add rest", "Ctrl+R", "Add a rest")
-        self.act_add_breathing = self._action("Add breathing", "Ctrl+B", "Add a breathing block")
-        self.act_add_group = self._action(
-            "Add repeat group", "Ctrl+G", "Add a block of steps done several times"
-        )
-        self.act_dup_step = self._action("Duplicate step", "Ctrl+D", "Copy the selected step")
-        self.act_remove = self._action("Remove step", "Delete", "Remove the selected step")
-        self.act_up = self._action(
-            "Move up", "Alt+Up", "Move the selected step up (out of the group at its top)"
-        )
-        self.act_down = self._action(
-            "Move down", "Alt+Down", "Move the selected step down (out of the group at its end)"
-        )
-        self.act_into = self._action(
-            "Move into group", "Alt+Shift+Right", "Move the selected step into the group above it"
-        )
-        self.act_out = self._action(
-            "Move out of group", "Alt+Shift+Left", "Move the selected step out of this group"
-        )
-        self.act_back = self._action("Back to the routine", "Alt+Left", "Leave the repeat group")
-        self.act_remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        # Ctrl+W first (it is the one shown), then the platform's other Close keys; Esc closes
-        # too when nothing in the editor wants it (see keyPressEvent).
-        self.act_close = self._action("&Close", "Ctrl+W", "Close the editor")
-        close_keys = [QKeySequence("Ctrl+W")]
-        close_keys += [k for k in QKeySequence.keyBindings(std.Close) if k not in close_keys]
-        self.act_close.setShortcuts(close_keys)
-        native = close_keys[0].toString(QKeySequence.SequenceFormat.NativeText)
-        self.act_close.setToolTip(f"Close the editor ({native} or Esc)")
-
     def _build(self) -> None:
-        self._build_actions()
-        self.toolbar = QToolBar("Routine")
-        self.toolbar.setAccessibleName("Routine actions")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action, name in (
-            (self.act_new, "document-new"),
-            (self.act_duplicate, "edit-copy"),
-            (self.act_save, "document-save"),
-            (self.act_undo, "edit-undo"),
-            (self.act_redo, "edit-redo"),
-            (self.act_import, "document-import"),
-            (self.act_export, "document-export"),
-            (self.act_rename, "edit-rename"),
-            (self.act_delete, "edit-delete"),
-            (self.act_open_external, "document-open"),
-            (self.act_try, "psoas-try-step"),
-            (self.act_start, "media-playback-start"),
-            (self.act_close, "window-close"),
-        ):
-            action.setIcon(icon(name))
-        # What is used all the time first, so a narrow window never hides it; the file's
-        # rarer commands in a menu at the right end.
-        for tool in (
-            self.act_start,
-            self.act_try,
-            None,
-            self.act_new,
-            self.act_save,
-            None,
-            self.act_undo,
-            self.act_redo,
-        ):
-            if tool is None:
-                self.toolbar.addSeparator()
-            else:
-                self.toolbar.addAction(tool)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        self.file_menu = QMenu("Routine", self)
-        for tool in (
-            self.act_duplicate,
-            self.act_rename,
-            None,
-            self.act_import,
-            self.act_export,
-            self.act_open_external,
-            None,
-            self.act_delete,
-            self.act_restore,
-            None,
-            self.act_close,
-        ):
-            if tool is None:
-                self.file_menu.addSeparator()
-            else:
-                self.file_menu.addAction(tool)
-        self.file_button = QToolButton()
-        self.file_button.setText("Routine")
-        self.file_button.setIcon(icon("open-menu"))
-        self.file_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.file_button.setAccessibleName("Routine menu")
-        self.file_button.setToolTip("Duplicate, rename, import, export, delete… (F10)")
-        self.file_button.setMenu(self.file_menu)
-        self.file_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.toolbar.addWidget(self.file_button)
-        QShortcut(QKeySequence("F10"), self, self.file_button.showMenu)
+        build_actions(self)
+        self.toolbar = build_toolbar(self)
 
         self.details = RoutineDetails()
 
