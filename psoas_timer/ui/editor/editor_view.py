@@ -6,7 +6,8 @@
 - :mod:`.editor_actions`: the actions with their keys, the toolbar and the Routine menu;
 - :mod:`.routine_details`: the routine's name, description, tags and defaults;
 - :mod:`.step_list`: the steps of the list being edited (the routine's, or a repeat group's),
-  and dragging them; :mod:`.step_moves` moves a step in the document at any depth;
+  and dragging them; :mod:`.move_commands` turns a press or a drop into a move, and
+  :mod:`.step_moves` moves a step in the document at any depth;
 - :mod:`.selected_step`: the form of the selected step or group;
 - :mod:`.problems_panel` and :mod:`.timeline`: what the loader makes of it; a problem
   chosen in the panel leads to its step (:mod:`.locations`);
@@ -51,11 +52,11 @@ from psoas_timer.core.routine_edit import ContainerPath, container
 from psoas_timer.core.routine_io import RoutineDocument, new_document
 
 from . import document_edits as edits
-from . import step_moves
 from .editor_actions import build_actions, build_toolbar
 from .file_actions import CloseChoice, DialogQuestions, FileActions, ask_unsaved
 from .library_picker import LibraryPicker
 from .locations import Location, locate
+from .move_commands import StepMoveCommands
 from .new_routine import NewStart, ask_how_to_start
 from .problems_panel import ProblemsPanel
 from .routine_details import RoutineDetails
@@ -148,6 +149,7 @@ class EditorView(QWidget):
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(self.VALIDATE_MS)
         self._build()
+        self.moves = StepMoveCommands(self)
         self._field_undo = FieldUndoKeys(self, self.undo_stack)
         self._connect_signals()
         self._show_state((self.document.dump(), (), 0), reload=False)
@@ -290,14 +292,11 @@ class EditorView(QWidget):
         self.act_down.triggered.connect(lambda: self.move_step(1))
         self.act_into.triggered.connect(self.move_into_group)
         self.act_out.triggered.connect(self.move_out_of_group)
-        self.step_list.dropped_before.connect(self._on_step_dropped_before)
-        self.step_list.dropped_into_group.connect(self._on_step_dropped_into_group)
-        self.back_button.step_dropped.connect(self._on_step_dropped_on_back)
+        self.moves.connect_signals()
         self.act_back.triggered.connect(self.leave_group)
         self.back_button.clicked.connect(self.leave_group)
         self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
         self.step_list.itemActivated.connect(self._on_step_list_item_activated)
-        self.step_list.model().rowsMoved.connect(self._on_step_rows_moved)
         self.step_form.edited.connect(self._on_step_form_edited)
         self.step_form.timing_changed.connect(self._on_step_form_timing_changed)
         self.group_form.edited.connect(self._on_group_form_edited)
@@ -310,6 +309,11 @@ class EditorView(QWidget):
         self._validate_timer.timeout.connect(self.validate)
 
     # -- state ------------------------------------------------------------------------------
+
+    @property
+    def container(self) -> ContainerPath:
+        """Where the list being edited is: () for the routine's, else a repeat group's."""
+        return self._container
 
     @property
     def library(self) -> Library:
@@ -573,96 +577,19 @@ class EditorView(QWidget):
         if row >= 0:
             self.edit("Remove step", edits.remove_step(path, row))
 
+    # The moves (see StepMoveCommands).
     def move_step(self, delta: int) -> None:
-        """Move the selected step *delta* rows up or down its list; past the top or the end
-        of a repeat group, out of it (just before or after the group)."""
-        row, path = self.current_row, self._container
-        target = row + delta
-        if row < 0:
-            return
-        if 0 <= target < self.step_list.count():
-            self._move(path, row, path, target if target < row else target + 1)
-        elif path and target < 0:
-            self._move(path, row, path[:-1], path[-1])
-        elif path and target >= self.step_list.count():
-            self._move(path, row, path[:-1], path[-1] + 1)
-        self.step_list.setFocus()
+        """Move the selected step *delta* rows up or down its list (out of a group at its
+        top or end)."""
+        self.moves.move_step(delta)
 
     def move_into_group(self) -> None:
         """Move the selected step to the end of the repeat group just above it."""
-        row, path = self.current_row, self._container
-        above = self.items()[row - 1] if row > 0 else None
-        if isinstance(above, dict) and "repeat" in above:
-            self._move(path, row, (*path, row - 1), len(above.get("steps") or []))
-            self.step_list.setFocus()
+        self.moves.move_into_group()
 
     def move_out_of_group(self) -> None:
         """Move the selected step out of the group being edited, to just after it."""
-        row, path = self.current_row, self._container
-        if path and row >= 0:
-            self._move(path, row, path[:-1], path[-1] + 1)
-            self.step_list.setFocus()
-
-    def _move(
-        self,
-        source: ContainerPath,
-        row: int,
-        target: ContainerPath,
-        before: int,
-        *,
-        follow: bool = True,
-    ) -> bool:
-        """Move the step at *row* of the list at *source* to just before item *before* of
-        the list at *target* (addresses as they are now), as one undoable command. With
-        *follow*, the list it went to is shown with it selected; else this list stays."""
-        if not step_moves.is_move(self.document.data, source, row, target, before):
-            return False
-        where = step_moves.destination(source, row, target, before)
-        if follow:
-            shown, selected = where
-        elif where[0] == source:
-            shown, selected = source, where[1]
-        elif len(where[0]) > len(source):  # into a group of this list: select the group
-            shown, selected = source, where[0][len(source)]
-        else:  # out of this list: keep the place in it
-            shown, selected = source, row
-        return self.edit(
-            "Move step",
-            lambda doc: step_moves.move(doc, source, row, target, before) is not None,
-            row=selected,
-            container=shown,
-        )
-
-    def _on_step_rows_moved(
-        self, _parent: object, start: int, _end: int, _dest: object, row: int
-    ) -> None:
-        path = self._container
-
-        def follow() -> None:
-            if not self._move(path, start, path, row):
-                self._refresh()  # put the row back
-
-        # The list moved its row already; the document follows, then the list is redrawn.
-        QTimer.singleShot(0, self, follow)
-
-    def _on_step_dropped_before(self, row: int, before: int) -> None:
-        path = self._container
-        QTimer.singleShot(0, self, lambda: self._move(path, row, path, before))
-
-    def _on_step_dropped_into_group(self, row: int, group: int) -> None:
-        path = self._container
-        items = self.items()
-        if not (0 <= group < len(items) and isinstance(items[group], dict)):
-            return
-        end = len(items[group].get("steps") or [])
-        QTimer.singleShot(0, self, lambda: self._move(path, row, (*path, group), end, follow=False))
-
-    def _on_step_dropped_on_back(self, row: int) -> None:
-        path = self._container
-        if path:
-            QTimer.singleShot(
-                0, self, lambda: self._move(path, row, path[:-1], path[-1] + 1, follow=False)
-            )
+        self.moves.move_out_of_group()
 
     def enter_group(self) -> None:
         item = self.current_item()
