@@ -41,7 +41,7 @@ def _settle(qtbot: QtBot, widget: QWidget, width: int, height: int) -> None:
     QApplication.processEvents()
 
 
-@pytest.mark.parametrize("width", [1024, 1280])
+@pytest.mark.parametrize("width", [800, 1024, 1280])
 def test_the_session_controls_are_never_in_the_overflow(
     window: MainWindow, qtbot: QtBot, width: int
 ) -> None:

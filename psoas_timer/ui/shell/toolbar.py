@@ -29,7 +29,7 @@ class ControlsBar(QToolBar):
     def __init__(self, actions: Actions, theme: str, font_from: QWidget) -> None:
         super().__init__("Controls")
         self._actions = actions
-        self._widths: dict[str, int] = {}  # the row's width, words beside, by Mute's text
+        self._widths: dict[tuple[str, Qt.ToolButtonStyle], int] = {}  # see _width_in
         self.setObjectName("controls")
         self.setMovable(False)
         self.setFloatable(False)
@@ -130,21 +130,31 @@ class ControlsBar(QToolBar):
         start_pause.setText(shown)
         start.setMinimumWidth(max(widths))
 
+    def _width_in(self, style: Qt.ToolButtonStyle) -> int:
+        """The row's width with its words laid out in *style* (kept by Mute's text)."""
+        key = (self._actions.mute.text(), style)
+        width = self._widths.get(key)
+        if width is None:
+            current = self.toolButtonStyle()
+            self.setToolButtonStyle(style)
+            self.menu_button.setToolButtonStyle(style)
+            width = self.sizeHint().width()
+            self.setToolButtonStyle(current)
+            self.menu_button.setToolButtonStyle(current)
+            self._widths[key] = width
+        return width
+
     def fit(self, width: int) -> None:
         """Words beside the icons when the row has room for them all in *width*, else under
-        them, so that at 1024 px everything still shows (the words as big as ever)."""
+        them (at 1024 px everything still shows, the words as big as ever), and in a window
+        narrower still, icons alone: their words are in tooltips and for screen readers, and
+        nothing goes into the overflow."""
         style = Qt.ToolButtonStyle
-        mute = self._actions.mute.text()
-        beside = self._widths.get(mute)
-        if beside is None:
-            current = self.toolButtonStyle()
-            self.setToolButtonStyle(style.ToolButtonTextBesideIcon)
-            beside = self.sizeHint().width()
-            self.setToolButtonStyle(current)
-            self._widths[mute] = beside
-        wanted = (
-            style.ToolButtonTextBesideIcon if beside <= width else style.ToolButtonTextUnderIcon
-        )
+        wanted = style.ToolButtonIconOnly
+        for choice in (style.ToolButtonTextBesideIcon, style.ToolButtonTextUnderIcon):
+            if self._width_in(choice) <= width:
+                wanted = choice
+                break
         if self.toolButtonStyle() != wanted:
             self.setToolButtonStyle(wanted)
             self.menu_button.setToolButtonStyle(wanted)
