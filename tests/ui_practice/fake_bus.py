@@ -74,18 +74,13 @@ class Call:
     body: tuple[Any, ...]
 
 
-class FakeNotificationServer:
-    """Answers Notify, CloseNotification and GetServerInformation on *address*; can press a
-    button (:meth:`invoke`) the way a user would."""
+class FakeService:
+    """A D-Bus service on a private bus, answering method calls on a thread of its own."""
 
-    def __init__(self, address: str) -> None:
+    def __init__(self, address: str, name: str) -> None:
         self.conn = open_dbus_connection(bus=address)
-        reply = self.conn.send_and_get_reply(message_bus.RequestName(SERVICE))
-        assert reply.body[0] == 1, "could not own the notification service name"
-        self.calls: list[Call] = []
-        self.refused: list[Call] = []
-        self._next_id = 0
-        self._client: str | None = None
+        reply = self.conn.send_and_get_reply(message_bus.RequestName(name))
+        assert reply.body[0] == 1, f"could not own the name {name}"
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
@@ -95,52 +90,74 @@ class FakeNotificationServer:
             try:
                 message = self.conn.receive(timeout=0.05)
             except TimeoutError:
-                continue
+                return
             except OSError:
                 return
-            if message.header.message_type is not MessageType.method_call:
-                continue
-            fields = message.header.fields
-            call = Call(
-                fields.get(HeaderFields.member, ""),
-                fields.get(HeaderFields.signature, ""),
-                tuple(message.body),
-            )
-            if call.member == "Notify":
-                if call.signature != "susssasa{sv}i":
-                    self.refused.append(call)
-                    self.conn.send(
-                        new_error(
-                            message,
-                            "org.freedesktop.DBus.Error.InvalidArgs",
-                            "s",
-                            (f"Type of message, '({call.signature})', does not match",),
-                        )
+            if message.header.message_type is MessageType.method_call:
+                self.answer(message)
+
+    def answer(self, message: Any) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self.conn.close()
+
+
+class FakeNotificationServer(FakeService):
+    """Answers Notify, CloseNotification and GetServerInformation on *address*; can press a
+    button (:meth:`invoke`) the way a user would."""
+
+    def __init__(self, address: str) -> None:
+        self.calls: list[Call] = []
+        self.refused: list[Call] = []
+        self._next_id = 0
+        self._client: str | None = None
+        super().__init__(address, SERVICE)
+
+    def answer(self, message: Any) -> None:
+        fields = message.header.fields
+        call = Call(
+            fields.get(HeaderFields.member, ""),
+            fields.get(HeaderFields.signature, ""),
+            tuple(message.body),
+        )
+        if call.member == "Notify":
+            if call.signature != "susssasa{sv}i":
+                self.refused.append(call)
+                self.conn.send(
+                    new_error(
+                        message,
+                        "org.freedesktop.DBus.Error.InvalidArgs",
+                        "s",
+                        (f"Type of message, '({call.signature})', does not match",),
                     )
-                    continue
-                self._client = fields.get(HeaderFields.sender)
-                replaces = int(call.body[1])
-                if replaces:
-                    nid = replaces
-                else:
-                    self._next_id += 1
-                    nid = self._next_id
-                self.calls.append(call)
-                self.conn.send(new_method_return(message, "u", (nid,)))
-            elif call.member == "CloseNotification":
-                self.calls.append(call)
-                self.conn.send(new_method_return(message))
-                self._signal("NotificationClosed", "uu", (int(call.body[0]), 3))
-            elif call.member == "GetServerInformation":
-                self.conn.send(
-                    new_method_return(message, "ssss", ("fake-notifier", "tests", "1", "1.2"))
                 )
-            elif call.member == "GetCapabilities":
-                self.conn.send(new_method_return(message, "as", (["actions", "body"],)))
+                return
+            self._client = fields.get(HeaderFields.sender)
+            replaces = int(call.body[1])
+            if replaces:
+                nid = replaces
             else:
-                self.conn.send(
-                    new_error(message, "org.freedesktop.DBus.Error.UnknownMethod", "s", ("no",))
-                )
+                self._next_id += 1
+                nid = self._next_id
+            self.calls.append(call)
+            self.conn.send(new_method_return(message, "u", (nid,)))
+        elif call.member == "CloseNotification":
+            self.calls.append(call)
+            self.conn.send(new_method_return(message))
+            self._signal("NotificationClosed", "uu", (int(call.body[0]), 3))
+        elif call.member == "GetServerInformation":
+            self.conn.send(
+                new_method_return(message, "ssss", ("fake-notifier", "tests", "1", "1.2"))
+            )
+        elif call.member == "GetCapabilities":
+            self.conn.send(new_method_return(message, "as", (["actions", "body"],)))
+        else:
+            self.conn.send(
+                new_error(message, "org.freedesktop.DBus.Error.UnknownMethod", "s", ("no",))
+            )
 
     def _signal(self, name: str, signature: str, body: tuple[Any, ...]) -> None:
         emitter = DBusAddress(PATH, interface=SERVICE)
@@ -152,8 +169,3 @@ class FakeNotificationServer:
     def invoke(self, nid: int, action: str) -> None:
         """The user presses button *action* on notification *nid*."""
         self._signal("ActionInvoked", "us", (nid, action))
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(5)
-        self.conn.close()

@@ -10,15 +10,14 @@ import shutil
 import struct
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from jeepney import HeaderFields, MessageType, message_bus, new_error, new_method_return
-from jeepney.io.blocking import open_dbus_connection
+from jeepney import HeaderFields, new_error, new_method_return
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -37,7 +36,7 @@ from psoas_timer.ui.practice.fullscreen import (
 )
 from psoas_timer.ui.practice.host import PracticeHost
 
-from .fake_bus import PrivateBus
+from .fake_bus import FakeService, PrivateBus
 from .test_controller import FakeTray
 
 ROUTINES = Path(__file__).resolve().parents[2] / "routines"
@@ -184,41 +183,22 @@ def test_a_real_x_window_full_screen(mode: str, x_display: str) -> None:
 # -- GNOME --------------------------------------------------------------------------------
 
 
-class FakeSessionManager:
+class FakeSessionManager(FakeService):
     """org.gnome.SessionManager's IsInhibited on a private bus, strict about the ``u``."""
 
     def __init__(self, address: str, inhibited: int) -> None:
-        self.conn = open_dbus_connection(bus=address)
-        reply = self.conn.send_and_get_reply(message_bus.RequestName("org.gnome.SessionManager"))
-        assert reply.body[0] == 1
         self.inhibited = inhibited
         self.asked: list[tuple[str, tuple[object, ...]]] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+        super().__init__(address, "org.gnome.SessionManager")
 
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                message = self.conn.receive(timeout=0.05)
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            if message.header.message_type is not MessageType.method_call:
-                continue
-            signature = message.header.fields.get(HeaderFields.signature, "")
-            self.asked.append((signature, tuple(message.body)))
-            if signature != "u":
-                self.conn.send(new_error(message, "org.freedesktop.DBus.Error.InvalidArgs"))
-                continue
-            flags = int(message.body[0])
-            self.conn.send(new_method_return(message, "b", (bool(flags & self.inhibited),)))
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(5)
-        self.conn.close()
+    def answer(self, message: Any) -> None:
+        signature = message.header.fields.get(HeaderFields.signature, "")
+        self.asked.append((signature, tuple(message.body)))
+        if signature != "u":
+            self.conn.send(new_error(message, "org.freedesktop.DBus.Error.InvalidArgs"))
+            return
+        flags = int(message.body[0])
+        self.conn.send(new_method_return(message, "b", (bool(flags & self.inhibited),)))
 
 
 @pytest.fixture
