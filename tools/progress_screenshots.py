@@ -10,31 +10,14 @@ typed into the prompt, so the pictures show what a user would see after ten week
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
 import sys
-import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-_TMP = Path(tempfile.mkdtemp(prefix="psoas-progress-shots-"))
+from shot_setup import NoScreensaver, offscreen_screen
 
-
-def _offscreen_screen(argv: list[str]) -> None:
-    size = "1280x800"
-    for i, arg in enumerate(argv):
-        if arg == "--size" and i + 1 < len(argv):
-            size = argv[i + 1]
-    width, height = (int(n) + 200 for n in size.split("x"))
-    config = _TMP / "offscreen.json"
-    screen = {"name": "shots", "x": 0, "y": 0, "width": width, "height": height}
-    config.write_text(json.dumps({"windowFrameMargins": False, "screens": [screen]}))
-    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={config}")
-
-
-_offscreen_screen(sys.argv[1:])
-os.environ.setdefault("PSOAS_TIMER_DATA_DIR", str(_TMP / "data"))
+_TMP = offscreen_screen(sys.argv[1:], "psoas-progress-shots-")
 
 from PySide6.QtCore import QEvent, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
@@ -51,14 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ZONE = timezone(timedelta(hours=1))
 TODAY = datetime(2026, 5, 29, 19, 30, tzinfo=ZONE)  # a Friday evening
 WEEKS = 10
-
-
-class _NoScreensaver:
-    def inhibit(self) -> None:
-        pass
-
-    def release(self) -> None:
-        pass
 
 
 class Wall:
@@ -116,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             load_catalog=load,
             clock=clock,
             audio=SilentOutput(),
-            inhibitor=_NoScreensaver(),
+            inhibitor=NoScreensaver(),
             open_history=lambda: HistoryStore.open(paths.history_file(), wall=wall),
         ),
     )

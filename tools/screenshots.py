@@ -9,34 +9,13 @@ pictures::
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-_TMP = Path(tempfile.mkdtemp(prefix="psoas-shots-"))
+from shot_setup import NoScreensaver, offscreen_screen
 
-
-def _offscreen_screen(argv: list[str]) -> None:
-    """An offscreen screen large enough for --size (its default is 800×800, and the window
-    keeps within its screen), without the pretend window frame."""
-    size = "1280x800"
-    for i, arg in enumerate(argv):
-        if arg == "--size" and i + 1 < len(argv):
-            size = argv[i + 1]
-        elif arg.startswith("--size="):
-            size = arg.split("=", 1)[1]
-    width, height = (int(n) + 200 for n in size.split("x"))
-    config = _TMP / "offscreen.json"
-    screen = {"name": "shots", "x": 0, "y": 0, "width": width, "height": height}
-    config.write_text(json.dumps({"windowFrameMargins": False, "screens": [screen]}))
-    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={config}")
-
-
-_offscreen_screen(sys.argv[1:])
-os.environ.setdefault("PSOAS_TIMER_DATA_DIR", str(_TMP / "data"))
+_TMP = offscreen_screen(sys.argv[1:], "psoas-shots-")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
@@ -51,14 +30,6 @@ from psoas_timer.ui.shell.settings import Preferences  # noqa: E402
 from psoas_timer.ui.sound.output import SilentOutput  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class _NoScreensaver:
-    def inhibit(self) -> None:
-        pass
-
-    def release(self) -> None:
-        pass
 
 
 def _find(catalog: Catalog, wanted: Callable[[Segment], bool]) -> tuple[Entry, Segment] | None:
@@ -117,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
                 load_catalog=load,
                 clock=clock,
                 audio=SilentOutput(),
-                inhibitor=_NoScreensaver(),
+                inhibitor=NoScreensaver(),
             ),
         )
         window.resize(width, height)
