@@ -132,12 +132,13 @@ class _CollectorTimes:
             self.longest = max(self.longest, time.perf_counter() - self._began)
 
 
-def event_loop_stall(bundled: Path, user: Path, cache: Path) -> tuple[float, float, float]:
+def event_loop_stall(bundled: Path, user: Path, cache: Path) -> tuple[float, float, float, float]:
     """Seconds :meth:`MainWindow.load` takes (it builds the pages, then starts reading), of
     the longest gap between turns of the event loop while the library is read, listed and its
-    totals shown, and of the longest pause of the cycle collector meanwhile."""
+    totals shown, of the longest pause of the cycle collector meanwhile, and until every
+    total is shown."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from psoas_timer.core.catalog import Layout, load_catalog
@@ -184,21 +185,38 @@ def event_loop_stall(bundled: Path, user: Path, cache: Path) -> tuple[float, flo
     build = time.perf_counter() - begun
     timer.start()
     last[0] = time.perf_counter()
-    deadline = time.perf_counter() + 60
-    while (window.catalog is None or window.loading) and time.perf_counter() < deadline:
-        app.processEvents()
-    # The totals follow (worked out in the worker, shown a slice at a time).
-    while not all(e.known_total is not None for e in window.library.entries() if e.ok):
-        app.processEvents()
-    for _ in range(200):
-        app.processEvents()
-        time.sleep(0.001)
+    # Wait as the app does, in the event loop (a loop calling processEvents would keep the
+    # window's thread busy and fight the reader for the interpreter as no real window does),
+    # until the routines are listed and every total is shown; then 200 ms more.
+    loop = QEventLoop()
+    done: list[float] = []
+
+    def finished() -> bool:
+        return (
+            window.catalog is not None
+            and not window.loading
+            and all(e.known_total is not None for e in window.library.entries() if e.ok)
+        )
+
+    def check() -> None:
+        if not done and finished():
+            done.append(time.perf_counter())
+            QTimer.singleShot(200, loop.quit)
+
+    poll = QTimer()
+    poll.setInterval(20)
+    poll.timeout.connect(check)
+    poll.start()
+    QTimer.singleShot(120_000, loop.quit)
+    loop.exec()
+    poll.stop()
     timer.stop()
+    assert done, "the library did not load within two minutes"
     gc.callbacks.remove(collector)
     assert window.catalog is not None
     assert len(window.catalog.entries) >= 500
     window.close()
-    return build, max(gaps), collector.longest
+    return build, max(gaps), collector.longest, done[0] - begun
 
 
 def main() -> int:
@@ -237,12 +255,12 @@ def main() -> int:
         ok = c / b <= 1.5 and (w + wa) / b <= 0.2
         if not args.no_window:
             for label, cache in (("cold", base / "cache-stall"), ("warm", base / "cache-stall")):
-                build, stall, collector = event_loop_stall(bundled, user, cache)
+                build, stall, collector, shown = event_loop_stall(bundled, user, cache)
                 print(
                     f"{label}: longest event-loop stall while the library loads "
                     f"{stall * 1000:.0f} ms (goal <= 50 ms); longest cycle-collector pause "
                     f"{collector * 1000:.0f} ms; building the window's pages before it "
-                    f"{build * 1000:.0f} ms"
+                    f"{build * 1000:.0f} ms; every total shown after {shown:.1f} s"
                 )
                 ok = ok and stall <= 0.050
     return 0 if ok else 1

@@ -51,3 +51,32 @@ def test_a_stopped_loader_starts_no_more_workers(qtbot: QtBot) -> None:
     qtbot.wait(20)
     assert calls == []
     assert not loader.busy
+
+
+def test_threads_switch_quickly_while_a_worker_reads_and_as_before_after(qtbot: QtBot) -> None:
+    """The window's thread waits at most a millisecond for a busy reader, not five."""
+    import sys
+
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    release = threading.Event()
+
+    def load(between: Callable[[], None]) -> Catalog:
+        seen.append(sys.getswitchinterval())
+        release.wait(5)
+        raise OSError("done")
+
+    first, second = CatalogLoader(load), CatalogLoader(load)
+    failed: list[str] = []
+    first.failed.connect(failed.append)
+    second.failed.connect(failed.append)
+    first.start()
+    second.start()
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert seen == [0.001, 0.001]
+    assert sys.getswitchinterval() == 0.001
+    release.set()
+    qtbot.waitUntil(lambda: len(failed) == 2)
+    first.stop()
+    second.stop()
+    assert sys.getswitchinterval() == before

@@ -175,16 +175,38 @@ class RoutineDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
+        # By the view's font (its key): the view asks every row's size while it lays a
+        # large library out, and making five fonts and their metrics each time held the
+        # window's thread up for tens of milliseconds per batch of rows.
+        self._font_sets: dict[str, tuple[QFont, QFont, QFont, QFont, QFont]] = {}
+        self._heights: dict[tuple[str, bool], int] = {}
 
-    @staticmethod
-    def _fonts(base: QFont) -> tuple[QFont, QFont, QFont, QFont, QFont]:
-        return (
-            scaled_font(base, 22, bold=True),  # name
-            scaled_font(base, 20, bold=True),  # time
-            scaled_font(base, 20),  # "cannot be used"
-            scaled_font(base, 15),  # tags, description
-            scaled_font(base, 14),  # problems
-        )
+    def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont, QFont, QFont]:
+        key = base.key()
+        found = self._font_sets.get(key)
+        if found is None:
+            found = self._font_sets[key] = (
+                scaled_font(base, 22, bold=True),  # name
+                scaled_font(base, 20, bold=True),  # time
+                scaled_font(base, 20),  # "cannot be used"
+                scaled_font(base, 15),  # tags, description
+                scaled_font(base, 14),  # problems
+            )
+        return found
+
+    def _card_height(self, base: QFont, described: bool) -> int:
+        """The height of a usable routine's card: the name and time, the tags, and the
+        description when it has one."""
+        key = (base.key(), described)
+        height = self._heights.get(key)
+        if height is None:
+            name, time, _plain, small, _tiny = self._fonts(base)
+            line = QFontMetrics(small).height()
+            height = 2 * self.MARGIN_Y + self._top_height(name, time) + self.SPACING + line
+            if described:
+                height += self.SPACING + line
+            self._heights[key] = height
+        return height
 
     def _top_height(self, name: QFont, time: QFont) -> int:
         return max(QFontMetrics(name).height(), QFontMetrics(time).height())
@@ -195,22 +217,20 @@ class RoutineDelegate(QStyledItemDelegate):
         entry = index.data(Roles.ENTRY)
         if not isinstance(entry, Entry):
             return super().sizeHint(option, index)
-        name, time, plain, small, tiny = self._fonts(option.font)
-        height = 2 * self.MARGIN_Y + self._top_height(name, time if entry.ok else plain)
+        width = self._view.viewport().width()
         if entry.ok:
-            line = QFontMetrics(small).height()
-            height += self.SPACING + line
-            if index.data(Roles.DESCRIPTION):
-                height += self.SPACING + line
-        else:
-            width = self._view.viewport().width() - 2 * self.MARGIN_X
-            problems = QFontMetrics(tiny).boundingRect(
-                QRect(0, 0, max(40, width), 100_000),
-                Qt.TextFlag.TextWordWrap,
-                str(index.data(Roles.PROBLEMS)),
+            return QSize(
+                width // 2, self._card_height(option.font, bool(entry.description.strip()))
             )
-            height += self.SPACING + problems.height()
-        return QSize(self._view.viewport().width() // 2, height)
+        name, _time, plain, _small, tiny = self._fonts(option.font)
+        height = 2 * self.MARGIN_Y + self._top_height(name, plain)
+        problems = QFontMetrics(tiny).boundingRect(
+            QRect(0, 0, max(40, width - 2 * self.MARGIN_X), 100_000),
+            Qt.TextFlag.TextWordWrap,
+            str(index.data(Roles.PROBLEMS)),
+        )
+        height += self.SPACING + problems.height()
+        return QSize(width // 2, height)
 
     def paint(
         self,
