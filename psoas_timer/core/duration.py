@@ -35,7 +35,12 @@ def parse_duration(value: object) -> float:
     if isinstance(value, (int, float)):
         seconds = float(value)
     elif isinstance(value, str):
-        seconds = _parse_text(value)
+        seconds = _TEXTS.get(value, -1.0)
+        if seconds < 0:
+            seconds = _parse_text(value)
+            if len(_TEXTS) >= 1024:
+                _TEXTS.clear()
+            _TEXTS[value] = seconds
     else:
         raise ValueError(f"expected {EXPECTED}, found {type(value).__name__}")
     if math.isnan(seconds) or math.isinf(seconds):
@@ -45,6 +50,11 @@ def parse_duration(value: object) -> float:
     if seconds > MAX_SECONDS:
         raise ValueError(f"a duration must be at most 24 hours, found {value!r}")
     return seconds
+
+
+#: Texts already read, and their seconds: a library writes the same few ("30s", "1:30") over
+#: and over, and matching the patterns each time was a tenth of checking its steps.
+_TEXTS: dict[str, float] = {}
 
 
 def _parse_text(text: str) -> float:

@@ -72,11 +72,25 @@ class Library:
     #: steps share a picture, and resolving follows links on disk.
     resolved: dict[Path, Path] = field(default_factory=dict, repr=False, compare=False)
 
+    resolved_in: dict[tuple[str, str], Path] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
     def resolve(self, path: Path) -> Path:
         """*path* made absolute with its links followed (remembered for this library)."""
         found = self.resolved.get(path)
         if found is None:
             found = self.resolved[path] = path.resolve()
+        return found
+
+    def resolve_in(self, folder: Path, name: str) -> Path:
+        """The file *name* (relative to *folder*, or absolute) made absolute with its links
+        followed; remembered by the two strings, as making paths of them for every step of
+        a large library took longer than the rest of checking its pictures."""
+        key = (os.fspath(folder), name)
+        found = self.resolved_in.get(key)
+        if found is None:
+            found = self.resolved_in[key] = self.resolve(folder / name)
         return found
 
     def add(self, path: Path, library: ExerciseLibrary, raw: Mapping[str, Any]) -> None:
@@ -354,7 +368,7 @@ def _resolve_uses(
         image = merged.get("image")
         origin = library.origin.get(ref)
         if isinstance(image, str) and "image" not in item and origin is not None:
-            merged["image"] = str(library.resolve(origin.parent / image))
+            merged["image"] = str(library.resolve_in(origin.parent, image))
         steps[index] = merged
 
 
@@ -440,7 +454,7 @@ def _check_images(
             continue
         if item.image is None:
             continue
-        target = library.resolve(base / item.image)
+        target = library.resolve_in(base, item.image)
         if str(target) not in roots and not str(target).startswith(inside):
             line, column = located.position((*here, "image"))
             problems.append(

@@ -582,6 +582,12 @@ def _lines(value: object) -> object:
 Lines = Annotated[list[Text], BeforeValidator(_lines)]
 
 
+#: An empty list as a field's default: made afresh for each step (pydantic would otherwise
+#: deep-copy a ``[]`` default for every step it reads, a tenth of a large library's load),
+#: and still ``"default": []`` in the JSON Schema.
+_NONE: Any = Field(default_factory=list, json_schema_extra={"default": []})
+
+
 class Step(_Model):
     """One exercise, stretch, hold, rest or breathing block, with its timing and cues."""
 
@@ -589,11 +595,11 @@ class Step(_Model):
     id: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)
     name: Annotated[str, Field(min_length=1, max_length=80)] | None = None
     kind: Kind = Kind.EXERCISE
-    instructions: Lines = []
-    safety: Lines = []
+    instructions: Lines = _NONE
+    safety: Lines = _NONE
     image: str | None = None
-    muscles: list[Text] = []
-    equipment: list[Text] = []
+    muscles: list[Text] = _NONE
+    equipment: list[Text] = _NONE
 
     hold: SideSeconds | None = None
     duration: Seconds | None = None
@@ -614,8 +620,8 @@ class Step(_Model):
     breathing: Breathing | None = None
     halfway: bool | None = None
     countdown: Annotated[int, Field(ge=0, le=10)] | None = None
-    milestones: list[MilestoneItem] = []
-    prompts: list[Prompt] = []
+    milestones: list[MilestoneItem] = _NONE
+    prompts: list[Prompt] = _NONE
 
     @field_validator("milestones", "prompts")
     @classmethod
@@ -807,7 +813,7 @@ class Routine(_Model):
     version: Annotated[int, Field(ge=1)] = FORMAT_VERSION
     name: Annotated[str, Field(min_length=1, max_length=80)]
     description: str = ""
-    tags: list[Annotated[str, Field(min_length=1, max_length=40)]] = []
+    tags: list[Annotated[str, Field(min_length=1, max_length=40)]] = _NONE
     defaults: Defaults = Defaults()
     steps: Annotated[list[StepItem], Field(min_length=1, max_length=500)]
 

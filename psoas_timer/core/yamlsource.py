@@ -8,7 +8,7 @@ laughs"), nesting deeper than :data:`MAX_DEPTH`, and duplicate keys.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 import yaml.constructor
@@ -36,9 +36,40 @@ MAX_NUMBER_LENGTH = 40
 Path = tuple[str | int, ...]
 
 try:  # libyaml's C parser when present: same safety, several times faster.
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+#: Plain values at most this long have the tag they resolve to remembered.
+_REMEMBER_LENGTH = 40
+#: How many resolved values are remembered before starting afresh.
+_REMEMBER_COUNT = 4096
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """The safe loader, remembering which tag each short plain value resolves to.
+
+    The parser asks for every value (which of null, bool, int, float, timestamp or text a
+    plain ``30s`` or ``both`` is), and answering tries a row of patterns each time: a third
+    of the parse of a large library. Routines repeat the same keys and short values over and
+    over, so the answers are kept, by the value and how it was written, for every file
+    read. No path resolvers are registered, so the answer depends on nothing else.
+    """
+
+    _tags: ClassVar[dict[tuple[Any, Any, Any], str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if value is not None and len(value) > _REMEMBER_LENGTH:
+            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        key = (kind, value, implicit)
+        tags = _Loader._tags
+        tag = tags.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(tags) >= _REMEMBER_COUNT:
+                tags.clear()
+            tags[key] = tag
+        return tag
 
 
 class Located:
@@ -256,7 +287,7 @@ def read_yaml(text: str | bytes, filename: str) -> Located:
         while loader.check_node():
             nodes.append(loader.get_node())
             if len(nodes) > 1:
-                mark = nodes[1].start_mark  # type: ignore[union-attr]
+                mark = nodes[1].start_mark
                 raise LoadError(
                     [
                         Problem(
@@ -282,7 +313,7 @@ def read_yaml(text: str | bytes, filename: str) -> Located:
     builder = _Builder(filename)
     data = None
     try:
-        data = builder.build(nodes[0], (), 0)  # type: ignore[arg-type]
+        data = builder.build(nodes[0], (), 0)
     except _AbortError as abort:
         builder.problem(abort.node, abort.message)
     except RecursionError:

@@ -62,3 +62,15 @@ def test_saved_durations_read_naturally_and_parse_back(seconds: float, written: 
 )
 def test_countdown_display_rounds_up(seconds: float, shown: str) -> None:
     assert format_clock(seconds) == shown
+
+
+def test_texts_read_before_give_the_same_seconds_and_mistakes_are_refused_every_time() -> None:
+    for _ in range(3):
+        assert parse_duration("1m30s") == 90.0
+        assert parse_duration("1:30") == 90.0
+        with pytest.raises(ValueError, match="cannot be negative"):
+            parse_duration("-5s")
+        with pytest.raises(ValueError, match="at most 24 hours"):
+            parse_duration("25h")
+        with pytest.raises(ValueError, match="expected a duration"):
+            parse_duration("soon")

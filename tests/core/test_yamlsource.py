@@ -1,5 +1,7 @@
 """Hostile and malformed YAML gets one clear, located problem each; never an exception."""
 
+import datetime
+
 import pytest
 
 from psoas_timer.core.problems import LoadError
@@ -141,3 +143,32 @@ def test_times_and_addresses_are_not_mistaken_for_a_missing_space() -> None:
         "hold": 90,
         "image": "http://example.org/a.svg",
     }
+
+
+def test_remembered_tags_keep_quoted_and_plain_values_apart() -> None:
+    """Plain ``30`` is a number and quoted ``'30'`` text, whichever is read first, in any
+    file after (the parser's answers are remembered by value and by how it was written)."""
+    text = "a: 30\nb: '30'\nc: yes\nd: 'yes'\ne: ~\nf: '~'\ng: 1.5\nh: \"1.5\"\ni: 2001-01-01\n"
+    for _ in range(3):
+        data = read_yaml(text, "x.yaml").data
+        assert data == {
+            "a": 30,
+            "b": "30",
+            "c": True,
+            "d": "yes",
+            "e": None,
+            "f": "~",
+            "g": 1.5,
+            "h": "1.5",
+            "i": datetime.date(2001, 1, 1),
+        }
+    reversed_text = "b: '30'\na: 30\nd: 'yes'\nc: yes\n"
+    assert read_yaml(reversed_text, "y.yaml").data == {"b": "30", "a": 30, "d": "yes", "c": True}
+
+
+def test_a_file_of_many_different_values_does_not_grow_what_is_remembered() -> None:
+    from psoas_timer.core import yamlsource
+
+    text = "".join(f"k{n}: v{n}\n" for n in range(12_000))
+    assert len(read_yaml(text, "many.yaml").data) == 12_000
+    assert len(yamlsource._Loader._tags) <= yamlsource._REMEMBER_COUNT
