@@ -8,6 +8,7 @@ folder, then measures in one run, interleaved, median of several rounds:
 - **cold**: :func:`load_catalog` with an empty cache folder (every file read, checked and
   planned, and the cache written);
 - **warm**: :func:`load_catalog` again with the files unchanged (the cache used);
+- **memory**: how much the process grows holding the catalog with every total known;
 - **stall**: the longest time the Qt event loop went without a turn while the window loads
   the same library in the background (offscreen).
 
@@ -116,6 +117,25 @@ def catalog_load(bundled: Path, user: Path, cache: Path) -> tuple[float, float]:
     catalog.work_out_totals()
     catalog.save_cache()
     return read - start, time.perf_counter() - read
+
+
+def _resident_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def memory_held(bundled: Path, user: Path) -> float:
+    """Megabytes the process grows by reading the catalog (no cache) and working out every
+    total, the catalog kept (Linux: resident memory)."""
+    from psoas_timer.core.catalog import Layout, load_catalog
+
+    gc.collect()
+    before = _resident_mb()
+    catalog = load_catalog(Layout(bundled, bundled.parent / "assets", user))
+    catalog.work_out_totals()
+    held = _resident_mb() - before
+    del catalog
+    return held
 
 
 class _CollectorTimes:
@@ -234,6 +254,8 @@ def main() -> int:
         user = base / "user"
         files = write_library(user, args.routines, args.steps)
         print(f"{len(files)} routines, {len(files) * args.steps:,} steps in {user}")
+        held = memory_held(bundled, user)  # first, while the process has no memory to reuse
+        print(f"memory the catalog holds with every total worked out: {held:.0f} MB")
         bare, cold, cold_after, warm, warm_after = [], [], [], [], []
         for round_ in range(args.rounds):
             cache = base / f"cache-{round_}"

@@ -32,7 +32,7 @@ from .loader import (
     routine_files,
 )
 from .model import Routine
-from .plan import Plan, compile_plan
+from .plan import Plan, compile_plan, plan_total
 from .problems import LoadError, Problem
 
 __all__ = ["Catalog", "Entry", "Layout", "load_catalog"]
@@ -156,9 +156,19 @@ class Entry:
 
     @property
     def total(self) -> float:
-        """Seconds the routine takes (known without compiling it when it was cached)."""
+        """Seconds the routine takes (known without compiling it when it was cached).
+
+        Worked out without keeping a plan: a library of hundreds of routines would
+        otherwise hold every one's plan, cues and all, while only their times are shown.
+        """
         if self._total is None:
-            self._total = self.plan.total
+            if self._plan is not None:
+                self._total = self._plan.total
+            else:
+                routine = self.routine
+                if routine is None:
+                    raise ValueError(f"{self.path} has problems and cannot be planned")
+                self._total = plan_total(routine)
         return self._total
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "StepRun",
     "compile_plan",
     "cue_order",
+    "plan_total",
 ]
 
 SegmentKind = Literal["prepare", "hold", "rep", "open", "breathe", "rest", "switch"]
@@ -321,21 +322,12 @@ def compile_plan(routine: Routine, picks: Mapping[int, int] | None = None) -> Pl
     :class:`~psoas_timer.core.limits.PlanTooLargeError` before anything is built (whichever
     option an either/or step takes).
     """
-    check_plan_size(routine)
     choices = routine.choices()
-    chosen = tuple(
-        pick
-        if picks is not None and 0 <= (pick := picks.get(n, -1)) < len(c.choose)
-        else c.default_index
-        for n, c in enumerate(choices)
-    )
-    runs = list(_runs(routine.steps, routine.defaults, chosen))
-    builder = _Builder(routine.defaults, runs, _round_rests(routine.steps))
-    for position in range(len(runs)):
-        builder.add_run(position)
+    chosen = _chosen(choices, picks)
+    builder = _build(routine, chosen, timing_only=False)
     return Plan(
         routine.name,
-        tuple(runs),
+        tuple(builder.runs),
         tuple(builder.segments),
         cue_style=routine.defaults.cue_style,
         choices=tuple(
@@ -343,6 +335,32 @@ def compile_plan(routine: Routine, picks: Mapping[int, int] | None = None) -> Pl
             for c, pick in zip(choices, chosen, strict=True)
         ),
     )
+
+
+def plan_total(routine: Routine, picks: Mapping[int, int] | None = None) -> float:
+    """Seconds ``compile_plan(routine, picks)`` lasts, worked out the same way but without
+    ordering or keeping its cues: a library lists hundreds of routines' times and keeps
+    none of their plans. Raises as :func:`compile_plan` does."""
+    builder = _build(routine, _chosen(routine.choices(), picks), timing_only=True)
+    return builder.clock
+
+
+def _chosen(choices: list[Choice], picks: Mapping[int, int] | None) -> tuple[int, ...]:
+    return tuple(
+        pick
+        if picks is not None and 0 <= (pick := picks.get(n, -1)) < len(c.choose)
+        else c.default_index
+        for n, c in enumerate(choices)
+    )
+
+
+def _build(routine: Routine, chosen: tuple[int, ...], *, timing_only: bool) -> _Builder:
+    check_plan_size(routine)
+    runs = list(_runs(routine.steps, routine.defaults, chosen))
+    builder = _Builder(routine.defaults, runs, _round_rests(routine.steps), timing_only=timing_only)
+    for position in range(len(runs)):
+        builder.add_run(position)
+    return builder
 
 
 Item = Step | RepeatGroup | Choice
@@ -417,6 +435,8 @@ class _Builder:
     segments: list[Segment] = field(default_factory=list)
     clock: float = 0.0
     cue_count: int = 0
+    #: Only the clock counts (:func:`plan_total`): cues are neither ordered nor kept.
+    timing_only: bool = False
 
     def add(
         self,
@@ -428,6 +448,9 @@ class _Builder:
         **kw: Any,
     ) -> None:
         if duration <= 0 and kind not in ("hold", "rep", "open", "breathe"):
+            return
+        if self.timing_only:
+            self.clock += duration
             return
         if kind == "rest" and "breathing" not in kw and run.breathing is not None:
             # A rest is paced by the step's breathing too, from its start. The guide shows
@@ -456,7 +479,7 @@ class _Builder:
 
     def countdown(self, step: Step, duration: float) -> list[Cue]:
         count = step.countdown if step.countdown is not None else self.defaults.countdown
-        if duration < count + 2:
+        if duration < count + 2 or self.timing_only:
             return []
         return [Cue("countdown", str(n), float(n), "end") for n in range(count, 0, -1)]
 
@@ -609,6 +632,13 @@ class _Builder:
         step = run.step
         reps = step.reps or 0
         phases = step.rep_phases() or ((None, step.rep_length),)
+        if self.timing_only:  # the pieces below, in the same order, without their cues
+            for rep in range(1, reps + 1):
+                for _phase, length in phases:
+                    self.clock += length
+                if rep < reps and step.rest_between_reps > 0:
+                    self.clock += step.rest_between_reps
+            return
         pieces: list[tuple[SegmentKind, float, list[Cue], dict[str, Any]]] = []
         for rep in range(1, reps + 1):
             for n, (phase, length) in enumerate(phases):
@@ -630,10 +660,14 @@ class _Builder:
         total = sum(length for _, length, _, _ in pieces)
         timed = sorted(self.inner_cues(run, total), key=lambda c: c.offset)
         begin = 0.0
+        next_cue = 0  # the first of *timed* not placed yet
         for i, (kind, length, cues, extra) in enumerate(pieces):
             last = i == len(pieces) - 1
-            while timed and (timed[0].offset < begin + length - 1e-9 or last):
-                cue = timed.pop(0)
+            while next_cue < len(timed) and (
+                timed[next_cue].offset < begin + length - 1e-9 or last
+            ):
+                cue = timed[next_cue]
+                next_cue += 1
                 cues.append(Cue(cue.kind, cue.text, cue.offset - begin))
             label = (extra.get("heading") or "Rest") if kind == "rest" else step.title
             self.add(
@@ -651,6 +685,8 @@ class _Builder:
 
     def inner_cues(self, run: StepRun, length: float) -> list[Cue]:
         """Milestones, prompts and breathing cues inside a hold of *length* seconds."""
+        if self.timing_only:
+            return []
         step = run.step
         cues = [
             Cue("milestone", m.say or seconds_words(m.at), m.at)

@@ -455,3 +455,67 @@ def test_an_either_or_default_must_be_one_of_its_options() -> None:
     text = str(caught.value)
     assert "t.yaml:3:" in text and "'default' must be one of 'A', 'B', found 'C'" in text
     assert "t.yaml:5:" in text and "unknown exercise 'not-in-the-library'" in text
+
+
+def test_the_total_alone_matches_the_plan_for_every_kind_of_step_and_choice() -> None:
+    """Reps in phases, per-side holds and sets, named rests, ranges, groups with rests
+    between rounds and either/or steps (each option): the library's total is the plan's."""
+    from psoas_timer.core.loader import load_routine_text
+    from psoas_timer.core.plan import compile_plan, plan_total
+
+    routine = load_routine_text(
+        dedent(
+            """\
+            name: Everything
+            defaults: {prepare: 5, rest: 7, switch_sides: 3}
+            steps:
+              - name: Bridge
+                reps: 5
+                tempo: {up: 1.5, hold: 10, down: 2.5}
+                rest_between_reps: 2
+                sets: 2
+                rest_between_sets: {duration: 20s, name: Move the ball}
+                breathing: calm
+                milestones: [30]
+              - name: Lunge
+                hold: {left: 30s, right: 45s}
+                sets: {left: 2, right: 3}
+                sides: both
+                alternate: true
+              - name: Ball
+                open: {min: 60, target: 90, max: 180}
+                sides: both
+                prompts: [{every: 20, say: Keep breathing}]
+              - repeat: 3
+                rest_between: 15
+                steps:
+                  - {name: Plank, hold: 20-30s}
+                  - choose:
+                      - {name: Heat, duration: 10m}
+                      - {name: Ice, duration: 15m}
+                    default: Ice
+                  - {name: Breathe, kind: breathing, breaths: 6, breathing: box}
+            """
+        ),
+        "t.yaml",
+    )
+    for picks in (None, {0: 0}, {0: 1}):
+        assert plan_total(routine, picks) == compile_plan(routine, picks).total
+
+
+def test_the_total_alone_matches_the_plan_for_every_bundled_routine() -> None:
+    from pathlib import Path
+
+    from psoas_timer.core.catalog import load_catalog
+    from psoas_timer.core.plan import compile_plan, plan_total
+
+    catalog = load_catalog(Path(__file__).resolve().parents[2] / "routines")
+    assert len(catalog.entries) >= 10
+    for entry in catalog.entries:
+        assert entry.routine is not None, entry.problems
+        routine = entry.routine
+        options = [None] + [
+            {n: i} for n, c in enumerate(routine.choices()) for i in range(len(c.choose))
+        ]
+        for picks in options:
+            assert plan_total(routine, picks) == compile_plan(routine, picks).total, entry.path

@@ -12,7 +12,7 @@ from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import Session, State
 from psoas_timer.core.loader import load_routine_text
 from psoas_timer.core.model import Routine
-from psoas_timer.core.plan import compile_plan
+from psoas_timer.core.plan import compile_plan, plan_total
 from psoas_timer.core.problems import LoadError
 
 seconds = st.integers(min_value=1, max_value=90)
@@ -205,3 +205,10 @@ def test_arbitrary_text_gives_a_routine_or_clean_problems(text: str | bytes) -> 
         for problem in exc.problems:
             assert problem.file == "fuzz.yaml" and problem.line >= 1 and problem.column >= 1
             assert problem.message
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(routines())
+def test_the_total_worked_out_alone_is_the_plans_to_the_last_bit(routine: Routine) -> None:
+    """The library shows :func:`plan_total`; the player runs :func:`compile_plan`."""
+    assert plan_total(routine) == compile_plan(routine).total
