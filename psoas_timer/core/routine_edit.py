@@ -35,9 +35,10 @@ __all__ = [
 ContainerPath = tuple[int, ...]
 
 _STEP_DEFAULTS: dict[str, Any] = {
-    name: (field.default.value if isinstance(field.default, Kind) else field.default)
+    name: (default.value if isinstance(default, Kind) else default)
     for name, field in Step.model_fields.items()
     if not field.is_required()
+    for default in [field.get_default(call_default_factory=True)]
 }
 _STEP_DEFAULTS["kind"] = "exercise"
 _GROUP_DEFAULTS: dict[str, Any] = {"name": None, "rest_between": None}
@@ -49,7 +50,7 @@ def defaults_of(kind: str) -> dict[str, Any]:
         return Defaults().model_dump(mode="json")
     if kind == "group":
         return dict(_GROUP_DEFAULTS)
-    return dict(_STEP_DEFAULTS)
+    return copy.deepcopy(_STEP_DEFAULTS)  # its lists are the caller's own
 
 
 def step_baseline(
