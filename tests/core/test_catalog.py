@@ -248,3 +248,31 @@ def test_writing_the_cache_lets_other_threads_run_between_routines(tmp_path: Pat
     catalog.save_cache(lambda: calls.append(1))
     assert len(calls) >= 6  # five routines and the broken file, each packed in its turn
     assert (tmp_path / "cache" / CACHE_FILE).exists()
+
+
+def test_a_small_read_leaves_the_cycle_collector_as_it_was() -> None:
+    """Reading the bundled routines freezes nothing: garbage in cycles is still collected."""
+    import gc
+
+    assert gc.isenabled()
+    before = gc.get_freeze_count()
+    catalog = load_catalog(ROUTINES)
+    assert all(entry.ok for entry in catalog.entries)
+    assert gc.get_freeze_count() == before
+    assert gc.isenabled()
+
+
+def test_a_large_read_is_frozen_for_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a read that made many objects, the collector never walks them (a pass over a
+    large library held every thread up for 100 ms or more)."""
+    import gc
+
+    monkeypatch.setattr(catalog_module, "FREEZE_OVER", 100)  # the bundled routines: "large"
+    assert gc.isenabled()
+    before = gc.get_freeze_count()
+    try:
+        load_catalog(ROUTINES)
+        assert gc.get_freeze_count() > before
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
