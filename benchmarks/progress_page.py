@@ -73,20 +73,20 @@ def measures(view: ProgressView, app: QApplication) -> dict[str, Callable[[], ob
 
     def charts() -> None:
         view.tabs.setCurrentIndex(0)
-        view._charts_dirty = True
+        view.charts.dirty = True
         view.tabs.setCurrentWidget(view.charts)
         view.grab()
 
     def select() -> None:
-        count = view.sessions.topLevelItemCount()
-        item = view.sessions.topLevelItem(random.randrange(count)) if count else None
+        count = view.sessions.session_list.topLevelItemCount()
+        item = view.sessions.session_list.topLevelItem(random.randrange(count)) if count else None
         if item is not None:
-            view.sessions.setCurrentItem(item)
+            view.sessions.session_list.setCurrentItem(item)
         app.processEvents()
 
     def more() -> None:
         view.refresh()
-        view._list_more()
+        view.sessions.list_more()
 
     def queries() -> None:
         store = view.store

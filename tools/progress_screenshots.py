@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     _save(window, args.out, "progress")
     page = window.progress
     page.tabs.setCurrentWidget(page.charts)
-    page.area_choice.setCurrentIndex(page.area_choice.findText("Left psoas"))
+    page.charts.area_choice.setCurrentIndex(page.charts.area_choice.findText("Left psoas"))
     _save(window, args.out, "progress-charts")
     page.tabs.setCurrentIndex(2)
     _save(window, args.out, "progress-sessions")

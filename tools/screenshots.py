@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         entry, seg = open_hold
         assert seg.open is not None
         _drive(window, clock, entry, seg.index, seg.open.target + 6)
-        window.player.check_in_more.click()
+        window.player.open_controls.check_in_more.click()
         _drive_more(window, clock, 1)
         _save(window, args.out, "player-check-in-plus-15")
         window.controller.stop()

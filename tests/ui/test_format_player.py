@@ -71,7 +71,7 @@ def test_a_named_rest_shows_and_says_its_own_words(
 ) -> None:
     started(window, "ball")
     advance(window, clock, 2 + 10 + 1)
-    assert window.player.heading.text() == "Move the ball"
+    assert window.player.banner_row.heading.text() == "Move the ball"
     assert window.player.dial.label == "Move the ball"  # what the dial names, in sight
     assert "Move the ball to a new spot" in window.player.caption_text
     said = [f.cue.text for f, _ in audio.played if f.cue.kind == "rest"]
@@ -108,7 +108,7 @@ def test_each_side_runs_its_own_time_with_the_switch_pause(
     advance(window, clock, 2 + 29)
     assert window.player.where.text() == "Left"
     advance(window, clock, 2)
-    assert window.player.heading.text() == "Switch sides"
+    assert window.player.banner_row.heading.text() == "Switch sides"
     advance(window, clock, 5)
     assert window.player.where.text() == "Right"
     snap = window.controller.snapshot()

@@ -21,7 +21,7 @@ def test_prepare_countdown_then_hold(
     started(window)
     player = window.player
     assert window.page is Page.PLAYER
-    assert player.heading.text() == "Get ready"
+    assert player.banner_row.heading.text() == "Get ready"
     assert player.title.text() == "Psoas release"
     assert player.dial.text == "0:05"
     assert audio.warmed == 1
@@ -30,7 +30,7 @@ def test_prepare_countdown_then_hold(
     assert player.dial.text == "0:03"
     assert 0.4 < player.dial.fraction < 0.5
     advance(window, clock, 3)
-    assert player.heading.text() == "Hold until it softens"
+    assert player.banner_row.heading.text() == "Hold until it softens"
     assert player.where.text() == "Left"
     assert player.dial.text == "0:00"  # open holds count up
     assert "start" in audio.kinds()
@@ -79,22 +79,22 @@ def test_open_hold_check_in_and_release(
     advance(window, clock, 5 + 12)
     assert player.dial.text == "0:12"
     assert player.dial.caption == "of 0:20"
-    assert player.marks.text() == "min 0:10 · target 0:20 · max 0:40"
-    assert not player.released.isHidden() and player.check_in.isHidden()
+    assert player.open_controls.marks.text() == "min 0:10 · target 0:20 · max 0:40"
+    assert not player.open_controls.released.isHidden() and player.open_controls.check_in.isHidden()
     assert window.commands.released.isEnabled()
     advance(window, clock, 8)
-    assert not player.check_in.isHidden()
-    assert player.check_in_label.text().startswith("Has it softened?")
+    assert not player.open_controls.check_in.isHidden()
+    assert player.open_controls.check_in_label.text().startswith("Has it softened?")
     assert player.dial.caption == "target reached"
     assert "check_in" in audio.kinds()
-    player.check_in_more.click()  # +15 s: the check-in waits until 35 s
-    assert player.check_in.isHidden()
+    player.open_controls.check_in_more.click()  # +15 s: the check-in waits until 35 s
+    assert player.open_controls.check_in.isHidden()
     advance(window, clock, 14)
-    assert player.check_in.isHidden()
+    assert player.open_controls.check_in.isHidden()
     advance(window, clock, 1)
-    assert not player.check_in.isHidden()
-    player.check_in_release.click()
-    assert player.heading.text() == "Switch sides"
+    assert not player.open_controls.check_in.isHidden()
+    player.open_controls.check_in_release.click()
+    assert player.banner_row.heading.text() == "Switch sides"
     assert window.controller.session is not None
     holds = window.controller.session.record.open_holds
     assert holds == [(0, "left", pytest.approx(35.0))]
@@ -105,12 +105,12 @@ def test_more_time_at_the_check_in_counts_from_now(window: MainWindow, clock: Fa
     started(window)
     player = window.player
     advance(window, clock, 5 + 22)  # 2 s past the 20 s target
-    assert not player.check_in.isHidden()
+    assert not player.open_controls.check_in.isHidden()
     left_before = player.session_bar.text
-    player.check_in_more.click()
-    assert player.check_in.isHidden()
+    player.open_controls.check_in_more.click()
+    assert player.open_controls.check_in.isHidden()
     assert player.dial.caption == "of 0:37"  # 22 s now + 15 s
-    assert player.marks.text() == "min 0:10 · target 0:37 · max 0:40"
+    assert player.open_controls.marks.text() == "min 0:10 · target 0:37 · max 0:40"
     assert player.dial.text == "0:22"
     assert player.session_bar.text != left_before
     snap = window.controller.snapshot()
@@ -118,9 +118,9 @@ def test_more_time_at_the_check_in_counts_from_now(window: MainWindow, clock: Fa
         15 + sum(s.duration for s in window.controller.plan.segments[snap.index + 1 :])
     )
     advance(window, clock, 14.5)
-    assert player.check_in.isHidden()
+    assert player.open_controls.check_in.isHidden()
     advance(window, clock, 1)
-    assert not player.check_in.isHidden()
+    assert not player.open_controls.check_in.isHidden()
 
 
 def test_the_maximum_ends_an_open_hold(window: MainWindow, clock: FakeClock) -> None:
@@ -128,7 +128,7 @@ def test_the_maximum_ends_an_open_hold(window: MainWindow, clock: FakeClock) -> 
     advance(window, clock, 5 + 39.5)
     assert window.player.where.text() == "Left"
     advance(window, clock, 1)
-    assert window.player.heading.text() == "Switch sides"
+    assert window.player.banner_row.heading.text() == "Switch sides"
     assert window.player.where.text() == "Right"
 
 
@@ -140,7 +140,7 @@ def test_set_and_rep_line(window: MainWindow, clock: FakeClock) -> None:
     advance(window, clock, 3)
     window.commands.released.trigger()  # right
     window.commands.released.trigger()
-    assert window.player.heading.text() == "Rest"
+    assert window.player.banner_row.heading.text() == "Rest"
     assert window.player.title.text() == "Next: Bridge"
     advance(window, clock, 5 + 20 + 5 + 6 + 0.5)
     assert window.player.where.text() == "Right · Set 2 of 3 · Rep 4 of 10"
@@ -151,7 +151,7 @@ def test_pause_during_rest(window: MainWindow, clock: FakeClock) -> None:
     started(window, "simple")
     advance(window, clock, 3 + 20 + 1)
     player = window.player
-    assert player.heading.text() == "Rest"
+    assert player.banner_row.heading.text() == "Rest"
     assert player.title.text() == "Next: Lunge"  # next-up is the headline during a rest
     assert player.dial.text == "0:03"
     window.commands.start_pause.trigger()
@@ -275,7 +275,7 @@ def test_the_early_release_hint_shows_by_the_clock_while_it_counts(
     assert player.release_hint.text() == ""  # no longer counts
     window.commands.released.trigger()
     window.commands.released.trigger()  # ended early
-    assert player.heading.text() == "Switch sides"
+    assert player.banner_row.heading.text() == "Switch sides"
     assert player.release_hint.text() == ""
 
 
@@ -375,7 +375,7 @@ def test_rests_are_paced_by_the_steps_breathing(
     window.commands.released.trigger()  # right
     window.commands.released.trigger()
     player = window.player
-    assert player.heading.text() == "Rest"
+    assert player.banner_row.heading.text() == "Rest"
     guide = player.breath
     assert not guide.isHidden()
     phase = guide.phase()

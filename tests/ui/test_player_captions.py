@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.catalog import load_catalog
 from psoas_timer.core.clock import FakeClock
-from psoas_timer.ui.player.player_view import CAPTION_SECONDS
+from psoas_timer.ui.player.banner_row import CAPTION_SECONDS
 from psoas_timer.ui.shell.main_window import MainWindow, Services
 from psoas_timer.ui.shell.settings import Preferences
 from psoas_timer.ui.sound.output import SilentOutput
@@ -66,8 +66,8 @@ def test_prompts_milestones_and_ten_seconds_show_as_captions(
     player = silent_window.player
     advance(silent_window, clock, 3 + 10.2)
     assert player.caption_text == "Good-sore only"
-    assert not player.caption.isHidden()
-    assert player.caption.height() > player.where.height()  # large, not a footnote
+    assert not player.banner_row.caption.isHidden()
+    assert player.banner_row.caption.height() > player.where.height()  # large, not a footnote
     assert silent_window.statusBar().currentMessage() == ""  # not the status bar
     advance(silent_window, clock, CAPTION_SECONDS)
     assert player.caption_text == ""  # a few seconds, then gone

@@ -55,8 +55,8 @@ def test_the_window_keeps_its_size_through_every_phase(
         advance(window, clock, seconds)
         qtbot.wait(1)
         seen.append(window.size())
-    assert not window.player.check_in.isHidden()
-    window.player.check_in_more.click()  # the check-in is cleared
+    assert not window.player.open_controls.check_in.isHidden()
+    window.player.open_controls.check_in_more.click()  # the check-in is cleared
     qtbot.wait(1)
     seen.append(window.size())
     window.commands.start_pause.trigger()  # paused
@@ -92,10 +92,13 @@ def test_the_check_in_is_whole_on_a_screen_sized_window(
     started(window)
     advance(window, clock, 5 + 21)
     qtbot.wait(1)
-    check_in = window.player.check_in
+    check_in = window.player.open_controls.check_in
     assert not check_in.isHidden()
     assert check_in.height() >= check_in.minimumSizeHint().height()
-    assert window.player.check_in_more.height() >= window.player.check_in_more.minimumHeight()
+    assert (
+        window.player.open_controls.check_in_more.height()
+        >= window.player.open_controls.check_in_more.minimumHeight()
+    )
     assert _fits(window)
 
 

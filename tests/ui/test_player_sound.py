@@ -47,7 +47,7 @@ def test_no_sound_is_said_in_the_player_until_dismissed(
     player = window.player
     notice = player.sound_notice
     assert not notice.isHidden()
-    assert player.sound_notice_text.text() == (
+    assert player.sound_notice.message.text() == (
         "No sound: no audio output device was found. Cues show on screen."
     )
     assert notice.toolTip() == NO_DEVICE  # the whole of it, with what to do

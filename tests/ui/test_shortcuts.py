@@ -78,11 +78,11 @@ def test_arrows_move_between_parts(window: MainWindow, qtbot: QtBot, clock: Fake
     window.start_session()
     qtbot.keyClick(window, Key.Key_Right)
     assert window.player.title.text() == "Couch stretch"
-    assert window.player.heading.text() == "Hold"
+    assert window.player.banner_row.heading.text() == "Hold"
     qtbot.keyClick(window, Key.Key_Right)
-    assert window.player.heading.text() == "Rest"
+    assert window.player.banner_row.heading.text() == "Rest"
     qtbot.keyClick(window, Key.Key_Left)
-    assert window.player.heading.text() == "Hold"
+    assert window.player.banner_row.heading.text() == "Hold"
 
 
 def test_plus_adds_ten_seconds(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
@@ -111,7 +111,7 @@ def test_minus_takes_ten_seconds_off_never_below_zero(
     qtbot.keyClick(window, key, modifier)
     assert window.player.dial.text == "0:08"
     qtbot.keyClick(window, key, modifier)  # 8 s left: to zero, and the rest begins
-    assert window.player.heading.text() == "Rest"
+    assert window.player.banner_row.heading.text() == "Rest"
     assert window.player.dial.text == "0:04"
 
 
@@ -144,7 +144,7 @@ def test_enter_releases_an_open_hold(
     assert not window.commands.released.isEnabled()
     advance(window, clock, 5 + 11)
     qtbot.keyClick(window, key)
-    assert window.player.heading.text() == "Switch sides"
+    assert window.player.banner_row.heading.text() == "Switch sides"
     assert not window.commands.released.isEnabled()
 
 
@@ -161,7 +161,7 @@ def test_enter_before_the_minimum_needs_a_second_press(
     qtbot.keyClick(window, Key.Key_Return)
     assert window.controller.snapshot().segment.kind == "open"
     qtbot.keyClick(window, Key.Key_Return)  # a prompt second press ends it
-    assert window.player.heading.text() == "Switch sides"
+    assert window.player.banner_row.heading.text() == "Switch sides"
 
 
 def test_escape_stops_once_the_user_confirms(

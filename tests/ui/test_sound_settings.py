@@ -578,4 +578,4 @@ def test_every_output_has_the_whole_port(qtbot: QtBot) -> None:
 def test_a_sound_problem_is_shown_in_the_window(window: Any, audio: Any) -> None:
     audio.problem.emit("No sound: no sound server is running.")
     assert window.statusBar().currentMessage() == "No sound: no sound server is running."
-    assert window.player.sound_notice_text.text() == "No sound: no sound server is running."
+    assert window.player.sound_notice.message.text() == "No sound: no sound server is running."

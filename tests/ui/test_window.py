@@ -175,9 +175,9 @@ def test_accessible_names_on_controls(window: MainWindow) -> None:
     started(window)
     player = window.player
     for widget in (
-        player.released,
-        player.check_in_release,
-        player.check_in_more,
+        player.open_controls.released,
+        player.open_controls.check_in_release,
+        player.open_controls.check_in_more,
         player.dial,
         player.breath,
         player.session_bar,

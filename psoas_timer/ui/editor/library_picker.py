@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.loader import Library
 from psoas_timer.core.model import Step
 
-from .step_form import KINDS
+from .choices import KINDS
 
 __all__ = ["ExerciseChooser", "LibraryPicker"]
 

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLine
 from psoas_timer.core.duration import format_duration
 from psoas_timer.core.routine_edit import defaults_of
 
+from .choices import BREATHING
 from .fields import DurationEdit
-from .step_form import BREATHING, _combo, _focus, _select
+from .form_widgets import combo, focus_field, select
 
 __all__ = ["RoutineDetails"]
 
@@ -39,7 +40,7 @@ class RoutineDetails(QGroupBox):
         self.default_prepare = DurationEdit("Get ready before the first step")
         self.default_rest = DurationEdit("Rest after each step")
         self.default_switch = DurationEdit("Pause to switch sides")
-        self.default_breathing = _combo(
+        self.default_breathing = combo(
             "Breathing pattern for every step",
             [("none", "No pacing"), *BREATHING[2:]],
             editable=True,
@@ -99,7 +100,7 @@ class RoutineDetails(QGroupBox):
             ("defaults", "breathing"): self.default_breathing,
         }
         widget = fields.get(key[:2] if key[:1] == ("defaults",) else key[:1])
-        return widget is not None and _focus(widget, self)
+        return widget is not None and focus_field(widget, self)
 
     def show_routine(self, data: Mapping[str, Any]) -> None:
         """Show the routine's mapping; a field being typed into keeps its text."""
@@ -127,4 +128,4 @@ class RoutineDetails(QGroupBox):
                 edit.setPlaceholderText(str(format_duration(base[key])))
         with QSignalBlocker(self.default_breathing):
             if not self.default_breathing.hasFocus():
-                _select(self.default_breathing, defaults.get("breathing", "none"))
+                select(self.default_breathing, defaults.get("breathing", "none"))

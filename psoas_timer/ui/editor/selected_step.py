@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from psoas_timer.core.routine_edit import plain, step_baseline
 
-from .step_form import ChoiceForm, GroupForm, StepForm
+from .choice_form import ChoiceForm
+from .group_form import GroupForm
+from .step_form import StepForm
 
 __all__ = ["SelectedStep"]
 

@@ -3,6 +3,10 @@
 The form never edits the document itself. It shows a step (with signals blocked, so showing
 is never mistaken for editing) and emits ``edited(key, value)`` or ``timing_changed(mode)``;
 the editor turns those into undoable commands.
+
+Beside it: the spoken cues table (:mod:`.cue_table`), the forms of a repeat group
+(:mod:`.group_form`) and of an either/or step (:mod:`.choice_form`), the choices the forms
+offer (:mod:`.choices`) and the small widget helpers they share (:mod:`.form_widgets`).
 """
 
 from __future__ import annotations
@@ -10,106 +14,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from psoas_timer.core.duration import parse_duration
 
+from .choices import BREATHING, KINDS, SIDES, TIMING_MODES, timing_mode
+from .cue_table import CueTable
 from .document_edits import LENGTH_KEYS
 from .fields import DurationEdit, TempoEdit, ValueEdit, duration_text
+from .form_widgets import combo, focus_field, select, spin
 
-__all__ = ["TIMING_MODES", "ChoiceForm", "GroupForm", "StepForm", "timing_mode"]
-
-KINDS = [
-    ("exercise", "Exercise"),
-    ("stretch", "Stretch"),
-    ("release", "Pressure release"),
-    ("breathing", "Breathing"),
-    ("rest", "Rest"),
-    ("heat-ice", "Heat or ice"),
-]
-TIMING_MODES = [
-    ("hold", "Hold for a time"),
-    ("reps", "Repetitions × tempo"),
-    ("open", "Until it releases (open hold)"),
-    ("breaths", "A number of breaths"),
-    ("duration", "A fixed length"),
-]
-SIDES = [
-    ("none", "No sides"),
-    ("both", "Both sides"),
-    ("left", "Left only"),
-    ("right", "Right only"),
-]
-BREATHING = [
-    ("", "As the routine says"),
-    ("none", "No pacing"),
-    ("calm", "Calm: in 4, out 6"),
-    ("box", "Box: 4-4-4-4"),
-    ("4-7-8", "4-7-8"),
-    ("coherent", "Coherent: 5.5 in, 5.5 out"),
-]
-CUE_TYPES = [("milestone", "Milestone at"), ("at", "Say at"), ("every", "Say every")]
-
-
-def timing_mode(step: Mapping[str, Any]) -> str:
-    for key in ("open", "breaths", "reps", "duration"):
-        if step.get(key) is not None:
-            return key
-    return "hold"
-
-
-def _combo(name: str, choices: list[tuple[str, str]], editable: bool = False) -> QComboBox:
-    box = QComboBox()
-    box.setAccessibleName(name)
-    box.setEditable(editable)
-    for value, label in choices:
-        box.addItem(label, value)
-    return box
-
-
-def _select(box: QComboBox, value: object) -> None:
-    index = box.findData(value)
-    if index < 0 and box.isEditable() and value:
-        box.setEditText(str(value))
-        return
-    box.setCurrentIndex(max(index, 0))
-
-
-def _spin(name: str, low: int, high: int) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(low, high)
-    spin.setAccessibleName(name)
-    spin.setMaximumWidth(110)
-    return spin
-
-
-def _focus(widget: QWidget, form: QWidget) -> bool:
-    """Focus *widget* (selecting its text) if it is showing in *form*."""
-    if not widget.isVisibleTo(form):
-        return False
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)
-    if isinstance(widget, (QLineEdit, QSpinBox)):
-        widget.selectAll()
-    elif isinstance(widget, QComboBox) and (line := widget.lineEdit()) is not None:
-        line.selectAll()
-    return True
+__all__ = ["StepForm"]
 
 
 def _whole(value: object, default: int) -> int:
@@ -141,36 +68,30 @@ class StepForm(QWidget):
         self.name.setAccessibleName("Step name")
         self.source = QLabel()
         self.source.setWordWrap(False)
-        self.kind = _combo("Kind of step", KINDS)
-        self.timing = _combo("How the step is timed", TIMING_MODES)
+        self.kind = combo("Kind of step", KINDS)
+        self.timing = combo("How the step is timed", TIMING_MODES)
         self.hold = DurationEdit("Hold")
         self.duration = DurationEdit("Length")
-        self.reps = _spin("Repetitions", 1, 1000)
+        self.reps = spin("Repetitions", 1, 1000)
         self.tempo = TempoEdit("Seconds per repetition, or up-hold-down")
         self.open_min = DurationEdit("Shortest useful hold")
         self.open_target = DurationEdit("Check in after")
         self.open_max = DurationEdit("Longest hold")
-        self.breaths = _spin("Breaths", 1, 1000)
-        self.sets = _spin("Sets", 1, 100)
+        self.breaths = spin("Breaths", 1, 1000)
+        self.sets = spin("Sets", 1, 100)
         # a count written as a range or per side, and an open hold per side, as written
         self.written = {key: ValueEdit(f"{key.capitalize()}, as written") for key in COUNT_KEYS}
         self.open_written = DurationEdit("Open hold, for each side")
         self.open_written.setMaximumWidth(420)
         self._as_written: set[str] = set()
-        self.sides = _combo("Sides", SIDES)
+        self.sides = combo("Sides", SIDES)
         self.alternate = QCheckBox("Alternate left and right each set")
         self.prepare = DurationEdit("Get ready before this step")
         self.rest_after = DurationEdit("Rest after this step")
         self.rest_between_sets = DurationEdit("Rest between sets")
         self.switch_sides = DurationEdit("Pause to switch sides")
-        self.breathing = _combo("Breathing pattern", BREATHING, editable=True)
-        self.cues = QTableWidget(0, 3)
-        self.cues.setAccessibleName("Spoken cues")
-        self.cues.setHorizontalHeaderLabels(["When", "Time", "Words"])
-        self.cues.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.cues.verticalHeader().hide()
-        self.cues.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.cues.setMinimumHeight(90)
+        self.breathing = combo("Breathing pattern", BREATHING, editable=True)
+        self.cues = CueTable()
         self.add_cue = QPushButton("Add cue")
         self.remove_cue = QPushButton("Remove cue")
         self.instructions = QPlainTextEdit()
@@ -224,7 +145,6 @@ class StepForm(QWidget):
         self.form.addRow("Instr&uctions", self.instructions)
         self.form.addRow("Safet&y notes", self.safety)
         self.setLayout(self.form)
-        self._milestone_rows = 0
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -257,7 +177,7 @@ class StepForm(QWidget):
         self.safety.textChanged.connect(
             lambda: self.edited.emit("safety", self._text_lines(self.safety))
         )
-        self.cues.itemChanged.connect(self._on_cue_changed)
+        self.cues.cues_edited.connect(lambda cues: self.edited.emit("cues", cues))
         self.add_cue.clicked.connect(self._on_add_cue_clicked)
         self.remove_cue.clicked.connect(self._on_remove_cue_clicked)
 
@@ -268,16 +188,12 @@ class StepForm(QWidget):
             return False
         first, rest = key[0], key[1:]
         if first in ("milestones", "prompts"):
-            index = rest[0] if rest and isinstance(rest[0], int) else 0
-            row = index + (self._milestone_rows if first == "prompts" else 0)
-            column = 2 if rest[1:2] == ("say",) else 1
-            if 0 <= row < self.cues.rowCount():
-                self.cues.setCurrentCell(row, column)
-            return _focus(self.cues, self)
+            self.cues.go_to(key)
+            return focus_field(self.cues, self)
         if first == "open":
             part = rest[0] if rest else "min"
             edits = {"min": self.open_min, "target": self.open_target, "max": self.open_max}
-            return _focus(edits.get(str(part), self.open_min), self)
+            return focus_field(edits.get(str(part), self.open_min), self)
         fields: dict[str | int, QWidget] = {
             "name": self.name,
             "kind": self.kind,
@@ -298,7 +214,7 @@ class StepForm(QWidget):
             "safety": self.safety,
         }
         widget = fields.get(first)
-        return widget is not None and _focus(widget, self)
+        return widget is not None and focus_field(widget, self)
 
     @staticmethod
     def _text_lines(box: QPlainTextEdit) -> list[str]:
@@ -331,54 +247,10 @@ class StepForm(QWidget):
         self.edited.emit("breathing", value or None)
 
     def _on_add_cue_clicked(self) -> None:
-        row = self.cues.rowCount()
-        with QSignalBlocker(self.cues):
-            self._add_cue_row("at", 10, "Keep breathing")
-        self._emit_cues()
-        self.cues.setCurrentCell(row, 2)
+        self.cues.add_cue()
 
     def _on_remove_cue_clicked(self) -> None:
-        row = self.cues.currentRow()
-        if row >= 0:
-            self.cues.removeRow(row)
-            self._emit_cues()
-
-    def _add_cue_row(self, when: str, time: object, words: str) -> None:
-        row = self.cues.rowCount()
-        self.cues.insertRow(row)
-        box = _combo("When the cue is said", CUE_TYPES)
-        _select(box, when)
-        box.activated.connect(lambda _i: self._emit_cues())
-        self.cues.setCellWidget(row, 0, box)
-        self.cues.setItem(row, 1, QTableWidgetItem(duration_text(time)))
-        self.cues.setItem(row, 2, QTableWidgetItem(words))
-
-    def _on_cue_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() == 1:  # a time reads back as every duration field shows it
-            shown = duration_text(item.text().strip())
-            if shown != item.text():
-                with QSignalBlocker(self.cues):
-                    item.setText(shown)
-        self._emit_cues()
-
-    def _emit_cues(self) -> None:
-        milestones: list[Any] = []
-        prompts: list[dict[str, Any]] = []
-        for row in range(self.cues.rowCount()):
-            box = self.cues.cellWidget(row, 0)
-            when = box.currentData() if isinstance(box, QComboBox) else "at"
-            time_item, words_item = self.cues.item(row, 1), self.cues.item(row, 2)
-            text = time_item.text().strip() if time_item else ""
-            words = words_item.text().strip() if words_item else ""
-            try:
-                time: object = parse_duration(text)
-            except ValueError:
-                time = text
-            if when == "milestone":
-                milestones.append({"at": time, "say": words} if words else time)
-            else:
-                prompts.append({when: time, "say": words})
-        self.edited.emit("cues", (milestones, prompts))
+        self.cues.remove_cue()
 
     def show_step(self, step: Mapping[str, Any], base: Mapping[str, Any], origin: str) -> None:
         """Show *step*, with *base* holding what it gets when a key is left out (the library
@@ -394,10 +266,10 @@ class StepForm(QWidget):
         self.name.setPlaceholderText(str(base.get("name") or "Name this step"))
         self.source.setText(origin)
         self.source.setVisible(bool(origin))
-        _select(self.kind, value("kind") or "exercise")
+        select(self.kind, value("kind") or "exercise")
         timed = step if any(k in step for k in LENGTH_KEYS) else base
         mode = timing_mode(timed)
-        _select(self.timing, mode)
+        select(self.timing, mode)
         self.hold.set_value(timed.get("hold"))
         self.duration.set_value(timed.get("duration"))
         self.reps.setValue(_whole(timed.get("reps"), 10))
@@ -417,7 +289,7 @@ class StepForm(QWidget):
             self._as_written.add("open")
         for key, written in self.written.items():
             written.set_value(counts[key] if key in self._as_written else "")
-        _select(self.sides, value("sides") or "none")
+        select(self.sides, value("sides") or "none")
         self.alternate.setChecked(bool(value("alternate")))
         for key in ("prepare", "rest_after", "rest_between_sets", "switch_sides"):
             edit: DurationEdit = getattr(self, key)
@@ -429,20 +301,9 @@ class StepForm(QWidget):
             )
         breathing = value("breathing")
         if not self.breathing.hasFocus():
-            _select(self.breathing, breathing if isinstance(breathing, str) else "")
+            select(self.breathing, breathing if isinstance(breathing, str) else "")
         if not self.cues.hasFocus() and self.cues.state() != QAbstractItemView.State.EditingState:
-            self.cues.setRowCount(0)
-            self._milestone_rows = len(value("milestones") or [])
-            for item in value("milestones") or []:
-                at, say = (
-                    (item.get("at"), item.get("say") or "")
-                    if isinstance(item, Mapping)
-                    else (item, "")
-                )
-                self._add_cue_row("milestone", at, say)
-            for item in value("prompts") or []:
-                when = "every" if "every" in item else "at"
-                self._add_cue_row(when, item.get(when), str(item.get("say", "")))
+            self.cues.show_cues(value("milestones") or [], value("prompts") or [])
         for box, key in ((self.instructions, "instructions"), (self.safety, "safety")):
             if not box.hasFocus():
                 box.setPlainText(_lines(value(key)))
@@ -491,99 +352,3 @@ class StepForm(QWidget):
         label = self.form.labelForField(self.hold)
         if isinstance(label, QLabel):
             label.setText("Hold at the top" if mode == "reps" else ("&Length" if rest else "&Hold"))
-
-
-class GroupForm(QWidget):
-    """Settings of a repeat group: how many rounds, its name, and the rest between rounds."""
-
-    edited = Signal(str, object)
-    open_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.repeat = _spin("Rounds", 1, 100)
-        self.name = QLineEdit()
-        self.name.setAccessibleName("Group name")
-        self.name.setPlaceholderText("e.g. Core circuit")
-        self.rest_between = DurationEdit("Rest between rounds")
-        self.rest_between.setPlaceholderText("none")
-        self.open_button = QPushButton("Edit the steps in this group")
-        layout = QFormLayout(self)
-        layout.addRow("&Rounds", self.repeat)
-        layout.addRow("&Name", self.name)
-        layout.addRow("Rest &between rounds", self.rest_between)
-        layout.addRow("", self.open_button)
-        self.repeat.valueChanged.connect(lambda v: self.edited.emit("repeat", v))
-        self.name.textEdited.connect(lambda t: self.edited.emit("name", t.strip() or None))
-        self.rest_between.value_edited.connect(lambda v: self.edited.emit("rest_between", v))
-        self.open_button.clicked.connect(self.open_requested)
-
-    def focus_key(self, key: tuple[str | int, ...]) -> bool:
-        """Put the cursor in the field that edits *key* of the group; ``False`` if none."""
-        fields: dict[str | int, QWidget] = {
-            "repeat": self.repeat,
-            "name": self.name,
-            "rest_between": self.rest_between,
-            "steps": self.open_button,
-        }
-        widget = fields.get(key[0]) if key else None
-        return widget is not None and _focus(widget, self)
-
-    def show_group(self, group: Mapping[str, Any]) -> None:
-        with QSignalBlocker(self.repeat), QSignalBlocker(self.name):
-            self.repeat.setValue(int(group.get("repeat") or 1))
-            if not self.name.hasFocus():
-                self.name.setText(str(group.get("name") or ""))
-        with QSignalBlocker(self.rest_between):
-            self.rest_between.set_value(group.get("rest_between"))
-
-
-def _option_key(option: object) -> str:
-    """How an either/or step's option is named in ``default``: its library id or its name."""
-    if isinstance(option, str):
-        return option
-    if isinstance(option, Mapping):
-        return str(option.get("use") or option.get("id") or option.get("name") or "")
-    return ""
-
-
-class ChoiceForm(QWidget):
-    """An either/or step: the question, its options (as written in the file) and which one
-    is picked when nobody answers. The options themselves are edited in the file."""
-
-    edited = Signal(str, object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Either/or step")
-        self.ask = QLineEdit()
-        self.ask.setAccessibleName("Question asked at the start")
-        self.ask.setPlaceholderText("e.g. Heat or ice today?")
-        self.options = QLabel()
-        self.options.setObjectName("choice_options")
-        self.options.setWordWrap(True)
-        self.default = _combo("Picked when nobody answers", [])
-        layout = QFormLayout(self)
-        layout.addRow("&Question", self.ask)
-        layout.addRow("Options", self.options)
-        layout.addRow("&Default", self.default)
-        self.ask.textEdited.connect(lambda t: self.edited.emit("ask", t.strip() or None))
-        self.default.activated.connect(
-            lambda i: self.edited.emit("default", self.default.itemData(i) if i > 0 else None)
-        )
-
-    def show_choice(self, item: Mapping[str, Any]) -> None:
-        options = item.get("choose") if isinstance(item.get("choose"), list) else []
-        keys = [_option_key(option) for option in options or []]
-        with QSignalBlocker(self.ask), QSignalBlocker(self.default):
-            if not self.ask.hasFocus():
-                self.ask.setText(str(item.get("ask") or ""))
-            self.options.setText(
-                "\n".join(f"{n}. {key}" for n, key in enumerate(keys, 1))
-                + "\n(add or change options in the routine file)"
-            )
-            self.default.clear()
-            self.default.addItem(f"The first ({keys[0]})" if keys else "The first", None)
-            for key in keys:
-                self.default.addItem(key, key)
-            _select(self.default, item.get("default"))

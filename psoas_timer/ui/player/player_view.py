@@ -8,63 +8,41 @@ route. Type sizes follow the window's size.
 Nothing in it changes its minimum size as the session moves on: the pause notice and the
 captions share one row that is always there, and an open hold's check-in takes the place of
 its Released button instead of adding to the column. The window never grows with a phase.
+
+Its parts live beside it: the words it shows (:mod:`.words`) and the dial's reading
+(:mod:`.dial_reading`), the row of the pause notice and captions (:mod:`.banner_row`), the
+Released button or check-in (:mod:`.open_hold_controls`), the sound notice
+(:mod:`.sound_notice`) and the muted mark (:mod:`.mute_mark`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap, QPolygonF, QResizeEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QStackedLayout,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import FiredCue, Snapshot, State
-from psoas_timer.core.plan import Plan, StepRun
+from psoas_timer.core.plan import Plan
 from psoas_timer.ui.common.accessibility import announce
 from psoas_timer.ui.common.fit_label import FitLabel
 from psoas_timer.ui.common.image_view import ImageView
-from psoas_timer.ui.common.text import (
-    KIND_WORDS,
-    caption_for,
-    count_up,
-    doing_word,
-    next_up,
-    open_marks,
-    step_timing,
-    where_line,
-)
+from psoas_timer.ui.common.text import caption_for, open_marks
 from psoas_timer.ui.common.theme import colors, set_pixel_size
+from psoas_timer.ui.player.banner_row import BannerRow
 from psoas_timer.ui.player.breathing_guide import BreathingGuide
 from psoas_timer.ui.player.countdown import CountdownDial
+from psoas_timer.ui.player.dial_reading import dial_reading, open_target
+from psoas_timer.ui.player.mute_mark import MuteMark
+from psoas_timer.ui.player.open_hold_controls import OpenHoldControls
 from psoas_timer.ui.player.session_bar import SessionBar
+from psoas_timer.ui.player.sound_notice import SoundNotice
+from psoas_timer.ui.player.words import PAUSED, player_words
 
-__all__ = [
-    "CAPTION_SECONDS",
-    "CHECK_IN_EXTRA",
-    "MIN_SIZE",
-    "PULSE_SECONDS",
-    "SHORT_REP",
-    "PlayerView",
-]
+__all__ = ["MIN_SIZE", "PULSE_SECONDS", "PlayerView"]
 
-#: Seconds the check-in's "+15 s" adds to an open hold.
-CHECK_IN_EXTRA = 15.0
-#: Reps shorter than this show the rep number in the dial instead of a blur of seconds.
-SHORT_REP = 5.0
-#: Seconds a spoken cue stays on screen as a caption.
-CAPTION_SECONDS = 4.0
 #: Seconds the ring pulses after a milestone.
 PULSE_SECONDS = 1.2
 #: The system font size (points) the player's type is drawn for: a larger one makes it
@@ -95,37 +73,6 @@ def _set(label: QLabel, text: str) -> None:
         label.setVisible(bool(text))
 
 
-def muted_pixmap(side: int, color: QColor, ratio: float = 1.0) -> QPixmap:
-    """A loudspeaker with a cross: drawn here, so it is there whatever the icon theme."""
-    pixmap = QPixmap(round(side * ratio), round(side * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pixmap)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    s = float(side)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(color)
-    body = [(0.08, 0.36), (0.28, 0.36), (0.52, 0.14), (0.52, 0.86), (0.28, 0.64), (0.08, 0.64)]
-    p.drawPolygon(QPolygonF([QPointF(x * s, y * s) for x, y in body]))
-    pen = QPen(color, max(2.0, s * 0.09))
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    p.setPen(pen)
-    p.drawLine(QPointF(0.64 * s, 0.36 * s), QPointF(0.92 * s, 0.64 * s))
-    p.drawLine(QPointF(0.92 * s, 0.36 * s), QPointF(0.64 * s, 0.64 * s))
-    p.end()
-    return pixmap
-
-
-def _big_button(text: str, name: str, tip: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAccessibleName(text)
-    button.setToolTip(tip)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and Enter belong to the actions
-    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-    return button
-
-
 class PlayerView(QWidget):
     """Draws a running session."""
 
@@ -141,14 +88,10 @@ class PlayerView(QWidget):
         self._kind = ""
         self._shown: tuple[object, ...] = ()
         self._clock = clock
-        self._caption_at = float("-inf")
         self._pulse_at = float("-inf")
-        self._paused = False
         self._count_up = False
         self._announced = ""
-        self.heading = FitLabel("heading", bold=True)
-        self.caption = FitLabel("cue_caption", bold=True)
-        self.caption.setAccessibleName("Cue")
+        self.banner_row = BannerRow()
         self.title = FitLabel("step_name", bold=True)
         self.where = FitLabel("where", bold=True)
         self.dial = CountdownDial()
@@ -157,36 +100,9 @@ class PlayerView(QWidget):
         self.image = ImageView()
         self.instructions = _wrapped("instructions")
         self.safety = _wrapped("safety")
-        self.marks = FitLabel("open_marks")
-        self.released = _big_button(
-            "Released", "released", "The point has released: end this hold (Enter)"
-        )
-        self.open_controls = QStackedWidget()
-        self.open_controls.setObjectName("open_controls")
-        self.check_in = QFrame()
-        self.check_in.setObjectName("check_in")
-        self.check_in_label = FitLabel("check_in_question", bold=True)
-        self.check_in_release = _big_button(
-            "Release", "check_in_release", "End this hold now (Enter)"
-        )
-        self.check_in_more = _big_button(
-            f"+{CHECK_IN_EXTRA:g} s", "check_in_more", "Hold 15 seconds longer"
-        )
-        self.mute_mark = QLabel()
-        self.mute_mark.setObjectName("mute_mark")
-        self.mute_mark.setAccessibleName("Muted")
-        self.mute_mark.setToolTip("Sound is muted: cues show on screen only (M unmutes)")
-        self.mute_mark.setVisible(False)
-        self._muted = False
-        self.sound_notice = QFrame()
-        self.sound_notice.setObjectName("sound_notice")
-        self.sound_notice_text = FitLabel("sound_notice_text")
-        self.sound_notice_dismiss = QPushButton("&Dismiss")
-        self.sound_notice_dismiss.setObjectName("sound_notice_dismiss")
-        self.sound_notice_dismiss.setAccessibleName("Dismiss the sound notice")
-        self.sound_notice_dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+D
-        self._dismissed: set[str] = set()
-        self._sound_message = ""
+        self.open_controls = OpenHoldControls()
+        self.mute_mark = MuteMark()
+        self.sound_notice = SoundNotice()
         self.release_hint = _wrapped("release_hint")
         self.release_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clock_line = QWidget()
@@ -201,33 +117,10 @@ class PlayerView(QWidget):
     def banner(self) -> QLabel:
         """The heading: shown (as the pause notice) only while paused; the dial names the
         kind of segment otherwise."""
-        return self.heading
+        return self.banner_row.heading
 
     # -- layout ----------------------------------------------------------------------
     def _build(self) -> None:
-        self.check_in_label.set_text("Has it softened?  Enter releases · + adds time")
-        check = QVBoxLayout(self.check_in)
-        check.setContentsMargins(12, 8, 12, 8)
-        check.addWidget(self.check_in_label)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.check_in_release)
-        buttons.addWidget(self.check_in_more)
-        check.addLayout(buttons)
-        self.check_in.setFrameShape(QFrame.Shape.StyledPanel)
-
-        # The Released button and its marks, or the check-in in their place: one slot whose
-        # size does not change when the check-in comes and goes.
-        released_page = self._released_page = QWidget()
-        released_box = QVBoxLayout(released_page)
-        released_box.setContentsMargins(0, 0, 0, 0)
-        released_box.setSpacing(8)
-        released_box.addStretch(1)
-        released_box.addWidget(self.marks)
-        released_box.addWidget(self.released)
-        self.open_controls.addWidget(released_page)
-        self.open_controls.addWidget(self.check_in)
-        self.open_controls.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
         side = QVBoxLayout()
         side.setSpacing(8)
         side.addWidget(self.image, 1)
@@ -255,24 +148,6 @@ class PlayerView(QWidget):
         texts.addWidget(self.instructions, 1)
         texts.addWidget(self.safety, 1)
 
-        # The pause notice and the captions take turns in one row that is always there, so
-        # neither moves the rest of the player.
-        self.banner_row = QWidget()
-        self.banner_row.setObjectName("banner_row")
-        self._banner_stack = QStackedLayout(self.banner_row)
-        self._banner_stack.setContentsMargins(0, 0, 0, 0)
-        self._banner_stack.addWidget(self.caption)
-        self._banner_stack.addWidget(self.heading)
-        self.banner_row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-
-        notice = QHBoxLayout(self.sound_notice)
-        notice.setContentsMargins(12, 4, 4, 4)
-        notice.addWidget(self.sound_notice_text, 1)
-        notice.addWidget(self.sound_notice_dismiss)
-        self.sound_notice.setFrameShape(QFrame.Shape.StyledPanel)
-        self.sound_notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.sound_notice.setVisible(False)
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 12, 32, 12)
         layout.setSpacing(6)
@@ -295,20 +170,14 @@ class PlayerView(QWidget):
             widget.setVisible(False)
 
     def _connect_signals(self) -> None:
-        self.released.clicked.connect(self._on_released_clicked)
-        self.check_in_release.clicked.connect(self._on_released_clicked)
-        self.check_in_more.clicked.connect(self._on_check_in_more_clicked)
-        self.sound_notice_dismiss.clicked.connect(self._on_sound_notice_dismiss_clicked)
+        self.open_controls.release_requested.connect(self._on_release_requested)
+        self.open_controls.extend_requested.connect(self._on_extend_requested)
 
-    def _on_released_clicked(self) -> None:
+    def _on_release_requested(self) -> None:
         self.release_requested.emit()
 
-    def _on_check_in_more_clicked(self) -> None:
-        self.extend_requested.emit(CHECK_IN_EXTRA)
-
-    def _on_sound_notice_dismiss_clicked(self) -> None:
-        self._dismissed.add(self._sound_message)
-        self.sound_notice.setVisible(False)
+    def _on_extend_requested(self, seconds: float) -> None:
+        self.extend_requested.emit(seconds)
 
     # -- drawing ---------------------------------------------------------------------
     def set_plan(self, plan: Plan) -> None:
@@ -337,141 +206,45 @@ class PlayerView(QWidget):
             self._show_words(plan, snap)
 
     def _show_words(self, plan: Plan, snap: Snapshot) -> None:
-        seg, run = snap.segment, snap.run
-        resting = seg.kind == "rest"
-        coming = next_up(plan, snap)
-        shown_run: StepRun = run
-        if resting:
-            upcoming = next((s for s in plan.segments[snap.index + 1 :] if s.is_work), None)
-            shown_run = plan.steps[upcoming.step] if upcoming is not None else run
-        self._show_heading(snap, coming, shown_run)
-        self._show_open(snap)
-        step = shown_run.step
-        has_image = self.image.set_image(step.image)
+        words = player_words(plan, snap)
+        if words.kind != self._kind:
+            self._kind = words.kind
+            palette = colors(self.palette())
+            paused = words.kind == PAUSED
+            self.banner_row.heading.set_color(
+                palette.warning if paused else palette.for_kind(words.kind)
+            )
+        self.banner_row.heading.set_text(words.heading)
+        self.banner_row.set_paused(snap.state is State.PAUSED)
+        self.title.set_text(words.title)
+        self.where.set_text(words.where)
+        self.open_controls.follow(snap)
+        has_image = self.image.set_image(words.step.image)
         if self.image.isHidden() == has_image:
             self.image.setVisible(has_image)
-        prefix = "Next: " if resting and shown_run is not run else ""
-        # One action per line, as written: a glance from the mat finds the next one.
-        lines = (
-            [f"{prefix}{step.instructions[0]}", *step.instructions[1:]] if step.instructions else []
-        )
         before = (self.instructions.text(), self.safety.text())
-        _set(self.instructions, "\n".join(lines))
-        _set(self.safety, "\n".join(f"⚠ {note}" for note in step.safety))
+        _set(self.instructions, words.instructions)
+        _set(self.safety, words.safety)
         if (self.instructions.text(), self.safety.text()) != before:
             self._fit_texts()
-        if snap.state in (State.RUNNING, State.PAUSED):
-            self._announce(snap)
-        if resting:
-            self.next_label.set_text("")
-        else:
-            self.next_label.set_text(
-                f"Next up: {coming[0]} · {coming[1]}" if coming else "Last one"
-            )
-
-    def _announce(self, snap: Snapshot) -> None:
-        """Tell a screen reader the new phase: what to do, what and where."""
-        if snap.state is State.PAUSED:
-            text = self.heading.text()
-        else:
-            kind = "Target reached. Has it softened?" if snap.checking_in else ""
-            heading = snap.segment.heading or KIND_WORDS.get(snap.segment.kind, "")
-            words = [heading, self.title.text(), self.where.text()]
-            text = ". ".join(w for w in [*words, kind] if w)
-        if text != self._announced:
-            self._announced = text
-            announce(self, text)
-
-    def _show_heading(self, snap: Snapshot, coming: tuple[str, str] | None, shown: StepRun) -> None:
-        seg = snap.segment
-        palette = colors(self.palette())
-        if snap.state is State.PAUSED:
-            heading = (
-                "Paused after sleep · press Space to go on"
-                if snap.slept
-                else "Paused · press Space to go on"
-            )
-            kind = "paused"
-            color = palette.warning
-        else:
-            heading, kind = seg.heading or KIND_WORDS.get(seg.kind, ""), seg.kind
-            color = palette.for_kind(seg.kind)
-        if kind != self._kind:
-            self._kind = kind
-            self.heading.set_color(color)
-        self.heading.set_text(heading)
-        self._paused = snap.state is State.PAUSED
-        self._show_banner()
-        if seg.kind == "rest":
-            title = f"Next: {coming[0]}" if coming else "Rest"
-            where = coming[1] if coming else ""
-        elif seg.kind == "prepare":
-            title, where = shown.name, step_timing(shown.step)
-        else:
-            title, where = snap.run.name, where_line(seg, snap.run)
-        self.title.set_text(title)
-        self.where.set_text(where)
+        if snap.state in (State.RUNNING, State.PAUSED) and words.announcement != self._announced:
+            self._announced = words.announcement
+            announce(self, words.announcement)
+        self.next_label.set_text(words.next_line)
 
     def _show_clock(self, snap: Snapshot) -> None:
         seg = snap.segment
-        label = (
-            "Paused" if snap.state is State.PAUSED else seg.heading or KIND_WORDS.get(seg.kind, "")
-        )
+        reading = dial_reading(snap, count_up_holds=self._count_up)
         if seg.open is not None:
-            o = seg.open
-            limit = max(o.limit, snap.duration)
-            target = snap.target if snap.target is not None else o.target
-            marks = tuple(m / limit for m in (o.min, target) if 0 < m < limit)
-            caption = "target reached" if snap.checking_in else f"of {format_clock(target)}"
-            self.marks.set_text(open_marks(seg, target))
-            self.dial.show_time(
-                count_up(snap.elapsed),
-                snap.elapsed / limit,
-                seg.kind,
-                caption=caption,
-                label="Paused" if snap.state is State.PAUSED else "Hold",
-                marks=marks,
-            )
-        elif seg.kind == "rep" and seg.duration < SHORT_REP:
-            self.dial.show_time(
-                str(seg.rep),
-                snap.fraction,
-                seg.kind,
-                caption=f"of {seg.reps}",
-                label="Paused" if snap.state is State.PAUSED else (doing_word(seg) or "Rep"),
-            )
-        elif seg.phase is not None:  # a long phase of a rep (a hold at the top): its time
-            self.dial.show_time(
-                format_clock(snap.remaining),
-                snap.fraction,
-                seg.kind,
-                caption=f"rep {seg.rep} of {seg.reps}",
-                label="Paused" if snap.state is State.PAUSED else doing_word(seg),
-            )
-        elif seg.kind == "hold" and self._count_up:
-            self.dial.show_time(
-                count_up(snap.elapsed),
-                snap.fraction,
-                seg.kind,
-                caption=f"held of {format_clock(snap.duration)}",
-                label=label,
-            )
-        else:
-            self.dial.show_time(
-                format_clock(snap.remaining), snap.fraction, seg.kind, caption="to go", label=label
-            )
-
-    def _show_open(self, snap: Snapshot) -> None:
-        seg = snap.segment
-        is_open = seg.open is not None and snap.state in (State.RUNNING, State.PAUSED)
-        checking = is_open and snap.checking_in
-        if self.open_controls.isHidden() == is_open:
-            self.open_controls.setVisible(is_open)
-        page = self.check_in if checking else self._released_page
-        if self.open_controls.currentWidget() is not page:
-            self.open_controls.setCurrentWidget(page)
-        if not is_open:
-            self.marks.set_text("")
+            self.open_controls.marks.set_text(open_marks(seg, open_target(snap)))
+        self.dial.show_time(
+            reading.text,
+            reading.fraction,
+            reading.kind,
+            caption=reading.caption,
+            label=reading.label,
+            marks=reading.marks,
+        )
 
     def set_count_up(self, on: bool) -> None:
         """On holds, show the time held counting up (*on*) or the time to go counting down;
@@ -481,32 +254,17 @@ class PlayerView(QWidget):
     # -- sound -------------------------------------------------------------------------
     def set_muted(self, muted: bool) -> None:
         """Show the muted mark by the clock (the toolbar is easy to miss from the mat)."""
-        self._muted = muted
-        self._draw_mute_mark()
-        if self.mute_mark.isHidden() == muted:
-            self.mute_mark.setVisible(muted)
+        self.mute_mark.set_muted(muted, *self._mute_mark_look())
 
-    def _draw_mute_mark(self) -> None:
-        side = max(16, round(getattr(self, "_unit", 16.0) * 1.25))
-        color = colors(self.palette()).warning
-        self.mute_mark.setPixmap(muted_pixmap(side, color, self.devicePixelRatioF()))
+    def _mute_mark_look(self) -> tuple[float, QColor, float]:
+        unit = getattr(self, "_unit", 16.0)
+        return unit, colors(self.palette()).warning, self.devicePixelRatioF()
 
     def show_sound_problem(self, message: str) -> None:
         """Say in one line what is wrong with the sound (the first sentence of *message*;
         the whole of it in the tooltip), until the user dismisses it. The same trouble,
         once dismissed, is not shown again."""
-        if message in self._dismissed:
-            return
-        first = message.strip().split(". ")[0].rstrip(".") + "."
-        if not first.lower().startswith(("no sound", "sound")):
-            first = f"Sound: {first}"
-        if "on screen" in message and "on screen" not in first:
-            first += " Cues show on screen."
-        self._sound_message = message
-        self.sound_notice_text.set_text(first)
-        self.sound_notice.setToolTip(message)
-        self.sound_notice.setAccessibleDescription(message)
-        self.sound_notice.setVisible(True)
+        self.sound_notice.show_problem(message)
 
     # -- beside the clock ----------------------------------------------------------------
     def show_release_hint(self, minimum: float | None) -> None:
@@ -521,38 +279,30 @@ class PlayerView(QWidget):
 
     # -- captions: every cue said aloud, also shown ------------------------------------
     def show_cues(self, fired: Sequence[FiredCue]) -> None:
-        """Show what was just said as a large caption for :data:`CAPTION_SECONDS`, and pulse
-        the ring at a milestone. Sound or none, muted or not: the caption is the same."""
+        """Show what was just said as a large caption for a few seconds (see
+        :mod:`.banner_row`), and pulse the ring at a milestone. Sound or none, muted or not:
+        the caption is the same."""
         text, pulse = caption_for(fired)
         now = self._clock()
         if pulse:
             self._pulse_at = now
             self.dial.set_pulse(1.0)
         if text:
-            self._caption_at = now
-            self.caption.set_text(text)
-            self.caption.set_color(colors(self.palette()).for_kind(self._kind or "hold"))
-            self._show_banner()
+            color = colors(self.palette()).for_kind(self._kind or "hold")
+            self.banner_row.show_caption(text, color, now)
 
     def _expire(self) -> None:
         """Clear the caption and the pulse when their time is up (on the one clock)."""
         now = self._clock()
-        if self.caption.text() and now - self._caption_at >= CAPTION_SECONDS:
-            self.caption.set_text("")
+        self.banner_row.expire(now)
         pulse = max(0.0, 1.0 - (now - self._pulse_at) / PULSE_SECONDS)
         if pulse != self.dial.pulse:
             self.dial.set_pulse(pulse)
 
-    def _show_banner(self) -> None:
-        """The pause notice while paused, else the latest caption (or an empty row)."""
-        shown = self.heading if self._paused else self.caption
-        if self._banner_stack.currentWidget() is not shown:
-            self._banner_stack.setCurrentWidget(shown)
-
     @property
     def caption_text(self) -> str:
         """The caption on screen now ("" when none)."""
-        return "" if self._paused else self.caption.text()
+        return self.banner_row.caption_text
 
     def _recolor(self) -> None:
         """Colours that come from the scheme: the safety note, and the heading next time."""
@@ -560,9 +310,9 @@ class PlayerView(QWidget):
         warn.setColor(QPalette.ColorRole.WindowText, colors(self.palette()).warning)
         self.safety.setPalette(warn)
         self.release_hint.setPalette(warn)
-        self.sound_notice_text.setPalette(warn)
-        if self._muted:
-            self._draw_mute_mark()
+        self.sound_notice.message.setPalette(warn)
+        if self.mute_mark.muted:
+            self.mute_mark.draw(*self._mute_mark_look())
         self._kind = ""
         self._shown = ()
 
@@ -592,27 +342,18 @@ class PlayerView(QWidget):
         them, so a large system font never pushes the player off its screen."""
         fit = min(self.height() / 28, self.width() / 44)
         unit = max(8.0, min(fit * self.type_scale(), self.height() / 22, self.width() / 34))
-        self.heading.set_max_pixels(unit * 1.8)
-        self.caption.set_max_pixels(unit * 1.8)
-        self.banner_row.setFixedHeight(max(self.heading.height(), self.caption.height()))
+        self.banner_row.rescale(unit)
         self.title.set_max_pixels(unit * 2.4)
         self.where.set_max_pixels(unit * 1.7)
-        self.marks.set_max_pixels(unit * 1.1)
         self.next_label.set_max_pixels(unit * 1.1)
-        self.check_in_label.set_max_pixels(unit * 1.2)
         self._unit = unit
         self._fit_texts()
-        for button in (self.released, self.check_in_release, self.check_in_more):
-            # The two check-in buttons share a narrower column: a little smaller, never clipped.
-            set_pixel_size(button, unit * (1.4 if button is self.released else 1.15), bold=True)
-            button.setMinimumHeight(round(unit * 2.2))
-            button.setMinimumWidth(round(unit * 6))
+        self.open_controls.rescale(unit)
         self.session_bar.setFixedHeight(round(max(28.0, unit * 1.5)))
         set_pixel_size(self.release_hint, unit * 0.85, bold=True)
-        self.sound_notice_text.set_max_pixels(unit * 0.9)
-        set_pixel_size(self.sound_notice_dismiss, unit * 0.8)
-        if self._muted:
-            self._draw_mute_mark()
+        self.sound_notice.rescale(unit)
+        if self.mute_mark.muted:
+            self.mute_mark.draw(*self._mute_mark_look())
         line = self.release_hint.fontMetrics().lineSpacing()
         self.clock_line.setFixedHeight(max(2 * line + 2, round(unit * 1.3)))  # two lines
 
@@ -627,6 +368,6 @@ class PlayerView(QWidget):
         """The session is over: stop the breathing animation, clear the caption."""
         self.breath.stop()
         self.show_release_hint(None)
-        self.caption.set_text("")
-        self._caption_at = self._pulse_at = float("-inf")
+        self.banner_row.clear_caption()
+        self._pulse_at = float("-inf")
         self.dial.set_pulse(0.0)

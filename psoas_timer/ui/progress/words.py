@@ -1,5 +1,6 @@
 """Plain sentences about the history for the window: the routine page's last-done line, the
-completion screen's rating and the change since the previous session.
+completion screen's rating and the change since the previous session, and the Progress page's
+words for a session (how it ended, and the whole of it as text).
 
 Qt-free: the shell and the pages show these strings; tests read them without a window.
 """
@@ -20,13 +21,18 @@ from psoas_timer.history import (
 )
 
 __all__ = [
+    "ENDINGS",
     "after_lines",
     "change_lines",
     "day_words",
     "last_done_line",
     "rating_lines",
     "release_lines",
+    "session_text",
 ]
+
+#: How a session ended, in a word (None: it has not ended, or it was cut off unrecorded).
+ENDINGS = {"completed": "done", "stopped": "stopped", "interrupted": "interrupted", None: "…"}
 
 
 def day_words(when: date, today: date) -> str:
@@ -130,3 +136,35 @@ def change_lines(detail: SessionDetail, previous: SessionDetail | None) -> list[
                 f"({format_seconds(before.seconds)} → {format_seconds(r.seconds)})"
             )
     return lines or ["Nothing to compare with the previous session yet."]
+
+
+def session_text(detail: SessionDetail) -> str:
+    """A session in full, as plain text: when, how long, steps, releases, ratings, note."""
+    s = detail.summary
+    lines = [
+        f"{s.routine.name}, {s.started:%A %d %B %Y, %H:%M}",
+        f"{ENDINGS.get(s.ending, s.ending)} · {format_seconds(s.active_seconds)} active"
+        f" of {format_seconds(s.planned_seconds)} planned"
+        + (f" · paused {format_seconds(s.paused_seconds)}" if s.paused_seconds >= 1 else ""),
+        f"Steps done {s.steps_done}, skipped or cut short {s.steps_skipped}",
+    ]
+    before, after = detail.ratings_at("before"), detail.ratings_at("after")
+    if before:
+        lines += ["", "Before:", *("  " + x for x in rating_lines(before))]
+    if after:
+        lines += ["", "After:", *("  " + x for x in rating_lines(after, before))]
+    if detail.releases:
+        lines += ["", "Releases:", *("  " + x for x in release_lines(detail.releases))]
+    if s.note:
+        lines += ["", f"Note: {s.note}"]
+    if detail.steps:
+        lines += ["", "Steps:"]
+        for step in detail.steps:
+            where = f" · {step.side}" if step.side else ""
+            where += f" · set {step.set}" if step.set > 1 else ""
+            state = "done" if step.done else "skipped"
+            lines.append(
+                f"  {step.name}{where}: {format_seconds(step.actual_seconds)} of "
+                f"{format_seconds(step.planned_seconds)}, {state}"
+            )
+    return "\n".join(lines)

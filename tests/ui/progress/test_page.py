@@ -32,10 +32,10 @@ def test_an_empty_history_draws(hwindow: MainWindow, qtbot: QtBot) -> None:
     assert hwindow.page is Page.PROGRESS
     page = hwindow.progress
     assert (page.streak.text(), page.total.text()) == ("0", "0")
-    assert page.listed_ids() == []
+    assert page.sessions.listed_ids() == []
     page.tabs.setCurrentWidget(page.charts)
-    assert page.pain_chart is not None
-    assert "No ratings yet" in page.pain_chart.chart().title()  # type: ignore[attr-defined]
+    assert page.charts.pain_chart is not None
+    assert "No ratings yet" in page.charts.pain_chart.chart().title()  # type: ignore[attr-defined]
     hwindow.grab()
 
 
@@ -61,15 +61,15 @@ def test_deleting_a_session_asks_first(
     _sessions(hwindow, clock, wall, [0, 1])
     hwindow.show_progress()
     page = hwindow.progress
-    newest = page.listed_ids()[0]
+    newest = page.sessions.listed_ids()[0]
     page.tabs.setCurrentIndex(2)
     asker.answer = False
     assert not page.delete_selected()
-    assert len(page.listed_ids()) == 2
+    assert len(page.sessions.listed_ids()) == 2
     asker.answer = True
     assert page.delete_selected()
     assert asker.asked[-1] == "Delete this session?"
-    assert newest not in page.listed_ids()
+    assert newest not in page.sessions.listed_ids()
     assert page.total.text() == "1"
     hwindow.open_routine("evening")
     assert hwindow.routine.history.text().startswith(
@@ -116,7 +116,7 @@ def test_delete_all_history_asks_first(
     assert page.delete_everything()
     assert asker.asked[-1] == "Delete all history?"
     assert page.total.text() == "0"
-    assert page.listed_ids() == []
+    assert page.sessions.listed_ids() == []
 
 
 def test_progress_waits_while_a_session_runs(hwindow: MainWindow) -> None:

@@ -66,19 +66,19 @@ def test_a_week_of_sessions_is_recorded_rated_and_shown(
     page = window.progress
     assert page.streak.text() == "7"
     assert page.total.text() == "7"
-    assert page.calendar.minutes_on(_day(3).date()) > 1
-    assert page.calendar.minutes_on(_day(7).date()) == 0
-    assert page.routines.item(0, 0).text() == "Evening release"
-    assert page.routines.item(0, 1).text() == "7"
-    assert len(page.listed_ids()) == 7
+    assert page.overview.calendar.minutes_on(_day(3).date()) > 1
+    assert page.overview.calendar.minutes_on(_day(7).date()) == 0
+    assert page.overview.routines.item(0, 0).text() == "Evening release"
+    assert page.overview.routines.item(0, 1).text() == "7"
+    assert len(page.sessions.listed_ids()) == 7
     assert "Note: day 1" in _detail_of_last(page)
     page.tabs.setCurrentWidget(page.charts)
-    pain = page.pain_chart
+    pain = page.charts.pain_chart
     assert isinstance(pain, ProgressChart)
     assert [y for _, y in pain.points["Before"]] == [8] * 7  # the first area: left low back
-    page.area_choice.setCurrentIndex(page.area_choice.findText("Left psoas"))
+    page.charts.area_choice.setCurrentIndex(page.charts.area_choice.findText("Left psoas"))
     assert [y for _, y in pain.points["Before"]] == [7, 6, 5, 4, 3, 2, 1]
-    releases = page.release_chart
+    releases = page.charts.release_chart
     assert isinstance(releases, ProgressChart)
     assert [round(y * 60) for _, y in releases.points["Time to release"]] == [
         50, 45, 40, 35, 30, 25, 20,
@@ -98,5 +98,5 @@ def _detail_of_last(page: object) -> str:
     from psoas_timer.ui.progress.progress_view import ProgressView
 
     assert isinstance(page, ProgressView)
-    page.sessions.setCurrentItem(page.sessions.topLevelItem(6))
-    return page.detail.toPlainText()
+    page.sessions.session_list.setCurrentItem(page.sessions.session_list.topLevelItem(6))
+    return page.sessions.detail.toPlainText()

@@ -1,0 +1,121 @@
+"""The step form's spoken cues: one row per cue, saying when (a milestone, said at a time, or
+said every so often), the time, and the words.
+
+The table never edits the document: it shows a step's ``milestones`` and ``prompts`` and
+emits them back, as the file writes them, whenever a row changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from psoas_timer.core.duration import parse_duration
+
+from .choices import CUE_TYPES
+from .fields import duration_text
+from .form_widgets import combo, select
+
+__all__ = ["CueTable"]
+
+
+class CueTable(QTableWidget):
+    #: The cues as the file writes them: ``(milestones, prompts)``.
+    cues_edited = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.setAccessibleName("Spoken cues")
+        self.setHorizontalHeaderLabels(["When", "Time", "Words"])
+        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().hide()
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setMinimumHeight(90)
+        #: The milestones come first, then the prompts.
+        self.milestone_rows = 0
+        self.itemChanged.connect(self._on_item_changed)
+
+    def show_cues(self, milestones: Sequence[Any], prompts: Sequence[Any]) -> None:
+        """Show a step's ``milestones`` then its ``prompts``, one row each."""
+        self.setRowCount(0)
+        self.milestone_rows = len(milestones)
+        for item in milestones:
+            at, say = (
+                (item.get("at"), item.get("say") or "") if isinstance(item, Mapping) else (item, "")
+            )
+            self._add_row("milestone", at, say)
+        for item in prompts:
+            when = "every" if "every" in item else "at"
+            self._add_row(when, item.get(when), str(item.get("say", "")))
+
+    def add_cue(self) -> None:
+        """Add a cue said 10 s in, with words to change, and put the cursor on its words."""
+        row = self.rowCount()
+        with QSignalBlocker(self):
+            self._add_row("at", 10, "Keep breathing")
+        self._emit()
+        self.setCurrentCell(row, 2)
+
+    def remove_cue(self) -> None:
+        """Remove the cue in the current row, if any."""
+        row = self.currentRow()
+        if row >= 0:
+            self.removeRow(row)
+            self._emit()
+
+    def go_to(self, key: tuple[str | int, ...]) -> None:
+        """Make the cell for *key* current: ``("milestones", 1)`` is the second milestone's
+        time, ``("prompts", 0, "say")`` the first prompt's words."""
+        first, rest = key[0], key[1:]
+        index = rest[0] if rest and isinstance(rest[0], int) else 0
+        row = index + (self.milestone_rows if first == "prompts" else 0)
+        column = 2 if rest[1:2] == ("say",) else 1
+        if 0 <= row < self.rowCount():
+            self.setCurrentCell(row, column)
+
+    def _add_row(self, when: str, time: object, words: str) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        box = combo("When the cue is said", CUE_TYPES)
+        select(box, when)
+        box.activated.connect(lambda _i: self._emit())
+        self.setCellWidget(row, 0, box)
+        self.setItem(row, 1, QTableWidgetItem(duration_text(time)))
+        self.setItem(row, 2, QTableWidgetItem(words))
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == 1:  # a time reads back as every duration field shows it
+            shown = duration_text(item.text().strip())
+            if shown != item.text():
+                with QSignalBlocker(self):
+                    item.setText(shown)
+        self._emit()
+
+    def _emit(self) -> None:
+        milestones: list[Any] = []
+        prompts: list[dict[str, Any]] = []
+        for row in range(self.rowCount()):
+            box = self.cellWidget(row, 0)
+            when = box.currentData() if isinstance(box, QComboBox) else "at"
+            time_item, words_item = self.item(row, 1), self.item(row, 2)
+            text = time_item.text().strip() if time_item else ""
+            words = words_item.text().strip() if words_item else ""
+            try:
+                time: object = parse_duration(text)
+            except ValueError:
+                time = text
+            if when == "milestone":
+                milestones.append({"at": time, "say": words} if words else time)
+            else:
+                prompts.append({when: time, "say": words})
+        self.cues_edited.emit((milestones, prompts))

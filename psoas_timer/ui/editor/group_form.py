@@ -1,0 +1,63 @@
+"""The form for a repeat group: how many rounds, its name, and the rest between rounds.
+
+Like the step form it never edits the document: it emits ``edited(key, value)``, and
+``open_requested`` to edit the steps inside the group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QWidget
+
+from .fields import DurationEdit
+from .form_widgets import focus_field, spin
+
+__all__ = ["GroupForm"]
+
+
+class GroupForm(QWidget):
+    """Settings of a repeat group: how many rounds, its name, and the rest between rounds."""
+
+    edited = Signal(str, object)
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repeat = spin("Rounds", 1, 100)
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Group name")
+        self.name.setPlaceholderText("e.g. Core circuit")
+        self.rest_between = DurationEdit("Rest between rounds")
+        self.rest_between.setPlaceholderText("none")
+        self.open_button = QPushButton("Edit the steps in this group")
+        layout = QFormLayout(self)
+        layout.addRow("&Rounds", self.repeat)
+        layout.addRow("&Name", self.name)
+        layout.addRow("Rest &between rounds", self.rest_between)
+        layout.addRow("", self.open_button)
+        self.repeat.valueChanged.connect(lambda v: self.edited.emit("repeat", v))
+        self.name.textEdited.connect(lambda t: self.edited.emit("name", t.strip() or None))
+        self.rest_between.value_edited.connect(lambda v: self.edited.emit("rest_between", v))
+        self.open_button.clicked.connect(self.open_requested)
+
+    def focus_key(self, key: tuple[str | int, ...]) -> bool:
+        """Put the cursor in the field that edits *key* of the group; ``False`` if none."""
+        fields: dict[str | int, QWidget] = {
+            "repeat": self.repeat,
+            "name": self.name,
+            "rest_between": self.rest_between,
+            "steps": self.open_button,
+        }
+        widget = fields.get(key[0]) if key else None
+        return widget is not None and focus_field(widget, self)
+
+    def show_group(self, group: Mapping[str, Any]) -> None:
+        with QSignalBlocker(self.repeat), QSignalBlocker(self.name):
+            self.repeat.setValue(int(group.get("repeat") or 1))
+            if not self.name.hasFocus():
+                self.name.setText(str(group.get("name") or ""))
+        with QSignalBlocker(self.rest_between):
+            self.rest_between.set_value(group.get("rest_between"))

@@ -1,0 +1,74 @@
+"""The row at the top of the player where the pause notice and the captions take turns.
+
+Every cue said aloud also shows here, as a large caption, for :data:`CAPTION_SECONDS` (timed
+on the one clock the player is given); while paused, the pause notice takes the row. The row
+is always there, so neither of them moves the rest of the player.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QSizePolicy, QStackedLayout, QWidget
+
+from psoas_timer.ui.common.fit_label import FitLabel
+
+__all__ = ["CAPTION_SECONDS", "BannerRow"]
+
+#: Seconds a spoken cue stays on screen as a caption.
+CAPTION_SECONDS = 4.0
+
+
+class BannerRow(QWidget):
+    """The heading (the pause notice) while paused, else the latest caption or nothing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner_row")
+        self.heading = FitLabel("heading", bold=True)
+        self.caption = FitLabel("cue_caption", bold=True)
+        self.caption.setAccessibleName("Cue")
+        self._paused = False
+        self._caption_at = float("-inf")
+        self._stack = QStackedLayout(self)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        self._stack.addWidget(self.caption)
+        self._stack.addWidget(self.heading)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    @property
+    def caption_text(self) -> str:
+        """The caption on screen now ("" when none)."""
+        return "" if self._paused else self.caption.text()
+
+    def set_paused(self, paused: bool) -> None:
+        """Show the heading (as the pause notice) while *paused*."""
+        self._paused = paused
+        self._show()
+
+    def show_caption(self, text: str, color: QColor, now: float) -> None:
+        """Show *text* in *color* from *now* (a time on the player's clock)."""
+        self._caption_at = now
+        self.caption.set_text(text)
+        self.caption.set_color(color)
+        self._show()
+
+    def expire(self, now: float) -> None:
+        """Clear the caption once its time is up."""
+        if self.caption.text() and now - self._caption_at >= CAPTION_SECONDS:
+            self.caption.set_text("")
+
+    def clear_caption(self) -> None:
+        self.caption.set_text("")
+        self._caption_at = float("-inf")
+
+    def _show(self) -> None:
+        shown = self.heading if self._paused else self.caption
+        if self._stack.currentWidget() is not shown:
+            self._stack.setCurrentWidget(shown)
+
+    def rescale(self, unit: float) -> None:
+        """Type sizes from the player's type *unit* (pixels); the row is as high as the
+        taller of its two lines."""
+        self.heading.set_max_pixels(unit * 1.8)
+        self.caption.set_max_pixels(unit * 1.8)
+        self.setFixedHeight(max(self.heading.height(), self.caption.height()))

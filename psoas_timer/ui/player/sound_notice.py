@@ -1,0 +1,68 @@
+"""The line at the top of the player that says what is wrong with the sound, until dismissed.
+
+It says the first sentence of the problem (the whole of it in the tooltip); the same trouble,
+once dismissed, is not shown again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QWidget
+
+from psoas_timer.ui.common.fit_label import FitLabel
+from psoas_timer.ui.common.theme import set_pixel_size
+
+__all__ = ["SoundNotice", "sound_notice_line"]
+
+
+def sound_notice_line(message: str) -> str:
+    """The notice's one line for *message*: its first sentence, saying it is about sound and,
+    when the message says so, that cues show on screen."""
+    first = message.strip().split(". ")[0].rstrip(".") + "."
+    if not first.lower().startswith(("no sound", "sound")):
+        first = f"Sound: {first}"
+    if "on screen" in message and "on screen" not in first:
+        first += " Cues show on screen."
+    return first
+
+
+class SoundNotice(QFrame):
+    """Hidden until :meth:`show_problem`; its Dismiss button (Alt+D) hides it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sound_notice")
+        self.message = FitLabel("sound_notice_text")
+        self.dismiss = QPushButton("&Dismiss")
+        self.dismiss.setObjectName("sound_notice_dismiss")
+        self.dismiss.setAccessibleName("Dismiss the sound notice")
+        self.dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+D
+        self._dismissed: set[str] = set()
+        self._shown = ""
+        notice = QHBoxLayout(self)
+        notice.setContentsMargins(12, 4, 4, 4)
+        notice.addWidget(self.message, 1)
+        notice.addWidget(self.dismiss)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setVisible(False)
+        self.dismiss.clicked.connect(self._on_dismiss_clicked)
+
+    def _on_dismiss_clicked(self) -> None:
+        self._dismissed.add(self._shown)
+        self.setVisible(False)
+
+    def show_problem(self, message: str) -> None:
+        """Say *message* in one line, unless the user has dismissed it before."""
+        if message in self._dismissed:
+            return
+        self._shown = message
+        self.message.set_text(sound_notice_line(message))
+        self.setToolTip(message)
+        self.setAccessibleDescription(message)
+        self.setVisible(True)
+
+    def rescale(self, unit: float) -> None:
+        """Type sizes from the player's type *unit* (pixels)."""
+        self.message.set_max_pixels(unit * 0.9)
+        set_pixel_size(self.dismiss, unit * 0.8)

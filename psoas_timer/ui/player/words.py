@@ -1,0 +1,92 @@
+"""The player's words for one moment of a session: the heading (or the pause notice), the
+step's name and where in it the user is, its instructions and safety notes, what comes next,
+and the sentence a screen reader hears.
+
+Qt-free: :class:`~psoas_timer.ui.player.player_view.PlayerView` shows these strings.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from psoas_timer.core.engine import Snapshot, State
+from psoas_timer.core.model import Step
+from psoas_timer.core.plan import Plan, StepRun
+from psoas_timer.ui.common.text import KIND_WORDS, next_up, step_timing, where_line
+
+__all__ = ["PAUSED", "PlayerWords", "player_words"]
+
+#: The heading's kind while paused (the other kinds are the segments' own).
+PAUSED = "paused"
+
+
+class PlayerWords(NamedTuple):
+    #: The line above the step's name: the segment's heading, or the pause notice.
+    heading: str
+    #: What colours the heading: the segment's kind, or :data:`PAUSED`.
+    kind: str
+    title: str
+    where: str
+    #: The step whose picture, instructions and safety notes show: during a rest, the next.
+    step: Step
+    #: One action per line, as written: a glance from the mat finds the next one.
+    instructions: str
+    safety: str
+    #: "Next up: ..." under the texts ("" during a rest, whose title names the next step).
+    next_line: str
+    #: What a screen reader hears at this phase: what to do, what and where.
+    announcement: str
+
+
+def _shown_run(plan: Plan, snap: Snapshot) -> StepRun:
+    """The step run the player shows: during a rest, the next one with work in it."""
+    if snap.segment.kind != "rest":
+        return snap.run
+    upcoming = next((s for s in plan.segments[snap.index + 1 :] if s.is_work), None)
+    return plan.steps[upcoming.step] if upcoming is not None else snap.run
+
+
+def player_words(plan: Plan, snap: Snapshot) -> PlayerWords:
+    seg, run = snap.segment, snap.run
+    resting = seg.kind == "rest"
+    coming = next_up(plan, snap)
+    shown = _shown_run(plan, snap)
+    if snap.state is State.PAUSED:
+        heading = (
+            "Paused after sleep · press Space to go on"
+            if snap.slept
+            else "Paused · press Space to go on"
+        )
+        kind = PAUSED
+    else:
+        heading, kind = seg.heading or KIND_WORDS.get(seg.kind, ""), seg.kind
+    if resting:
+        title = f"Next: {coming[0]}" if coming else "Rest"
+        where = coming[1] if coming else ""
+    elif seg.kind == "prepare":
+        title, where = shown.name, step_timing(shown.step)
+    else:
+        title, where = run.name, where_line(seg, run)
+    step = shown.step
+    prefix = "Next: " if resting and shown is not run else ""
+    lines = [f"{prefix}{step.instructions[0]}", *step.instructions[1:]] if step.instructions else []
+    next_line = ""
+    if not resting:
+        next_line = f"Next up: {coming[0]} · {coming[1]}" if coming else "Last one"
+    if snap.state is State.PAUSED:
+        announcement = heading
+    else:
+        checking = "Target reached. Has it softened?" if snap.checking_in else ""
+        said = [seg.heading or KIND_WORDS.get(seg.kind, ""), title, where, checking]
+        announcement = ". ".join(w for w in said if w)
+    return PlayerWords(
+        heading=heading,
+        kind=kind,
+        title=title,
+        where=where,
+        step=step,
+        instructions="\n".join(lines),
+        safety="\n".join(f"⚠ {note}" for note in step.safety),
+        next_line=next_line,
+        announcement=announcement,
+    )

@@ -1,0 +1,118 @@
+"""The Progress page's Charts tab: pain before and after for an area, and time to release for
+a point, over time.
+
+The charts (Qt Charts, slow to load) are made when the tab is first drawn, and drawn again
+only when the page has changed (:attr:`ChartsTab.dirty`) or another area or point is chosen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from psoas_timer.history import Area, HistoryStore, Point, Progress
+from psoas_timer.ui.common.theme import scaled_font
+
+__all__ = ["ChartsTab"]
+
+
+class ChartsTab(QWidget):
+    """Reads its series from the store given with :meth:`set_store`; its type is sized from
+    *base* (the page's font)."""
+
+    def __init__(self, base: QFont, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: HistoryStore | None = None
+        #: The page changed since the charts were drawn.
+        self.dirty = True
+        self.area_choice = QComboBox()
+        self.area_choice.setObjectName("area_choice")
+        self.area_choice.setAccessibleName("Area to chart")
+        self.point_choice = QComboBox()
+        self.point_choice.setObjectName("point_choice")
+        self.point_choice.setAccessibleName("Point to chart")
+        for combo in (self.area_choice, self.point_choice):
+            combo.setFont(scaled_font(base, 16))
+            combo.setMinimumContentsLength(18)
+        self._layout = QGridLayout(self)
+        area_label = QLabel("Pain for")
+        area_label.setBuddy(self.area_choice)
+        point_label = QLabel("Time to release for")
+        point_label.setBuddy(self.point_choice)
+        for label in (area_label, point_label):
+            label.setFont(scaled_font(base, 16))
+        choose = QHBoxLayout()
+        choose.addWidget(area_label)
+        choose.addWidget(self.area_choice)
+        choose.addSpacing(24)
+        choose.addWidget(point_label)
+        choose.addWidget(self.point_choice)
+        choose.addStretch(1)
+        self._layout.addLayout(choose, 0, 0, 1, 2)
+        self.pain_chart: QWidget | None = None
+        self.release_chart: QWidget | None = None
+        self.area_choice.currentIndexChanged.connect(self._on_area_chosen)
+        self.point_choice.currentIndexChanged.connect(self._on_point_chosen)
+
+    def set_store(self, store: HistoryStore | None) -> None:
+        self.store = store
+
+    def fill_choices(self, progress: Progress) -> None:
+        """Offer the areas and points the history has, keeping the ones chosen."""
+        for combo, items in (
+            (self.area_choice, progress.areas),
+            (self.point_choice, progress.points),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for item in items:
+                combo.addItem(item.label.capitalize(), item)
+            index = combo.findData(chosen) if chosen is not None else -1
+            combo.setCurrentIndex(max(0, index) if items else -1)
+            combo.blockSignals(False)
+
+    def _ensure_charts(self) -> None:
+        if self.pain_chart is None:
+            from psoas_timer.ui.progress.charts import ProgressChart
+
+            self.pain_chart = ProgressChart("pain_chart")
+            self.release_chart = ProgressChart("release_chart")
+            self._layout.addWidget(self.pain_chart, 1, 0)
+            self._layout.addWidget(self.release_chart, 1, 1)
+            self._layout.setRowStretch(1, 1)
+            self._layout.setColumnStretch(0, 1)
+            self._layout.setColumnStretch(1, 1)
+
+    def draw(self) -> None:
+        """Draw both charts (making them the first time)."""
+        self._ensure_charts()
+        self.dirty = False
+        self._on_area_chosen()
+        self._on_point_chosen()
+
+    def _on_area_chosen(self, _index: int = 0) -> None:
+        if self.pain_chart is None or self.store is None:
+            return
+        from psoas_timer.ui.progress.charts import ProgressChart
+
+        assert isinstance(self.pain_chart, ProgressChart)
+        area = self.area_choice.currentData()
+        if isinstance(area, Area):
+            self.pain_chart.show_pain(area.label, self.store.pain_series(area))
+        else:
+            self.pain_chart.show_pain("pain", [])
+            self.pain_chart.chart().setTitle("No ratings yet: they are asked before and after")
+
+    def _on_point_chosen(self, _index: int = 0) -> None:
+        if self.release_chart is None or self.store is None:
+            return
+        from psoas_timer.ui.progress.charts import ProgressChart
+
+        assert isinstance(self.release_chart, ProgressChart)
+        point = self.point_choice.currentData()
+        if isinstance(point, Point):
+            self.release_chart.show_releases(point.label, self.store.release_series(point))
+        else:
+            self.release_chart.show_releases("points", [])
+            self.release_chart.chart().setTitle("No open holds recorded yet")

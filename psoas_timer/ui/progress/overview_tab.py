@@ -1,0 +1,85 @@
+"""The Progress page's Overview tab: a calendar of the last months shaded by minutes, and each
+routine's figures (times done, last done, average length)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from psoas_timer.history import Progress, format_seconds
+from psoas_timer.ui.common.theme import scaled_font
+from psoas_timer.ui.progress.calendar_view import MonthsCalendar
+from psoas_timer.ui.progress.words import day_words
+
+__all__ = ["OverviewTab"]
+
+
+class OverviewTab(QWidget):
+    """Drawn from a :class:`Progress` with :meth:`show_progress`; its type is sized from
+    *base* (the page's font)."""
+
+    def __init__(self, base: QFont, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.calendar = MonthsCalendar()
+        self.calendar_caption = QLabel()
+        self.calendar_caption.setFont(scaled_font(base, 15))
+        self.routines = QTableWidget(0, 4)
+        self.routines.setObjectName("routine_stats")
+        self.routines.setHorizontalHeaderLabels(
+            ["Routine", "Times done", "Last done", "Average length"]
+        )
+        self.routines.verticalHeader().hide()
+        self.routines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.routines.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.routines.setFont(scaled_font(base, 16))
+        header = self.routines.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        calendar_title = QLabel("Minutes each day, the last six months")
+        calendar_title.setFont(scaled_font(base, 18, bold=True))
+        layout.addWidget(calendar_title)
+        layout.addWidget(self.calendar)
+        layout.addWidget(self.calendar_caption)
+        routines_title = QLabel("Each routine")
+        routines_title.setFont(scaled_font(base, 18, bold=True))
+        layout.addSpacing(8)
+        layout.addWidget(routines_title)
+        layout.addWidget(self.routines, 1)
+
+    def show_progress(self, progress: Progress) -> None:
+        self.calendar.set_days(progress.days, progress.today)
+        active = [d for d in progress.days if d.sessions]
+        minutes = sum(d.minutes for d in progress.days)
+        self.calendar_caption.setText(
+            f"{len(active)} days with a session, {round(minutes)} minutes in all. "
+            "Darker means more minutes."
+        )
+        self._fill_routines(progress)
+
+    def _fill_routines(self, progress: Progress) -> None:
+        table = self.routines
+        table.setRowCount(len(progress.routines))
+        for row, stats in enumerate(progress.routines):
+            when = stats.last_done
+            last = f"{day_words(when.date(), progress.today)}, {when:%H:%M}"
+            cells = [
+                stats.routine,
+                str(stats.sessions),
+                last,
+                format_seconds(stats.average_seconds),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                table.setItem(row, column, item)
