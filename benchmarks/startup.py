@@ -7,13 +7,17 @@ Every figure comes from fresh subprocesses in the same run, so machine noise hit
   ``QMainWindow``; several runs each, interleaved; medians and their ratio;
 - time until the window is ready to use (the routines read and listed), since
   the app paints its frame first and loads into it right after;
+- time until the session history is open too (it opens just after the routines are listed);
+  ``--history-years 10`` starts each run with ten years of daily sessions in its history
+  (made once, copied for each run; opening it runs SQLite's quick check over all of it),
+  where the default is an empty data folder, as on a first start;
 - CPU time as a share of one core while a session runs (a long breathing-paced hold, so the
   breathing animation draws at the screen's rate) and while the window sits idle.
 
 Goals: startup within 1.3x the bare window; under 5% of a core while running; 0% idle.
 Exit status 1 when a goal is missed. Runs offscreen unless QT_QPA_PLATFORM says otherwise::
 
-    python benchmarks/startup.py [--runs 7] [--seconds 10]
+    python benchmarks/startup.py [--runs 7] [--seconds 10] [--history-years 0]
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -55,9 +60,19 @@ def ready():
         getattr(w, "loaded", True) and not getattr(w, "loading", False) for w in windows
     ):
         print("ready", flush=True)
-        app.quit()
+        QTimer.singleShot(0, history)
     else:
         QTimer.singleShot(1, ready)
+
+def history():
+    # Then until the history is open as well (a window that opens it while loading, or a
+    # bare window, has it at once).
+    windows = [w for w in app.topLevelWidgets() if w.isVisible()]
+    if all(not getattr(w, "history_waiting", False) for w in windows):
+        print("history", flush=True)
+        app.quit()
+    else:
+        QTimer.singleShot(1, history)
 
 watcher = FirstPaint()
 app.installEventFilter(watcher)
@@ -152,8 +167,25 @@ def _env(tmp: Path, name: str) -> dict[str, str]:
     return env
 
 
-def time_to_window(code: str, env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from spawning *code* to its first painted window, and to its being ready."""
+def fill_history(path: Path, years: int) -> None:
+    """Write *years* of daily sessions to the history at *path* (see benchmarks/history.py)."""
+    import random
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from history import fill
+
+    from psoas_timer.history import HistoryStore
+
+    store = HistoryStore.open(path)
+    try:
+        fill(store, years, random.Random(11))
+    finally:
+        store.close()
+
+
+def time_to_window(code: str, env: dict[str, str]) -> tuple[float, float, float]:
+    """Seconds from spawning *code* to its first painted window, to its being ready, and to
+    its history being open."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code],
@@ -168,10 +200,12 @@ def time_to_window(code: str, env: dict[str, str]) -> tuple[float, float]:
     shown = time.perf_counter() - start
     second = proc.stdout.readline()
     ready = time.perf_counter() - start
+    third = proc.stdout.readline()
+    opened = time.perf_counter() - start
     proc.wait(timeout=30)
-    if line.strip() != "shown" or second.strip() != "ready":
+    if [line.strip(), second.strip(), third.strip()] != ["shown", "ready", "history"]:
         raise RuntimeError(f"the child never showed a ready window (exit {proc.returncode})")
-    return shown, ready
+    return shown, ready, opened
 
 
 def cpu_share(mode: str, seconds: float, routine: Path, env: dict[str, str]) -> float:
@@ -195,6 +229,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--seconds", type=float, default=10.0, help="CPU sampling time (default 10)"
     )
+    parser.add_argument(
+        "--history-years",
+        type=int,
+        default=0,
+        help="years of daily sessions in the history each start finds (default 0: none)",
+    )
     args = parser.parse_args(argv)
     # An installed app starts from compiled bytecode (pip and the bundle compile it). With
     # PYTHONDONTWRITEBYTECODE set, as on some machines, every start would compile the app's
@@ -204,16 +244,30 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(name)
         routine = tmp / "benchmark.yaml"
         routine.write_text(_ROUTINE, encoding="utf-8")
+        history = tmp / "history.sqlite3"
+        if args.history_years:
+            fill_history(history, args.history_years)
+
+        def app_env(name: str) -> dict[str, str]:
+            env = _env(tmp, name)
+            if args.history_years:
+                data = Path(env["PSOAS_TIMER_DATA_DIR"])
+                data.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(history, data / history.name)
+            return env
+
         bare: list[float] = []
         ours: list[float] = []
         ours_ready: list[float] = []
+        ours_history: list[float] = []
         time_to_window(_BARE, _env(tmp, "warm"))  # warm the disk cache for both
-        time_to_window(_APP, _env(tmp, "warm"))
+        time_to_window(_APP, app_env("warm"))
         for i in range(args.runs):
             bare.append(time_to_window(_BARE, _env(tmp, f"bare{i}"))[0])
-            shown, ready = time_to_window(_APP, _env(tmp, f"app{i}"))
+            shown, ready, opened = time_to_window(_APP, app_env(f"app{i}"))
             ours.append(shown)
             ours_ready.append(ready)
+            ours_history.append(opened)
         running = cpu_share("running", args.seconds, routine, _env(tmp, "cpu-run"))
         idle = cpu_share("idle", args.seconds, routine, _env(tmp, "cpu-idle"))
         bare_idle = cpu_share("bare", args.seconds, routine, _env(tmp, "cpu-bare"))
@@ -232,6 +286,12 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"psoas-timer ready:    median {r * 1000:7.1f} ms  ({r / b:.2f}x the bare window; "
         "the routines listed; sound opens just after)"
+    )
+    h = statistics.median(ours_history)
+    years = f"{args.history_years} years of sessions" if args.history_years else "none yet"
+    print(
+        f"history open:         median {h * 1000:7.1f} ms  ({h / b:.2f}x the bare window; "
+        f"its history: {years})"
     )
     print(f"CPU, session running: {running:.2f}% of one core over {args.seconds:g} s   (goal < 5%)")
     print(f"CPU, idle:            {idle:.2f}% of one core over {args.seconds:g} s   (goal 0%)")
