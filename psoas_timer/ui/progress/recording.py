@@ -1,6 +1,10 @@
 """The window's link to the history: opens it, records each session through a Recorder,
 and keeps what the user rates for the session being recorded.
 
+The history can be opened later than the link is made (:meth:`HistoryLink.open`): opening it
+checks the whole file, which the window need not wait for before it lists the routines. A
+session that begins before then opens it first, so it is recorded all the same.
+
 No SQL here: reads go through :class:`HistoryStore` and writes through :class:`Recorder`.
 Qt-free, so the shell can wire it and tests can drive it without a window.
 """
@@ -56,10 +60,23 @@ def open_history(opener: Callable[[], HistoryStore]) -> Opened:
 
 
 class HistoryLink:
-    """Records the sessions the window runs, one at a time."""
+    """Records the sessions the window runs, one at a time.
 
-    def __init__(self, store: HistoryStore | None) -> None:
+    Given an *opener* instead of a *store*, the history waits (:attr:`waiting`) until
+    :meth:`open` is called, or a session begins; then *on_open*, if set, hears what was found.
+    """
+
+    def __init__(
+        self,
+        store: HistoryStore | None = None,
+        *,
+        opener: Callable[[], HistoryStore] | None = None,
+        on_open: Callable[[Opened], None] | None = None,
+    ) -> None:
         self.store = store
+        self._opener = opener if store is None else None
+        #: Told what :meth:`open` found, once, when it opens the history.
+        self.on_open = on_open
         self._recorder: Recorder | None = None
         self._resume: Unfinished | None = None
         self._pending: list[tuple[Moment, dict[Area, int], str]] = []
@@ -68,7 +85,27 @@ class HistoryLink:
 
     @property
     def available(self) -> bool:
+        """The history is open and records (False while it waits to be opened)."""
         return self.store is not None
+
+    @property
+    def waiting(self) -> bool:
+        """The history is still to be opened (see :meth:`open`)."""
+        return self._opener is not None
+
+    def open(self) -> Opened | None:
+        """Open the history now if it waits; what was found (None: nothing waited).
+
+        A fault is logged and said in :attr:`Opened.message`, never raised.
+        """
+        opener, self._opener = self._opener, None
+        if opener is None:
+            return None
+        opened = open_history(opener)
+        self.store = opened.store
+        if self.on_open is not None:
+            self.on_open(opened)
+        return opened
 
     @property
     def recording(self) -> bool:
@@ -85,8 +122,10 @@ class HistoryLink:
         return resume_at(plan, unfinished, source)
 
     def begin(self, session: Session, name: str, path: Path | None) -> None:
-        """Record *session* (not yet started) of the routine *name* read from *path*."""
+        """Record *session* (not yet started) of the routine *name* read from *path*; a
+        history still waiting is opened first."""
         self.finish()
+        self.open()
         if self.store is None:
             return
         resume, self._resume = self._resume, None
@@ -113,7 +152,7 @@ class HistoryLink:
         """Keep the user's *scores* (and *note*) for the session being recorded; before it
         has begun, they wait for :meth:`begin`."""
         if self._recorder is None:
-            if self.store is not None:
+            if self.store is not None or self.waiting:
                 self._pending.append((moment, dict(scores), note))
             return
         try:
@@ -153,6 +192,8 @@ class HistoryLink:
         return self.store.previous_session(self.session_id)
 
     def close(self) -> None:
+        """Stop recording and close the history; one still waiting is never opened."""
+        self._opener = None
         self.finish()
         if self.store is not None:
             self.store.close()

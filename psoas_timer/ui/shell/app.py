@@ -24,6 +24,8 @@ from psoas_timer.ui.shell.settings import Preferences
 from psoas_timer.ui.shell.single_instance import SingleInstance
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from psoas_timer.history import HistoryStore
 
 log = logging.getLogger(__name__)
@@ -128,14 +130,28 @@ class _AfterFirstPaint(QObject):
             then()
 
 
+class _WindowHistoryDone:
+    """The routines completed on a day, from the window's session history once it is open
+    (nothing before: the reminders start only then)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def sessions_done_on(self, day: date) -> set[str]:
+        from psoas_timer.practice.history_log import HistoryDoneLog
+
+        store = self._window.history.store
+        return HistoryDoneLog(store).sessions_done_on(day) if store is not None else set()
+
+
 def attach_practice(window: MainWindow, preferences: Preferences) -> None:
-    """Reminders, desk breaks and the programme, started once the window is up. What was
-    done today comes from the window's session history (and the sessions of this run)."""
-    from psoas_timer.practice.history_log import HistoryDoneLog
+    """Reminders, desk breaks and the programme, started once the window is up and its
+    history open. What was done today comes from the window's session history (and the
+    sessions of this run)."""
+    from PySide6.QtCore import Qt
+
     from psoas_timer.ui.practice.host import PracticeHost
 
-    store = window.parts.history.store
-    done = HistoryDoneLog(store) if store is not None else None
     tray = window.tray
     host = PracticeHost(
         window,
@@ -147,10 +163,17 @@ def attach_practice(window: MainWindow, preferences: Preferences) -> None:
         session_running=lambda: window.controller.active,
         tray=tray,
         tray_available=tray is not None and tray.available,
-        done=done,
+        done=_WindowHistoryDone(window),
     )
     window.attach_practice(host)
-    QTimer.singleShot(0, host, host.start)
+
+    def start() -> None:
+        QTimer.singleShot(0, host, host.start)
+
+    if window.history_waiting:  # a reminder must not come for a routine already done today
+        window.history_opened.connect(start, Qt.ConnectionType.SingleShotConnection)
+    else:
+        start()
 
 
 def run(routine: str | None, background: bool = False) -> int:

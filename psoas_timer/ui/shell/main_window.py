@@ -6,6 +6,8 @@ heavy; :meth:`MainWindow.load` then builds the pages, the controls and the sessi
 controller and reads the routines, with the injected :class:`Services` (catalog loader,
 clock, sound, screensaver). Passing the services to the constructor does both at once,
 which is what tests and tools do. Until it has loaded, a request to open a routine waits.
+The session history opens just after the routines are first listed (:mod:`.history_opening`),
+or sooner when something needs it; :attr:`MainWindow.history_opened` says when.
 
 It wires views to the session controller and to its services in
 :meth:`MainWindow._connect_signals`; it holds no rules of its own. Slots are named
@@ -68,11 +70,12 @@ if TYPE_CHECKING:
     from psoas_timer.ui.practice.host import PracticeHost
     from psoas_timer.ui.progress.progress_view import ProgressView
     from psoas_timer.ui.progress.rating_prompt import RatingPrompt
-    from psoas_timer.ui.progress.recording import HistoryLink
+    from psoas_timer.ui.progress.recording import HistoryLink, Opened
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.catalog_loader import CatalogLoader
     from psoas_timer.ui.shell.choice_dialog import ChoiceDialog
     from psoas_timer.ui.shell.help_dialog import HelpDialog
+    from psoas_timer.ui.shell.history_opening import HistoryOpening
     from psoas_timer.ui.shell.safety_dialog import SafetyDialog
     from psoas_timer.ui.shell.session_flow import SessionFlow
     from psoas_timer.ui.shell.toolbar import ControlsBar
@@ -92,6 +95,8 @@ READING = "Reading your routines…"
 class MainWindow(QMainWindow):
     #: The routines have been read and the list shows them (after each reload too).
     routines_listed = Signal()
+    #: The session history has been opened (or found unusable), once, after :meth:`load`.
+    history_opened = Signal()
 
     def __init__(self, preferences: Preferences, services: Services | None = None) -> None:
         super().__init__()
@@ -104,6 +109,7 @@ class MainWindow(QMainWindow):
         self.practice: PracticeHost | None = None
         self._loaded: Loaded | None = None
         self._catalog_loader: CatalogLoader | None = None
+        self._history_opening: HistoryOpening | None = None
         self._pending_open: str | None = None
         self._quitting = False
         self._toolbar_widths: dict[str, int] = {}  # the row's width, words beside, by Mute's text
@@ -136,9 +142,10 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.player.session_controller import SessionController
         from psoas_timer.ui.progress.progress_view import ProgressView
         from psoas_timer.ui.progress.rating_prompt import RatingPrompt
-        from psoas_timer.ui.progress.recording import HistoryLink, open_history
+        from psoas_timer.ui.progress.recording import HistoryLink
         from psoas_timer.ui.shell.actions import create_actions
         from psoas_timer.ui.shell.editor_link import EditorLink
+        from psoas_timer.ui.shell.history_opening import HistoryOpening
         from psoas_timer.ui.shell.session_controls import SessionControls
         from psoas_timer.ui.shell.session_flow import SessionFlow
         from psoas_timer.ui.shell.view_options import ViewOptions
@@ -153,13 +160,10 @@ class MainWindow(QMainWindow):
             pages.addWidget(scrolled(extra))
         problems = ProblemsView()
         pages.addWidget(problems)
-        opened = open_history(services.open_history) if services.open_history else None
-        history = HistoryLink(opened.store if opened else None)
-        notice = opened.message if opened else None
-        progress.set_store(
-            history.store,
-            notice if history.store is not None or notice else "No history is kept here.",
-        )
+        # Opened just after the routines are listed, or when first needed (see below).
+        history = HistoryLink(opener=services.open_history, on_open=self._on_history_opened)
+        self._history_opening = HistoryOpening(self, self.open_history)
+        progress.set_store(None, None if history.waiting else "No history is kept here.")
         self.setCentralWidget(pages)
         commands = create_actions(self)
         watcher = None
@@ -208,9 +212,6 @@ class MainWindow(QMainWindow):
             self._open_pending()
         self._sync_actions()
         self._fit_toolbar()
-        if notice and not services.storage_problem:  # that one already says it, once
-            self.statusBar().showMessage(notice, 30000)
-            services.inform(self, "Your history", notice)
         if self.isVisible():
             self._after_shown()
 
@@ -241,6 +242,36 @@ class MainWindow(QMainWindow):
 
     def _on_catalog_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Cannot read the routines: {message}")
+        self._schedule_history()  # there is no list to wait for
+
+    # -- the history ---------------------------------------------------------------------
+    @property
+    def history_waiting(self) -> bool:
+        """The session history is still to be opened (it opens once the routines are
+        listed, or when first needed)."""
+        return self._loaded is not None and self._loaded.history.waiting
+
+    def _schedule_history(self) -> None:
+        if self._history_opening is not None:
+            self._history_opening.schedule()
+
+    def open_history(self) -> None:
+        """Open the session history now, if it is still waiting (a moment's work)."""
+        if self._loaded is not None:
+            self._loaded.history.open()
+
+    def _on_history_opened(self, opened: Opened) -> None:
+        """The history is open (or cannot be used): give it to the pages that show it, and
+        say once what the user must know (a damaged file moved aside, a newer one refused)."""
+        notice = opened.message
+        self.progress.set_store(opened.store, notice)
+        services = self.parts.services
+        if notice and not services.storage_problem:  # that one already says it, once
+            self.statusBar().showMessage(notice, 30000)
+            services.inform(self, "Your history", notice)
+        self.flow.on_history_opened()
+        self._show_today()
+        self.history_opened.emit()
 
     def _show_storage_problem(self, text: str) -> None:
         """Say, for as long as the window is open, that nothing will be saved."""
@@ -408,6 +439,7 @@ class MainWindow(QMainWindow):
         self.library.set_catalog(catalog)
         self._show_today()
         self.routines_listed.emit()
+        self._schedule_history()  # now that the list is up (once)
         # Not while the user rates or reads the Progress page: that would take them away.
         here = self.page not in (Page.RATING, Page.PROGRESS)
         if self.page is Page.PROBLEMS and self.problems.entry is not None:
@@ -481,6 +513,7 @@ class MainWindow(QMainWindow):
         if self.controller.active:
             return
         self.flow.leave_rating()
+        self.open_history()  # asked for before it opened on its own: open it now
         if self.history.store is not None:
             self.progress.refresh(self.history.store.wall().date())
         self.go(Page.PROGRESS)

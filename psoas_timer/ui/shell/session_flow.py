@@ -6,6 +6,11 @@ carry on a session the app never saw end. The main window owns one :class:`Sessi
 and asks it to start; the flow draws on the window's pages, preferences and history, and
 keeps the state between those steps (which moment is being rated, the record just ended,
 where a carried-on session starts).
+
+The history may open after the window is shown (see :mod:`.history_opening`): starting a
+session opens it first, so the rating prompt is asked and the session recorded as ever, and
+the offer to carry on waits until the window is shown, the routines are listed and the
+history is open.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ class SessionFlow(QObject):
         self._rating_moment: Moment | None = None
         self._ended_record: SessionRecord | None = None
         self._resume_offered = False
+        self._shown = False
         #: The window is closing: a session stopped now shows no rating nor completion.
         self.closing = False
 
@@ -53,21 +59,37 @@ class SessionFlow(QObject):
         w.routine.ratings_toggled.connect(self._on_routine_ratings_toggled)
         w.progress.history_changed.connect(self._on_history_changed)
         w.controller.session_created.connect(self._on_session_created)
+        w.routines_listed.connect(self._maybe_offer_resume)
 
     def after_shown(self) -> None:
         """The window is on screen: the safety notice the first time, then the offer to
-        carry on an unfinished session (once)."""
+        carry on an unfinished session (once, when the history is open too)."""
         if (
             not self._w.preferences.safety_seen
             and self.safety_dialog is None
             and not self._notice_shown
         ):
             self.show_safety_notice()
-        if not self._resume_offered and self._w.history.available:
-            self._resume_offered = True
-            from PySide6.QtCore import QTimer
+        self._shown = True
+        self._maybe_offer_resume()
 
-            QTimer.singleShot(0, self, self.offer_resume)
+    def on_history_opened(self) -> None:
+        """The history has just been opened: draw what shows it, and offer to carry on."""
+        self.show_routine_history()
+        self._maybe_offer_resume()
+
+    def _maybe_offer_resume(self) -> None:
+        """Offer to carry on (once) as soon as the window is shown, the routines are
+        listed and the history is open."""
+        w = self._w
+        if self._resume_offered or not self._shown or w.catalog is None:
+            return
+        if not w.history.available:
+            return
+        self._resume_offered = True
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self, self.offer_resume)
 
     def start(self) -> None:
         """Start the open routine, after the safety notice where it applies."""
@@ -75,6 +97,7 @@ class SessionFlow(QObject):
 
         if self._w.entry is None or self._w.entry.routine is None or self._w.controller.active:
             return
+        self._w.open_history()  # started before it opened on its own: the rating and record
         if (
             needs_release_notice(self._w.entry.routine)
             and not self._w.preferences.safety_release_dismissed
@@ -267,9 +290,11 @@ class SessionFlow(QObject):
     def offer_resume(self) -> None:
         """Offer to carry on a session the app never saw end (a crash, a kill, a power
         cut): from the start of the set that was running, or keep it as it was."""
+        self._w.open_history()
         store = self._w.history.store
         if store is None or self._w.controller.active or self._w.catalog is None:
             return
+        self._resume_offered = True  # once: the window offers it of its own accord too
         unfinished = store.unfinished()
         if not unfinished:
             return

@@ -132,6 +132,7 @@ class ViewOptions(QObject):
             return
         from psoas_timer.ui.shell.help_dialog import Folders, HelpDialog
 
+        self._w.open_history()  # where it is comes from the open file
         layout = self._w.catalog.layout if self._w.catalog is not None else None
         folders = self._w.parts.services.folders
         routines = folders[1] if folders is not None else layout.user if layout else None

@@ -1,0 +1,277 @@
+"""The history opens just after the routines are listed, not while the window loads; whatever
+uses it sooner still works: a session started at once is rated and recorded, the Progress page
+opened at once shows the history, the routine page's "last done" line comes once it is open,
+and the offer to carry on an unfinished session comes when the routines are read in the
+background."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.core.catalog import Catalog, load_catalog
+from psoas_timer.core.clock import FakeClock
+from psoas_timer.history import HistoryStore
+from psoas_timer.ui.shell.main_window import MainWindow, Page, Services
+from psoas_timer.ui.shell.settings import Preferences
+from tests.ui.conftest import Asker
+from tests.ui.progress.conftest import Told, Wall, rate, run_through
+from tests.ui.progress.test_resume_and_faults import _killed_mid_session
+
+
+class Opener:
+    """Opens the test's history, noting what the window showed at that moment."""
+
+    def __init__(self, path: Path, wall: Wall) -> None:
+        self.path = path
+        self.wall = wall
+        self.window: MainWindow | None = None
+        self.calls: list[dict[str, object]] = []
+        self.painted_rows: list[int] = []  # rows listed at each paint of the list
+
+    def __call__(self) -> HistoryStore:
+        window = self.window
+        self.calls.append(
+            {
+                "listed": len(window.library.entries()) if window is not None else 0,
+                "painted": max(self.painted_rows, default=0),
+            }
+        )
+        return HistoryStore.open(self.path, wall=self.wall)
+
+
+class PaintWatch(QObject):
+    def __init__(self, opener: Opener, window: MainWindow) -> None:
+        super().__init__(window)
+        self.opener, self.window = opener, window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.opener.painted_rows.append(len(self.window.library.entries()))
+        return False
+
+
+@pytest.fixture
+def opener(history_path: Path, wall: Wall) -> Opener:
+    return Opener(history_path, wall)
+
+
+@pytest.fixture
+def made(qtbot: QtBot) -> Iterator[list[MainWindow]]:
+    windows: list[MainWindow] = []
+    yield windows
+    for window in windows:
+        if window.controller.active:
+            window.controller.stop()
+        window.history.close()
+
+
+def _window(
+    qtbot: QtBot,
+    preferences: Preferences,
+    services: Services,
+    made: list[MainWindow],
+) -> MainWindow:
+    """The window loaded with *services*, nothing else: no turn of the event loop yet."""
+    window = MainWindow(preferences, services)
+    qtbot.addWidget(window)
+    made.append(window)
+    return window
+
+
+def test_the_history_opens_after_the_routines_are_listed_and_painted(
+    qtbot: QtBot,
+    history_services: Services,
+    preferences: Preferences,
+    routine_dirs: tuple[Path, Path],
+    opener: Opener,
+    made: list[MainWindow],
+) -> None:
+    """As the app starts: the window on screen, then loaded, the routines read in a worker."""
+    bundled, user = routine_dirs
+    release = threading.Event()
+
+    def slow_load(between: Callable[[], None]) -> Catalog:
+        release.wait(10)  # hold the worker until the test has looked at the window
+        return load_catalog(bundled, user, between=between)
+
+    given = dataclasses.replace(
+        history_services, load_catalog=slow_load, background=True, open_history=opener
+    )
+    window = MainWindow(preferences)
+    qtbot.addWidget(window)
+    made.append(window)
+    opener.window = window
+    window.show()
+    qtbot.waitExposed(window)
+    window.load(given)
+    window.library.list.viewport().installEventFilter(PaintWatch(opener, window))
+    assert opener.calls == []  # not while the window loads...
+    assert window.history_waiting
+    qtbot.wait(50)
+    assert opener.calls == []  # ...nor while the routines are being read
+    with qtbot.waitSignal(window.history_opened, timeout=10_000):
+        release.set()
+    assert len(opener.calls) == 1
+    listed = len(window.library.entries())
+    assert listed == 4  # release, simple, broken and evening
+    assert opener.calls[0] == {"listed": listed, "painted": listed}  # the list was on screen
+    assert window.history.available
+    assert not window.history_waiting
+    window.show_progress()
+    assert len(opener.calls) == 1  # opened once
+
+
+def test_a_window_never_shown_opens_its_history_once_the_routines_are_listed(
+    qtbot: QtBot,
+    history_services: Services,
+    preferences: Preferences,
+    opener: Opener,
+    made: list[MainWindow],
+) -> None:
+    """As in the tray, started at login: reminders need to know what was done today."""
+    window = _window(
+        qtbot, preferences, dataclasses.replace(history_services, open_history=opener), made
+    )
+    opener.window = window
+    assert opener.calls == []
+    with qtbot.waitSignal(window.history_opened):
+        pass
+    assert not window.isVisible()
+    assert opener.calls == [{"listed": 4, "painted": 0}]
+
+
+def test_a_session_started_at_once_is_rated_and_recorded(
+    qtbot: QtBot,
+    history_services: Services,
+    preferences: Preferences,
+    clock: FakeClock,
+    made: list[MainWindow],
+) -> None:
+    window = _window(qtbot, preferences, history_services, made)
+    window.show()
+    assert window.history_waiting
+    assert window.open_routine("evening")
+    window.start_session()
+    assert not window.history_waiting  # opened to rate and record the session
+    assert window.page is Page.RATING  # the rating before, as ever
+    rate(qtbot, window, ["6", "6", "4", "4"])
+    assert window.page is Page.PLAYER
+    run_through(window, clock)
+    assert window.page is Page.RATING
+    rate(qtbot, window, ["3", "3", "2", "2"])
+    assert window.page is Page.COMPLETION
+    assert window.completion.section("after")[0] == "Left psoas: 3 (6 before)"
+    store = window.history.store
+    assert store is not None
+    sessions = store.sessions()
+    assert [(s.routine.name, s.ending) for s in sessions] == [("Evening release", "completed")]
+    qtbot.wait(20)  # the open scheduled after the list changes nothing now
+    assert store is window.history.store
+    assert store.count() == 1
+
+
+def test_the_progress_page_opened_at_once_shows_the_history(
+    qtbot: QtBot,
+    history_services: Services,
+    preferences: Preferences,
+    clock: FakeClock,
+    made: list[MainWindow],
+) -> None:
+    first = _window(qtbot, preferences, history_services, made)
+    preferences.ask_ratings = False
+    first.open_history()
+    assert first.open_routine("simple")
+    first.start_session()
+    run_through(first, clock)
+    first.close()
+
+    window = _window(qtbot, preferences, history_services, made)
+    assert window.history_waiting
+    window.show_progress()
+    assert window.page is Page.PROGRESS
+    assert window.progress.total.text() == "1"
+    assert window.progress.tabs.isEnabled()
+    assert not window.progress.notice.isVisibleTo(window.progress)
+
+
+def test_the_last_done_line_comes_once_the_history_is_open(
+    qtbot: QtBot,
+    history_services: Services,
+    preferences: Preferences,
+    made: list[MainWindow],
+) -> None:
+    window = _window(qtbot, preferences, history_services, made)
+    window.show()
+    assert window.history_waiting
+    assert window.open_routine("evening")  # the last routine, opened as the app starts
+    assert window.routine.history.text() == ""
+    with qtbot.waitSignal(window.history_opened):
+        pass
+    assert window.routine.history.text() == "Not done yet."
+    assert window.routine.history.isVisibleTo(window.routine)
+
+
+def test_a_damaged_history_found_when_a_session_starts_is_said_once(
+    qtbot: QtBot,
+    history_services: Services,
+    preferences: Preferences,
+    history_path: Path,
+    told: Told,
+    clock: FakeClock,
+    made: list[MainWindow],
+) -> None:
+    history_path.write_bytes(b"this is not a database at all " * 200)
+    preferences.ask_ratings = False
+    window = _window(qtbot, preferences, history_services, made)
+    assert window.open_routine("simple")
+    window.start_session()
+    assert len(told.said) == 1
+    assert "moved" in told.said[0][1]
+    run_through(window, clock)
+    qtbot.wait(20)
+    assert len(told.said) == 1
+    store = window.history.store
+    assert store is not None
+    assert store.count() == 1
+
+
+def test_an_unfinished_session_is_offered_when_the_routines_are_read_in_the_background(
+    qtbot: QtBot,
+    history_services: Services,
+    preferences: Preferences,
+    routine_dirs: tuple[Path, Path],
+    history_path: Path,
+    clock: FakeClock,
+    wall: Wall,
+    asker: Asker,
+    made: list[MainWindow],
+) -> None:
+    _killed_mid_session(routine_dirs, history_path, clock, wall)
+    bundled, user = routine_dirs
+    release = threading.Event()
+
+    def slow_load(between: Callable[[], None]) -> Catalog:
+        release.wait(10)
+        return load_catalog(bundled, user, between=between)
+
+    asker.answer = False  # keep it as it was
+    window = MainWindow(preferences)
+    qtbot.addWidget(window)
+    made.append(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.load(dataclasses.replace(history_services, load_catalog=slow_load, background=True))
+    qtbot.wait(50)
+    assert asker.asked == []  # nothing to offer from before the routines are read
+    release.set()
+    qtbot.waitUntil(lambda: "Carry on where you left off?" in asker.asked, timeout=10_000)
+    store = window.history.store
+    assert store is not None
+    assert [s.ending for s in store.sessions()] == ["interrupted"]
