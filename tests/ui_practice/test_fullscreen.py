@@ -1,6 +1,7 @@
 """Whether a full-screen window (the app's own, or any other on the desktop) holds a desk
-break back: the probe with fake sources, the real X11 reading under Xvfb, GNOME's inhibit
-flag on a private bus, and the host handing the probe to the controller."""
+break back: the probe with fake sources (asked on a worker thread, so a stuck one never holds
+up the poll), the real X11 reading under Xvfb, GNOME's and KDE's inhibit flags on a private
+bus, and the host handing the probe to the controller."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -28,8 +30,10 @@ from psoas_timer.practice.store import PracticeData, save_practice
 from psoas_timer.ui.practice.controller import PracticeOptions
 from psoas_timer.ui.practice.fullscreen import (
     CACHE_SECONDS,
+    STALE_SECONDS,
     FullScreenProbe,
     GnomeIdleInhibited,
+    KdeScreenInhibited,
     X11Connection,
     _cookie,
     x11_active_fullscreen,
@@ -67,36 +71,108 @@ class Clock:
 # -- the probe ----------------------------------------------------------------------------
 
 
+class Stuck:
+    """A source that does not answer until the test lets it (a desktop service that hangs),
+    then answers *answer*; it notes whether it had answered when the poll came back."""
+
+    def __init__(self, answer: bool) -> None:
+        self.answer = answer
+        self.asked = 0
+        self.let_go = threading.Event()
+        self.answered = threading.Event()
+        self.closed = False
+
+    def __call__(self) -> bool:
+        self.asked += 1
+        self.let_go.wait(30)
+        self.answered.set()
+        return self.answer
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def settled(probe: FullScreenProbe) -> bool:
+    """The probe's answer once the question it has just started is answered."""
+    probe()
+    assert probe.wait(10), "the sources never answered"
+    return probe()
+
+
 def test_own_window_full_screen_needs_no_desktop_question() -> None:
     desktop = Source(False)
     probe = FullScreenProbe(lambda: True, [desktop])
     assert probe()
+    assert not probe.asking
     assert desktop.asked == 0
 
 
 def test_another_window_full_screen_counts() -> None:
     no_x, gnome = Source(None), Source(True)
-    assert FullScreenProbe(lambda: False, [no_x, gnome])()
+    assert settled(FullScreenProbe(lambda: False, [no_x, gnome]))
     assert (no_x.asked, gnome.asked) == (1, 1)
 
 
 def test_nothing_full_screen_and_no_sources() -> None:
-    assert not FullScreenProbe(lambda: False, [Source(None), Source(False)])()
-    assert not FullScreenProbe(lambda: False, [])()
+    assert not settled(FullScreenProbe(lambda: False, [Source(None), Source(False)]))
+    assert not settled(FullScreenProbe(lambda: False, []))
 
 
-def test_the_desktop_answer_is_kept_a_few_seconds() -> None:
+def test_the_poll_returns_at_once_while_the_desktop_does_not_answer() -> None:
+    stuck = Stuck(True)
+    probe = FullScreenProbe(lambda: False, [stuck])
+    try:
+        assert not probe()  # no answer yet: unknown, which is "not full screen"
+        assert not probe()  # polled again meanwhile: the same, and no second question
+        assert not stuck.answered.is_set()  # both polls came back while the source hung
+        assert probe.asking
+    finally:
+        stuck.let_go.set()
+    assert probe.wait(10)
+    assert probe()  # its answer, once it came
+    assert stuck.asked == 1
+
+
+def test_the_desktop_answer_is_kept_a_few_seconds_then_asked_again() -> None:
     clock = Clock()
     desktop = Source(True)
     probe = FullScreenProbe(lambda: False, [desktop], clock=clock)
-    assert probe() and probe()
+    assert settled(probe) and probe()
     assert desktop.asked == 1
     desktop.answer = False
     clock.now += CACHE_SECONDS - 0.1
-    assert probe()  # still the kept answer
+    assert probe()  # still the kept answer, not asked again
+    assert not probe.asking
     clock.now += 0.1
-    assert not probe()
+    assert probe()  # the last answer while the desktop is asked again...
+    assert probe.wait(10)
+    assert not probe()  # ...and the new one once it came
     assert desktop.asked == 2
+
+
+def test_an_answer_that_never_comes_is_unknown_after_a_while(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    clock = Clock()
+    film = Stuck(True)
+    film.let_go.set()
+    probe = FullScreenProbe(lambda: False, [film], clock=clock)
+    assert settled(probe)
+    film.let_go.clear()  # the next question hangs
+    clock.now += CACHE_SECONDS
+    try:
+        assert probe()  # the last answer, while the new question hangs
+        clock.now += STALE_SECONDS - CACHE_SECONDS
+        assert not probe()  # the last answer is a minute old: unknown
+        clock.now += CACHE_SECONDS
+        with caplog.at_level(logging.INFO, logger="psoas_timer.ui.practice.fullscreen"):
+            assert not probe()
+            assert not probe()
+        assert caplog.text.count("has not said for 60 s") == 1  # said once
+        assert film.asked == 2  # no pile of questions behind the stuck one
+    finally:
+        film.let_go.set()
+    assert probe.wait(10)
 
 
 def test_a_failing_source_is_logged_and_the_next_one_asked(
@@ -104,8 +180,22 @@ def test_a_failing_source_is_logged_and_the_next_one_asked(
 ) -> None:
     broken, other = Source(RuntimeError("no desktop")), Source(True)
     with caplog.at_level(logging.DEBUG, logger="psoas_timer.ui.practice.fullscreen"):
-        assert FullScreenProbe(lambda: False, [broken, other])()
+        assert settled(FullScreenProbe(lambda: False, [broken, other]))
     assert "failed" in caplog.text and "no desktop" in caplog.text
+
+
+def test_closing_asks_no_more_and_closes_the_sources_once_they_answer() -> None:
+    stuck = Stuck(False)
+    probe = FullScreenProbe(lambda: False, [stuck], cache_seconds=0)
+    probe()
+    probe.close()
+    assert not stuck.closed  # not under a question in flight
+    stuck.let_go.set()
+    assert probe.wait(10)
+    assert stuck.closed
+    probe()
+    assert not probe.asking
+    assert stuck.asked == 1
 
 
 # -- X11 ----------------------------------------------------------------------------------
@@ -222,12 +312,47 @@ def test_gnome_says_a_player_keeps_the_session_awake(bus: PrivateBus, inhibited:
         manager.close()
 
 
+class FakePolicyAgent(FakeService):
+    """KDE's org.kde.Solid.PowerManagement.PolicyAgent HasInhibition, strict about the ``u``."""
+
+    def __init__(self, address: str, inhibited: int) -> None:
+        self.inhibited = inhibited
+        self.asked: list[tuple[str, str, tuple[object, ...]]] = []
+        super().__init__(address, "org.kde.Solid.PowerManagement.PolicyAgent")
+
+    def answer(self, message: Any) -> None:
+        fields = message.header.fields
+        signature = fields.get(HeaderFields.signature, "")
+        self.asked.append((fields.get(HeaderFields.member, ""), signature, tuple(message.body)))
+        if signature != "u" or fields.get(HeaderFields.path) != (
+            "/org/kde/Solid/PowerManagement/PolicyAgent"
+        ):
+            self.conn.send(new_error(message, "org.freedesktop.DBus.Error.InvalidArgs"))
+            return
+        flags = int(message.body[0])
+        self.conn.send(new_method_return(message, "b", (bool(flags & self.inhibited),)))
+
+
+@pytest.mark.parametrize("inhibited", [4, 1])  # 4: the screen stays on (a film); 1: no sleep
+def test_kde_says_a_player_keeps_the_screen_on(bus: PrivateBus, inhibited: int) -> None:
+    agent = FakePolicyAgent(bus.address, inhibited)
+    check = KdeScreenInhibited(bus.address)
+    try:
+        assert check() is (inhibited == 4)
+        assert agent.asked == [("HasInhibition", "u", (4,))]
+    finally:
+        check.close()
+        agent.close()
+
+
 def test_no_gnome_session_manager_is_no_answer_and_not_asked_again(bus: PrivateBus) -> None:
     check = GnomeIdleInhibited(bus.address)
     assert check() is None
     assert check._absent
     assert check() is None
     assert GnomeIdleInhibited("unix:path=/nonexistent/psoas-timer-bus")() is None
+    kde = KdeScreenInhibited(bus.address)
+    assert kde() is None and kde._absent
 
 
 # -- the host hands the probe to the controller -------------------------------------------
@@ -267,6 +392,28 @@ def test_the_controller_asks_the_probe(qtbot: QtBot, tmp_path: Path) -> None:
     clocks.advance(15)
     host.controller.poll()
     assert [title for title, _ in tray.messages] == ["Time for a desk break"]
+
+
+def test_the_reminders_poll_returns_while_the_desktop_hangs(qtbot: QtBot, tmp_path: Path) -> None:
+    """The host's real probe over a desktop source that hangs: a poll is not held up, a break
+    comes when due (nothing is known to be full screen), and a film said later holds the next
+    one back."""
+    stuck, tray = Stuck(True), FakeTray()
+    probe = FullScreenProbe(lambda: False, [stuck], cache_seconds=0)
+    host, _ = make_host(qtbot, tmp_path, fullscreen=probe, tray=tray)
+    clocks = host.controller.clocks
+    assert isinstance(clocks, SimulatedClocks)
+    try:
+        for _ in range(20 * 4):
+            clocks.advance(15)
+            host.controller.poll()
+        assert not stuck.answered.is_set()  # every poll came back while the source hung
+        assert stuck.asked == 1
+        assert [title for title, _ in tray.messages][-1:] == ["Time for a desk break"]
+    finally:
+        stuck.let_go.set()
+    assert probe.wait(10)
+    assert probe()  # the film, known now
 
 
 def test_the_host_probe_counts_its_own_window(qtbot: QtBot, tmp_path: Path) -> None:

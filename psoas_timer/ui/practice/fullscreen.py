@@ -7,10 +7,17 @@ A desk break is never offered then. :class:`FullScreenProbe` asks, in turn:
   ``_NET_WM_STATE`` (``_NET_WM_STATE_FULLSCREEN``), read by :func:`x11_active_fullscreen`
   straight over the X socket (a few requests, pure Python, a short time-out);
 * GNOME's session manager, ``IsInhibited(8)`` (idle inhibited), which video players and
-  presentation tools set while they play, over D-Bus with a short time-out.
+  presentation tools set while they play, over D-Bus with a short time-out;
+* KDE Plasma's power management, ``HasInhibition(4)`` (the screen must stay on), which the
+  same players set there, on X11 and Wayland alike.
 
-A source that is missing or does not answer counts as "not full screen" and is logged at
-debug level. The desktop's answer is kept for :data:`CACHE_SECONDS`, so polling stays cheap.
+Only the own window is looked at on the spot. The desktop is asked on a worker thread, so a
+source that is slow or stuck never holds up the reminders' poll (nor the window): a poll
+uses the last answer the desktop gave, and asks again in the background when that answer is
+older than :data:`CACHE_SECONDS` (so at the window's poll every 15 s, the answer a poll uses
+is at most one poll old). Before the first answer, or when the last one is older than
+:data:`STALE_SECONDS` (a question that never came back), the answer is unknown, which counts
+as "not full screen", as does a source that is missing or fails (logged at debug level).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import logging
 import os
 import socket
 import struct
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,8 +34,11 @@ from typing import Any
 
 __all__ = [
     "CACHE_SECONDS",
+    "STALE_SECONDS",
+    "DBusInhibited",
     "FullScreenProbe",
     "GnomeIdleInhibited",
+    "KdeScreenInhibited",
     "X11Connection",
     "x11_active_fullscreen",
 ]
@@ -35,18 +46,25 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 5.0
+#: An answer older than this is not used: the desktop's state is unknown then.
+STALE_SECONDS = 60.0
 X11_TIMEOUT_S = 0.25
 DBUS_TIMEOUT_S = 0.25
 GNOME_SERVICE = "org.gnome.SessionManager"
 GNOME_PATH = "/org/gnome/SessionManager"
 #: GsmInhibitorFlag: 8 is "idle" (the session should not be marked idle).
 GNOME_INHIBIT_IDLE = 8
+KDE_SERVICE = "org.kde.Solid.PowerManagement.PolicyAgent"
+KDE_PATH = "/org/kde/Solid/PowerManagement/PolicyAgent"
+#: PolicyAgent's RequiredPolicy: 4 is ChangeScreenSettings (the screen must not dim or blank).
+KDE_INHIBIT_SCREEN = 4
 
 Reader = Callable[[], bool | None]
 
 
 class FullScreenProbe:
-    """Callable: ``True`` when the own window or the desktop's active window is full screen."""
+    """Callable, at once: ``True`` when the own window is full screen, or when the desktop
+    last said its active window was (see the module's text for when it is asked)."""
 
     def __init__(
         self,
@@ -55,24 +73,93 @@ class FullScreenProbe:
         *,
         clock: Callable[[], float] = time.monotonic,
         cache_seconds: float = CACHE_SECONDS,
+        stale_seconds: float = STALE_SECONDS,
     ) -> None:
         self._own = own_window
         self._readers: list[Reader] = (
-            list(readers) if readers is not None else [x11_active_fullscreen, GnomeIdleInhibited()]
+            list(readers)
+            if readers is not None
+            else [x11_active_fullscreen, GnomeIdleInhibited(), KdeScreenInhibited()]
         )
         self._clock = clock
         self._cache_seconds = cache_seconds
+        self._stale_seconds = stale_seconds
+        # What the worker hands back, under the lock: the answer, and when it was asked.
+        self._lock = threading.Lock()
+        self._answer: bool | None = None
+        self._answered_for: float | None = None
         self._asked_at: float | None = None
-        self._answer = False
+        self._idle = threading.Event()  # set while no question is in flight
+        self._idle.set()
+        self._closed = False
+        self._late_logged = False
 
     def __call__(self) -> bool:
         if self._own():
             return True
         now = self._clock()
-        if self._asked_at is None or now - self._asked_at >= self._cache_seconds:
-            self._answer = self._ask_desktop()
-            self._asked_at = now
-        return self._answer
+        with self._lock:
+            answer, answered_for, asked_at = self._answer, self._answered_for, self._asked_at
+            busy = not self._idle.is_set()
+            if (
+                not busy
+                and not self._closed
+                and (answered_for is None or now - answered_for >= self._cache_seconds)
+            ):
+                self._ask(now)
+        if busy and asked_at is not None and now - asked_at >= self._stale_seconds:
+            self._say_late(now - asked_at)
+        if answer is None or answered_for is None or now - answered_for >= self._stale_seconds:
+            return False  # unknown: as when no source answers
+        return answer
+
+    def _say_late(self, waited: float) -> None:
+        if not self._late_logged:
+            self._late_logged = True
+            log.info("the desktop has not said for %.0f s whether it is full screen", waited)
+
+    @property
+    def asking(self) -> bool:
+        """A question to the desktop is in flight."""
+        return not self._idle.is_set()
+
+    def wait(self, timeout: float) -> bool:
+        """Wait up to *timeout* seconds for the question in flight to be answered; False
+        when it has not been (for tests and tools: the app never waits)."""
+        return self._idle.wait(timeout)
+
+    def close(self) -> None:
+        """Ask no more and close the sources' connections (at once, or when the question in
+        flight has been answered)."""
+        with self._lock:
+            self._closed = True
+            if not self._idle.is_set():
+                return  # the worker closes them when it is done
+        self._close_readers()
+
+    def _ask(self, now: float) -> None:
+        """Start a question on a worker thread (the lock is held)."""
+        self._idle.clear()
+        self._asked_at = now
+        self._late_logged = False
+        worker = threading.Thread(
+            target=self._work, args=(now,), name="fullscreen-probe", daemon=True
+        )
+        try:
+            worker.start()
+        except RuntimeError:  # no thread to be had: no answer this time
+            log.warning("could not start the full-screen check", exc_info=True)
+            self._idle.set()
+
+    def _work(self, asked_at: float) -> None:
+        answer = self._ask_desktop()
+        with self._lock:
+            self._answer = answer
+            self._answered_for = asked_at
+            self._idle.set()
+            closed = self._closed
+        if closed:
+            self._close_readers()
 
     def _ask_desktop(self) -> bool:
         for reader in self._readers:
@@ -84,6 +171,15 @@ class FullScreenProbe:
             if answer:
                 return True
         return False
+
+    def _close_readers(self) -> None:
+        for reader in self._readers:
+            close = getattr(reader, "close", None)
+            if callable(close):
+                try:
+                    close()
+                except Exception:
+                    log.debug("closing the full-screen check %r failed", reader, exc_info=True)
 
 
 # -- X11 ----------------------------------------------------------------------------------
@@ -259,18 +355,25 @@ def x11_active_fullscreen(display: str | None = None) -> bool | None:
         return None
 
 
-# -- GNOME --------------------------------------------------------------------------------
+# -- GNOME and KDE ------------------------------------------------------------------------
 
 
-class GnomeIdleInhibited:
-    """Callable: GNOME's ``IsInhibited(8)``, true while a player or slide show keeps the
-    session from going idle. Asked with jeepney (the flags are a D-Bus ``uint32``, which
-    PySide6's QtDBus cannot send) on a connection kept open, with a short time-out."""
+class DBusInhibited:
+    """Callable: a desktop service's answer to "is something keeping the screen on?", a
+    method taking one ``uint32`` of flags and returning a boolean. Asked with jeepney (PySide6's
+    QtDBus cannot send a ``uint32``) on a connection kept open, with a short time-out; a
+    service that is not on the bus is not asked again."""
 
-    def __init__(self, bus: str = "SESSION") -> None:
+    def __init__(
+        self, service: str, path: str, method: str, flags: int, bus: str = "SESSION"
+    ) -> None:
+        self._service, self._path, self._method, self._flags = service, path, method, flags
         self._bus = bus
         self._conn: Any = None  # a jeepney blocking connection
         self._absent = False
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._service}.{self._method}({self._flags}))"
 
     def __call__(self) -> bool | None:
         if self._absent:
@@ -282,19 +385,19 @@ class GnomeIdleInhibited:
             if self._conn is None:
                 self._conn = open_dbus_connection(bus=self._bus, auth_timeout=DBUS_TIMEOUT_S)
             call = new_method_call(
-                DBusAddress(GNOME_PATH, bus_name=GNOME_SERVICE, interface=GNOME_SERVICE),
-                "IsInhibited",
+                DBusAddress(self._path, bus_name=self._service, interface=self._service),
+                self._method,
                 "u",
-                (GNOME_INHIBIT_IDLE,),
+                (self._flags,),
             )
             reply = self._conn.send_and_get_reply(call, timeout=DBUS_TIMEOUT_S)
         except (OSError, KeyError, ValueError, TimeoutError, RuntimeError) as error:
-            log.debug("no answer from GNOME's session manager: %s", error)
+            log.debug("no answer from %s: %s", self._service, error)
             self.close()
             return None
         if reply.header.message_type.name != "method_return" or not reply.body:
-            # No GNOME session manager on this bus: it will not appear later; stop asking.
-            log.debug("no GNOME session manager here: %s", reply.body)
+            # Not on this bus: it will not appear later; stop asking.
+            log.debug("no %s here: %s", self._service, reply.body)
             self._absent = True
             self.close()
             return None
@@ -304,3 +407,19 @@ class GnomeIdleInhibited:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+class GnomeIdleInhibited(DBusInhibited):
+    """GNOME's ``IsInhibited(8)``: true while a player or slide show keeps the session from
+    going idle."""
+
+    def __init__(self, bus: str = "SESSION") -> None:
+        super().__init__(GNOME_SERVICE, GNOME_PATH, "IsInhibited", GNOME_INHIBIT_IDLE, bus)
+
+
+class KdeScreenInhibited(DBusInhibited):
+    """KDE Plasma's ``HasInhibition(4)`` (PowerDevil's policy agent): true while a player or
+    slide show keeps the screen from dimming or blanking."""
+
+    def __init__(self, bus: str = "SESSION") -> None:
+        super().__init__(KDE_SERVICE, KDE_PATH, "HasInhibition", KDE_INHIBIT_SCREEN, bus)

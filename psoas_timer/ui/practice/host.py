@@ -109,6 +109,8 @@ class PracticeHost(QObject):
     def stop(self) -> None:
         self.controller.stop()
         self.notifications.stop()
+        if isinstance(self.fullscreen, FullScreenProbe):
+            self.fullscreen.close()
 
     # -- what the shell asks ---------------------------------------------------------------
     @property
