@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,37 @@ def test_an_unfinished_session_is_offered_when_the_routines_are_read_in_the_back
     store = window.history.store
     assert store is not None
     assert [s.ending for s in store.sessions()] == ["interrupted"]
+
+
+def test_reminders_start_once_the_history_is_open_and_know_what_it_holds(
+    qtbot: QtBot,
+    history_services: Services,
+    preferences: Preferences,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+    made: list[MainWindow],
+) -> None:
+    """A reminder must not come for a routine already done today, so the reminders wait for
+    the history; what they are told was done comes from it once it is open."""
+    from psoas_timer.ui.shell.app import attach_practice
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/psoas-timer-bus")
+    preferences.ask_ratings = False
+    first = _window(qtbot, preferences, history_services, made)
+    assert first.open_routine("simple")
+    first.start_session()
+    run_through(first, clock)
+    first.close()
+
+    window = _window(qtbot, preferences, history_services, made)
+    attach_practice(window, preferences)
+    host = window.practice
+    assert host is not None
+    assert window.history_waiting
+    today = date(2026, 3, 2)  # the test's wall clock
+    assert host.controller.done.sessions_done_on(today) == set()  # nothing known yet
+    with qtbot.waitSignal(window.history_opened):
+        pass
+    assert not host.controller._timer.isActive()  # started on the next turn of the loop
+    qtbot.waitUntil(lambda: host.controller._timer.isActive())
+    assert host.controller.done.sessions_done_on(today) == {"simple"}
