@@ -36,6 +36,10 @@ def _text(text: str, size: int, *, bold: bool = False, name: str = "") -> QLabel
     return label
 
 
+def _steps(count: int) -> str:
+    return f"{count} step" if count == 1 else f"{count} steps"
+
+
 class StepCard(QFrame):
     """One step as the routine page lists it."""
 
@@ -132,18 +136,29 @@ class RoutineView(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.steps)
         header = QHBoxLayout()
-        text = QVBoxLayout()
+        # The words in a widget of their own that takes the width beside Start (they were
+        # once given their narrowest width, a word a line, and the page's height to match).
+        self.about = QWidget()
+        self.about.setObjectName("routine_about")
+        self.about.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        text = QVBoxLayout(self.about)
+        text.setContentsMargins(0, 0, 0, 0)
         text.addWidget(self.name)
         text.addWidget(self.summary)
         text.addWidget(self.description)
         text.addWidget(self.history)
         text.addWidget(self.ask_ratings)
-        origin = QHBoxLayout()
+        # A row of its own, shown only for a file from outside the routine folders: a nested
+        # layout whose widgets were all hidden limited the words' column to its narrowest.
+        self.origin_row = QWidget()
+        origin = QHBoxLayout(self.origin_row)
+        origin.setContentsMargins(0, 0, 0, 0)
         origin.addWidget(self.origin, 1)
         origin.addWidget(self.add_to_mine)
-        text.addLayout(origin)
+        self.origin_row.hide()
+        text.addWidget(self.origin_row)
         text.addWidget(self.changes)
-        header.addLayout(text, 1)
+        header.addWidget(self.about, 1)
         header.addWidget(self.start, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)
@@ -181,13 +196,14 @@ class RoutineView(QWidget):
         assert routine is not None
         self.name.setText(routine.name)
         steps = sum(1 for run in plan.steps if run.round == 1)
-        parts = [f"Total {format_clock(plan.total)}", f"{steps} steps", *routine.tags]
+        parts = [f"Total {format_clock(plan.total)}", _steps(steps), *routine.tags]
         self.summary.setText(" · ".join(parts))
         self.description.setText(routine.description.strip())
         self.description.setVisible(bool(routine.description.strip()))
         self.origin.setText(f"Opened from {entry.path}: not in your routines yet.")
         self.origin.setVisible(entry.outside)
         self.add_to_mine.setVisible(entry.outside)
+        self.origin_row.setVisible(entry.outside)
         self._fill_steps(plan)
         self.scroll_area.verticalScrollBar().setValue(0)  # a new page opens at its top
 
