@@ -609,14 +609,8 @@ class _Builder:
         start = "Breathe" if kind == "breathe" else ("Go" if step.kind is Kind.EXERCISE else "Hold")
         cues = [*lead, Cue("start", start), *self.inner_cues(run, length)]
         cues += self.countdown(step, length)
-        cues.append(
-            Cue(
-                "end",
-                "Release" if kind == "hold" and step.kind is not Kind.EXERCISE else "Stop",
-                0.0,
-                "end",
-            )
-        )
+        end = "Release" if kind == "hold" and step.kind is not Kind.EXERCISE else "Stop"
+        cues = _fold_final_milestone(cues, length, end)
         if length >= HALFWAY_MIN and (
             step.halfway if step.halfway is not None else self.defaults.halfway
         ):
@@ -704,6 +698,25 @@ class _Builder:
         if run.breathing is not None:
             cues += breath_cues(run.breathing, length)
         return cues
+
+
+def _fold_final_milestone(cues: list[Cue], length: float, end: str) -> list[Cue]:
+    """*cues* with the end cue (*end*: "Release", "Stop") added, saying a milestone that
+    falls at the very end of the hold in the same breath.
+
+    A milestone at 90 s on a 90 s hold would otherwise be a second line at the instant the
+    hold ends ("Release", "Ninety. Ease off slowly", then "Switch sides"), piling voices up
+    while the user moves. Its own words, written for that moment, replace "Release"; a
+    bare number is said before it ("Ninety seconds. Release").
+    """
+    final = [c for c in cues if c.kind == "milestone" and c.offset >= length - 1e-9]
+    if not final:
+        return [*cues, Cue("end", end, 0.0, "end")]
+    milestone = final[-1]
+    written = milestone.text != seconds_words(milestone.offset)
+    text = milestone.text if written else f"{milestone.text}. {end}"
+    kept = [c for c in cues if c not in final]
+    return [*kept, Cue("end", text, 0.0, "end")]
 
 
 def breath_cues(pattern: Pattern, length: float) -> list[Cue]:

@@ -75,6 +75,7 @@ steps:
     milestones:
       - {at: 30, say: "Thirty seconds. Keep breathing"}
       - {at: 90, say: "Ninety. Ease off slowly"}
+    prompts: [{at: 90, say: Keep breathing}]
   - {name: Knee to chest, kind: stretch, hold: 20}
 """
 

@@ -150,13 +150,14 @@ def assert_every_voice_cue_is_heard(
 
 def test_cues_at_one_instant_are_all_heard_in_order(tmp_path: Path) -> None:
     """Issue 13 item 2: the end of a 90 s hold has three lines at once; all are heard, the
-    end of the hold first, then the milestone's words, then what comes next."""
+    end of the hold first (said as the milestone's words), then a prompt, then what comes
+    next."""
     plan = plan_of(CROWDED)
     assert_every_voice_cue_is_heard(plan, tmp_path / "crowded.wav", AudioSettings())
     end = next(s for s in plan.segments if s.kind == "hold").end
     report = export_session(plan, tmp_path / "crowded.wav", ASSETS)
     said = [p.cue.text for p in report.voice() if end - 0.01 <= p.at < end + 6]
-    assert said[:3] == ["Release", "Ninety. Ease off slowly", "Switch sides"]
+    assert said[:3] == ["Ninety. Ease off slowly", "Keep breathing", "Switch sides"]
 
 
 @pytest.mark.parametrize(

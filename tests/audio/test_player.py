@@ -295,7 +295,7 @@ def test_stuck_speech_falls_back_to_a_tone_and_says_so(
 @pytest.mark.usefixtures("fake_device")
 def test_cues_at_one_instant_are_all_played_in_turn(qtbot: Any) -> None:
     """Issue 13 item 2, live: at the end of the left side's 90 s hold the plan has the
-    milestone's words, "Release" and "Switch sides" at once; each is played, in the plan's
+    end said as the milestone's words, a prompt and "Switch sides" at once; each is played, in the plan's
     order for one instant, one after another, and the right side's "Hold" still on time."""
     clock = FakeClock()
     plan = plan_of(CROWDED)
@@ -313,11 +313,16 @@ def test_cues_at_one_instant_are_all_played_in_turn(qtbot: Any) -> None:
         player._queue.run_due()  # the queue's timer, on the fake clock
     assets = Assets(ASSETS)
     voice = {
-        str(assets.voice(t)): t for t in ("Release", "Ninety. Ease off slowly", "Switch sides")
+        str(assets.voice(t)): t
+        for t in ("Ninety. Ease off slowly", "Keep breathing", "Switch sides")
     }
     end = next(s for s in plan.segments if s.kind == "hold").end
     said = [(t - t0, voice[p]) for t, p in player.log if p in voice and t - t0 >= end - 0.01]
-    assert [text for _, text in said][:3] == ["Release", "Ninety. Ease off slowly", "Switch sides"]
+    assert [text for _, text in said][:3] == [
+        "Ninety. Ease off slowly",
+        "Keep breathing",
+        "Switch sides",
+    ]
     times = [t for t, _ in said[:3]]
     lengths = [assets.duration(Path(str(assets.voice(text)))) for _, text in said[:3]]
     assert all(b >= a + d for a, b, d in zip(times[:2], times[1:], lengths[:2], strict=True))

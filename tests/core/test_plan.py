@@ -206,7 +206,8 @@ def test_countdown_length_is_configurable(count: int) -> None:
 
 
 def test_cues_at_one_instant_come_in_a_fixed_order() -> None:
-    """The end of a hold, then the milestone's words, then what comes next."""
+    """The end of a hold (a milestone at that very moment said as its words), then what
+    comes next."""
     plan = plan_of("""\
         name: r
         defaults: {prepare: 0, switch_sides: 5}
@@ -219,11 +220,7 @@ def test_cues_at_one_instant_come_in_a_fixed_order() -> None:
             milestones: [{at: 90, say: Ninety. Ease off slowly}, 30]
         """)
     at_end = [(c.kind, c.text) for at, c, _ in plan.cues() if at == 90]
-    assert at_end == [
-        ("end", "Release"),
-        ("milestone", "Ninety. Ease off slowly"),
-        ("switch_sides", "Switch sides"),
-    ]
+    assert at_end == [("end", "Ninety. Ease off slowly"), ("switch_sides", "Switch sides")]
     # a breath inside the hold goes first, on its beat; at the start it follows "Hold"
     at_30 = [c.kind for at, c, _ in plan.cues() if at == 30]
     assert at_30 == ["inhale", "milestone"]
@@ -519,3 +516,20 @@ def test_the_total_alone_matches_the_plan_for_every_bundled_routine() -> None:
         ]
         for picks in options:
             assert plan_total(routine, picks) == compile_plan(routine, picks).total, entry.path
+
+
+def test_a_bare_milestone_at_the_end_of_a_hold_is_said_with_release() -> None:
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0}
+        steps:
+          - {name: Iliacus, kind: release, hold: 90, milestones: [30, 60, 90]}
+          - {name: Plank, kind: exercise, hold: 30, milestones: [{at: 30, say: Down you come}]}
+        """)
+    said = [(at, c.kind, c.text) for at, c, _ in plan.cues() if c.kind in ("milestone", "end")]
+    assert said == [
+        (30, "milestone", "Thirty seconds"),
+        (60, "milestone", "Sixty seconds"),
+        (90, "end", "Ninety seconds. Release"),
+        (plan.total, "end", "Down you come"),
+    ]
