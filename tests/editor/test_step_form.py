@@ -283,3 +283,13 @@ def test_an_either_or_step_is_shown_kept_and_its_default_can_change(
     form.default.activated.emit(index)
     assert "default: ice-pack" in view.document.dump()
     assert view.document.validate(catalog.library).choices()[0].default == "ice-pack"
+
+
+def test_an_exercise_s_named_rest_is_hinted_as_a_routine_would_write_it(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    view.load(RoutineDocument.from_text("name: Balls\nsteps:\n  - use: ball-roll\n"), None)
+    assert view.step_form.rest_between_sets.placeholderText() == (
+        "{duration: 10s, name: Move the ball, say: Move the ball to a new spot} (exercise)"
+    )

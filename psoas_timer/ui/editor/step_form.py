@@ -33,7 +33,7 @@ from psoas_timer.core.duration import parse_duration
 from .choices import BREATHING, KINDS, SIDES, TIMING_MODES, timing_mode
 from .cue_table import CueTable
 from .document_edits import LENGTH_KEYS
-from .fields import DurationEdit, TempoEdit, ValueEdit, duration_text
+from .fields import DurationEdit, TempoEdit, ValueEdit, written_text
 from .form_widgets import combo, focus_field, select, spin
 
 __all__ = ["StepForm"]
@@ -295,7 +295,7 @@ class StepForm(QWidget):
             edit: DurationEdit = getattr(self, key)
             edit.set_value(step.get(key))
             edit.setPlaceholderText(
-                f"{duration_text(base[key])} (exercise)"
+                f"{written_text(base[key])} (exercise)"
                 if base.get(key) is not None
                 else "routine default"
             )
