@@ -261,6 +261,23 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+#: What a key people write in a step by mistake is written as instead.
+_STEP_KEY_HINTS = {
+    "rest": "write 'rest_after: 30s' for a rest after this step, or a step of its own "
+    "with 'kind: rest' and 'duration: 30s'",
+}
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    """The value at *path* in *data*, or an empty mapping when there is none."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _problems(exc: ValidationError, located: Located, name: str) -> Iterator[Problem]:
     for error in exc.errors(include_url=False):
         path = _data_path(tuple(error["loc"]), located.data)
@@ -272,7 +289,13 @@ def _problems(exc: ValidationError, located: Located, name: str) -> Iterator[Pro
             key = str(path[-1])
             line, column = located.position(path, key=True)
             message = f"{_path_label(path[:-1]) or 'top level'}: unknown key '{key}'"
-            message += did_you_mean(key, _ALL_KEYS)
+            in_step = "steps" in path[:-1] or "choose" in path[:-1]
+            if in_step and key == "rest" and "repeat" in _at(located.data, path[:-1]):
+                message += "; write 'rest_between: 30s' for a rest between rounds"
+            elif in_step and key in _STEP_KEY_HINTS:
+                message += f"; {_STEP_KEY_HINTS[key]}"
+            else:  # a key of another place (a step's in the defaults, say) is no typo
+                message += did_you_mean(key, [k for k in _ALL_KEYS if k != key])
         elif kind == "missing":
             line, column = located.position(path[:-1])
             parent = _path_label(path[:-1])
@@ -299,6 +322,8 @@ def _problems(exc: ValidationError, located: Located, name: str) -> Iterator[Pro
                     "String should have", "expected"
                 )
                 found = f", found {_describe(value)}"
+            if kind == "too_short" and path and path[-1] == "steps":
+                text, found = "needs at least one step", ""
             if kind in ("literal_error", "enum") and isinstance(value, str):
                 expected = str(error.get("ctx", {}).get("expected", ""))
                 choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]

@@ -158,6 +158,25 @@ def test_breathing_none_switches_off_the_routine_default() -> None:
 
 
 ERROR_CASES = [
+    (  # a rest written as a key of a step: where a rest goes instead (not "did you mean
+        # 'rest'?", a key of the defaults)
+        "name: r\nsteps:\n  - {name: x, hold: 30}\n  - rest: 30\n",
+        [
+            "r.yaml:4:5: steps[1]: unknown key 'rest'; write 'rest_after: 30s' for a rest "
+            "after this step, or a step of its own with 'kind: rest' and 'duration: 30s'"
+        ],
+    ),
+    (  # and in a repeat group, the rest between rounds
+        "name: r\nsteps:\n  - repeat: 2\n    rest: 10\n    steps: [{name: x, hold: 30}]\n",
+        [
+            "r.yaml:4:5: steps[0]: unknown key 'rest'; write 'rest_between: 30s' for a rest "
+            "between rounds"
+        ],
+    ),
+    (  # no steps at all, in plain words
+        "name: r\nsteps: []\n",
+        ["r.yaml:2:8: steps: needs at least one step"],
+    ),
     (  # wrong type, with the field named and the value found
         "name: r\nsteps:\n  - name: x\n    hold: 30\n    sets: three\n",
         ["r.yaml:5:11: steps[0].sets: expected a whole number of sets, found 'three'"],
@@ -185,10 +204,6 @@ ERROR_CASES = [
     (  # missing name at the top
         "steps:\n  - {name: x, hold: 3}\n",
         ["r.yaml:1:1: missing required key 'name'"],
-    ),
-    (  # empty step list
-        "name: r\nsteps: []\n",
-        ["r.yaml:2:8: steps: expected at least 1 item after validation, not 0, found a list"],
     ),
     (  # a rule between fields
         "name: r\nsteps:\n  - {name: x, hold: 3, duration: 4}\n",

@@ -115,7 +115,7 @@ def test_the_last_step_out_leaves_an_empty_group_and_can_go_back(
     view.enter_group()
     view.move_out_of_group()  # Bridge, the last one
     assert "    steps: []\n      # end of the circuit\n" in view.document.dump()
-    assert any("at least 1 item" in m for m in view.problem_list.messages())
+    assert any("needs at least one step" in m for m in view.problem_list.messages())
     view.step_list.setCurrentRow(3)  # Plank, under the emptied group
     view.move_step(-1)
     view.move_into_group()

@@ -112,7 +112,7 @@ def test_enter_on_a_problem_goes_to_it(qtbot: QtBot, catalog: Catalog, user_dir:
         ("defaults.rest", "Steps", 0, "details.default_rest"),
         ("missing required key 'say'", "Steps in Circuit", 0, "step_form.cues"),
         ("repeat: expected greater than or equal to 1", "Steps", 2, "group_form.repeat"),
-        ("steps[2].steps: expected at least 1 item", "Steps", 2, "group_form.open_button"),
+        ("steps[2].steps: needs at least one step", "Steps", 2, "group_form.open_button"),
         ("a step needs its timing", "Steps", 3, "step_list"),
     ],
 )
