@@ -3,6 +3,9 @@ routine's figures (times done, last done, average length)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -14,12 +17,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_timer.history import Progress, format_seconds
+from psoas_timer.history import DayMinutes, Progress, format_seconds
+from psoas_timer.ui.common.text import plural
 from psoas_timer.ui.common.theme import scaled_font
 from psoas_timer.ui.progress.calendar_view import MonthsCalendar
 from psoas_timer.ui.progress.words import day_words
 
-__all__ = ["OverviewTab"]
+__all__ = ["OverviewTab", "calendar_words"]
+
+
+def calendar_words(days: Sequence[DayMinutes], first: date) -> str:
+    """The line under the calendar: the days with a session from *first* on, and their
+    minutes."""
+    shown = [d for d in days if d.sessions and d.day >= first]
+    if not shown:
+        return "No sessions in the last six months: each day with one is shaded here."
+    minutes = round(sum(d.minutes for d in shown))
+    return (
+        f"{plural(len(shown), 'day')} with a session, {plural(minutes, 'minute')} in all. "
+        "Darker means more minutes."
+    )
 
 
 class OverviewTab(QWidget):
@@ -58,12 +75,7 @@ class OverviewTab(QWidget):
 
     def show_progress(self, progress: Progress) -> None:
         self.calendar.set_days(progress.days, progress.today)
-        active = [d for d in progress.days if d.sessions]
-        minutes = sum(d.minutes for d in progress.days)
-        self.calendar_caption.setText(
-            f"{len(active)} days with a session, {round(minutes)} minutes in all. "
-            "Darker means more minutes."
-        )
+        self.calendar_caption.setText(calendar_words(progress.days, self.calendar.first))
         self._fill_routines(progress)
 
     def _fill_routines(self, progress: Progress) -> None:
