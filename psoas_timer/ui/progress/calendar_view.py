@@ -154,6 +154,13 @@ class MonthsCalendar(QWidget):
                 kept.append((x, text))
         return kept
 
+    def tip(self, day: date) -> str:
+        """What hovering over *day* says: ``"Mon 02 Mar 2026: 21 min, 1 session"``."""
+        found = self._minutes.get(day)
+        if found is None:
+            return f"{day:%a %d %b %Y}: nothing done"
+        return f"{day:%a %d %b %Y}: {round(found.minutes)} min, {plural(found.sessions, 'session')}"
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -194,12 +201,6 @@ class MonthsCalendar(QWidget):
             if day is None:
                 QToolTip.hideText()
             else:
-                found = self._minutes.get(day)
-                text = f"{day:%a %d %b %Y}: "
-                if found is None:
-                    text += "nothing done"
-                else:
-                    text += f"{round(found.minutes)} min, {plural(found.sessions, 'session')}"
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), self.tip(day), self)
             return True
         return super().event(event)  # type: ignore[arg-type]

@@ -222,7 +222,12 @@ class RatingPrompt(QWidget):
         chain = self._chain()
         if current in chain:
             index = chain.index(current)
-            chain[max(0, min(len(chain) - 1, index + step))].setFocus()
+            target = chain[max(0, min(len(chain) - 1, index + step))]
+            target.setFocus()
+            self._show_keys(target)
+
+    def _show_keys(self, focused: QObject) -> None:
+        self.keys.setText(NOTE_KEYS if focused is self.note else SCORE_KEYS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The window's own keys (Enter releases, Esc stops) wait while the prompt asks.
@@ -233,8 +238,8 @@ class RatingPrompt(QWidget):
         ):
             event.accept()
             return True
-        if event.type() == QEvent.Type.FocusIn:
-            self.keys.setText(NOTE_KEYS if watched is self.note else SCORE_KEYS)
+        if event.type() == QEvent.Type.FocusIn:  # a click, or the window coming back
+            self._show_keys(watched)
             return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
