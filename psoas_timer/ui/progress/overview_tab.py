@@ -3,9 +3,6 @@ routine's figures (times done, last done, average length)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -17,26 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_timer.history import DayMinutes, Progress, format_seconds
-from psoas_timer.ui.common.text import plural
+from psoas_timer.history import Progress, format_seconds
 from psoas_timer.ui.common.theme import scaled_font
 from psoas_timer.ui.progress.calendar_view import MonthsCalendar
-from psoas_timer.ui.progress.words import day_words
+from psoas_timer.ui.progress.words import calendar_words, day_words
 
-__all__ = ["OverviewTab", "calendar_words"]
-
-
-def calendar_words(days: Sequence[DayMinutes], first: date) -> str:
-    """The line under the calendar: the days with a session from *first* on, and their
-    minutes."""
-    shown = [d for d in days if d.sessions and d.day >= first]
-    if not shown:
-        return "No sessions in the last six months: each day with one is shaded here."
-    minutes = round(sum(d.minutes for d in shown))
-    return (
-        f"{plural(len(shown), 'day')} with a session, {plural(minutes, 'minute')} in all. "
-        "Darker means more minutes."
-    )
+__all__ = ["OverviewTab"]
 
 
 class OverviewTab(QWidget):

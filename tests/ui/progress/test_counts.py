@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.history import DayMinutes, HistoryStore
 from psoas_timer.ui.common.text import noun, plural
-from psoas_timer.ui.progress.overview_tab import calendar_words
 from psoas_timer.ui.progress.progress_view import ProgressView
+from psoas_timer.ui.progress.words import calendar_words
 from psoas_timer.ui.shell.main_window import MainWindow, Page
 from tests.ui.progress.conftest import ZONE, Wall, run_through
 
@@ -55,7 +55,7 @@ def test_the_line_under_the_calendar() -> None:
     before = DayMinutes(date(2025, 12, 1), 30.0, 1)  # before the calendar's first day
     assert calendar_words([before], first).startswith("No sessions in the last six months")
     assert calendar_words([before, one], first) == (
-        "1 day with a session, 1 minute in all. Darker means more minutes."
+        "1 day with a session, 1 minute in all. The stronger the colour, the more minutes."
     )
     assert calendar_words([one, two], first).startswith("2 days with a session, 21 minutes")
 
