@@ -31,7 +31,7 @@ Key = Qt.Key
 
 #: The line of keys under the scores, while a score has the focus and while the note has.
 SCORE_KEYS = "Type 0–10 · Tab or ↓ next · Enter saves · Esc skips"
-NOTE_KEYS = "Typing here writes a note, digits too · ↑ back to the scores · Enter saves"
+NOTE_KEYS = "Typing here writes a note, digits too · ↑ back to the scores · Enter saves · Esc skips"
 
 
 def score_words(score: int | None) -> str:
@@ -128,6 +128,7 @@ class RatingPrompt(QWidget):
         self.keys = QLabel(SCORE_KEYS)
         self.keys.setObjectName("rating_keys")
         self.keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keys.setWordWrap(True)
         self.keys.setFont(scaled_font(self.font(), 20))
         self.dont_ask = QCheckBox("Don't ask for this routine")
         self.dont_ask.setObjectName("rating_dont_ask")
