@@ -18,7 +18,9 @@ __all__ = [
     "count_up",
     "doing_word",
     "next_up",
+    "noun",
     "open_marks",
+    "plural",
     "run_time",
     "step_timing",
     "where_line",
@@ -88,8 +90,14 @@ def where_line(seg: Segment, run: StepRun | None = None) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+def plural(n: int, word: str) -> str:
+    """A count and its noun, one or more: ``"1 day"``, ``"0 days"``, ``"2 days"``."""
+    return f"{n} {noun(n, word)}"
+
+
+def noun(n: int, word: str) -> str:
+    """*word* as it follows the number *n* (shown apart, as a caption under a figure)."""
+    return word if n == 1 else f"{word}s"
 
 
 def _secs(seconds: float) -> str:
@@ -109,10 +117,10 @@ def _secs(seconds: float) -> str:
 def _count(n: int, word: str) -> str:
     """``3 sets``, ``3–4 sets (3 used)``, ``2 sets left, 3 right``."""
     if isinstance(n, SideCount):
-        return f"{_plural(n.left, word)} left, {n.right} right"
+        return f"{plural(n.left, word)} left, {n.right} right"
     if isinstance(n, RangedCount):
         return f"{n.low}–{n.high} {word}s ({int(n)} used)"
-    return _plural(n, word)
+    return plural(n, word)
 
 
 def step_timing(step: Step) -> str:

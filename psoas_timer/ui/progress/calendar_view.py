@@ -1,11 +1,14 @@
-"""The last months as a grid of days, each shaded by the minutes done that day.
+"""The last six months as a grid of days, each shaded by the minutes done that day.
 
-One column per week (Monday at the top), months named above; painted in one pass, so ten
+One column per week (Monday at the top), months named above. It always shows the whole span,
+days without a session as empty cells, however much or little history there is. The cells
+grow and shrink with the width it is given (within limits). Painted in one pass, so ten
 years of history cost nothing here (it only ever holds the days it shows).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
@@ -13,10 +16,13 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from psoas_timer.history import DayMinutes
+from psoas_timer.ui.common.text import plural
 from psoas_timer.ui.common.theme import colors, scaled_font
 
-__all__ = ["MonthsCalendar", "shade_level"]
+__all__ = ["CALENDAR_DAYS", "MonthsCalendar", "month_labels", "shade_level"]
 
+#: Days the calendar shows, today included: six months.
+CALENDAR_DAYS = 183
 #: Minutes at or above which a day is shaded darkest.
 FULL_MINUTES = 40.0
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
@@ -29,30 +35,51 @@ def shade_level(minutes: float) -> int:
     return min(4, 1 + int(minutes / FULL_MINUTES * 3.999))
 
 
-class MonthsCalendar(QWidget):
-    """Days from *first* to *today*, shaded by minutes."""
+def month_labels(first: date, last: date) -> list[tuple[int, str]]:
+    """(week column, short month name) for each month from *first* to *last*, placed at the
+    column of its first day (the first month at column 0, even when it starts before
+    *first*)."""
+    start = first - timedelta(days=first.weekday())
+    labels = [(0, f"{first:%b}")]
+    month = date(first.year, first.month, 1)
+    while True:
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        if month > last:
+            return labels
+        labels.append(((month - start).days // 7, f"{month:%b}"))
 
-    CELL = 20
-    GAP = 4
+
+class MonthsCalendar(QWidget):
+    """The :data:`CALENDAR_DAYS` days up to *today*, shaded by minutes."""
+
+    #: A week column's width, cell and gap, at most and at least (pixels).
+    LARGEST = 24
+    SMALLEST = 16
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("calendar")
-        self.setFont(scaled_font(self.font(), 15))
+        self.setFont(scaled_font(self.font(), 16))
         self.today = date.today()
-        self.first = self.today
+        self.first = self.today - timedelta(days=CALENDAR_DAYS - 1)
         self._minutes: dict[date, DayMinutes] = {}
-        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Calendar of the days with sessions")
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setAccessibleName("Calendar of the last six months")
+        self.set_days([], self.today)
 
-    def set_days(self, days: tuple[DayMinutes, ...] | list[DayMinutes], today: date) -> None:
+    def set_days(self, days: Sequence[DayMinutes], today: date) -> None:
+        """Shade the days in *days* (others are empty) in the six months up to *today*."""
         self.today = today
-        self.first = (days[0].day if days else today) if days else today
-        if days:
-            self.first = min(self.first, days[0].day)
-        self._minutes = {d.day: d for d in days if d.sessions or d.minutes}
-        done = sum(1 for d in self._minutes.values())
-        self.setAccessibleDescription(f"{done} days with sessions since {self.first:%d %B %Y}")
+        self.first = today - timedelta(days=CALENDAR_DAYS - 1)
+        self._minutes = {
+            d.day: d for d in days if (d.sessions or d.minutes) and self.first <= d.day <= today
+        }
+        done = plural(len(self._minutes), "day")
+        self.setAccessibleDescription(
+            f"{done} with a session from {self.first:%d %B %Y} to {today:%d %B %Y}"
+        )
         self.updateGeometry()
         self.update()
 
@@ -63,40 +90,76 @@ class MonthsCalendar(QWidget):
     def _start(self) -> date:
         return self.first - timedelta(days=self.first.weekday())
 
-    def _weeks(self) -> int:
+    def weeks(self) -> int:
+        """Week columns drawn."""
         return (self.today - self._start()).days // 7 + 1
 
     def _origin(self) -> QPoint:
         metrics = self.fontMetrics()
         return QPoint(metrics.horizontalAdvance("Wed") + 10, metrics.height() + 6)
 
-    def sizeHint(self) -> QSize:
-        step = self.CELL + self.GAP
+    def _step(self, width: int | None = None) -> int:
+        room = (self.width() if width is None else width) - self._origin().x()
+        return max(self.SMALLEST, min(self.LARGEST, room // self.weeks()))
+
+    def _size(self, step: int) -> QSize:
         origin = self._origin()
-        return QSize(origin.x() + self._weeks() * step, origin.y() + 7 * step)
+        return QSize(origin.x() + self.weeks() * step, origin.y() + 7 * step)
+
+    def sizeHint(self) -> QSize:
+        return self._size(self.LARGEST)
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        return self._size(self.SMALLEST)
 
-    def _cell(self, day: date) -> QRect:
-        step = self.CELL + self.GAP
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._size(self._step(width)).height()
+
+    def cell(self, day: date) -> QRect:
+        """Where *day* is drawn."""
+        step = self._step()
         offset = (day - self._start()).days
         origin = self._origin()
+        size = step - max(3, step // 6)
         return QRect(
-            origin.x() + (offset // 7) * step,
-            origin.y() + (offset % 7) * step,
-            self.CELL,
-            self.CELL,
+            origin.x() + (offset // 7) * step, origin.y() + (offset % 7) * step, size, size
         )
 
     def day_at(self, point: QPoint) -> date | None:
-        step = self.CELL + self.GAP
+        step = self._step()
         origin = self._origin()
         column, row = (point.x() - origin.x()) // step, (point.y() - origin.y()) // step
         if column < 0 or not 0 <= row < 7:
             return None
         day = self._start() + timedelta(days=column * 7 + row)
         return day if self.first <= day <= self.today else None
+
+    def labels(self) -> list[tuple[int, str]]:
+        """(x, text) of each month name drawn: one that would run into the next is left out
+        (the first, partly shown month, when it has only a week or so)."""
+        step = self._step()
+        origin = self._origin()
+        metrics = self.fontMetrics()
+        placed = [
+            (origin.x() + column * step, text)
+            for column, text in month_labels(self.first, self.today)
+        ]
+        kept: list[tuple[int, str]] = []
+        for i, (x, text) in enumerate(placed):
+            after = placed[i + 1][0] if i + 1 < len(placed) else self.width()
+            if x + metrics.horizontalAdvance(text) + 6 <= after:
+                kept.append((x, text))
+        return kept
+
+    def tip(self, day: date) -> str:
+        """What hovering over *day* says: ``"Mon 02 Mar 2026: 21 min, 1 session"``."""
+        found = self._minutes.get(day)
+        if found is None:
+            return f"{day:%a %d %b %Y}: nothing done"
+        return f"{day:%a %d %b %Y}: {round(found.minutes)} min, {plural(found.sessions, 'session')}"
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -109,34 +172,26 @@ class MonthsCalendar(QWidget):
             shades.append(shade)
         painter.setPen(palette.muted)
         origin = self._origin()
-        step = self.CELL + self.GAP
+        step = self._step()
+        size = step - max(3, step // 6)
         for row, name in enumerate(WEEKDAYS):
             if name:
                 painter.drawText(
-                    QRect(0, origin.y() + row * step, origin.x() - 8, self.CELL),
+                    QRect(0, origin.y() + row * step, origin.x() - 8, size),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                     name,
                 )
         painter.setPen(Qt.PenStyle.NoPen)
         day = self.first
-        month_seen: set[tuple[int, int]] = set()
-        labels: list[tuple[int, str]] = []
         while day <= self.today:
-            rect = self._cell(day)
+            rect = self.cell(day)
             painter.setBrush(shades[shade_level(self.minutes_on(day))])
             painter.drawRoundedRect(rect, 4, 4)
-            starts = day.day == 1 or (day == self.first and day.day < 22)
-            if starts and (day.year, day.month) not in month_seen:
-                month_seen.add((day.year, day.month))
-                labels.append((rect.x(), f"{day:%b}"))
-            if day == self.today:
-                painter.setPen(palette.text)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 4, 4)
-                painter.setPen(Qt.PenStyle.NoPen)
             day += timedelta(days=1)
         painter.setPen(palette.text)
-        for x, text in labels:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(self.cell(self.today).adjusted(-1, -1, 1, 1), 4, 4)
+        for x, text in self.labels():
             painter.drawText(QPoint(x, self.fontMetrics().ascent()), text)
         painter.end()
 
@@ -146,13 +201,6 @@ class MonthsCalendar(QWidget):
             if day is None:
                 QToolTip.hideText()
             else:
-                found = self._minutes.get(day)
-                text = f"{day:%a %d %b %Y}: "
-                if found is None:
-                    text += "nothing done"
-                else:
-                    text += f"{round(found.minutes)} min, {found.sessions} "
-                    text += "session" if found.sessions == 1 else "sessions"
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), self.tip(day), self)
             return True
         return super().event(event)  # type: ignore[arg-type]

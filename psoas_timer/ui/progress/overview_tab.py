@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from psoas_timer.history import Progress, format_seconds
 from psoas_timer.ui.common.theme import scaled_font
 from psoas_timer.ui.progress.calendar_view import MonthsCalendar
-from psoas_timer.ui.progress.words import day_words
+from psoas_timer.ui.progress.words import calendar_words, day_words
 
 __all__ = ["OverviewTab"]
 
@@ -58,12 +58,7 @@ class OverviewTab(QWidget):
 
     def show_progress(self, progress: Progress) -> None:
         self.calendar.set_days(progress.days, progress.today)
-        active = [d for d in progress.days if d.sessions]
-        minutes = sum(d.minutes for d in progress.days)
-        self.calendar_caption.setText(
-            f"{len(active)} days with a session, {round(minutes)} minutes in all. "
-            "Darker means more minutes."
-        )
+        self.calendar_caption.setText(calendar_words(progress.days, self.calendar.first))
         self._fill_routines(progress)
 
     def _fill_routines(self, progress: Progress) -> None:

@@ -40,7 +40,9 @@ from psoas_timer.history import (
     Progress,
     format_seconds,
 )
+from psoas_timer.ui.common.text import noun, plural
 from psoas_timer.ui.common.theme import colors, scaled_font
+from psoas_timer.ui.progress.calendar_view import CALENDAR_DAYS
 from psoas_timer.ui.progress.charts_tab import ChartsTab
 from psoas_timer.ui.progress.overview_tab import OverviewTab
 from psoas_timer.ui.progress.sessions_tab import SessionsTab
@@ -48,9 +50,6 @@ from psoas_timer.ui.progress.sessions_tab import SessionsTab
 __all__ = ["ProgressView"]
 
 log = logging.getLogger(__name__)
-
-#: Days the calendar shows.
-CALENDAR_DAYS = 183
 
 
 def _figure(parent: QWidget, name: str, caption: str) -> tuple[QLabel, QLabel, QWidget]:
@@ -96,15 +95,17 @@ class ProgressView(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setFont(scaled_font(self.font(), 17))
         self.notice.hide()
-        self.streak, _, streak_box = _figure(self, "current_streak", "days in a row")
+        self.streak, self.streak_caption, streak_box = _figure(
+            self, "current_streak", "days in a row"
+        )
         self.longest, _, longest_box = _figure(self, "longest_streak", "longest run")
-        self.week, self.week_caption, week_box = _figure(self, "this_week", "this week")
-        self.total, _, total_box = _figure(self, "sessions_total", "sessions")
+        self.week, self.week_caption, week_box = _figure(self, "this_week", "days this week")
+        self.total, self.total_caption, total_box = _figure(self, "sessions_total", "sessions")
         self.hours, _, hours_box = _figure(self, "time_total", "in all")
         self.goal = QSpinBox()
         self.goal.setObjectName("weekly_goal")
         self.goal.setRange(1, 7)
-        self.goal.setSuffix(" days a week")
+        self._word_goal(self.goal.value())
         self.goal.setFont(scaled_font(self.font(), 18))
         self.goal.setAccessibleName("Weekly goal")
         self.goal.setToolTip("Days a week you aim for: days off within it keep the streak")
@@ -161,6 +162,7 @@ class ProgressView(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
+        self.goal.valueChanged.connect(self._word_goal)
         self.goal.valueChanged.connect(self._on_goal_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.sessions.delete_requested.connect(self.delete_selected)
@@ -203,11 +205,14 @@ class ProgressView(QWidget):
         self.progress = progress
         self._today = progress.today
         streak = progress.streak
+        # The number is drawn large over its caption, so the caption's noun agrees with it.
         self.streak.setText(str(streak.current))
+        self.streak_caption.setText(noun(streak.current, "day") + " in a row")
         self.longest.setText(str(streak.longest))
         self.week.setText(f"{streak.this_week} of {streak.goal}")
-        self.week_caption.setText("days this week")
+        self.week_caption.setText(noun(streak.goal, "day") + " this week")
         self.total.setText(str(progress.sessions))
+        self.total_caption.setText(noun(progress.sessions, "session"))
         hours = progress.total_seconds / 3600
         self.hours.setText(
             f"{hours:.0f} h" if hours >= 10 else format_seconds(progress.total_seconds)
@@ -215,6 +220,7 @@ class ProgressView(QWidget):
         self.goal.blockSignals(True)
         self.goal.setValue(streak.goal)
         self.goal.blockSignals(False)
+        self._word_goal(streak.goal)
         self.overview.show_progress(progress)
         self.charts.fill_choices(progress)
         self.sessions.relist()
@@ -239,6 +245,9 @@ class ProgressView(QWidget):
         return True
 
     # -- goal, export, import, delete all ------------------------------------------------
+    def _word_goal(self, days: int) -> None:
+        self.goal.setSuffix(" " + noun(days, "day") + " a week")
+
     def _on_goal_changed(self, days: int) -> None:
         if self.store is None:
             return
@@ -263,7 +272,7 @@ class ProgressView(QWidget):
             log.exception("export failed")
             self.status.setText(f"Could not export to {path}: {exc}")
             return None
-        self.status.setText(f"Exported {count} sessions to {path}.")
+        self.status.setText(f"Exported {plural(count, 'session')} to {path}.")
         return count
 
     def import_from(self, path: Path) -> bool:
@@ -280,21 +289,27 @@ class ProgressView(QWidget):
             self.status.setText(f"Nothing was imported from {path}: {exc}")
             return False
         there = f", {result.already_there} already here" if result.already_there else ""
-        self._changed(f"Imported {result.added} sessions from {path.name}{there}.")
+        added = plural(result.added, "session")
+        self._changed(f"Imported {added} from {path.name}{there}.")
         return True
 
     def delete_everything(self) -> bool:
         if self.store is None:
             return False
         count = self.store.count()
-        question = (
-            f"Delete all {count} sessions, with their ratings and notes? This cannot be "
-            "undone. (Export first to keep a copy.)"
+        if count == 0:
+            self.status.setText("There is no history to delete.")
+            return False
+        what = (
+            "the one session, with its ratings and note?"
+            if count == 1
+            else f"all {count} sessions, with their ratings and notes?"
         )
+        question = f"Delete {what} This cannot be undone. (Export first to keep a copy.)"
         if not self._confirm("Delete all history?", question):
             return False
         deleted = self.store.delete_all()
-        self._changed(f"Deleted all history ({deleted} sessions).")
+        self._changed(f"Deleted all history ({plural(deleted, 'session')}).")
         return True
 
     def _on_export_clicked(self) -> None:

@@ -2,7 +2,9 @@
 
 Keyboard first, and readable from the mat: a digit types the score (1 then 0 makes 10),
 Tab or ↓ moves to the next area (↑ or Shift+Tab back), Enter saves, Esc skips. A free-text
-note is optional. The prompt only collects: the window records through the history.
+note is optional: it is the last row, labelled "Note" like the areas are labelled, and while
+it has the focus the line of keys says that what is typed (digits too) is the note. The
+prompt only collects: the window records through the history.
 """
 
 from __future__ import annotations
@@ -23,9 +25,13 @@ from PySide6.QtWidgets import (
 from psoas_timer.history import Area, Moment
 from psoas_timer.ui.common.theme import scaled_font
 
-__all__ = ["RatingPrompt", "ScoreField", "score_words"]
+__all__ = ["NOTE_KEYS", "SCORE_KEYS", "RatingPrompt", "ScoreField", "score_words"]
 
 Key = Qt.Key
+
+#: The line of keys under the scores, while a score has the focus and while the note has.
+SCORE_KEYS = "Type 0–10 · Tab or ↓ next · Enter saves · Esc skips"
+NOTE_KEYS = "Typing here writes a note, digits too · ↑ back to the scores · Enter saves · Esc skips"
 
 
 def score_words(score: int | None) -> str:
@@ -105,13 +111,24 @@ class RatingPrompt(QWidget):
         self._grid.setVerticalSpacing(10)
         self.note = QLineEdit()
         self.note.setObjectName("rating_note")
-        self.note.setPlaceholderText("A note, if you like (optional)")
-        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText("optional, in your own words")
+        self.note.setAccessibleName("Note (optional)")
+        self.note.setAccessibleDescription(
+            "Kept with the session as written; a number typed here is part of the note, not a score"
+        )
         self.note.setFont(scaled_font(self.font(), 24))
         self.note.setMaxLength(2000)
-        self.keys = QLabel("Type 0–10 · Tab or ↓ next · Enter saves · Esc skips")
+        self.note.setMinimumWidth(420)
+        self.note_label = QLabel("Note")
+        self.note_label.setObjectName("rating_note_label")
+        self.note_label.setFont(scaled_font(self.font(), 32))
+        self.note_label.setBuddy(self.note)
+        self._grid.addWidget(self.note_label, 0, 0, Qt.AlignmentFlag.AlignRight)
+        self._grid.addWidget(self.note, 0, 1, 1, 2)
+        self.keys = QLabel(SCORE_KEYS)
         self.keys.setObjectName("rating_keys")
         self.keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keys.setWordWrap(True)
         self.keys.setFont(scaled_font(self.font(), 20))
         self.dont_ask = QCheckBox("Don't ask for this routine")
         self.dont_ask.setObjectName("rating_dont_ask")
@@ -144,7 +161,6 @@ class RatingPrompt(QWidget):
         layout.addSpacing(16)
         layout.addLayout(grid_row)
         layout.addSpacing(12)
-        layout.addWidget(self.note)
         layout.addWidget(self.keys)
         layout.addSpacing(12)
         layout.addLayout(buttons)
@@ -162,7 +178,7 @@ class RatingPrompt(QWidget):
         while self._grid.count():  # the last routine's rows go at once, not on the next turn
             item = self._grid.takeAt(0)
             old = item.widget() if item is not None else None
-            if old is not None:
+            if old is not None and old not in (self.note, self.note_label):
                 old.hide()
                 old.setParent(None)
                 old.deleteLater()
@@ -182,7 +198,12 @@ class RatingPrompt(QWidget):
             self._grid.addWidget(words, row, 2)
             self.fields.append(field)
             self._words.append(words)
+        # The note is the last row, named like the areas, so what is typed in it is not
+        # taken for a score.
+        self._grid.addWidget(self.note_label, len(areas), 0, Qt.AlignmentFlag.AlignRight)
+        self._grid.addWidget(self.note, len(areas), 1, 1, 2)
         self.note.clear()
+        self.keys.setText(SCORE_KEYS)
         self.dont_ask.setChecked(False)
         if self.fields:
             self.fields[0].setFocus()
@@ -202,7 +223,12 @@ class RatingPrompt(QWidget):
         chain = self._chain()
         if current in chain:
             index = chain.index(current)
-            chain[max(0, min(len(chain) - 1, index + step))].setFocus()
+            target = chain[max(0, min(len(chain) - 1, index + step))]
+            target.setFocus()
+            self._show_keys(target)
+
+    def _show_keys(self, focused: QObject) -> None:
+        self.keys.setText(NOTE_KEYS if focused is self.note else SCORE_KEYS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The window's own keys (Enter releases, Esc stops) wait while the prompt asks.
@@ -213,6 +239,9 @@ class RatingPrompt(QWidget):
         ):
             event.accept()
             return True
+        if event.type() == QEvent.Type.FocusIn:  # a click, or the window coming back
+            self._show_keys(watched)
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key = event.key()

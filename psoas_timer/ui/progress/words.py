@@ -1,17 +1,18 @@
 """Plain sentences about the history for the window: the routine page's last-done line, the
 completion screen's rating and the change since the previous session, and the Progress page's
-words for a session (how it ended, and the whole of it as text).
+words for its calendar and for a session (how it ended, and the whole of it as text).
 
 Qt-free: the shell and the pages show these strings; tests read them without a window.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from psoas_timer.history import (
     Area,
+    DayMinutes,
     LastDone,
     Release,
     SessionDetail,
@@ -19,10 +20,12 @@ from psoas_timer.history import (
     format_seconds,
     rating_changes,
 )
+from psoas_timer.ui.common.text import plural
 
 __all__ = [
     "ENDINGS",
     "after_lines",
+    "calendar_words",
     "change_lines",
     "day_words",
     "last_done_line",
@@ -45,6 +48,19 @@ def day_words(when: date, today: date) -> str:
     if 1 < days < 7:
         return f"{days} days ago"
     return f"on {when.day} {when:%B %Y}"
+
+
+def calendar_words(days: Sequence[DayMinutes], first: date) -> str:
+    """The line under the calendar: the days with a session from *first* on, and their
+    minutes."""
+    shown = [d for d in days if d.sessions and d.day >= first]
+    if not shown:
+        return "No sessions in the last six months: each day with one is shaded here."
+    minutes = round(sum(d.minutes for d in shown))
+    return (
+        f"{plural(len(shown), 'day')} with a session, {plural(minutes, 'minute')} in all. "
+        "The stronger the colour, the more minutes."
+    )
 
 
 def _clock(when: datetime) -> str:

@@ -1,16 +1,19 @@
 """The rating prompt, by keyboard: digits, 10, Tab and ↓ on, ↑ back, Enter saves, Esc skips;
-switched off per routine and for all."""
+every field labelled, the note too, so digits typed there are plainly a note; switched off
+per routine and for all."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.history import Area
-from psoas_timer.ui.progress.rating_prompt import RatingPrompt, ScoreField
+from psoas_timer.ui.progress.rating_prompt import NOTE_KEYS, SCORE_KEYS, RatingPrompt, ScoreField
 from psoas_timer.ui.shell.main_window import MainWindow, Page
 from psoas_timer.ui.shell.settings import Preferences
+from tests.ui.progress.conftest import rate
 
 Key = Qt.Key
 AREAS = [Area("psoas", "left"), Area("psoas", "right"), Area("low back")]
@@ -153,3 +156,92 @@ def test_routines_read_again_do_not_take_the_prompt_away(hwindow: MainWindow) ->
     detail = hwindow.history.detail()
     assert detail is not None
     assert detail.ratings_at("before") == {Area("psoas", "left"): 6}
+
+
+TWO = [Area("psoas", "left"), Area("psoas", "right")]
+
+
+def _two(qtbot: QtBot) -> RatingPrompt:
+    prompt = RatingPrompt()
+    qtbot.addWidget(prompt)
+    prompt.ask("Deep psoas release", "before", TWO)
+    prompt.show()
+    qtbot.waitExposed(prompt)
+    prompt.activateWindow()
+    prompt.fields[0].setFocus()
+    return prompt
+
+
+def test_every_field_has_a_label_shown_beside_it_and_a_name_for_screen_readers(
+    qtbot: QtBot,
+) -> None:
+    prompt = _two(qtbot)
+    labels = {label.buddy(): label for label in prompt.findChildren(QLabel) if label.buddy()}
+    for field in [*prompt.fields, prompt.note]:
+        label = labels[field]
+        assert label.isVisible() and label.text()
+        assert field.accessibleName()
+        # beside it, on its row, as the areas' names are
+        assert label.geometry().right() < field.geometry().left()
+        assert abs(label.geometry().center().y() - field.geometry().center().y()) < 10
+    assert labels[prompt.note].text() == "Note"
+    assert prompt.note.accessibleName() == "Note (optional)"
+    assert "not a score" in prompt.note.accessibleDescription()
+    assert prompt.note.geometry().top() > prompt.fields[-1].geometry().bottom()
+
+
+def test_a_digit_typed_after_the_last_area_is_a_note_and_says_so(qtbot: QtBot) -> None:
+    prompt = _two(qtbot)
+    assert prompt.keys.text() == SCORE_KEYS
+    for key in (Key.Key_3, Key.Key_Tab, Key.Key_5, Key.Key_Tab, Key.Key_2):
+        qtbot.keyClick(prompt.focusWidget(), key)
+    assert prompt.focusWidget() is prompt.note
+    assert prompt.note.text() == "2"
+    assert prompt.keys.text() == NOTE_KEYS
+    assert "note" in NOTE_KEYS and "digits too" in NOTE_KEYS
+    qtbot.keyClick(prompt.note, Key.Key_Up)  # back to the scores, and the keys for them
+    assert prompt.focusWidget() is prompt.fields[1]
+    assert prompt.keys.text() == SCORE_KEYS
+    qtbot.keyClick(prompt.fields[1], Key.Key_Down)
+    assert prompt.keys.text() == NOTE_KEYS
+    with qtbot.waitSignal(prompt.accepted) as got:
+        qtbot.keyClick(prompt.note, Key.Key_Return)
+    assert got.args == [{TWO[0]: 3, TWO[1]: 5}, "2"]
+
+
+def test_escape_in_the_note_skips(qtbot: QtBot) -> None:
+    prompt = _two(qtbot)
+    qtbot.keyClick(prompt.fields[0], Key.Key_Down)
+    qtbot.keyClick(prompt.fields[1], Key.Key_Down)
+    qtbot.keyClicks(prompt.note, "tight")
+    with qtbot.waitSignal(prompt.skipped), qtbot.assertNotEmitted(prompt.accepted):
+        qtbot.keyClick(prompt.note, Key.Key_Escape)
+
+
+def test_asking_again_keeps_the_note_as_the_last_row(qtbot: QtBot) -> None:
+    prompt = _two(qtbot)
+    prompt.note.setFocus()
+    prompt.ask("Desk break", "after", AREAS)
+    assert prompt.keys.text() == SCORE_KEYS
+    assert prompt.note.text() == ""
+    assert prompt.note_label.isVisible() and prompt.note.isVisible()
+    qtbot.waitUntil(lambda: prompt.note.geometry().top() > prompt.fields[-1].geometry().bottom())
+    qtbot.keyClick(prompt.fields[0], Key.Key_Down)
+    qtbot.keyClick(prompt.fields[1], Key.Key_Down)
+    qtbot.keyClick(prompt.fields[2], Key.Key_Down)
+    assert prompt.focusWidget() is prompt.note
+
+
+def test_in_the_window_a_note_of_digits_is_kept_as_the_note(
+    hwindow: MainWindow, qtbot: QtBot
+) -> None:
+    assert hwindow.open_routine("evening")
+    hwindow.start_session()
+    areas = [field.area for field in hwindow.rating.fields]
+    scores = [str(n + 3) for n in range(len(areas))]
+    rate(qtbot, hwindow, scores, note="2")
+    assert hwindow.page is Page.PLAYER
+    detail = hwindow.history.detail()
+    assert detail is not None
+    assert detail.ratings_at("before") == {a: int(s) for a, s in zip(areas, scores, strict=True)}
+    assert detail.summary.note == "2"
