@@ -403,7 +403,9 @@ def _lines_csv(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]
             if not any(row):
                 continue
             if len(row) != len(header):
-                raise _bad(path, first, f"{len(row)} fields where the header has {len(header)}")
+                raise _bad(
+                    path, first, f"the header has {len(header)} fields, this line {len(row)}"
+                )
             record = dict(zip(header, row, strict=True))
             fields = FIELDS.get(record.get("record", ""), {})
             # A CSV row has every column; only the record's own fields count.

@@ -223,3 +223,22 @@ def test_an_export_replaces_the_file_whole(filled: HistoryStore, tmp_path: Path)
     filled.export(out)
     assert not out.read_text().startswith("old")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_csv_row_with_a_field_missing_says_how_many_there_should_be(
+    filled: HistoryStore, tmp_path: Path
+) -> None:
+    out = tmp_path / "h.csv"
+    filled.export(out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    header = len(lines[0].split(","))
+    lines[3] = ",".join(lines[3].split(",")[:1])  # one field left of the row
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with (
+        HistoryStore.open(tmp_path / "other.sqlite3") as other,
+        pytest.raises(
+            HistoryImportError, match=rf"^{bad}:4: the header has {header} fields, this line 1$"
+        ),
+    ):
+        other.import_file(bad)

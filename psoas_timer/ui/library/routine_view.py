@@ -20,7 +20,7 @@ from psoas_timer.core.catalog import Entry
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.plan import Plan, StepRun
 from psoas_timer.ui.common.image_view import ImageView
-from psoas_timer.ui.common.text import run_time, step_timing
+from psoas_timer.ui.common.text import plural, run_time, step_timing
 from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["RoutineView", "StepCard"]
@@ -34,10 +34,6 @@ def _text(text: str, size: int, *, bold: bool = False, name: str = "") -> QLabel
     if name:
         label.setObjectName(name)
     return label
-
-
-def _steps(count: int) -> str:
-    return f"{count} step" if count == 1 else f"{count} steps"
 
 
 class StepCard(QFrame):
@@ -196,7 +192,7 @@ class RoutineView(QWidget):
         assert routine is not None
         self.name.setText(routine.name)
         steps = sum(1 for run in plan.steps if run.round == 1)
-        parts = [f"Total {format_clock(plan.total)}", _steps(steps), *routine.tags]
+        parts = [f"Total {format_clock(plan.total)}", plural(steps, "step"), *routine.tags]
         self.summary.setText(" · ".join(parts))
         self.description.setText(routine.description.strip())
         self.description.setVisible(bool(routine.description.strip()))
