@@ -3,10 +3,11 @@ in any theme."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QToolBar, QToolButton, QWidget, QWidgetAction
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,7 @@ from psoas_timer.core.catalog import load_catalog
 from psoas_timer.ui.common import icons
 from psoas_timer.ui.editor import EditorView, EditorWindow
 from psoas_timer.ui.shell.main_window import MainWindow
+from psoas_timer.ui.shell.settings import Preferences
 
 from .conftest import started
 
@@ -59,6 +61,103 @@ def test_the_session_controls_are_never_in_the_overflow(
         assert hidden == [], (moment, hidden)
         assert window.menu_button.isVisible() and bar.rect().contains(window.menu_button.geometry())
         assert not _overflows(bar), moment
+
+
+Style = Qt.ToolButtonStyle
+#: What the row shows at each width: the words beside the icons wherever the whole row fits
+#: that way, under them where that fits, icons alone only in a window narrower still.
+WORDS_AT = {
+    800: Style.ToolButtonIconOnly,
+    1024: Style.ToolButtonTextUnderIcon,
+    1280: Style.ToolButtonTextBesideIcon,
+    1600: Style.ToolButtonTextBesideIcon,
+}
+
+
+def _check_words(window: MainWindow, width: int) -> None:
+    bar = window.toolbar
+    assert bar.toolButtonStyle() == WORDS_AT[width], width
+    assert window.menu_button.toolButtonStyle() == WORDS_AT[width]
+    assert not _overflows(bar)
+    for action in bar.actions():
+        button = bar.widgetForAction(action)
+        if isinstance(button, QToolButton) and button.isVisible():
+            # every word whole: no button squeezed below what its icon and word need
+            assert button.width() >= button.sizeHint().width(), action.text()
+            assert bar.rect().contains(button.geometry()), action.text()
+    assert bar.rect().contains(window.menu_button.geometry())
+
+
+@pytest.mark.parametrize("width", sorted(WORDS_AT))
+def test_the_words_show_wherever_they_fit(window: MainWindow, qtbot: QtBot, width: int) -> None:
+    started(window, "simple")
+    _settle(qtbot, window, width, 700)
+    _check_words(window, width)
+    window.commands.mute.trigger()  # Muted: a word of its own, the same room
+    QApplication.processEvents()
+    _check_words(window, width)
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_a_window_opened_at_its_size_shows_the_words(
+    make_window: Callable[[Preferences], MainWindow],
+    preferences: Preferences,
+    qtbot: QtBot,
+    width: int,
+) -> None:
+    """The row is measured afresh, also before the window is first shown (when the
+    toolbar's layout still gives its first answer whatever the buttons show)."""
+    window = make_window(preferences)
+    window.resize(width - 100, 700)  # measured while hidden
+    window.show()
+    qtbot.waitExposed(window)
+    _settle(qtbot, window, width, 700)
+    _check_words(window, width)
+
+
+def test_the_measure_matches_the_row_as_laid_out(window: MainWindow, qtbot: QtBot) -> None:
+    bar = window.toolbar
+    _settle(qtbot, window, 1600, 700)
+    measured = {style: bar.width_in(style) for style in set(WORDS_AT.values())}
+    assert measured[Style.ToolButtonIconOnly] < measured[Style.ToolButtonTextUnderIcon]
+    assert measured[Style.ToolButtonTextUnderIcon] < measured[Style.ToolButtonTextBesideIcon]
+    narrower = {
+        Style.ToolButtonTextBesideIcon: Style.ToolButtonTextUnderIcon,
+        Style.ToolButtonTextUnderIcon: Style.ToolButtonIconOnly,
+    }
+    for style, then in narrower.items():
+        _settle(qtbot, window, measured[style], 700)
+        assert bar.toolButtonStyle() == style
+        assert not _overflows(bar)
+        _settle(qtbot, window, measured[style] - 1, 700)
+        assert bar.toolButtonStyle() == then
+        assert not _overflows(bar)
+
+
+@pytest.mark.parametrize("muted_at_start", [False, True])
+def test_the_mute_control_shows_whether_the_sound_is_on(
+    make_window: Callable[[Preferences], MainWindow],
+    preferences: Preferences,
+    qtbot: QtBot,
+    muted_at_start: bool,
+) -> None:
+    """A loudspeaker and "Sound" while the cues are heard, a crossed one and "Muted" (the
+    button pressed) while they are not: icon, word and state agree, also at start."""
+    preferences.muted = muted_at_start
+    window = make_window(preferences)
+    window.show()
+    qtbot.waitExposed(window)
+    mute = window.commands.mute
+    for muted in (muted_at_start, not muted_at_start, muted_at_start):
+        if mute.isChecked() != muted:
+            mute.trigger()
+        assert mute.isChecked() == muted == window.preferences.muted
+        assert mute.text() == ("Muted" if muted else "Sound")
+        assert mute.icon().name() == ("audio-volume-muted" if muted else "audio-volume-high")
+        assert ("unmute" in mute.toolTip()) == muted
+        button = window.toolbar.widgetForAction(mute)
+        assert isinstance(button, QToolButton) and button.isChecked() == muted
+        assert button.text() == mute.text()
 
 
 def test_rarer_actions_are_in_the_menu_with_their_keys(window: MainWindow) -> None:

@@ -13,9 +13,14 @@ from PySide6.QtWidgets import QWidget
 
 from psoas_timer.ui.common.icons import icon as themed_icon
 
-__all__ = ["Actions", "create_actions"]
+__all__ = ["MUTED", "SOUND_ON", "Actions", "create_actions", "show_muted"]
 
 Key = Qt.Key
+
+#: The mute control's words: what the sound is now, as its icon shows (a loudspeaker, or
+#: a crossed one); pressing it (or M) switches.
+SOUND_ON = "Sound"
+MUTED = "Muted"
 
 
 @dataclass(frozen=True)
@@ -140,10 +145,10 @@ def create_actions(parent: QWidget) -> Actions:
         mute=_action(
             parent,
             "mute",
-            "Mute",
+            SOUND_ON,
             [Key.Key_M],
-            "Mute or unmute the cues",
-            "audio-volume-muted",
+            "Sound is on: mute the cues",
+            "audio-volume-high",
             checkable=True,
         ),
         fullscreen=_action(
@@ -264,3 +269,16 @@ def create_actions(parent: QWidget) -> Actions:
             "appointment-soon",
         ),
     )
+
+
+def show_muted(mute: QAction, muted: bool) -> None:
+    """Make the mute control's word, icon and tooltip say whether the sound is *muted*."""
+    shown = mute.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    if muted:
+        text, name, tip = MUTED, "audio-volume-muted", "Muted: cues show on screen only; unmute"
+    else:
+        text, name, tip = SOUND_ON, "audio-volume-high", "Sound is on: mute the cues"
+    mute.setText(text)
+    mute.setIcon(themed_icon(name))
+    mute.setToolTip(f"{tip} ({shown})")
+    mute.setStatusTip(tip)

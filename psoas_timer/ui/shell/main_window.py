@@ -112,7 +112,6 @@ class MainWindow(QMainWindow):
         self._history_opening: HistoryOpening | None = None
         self._pending_open: str | None = None
         self._quitting = False
-        self._toolbar_widths: dict[str, int] = {}  # the row's width, words beside, by Mute's text
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
@@ -388,7 +387,10 @@ class MainWindow(QMainWindow):
         self._fit_toolbar()
 
     def _restore(self) -> None:
+        from psoas_timer.ui.shell.actions import show_muted
+
         self.commands.mute.setChecked(self.preferences.muted)
+        show_muted(self.commands.mute, self.preferences.muted)
         self._audio.set_muted(self.preferences.muted)
         self.player.set_muted(self.preferences.muted)
         self.commands.stay_on_top.setChecked(self.preferences.stay_on_top)

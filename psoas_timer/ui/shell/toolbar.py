@@ -14,9 +14,15 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from psoas_timer.ui.common.icons import icon
 from psoas_timer.ui.common.theme import THEMES, scaled_font
-from psoas_timer.ui.shell.actions import Actions
+from psoas_timer.ui.shell.actions import MUTED, SOUND_ON, Actions
 
-__all__ = ["ControlsBar"]
+__all__ = ["ICON_PIXELS", "WORD_PIXELS", "ControlsBar"]
+
+#: The words' and the icons' size in pixels: both styles of words fit a 1280 px window.
+WORD_PIXELS = 15
+ICON_PIXELS = 24
+_START_TEXTS = ("Start", "Resume", "Pause")
+_MUTE_TEXTS = (SOUND_ON, MUTED)
 
 _THEME_WORDS = {"system": "As the system", "light": "Light", "dark": "Dark"}
 
@@ -29,13 +35,12 @@ class ControlsBar(QToolBar):
     def __init__(self, actions: Actions, theme: str, font_from: QWidget) -> None:
         super().__init__("Controls")
         self._actions = actions
-        self._widths: dict[tuple[str, Qt.ToolButtonStyle], int] = {}  # see _width_in
         self.setObjectName("controls")
         self.setMovable(False)
         self.setFloatable(False)
-        self.setIconSize(QSize(28, 28))
+        self.setIconSize(QSize(ICON_PIXELS, ICON_PIXELS))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.setFont(scaled_font(font_from.font(), 16, bold=True))
+        self.setFont(scaled_font(font_from.font(), WORD_PIXELS, bold=True))
         self.addAction(actions.back)
         self.addAction(actions.progress)
         self.addSeparator()
@@ -60,7 +65,12 @@ class ControlsBar(QToolBar):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if button.defaultAction() is not None:
                 button.setAccessibleName(button.defaultAction().text())
-        self._steady_start_button()
+        # Never shown: measures Start/Pause/Resume and Sound/Muted (see _steady_buttons).
+        self._twin = QToolButton(self)
+        self._twin.setObjectName("measuring_twin")
+        self._twin.setAutoRaise(True)
+        self._twin.setVisible(False)
+        self._steady_buttons()
 
     def _make_menu(self, actions: Actions, theme: str) -> QMenu:
         menu = QMenu("Menu", self)
@@ -115,47 +125,57 @@ class ControlsBar(QToolBar):
     def _on_theme_group_triggered(self, action: QAction) -> None:
         self.theme_chosen.emit(str(action.data()))
 
-    def _steady_start_button(self) -> None:
-        """Start, Pause and Resume take the same room, so the row never shifts as it changes."""
-        start_pause = self._actions.start_pause
-        start = self.widgetForAction(start_pause)
-        if start is None:
-            return
-        shown = start_pause.text()
-        start.setMinimumWidth(0)
-        widths = []
-        for text in ("Start", "Resume", "Pause"):
-            start_pause.setText(text)
-            widths.append(start.sizeHint().width())
-        start_pause.setText(shown)
-        start.setMinimumWidth(max(widths))
+    def _steady_buttons(self) -> None:
+        """Start, Pause and Resume take the same room, and so do Sound and Muted: the row
+        never shifts as they change. Measured on a hidden twin, so the actions' texts (and
+        everything that shows them) are left alone."""
+        for action, texts in (
+            (self._actions.start_pause, _START_TEXTS),
+            (self._actions.mute, _MUTE_TEXTS),
+        ):
+            button = self.widgetForAction(action)
+            if button is None:
+                continue
+            twin = self._twin
+            twin.setToolButtonStyle(self.toolButtonStyle())
+            twin.setIcon(action.icon())
+            widths = []
+            for text in texts:
+                twin.setText(text)
+                widths.append(twin.sizeHint().width())
+            button.setMinimumWidth(max(widths))
 
-    def _width_in(self, style: Qt.ToolButtonStyle) -> int:
-        """The row's width with its words laid out in *style* (kept by Mute's text)."""
-        key = (self._actions.mute.text(), style)
-        width = self._widths.get(key)
-        if width is None:
-            current = self.toolButtonStyle()
-            self.setToolButtonStyle(style)
-            self.menu_button.setToolButtonStyle(style)
-            width = self.sizeHint().width()
-            self.setToolButtonStyle(current)
-            self.menu_button.setToolButtonStyle(current)
-            self._widths[key] = width
+    def _lay_out(self, style: Qt.ToolButtonStyle) -> None:
+        self.setToolButtonStyle(style)
+        self.menu_button.setToolButtonStyle(style)
+        self._steady_buttons()
+
+    def width_in(self, style: Qt.ToolButtonStyle) -> int:
+        """The row's width with its words laid out in *style*, measured now: the buttons
+        take *style* for a moment and the layout is asked afresh (it keeps its last answer
+        until it is invalidated, and before the window is first shown nothing else does)."""
+        shown = self.toolButtonStyle()
+        if style != shown:
+            self._lay_out(style)
+        layout = self.layout()
+        assert layout is not None  # a toolbar always has its own
+        layout.invalidate()
+        width = layout.sizeHint().width()
+        if style != shown:
+            self._lay_out(shown)
+            layout.invalidate()
         return width
 
     def fit(self, width: int) -> None:
-        """Words beside the icons when the row has room for them all in *width*, else under
-        them (at 1024 px everything still shows, the words as big as ever), and in a window
-        narrower still, icons alone: their words are in tooltips and for screen readers, and
-        nothing goes into the overflow."""
+        """Words beside the icons when the whole row fits in *width* that way (about 1200 px
+        and up), else under them while that fits (about 880 px and up), and in a window
+        narrower still, icons alone: their words are in tooltips and for screen readers.
+        Nothing goes into the overflow."""
         style = Qt.ToolButtonStyle
         wanted = style.ToolButtonIconOnly
         for choice in (style.ToolButtonTextBesideIcon, style.ToolButtonTextUnderIcon):
-            if self._width_in(choice) <= width:
+            if self.width_in(choice) <= width:
                 wanted = choice
                 break
         if self.toolButtonStyle() != wanted:
-            self.setToolButtonStyle(wanted)
-            self.menu_button.setToolButtonStyle(wanted)
-            self._steady_start_button()
+            self._lay_out(wanted)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
+from psoas_timer.ui.shell.actions import show_muted
+
 if TYPE_CHECKING:
     from psoas_timer.audio.settings import AudioSettings
     from psoas_timer.ui.shell.help_dialog import HelpDialog
@@ -52,7 +54,7 @@ class ViewOptions(QObject):
         self._w.preferences.muted = muted
         self._w.parts.services.audio.set_muted(muted)
         self._w.player.set_muted(muted)
-        self._w.commands.mute.setText("Muted" if muted else "Mute")
+        show_muted(self._w.commands.mute, muted)
         self._w.toolbar.fit(self._w.width())
 
     def _on_sound_triggered(self) -> None:
