@@ -85,7 +85,7 @@ def test_open_hold_check_in_and_release(
     advance(window, clock, 8)
     assert not player.open_controls.check_in.isHidden()
     assert player.open_controls.check_in_label.text().startswith("Has it softened?")
-    assert player.dial.caption == "target reached"
+    assert player.dial.caption == "ends in 0:20"
     assert "check_in" in audio.kinds()
     player.open_controls.check_in_more.click()  # +15 s: the check-in waits until 35 s
     assert player.open_controls.check_in.isHidden()

@@ -23,6 +23,9 @@ from psoas_timer.ui.shell.main_window import MainWindow
 
 from .conftest import advance, started, write
 
+#: How much a part repainted may differ from the same drawn whole, at the edges of glyphs.
+SHADE = 24
+
 BOX = """
 name: Box hold
 defaults: {prepare: 2}
@@ -130,8 +133,9 @@ def test_small_repaints_leave_the_screen_as_a_whole_repaint_would(
         frames(big, clock, 1.7)
         for widget in (player.breath, player.dial, player.session_bar):
             # Text drawn in a part may differ from text drawn whole by a shade at the edges
-            # of its glyphs; anything left over from an earlier drawing differs by far more.
-            assert difference(on_screen(big, widget), drawn_whole(widget)) <= 12, widget
+            # of its glyphs (up to 16 for the dial's time, now ~190 px high); anything left
+            # over from an earlier drawing differs by far more (~200).
+            assert difference(on_screen(big, widget), drawn_whole(widget)) <= SHADE, widget
 
 
 def test_jumps_and_held_breaths_leave_no_trace(
@@ -147,7 +151,7 @@ def test_jumps_and_held_breaths_leave_no_trace(
     def same() -> None:
         QApplication.processEvents()
         for widget in (player.breath, player.dial, player.session_bar):
-            assert difference(on_screen(big, widget), drawn_whole(widget)) <= 12, widget
+            assert difference(on_screen(big, widget), drawn_whole(widget)) <= SHADE, widget
 
     on_screen(big, player)
     for change in (

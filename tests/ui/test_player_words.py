@@ -41,7 +41,7 @@ def test_an_open_hold_counts_up_to_its_target_then_asks(tmp_path: Path) -> None:
     clock.advance(9)
     session.poll()
     snap = session.snapshot()
-    assert dial_reading(snap, count_up_holds=False).caption == "target reached"
+    assert dial_reading(snap, count_up_holds=False).caption == "ends in 0:19"  # the max
     words = player_words(plan, snap)
     assert (words.title, words.where) == ("Psoas release", "Left")
     assert words.announcement.endswith("Target reached. Has it softened?")

@@ -188,7 +188,7 @@ class BreathingGuide(QWidget):
         self._shown: Frame | None = None  # on screen, or asked for with update()
         self._look_cache: _Look | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(140, 140)
+        self.setMinimumSize(96, 96)
         self.setAccessibleName("Breathing guide")
         # Every paint fills its own background: nothing behind the guide is repainted.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)

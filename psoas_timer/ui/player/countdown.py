@@ -34,6 +34,9 @@ __all__ = ["CountdownDial"]
 _BIG_MOVE = 0.05
 #: Corners of the ring's filled part per turn (see :meth:`CountdownDial._arc_path`).
 _CORNERS = 360
+#: The time's type: at most this share of the ring's inside high, and its widest digits at
+#: most this share of it wide (the inside is still 0.95 of its width where they are).
+_TIME_HEIGHT, _TIME_WIDTH = 0.42, 0.86
 
 
 class CountdownDial(QWidget):
@@ -115,16 +118,20 @@ class CountdownDial(QWidget):
                 self._fraction = fraction
                 self.update(dirty)
             return
-        if (caption, label, kind, marks) != (self._caption, self._label, self._kind, self._marks):
+        if (label, kind, marks) != (self._label, self._kind, self._marks):
             self._caption, self._label, self._kind, self._marks = caption, label, kind, marks
             self._text, self._fraction = text, fraction
             self.update()
         else:
-            dirty = self._text_rect()
+            dirty = QRect()
+            if text != self._text:
+                dirty |= self._text_rect()
+            if caption != self._caption:  # an open hold's "ends in 1:29", each second
+                dirty |= self._caption_box().toAlignedRect().adjusted(-2, -2, 2, 2)
             if moved:
                 dirty |= self._arc_rect(self._fraction, fraction)
                 self._fraction = fraction
-            self._text = text
+            self._text, self._caption = text, caption
             self.update(dirty)
         self.setAccessibleDescription(" ".join(x for x in (label, text, caption) if x))
 
@@ -192,6 +199,13 @@ class CountdownDial(QWidget):
         center = rect.center()
         return QRectF(center.x() - inner / 2, center.y() - inner * 0.28, inner, inner * 0.46)
 
+    def _caption_box(self) -> QRectF:
+        rect, _, inner = self._ring()
+        center = rect.center()
+        return QRectF(
+            center.x() - inner * 0.42, center.y() + inner * 0.2, inner * 0.84, inner * 0.2
+        )
+
     def _text_rect(self) -> QRect:
         """The time's box, whole: a clip through a glyph's overhang would draw its edge
         differently from a whole repaint. Once a second, its size costs nothing."""
@@ -199,18 +213,35 @@ class CountdownDial(QWidget):
 
     # -- drawing -----------------------------------------------------------------------
     def _time_font(self, side: float, text: str) -> QFont:
+        """The time's type for a box *side* wide: as large as fits across the ring, by the
+        width of its widest digits (so it keeps its size as they change)."""
         key = (round(side), len(text))
         if self._font_cache and self._font_cache[:2] == key:
             return self._font_cache[2]
         font = QFont(self.font())
         font.setBold(True)
-        font.setPixelSize(max(12, round(side * 0.34)))
+        font.setPixelSize(max(12, round(side * _TIME_HEIGHT)))
         sample = "8" * sum(c.isdigit() for c in text) + ":" * text.count(":")
         width = QFontMetricsF(font).horizontalAdvance(sample or "0:00")
-        if width > side * 0.74:
-            font.setPixelSize(max(12, math.floor(font.pixelSize() * side * 0.74 / width)))
+        if width > side * _TIME_WIDTH:
+            font.setPixelSize(max(12, math.floor(font.pixelSize() * side * _TIME_WIDTH / width)))
         self._font_cache = (*key, font)
         return font
+
+    def text_heights(self) -> dict[str, float]:
+        """How tall the time, the word above it and the line below it are drawn now
+        (pixels, from the top of the highest glyph to the bottom of the lowest)."""
+        _, _, inner = self._ring()
+        top, small = self._fonts(inner)
+        shown = {
+            "time": (self._time_font(self._time_box().width(), self._text), self._text),
+            "label": (top, self._label),
+            "caption": (small, self._caption),
+        }
+        return {
+            name: QFontMetricsF(font).tightBoundingRect(text).height() if text else 0.0
+            for name, (font, text) in shown.items()
+        }
 
     def _fonts(self, inner: float) -> tuple[QFont, QFont]:
         """The label's and the caption's type for a ring of inner side *inner*."""
@@ -287,7 +318,7 @@ class CountdownDial(QWidget):
             p.setFont(top)
             p.setPen(palette.for_kind(self._kind))
             p.drawText(head, Qt.AlignmentFlag.AlignCenter, self._label)
-        cap = QRectF(center.x() - inner * 0.42, center.y() + inner * 0.2, inner * 0.84, inner * 0.2)
+        cap = self._caption_box()
         if self._caption and dirty.intersects(cap.toAlignedRect()):
             p.setFont(small)
             p.setPen(palette.muted)

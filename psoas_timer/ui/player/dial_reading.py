@@ -51,7 +51,12 @@ def dial_reading(snap: Snapshot, *, count_up_holds: bool) -> DialReading:
             count_up(snap.elapsed),
             snap.elapsed / limit,
             seg.kind,
-            caption="target reached" if snap.checking_in else f"of {format_clock(target)}",
+            # at the check-in, how long until the maximum ends the hold
+            caption=(
+                f"ends in {format_clock(max(0.0, limit - snap.elapsed))}"
+                if snap.checking_in
+                else f"of {format_clock(target)}"
+            ),
             label="Paused" if paused else "Hold",
             marks=tuple(m / limit for m in (seg.open.min, target) if 0 < m < limit),
         )

@@ -1,13 +1,17 @@
-"""Under the picture during an open hold: the Released button below the hold's marks, or in its
-place, once the target is reached, the check-in ("Has it softened?", Release, +15 s).
+"""Beside the clock during an open hold: the hold's marks ("min 1:00 · target 1:30 · max
+3:00"), always, and under them the Released button or, once the target is reached, in its
+place the check-in: "Has it softened?" as large as the captions, how to answer, and its two
+buttons (Release, +15 s).
 
-One slot whose size does not change when the check-in comes and goes, so the player never
-grows with a phase. Its buttons only emit requests; the player forwards them.
+The marks stay through the check-in, and the dial says how long until the maximum ends the
+hold. The slot keeps its size when the check-in comes and goes, so the player never grows
+with a phase. Its buttons only emit requests; the player forwards them.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,10 +26,12 @@ from psoas_timer.core.engine import Snapshot, State
 from psoas_timer.ui.common.fit_label import FitLabel
 from psoas_timer.ui.common.theme import set_pixel_size
 
-__all__ = ["CHECK_IN_EXTRA", "OpenHoldControls"]
+__all__ = ["CHECK_IN_EXTRA", "CHECK_IN_HINT", "CHECK_IN_QUESTION", "OpenHoldControls"]
 
 #: Seconds the check-in's "+15 s" adds to an open hold.
 CHECK_IN_EXTRA = 15.0
+CHECK_IN_QUESTION = "Has it softened?"
+CHECK_IN_HINT = f"Enter releases · + holds {CHECK_IN_EXTRA:g} s more"
 
 
 def _big_button(text: str, name: str, tip: str) -> QPushButton:
@@ -38,8 +44,8 @@ def _big_button(text: str, name: str, tip: str) -> QPushButton:
     return button
 
 
-class OpenHoldControls(QStackedWidget):
-    """The Released button and its marks, or the check-in in their place."""
+class OpenHoldControls(QWidget):
+    """The marks, and the Released button or the check-in in its place."""
 
     #: The user says the point has released.
     release_requested = Signal()
@@ -56,37 +62,46 @@ class OpenHoldControls(QStackedWidget):
         self.check_in = QFrame()
         self.check_in.setObjectName("check_in")
         self.check_in_label = FitLabel("check_in_question", bold=True)
+        self.check_in_hint = FitLabel("check_in_hint")
         self.check_in_release = _big_button(
             "Release", "check_in_release", "End this hold now (Enter)"
         )
         self.check_in_more = _big_button(
-            f"+{CHECK_IN_EXTRA:g} s", "check_in_more", "Hold 15 seconds longer"
+            f"+{CHECK_IN_EXTRA:g} s", "check_in_more", "Hold 15 seconds longer (+)"
         )
+        self._stack = QStackedWidget()
         self._build()
         self.released.clicked.connect(self._on_released_clicked)
         self.check_in_release.clicked.connect(self._on_released_clicked)
         self.check_in_more.clicked.connect(self._on_check_in_more_clicked)
 
     def _build(self) -> None:
-        self.check_in_label.set_text("Has it softened?  Enter releases · + adds time")
+        self.check_in_label.set_text(CHECK_IN_QUESTION)
+        self.check_in_hint.set_text(CHECK_IN_HINT)
         check = QVBoxLayout(self.check_in)
-        check.setContentsMargins(12, 8, 12, 8)
+        check.setContentsMargins(0, 0, 0, 0)
+        check.setSpacing(4)
         check.addWidget(self.check_in_label)
+        check.addWidget(self.check_in_hint)
+        check.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_in_release)
         buttons.addWidget(self.check_in_more)
         check.addLayout(buttons)
-        self.check_in.setFrameShape(QFrame.Shape.StyledPanel)
 
         released_page = self._released_page = QWidget()
         released_box = QVBoxLayout(released_page)
         released_box.setContentsMargins(0, 0, 0, 0)
-        released_box.setSpacing(8)
         released_box.addStretch(1)
-        released_box.addWidget(self.marks)
         released_box.addWidget(self.released)
-        self.addWidget(released_page)
-        self.addWidget(self.check_in)
+        self._stack.addWidget(released_page)
+        self._stack.addWidget(self.check_in)
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(6)
+        box.addWidget(self.marks)
+        box.addWidget(self._stack)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def _on_released_clicked(self) -> None:
@@ -97,23 +112,29 @@ class OpenHoldControls(QStackedWidget):
 
     def follow(self, snap: Snapshot) -> None:
         """Shown during an open hold that is running or paused: the check-in once it asks,
-        the Released button (and its marks) until then."""
+        the Released button until then; the marks throughout."""
         is_open = snap.segment.open is not None and snap.state in (State.RUNNING, State.PAUSED)
         checking = is_open and snap.checking_in
         if self.isHidden() == is_open:
             self.setVisible(is_open)
         page = self.check_in if checking else self._released_page
-        if self.currentWidget() is not page:
-            self.setCurrentWidget(page)
+        if self._stack.currentWidget() is not page:
+            self._stack.setCurrentWidget(page)
         if not is_open:
             self.marks.set_text("")
 
+    def set_question_color(self, color: QColor | None) -> None:
+        """Draw the question in *color* (the hold's, as the captions are)."""
+        self.check_in_label.set_color(color)
+
     def rescale(self, unit: float) -> None:
-        """Type and button sizes from the player's type *unit* (pixels)."""
+        """Type and button sizes from the player's type *unit* (pixels): the question as
+        large as the captions (see :mod:`.banner_row`)."""
         self.marks.set_max_pixels(unit * 1.1)
-        self.check_in_label.set_max_pixels(unit * 1.2)
+        self.check_in_label.set_max_pixels(unit * 1.8)
+        self.check_in_hint.set_max_pixels(unit * 1.1)
         for button in (self.released, self.check_in_release, self.check_in_more):
             # The two check-in buttons share a narrower column: a little smaller, never clipped.
             set_pixel_size(button, unit * (1.4 if button is self.released else 1.15), bold=True)
             button.setMinimumHeight(round(unit * 2.2))
-            button.setMinimumWidth(round(unit * 6))
+            button.setMinimumWidth(round(unit * 5))

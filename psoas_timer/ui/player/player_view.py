@@ -39,6 +39,7 @@ from psoas_timer.ui.player.mute_mark import MuteMark
 from psoas_timer.ui.player.open_hold_controls import OpenHoldControls
 from psoas_timer.ui.player.session_bar import SessionBar
 from psoas_timer.ui.player.sound_notice import SoundNotice
+from psoas_timer.ui.player.step_notes import StepNotes
 from psoas_timer.ui.player.words import PAUSED, player_words
 
 __all__ = ["MIN_SIZE", "PULSE_SECONDS", "PlayerView"]
@@ -51,6 +52,9 @@ BASE_POINTS = 10.0
 #: The player's minimum size, whatever it shows: its type shrinks to fit, so the window
 #: never has to grow (past the screen) when a check-in or a notice appears.
 MIN_SIZE = (480, 360)
+#: The clock's largest share of the player's width: the time left is the largest thing on
+#: it, read from the mat; the step's name, guide, picture and notes share the rest.
+CLOCK_SHARE = 0.55
 
 
 def _wrapped(name: str) -> QLabel:
@@ -98,8 +102,9 @@ class PlayerView(QWidget):
         self.dial.setAccessibleName("Time")
         self.breath = BreathingGuide(clock)
         self.image = ImageView()
-        self.instructions = _wrapped("instructions")
-        self.safety = _wrapped("safety")
+        self.notes = StepNotes()
+        self.instructions = self.notes.instructions
+        self.safety = self.notes.safety
         self.open_controls = OpenHoldControls()
         self.mute_mark = MuteMark()
         self.sound_notice = SoundNotice()
@@ -107,6 +112,8 @@ class PlayerView(QWidget):
         self.release_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clock_line = QWidget()
         self.clock_line.setObjectName("clock_line")
+        self.clock_box = QWidget()
+        self.clock_box.setObjectName("clock_box")
         self.next_label = FitLabel("next_up")
         self.session_bar = SessionBar()
         self._build()
@@ -121,52 +128,48 @@ class PlayerView(QWidget):
 
     # -- layout ----------------------------------------------------------------------
     def _build(self) -> None:
-        side = QVBoxLayout()
-        side.setSpacing(8)
-        side.addWidget(self.image, 1)
-        side.addWidget(self.open_controls)
-
-        # Under the clock, a line that is always there: the early-release hint.
+        # Under the clock, a line that is always there: the muted mark and the early-release
+        # hint.
         line = QHBoxLayout(self.clock_line)
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.mute_mark)
         line.addWidget(self.release_hint, 1)
         self.clock_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        clock = QVBoxLayout()
+        clock = QVBoxLayout(self.clock_box)
+        clock.setContentsMargins(0, 0, 0, 0)
         clock.setSpacing(4)
         clock.addWidget(self.dial, 1)
         clock.addWidget(self.clock_line)
 
-        graphics = QHBoxLayout()
-        graphics.setSpacing(24)
-        graphics.addLayout(clock, 4)
-        graphics.addWidget(self.breath, 3)
-        graphics.addLayout(side, 3)
+        # Beside the clock, what the step is: its name and side, the breathing guide and
+        # the picture, an open hold's marks and check-in, then the instructions.
+        pictures = QHBoxLayout()
+        pictures.setSpacing(16)
+        pictures.addWidget(self.breath, 1)
+        pictures.addWidget(self.image, 1)
+        step = QVBoxLayout()
+        step.setSpacing(6)
+        step.addWidget(self.title)
+        step.addWidget(self.where)
+        step.addLayout(pictures, 2)
+        step.addWidget(self.open_controls)
+        step.addWidget(self.notes, 3)
 
-        texts = QHBoxLayout()
-        texts.setSpacing(32)
-        texts.addWidget(self.instructions, 1)
-        texts.addWidget(self.safety, 1)
+        body = self._body = QHBoxLayout()
+        body.setSpacing(32)
+        body.addWidget(self.clock_box)
+        body.addLayout(step, 1)
 
-        layout = QVBoxLayout(self)
+        layout = self._outer = QVBoxLayout(self)
         layout.setContentsMargins(32, 12, 32, 12)
         layout.setSpacing(6)
         layout.addWidget(self.sound_notice)
         layout.addWidget(self.banner_row)
-        layout.addWidget(self.title)
-        layout.addWidget(self.where)
-        layout.addLayout(graphics, 1)
-        layout.addLayout(texts)
+        layout.addLayout(body, 1)
         layout.addWidget(self.next_label)
         layout.addWidget(self.session_bar)
         self.setMinimumSize(*MIN_SIZE)
-        hidden = (
-            self.breath,
-            self.image,
-            self.safety,
-            self.open_controls,
-        )
-        for widget in hidden:
+        for widget in (self.breath, self.image, self.open_controls):
             widget.setVisible(False)
 
     def _connect_signals(self) -> None:
@@ -214,6 +217,7 @@ class PlayerView(QWidget):
             self.banner_row.heading.set_color(
                 palette.warning if paused else palette.for_kind(words.kind)
             )
+            self.open_controls.set_question_color(palette.for_kind(words.kind))
         self.banner_row.heading.set_text(words.heading)
         self.banner_row.set_paused(snap.state is State.PAUSED)
         self.title.set_text(words.title)
@@ -222,11 +226,9 @@ class PlayerView(QWidget):
         has_image = self.image.set_image(words.step.image)
         if self.image.isHidden() == has_image:
             self.image.setVisible(has_image)
-        before = (self.instructions.text(), self.safety.text())
         _set(self.instructions, words.instructions)
         _set(self.safety, words.safety)
-        if (self.instructions.text(), self.safety.text()) != before:
-            self._fit_texts()
+        self.notes.refit()
         if snap.state in (State.RUNNING, State.PAUSED) and words.announcement != self._announced:
             self._announced = words.announcement
             announce(self, words.announcement)
@@ -343,11 +345,11 @@ class PlayerView(QWidget):
         fit = min(self.height() / 28, self.width() / 44)
         unit = max(8.0, min(fit * self.type_scale(), self.height() / 22, self.width() / 34))
         self.banner_row.rescale(unit)
-        self.title.set_max_pixels(unit * 2.4)
-        self.where.set_max_pixels(unit * 1.7)
+        self.title.set_max_pixels(unit * 2.2)
+        self.where.set_max_pixels(unit * 1.5)
         self.next_label.set_max_pixels(unit * 1.1)
         self._unit = unit
-        self._fit_texts()
+        self.notes.set_max_pixels(unit * 0.95)
         self.open_controls.rescale(unit)
         self.session_bar.setFixedHeight(round(max(28.0, unit * 1.5)))
         set_pixel_size(self.release_hint, unit * 0.85, bold=True)
@@ -356,13 +358,23 @@ class PlayerView(QWidget):
             self.mute_mark.draw(*self._mute_mark_look())
         line = self.release_hint.fontMetrics().lineSpacing()
         self.clock_line.setFixedHeight(max(2 * line + 2, round(unit * 1.3)))  # two lines
+        self._share_width()
 
-    def _fit_texts(self) -> None:
-        """Large type for a few lines; smaller, still readable, when a step has many."""
-        unit = getattr(self, "_unit", 12.0)
-        for label in (self.instructions, self.safety):
-            count = max(1, label.text().count("\n") + 1)
-            set_pixel_size(label, unit * 0.95 * min(1.0, 5 / (count + 0.5)) ** 0.5)
+    def _share_width(self) -> None:
+        """The clock's column as wide as the ring can be high (it is round), up to
+        :data:`CLOCK_SHARE` of the width; the step's column takes the rest."""
+        margins = self._outer.contentsMargins()
+        spacing = self._outer.spacing()
+        rows = (self.sound_notice, self.banner_row, self.next_label, self.session_bar)
+        taken = sum(w.height() + spacing for w in rows if not w.isHidden())
+        high = self.height() - margins.top() - margins.bottom() - taken
+        high -= self.clock_line.height() + 4
+        wide = self.width() - margins.left() - margins.right() - self._body.spacing()
+        clock = max(self.dial.minimumWidth(), min(round(high), round(wide * CLOCK_SHARE)))
+        if self.clock_box.maximumWidth() != clock:
+            self.clock_box.setMaximumWidth(clock)
+            self._body.setStretch(0, clock)
+            self._body.setStretch(1, max(1, wide - clock))
 
     def stop(self) -> None:
         """The session is over: stop the breathing animation, clear the caption."""
