@@ -384,6 +384,17 @@ class BreathingGuide(QWidget):
             window_rgb=_rgb(window),
         )
 
+    def text_heights(self) -> dict[str, float]:
+        """How tall the word and the count are drawn now (pixels, highest glyph to lowest)."""
+        frame = self._shown
+        if frame is None:
+            return {"word": 0.0, "number": 0.0}
+        look = self._look()
+        return {
+            "word": look.word_metrics.tightBoundingRect(frame.word).height(),
+            "number": look.number_metrics.tightBoundingRect(frame.number).height(),
+        }
+
     # -- drawing -----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         look = self._look()

@@ -62,6 +62,10 @@ class SessionBar(QWidget):
             self.setAccessibleDescription(text)
         self.update(dirty)
 
+    def text_height(self) -> float:
+        """How tall the time left is drawn now (pixels, highest glyph to lowest)."""
+        return self._type()[1].tightBoundingRect(self._text).height() if self._text else 0.0
+
     # -- geometry ----------------------------------------------------------------------
     def _type(self) -> tuple[QFont, QFontMetricsF]:
         h = self.height()
