@@ -1,5 +1,5 @@
 """The muted mark by the player's clock: a loudspeaker with a cross, shown while muted (the
-toolbar's Mute button is easy to miss from the mat)."""
+toolbar's Sound button is easy to miss from the mat)."""
 
 from __future__ import annotations
 

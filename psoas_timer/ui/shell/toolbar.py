@@ -1,6 +1,6 @@
 """The main window's one row of controls, and the Menu at its right end.
 
-The way back to the routines, the session's controls and Mute, with icons and words big
+The way back to the routines, the session's controls and Sound (mute), with icons and words big
 enough to read from the mat; everything else is in the Menu (F10 opens it; every entry has
 its own key too). The session's controls come first, so a narrow window never pushes them
 into the overflow: when the words beside the icons do not fit, they go under them.
@@ -65,6 +65,11 @@ class ControlsBar(QToolBar):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if button.defaultAction() is not None:
                 button.setAccessibleName(button.defaultAction().text())
+        mute = self.widgetForAction(actions.mute)
+        if mute is not None:
+            # its word says what the sound is now; a screen reader hears a toggle named
+            # Mute, pressed or not
+            mute.setAccessibleName("Mute")
         # Never shown: measures Start/Pause/Resume and Sound/Muted (see _steady_buttons).
         self._twin = QToolButton(self)
         self._twin.setObjectName("measuring_twin")
