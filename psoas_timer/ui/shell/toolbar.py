@@ -65,11 +65,7 @@ class ControlsBar(QToolBar):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if button.defaultAction() is not None:
                 button.setAccessibleName(button.defaultAction().text())
-        mute = self.widgetForAction(actions.mute)
-        if mute is not None:
-            # its word says what the sound is now; a screen reader hears a toggle named
-            # Mute, pressed or not
-            mute.setAccessibleName("Mute")
+        actions.mute.changed.connect(self._on_mute_changed)
         # Never shown: measures Start/Pause/Resume and Sound/Muted (see _steady_buttons).
         self._twin = QToolButton(self)
         self._twin.setObjectName("measuring_twin")
@@ -126,6 +122,12 @@ class ControlsBar(QToolBar):
             menu.addAction(action)
         group.triggered.connect(self._on_theme_group_triggered)
         return menu
+
+    def _on_mute_changed(self) -> None:
+        """A screen reader hears the word shown: Sound, or Muted."""
+        button = self.widgetForAction(self._actions.mute)
+        if button is not None and button.accessibleName() != self._actions.mute.text():
+            button.setAccessibleName(self._actions.mute.text())
 
     def _on_theme_group_triggered(self, action: QAction) -> None:
         self.theme_chosen.emit(str(action.data()))
