@@ -32,7 +32,8 @@ __all__ = ["CACHE_FILE", "CACHE_VERSION", "RoutineCache"]
 log = logging.getLogger(__name__)
 
 #: Raise when what is cached changes shape in a way the source files' times would miss.
-CACHE_VERSION = 1
+#: 2: the format's value types moved out of ``model.py`` (a pickle names each class's module).
+CACHE_VERSION = 2
 CACHE_FILE = f"routines-v{CACHE_VERSION}.pickle"
 #: A file changed this recently (seconds) might change again within its time stamp's
 #: resolution without its key changing: it is read again next time rather than cached.

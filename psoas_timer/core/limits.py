@@ -17,8 +17,9 @@ import math
 from typing import Any
 
 from .breathing import Pattern
+from .breathing_setting import breathing_pattern
 from .duration import format_duration
-from .model import Choice, Defaults, Kind, RepeatGroup, Routine, Step, breathing_pattern
+from .model import Choice, Defaults, Kind, RepeatGroup, Routine, Step
 
 __all__ = [
     "MAX_CUES",

@@ -12,22 +12,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from .breathing import Pattern
+from .breathing_setting import breathing_pattern
 from .limits import MAX_CUES, MAX_SEGMENTS, PlanTooLargeError, check_plan_size
-from .model import (
-    REP_PHASE_WORDS,
-    Choice,
-    Defaults,
-    Kind,
-    OpenHold,
-    RepeatGroup,
-    RepPhaseName,
-    Routine,
-    Step,
-    breathing_pattern,
-    rest_name,
-    rest_words,
-)
+from .model import Choice, Defaults, Kind, RepeatGroup, Routine, Step
+from .open_holds import OpenHold
+from .rests import rest_name, rest_words
 from .spoken import seconds_words
+from .tempo import REP_PHASE_WORDS, RepPhaseName
 
 __all__ = [
     "CUE_RANK",

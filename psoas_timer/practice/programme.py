@@ -42,13 +42,13 @@ from psoas_timer.core.model import (
     LENGTH_KEYS,
     TIMING_KEYS,
     Choice,
-    Duration,
-    OpenHold,
     RepeatGroup,
     Routine,
     Step,
 )
+from psoas_timer.core.open_holds import OpenHold
 from psoas_timer.core.problems import LoadError, Problem, did_you_mean
+from psoas_timer.core.value_types import Duration
 from psoas_timer.core.yamlsource import Located, read_yaml
 
 from .schedule import WEEKDAYS, DoneLog

@@ -113,13 +113,14 @@ def test_whatever_a_command_prints_reaches_the_terminal_inert(
     import sys
 
     from psoas_timer import cli as cli_module
+    from psoas_timer.cli import routine_commands
 
     def careless(args: object) -> int:
         print("History of Title\x1b]0;PWNED\x07\x1b[2J\nnext line\r")
         print("problem: \x9b31m", file=sys.stderr)
         return 0
 
-    monkeypatch.setattr(cli_module, "cmd_schema", careless)
+    monkeypatch.setattr(routine_commands, "cmd_schema", careless)
     assert cli_module.main(["schema"]) == 0
     out, err = capsys.readouterr()
     assert out == "History of Title\\x1b]0;PWNED\\x07\\x1b[2J\nnext line\\r\n"

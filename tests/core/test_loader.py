@@ -6,8 +6,9 @@ from textwrap import dedent
 import pytest
 
 from psoas_timer.core.breathing import NAMED_PATTERNS
+from psoas_timer.core.breathing_setting import breathing_pattern
 from psoas_timer.core.loader import Library, load_library, load_routine, load_routine_text
-from psoas_timer.core.model import Kind, RepeatGroup, Routine, Step, breathing_pattern
+from psoas_timer.core.model import Kind, RepeatGroup, Routine, Step
 from psoas_timer.core.problems import LoadError
 
 

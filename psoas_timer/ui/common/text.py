@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from psoas_timer.core.amounts import Ranged, RangedCount, SideCount, SideSeconds
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import FiredCue, Snapshot
-from psoas_timer.core.model import REP_PHASE_WORDS, OpenHold, RepTempo, SideOpen, Step
+from psoas_timer.core.model import Step
+from psoas_timer.core.open_holds import OpenHold, SideOpen
 from psoas_timer.core.plan import Plan, Segment, StepRun
+from psoas_timer.core.tempo import REP_PHASE_WORDS, RepTempo
 
 __all__ = [
     "KIND_WORDS",

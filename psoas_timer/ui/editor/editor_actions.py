@@ -1,9 +1,11 @@
 """The editor's actions, each with its keys and tip, and the toolbar and Routine menu they
-sit in.
+sit in, and which of them apply now.
 
 :func:`build_actions` makes them on the :class:`~.editor_view.EditorView` (as ``act_*``,
-keys active while the focus is in the editor); :func:`build_toolbar` lays out the toolbar.
-What each action does is wired in the view.
+keys active while the focus is in the editor); :func:`build_toolbar` lays out the toolbar;
+:func:`update_actions` enables those that apply to what is selected. What each action does
+is wired in the view and its command objects (:mod:`.edit_commands`, :mod:`.move_commands`,
+:mod:`.play_commands`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from .undo import redo_keys, undo_keys
 if TYPE_CHECKING:
     from .editor_view import EditorView
 
-__all__ = ["build_actions", "build_toolbar"]
+__all__ = ["build_actions", "build_toolbar", "update_actions"]
 
 
 def _action(
@@ -186,3 +188,26 @@ def build_toolbar(view: EditorView) -> QToolBar:
     toolbar.addWidget(view.file_button)
     QShortcut(QKeySequence("F10"), view, view.file_button.showMenu)
     return toolbar
+
+
+def update_actions(view: EditorView) -> None:
+    """Enable the actions that apply now: the moves and Duplicate and Remove with a step
+    selected (Into with a repeat group just above it; Out inside a group), Try step with a
+    step that can play, Start with a routine without problems, Rename, Delete and Open in my
+    editor once the routine has a file, Back inside a group."""
+    has = view.current_item() is not None
+    row, count = view.current_row, view.step_list.count()
+    nested = bool(view.container)
+    view.act_up.setEnabled(has and (row > 0 or nested))
+    view.act_down.setEnabled(has and (row < count - 1 or nested))
+    above = view.items()[row - 1] if has and row > 0 else None
+    view.act_into.setEnabled(isinstance(above, dict) and "repeat" in above)
+    view.act_out.setEnabled(has and nested)
+    for action in (view.act_dup_step, view.act_remove):
+        action.setEnabled(has)
+    view.act_try.setEnabled(view.selected_routine() is not None)
+    view.act_start.setEnabled(view.routine is not None)
+    view.act_rename.setEnabled(view.path is not None)
+    view.act_delete.setEnabled(view.path is not None)
+    view.act_open_external.setEnabled(view.path is not None)
+    view.act_back.setEnabled(bool(view.container))

@@ -30,6 +30,10 @@ class StepMoveCommands(QObject):
 
     def connect_signals(self) -> None:
         view = self._view
+        view.act_up.triggered.connect(lambda: self.move_step(-1))
+        view.act_down.triggered.connect(lambda: self.move_step(1))
+        view.act_into.triggered.connect(self.move_into_group)
+        view.act_out.triggered.connect(self.move_out_of_group)
         view.step_list.dropped_before.connect(self._on_step_dropped_before)
         view.step_list.dropped_into_group.connect(self._on_step_dropped_into_group)
         view.back_button.step_dropped.connect(self._on_step_dropped_on_back)
@@ -102,7 +106,7 @@ class StepMoveCommands(QObject):
 
         def follow() -> None:
             if not self._move(path, start, path, row):
-                self._view._refresh()  # put the row back
+                self._view.refresh()  # put the row back
 
         # The list moved its row already; the document follows, then the list is redrawn.
         QTimer.singleShot(0, self, follow)

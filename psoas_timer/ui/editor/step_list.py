@@ -31,12 +31,20 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.model import Step
-from psoas_timer.core.routine_edit import plain, step_baseline
+from psoas_timer.core.routine_edit import ContainerPath, container, plain, step_baseline
+from psoas_timer.core.routine_io import RoutineDocument
 from psoas_timer.ui.common.text import step_timing
 
 from .document_edits import LENGTH_KEYS, TIMING_KEYS
 
-__all__ = ["STEP_MIME", "StepDropButton", "StepList", "describe_item", "timing_words"]
+__all__ = [
+    "STEP_MIME",
+    "StepDropButton",
+    "StepList",
+    "describe_item",
+    "list_title",
+    "timing_words",
+]
 
 STEP_MIME = "application/x-psoas-timer-step-row"
 
@@ -94,6 +102,20 @@ def timing_words(merged: Mapping[str, Any]) -> str:
     if not any(merged.get(key) is not None for key in LENGTH_KEYS):
         return "no timing yet"
     return "timing to fix: see the problems below"
+
+
+def list_title(document: RoutineDocument, path: ContainerPath) -> str:
+    """What the list at *path* is, above it: "Steps", or "Steps in Circuit › Pair" inside
+    repeat groups (a group without a name by its number of rounds)."""
+    if not path:
+        return "Steps"
+    seq: Any = container(document, ())
+    names = []
+    for index in path:
+        group = seq[index]
+        names.append(str(group.get("name") or f"Repeat ×{group.get('repeat')}"))
+        seq = group.get("steps") or []
+    return "Steps in " + " › ".join(names)
 
 
 class StepList(QListWidget):

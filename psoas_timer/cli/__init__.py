@@ -1,0 +1,112 @@
+"""The ``psoas-timer`` command. Its arguments and outputs are a public contract: keep them stable.
+
+- ``psoas-timer [ROUTINE]`` opens the app (with that routine).
+- ``psoas-timer validate PATH...`` checks files and folders; exit 0 valid, 1 problems, 2 usage.
+- ``psoas-timer list [--json]`` lists bundled and user routines with their total time.
+- ``psoas-timer plan ROUTINE [--json]`` prints the compiled timeline.
+- ``psoas-timer schema [--library|--programme]`` prints the JSON Schema.
+- ``psoas-timer today [--json] [--programme NAME]`` prints today's programme session.
+- ``psoas-timer export-audio ROUTINE -o FILE.wav`` renders a session to one WAV file.
+- ``psoas-timer history [export|import]`` lists, exports or imports the sessions done.
+
+:func:`main` sends a command to its module (each adds its own arguments to the parser):
+:mod:`.validate_command`, :mod:`.routine_commands` (list, plan, schema),
+:mod:`.today_command`, :mod:`.audio_command` and :mod:`.history_command`; what they share is
+in :mod:`.common`, and :mod:`.inert` keeps what they print from acting on the terminal.
+Anything else opens the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from psoas_timer import __version__
+
+from . import (
+    audio_command,
+    history_command,
+    routine_commands,
+    today_command,
+    validate_command,
+)
+from .inert import inert_output
+
+__all__ = ["main"]
+
+COMMANDS = ("validate", "list", "plan", "schema", "export-audio", "history", "today")
+VERBOSE = ("--verbose", "-v")
+_VERBOSE_HELP = "print what the app logs to stderr too, in detail"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="psoas-timer",
+        description="A hands-free guided timer for hip-flexor, psoas and iliacus routines.",
+    )
+    parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help=_VERBOSE_HELP)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    validate_command.add_parser(sub)
+    routine_commands.add_parsers(sub)
+    today_command.add_parser(sub)
+    audio_command.add_parser(sub)
+    history_command.add_parser(sub)
+    return parser
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="psoas-timer",
+        usage="psoas-timer [--background] [ROUTINE] | psoas-timer {validate,list,plan,schema,"
+        "export-audio,history,today} ...",
+        description="Open Psoas Timer, optionally with ROUTINE. Commands: validate, list, "
+        "plan, schema, export-audio, history, today (see 'psoas-timer COMMAND -h').",
+    )
+    parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help=_VERBOSE_HELP)
+    parser.add_argument(
+        "routine", nargs="?", metavar="ROUTINE", help="a routine file or name to open"
+    )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start in the tray, for reminders (what the start-at-login entry runs)",
+    )
+    return parser
+
+
+def _take_verbose(args: list[str]) -> tuple[list[str], bool]:
+    """*args* without ``--verbose``/``-v`` (anywhere before ``--``), and whether it was there."""
+    end = args.index("--") if "--" in args else len(args)
+    kept = [a for a in args[:end] if a not in VERBOSE] + args[end:]
+    return kept, len(kept) != len(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from psoas_timer import logs
+
+    args_list, verbose = _take_verbose(list(sys.argv[1:] if argv is None else argv))
+    if args_list and args_list[0] in COMMANDS:
+        with inert_output():
+            args = _parser().parse_args(args_list)
+            logs.setup(verbose=verbose)
+            try:
+                result: int = args.func(args)
+                sys.stdout.flush()
+            except BrokenPipeError:  # e.g. `psoas-timer plan x | head`: not worth a trace
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return 1
+        return result
+    app_args = _app_parser().parse_args(args_list)
+    logs.setup(verbose=verbose)
+    try:
+        from psoas_timer.ui.shell.app import run
+    except ImportError as exc:
+        print(f"psoas-timer: cannot start the window: {exc}", file=sys.stderr)
+        print("Run 'psoas-timer --help' for the commands that work without it.", file=sys.stderr)
+        return 1
+    status: int = run(app_args.routine, background=app_args.background)
+    return status

@@ -1,0 +1,163 @@
+"""``psoas-timer history [--json] [--since DATE]`` lists the sessions done, with the streak;
+``history export -o FILE`` writes them all to CSV or JSON Lines, and ``history import FILE``
+merges a file exported on another computer (:mod:`psoas_timer.history`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .common import count
+
+if TYPE_CHECKING:
+    from psoas_timer.history import HistoryStore, SessionDetail
+
+__all__ = ["add_parser", "cmd_history"]
+
+
+def _open_history() -> HistoryStore | None:
+    """The user's history, or None after saying why it cannot be opened."""
+    from psoas_timer import paths
+    from psoas_timer.history import HistoryError, HistoryStore
+
+    try:
+        store = HistoryStore.open(paths.history_file())
+    except HistoryError as exc:
+        print(f"psoas-timer: {exc}", file=sys.stderr)
+        return None
+    if store.notice:
+        print(f"psoas-timer: {store.notice}", file=sys.stderr)
+    return store
+
+
+def _session_json(detail: SessionDetail) -> dict[str, object]:
+    s = detail.summary
+    return {
+        "id": s.id,
+        "routine": s.routine.name,
+        "routine_file": s.routine.file,
+        "routine_hash": s.routine.content_hash,
+        "started_at": s.started.isoformat(),
+        "ended_at": s.ended.isoformat() if s.ended else None,
+        "ending": s.ending,
+        "planned_seconds": round(s.planned_seconds, 3),
+        "active_seconds": round(s.active_seconds, 3),
+        "paused_seconds": round(s.paused_seconds, 3),
+        "steps_planned": s.steps_planned,
+        "steps_done": s.steps_done,
+        "steps_skipped": s.steps_skipped,
+        "note": s.note,
+        "steps": [
+            {
+                "step": st.step,
+                "name": st.name,
+                "library_id": st.library_id,
+                "kind": st.kind,
+                "side": st.side,
+                "set": st.set,
+                "planned_seconds": round(st.planned_seconds, 3),
+                "actual_seconds": round(st.actual_seconds, 3),
+                "done": st.done,
+            }
+            for st in detail.steps
+        ],
+        "releases": [
+            {
+                "step": r.step,
+                "point": r.point.key,
+                "name": r.name,
+                "library_id": r.library_id,
+                "side": r.side,
+                "set": r.set,
+                "seconds": round(r.seconds, 3),
+                "min_seconds": r.min_seconds,
+                "target_seconds": r.target_seconds,
+                "max_seconds": r.max_seconds,
+                "ending": r.ending,
+            }
+            for r in detail.releases
+        ],
+        "ratings": [
+            {"moment": r.moment, "area": r.area.name, "side": r.area.side, "score": r.score}
+            for r in detail.ratings
+        ],
+    }
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from psoas_timer.history import HistoryError, format_seconds
+
+    store = _open_history()
+    if store is None:
+        return 1
+    with store:
+        if args.history_command == "export":
+            try:
+                exported = store.export(Path(args.output))
+            except OSError as exc:
+                print(f"psoas-timer: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+                return 1
+            print(f"wrote {count(exported, 'session')} to {args.output}")
+            return 0
+        if args.history_command == "import":
+            try:
+                result = store.import_file(Path(args.file))
+            except HistoryError as exc:
+                print(f"psoas-timer: {exc}", file=sys.stderr)
+                print("Nothing was imported.", file=sys.stderr)
+                return 1
+            print(
+                f"imported {count(result.added, 'session')} from {args.file}"
+                + (f" ({result.already_there} already there)" if result.already_there else "")
+            )
+            return 0
+        sessions = store.sessions(since=args.since)
+        if args.json:
+            details = [store.session(s.id) for s in sessions]
+            print(json.dumps([_session_json(d) for d in details if d is not None], indent=2))
+            return 0
+        if not sessions:
+            print("No sessions recorded" + (f" since {args.since}." if args.since else " yet."))
+            return 0
+        width = max(len(s.routine.name) for s in sessions)
+        for s in sessions:
+            ending = s.ending or "unfinished"
+            steps = f"{s.steps_done} of {count(s.steps_planned, 'step')} done" + (
+                f", {s.steps_skipped} skipped" if s.steps_skipped else ""
+            )
+            print(
+                f"{s.started:%Y-%m-%d %H:%M}  {s.routine.name:<{width}}  "
+                f"{format_seconds(s.active_seconds):>7}  {ending:<11}  {steps}"
+            )
+        streak = store.streak()
+        print(
+            f"\n{count(len(sessions), 'session')}; current streak {count(streak.current, 'day')}"
+            f", longest {count(streak.longest, 'day')} (goal: {streak.goal} days a week)"
+        )
+        print(f"History file: {store.path}")
+    return 0
+
+
+def _date(text: str) -> object:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2026-03-29: {text!r}") from None
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``history``, with its actions ``export`` and ``import``."""
+    p = sub.add_parser("history", help="list, export or import the sessions you have done")
+    p.add_argument("--json", action="store_true", help="print JSON, with every step")
+    p.add_argument("--since", type=_date, metavar="DATE", help="only sessions from DATE on")
+    p.set_defaults(func=cmd_history, history_command=None)
+    history = p.add_subparsers(dest="history_command", metavar="ACTION")
+    h = history.add_parser("export", help="write every session to a CSV or JSON Lines file")
+    h.add_argument("-o", "--output", required=True, metavar="FILE", help="*.csv or *.jsonl")
+    h = history.add_parser("import", help="merge a file exported on another computer")
+    h.add_argument("file", metavar="FILE")

@@ -1,0 +1,84 @@
+"""Open holds in the routine format: a hold that lasts until the user says the point has
+released (``open: {min: 30s, target: 90s, max: 3m}``), the same on either side or given for
+each side (``open: {left: {target: 60s}, right: {target: 90s}}``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Union
+
+from pydantic import Discriminator, Field, Tag, model_validator
+
+from .amounts import SideName, side_values
+from .value_types import Duration, FormatModel
+
+__all__ = ["OpenHold", "OpenValue", "SideOpen"]
+
+
+class OpenHold(FormatModel):
+    """A hold that lasts until the user says the point has released."""
+
+    min: Duration = 0
+    target: Duration
+    max: Duration | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OpenHold:
+        if self.min > self.target:
+            raise ValueError("min must not be longer than target")
+        if self.max is not None and self.max < self.target:
+            raise ValueError("max must not be shorter than target")
+        return self
+
+    @property
+    def limit(self) -> float:
+        """When the hold ends on its own: the maximum, or twice the target when none is set."""
+        return self.max if self.max is not None else 2 * self.target
+
+    def on(self, side: SideName | None) -> OpenHold:
+        """This hold on *side* (the same on either side)."""
+        return self
+
+
+class SideOpen(OpenHold):
+    """An open hold that differs by side: ``{left: {target: 60s}, right: {target: 90s}}``.
+
+    Read without a side, its marks are the larger of the two sides' (an upper bound, for the
+    size limits); :meth:`on` gives each side's own hold.
+    """
+
+    min: Annotated[float, Field(exclude=True)] = 0
+    target: Annotated[float, Field(exclude=True)] = 0
+    max: Annotated[float | None, Field(exclude=True)] = None
+    left: OpenHold
+    right: OpenHold
+
+    @model_validator(mode="before")
+    @classmethod
+    def _only_sides(cls, data: Any) -> Any:
+        side_values(data)  # says what is wrong with anything but left and right
+        return data
+
+    @model_validator(mode="after")
+    def _marks(self) -> SideOpen:
+        self.min = max(self.left.min, self.right.min)
+        self.target = max(self.left.target, self.right.target)
+        self.max = max(self.left.limit, self.right.limit)
+        return self
+
+    def on(self, side: SideName | None) -> OpenHold:
+        return self.right if side == "right" else self.left
+
+
+def _open_tag(value: object) -> str:
+    if isinstance(value, SideOpen):
+        return "sides"
+    if isinstance(value, dict) and any(k in value for k in ("left", "right")):
+        return "sides"
+    return "plain"
+
+
+OpenValue = Annotated[
+    Union[Annotated[OpenHold, Tag("plain")], Annotated[SideOpen, Tag("sides")]],
+    Discriminator(_open_tag),
+]
+"""An ``open`` value: an :class:`OpenHold`, or a :class:`SideOpen` when given per side."""

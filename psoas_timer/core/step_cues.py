@@ -1,0 +1,42 @@
+"""What a step asks to be said during it: milestones (a time into a hold, e.g. 30/60/90 s on
+a trigger point, with words or the time itself) and prompts (custom words at a time, or
+again and again). The plan turns them into timed cues (:mod:`.plan`)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from .value_types import Duration, FormatModel
+
+__all__ = ["Milestone", "MilestoneItem", "Prompt"]
+
+
+def _bare_time(value: object) -> object:
+    return {"at": value} if isinstance(value, (int, float, str)) else value
+
+
+class Milestone(FormatModel):
+    """A prompt at a time into a hold, e.g. 30/60/90 s on a trigger point."""
+
+    at: Duration
+    say: str | None = None
+
+
+MilestoneItem = Annotated[Milestone, BeforeValidator(_bare_time)]
+"""A milestone, or just its time (``30s``)."""
+
+
+class Prompt(FormatModel):
+    """Custom words at a time into a hold (``at``), or again and again (``every``)."""
+
+    say: Annotated[str, Field(min_length=1, max_length=200)]
+    at: Duration | None = None
+    every: Annotated[Duration, Field(ge=5)] | None = None
+
+    @model_validator(mode="after")
+    def _when(self) -> Prompt:
+        if (self.at is None) == (self.every is None):
+            raise ValueError("a prompt needs exactly one of 'at' or 'every'")
+        return self

@@ -1,0 +1,195 @@
+"""The routine format's amounts as pydantic types: seconds, ranges, per-side values, counts
+and lines of text, each with how it is read, written back and described in the JSON Schema.
+
+People write ``90``, ``"90s"``, ``"1m30s"`` or ``"1:30"`` for seconds, ``"20-30s"`` or
+``{range: 20-30s, use: 25s}`` for a range, ``{left: 30s, right: 45s}`` for a value on each
+side; :mod:`.amounts` and :mod:`.duration` read them, and the types here tie that reading to
+the models (:mod:`.model`). :class:`FormatModel` is the base of every model of the format:
+it refuses keys it does not know.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    ValidationError,
+    WithJsonSchema,
+)
+
+from .amounts import (
+    RANGE_TEXT,
+    dump_amount,
+    parse_count,
+    parse_seconds,
+    parse_side_count,
+    parse_side_seconds,
+)
+from .duration import format_duration, parse_duration
+
+__all__ = [
+    "DURATION_SCHEMA",
+    "EMPTY_LIST",
+    "Breaths",
+    "Duration",
+    "FormatModel",
+    "Lines",
+    "Reps",
+    "Seconds",
+    "Sets",
+    "SideSeconds",
+    "Text",
+    "first_error",
+]
+
+
+class FormatModel(BaseModel):
+    """A model of the routine format: unknown keys are refused."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=False, use_enum_values=False)
+
+
+def first_error(exc: ValidationError) -> str:
+    """The first problem of a nested model, as one message with its place inside the value."""
+    first = exc.errors(include_url=False)[0]
+    where = ".".join(str(p) for p in first["loc"])
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{where + ': ' if where else ''}{message}"
+
+
+DURATION_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number", "minimum": 0},
+        {
+            "type": "string",
+            "pattern": r"^\s*(\d+(\.\d+)?\s*(h|m|min|s|sec)?\s*)+$|^\s*(\d+:)?\d+:\d{1,2}\s*$",
+        },
+    ],
+    "description": "Seconds (90), or text such as '90s', '1m30s' or '1:30'.",
+}
+
+Duration = Annotated[
+    float,
+    BeforeValidator(parse_duration),
+    PlainSerializer(format_duration),
+    WithJsonSchema(DURATION_SCHEMA),
+]
+"""Seconds, written by people as ``90``, ``"90s"``, ``"1m30s"`` or ``"1:30"``."""
+
+
+def _range_map(inner: dict[str, Any], example: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {"range": {"type": "string", "pattern": RANGE_TEXT}, "use": inner},
+        "required": ["range"],
+        "additionalProperties": False,
+        "description": f"A range with the value to use, e.g. {example}.",
+    }
+
+
+def _per_side(inner: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {"left": inner, "right": inner},
+        "required": ["left", "right"],
+        "additionalProperties": False,
+    }
+
+
+_SECONDS_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        *DURATION_SCHEMA["anyOf"],
+        {"type": "string", "pattern": RANGE_TEXT},
+        _range_map(DURATION_SCHEMA, "{range: 20-30s, use: 25s}"),
+    ],
+    "description": "Seconds (30, '30s', '1m30s'), or a range such as '20-30s' (its lower end "
+    "is used) or {range: 20-30s, use: 25s}.",
+}
+_SIDE_SECONDS_SCHEMA: dict[str, Any] = {
+    "anyOf": [*_SECONDS_SCHEMA["anyOf"], _per_side(_SECONDS_SCHEMA)],
+    "description": _SECONDS_SCHEMA["description"][:-1]
+    + ", or a value for each side: {left: 30s, right: 45s}.",
+}
+
+Seconds = Annotated[
+    float,
+    PlainValidator(parse_seconds),
+    PlainSerializer(dump_amount),
+    WithJsonSchema(_SECONDS_SCHEMA),
+]
+"""Seconds, or a range of them with the value to use (:class:`~.amounts.Ranged`)."""
+
+SideSeconds = Annotated[
+    float,
+    PlainValidator(parse_side_seconds),
+    PlainSerializer(dump_amount),
+    WithJsonSchema(_SIDE_SECONDS_SCHEMA),
+]
+"""Seconds, a range, or either per side (:class:`~.amounts.SideSeconds`)."""
+
+
+def _count_schema(least: int, most: int, per_side: bool = False) -> dict[str, Any]:
+    number = {"type": "integer", "minimum": least, "maximum": most}
+    options: list[dict[str, Any]] = [
+        number,
+        {"type": "string", "pattern": r"^\s*\d+\s*[-\u2013]\s*\d+\s*$"},
+        _range_map(number, "{range: 3-4, use: 4}"),
+    ]
+    if per_side:
+        options.append(_per_side({"anyOf": list(options)}))
+    return {
+        "anyOf": options,
+        "description": f"A whole number from {least} to {most}, or a range such as '3-4' "
+        "(its lower end is used) or {range: 3-4, use: 4}"
+        + (", or a number for each side: {left: 2, right: 3}." if per_side else "."),
+    }
+
+
+def _counter(least: int, most: int, what: str, per_side: bool = False) -> PlainValidator:
+    if per_side:
+        return PlainValidator(lambda value: parse_side_count(value, least, most, what))
+    return PlainValidator(lambda value: parse_count(value, least, most, what))
+
+
+Reps = Annotated[
+    int,
+    _counter(1, 1000, "reps"),
+    PlainSerializer(dump_amount),
+    WithJsonSchema(_count_schema(1, 1000)),
+]
+Breaths = Annotated[
+    int,
+    _counter(1, 1000, "breaths"),
+    PlainSerializer(dump_amount),
+    WithJsonSchema(_count_schema(1, 1000)),
+]
+Sets = Annotated[
+    int,
+    _counter(1, 100, "sets", per_side=True),
+    PlainSerializer(dump_amount),
+    WithJsonSchema(_count_schema(1, 100, per_side=True)),
+]
+"""Whole numbers, or ranges of them (:class:`~.amounts.RangedCount`); sets also per side."""
+
+Text = Annotated[str, Field(min_length=1, max_length=500)]
+
+
+def _lines(value: object) -> object:
+    if isinstance(value, str):
+        return [line.strip() for line in value.strip().splitlines() if line.strip()]
+    return value
+
+
+Lines = Annotated[list[Text], BeforeValidator(_lines)]
+"""Lines of text: a list, or one text with a line each."""
+
+#: An empty list as a field's default: made afresh for each step (pydantic would otherwise
+#: deep-copy a ``[]`` default for every step it reads, a tenth of a large library's load),
+#: and still ``"default": []`` in the JSON Schema.
+EMPTY_LIST: Any = Field(default_factory=list, json_schema_extra={"default": []})

@@ -1,0 +1,131 @@
+"""The editor's commands that change the routine's content: a value typed in the routine's
+details or in the selected step's, group's or either/or's form, and adding, duplicating and
+removing steps.
+
+Each is one undoable edit of the document (:meth:`~.editor_view.EditorView.edit`, with a
+change from :mod:`.document_edits`); typing into one field merges into one edit by its
+*merge* key. The moves are :mod:`.move_commands`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+
+from . import document_edits as edits
+from .library_picker import LibraryPicker
+
+if TYPE_CHECKING:
+    from .editor_view import EditorView
+
+__all__ = ["EditCommands"]
+
+
+class EditCommands(QObject):
+    """The edits of *view*'s routine made in its forms and by its Add, Duplicate and Remove
+    actions."""
+
+    def __init__(self, view: EditorView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def connect_signals(self) -> None:
+        view = self._view
+        view.act_add.triggered.connect(self._on_add_triggered)
+        view.act_add_step.triggered.connect(lambda: self.add_item({"name": "New step", "hold": 30}))
+        view.act_add_rest.triggered.connect(
+            lambda: self.add_item({"name": "Rest", "kind": "rest", "duration": 60})
+        )
+        view.act_add_breathing.triggered.connect(
+            lambda: self.add_item(
+                {"name": "Slow breathing", "kind": "breathing", "breathing": "calm", "breaths": 6}
+            )
+        )
+        view.act_add_group.triggered.connect(
+            lambda: self.add_item(
+                {"repeat": 2, "name": "Circuit", "steps": [{"name": "New step", "hold": 30}]}
+            )
+        )
+        view.act_dup_step.triggered.connect(self.duplicate_step)
+        view.act_remove.triggered.connect(self.remove_step)
+        view.step_form.edited.connect(self._on_step_form_edited)
+        view.step_form.timing_changed.connect(self._on_step_form_timing_changed)
+        view.group_form.edited.connect(self._on_group_form_edited)
+        view.forms.choice_form.edited.connect(self._on_choice_form_edited)
+        view.details.routine_edited.connect(self.edit_routine)
+        view.details.default_edited.connect(self._on_default_edited)
+
+    def edit_routine(self, key: str, value: object, text: str) -> None:
+        """Change one of the routine's own values (name, description, tags), named *text*."""
+        self._view.edit(text, edits.set_routine_value(key, value), merge=f"routine:{key}")
+
+    def add_item(self, item: dict[str, Any]) -> None:
+        """Insert a step or group after the selected one and select it."""
+        view = self._view
+        at = view.current_row + 1 if view.current_row >= 0 else len(view.items())
+        view.edit(
+            f"Add {item.get('name') or item.get('use') or 'step'}",
+            edits.add_items(view.container, at, [item]),
+        )
+
+    def add_from_library(self, ids: list[str]) -> None:
+        """Insert the library exercises *ids* after the selected step, as one edit."""
+        if not ids:
+            return
+        view = self._view
+        at = view.current_row + 1 if view.current_row >= 0 else len(view.items())
+        items: list[dict[str, Any]] = [{"use": ident} for ident in ids]
+        view.edit("Add from the library", edits.add_items(view.container, at, items))
+
+    def duplicate_step(self) -> None:
+        row, path = self._view.current_row, self._view.container
+        if row >= 0:
+            self._view.edit("Duplicate step", edits.duplicate_step(path, row))
+
+    def remove_step(self) -> None:
+        row, path = self._view.current_row, self._view.container
+        if row >= 0:
+            self._view.edit("Remove step", edits.remove_step(path, row))
+
+    def _on_add_triggered(self) -> None:
+        picker = LibraryPicker(self._view.library, self._view)
+        if picker.exec():
+            self.add_from_library(picker.chosen())
+
+    def _on_default_edited(self, key: str, value: Any) -> None:
+        self._view.edit(
+            "Change routine defaults", edits.set_default(key, value), merge=f"defaults:{key}"
+        )
+
+    def _on_step_form_edited(self, key: str, value: Any) -> None:
+        view = self._view
+        row, path = view.current_row, view.container
+        label = {"cues": "Change cues"}.get(key, f"Change {key.replace('_', ' ')}")
+        view.edit(
+            label,
+            edits.set_step_value(path, row, key, value, view.library.raw),
+            merge=f"step:{path}:{row}:{key}",
+        )
+
+    def _on_step_form_timing_changed(self, mode: str) -> None:
+        view = self._view
+        view.edit("Change timing", edits.set_timing(view.container, view.current_row, mode))
+
+    def _on_group_form_edited(self, key: str, value: Any) -> None:
+        view = self._view
+        row, path = view.current_row, view.container
+        view.edit(
+            f"Change group {key.replace('_', ' ')}",
+            edits.set_group_value(path, row, key, value),
+            merge=f"group:{path}:{row}:{key}",
+        )
+
+    def _on_choice_form_edited(self, key: str, value: Any) -> None:
+        view = self._view
+        row, path = view.current_row, view.container
+        view.edit(
+            f"Change the either/or {'question' if key == 'ask' else key}",
+            edits.set_group_value(path, row, key, value),
+            merge=f"choice:{path}:{row}:{key}",
+        )

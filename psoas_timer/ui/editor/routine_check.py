@@ -1,0 +1,59 @@
+"""What the loader makes of the routine being edited: the routine (or its problems), its plan,
+and their place on screen (the total time, the timeline, the problems panel).
+
+The check reads the text that would be saved, so its messages are the loader's, with the
+same ``line:column`` a file opened later would give.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from psoas_timer.core.duration import format_clock
+from psoas_timer.core.model import Routine
+from psoas_timer.core.plan import Plan, compile_plan
+from psoas_timer.core.problems import LoadError, Problem
+
+if TYPE_CHECKING:
+    from .editor_view import EditorView
+
+__all__ = ["RoutineCheck"]
+
+
+class RoutineCheck:
+    """The last check of *view*'s document: :attr:`routine` and :attr:`plan` when it is
+    ready to play, else ``None`` and the :attr:`problems`."""
+
+    def __init__(self, view: EditorView) -> None:
+        self._view = view
+        self.routine: Routine | None = None
+        self.plan: Plan | None = None
+        self.problems: list[Problem] = []
+
+    def validate(self) -> Routine | None:
+        """Check the document with the loader; update problems, total and timeline."""
+        view = self._view
+        name = str(view.path) if view.path else "new routine"
+        try:
+            self.routine = view.document.validate(view.library, name)
+            self.problems = []
+        except LoadError as exc:
+            self.routine = None
+            self.problems = exc.problems
+        self.plan = compile_plan(self.routine) if self.routine else None
+        view.problem_list.show_problems(self.problems)
+        if self.plan is not None:
+            view.total_label.setText(f"Total {format_clock(self.plan.total)}")
+        else:
+            count = len(self.problems)
+            view.total_label.setText(
+                f"{count} problem{'s' * (count != 1)}: a draft, not ready to start"
+            )
+        view.timeline.set_plan(self.plan)
+        view.update_actions()
+        return self.routine
+
+    def show_file_problems(self, exc: LoadError) -> None:
+        """List the problems of a file that could not be opened or imported."""
+        self.problems = exc.problems
+        self._view.problem_list.show_file_problems(exc.problems)
