@@ -135,7 +135,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         streak = store.streak()
         print(
             f"\n{count(len(sessions), 'session')}; current streak {count(streak.current, 'day')}"
-            f", longest {count(streak.longest, 'day')} (goal: {streak.goal} days a week)"
+            f", longest {count(streak.longest, 'day')} (goal: {count(streak.goal, 'day')} a week)"
         )
         print(f"History file: {store.path}")
     return 0

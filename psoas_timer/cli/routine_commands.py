@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .common import catalog, count, print_problems, resolve
 
 if TYPE_CHECKING:
-    from psoas_timer.core.plan import Plan
+    from psoas_timer.core.plan import Cue, Plan
 
 __all__ = ["add_parsers", "cmd_list", "cmd_plan", "cmd_schema"]
 
@@ -74,6 +74,13 @@ def _plan_text(plan: Plan) -> str:
             for i, name in enumerate(choice.options)
         )
         lines.append(f"  asks at the start: {choice.question} {options}")
+    cues: dict[int, list[tuple[float, Cue]]] = {}
+    closing: list[tuple[float, Cue]] = []
+    for at, cue, where_said in plan.cues():
+        if where_said is None:
+            closing.append((at, cue))
+        else:
+            cues.setdefault(where_said.index, []).append((at, cue))
     for seg in plan.segments:
         rounds = plan.steps[seg.step].rounds_label()
         where = " · ".join(
@@ -89,10 +96,28 @@ def _plan_text(plan: Plan) -> str:
             if part
         )
         lines.append(
-            f"{format_clock(seg.start):>8}  {seg.kind:<8} "
-            f"{format_clock(seg.duration):>6}  {seg.label}" + (f"  ({where})" if where else "")
+            f"{_clock(seg.start):>8}  {seg.kind:<8} "
+            f"{_clock(seg.duration):>6}  {seg.label}" + (f"  ({where})" if where else "")
         )
+        lines += [_cue_line(at, cue) for at, cue in cues.get(seg.index, [])]
+    lines += [_cue_line(at, cue) for at, cue in closing]
     return "\n".join(printable(line) for line in lines)
+
+
+def _cue_line(at: float, cue: Cue) -> str:
+    """A cue under its segment: when it comes in the session, its kind and what it says."""
+    return f"{'':>8}  {_clock(at):>8}  {cue.kind.replace('_', ' ')}: {cue.text}"
+
+
+def _clock(seconds: float) -> str:
+    """``1:30``; with tenths when the time is not whole (``0:01.5``), so the times add up."""
+    from psoas_timer.core.duration import format_clock
+
+    whole = round(seconds)
+    if abs(seconds - whole) < 0.05:
+        return format_clock(whole)
+    minutes, rest = divmod(round(seconds, 1), 60)
+    return f"{int(minutes)}:{rest:04.1f}"
 
 
 def cmd_plan(args: argparse.Namespace) -> int:

@@ -339,3 +339,27 @@ def test_list_works_with_an_unwritable_data_folder(
     assert {
         p.stem for p in (Path(psoas_timer.__file__).parents[1] / "routines").glob("*.yaml")
     } <= names
+
+
+def test_plan_text_lists_each_cue_under_its_segment_and_times_that_add_up(
+    tmp_path: Path,
+) -> None:
+    routine = tmp_path / "plan.yaml"
+    routine.write_text(
+        "name: r\ndefaults: {prepare: 0, rest: 0}\nsteps:\n"
+        "  - {name: Bridge, reps: 1, tempo: {up: 1.5, hold: 3, down: 1.5}}\n"
+        "  - {name: Hold, hold: 40, milestones: [{at: 20, say: Keep going}]}\n",
+        encoding="utf-8",
+    )
+    result = cli("plan", str(routine))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    starts = [line.split()[0] for line in lines[1:] if not line.startswith("          ")]
+    assert starts == ["0:00", "0:01.5", "0:04.5", "0:06"]  # 1.5 s phases, not "0:02"
+    hold = next(i for i, line in enumerate(lines) if " hold " in line and "Hold" in line)
+    under = [line.split(None, 1)[1] for line in lines[hold + 1 :]]
+    assert "start: Go" in under  # an exercise (the default kind) starts with "Go"
+    assert "milestone: Keep going" in under
+    assert "ten seconds: Ten seconds" in under
+    assert under[-1] == "done: Well done"
+    assert any(line.split()[0] == "0:26" and "milestone" in line for line in lines)

@@ -132,3 +132,12 @@ def test_a_damaged_history_is_moved_aside_with_one_message(tmp_path: Path) -> No
     assert result.stderr.count("moved to") == 1
     assert "history.sqlite3.damaged-" in result.stderr
     assert cli(data).stderr == ""
+
+
+@pytest.mark.parametrize(("goal", "said"), [(1, "goal: 1 day a week"), (3, "goal: 3 days a week")])
+def test_history_says_the_weekly_goal_in_plain_words(data: Path, goal: int, said: str) -> None:
+    with HistoryStore.open(data / "history.sqlite3") as store:
+        store.set_weekly_goal(goal)
+    result = cli(data)
+    assert result.returncode == 0, result.stderr
+    assert f"({said})" in result.stdout
