@@ -30,7 +30,7 @@ from . import amounts
 from .amounts import SideName
 from .breathing_setting import Breathing
 from .duration import format_duration
-from .open_holds import OpenValue, SideOpen
+from .open_holds import OpenHold, OpenValue, SideOpen
 from .rests import RestTime
 from .step_cues import MilestoneItem, Prompt
 from .tempo import RepPhaseName, RepTempo, Tempo
@@ -93,6 +93,29 @@ def _seconds(value: float) -> str:
     return f"{text}s" if isinstance(text, (int, float)) else str(text)
 
 
+def _within_the_hold(items: list[Any], data: dict[str, Any], what: str) -> list[Any]:
+    """A milestone or prompt timed after the end of its hold (the longest it can be: the
+    longer side, the top of a range, an open hold's maximum) could never be said: it is
+    refused at its line rather than dropped without a word."""
+    hold = data.get("open")
+    if isinstance(hold, OpenHold):
+        length, end = hold.limit, "the hold's maximum"
+    else:
+        value = data.get("hold", data.get("duration"))
+        if value is None:  # breaths, or the length comes from the library
+            return items
+        length = max(float(value), float(getattr(value, "high", 0.0)))
+        end = "the end of the hold"
+    for item in items:
+        at = getattr(item, "at", None)
+        if at is not None and at > length + 1e-9:
+            raise ValueError(
+                f"found a {what} at {_seconds(at)}, after {end} ({_seconds(length)}): "
+                "it would never be said"
+            )
+    return items
+
+
 class Step(FormatModel):
     """One exercise, stretch, hold, rest or breathing block, with its timing and cues."""
 
@@ -135,8 +158,9 @@ class Step(FormatModel):
         after the set's end could never be said, so it is refused rather than dropped."""
         data = info.data
         reps, tempo = data.get("reps"), data.get("tempo")
+        what = "milestone" if info.field_name == "milestones" else "prompt"
         if not reps:
-            return items
+            return _within_the_hold(items, data, what)
         per_rep = (tempo.total if isinstance(tempo, RepTempo) else tempo or 0.0) + (
             data.get("hold") or 0.0
         )
@@ -144,7 +168,6 @@ class Step(FormatModel):
         for item in items:
             at = getattr(item, "at", None)
             if at is not None and at > length + 1e-9:
-                what = "milestone" if info.field_name == "milestones" else "prompt"
                 raise ValueError(
                     f"a {what} on reps counts from the start of each set and must fall "
                     f"within it ({reps} reps: {_seconds(length)}), found one at {_seconds(at)}"
@@ -153,8 +176,14 @@ class Step(FormatModel):
 
     @model_validator(mode="after")
     def _timing(self) -> Step:
-        if self.use is None and self.name is None:
+        if self.use is None and self.name is None and self.kind is not Kind.REST:
             raise ValueError("a step needs a 'name' (or 'use' to take one from the library)")
+        if (
+            self.reps is None
+            and self.kind is not Kind.REST
+            and (self.hold == 0 or self.duration == 0)
+        ):
+            raise ValueError("a hold of 0 s would end as it begins; give it a length")
         if self.hold is not None and self.duration is not None:
             raise ValueError("give either 'hold' or 'duration', not both")
         if self.open is not None and (self.hold or self.duration or self.reps):
@@ -191,7 +220,7 @@ class Step(FormatModel):
 
     @property
     def title(self) -> str:
-        return self.name or self.use or "Step"
+        return self.name or self.use or ("Rest" if self.kind is Kind.REST else "Step")
 
     def rep_phases(self) -> tuple[tuple[RepPhaseName, float], ...]:
         """The phases of one rep, in order: those of a tempo in phases; for a tempo in

@@ -159,6 +159,24 @@ def test_breathing_none_switches_off_the_routine_default() -> None:
 
 
 ERROR_CASES = [
+    (  # a cue after the end of its hold is refused, as on reps, not dropped without a word
+        "name: r\nsteps:\n  - {name: x, hold: 20, prompts: [{at: 50s, say: Late}]}\n",
+        [
+            "r.yaml:3:34: steps[0].prompts: found a prompt at 50s, after the end of the hold "
+            "(20s): it would never be said"
+        ],
+    ),
+    (  # an open hold's cues may run to its maximum, not past it
+        "name: r\nsteps:\n  - {name: x, open: {target: 60, max: 90}, milestones: [120]}\n",
+        [
+            "r.yaml:3:56: steps[0].milestones: found a milestone at 2m, after the hold's "
+            "maximum (1m30s): it would never be said"
+        ],
+    ),
+    (  # a hold of nothing
+        "name: r\nsteps:\n  - {name: x, hold: 0}\n",
+        ["r.yaml:3:5: steps[0]: a hold of 0 s would end as it begins; give it a length"],
+    ),
     (  # a rest written as a key of a step: where a rest goes instead (not "did you mean
         # 'rest'?", a key of the defaults)
         "name: r\nsteps:\n  - {name: x, hold: 30}\n  - rest: 30\n",
@@ -356,3 +374,15 @@ def test_images_resolve_next_to_the_routine_and_may_not_escape(tmp_path: Path) -
     assert [str(p) for p in info.value.problems] == [
         f"{bad}:3:31: steps[0].image: image '../../etc/passwd' is outside the routine's folder"
     ]
+
+
+def test_a_rest_step_needs_no_name_and_a_range_or_side_allows_cues_to_its_longest() -> None:
+    routine = load("""\
+        name: r
+        steps:
+          - {name: Plank, hold: 20-30s, milestones: [25]}
+          - {kind: rest, duration: 45s}
+          - {name: Lunge, hold: {left: 20, right: 40}, sides: both, milestones: [30]}
+        """)
+    rest = routine.steps[1]
+    assert isinstance(rest, Step) and rest.title == "Rest"

@@ -52,9 +52,16 @@ def steps(draw: st.DrawFn, allow_open: bool = True) -> dict[str, Any]:
             st.fixed_dictionaries({"at": seconds, "say": st.just("Keep breathing")}), max_size=2
         )
     )
-    if timing == "reps":  # on reps they count from the set's start, and must fall within it
+    # Cues must fall within their hold (on reps, each set, counted from its start).
+    length = None
+    if timing == "reps":
         reps = step["reps"]
         length = reps * (step["tempo"] + step["hold"]) + (reps - 1) * step["rest_between_reps"]
+    elif timing == "hold":
+        length = step["hold"]
+    elif timing == "open":
+        length = step["open"]["max"]
+    if length is not None:
         step["milestones"] = [m for m in step["milestones"] if m <= length]
         step["prompts"] = [p for p in step["prompts"] if p["at"] <= length]
     step["rest_after"] = draw(small)
