@@ -293,3 +293,12 @@ def test_an_exercise_s_named_rest_is_hinted_as_a_routine_would_write_it(
     assert view.step_form.rest_between_sets.placeholderText() == (
         "{duration: 10s, name: Move the ball, say: Move the ball to a new spot} (exercise)"
     )
+
+
+def test_a_nameless_rest_step_is_listed_as_rest(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir)
+    text = "name: R\nsteps:\n  - {name: Plank, hold: 30}\n  - {kind: rest, duration: 45s}\n"
+    view.load(RoutineDocument.from_text(text), None)
+    assert view.step_list.item(1).text().startswith("2. Rest\n")

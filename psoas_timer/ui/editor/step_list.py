@@ -68,7 +68,8 @@ def describe_item(item: Any, index: int, library_raw: Mapping[str, Mapping[str, 
         ]
         return f"{index + 1}. {' or '.join(names) or 'Either/or'}\nasked at the start"
     merged = _merged(item, library_raw)
-    title = merged.get("name") or item.get("use") or "Unnamed step"
+    untitled = "Rest" if merged.get("kind") == "rest" else "Unnamed step"  # as the player says
+    title = merged.get("name") or item.get("use") or untitled
     return f"{index + 1}. {title}\n{timing_words(merged)}"
 
 
