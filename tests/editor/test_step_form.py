@@ -302,3 +302,25 @@ def test_a_nameless_rest_step_is_listed_as_rest(
     text = "name: R\nsteps:\n  - {name: Plank, hold: 30}\n  - {kind: rest, duration: 45s}\n"
     view.load(RoutineDocument.from_text(text), None)
     assert view.step_list.item(1).text().startswith("2. Rest\n")
+
+
+def test_in_an_800_px_window_the_step_form_is_not_cut_off(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    """The list's buttons, five to a row, made its side so wide that the form beside it was
+    cut off on the right with no way to reach it."""
+    from PySide6.QtWidgets import QScrollArea
+
+    view = _editor(qtbot, catalog, user_dir)
+    view.window().resize(800, 600)
+    view.window().show()
+    qtbot.waitExposed(view.window())
+    view.load(RoutineDocument.from_text("name: Balls\nsteps:\n  - use: ball-roll\n"), None)
+    view.step_list.setCurrentRow(0)
+    qtbot.wait(20)
+    form = view.step_form
+    scroll = next(a for a in view.findChildren(QScrollArea) if a.isAncestorOf(form))
+    viewport = scroll.viewport()
+    for field in (form.name, form.kind, form.timing, form.alternate):
+        right = field.mapTo(viewport, field.rect().topRight()).x()
+        assert right <= viewport.width(), field.accessibleName() or field.objectName()

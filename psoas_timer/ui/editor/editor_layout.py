@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -67,18 +68,21 @@ def _steps_pane(view: EditorView) -> QWidget:
         view.act_remove,
     ):
         view.step_list.addAction(action)
-    buttons = QHBoxLayout()
-    for action in (
+    # Three to a row: in one row of five the buttons alone made the list's side too wide
+    # for the step's form to fit beside it in an 800 px window.
+    buttons = QGridLayout()
+    adds = (
         view.act_add,
         view.act_add_step,
         view.act_add_rest,
         view.act_add_breathing,
         view.act_add_group,
-    ):
-        buttons.addWidget(action_button(action))
-    moves = QHBoxLayout()
-    for action in (view.act_up, view.act_down, view.act_dup_step, view.act_remove):
-        moves.addWidget(action_button(action))
+    )
+    for n, action in enumerate(adds):
+        buttons.addWidget(action_button(action), n // 3, n % 3)
+    moves = QGridLayout()
+    for n, action in enumerate((view.act_up, view.act_down, view.act_dup_step, view.act_remove)):
+        moves.addWidget(action_button(action), n // 2, n % 2)
     left = QWidget()
     left_layout = QVBoxLayout(left)
     left_layout.setContentsMargins(0, 0, 0, 0)
@@ -97,7 +101,8 @@ def _selected_step_pane(view: EditorView) -> QScrollArea:
     view.group_form = view.forms.group_form
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Never cut off: in a narrow window the form scrolls sideways too.
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     scroll.setWidget(view.forms)
     scroll.setAccessibleName("Selected step")
     return scroll
