@@ -81,8 +81,14 @@ def steps(draw: st.DrawFn) -> dict[str, Any]:
     for key, strategy in optional.items():
         if draw(st.booleans()):
             step[key] = draw(strategy)
-    if timing == "reps":  # on reps, timed cues must fall within the set
-        length = step["reps"] * step["tempo"]
+    # timed cues must fall within the hold (on reps, within the set)
+    length = {
+        "reps": lambda: step["reps"] * step["tempo"],
+        "hold": lambda: step["hold"],
+        "duration": lambda: step["duration"],
+        "open": lambda: step["open"]["max"],
+    }.get(timing, lambda: None)()
+    if length is not None:
 
         def within(item: Any) -> bool:
             at = item.get("at") if isinstance(item, dict) else item
