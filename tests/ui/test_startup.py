@@ -122,12 +122,12 @@ def test_the_quick_import_check_agrees_with_pysides_own() -> None:
 def test_loading_follows_the_first_paint_once(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from psoas_timer.ui.shell.app import _AfterFirstPaint
+    from psoas_timer.ui.common.after_paint import AfterNextPaint
 
     calls: list[bool] = []
     widget = QWidget()
     qtbot.addWidget(widget)
-    _AfterFirstPaint(widget, lambda: calls.append(widget.isVisible()), latest_ms=300)
+    AfterNextPaint(widget, lambda: calls.append(widget.isVisible()), latest_ms=300)
     widget.show()
     qtbot.waitUntil(lambda: len(calls) == 1, timeout=1000)
     assert calls == [True]
@@ -138,12 +138,12 @@ def test_loading_follows_the_first_paint_once(qtbot: QtBot) -> None:
 def test_loading_goes_ahead_for_a_window_that_never_paints(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QWidget
 
-    from psoas_timer.ui.shell.app import _AfterFirstPaint
+    from psoas_timer.ui.common.after_paint import AfterNextPaint
 
     calls: list[int] = []
     widget = QWidget()  # never shown, so never painted
     qtbot.addWidget(widget)
-    _AfterFirstPaint(widget, lambda: calls.append(1), latest_ms=50)
+    AfterNextPaint(widget, lambda: calls.append(1), latest_ms=50)
     qtbot.waitUntil(lambda: calls == [1], timeout=1000)
 
 

@@ -14,11 +14,12 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from psoas_timer import APP_ID, APP_NAME, DESKTOP_ID, ORGANIZATION, __version__, paths
+from psoas_timer.ui.common.after_paint import AfterNextPaint
 from psoas_timer.ui.shell.main_window import MainWindow, Services
 from psoas_timer.ui.shell.settings import Preferences
 from psoas_timer.ui.shell.single_instance import SingleInstance
@@ -101,33 +102,6 @@ def create_window(routine: str | None = None, *, settings: QSettings | None = No
     window = MainWindow(preferences, given)
     _open(window, routine)
     return window
-
-
-class _AfterFirstPaint(QObject):
-    """Calls *then* once, on the turn of the event loop after *widget* first paints.
-
-    A window that is never exposed (started on a hidden workspace, say) gets no paint, so
-    after *latest_ms* it goes ahead anyway.
-    """
-
-    def __init__(self, widget: QWidget, then: Callable[[], None], latest_ms: int = 500) -> None:
-        super().__init__(widget)
-        self._then: Callable[[], None] | None = then
-        self._widget = widget
-        widget.installEventFilter(self)
-        QTimer.singleShot(latest_ms, self, self._go)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._go)
-        return False
-
-    def _go(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            self._widget.removeEventFilter(self)
-            then()
 
 
 class _WindowHistoryDone:
@@ -217,7 +191,7 @@ def run(routine: str | None, background: bool = False) -> int:
             window.show()  # no tray to wait in
 
     instance.activated.connect(on_activated)
-    _AfterFirstPaint(window, load)
+    AfterNextPaint(window, load)
     if not background:
         window.show()
     try:
