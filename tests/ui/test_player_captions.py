@@ -109,3 +109,27 @@ def test_a_paused_player_shows_the_notice_in_the_caption_row(
     assert player.caption_text == ""
     assert not player.banner.isHidden()
     assert player.banner_row.geometry() == row
+
+
+def test_moving_to_another_step_takes_the_old_caption_down(
+    silent_window: MainWindow, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Pressing Next within a caption's few seconds: the words said for the step left behind
+    ("Rest · Next: Hip raise") do not hang over the next one, whose rep counts are shown on
+    the dial rather than as a caption."""
+    routine = tmp_path / "rest-then-reps.yaml"
+    routine.write_text(
+        "name: Rest then reps\ndefaults: {prepare: 0, rest: 0}\nsteps:\n"
+        "  - {kind: rest, duration: 30}\n"
+        "  - {name: Hip raise, reps: 10, tempo: 1-2-1}\n",
+        encoding="utf-8",
+    )
+    silent_window.controller.stop()
+    assert silent_window.open_routine(str(routine))
+    silent_window.start_session()
+    player = silent_window.player
+    advance(silent_window, clock, 0.5)
+    assert "Next: Hip raise" in player.caption_text
+    silent_window.commands.next.trigger()
+    advance(silent_window, clock, 0.5)
+    assert "Rest" not in player.caption_text

@@ -293,6 +293,10 @@ class PlayerView(QWidget):
             color = colors(self.palette()).for_kind(self._kind or "hold")
             self.banner_row.show_caption(text, color, now)
 
+    def clear_caption(self) -> None:
+        """Take the caption down at once (the user moved on: it spoke of the step left)."""
+        self.banner_row.clear_caption()
+
     def _expire(self) -> None:
         """Clear the caption and the pulse when their time is up (on the one clock)."""
         now = self._clock()

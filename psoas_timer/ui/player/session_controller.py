@@ -38,6 +38,9 @@ class SessionController(QObject):
     #: A new :class:`Session` was made, not yet started: listeners (the history's recorder)
     #: attach here so they hear its very first event.
     session_created = Signal(object)
+    #: The user moved to another step (next, previous, the step again): what was said for
+    #: the one left behind no longer applies. Emitted before the new step's cues.
+    moved = Signal()
 
     def __init__(
         self,
@@ -111,14 +114,17 @@ class SessionController(QObject):
 
     def next(self) -> None:
         if self._session is not None:
+            self.moved.emit()
             self._after(self._session.next())
 
     def previous(self) -> None:
         if self._session is not None:
+            self.moved.emit()
             self._after(self._session.previous())
 
     def restart_step(self) -> None:
         if self._session is not None:
+            self.moved.emit()
             self._after(self._session.restart_step())
 
     def extend(self, seconds: float) -> None:

@@ -52,6 +52,7 @@ class SessionControls(QObject):
         w.player.extend_requested.connect(w.controller.extend)
         w.controller.updated.connect(self._on_updated)
         w.controller.cues_fired.connect(self._on_cues_fired)
+        w.controller.moved.connect(w.player.clear_caption)
         w.controller.active_changed.connect(self._on_active_changed)
 
     def sync_actions(self, snap: Snapshot | None = None) -> None:
