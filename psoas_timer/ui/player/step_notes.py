@@ -32,6 +32,16 @@ def _wrapped(name: str, parent: QWidget) -> QLabel:
     return label
 
 
+def _text_height(label: QLabel, text: str, pixels: int, width: int) -> int:
+    """How tall *text* is in *label*'s font at *pixels*, wrapped to *width* (0 for none)."""
+    if not text:
+        return 0
+    metrics = QFontMetrics(scaled_font(label.font(), pixels))
+    room = QRect(0, 0, width, 1_000_000)
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    return metrics.boundingRect(room, flags, text).height()
+
+
 class StepNotes(QWidget):
     """The instructions and the safety notes, one above the other, fitted to the widget."""
 
@@ -70,17 +80,10 @@ class StepNotes(QWidget):
 
     def _heights(self, pixels: int, width: int) -> list[int]:
         """How tall each shown text is in type *pixels* high, wrapped to *width*."""
-        heights = []
-        for label in (self.instructions, self.safety):
-            text = label.text() if not label.isHidden() else ""
-            if not text:
-                heights.append(0)
-                continue
-            metrics = QFontMetrics(scaled_font(label.font(), pixels))
-            room = QRect(0, 0, width, 1_000_000)
-            flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
-            heights.append(metrics.boundingRect(room, flags, text).height())
-        return heights
+        return [
+            _text_height(label, label.text() if not label.isHidden() else "", pixels, width)
+            for label in (self.instructions, self.safety)
+        ]
 
     def refit(self) -> None:
         """Pick the largest type (up to the player's) in which both texts fit, and place
@@ -100,16 +103,27 @@ class StepNotes(QWidget):
         heights = self._heights(pixels, width - 2)
         gap = self._gap(pixels)
         over = sum(heights) + (gap if all(heights) else 0) - height
+        spare = [2, 2]  # room below the text for its last descenders
         if over > 0 and heights[0]:
+            spare[0] = 0  # not a pixel of the first line left out
             # Even the smallest type is too large: the safety notes stay whole, and the
             # instructions (shown in full earlier in the step) lose their last lines.
-            line = QFontMetrics(scaled_font(self.instructions.font(), pixels)).lineSpacing()
+            # Whole lines only, measured as drawn (a line's height in pixels rounds down,
+            # and a clip at a multiple of it showed the next line's top half).
             room = max(0, heights[0] - over)
-            heights[0] = room // line * line
+            lines = self.instructions.text().split("\n")
+            heights[0] = 0
+            for count in range(len(lines) - 1, 0, -1):
+                shown = "\n".join(lines[:count])
+                tall = _text_height(self.instructions, shown, pixels, width - 2)
+                if tall <= room:
+                    heights[0] = tall
+                    break
         top = 0
-        for label, tall in zip((self.instructions, self.safety), heights, strict=True):
+        labels = (self.instructions, self.safety)
+        for label, tall, extra in zip(labels, heights, spare, strict=True):
             if label.font().pixelSize() != pixels:
                 label.setFont(scaled_font(label.font(), pixels))
-            label.setGeometry(0, top, width, max(0, min(tall + 2, height - top)))
+            label.setGeometry(0, top, width, max(0, min(tall + extra, height - top)))
             if tall:
                 top += tall + gap
