@@ -290,9 +290,11 @@ def test_an_exercise_s_named_rest_is_hinted_as_a_routine_would_write_it(
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
     view.load(RoutineDocument.from_text("name: Balls\nsteps:\n  - use: ball-roll\n"), None)
-    assert view.step_form.rest_between_sets.placeholderText() == (
-        "{duration: 10s, name: Move the ball, say: Move the ball to a new spot} (exercise)"
-    )
+    field = view.step_form.rest_between_sets
+    hint = "{duration: 10s, name: Move the ball, say: Move the ball to a new spot} (exercise)"
+    assert field.placeholderText() == hint
+    assert field.toolTip() == hint  # all of it, where the field is too narrow
+    assert field.maximumWidth() >= 400
 
 
 def test_a_nameless_rest_step_is_listed_as_rest(

@@ -294,11 +294,17 @@ class StepForm(QWidget):
         for key in ("prepare", "rest_after", "rest_between_sets", "switch_sides"):
             edit: DurationEdit = getattr(self, key)
             edit.set_value(step.get(key))
-            edit.setPlaceholderText(
-                f"{written_text(base[key])} (exercise)"
-                if base.get(key) is not None
+            inherited = base.get(key)
+            hint = (
+                f"{written_text(inherited)} (exercise)"
+                if inherited is not None
                 else "routine default"
             )
+            edit.setPlaceholderText(hint)
+            if step.get(key) is None and isinstance(inherited, Mapping):
+                # a named rest from the exercise: room to read it, and all of it on hover
+                edit.setMaximumWidth(420)
+                edit.setToolTip(hint)
         breathing = value("breathing")
         if not self.breathing.hasFocus():
             select(self.breathing, breathing if isinstance(breathing, str) else "")
