@@ -158,7 +158,7 @@ class _Sizer:
         """One set on one side, without its side cue."""
         if step.open is not None:
             hold = step.open
-            return Size(hold.target, 1, 3 + self.inner(step, breathing, hold.limit))
+            return Size(hold.target, 1, 4 + self.inner(step, breathing, hold.limit))
         if step.reps is not None:
             phases = step.rep_phases() or ((None, step.rep_length),)
             one = Size()

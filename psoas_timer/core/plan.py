@@ -105,6 +105,9 @@ def cue_order(cue: Cue) -> float:
 #: Below these lengths a hold is too short for the cue to help.
 HALFWAY_MIN = 20.0
 TEN_SECONDS_MIN = 30.0
+#: An open hold whose maximum is this far past its target says "Ten seconds" before the
+#: maximum (so the word comes at least ten seconds after the check-in).
+OPEN_WARNING_AFTER = 20.0
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,8 @@ class Plan:
             target = seg.open.target if seg.open else None
             limit = seg.duration
             for cue in seg.cues:
+                if seg.open is not None and cue.anchor == "end" and cue.offset > 0:
+                    continue  # before the maximum: released at the target, never said
                 at = cue.time_in(seg.duration, target)
                 if at <= limit + 1e-9:
                     timed.append((seg.start + at, cue, seg))
@@ -584,6 +589,10 @@ class _Builder:
             hold = step.open
             cues = [*lead, Cue("start", "Hold"), *self.inner_cues(run, hold.limit)]
             cues.append(Cue("check_in", "Has it softened?", 0.0, "target"))
+            if hold.limit - hold.target >= OPEN_WARNING_AFTER:
+                # held on past the check-in: a word before the hold ends on its own (it
+                # follows "+15 s", as the end does; never heard when released before)
+                cues.append(Cue("ten_seconds", "Ten seconds", 10.0, "end"))
             cues.append(Cue("end", "Release", 0.0, "end"))
             self.add("open", hold.target, run, step.title, cues, open=hold, **common)
             return

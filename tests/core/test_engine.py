@@ -312,7 +312,8 @@ def test_more_time_at_the_check_in_counts_from_now_not_from_the_old_target() -> 
     after = sum(s.duration for s in session.plan.segments[1:])
     assert abs(snap.session_remaining - (15 + after)) < 1e-6
     fired = run_for(session, clock, 15.2)
-    assert texts(fired) == ["Has it softened?"]
+    # the new check-in, and on the way the warning ten seconds before the 2:00 maximum
+    assert texts(fired) == ["Ten seconds", "Has it softened?"]
     assert session.snapshot().checking_in
 
 
@@ -373,3 +374,40 @@ def test_less_time_in_an_open_hold_brings_its_target_closer_never_before_now() -
     session.shorten(10)  # at the check-in there is nothing left to take
     assert abs(session.snapshot().target - 40) < 1e-6
     assert session.segment.kind == "open"
+
+
+def test_an_open_hold_held_on_past_its_check_in_says_ten_seconds_before_its_maximum() -> None:
+    """Nothing was said between "Has it softened?" and the hold ending on its own; now a
+    warning comes ten seconds before the maximum, and follows "+15 s" as the end does."""
+    from psoas_timer.core.loader import load_routine_text
+    from psoas_timer.core.plan import compile_plan
+
+    text = (
+        "name: r\ndefaults: {prepare: 0}\nsteps:\n  - {name: Ball, open: {target: 60, max: 120}}\n"
+    )
+    plan = compile_plan(load_routine_text(text, "r.yaml"))
+    # released at the target, as an export plans it: the warning is never said
+    assert "ten_seconds" not in [c.kind for _, c, _ in plan.cues()]
+    for extend_at, expected in ((None, [60.0, 110.0, 120.0]), (108.0, [60.0, 113.0, 123.0])):
+        clock = FakeClock()
+        session = Session(plan, clock)
+        start = clock.now
+        said: list[tuple[float, str]] = [(0.0, f.cue.kind) for f in session.start()]
+        while session.active and clock.now - start < 200:
+            clock.advance(0.25)
+            if extend_at is not None and abs(clock.now - start - extend_at) < 0.1:
+                session.extend(15)
+            said += [(clock.now - start, f.cue.kind) for f in session.poll()]
+        times = [t for t, kind in said if kind in ("check_in", "ten_seconds", "end")][:3]
+        assert times == expected
+
+
+def test_an_open_hold_with_little_room_past_its_target_has_no_warning() -> None:
+    from psoas_timer.core.loader import load_routine_text
+    from psoas_timer.core.plan import compile_plan
+
+    text = (
+        "name: r\ndefaults: {prepare: 0}\nsteps:\n  - {name: Ball, open: {target: 60, max: 75}}\n"
+    )
+    plan = compile_plan(load_routine_text(text, "r.yaml"))
+    assert "ten_seconds" not in [c.kind for c in plan.segments[0].cues]
