@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -278,6 +279,17 @@ def _at(data: Any, path: tuple[Any, ...]) -> Any:
     return data if isinstance(data, dict) else {}
 
 
+_QUOTED = re.compile(r"'([a-z_]+)")
+
+
+def _first_key_named(text: str, mapping: dict[Any, Any]) -> str | None:
+    """The first key *text* names in quotes (``'hold'``) that *mapping* has, if any."""
+    for match in _QUOTED.finditer(text):
+        if match.group(1) in mapping:
+            return match.group(1)
+    return None
+
+
 def _problems(exc: ValidationError, located: Located, name: str) -> Iterator[Problem]:
     for error in exc.errors(include_url=False):
         path = _data_path(tuple(error["loc"]), located.data)
@@ -309,6 +321,11 @@ def _problems(exc: ValidationError, located: Located, name: str) -> Iterator[Pro
                     if text.startswith(("Value error", "Assertion"))
                     else text
                 )
+                in_list = bool(path) and isinstance(path[-1], int)
+                if in_list and isinstance(value, dict):  # a rule between a step's keys: at
+                    named = _first_key_named(text, value)  # the key it names first
+                    if named is not None:
+                        line, column = located.position((*path, named), key=True)
                 found = (
                     ""
                     if "found" in text or isinstance(value, dict)

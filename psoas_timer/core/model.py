@@ -178,12 +178,10 @@ class Step(FormatModel):
     def _timing(self) -> Step:
         if self.use is None and self.name is None and self.kind is not Kind.REST:
             raise ValueError("a step needs a 'name' (or 'use' to take one from the library)")
-        if (
-            self.reps is None
-            and self.kind is not Kind.REST
-            and (self.hold == 0 or self.duration == 0)
-        ):
-            raise ValueError("a hold of 0 s would end as it begins; give it a length")
+        if self.reps is None and self.kind is not Kind.REST:
+            for key in ("hold", "duration"):
+                if getattr(self, key) == 0:
+                    raise ValueError(f"'{key}' of 0 s would end as it begins; give it a length")
         if self.hold is not None and self.duration is not None:
             raise ValueError("give either 'hold' or 'duration', not both")
         if self.open is not None and (self.hold or self.duration or self.reps):

@@ -175,7 +175,7 @@ ERROR_CASES = [
     ),
     (  # a hold of nothing
         "name: r\nsteps:\n  - {name: x, hold: 0}\n",
-        ["r.yaml:3:5: steps[0]: a hold of 0 s would end as it begins; give it a length"],
+        ["r.yaml:3:15: steps[0]: 'hold' of 0 s would end as it begins; give it a length"],
     ),
     (  # a rest written as a key of a step: where a rest goes instead (not "did you mean
         # 'rest'?", a key of the defaults)
@@ -226,7 +226,7 @@ ERROR_CASES = [
     ),
     (  # a rule between fields
         "name: r\nsteps:\n  - {name: x, hold: 3, duration: 4}\n",
-        ["r.yaml:3:5: steps[0]: give either 'hold' or 'duration', not both"],
+        ["r.yaml:3:15: steps[0]: give either 'hold' or 'duration', not both"],
     ),
     (  # open hold in the wrong order
         "name: r\nsteps:\n  - name: x\n    open: {min: 100, target: 90}\n",
@@ -246,7 +246,7 @@ ERROR_CASES = [
         "name: r\nsteps:\n  - repeat: 0\n    steps:\n      - {name: x, reps: 3}\n",
         [
             "r.yaml:3:13: steps[0].repeat: expected greater than or equal to 1, found 0",
-            "r.yaml:5:9: steps[0].steps[0]: 'reps' needs a 'tempo' (seconds per rep) or a 'hold' per rep",
+            "r.yaml:5:19: steps[0].steps[0]: 'reps' needs a 'tempo' (seconds per rep) or a 'hold' per rep",
         ],
     ),
 ]

@@ -450,7 +450,7 @@ def test_an_either_or_default_must_be_one_of_its_options() -> None:
               - choose: [not-in-the-library, {name: B, hold: 20}]
             """)
     text = str(caught.value)
-    assert "t.yaml:3:" in text and "'default' must be one of 'A', 'B', found 'C'" in text
+    assert "t.yaml:4:" in text and "'default' must be one of 'A', 'B', found 'C'" in text
     assert "t.yaml:5:" in text and "unknown exercise 'not-in-the-library'" in text
 
 

@@ -99,7 +99,7 @@ def test_a_bad_tempo_is_refused_at_its_line(tempo: str, message: str) -> None:
 
 def test_a_hold_beside_a_tempo_in_phases_is_refused_not_ignored() -> None:
     (problem,) = errors("name: r\nsteps:\n  - {name: a, reps: 3, tempo: 1-10-2, hold: 5}\n")
-    assert problem.startswith("r.yaml:3:5: steps[0]: a 'tempo' in phases is the whole rep")
+    assert problem.startswith("r.yaml:3:24: steps[0]: a 'tempo' in phases is the whole rep")
 
 
 def test_a_tempo_in_seconds_keeps_its_meaning() -> None:
