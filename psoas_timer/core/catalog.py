@@ -141,13 +141,16 @@ class Entry:
 
     @property
     def plan(self) -> Plan:
+        if self._plan is None:
+            self._plan = compile_plan(self._usable())
+            self._total = self._plan.total
+        return self._plan
+
+    def _usable(self) -> Routine:
         routine = self.routine
         if routine is None:
             raise ValueError(f"{self.path} has problems and cannot be planned")
-        if self._plan is None:
-            self._plan = compile_plan(routine)
-            self._total = self._plan.total
-        return self._plan
+        return routine
 
     @property
     def known_total(self) -> float | None:
@@ -161,14 +164,8 @@ class Entry:
         Worked out without keeping a plan: a library of hundreds of routines would
         otherwise hold every one's plan, cues and all, while only their times are shown.
         """
-        if self._total is None:
-            if self._plan is not None:
-                self._total = self._plan.total
-            else:
-                routine = self.routine
-                if routine is None:
-                    raise ValueError(f"{self.path} has problems and cannot be planned")
-                self._total = plan_total(routine)
+        if self._total is None:  # (a plan, once made, sets it)
+            self._total = plan_total(self._usable())
         return self._total
 
 

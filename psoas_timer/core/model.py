@@ -106,14 +106,22 @@ def _within_the_hold(items: list[Any], data: dict[str, Any], what: str) -> list[
             return items
         length = max(float(value), float(getattr(value, "high", 0.0)))
         end = "the end of the hold"
+    at = _first_after(items, length)
+    if at is not None:
+        raise ValueError(
+            f"found a {what} at {_seconds(at)}, after {end} ({_seconds(length)}): "
+            "it would never be said"
+        )
+    return items
+
+
+def _first_after(items: list[Any], length: float) -> float | None:
+    """When the first of *items* timed past *length* seconds comes, or None."""
     for item in items:
         at = getattr(item, "at", None)
         if at is not None and at > length + 1e-9:
-            raise ValueError(
-                f"found a {what} at {_seconds(at)}, after {end} ({_seconds(length)}): "
-                "it would never be said"
-            )
-    return items
+            return float(at)
+    return None
 
 
 class Step(FormatModel):
@@ -165,13 +173,12 @@ class Step(FormatModel):
             data.get("hold") or 0.0
         )
         length = reps * per_rep + (reps - 1) * (data.get("rest_between_reps") or 0.0)
-        for item in items:
-            at = getattr(item, "at", None)
-            if at is not None and at > length + 1e-9:
-                raise ValueError(
-                    f"a {what} on reps counts from the start of each set and must fall "
-                    f"within it ({reps} reps: {_seconds(length)}), found one at {_seconds(at)}"
-                )
+        at = _first_after(items, length)
+        if at is not None:
+            raise ValueError(
+                f"a {what} on reps counts from the start of each set and must fall "
+                f"within it ({reps} reps: {_seconds(length)}), found one at {_seconds(at)}"
+            )
         return items
 
     @model_validator(mode="after")

@@ -7,7 +7,7 @@ the cues that belong to its end move with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -18,6 +18,7 @@ from .model import Choice, Defaults, Kind, RepeatGroup, Routine, Step
 from .open_holds import OpenHold
 from .rests import rest_name, rest_words
 from .spoken import seconds_words
+from .step_cues import Milestone
 from .tempo import REP_PHASE_WORDS, RepPhaseName
 
 __all__ = [
@@ -610,7 +611,7 @@ class _Builder:
         cues = [*lead, Cue("start", start), *self.inner_cues(run, length)]
         cues += self.countdown(step, length)
         end = "Release" if kind == "hold" and step.kind is not Kind.EXERCISE else "Stop"
-        cues = _fold_final_milestone(cues, length, end)
+        cues = _fold_final_milestone(cues, step.milestones, length, end)
         if length >= HALFWAY_MIN and (
             step.halfway if step.halfway is not None else self.defaults.halfway
         ):
@@ -700,7 +701,9 @@ class _Builder:
         return cues
 
 
-def _fold_final_milestone(cues: list[Cue], length: float, end: str) -> list[Cue]:
+def _fold_final_milestone(
+    cues: list[Cue], milestones: Sequence[Milestone], length: float, end: str
+) -> list[Cue]:
     """*cues* with the end cue (*end*: "Release", "Stop") added, saying a milestone that
     falls at the very end of the hold in the same breath.
 
@@ -709,13 +712,12 @@ def _fold_final_milestone(cues: list[Cue], length: float, end: str) -> list[Cue]
     while the user moves. Its own words, written for that moment, replace "Release"; a
     bare number is said before it ("Ninety seconds. Release").
     """
-    final = [c for c in cues if c.kind == "milestone" and c.offset >= length - 1e-9]
+    final = [m for m in milestones if abs(m.at - length) < 1e-9]  # (longer: never said)
     if not final:
         return [*cues, Cue("end", end, 0.0, "end")]
-    milestone = final[-1]
-    written = milestone.text != seconds_words(milestone.offset)
-    text = milestone.text if written else f"{milestone.text}. {end}"
-    kept = [c for c in cues if c not in final]
+    said = final[-1].say
+    text = said if said else f"{seconds_words(final[-1].at)}. {end}"
+    kept = [c for c in cues if not (c.kind == "milestone" and c.offset >= length - 1e-9)]
     return [*kept, Cue("end", text, 0.0, "end")]
 
 
