@@ -36,7 +36,7 @@ from psoas_timer.core.plan import Plan, Segment
 from .database import connect
 from .localtime import WallClock, to_iso
 from .records import Area, Moment, ReleaseEnding, RoutineSource, Unfinished
-from .store import RATE, HistoryStore, rating_rows
+from .store import HistoryStore, rating_statements
 
 __all__ = ["CommitListener", "Recorder", "SetKey", "resume_at"]
 
@@ -475,9 +475,7 @@ class Recorder:
         that moment's earlier scores for the same areas). Queued with the recorder's other
         writes, so it can be called before the first step, while the session runs, or after
         it ended (before :meth:`close`). Raises ValueError for a score out of range."""
-        rows = rating_rows(moment, scores)
-        sql = RATE.replace("VALUES (?,", "VALUES ((SELECT key FROM sessions WHERE id = ?),", 1)
-        self._write([(sql, (self.session_id, *row)) for row in rows], [])
+        self._write(rating_statements(self.session_id, moment, scores), [])
 
     def note(self, text: str) -> None:
         """Set this session's free-text note (empty clears it), queued like :meth:`rate`."""

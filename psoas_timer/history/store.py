@@ -42,20 +42,23 @@ from .records import (
 )
 from .streaks import DEFAULT_GOAL, compute_streak
 
-__all__ = ["HistoryStore", "ImportResult"]
+__all__ = ["HistoryStore", "ImportResult", "rating_statements"]
 
 log = logging.getLogger(__name__)
 
 _GOAL_KEY = "weekly_goal"
 
+#: A session's summary columns, each named: rows are read by name, never by position.
 _SUMMARY_COLUMNS = """
-    s.id, s.routine, s.routine_file, s.routine_hash, s.started_at, s.ended_at,
-    s.planned_seconds, s.active_seconds, s.paused_seconds, s.ending, s.note,
+    s.id AS id, s.routine AS routine, s.routine_file AS routine_file,
+    s.routine_hash AS routine_hash, s.started_at AS started_at, s.ended_at AS ended_at,
+    s.planned_seconds AS planned_seconds, s.active_seconds AS active_seconds,
+    s.paused_seconds AS paused_seconds, s.ending AS ending, s.note AS note,
     (SELECT count(*) FROM (SELECT step FROM steps WHERE session = s.key
-        GROUP BY step HAVING min(done) = 1)),
+        GROUP BY step HAVING min(done) = 1)) AS steps_done,
     (SELECT count(*) FROM (SELECT step FROM steps WHERE session = s.key
-        GROUP BY step HAVING min(done) = 0)),
-    s.key, s.planned_steps
+        GROUP BY step HAVING min(done) = 0)) AS steps_skipped,
+    s.key AS key, s.planned_steps AS planned_steps
 """
 
 
@@ -67,15 +70,27 @@ class ImportResult:
     already_there: int
 
 
-#: Saves one rating (session key, moment, area, side, score, position), replacing it.
-RATE = (
+#: Saves one rating (session id, moment, area, side, score, position), replacing it.
+_RATE = (
     "INSERT INTO ratings (session, moment, area, side, score, position) "
-    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (session, moment, area, side) "
+    "VALUES ((SELECT key FROM sessions WHERE id = ?), ?, ?, ?, ?, ?) "
+    "ON CONFLICT (session, moment, area, side) "
     "DO UPDATE SET score = excluded.score, position = excluded.position"
 )
 
 
-def rating_rows(moment: Moment, scores: Mapping[Area, int]) -> list[tuple[str, str, str, int, int]]:
+def rating_statements(
+    session_id: str, moment: Moment, scores: Mapping[Area, int]
+) -> list[tuple[str, tuple[Any, ...]]]:
+    """The one way ratings are written: the statements that save *scores* for
+    *session_id* (run by :meth:`HistoryStore.rate`, or queued by the recorder), or
+    ValueError saying what is wrong with them."""
+    return [(_RATE, (session_id, *row)) for row in _rating_rows(moment, scores)]
+
+
+def _rating_rows(
+    moment: Moment, scores: Mapping[Area, int]
+) -> list[tuple[str, str, str, int, int]]:
     """The rows for *scores* (moment, area, side, score, position), or ValueError saying
     what is wrong with them."""
     if moment not in ("before", "after"):
@@ -94,35 +109,35 @@ def _side(text: str) -> Side | None:
     return "left" if text == "left" else ("right" if text == "right" else None)
 
 
-def _summary(row: Sequence[Any]) -> SessionSummary:
+def _summary(row: sqlite3.Row) -> SessionSummary:
     return SessionSummary(
-        id=row[0],
-        routine=RoutineSource(row[1], row[2], row[3]),
-        started=from_iso(row[4]),
-        ended=from_iso(row[5]) if row[5] is not None else None,
-        planned_seconds=row[6],
-        active_seconds=row[7],
-        paused_seconds=row[8],
-        ending=cast("Ending | None", row[9]),
-        note=row[10],
-        steps_done=row[11],
-        steps_skipped=row[12],
-        steps_planned=row[14],
+        id=row["id"],
+        routine=RoutineSource(row["routine"], row["routine_file"], row["routine_hash"]),
+        started=from_iso(row["started_at"]),
+        ended=from_iso(row["ended_at"]) if row["ended_at"] is not None else None,
+        planned_seconds=row["planned_seconds"],
+        active_seconds=row["active_seconds"],
+        paused_seconds=row["paused_seconds"],
+        ending=cast("Ending | None", row["ending"]),
+        note=row["note"],
+        steps_done=row["steps_done"],
+        steps_skipped=row["steps_skipped"],
+        steps_planned=row["planned_steps"],
     )
 
 
-def _release(row: Sequence[Any]) -> Release:
+def _release(row: sqlite3.Row) -> Release:
     return Release(
-        step=row[0],
-        name=row[1],
-        library_id=row[2] or None,
-        side=_side(row[3]),
-        set=row[4],
-        seconds=row[5],
-        min_seconds=row[6],
-        target_seconds=row[7],
-        max_seconds=row[8],
-        ending=cast("ReleaseEnding", row[9]),
+        step=row["step"],
+        name=row["name"],
+        library_id=row["library_id"] or None,
+        side=_side(row["side"]),
+        set=row["set_no"],
+        seconds=row["seconds"],
+        min_seconds=row["min_seconds"],
+        target_seconds=row["target_seconds"],
+        max_seconds=row["max_seconds"],
+        ending=cast("ReleaseEnding", row["ending"]),
     )
 
 
@@ -174,6 +189,12 @@ class HistoryStore:
             raise
         self._conn.execute("COMMIT")
 
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """Run *sql*; its rows are read by column name (:class:`sqlite3.Row`)."""
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, params)
+
     def _today(self, today: date | None) -> date:
         return today if today is not None else self.wall().date()
 
@@ -207,7 +228,7 @@ class HistoryStore:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        return [_summary(row) for row in self._conn.execute(sql, params)]
+        return [_summary(row) for row in self._rows(sql, params)]
 
     def count(self) -> int:
         """How many sessions there are."""
@@ -215,25 +236,25 @@ class HistoryStore:
 
     def session(self, session_id: str) -> SessionDetail | None:
         """One session with its steps, releases and ratings, or None if there is none."""
-        row = self._conn.execute(
+        row = self._rows(
             f"SELECT {_SUMMARY_COLUMNS} FROM sessions s WHERE s.id = ?", (session_id,)
         ).fetchone()
         if row is None:
             return None
-        key = row[13]
+        key = row["key"]
         steps = tuple(
             StepRecord(
-                step=r[0],
-                name=r[1],
-                library_id=r[2] or None,
-                kind=r[3],
-                side=_side(r[4]),
-                set=r[5],
-                planned_seconds=r[6],
-                actual_seconds=r[7],
-                done=bool(r[8]),
+                step=r["step"],
+                name=r["name"],
+                library_id=r["library_id"] or None,
+                kind=r["kind"],
+                side=_side(r["side"]),
+                set=r["set_no"],
+                planned_seconds=r["planned_seconds"],
+                actual_seconds=r["actual_seconds"],
+                done=bool(r["done"]),
             )
-            for r in self._conn.execute(
+            for r in self._rows(
                 "SELECT st.step, p.name, p.library_id, p.kind, st.side, st.set_no, "
                 "st.planned_seconds, st.actual_seconds, st.done "
                 "FROM steps st JOIN parts p ON p.key = st.part WHERE st.session = ? "
@@ -246,7 +267,7 @@ class HistoryStore:
     def _releases(self, key: int) -> tuple[Release, ...]:
         return tuple(
             _release(r)
-            for r in self._conn.execute(
+            for r in self._rows(
                 "SELECT r.step, p.name, p.library_id, r.side, r.set_no, r.seconds, "
                 "r.min_seconds, r.target_seconds, r.max_seconds, r.ending "
                 "FROM releases r JOIN parts p ON p.key = r.part WHERE r.session = ? "
@@ -257,8 +278,8 @@ class HistoryStore:
 
     def _ratings(self, key: int) -> tuple[Rating, ...]:
         return tuple(
-            Rating(cast("Moment", r[0]), Area(r[1], _side(r[2])), r[3])
-            for r in self._conn.execute(
+            Rating(cast("Moment", r["moment"]), Area(r["area"], _side(r["side"])), r["score"])
+            for r in self._rows(
                 "SELECT moment, area, side, score FROM ratings WHERE session = ? "
                 "ORDER BY moment DESC, position, area, side",
                 (key,),
@@ -280,7 +301,7 @@ class HistoryStore:
     def last_done(self, routine: str) -> LastDone | None:
         """The last ended session of *routine* (by name), with its releases and ratings: for
         the routine's page ("done yesterday; Psoas release: left released in 1:40")."""
-        row = self._conn.execute(
+        row = self._rows(
             f"SELECT {_SUMMARY_COLUMNS} FROM sessions s "
             "WHERE s.routine = ? AND s.ending IS NOT NULL "
             "ORDER BY s.started_utc DESC, s.id DESC LIMIT 1",
@@ -288,7 +309,7 @@ class HistoryStore:
         ).fetchone()
         if row is None:
             return None
-        return LastDone(_summary(row), self._releases(row[13]), self._ratings(row[13]))
+        return LastDone(_summary(row), self._releases(row["key"]), self._ratings(row["key"]))
 
     # -- the Progress page -----------------------------------------------------------
     def day_minutes(self, since: date, until: date) -> list[DayMinutes]:
@@ -433,10 +454,11 @@ class HistoryStore:
         that moment's earlier scores for the same areas. While a session is being recorded,
         use :meth:`Recorder.rate <psoas_timer.history.recorder.Recorder.rate>` instead (it
         keeps the order of the recorder's writes)."""
-        rows = rating_rows(moment, scores)
+        statements = rating_statements(session_id, moment, scores)
         with self.transaction() as conn:
-            key = self._key(session_id)
-            conn.executemany(RATE, [(key, *row) for row in rows])
+            self._key(session_id)
+            for sql, params in statements:
+                conn.execute(sql, params)
 
     def set_note(self, session_id: str, note: str) -> None:
         """Set the session's free-text note (empty to clear it)."""
@@ -459,23 +481,24 @@ class HistoryStore:
         keep as it is (:meth:`record_as_interrupted`).
         """
         found: list[Unfinished] = []
-        for row in self._conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS}, s.position, s.last_at FROM sessions s "
-            "WHERE s.ending IS NULL ORDER BY s.started_utc DESC"
+        for row in self._rows(
+            f"SELECT {_SUMMARY_COLUMNS}, s.position AS position, s.last_at AS last_at "
+            "FROM sessions s WHERE s.ending IS NULL ORDER BY s.started_utc DESC"
         ).fetchall():
             summary = _summary(row)
-            step = self._conn.execute(
-                "SELECT st.step, p.name FROM steps st JOIN parts p ON p.key = st.part "
+            step = self._rows(
+                "SELECT st.step AS step, p.name AS name FROM steps st "
+                "JOIN parts p ON p.key = st.part "
                 "WHERE st.session = ? ORDER BY st.step DESC, st.set_no DESC LIMIT 1",
-                (row[13],),
+                (row["key"],),
             ).fetchone()
             found.append(
                 Unfinished(
                     session=summary,
-                    resume_segment=int(row[15]),
-                    step=step[0] if step else None,
-                    step_name=step[1] if step else None,
-                    last_activity=from_iso(row[16]),
+                    resume_segment=int(row["position"]),
+                    step=step["step"] if step else None,
+                    step_name=step["name"] if step else None,
+                    last_activity=from_iso(row["last_at"]),
                 )
             )
         return found

@@ -166,3 +166,58 @@ def test_progress_gathers_the_page_in_one_call(store: HistoryStore, wall: Wall) 
     assert [r.routine for r in progress.routines] == ["Evening release"]
     assert len(progress.points) == 2
     assert progress.total_seconds == pytest.approx(sum(s.active_seconds for s in store.sessions()))
+
+
+def test_rows_are_read_by_name_so_a_new_column_cannot_shift_them(
+    store: HistoryStore, wall: Wall, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A migration that adds a column to a query (weekly check-ins, say) must not shift
+    every field after it: the store reads each row by column name."""
+    from psoas_timer.history import store as store_module
+
+    sid = record(store, wall, MON)
+    store.rate(sid, "after", {Area("psoas", "left"): 2})
+    before = store.session(sid)
+    unfinished_id = record(store, wall, MON + timedelta(days=1), stop_after=20)
+    store.connection.execute("UPDATE sessions SET ending = NULL WHERE id = ?", (unfinished_id,))
+    waiting = store.unfinished()
+    monkeypatch.setattr(
+        store_module,
+        "_SUMMARY_COLUMNS",
+        "'x' AS extra, 7 AS other, " + store_module._SUMMARY_COLUMNS,
+    )
+    assert store.session(sid) == before
+    assert store.unfinished() == waiting
+    assert store.last_done(before.summary.routine.name) is not None  # type: ignore[union-attr]
+
+
+def test_one_writer_writes_ratings_for_the_store_and_the_recorder(
+    store: HistoryStore, wall: Wall, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psoas_timer.history import recorder as recorder_module
+    from psoas_timer.history import store as store_module
+
+    calls: list[str] = []
+    real = store_module.rating_statements
+
+    def spy(session_id: str, moment: str, scores: dict[Area, int]) -> list[object]:
+        calls.append(moment)
+        return real(session_id, moment, scores)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module, "rating_statements", spy)
+    monkeypatch.setattr(recorder_module, "rating_statements", spy)
+    sid = record(store, wall, MON)
+    store.rate(sid, "before", {Area("psoas"): 4})
+    from psoas_timer.core.clock import FakeClock
+    from psoas_timer.core.engine import Session
+    from psoas_timer.history import Recorder, RoutineSource
+
+    from .conftest import plan_of
+
+    recorder = Recorder.begin(
+        store, Session(plan_of(), FakeClock()), RoutineSource("Evening release"), background=False
+    )
+    recorder.rate("after", {Area("psoas"): 1})
+    assert calls == ["before", "after"]
+    rated = store.session(recorder.session_id)
+    assert rated is not None and rated.ratings_at("after") == {Area("psoas"): 1}
