@@ -282,9 +282,9 @@ def test_the_early_release_hint_shows_by_the_clock_while_it_counts(
 def test_the_early_release_hint_goes_when_its_time_is_up_even_while_paused(
     window: MainWindow, clock: FakeClock, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from psoas_timer.ui.player import session_controller
+    from psoas_timer.session import early_release
 
-    monkeypatch.setattr(session_controller, "EARLY_RELEASE_WINDOW", 0.05)
+    monkeypatch.setattr(early_release, "EARLY_RELEASE_WINDOW", 0.05)
     started(window)
     advance(window, clock, 5 + 3)
     window.commands.start_pause.trigger()  # paused: no polls

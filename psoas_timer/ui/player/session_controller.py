@@ -14,14 +14,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from psoas_timer.core.engine import FiredCue, Session, SessionRecord, Snapshot, State
 from psoas_timer.core.plan import Plan
+from psoas_timer.session import early_release
+from psoas_timer.session.early_release import EARLY_RELEASE_WINDOW, EarlyRelease
 
 __all__ = ["EARLY_RELEASE_WINDOW", "POLL_MS", "SessionController"]
 
 #: The longest wait between polls: the display updates at least 10 times a second. The
 #: timer also wakes exactly when the next cue is due or the shown second changes.
 POLL_MS = 100
-#: Seconds within which a second press ends an open hold before its minimum.
-EARLY_RELEASE_WINDOW = 4.0
 
 
 class SessionController(QObject):
@@ -55,8 +55,8 @@ class SessionController(QObject):
         self._reported = False
         # The next cue's clock time, kept between polls that change nothing but the time.
         self._due: tuple[int, float | None] | None = None
-        # (segment, clock time): until then a second press ends that open hold early.
-        self._early: tuple[int, float] | None = None
+        # Before an open hold's minimum, a second press ends it (the rule, Qt-free).
+        self._early = EarlyRelease(clock)
         self._early_expiry = QTimer(self)
         self._early_expiry.setSingleShot(True)
         self._early_expiry.timeout.connect(self._publish)
@@ -141,24 +141,15 @@ class SessionController(QObject):
             self._after(self._session.release())
 
     def request_release(self) -> float | None:
-        """End an open hold; before its minimum, only on a second press within
-        :data:`EARLY_RELEASE_WINDOW` seconds (a stray Enter must not end a trigger-point hold
-        that has barely begun). Returns the hold's minimum when this press only asks for the
-        second one, else None."""
-        snap = self.snapshot()
-        hold = snap.segment.open if snap is not None else None
-        if (
-            snap is not None
-            and hold is not None
-            and snap.elapsed < hold.min
-            and self.early_release_minimum() is None
-        ):
-            self._early = (snap.index, self._clock() + EARLY_RELEASE_WINDOW)
+        """End an open hold; before its minimum, only on a second press (see
+        :class:`~psoas_timer.session.early_release.EarlyRelease`). Returns the hold's minimum
+        when this press only asks for the second one, else None."""
+        minimum = self._early.press(self.snapshot())
+        if minimum is not None:
             # Wake once the second press no longer counts, so its hint goes (even paused).
-            self._early_expiry.start(math.ceil(EARLY_RELEASE_WINDOW * 1000) + 1)
+            self._early_expiry.start(math.ceil(early_release.EARLY_RELEASE_WINDOW * 1000) + 1)
             self._publish()
-            return hold.min
-        self._early = None
+            return minimum
         self._early_expiry.stop()
         self.release()
         return None
@@ -166,16 +157,9 @@ class SessionController(QObject):
     def early_release_minimum(self) -> float | None:
         """The open hold's minimum while a second press would end it before then (for the
         hint that says so), else None: the hold has ended, or the moment has passed."""
-        if self._early is None or self._session is None or not self._session.active:
+        if self._session is None or not self._session.active:
             return None
-        index, until = self._early
-        snap = self._session.snapshot()
-        hold = snap.segment.open
-        if snap.index != index or hold is None or snap.elapsed >= hold.min:
-            return None
-        if self._clock() > until:
-            return None
-        return hold.min
+        return self._early.minimum(self._session.snapshot())
 
     def _publish(self) -> None:
         """Send a fresh snapshot (something besides time changed what is shown)."""
@@ -227,7 +211,7 @@ class SessionController(QObject):
         self.updated.emit(snap)
         if session.state in (State.FINISHED, State.STOPPED) and not self._reported:
             self._reported = True
-            self._early = None
+            self._early.reset()
             self._early_expiry.stop()  # the hint it would clear is gone with the session
             record: SessionRecord = session.record
             self.active_changed.emit(False)

@@ -13,7 +13,8 @@ It wires views to the session controller and to its services in
 :meth:`MainWindow._connect_signals`; it holds no rules of its own. Slots are named
 ``_on_<signal>``. Whole concepts live in modules of their own beside it, each an object the
 window owns and makes in :meth:`MainWindow.load`: the steps around a session
-(:mod:`.session_flow`), the session's controls (:mod:`.session_controls`), the options and
+(:mod:`.session_steps`, showing what :mod:`psoas_timer.session.flow` decides), the
+session's controls (:mod:`.session_controls`), the options and
 help (:mod:`.view_options`), the editor (:mod:`.editor_link`), a routine file from elsewhere
 (:mod:`.routine_import`), and what the window is given and builds (:mod:`.window_parts`).
 """
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 
     from psoas_timer.core.catalog import Catalog, Entry
     from psoas_timer.core.engine import SessionRecord, Snapshot
+    from psoas_timer.session.recording import HistoryLink, Opened
     from psoas_timer.ui.editor import EditorWindow
     from psoas_timer.ui.library.library_view import LibraryView
     from psoas_timer.ui.library.problems_view import ProblemsView
@@ -70,14 +72,13 @@ if TYPE_CHECKING:
     from psoas_timer.ui.practice.host import PracticeHost
     from psoas_timer.ui.progress.progress_view import ProgressView
     from psoas_timer.ui.progress.rating_prompt import RatingPrompt
-    from psoas_timer.ui.progress.recording import HistoryLink, Opened
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.catalog_loader import CatalogLoader
     from psoas_timer.ui.shell.choice_dialog import ChoiceDialog
     from psoas_timer.ui.shell.help_dialog import HelpDialog
     from psoas_timer.ui.shell.history_opening import HistoryOpening
     from psoas_timer.ui.shell.safety_dialog import SafetyDialog
-    from psoas_timer.ui.shell.session_flow import SessionFlow
+    from psoas_timer.ui.shell.session_steps import SessionSteps
     from psoas_timer.ui.shell.toolbar import ControlsBar
     from psoas_timer.ui.shell.tray import SessionTray
     from psoas_timer.ui.shell.view_options import ViewOptions
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         """Build the pages and controls, connect them and read the routines (once)."""
         if self._loaded is not None:
             return
+        from psoas_timer.session.recording import HistoryLink
         from psoas_timer.ui.library.library_view import LibraryView
         from psoas_timer.ui.library.problems_view import ProblemsView
         from psoas_timer.ui.library.routine_view import RoutineView
@@ -141,12 +143,11 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.player.session_controller import SessionController
         from psoas_timer.ui.progress.progress_view import ProgressView
         from psoas_timer.ui.progress.rating_prompt import RatingPrompt
-        from psoas_timer.ui.progress.recording import HistoryLink
         from psoas_timer.ui.shell.actions import create_actions
         from psoas_timer.ui.shell.editor_link import EditorLink
         from psoas_timer.ui.shell.history_opening import HistoryOpening
         from psoas_timer.ui.shell.session_controls import SessionControls
-        from psoas_timer.ui.shell.session_flow import SessionFlow
+        from psoas_timer.ui.shell.session_steps import SessionPages, SessionSteps
         from psoas_timer.ui.shell.view_options import ViewOptions
 
         library, routine = LibraryView(), RoutineView()
@@ -170,9 +171,10 @@ class MainWindow(QMainWindow):
             from psoas_timer.ui.library.routine_watcher import RoutineWatcher
 
             watcher = RoutineWatcher(list(services.folders), self)
+        controller = SessionController(services.clock, self)
         self._loaded = Loaded(
             services=services,
-            controller=SessionController(services.clock, self),
+            controller=controller,
             commands=commands,
             library=library,
             routine=routine,
@@ -185,7 +187,15 @@ class MainWindow(QMainWindow):
             pages=pages,
             toolbar=self._make_toolbar(commands),
             watcher=watcher,
-            flow=SessionFlow(self),
+            steps=SessionSteps(
+                self,
+                self,
+                pages=SessionPages(routine, rating, player, completion),
+                controller=controller,
+                services=services,
+                preferences=self.preferences,
+                history=history,
+            ),
             options=ViewOptions(self),
             editing=EditorLink(self),
             controls=SessionControls(self),
@@ -268,7 +278,7 @@ class MainWindow(QMainWindow):
         if notice and not services.storage_problem:  # that one already says it, once
             self.statusBar().showMessage(notice, 30000)
             services.inform(self, "Your history", notice)
-        self.flow.on_history_opened()
+        self.steps.on_history_opened()
         self._show_today()
         self.history_opened.emit()
 
@@ -409,7 +419,9 @@ class MainWindow(QMainWindow):
         a.reminders.triggered.connect(self._on_reminders_triggered)
         a.progress.triggered.connect(self.show_progress)
         a.ask_ratings.toggled.connect(self._on_ask_ratings_toggled)
-        self.flow.connect_signals()
+        self.steps.connect_signals()
+        self.routines_listed.connect(self.steps.maybe_offer_resume)
+        self.progress.history_changed.connect(self.steps.show_routine_history)
         self.parts.editing.connect_signals()
         self.library.routine_chosen.connect(self._on_routine_chosen)
         self.library.problems_chosen.connect(self._on_problems_chosen)
@@ -418,7 +430,6 @@ class MainWindow(QMainWindow):
         self.completion.again_requested.connect(self._on_start_requested)
         self.completion.library_requested.connect(self.show_library)
         self.parts.controls.connect_signals()
-        self.controller.ended.connect(self.flow.on_ended)
         self.options.connect_signals()
 
     # -- navigation ----------------------------------------------------------------------
@@ -457,7 +468,7 @@ class MainWindow(QMainWindow):
 
     def show_library(self) -> None:
         if not self.controller.active:
-            self.flow.leave_rating()
+            self.steps.leave_rating()
             self.go(Page.LIBRARY)
             self.library.list.setFocus()
 
@@ -468,10 +479,10 @@ class MainWindow(QMainWindow):
         *changes*: what changed since last week (a programme's session)."""
         if entry.routine is None or self.controller.active:
             return
-        self.flow.leave_rating()
+        self.steps.leave_rating()
         self.entry = entry
         self.routine.set_entry(entry, changes)
-        self.flow.show_routine_history()
+        self.steps.show_routine_history()
         self.player.set_plan(entry.plan)
         if remember:
             self.preferences.last_routine = str(entry.path)
@@ -505,7 +516,7 @@ class MainWindow(QMainWindow):
         """Show what is wrong with *entry*'s file, with a way to open it in an editor."""
         if self.controller.active:
             return
-        self.flow.leave_rating()
+        self.steps.leave_rating()
         self.problems.set_entry(entry)
         self.go(Page.PROBLEMS)
         self.problems.open_editor.setFocus()
@@ -514,36 +525,33 @@ class MainWindow(QMainWindow):
         """The Progress page, drawn from the history as it is now."""
         if self.controller.active:
             return
-        self.flow.leave_rating()
+        self.steps.leave_rating()
         self.open_history()  # asked for before it opened on its own: open it now
         if self.history.store is not None:
             self.progress.refresh(self.history.store.wall().date())
         self.go(Page.PROGRESS)
         self.progress.tabs.setFocus()
 
-    # -- the session (see SessionFlow) ---------------------------------------------------
+    # -- the session (see SessionSteps) --------------------------------------------------
     @property
-    def flow(self) -> SessionFlow:
-        return self.parts.flow
+    def steps(self) -> SessionSteps:
+        return self.parts.steps
 
     def start_session(self) -> None:
         """Start the open routine, after the safety notice where it applies."""
-        self.flow.start()
+        self.steps.start()
 
     def offer_resume(self) -> None:
         """Offer to carry on a session the app never saw end."""
-        self.flow.offer_resume()
-
-    def show_safety_notice(self) -> None:
-        self.flow.show_safety_notice()
+        self.steps.offer_resume()
 
     @property
     def safety_dialog(self) -> SafetyDialog | None:
-        return self._loaded.flow.safety_dialog if self._loaded is not None else None
+        return self._loaded.steps.safety_dialog if self._loaded is not None else None
 
     @property
     def choice_dialog(self) -> ChoiceDialog | None:
-        return self._loaded.flow.choice_dialog if self._loaded is not None else None
+        return self._loaded.steps.choice_dialog if self._loaded is not None else None
 
     # -- the editor (see EditorLink) -----------------------------------------------------
     def editor(self) -> EditorWindow:
@@ -696,7 +704,7 @@ class MainWindow(QMainWindow):
     def _after_shown(self) -> None:
         if self.page is Page.LIBRARY:
             self.library.list.setFocus()  # not the search box: no blinking cursor when idle
-        self.flow.after_shown()
+        self.steps.after_shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         loaded = self._loaded
@@ -738,9 +746,9 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             loaded.services.audio.stop_all()
-            loaded.flow.closing = True
+            loaded.steps.closing = True
             loaded.controller.stop()
-            loaded.flow.closing = False
+            loaded.steps.closing = False
         if self._catalog_loader is not None:
             self._catalog_loader.stop()
         loaded.history.close()

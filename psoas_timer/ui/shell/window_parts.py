@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 if TYPE_CHECKING:
     from psoas_timer.core.catalog import Catalog
     from psoas_timer.history import HistoryStore
+    from psoas_timer.session.recording import HistoryLink
     from psoas_timer.ui.library.library_view import LibraryView
     from psoas_timer.ui.library.problems_view import ProblemsView
     from psoas_timer.ui.library.routine_view import RoutineView
@@ -29,12 +30,11 @@ if TYPE_CHECKING:
     from psoas_timer.ui.player.session_controller import SessionController
     from psoas_timer.ui.progress.progress_view import ProgressView
     from psoas_timer.ui.progress.rating_prompt import RatingPrompt
-    from psoas_timer.ui.progress.recording import HistoryLink
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.editor_link import EditorLink
     from psoas_timer.ui.shell.screensaver import Inhibitor
     from psoas_timer.ui.shell.session_controls import SessionControls
-    from psoas_timer.ui.shell.session_flow import SessionFlow
+    from psoas_timer.ui.shell.session_steps import SessionSteps
     from psoas_timer.ui.shell.toolbar import ControlsBar
     from psoas_timer.ui.shell.view_options import ViewOptions
     from psoas_timer.ui.sound.output import CueOutput
@@ -129,7 +129,7 @@ class Loaded:
     pages: QStackedWidget
     toolbar: ControlsBar
     watcher: RoutineWatcher | None
-    flow: SessionFlow
+    steps: SessionSteps
     options: ViewOptions
     editing: EditorLink
     controls: SessionControls

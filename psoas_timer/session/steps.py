@@ -1,0 +1,86 @@
+"""The steps around a session, as data: what :class:`~.flow.SessionFlow` asks the window to
+show next.
+
+Each is one thing on screen: the safety notice, one either/or question, the rating prompt,
+the session itself, the completion page, or the offer to carry on an interrupted session.
+The window draws it and reports the user's answer back to the flow, which returns the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from psoas_timer.core import model
+from psoas_timer.core.catalog import Entry
+from psoas_timer.core.engine import SessionRecord
+from psoas_timer.core.plan import Plan
+from psoas_timer.history import Area, Moment, SessionDetail
+
+__all__ = ["Begin", "Choice", "Completion", "Rating", "Resume", "Safety", "Step"]
+
+
+@dataclass(frozen=True)
+class Safety:
+    """Show the safety notice. *before_start*: a routine with pressure-release steps waits
+    on it (accepted, it starts); else it is the first run's, over the routine list."""
+
+    before_start: bool
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Ask the open routine's either/or step *number* (of *count*): *choice*, with option
+    *marked* picked beforehand (the last answer given for the routine, or the default)."""
+
+    number: int
+    count: int
+    choice: model.Choice
+    marked: int
+
+
+@dataclass(frozen=True)
+class Rating:
+    """Ask how *areas* feel, *moment* the session (before: it starts after; after: the
+    completion page follows)."""
+
+    moment: Moment
+    areas: list[Area]
+
+
+@dataclass(frozen=True)
+class Begin:
+    """Start a session of *plan* (the routine of *entry*, its either/or steps answered) from
+    segment *at* (0, or where an interrupted session carries on)."""
+
+    entry: Entry
+    plan: Plan
+    at: int = 0
+
+
+@dataclass(frozen=True)
+class Completion:
+    """Show how the session went: *record* of *plan* (None when it was not seen to end),
+    and, when it was recorded, *detail* as kept and *previous*, the routine's session before."""
+
+    plan: Plan | None
+    record: SessionRecord | None
+    detail: SessionDetail | None
+    previous: SessionDetail | None
+
+
+@dataclass(frozen=True)
+class Resume:
+    """A session of the routine *name*, started at *started* (*today* is the day now), never
+    ended. With *step*, offer to carry it on from that step's set; without, say it cannot be
+    (*missing*: its routine is gone; else its file changed) and that it is kept, stopped."""
+
+    name: str
+    started: datetime
+    today: date
+    step: str | None
+    missing: bool = False
+
+
+#: What the window may be asked to show.
+Step = Safety | Choice | Rating | Begin | Completion | Resume
