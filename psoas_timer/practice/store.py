@@ -2,7 +2,10 @@
 
 Kept as JSON in the user's data folder (``practice.json``), written atomically (a temporary
 file, then a rename). A file that cannot be read is moved aside (``practice.json.unreadable``)
-rather than overwritten, and the app carries on with nothing set.
+(``practice.json.unreadable-YYYYmmdd-HHMMSS``, each damaged copy kept under its own name)
+rather than overwritten, and the app carries on with nothing set. Only a regular file of at
+most :data:`MAX_BYTES` is read (a FIFO or a device is refused, not waited on); a damaged file
+that cannot be moved aside (a read-only folder) is left where it is.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ import logging
 import os
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+
+from psoas_timer.core.file_reading import read_text
 
 from .schedule import Reminder
 
@@ -23,6 +28,8 @@ __all__ = ["FILE_NAME", "PracticeData", "load_practice", "save_practice"]
 log = logging.getLogger(__name__)
 
 FILE_NAME = "practice.json"
+#: Far more than any real practice file (a few KB); a bigger one is not read.
+MAX_BYTES = 4 * 1024 * 1024
 
 
 @dataclass
@@ -80,22 +87,45 @@ class PracticeData:
         return result
 
 
-def load_practice(folder: Path) -> PracticeData:
+def load_practice(folder: Path, *, now: datetime | None = None) -> PracticeData:
+    """What ``practice.json`` in *folder* holds, or nothing set when it is missing,
+    unreadable or damaged (a damaged one is moved aside under a dated name: see the
+    module's docstring). Never raises for what the file holds."""
     path = folder / FILE_NAME
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, max_bytes=MAX_BYTES)
     except FileNotFoundError:
         return PracticeData()
     except OSError as exc:
         log.warning("cannot read %s: %s", path, exc)
         return PracticeData()
+    except UnicodeDecodeError as exc:
+        _move_aside(path, exc, now)
+        return PracticeData()
     try:
         return PracticeData.from_json(json.loads(text))
     except (ValueError, RecursionError) as exc:
-        aside = path.with_name(FILE_NAME + ".unreadable")
-        log.warning("%s is not valid JSON (%s); moved to %s", path, exc, aside)
-        os.replace(path, aside)
+        _move_aside(path, exc, now)
         return PracticeData()
+
+
+def _move_aside(path: Path, why: Exception, now: datetime | None) -> None:
+    """Keep the damaged *path* under a name of its own (never over an earlier copy)."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{FILE_NAME}.unreadable-{stamp}")
+    n = 1
+    while aside.exists() or aside.is_symlink():
+        n += 1
+        aside = path.with_name(f"{FILE_NAME}.unreadable-{stamp}-{n}")
+    try:
+        os.rename(path, aside)
+    except OSError as exc:
+        log.warning(
+            "%s is not valid (%s) and could not be moved aside (%s); it is left as it is",
+            path, why, exc.strerror or exc,
+        )  # fmt: skip
+        return
+    log.warning("%s is not valid (%s); moved to %s", path, why, aside)
 
 
 def save_practice(folder: Path, data: PracticeData) -> None:
