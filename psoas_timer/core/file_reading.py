@@ -19,7 +19,15 @@ __all__ = ["RefusedFileError", "open_regular", "read_bytes", "read_text"]
 
 
 class RefusedFileError(OSError):
-    """A file the app will not read: not a regular file, too big, or a line too long."""
+    """A file the app will not read: not a regular file, too big, or a line too long.
+    Its message is ``PATH: reason`` (``PATH:LINE:1: reason`` for a line); :attr:`reason`
+    is the reason alone."""
+
+    def __init__(self, path: Path | str, reason: str, line: int | None = None) -> None:
+        where = f"{path}:{line}:1" if line is not None else str(path)
+        super().__init__(f"{where}: {reason}")
+        self.reason = reason
+        self.filename = str(path)
 
 
 def _size_words(size: int) -> str:
@@ -36,7 +44,7 @@ def open_regular(path: Path | str) -> io.BufferedReader:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
-            raise RefusedFileError(f"{path}: {what}; only a regular file is read")
+            raise RefusedFileError(path, f"{what}; only a regular file is read")
         os.set_blocking(fd, True)
         return open(fd, "rb", closefd=True)
     except BaseException:
@@ -49,7 +57,7 @@ def read_bytes(path: Path | str, *, max_bytes: int) -> bytes:
     with open_regular(path) as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise RefusedFileError(f"{path}: larger than {_size_words(max_bytes)}; not read")
+        raise RefusedFileError(path, f"larger than {_size_words(max_bytes)}; not read")
     return data
 
 
@@ -71,7 +79,7 @@ def read_text(
             end = len(text) if end < 0 else end
             if end - start > max_line:
                 raise RefusedFileError(
-                    f"{path}:{number}:1: a line longer than {max_line} characters; not read"
+                    path, f"a line longer than {max_line} characters; not read", number
                 )
             start = end + 1
             number += 1

@@ -3,7 +3,11 @@
 Both formats carry every record, one per line, each with a ``record`` field saying what it
 is (``session``, ``step``, ``release``, ``rating``); every session comes before its parts.
 JSON Lines (any name but ``*.csv``) keeps types exactly; CSV opens in a spreadsheet (one
-header row, the union of the fields, blank where a field does not apply).
+header row, the union of the fields, blank where a field does not apply). A CSV cell is never
+a formula: text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+leading apostrophe (as OWASP advises for spreadsheet-safe CSV; a spreadsheet shows the text
+as it is), and control characters other than line breaks and tabs are left out. An import
+of such a CSV takes the apostrophe off again, so the text comes back as it was.
 
 An import merges by session id in one transaction: a session already in the history is
 left as it is, with its parts (so importing a file twice adds nothing), and a malformed or
@@ -24,6 +28,8 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
+
+from psoas_timer.core.file_reading import RefusedFileError, open_regular
 
 from .database import HistoryError
 from .localtime import from_iso
@@ -259,6 +265,30 @@ _INSERT_SQL = {
 
 
 # -- export -----------------------------------------------------------------------------
+#: What a spreadsheet takes as the start of a formula (or DDE) in a cell.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Control characters left out of a CSV (ESC and the like): all but tab and line feed.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _looks_like_formula(value: str) -> bool:
+    """Whether a spreadsheet would read *value* as a formula, or *value* is one behind
+    apostrophes (so that one more keeps them apart when the import takes one off)."""
+    return value.lstrip("'").startswith(_FORMULA_START)
+
+
+def csv_cell(value: str) -> str:
+    """*value* as a safe spreadsheet cell's text (before CSV quoting): control characters
+    out, and an apostrophe before text a spreadsheet would run as a formula."""
+    value = _CONTROLS.sub("", value.replace("\r\n", "\n"))
+    return "'" + value if _looks_like_formula(value) else value
+
+
+def csv_text(cell: str) -> str:
+    """The text :func:`csv_cell` made *cell* from (its added apostrophe taken off)."""
+    return cell[1:] if cell.startswith("'") and _looks_like_formula(cell[1:]) else cell
+
+
 def _is_csv(path: Path) -> bool:
     return path.suffix.lower() == ".csv"
 
@@ -299,10 +329,10 @@ class _Texts(dict[Any, str]):
     def __missing__(self, value: str) -> str:
         if not self.csv_format:
             text = json.dumps(value, ensure_ascii=False)
-        elif any(c in value for c in ',"\r\n') or value[:1].isspace() or value[-1:].isspace():
-            text = '"' + value.replace('"', '""') + '"'
         else:
-            text = value
+            text = csv_cell(value)
+            if any(c in text for c in ',"\n') or text[:1].isspace() or text[-1:].isspace():
+                text = '"' + text.replace('"', '""') + '"'
         if len(self) < 100_000:
             self[value] = text
         return text
@@ -356,10 +386,21 @@ def _code(name: str) -> str:
 
 
 # -- import -----------------------------------------------------------------------------
-def _lines_jsonl(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
-    for number, line in enumerate(text, 1):
-        if len(line) > MAX_LINE_CHARS:
+def _bounded(path: Path, text: TextIO) -> Iterator[str]:
+    """The lines of *text*, each read at most :data:`MAX_LINE_CHARS` at a time: a longer
+    one is refused before it is in memory (a 400 MB line, or endless ``/dev/zero``)."""
+    number = 0
+    while line := text.readline(MAX_LINE_CHARS + 1):
+        number += 1
+        if len(line) > MAX_LINE_CHARS and not (
+            len(line) == MAX_LINE_CHARS + 1 and line.endswith("\n")
+        ):
             raise _bad(path, number, f"the line is too long (over {MAX_LINE_CHARS:,} characters)")
+        yield line
+
+
+def _lines_jsonl(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
+    for number, line in enumerate(_bounded(path, text), 1):
         if not line.strip():
             continue
         try:
@@ -379,7 +420,7 @@ def _lines_csv(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]
     limit = csv.field_size_limit()
     csv.field_size_limit(MAX_LINE_CHARS)
     try:
-        reader = csv.reader(text, strict=True)
+        reader = csv.reader(_bounded(path, text), strict=True)
         try:
             header = next(reader, None)
         except csv.Error as exc:
@@ -406,7 +447,10 @@ def _lines_csv(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]
                 raise _bad(
                     path, first, f"the header has {len(header)} fields, this line {len(row)}"
                 )
-            record = dict(zip(header, row, strict=True))
+            record = {
+                name: csv_text(cell) if name in _TEXT_FIELDS else cell
+                for name, cell in zip(header, row, strict=True)
+            }
             fields = FIELDS.get(record.get("record", ""), {})
             # A CSV row has every column; only the record's own fields count.
             yield (
@@ -444,19 +488,27 @@ def import_history(conn: sqlite3.Connection, path: Path) -> tuple[int, int]:
     already there). Raises :class:`HistoryImportError` (and adds nothing) for a bad file."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        raw = open_regular(path)
     except OSError as exc:
-        raise HistoryImportError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
-    if size > MAX_FILE_BYTES:
-        raise HistoryImportError(
-            f"{path}: the file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})"
-        )
-    try:
-        text = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        raise HistoryImportError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
-    with text:
-        return _merge(conn, path, text)
+        raise HistoryImportError(f"{path}: cannot read the file: {_reason(exc)}") from None
+    with raw:
+        size = os.fstat(raw.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            raise HistoryImportError(
+                f"{path}: the file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})"
+            )
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        try:
+            return _merge(conn, path, text)
+        finally:
+            text.detach()
+
+
+def _reason(exc: OSError) -> str:
+    """Why *exc* happened, in words (its own message for a refused file)."""
+    if isinstance(exc, RefusedFileError):
+        return exc.reason
+    return exc.strerror or str(exc)
 
 
 def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int]:

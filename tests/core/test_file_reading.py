@@ -17,7 +17,7 @@ def test_a_regular_file_is_read(tmp_path: Path) -> None:
 
 
 def test_a_device_is_refused_without_reading_it() -> None:
-    with pytest.raises(RefusedFileError, match="^/dev/zero: not a regular file"):
+    with pytest.raises(RefusedFileError, match=r"^/dev/zero: not a regular file"):
         read_bytes("/dev/zero", max_bytes=10)
 
 
