@@ -13,15 +13,13 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import pickle
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from .catalog_cache import RoutineCache
+from .catalog_cache import Cached, RoutineCache, content_digest
 from .loader import (
     Library,
     is_library_file,
@@ -171,24 +169,17 @@ class Entry:
 
 @dataclass(frozen=True)
 class _Packed:
-    """A cached routine, still pickled, with what the library list shows of it."""
+    """A routine known from the cache: what the library list shows of it. The routine
+    itself is read from its file when first asked for."""
 
     name: str
     tags: tuple[str, ...]
     description: str
-    blob: bytes
-    #: Reads the file instead (or raises :class:`LoadError`). It holds no reference to
-    #: the entry: no cycle, so a catalog let go of is freed at once.
+    #: Reads the file (or raises :class:`LoadError`). It holds no reference to the entry:
+    #: no cycle, so a catalog let go of is freed at once.
     reread: Callable[[], Routine]
 
     def unpack(self) -> Routine:
-        try:
-            routine = pickle.loads(self.blob)
-            if isinstance(routine, Routine):
-                return routine
-            log.warning("a cached routine is not a routine; reading the file again")
-        except Exception:  # never lose a routine to a bad cache: read its file again
-            log.warning("cannot unpack a cached routine; reading the file again", exc_info=True)
         return self.reread()
 
 
@@ -211,6 +202,8 @@ class Catalog:
     _by_path: dict[Path, Entry] | None = field(default=None, repr=False)
     _cache: RoutineCache | None = field(default=None, repr=False)
     _stats: dict[Path, os.stat_result] = field(default_factory=dict, repr=False)
+    #: Each file's content digest as it was read (None: not hashed), the cache's key too.
+    _digests: dict[Path, str | None] = field(default_factory=dict, repr=False)
     #: Files read afresh, and those cached without their total: what the cache lacks.
     _unsaved: set[Path] = field(default_factory=set, repr=False)
     _untimed: set[Path] = field(default_factory=set, repr=False)
@@ -241,7 +234,7 @@ class Catalog:
         for entry in self.entries:
             stat = self._stats.get(entry.path)
             if stat is not None and self._lacks(entry):
-                cache.put(entry.path, stat, _pack(entry))
+                cache.put(entry.path, stat, self._digests.get(entry.path), _pack(entry))
                 if between is not None:
                     between()
         self._unsaved.clear()
@@ -413,7 +406,8 @@ def _load(layout: Layout, between: Callable[[], None]) -> Catalog:
             continue
         entry = Entry(path, is_bundled)
         stat = _stat(path)
-        cached = cache.get(path, stat) if stat is not None else None
+        digest = content_digest(path) if stat is not None and cache.file is not None else None
+        cached = cache.get(path, stat, digest) if stat is not None else None
         if cached is not None and _unpack(entry, cached, library, allowed):
             if entry.ok and entry._total is None:
                 catalog._untimed.add(path)
@@ -426,36 +420,35 @@ def _load(layout: Layout, between: Callable[[], None]) -> Catalog:
             catalog._unsaved.add(path)
         if stat is not None:
             catalog._stats[path] = stat
+            catalog._digests[path] = digest
         catalog.entries.append(entry)
         between()
     return catalog
 
 
-def _pack(entry: Entry) -> tuple[Any, ...]:
-    """What the cache keeps of *entry*: the routine pickled, beside what the list shows."""
+def _pack(entry: Entry) -> Cached:
+    """What the cache keeps of *entry*: what the list shows, or its problems."""
+    packed = entry._packed
+    if packed is not None:  # known from the cache: no need to read the file for it
+        return Cached(packed.name, packed.tags, packed.description, entry._total)
     routine = entry.routine
     if routine is None:
-        return ("problems", entry.problems)
-    blob = pickle.dumps(routine, protocol=pickle.HIGHEST_PROTOCOL)
-    return ("routine", routine.name, tuple(routine.tags), routine.description, entry._total, blob)
+        return Cached(problems=tuple(entry.problems))
+    return Cached(routine.name, tuple(routine.tags), routine.description, entry._total)
 
 
-def _unpack(entry: Entry, cached: Any, library: Library, allowed: list[Path]) -> bool:
-    """Fill *entry* from *cached*; False when it is not something :func:`_pack` made."""
-    try:
-        if cached[0] == "problems":
-            entry.problems = list(cached[1])
-            return all(isinstance(p, Problem) for p in entry.problems)
-        _, name, tags, description, total, blob = cached
-    except (TypeError, ValueError, IndexError):
-        return False
+def _unpack(entry: Entry, cached: Cached, library: Library, allowed: list[Path]) -> bool:
+    """Fill *entry* from *cached* (checked when the cache was read); True."""
+    if cached.problems is not None:
+        entry.problems = list(cached.problems)
+        return True
     path = entry.path
 
     def reread() -> Routine:
         return load_routine(path, library, allowed=allowed)
 
-    entry._packed = _Packed(str(name), tuple(tags), str(description), bytes(blob), reread)
-    entry._total = float(total) if total is not None else None
+    entry._packed = _Packed(cached.name, cached.tags, cached.description, reread)
+    entry._total = cached.total
     return True
 
 

@@ -1,51 +1,147 @@
 """A cache of checked routines, so a library whose files have not changed loads at once.
 
-One file in the user's cache folder holds, for each routine file, what reading it gave (the
-routine and its total time, or its problems), keyed by the file's path, size and times. The
-whole cache counts only while everything it was read against is unchanged too: the exercise
-libraries and picture folders (their paths, sizes and times), this code (the core's source
-files) and the cache format; anything else and it starts afresh.
+One JSON file in the user's cache folder holds, for each routine file, what the library list
+shows of it (name, tags, description, total time) or its problems, keyed by the file's path,
+size, times and the SHA-256 of its content. The routine itself is never cached: when one is
+opened, its file is read and checked again, so nothing in the cache can make a routine that
+is not on disk, and nothing in it can run code (it is plain JSON, no pickle).
 
-It is written atomically (a temporary file, then a rename) and only when something changed.
-A cache that cannot be read (damaged, from another version, a file that is not ours) is
-ignored and logged; it can never stop a routine from loading, only make it load slower.
+The whole cache counts only while everything it was read against is unchanged too: the
+exercise libraries and picture folders (their paths, sizes and times), this code (the core's
+source files) and the cache format; anything else and it starts afresh.
 
-The cache is a pickle, read only from the user's own cache folder: whoever can write there
-can already run programs as the user.
+What comes out of it is checked as strictly as a routine file: on any doubt (not JSON, not
+a regular file, too big, a field of the wrong type or out of range) the whole cache is
+ignored and rebuilt, with one log line, and every routine is read from its file. It can
+never stop a routine from loading, only make it load slower.
+
+It is written atomically (a temporary file, then a rename), only when something changed,
+and never when the app runs as another user than the cache folder's owner (``sudo`` with a
+user's HOME would leave a file the user cannot replace).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import math
 import os
-import pickle
 import sys
 import tempfile
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CACHE_FILE", "CACHE_VERSION", "RoutineCache"]
+from .file_reading import read_bytes, read_text
+from .problems import Problem
+
+__all__ = ["CACHE_FILE", "CACHE_VERSION", "Cached", "RoutineCache", "content_digest"]
 
 log = logging.getLogger(__name__)
 
 #: Raise when what is cached changes shape in a way the source files' times would miss.
-#: 2: the format's value types moved out of ``model.py`` (a pickle names each class's module).
-CACHE_VERSION = 2
-CACHE_FILE = f"routines-v{CACHE_VERSION}.pickle"
+#: 3: JSON of plain values (the pickle is gone).
+CACHE_VERSION = 3
+CACHE_FILE = f"routines-v{CACHE_VERSION}.json"
 #: A file changed this recently (seconds) might change again within its time stamp's
 #: resolution without its key changing: it is read again next time rather than cached.
 SETTLE_SECONDS = 2.0
+#: A cache larger than this is not read (500 routines take about 200 KB).
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+#: A routine file larger than this is not hashed for the cache (the loader refuses it).
+MAX_ROUTINE_BYTES = 16 * 1024 * 1024
+#: Bounds on what a cached entry may hold, as a routine file's own checks would give.
+_MAX_TEXT = 100_000
+_MAX_ITEMS = 10_000
+_MAX_SECONDS = 1e9
 
 _CORE = Path(__file__).resolve().parent
 
 Key = tuple[int, int, int]
 
 
+@dataclass(frozen=True, slots=True)
+class Cached:
+    """What the cache keeps of one routine file: what the list shows, or its problems."""
+
+    name: str = ""
+    tags: tuple[str, ...] = ()
+    description: str = ""
+    total: float | None = None
+    problems: tuple[Problem, ...] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        if self.problems is not None:
+            return {"problems": [[p.file, p.line, p.column, p.message] for p in self.problems]}
+        return {
+            "name": self.name,
+            "tags": list(self.tags),
+            "description": self.description,
+            "total": self.total,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> Cached:
+        """The entry *data* holds, or ValueError saying what is wrong with it."""
+        if not isinstance(data, dict):
+            raise ValueError("an entry is not an object")
+        if set(data) == {"problems"}:
+            return cls(problems=tuple(_problem(p) for p in _list(data["problems"])))
+        if set(data) != {"name", "tags", "description", "total"}:
+            raise ValueError(f"an entry has the fields {sorted(data)}")
+        total = data["total"]
+        if total is not None and (
+            isinstance(total, bool)
+            or not isinstance(total, (int, float))
+            or not (math.isfinite(total) and 0 <= total <= _MAX_SECONDS)
+        ):
+            raise ValueError(f"a total of {total!r} seconds")
+        return cls(
+            name=_text(data["name"]),
+            tags=tuple(_text(t) for t in _list(data["tags"])),
+            description=_text(data["description"]),
+            total=float(total) if total is not None else None,
+        )
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or len(value) > _MAX_TEXT or "\x00" in value:
+        raise ValueError(f"not a text: {str(value)[:40]!r}")
+    return value
+
+
+def _list(value: object) -> list[Any]:
+    if not isinstance(value, list) or len(value) > _MAX_ITEMS:
+        raise ValueError("not a list")
+    return value
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**31:
+        raise ValueError(f"not a line or column number: {value!r}")
+    return value
+
+
+def _problem(value: object) -> Problem:
+    items = _list(value)
+    if len(items) != 4:
+        raise ValueError("a problem is not [file, line, column, message]")
+    return Problem(_text(items[0]), _count(items[1]), _count(items[2]), _text(items[3]))
+
+
 def _key(stat: os.stat_result) -> Key:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def content_digest(path: Path) -> str | None:
+    """The SHA-256 of *path*'s content (a regular file of reasonable size), or None."""
+    try:
+        return hashlib.sha256(read_bytes(path, max_bytes=MAX_ROUTINE_BYTES)).hexdigest()
+    except OSError:
+        return None
 
 
 def _fingerprint(dependencies: Iterable[Path]) -> str:
@@ -61,6 +157,18 @@ def _fingerprint(dependencies: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
+def _owned_by_us(folder: Path) -> bool:
+    """Whether the nearest existing folder of *folder* belongs to the user the app runs as."""
+    for candidate in (folder, *folder.parents):
+        try:
+            return candidate.stat().st_uid == os.geteuid()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False
+    return False
+
+
 class RoutineCache:
     """Cached results by file; :meth:`open` one, :meth:`get` and :meth:`put`, then
     :meth:`save`. Without a folder it caches nothing."""
@@ -68,7 +176,7 @@ class RoutineCache:
     def __init__(self, file: Path | None, fingerprint: str) -> None:
         self.file = file
         self.fingerprint = fingerprint
-        self._entries: dict[str, tuple[Key, Any]] = {}
+        self._entries: dict[str, tuple[Key, str, Cached]] = {}
         self._changed = False
 
     @classmethod
@@ -84,41 +192,37 @@ class RoutineCache:
     def _read(self) -> None:
         assert self.file is not None
         try:
-            with self.file.open("rb") as handle:
-                stored = pickle.load(handle)
+            stored = json.loads(read_text(self.file, max_bytes=MAX_CACHE_BYTES))
+            if not isinstance(stored, dict) or stored.get("version") != CACHE_VERSION:
+                raise ValueError("not a cache this version wrote")
+            if stored.get("fingerprint") != self.fingerprint:
+                log.info("the routine cache is out of date (the libraries or the app changed)")
+                self._changed = True
+                return
+            entries = stored.get("entries")
+            if not isinstance(entries, dict):
+                raise ValueError("no entries")
+            self._entries = {_text(name): _entry(value) for name, value in entries.items()}
         except FileNotFoundError:
             return
-        except Exception as exc:  # a damaged or foreign file: start afresh
-            log.warning("ignoring the routine cache %s: %s", self.file, exc)
+        except (OSError, ValueError, RecursionError) as exc:  # damaged, foreign or forged
+            log.warning("ignoring the routine cache %s and rebuilding it: %s", self.file, exc)
+            self._entries = {}
             self._changed = True
-            return
-        if (
-            not isinstance(stored, dict)
-            or stored.get("version") != CACHE_VERSION
-            or not isinstance(stored.get("entries"), dict)
-        ):
-            log.warning("ignoring the routine cache %s: not a cache this version wrote", self.file)
-            self._changed = True
-            return
-        if stored.get("fingerprint") != self.fingerprint:
-            log.info("the routine cache is out of date (the libraries or the app changed)")
-            self._changed = True
-            return
-        self._entries = stored["entries"]
 
-    def get(self, path: Path, stat: os.stat_result) -> Any | None:
-        """What was cached for *path* as it is now (per *stat*), or None."""
+    def get(self, path: Path, stat: os.stat_result, digest: str | None) -> Cached | None:
+        """What was cached for *path* as it is now (per *stat* and its content's *digest*,
+        see :func:`content_digest`), or None."""
         found = self._entries.get(str(path))
-        if not isinstance(found, tuple) or len(found) != 2 or found[0] != _key(stat):
+        if found is None or digest is None or found[0] != _key(stat) or found[1] != digest:
             return None
-        return found[1]
+        return found[2]
 
-    def put(self, path: Path, stat: os.stat_result, value: Any) -> None:
-        """Remember *value* (plain data, picklable) for *path* as it is now, unless it has
-        only just changed."""
-        if self.file is None or time.time() - stat.st_mtime < SETTLE_SECONDS:
+    def put(self, path: Path, stat: os.stat_result, digest: str | None, value: Cached) -> None:
+        """Remember *value* for *path* as it is now, unless it has only just changed."""
+        if self.file is None or digest is None or time.time() - stat.st_mtime < SETTLE_SECONDS:
             return
-        stored = (_key(stat), value)
+        stored = (_key(stat), digest, value)
         if self._entries.get(str(path)) != stored:
             self._entries[str(path)] = stored
             self._changed = True
@@ -131,20 +235,30 @@ class RoutineCache:
             self._changed = True
 
     def save(self) -> None:
-        """Write the cache if anything changed, atomically; a failure is logged, not raised."""
+        """Write the cache if anything changed, atomically; a failure is logged, not raised.
+        Nothing is written when the app runs as another user than the folder's owner."""
         if self.file is None or not self._changed:
+            return
+        if not _owned_by_us(self.file.parent):
+            log.warning(
+                "not writing the routine cache %s: its folder belongs to another user", self.file
+            )
             return
         stored = {
             "version": CACHE_VERSION,
             "fingerprint": self.fingerprint,
-            "entries": self._entries,
+            "entries": {
+                name: {"key": list(key), "sha256": digest, "value": value.to_json()}
+                for name, (key, digest, value) in self._entries.items()
+            },
         }
+        text = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix=".routines-", dir=self.file.parent)
             try:
-                with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    handle.write(text)
                     handle.flush()
                     os.fsync(handle.fileno())
                 os.replace(temp, self.file)
@@ -155,3 +269,17 @@ class RoutineCache:
             log.warning("cannot write the routine cache %s: %s", self.file, exc)
             return
         self._changed = False
+
+
+def _entry(value: object) -> tuple[Key, str, Cached]:
+    if not isinstance(value, dict) or set(value) != {"key", "sha256", "value"}:
+        raise ValueError("an entry is not {key, sha256, value}")
+    key = _list(value["key"])
+    if len(key) != 3 or not all(
+        isinstance(k, int) and not isinstance(k, bool) and k >= 0 for k in key
+    ):
+        raise ValueError(f"an entry's key is {key!r}")
+    digest = value["sha256"]
+    if not isinstance(digest, str) or len(digest) != 64:
+        raise ValueError("an entry's sha256 is not one")
+    return (key[0], key[1], key[2]), digest, Cached.from_json(value["value"])

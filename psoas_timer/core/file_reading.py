@@ -25,9 +25,13 @@ class RefusedFileError(OSError):
 
     def __init__(self, path: Path | str, reason: str, line: int | None = None) -> None:
         where = f"{path}:{line}:1" if line is not None else str(path)
-        super().__init__(f"{where}: {reason}")
+        self.message = f"{where}: {reason}"
+        super().__init__(self.message)
         self.reason = reason
         self.filename = str(path)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def _size_words(size: int) -> str:

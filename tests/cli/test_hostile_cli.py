@@ -142,3 +142,29 @@ def test_a_symlink_loop_is_reported_as_one_not_as_missing(tmp_path: Path) -> Non
     assert by_name.stderr == "loop.yaml:1:1: is a symbolic link that leads round in a loop\n"
     (tmp_path / "breathing").mkdir()  # a folder named like a routine does not hide it
     assert cli("plan", "breathing", cwd=tmp_path).returncode == 0
+
+
+def test_list_runs_nothing_from_a_crafted_routine_cache(tmp_path: Path) -> None:
+    """Hostile case (issue 22, item 5): a pickle that runs a command, put in the user's cache
+    folder under the cache's old and new names. ``list`` ran it; now it lists the bundled
+    routines, runs nothing, and writes a cache of plain JSON in its place."""
+    import pickle
+
+    from psoas_timer.core.catalog_cache import CACHE_FILE
+
+    marker = tmp_path / "pwned"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    cache = Path(os.environ["PSOAS_TIMER_DATA_DIR"]) / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    for name in (CACHE_FILE, "routines-v2.pickle"):
+        (cache / name).write_bytes(pickle.dumps(Payload()))
+    result = cli("list")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "Daily psoas routine" in result.stdout
+    assert not marker.exists()
+    assert (cache / CACHE_FILE).read_bytes().startswith(b'{"version":3,')

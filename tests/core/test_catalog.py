@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -169,7 +171,7 @@ def test_a_damaged_cache_is_ignored_and_said_so(
 ) -> None:
     layout = _library(tmp_path)
     first = _summary(layout)
-    (tmp_path / "cache" / CACHE_FILE).write_bytes(b"\x80\x05not a pickle at all")
+    (tmp_path / "cache" / CACHE_FILE).write_bytes(b"\x80\x05not json at all")
     reads.clear()
     with caplog.at_level(logging.WARNING):
         assert _summary(layout) == first
@@ -180,25 +182,149 @@ def test_a_damaged_cache_is_ignored_and_said_so(
     assert reads == []  # written afresh
 
 
-def test_a_damaged_cached_routine_is_read_from_its_file(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+def _stored(tmp_path: Path) -> dict[str, Any]:
+    return json.loads((tmp_path / "cache" / CACHE_FILE).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _store(tmp_path: Path, stored: dict[str, Any]) -> None:
+    (tmp_path / "cache" / CACHE_FILE).write_text(json.dumps(stored), encoding="utf-8")
+
+
+#: Hostile cache entries, each with the field it spoils: every one makes the whole cache be
+#: ignored (one log line) and every routine, bundled or not, is read from its file.
+MALFORMED: dict[str, Any] = {
+    "name not text": {"name": ["x"], "tags": [], "description": "", "total": 1.0},
+    "total not finite": {"name": "x", "tags": [], "description": "", "total": "nan"},
+    "total negative": {"name": "x", "tags": [], "description": "", "total": -5},
+    "extra field": {"name": "x", "tags": [], "description": "", "total": 1, "code": "os"},
+    "problem of 3": {"problems": [["a.yaml", 1, 1]]},
+    "problem line text": {"problems": [["a.yaml", "1", 1, "m"]]},
+    "not an object": "routine",
+    "deeply nested": {"name": "x", "tags": [[[[[[[[]]]]]]]], "description": "", "total": 1},
+}
+
+
+@pytest.mark.parametrize("spoilt", list(MALFORMED))
+def test_one_malformed_entry_never_empties_the_library(
+    tmp_path: Path, reads: list[Path], caplog: pytest.LogCaptureFixture, spoilt: str
 ) -> None:
+    """Hostile case: one malformed entry emptied the whole library (bundled routines too)
+    until the cache was deleted. Now: the cache is ignored with one log line and every
+    routine is read from its file, the same as before."""
+    layout = _library(tmp_path)
+    first = _summary(layout)
+    stored = _stored(tmp_path)
+    name = next(iter(stored["entries"]))
+    stored["entries"][name]["value"] = MALFORMED[spoilt]
+    _store(tmp_path, stored)
+    reads.clear()
+    with caplog.at_level(logging.WARNING):
+        assert _summary(layout) == first
+    assert len(reads) == 4
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1
+    assert (
+        warnings[0]
+        .getMessage()
+        .startswith(
+            f"ignoring the routine cache {tmp_path / 'cache' / CACHE_FILE} and rebuilding it:"
+        )
+    )
+
+
+def test_a_forged_entry_never_shows_a_routine_that_is_not_on_disk(
+    tmp_path: Path, reads: list[Path]
+) -> None:
+    """Hostile case: entries written into the cache by hand (a new name for a file, with its
+    stat; a routine whose file does not exist). Now: the entry's content digest does not
+    match the file, so the file is read; an entry without a file is never shown."""
+    layout = _library(tmp_path)
+    first = _summary(layout)
+    stored = _stored(tmp_path)
+    assert layout.user is not None
+    r0 = str(layout.user / "r0.yaml")
+    stored["entries"][r0]["value"]["name"] = "Forged"
+    stored["entries"][r0]["sha256"] = "0" * 64
+    ghost = dict(stored["entries"][r0])
+    ghost["value"] = dict(ghost["value"], name="Ghost")
+    stored["entries"][str(layout.user / "ghost.yaml")] = ghost
+    _store(tmp_path, stored)
+    reads.clear()
+    assert _summary(layout) == first
+    assert reads == [layout.user / "r0.yaml"]
+    # The same name with the right digest: the cache has the file's own content as key,
+    # so a forged name needs a forged file, and opening it reads the file anyway.
+    stored = _stored(tmp_path)
+    stored["entries"][r0]["value"]["name"] = "Forged"
+    _store(tmp_path, stored)
+    entry = load_catalog(layout).resolve("Forged")
+    assert entry is not None and entry.routine is not None
+    assert entry.routine.name == "Routine 0"
+
+
+def test_a_pickle_in_place_of_the_cache_runs_nothing(tmp_path: Path, reads: list[Path]) -> None:
+    """Hostile case: a crafted pickle as the cache (under its old and its new name) ran code
+    at start. Now nothing reads a pickle: the marker is never made, the library loads."""
     import pickle
 
+    marker = tmp_path / "pwned"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    layout = _library(tmp_path)
+    first = _summary(layout)
+    blob = pickle.dumps(Payload())
+    (tmp_path / "cache" / CACHE_FILE).write_bytes(blob)
+    (tmp_path / "cache" / "routines-v2.pickle").write_bytes(blob)
+    assert _summary(layout) == first
+    assert not marker.exists()
+
+
+def test_a_fifo_in_place_of_the_cache_is_refused_without_waiting(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Hostile case: a FIFO named as the cache hung ``list`` and the window's library."""
+    import threading
+
+    layout = _library(tmp_path)
+    (tmp_path / "cache").mkdir()
+    os.mkfifo(tmp_path / "cache" / CACHE_FILE)
+    done: list[object] = []
+    worker = threading.Thread(target=lambda: done.append(load_catalog(layout)), daemon=True)
+    with caplog.at_level(logging.WARNING):
+        worker.start()
+        worker.join(10)
+    assert done, "reading the catalog hung on a FIFO"
+    assert "not a regular file" in caplog.text
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give the folder to another user")
+def test_the_cache_is_never_written_into_another_users_folder(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Hostile case: run as root with a user's HOME, the cache became root-owned. Now: a
+    cache folder owned by another user is left as it is (one log line)."""
+    layout = _library(tmp_path)
+    (tmp_path / "cache").mkdir()
+    os.chown(tmp_path / "cache", 65534, 65534)
+    with caplog.at_level(logging.WARNING):
+        _summary(layout)
+    assert list((tmp_path / "cache").iterdir()) == []
+    assert "its folder belongs to another user" in caplog.text
+
+
+def test_the_cache_holds_plain_values_only(tmp_path: Path) -> None:
     layout = _library(tmp_path)
     _summary(layout)
-    file = tmp_path / "cache" / CACHE_FILE
-    stored = pickle.loads(file.read_bytes())
-    for name, (key, value) in stored["entries"].items():
-        if value[0] == "routine":
-            stored["entries"][name] = (key, (*value[:-1], b"garbage"))
-    file.write_bytes(pickle.dumps(stored))
-    entry = load_catalog(layout).resolve("r2")
-    assert entry is not None
-    with caplog.at_level(logging.WARNING):
-        assert entry.routine is not None
-    assert entry.routine.name == "Routine 2"
-    assert "reading the file again" in caplog.text
+    stored = _stored(tmp_path)
+    assert stored["version"] == 3
+    assert layout.user is not None
+    entry = stored["entries"][str(layout.user / "r1.yaml")]
+    assert entry["value"] == {"name": "Routine 1", "tags": ["t1"], "description": "",
+                              "total": entry["value"]["total"]}  # fmt: skip
+    assert isinstance(entry["value"]["total"], float)
 
 
 def test_without_a_cache_folder_nothing_is_written(tmp_path: Path) -> None:
