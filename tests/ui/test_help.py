@@ -40,7 +40,10 @@ def test_f1_opens_help_with_the_keys_the_format_safety_and_about(
 ) -> None:
     dialog = open_help(window, qtbot)
     tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert tabs == ["Keys", "Routines", "Safety", "About"]
+    assert tabs == ["Keys", "From afar", "Routines", "Safety", "About"]
+    afar = dialog.afar.toPlainText()
+    for words in ("earbuds", "media keys", "KDE Connect", "GSConnect", "Page Down", "pedal"):
+        assert words in afar
     keys = dialog.keys.toPlainText()
     assert "Space" in keys
     assert "Start, pause or resume the session" in keys

@@ -48,6 +48,7 @@ class Actions:
     ask_ratings: QAction
     help: QAction
     reminders: QAction
+    remote_stop: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -96,7 +97,16 @@ def create_actions(parent: QWidget) -> Actions:
             parent,
             "start_pause",
             "Start",
-            [Key.Key_Space, Key.Key_MediaTogglePlayPause, Key.Key_MediaPlay, Key.Key_MediaPause],
+            # B and . are what presenter remotes send for "black screen"; a foot pedal can
+            # be set to any of them (Help: From afar).
+            [
+                Key.Key_Space,
+                Key.Key_MediaTogglePlayPause,
+                Key.Key_MediaPlay,
+                Key.Key_MediaPause,
+                Key.Key_B,
+                Key.Key_Period,
+            ],
             "Start, pause or resume the session",
             "media-playback-start",
         ),
@@ -104,12 +114,17 @@ def create_actions(parent: QWidget) -> Actions:
             parent,
             "previous",
             "Previous",
-            [Key.Key_Left],
+            [Key.Key_Left, Key.Key_PageUp],  # Page Up: a presenter remote's "back"
             "Back to the previous part",
             "media-skip-backward",
         ),
         next=_action(
-            parent, "next", "Next", [Key.Key_Right], "Skip to the next part", "media-skip-forward"
+            parent,
+            "next",
+            "Next",
+            [Key.Key_Right, Key.Key_PageDown],  # Page Down: a presenter remote or a pedal
+            "Skip to the next part",
+            "media-skip-forward",
         ),
         add_time=_action(
             parent,
@@ -267,6 +282,15 @@ def create_actions(parent: QWidget) -> Actions:
             ["Ctrl+Shift+A"],
             "Reminders, your programme and desk breaks",
             "appointment-soon",
+        ),
+        remote_stop=_action(
+            parent,
+            "remote_stop",
+            "Remote stops at once",
+            ["Ctrl+Shift+X"],
+            "Stop from a media key, earbuds or a phone stops the session without asking",
+            "media-playback-stop",
+            checkable=True,
         ),
     )
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from psoas_timer.history import HistoryStore
+    from psoas_timer.ui.remote.mpris import MprisService
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +151,18 @@ def attach_practice(window: MainWindow, preferences: Preferences) -> None:
         start()
 
 
+def attach_remote_control(window: MainWindow) -> MprisService:
+    """The app as a media player on the session bus (MPRIS): media keys, earbuds, the
+    desktop's media widget and a phone drive the session. Without a bus, it says once in
+    the log why, and the app runs as ever."""
+    from psoas_timer.ui.remote.mpris import MprisService
+    from psoas_timer.ui.shell.remote_link import attach_remote
+
+    service = MprisService(window, clock=window.controller.clock)
+    attach_remote(window, service)
+    return service
+
+
 def run(routine: str | None, background: bool = False) -> int:
     """Open the window (on *routine*, a name or a path) and run until it closes.
 
@@ -187,9 +200,11 @@ def run(routine: str | None, background: bool = False) -> int:
         window.load(given)
         window.attach_tray(SessionTray(app.windowIcon(), preferences, parent=window))
         attach_practice(window, preferences)
+        remote.append(attach_remote_control(window))
         if background and not (window.tray is not None and window.tray.available):
             window.show()  # no tray to wait in
 
+    remote: list[MprisService] = []
     instance.activated.connect(on_activated)
     AfterNextPaint(window, load)
     if not background:
@@ -197,4 +212,6 @@ def run(routine: str | None, background: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        for service in remote:
+            service.stop()
         instance.close()

@@ -1,5 +1,5 @@
-"""Help (F1): the keys, the routine format in short, the safety notice, and About (version,
-licence, where the files are kept).
+"""Help (F1): the keys, working from afar (earbuds, media keys, a phone, a pedal), the routine
+format in short, the safety notice, and About (version, licence, where the files are kept).
 
 The keys are read from the window's own actions, so the list cannot drift from what the
 keys do; the safety notice is the one the app shows before a session.
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from psoas_timer import APP_NAME, __version__
 from psoas_timer.core.safety import NOTICE_LINES, NOTICE_TITLE
 from psoas_timer.ui.common.theme import scaled_font
+from psoas_timer.ui.remote.help_text import from_afar_html
 
 __all__ = ["LICENCE", "Folders", "HelpDialog"]
 
@@ -98,7 +99,7 @@ def _browser(html: str, name: str) -> QTextBrowser:
 
 
 class HelpDialog(QDialog):
-    """Help, in tabs: Keys, Routines, Safety, About."""
+    """Help, in tabs: Keys, From afar, Routines, Safety, About."""
 
     def __init__(
         self, actions: Iterable[QAction], folders: Folders, parent: QWidget | None = None
@@ -121,9 +122,11 @@ class HelpDialog(QDialog):
             "help_keys",
         )
         self.format = _browser(FORMAT, "help_format")
+        self.afar = _browser(from_afar_html(), "help_afar")
         safety = "".join(f"<li>{escape(line)}</li>" for line in NOTICE_LINES)
         self.safety = _browser(f"<h3>{escape(NOTICE_TITLE)}</h3><ul>{safety}</ul>", "help_safety")
         self.tabs.addTab(self.keys, "Keys")
+        self.tabs.addTab(self.afar, "From afar")
         self.tabs.addTab(self.format, "Routines")
         self.tabs.addTab(self.safety, "Safety")
         self.tabs.addTab(self._about(folders), "About")

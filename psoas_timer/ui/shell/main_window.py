@@ -408,6 +408,7 @@ class MainWindow(QMainWindow):
         self.player.set_count_up(self.preferences.count_up)
         self.commands.high_contrast.setChecked(self.preferences.high_contrast)
         self.commands.ask_ratings.setChecked(self.preferences.ask_ratings)
+        self.commands.remote_stop.setChecked(self.preferences.remote_stop_unasked)
         if self.preferences.high_contrast:
             self.options.on_high_contrast_toggled(True)
 
@@ -419,6 +420,7 @@ class MainWindow(QMainWindow):
         a.reminders.triggered.connect(self._on_reminders_triggered)
         a.progress.triggered.connect(self.show_progress)
         a.ask_ratings.toggled.connect(self._on_ask_ratings_toggled)
+        a.remote_stop.toggled.connect(self._on_remote_stop_toggled)
         self.steps.connect_signals()
         self.routines_listed.connect(self.steps.maybe_offer_resume)
         self.progress.history_changed.connect(self.steps.show_routine_history)
@@ -573,6 +575,9 @@ class MainWindow(QMainWindow):
 
     def _on_ask_ratings_toggled(self, on: bool) -> None:
         self.preferences.ask_ratings = on
+
+    def _on_remote_stop_toggled(self, on: bool) -> None:
+        self.preferences.remote_stop_unasked = on
 
     # -- the controls (see SessionControls) ----------------------------------------------
     def _sync_actions(self, snap: Snapshot | None = None) -> None:

@@ -33,6 +33,8 @@ class SessionControls(QObject):
         super().__init__(window)
         self._w = window
         self._action_state: tuple[object, ...] = ()
+        #: The "Stop the session?" question is open.
+        self.asking_stop = False
 
     @property
     def _audio(self) -> CueOutput:
@@ -116,8 +118,15 @@ class SessionControls(QObject):
 
     def _on_released_triggered(self) -> None:
         """End an open hold; before its minimum the controller waits for a second press,
-        and the player says so beside the clock while it counts."""
-        self._w.controller.request_release()
+        and the player says so beside the clock while it counts, and aloud."""
+        if self.release() is not None:
+            from psoas_timer.ui.remote.words import PRESS_AGAIN
+
+            self.confirm(PRESS_AGAIN)
+
+    def release(self) -> float | None:
+        """Released: the hold's minimum when this press only asks for a second one."""
+        return self._w.controller.request_release()
 
     def _on_add_time_triggered(self) -> None:
         self._w.controller.extend(EXTEND_SECONDS)
@@ -127,13 +136,32 @@ class SessionControls(QObject):
 
     def _on_stop_triggered(self) -> None:
         """Stop, once the user says so: a stray Esc must not throw a session away."""
+        self.stop(ask=True)
+
+    def stop(self, *, ask: bool) -> None:
+        """Stop the session; with *ask*, only once the user says yes to the question
+        (:attr:`asking_stop` is true while it is open)."""
         if not self._w.controller.active:
             return
-        question = "Stop this session now?\n\nEnter stops it; Esc keeps it going."
-        if not self._w.parts.services.ask(self._w, "Stop the session?", question):
-            return
+        if ask:
+            question = "Stop this session now?\n\nEnter stops it; Esc keeps it going."
+            self.asking_stop = True
+            try:
+                if not self._w.parts.services.ask(self._w, "Stop the session?", question):
+                    return
+            finally:
+                self.asking_stop = False
         self._audio.stop_all()
         self._w.controller.stop()
+
+    def confirm(self, text: str) -> None:
+        """Say *text* and show it as a caption: what was just done from afar (or what a
+        first press of an early release asks for)."""
+        from psoas_timer.core.engine import FiredCue
+        from psoas_timer.core.plan import Cue
+
+        fired = [FiredCue(Cue("prompt", text), self._w.controller.clock(), None)]
+        self._on_cues_fired(fired)
 
     def _on_updated(self, snap: Snapshot) -> None:
         if self._w.controller.active:

@@ -86,6 +86,8 @@ CLOSE_TO_TRAY = Option("tray/close_to_tray", False)
 GEOMETRY = Option("window/geometry", QByteArray())
 #: Ask "How does it feel?" before and after routines with release or stretch work.
 ASK_RATINGS = Option("history/ask_ratings", True)
+#: Stop from afar (a media key, a phone, ``playerctl stop``) stops at once, unasked.
+REMOTE_STOP_UNASKED = Option("remote/stop_without_asking", False)
 #: The routines (by name, a JSON list) not to ask for.
 RATINGS_OFF = Option("history/ratings_off_routines", "[]")
 #: ``system``, ``light`` or ``dark`` (``psoas_timer.ui.common.theme.THEMES``).
@@ -211,6 +213,15 @@ class Preferences:
     @ask_ratings.setter
     def ask_ratings(self, value: bool) -> None:
         self._set(ASK_RATINGS, value)
+
+    @property
+    def remote_stop_unasked(self) -> bool:
+        """Stop from afar stops at once (otherwise it asks, and Play answers)."""
+        return self._get(REMOTE_STOP_UNASKED)
+
+    @remote_stop_unasked.setter
+    def remote_stop_unasked(self, value: bool) -> None:
+        self._set(REMOTE_STOP_UNASKED, value)
 
     def _ratings_off(self) -> list[str]:
         try:

@@ -1,0 +1,111 @@
+"""The window as a remote sees it: the :class:`~psoas_timer.ui.remote.remote_control.RemoteSession`
+of the main window, made of its own controls, and :func:`attach_remote`, which puts the app
+on the session bus as an MPRIS media player.
+
+Every call from afar goes through the window's own controls: Play is the Start button
+(:class:`.SessionControls` and :class:`.SessionFlow` do the rest, as for a press), Next is
+Next, Released is Released. Nothing here decides what a session does.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+if TYPE_CHECKING:
+    from psoas_timer.core.engine import Snapshot
+    from psoas_timer.core.plan import Plan
+    from psoas_timer.ui.remote.mpris import MprisService
+    from psoas_timer.ui.remote.remote_control import RemoteControl
+    from psoas_timer.ui.shell.main_window import MainWindow
+
+__all__ = ["WindowSession", "attach_remote"]
+
+log = logging.getLogger(__name__)
+
+
+class WindowSession:
+    """The main window's session, for a remote (see ``RemoteSession``)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._w = window
+
+    def snapshot(self) -> Snapshot | None:
+        controller = self._w.controller
+        return controller.snapshot() if controller.active else None
+
+    @property
+    def running(self) -> bool:
+        return self._w.controller.running
+
+    def plan(self) -> Plan | None:
+        controller, entry = self._w.controller, self._w.entry
+        if controller.active and controller.plan is not None:
+            return controller.plan
+        return entry.plan if entry is not None and entry.routine is not None else None
+
+    def can_start(self) -> bool:
+        return not self._w.controller.active and self._w.commands.start_pause.isEnabled()
+
+    def start_pause(self) -> None:
+        self._w.commands.start_pause.trigger()
+
+    def next(self) -> None:
+        self._w.commands.next.trigger()
+
+    def previous(self) -> None:
+        self._w.commands.previous.trigger()
+
+    def release(self) -> float | None:
+        return self._w.parts.controls.release()
+
+    def stop(self, *, ask: bool) -> None:
+        self._w.parts.controls.stop(ask=ask)
+
+    def dialog_open(self) -> bool:
+        return (
+            QApplication.activeModalWidget() is not None
+            or self._w.safety_dialog is not None
+            or self._w.choice_dialog is not None
+        )
+
+    def answer_stop(self) -> bool:
+        if not self._w.parts.controls.asking_stop:
+            return False
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.defaultButton() is not None:
+            box.defaultButton().click()  # Yes: the same as Enter
+            return True
+        return False
+
+    def stop_without_asking(self) -> bool:
+        return self._w.preferences.remote_stop_unasked
+
+    def raise_window(self) -> None:
+        from psoas_timer.ui.shell.single_instance import raise_window
+
+        raise_window(self._w)
+
+    def quit(self) -> None:
+        self._w.commands.quit.trigger()
+
+    def say(self, text: str) -> None:
+        self._w.parts.controls.confirm(text)
+
+
+def attach_remote(window: MainWindow, service: MprisService) -> RemoteControl:
+    """Put *window* on the session bus through *service* (started here; the caller stops
+    it): calls from afar act on it, and the desktop sees its session."""
+    from psoas_timer.ui.remote.remote_control import RemoteControl
+
+    remote = RemoteControl(WindowSession(window), service, window.controller.clock, window)
+    service.requested.connect(remote.act, Qt.ConnectionType.QueuedConnection)
+    window.controller.updated.connect(remote.refresh)
+    window.controller.active_changed.connect(remote.refresh)
+    window.commands.start_pause.changed.connect(remote.refresh)
+    remote.refresh()
+    service.start()
+    return remote
