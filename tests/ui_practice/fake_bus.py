@@ -90,7 +90,7 @@ class FakeService:
             try:
                 message = self.conn.receive(timeout=0.05)
             except TimeoutError:
-                return
+                continue  # nothing yet: keep serving until closed
             except OSError:
                 return
             if message.header.message_type is MessageType.method_call:

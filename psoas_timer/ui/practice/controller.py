@@ -106,6 +106,7 @@ class PracticeController(QObject):
         idle: Callable[[], float | None] | None = None,
         session_running: Callable[[], bool] = lambda: False,
         fullscreen: Callable[[], bool] = lambda: False,
+        quiet: Callable[[], bool] = lambda: False,
         options: PracticeOptions | None = None,
         save_options: Callable[[PracticeOptions], None] | None = None,
         prompt_parent: QWidget | None = None,
@@ -121,6 +122,9 @@ class PracticeController(QObject):
         self.tray = tray
         self._session_running = session_running
         self._fullscreen = fullscreen
+        self._quiet = quiet
+        #: Reminders that came due during Do Not Disturb, by tag: each offered once after.
+        self._held: dict[str, Due] = {}
         self._prompt_parent = prompt_parent
         self.options = options or PracticeOptions()
         self._save_options = save_options
@@ -268,12 +272,24 @@ class PracticeController(QObject):
 
     # -- polling ---------------------------------------------------------------------------
     def poll(self) -> None:
+        """Show what is due. While the desktop is in Do Not Disturb nothing pops up: the
+        reminders that came due wait and are offered once when it ends, and a desk break
+        waits as it does behind a full-screen window (then comes, once)."""
         self._retry_notifications()
+        quiet = self._quiet()
         for due in self.schedule.poll():
-            self._show_reminder(due)
+            if quiet:
+                log.info("practice: %s held during Do Not Disturb", due.routine)
+                self._held[f"reminder:{due.reminder.id}"] = due
+            else:
+                self._show_reminder(due)
+        if not quiet and self._held:
+            held, self._held = self._held, {}
+            for due in held.values():
+                self._show_reminder(due)
         event = self.desk.poll(
             session_running=self._session_running(),
-            fullscreen=self._fullscreen(),
+            fullscreen=self._fullscreen() or quiet,
             paused=self.schedule.paused,
         )
         if event is not None:

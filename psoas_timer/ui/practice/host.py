@@ -24,6 +24,7 @@ from psoas_timer.practice.schedule import AnyOf, DoneLog, SessionsThisRun
 
 from .controller import PracticeController, PracticeOptions, TrayMessages
 from .desktop_notifications import DesktopNotifications
+from .do_not_disturb import DoNotDisturb
 from .fullscreen import FullScreenProbe
 from .idle import IdleMonitor
 from .reminders_dialog import edit_reminders
@@ -59,6 +60,7 @@ class PracticeHost(QObject):
         notifications: DesktopNotifications | None = None,
         idle: IdleMonitor | None = None,
         fullscreen: Callable[[], bool] | None = None,
+        quiet: DoNotDisturb | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -73,6 +75,8 @@ class PracticeHost(QObject):
         self.idle = idle or IdleMonitor(self)
         #: Whether a window is full screen (this one, or the desktop's active one).
         self.fullscreen = fullscreen or FullScreenProbe(window.isFullScreen)
+        #: The desktop's Do Not Disturb: no reminder or desk break pops up during it.
+        self.quiet = quiet or DoNotDisturb(self)
         self.controller = PracticeController(
             data_dir,
             self.programmes,
@@ -84,11 +88,13 @@ class PracticeHost(QObject):
             idle=self._idle_seconds,
             session_running=session_running,
             fullscreen=self.fullscreen,
+            quiet=lambda: self.quiet.active,
             options=options,
             save_options=save_options,
             prompt_parent=window,
             parent=self,
         )
+        self.quiet.changed.connect(self._on_quiet_changed)
         self.controller.start_requested.connect(self.open_routine)
         self.controller.changed.connect(self.changed)
         self.menu: PracticeMenu | None = None
@@ -104,11 +110,17 @@ class PracticeHost(QObject):
             return
         if not self.notifications.available:
             self.notifications.start()
+        self.quiet.start()
         self.controller.start()
 
     def stop(self) -> None:
         self.controller.stop()
         self.notifications.stop()
+        self.quiet.stop()
+
+    def _on_quiet_changed(self, quiet: bool) -> None:
+        if not quiet:
+            self.controller.poll()  # what came due meanwhile is offered now, once
         if isinstance(self.fullscreen, FullScreenProbe):
             self.fullscreen.close()
 
