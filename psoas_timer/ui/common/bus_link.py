@@ -1,5 +1,5 @@
 """One connection to the session bus, kept on a thread of its own, shared by the parts that
-use it (the MPRIS player; more may join).
+use it (the MPRIS player, the Do Not Disturb watch).
 
 Why a thread: D-Bus calls and sends can wait on the other side (a busy desktop, a bus that
 went away), and the window's thread must never wait longer than a frame. Here nothing the

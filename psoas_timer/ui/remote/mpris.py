@@ -34,7 +34,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from psoas_timer import APP_NAME, DESKTOP_ID
-from psoas_timer.ui.remote.bus_link import BusLink, Outbox
+from psoas_timer.ui.common.bus_link import BusLink, Outbox
 
 __all__ = [
     "BUS_NAME",

@@ -28,6 +28,7 @@ from psoas_timer.ui.remote.mpris import PlayerState
 from psoas_timer.ui.remote.words import (
     ANSWER_ON_SCREEN,
     ASK_STOP,
+    MORE,
     PAUSED,
     PRESS_AGAIN,
     RESUMED,
@@ -41,6 +42,7 @@ from psoas_timer.ui.remote.words import (
 if TYPE_CHECKING:
     from psoas_timer.core.engine import Snapshot
     from psoas_timer.core.plan import Plan
+    from psoas_timer.ui.remote.shortcuts import GlobalShortcuts
 
 __all__ = ["Publisher", "RemoteControl", "RemoteSession"]
 
@@ -70,6 +72,10 @@ class RemoteSession(Protocol):
         ...
 
     def next(self) -> None: ...
+
+    def add_time(self) -> None:
+        """Press +10 s."""
+        ...
 
     def previous(self) -> None: ...
 
@@ -163,6 +169,8 @@ class RemoteControl(QObject):
         #: The calls acted on and ignored, in order (for the log and for tests).
         self.done: list[str] = []
         self.ignored: list[str] = []
+        #: The desktop's global shortcuts, where they are asked for (see attach_remote).
+        self.shortcuts: GlobalShortcuts | None = None
 
     @Slot()
     def refresh(self, *_changed: object) -> None:
@@ -217,6 +225,9 @@ class RemoteControl(QObject):
         elif command == "Next":
             s.next()
             self._say_where(next_words)
+        elif command == "More":
+            s.add_time()
+            s.say(MORE)
         elif command == "Previous":
             s.previous()
             self._say_where(back_words)

@@ -12,6 +12,7 @@ from psoas_timer.core.spoken import number_words
 __all__ = [
     "ANSWER_ON_SCREEN",
     "ASK_STOP",
+    "MORE",
     "PAUSED",
     "PRESS_AGAIN",
     "RESUMED",
@@ -26,6 +27,8 @@ __all__ = [
 PAUSED = "Paused"
 RESUMED = "Resumed"
 STOPPED = "Stopped"
+#: +10 s from afar (a global shortcut).
+MORE = "Ten seconds more"
 #: The first press of an early release, from afar: the second one ends the hold.
 PRESS_AGAIN = "Press again to release"
 #: Stop from afar, when the user wants to be asked: play answers it.

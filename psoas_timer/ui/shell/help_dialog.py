@@ -27,6 +27,7 @@ from psoas_timer import APP_NAME, __version__
 from psoas_timer.core.safety import NOTICE_LINES, NOTICE_TITLE
 from psoas_timer.ui.common.theme import scaled_font
 from psoas_timer.ui.remote.help_text import from_afar_html
+from psoas_timer.ui.remote.shortcuts import status_html
 
 __all__ = ["LICENCE", "Folders", "HelpDialog"]
 
@@ -122,7 +123,7 @@ class HelpDialog(QDialog):
             "help_keys",
         )
         self.format = _browser(FORMAT, "help_format")
-        self.afar = _browser(from_afar_html(), "help_afar")
+        self.afar = _browser(from_afar_html(status_html()), "help_afar")
         safety = "".join(f"<li>{escape(line)}</li>" for line in NOTICE_LINES)
         self.safety = _browser(f"<h3>{escape(NOTICE_TITLE)}</h3><ul>{safety}</ul>", "help_safety")
         self.tabs.addTab(self.keys, "Keys")

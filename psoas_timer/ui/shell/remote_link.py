@@ -59,6 +59,9 @@ class WindowSession:
     def previous(self) -> None:
         self._w.commands.previous.trigger()
 
+    def add_time(self) -> None:
+        self._w.commands.add_time.trigger()
+
     def release(self) -> float | None:
         return self._w.parts.controls.release()
 
@@ -100,9 +103,15 @@ def attach_remote(window: MainWindow, service: MprisService) -> RemoteControl:
     """Put *window* on the session bus through *service* (started here; the caller stops
     it): calls from afar act on it, and the desktop sees its session."""
     from psoas_timer.ui.remote.remote_control import RemoteControl
+    from psoas_timer.ui.remote.shortcuts import GlobalShortcuts
 
     remote = RemoteControl(WindowSession(window), service, window.controller.clock, window)
     service.requested.connect(remote.act, Qt.ConnectionType.QueuedConnection)
+    # The desktop's global shortcuts, where it has the portal, on the same connection.
+    shortcuts = GlobalShortcuts(remote)
+    service.link.add(shortcuts.part)
+    shortcuts.activated.connect(remote.act)
+    remote.shortcuts = shortcuts
     window.controller.updated.connect(remote.refresh)
     window.controller.active_changed.connect(remote.refresh)
     window.commands.start_pause.changed.connect(remote.refresh)
