@@ -30,6 +30,7 @@ from . import amounts
 from .amounts import SideName
 from .breathing_setting import Breathing
 from .duration import format_duration
+from .figure.model import Figure
 from .open_holds import OpenHold, OpenValue, SideOpen
 from .rests import RestTime
 from .step_cues import MilestoneItem, Prompt
@@ -134,6 +135,9 @@ class Step(FormatModel):
     instructions: Lines = EMPTY_LIST
     safety: Lines = EMPTY_LIST
     image: str | None = None
+    figure: Figure | None = Field(
+        None, description="How the exercise is drawn: key poses, props and target."
+    )
     muscles: list[Text] = EMPTY_LIST
     equipment: list[Text] = EMPTY_LIST
 

@@ -1,0 +1,342 @@
+"""Props drawn to scale (figure units: the body is 1.0 tall, about 1.70 m): a mat, a
+shaded massage ball, a foam roller in three-quarter view, a cable machine, a wall, a chair,
+the edge of a table or bed, heat and ice packs, a weight plate and a knee cushion."""
+
+from __future__ import annotations
+
+import math
+
+from .geometry import Point, along
+from .scene import Shape, circle, ellipse, polygon, smooth
+
+__all__ = ["SUPPORT_HEIGHT", "prop_shapes"]
+
+#: A massage ball about 12 cm across; a foam roller 15 cm across and 90 cm long.
+BALL_R = 0.036
+ROLLER_R = 0.045
+ROLLER_LENGTH = 0.53
+#: A bed or treatment table's top, and a chair's seat and back, above the floor.
+TABLE_H = 0.32
+CHAIR_SEAT = 0.27
+CHAIR_BACK = 0.52
+#: A folded cushion or pad under a knee.
+CUSHION_H = 0.035
+MAT_H = 0.006
+
+#: How high a point resting on each prop sits above the floor.
+SUPPORT_HEIGHT = {
+    "ball": 2 * BALL_R,
+    "roller": 2 * ROLLER_R,
+    "table": TABLE_H,
+    "chair": CHAIR_SEAT,
+    "cushion": CUSHION_H,
+}
+
+
+def mat(left: float, right: float) -> list[Shape]:
+    return [
+        Shape(
+            polygon([(left, 0.0), (right, 0.0), (right, MAT_H), (left, MAT_H)]),
+            fill="mat",
+            stroke="line",
+            width=0.003,
+        )
+    ]
+
+
+def floor(left: float, right: float) -> list[Shape]:
+    return [
+        Shape(
+            polygon([(left, 0.0), (right, 0.0)], closed=False),
+            fill=None,
+            stroke="floor",
+            width=0.008,
+        )
+    ]
+
+
+def ball(x: float) -> list[Shape]:
+    c = (x, BALL_R)
+    shine = (x - BALL_R * 0.35, BALL_R * 1.35)
+    return [
+        Shape(circle(c, BALL_R), fill="ball", stroke="line", width=0.004, gradient=True),
+        Shape(circle(shine, BALL_R * 0.22), fill="prop", stroke=None, alpha=0.8),
+    ]
+
+
+def roller(x: float) -> list[Shape]:
+    """A foam roller lying across the body (its axis into the picture), in three-quarter
+    view: the near end face and the body going back."""
+    back = (x + ROLLER_R * 0.9, ROLLER_R * 1.25)
+    near = (x, ROLLER_R)
+    body = [
+        along(near, 90, ROLLER_R),
+        along(back, 90, ROLLER_R),
+        along(back, -90, ROLLER_R),
+        along(near, -90, ROLLER_R),
+    ]
+    return [
+        Shape(circle(back, ROLLER_R), fill="prop_dark", stroke="line", width=0.004),
+        Shape(polygon(body), fill="prop_dark", stroke=None),
+        Shape(polygon([body[0], body[1]], closed=False), fill=None, stroke="line", width=0.004),
+        Shape(circle(near, ROLLER_R), fill="prop", stroke="line", width=0.004, gradient=True),
+        Shape(circle(near, ROLLER_R * 0.35), fill="prop_dark", stroke="line", width=0.003),
+    ]
+
+
+def wall(x: float, height: float = 1.15) -> list[Shape]:
+    shapes = [
+        Shape(
+            polygon([(x, 0.0), (x + 0.05, 0.0), (x + 0.05, height), (x, height)]),
+            fill="wood",
+            stroke="line",
+            width=0.004,
+        )
+    ]
+    for i in range(1, int(height / 0.08)):
+        y = i * 0.08
+        shapes.append(
+            Shape(
+                polygon([(x + 0.05, y), (x + 0.012, y - 0.035)], closed=False),
+                fill=None,
+                stroke="line",
+                width=0.002,
+            )
+        )
+    return shapes
+
+
+def chair(x: float, facing: float = 1.0) -> list[Shape]:
+    """A chair beside the figure, its back at *x*, its seat towards *facing* (+1: right)."""
+    seat = x + facing * 0.24
+    lw = 0.012
+    return [
+        Shape(
+            polygon([(x, 0.0), (x, CHAIR_BACK)], closed=False), fill=None, stroke="wood", width=0.02
+        ),
+        Shape(
+            polygon([(x, CHAIR_SEAT), (seat, CHAIR_SEAT)], closed=False),
+            fill=None,
+            stroke="wood",
+            width=0.025,
+        ),
+        Shape(
+            polygon([(seat - facing * lw, 0.0), (seat - facing * lw, CHAIR_SEAT)], closed=False),
+            fill=None,
+            stroke="wood",
+            width=0.014,
+        ),
+        Shape(
+            polygon(
+                [(x - 0.01 * facing, CHAIR_BACK + 0.005), (x + 0.01 * facing, CHAIR_BACK + 0.005)],
+                closed=False,
+            ),
+            fill=None,
+            stroke="wood",
+            width=0.024,
+        ),
+    ]
+
+
+def table(left: float, right: float) -> list[Shape]:
+    """A bed or table: its top from *left* to its edge at *right*, on two legs."""
+    top = TABLE_H
+    return [
+        Shape(
+            polygon([(left, top), (right, top), (right, top - 0.06), (left, top - 0.06)]),
+            fill="wood",
+            stroke="line",
+            width=0.004,
+        ),
+        Shape(
+            polygon(
+                [
+                    (left + 0.03, top - 0.06),
+                    (left + 0.06, top - 0.06),
+                    (left + 0.06, 0.0),
+                    (left + 0.03, 0.0),
+                ]
+            ),
+            fill="wood",
+            stroke="line",
+            width=0.004,
+        ),
+        Shape(
+            polygon(
+                [
+                    (right - 0.06, top - 0.06),
+                    (right - 0.03, top - 0.06),
+                    (right - 0.03, 0.0),
+                    (right - 0.06, 0.0),
+                ]
+            ),
+            fill="wood",
+            stroke="line",
+            width=0.004,
+        ),
+        Shape(
+            polygon([(left, top + 0.02), (right, top + 0.02), (right, top), (left, top)]),
+            fill="cushion",
+            stroke="line",
+            width=0.003,
+        ),
+    ]
+
+
+def cable(handle: Point, facing: float) -> list[Shape]:
+    """A cable machine's tower beside the figure, its cable from a pulley at the handle's
+    height to the hands at *handle*; the tower on the side away from *facing*."""
+    x = handle[0] - facing * 0.55
+    w = 0.09
+    left, right = (x - w, x) if facing > 0 else (x, x + w)
+    post = right if facing > 0 else left
+    pulley = (post + facing * 0.015, handle[1])
+    shapes = [
+        Shape(
+            polygon([(left, 0.0), (right, 0.0), (right, 1.2), (left, 1.2)]),
+            fill="metal",
+            stroke="line",
+            width=0.005,
+        ),
+        Shape(
+            polygon(
+                [
+                    (left + 0.02, 0.05),
+                    (right - 0.02, 0.05),
+                    (right - 0.02, 0.25),
+                    (left + 0.02, 0.25),
+                ]
+            ),
+            fill="prop_dark",
+            stroke="line",
+            width=0.003,
+        ),
+    ]
+    for i in range(5):
+        y = 0.07 + i * 0.035
+        shapes.append(
+            Shape(
+                polygon([(left + 0.02, y), (right - 0.02, y)], closed=False),
+                fill=None,
+                stroke="line",
+                width=0.002,
+            )
+        )
+    shapes += [
+        Shape(
+            polygon([(pulley[0], pulley[1]), handle], closed=False),
+            fill=None,
+            stroke="line",
+            width=0.005,
+        ),
+        Shape(circle(pulley, 0.018), fill="prop", stroke="line", width=0.004),
+        Shape(
+            polygon([(handle[0], handle[1] - 0.03), (handle[0], handle[1] + 0.03)], closed=False),
+            fill=None,
+            stroke="line",
+            width=0.012,
+        ),
+    ]
+    return shapes
+
+
+def pack(centre: Point, angle: float, kind: str) -> list[Shape]:
+    """A heat or ice pack (wrapped, a soft oblong) lying on the body at *centre*."""
+    role = "heat" if kind == "heat_pack" else "ice"
+    shapes = [
+        Shape(
+            smooth(
+                [
+                    along(along(centre, angle, dx), angle + 90, dy)
+                    for dx, dy in (
+                        (-0.07, -0.012),
+                        (0.07, -0.012),
+                        (0.075, 0.018),
+                        (0.0, 0.03),
+                        (-0.075, 0.018),
+                    )
+                ]
+            ),
+            fill=role,
+            stroke="line",
+            width=0.004,
+        )
+    ]
+    return shapes
+
+
+def heat_waves(centre: Point, up: float) -> list[Shape]:
+    shapes = []
+    for dx in (-0.035, 0.0, 0.035):
+        base = along(along(centre, up - 90, dx), up, 0.05)
+        wave = [
+            along(along(base, up, 0.025 * i), up - 90, 0.01 * math.sin(i * 1.6)) for i in range(5)
+        ]
+        shapes.append(Shape(smooth(wave, closed=False), fill=None, stroke="heat", width=0.007))
+    return shapes
+
+
+def frost(centre: Point, up: float) -> list[Shape]:
+    shapes = []
+    for dx in (-0.045, 0.0, 0.045):
+        c = along(along(centre, up - 90, dx), up, 0.07 + (0.015 if dx == 0 else 0.0))
+        for a in (0, 60, 120):
+            shapes.append(
+                Shape(
+                    polygon([along(c, a, -0.018), along(c, a, 0.018)], closed=False),
+                    fill=None,
+                    stroke="ice",
+                    width=0.006,
+                )
+            )
+    return shapes
+
+
+def weight(centre: Point) -> list[Shape]:
+    """A weight plate (a dumbbell seen end-on) resting on the hips."""
+    c = (centre[0], centre[1] + 0.05)
+    return [
+        Shape(circle(c, 0.055), fill="metal", stroke="line", width=0.005),
+        Shape(circle(c, 0.035), fill=None, stroke="line", width=0.003),
+        Shape(circle(c, 0.01), fill="prop_dark", stroke="line", width=0.003),
+    ]
+
+
+def cushion(x: float) -> list[Shape]:
+    return [
+        Shape(
+            ellipse((x, CUSHION_H / 2 + 0.002), 0.065, CUSHION_H / 2 + 0.003, 0.0),
+            fill="cushion",
+            stroke="line",
+            width=0.004,
+        )
+    ]
+
+
+def prop_shapes(kind: str, where: Point, **extra: float) -> list[Shape]:
+    if kind == "ball":
+        return ball(where[0])
+    if kind == "roller":
+        return roller(where[0])
+    if kind == "cushion":
+        return cushion(where[0])
+    if kind == "weight":
+        return weight(where)
+    raise ValueError(kind)
+
+
+__all__ += [
+    "ball",
+    "cable",
+    "chair",
+    "cushion",
+    "floor",
+    "frost",
+    "heat_waves",
+    "mat",
+    "pack",
+    "roller",
+    "table",
+    "wall",
+    "weight",
+]

@@ -1,0 +1,109 @@
+"""Small signs beside the figure: arrows for a movement or pressure, a pulse, breath
+lines, the box and 4-7-8 counts. Plain shapes with roles, like the body."""
+
+from __future__ import annotations
+
+import math
+
+from .geometry import Point, along, angle_of, distance
+from .scene import Shape, circle, polygon, smooth
+
+__all__ = ["arc_arrow", "arrow", "double_arrow"]
+
+SIGN_W = 0.009
+
+
+def _head(tip: Point, angle: float, size: float = 0.03) -> Shape:
+    return Shape(
+        polygon([tip, along(tip, angle + 155, size), along(tip, angle - 155, size)]),
+        fill="sign",
+        stroke="sign",
+        width=0.003,
+    )
+
+
+def arrow(start: Point, end: Point, *, width: float = SIGN_W) -> list[Shape]:
+    angle = angle_of(start, end)
+    shaft_end = along(end, angle, -0.02)
+    return [
+        Shape(polygon([start, shaft_end], closed=False), fill=None, stroke="sign", width=width),
+        _head(end, angle),
+    ]
+
+
+def double_arrow(a: Point, b: Point) -> list[Shape]:
+    angle = angle_of(a, b)
+    return [
+        Shape(
+            polygon([along(a, angle, 0.02), along(b, angle, -0.02)], closed=False),
+            fill=None,
+            stroke="sign",
+            width=SIGN_W,
+        ),
+        _head(b, angle),
+        _head(a, angle + 180),
+    ]
+
+
+def arc_arrow(
+    centre: Point, radius: float, start: float, sweep: float, *, ry: float | None = None
+) -> list[Shape]:
+    """An arrow along an arc (or an ellipse's, with *ry*) from *start* degrees through
+    *sweep* degrees."""
+    ry = radius if ry is None else ry
+    steps = 12
+
+    def at(a: float) -> Point:
+        r = math.radians(a)
+        return (centre[0] + radius * math.cos(r), centre[1] + ry * math.sin(r))
+
+    pts = [at(start + sweep * i / steps) for i in range(steps)]
+    end = at(start + sweep)
+    before = at(start + sweep * (steps - 1.5) / steps)
+    return [
+        Shape(smooth(pts, closed=False), fill=None, stroke="sign", width=SIGN_W),
+        _head(end, angle_of(before, end)),
+    ]
+
+
+def pulse_ring(centre: Point, radius: float, pulse: float) -> list[Shape]:
+    """The target: a soft glow with a ring, *pulse* (0 to 1) swelling it."""
+    r = radius * (1.0 + 0.35 * pulse)
+    return [
+        Shape(circle(centre, r * 1.25), fill="target", stroke=None, alpha=0.18 + 0.12 * pulse),
+        Shape(circle(centre, r), fill="target", stroke=None, alpha=0.45),
+        Shape(circle(centre, r), fill=None, stroke="target", width=0.008),
+    ]
+
+
+def box_sign(corner: Point, size: float = 0.2) -> list[Shape]:
+    """A square traced with arrows: in, hold, out, hold, four counts each."""
+    x, y = corner
+    pts = [(x, y), (x, y + size), (x + size, y + size), (x + size, y)]
+    shapes: list[Shape] = []
+    for i in range(4):
+        a, b = pts[i], pts[(i + 1) % 4]
+        shapes += arrow(along(a, angle_of(a, b), 0.02), along(b, angle_of(a, b), -0.015))
+    return shapes
+
+
+def breath_lines(at: Point, outward: float) -> list[Shape]:
+    """Arcs rising off the belly: breathe into it."""
+    shapes = []
+    for i, r in enumerate((0.05, 0.085, 0.12)):
+        centre = at
+        sweep = 60
+        pts = [along(centre, outward - sweep / 2 + sweep * k / 8, r) for k in range(9)]
+        shapes.append(
+            Shape(
+                smooth(pts, closed=False),
+                fill=None,
+                stroke="sign",
+                width=SIGN_W * (1 - 0.2 * i),
+                alpha=1 - 0.25 * i,
+            )
+        )
+    return shapes
+
+
+__all__ += ["box_sign", "breath_lines", "distance", "pulse_ring"]

@@ -1,0 +1,213 @@
+"""The figure rig: every bundled exercise is drawn from poses in its library, the poses
+stand on the floor, the landmarks the articles name are where the drawing puts them, and
+the pictures in ``assets/images/`` are the rig's (none drawn by hand)."""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from psoas_timer.core.figure import anthropometry
+from psoas_timer.core.figure.drawing import TOLERANCE, place, pose_problems, still
+from psoas_timer.core.figure.fitting import fit_pose, pose_cost
+from psoas_timer.core.figure.geometry import direction, distance
+from psoas_timer.core.figure.model import Figure, Pose
+from psoas_timer.core.figure.svg import to_svg
+from psoas_timer.core.loader import Library, load_library
+from psoas_timer.core.problems import LoadError
+
+ROOT = Path(__file__).resolve().parents[2]
+LIBRARY = ROOT / "routines" / "library"
+IMAGES = ROOT / "assets" / "images"
+
+
+def _library() -> Library:
+    found = Library()
+    for path in sorted(LIBRARY.glob("*.yaml")):
+        load_library(path, found)
+    return found
+
+
+BUNDLED = _library()
+
+
+def _figure(ident: str) -> Figure:
+    figure = BUNDLED.exercises[ident].figure
+    assert figure is not None
+    return figure
+
+
+def test_every_bundled_exercise_has_poses() -> None:
+    missing = [ident for ident, step in BUNDLED.exercises.items() if step.figure is None]
+    assert not missing, f"exercises without a figure: {missing}"
+    assert len(BUNDLED.exercises) >= 33
+
+
+@pytest.mark.parametrize("ident", sorted(BUNDLED.exercises))
+def test_every_key_pose_stands_on_the_floor(ident: str) -> None:
+    figure = _figure(ident)
+    for name, pose in figure.poses.items():
+        assert pose_problems(figure, pose) == [], f"{ident}: {name} pose"
+
+
+def test_a_pose_in_the_air_or_through_the_floor_is_caught() -> None:
+    side = Figure.model_validate({"poses": {"start": {"touch": ["near_foot"]}}})
+    standing = side.poses["start"]
+    assert pose_problems(side, standing) == []
+    # A boat that says its feet are on the floor too floats them.
+    boat = _figure("boat-pose").poses["start"]
+    floating = boat.model_copy(update={"touch": [*boat.touch, "near_foot"]})
+    assert any("near_foot" in p for p in pose_problems(_figure("boat-pose"), floating))
+    # Lying on the back with the arm pointing down through the floor.
+    lying = Pose.model_validate(
+        {"trunk": -90, "near": {"shoulder": -60}, "touch": ["back", "glutes"]}
+    )
+    assert any("below the floor" in p for p in pose_problems(side, lying))
+
+
+def test_standing_figure_is_one_height_tall_with_table_proportions() -> None:
+    pose = Pose.model_validate({"touch": ["near_foot", "far_foot"]})
+    body = place(pose, "side").body
+    top = body.points["head"][1] + anthropometry.HEAD_RADIUS
+    assert top == pytest.approx(1.0, abs=0.02)
+    assert body.points["hip"][1] == pytest.approx(0.530, abs=0.01)
+    assert body.points["near_knee"][1] == pytest.approx(0.285, abs=0.01)
+    assert body.points["shoulder"][1] == pytest.approx(0.818, abs=0.01)
+
+
+def test_deep_psoas_release_fingers_beside_the_navel() -> None:
+    figure = _figure("deep-psoas-release")
+    body = place(figure.poses["start"], figure.view).body
+    assert figure.target_place() is not None and figure.target_place().region == "navel"
+    for side in ("near", "far"):
+        hand = body.points[f"{side}_hand"]
+        assert distance(hand, body.points["navel"]) < 0.04
+        assert distance(hand, body.points["navel"]) < distance(hand, body.points["hip_bone"])
+    assert direction(body.lower.up - 90)[1] > 0.9, "lying face up"
+
+
+def test_iliacus_release_fingers_inside_the_hip_bone() -> None:
+    figure = _figure("iliacus-release")
+    body = place(figure.poses["start"], figure.view).body
+    assert figure.target_place().region == "hip_bone"  # type: ignore[union-attr]
+    for side in ("near", "far"):
+        hand = body.points[f"{side}_hand"]
+        assert distance(hand, body.points["hip_bone"]) < 0.04
+        assert distance(hand, body.points["hip_bone"]) < distance(hand, body.points["navel"])
+    assert direction(body.lower.up - 90)[1] > 0.9, "lying face up"
+
+
+def test_hip_crease_release_face_down_on_a_ball_at_the_crease() -> None:
+    figure = _figure("psoas-ball-release")
+    pose = figure.poses["start"]
+    body = place(pose, figure.view).body
+    assert direction(body.lower.up - 90)[1] < -0.9, "lying face down"
+    assert "hip_crease@ball" in pose.touch
+    assert figure.target_place().region == "hip_crease"  # type: ignore[union-attr]
+
+
+def test_ball_rolls_face_down_with_the_ball_inside_the_hip_bone() -> None:
+    figure = _figure("ball-roll")
+    pose = figure.poses["start"]
+    assert "hip_bone@ball" in pose.touch
+    assert "roll" in figure.signs
+    body = place(pose, figure.view).body
+    assert direction(body.lower.up - 90)[1] < -0.9
+
+
+def test_kneeling_stretch_pads_the_back_knee_and_tucks_the_pelvis() -> None:
+    figure = _figure("kneeling-hip-flexor-stretch")
+    pose = figure.poses["start"]
+    assert "far_knee@cushion" in pose.touch
+    assert "tuck" in figure.signs
+    assert pose.trunk < 0, "pelvis tilted back (tucked)"
+    assert figure.target_place().side == "far"  # type: ignore[union-attr]
+
+
+def test_bundled_pictures_are_the_rigs_own() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import draw_figures
+    finally:
+        sys.path.pop(0)
+    drawn = draw_figures.pictures(BUNDLED)
+    for path, (ident, svg) in drawn.items():
+        assert path.read_text(encoding="utf-8") == svg, (
+            f"{path.name} ({ident}) is not the rig's drawing: run python tools/draw_figures.py"
+        )
+    on_disk = {p.resolve() for p in IMAGES.glob("*.svg")}
+    assert on_disk <= set(drawn), f"pictures not drawn by the rig: {on_disk - set(drawn)}"
+
+
+def test_svg_is_well_formed_and_escapes_the_title() -> None:
+    scene = still(_figure("hip-raise"))
+    scene.title = "Bridge <b>&</b>"
+    root = ET.fromstring(to_svg(scene))
+    assert root.tag.endswith("svg")
+    assert root.attrib["viewBox"]
+    title = root.find("{http://www.w3.org/2000/svg}title")
+    assert title is not None and title.text == "Bridge <b>&</b>"
+
+
+def test_a_figure_error_points_at_its_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "library" / "mine.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        "version: 1\n"
+        "name: Mine\n"
+        "exercises:\n"
+        "  - id: my-bridge\n"
+        "    name: My bridge\n"
+        "    figure:\n"
+        "      poses:\n"
+        "        start:\n"
+        "          trunk: -90\n"
+        "          touch: [back, elbow_of_nobody]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as caught:
+        load_library(path)
+    text = str(caught.value)
+    assert f"{path}:10:" in text
+    assert "elbow_of_nobody" in text
+
+
+def test_a_users_library_exercise_can_be_drawn(tmp_path: Path) -> None:
+    path = tmp_path / "library" / "mine.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        "version: 1\n"
+        "name: Mine\n"
+        "exercises:\n"
+        "  - id: my-plank\n"
+        "    name: My plank\n"
+        "    hold: 30\n"
+        "    figure:\n"
+        "      props: {mat: {}}\n"
+        "      poses:\n"
+        "        start: {trunk: 82, near: {shoulder: 82, elbow: 90},"
+        " touch: [near_forearm, far_forearm, near_toes, far_toes]}\n",
+        encoding="utf-8",
+    )
+    step = load_library(path).exercises["my-plank"]
+    assert step.figure is not None
+    assert "<svg" in to_svg(still(step.figure))
+
+
+def test_fitting_closes_the_gaps_of_a_rough_pose() -> None:
+    rough = Pose.model_validate(
+        {
+            "trunk": -90,
+            "near": {"hip": 50, "knee": 100, "ankle": 24},
+            "touch": ["back", "glutes", "near_foot", "far_foot"],
+        }
+    )
+    figure = Figure.model_validate({"poses": {"start": rough.model_dump()}})
+    assert pose_problems(figure, rough)
+    fitted = fit_pose(rough, "side")
+    assert pose_cost(fitted, "side") < pose_cost(rough, "side")
+    assert pose_problems(figure, fitted) == []
+    assert TOLERANCE <= 0.02
