@@ -44,19 +44,19 @@ def _support(item: str) -> tuple[str, float, str]:
     return point, kit.SUPPORT_HEIGHT.get(prop, 0.0), prop
 
 
-def place(pose: Pose, view: str, body: Body | None = None) -> Placed:
+def place(pose: Pose, view: str, body: Body | None = None, *, lift: bool = True) -> Placed:
     """*pose* (or its already worked-out *body*) lifted so that what it rests on rests on
     it: each contact at or above its support, the lowest one touching."""
     body = body if body is not None else pose_body(pose, view)
     found = []
-    lift = float("-inf")
+    up = float("-inf")
     for item in pose.touch:
         point, height, _ = _support(item)
         groups = probes(body, point)
         low = min(p.low for group in groups for p in group)
-        lift = max(lift, height - low)
+        up = max(up, height - low)
         found.append((item, groups, height))
-    moved = body.moved(0.0, lift)
+    moved = body.moved(0.0, up) if lift else body
     return Placed(moved, [(item, probes(moved, _support(item)[0]), h) for item, _, h in found])
 
 
@@ -129,14 +129,33 @@ def _anatomy(body: Body, region: str | None) -> list[Shape]:
     front point, the navel, the crease of the hip."""
     if body.view != "side":
         return []
-    lo = body.lower
+    lo, up = body.lower, body.upper
     shapes: list[Shape] = []
-    if region in ("hip_bone", "hip_crease", "navel"):
-        crest = [lo.at(0.07, -0.05), lo.at(0.095, -0.01), lo.at(0.085, 0.035), lo.at(0.05, 0.058)]
-        shapes.append(Shape(smooth(crest, closed=False), fill=None, stroke="bone", width=0.006))
-        shapes.append(Shape(circle(lo.at(0.05, 0.056), 0.008), fill="bone", stroke=None))
-    if region in ("navel", "hip_bone"):
-        shapes.append(Shape(circle(lo.at(0.108, 0.06), 0.008), fill="line", stroke=None))
+    if region in ("hip_bone", "hip_crease"):
+        # The wing of the hip bone, its rim and the point at its front: the fingers or
+        # the ball go just inside that point.
+        wing = [
+            lo.at(0.0, 0.012),
+            lo.at(0.03, 0.05),
+            lo.at(0.05, 0.06),
+            lo.at(0.085, 0.032),
+            lo.at(0.1, -0.01),
+            lo.at(0.085, -0.045),
+            lo.at(0.04, -0.05),
+            lo.at(0.0, -0.025),
+        ]
+        shapes.append(Shape(smooth(wing), fill="bone", stroke="bone", width=0.004, alpha=0.35))
+        rim = [lo.at(0.085, -0.045), lo.at(0.1, -0.01), lo.at(0.085, 0.032), lo.at(0.05, 0.06)]
+        shapes.append(Shape(smooth(rim, closed=False), fill=None, stroke="bone", width=0.007))
+        shapes.append(Shape(circle(lo.at(0.05, 0.058), 0.009), fill="bone", stroke=None))
+    if region == "navel":
+        # The navel, and the edge of the ribs above it: the fingers go beside the navel,
+        # on the soft belly between the two.
+        shapes.append(
+            Shape(circle(lo.at(0.108, 0.066), 0.011), fill=None, stroke="line", width=0.005)
+        )
+        ribs = [up.at(0.05, 0.07), up.at(0.085, 0.035), up.at(0.12, 0.0)]
+        shapes.append(Shape(smooth(ribs, closed=False), fill=None, stroke="bone", width=0.006))
     if region == "hip_crease":
         thigh = body.angles["near_thigh"]
         fold = [lo.at(-0.012, 0.052), along(lo.at(-0.012, 0.052), thigh + 160, 0.05)]
@@ -288,22 +307,26 @@ def frame_scene(
     pose: Pose,
     *,
     body: Body | None = None,
+    on_ground: bool = False,
     breath: float = 0.0,
     pulse: float = 0.0,
     ghost: Pose | None = None,
     frame: Box | None = None,
 ) -> Scene:
     """*pose* drawn with the figure's props, target and signs; *breath* and *pulse*
-    (0 to 1) fill the chest and swell the target; *ghost* a faint earlier pose."""
-    placed = place(pose, figure.view, body)
+    (0 to 1) fill the chest and swell the target; *ghost* a faint earlier pose. A *body*
+    already *on_ground* (between key poses) is not lifted again."""
+    placed = place(pose, figure.view, body, lift=not on_ground)
     body = placed.body
     start = place(ghost, figure.view) if ghost is not None else None
+    first = figure.key_poses()[0]
+    moved_from = start or (place(first, figure.view) if first is not pose else None)
     back, front = body_shapes(body, breath=breath)
     behind, under, over = _prop_layers(figure, placed)
     target = _target(figure)
     region = _region_point(body, *target) if target else None
     outward = _outward(body, target[0]) if target else 90.0
-    sign_shapes, labels = _signs(figure, placed, start, region, outward)
+    sign_shapes, labels = _signs(figure, placed, moved_from, region, outward)
     scene = Scene(title="")
     ghost_shapes: list[Shape] = []
     if start is not None:

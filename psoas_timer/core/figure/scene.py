@@ -135,6 +135,8 @@ class Scene:
         xs: list[float] = []
         ys: list[float] = []
         for shape in self.shapes:
+            if shape.stroke == "floor":  # the floor runs past the frame on either side
+                continue
             pad = shape.width / 2 if shape.stroke else 0.0
             for x, y in shape.path.points():
                 xs += [x - pad, x + pad]

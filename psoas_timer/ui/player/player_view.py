@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QV
 
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import FiredCue, Snapshot, State
+from psoas_timer.core.model import Kind
 from psoas_timer.core.plan import Plan
 from psoas_timer.ui.common.accessibility import announce
 from psoas_timer.ui.common.fit_label import FitLabel
@@ -35,6 +36,7 @@ from psoas_timer.ui.player.banner_row import BannerRow
 from psoas_timer.ui.player.breathing_guide import BreathingGuide
 from psoas_timer.ui.player.countdown import CountdownDial
 from psoas_timer.ui.player.dial_reading import dial_reading, open_target
+from psoas_timer.ui.player.figure_view import FigureView
 from psoas_timer.ui.player.mute_mark import MuteMark
 from psoas_timer.ui.player.open_hold_controls import OpenHoldControls
 from psoas_timer.ui.player.session_bar import SessionBar
@@ -102,6 +104,7 @@ class PlayerView(QWidget):
         self.dial.setAccessibleName("Time")
         self.breath = BreathingGuide(clock)
         self.image = ImageView()
+        self.figure = FigureView(clock)
         self.notes = StepNotes()
         self.instructions = self.notes.instructions
         self.safety = self.notes.safety
@@ -147,6 +150,7 @@ class PlayerView(QWidget):
         pictures.setSpacing(16)
         pictures.addWidget(self.breath, 1)
         pictures.addWidget(self.image, 1)
+        pictures.addWidget(self.figure, 1)
         step = QVBoxLayout()
         step.setSpacing(6)
         step.addWidget(self.title)
@@ -169,7 +173,7 @@ class PlayerView(QWidget):
         layout.addWidget(self.next_label)
         layout.addWidget(self.session_bar)
         self.setMinimumSize(*MIN_SIZE)
-        for widget in (self.breath, self.image, self.open_controls):
+        for widget in (self.breath, self.image, self.figure, self.open_controls):
             widget.setVisible(False)
 
     def _connect_signals(self) -> None:
@@ -200,6 +204,7 @@ class PlayerView(QWidget):
         self.breath.follow(
             pattern, seg.breath_start + snap.elapsed, running=snap.state is State.RUNNING
         )
+        self.figure.follow(snap)
         left = format_clock(snap.session_remaining)
         self.session_bar.set_progress(snap.session_fraction, f"{left} to go")
         # The words change only with the segment or the state: skip them on other polls.
@@ -223,7 +228,12 @@ class PlayerView(QWidget):
         self.title.set_text(words.title)
         self.where.set_text(words.where)
         self.open_controls.follow(snap)
-        has_image = self.image.set_image(words.step.image)
+        # The rig's live figure where the step has one, else its picture.
+        release = words.step.kind is Kind.RELEASE
+        has_figure = self.figure.set_figure(words.step.figure, release=release)
+        if self.figure.isHidden() == has_figure:
+            self.figure.setVisible(has_figure)
+        has_image = self.image.set_image(None if has_figure else words.step.image)
         if self.image.isHidden() == has_image:
             self.image.setVisible(has_image)
         _set(self.instructions, words.instructions)
@@ -383,6 +393,7 @@ class PlayerView(QWidget):
     def stop(self) -> None:
         """The session is over: stop the breathing animation, clear the caption."""
         self.breath.stop()
+        self.figure.stop()
         self.show_release_hint(None)
         self.banner_row.clear_caption()
         self._pulse_at = float("-inf")

@@ -37,6 +37,7 @@ class Actions:
     fullscreen: QAction
     stay_on_top: QAction
     count_up: QAction
+    animate: QAction
     high_contrast: QAction
     back: QAction
     reload: QAction
@@ -191,6 +192,15 @@ def create_actions(parent: QWidget) -> Actions:
             [Key.Key_C],
             "On holds, count the time held up instead of the time to go down",
             "chronometer",
+            checkable=True,
+        ),
+        animate=_action(
+            parent,
+            "animate",
+            "Moving figure",
+            ["Ctrl+Shift+A"],
+            "The exercise's figure moves with the reps and the breath; off, it stays still",
+            "media-playback-start",
             checkable=True,
         ),
         high_contrast=_action(

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer import APP_NAME
+from psoas_timer.ui.common.reduced_motion import reduced_motion
 from psoas_timer.ui.shell.settings import Preferences
 from psoas_timer.ui.shell.window_parts import (
     Loaded,
@@ -406,6 +407,9 @@ class MainWindow(QMainWindow):
         self.commands.stay_on_top.setChecked(self.preferences.stay_on_top)
         self.commands.count_up.setChecked(self.preferences.count_up)
         self.player.set_count_up(self.preferences.count_up)
+        animate = self.preferences.animate and not reduced_motion()
+        self.commands.animate.setChecked(animate)
+        self.player.figure.set_motion(animate)
         self.commands.high_contrast.setChecked(self.preferences.high_contrast)
         self.commands.ask_ratings.setChecked(self.preferences.ask_ratings)
         self.commands.remote_stop.setChecked(self.preferences.remote_stop_unasked)

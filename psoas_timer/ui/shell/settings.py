@@ -82,6 +82,8 @@ MUTED = Option("audio/muted", False)
 #: On holds, show the time held (counting up) instead of the time to go.
 COUNT_UP = Option("player/count_up_holds", False)
 HIGH_CONTRAST = Option("window/high_contrast", False)
+#: The player's figure moves with the reps and the breath (off: still key poses).
+ANIMATE = Option("player/animate_figure", True)
 CLOSE_TO_TRAY = Option("tray/close_to_tray", False)
 GEOMETRY = Option("window/geometry", QByteArray())
 #: Ask "How does it feel?" before and after routines with release or stretch work.
@@ -196,6 +198,15 @@ class Preferences:
     @count_up.setter
     def count_up(self, value: bool) -> None:
         self._set(COUNT_UP, value)
+
+    @property
+    def animate(self) -> bool:
+        """The player's figure moves with the session (off: it shows still poses)."""
+        return self._get(ANIMATE)
+
+    @animate.setter
+    def animate(self, value: bool) -> None:
+        self._set(ANIMATE, value)
 
     @property
     def high_contrast(self) -> bool:

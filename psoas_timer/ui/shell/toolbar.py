@@ -80,7 +80,7 @@ class ControlsBar(QToolBar):
             (actions.new_routine, actions.edit_routine),
             (actions.restart_step,),
             (actions.sound, actions.reminders, actions.fullscreen, actions.stay_on_top),
-            (actions.count_up, actions.high_contrast, actions.ask_ratings),
+            (actions.count_up, actions.animate, actions.high_contrast, actions.ask_ratings),
             (actions.remote_stop,),
         ):
             menu.addActions(list(group))

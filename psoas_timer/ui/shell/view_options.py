@@ -42,6 +42,7 @@ class ViewOptions(QObject):
         a.fullscreen.toggled.connect(self._on_fullscreen_toggled)
         a.stay_on_top.toggled.connect(self._on_stay_on_top_toggled)
         a.count_up.toggled.connect(self._on_count_up_toggled)
+        a.animate.toggled.connect(self._on_animate_toggled)
         a.high_contrast.toggled.connect(self.on_high_contrast_toggled)
         a.help.triggered.connect(self._on_help_triggered)
         self._w.toolbar.theme_chosen.connect(self.on_theme_chosen)
@@ -106,6 +107,10 @@ class ViewOptions(QObject):
         self._w.preferences.count_up = on
         self._w.player.set_count_up(on)
         self._redraw_player()
+
+    def _on_animate_toggled(self, on: bool) -> None:
+        self._w.preferences.animate = on
+        self._w.player.figure.set_motion(on)
 
     def on_high_contrast_toggled(self, on: bool) -> None:
         from psoas_timer.ui.common.theme import set_high_contrast

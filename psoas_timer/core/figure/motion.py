@@ -1,0 +1,175 @@
+"""The figure in motion: which pose to draw at a moment of the session, and the poses in
+between key poses.
+
+A rep moves from the start pose to the end (through the middle one, if any) and back, in
+step with its phases (up: start to end; hold: still at the end; down: back); a rep without
+phases goes there and back over its length. Holds and stretches keep their last pose and
+breathe with the breathing guide; release drills keep theirs and pulse the target. All of
+it is worked out from the moment, never from counted frames, so a dropped frame never
+puts the figure out of step.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .body_shapes import body_points, body_shapes
+from .drawing import frame_for, frame_scene, place
+from .geometry import Point, lerp
+from .model import Figure, Limbs, Pose
+from .scene import Box, Scene
+from .skeleton import SIDES, Body, leg_to, pose_body
+
+__all__ = ["Moment", "Motion", "blend", "posed"]
+
+#: Seconds of one pulse of a release drill's target.
+PULSE_SECONDS = 1.6
+#: Seconds of one breath when the step has no breathing pattern of its own.
+REST_BREATH = 5.0
+
+_LIMB_KEYS = ("hip", "knee", "ankle", "shoulder", "elbow", "wrist")
+
+
+@dataclass(frozen=True)
+class Moment:
+    """Where the session is, as the figure needs it: the segment's kind (``rep``,
+    ``hold``, ``open``, ``breathe``, ``prepare``...), a rep's phase, how far through the
+    segment (0 to 1), seconds into it, and how full the lungs are (0 to 1, None: no
+    breathing pattern)."""
+
+    kind: str
+    phase: str | None = None
+    fraction: float = 0.0
+    seconds: float = 0.0
+    breath: float | None = None
+
+
+def _ease(t: float) -> float:
+    t = min(1.0, max(0.0, t))
+    return t * t * (3 - 2 * t)
+
+
+def blend(a: Pose, b: Pose, t: float) -> Pose:
+    """The pose *t* of the way from *a* to *b* (angles in between; what touches and what
+    the hands reach from the nearer one)."""
+    near = b if t >= 0.5 else a
+
+    def limbs(x: Limbs, y: Limbs) -> Limbs:
+        return Limbs(**{k: lerp(getattr(x, k), getattr(y, k), t) for k in _LIMB_KEYS})
+
+    return Pose(
+        trunk=lerp(a.trunk, b.trunk, t),
+        chest=lerp(a.chest, b.chest, t),
+        neck=lerp(a.neck, b.neck, t),
+        near=limbs(a.near, b.near),
+        far=limbs(a.far_limbs, b.far_limbs),
+        reach=a.reach if a.reach == b.reach else near.reach,
+        touch=near.touch,
+    )
+
+
+def _lerp_point(p: Point, q: Point, t: float) -> Point:
+    return (lerp(p[0], q[0], t), lerp(p[1], q[1], t))
+
+
+def _planted(a: Pose, b: Pose, side: str) -> bool:
+    keys = {f"{side}_foot", f"{side}_heel", f"{side}_toes"}
+    return bool(keys & set(a.touch)) and bool(keys & set(b.touch))
+
+
+def posed(figure: Figure, a: Pose, b: Pose, t: float) -> tuple[Pose, Body]:
+    """The pose *t* of the way from *a* to *b*, and its body on the ground: the hips move
+    straight between where each key pose puts them, and a foot on the floor in both stays
+    on the floor."""
+    if t <= 0.0 or t >= 1.0:
+        pose = a if t <= 0.0 else b
+        return pose, place(pose, figure.view).body
+    start, end = place(a, figure.view).body, place(b, figure.view).body
+    pose = blend(a, b, t)
+    body = pose_body(pose, figure.view)
+    hip = _lerp_point(start.points["hip"], end.points["hip"], t)
+    body = body.moved(hip[0] - body.points["hip"][0], hip[1] - body.points["hip"][1])
+    for side in SIDES:
+        if _planted(a, b, side):
+            ankle = _lerp_point(start.points[f"{side}_ankle"], end.points[f"{side}_ankle"], t)
+            leg_to(body, side, ankle, (pose.near if side == "near" else pose.far_limbs).ankle)
+    back, front = body_shapes(body)
+    lowest = min(y for _, y in body_points(back + front))
+    if lowest < 0.0:  # a knee or a hand on its way would dip into the floor: lift it
+        body = body.moved(0.0, -lowest)
+    return pose, body
+
+
+class Motion:
+    """One figure's drawings over a session: :meth:`scene` for any :class:`Moment`, in one
+    frame that holds every key pose (so the picture does not jump about)."""
+
+    def __init__(self, figure: Figure, *, release: bool = False) -> None:
+        self.figure = figure
+        self.release = release
+        self.poses = figure.key_poses()
+        scenes = [frame_scene(figure, pose) for pose in self.poses]
+        self.frame: Box = frame_for(figure, scenes)
+
+    @property
+    def moves(self) -> bool:
+        return len(self.poses) > 1
+
+    def progress(self, moment: Moment) -> float:
+        """How far along the key poses (0: start, 1: the last) the figure is."""
+        if not self.moves:
+            return 0.0
+        if moment.kind != "rep":
+            return 1.0 if moment.kind in ("hold", "open") else 0.0
+        f = min(1.0, max(0.0, moment.fraction))
+        if moment.phase == "up":
+            return _ease(f)
+        if moment.phase == "hold":
+            return 1.0
+        if moment.phase == "down":
+            return 1.0 - _ease(f)
+        return _ease(1.0 - abs(2 * f - 1.0))
+
+    def breath(self, moment: Moment) -> float:
+        """How full the chest is drawn: the guide's breath, or a slow one of its own, while
+        a pose is held; none while moving or resting."""
+        if moment.kind not in ("hold", "open", "breathe"):
+            return 0.0
+        if moment.breath is not None:
+            return moment.breath
+        return 0.5 - 0.5 * math.cos(2 * math.pi * moment.seconds / REST_BREATH)
+
+    def pulse(self, moment: Moment) -> float:
+        """How far the target swells: release drills pulse while the pressure is on."""
+        if not self.release or moment.kind not in ("hold", "open"):
+            return 0.0
+        return 0.5 - 0.5 * math.cos(2 * math.pi * moment.seconds / PULSE_SECONDS)
+
+    def at(self, progress: float) -> tuple[Pose, Body]:
+        """The pose and body *progress* of the way through the key poses."""
+        if not self.moves:
+            pose = self.poses[0]
+            return pose, place(pose, self.figure.view).body
+        spans = len(self.poses) - 1
+        x = min(1.0, max(0.0, progress)) * spans
+        i = min(int(x), spans - 1)
+        return posed(self.figure, self.poses[i], self.poses[i + 1], x - i)
+
+    def scene(self, moment: Moment) -> Scene:
+        """The drawing for *moment*."""
+        pose, body = self.at(self.progress(moment))
+        return frame_scene(
+            self.figure,
+            pose,
+            body=body,
+            on_ground=True,
+            breath=self.breath(moment),
+            pulse=self.pulse(moment),
+            frame=self.frame,
+        )
+
+    def still(self, moment: Moment) -> Scene:
+        """The drawing for *moment* without motion: the key pose it is nearest."""
+        pose = self.poses[-1] if self.progress(moment) >= 0.5 else self.poses[0]
+        return frame_scene(self.figure, pose, frame=self.frame)

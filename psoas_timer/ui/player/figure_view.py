@@ -1,0 +1,301 @@
+"""The exercise's figure, drawn live with QPainter and moving with the session.
+
+The figure rig (:mod:`psoas_timer.core.figure`) decides what to draw at each moment; this
+view only asks it and paints the answer in the window's colours (light, dark or high
+contrast). Reps move between their key poses in step with the rep's phases, holds breathe
+with the breathing guide, release drills pulse the target. Every frame is worked out from
+the engine's clock (the segment's elapsed time at a clock reading), never from counted
+ticks; paused, hidden or with motion turned off, nothing ticks.
+
+A frame repaints the figure only, at most :data:`FRAME_MS` apart while a rep moves and
+:data:`SLOW_FRAME_MS` apart while a pose breathes or pulses (slow changes): the countdown
+beside it keeps its own pace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QRadialGradient,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from psoas_timer.core.engine import Snapshot, State
+from psoas_timer.core.figure.model import Figure
+from psoas_timer.core.figure.motion import Moment, Motion
+from psoas_timer.core.figure.scene import Path, Scene
+from psoas_timer.ui.common.theme import colors
+
+__all__ = ["FRAME_MS", "SLOW_FRAME_MS", "FigureView", "role_colours"]
+
+#: Milliseconds between frames while a rep moves (25 frames a second).
+FRAME_MS = 40
+#: Milliseconds between frames while a held pose breathes or a target pulses.
+SLOW_FRAME_MS = 80
+#: Extrapolate at most this far past the engine's last word (if polls stall).
+MAX_AHEAD = 0.3
+
+
+def _mix(front: QColor, amount: float, back: QColor) -> QColor:
+    a = min(1.0, max(0.0, amount))
+    return QColor(
+        round(front.red() * a + back.red() * (1 - a)),
+        round(front.green() * a + back.green() * (1 - a)),
+        round(front.blue() * a + back.blue() * (1 - a)),
+    )
+
+
+def role_colours(palette: QPalette) -> dict[str, QColor]:
+    """The colour of each role of a drawing (:data:`psoas_timer.core.figure.scene.ROLES`)
+    on *palette*: the body a tint of the text colour over the window's, so it reads in
+    light, dark and high-contrast themes alike."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    dark = window.lightness() < 128
+    theme = colors(palette)
+    body = QColor("#8fa3b3")
+    return {
+        "floor": _mix(text, 0.55, window),
+        "mat": _mix(QColor("#26a69a"), 0.45, window),
+        "far": _mix(body, 0.75 if not dark else 0.55, window),
+        "skin": _mix(body, 0.25 if not dark else 0.85, window),
+        "hair": _mix(QColor("#5d4037") if not dark else text, 0.9 if not dark else 0.55, window),
+        "line": _mix(text, 0.9, window),
+        "joint": _mix(text, 0.9, window),
+        "bone": _mix(QColor("#a1663f"), 0.9, window),
+        "target": theme.work,
+        "prop": _mix(QColor("#fafafa"), 0.9, window),
+        "prop_dark": _mix(QColor("#78909c"), 0.9, window),
+        "ball": QColor("#d32f2f"),
+        "wood": _mix(QColor("#a1887f"), 0.85, window),
+        "metal": _mix(QColor("#9e9e9e"), 0.9, window),
+        "heat": QColor("#ef6c00"),
+        "ice": QColor("#0288d1") if not dark else QColor("#4fc3f7"),
+        "cushion": _mix(QColor("#ba68c8"), 0.8, window),
+        "sign": theme.rest,
+        "ghost": _mix(text, 0.2, window),
+    }
+
+
+def qpath(path: Path) -> QPainterPath:
+    """*path* as a QPainterPath, in figure units (y up)."""
+    out = QPainterPath()
+    for command in path.commands:
+        op = command[0]
+        pts = [QPointF(p[0], p[1]) for p in command[1:] if isinstance(p, tuple)]
+        if op == "M":
+            out.moveTo(pts[0])
+        elif op == "L":
+            out.lineTo(pts[0])
+        elif op == "C":
+            out.cubicTo(pts[0], pts[1], pts[2])
+        elif op == "Z":
+            out.closeSubpath()
+    return out
+
+
+def paint_scene(p: QPainter, scene: Scene, rect: QRectF, roles: dict[str, QColor]) -> None:
+    """Paint *scene* to fit *rect*, keeping its shape, in the colours of *roles*."""
+    frame = scene.frame
+    scale = min(rect.width() / frame.width, rect.height() / frame.height)
+    ox = rect.x() + (rect.width() - frame.width * scale) / 2
+    oy = rect.y() + (rect.height() - frame.height * scale) / 2
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setClipRect(rect)
+    p.translate(ox - frame.left * scale, oy + frame.top * scale)
+    p.scale(scale, -scale)
+    for shape in scene.shapes:
+        path = qpath(shape.path)
+        p.setOpacity(shape.alpha)
+        if shape.fill:
+            colour = roles[shape.fill]
+            if shape.gradient:
+                box = path.boundingRect()
+                centre = QPointF(box.left() + box.width() * 0.35, box.top() + box.height() * 0.7)
+                gradient = QRadialGradient(centre, box.width() * 0.75)
+                gradient.setColorAt(0.0, _mix(QColor("white"), 0.55, colour))
+                gradient.setColorAt(0.6, colour)
+                gradient.setColorAt(1.0, colour.darker(130))
+                p.setBrush(QBrush(gradient))
+            else:
+                p.setBrush(colour)
+        else:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+        if shape.stroke:
+            pen = QPen(roles[shape.stroke], shape.width)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            if shape.dashed:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            p.setPen(pen)
+        else:
+            p.setPen(Qt.PenStyle.NoPen)
+        p.drawPath(path)
+    p.setOpacity(1.0)
+    p.restore()
+    for label in scene.labels:
+        x = ox + (label.at[0] - frame.left) * scale
+        y = oy + (frame.top - label.at[1]) * scale
+        size = max(6.0, label.size * scale)
+        font = QFont(p.font())
+        font.setPixelSize(round(size))
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(roles[label.role])
+        box = QRectF(x - size * 2, y - size * 0.6, size * 4, size * 1.2)
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, label.text)
+
+
+class FigureView(QWidget):
+    """The figure of the step being done; hidden for a step without one."""
+
+    def __init__(self, clock: Callable[[], float], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figure")
+        self.setAccessibleName("Exercise figure")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(120, 90)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        self._clock = clock
+        self._figure: Figure | None = None
+        self._motion: Motion | None = None
+        self._moving = True
+        self._roles: dict[str, QColor] | None = None
+        self._kind = "prepare"
+        self._phase: str | None = None
+        self._elapsed = 0.0
+        self._duration = 0.0
+        self._synced_at = 0.0
+        self._running = False
+        self._pattern: object | None = None
+        self._breath_start = 0.0
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.update)
+        #: Frames painted (for the benchmark and tests).
+        self.frames = 0
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 240)
+
+    # -- what to show ------------------------------------------------------------------
+    def set_figure(self, figure: Figure | None, *, release: bool = False) -> bool:
+        """Show *figure* (a release drill's target pulses); returns whether there is one."""
+        if figure is not self._figure:
+            self._figure = figure
+            self._motion = Motion(figure, release=release) if figure is not None else None
+            self.update()
+        elif self._motion is not None:
+            self._motion.release = release
+        self._retime()
+        return self._motion is not None
+
+    def set_motion(self, on: bool) -> None:
+        """Move with the session, or show still key poses (the motion setting)."""
+        self._moving = on
+        self._retime()
+        self.update()
+
+    @property
+    def motion(self) -> bool:
+        return self._moving
+
+    def follow(self, snap: Snapshot) -> None:
+        """Sync to the engine's *snap* (its segment's elapsed time, now on the clock)."""
+        seg = snap.segment
+        self._kind = str(seg.kind)
+        self._phase = seg.phase
+        self._elapsed = snap.elapsed
+        self._duration = snap.duration
+        self._synced_at = self._clock()
+        self._running = snap.state is State.RUNNING
+        self._pattern = seg.breathing if snap.phase is not None else None
+        self._breath_start = seg.breath_start
+        self._retime()
+
+    def stop(self) -> None:
+        self._running = False
+        self._retime()
+
+    # -- time --------------------------------------------------------------------------
+    def moment(self) -> Moment:
+        """Where the session is now, as the figure needs it."""
+        t = self._elapsed
+        if self._running:
+            t += min(MAX_AHEAD, max(0.0, self._clock() - self._synced_at))
+        fraction = t / self._duration if self._duration > 0 else 1.0
+        breath = None
+        pattern = self._pattern
+        if pattern is not None:
+            breath = pattern.phase_at(self._breath_start + t).size  # type: ignore[attr-defined]
+        return Moment(self._kind, self._phase, fraction, t, breath)
+
+    def _interval(self) -> int | None:
+        """Milliseconds between frames now (None: nothing moves)."""
+        motion = self._motion
+        if motion is None or not self._moving or not self._running or not self.isVisible():
+            return None
+        if self._kind == "rep" and motion.moves:
+            return FRAME_MS if self._phase != "hold" else None
+        if self._kind in ("hold", "open", "breathe"):
+            return SLOW_FRAME_MS
+        return None
+
+    def _retime(self) -> None:
+        interval = self._interval()
+        if interval is None:
+            if self._timer.isActive():
+                self._timer.stop()
+                self.update()
+            return
+        if self._timer.interval() != interval:
+            self._timer.setInterval(interval)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    @property
+    def animating(self) -> bool:
+        return self._timer.isActive()
+
+    # -- drawing -----------------------------------------------------------------------
+    def scene(self) -> Scene | None:
+        """The drawing for now (or None without a figure)."""
+        motion = self._motion
+        if motion is None:
+            return None
+        moment = self.moment()
+        return motion.scene(moment) if self._moving else motion.still(moment)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        scene = self.scene()
+        if scene is None:
+            return
+        if self._roles is None:
+            self._roles = role_colours(self.palette())
+        p = QPainter(self)
+        paint_scene(p, scene, QRectF(self.rect()), self._roles)
+        p.end()
+        self.frames += 1
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._roles = None
+            self.update()
+        super().changeEvent(event)
+
+    def showEvent(self, event: object) -> None:
+        self._retime()
+
+    def hideEvent(self, event: object) -> None:
+        self._timer.stop()

@@ -1,0 +1,119 @@
+"""The player's live figure: shown for a step with a figure, moving with the rep's phases,
+still when paused or with motion off, and drawn in the window's colours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.core.clock import FakeClock
+from psoas_timer.ui.common.theme import dark_palette
+from psoas_timer.ui.player.figure_view import role_colours
+from psoas_timer.ui.shell.main_window import MainWindow
+from psoas_timer.ui.shell.settings import Preferences
+
+from .conftest import advance, write
+
+BRIDGE = """
+name: Bridges
+defaults: {prepare: 2}
+steps:
+  - name: Bridge
+    reps: 3
+    tempo: {up: 2, hold: 1, down: 2}
+    figure:
+      target: glutes
+      props: {mat: {}}
+      poses:
+        start:
+          trunk: -90
+          chest: -4
+          near: {hip: 50, knee: 116, ankle: 24}
+          touch: [back, glutes, near_foot, far_foot]
+        end:
+          trunk: -128
+          chest: 30
+          neck: 20
+          near: {hip: 2, knee: 110, ankle: 14}
+          touch: [back, near_foot, far_foot]
+"""
+
+
+def _start(
+    make_window: Callable[[Preferences], MainWindow],
+    preferences: Preferences,
+    routine_dirs: tuple[Path, Path],
+    qtbot: QtBot,
+) -> MainWindow:
+    write(routine_dirs[0], "bridges.yaml", BRIDGE)
+    window = make_window(preferences)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_routine("bridges")
+    window.start_session()
+    return window
+
+
+def _shot(window: MainWindow) -> QImage:
+    QApplication.processEvents()
+    return window.player.figure.grab().toImage()
+
+
+def test_a_rep_moves_the_figure_with_its_phases(
+    make_window: Callable[[Preferences], MainWindow],
+    preferences: Preferences,
+    clock: FakeClock,
+    routine_dirs: tuple[Path, Path],
+    qtbot: QtBot,
+) -> None:
+    window = _start(make_window, preferences, routine_dirs, qtbot)
+    player = window.player
+    advance(window, clock, 2.2)  # past the prepare: the first rep goes up
+    assert not player.figure.isHidden() and player.image.isHidden()
+    assert player.figure.animating
+    before = _shot(window)
+    low = player.figure.scene()
+    advance(window, clock, 1.0)  # half way up
+    high = player.figure.scene()
+    assert low is not None and high is not None and low.shapes != high.shapes
+    assert _shot(window) != before
+    window.commands.start_pause.trigger()
+    QApplication.processEvents()
+    assert not player.figure.animating
+
+
+def test_motion_off_shows_still_poses(
+    make_window: Callable[[Preferences], MainWindow],
+    preferences: Preferences,
+    clock: FakeClock,
+    routine_dirs: tuple[Path, Path],
+    qtbot: QtBot,
+) -> None:
+    window = _start(make_window, preferences, routine_dirs, qtbot)
+    player = window.player
+    player.figure.set_motion(False)
+    advance(window, clock, 2.2)
+    assert not player.figure.animating
+    first = player.figure.scene()
+    advance(window, clock, 0.6)
+    assert player.figure.scene() == first
+
+
+def test_colours_follow_the_palette() -> None:
+    light = role_colours(QPalette(QColor("white")))
+    dark = role_colours(dark_palette())
+    assert light["skin"] != dark["skin"]
+    assert light["line"].lightness() < 100 and dark["line"].lightness() > 150
+
+
+def test_the_motion_setting_is_kept_and_applied(window: MainWindow) -> None:
+    assert window.commands.animate.isChecked() == window.player.figure.motion
+    window.commands.animate.setChecked(False)
+    assert window.preferences.animate is False
+    assert not window.player.figure.motion
+    window.commands.animate.setChecked(True)
+    assert window.preferences.animate is True and window.player.figure.motion
