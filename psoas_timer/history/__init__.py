@@ -47,6 +47,8 @@ How the window uses it::
     #   store.session(id), store.pain_series(area), store.release_series(point),
     #   store.weekly_goal() / set_weekly_goal(n), delete_session(id), delete_all(),
     #   export(path), import_file(path) (HistoryImportError names the line).
+    # The weekly check-in: store.add_checkin([ActivityScore("sitting an hour", 4)], 1),
+    #   store.checkins(since=, until=), store.last_checkin().
 """
 
 from .areas import routine_areas, wants_rating
@@ -56,7 +58,10 @@ from .format import describe_releases, format_seconds
 from .localtime import WallClock, local_now
 from .recorder import Recorder, resume_at
 from .records import (
+    IMPRESSIONS,
+    ActivityScore,
     Area,
+    CheckIn,
     DayMinutes,
     Ending,
     LastDone,
@@ -85,8 +90,11 @@ from .summary import Change, rating_changes
 __all__ = [
     "DATABASE_NAME",
     "DEFAULT_GOAL",
+    "IMPRESSIONS",
+    "ActivityScore",
     "Area",
     "Change",
+    "CheckIn",
     "DayMinutes",
     "Ending",
     "HistoryError",

@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Literal
 
 __all__ = [
+    "IMPRESSIONS",
+    "ActivityScore",
     "Area",
+    "CheckIn",
     "DayMinutes",
     "Ending",
     "LastDone",
@@ -298,3 +301,42 @@ class Progress:
     points: tuple[Point, ...]
     sessions: int
     total_seconds: float = field(default=0.0)
+
+
+#: The global impression of change, from -3 to +3, in the words the check-in offers.
+IMPRESSIONS: dict[int, str] = {
+    3: "very much improved",
+    2: "much improved",
+    1: "a little improved",
+    0: "no change",
+    -1: "a little worse",
+    -2: "much worse",
+    -3: "very much worse",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityScore:
+    """One activity of the Patient-Specific Functional Scale: something the user finds hard,
+    rated 0 (cannot do it) to 10 (as well as before the trouble began)."""
+
+    activity: str
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """A weekly check-in: up to three activities rated 0–10, and how things are overall
+    since starting (-3 very much worse to +3 very much improved; None when not answered).
+    *session_id* is the session it followed, if any."""
+
+    id: str
+    taken: datetime
+    activities: tuple[ActivityScore, ...]
+    impression: int | None
+    session_id: str | None = None
+
+    @property
+    def impression_label(self) -> str:
+        """The impression in words, or "" when not answered."""
+        return IMPRESSIONS.get(self.impression, "") if self.impression is not None else ""

@@ -93,8 +93,32 @@ CREATE TABLE settings (
 ) WITHOUT ROWID;
 """
 
+_V2 = """
+-- The weekly check-in: a global impression of change, and up to three activities the user
+-- finds hard (the Patient-Specific Functional Scale), each rated 0 (cannot do it) to 10 (as
+-- before the trouble began).
+CREATE TABLE checkins (
+    key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,           -- the check-in's id everywhere (export, import)
+    taken_at TEXT NOT NULL,            -- local time with UTC offset, ISO 8601
+    taken_utc REAL NOT NULL,           -- the same moment, seconds since the epoch (ordering)
+    local_date TEXT NOT NULL,
+    impression INTEGER CHECK (impression BETWEEN -3 AND 3),  -- NULL when not answered
+    session TEXT                       -- the session it followed (its id), if any
+);
+CREATE INDEX checkins_by_time ON checkins (taken_utc);
+
+CREATE TABLE checkin_activities (
+    checkin INTEGER NOT NULL REFERENCES checkins (key) ON DELETE CASCADE,
+    position INTEGER NOT NULL CHECK (position BETWEEN 0 AND 2),
+    activity TEXT NOT NULL CHECK (length(activity) BETWEEN 1 AND 200),
+    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    PRIMARY KEY (checkin, position)
+) WITHOUT ROWID;
+"""
+
 #: ``MIGRATIONS[n]`` takes version *n* to *n + 1*.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

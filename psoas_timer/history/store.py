@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
 from .database import Opened, open_database
-from .localtime import WallClock, from_iso, local_now
+from .localtime import WallClock, from_iso, local_now, to_iso
 from .records import (
+    IMPRESSIONS,
+    ActivityScore,
     Area,
+    CheckIn,
     DayMinutes,
     Ending,
     LastDone,
@@ -139,6 +143,11 @@ def _release(row: sqlite3.Row) -> Release:
         max_seconds=row["max_seconds"],
         ending=cast("ReleaseEnding", row["ending"]),
     )
+
+
+def _checkin(head: tuple[Any, ...], scores: list[ActivityScore]) -> CheckIn:
+    ident, taken, impression, session = head
+    return CheckIn(ident, from_iso(taken), tuple(scores), impression, session)
 
 
 class HistoryStore:
@@ -472,6 +481,93 @@ class HistoryStore:
             raise KeyError(f"no session {session_id!r} in the history")
         return int(row[0])
 
+    # -- weekly check-ins ------------------------------------------------------------
+    def add_checkin(
+        self,
+        activities: Sequence[ActivityScore],
+        impression: int | None,
+        *,
+        session_id: str | None = None,
+        taken: datetime | None = None,
+    ) -> CheckIn:
+        """Record a check-in (up to three activities rated 0–10, an impression from -3 to
+        +3 or None), taken now (the wall clock) unless *taken* says when; returns it.
+        ValueError says what is wrong with the answers, and nothing is recorded."""
+        if len(activities) > 3:
+            raise ValueError("a check-in rates up to three activities")
+        for item in activities:
+            if not item.activity.strip() or len(item.activity) > 200:
+                raise ValueError("an activity needs a name of 1 to 200 characters")
+            if isinstance(item.score, bool) or not isinstance(item.score, int):
+                raise ValueError(f"an activity is rated 0 to 10, not {item.score!r}")
+            if not 0 <= item.score <= 10:
+                raise ValueError(f"an activity is rated 0 to 10, not {item.score!r}")
+        if impression is not None and impression not in IMPRESSIONS:
+            raise ValueError(f"the impression of change is -3 to 3, not {impression!r}")
+        moment = taken if taken is not None else self.wall()
+        checkin = CheckIn(
+            uuid.uuid4().hex,
+            moment,
+            tuple(ActivityScore(a.activity.strip(), a.score) for a in activities),
+            impression,
+            session_id,
+        )
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO checkins (id, taken_at, taken_utc, local_date, impression, session) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    checkin.id,
+                    to_iso(moment),
+                    moment.timestamp(),
+                    moment.date().isoformat(),
+                    impression,
+                    session_id,
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO checkin_activities (checkin, position, activity, score) "
+                "VALUES (?, ?, ?, ?)",
+                [
+                    (cursor.lastrowid, n, a.activity, a.score)
+                    for n, a in enumerate(checkin.activities)
+                ],
+            )
+        return checkin
+
+    def checkins(self, *, since: date | None = None, until: date | None = None) -> list[CheckIn]:
+        """Check-ins from local date *since* to *until* (both included), oldest first."""
+        rows = self._conn.execute(
+            "SELECT c.key, c.id, c.taken_at, c.impression, c.session, a.activity, a.score "
+            "FROM checkins c LEFT JOIN checkin_activities a ON a.checkin = c.key "
+            "WHERE c.local_date BETWEEN ? AND ? ORDER BY c.taken_utc, c.key, a.position",
+            ((since or date.min).isoformat(), (until or date.max).isoformat()),
+        )
+        found: list[CheckIn] = []
+        last_key = None
+        scores: list[ActivityScore] = []
+        head: tuple[Any, ...] = ()
+        for key, ident, taken, impression, session, activity, score in rows:
+            if key != last_key:
+                if last_key is not None:
+                    found.append(_checkin(head, scores))
+                last_key, head, scores = key, (ident, taken, impression, session), []
+            if activity is not None:
+                scores.append(ActivityScore(activity, int(score)))
+        if last_key is not None:
+            found.append(_checkin(head, scores))
+        return found
+
+    def last_checkin(self) -> CheckIn | None:
+        """The newest check-in, or None before the first."""
+        row = self._conn.execute(
+            "SELECT local_date FROM checkins ORDER BY taken_utc DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        day = date.fromisoformat(row[0])
+        return self.checkins(since=day, until=day)[-1]
+
     # -- unfinished sessions ---------------------------------------------------------
     def unfinished(self) -> list[Unfinished]:
         """Sessions that never ended (the app was killed or crashed), newest first.
@@ -521,8 +617,10 @@ class HistoryStore:
         return cursor.rowcount > 0
 
     def delete_all(self) -> int:
-        """Delete every session (settings such as the weekly goal stay); returns how many."""
+        """Delete every session and check-in (settings such as the weekly goal stay);
+        returns how many sessions."""
         with self.transaction() as conn:
+            conn.execute("DELETE FROM checkins")
             cursor = conn.execute("DELETE FROM sessions")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return cursor.rowcount
