@@ -1,6 +1,9 @@
-"""``psoas-timer history [--json] [--since DATE]`` lists the sessions done, with the streak;
-``history export -o FILE`` writes them all to CSV or JSON Lines, and ``history import FILE``
-merges a file exported on another computer (:mod:`psoas_timer.history`)."""
+"""``psoas-timer history [--json] [--since DATE] [--until DATE]`` lists the sessions done,
+with the streak; ``history export -o FILE`` writes them all to CSV or JSON Lines,
+``history import FILE`` merges a file exported on another computer
+(:mod:`psoas_timer.history`), and ``history report -o FILE.pdf`` writes the report for a
+physiotherapist (:mod:`psoas_timer.history.report`, drawn by
+:mod:`psoas_timer.ui.progress.report_pdf`)."""
 
 from __future__ import annotations
 
@@ -13,7 +16,10 @@ from typing import TYPE_CHECKING
 from .common import count
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from psoas_timer.history import HistoryStore, SessionDetail
+    from psoas_timer.practice.programme import LoadedProgramme
 
 __all__ = ["add_parser", "cmd_history"]
 
@@ -114,7 +120,9 @@ def cmd_history(args: argparse.Namespace) -> int:
                 + (f" ({result.already_there} already there)" if result.already_there else "")
             )
             return 0
-        sessions = store.sessions(since=args.since)
+        if args.history_command == "report":
+            return _report(store, args)
+        sessions = store.sessions(since=args.since, until=args.until)
         if args.json:
             details = [store.session(s.id) for s in sessions]
             print(json.dumps([_session_json(d) for d in details if d is not None], indent=2))
@@ -141,6 +149,64 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def followed_programme() -> tuple[LoadedProgramme, date | None] | None:
+    """The programme the user follows (loaded) and the day it was begun, or None (none
+    followed, or it cannot be read: the report then leaves the programme out)."""
+    from psoas_timer import paths
+    from psoas_timer.practice.programmes import load_programmes
+    from psoas_timer.practice.store import load_practice
+
+    from .common import catalog
+
+    data = load_practice(paths.user_data_dir())
+    if data.programme is None:
+        return None
+    programmes = load_programmes(
+        catalog(), [(paths.bundled_routines_dir(), True), (paths.user_routines_dir(), False)]
+    )
+    entry = programmes.find(data.programme)
+    if entry is None or entry.programme is None:
+        return None
+    return entry.programme, data.programme_start
+
+
+def _report(store: HistoryStore, args: argparse.Namespace) -> int:
+    """``history report``: the PDF for the clinician."""
+    import os
+
+    from psoas_timer.history.report import build_report
+
+    if args.since and args.until and args.since > args.until:
+        print("psoas-timer: --since is after --until", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs no display
+    from PySide6.QtGui import QGuiApplication
+
+    from psoas_timer.ui.progress.report_pdf import write_report_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication(["psoas-timer"])
+    followed = followed_programme()
+    report = build_report(
+        store,
+        args.since,
+        args.until,
+        name=args.name or "",
+        note=args.note or "",
+        programme=followed[0] if followed else None,
+        programme_start=followed[1] if followed else None,
+    )
+    try:
+        pages = write_report_pdf(report, Path(args.output))
+    except OSError as exc:
+        print(f"psoas-timer: cannot write {args.output}: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"wrote {count(pages, 'page')} to {args.output}: {count(report.sessions, 'session')} "
+        f"from {report.since} to {report.until}"
+    )
+    return 0
+
+
 def _date(text: str) -> object:
     from datetime import date
 
@@ -155,9 +221,16 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser("history", help="list, export or import the sessions you have done")
     p.add_argument("--json", action="store_true", help="print JSON, with every step")
     p.add_argument("--since", type=_date, metavar="DATE", help="only sessions from DATE on")
+    p.add_argument("--until", type=_date, metavar="DATE", help="only sessions up to DATE")
     p.set_defaults(func=cmd_history, history_command=None)
     history = p.add_subparsers(dest="history_command", metavar="ACTION")
     h = history.add_parser("export", help="write every session to a CSV or JSON Lines file")
     h.add_argument("-o", "--output", required=True, metavar="FILE", help="*.csv or *.jsonl")
     h = history.add_parser("import", help="merge a file exported on another computer")
     h.add_argument("file", metavar="FILE")
+    h = history.add_parser("report", help="write a PDF report for your physiotherapist")
+    h.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
+    h.add_argument("--since", type=_date, metavar="DATE", help="from DATE (default: the first)")
+    h.add_argument("--until", type=_date, metavar="DATE", help="up to DATE (default: today)")
+    h.add_argument("--name", metavar="TEXT", help="who the report is for")
+    h.add_argument("--note", metavar="TEXT", help="a note for the physiotherapist")
