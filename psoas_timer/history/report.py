@@ -33,6 +33,7 @@ __all__ = [
     "WeekRow",
     "adherence_rows",
     "build_report",
+    "first_session_day",
 ]
 
 #: The report's charts: this many pain charts and release charts at most (the tables list
@@ -175,10 +176,8 @@ def build_report(
     until = until if until is not None else today
     conn = store.connection
     if since is None:
-        (first,) = conn.execute(
-            "SELECT min(local_date) FROM sessions WHERE local_date <= ?", (until.isoformat(),)
-        ).fetchone()
-        since = date.fromisoformat(first) if first else until
+        first = first_session_day(store)
+        since = first if first is not None and first <= until else until
     period = (since.isoformat(), until.isoformat())
     # Only what the report counts (not every session's steps): the day, the ending, the
     # active time and the routine's file.
@@ -219,6 +218,12 @@ def build_report(
         activities=_activities(checkins),
         activity_chart=activity_chart(checkins),
     )
+
+
+def first_session_day(store: HistoryStore) -> date | None:
+    """The local date of the first session recorded, or None."""
+    (first,) = store.connection.execute("SELECT min(local_date) FROM sessions").fetchone()
+    return date.fromisoformat(first) if first else None
 
 
 @dataclass(frozen=True, slots=True)

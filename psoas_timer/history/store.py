@@ -376,6 +376,23 @@ class HistoryStore:
             )
         ]
 
+    def last_rated_area(self) -> Area | None:
+        """The area rated in the latest session with ratings (the first one asked), or None."""
+        row = self._conn.execute(
+            "SELECT r.area, r.side FROM ratings r JOIN sessions s ON s.key = r.session "
+            "ORDER BY s.started_utc DESC, r.moment = 'before' DESC, r.position LIMIT 1"
+        ).fetchone()
+        return Area(row[0], _side(row[1])) if row else None
+
+    def last_released_point(self) -> Point | None:
+        """The point of the latest open hold recorded, or None."""
+        row = self._conn.execute(
+            "SELECT p.point, p.name, r.side FROM releases r JOIN parts p ON p.key = r.part "
+            "JOIN sessions s ON s.key = r.session "
+            "ORDER BY s.started_utc DESC, r.step, r.set_no LIMIT 1"
+        ).fetchone()
+        return Point(row[0], row[1], _side(row[2])) if row else None
+
     def pain_series(self, area: Area, *, since: date | None = None) -> list[PainSample]:
         """An area's before and after ratings, one sample per session, oldest first."""
         rows = self._conn.execute(

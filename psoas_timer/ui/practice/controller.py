@@ -29,7 +29,7 @@ from psoas_timer.core.model import Routine
 from psoas_timer.practice import autostart
 from psoas_timer.practice.clocks import Clocks, SystemClocks
 from psoas_timer.practice.deskbreak import DeskBreakSettings, DeskBreakTimer, Event
-from psoas_timer.practice.programme import Today
+from psoas_timer.practice.programme import LoadedProgramme, Today
 from psoas_timer.practice.programmes import Programmes
 from psoas_timer.practice.schedule import (
     PROGRAMME_TARGET,
@@ -253,6 +253,14 @@ class PracticeController(QObject):
     def today(self, day: date | None = None) -> Today | None:
         """Today's session of the programme the user follows, if any."""
         return self._programmes().today(self.data, day or self.clocks.now().date(), self.done)
+
+    def followed_programme(self) -> tuple[LoadedProgramme, date | None] | None:
+        """The programme the user follows and the day it was begun (for the report), or
+        None when none is followed or it cannot be read."""
+        entry = self._programmes().find(self.data.programme or "")
+        if entry is None or entry.programme is None:
+            return None
+        return entry.programme, self.data.programme_start
 
     def programme_routine(self, key: str) -> tuple[Routine, list[str]] | None:
         """Routine *key* as today's programme session has it (this week's changes applied),

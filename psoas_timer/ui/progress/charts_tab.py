@@ -1,8 +1,9 @@
 """The Progress page's Charts tab: pain before and after for an area, and time to release for
 a point, over time.
 
-The charts (Qt Charts, slow to load) are made when the tab is first drawn, and drawn again
-only when the page has changed (:attr:`ChartsTab.dirty`) or another area or point is chosen.
+The charts (:mod:`.charts`) are made when the tab is first drawn, and drawn again only when
+the page has changed (:attr:`ChartsTab.dirty`) or another area or point is chosen. The area
+first shown is the one rated most recently.
 """
 
 from __future__ import annotations
@@ -58,17 +59,23 @@ class ChartsTab(QWidget):
         self.store = store
 
     def fill_choices(self, progress: Progress) -> None:
-        """Offer the areas and points the history has, keeping the ones chosen."""
-        for combo, items in (
-            (self.area_choice, progress.areas),
-            (self.point_choice, progress.points),
+        """Offer the areas and points the history has, keeping the ones chosen; at first,
+        the area rated most recently and the point released most recently."""
+        latest_area = self.store.last_rated_area() if self.store is not None else None
+        latest_point = self.store.last_released_point() if self.store is not None else None
+        for combo, items, latest in (
+            (self.area_choice, progress.areas, latest_area),
+            (self.point_choice, progress.points, latest_point),
         ):
             chosen = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             for item in items:
                 combo.addItem(item.label.capitalize(), item)
-            index = combo.findData(chosen) if chosen is not None else -1
+            index = -1
+            for wanted in (chosen, latest):  # compared by value: a fresh progress() each time
+                if index < 0 and wanted is not None:
+                    index = next((n for n, item in enumerate(items) if item == wanted), -1)
             combo.setCurrentIndex(max(0, index) if items else -1)
             combo.blockSignals(False)
 
@@ -101,8 +108,7 @@ class ChartsTab(QWidget):
         if isinstance(area, Area):
             self.pain_chart.show_pain(area.label, self.store.pain_series(area))
         else:
-            self.pain_chart.show_pain("pain", [])
-            self.pain_chart.chart().setTitle("No ratings yet: they are asked before and after")
+            self.pain_chart.show_empty("No ratings yet: they are asked before and after")
 
     def _on_point_chosen(self, _index: int = 0) -> None:
         if self.release_chart is None or self.store is None:
@@ -114,5 +120,4 @@ class ChartsTab(QWidget):
         if isinstance(point, Point):
             self.release_chart.show_releases(point.label, self.store.release_series(point))
         else:
-            self.release_chart.show_releases("points", [])
-            self.release_chart.chart().setTitle("No open holds recorded yet")
+            self.release_chart.show_empty("No open holds recorded yet")

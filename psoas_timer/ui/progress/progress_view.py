@@ -19,9 +19,11 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -46,6 +48,9 @@ from psoas_timer.ui.progress.calendar_view import CALENDAR_DAYS
 from psoas_timer.ui.progress.charts_tab import ChartsTab
 from psoas_timer.ui.progress.overview_tab import OverviewTab
 from psoas_timer.ui.progress.sessions_tab import SessionsTab
+
+if TYPE_CHECKING:
+    from psoas_timer.ui.progress.report_dialog import FollowedProgramme
 
 __all__ = ["ProgressView"]
 
@@ -133,6 +138,15 @@ class ProgressView(QWidget):
         self.tabs.addTab(self.charts, "Charts")
         self.tabs.addTab(self.sessions, "Sessions")
 
+        self.report_button = QPushButton("Report…")
+        self.report_button.setObjectName("report_history")
+        self.report_button.setToolTip(
+            "A report of your progress for your physiotherapist: preview it, save it as a "
+            "PDF or print it"
+        )
+        #: The window sets this: the programme followed and the day it began, for the report.
+        self.followed_programme: FollowedProgramme | None = None
+        self.report_dialog: QDialog | None = None
         self.export_button = QPushButton("Export…")
         self.export_button.setObjectName("export_history")
         self.export_button.setToolTip("Save all of your history as CSV or JSON Lines")
@@ -147,7 +161,7 @@ class ProgressView(QWidget):
         self.status.setFont(scaled_font(self.font(), 15))
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
-        for button in (self.export_button, self.import_button, self.delete_all):
+        for button in (self.report_button, self.export_button, self.import_button, self.delete_all):
             button.setFont(scaled_font(self.font(), 16))
             bottom.addWidget(button)
 
@@ -166,6 +180,7 @@ class ProgressView(QWidget):
         self.goal.valueChanged.connect(self._on_goal_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.sessions.delete_requested.connect(self.delete_selected)
+        self.report_button.clicked.connect(self.open_report)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
         self.delete_all.clicked.connect(self.delete_everything)
@@ -180,13 +195,37 @@ class ProgressView(QWidget):
         self.set_notice(notice)
         self._set_enabled(store is not None)
 
+    def open_report(self) -> None:
+        """Progress → Report…: the report's dialog, with its preview."""
+        if self.store is None:
+            return
+        from psoas_timer.ui.progress.report_dialog import ReportDialog
+
+        dialog = self.report_dialog
+        if not isinstance(dialog, ReportDialog) or dialog.store is not self.store:
+            if dialog is not None:
+                dialog.deleteLater()
+            dialog = ReportDialog(self.store, self.followed_programme, self)
+            screen = self.screen().availableGeometry()
+            dialog.resize(min(1100, screen.width() - 40), min(800, screen.height() - 60))
+            self.report_dialog = dialog
+        else:
+            dialog.update_preview()  # the history may have changed since
+        dialog.open()
+
     def set_notice(self, text: str | None) -> None:
         self.notice.setText(text or "")
         self.notice.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
         self.notice.setVisible(bool(text))
 
     def _set_enabled(self, on: bool) -> None:
-        for widget in (self.tabs, self.goal, self.export_button, self.import_button):
+        for widget in (
+            self.tabs,
+            self.goal,
+            self.report_button,
+            self.export_button,
+            self.import_button,
+        ):
             widget.setEnabled(on)
         self.delete_all.setEnabled(on)
 

@@ -36,7 +36,10 @@ from psoas_timer.history.chart_series import Chart
 from psoas_timer.history.report import Report, adherence_rows
 from psoas_timer.ui.common.chart_painter import ChartStyle, paint_chart
 
-__all__ = ["MAX_NOTES", "page_size_for", "render_report", "write_report_pdf"]
+__all__ = ["MAX_NOTES", "PAGE_MARGINS_MM", "page_size_for", "render_report", "write_report_pdf"]
+
+#: Left, top, right, bottom.
+PAGE_MARGINS_MM = (15.0, 15.0, 15.0, 15.0)
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +75,7 @@ def write_report_pdf(report: Report, path: Path, page_size: QPageSize | None = N
         QPageLayout(
             page_size or page_size_for(QLocale()),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
+            QMarginsF(*PAGE_MARGINS_MM),
             QPageLayout.Unit.Millimeter,
         )
     )

@@ -632,6 +632,7 @@ class MainWindow(QMainWindow):
         """Reminders, desk breaks and the programme: the Today line, the tray items, and
         Start now opening the routine."""
         self.practice = host
+        self.progress.followed_programme = host.controller.followed_programme
         host.open_requested.connect(self._on_practice_open_requested)
         host.changed.connect(self._show_today)
         self.library.today_chosen.connect(host.open_today)

@@ -35,7 +35,7 @@ def test_an_empty_history_draws(hwindow: MainWindow, qtbot: QtBot) -> None:
     assert page.sessions.listed_ids() == []
     page.tabs.setCurrentWidget(page.charts)
     assert page.charts.pain_chart is not None
-    assert "No ratings yet" in page.charts.pain_chart.chart().title()  # type: ignore[attr-defined]
+    assert "No ratings yet" in page.charts.pain_chart.title()  # type: ignore[attr-defined]
     hwindow.grab()
 
 

@@ -75,12 +75,14 @@ def test_a_week_of_sessions_is_recorded_rated_and_shown(
     page.tabs.setCurrentWidget(page.charts)
     pain = page.charts.pain_chart
     assert isinstance(pain, ProgressChart)
-    assert [y for _, y in pain.points["Before"]] == [8] * 7  # the first area: left low back
-    page.charts.area_choice.setCurrentIndex(page.charts.area_choice.findText("Left psoas"))
+    # The area rated most recently (the first asked), not the first by name (low back).
+    assert page.charts.area_choice.currentText() == "Left psoas"
     assert [y for _, y in pain.points["Before"]] == [7, 6, 5, 4, 3, 2, 1]
+    page.charts.area_choice.setCurrentIndex(page.charts.area_choice.findText("Left low back"))
+    assert [y for _, y in pain.points["Before"]] == [8] * 7
     releases = page.charts.release_chart
     assert isinstance(releases, ProgressChart)
-    assert [round(y * 60) for _, y in releases.points["Time to release"]] == [
+    assert [round(y * 60) for _, y in releases.points["Minutes to release"]] == [
         50, 45, 40, 35, 30, 25, 20,
     ]  # one point on one side: the first in the list  # fmt: skip
     window.grab()  # drawn without a warning
