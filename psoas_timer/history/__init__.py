@@ -85,7 +85,7 @@ from .records import (
 )
 from .store import HistoryStore, ImportResult
 from .streaks import DEFAULT_GOAL, compute_streak
-from .summary import Change, rating_changes
+from .summary import Change, SinceStart, rating_changes, since_start
 
 __all__ = [
     "DATABASE_NAME",
@@ -117,6 +117,7 @@ __all__ = [
     "SessionDetail",
     "SessionSummary",
     "Side",
+    "SinceStart",
     "StepRecord",
     "Streak",
     "Unfinished",
@@ -129,5 +130,6 @@ __all__ = [
     "rating_changes",
     "resume_at",
     "routine_areas",
+    "since_start",
     "wants_rating",
 ]

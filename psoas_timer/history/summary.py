@@ -5,10 +5,16 @@ come from :mod:`psoas_timer.core.summary`, from the engine's record.)"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
 
+from .change import ScoreChange, pain_change
 from .records import Area, SessionDetail
 
-__all__ = ["Change", "rating_changes"]
+if TYPE_CHECKING:
+    from .store import HistoryStore
+
+__all__ = ["Change", "SinceStart", "rating_changes", "since_start"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +39,26 @@ def rating_changes(detail: SessionDetail, previous: SessionDetail | None = None)
     return [
         Change(area, score, before.get(area)) for area, score in detail.ratings_at("after").items()
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class SinceStart:
+    """An area's pain before this session against before the first session that rated it
+    (*started*), and whether the change matters (:func:`~.change.pain_change`)."""
+
+    area: Area
+    started: datetime
+    change: ScoreChange
+
+
+def since_start(store: HistoryStore, detail: SessionDetail) -> list[SinceStart]:
+    """For each area rated before *detail*, its change since the first rating before a
+    session, on an earlier day (areas first rated today are left out)."""
+    found: list[SinceStart] = []
+    for area, now in detail.ratings_at("before").items():
+        first = next((s for s in store.pain_series(area) if s.before is not None), None)
+        if first is None or first.when.date() >= detail.summary.local_date:
+            continue
+        assert first.before is not None
+        found.append(SinceStart(area, first.when, pain_change(first.before, now)))
+    return found

@@ -24,7 +24,15 @@ from psoas_timer.core.engine import Session, SessionRecord
 from psoas_timer.core.model import Routine
 from psoas_timer.core.plan import Plan, compile_plan
 from psoas_timer.core.safety import needs_release_notice
-from psoas_timer.history import Area, Moment, Unfinished, routine_areas, wants_rating
+from psoas_timer.history import (
+    Area,
+    Moment,
+    Unfinished,
+    routine_areas,
+    since_start,
+    wants_rating,
+)
+from psoas_timer.history.chart_series import pain_chart
 
 from .recording import HistoryLink
 from .steps import Begin, Choice, Completion, Rating, Resume, Safety, Step
@@ -300,7 +308,15 @@ class SessionFlow:
         plan, record = ended if ended is not None else (None, None)
         detail = self.history.finish()
         previous = self.history.previous() if detail is not None else None
-        return Completion(plan, record, detail, previous)
+        store = self.history.store
+        if detail is None or store is None:
+            return Completion(plan, record, detail, previous)
+        found = tuple(since_start(store, detail))
+        chart = None
+        if found:  # the area that changed most since the start, over time
+            most = max(found, key=lambda item: item.change.points)
+            chart = pain_chart(most.area.label, store.pain_series(most.area))
+        return Completion(plan, record, detail, previous, found, chart)
 
     # -- carrying on ---------------------------------------------------------------------
     def offer_resume(self) -> Resume | None:

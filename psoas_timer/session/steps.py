@@ -15,7 +15,8 @@ from psoas_timer.core import model
 from psoas_timer.core.catalog import Entry
 from psoas_timer.core.engine import SessionRecord
 from psoas_timer.core.plan import Plan
-from psoas_timer.history import Area, Moment, SessionDetail
+from psoas_timer.history import Area, Moment, SessionDetail, SinceStart
+from psoas_timer.history.chart_series import Chart
 
 __all__ = ["Begin", "Choice", "Completion", "Rating", "Resume", "Safety", "Step"]
 
@@ -67,6 +68,10 @@ class Completion:
     record: SessionRecord | None
     detail: SessionDetail | None
     previous: SessionDetail | None
+    #: Each area's pain since the first rating (empty without a history or a rating).
+    since_start: tuple[SinceStart, ...] = ()
+    #: The area that changed most since the start, over time (None when there is none).
+    chart: Chart | None = None
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def test_f1_opens_help_with_the_keys_the_format_safety_and_about(
 ) -> None:
     dialog = open_help(window, qtbot)
     tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert tabs == ["Keys", "From afar", "Routines", "Safety", "About"]
+    assert tabs == ["Keys", "From afar", "Routines", "Safety", "Progress", "About"]
     afar = dialog.afar.toPlainText()
     for words in ("earbuds", "media keys", "KDE Connect", "GSConnect", "Page Down", "pedal"):
         assert words in afar
@@ -51,6 +51,9 @@ def test_f1_opens_help_with_the_keys_the_format_safety_and_about(
     assert "F1" in keys
     assert "hold: 30s" in dialog.format.toPlainText()
     assert NOTICE_LINES[0] in dialog.safety.toPlainText()
+    progress = " ".join(dialog.progress.toPlainText().split())
+    assert "at least 2 points, or at least 30% of where you started" in progress
+    assert "Farrar" in progress and "never as an improvement" in progress
     about = dialog.about.toPlainText()
     assert __version__ in about
     assert "GPL-3.0-or-later" in about

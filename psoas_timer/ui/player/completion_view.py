@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.engine import SessionRecord
 from psoas_timer.core.plan import Plan
 from psoas_timer.core.summary import Summary, summarize
+from psoas_timer.history.chart_series import Chart
+from psoas_timer.ui.common.chart_view import ChartView
 from psoas_timer.ui.common.text import count_up
 from psoas_timer.ui.common.theme import colors, scaled_font
 
@@ -82,6 +84,11 @@ class CompletionView(QWidget):
         self.time = self.set_figure("time_taken", "Time taken", "")
         self.steps = self.set_figure("steps_done", "Steps done", "")
         self.share = self.set_figure("share_done", "Of the routine", "")
+        #: Pain over time for the area that changed most since the start (hidden until set).
+        self.chart = ChartView("completion_chart", pixels=15)
+        self.chart.setMinimumHeight(240)
+        self.chart.setMaximumHeight(320)
+        self.chart.hide()
         self.again = QPushButton("Do it again")
         self.again.setObjectName("again")
         self.back = QPushButton("Routines")
@@ -117,6 +124,7 @@ class CompletionView(QWidget):
         layout.addLayout(figures)
         layout.addSpacing(16)
         layout.addLayout(self._sections_box)
+        layout.addWidget(self.chart)
         layout.addSpacing(24)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -160,6 +168,14 @@ class CompletionView(QWidget):
         body.setAccessibleName(title)
         for label in (head, body):
             label.setVisible(bool(lines))
+
+    def set_chart(self, chart: Chart | None) -> None:
+        """Show *chart* under the sections (None hides it)."""
+        if chart is None or chart.empty:
+            self.chart.hide()
+            return
+        self.chart.set_chart(chart)
+        self.chart.show()
 
     def section(self, key: str) -> list[str]:
         """The lines of a section ([] when there is none or it is empty)."""

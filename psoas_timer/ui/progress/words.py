@@ -20,6 +20,7 @@ from psoas_timer.history import (
     format_seconds,
     rating_changes,
 )
+from psoas_timer.history.summary import SinceStart
 from psoas_timer.ui.common.text import plural
 
 __all__ = [
@@ -152,6 +153,37 @@ def change_lines(detail: SessionDetail, previous: SessionDetail | None) -> list[
                 f"({format_seconds(before.seconds)} → {format_seconds(r.seconds)})"
             )
     return lines or ["Nothing to compare with the previous session yet."]
+
+
+def ago(day: date, today: date) -> str:
+    """``"5 days ago"``, ``"4 weeks ago"``, ``"3 months ago"``."""
+    days = (today - day).days
+    if days < 7:
+        return f"{plural(days, 'day')} ago" if days > 1 else "yesterday"
+    if days < 61:
+        return f"{plural(days // 7, 'week')} ago"
+    return f"{plural(days // 30, 'month')} ago"
+
+
+def since_start_lines(changes: Sequence[SinceStart], today: date) -> list[str]:
+    """The completion page's "Since you started" lines: ``"Left psoas: down 3 points since
+    you started, 4 weeks ago (7 → 4), a change that matters"``; a smaller change is only
+    "no clear change yet", never an improvement."""
+    lines = []
+    for item in changes:
+        change = item.change
+        where = item.area.label.capitalize()
+        when = ago(item.started.date(), today)
+        scores = f"{change.first:.0f} → {change.last:.0f}"
+        if change.direction == "same":
+            lines.append(f"{where}: {scores} since you started, {when}: no clear change yet")
+            continue
+        way = "down" if change.delta < 0 else "up"
+        size = plural(round(change.points), "point")
+        lines.append(
+            f"{where}: {way} {size} since you started, {when} ({scores}), a change that matters"
+        )
+    return lines
 
 
 def session_text(detail: SessionDetail) -> str:

@@ -1,5 +1,6 @@
 """Help (F1): the keys, working from afar (earbuds, media keys, a phone, a pedal), the routine
-format in short, the safety notice, and About (version, licence, where the files are kept).
+format in short, the safety notice, what Progress shows (which changes matter, and where that
+threshold comes from), and About (version, licence, where the files are kept).
 
 The keys are read from the window's own actions, so the list cannot drift from what the
 keys do; the safety notice is the one the app shows before a session.
@@ -69,6 +70,34 @@ prints its JSON Schema for editors that complete YAML.</p>
 """
 
 
+def progress_help() -> str:
+    """The Progress tab: what the ratings mean, which change is called one that matters and
+    where that threshold comes from, the weekly check-in and the report."""
+    from psoas_timer.history.change import ACTIVITY_POINTS, PAIN_FRACTION, PAIN_POINTS
+
+    return f"""\
+<p>Before and after a session you can rate how each area feels, from 0 (no pain) to 10 (the
+worst pain you can imagine). Progress shows the ratings over time, and the completion page
+says how they have changed since you started.</p>
+<h3>Which changes matter</h3>
+<p>A single rating moves a point or so from day to day for no particular reason. So the app
+calls a change in pain one that matters only when it is at least {PAIN_POINTS:.0f} points,
+or at least {PAIN_FRACTION:.0%} of where you started (and never less than one point). That is
+about the change people with long-lasting pain say they notice as "much better": Farrar and
+colleagues found it on the 0–10 scale (Pain, 2001), and a consensus of back-pain researchers
+took the same {PAIN_FRACTION:.0%} (Ostelo and colleagues, Spine, 2008). A smaller change is
+shown as "no clear change", never as an improvement.</p>
+<p>In the weekly check-in, an activity you rate from 0 (cannot do it) to 10 (as well as
+before the trouble) has changed in a way that matters at {ACTIVITY_POINTS:.0f} points or
+more (Stratford and colleagues, 1995, who made this scale).</p>
+<h3>The report</h3>
+<p>Progress → Report… makes a PDF of one to three pages for your physiotherapist: how often
+you practised against your weekly goal, your ratings, how long the points took to release,
+your check-ins and notes. From a terminal: <code>psoas-timer history report -o
+report.pdf</code>. The app is a timer: it does not diagnose or treat.</p>
+"""
+
+
 @dataclass(frozen=True)
 class Folders:
     """Where the app keeps things, as shown in About."""
@@ -100,7 +129,7 @@ def _browser(html: str, name: str) -> QTextBrowser:
 
 
 class HelpDialog(QDialog):
-    """Help, in tabs: Keys, From afar, Routines, Safety, About."""
+    """Help, in tabs: Keys, From afar, Routines, Safety, Progress, About."""
 
     def __init__(
         self, actions: Iterable[QAction], folders: Folders, parent: QWidget | None = None
@@ -129,7 +158,9 @@ class HelpDialog(QDialog):
         self.tabs.addTab(self.keys, "Keys")
         self.tabs.addTab(self.afar, "From afar")
         self.tabs.addTab(self.format, "Routines")
+        self.progress = _browser(progress_help(), "help_progress")
         self.tabs.addTab(self.safety, "Safety")
+        self.tabs.addTab(self.progress, "Progress")
         self.tabs.addTab(self._about(folders), "About")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

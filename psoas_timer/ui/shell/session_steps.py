@@ -230,7 +230,7 @@ class SessionSteps(QObject):
         self.show(self.flow.ended(plan, record, closing=self.closing))
 
     def _complete(self, step: Completion) -> None:
-        from psoas_timer.ui.progress.words import after_lines, change_lines
+        from psoas_timer.ui.progress.words import after_lines, change_lines, since_start_lines
 
         completion = self._pages.completion
         if step.plan is not None and step.record is not None:
@@ -240,8 +240,13 @@ class SessionSteps(QObject):
         if step.detail is not None:
             after = after_lines(step.detail)
             change = change_lines(step.detail, step.previous)
+        started: list[str] = []
+        if step.detail is not None:
+            started = since_start_lines(step.since_start, step.detail.summary.local_date)
         completion.set_section("after", "How it feels now", after)
         completion.set_section("change", "Since last time", change)
+        completion.set_section("since_start", "Since you started", started)
+        completion.set_chart(step.chart)
         self.show_routine_history()
         self._host.go(Page.COMPLETION)
 
