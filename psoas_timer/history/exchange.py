@@ -1,7 +1,8 @@
 """Moving history between computers: export to CSV or JSON Lines, import by merging.
 
 Both formats carry every record, one per line, each with a ``record`` field saying what it
-is (``session``, ``step``, ``release``, ``rating``); every session comes before its parts.
+is (``session``, ``step``, ``release``, ``rating``, ``checkin``); every session comes before
+its parts. A weekly check-in is one record with its (up to three) activities and scores.
 JSON Lines (any name but ``*.csv``) keeps types exactly; CSV opens in a spreadsheet (one
 header row, the union of the fields, blank where a field does not apply). A CSV cell is never
 a formula: text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
@@ -83,8 +84,10 @@ def _ident(value: Any) -> Any:
     return value
 
 
-def _number(low: float, high: float, *, whole: bool = False) -> _Check:
+def _number(low: float, high: float, *, whole: bool = False, optional: bool = False) -> _Check:
     def check(value: Any) -> Any:
+        if optional and value in (None, ""):
+            return None
         if isinstance(value, str):
             try:
                 value = int(value) if whole else float(value)
@@ -196,7 +199,23 @@ FIELDS: dict[str, dict[str, _Check]] = {
         "score": _number(0, 10, whole=True),
         "position": _INDEX,
     },
+    "checkin": {
+        "checkin_id": _ident,
+        "taken_at": _moment(),
+        "impression": _number(-3, 3, whole=True, optional=True),
+        "checkin_session": _text(64, optional=True),
+        **{
+            name: check
+            for n in (1, 2, 3)
+            for name, check in (
+                (f"activity_{n}", _text(200, optional=True)),
+                (f"score_{n}", _number(0, 10, whole=True, optional=True)),
+            )
+        },
+    },
 }
+#: Numbers that may be missing (null in JSON, empty in CSV).
+_NULLABLE = {"impression", "score_1", "score_2", "score_3"}
 _COLUMNS = ["record", *dict.fromkeys(k for fields in FIELDS.values() for k in fields)]
 
 #: Each record's fields as SQL, and the rows they come from (sessions first, by start; the
@@ -209,7 +228,9 @@ _EXPORT_FROM = {
     "JOIN parts p ON p.key = r.part ORDER BY r.session, r.step, r.side, r.set_no",
     "rating": "FROM ratings r JOIN sessions s ON s.key = r.session "
     "ORDER BY r.session, r.moment, r.position, r.area, r.side",
+    "checkin": "FROM checkins c ORDER BY c.taken_utc, c.id",
 }
+_ACTIVITY = "(SELECT {0} FROM checkin_activities WHERE checkin = c.key AND position = {1})"
 _EXPORT_AS = {
     "session": {"session_id": "id", "set": "set_no"},
     "step": {"session_id": "s.id", "library_id": "nullif(p.library_id, '')", "set": "st.set_no",
@@ -217,12 +238,17 @@ _EXPORT_AS = {
     "release": {"session_id": "s.id", "library_id": "nullif(p.library_id, '')",
                 "set": "r.set_no", "name": "p.name", "kind": "p.kind"},
     "rating": {"session_id": "s.id"},
+    "checkin": {"checkin_id": "c.id", "taken_at": "c.taken_at", "impression": "c.impression",
+                "checkin_session": "c.session",
+                **{f"activity_{n}": _ACTIVITY.format("activity", n - 1) for n in (1, 2, 3)},
+                **{f"score_{n}": _ACTIVITY.format("score", n - 1) for n in (1, 2, 3)}},
 }  # fmt: skip
 _PREFIX = {"step": "st.", "release": "r.", "rating": "r."}
 #: Fields written as text (escaped); the others are numbers, or true/false for ``done``.
 _TEXT_FIELDS = {
     "session_id", "routine", "routine_file", "routine_hash", "started_at", "ended_at",
     "ending", "last_at", "note", "side", "name", "library_id", "kind", "moment", "area",
+    "checkin_id", "taken_at", "checkin_session", "activity_1", "activity_2", "activity_3",
 }  # fmt: skip
 
 
@@ -365,6 +391,7 @@ def _export(conn: sqlite3.Connection, out: io.TextIOBase, *, csv_format: bool) -
             )
         template = template.replace("%", "%%").replace("\x00", "%") + "\n"
         text_at = [i for i, name in enumerate(order) if name in _TEXT_FIELDS]
+        nullable_at = [i for i, name in enumerate(order) if name in _NULLABLE]
         cursor = conn.execute(_export_sql(record, order, csv_format))
         while rows := cursor.fetchmany(5000):
             lines = []
@@ -372,6 +399,8 @@ def _export(conn: sqlite3.Connection, out: io.TextIOBase, *, csv_format: bool) -
                 values = list(row)
                 for i in text_at:
                     values[i] = texts[values[i]]
+                for i in nullable_at:
+                    values[i] = texts[None] if values[i] is None else repr(values[i])
                 lines.append(template % tuple(values))
             out.write("".join(lines))
             if record == "session":
@@ -382,7 +411,7 @@ def _export(conn: sqlite3.Connection, out: io.TextIOBase, *, csv_format: bool) -
 def _code(name: str) -> str:
     """The ``%`` conversion for a field (marked with NUL, as a literal % must be doubled):
     text comes escaped (``s``), numbers as Python writes them (``r``)."""
-    return "\x00s" if name in _TEXT_FIELDS or name == "done" else "\x00r"
+    return "\x00s" if name in _TEXT_FIELDS or name in _NULLABLE or name == "done" else "\x00r"
 
 
 # -- import -----------------------------------------------------------------------------
@@ -512,7 +541,7 @@ def _reason(exc: OSError) -> str:
 
 
 def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int]:
-    added = skipped = 0
+    added = skipped = checkins = 0
     new: set[str] = set()
     old: set[str] = set()
     try:
@@ -527,6 +556,10 @@ def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int
         try:
             for number, data in lines:
                 record, values = _checked(path, number, data)
+                if record == "checkin":
+                    if _add_checkin(conn, path, number, values):
+                        checkins += 1
+                    continue
                 session_id = values[0]
                 if record == "session":
                     if session_id in new or session_id in old:
@@ -564,6 +597,33 @@ def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int
         raise
     conn.execute("COMMIT")
     return added, skipped
+
+
+def _add_checkin(conn: sqlite3.Connection, path: Path, number: int, values: list[Any]) -> bool:
+    """Add a check-in unless one with its id is there; False when it was."""
+    ident, taken, impression, session, *pairs = values
+    if conn.execute("SELECT 1 FROM checkins WHERE id = ?", (ident,)).fetchone():
+        return False
+    activities = [(pairs[n], pairs[n + 1]) for n in range(0, len(pairs), 2) if pairs[n] is not None]
+    if any(score is None for _, score in activities):
+        raise _bad(path, number, "a check-in's activity needs its score")
+    cursor = conn.execute(
+        "INSERT INTO checkins (id, taken_at, taken_utc, local_date, impression, session) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            ident,
+            taken.isoformat(timespec="seconds"),
+            taken.timestamp(),
+            taken.date().isoformat(),
+            impression,
+            session,
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO checkin_activities (checkin, position, activity, score) VALUES (?, ?, ?, ?)",
+        [(cursor.lastrowid, n, name, score) for n, (name, score) in enumerate(activities)],
+    )
+    return True
 
 
 def _session_row(path: Path, number: int, values: list[Any]) -> list[Any]:

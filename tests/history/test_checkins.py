@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from psoas_timer.history import ActivityScore, Area, CheckIn, HistoryStore
+from psoas_timer.history import ActivityScore, Area, CheckIn, HistoryImportError, HistoryStore
 from psoas_timer.history.schema import SCHEMA_VERSION, migrate
 
 from .conftest import CET, Wall
@@ -88,4 +88,33 @@ def test_a_history_from_the_previous_version_gains_checkins_and_keeps_its_sessio
 def test_deleting_all_history_deletes_the_checkins(store: HistoryStore) -> None:
     store.add_checkin([ActivityScore("Running", 2)], 0)
     store.delete_all()
+    assert store.checkins() == []
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_checkins_travel_in_an_export_and_come_back_once(
+    tmp_path: Path, store: HistoryStore, wall: Wall, suffix: str
+) -> None:
+    first = store.add_checkin(
+        [ActivityScore('Sitting, "long"', 3), ActivityScore("Socks", 6)], None
+    )
+    wall.advance(7 * 86400)
+    second = store.add_checkin([ActivityScore("Running", 2)], -2, session_id="abc")
+    out = tmp_path / f"export{suffix}"
+    store.export(out)
+    with HistoryStore.open(tmp_path / "other.sqlite3", wall=wall) as other:
+        other.import_file(out)
+        other.import_file(out)  # twice: nothing added the second time
+        assert other.checkins() == [first, second]
+
+
+def test_a_bad_checkin_in_an_import_names_its_line(tmp_path: Path, store: HistoryStore) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        '{"record": "checkin", "checkin_id": "c1", "taken_at": "2026-03-02T07:00:00+01:00", '
+        '"impression": 5}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(HistoryImportError, match=r"bad.jsonl:1: checkin field 'impression'"):
+        store.import_file(bad)
     assert store.checkins() == []
