@@ -33,6 +33,7 @@ from psoas_timer.history import (
     wants_rating,
 )
 from psoas_timer.history.chart_series import pain_chart
+from psoas_timer.history.checkin import checkin_due
 
 from .recording import HistoryLink
 from .steps import Begin, Choice, Completion, Rating, Resume, Safety, Step
@@ -316,7 +317,8 @@ class SessionFlow:
         if found:  # the area that changed most since the start, over time
             most = max(found, key=lambda item: item.change.points)
             chart = pain_chart(most.area.label, store.pain_series(most.area))
-        return Completion(plan, record, detail, previous, found, chart)
+        due = checkin_due(store, detail.summary.local_date)
+        return Completion(plan, record, detail, previous, found, chart, due)
 
     # -- carrying on ---------------------------------------------------------------------
     def offer_resume(self) -> Resume | None:

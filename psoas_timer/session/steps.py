@@ -72,6 +72,8 @@ class Completion:
     since_start: tuple[SinceStart, ...] = ()
     #: The area that changed most since the start, over time (None when there is none).
     chart: Chart | None = None
+    #: Offer the weekly check-in (it is on, and the last one is a week old or more).
+    checkin_due: bool = False
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,9 @@ def _label(name: str, pixels: int, *, bold: bool = False) -> QLabel:
 class CompletionView(QWidget):
     again_requested = Signal()
     library_requested = Signal()
+    #: The weekly check-in's offer: answer it now, or never offer it again.
+    checkin_requested = Signal()
+    checkin_turned_off = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +92,26 @@ class CompletionView(QWidget):
         self.chart.setMinimumHeight(240)
         self.chart.setMaximumHeight(320)
         self.chart.hide()
+        self.checkin_offer = QWidget()
+        self.checkin_offer.setObjectName("checkin_offer")
+        offer_text = _label("checkin_offer_text", 20)
+        offer_text.setText("A week since your last check-in: how are things?")
+        offer_text.setWordWrap(True)
+        self.checkin_button = QPushButton("Check in…")
+        self.checkin_button.setObjectName("checkin_open")
+        self.checkin_off = QPushButton("Stop asking")
+        self.checkin_off.setObjectName("checkin_off")
+        self.checkin_off.setToolTip("Turn off the weekly check-in (Progress still has it)")
+        offer = QHBoxLayout(self.checkin_offer)
+        offer.setContentsMargins(0, 0, 0, 0)
+        offer.addWidget(offer_text, 1)
+        for button in (self.checkin_button, self.checkin_off):
+            button.setFont(scaled_font(self.font(), 18))
+            offer.addWidget(button)
+        self.checkin_offer.hide()
+        self.checkin_button.clicked.connect(self.checkin_requested)
+        self.checkin_off.clicked.connect(self.checkin_turned_off)
+        self.checkin_off.clicked.connect(lambda: self.set_checkin_offer(False))
         self.again = QPushButton("Do it again")
         self.again.setObjectName("again")
         self.back = QPushButton("Routines")
@@ -125,6 +148,7 @@ class CompletionView(QWidget):
         layout.addSpacing(16)
         layout.addLayout(self._sections_box)
         layout.addWidget(self.chart)
+        layout.addWidget(self.checkin_offer)
         layout.addSpacing(24)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -168,6 +192,10 @@ class CompletionView(QWidget):
         body.setAccessibleName(title)
         for label in (head, body):
             label.setVisible(bool(lines))
+
+    def set_checkin_offer(self, on: bool) -> None:
+        """Show or hide the weekly check-in's offer."""
+        self.checkin_offer.setVisible(on)
 
     def set_chart(self, chart: Chart | None) -> None:
         """Show *chart* under the sections (None hides it)."""

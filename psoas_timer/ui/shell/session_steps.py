@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtWidgets import QDialog, QStatusBar, QWidget
 
 from psoas_timer.session.flow import SessionFlow, offers_ratings
 from psoas_timer.session.steps import (
@@ -110,8 +110,13 @@ class SessionSteps(QObject):
         self.choice_dialog: ChoiceDialog | None = None
         #: The window is closing: a session stopped now shows no rating nor completion.
         self.closing = False
+        #: The session the completion page shows (a check-in made there follows it).
+        self._last_session: str | None = None
+        self.checkin_dialog: QDialog | None = None
 
     def connect_signals(self) -> None:
+        self._pages.completion.checkin_requested.connect(self.open_checkin)
+        self._pages.completion.checkin_turned_off.connect(self._on_checkin_turned_off)
         self._pages.rating.accepted.connect(self._on_rating_accepted)
         self._pages.rating.skipped.connect(self._on_rating_skipped)
         self._pages.routine.ratings_toggled.connect(self._on_routine_ratings_toggled)
@@ -247,8 +252,30 @@ class SessionSteps(QObject):
         completion.set_section("change", "Since last time", change)
         completion.set_section("since_start", "Since you started", started)
         completion.set_chart(step.chart)
+        completion.set_checkin_offer(step.checkin_due)
+        self._last_session = step.detail.id if step.detail is not None else None
         self.show_routine_history()
         self._host.go(Page.COMPLETION)
+
+    def open_checkin(self) -> None:
+        """The weekly check-in, for the session just ended."""
+        from psoas_timer.ui.progress.checkin_dialog import CheckInDialog
+
+        store = self.flow.history.store
+        if store is None:
+            return
+        dialog = CheckInDialog(store, self._last_session, self._parent)
+        self.checkin_dialog = dialog
+        dialog.accepted.connect(lambda: self._pages.completion.set_checkin_offer(False))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_checkin_turned_off(self) -> None:
+        from psoas_timer.history.checkin import set_checkins_offered
+
+        store = self.flow.history.store
+        if store is not None:
+            set_checkins_offered(store, False)
 
     def _offer(self, step: Resume) -> None:
         from psoas_timer.ui.progress.words import day_words
