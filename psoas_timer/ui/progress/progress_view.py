@@ -44,6 +44,7 @@ from psoas_timer.history import (
 )
 from psoas_timer.ui.common.text import noun, plural
 from psoas_timer.ui.common.theme import colors, scaled_font
+from psoas_timer.ui.progress.body_map_tab import BodyMapTab
 from psoas_timer.ui.progress.calendar_view import CALENDAR_DAYS
 from psoas_timer.ui.progress.charts_tab import ChartsTab
 from psoas_timer.ui.progress.overview_tab import OverviewTab
@@ -137,6 +138,8 @@ class ProgressView(QWidget):
         self.tabs.addTab(self.overview, "Overview")
         self.tabs.addTab(self.charts, "Charts")
         self.tabs.addTab(self.sessions, "Sessions")
+        self.body_map = BodyMapTab(self.font())
+        self.tabs.addTab(self.body_map, "Body map")
 
         self.report_button = QPushButton("Report…")
         self.report_button.setObjectName("report_history")
@@ -192,6 +195,7 @@ class ProgressView(QWidget):
         self.store = store
         self.charts.set_store(store)
         self.sessions.set_store(store)
+        self.body_map.set_store(store)
         self.set_notice(notice)
         self._set_enabled(store is not None)
 
@@ -266,10 +270,14 @@ class ProgressView(QWidget):
         self.charts.dirty = True
         if self.tabs.currentWidget() is self.charts:
             self.charts.draw()
+        if self.tabs.currentWidget() is self.body_map:
+            self.body_map.draw()
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.charts and self.charts.dirty:
             self.charts.draw()
+        if self.tabs.currentWidget() is self.body_map:
+            self.body_map.draw()
 
     def delete_selected(self) -> bool:
         """Delete the selected session, once the user says so."""

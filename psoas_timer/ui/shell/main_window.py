@@ -426,6 +426,8 @@ class MainWindow(QMainWindow):
         a.ask_ratings.toggled.connect(self._on_ask_ratings_toggled)
         a.remote_stop.toggled.connect(self._on_remote_stop_toggled)
         self.steps.connect_signals()
+        self.progress.body_map.routines = lambda: self.catalog.entries if self.catalog else []
+        self.progress.body_map.routine_requested.connect(self.open_entry)
         self.routines_listed.connect(self.steps.maybe_offer_resume)
         self.progress.history_changed.connect(self.steps.show_routine_history)
         self.parts.editing.connect_signals()
