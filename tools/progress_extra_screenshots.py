@@ -52,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     page.tabs.setCurrentWidget(page.charts)
     app.processEvents()
     page.grab().save(str(args.out / "progress-change-that-matters.png"))
+    page.tabs.setCurrentWidget(page.checkins)
+    app.processEvents()
+    page.grab().save(str(args.out / "progress-checkins.png"))
     page.tabs.setCurrentWidget(page.body_map)
     page.body_map.map.select(next(p for p in PLACES if p.key == "hip-crease-left"))
     app.processEvents()
@@ -63,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     dialog.grab().save(str(args.out / "checkin.png"))
     dialog.reject()
-    print(f"wrote three screenshots to {args.out}")
+    print(f"wrote four screenshots to {args.out}")
     store.close()
     return 0
 

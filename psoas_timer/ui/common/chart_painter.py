@@ -96,7 +96,9 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, style: ChartStyle
     painter.drawText(
         QRectF(rect.left(), rect.top(), rect.width(), title_h),
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        chart.title,
+        QFontMetricsF(title_font, painter.device()).elidedText(
+            chart.title, Qt.TextElideMode.ElideRight, rect.width()
+        ),
     )
     painter.setFont(font)
     if chart.empty or chart.first is None or chart.last is None:

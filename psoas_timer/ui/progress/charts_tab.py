@@ -9,19 +9,9 @@ first shown is the one rated most recently.
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from psoas_timer.history import Area, HistoryStore, Point, Progress
-from psoas_timer.history.chart_series import activity_chart
-from psoas_timer.ui.common.chart_view import ChartView
 from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["ChartsTab"]
@@ -59,20 +49,9 @@ class ChartsTab(QWidget):
         choose.addWidget(point_label)
         choose.addWidget(self.point_choice)
         choose.addStretch(1)
-        self.checkin_button = QPushButton("Weekly check-in…")
-        self.checkin_button.setObjectName("progress_checkin")
-        self.checkin_button.setFont(scaled_font(base, 16))
-        self.checkin_button.setToolTip(
-            "Rate the activities that are hard, and how things are overall since you started"
-        )
-        self.checkin_button.clicked.connect(self.open_checkin)
-        choose.addWidget(self.checkin_button)
         self._layout.addLayout(choose, 0, 0, 1, 2)
         self.pain_chart: QWidget | None = None
         self.release_chart: QWidget | None = None
-        #: The weekly check-ins' activities (shown once there are check-ins).
-        self.activity_chart: ChartView | None = None
-        self.checkin_dialog: QDialog | None = None
         self.area_choice.currentIndexChanged.connect(self._on_area_chosen)
         self.point_choice.currentIndexChanged.connect(self._on_point_chosen)
 
@@ -106,13 +85,9 @@ class ChartsTab(QWidget):
 
             self.pain_chart = ProgressChart("pain_chart")
             self.release_chart = ProgressChart("release_chart")
-            self.activity_chart = ChartView("activity_chart")
-            self.activity_chart.setMinimumHeight(160)
             self._layout.addWidget(self.pain_chart, 1, 0)
             self._layout.addWidget(self.release_chart, 1, 1)
-            self._layout.addWidget(self.activity_chart, 2, 0, 1, 2)
-            self._layout.setRowStretch(1, 3)
-            self._layout.setRowStretch(2, 2)
+            self._layout.setRowStretch(1, 1)
             self._layout.setColumnStretch(0, 1)
             self._layout.setColumnStretch(1, 1)
 
@@ -122,26 +97,6 @@ class ChartsTab(QWidget):
         self.dirty = False
         self._on_area_chosen()
         self._on_point_chosen()
-        self._draw_checkins()
-
-    def _draw_checkins(self) -> None:
-        if self.activity_chart is None or self.store is None:
-            return
-        chart = activity_chart(self.store.checkins())
-        self.activity_chart.set_chart(chart)
-        self.activity_chart.setVisible(not chart.empty)
-
-    def open_checkin(self) -> None:
-        """The weekly check-in, at any time; the chart follows when it is saved."""
-        if self.store is None:
-            return
-        from psoas_timer.ui.progress.checkin_dialog import CheckInDialog
-
-        dialog = CheckInDialog(self.store, None, self)
-        self.checkin_dialog = dialog
-        dialog.accepted.connect(self._draw_checkins)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
     def _on_area_chosen(self, _index: int = 0) -> None:
         if self.pain_chart is None or self.store is None:

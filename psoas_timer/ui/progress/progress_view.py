@@ -47,6 +47,7 @@ from psoas_timer.ui.common.theme import colors, scaled_font
 from psoas_timer.ui.progress.body_map_tab import BodyMapTab
 from psoas_timer.ui.progress.calendar_view import CALENDAR_DAYS
 from psoas_timer.ui.progress.charts_tab import ChartsTab
+from psoas_timer.ui.progress.checkins_tab import CheckInsTab
 from psoas_timer.ui.progress.overview_tab import OverviewTab
 from psoas_timer.ui.progress.sessions_tab import SessionsTab
 
@@ -138,6 +139,8 @@ class ProgressView(QWidget):
         self.tabs.addTab(self.overview, "Overview")
         self.tabs.addTab(self.charts, "Charts")
         self.tabs.addTab(self.sessions, "Sessions")
+        self.checkins = CheckInsTab(self.font())
+        self.tabs.addTab(self.checkins, "Check-ins")
         self.body_map = BodyMapTab(self.font())
         self.tabs.addTab(self.body_map, "Body map")
 
@@ -196,6 +199,7 @@ class ProgressView(QWidget):
         self.charts.set_store(store)
         self.sessions.set_store(store)
         self.body_map.set_store(store)
+        self.checkins.set_store(store)
         self.set_notice(notice)
         self._set_enabled(store is not None)
 
@@ -272,12 +276,16 @@ class ProgressView(QWidget):
             self.charts.draw()
         if self.tabs.currentWidget() is self.body_map:
             self.body_map.draw()
+        if self.tabs.currentWidget() is self.checkins:
+            self.checkins.draw()
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.charts and self.charts.dirty:
             self.charts.draw()
         if self.tabs.currentWidget() is self.body_map:
             self.body_map.draw()
+        if self.tabs.currentWidget() is self.checkins:
+            self.checkins.draw()
 
     def delete_selected(self) -> bool:
         """Delete the selected session, once the user says so."""

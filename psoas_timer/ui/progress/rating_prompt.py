@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.history import Area, Moment
+from psoas_timer.history.body_map import Place, place_scores, places_of
+from psoas_timer.ui.common.body_map_view import BodyMapView
 from psoas_timer.ui.common.theme import scaled_font
 
-__all__ = ["NOTE_KEYS", "SCORE_KEYS", "RatingPrompt", "ScoreField", "score_words"]
+__all__ = ["MAP_KEYS", "NOTE_KEYS", "SCORE_KEYS", "RatingPrompt", "ScoreField", "score_words"]
 
 Key = Qt.Key
 
 #: The line of keys under the scores, while a score has the focus and while the note has.
 SCORE_KEYS = "Type 0–10 · Tab or ↓ next · Enter saves · Esc skips"
+MAP_KEYS = "Arrows choose a place · type 0–10 · Alt+B back to the list · Enter saves · Esc skips"
 NOTE_KEYS = "Typing here writes a note, digits too · ↑ back to the scores · Enter saves · Esc skips"
 
 
@@ -130,6 +133,21 @@ class RatingPrompt(QWidget):
         self.keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keys.setWordWrap(True)
         self.keys.setFont(scaled_font(self.font(), 20))
+        #: The body map: another way to give the same scores (the digits stay).
+        self.map = BodyMapView(self, editable=True)
+        self.map.setObjectName("rating_body_map")
+        self.map.hide()
+        self.map.score_changed.connect(self._on_map_score)
+        self.map.installEventFilter(self)
+        self.map_button = QPushButton("&Body map")
+        self.map_button.setObjectName("rating_map_toggle")
+        self.map_button.setCheckable(True)
+        self.map_button.setToolTip(
+            "Rate on a map of the body instead: choose a place, then type its score"
+        )
+        self.map_button.setFont(scaled_font(self.font(), 18))
+        self.map_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.map_button.toggled.connect(self.show_map)
         self.dont_ask = QCheckBox("Don't ask for this routine")
         self.dont_ask.setObjectName("rating_dont_ask")
         self.dont_ask.setFont(scaled_font(self.font(), 18))
@@ -144,6 +162,8 @@ class RatingPrompt(QWidget):
         self.dont_ask.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.map_button)
+        buttons.addSpacing(24)
         buttons.addWidget(self.dont_ask)
         buttons.addSpacing(24)
         buttons.addWidget(self.save)
@@ -159,7 +179,10 @@ class RatingPrompt(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addSpacing(16)
-        layout.addLayout(grid_row)
+        self._grid_box = QWidget()
+        self._grid_box.setLayout(grid_row)
+        layout.addWidget(self._grid_box)
+        layout.addWidget(self.map, 1)
         layout.addSpacing(12)
         layout.addWidget(self.keys)
         layout.addSpacing(12)
@@ -192,6 +215,7 @@ class RatingPrompt(QWidget):
             words.setFont(scaled_font(self.font(), 24))
             words.setMinimumWidth(260)
             field.textChanged.connect(lambda _t, f=field, w=words: w.setText(score_words(f.score)))
+            field.textChanged.connect(self._update_map)
             field.installEventFilter(self)
             self._grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignRight)
             self._grid.addWidget(field, row, 1)
@@ -205,8 +229,38 @@ class RatingPrompt(QWidget):
         self.note.clear()
         self.keys.setText(SCORE_KEYS)
         self.dont_ask.setChecked(False)
+        self.map_button.setChecked(False)
+        self.map_button.setVisible(any(places_of(f.area) for f in self.fields))
+        self._update_map()
         if self.fields:
             self.fields[0].setFocus()
+
+    # -- the body map ------------------------------------------------------------------
+    def show_map(self, on: bool) -> None:
+        """Rate on the body map (*on*) or with the digits; the scores are the same."""
+        self.map_button.setChecked(on)
+        self._grid_box.setVisible(not on)
+        self.map.setVisible(on)
+        if on:
+            self.keys.setText(MAP_KEYS)
+            self.map.setFocus()
+            if self.map.selected is None:
+                first = next((p for f in self.fields for p in places_of(f.area)), None)
+                self.map.select(first)
+        else:
+            self.keys.setText(SCORE_KEYS)
+            if self.fields:
+                self.fields[0].setFocus()
+
+    def _on_map_score(self, place: Place, score: int | None) -> None:
+        """A score typed on the map goes to every area felt at that place."""
+        for field in self.fields:
+            if place.covers(field.area):
+                field.setText("" if score is None else str(score))
+        self._update_map()
+
+    def _update_map(self) -> None:
+        self.map.set_scores(place_scores(self.scores()))
 
     def scores(self) -> dict[Area, int]:
         """The areas given a score so far."""
@@ -228,7 +282,10 @@ class RatingPrompt(QWidget):
             self._show_keys(target)
 
     def _show_keys(self, focused: QObject) -> None:
-        self.keys.setText(NOTE_KEYS if focused is self.note else SCORE_KEYS)
+        if focused is self.map:
+            self.keys.setText(MAP_KEYS)
+        else:
+            self.keys.setText(NOTE_KEYS if focused is self.note else SCORE_KEYS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The window's own keys (Enter releases, Esc stops) wait while the prompt asks.
@@ -251,6 +308,8 @@ class RatingPrompt(QWidget):
         if key == Key.Key_Escape:
             self.skipped.emit()
             return True
+        if watched is self.map:  # the map's own keys: arrows choose, digits score
+            return False
         if key in (Key.Key_Tab, Key.Key_Down):
             self._move(watched, 1)
             return True

@@ -60,11 +60,14 @@ def test_offered_weekly_answered_kept_and_turned_off(
     dialog.accept()
 
     window.show_progress()
-    window.progress.tabs.setCurrentWidget(window.progress.charts)
-    chart = window.progress.charts.activity_chart
-    assert chart is not None and chart.chart is not None
-    assert chart.isVisibleTo(window.progress)
+    window.progress.tabs.setCurrentWidget(window.progress.checkins)
+    chart = window.progress.checkins.chart
+    assert chart.chart is not None
     assert chart.chart.change is not None and chart.chart.change.direction == "better"
+    table = window.progress.checkins.table
+    assert table.rowCount() == 2
+    assert table.item(0, 1).text() == "Sitting for an hour: 6"  # the newest first
+    assert table.item(0, 2).text() == "much improved"
 
     window.open_routine("evening")
     _session(window, clock, wall, 14)

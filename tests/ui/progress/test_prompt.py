@@ -245,3 +245,34 @@ def test_in_the_window_a_note_of_digits_is_kept_as_the_note(
     assert detail is not None
     assert detail.ratings_at("before") == {a: int(s) for a, s in zip(areas, scores, strict=True)}
     assert detail.summary.note == "2"
+
+
+def test_the_body_map_gives_the_same_scores_as_the_digits(qtbot: QtBot) -> None:
+    from psoas_timer.history.body_map import PLACES
+    from psoas_timer.ui.progress.rating_prompt import MAP_KEYS
+
+    prompt = RatingPrompt()
+    qtbot.addWidget(prompt)
+    prompt.resize(1000, 760)
+    prompt.show()
+    left, right, back = Area("psoas", "left"), Area("psoas", "right"), Area("lower back")
+    prompt.ask("Evening release", "before", [left, right, back])
+    prompt.fields[2].setText("4")  # typed as digits first
+    qtbot.waitUntil(prompt.fields[0].isVisible)
+    assert prompt.map_button.isVisible()
+    assert prompt.map_button.shortcut().toString() == "Alt+B"  # &Body map
+    prompt.map_button.click()
+    assert prompt.map.isVisible() and not prompt.fields[0].isVisible()
+    assert prompt.keys.text() == MAP_KEYS
+    assert prompt.map.scores["low-back-left"] == 4  # the digits show on the map
+    crease = next(p for p in PLACES if p.key == "hip-crease-left")
+    prompt.map.select(crease)
+    qtbot.keyClicks(prompt.map, "7")
+    assert prompt.fields[0].text() == "7"  # the left psoas is felt at the left hip crease
+    assert prompt.fields[1].text() == ""
+    with qtbot.waitSignal(prompt.accepted) as saved:
+        qtbot.keyClick(prompt.map, Qt.Key.Key_Return)
+    assert saved.args[0] == {left: 7, back: 4}
+    prompt.show_map(False)
+    qtbot.waitUntil(prompt.fields[0].isVisible)
+    assert not prompt.map.isVisible()
