@@ -107,12 +107,13 @@ def main() -> int:
                 f"{pages} pages, {pdf.stat().st_size / 1e6:.3f} MB"
             )
         store.close()
-    (_, _, base, base_size), (_, _, whole, size) = results.values()
+    (base, base_cpu, base_size, _), (whole, cpu, size, _) = results.values()
     print(
-        f"ten years against eight weeks: {whole / base:.1f}× the time, {size / base_size:.1f}× the size"
+        f"{args.years} years against eight weeks: {whole / base:.1f}× the wall time, "
+        f"{cpu / base_cpu:.1f}× the CPU time, {size / base_size:.1f}× the size"
     )
-    if whole > GOAL_S:
-        print(f"FAIL: the whole report took {whole:.2f} s (goal {GOAL_S} s)")
+    if cpu > GOAL_S:
+        print(f"FAIL: the whole report took {cpu:.2f} s of CPU (goal {GOAL_S} s)")
         ok = False
     if size > GOAL_MB * 1e6:
         print(f"FAIL: the PDF is {size / 1e6:.2f} MB (goal {GOAL_MB} MB)")
