@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .common import catalog, count, print_problems, resolve
 
 if TYPE_CHECKING:
+    from psoas_timer.core.catalog import Entry
     from psoas_timer.core.plan import Cue, Plan
 
 __all__ = ["add_parsers", "cmd_list", "cmd_plan", "cmd_schema"]
@@ -26,7 +27,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     known = catalog()
     entries = sorted(known.entries, key=lambda e: (not e.ok, not e.bundled))  # stable
-    rows = []
+    rows: list[dict[str, object]] = []
     for entry in entries:
         rows.append(
             {
@@ -39,6 +40,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
         )
     if args.json:
+        _add_files(rows, entries)
         print(json.dumps(rows, indent=2))
         return 0
     names = [printable(str(row["name"])) for row in rows]
@@ -60,6 +62,23 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"    {printable(str(problem))}")
     known.save_cache()  # the totals are known now: the next start need not work them out
     return 0
+
+
+def _add_files(rows: list[dict[str, object]], entries: list[Entry]) -> None:
+    """Each routine's pictures and voice clips (and lines said without a clip) in *rows*."""
+    from psoas_timer import paths
+    from psoas_timer.audio.assets import Assets
+
+    from .routine_files import RoutineFiles, routine_files
+
+    assets = Assets(paths.assets_dir())
+    for row, entry in zip(rows, entries, strict=True):
+        files = RoutineFiles()
+        if entry.ok and entry.routine is not None:
+            files = routine_files(entry.routine, assets)
+        row["pictures"] = files.pictures
+        row["voice_clips"] = files.voice_clips
+        row["spoken_without_clip"] = files.spoken_without_clip
 
 
 def _plan_text(plan: Plan) -> str:

@@ -2,8 +2,9 @@
 
 The entry is ``$XDG_CONFIG_HOME/autostart/io.github.psoastimer.PsoasTimer.desktop`` (``~/.config``
 when the variable is unset), written atomically, and runs this same program with
-``--background``: the installed ``psoas-timer`` command, a bundle's binary, or this Python
-with ``-m psoas_timer`` from a source checkout.
+``--background``: ``/usr/bin/psoas-timer`` from the Debian package, a bundle's binary, the
+venv's ``psoas-timer`` script, or this Python with ``-m psoas_timer`` (see
+:func:`autostart_command`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import shlex
 import shutil
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 __all__ = ["autostart_command", "autostart_path", "disable", "enable", "enabled"]
@@ -27,14 +28,32 @@ def autostart_path(env: Mapping[str, str] | None = None) -> Path:
     return Path(config) / "autostart" / f"{DESKTOP_ID}.desktop"
 
 
-def autostart_command() -> list[str]:
-    """How to start this program again, in the tray."""
-    if getattr(sys, "frozen", False):  # a PyInstaller bundle: its own binary
-        return [sys.executable, "--background"]
-    installed = shutil.which("psoas-timer")
-    if installed:
-        return [installed, "--background"]
-    return [sys.executable, "-m", "psoas_timer", "--background"]
+def autostart_command(
+    executable: str | None = None,
+    frozen: bool | None = None,
+    which: Callable[[str], str | None] = shutil.which,
+) -> list[str]:
+    """How to start this program again, in the tray, from a login session's PATH-less start.
+
+    - A bundle (*frozen*) runs its own binary; where ``psoas-timer`` on PATH is that same
+      binary (the Debian package's ``/usr/bin/psoas-timer`` links to ``/opt/psoas-timer``),
+      that name, which outlives an upgrade that moves the bundle.
+    - Otherwise the ``psoas-timer`` script beside this Python (a venv, pipx, a checkout's
+      ``.venv``), then the one on PATH (``pip install --user``), then ``python -m``.
+    """
+    exe = Path(sys.executable if executable is None else executable)
+    is_frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
+    on_path = which("psoas-timer")
+    if is_frozen:
+        if on_path and Path(on_path).resolve() == exe.resolve():
+            return [on_path, "--background"]
+        return [str(exe), "--background"]
+    script = exe.parent / "psoas-timer"
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script), "--background"]
+    if on_path:
+        return [on_path, "--background"]
+    return [str(exe), "-m", "psoas_timer", "--background"]
 
 
 def _exec_line(command: Sequence[str]) -> str:
