@@ -176,7 +176,7 @@ def dependencies(bundle: Path) -> tuple[list[str], list[str]]:
     recommends = [p for p in recommends if p not in depends]
     if "libc6" in depends:
         depends[depends.index("libc6")] = f"libc6 (>= {_upstream_version('libc6')})"
-    return depends + ALWAYS, recommends + ["speech-dispatcher"]
+    return depends + ALWAYS, [*recommends, "speech-dispatcher"]
 
 
 def _install(source: Path, target: Path, mode: int = 0o644) -> None:
@@ -243,7 +243,7 @@ def _md5sums(root: Path) -> str:
     lines = []
     for path in sorted(root.rglob("*")):
         if path.is_file() and not path.is_symlink() and "DEBIAN" not in path.parts:
-            digest = hashlib.md5(path.read_bytes()).hexdigest()  # noqa: S324 - dpkg's format
+            digest = hashlib.md5(path.read_bytes()).hexdigest()
             lines.append(f"{digest}  {path.relative_to(root)}")
     return "\n".join(lines) + "\n"
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import tomllib
 from html import escape
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 METAINFO = ROOT / "packaging" / "linux" / "io.github.psoastimer.PsoasTimer.metainfo.xml"
