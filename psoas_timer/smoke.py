@@ -301,6 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from psoas_timer import __version__
+    from psoas_timer.practice.autostart import autostart_command
     from psoas_timer.ui.shell.app import run
 
     smoke = Smoke(routine, seconds)
@@ -317,6 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             failures=smoke.failures,
             qt_warnings=qt_messages,
             frozen=frozen,
+            # What Start at login would run: this install's own program (tests/release).
+            autostart=autostart_command(),
             total_s=round(time.perf_counter() - _T0, 3),
         )
         print("smoke-result " + json.dumps(smoke.result), flush=True)
