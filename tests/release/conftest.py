@@ -86,7 +86,9 @@ def run(
     result = subprocess.run(
         command, capture_output=True, text=True, env=env, timeout=timeout, check=False
     )
-    assert result.returncode == 0, f"{command} exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == 0, (
+        f"{command} exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
+    )
     return result
 
 

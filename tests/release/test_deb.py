@@ -153,8 +153,6 @@ def test_remove_leaves_no_file_and_keeps_user_data(installed: Path, home: Path) 
     left = [f for f in files if f.is_symlink() or (f.exists() and not f.is_dir())]
     assert left == [], left
     assert not APP.exists(), sorted(APP.rglob("*"))[:10]
-    mine = [
-        d for d in files if d.is_dir() and ("psoas-timer" in str(d) or "psoastimer" in str(d))
-    ]
+    mine = [d for d in files if d.is_dir() and ("psoas-timer" in str(d) or "psoastimer" in str(d))]
     assert mine == [], mine
     assert sorted(p for p in data.rglob("*")) == user_files
