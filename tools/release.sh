@@ -64,7 +64,7 @@ if [ -n "$lint" ]; then
   if command -v lintian >/dev/null; then
     t="$(now)"
     # Errors fail the release; warnings and infos are printed (the overrides say why).
-    lintian --fail-on error --suppress-tags running-with-root-privileges "$deb" || {
+    lintian --fail-on error "$deb" || {
       echo "release.sh: lintian found errors in $deb" >&2; exit 1; }
     echo "lintian: no errors ($(since "$t") s)"
   else

@@ -83,8 +83,10 @@ def private_env(home: Path, **extra: str) -> dict[str, str]:
 def run(
     command: list[str], env: dict[str, str] | None = None, timeout: float = 180
 ) -> subprocess.CompletedProcess[str]:
+    """Run *command* to success, from / (never the checkout, whose psoas_timer would be
+    imported first by ``python -m``/``-c``)."""
     result = subprocess.run(
-        command, capture_output=True, text=True, env=env, timeout=timeout, check=False
+        command, capture_output=True, text=True, env=env, timeout=timeout, check=False, cwd="/"
     )
     assert result.returncode == 0, (
         f"{command} exited {result.returncode}:\n{result.stdout}\n{result.stderr}"

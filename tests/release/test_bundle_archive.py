@@ -54,7 +54,7 @@ def test_install_run_and_uninstall_in_a_home_folder(home: Path, tmp_path: Path) 
     assert result["autostart"] == [str(link), "--background"]
 
     data = home / ".local" / "share" / "PsoasTimer"
-    data.mkdir(parents=True)
+    data.mkdir(parents=True, exist_ok=True)  # list --json made it: user data
     (data / "mine.txt").write_text("kept")
     autostart = home / ".config" / "autostart" / f"{ID}.desktop"
     autostart.parent.mkdir(parents=True)

@@ -111,12 +111,25 @@ def test_a_routine_file_opens_with_psoas_timer_by_its_type(installed: Path, home
     if shutil.which("xdg-mime"):
         assert run(["xdg-mime", "query", "default", mime], env).stdout.strip() == DESKTOP
     launcher = ["dbus-run-session", "--"] if shutil.which("dbus-run-session") else []
-    run([*launcher, "gio", "open", str(routine)], env)
+    # The app it starts inherits gio's output: a file, so nothing waits on a pipe.
+    with (home / "gio-open.log").open("w") as log:
+        opened = subprocess.run(
+            [*launcher, "gio", "open", str(routine)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+    assert opened.returncode == 0, (home / "gio-open.log").read_text()
     pid = _wait_for_process(["psoas-timer", str(routine)])
     try:
-        time.sleep(2)
+        deadline = time.monotonic() + 60
+        while not (home / "data" / "history.sqlite3").exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert (home / "data" / "history.sqlite3").exists()  # started, with this login's data
+        time.sleep(1)
         assert Path(f"/proc/{pid}").exists(), "the app quit after opening the routine"
-        assert (home / "data").is_dir()  # it ran with this login's data folder
     finally:
         os.kill(pid, signal.SIGTERM)
 

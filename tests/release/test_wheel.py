@@ -109,3 +109,16 @@ def test_pipx_install_from_the_wheel_gives_a_working_command(home: Path) -> None
     assert run([str(exe), "--version"], env).stdout.strip() == f"psoas-timer {VERSION}"
     rows = json.loads(run([str(exe), "list", "--json"], env).stdout)
     assert rows and all(not row["problems"] for row in rows)
+
+
+def test_the_version_is_the_tag_when_this_commit_is_tagged() -> None:
+    wheel = artefact("psoas_timer-*-py3-none-any.whl")
+    tag = subprocess.run(
+        ["git", "-C", str(ROOT), "describe", "--tags", "--exact-match", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if tag:  # a release commit: v0.2.0 builds 0.2.0, nothing else
+        assert tag.removeprefix("v") == VERSION
+    assert wheel.name.split("-")[1] == VERSION
