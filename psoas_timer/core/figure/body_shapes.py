@@ -50,7 +50,7 @@ class Probe:
         return self.at[1] - self.radius
 
 
-def capsule(a: Point, b: Point, ra: float, rb: float, steps: int = 7) -> list[Point]:
+def capsule(a: Point, b: Point, ra: float, rb: float, steps: int = 5) -> list[Point]:
     """The outline of a limb from *a* (radius *ra*) to *b* (radius *rb*)."""
     import math
 
@@ -277,6 +277,30 @@ def probes(body: Body, contact: str) -> list[list[Probe]]:
     if part == "forearm":
         return [[Probe(p[f"{side}_elbow"], ARM_R[1])], [Probe(p[f"{side}_hand"], 0.02)]]
     raise ValueError(f"unknown contact {contact!r}")
+
+
+def lowest_point(body: Body) -> float:
+    """The lowest point of the body's outline, worked out from its joints and their
+    radii and the torso's outline (cheaper than drawing it)."""
+    p = body.points
+    low = min(y for _, y in torso_points(body))
+    low = min(low, p["head"][1] - anthropometry_head())
+    for side in SIDES:
+        for name, r in (
+            ("knee", THIGH_R[1]),
+            ("ankle", SHANK_R[1]),
+            ("elbow", ARM_R[1]),
+            ("wrist", FOREARM_R[1]),
+            ("hand", 0.02),
+            ("heel", 0.0),
+            ("toes", 0.0),
+        ):
+            low = min(low, p[f"{side}_{name}"][1] - r)
+    return low
+
+
+def anthropometry_head() -> float:
+    return anthro.HEAD_RADIUS
 
 
 def body_points(shapes: list[Shape]) -> list[Point]:

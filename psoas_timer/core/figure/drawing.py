@@ -319,8 +319,10 @@ def frame_scene(
     placed = place(pose, figure.view, body, lift=not on_ground)
     body = placed.body
     start = place(ghost, figure.view) if ghost is not None else None
-    first = figure.key_poses()[0]
-    moved_from = start or (place(first, figure.view) if first is not pose else None)
+    moved_from = start
+    if moved_from is None and "lift" in figure.signs and frame is None:
+        first = figure.key_poses()[0]
+        moved_from = place(first, figure.view) if first is not pose else None
     back, front = body_shapes(body, breath=breath)
     behind, under, over = _prop_layers(figure, placed)
     target = _target(figure)
@@ -346,9 +348,11 @@ def frame_scene(
     content += sign_shapes
     scene.shapes = content
     scene.labels = labels
-    bounds = scene.bounds()
     if frame is None:
+        bounds = scene.bounds()
         frame = _frame_for(bounds)
+    else:  # a frame of an animation: the mat under the whole picture, as in every frame
+        bounds = Box(frame.left + MARGIN, 0.0, frame.right - MARGIN, frame.top)
     on_floor = "mat" in figure.props
     ground = (
         [] if not on_floor else kit.mat(min(bounds.left, bounds.left) - 0.02, bounds.right + 0.02)

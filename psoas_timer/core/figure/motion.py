@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .body_shapes import body_points, body_shapes
+from .body_shapes import lowest_point
 from .drawing import frame_for, frame_scene, place
 from .geometry import Point, lerp
 from .model import Figure, Limbs, Pose
@@ -27,6 +27,14 @@ __all__ = ["Moment", "Motion", "blend", "posed"]
 PULSE_SECONDS = 1.6
 #: Seconds of one breath when the step has no breathing pattern of its own.
 REST_BREATH = 5.0
+
+#: Steps of a movement from the start pose to the last, and of a breath or a pulse: finer
+#: than the eye follows at the player's size, coarse enough that a few hundred drawings
+#: serve a whole session.
+MOVE_STEPS = 40
+SWELL_STEPS = 24
+#: Drawings remembered per figure.
+MAX_SCENES = 400
 
 _LIMB_KEYS = ("hip", "knee", "ankle", "shoulder", "elbow", "wrist")
 
@@ -78,14 +86,28 @@ def _planted(a: Pose, b: Pose, side: str) -> bool:
     return bool(keys & set(a.touch)) and bool(keys & set(b.touch))
 
 
+_PLACED: dict[tuple[int, str], tuple[Pose, Body]] = {}
+
+
+def _placed(pose: Pose, view: str) -> Body:
+    """*pose*'s body on the ground, remembered (a key pose is placed once, not per frame)."""
+    key = (id(pose), view)
+    found = _PLACED.get(key)
+    if found is None or found[0] is not pose:
+        if len(_PLACED) > 256:
+            _PLACED.clear()
+        found = _PLACED[key] = (pose, place(pose, view).body)
+    return found[1]
+
+
 def posed(figure: Figure, a: Pose, b: Pose, t: float) -> tuple[Pose, Body]:
     """The pose *t* of the way from *a* to *b*, and its body on the ground: the hips move
     straight between where each key pose puts them, and a foot on the floor in both stays
     on the floor."""
     if t <= 0.0 or t >= 1.0:
         pose = a if t <= 0.0 else b
-        return pose, place(pose, figure.view).body
-    start, end = place(a, figure.view).body, place(b, figure.view).body
+        return pose, _placed(pose, figure.view)
+    start, end = _placed(a, figure.view), _placed(b, figure.view)
     pose = blend(a, b, t)
     body = pose_body(pose, figure.view)
     hip = _lerp_point(start.points["hip"], end.points["hip"], t)
@@ -94,8 +116,7 @@ def posed(figure: Figure, a: Pose, b: Pose, t: float) -> tuple[Pose, Body]:
         if _planted(a, b, side):
             ankle = _lerp_point(start.points[f"{side}_ankle"], end.points[f"{side}_ankle"], t)
             leg_to(body, side, ankle, (pose.near if side == "near" else pose.far_limbs).ankle)
-    back, front = body_shapes(body)
-    lowest = min(y for _, y in body_points(back + front))
+    lowest = lowest_point(body)
     if lowest < 0.0:  # a knee or a hand on its way would dip into the floor: lift it
         body = body.moved(0.0, -lowest)
     return pose, body
@@ -111,6 +132,7 @@ class Motion:
         self.poses = figure.key_poses()
         scenes = [frame_scene(figure, pose) for pose in self.poses]
         self.frame: Box = frame_for(figure, scenes)
+        self._scenes: dict[tuple[int, int, int], Scene] = {}
 
     @property
     def moves(self) -> bool:
@@ -134,8 +156,8 @@ class Motion:
     def breath(self, moment: Moment) -> float:
         """How full the chest is drawn: the guide's breath, or a slow one of its own, while
         a pose is held; none while moving or resting."""
-        if moment.kind not in ("hold", "open", "breathe"):
-            return 0.0
+        if moment.kind not in ("hold", "open", "breathe") or self.release:
+            return 0.0  # a release drill shows its pulse instead
         if moment.breath is not None:
             return moment.breath
         return 0.5 - 0.5 * math.cos(2 * math.pi * moment.seconds / REST_BREATH)
@@ -150,24 +172,40 @@ class Motion:
         """The pose and body *progress* of the way through the key poses."""
         if not self.moves:
             pose = self.poses[0]
-            return pose, place(pose, self.figure.view).body
+            return pose, _placed(pose, self.figure.view)
         spans = len(self.poses) - 1
         x = min(1.0, max(0.0, progress)) * spans
         i = min(int(x), spans - 1)
         return posed(self.figure, self.poses[i], self.poses[i + 1], x - i)
 
-    def scene(self, moment: Moment) -> Scene:
-        """The drawing for *moment*."""
-        pose, body = self.at(self.progress(moment))
-        return frame_scene(
-            self.figure,
-            pose,
-            body=body,
-            on_ground=True,
-            breath=self.breath(moment),
-            pulse=self.pulse(moment),
-            frame=self.frame,
+    def key(self, moment: Moment) -> tuple[int, int, int]:
+        """The drawing *moment* needs, as steps of the movement, the breath and the pulse:
+        moments with the same key look the same, so their drawing is worked out once."""
+        return (
+            round(self.progress(moment) * MOVE_STEPS),
+            round(self.breath(moment) * SWELL_STEPS),
+            round(self.pulse(moment) * SWELL_STEPS),
         )
+
+    def scene(self, moment: Moment) -> Scene:
+        """The drawing for *moment* (remembered: a rep's frames repeat every rep)."""
+        key = self.key(moment)
+        found = self._scenes.get(key)
+        if found is None:
+            if len(self._scenes) >= MAX_SCENES:
+                self._scenes.pop(next(iter(self._scenes)))
+            progress, breath, pulse = key
+            pose, body = self.at(progress / MOVE_STEPS)
+            found = self._scenes[key] = frame_scene(
+                self.figure,
+                pose,
+                body=body,
+                on_ground=True,
+                breath=breath / SWELL_STEPS,
+                pulse=pulse / SWELL_STEPS,
+                frame=self.frame,
+            )
+        return found
 
     def still(self, moment: Moment) -> Scene:
         """The drawing for *moment* without motion: the key pose it is nearest."""

@@ -8,8 +8,10 @@ the engine's clock (the segment's elapsed time at a clock reading), never from c
 ticks; paused, hidden or with motion turned off, nothing ticks.
 
 A frame repaints the figure only, at most :data:`FRAME_MS` apart while a rep moves and
-:data:`SLOW_FRAME_MS` apart while a pose breathes or pulses (slow changes): the countdown
-beside it keeps its own pace.
+:data:`SLOW_FRAME_MS` apart while a pose breathes or pulses (slow changes), and only when
+the drawing differs from the one shown: the countdown beside it keeps its own pace. Each
+drawing is painted once into a pixmap and kept (up to :data:`PIXMAP_BUDGET` bytes): a rep's
+frames repeat every rep, so after the first one a frame costs one copy of pixels.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QRadialGradient,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -42,6 +46,8 @@ __all__ = ["FRAME_MS", "SLOW_FRAME_MS", "FigureView", "role_colours"]
 FRAME_MS = 40
 #: Milliseconds between frames while a held pose breathes or a target pulses.
 SLOW_FRAME_MS = 80
+#: Bytes of drawn frames kept for reuse (the frames of a rep and of a breath).
+PIXMAP_BUDGET = 32 * 1024 * 1024
 #: Extrapolate at most this far past the engine's last word (if polls stall).
 MAX_AHEAD = 0.3
 
@@ -87,12 +93,18 @@ def role_colours(palette: QPalette) -> dict[str, QColor]:
     }
 
 
-def qpath(path: Path) -> QPainterPath:
-    """*path* as a QPainterPath, in figure units (y up)."""
+def qpath(path: Path, scale: float = 1.0, dx: float = 0.0, dy: float = 0.0) -> QPainterPath:
+    """*path* as a QPainterPath in pixels: figure units times *scale*, y turned down,
+    then moved by (*dx*, *dy*). (Scaling the painter instead makes Qt's stroker work in
+    tiny units, many times slower.)"""
     out = QPainterPath()
     for command in path.commands:
         op = command[0]
-        pts = [QPointF(p[0], p[1]) for p in command[1:] if isinstance(p, tuple)]
+        pts = [
+            QPointF(p[0] * scale + dx, dy - p[1] * scale)
+            for p in command[1:]
+            if isinstance(p, tuple)
+        ]
         if op == "M":
             out.moveTo(pts[0])
         elif op == "L":
@@ -110,19 +122,19 @@ def paint_scene(p: QPainter, scene: Scene, rect: QRectF, roles: dict[str, QColor
     scale = min(rect.width() / frame.width, rect.height() / frame.height)
     ox = rect.x() + (rect.width() - frame.width * scale) / 2
     oy = rect.y() + (rect.height() - frame.height * scale) / 2
+    dx, dy = ox - frame.left * scale, oy + frame.top * scale
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setClipRect(rect)
-    p.translate(ox - frame.left * scale, oy + frame.top * scale)
-    p.scale(scale, -scale)
     for shape in scene.shapes:
-        path = qpath(shape.path)
-        p.setOpacity(shape.alpha)
+        path = qpath(shape.path, scale, dx, dy)
         if shape.fill:
-            colour = roles[shape.fill]
+            colour = QColor(roles[shape.fill])
+            if shape.alpha < 1:
+                colour.setAlphaF(shape.alpha)
             if shape.gradient:
                 box = path.boundingRect()
-                centre = QPointF(box.left() + box.width() * 0.35, box.top() + box.height() * 0.7)
+                centre = QPointF(box.left() + box.width() * 0.35, box.top() + box.height() * 0.3)
                 gradient = QRadialGradient(centre, box.width() * 0.75)
                 gradient.setColorAt(0.0, _mix(QColor("white"), 0.55, colour))
                 gradient.setColorAt(0.6, colour)
@@ -133,7 +145,10 @@ def paint_scene(p: QPainter, scene: Scene, rect: QRectF, roles: dict[str, QColor
         else:
             p.setBrush(Qt.BrushStyle.NoBrush)
         if shape.stroke:
-            pen = QPen(roles[shape.stroke], shape.width)
+            line = QColor(roles[shape.stroke])
+            if shape.alpha < 1:
+                line.setAlphaF(shape.alpha)
+            pen = QPen(line, max(1.0, shape.width * scale))
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             if shape.dashed:
@@ -142,7 +157,6 @@ def paint_scene(p: QPainter, scene: Scene, rect: QRectF, roles: dict[str, QColor
         else:
             p.setPen(Qt.PenStyle.NoPen)
         p.drawPath(path)
-    p.setOpacity(1.0)
     p.restore()
     for label in scene.labels:
         x = ox + (label.at[0] - frame.left) * scale
@@ -166,7 +180,9 @@ class FigureView(QWidget):
         self.setAccessibleName("Exercise figure")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 90)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        # It paints every pixel (the window's colour under the figure): nothing behind it
+        # is repainted with it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._clock = clock
         self._figure: Figure | None = None
         self._motion: Motion | None = None
@@ -182,7 +198,10 @@ class FigureView(QWidget):
         self._breath_start = 0.0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self.update)
+        self._timer.timeout.connect(self._tick)
+        self._painted_key: object = None
+        self._pixmaps: dict[object, QPixmap] = {}
+        self._pixmap_bytes = 0
         #: Frames painted (for the benchmark and tests).
         self.frames = 0
 
@@ -194,6 +213,7 @@ class FigureView(QWidget):
         """Show *figure* (a release drill's target pulses); returns whether there is one."""
         if figure is not self._figure:
             self._figure = figure
+            self._forget()
             self._motion = Motion(figure, release=release) if figure is not None else None
             self.update()
         elif self._motion is not None:
@@ -264,6 +284,12 @@ class FigureView(QWidget):
         if not self._timer.isActive():
             self._timer.start()
 
+    def _tick(self) -> None:
+        """A frame: repaint only when the drawing differs from the one shown."""
+        motion = self._motion
+        if motion is not None and motion.key(self.moment()) != self._painted_key:
+            self.update()
+
     @property
     def animating(self) -> bool:
         return self._timer.isActive()
@@ -277,20 +303,57 @@ class FigureView(QWidget):
         moment = self.moment()
         return motion.scene(moment) if self._moving else motion.still(moment)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        scene = self.scene()
-        if scene is None:
-            return
+    def _forget(self) -> None:
+        self._pixmaps.clear()
+        self._pixmap_bytes = 0
+        self._painted_key = None
+
+    def _frame_pixmap(self, key: object, scene: Scene) -> QPixmap:
+        """The drawing *scene* (known by *key*) painted at this size, from the cache."""
+        found = self._pixmaps.get(key)
+        if found is not None:
+            return found
         if self._roles is None:
             self._roles = role_colours(self.palette())
-        p = QPainter(self)
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(self.palette().color(QPalette.ColorRole.Window))
+        p = QPainter(pixmap)
         paint_scene(p, scene, QRectF(self.rect()), self._roles)
         p.end()
+        size = pixmap.width() * pixmap.height() * 4
+        if self._pixmap_bytes + size <= PIXMAP_BUDGET:
+            self._pixmaps[key] = pixmap
+            self._pixmap_bytes += size
+        return pixmap
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        motion = self._motion
+        p = QPainter(self)
+        if motion is None:
+            p.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
+            return
+        moment = self.moment()
+        if self._moving:
+            key: object = motion.key(moment)
+            scene = motion.scene(moment)
+        else:
+            key = ("still", motion.progress(moment) >= 0.5)
+            scene = motion.still(moment)
+        self._painted_key = key
+        p.drawPixmap(0, 0, self._frame_pixmap(key, scene))
+        p.end()
         self.frames += 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._forget()
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._roles = None
+            self._forget()
             self.update()
         super().changeEvent(event)
 

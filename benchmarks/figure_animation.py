@@ -1,0 +1,150 @@
+"""What the player's moving figure costs: CPU and frame times while a bridge moves with
+its reps, against the same player with the figure still (motion off), in the same run.
+
+The real player (offscreen, 1280x800) runs a set of bridges (reps with up, hold and down
+phases and a breathing guide) from the real clock for a few seconds per case, polled as
+the session controller polls (every 100 ms). Measured per case: the process's CPU time
+per second of session, the figure's frames per second and the gaps between them, and how
+late the countdown repaints after its number changes (its lateness, against one frame at
+60 Hz, 16.7 ms). Goal: the animation under 1.5x the CPU of the still player, and the
+countdown never more than one frame late. Exit status 1 when either fails. Run::
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/figure_animation.py [--seconds 6]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from psoas_timer.core.engine import Session
+from psoas_timer.core.loader import Library, load_library, load_routine_text
+from psoas_timer.core.plan import compile_plan
+from psoas_timer.ui.player.player_view import PlayerView
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL_RATIO = 1.5
+FRAME = 1 / 60
+
+ROUTINE = """
+name: Bridges
+steps:
+  - use: hip-raise
+    reps: 30
+    tempo: {up: 2, hold: 1, down: 2}
+    hold: null
+    breathing: "4-6"
+"""
+
+
+class Paints(QObject):
+    """Clock times at which a widget painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.times.append(time.perf_counter())
+        return False
+
+
+def run(app: QApplication, plan: object, motion: bool, seconds: float) -> dict[str, float]:
+    view = PlayerView(time.monotonic)
+    view.resize(1280, 800)
+    view.show()
+    view.set_plan(plan)  # type: ignore[arg-type]
+    engine = Session(plan, time.monotonic)  # type: ignore[arg-type]
+    first_rep = next(s.index for s in engine.plan.segments if s.kind == "rep")
+    engine.start(at_segment=first_rep)
+    view.figure.set_motion(motion)
+    figure_paints, dial_paints = Paints(), Paints()
+    view.figure.installEventFilter(figure_paints)
+    view.dial.installEventFilter(dial_paints)
+    changes: list[float] = []
+    shown = [""]
+
+    def poll() -> None:
+        view.show_cues(engine.poll())
+        snap = engine.snapshot()
+        view.show_snapshot(snap)
+        if view.dial.text != shown[0]:
+            shown[0] = view.dial.text
+            changes.append(time.perf_counter())
+
+    timer = QTimer()
+    timer.setInterval(100)
+    timer.timeout.connect(poll)
+    poll()
+    app.processEvents()
+    figure_paints.times.clear()
+    dial_paints.times.clear()
+    changes.clear()
+    timer.start()
+    cpu, wall = time.process_time(), time.perf_counter()
+    QTimer.singleShot(round(seconds * 1000), app.quit)
+    app.exec()
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    timer.stop()
+    view.stop()
+    view.close()
+    late = []
+    for at in changes:
+        after = [t for t in dial_paints.times if t >= at]
+        if after:
+            late.append(after[0] - at)
+    gaps = [b - a for a, b in zip(figure_paints.times, figure_paints.times[1:], strict=False)]
+    view.deleteLater()
+    app.processEvents()
+    return {
+        "cpu_share": cpu / wall,
+        "figure_fps": len(figure_paints.times) / wall,
+        "frame_gap_median_ms": statistics.median(gaps) * 1000 if gaps else 0.0,
+        "frame_gap_max_ms": max(gaps) * 1000 if gaps else 0.0,
+        "dial_late_max_ms": max(late) * 1000 if late else 0.0,
+        "dial_changes": float(len(changes)),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=6.0)
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    library = Library()
+    for path in sorted((ROOT / "routines" / "library").glob("*.yaml")):
+        load_library(path, library)
+    plan = compile_plan(load_routine_text(ROUTINE, "bridges.yaml", library))
+    still = run(app, plan, False, args.seconds)
+    moving = run(app, plan, True, args.seconds)
+    for name, figures in (("still figure (baseline)", still), ("moving figure", moving)):
+        print(
+            f"{name:24} CPU {figures['cpu_share'] * 100:5.1f}% of a core, "
+            f"figure {figures['figure_fps']:5.1f} frames/s "
+            f"(gap median {figures['frame_gap_median_ms']:5.1f} ms, "
+            f"max {figures['frame_gap_max_ms']:6.1f} ms), "
+            f"countdown repaint at most {figures['dial_late_max_ms']:5.1f} ms late "
+            f"over {figures['dial_changes']:.0f} changes"
+        )
+    ratio = moving["cpu_share"] / max(still["cpu_share"], 1e-9)
+    print(f"CPU ratio moving/still: {ratio:.2f}x (goal under {GOAL_RATIO}x)")
+    late_ok = moving["dial_late_max_ms"] <= FRAME * 1000
+    print(
+        f"countdown repaint within one frame (16.7 ms) while moving: {'yes' if late_ok else 'no'}"
+    )
+    return 0 if ratio < GOAL_RATIO and late_ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
