@@ -16,7 +16,15 @@ from .body_shapes import Probe, body_points, body_shapes, probes
 from .geometry import Point, along, angle_of, direction, distance
 from .model import Figure, Pose
 from .scene import Box, Label, Path, Scene, Shape, circle, smooth
-from .signs import arc_arrow, arrow, box_sign, breath_lines, double_arrow, pulse_ring
+from .signs import (
+    arc_arrow,
+    arrow,
+    body_map,
+    box_sign,
+    breath_lines,
+    double_arrow,
+    pulse_ring,
+)
 from .skeleton import Body, pose_body
 
 __all__ = ["TOLERANCE", "Placed", "frame_scene", "place", "pose_problems", "still"]
@@ -228,6 +236,8 @@ def _signs(
     body = placed.body
     shapes: list[Shape] = []
     labels: list[Label] = []
+    target = _target(figure)
+    target_region = target[0] if target else None
     for sign in figure.signs:
         if sign == "press" and region is not None:
             if direction(outward)[1] < -0.3:
@@ -263,6 +273,11 @@ def _signs(
             if moved > 0.05:
                 angle = angle_of(a, b)
                 shapes += arrow(along(a, angle, 0.03), along(b, angle, -0.03))
+        elif sign == "map" and target_region is not None:
+            drawn = [q for shape in body_shapes(body)[1] for q in shape.path.points()]
+            highest = max(y for _, y in drawn)
+            rightmost = max(x for x, _ in drawn)
+            shapes += body_map((rightmost - 0.3, highest + 0.06), target_region, 0.9)
         elif sign == "tuck":
             glutes = body.points["glutes"]
             shapes += arc_arrow(glutes, 0.075, body.lower.up + 110, 100)

@@ -223,6 +223,7 @@ class Figure(FormatModel):
             "twist",
             "alternate",
             "hug",
+            "map",
         ]
     ] = Field(default_factory=list)
     #: Whether the figure faces the left of the picture (it faces right by default).

@@ -107,3 +107,64 @@ def breath_lines(at: Point, outward: float) -> list[Shape]:
 
 
 __all__ += ["box_sign", "breath_lines", "distance", "pulse_ring"]
+
+
+#: Where each release spot sits on the front of the belly and pelvis, for :func:`body_map`
+#: (half the distance between the spots on the two sides, height above the groin).
+MAP_SPOTS = {
+    "navel": (0.06, 0.13),
+    "hip_bone": (0.068, 0.065),
+    "hip_crease": (0.055, -0.005),
+}
+
+
+def body_map(corner: Point, region: str, size: float = 1.0) -> list[Shape]:
+    """A small front view of the belly and pelvis with the spot marked on both sides: the
+    navel, the straight belly muscle's edges, the rims and front points of the hip bones
+    and the creases of the hips are drawn, so "beside the navel", "just inside the hip
+    bone" and "in the hip crease" read apart. *corner* is its lower left corner."""
+    x0, y0 = corner
+    k = size
+
+    def at(x: float, y: float) -> Point:
+        return (x0 + (0.16 + x) * k, y0 + (0.12 + y) * k)
+
+    shapes: list[Shape] = [
+        Shape(
+            smooth(
+                [at(-0.16, -0.12), at(0.16, -0.12), at(0.16, 0.36), at(-0.16, 0.36)],
+                tension=0.2,
+            ),
+            fill="prop",
+            stroke="ghost",
+            width=0.004,
+        )
+    ]
+    side = [(0.1, 0.33), (0.092, 0.2), (0.11, 0.1), (0.13, 0.02), (0.1, -0.05), (0.04, -0.1)]
+    outline = [at(-x, y) for x, y in side] + [at(0.0, -0.075)] + [at(x, y) for x, y in side[::-1]]
+    shapes.append(Shape(smooth(outline, closed=False), fill=None, stroke="line", width=0.005))
+    for s in (-1, 1):
+        ribs = [at(s * 0.1, 0.3), at(s * 0.05, 0.26), at(0.0, 0.245)]
+        shapes.append(Shape(smooth(ribs, closed=False), fill=None, stroke="line", width=0.0035))
+        edge = [at(s * 0.04, 0.25), at(s * 0.042, 0.12), at(s * 0.035, 0.0)]
+        shapes.append(
+            Shape(smooth(edge, closed=False), fill=None, stroke="ghost", width=0.004, dashed=True)
+        )
+        crest = [at(s * 0.122, 0.16), at(s * 0.115, 0.1), at(s * 0.085, 0.06)]
+        shapes.append(Shape(smooth(crest, closed=False), fill=None, stroke="bone", width=0.007))
+        point = circle(at(s * 0.085, 0.058), 0.01 * k)
+        shapes.append(Shape(point, fill="bone", stroke=None))
+        crease = [at(s * 0.085, 0.04), at(s * 0.05, -0.01), at(s * 0.02, -0.07)]
+        shapes.append(Shape(smooth(crease, closed=False), fill=None, stroke="line", width=0.0035))
+    shapes.append(Shape(circle(at(0.0, 0.13), 0.008), fill=None, stroke="line", width=0.0035))
+    spot = MAP_SPOTS.get(region)
+    if spot is not None:
+        for s in (-1, 1):
+            centre = at(s * spot[0], spot[1])
+            shapes.append(Shape(circle(centre, 0.022 * k), fill="target", stroke=None, alpha=0.5))
+            dot = circle(centre, 0.013 * k)
+            shapes.append(Shape(dot, fill="target", stroke="line", width=0.002))
+    return shapes
+
+
+__all__ += ["MAP_SPOTS", "body_map"]
