@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             QApplication.processEvents()
             path = args.out / "figure-player-rep.png"
             window.grab().save(str(path))
-            print(path.relative_to(ROOT), "-", entry.name, "step", seg.step, seg.label)
+            print(path, "-", entry.name, "step", seg.step, seg.label)
             window.controller.stop()
             break
     window.close()

@@ -386,11 +386,15 @@ def _frame_for(bounds: Box) -> Box:
     )
 
 
-def frame_for(figure: Figure, scenes: list[Scene]) -> Box:
-    """One frame that holds every scene (so an animation does not jump about)."""
+def frame_for(figure: Figure, scenes: list[Scene], *, tight: bool = False) -> Box:
+    """One frame that holds every scene (so an animation does not jump about): 4:3, or
+    *tight* around them with a margin."""
     box = scenes[0].bounds()
     for s in scenes[1:]:
         box = box.union(s.bounds())
+    if tight:
+        m = MARGIN * 0.6
+        return Box(box.left - m, min(box.bottom, 0.0) - m, box.right + m, box.top + m)
     return _frame_for(box)
 
 

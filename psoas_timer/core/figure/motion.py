@@ -126,12 +126,14 @@ class Motion:
     """One figure's drawings over a session: :meth:`scene` for any :class:`Moment`, in one
     frame that holds every key pose (so the picture does not jump about)."""
 
-    def __init__(self, figure: Figure, *, release: bool = False) -> None:
+    def __init__(self, figure: Figure, *, release: bool = False, tight: bool = False) -> None:
         self.figure = figure
         self.release = release
         self.poses = figure.key_poses()
         scenes = [frame_scene(figure, pose) for pose in self.poses]
-        self.frame: Box = frame_for(figure, scenes)
+        #: The frame every drawing shares: 4:3 like the pictures, or *tight* around the
+        #: key poses (to fill a view of any shape).
+        self.frame: Box = frame_for(figure, scenes, tight=tight)
         self._scenes: dict[tuple[int, int, int], Scene] = {}
 
     @property

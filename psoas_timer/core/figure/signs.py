@@ -135,7 +135,7 @@ def body_map(corner: Point, region: str, size: float = 1.0) -> list[Shape]:
                 [at(-0.16, -0.12), at(0.16, -0.12), at(0.16, 0.36), at(-0.16, 0.36)],
                 tension=0.2,
             ),
-            fill="prop",
+            fill=None,
             stroke="ghost",
             width=0.004,
         )

@@ -214,7 +214,9 @@ class FigureView(QWidget):
         if figure is not self._figure:
             self._figure = figure
             self._forget()
-            self._motion = Motion(figure, release=release) if figure is not None else None
+            self._motion = (
+                Motion(figure, release=release, tight=True) if figure is not None else None
+            )
             self.update()
         elif self._motion is not None:
             self._motion.release = release
