@@ -214,8 +214,7 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
             hand = body.points[at]
             behind += kit.chair(hand[0], 1.0 if hand[0] < body.points["hip"][0] else -1.0)
         elif kind == "cable" and at is not None:
-            a, b = body.points["near_hand"], body.points["far_hand"]
-            hand = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+            hand = body.points[at]
             facing = 1.0 if hand[0] >= body.points["hip"][0] else -1.0
             behind += kit.cable(hand, facing)
         elif kind in ("heat_pack", "ice_pack") and at is not None:

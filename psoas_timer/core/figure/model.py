@@ -11,8 +11,9 @@ a prop. Angles follow anatomy, so a pose reads like a physiotherapist's descript
 * ``near`` and ``far``: each side's ``hip`` (flexion; abduction from the front), ``knee``
   (flexion), ``ankle`` (pointing the toes), ``shoulder`` (raising the arm forward; sideways
   from the front), ``elbow`` (flexion) and ``wrist``. ``far`` defaults to ``near``.
-* ``reach``: a hand placed on a body point (``navel``, ``hip_bone``, ``near_knee``...) or a
-  prop; the shoulder and elbow are then worked out.
+* ``reach``: a hand placed on a body point (``navel``, ``hip_bone``, ``near_knee``...; the
+  far hand may join the near one, ``near_hand``); the shoulder and elbow are then worked
+  out.
 * ``touch``: what touches the ground: ``back``, ``near_foot``... or ``name@prop`` for a
   point resting on a prop (``hip_crease@ball``).
 """
@@ -142,6 +143,7 @@ ReachPoint = Literal[
     "far_ankle",
     "near_toes",
     "far_toes",
+    "near_hand",
 ]
 
 
