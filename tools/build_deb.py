@@ -47,9 +47,9 @@ PREFIX = Path("opt") / PACKAGE
 ARCH = "amd64"
 MAINTAINER = "The Psoas Timer team <psoas-timer@users.noreply.github.com>"
 # Plugins the app starts without (Qt skips a plugin whose libraries are missing): what only
-# they need is recommended, not required.
+# they need is recommended, not required. Without CUPS the report still saves as PDF.
 OPTIONAL = re.compile(
-    r"plugins/(platformthemes|wayland-[^/]+|texttospeech|platforminputcontexts)/"
+    r"plugins/(platformthemes|wayland-[^/]+|texttospeech|platforminputcontexts|printsupport)/"
     r"|plugins/platforms/libqwayland"
     r"|libQt6(WaylandClient|WlShellIntegration|WaylandEglClientHwIntegration)"
 )
@@ -61,6 +61,7 @@ KNOWN = {
     "libgtk-3.so.0": "libgtk-3-0",
     "libgdk-3.so.0": "libgtk-3-0",
     "libspeechd.so.2": "libspeechd2",
+    "libcups.so.2": "libcups2",
     "libwayland-client.so.0": "libwayland-client0",
     "libwayland-cursor.so.0": "libwayland-cursor0",
     "libwayland-egl.so.1": "libwayland-egl1",
