@@ -16,8 +16,10 @@ What it installs:
     /usr/share/lintian/overrides/       why an app bundle in /opt is what it is
 
 ``Depends`` comes from the bundle's ELF files: every library they name (``NEEDED``) that the
-bundle does not carry, found on this machine with ldconfig and dpkg. Libraries that only the
-optional plugins need (GTK theme, Wayland, speech) go to ``Recommends``. The menu, icon and
+bundle does not carry, found on this machine with ldconfig and dpkg, for the files the app
+cannot start without (the executable, the extension modules, the plugins it needs, and the
+bundled libraries these reach). What only the optional plugins reach (GTK theme, Wayland,
+speech, printing) goes to ``Recommends``. The menu, icon and
 MIME caches are refreshed by dpkg's file triggers (desktop-file-utils, hicolor-icon-theme,
 shared-mime-info), so the package has no maintainer scripts and removing it leaves nothing.
 """
@@ -137,19 +139,44 @@ def _upstream_version(package: str) -> str:
     return re.sub(r"^\d+:", "", out).split("-")[0]
 
 
+def _is_root(rel: str) -> bool:
+    """Whether the app loads *rel* itself: the executable, a Python extension module, or a
+    Qt plugin it cannot do without. Libraries count only as what these pull in."""
+    name = rel.rsplit("/", 1)[-1]
+    if "/" not in rel or ".cpython-" in name or name.endswith(".abi3.so"):
+        return True
+    return "/plugins/" in rel and not OPTIONAL.search(rel)
+
+
 def system_libraries(bundle: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """The libraries the bundle names but does not carry: (required, optional), each soname
-    with the bundle files that need it."""
-    elves = _elf_files(bundle)
-    carried = {p.name for p in bundle.rglob("*.so*")}
+    with the bundle files that need it. Required: what the executable, the extension modules
+    and the plugins the app needs reach, through the bundle's own libraries; optional: what
+    only the optional plugins (and the libraries that only they pull in) need."""
+    needed = {str(elf.relative_to(bundle)): _needed(elf) for elf in _elf_files(bundle)}
+    carried: dict[str, list[str]] = {}
+    for rel in needed:
+        carried.setdefault(rel.rsplit("/", 1)[-1], []).append(rel)
+    for link in bundle.rglob("*.so*"):  # a library may be carried under a linked name
+        if link.is_symlink() and link.resolve().is_relative_to(bundle.resolve()):
+            carried.setdefault(link.name, []).append(
+                str(link.resolve().relative_to(bundle.resolve()))
+            )
+    reached: set[str] = set()
+    todo = [rel for rel in needed if _is_root(rel)]
+    while todo:
+        rel = todo.pop()
+        if rel in reached:
+            continue
+        reached.add(rel)
+        for soname in needed.get(rel, []):
+            todo += carried.get(soname, [])
     required: dict[str, list[str]] = {}
     optional: dict[str, list[str]] = {}
-    for elf in elves:
-        rel = str(elf.relative_to(bundle))
-        for soname in _needed(elf):
-            if soname in carried:
-                continue
-            (optional if OPTIONAL.search(rel) else required).setdefault(soname, []).append(rel)
+    for rel, sonames in needed.items():
+        for soname in sonames:
+            if soname not in carried:
+                (required if rel in reached else optional).setdefault(soname, []).append(rel)
     for soname in required:
         optional.pop(soname, None)
     return required, optional
