@@ -153,6 +153,9 @@ def test_the_flatpak_manifest_parses_and_grants_every_service_the_app_talks_to()
             assert "--own-name=org.mpris.MediaPlayer2.psoas_timer" in args
             continue
         assert any(name == g or name.startswith(g.rstrip("*")) for g in granted), name
+    app = manifest["modules"][-1]
+    wheels = [x["path"] for x in app["sources"] if x.get("path", "").endswith(".whl")]
+    assert wheels == [f"../../dist/psoas_timer-{psoas_timer.__version__}-py3-none-any.whl"]
     assert "--socket=pulseaudio" in args
     assert "--talk-name=org.kde.StatusNotifierWatcher" in args  # the tray
     text = (FLATPAK / "README.md").read_text(encoding="utf-8")
