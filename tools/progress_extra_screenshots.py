@@ -21,10 +21,11 @@ from sample_history import fill  # noqa: E402
 
 from psoas_timer import paths  # noqa: E402
 from psoas_timer.core.catalog import load_catalog  # noqa: E402
-from psoas_timer.history import HistoryStore  # noqa: E402
+from psoas_timer.history import Area, HistoryStore  # noqa: E402
 from psoas_timer.history.body_map import PLACES  # noqa: E402
 from psoas_timer.ui.progress.checkin_dialog import CheckInDialog  # noqa: E402
 from psoas_timer.ui.progress.progress_view import ProgressView  # noqa: E402
+from psoas_timer.ui.progress.rating_prompt import RatingPrompt  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 UNTIL = date(2026, 12, 6)
@@ -66,7 +67,21 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     dialog.grab().save(str(args.out / "checkin.png"))
     dialog.reject()
-    print(f"wrote four screenshots to {args.out}")
+    prompt = RatingPrompt()
+    prompt.resize(width, height)
+    prompt.ask(
+        "Deep psoas release",
+        "before",
+        [Area("psoas", "left"), Area("psoas", "right"), Area("lower back")],
+    )
+    prompt.show()
+    prompt.show_map(True)
+    for place_key, score in (("hip-crease-left", 6), ("low-back-left", 4)):
+        prompt.map.select(next(p for p in PLACES if p.key == place_key))
+        prompt.map.score_changed.emit(prompt.map.selected, score)
+    app.processEvents()
+    prompt.grab().save(str(args.out / "rating-body-map.png"))
+    print(f"wrote five screenshots to {args.out}")
     store.close()
     return 0
 

@@ -1,12 +1,14 @@
 """Where it hurts: the places on the body map, the rating areas behind each, the scores as
 they stood on a day, and the routines that work a place.
 
-The places sit on front and back outlines drawn with a figure eight heads tall (the head
-one unit, shoulders at 1.5, waist at 3, hip joints at 4, knees at 6, feet at 8; x is 0 at
-the middle line, the shoulders at ±1). Each place is an ellipse in those units, on one side,
-and lists the muscles (the words routines use in ``muscles``) felt there. A rating area
-("left psoas") shows on every place of its side that lists its muscle; a place's score is
-the highest of its areas'.
+The places sit on front and back outlines drawn to the figure rig's proportions (Winter's
+segment lengths, :mod:`psoas_timer.core.figure.anthropometry`), eight units tall: the chin
+at 1.04, shoulders at 1.46, waist at 2.96, hip joints at 3.76, knees at 5.72, ankles at 7.69;
+x is 0 at the middle line, the shoulders at ±1.04. Each place is an ellipse in those units,
+on one side, and lists the muscles (the words routines use in ``muscles``) felt there. A rating area
+("left psoas") is rated at the one place of its side where its muscle is felt most (the
+hip crease); a place's score is the highest of its areas'. "Routines for this area" also
+count the muscles whose pain spreads to a place (the psoas into the low back).
 
 No Qt here: the window draws the outlines and the places (:mod:`psoas_timer.ui.common.
 body_map_view`) from these figures.
@@ -50,6 +52,11 @@ class Place:
     name: str
     view: View
     side: Side
+    #: The muscles rated here: each muscle has one such place a side (its score shows
+    #: there, and a score typed there is its score).
+    main: frozenset[str]
+    #: Every muscle felt here, the main ones and those whose pain spreads here (the psoas
+    #: into the low back): "routines for this area" work any of them.
     muscles: frozenset[str]
     x: float
     y: float
@@ -62,57 +69,69 @@ class Place:
         return f"{self.side} {self.name}"
 
     def covers(self, area: Area) -> bool:
-        """Whether *area* (a muscle on a side, or on none) is felt at this place."""
-        return area.name in self.muscles and area.side in (None, self.side)
+        """Whether *area* (a muscle on a side, or on none) is rated at this place."""
+        return area.name in self.main and area.side in (None, self.side)
 
 
 def _both(
     key: str,
     name: str,
     view: View,
-    muscles: Iterable[str],
-    x: float,
-    y: float,
-    rx: float,
-    ry: float,
+    main: Iterable[str],
+    also: Iterable[str],
+    at: tuple[float, float, float, float],
 ) -> tuple[Place, Place]:
-    found = frozenset(muscles)
+    rated = frozenset(main)
+    felt = rated | frozenset(also)
     return (
-        Place(f"{key}-left", name, view, "left", found, x, y, rx, ry),
-        Place(f"{key}-right", name, view, "right", found, x, y, rx, ry),
+        Place(f"{key}-left", name, view, "left", rated, felt, *at),
+        Place(f"{key}-right", name, view, "right", rated, felt, *at),
     )
 
 
-_HIP_FLEXORS = ("psoas", "iliacus", "iliopsoas", "hip flexors", "psoas major")
+_HIP_FLEXORS = ("psoas", "iliopsoas", "hip flexors", "psoas major")
+
+
+def _y(height: float) -> float:
+    """A height above the floor (a fraction of standing height, as in the figure rig's
+    :mod:`~psoas_timer.core.figure.anthropometry`: waist 0.63, hip joint 0.53, knee 0.285)
+    as the map's y, down from the top of the head."""
+    return 8.0 * (1.0 - height)
+
+
 #: Every place, front first, each on the left then the right.
 PLACES: tuple[Place, ...] = (
     *_both("belly", "lower belly", "front",
-           (*_HIP_FLEXORS, "abdominals", "obliques", "rectus abdominis", "core"),
-           0.32, 3.35, 0.24, 0.32),
-    *_both("hip-crease", "hip crease", "front",
-           (*_HIP_FLEXORS, "rectus femoris"), 0.58, 3.98, 0.3, 0.17),
-    *_both("groin", "groin", "front", (*_HIP_FLEXORS, "adductors"), 0.22, 4.3, 0.16, 0.2),
-    *_both("thigh-front", "front of thigh", "front",
-           ("rectus femoris", "quadriceps", "hip flexors", "iliopsoas"), 0.52, 5.0, 0.27, 0.62),
+           ("iliacus", "abdominals", "obliques", "rectus abdominis", "core"), _HIP_FLEXORS,
+           (0.32, _y(0.585), 0.24, 0.32)),
+    *_both("hip-crease", "hip crease", "front", _HIP_FLEXORS, ("iliacus", "rectus femoris"),
+           (0.56, _y(0.515), 0.3, 0.17)),
+    *_both("groin", "groin", "front", ("adductors",), (*_HIP_FLEXORS, "iliacus"),
+           (0.22, _y(0.475), 0.16, 0.2)),
+    *_both("thigh-front", "front of thigh", "front", ("rectus femoris", "quadriceps"),
+           ("hip flexors", "iliopsoas", "psoas"), (0.5, _y(0.4), 0.26, 0.62)),
     *_both("low-back", "low back", "back",
            ("lower back", "lower back muscles", "low back", "back extensors", "back", "spine",
-            "quadratus lumborum", "psoas", "iliopsoas"), 0.3, 3.3, 0.24, 0.36),
-    *_both("buttock", "buttock", "back",
-           ("gluteus maximus", "gluteals", "glutes", "piriformis"), 0.42, 4.15, 0.34, 0.3),
+            "quadratus lumborum"), ("psoas", "iliopsoas", "iliacus"),
+           (0.3, _y(0.59), 0.24, 0.36)),
+    *_both("buttock", "buttock", "back", ("gluteus maximus", "gluteals", "glutes", "piriformis"),
+           (), (0.42, _y(0.48), 0.34, 0.3)),
     *_both("hip-side", "side of hip", "back",
-           ("gluteus medius", "gluteus minimus", "hip abductors", "tensor fasciae latae"),
-           0.86, 3.92, 0.14, 0.3),
-    *_both("thigh-back", "back of thigh", "back", ("hamstrings",), 0.52, 5.05, 0.27, 0.62),
+           ("gluteus medius", "gluteus minimus", "hip abductors", "tensor fasciae latae"), (),
+           (0.84, _y(0.515), 0.14, 0.3)),
+    *_both("thigh-back", "back of thigh", "back", ("hamstrings",), (),
+           (0.5, _y(0.39), 0.26, 0.62)),
 )  # fmt: skip
 
 
 def areas_at(place: Place, areas: Iterable[Area]) -> list[Area]:
-    """The rating areas among *areas* felt at *place*."""
+    """The rating areas among *areas* rated at *place*."""
     return [area for area in areas if place.covers(area)]
 
 
 def places_of(area: Area) -> list[Place]:
-    """The places where *area* is felt (none for a muscle the map does not know)."""
+    """The places where *area* is rated: one a side (none for a muscle the map does not
+    know)."""
     return [place for place in PLACES if place.covers(area)]
 
 

@@ -1,4 +1,5 @@
-"""The body map: front and back outlines with the places that can hurt, each shaded by its
+"""The body map: front and back outlines (drawn to the figure rig's proportions) with the
+places that can hurt, each shaded by its
 score (0–10) and showing the number, so it reads without colour too.
 
 Click a place (or move to it with the arrow keys or Tab) to select it; when the map is
@@ -22,6 +23,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from psoas_timer.core.figure.anthropometry import (
+    ANKLE_HEIGHT,
+    FOREARM,
+    HEAD_RADIUS,
+    HIP_HALF_SPACING,
+    LOWER_TRUNK,
+    SHANK,
+    SHOULDER_HALF_WIDTH,
+    THIGH,
+    UPPER_ARM,
+    UPPER_TRUNK,
+)
 from psoas_timer.history.body_map import PLACES, Place
 from psoas_timer.ui.common.theme import colors, scaled_font
 
@@ -30,21 +43,48 @@ __all__ = ["BodyMapView", "outline"]
 #: The figure's height in its own units (eight heads), and its half width with the arms.
 FIGURE_HEIGHT = 8.0
 FIGURE_HALF_WIDTH = 1.35
+
+
+def _y(height: float) -> float:
+    """A landmark *height* above the floor (a fraction of standing height, as the figure
+    rig's anthropometry gives it) as the map's y, down from the top of the head."""
+    return FIGURE_HEIGHT * (1.0 - height)
+
+
+#: The landmarks the outline follows, from :mod:`psoas_timer.core.figure.anthropometry`
+#: (Winter's segment lengths): chin, shoulder, waist, hip, knee and ankle heights.
+_CHIN = _y(0.870)
+_SHOULDER = _y(UPPER_TRUNK + LOWER_TRUNK + THIGH + SHANK + ANKLE_HEIGHT)
+_WAIST = _y(LOWER_TRUNK + THIGH + SHANK + ANKLE_HEIGHT)
+_HIP = _y(THIGH + SHANK + ANKLE_HEIGHT)
+_KNEE = _y(SHANK + ANKLE_HEIGHT)
+_ANKLE = _y(ANKLE_HEIGHT)
+_SHOULDER_X = FIGURE_HEIGHT * (SHOULDER_HALF_WIDTH + 0.02)  # to the outside of the deltoid
+_HIP_X = FIGURE_HEIGHT * (HIP_HALF_SPACING + 0.05)  # the joint plus the flesh beside it
+_HEAD = FIGURE_HEIGHT * HEAD_RADIUS
+_ARM_END = _SHOULDER + FIGURE_HEIGHT * (UPPER_ARM + FOREARM)
 #: The right half of the outline (x ≥ 0), from the neck round to the crotch.
 _BODY = (
-    (0.2, 1.0), (0.95, 1.45), (1.05, 1.7), (0.78, 2.2), (0.7, 2.6), (0.62, 3.0),
-    (0.78, 3.5), (0.9, 3.95), (0.86, 4.6), (0.74, 5.4), (0.58, 6.0), (0.6, 6.7),
-    (0.44, 7.6), (0.52, 7.95), (0.14, 7.95), (0.16, 7.6), (0.16, 6.7), (0.2, 6.0),
-    (0.12, 5.0), (0.04, 4.35),
+    (0.2, _CHIN), (_SHOULDER_X - 0.1, _SHOULDER), (_SHOULDER_X, _SHOULDER + 0.25),
+    (0.78, _SHOULDER + 0.75), (0.7, _WAIST - 0.4), (0.62, _WAIST),
+    (0.78, (_WAIST + _HIP) / 2), (_HIP_X + 0.04, _HIP + 0.15), (0.86, _HIP + 0.8),
+    (0.72, (_HIP + _KNEE) / 2 + 0.4), (0.56, _KNEE), (0.6, (_KNEE + _ANKLE) / 2 - 0.2),
+    (0.42, _ANKLE - 0.05), (0.5, FIGURE_HEIGHT - 0.05), (0.14, FIGURE_HEIGHT - 0.05),
+    (0.16, _ANKLE - 0.05), (0.16, (_KNEE + _ANKLE) / 2 - 0.2), (0.2, _KNEE),
+    (0.12, (_HIP + _KNEE) / 2), (0.04, _HIP + 0.55),
 )  # fmt: skip
-_ARM = ((0.95, 1.45), (1.25, 2.2), (1.33, 3.4), (1.3, 4.3), (1.13, 4.3), (1.08, 3.4),
-        (0.98, 2.4), (1.05, 1.7))  # fmt: skip
+_ARM = (
+    (_SHOULDER_X - 0.1, _SHOULDER), (_SHOULDER_X + 0.25, _SHOULDER + 0.75),
+    (_SHOULDER_X + 0.32, _ARM_END - 0.9), (_SHOULDER_X + 0.28, _ARM_END),
+    (_SHOULDER_X + 0.08, _ARM_END), (_SHOULDER_X + 0.04, _ARM_END - 0.9),
+    (_SHOULDER_X - 0.06, _SHOULDER + 0.95), (_SHOULDER_X, _SHOULDER + 0.25),
+)  # fmt: skip
 
 
 def outline() -> QPainterPath:
     """The outline of the body, in figure units (x from -1.35 to 1.35, y from 0 to 8)."""
     path = QPainterPath()
-    path.addEllipse(QPointF(0, 0.5), 0.38, 0.48)
+    path.addEllipse(QPointF(0, _CHIN / 2), _HEAD * 0.8, _CHIN / 2)
     body = [QPointF(x, y) for x, y in _BODY] + [QPointF(-x, y) for x, y in reversed(_BODY)]
     path.moveTo(body[0])
     for point in body[1:]:
@@ -160,7 +200,7 @@ class BodyMapView(QWidget):
         for name, box, scale, middle in self._frames():
             painter.setPen(palette.text)
             painter.drawText(
-                QRectF(box.left() - scale, 0, box.width() + 2 * scale, box.top()),
+                QRectF(middle - self.width() / 4, 0, self.width() / 2, box.top()),
                 Qt.AlignmentFlag.AlignCenter,
                 "Front (facing you)" if name == "front" else "Back",
             )

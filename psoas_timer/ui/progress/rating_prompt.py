@@ -182,7 +182,7 @@ class RatingPrompt(QWidget):
         self._grid_box = QWidget()
         self._grid_box.setLayout(grid_row)
         layout.addWidget(self._grid_box)
-        layout.addWidget(self.map, 1)
+        layout.addWidget(self.map, 8)  # it takes the room the list of digits leaves
         layout.addSpacing(12)
         layout.addWidget(self.keys)
         layout.addSpacing(12)

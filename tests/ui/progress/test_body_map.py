@@ -42,7 +42,7 @@ def test_the_map_shows_the_scores_of_a_day_and_the_routines_for_a_place(
         page.tabs.setCurrentWidget(page.body_map)
         tab = page.body_map
         assert tab.map.scores["hip-crease-left"] == 3  # the latest
-        assert tab.map.scores["low-back-right"] == 5
+        assert tab.map.scores["low-back-right"] == 5  # the low back has no side: both
         assert "hip-crease-right" not in tab.map.scores
         tab.slider.setValue(0)
         assert tab.map.scores["hip-crease-left"] == 7

@@ -67,3 +67,14 @@ def test_the_form_changes_the_report_and_the_pdf(
             ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "For: Alex" in text and "2 sessions in the period" in text
+
+
+def test_the_paper_follows_the_locale() -> None:
+    from PySide6.QtCore import QLocale
+
+    from psoas_timer.ui.progress.report_pdf import page_size_for
+
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    germany = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert page_size_for(us).id() == QPageSize.PageSizeId.Letter
+    assert page_size_for(germany).id() == QPageSize.PageSizeId.A4
