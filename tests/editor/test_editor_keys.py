@@ -34,8 +34,8 @@ def _window(
 def test_ctrl_w_closes_the_editor(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
     window = _window(qtbot, catalog, user_dir)
     view = window.view
-    assert "Ctrl+W" in [k.toString() for k in view.act_close.shortcuts()]
-    assert QKeySequence(QKeySequence.StandardKey.Close) in view.act_close.shortcuts()
+    assert "Ctrl+W" in [k.toString() for k in view.act.close.shortcuts()]
+    assert QKeySequence(QKeySequence.StandardKey.Close) in view.act.close.shortcuts()
     qtbot.keyClick(view.step_list, Qt.Key.Key_W, CTRL)
     assert not window.isVisible()
     assert view.asked == []  # type: ignore[attr-defined]  # nothing unsaved: nothing to ask
@@ -62,7 +62,7 @@ def test_closing_from_the_keyboard_still_asks_about_unsaved_changes(
 ) -> None:
     window = _window(qtbot, catalog, user_dir, CloseChoice.CANCEL)
     view = window.view
-    view.act_add_rest.trigger()
+    view.act.add_rest.trigger()
     view.step_list.setFocus()
     qtbot.keyClick(view.step_list, Qt.Key.Key_Escape)
     assert window.isVisible()
@@ -115,7 +115,7 @@ def test_esc_closes_the_library_picker_not_the_editor(
         qtbot.keyClick(picker.search, Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, press_esc)
-    window.view.act_add.trigger()  # runs the picker until Esc
+    window.view.act.add.trigger()  # runs the picker until Esc
     assert seen
     assert window.isVisible()
     assert window.view.step_titles() == []  # nothing added
@@ -125,6 +125,6 @@ def test_export_has_its_own_key_not_the_main_windows_edit_key(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:
     view = _window(qtbot, catalog, user_dir).view
-    assert view.act_export.shortcut().toString() == "Ctrl+Shift+E"
-    keys = {k.toString() for a in view.findChildren(type(view.act_export)) for k in a.shortcuts()}
+    assert view.act.export.shortcut().toString() == "Ctrl+Shift+E"
+    keys = {k.toString() for a in view.findChildren(type(view.act.export)) for k in a.shortcuts()}
     assert "Ctrl+E" not in keys  # Ctrl+E is Edit in the main window

@@ -49,17 +49,17 @@ def test_keys_move_a_step_into_a_group_through_it_and_out_again(
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
     view.step_list.setCurrentRow(2)  # Cool down, under the Circuit group
-    assert view.act_into.isEnabled() and not view.act_out.isEnabled()
+    assert view.act.into.isEnabled() and not view.act.out.isEnabled()
     _key(qtbot, view, Qt.Key.Key_Right, ALT_SHIFT)
     assert _names(view) == ["Warm up", ("Circuit", ["Plank", "Bridge", "Cool down"])]
     assert view.crumb.text() == "Steps in Circuit"  # the view follows the step
     assert view.current_row == 2
-    assert view.act_out.isEnabled()
+    assert view.act.out.isEnabled()
 
     _key(qtbot, view, Qt.Key.Key_Up, ALT)
     _key(qtbot, view, Qt.Key.Key_Up, ALT)
     assert _names(view) == ["Warm up", ("Circuit", ["Cool down", "Plank", "Bridge"])]
-    assert view.act_up.isEnabled()  # at the top of a group, up leads out of it
+    assert view.act.up.isEnabled()  # at the top of a group, up leads out of it
     _key(qtbot, view, Qt.Key.Key_Up, ALT)
     assert _names(view) == ["Warm up", "Cool down", ("Circuit", ["Plank", "Bridge"])]
     assert view.crumb.text() == "Steps"
@@ -215,7 +215,7 @@ def test_moves_have_keys_and_a_context_menu(qtbot: QtBot, catalog: Catalog, user
     menu = [a.text() for a in view.step_list.actions()]
     assert menu[:4] == ["Move up", "Move down", "Move into group", "Move out of group"]
     view.step_list.setCurrentRow(0)
-    assert not view.act_into.isEnabled()  # nothing above
-    assert not view.act_up.isEnabled()  # the top of the routine
+    assert not view.act.into.isEnabled()  # nothing above
+    assert not view.act.up.isEnabled()  # the top of the routine
     view.step_list.setCurrentRow(1)
-    assert not view.act_into.isEnabled()  # a step above, not a group
+    assert not view.act.into.isEnabled()  # a step above, not a group

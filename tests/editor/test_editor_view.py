@@ -30,7 +30,7 @@ def _editor(
 def test_build_a_routine_through_the_ui(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
     view = _editor(qtbot, catalog, user_dir)
     view.files.new_routine("Evening", steps=[STRETCH])
-    view.act_add_rest.trigger()
+    view.act.add_rest.trigger()
     view.add_from_library(["plank"])
     assert view.step_titles() == ["1. Kneeling hip-flexor stretch", "2. Rest", "3. Plank"]
     view.step_list.setFocus()
@@ -66,11 +66,11 @@ def test_build_a_routine_through_the_ui(qtbot: QtBot, catalog: Catalog, user_dir
     assert compile_plan(routine).total > 0
     assert view.total_label.text().startswith("Total ")
     with qtbot.waitSignal(view.start_routine) as started:
-        view.act_start.trigger()
+        view.act.start.trigger()
     assert started.args == [path]
     view.step_list.setCurrentRow(1)
     with qtbot.waitSignal(view.try_routine) as tried:
-        view.act_try.trigger()
+        view.act.try_.trigger()
     one = tried.args[0]
     assert one.steps == [routine.steps[1]]
     assert one.name == routine.name and one.defaults == routine.defaults
@@ -88,7 +88,7 @@ def test_invalid_input_shows_the_loaders_message_and_saves_as_a_draft(
     assert view.routine is None
     messages = [view.problem_list.item(i).text() for i in range(view.problem_list.count())]
     assert any("expected a duration like 90" in m for m in messages), messages
-    assert not view.act_start.isEnabled()
+    assert not view.act.start.isEnabled()
     assert view.files.save()
     assert "hold: abc" in (user_dir / "draft.yaml").read_text(encoding="utf-8")
 
@@ -112,8 +112,8 @@ def test_a_bundled_routine_is_copied_before_editing(
 def test_drag_and_drop_moves_the_step(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
     view = _editor(qtbot, catalog, user_dir)
     view.files.new_routine("Drag", steps=[STRETCH])
-    view.act_add_rest.trigger()
-    view.act_add_breathing.trigger()
+    view.act.add_rest.trigger()
+    view.act.add_breathing.trigger()
     model = view.step_list.model()
     commands = view.undo_stack.count()
     model.moveRow(model.index(-1, -1).parent(), 0, model.index(-1, -1).parent(), 3)
@@ -128,12 +128,12 @@ def test_drag_and_drop_moves_the_step(qtbot: QtBot, catalog: Catalog, user_dir: 
 def test_repeat_groups_open_for_editing(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
     view = _editor(qtbot, catalog, user_dir)
     view.files.new_routine("Circuit", steps=[STRETCH])
-    view.act_add_group.trigger()
+    view.act.add_group.trigger()
     assert view.forms.currentWidget() is view.group_form
     view.group_form.repeat.setValue(3)
     view.enter_group()
     assert view.crumb.text() == "Steps in Circuit"
-    view.act_add_rest.trigger()
+    view.act.add_rest.trigger()
     assert len(view.step_titles()) == 2
     view.leave_group()
     routine = view.validate()
@@ -204,7 +204,7 @@ def test_closing_with_unsaved_changes_asks(qtbot: QtBot, catalog: Catalog, user_
     window = EditorWindow(view)
     qtbot.addWidget(window)
     window.show()
-    view.act_add_rest.trigger()
+    view.act.add_rest.trigger()
     assert not window.close()
     assert view.asked == ["My routine"]  # type: ignore[attr-defined]
     view.undo_stack.setClean()
@@ -306,7 +306,7 @@ def test_try_plays_the_selected_step_or_group_at_any_depth(
     view.step_list.setCurrentRow(1)
     view.enter_group()  # Inner
     view.step_list.setCurrentRow(0)
-    assert view.act_try.isEnabled()
+    assert view.act.try_.isEnabled()
     view.step_list.setFocus()
     with qtbot.waitSignal(view.try_routine) as tried:
         qtbot.keyClick(view.step_list, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
@@ -320,7 +320,7 @@ def test_try_plays_the_selected_step_or_group_at_any_depth(
 
     view.leave_group()  # back in Core circuit, the Inner group selected
     with qtbot.waitSignal(view.try_routine) as tried:
-        view.act_try.trigger()
+        view.act.try_.trigger()
     group = tried.args[0]
     assert group.steps == [whole.steps[1].steps[1]]  # type: ignore[union-attr]
     holds = [s.label for s in compile_plan(group).segments if s.kind == "hold"]
@@ -329,7 +329,7 @@ def test_try_plays_the_selected_step_or_group_at_any_depth(
     view.leave_group()
     view.step_list.setCurrentRow(1)  # the whole circuit: 3 rounds of Plank and 2 Bird dogs
     with qtbot.waitSignal(view.try_routine) as tried:
-        view.act_try.trigger()
+        view.act.try_.trigger()
     holds = [s.label for s in compile_plan(tried.args[0]).segments if s.kind == "hold"]
     assert holds == ["Plank", "Bird dog", "Bird dog"] * 3
     assert view.dirty is False  # trying changes nothing
@@ -342,7 +342,7 @@ def test_try_is_off_while_the_routine_has_problems(
     view.load(RoutineDocument.from_text(NESTED.replace("hold: 10", "hold: abc")), None)
     view.step_list.setCurrentRow(0)
     assert view.routine is None
-    assert not view.act_try.isEnabled()
+    assert not view.act.try_.isEnabled()
     assert view.selected_routine() is None
 
 
@@ -355,7 +355,7 @@ def test_showing_a_routine_without_steps_changes_nothing_and_adding_one_undoes(
     assert view.step_titles() == []
     assert view.document.dump() == text
     assert not view.dirty
-    view.act_add_rest.trigger()
+    view.act.add_rest.trigger()
     assert (
         view.document.dump() == text + "steps:\n  - name: Rest\n    kind: rest\n    duration: 1m\n"
     )
@@ -375,7 +375,7 @@ def test_opening_a_group_without_steps_changes_nothing(
     assert view.crumb.text() == "Steps in Circuit"
     assert view.document.dump() == text
     assert not view.dirty
-    view.act_add_step.trigger()
+    view.act.add_step.trigger()
     assert [s.title for s in view.document.validate().steps[0].steps] == ["New step"]  # type: ignore[union-attr]
     view.undo_stack.undo()
     assert view.document.dump() == text

@@ -86,14 +86,14 @@ def test_new_in_the_editor_makes_what_was_chosen(
     view = make_editor(qtbot, catalog, user_dir)
     view._choose_start = choose  # type: ignore[assignment]
     answers.append(NewStart("Mine"))
-    view.act_new.trigger()
+    view.act.new.trigger()
     assert view.document.name == "Mine"
     assert view.step_titles() == []  # no step the user did not choose
     assert view.path is None and not view.dirty
     assert ("Daily psoas", ROOT / "routines" / "daily-psoas.yaml") in offered[0]
 
     answers.append(NewStart("Two", exercises=["plank", "hip-raise"]))
-    view.act_new.trigger()
+    view.act.new.trigger()
     assert [t.split(". ", 1)[1] for t in view.step_titles()] == [
         "Plank",
         catalog.library.exercises["hip-raise"].title,
@@ -103,7 +103,7 @@ def test_new_in_the_editor_makes_what_was_chosen(
     source = ROOT / "routines" / "daily-psoas.yaml"
     before = source.read_bytes()
     answers.append(NewStart("My daily", copy_of=source))
-    view.act_new.trigger()
+    view.act.new.trigger()
     assert view.document.name == "My daily"
     assert len(view.step_titles()) > 3
     assert view.path is None  # saved only when the user saves, into their own folder
@@ -117,15 +117,15 @@ def test_new_asks_about_unsaved_changes_only_once_chosen(
 ) -> None:
     view = make_editor(qtbot, catalog, user_dir)
     view._choose_start = lambda *_args: None  # type: ignore[assignment]
-    view.act_add_rest.trigger()
-    view.act_new.trigger()  # cancelled: nothing asked, nothing lost
+    view.act.add_rest.trigger()
+    view.act.new.trigger()  # cancelled: nothing asked, nothing lost
     assert view.asked == []  # type: ignore[attr-defined]
     assert len(view.step_titles()) == 1
 
 
 def test_the_real_dialog_runs_from_ctrl_n(qtbot: QtBot, catalog: Catalog, user_dir: Path) -> None:
     view = make_editor(qtbot, catalog, user_dir)
-    view.act_add_rest.trigger()
+    view.act.add_rest.trigger()
     view.undo_stack.setClean()
     seen: list[NewRoutineDialog] = []
 

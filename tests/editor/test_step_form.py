@@ -128,7 +128,7 @@ def test_durations_read_back_as_the_app_writes_them(
 ) -> None:
     view = _editor(qtbot, catalog, user_dir)
     view.files.new_routine("Durations", steps=[STRETCH])  # a stretch held 30
-    view.act_add_rest.trigger()
+    view.act.add_rest.trigger()
     view.step_list.setCurrentRow(0)
     form = view.step_form
     assert form.hold.text() == "30s"

@@ -24,7 +24,7 @@ def test_undo_in_a_field_takes_back_the_typing_then_the_routines_earlier_changes
     view = make_editor(qtbot, catalog, user_dir, open_text=HAND_WRITTEN)
     view.step_list.setFocus()
     view.step_list.setCurrentRow(1)
-    view.act_add_rest.trigger()  # an earlier change of the routine
+    view.act.add_rest.trigger()  # an earlier change of the routine
     assert view.step_titles()[2] == "3. Rest"
     view.step_list.setCurrentRow(1)
     name = view.step_form.name
@@ -57,7 +57,7 @@ def test_undo_works_from_every_kind_of_field(
 ) -> None:
     view = make_editor(qtbot, catalog, user_dir, open_text=HAND_WRITTEN)
     view.step_list.setCurrentRow(0)
-    view.act_add_rest.trigger()
+    view.act.add_rest.trigger()
     assert len(view.step_titles()) == 3
     view.step_list.setCurrentRow(2)  # the kneeling stretch: a hold, sets, instructions
     widget = (

@@ -54,7 +54,7 @@ def test_a_tab_inside_a_value_opens_in_the_editor(
     window.reload()
     assert window.open_routine("tabbed")
     window.commands.edit_routine.trigger()
-    editor = window.editor()
+    editor = window.editing.editor()
     assert editor.isVisible()
     assert editor.view.path == user / "tabbed.yaml"
     assert editor.view.document.name == "Tabbed\tstretch"
@@ -70,7 +70,7 @@ def test_a_file_the_editor_cannot_open_is_explained_with_an_offer_of_the_users_e
     assert window.open_routine("simple")
     (user / "simple.yaml").write_text("name: [unclosed\n", encoding="utf-8")  # broken since
     window.commands.edit_routine.trigger()
-    assert not window.editor().isVisible()
+    assert not window.editing.editor().isVisible()
     (box,) = _message_boxes()
     assert "cannot open simple.yaml" in box.text()
     assert "simple.yaml:" in box.informativeText()  # file:line:column: what is wrong

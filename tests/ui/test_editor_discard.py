@@ -29,7 +29,7 @@ def test_discard_then_quit_asks_nothing_more(
     window: MainWindow, qtbot: QtBot, asked: list[str], new_empty: list[str]
 ) -> None:
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
-    editor = window.editor()
+    editor = window.editing.editor()
     qtbot.waitUntil(editor.isActiveWindow)
     view = editor.view
     view.step_list.setFocus()
@@ -54,13 +54,13 @@ def test_discard_puts_a_saved_routine_back_as_it_was_saved(
 ) -> None:
     assert window.open_routine("simple")
     window.commands.edit_routine.trigger()
-    view = window.editor().view
+    view = window.editing.editor().view
     saved = view.document.dump()
-    view.act_add_rest.trigger()
+    view.act.add_rest.trigger()
     view.edit_routine("name", "Renamed", "Rename")
     assert view.files.maybe_discard()
     assert asked == ["Renamed"]
     assert view.document.dump() == saved
     assert not view.dirty
-    window.editor().close()
+    window.editing.editor().close()
     assert asked == ["Renamed"]

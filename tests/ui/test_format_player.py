@@ -134,9 +134,11 @@ def either(routine_dirs: tuple[Path, Path]) -> Path:
 
 
 def _dialog(window: MainWindow, qtbot: QtBot) -> ChoiceDialog:
-    qtbot.waitUntil(lambda: window.choice_dialog is not None and window.choice_dialog.isVisible())
-    assert window.choice_dialog is not None
-    return window.choice_dialog
+    qtbot.waitUntil(
+        lambda: window.steps.choice_dialog is not None and window.steps.choice_dialog.isVisible()
+    )
+    assert window.steps.choice_dialog is not None
+    return window.steps.choice_dialog
 
 
 def test_an_either_or_step_asks_at_the_start_and_remembers_the_answer(

@@ -29,7 +29,7 @@ def _system_theme_after() -> Iterator[None]:
 
 def open_help(window: MainWindow, qtbot: QtBot) -> HelpDialog:
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    dialog = window.help_dialog
+    dialog = window.options.help_dialog
     assert isinstance(dialog, HelpDialog)
     qtbot.waitExposed(dialog)
     return dialog
@@ -61,11 +61,11 @@ def test_f1_opens_help_with_the_keys_the_format_safety_and_about(
     assert window.preferences.location() in about  # the settings file
 
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert window.help_dialog is None
+    assert window.options.help_dialog is None
 
 
 def choose_theme(window: MainWindow, theme: str) -> None:
-    action = window.theme_menu.findChild(QAction, f"theme_{theme}")
+    action = window.toolbar.theme_menu.findChild(QAction, f"theme_{theme}")
     assert isinstance(action, QAction)
     action.trigger()
     assert action.isChecked()
@@ -74,7 +74,9 @@ def choose_theme(window: MainWindow, theme: str) -> None:
 def test_the_theme_chosen_applies_at_once_and_is_kept(
     window: MainWindow, qtbot: QtBot, settings_file: object
 ) -> None:
-    assert window.theme_menu in [a.menu() for a in window.menu_button.menu().actions()]
+    assert window.toolbar.theme_menu in [
+        a.menu() for a in window.toolbar.menu_button.menu().actions()
+    ]
     choose_theme(window, "dark")
     assert window.preferences.theme == "dark"
     palette = QApplication.palette()
@@ -114,7 +116,7 @@ def test_about_says_where_the_history_is(
     window.show()
     qtbot.waitExposed(window)
     window.commands.help.trigger()
-    dialog = window.help_dialog
+    dialog = window.options.help_dialog
     assert isinstance(dialog, HelpDialog)
     assert str(history) in dialog.about.toPlainText()
     dialog.close()

@@ -63,7 +63,7 @@ def test_the_sound_dialog_test_buttons_say_no_sound_device(
     window: MainWindow, audio: AudioRecorder
 ) -> None:
     window.commands.sound.trigger()
-    dialog = window.sound_dialog
+    dialog = window.options.sound_dialog
     assert dialog is not None
     tests = [v.test for v in dialog.volumes.values() if v.test is not None]
     assert tests and all(t.text() == "Test" for t in tests)
@@ -75,7 +75,7 @@ def test_the_sound_dialog_test_buttons_say_no_sound_device(
     assert all(NO_DEVICE in t.toolTip() for t in tests)
     dialog.reject()
     window.commands.sound.trigger()  # opened again later: it still says so
-    again = window.sound_dialog
+    again = window.options.sound_dialog
     assert again is not None
     assert all(v.test.text() == "No sound device" for v in again.volumes.values() if v.test)
     again.reject()

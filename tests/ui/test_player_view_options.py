@@ -48,8 +48,8 @@ def test_the_time_held_setting_is_kept(
     started(window, "simple")
     advance(window, clock, 3 + 4)
     assert window.player.dial.text == "0:04"
-    assert window.menu_button.menu() is not None
-    assert window.commands.count_up in window.menu_button.menu().actions()
+    assert window.toolbar.menu_button.menu() is not None
+    assert window.commands.count_up in window.toolbar.menu_button.menu().actions()
 
 
 @pytest.fixture

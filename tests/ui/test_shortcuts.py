@@ -25,7 +25,7 @@ def test_every_action_has_a_shortcut_tooltip_and_a_button_or_menu_entry(
     window: MainWindow,
 ) -> None:
     on_toolbar = window.toolbar.actions()
-    menu = window.menu_button.menu()
+    menu = window.toolbar.menu_button.menu()
     assert menu is not None
     in_menu = menu.actions()
     for action in window.commands.all():
@@ -201,7 +201,7 @@ def test_ctrl_comma_opens_sound_settings_that_apply_live_and_are_kept(
     window: MainWindow, qtbot: QtBot, audio: AudioRecorder
 ) -> None:
     qtbot.keyClick(window, Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.sound_dialog
+    dialog = window.options.sound_dialog
     assert dialog is not None and dialog.isVisible()
     start = dialog.settings
     dialog.set_settings(start.with_(master=0.3, muted=True, tone_style="bell"))
@@ -210,7 +210,7 @@ def test_ctrl_comma_opens_sound_settings_that_apply_live_and_are_kept(
     assert window.preferences.audio_settings().tone_style == "bell"
     assert window.commands.mute.isChecked()  # the toolbar's Mute follows the dialog
     dialog.accept()
-    qtbot.waitUntil(lambda: window.sound_dialog is None)
+    qtbot.waitUntil(lambda: window.options.sound_dialog is None)
     assert window.preferences.audio_settings().master == pytest.approx(0.3)
 
 
@@ -218,7 +218,7 @@ def test_sound_dialog_cancel_puts_the_old_sound_back(
     window: MainWindow, qtbot: QtBot, audio: AudioRecorder
 ) -> None:
     window.commands.sound.trigger()
-    dialog = window.sound_dialog
+    dialog = window.options.sound_dialog
     assert dialog is not None
     before = window.preferences.audio_settings()
     dialog.set_settings(before.with_(voice=0.1))

@@ -63,10 +63,12 @@ def test_the_first_run_notice_comes_once_loaded(
 ) -> None:
     prefs = Preferences(QSettings(str(settings_file), QSettings.Format.IniFormat))
     window = frame(qtbot, prefs)
-    assert window.safety_dialog is None  # nothing to show it over yet
+    from psoas_timer.ui.shell.safety_dialog import SafetyDialog
+
+    assert not window.findChildren(SafetyDialog)  # nothing to show it over yet
     window.load(services)
-    assert window.safety_dialog is not None and window.safety_dialog.isVisible()
-    window.safety_dialog.accept()
+    assert window.steps.safety_dialog is not None and window.steps.safety_dialog.isVisible()
+    window.steps.safety_dialog.accept()
 
 
 def test_closing_before_it_loads_keeps_the_geometry(qtbot: QtBot, preferences: Preferences) -> None:

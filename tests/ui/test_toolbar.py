@@ -59,7 +59,9 @@ def test_the_session_controls_are_never_in_the_overflow(
         bar = window.toolbar
         hidden = [x.text() for x in needed if not _shown_in_bar(bar, x)]
         assert hidden == [], (moment, hidden)
-        assert window.menu_button.isVisible() and bar.rect().contains(window.menu_button.geometry())
+        assert window.toolbar.menu_button.isVisible() and bar.rect().contains(
+            window.toolbar.menu_button.geometry()
+        )
         assert not _overflows(bar), moment
 
 
@@ -77,7 +79,7 @@ WORDS_AT = {
 def _check_words(window: MainWindow, width: int) -> None:
     bar = window.toolbar
     assert bar.toolButtonStyle() == WORDS_AT[width], width
-    assert window.menu_button.toolButtonStyle() == WORDS_AT[width]
+    assert window.toolbar.menu_button.toolButtonStyle() == WORDS_AT[width]
     assert not _overflows(bar)
     for action in bar.actions():
         button = bar.widgetForAction(action)
@@ -85,7 +87,7 @@ def _check_words(window: MainWindow, width: int) -> None:
             # every word whole: no button squeezed below what its icon and word need
             assert button.width() >= button.sizeHint().width(), action.text()
             assert bar.rect().contains(button.geometry()), action.text()
-    assert bar.rect().contains(window.menu_button.geometry())
+    assert bar.rect().contains(window.toolbar.menu_button.geometry())
 
 
 @pytest.mark.parametrize("width", sorted(WORDS_AT))
@@ -162,7 +164,7 @@ def test_the_mute_control_shows_whether_the_sound_is_on(
 
 
 def test_rarer_actions_are_in_the_menu_with_their_keys(window: MainWindow) -> None:
-    menu = window.menu_button.menu()
+    menu = window.toolbar.menu_button.menu()
     assert menu is not None
     a = window.commands
     for action in (a.new_routine, a.edit_routine, a.sound, a.fullscreen, a.reload, a.quit):
@@ -175,7 +177,7 @@ def test_every_toolbar_action_has_an_icon(window: MainWindow) -> None:
         if action.isSeparator() or isinstance(action, QWidgetAction):
             continue
         assert not action.icon().isNull(), action.text()
-    assert not window.menu_button.icon().isNull()
+    assert not window.toolbar.menu_button.icon().isNull()
     for action in window.commands.all():
         assert not action.icon().isNull(), action.objectName()
 
@@ -249,14 +251,14 @@ def test_the_editor_keeps_start_routine_in_sight(qtbot: QtBot, tmp_path: Path, w
     window.show()
     _settle(qtbot, window, width, 700)
     bar = view.toolbar
-    for action in (view.act_start, view.act_try, view.act_new, view.act_save, view.act_undo):
+    for action in (view.act.start, view.act.try_, view.act.new, view.act.save, view.act.undo):
         assert _shown_in_bar(bar, action), action.text()
         assert not action.icon().isNull(), action.text()
     assert not _overflows(bar)
     assert view.file_button.isVisible()
     menu = view.file_button.menu()
     assert menu is not None
-    for action in (view.act_import, view.act_export, view.act_rename, view.act_delete):
+    for action in (view.act.import_, view.act.export, view.act.rename, view.act.delete):
         assert action in menu.actions()
     window.close()
 
@@ -275,4 +277,4 @@ def test_f10_opens_the_menu(window: MainWindow, qtbot: QtBot) -> None:
     QTimer.singleShot(50, look_and_close)
     qtbot.keyClick(window, Qt.Key.Key_F10)
     qtbot.waitUntil(lambda: bool(shown))
-    assert shown[0] is window.menu_button.menu()
+    assert shown[0] is window.toolbar.menu_button.menu()

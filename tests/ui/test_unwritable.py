@@ -114,7 +114,7 @@ def test_the_editor_says_it_could_not_save(
 ) -> None:
     monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(blocked / "data"))
     window = _window(qtbot, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    editor = window.editor()
+    editor = window.editing.editor()
     editor.view.files.new_routine("Going nowhere")
     assert not editor.view.files.save()
     assert editor.view.notice.text().startswith("Could not save: ")

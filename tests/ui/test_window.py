@@ -69,16 +69,16 @@ def test_safety_notice_on_first_run(
     window = make_window(prefs)
     window.show()
     qtbot.waitExposed(window)
-    dialog = window.safety_dialog
+    dialog = window.steps.safety_dialog
     assert dialog is not None and dialog.isVisible()
     assert "not medical advice" in dialog.findChild(QLabel, "safety_text").text()
     dialog.accept()
-    assert window.safety_dialog is None
+    assert window.steps.safety_dialog is None
     assert prefs.safety_seen
     again = make_window(prefs)
     again.show()
     qtbot.waitExposed(again)
-    assert again.safety_dialog is None
+    assert again.steps.safety_dialog is None
 
 
 def test_enter_on_the_safety_notice_means_i_understand_not_dont_show_again(
@@ -105,11 +105,11 @@ def test_safety_notice_before_release_routines_until_dismissed(
     window.show()
     window.open_routine("simple")
     window.start_session()
-    assert window.safety_dialog is None and window.controller.active  # no release steps
+    assert window.steps.safety_dialog is None and window.controller.active  # no release steps
     window.commands.stop.trigger()
     window.open_routine("release")
     window.start_session()
-    dialog = window.safety_dialog
+    dialog = window.steps.safety_dialog
     assert dialog is not None and not window.controller.active
     dialog.dismiss.setChecked(True)
     dialog.accept()
@@ -118,7 +118,7 @@ def test_safety_notice_before_release_routines_until_dismissed(
     later = make_window(preferences)
     later.open_routine("release")
     later.start_session()
-    assert later.safety_dialog is None and later.controller.active
+    assert later.steps.safety_dialog is None and later.controller.active
 
 
 def test_closing_during_a_session_asks(window: MainWindow, asker: Asker, inhibitor: object) -> None:
@@ -201,7 +201,7 @@ def test_the_editor_makes_a_routine_that_appears_in_the_library(
     _, user = routine_dirs
     assert window.commands.new_routine.isEnabled()
     window.commands.new_routine.trigger()
-    editor = window.editor()
+    editor = window.editing.editor()
     assert editor.isVisible()
     assert new_empty == ["new"]
     assert editor.view.step_titles() == []
@@ -219,7 +219,7 @@ def test_trying_a_step_from_the_editor_plays_just_it_and_is_not_remembered(
 ) -> None:
     assert window.open_routine("simple")
     remembered = window.preferences.last_routine
-    editor = window.editor()
+    editor = window.editing.editor()
     editor.view.files.maybe_discard = lambda: True  # type: ignore[method-assign]
     editor.view.files.new_routine("Trial")
     editor.view.add_item({"name": "Knee to chest", "kind": "stretch", "hold": 15})
@@ -238,7 +238,7 @@ def test_edit_opens_the_current_routine_in_the_editor(window: MainWindow) -> Non
     assert window.open_routine("simple")
     assert window.commands.edit_routine.isEnabled()
     window.commands.edit_routine.trigger()
-    editor = window.editor()
+    editor = window.editing.editor()
     assert editor.isVisible()
     assert editor.view.path is not None and editor.view.path.name == "simple.yaml"
     editor.close()

@@ -14,7 +14,7 @@ Where its parts live:
   :mod:`.fields`, :mod:`.form_widgets` and :mod:`.choices` are what these forms share;
 - :mod:`.edit_commands` and :mod:`.move_commands`: the edits made in the forms and the
   moves of a step, each one undoable change (:mod:`.document_edits`, :mod:`.step_moves`)
-  recorded by :mod:`.undo`;
+  recorded by :mod:`.undo`, made through :mod:`.edited_list` (what they see of the view);
 - :mod:`.routine_check`: what the loader makes of the routine (its plan, or its problems),
   shown by :mod:`.timeline` and :mod:`.problems_panel`; :mod:`.problem_jump` leads from a
   problem to its step, placed by :mod:`.locations`;
@@ -22,6 +22,9 @@ Where its parts live:
   :mod:`.new_routine`: what a new routine starts from; :mod:`.library_picker`: exercises
   from the library;
 - :mod:`.play_commands`: Try step and Start routine.
+
+No helper is handed the view: each declares the narrow Protocol it needs (as
+:class:`~.file_actions.EditedRoutine` does), which the view satisfies.
 """
 
 from .editor_view import EditorView

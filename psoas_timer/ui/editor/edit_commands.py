@@ -2,59 +2,63 @@
 details or in the selected step's, group's or either/or's form, and adding, duplicating and
 removing steps.
 
-Each is one undoable edit of the document (:meth:`~.editor_view.EditorView.edit`, with a
-change from :mod:`.document_edits`); typing into one field merges into one edit by its
+Each is one undoable edit of the document (:meth:`.EditedList.edit`, with a change from
+:mod:`.document_edits`); typing into one field merges into one edit by its
 *merge* key. The moves are :mod:`.move_commands`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from . import document_edits as edits
+from .edited_list import EditedList
+from .editor_actions import EditorActions
 from .library_picker import LibraryPicker
-
-if TYPE_CHECKING:
-    from .editor_view import EditorView
+from .routine_details import RoutineDetails
+from .selected_step import SelectedStep
 
 __all__ = ["EditCommands"]
 
 
 class EditCommands(QObject):
     """The edits of *view*'s routine made in its forms and by its Add, Duplicate and Remove
-    actions."""
+    actions (the library's picker opens over *parent*)."""
 
-    def __init__(self, view: EditorView) -> None:
-        super().__init__(view)
+    def __init__(self, view: EditedList, parent: QWidget) -> None:
+        super().__init__(parent)
         self._view = view
+        self._parent = parent
 
-    def connect_signals(self) -> None:
-        view = self._view
-        view.act_add.triggered.connect(self._on_add_triggered)
-        view.act_add_step.triggered.connect(lambda: self.add_item({"name": "New step", "hold": 30}))
-        view.act_add_rest.triggered.connect(
+    def connect_signals(
+        self, act: EditorActions, forms: SelectedStep, details: RoutineDetails
+    ) -> None:
+        act.add.triggered.connect(self._on_add_triggered)
+        act.add_step.triggered.connect(lambda: self.add_item({"name": "New step", "hold": 30}))
+        act.add_rest.triggered.connect(
             lambda: self.add_item({"name": "Rest", "kind": "rest", "duration": 60})
         )
-        view.act_add_breathing.triggered.connect(
+        act.add_breathing.triggered.connect(
             lambda: self.add_item(
                 {"name": "Slow breathing", "kind": "breathing", "breathing": "calm", "breaths": 6}
             )
         )
-        view.act_add_group.triggered.connect(
+        act.add_group.triggered.connect(
             lambda: self.add_item(
                 {"repeat": 2, "name": "Circuit", "steps": [{"name": "New step", "hold": 30}]}
             )
         )
-        view.act_dup_step.triggered.connect(self.duplicate_step)
-        view.act_remove.triggered.connect(self.remove_step)
-        view.step_form.edited.connect(self._on_step_form_edited)
-        view.step_form.timing_changed.connect(self._on_step_form_timing_changed)
-        view.group_form.edited.connect(self._on_group_form_edited)
-        view.forms.choice_form.edited.connect(self._on_choice_form_edited)
-        view.details.routine_edited.connect(self.edit_routine)
-        view.details.default_edited.connect(self._on_default_edited)
+        act.dup_step.triggered.connect(self.duplicate_step)
+        act.remove.triggered.connect(self.remove_step)
+        forms.step_form.edited.connect(self._on_step_form_edited)
+        forms.step_form.timing_changed.connect(self._on_step_form_timing_changed)
+        forms.group_form.edited.connect(self._on_group_form_edited)
+        forms.choice_form.edited.connect(self._on_choice_form_edited)
+        details.routine_edited.connect(self.edit_routine)
+        details.default_edited.connect(self._on_default_edited)
 
     def edit_routine(self, key: str, value: object, text: str) -> None:
         """Change one of the routine's own values (name, description, tags), named *text*."""
@@ -89,7 +93,7 @@ class EditCommands(QObject):
             self._view.edit("Remove step", edits.remove_step(path, row))
 
     def _on_add_triggered(self) -> None:
-        picker = LibraryPicker(self._view.library, self._view)
+        picker = LibraryPicker(self._view.library, self._parent)
         if picker.exec():
             self.add_from_library(picker.chosen())
 

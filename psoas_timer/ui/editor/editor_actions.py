@@ -1,33 +1,104 @@
 """The editor's actions, each with its keys and tip, and the toolbar and Routine menu they
 sit in, and which of them apply now.
 
-:func:`build_actions` makes them on the :class:`~.editor_view.EditorView` (as ``act_*``,
-keys active while the focus is in the editor); :func:`build_toolbar` lays out the toolbar;
-:func:`update_actions` enables those that apply to what is selected. What each action does
-is wired in the view and its command objects (:mod:`.edit_commands`, :mod:`.move_commands`,
-:mod:`.play_commands`).
+:func:`build_actions` makes them, as one :class:`EditorActions`, on the widget they act in
+(their keys work while the focus is inside it); :func:`build_toolbar` lays out the toolbar;
+:func:`update_actions` enables those that apply to what is selected (:class:`ActionState`
+says what it reads). What each action does is wired in the view and its command objects
+(:mod:`.edit_commands`, :mod:`.move_commands`, :mod:`.play_commands`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
+from psoas_timer.core.model import Routine
+from psoas_timer.core.routine_edit import ContainerPath
 from psoas_timer.ui.common.icons import icon
 
 from .undo import redo_keys, undo_keys
 
-if TYPE_CHECKING:
-    from .editor_view import EditorView
+__all__ = [
+    "ActionState",
+    "EditorActions",
+    "EditorToolbar",
+    "build_actions",
+    "build_toolbar",
+    "update_actions",
+]
 
-__all__ = ["build_actions", "build_toolbar", "update_actions"]
+
+@dataclass(frozen=True)
+class EditorActions:
+    """The editor's actions (see :func:`build_actions`)."""
+
+    new: QAction
+    duplicate: QAction
+    save: QAction
+    import_: QAction
+    export: QAction
+    rename: QAction
+    delete: QAction
+    restore: QAction
+    open_external: QAction
+    undo: QAction
+    redo: QAction
+    try_: QAction
+    start: QAction
+    add: QAction
+    add_step: QAction
+    add_rest: QAction
+    add_breathing: QAction
+    add_group: QAction
+    dup_step: QAction
+    remove: QAction
+    up: QAction
+    down: QAction
+    into: QAction
+    out: QAction
+    back: QAction
+    close: QAction
+
+
+@dataclass(frozen=True)
+class EditorToolbar:
+    """The toolbar, and the Routine menu at its end with the button that opens it."""
+
+    bar: QToolBar
+    file_menu: QMenu
+    file_button: QToolButton
+
+
+class ActionState(Protocol):
+    """What :func:`update_actions` reads of the routine being edited."""
+
+    @property
+    def current_row(self) -> int: ...
+
+    @property
+    def container(self) -> ContainerPath: ...
+
+    @property
+    def routine(self) -> Routine | None: ...
+
+    @property
+    def path(self) -> Path | None: ...
+
+    def items(self) -> Any: ...
+
+    def current_item(self) -> Any: ...
+
+    def selected_routine(self) -> Routine | None: ...
 
 
 def _action(
-    view: EditorView,
+    view: QWidget,
     text: str,
     shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
     tip: str,
@@ -46,111 +117,133 @@ def _action(
     return action
 
 
-def build_actions(view: EditorView) -> None:
-    """Make the editor's actions (``view.act_*``), each with its keys and tip."""
+def build_actions(view: QWidget, undo_stack: QUndoStack) -> EditorActions:
+    """Make the editor's actions on *view* (their keys work while the focus is in it), each
+    with its keys and tip; Undo and Redo are *undo_stack*'s."""
     std = QKeySequence.StandardKey
-    view.act_new = _action(view, "&New", std.New, "Start a new routine")
-    view.act_duplicate = _action(
+    new = _action(view, "&New", std.New, "Start a new routine")
+    duplicate = _action(
         view, "&Duplicate routine…", "Ctrl+Shift+D", "Copy a bundled or saved routine to change it"
     )
-    view.act_save = _action(
-        view, "&Save", std.Save, "Save this routine (drafts with problems save too)"
-    )
-    view.act_import = _action(
+    save = _action(view, "&Save", std.Save, "Save this routine (drafts with problems save too)")
+    import_ = _action(
         view, "&Import…", "Ctrl+I", "Check a routine file and add it to your routines"
     )
     # Not Ctrl+E: that is Edit in the main window.
-    view.act_export = _action(view, "&Export…", "Ctrl+Shift+E", "Save a copy anywhere, to share it")
-    view.act_rename = _action(view, "Re&name…", "F2", "Give the routine a new name")
-    view.act_delete = _action(
-        view, "Delete routine", "Ctrl+Shift+Delete", "Move this routine to the trash"
-    )
-    view.act_restore = _action(view, "Undo delete", None, "Bring back the routine deleted last")
-    view.act_open_external = _action(
+    export = _action(view, "&Export…", "Ctrl+Shift+E", "Save a copy anywhere, to share it")
+    rename = _action(view, "Re&name…", "F2", "Give the routine a new name")
+    delete = _action(view, "Delete routine", "Ctrl+Shift+Delete", "Move this routine to the trash")
+    restore = _action(view, "Undo delete", None, "Bring back the routine deleted last")
+    open_external = _action(
         view, "Open in my editor", "Ctrl+Shift+O", "Open the YAML file in your own text editor"
     )
-    undo = view.undo_stack.createUndoAction(view, "&Undo")
-    redo = view.undo_stack.createRedoAction(view, "&Redo")
+    undo = undo_stack.createUndoAction(view, "&Undo")
+    redo = undo_stack.createRedoAction(view, "&Redo")
     assert undo is not None
     assert redo is not None
-    view.act_undo, view.act_redo = undo, redo
-    view.act_undo.setShortcuts(undo_keys())
-    view.act_redo.setShortcuts(redo_keys())
-    for action in (view.act_undo, view.act_redo):
+    undo.setShortcuts(undo_keys())
+    redo.setShortcuts(redo_keys())
+    for action in (undo, redo):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         view.addAction(action)
-    view.act_try = _action(
+    try_ = _action(
         view, "&Try step", "Ctrl+T", "Play just the selected step (a repeat group: all its rounds)"
     )
-    view.act_start = _action(
-        view, "S&tart routine", "Ctrl+Return", "Save and play the whole routine"
-    )
-    view.act_add = _action(view, "Add &exercise…", "Ctrl+L", "Add exercises from the library")
-    view.act_add_step = _action(view, "Add own step", "Ctrl+Shift+N", "Add a step of your own")
-    view.act_add_rest = _action(view, "Add rest", "Ctrl+R", "Add a rest")
-    view.act_add_breathing = _action(view, "Add breathing", "Ctrl+B", "Add a breathing block")
-    view.act_add_group = _action(
+    start = _action(view, "S&tart routine", "Ctrl+Return", "Save and play the whole routine")
+    add = _action(view, "Add &exercise…", "Ctrl+L", "Add exercises from the library")
+    add_step = _action(view, "Add own step", "Ctrl+Shift+N", "Add a step of your own")
+    add_rest = _action(view, "Add rest", "Ctrl+R", "Add a rest")
+    add_breathing = _action(view, "Add breathing", "Ctrl+B", "Add a breathing block")
+    add_group = _action(
         view, "Add repeat group", "Ctrl+G", "Add a block of steps done several times"
     )
-    view.act_dup_step = _action(view, "Duplicate step", "Ctrl+D", "Copy the selected step")
-    view.act_remove = _action(view, "Remove step", "Delete", "Remove the selected step")
-    view.act_up = _action(
+    dup_step = _action(view, "Duplicate step", "Ctrl+D", "Copy the selected step")
+    remove = _action(view, "Remove step", "Delete", "Remove the selected step")
+    up = _action(
         view, "Move up", "Alt+Up", "Move the selected step up (out of the group at its top)"
     )
-    view.act_down = _action(
+    down = _action(
         view, "Move down", "Alt+Down", "Move the selected step down (out of the group at its end)"
     )
-    view.act_into = _action(
+    into = _action(
         view, "Move into group", "Alt+Shift+Right", "Move the selected step into the group above it"
     )
-    view.act_out = _action(
+    out = _action(
         view, "Move out of group", "Alt+Shift+Left", "Move the selected step out of this group"
     )
-    view.act_back = _action(view, "Back to the routine", "Alt+Left", "Leave the repeat group")
-    view.act_remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    back = _action(view, "Back to the routine", "Alt+Left", "Leave the repeat group")
+    remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     # Ctrl+W first (it is the one shown), then the platform's other Close keys; Esc closes
     # too when nothing in the editor wants it (see keyPressEvent).
-    view.act_close = _action(view, "&Close", "Ctrl+W", "Close the editor")
+    close = _action(view, "&Close", "Ctrl+W", "Close the editor")
     close_keys = [QKeySequence("Ctrl+W")]
     close_keys += [k for k in QKeySequence.keyBindings(std.Close) if k not in close_keys]
-    view.act_close.setShortcuts(close_keys)
+    close.setShortcuts(close_keys)
     native = close_keys[0].toString(QKeySequence.SequenceFormat.NativeText)
-    view.act_close.setToolTip(f"Close the editor ({native} or Esc)")
+    close.setToolTip(f"Close the editor ({native} or Esc)")
+    return EditorActions(
+        new=new,
+        duplicate=duplicate,
+        save=save,
+        import_=import_,
+        export=export,
+        rename=rename,
+        delete=delete,
+        restore=restore,
+        open_external=open_external,
+        undo=undo,
+        redo=redo,
+        try_=try_,
+        start=start,
+        add=add,
+        add_step=add_step,
+        add_rest=add_rest,
+        add_breathing=add_breathing,
+        add_group=add_group,
+        dup_step=dup_step,
+        remove=remove,
+        up=up,
+        down=down,
+        into=into,
+        out=out,
+        back=back,
+        close=close,
+    )
 
 
-def build_toolbar(view: EditorView) -> QToolBar:
+def build_toolbar(view: QWidget, act: EditorActions) -> EditorToolbar:
     """The editor's toolbar: what is used all the time, then the Routine menu at its end
-    (``view.file_menu``, opened by ``view.file_button`` or F10)."""
+    (opened by its button, or F10 in *view*)."""
     toolbar = QToolBar("Routine")
     toolbar.setAccessibleName("Routine actions")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for action, name in (
-        (view.act_new, "document-new"),
-        (view.act_duplicate, "edit-copy"),
-        (view.act_save, "document-save"),
-        (view.act_undo, "edit-undo"),
-        (view.act_redo, "edit-redo"),
-        (view.act_import, "document-import"),
-        (view.act_export, "document-export"),
-        (view.act_rename, "edit-rename"),
-        (view.act_delete, "edit-delete"),
-        (view.act_open_external, "document-open"),
-        (view.act_try, "psoas-try-step"),
-        (view.act_start, "media-playback-start"),
-        (view.act_close, "window-close"),
+        (act.new, "document-new"),
+        (act.duplicate, "edit-copy"),
+        (act.save, "document-save"),
+        (act.undo, "edit-undo"),
+        (act.redo, "edit-redo"),
+        (act.import_, "document-import"),
+        (act.export, "document-export"),
+        (act.rename, "edit-rename"),
+        (act.delete, "edit-delete"),
+        (act.open_external, "document-open"),
+        (act.try_, "psoas-try-step"),
+        (act.start, "media-playback-start"),
+        (act.close, "window-close"),
     ):
         action.setIcon(icon(name))
     # What is used all the time first, so a narrow window never hides it; the file's
     # rarer commands in a menu at the right end.
     for tool in (
-        view.act_start,
-        view.act_try,
+        act.start,
+        act.try_,
         None,
-        view.act_new,
-        view.act_save,
+        act.new,
+        act.save,
         None,
-        view.act_undo,
-        view.act_redo,
+        act.undo,
+        act.redo,
     ):
         if tool is None:
             toolbar.addSeparator()
@@ -159,55 +252,55 @@ def build_toolbar(view: EditorView) -> QToolBar:
     spacer = QWidget()
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)
-    view.file_menu = QMenu("Routine", view)
+    file_menu = QMenu("Routine", view)
     for tool in (
-        view.act_duplicate,
-        view.act_rename,
+        act.duplicate,
+        act.rename,
         None,
-        view.act_import,
-        view.act_export,
-        view.act_open_external,
+        act.import_,
+        act.export,
+        act.open_external,
         None,
-        view.act_delete,
-        view.act_restore,
+        act.delete,
+        act.restore,
         None,
-        view.act_close,
+        act.close,
     ):
         if tool is None:
-            view.file_menu.addSeparator()
+            file_menu.addSeparator()
         else:
-            view.file_menu.addAction(tool)
-    view.file_button = QToolButton()
-    view.file_button.setText("Routine")
-    view.file_button.setIcon(icon("open-menu"))
-    view.file_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    view.file_button.setAccessibleName("Routine menu")
-    view.file_button.setToolTip("Duplicate, rename, import, export, delete… (F10)")
-    view.file_button.setMenu(view.file_menu)
-    view.file_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    toolbar.addWidget(view.file_button)
-    QShortcut(QKeySequence("F10"), view, view.file_button.showMenu)
-    return toolbar
+            file_menu.addAction(tool)
+    file_button = QToolButton()
+    file_button.setText("Routine")
+    file_button.setIcon(icon("open-menu"))
+    file_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    file_button.setAccessibleName("Routine menu")
+    file_button.setToolTip("Duplicate, rename, import, export, delete… (F10)")
+    file_button.setMenu(file_menu)
+    file_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    toolbar.addWidget(file_button)
+    QShortcut(QKeySequence("F10"), view, file_button.showMenu)
+    return EditorToolbar(toolbar, file_menu, file_button)
 
 
-def update_actions(view: EditorView) -> None:
+def update_actions(view: ActionState, act: EditorActions, count: int) -> None:
     """Enable the actions that apply now: the moves and Duplicate and Remove with a step
     selected (Into with a repeat group just above it; Out inside a group), Try step with a
     step that can play, Start with a routine without problems, Rename, Delete and Open in my
-    editor once the routine has a file, Back inside a group."""
+    editor once the routine has a file, Back inside a group. *count*: the list's rows."""
     has = view.current_item() is not None
-    row, count = view.current_row, view.step_list.count()
+    row = view.current_row
     nested = bool(view.container)
-    view.act_up.setEnabled(has and (row > 0 or nested))
-    view.act_down.setEnabled(has and (row < count - 1 or nested))
+    act.up.setEnabled(has and (row > 0 or nested))
+    act.down.setEnabled(has and (row < count - 1 or nested))
     above = view.items()[row - 1] if has and row > 0 else None
-    view.act_into.setEnabled(isinstance(above, dict) and "repeat" in above)
-    view.act_out.setEnabled(has and nested)
-    for action in (view.act_dup_step, view.act_remove):
+    act.into.setEnabled(isinstance(above, dict) and "repeat" in above)
+    act.out.setEnabled(has and nested)
+    for action in (act.dup_step, act.remove):
         action.setEnabled(has)
-    view.act_try.setEnabled(view.selected_routine() is not None)
-    view.act_start.setEnabled(view.routine is not None)
-    view.act_rename.setEnabled(view.path is not None)
-    view.act_delete.setEnabled(view.path is not None)
-    view.act_open_external.setEnabled(view.path is not None)
-    view.act_back.setEnabled(bool(view.container))
+    act.try_.setEnabled(view.selected_routine() is not None)
+    act.start.setEnabled(view.routine is not None)
+    act.rename.setEnabled(view.path is not None)
+    act.delete.setEnabled(view.path is not None)
+    act.open_external.setEnabled(view.path is not None)
+    act.back.setEnabled(bool(view.container))

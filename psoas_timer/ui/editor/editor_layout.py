@@ -2,14 +2,14 @@
 the step list and its buttons on the left; the selected step's form on the right; the total
 time, the timeline and the problems below.
 
-:func:`build_layout` makes the parts on the :class:`~.editor_view.EditorView` (after
-:func:`~.editor_actions.build_actions`, since the buttons and the list's menu use its
-actions) and lays them out; what they do is wired in the view.
+:func:`build_layout` makes the parts inside a widget (the editor view), with the buttons and
+the list's menu on the :class:`~.editor_actions.EditorActions` made before, lays them out,
+and returns them as one :class:`EditorParts`; what they do is wired in the view.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -24,17 +24,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .editor_actions import build_toolbar
+from .editor_actions import EditorActions, EditorToolbar, build_toolbar
 from .problems_panel import ProblemsPanel
 from .routine_details import RoutineDetails
 from .selected_step import SelectedStep
 from .step_list import StepDropButton, StepList
 from .timeline import TimelineView
 
-if TYPE_CHECKING:
-    from .editor_view import EditorView
+__all__ = ["EditorParts", "action_button", "build_layout"]
 
-__all__ = ["action_button", "build_layout"]
+
+@dataclass(frozen=True)
+class EditorParts:
+    """The editor's parts, as :func:`build_layout` made and laid them out."""
+
+    toolbar: EditorToolbar
+    details: RoutineDetails
+    crumb: QLabel
+    step_list: StepList
+    back_button: StepDropButton
+    forms: SelectedStep
+    total_label: QLabel
+    timeline: TimelineView
+    problem_list: ProblemsPanel
+    notice: QLabel
+    restore_button: QPushButton
+
+
+@dataclass(frozen=True)
+class _StepsPane:
+    widget: QWidget
+    details: RoutineDetails
+    crumb: QLabel
+    step_list: StepList
+    back_button: StepDropButton
 
 
 def action_button(action: QAction) -> QPushButton:
@@ -46,74 +69,71 @@ def action_button(action: QAction) -> QPushButton:
     return button
 
 
-def _steps_pane(view: EditorView) -> QWidget:
+def _steps_pane(act: EditorActions) -> _StepsPane:
     """The left pane: the routine's details, where the list is, the list and its buttons."""
-    view.details = RoutineDetails()
+    details = RoutineDetails()
 
-    view.crumb = QLabel()
-    view.step_list = StepList()
-    view.back_button = StepDropButton("◀ Back to the routine", view.step_list)
-    view.back_button.setAccessibleName("Back to the routine")
-    view.back_button.setToolTip("Leave the group (drop a step here to move it out)")
+    crumb = QLabel()
+    step_list = StepList()
+    back_button = StepDropButton("◀ Back to the routine", step_list)
+    back_button.setAccessibleName("Back to the routine")
+    back_button.setToolTip("Leave the group (drop a step here to move it out)")
     crumb_row = QHBoxLayout()
-    crumb_row.addWidget(view.back_button)
-    crumb_row.addWidget(view.crumb, 1)
-    view.step_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    crumb_row.addWidget(back_button)
+    crumb_row.addWidget(crumb, 1)
+    step_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     for action in (
-        view.act_up,
-        view.act_down,
-        view.act_into,
-        view.act_out,
-        view.act_dup_step,
-        view.act_remove,
+        act.up,
+        act.down,
+        act.into,
+        act.out,
+        act.dup_step,
+        act.remove,
     ):
-        view.step_list.addAction(action)
+        step_list.addAction(action)
     # Three to a row: in one row of five the buttons alone made the list's side too wide
     # for the step's form to fit beside it in an 800 px window.
     buttons = QGridLayout()
     adds = (
-        view.act_add,
-        view.act_add_step,
-        view.act_add_rest,
-        view.act_add_breathing,
-        view.act_add_group,
+        act.add,
+        act.add_step,
+        act.add_rest,
+        act.add_breathing,
+        act.add_group,
     )
     for n, action in enumerate(adds):
         buttons.addWidget(action_button(action), n // 3, n % 3)
     moves = QGridLayout()
-    for n, action in enumerate((view.act_up, view.act_down, view.act_dup_step, view.act_remove)):
+    for n, action in enumerate((act.up, act.down, act.dup_step, act.remove)):
         moves.addWidget(action_button(action), n // 2, n % 2)
     left = QWidget()
     left_layout = QVBoxLayout(left)
     left_layout.setContentsMargins(0, 0, 0, 0)
-    left_layout.addWidget(view.details)
+    left_layout.addWidget(details)
     left_layout.addLayout(crumb_row)
-    left_layout.addWidget(view.step_list, 1)
+    left_layout.addWidget(step_list, 1)
     left_layout.addLayout(buttons)
     left_layout.addLayout(moves)
-    return left
+    return _StepsPane(left, details, crumb, step_list, back_button)
 
 
-def _selected_step_pane(view: EditorView) -> QScrollArea:
+def _selected_step_pane(forms: SelectedStep) -> QScrollArea:
     """The right pane: the selected step's (or group's, or either/or's) form, scrolling."""
-    view.forms = SelectedStep()
-    view.step_form = view.forms.step_form
-    view.group_form = view.forms.group_form
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     # Never cut off: in a narrow window the form scrolls sideways too.
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    scroll.setWidget(view.forms)
+    scroll.setWidget(forms)
     scroll.setAccessibleName("Selected step")
     return scroll
 
 
-def build_layout(view: EditorView) -> None:
-    """Make the editor's parts on *view* (``view.details``, ``view.step_list``,
-    ``view.forms``, ``view.total_label``, ``view.problem_list``...) and lay them out."""
-    view.toolbar = build_toolbar(view)
-
-    left, right = _steps_pane(view), _selected_step_pane(view)
+def build_layout(view: QWidget, act: EditorActions) -> EditorParts:
+    """Make the editor's parts (the details, the step list, the forms, the total, the
+    problems...) and lay them out in *view*."""
+    toolbar = build_toolbar(view, act)
+    steps, forms = _steps_pane(act), SelectedStep()
+    left, right = steps.widget, _selected_step_pane(forms)
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.addWidget(left)
     splitter.addWidget(right)
@@ -122,30 +142,41 @@ def build_layout(view: EditorView) -> None:
     splitter.setChildrenCollapsible(False)
 
     # The plan and the problems.
-    view.total_label = QLabel()
-    view.total_label.setAccessibleName("Total time")
-    font = view.total_label.font()
+    total_label = QLabel()
+    total_label.setAccessibleName("Total time")
+    font = total_label.font()
     font.setBold(True)
-    view.total_label.setFont(font)
-    view.total_label.setMinimumWidth(
-        view.total_label.fontMetrics().horizontalAdvance("Total 0:00:00  ")
-    )
-    view.timeline = TimelineView()
-    view.problem_list = ProblemsPanel()
-    view.notice = QLabel()
-    view.notice.setWordWrap(True)
-    view.restore_button = QPushButton("Undo delete")
-    view.restore_button.hide()
+    total_label.setFont(font)
+    total_label.setMinimumWidth(total_label.fontMetrics().horizontalAdvance("Total 0:00:00  "))
+    timeline = TimelineView()
+    problem_list = ProblemsPanel()
+    notice = QLabel()
+    notice.setWordWrap(True)
+    restore_button = QPushButton("Undo delete")
+    restore_button.hide()
     notice_row = QHBoxLayout()
-    notice_row.addWidget(view.notice, 1)
-    notice_row.addWidget(view.restore_button)
+    notice_row.addWidget(notice, 1)
+    notice_row.addWidget(restore_button)
     plan_row = QHBoxLayout()
-    plan_row.addWidget(view.total_label)
-    plan_row.addWidget(view.timeline, 1)
+    plan_row.addWidget(total_label)
+    plan_row.addWidget(timeline, 1)
 
     layout = QVBoxLayout(view)
-    layout.addWidget(view.toolbar)
+    layout.addWidget(toolbar.bar)
     layout.addLayout(notice_row)
     layout.addWidget(splitter, 1)
     layout.addLayout(plan_row)
-    layout.addWidget(view.problem_list)
+    layout.addWidget(problem_list)
+    return EditorParts(
+        toolbar=toolbar,
+        details=steps.details,
+        crumb=steps.crumb,
+        step_list=steps.step_list,
+        back_button=steps.back_button,
+        forms=forms,
+        total_label=total_label,
+        timeline=timeline,
+        problem_list=problem_list,
+        notice=notice,
+        restore_button=restore_button,
+    )

@@ -18,14 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QLabel,
     QListWidgetItem,
-    QMenu,
-    QPushButton,
-    QToolBar,
-    QToolButton,
     QWidget,
 )
 
@@ -41,17 +36,11 @@ from .edit_commands import EditCommands
 from .editor_actions import build_actions, update_actions
 from .editor_layout import build_layout
 from .file_actions import CloseChoice, DialogQuestions, FileActions, ask_unsaved
-from .group_form import GroupForm
 from .move_commands import StepMoveCommands
 from .new_routine import NewStart, ask_how_to_start
 from .play_commands import PlayCommands
-from .problems_panel import ProblemsPanel
 from .routine_check import RoutineCheck
-from .routine_details import RoutineDetails
-from .selected_step import SelectedStep
-from .step_form import StepForm
-from .step_list import StepDropButton, StepList, list_title
-from .timeline import TimelineView
+from .step_list import list_title
 from .undo import EditorState, FieldUndoKeys, Snapshot
 
 __all__ = ["CloseChoice", "EditorView"]
@@ -75,50 +64,6 @@ class EditorView(QWidget):
     status = Signal(str)
     close_requested = Signal()
 
-    # Made by build_actions (see editor_actions).
-    act_add: QAction
-    act_add_breathing: QAction
-    act_add_group: QAction
-    act_add_rest: QAction
-    act_add_step: QAction
-    act_back: QAction
-    act_close: QAction
-    act_delete: QAction
-    act_down: QAction
-    act_dup_step: QAction
-    act_duplicate: QAction
-    act_export: QAction
-    act_import: QAction
-    act_into: QAction
-    act_new: QAction
-    act_open_external: QAction
-    act_out: QAction
-    act_redo: QAction
-    act_remove: QAction
-    act_rename: QAction
-    act_restore: QAction
-    act_save: QAction
-    act_start: QAction
-    act_try: QAction
-    act_undo: QAction
-    act_up: QAction
-    file_menu: QMenu
-    file_button: QToolButton
-    # Made by build_layout (see editor_layout).
-    toolbar: QToolBar
-    details: RoutineDetails
-    crumb: QLabel
-    step_list: StepList
-    back_button: StepDropButton
-    forms: SelectedStep
-    step_form: StepForm
-    group_form: GroupForm
-    total_label: QLabel
-    timeline: TimelineView
-    problem_list: ProblemsPanel
-    notice: QLabel
-    restore_button: QPushButton
-
     def __init__(
         self,
         *,
@@ -141,14 +86,35 @@ class EditorView(QWidget):
             self, DialogQuestions(self, ask_unsaved), user_dir=user_dir, bundled=bundled
         )
         self.document = new_document()
-        self.check = RoutineCheck(self)
         self._container: ContainerPath = ()
         self.undo_stack = QUndoStack(self)
-        build_actions(self)
-        build_layout(self)
-        self.edits = EditCommands(self)
-        self.moves = StepMoveCommands(self)
-        self.play = PlayCommands(self)
+        #: The editor's actions (see :mod:`.editor_actions`).
+        self.act = build_actions(self, self.undo_stack)
+        parts = build_layout(self, self.act)
+        self.toolbar = parts.toolbar.bar
+        self.file_menu, self.file_button = parts.toolbar.file_menu, parts.toolbar.file_button
+        self.details, self.crumb = parts.details, parts.crumb
+        self.step_list, self.back_button = parts.step_list, parts.back_button
+        self.forms = parts.forms
+        self.step_form, self.group_form = parts.forms.step_form, parts.forms.group_form
+        self.total_label, self.timeline = parts.total_label, parts.timeline
+        self.problem_list = parts.problem_list
+        self.notice, self.restore_button = parts.notice, parts.restore_button
+        self.check = RoutineCheck(
+            self,
+            problem_list=self.problem_list,
+            total_label=self.total_label,
+            timeline=self.timeline,
+        )
+        self.edits = EditCommands(self, self)
+        self.moves = StepMoveCommands(self, self.step_list)
+        self.play = PlayCommands(
+            self,
+            save=self.files.save,
+            play_step=self.try_routine.emit,
+            play_file=self.start_routine.emit,
+            parent=self,
+        )
         self._field_undo = FieldUndoKeys(self, self.undo_stack)
         self._connect_signals()
         self._show_state((self.document.dump(), (), 0), reload=False)
@@ -156,21 +122,21 @@ class EditorView(QWidget):
 
     def _connect_signals(self) -> None:
         files = self.files
-        self.act_new.triggered.connect(self.ask_new_routine)
-        self.act_duplicate.triggered.connect(files.on_duplicate_triggered)
-        self.act_save.triggered.connect(files.save)
-        self.act_import.triggered.connect(files.on_import_triggered)
-        self.act_export.triggered.connect(files.on_export_triggered)
-        self.act_rename.triggered.connect(files.on_rename_triggered)
-        self.act_delete.triggered.connect(files.delete_routine)
-        self.act_restore.triggered.connect(files.restore_deleted)
+        self.act.new.triggered.connect(self.ask_new_routine)
+        self.act.duplicate.triggered.connect(files.on_duplicate_triggered)
+        self.act.save.triggered.connect(files.save)
+        self.act.import_.triggered.connect(files.on_import_triggered)
+        self.act.export.triggered.connect(files.on_export_triggered)
+        self.act.rename.triggered.connect(files.on_rename_triggered)
+        self.act.delete.triggered.connect(files.delete_routine)
+        self.act.restore.triggered.connect(files.restore_deleted)
         self.restore_button.clicked.connect(files.restore_deleted)
-        self.act_open_external.triggered.connect(files.open_in_external_editor)
-        self.act_close.triggered.connect(self.close_requested)
-        self.play.connect_signals()
-        self.edits.connect_signals()
-        self.moves.connect_signals()
-        self.act_back.triggered.connect(self.leave_group)
+        self.act.open_external.triggered.connect(files.open_in_external_editor)
+        self.act.close.triggered.connect(self.close_requested)
+        self.play.connect_signals(self.act)
+        self.edits.connect_signals(self.act, self.forms, self.details)
+        self.moves.connect_signals(self.act, self.back_button)
+        self.act.back.triggered.connect(self.leave_group)
         self.back_button.clicked.connect(self.leave_group)
         self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
         self.step_list.itemActivated.connect(self._on_step_list_item_activated)
@@ -289,7 +255,7 @@ class EditorView(QWidget):
 
     def update_actions(self) -> None:
         """Enable the actions that apply now (see :func:`.editor_actions.update_actions`)."""
-        update_actions(self)
+        update_actions(self, self.act, self.step_list.count())
         self._update_title()
 
     def _update_title(self) -> None:
@@ -397,7 +363,7 @@ class EditorView(QWidget):
             Qt.KeyboardModifier.KeypadModifier,
         ):
             event.accept()
-            self.act_close.trigger()
+            self.act.close.trigger()
             return
         super().keyPressEvent(event)
 

@@ -7,37 +7,35 @@ a drop is followed a moment later, once the list has finished its own move.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, QTimer
 
 from psoas_timer.core.routine_edit import ContainerPath
 
 from . import step_moves
-
-if TYPE_CHECKING:
-    from .editor_view import EditorView
+from .edited_list import EditedList
+from .editor_actions import EditorActions
+from .step_list import StepDropButton, StepList
 
 __all__ = ["StepMoveCommands"]
 
 
 class StepMoveCommands(QObject):
-    """The moves of *view*'s selected or dragged step."""
+    """The moves of *view*'s selected or dragged step, shown in *step_list*."""
 
-    def __init__(self, view: EditorView) -> None:
-        super().__init__(view)
+    def __init__(self, view: EditedList, step_list: StepList) -> None:
+        super().__init__(step_list)
         self._view = view
+        self._list = step_list
 
-    def connect_signals(self) -> None:
-        view = self._view
-        view.act_up.triggered.connect(lambda: self.move_step(-1))
-        view.act_down.triggered.connect(lambda: self.move_step(1))
-        view.act_into.triggered.connect(self.move_into_group)
-        view.act_out.triggered.connect(self.move_out_of_group)
-        view.step_list.dropped_before.connect(self._on_step_dropped_before)
-        view.step_list.dropped_into_group.connect(self._on_step_dropped_into_group)
-        view.back_button.step_dropped.connect(self._on_step_dropped_on_back)
-        view.step_list.model().rowsMoved.connect(self._on_step_rows_moved)
+    def connect_signals(self, act: EditorActions, back_button: StepDropButton) -> None:
+        act.up.triggered.connect(lambda: self.move_step(-1))
+        act.down.triggered.connect(lambda: self.move_step(1))
+        act.into.triggered.connect(self.move_into_group)
+        act.out.triggered.connect(self.move_out_of_group)
+        self._list.dropped_before.connect(self._on_step_dropped_before)
+        self._list.dropped_into_group.connect(self._on_step_dropped_into_group)
+        back_button.step_dropped.connect(self._on_step_dropped_on_back)
+        self._list.model().rowsMoved.connect(self._on_step_rows_moved)
 
     def move_step(self, delta: int) -> None:
         """Move the selected step *delta* rows up or down its list; past the top or the end
@@ -46,13 +44,13 @@ class StepMoveCommands(QObject):
         target = row + delta
         if row < 0:
             return
-        if 0 <= target < self._view.step_list.count():
+        if 0 <= target < self._list.count():
             self._move(path, row, path, target if target < row else target + 1)
         elif path and target < 0:
             self._move(path, row, path[:-1], path[-1])
-        elif path and target >= self._view.step_list.count():
+        elif path and target >= self._list.count():
             self._move(path, row, path[:-1], path[-1] + 1)
-        self._view.step_list.setFocus()
+        self._list.setFocus()
 
     def move_into_group(self) -> None:
         """Move the selected step to the end of the repeat group just above it."""
@@ -60,14 +58,14 @@ class StepMoveCommands(QObject):
         above = self._view.items()[row - 1] if row > 0 else None
         if isinstance(above, dict) and "repeat" in above:
             self._move(path, row, (*path, row - 1), len(above.get("steps") or []))
-            self._view.step_list.setFocus()
+            self._list.setFocus()
 
     def move_out_of_group(self) -> None:
         """Move the selected step out of the group being edited, to just after it."""
         row, path = self._view.current_row, self._view.container
         if path and row >= 0:
             self._move(path, row, path[:-1], path[-1] + 1)
-            self._view.step_list.setFocus()
+            self._list.setFocus()
 
     def _move(
         self,

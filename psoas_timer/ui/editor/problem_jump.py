@@ -2,24 +2,45 @@
 opened) and the cursor put in the field in error, or in the routine's details.
 
 :mod:`.locations` turns the problem's ``line:column`` into a :class:`~.locations.Location`;
-this shows that location in the :class:`~.editor_view.EditorView`.
+this shows that location in the editor (what it needs of it: :class:`ProblemPlaces`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from psoas_timer.core.problems import Problem
+from psoas_timer.core.routine_edit import ContainerPath
+from psoas_timer.core.routine_io import RoutineDocument
 
 from .locations import Location, locate
+from .routine_details import RoutineDetails
+from .selected_step import SelectedStep
+from .step_list import StepList
 
-if TYPE_CHECKING:
-    from .editor_view import EditorView
-
-__all__ = ["go_to", "show_problem"]
+__all__ = ["ProblemPlaces", "go_to", "show_problem"]
 
 
-def show_problem(view: EditorView, problem: Problem) -> bool:
+class ProblemPlaces(Protocol):
+    """Where a problem can be shown: the routine's details, its lists, the step's form."""
+
+    @property
+    def document(self) -> RoutineDocument: ...
+
+    @property
+    def details(self) -> RoutineDetails: ...
+
+    @property
+    def step_list(self) -> StepList: ...
+
+    @property
+    def forms(self) -> SelectedStep: ...
+
+    def show_list(self, path: ContainerPath, row: int | None = None) -> None:
+        """Show the list at *path* with *row* selected."""
+
+
+def show_problem(view: ProblemPlaces, problem: Problem) -> bool:
     """Select and show the step *problem* is about (opening the repeat groups it is in),
     and put the cursor in the field in error when the form has one. ``False`` when the
     problem cannot be placed in the routine being edited."""
@@ -27,7 +48,7 @@ def show_problem(view: EditorView, problem: Problem) -> bool:
     return where is not None and go_to(view, where)
 
 
-def go_to(view: EditorView, where: Location) -> bool:
+def go_to(view: ProblemPlaces, where: Location) -> bool:
     """Show the step at *where* and focus the field for its key; see :func:`show_problem`."""
     if where.row is None:
         if where.key[:1] == ("steps",):

@@ -7,25 +7,57 @@ same ``line:column`` a file opened later would give.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QLabel
 
 from psoas_timer.core.duration import format_clock
+from psoas_timer.core.loader import Library
 from psoas_timer.core.model import Routine
 from psoas_timer.core.plan import Plan, compile_plan
 from psoas_timer.core.problems import LoadError, Problem
+from psoas_timer.core.routine_io import RoutineDocument
 
-if TYPE_CHECKING:
-    from .editor_view import EditorView
+from .problems_panel import ProblemsPanel
+from .timeline import TimelineView
 
-__all__ = ["RoutineCheck"]
+__all__ = ["CheckedRoutine", "RoutineCheck"]
+
+
+class CheckedRoutine(Protocol):
+    """What the check reads of the routine being edited."""
+
+    @property
+    def document(self) -> RoutineDocument: ...
+
+    @property
+    def library(self) -> Library: ...
+
+    @property
+    def path(self) -> Path | None: ...
+
+    def update_actions(self) -> None:
+        """Enable what applies now that the check has changed."""
 
 
 class RoutineCheck:
     """The last check of *view*'s document: :attr:`routine` and :attr:`plan` when it is
-    ready to play, else ``None`` and the :attr:`problems`."""
+    ready to play, else ``None`` and the :attr:`problems`; shown in *problem_list*,
+    *total_label* and *timeline*."""
 
-    def __init__(self, view: EditorView) -> None:
+    def __init__(
+        self,
+        view: CheckedRoutine,
+        *,
+        problem_list: ProblemsPanel,
+        total_label: QLabel,
+        timeline: TimelineView,
+    ) -> None:
         self._view = view
+        self._problems = problem_list
+        self._total = total_label
+        self._timeline = timeline
         self.routine: Routine | None = None
         self.plan: Plan | None = None
         self.problems: list[Problem] = []
@@ -41,19 +73,17 @@ class RoutineCheck:
             self.routine = None
             self.problems = exc.problems
         self.plan = compile_plan(self.routine) if self.routine else None
-        view.problem_list.show_problems(self.problems)
+        self._problems.show_problems(self.problems)
         if self.plan is not None:
-            view.total_label.setText(f"Total {format_clock(self.plan.total)}")
+            self._total.setText(f"Total {format_clock(self.plan.total)}")
         else:
             count = len(self.problems)
-            view.total_label.setText(
-                f"{count} problem{'s' * (count != 1)}: a draft, not ready to start"
-            )
-        view.timeline.set_plan(self.plan)
+            self._total.setText(f"{count} problem{'s' * (count != 1)}: a draft, not ready to start")
+        self._timeline.set_plan(self.plan)
         view.update_actions()
         return self.routine
 
     def show_file_problems(self, exc: LoadError) -> None:
         """List the problems of a file that could not be opened or imported."""
         self.problems = exc.problems
-        self._view.problem_list.show_file_problems(exc.problems)
+        self._problems.show_file_problems(exc.problems)

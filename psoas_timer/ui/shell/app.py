@@ -145,7 +145,7 @@ def attach_practice(window: MainWindow, preferences: Preferences) -> None:
     def start() -> None:
         QTimer.singleShot(0, host, host.start)
 
-    if window.history_waiting:  # a reminder must not come for a routine already done today
+    if window.history.waiting:  # a reminder must not come for a routine already done today
         window.history_opened.connect(start, Qt.ConnectionType.SingleShotConnection)
     else:
         start()

@@ -2,38 +2,73 @@
 
 The editor's window is made on first use (it is not needed to start up). New routine and
 Edit routine open it; what it saves is read again into the library, and a routine it
-starts or tries plays in the main window. Files changed on disk refresh both.
+starts or tries plays in the main window (:class:`EditorHost`, what it needs of it).
+Files changed on disk refresh both.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from psoas_timer.ui.shell.window_parts import RoutinesHost
 
 if TYPE_CHECKING:
+    from psoas_timer.core.catalog import Entry
     from psoas_timer.core.model import Routine
     from psoas_timer.ui.editor import EditorWindow
-    from psoas_timer.ui.shell.main_window import MainWindow
+    from psoas_timer.ui.library.routine_watcher import RoutineWatcher
+    from psoas_timer.ui.player.session_controller import SessionController
+    from psoas_timer.ui.shell.actions import Actions
 
-__all__ = ["EditorLink"]
+__all__ = ["EditorHost", "EditorLink"]
+
+
+class EditorHost(RoutinesHost, Protocol):
+    """What the editor's link needs of the main window."""
+
+    def open_entry(
+        self, entry: Entry, *, remember: bool = True, changes: list[str] | None = None
+    ) -> None: ...
+
+    def start_session(self) -> None: ...
+
+    def activateWindow(self) -> None: ...
 
 
 class EditorLink(QObject):
-    """The editor as *window* (which owns this) uses it."""
+    """The editor as *host* uses it (its window's parent: *parent*): opened by
+    *commands*, saving into the user's routines of *folders*, refreshed by *watcher*; nothing
+    is reloaded while *controller* runs a session."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._w = window
+    def __init__(
+        self,
+        host: EditorHost,
+        parent: QWidget,
+        *,
+        commands: Actions,
+        controller: SessionController,
+        folders: tuple[Path, Path] | None,
+        watcher: RoutineWatcher | None,
+    ) -> None:
+        super().__init__(parent)
+        self._w = host
+        self._parent = parent
+        self._commands = commands
+        self._controller = controller
+        self._folders = folders
+        self._watcher = watcher
         self._editor: EditorWindow | None = None
 
     def connect_signals(self) -> None:
-        a = self._w.commands
+        a = self._commands
         a.new_routine.triggered.connect(self._on_new_routine_triggered)
         a.edit_routine.triggered.connect(self._on_edit_routine_triggered)
-        if self._w.watcher is not None:
-            self._w.watcher.changed.connect(self._on_watcher_changed)
+        if self._watcher is not None:
+            self._watcher.changed.connect(self._on_watcher_changed)
 
     @property
     def opened(self) -> EditorWindow | None:
@@ -45,9 +80,9 @@ class EditorLink(QObject):
         if self._editor is None:
             from psoas_timer.ui.editor import EditorView, EditorWindow
 
-            assert self._w.parts.services.folders is not None
+            assert self._folders is not None
             assert self._w.catalog is not None
-            user_dir = self._w.parts.services.folders[1]
+            user_dir = self._folders[1]
             view = EditorView(
                 library=self._w.catalog.library,
                 user_dir=user_dir,
@@ -65,7 +100,7 @@ class EditorLink(QObject):
             view.saved.connect(self._on_editor_saved)
             view.start_routine.connect(self._on_editor_start_routine)
             view.try_routine.connect(self._on_editor_try_routine)
-            self._editor = EditorWindow(view, self._w)
+            self._editor = EditorWindow(view, self._parent)
         return self._editor
 
     def _on_new_routine_triggered(self) -> None:
@@ -103,7 +138,7 @@ class EditorLink(QObject):
         self._w.start_session()
 
     def _on_watcher_changed(self, changed: list[Path]) -> None:
-        if self._w.controller.active:
+        if self._controller.active:
             return  # the list refreshes after the session; never disturb a running one
         self._w.reload()
         if self._editor is not None and self._w.catalog is not None:

@@ -24,7 +24,7 @@ __all__ = ["HistoryOpening"]
 class HistoryOpening(QObject):
     """Calls *open_now* once, soon after :meth:`schedule` (see the module's text)."""
 
-    def __init__(self, window: QWidget, open_now: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget, open_now: Callable[[], object]) -> None:
         super().__init__(window)
         self._window = window
         self._open_now = open_now
@@ -37,6 +37,9 @@ class HistoryOpening(QObject):
             return
         self.scheduled = True
         if self._window.isVisible():
-            AfterNextPaint(self._window, self._open_now)
+            AfterNextPaint(self._window, self._open)
         else:
-            QTimer.singleShot(0, self, self._open_now)
+            QTimer.singleShot(0, self, self._open)
+
+    def _open(self) -> None:
+        self._open_now()

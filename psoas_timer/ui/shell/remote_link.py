@@ -3,34 +3,66 @@ of the main window, made of its own controls, and :func:`attach_remote`, which p
 on the session bus as an MPRIS media player.
 
 Every call from afar goes through the window's own controls: Play is the Start button
-(:class:`.SessionControls` and :class:`.SessionFlow` do the rest, as for a press), Next is
-Next, Released is Released. Nothing here decides what a session does.
+(:class:`.SessionControls`, :class:`.SessionSteps` and the Qt-free
+:class:`~psoas_timer.session.flow.SessionFlow` do the rest, as for a press), Next is Next,
+Released is Released. Nothing here decides what a session does. It sees the window only as
+:class:`RemoteWindow`.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from psoas_timer.core.catalog import Entry
     from psoas_timer.core.engine import Snapshot
     from psoas_timer.core.plan import Plan
+    from psoas_timer.ui.player.session_controller import SessionController
     from psoas_timer.ui.remote.mpris import MprisService
     from psoas_timer.ui.remote.remote_control import RemoteControl
-    from psoas_timer.ui.shell.main_window import MainWindow
+    from psoas_timer.ui.shell.actions import Actions
+    from psoas_timer.ui.shell.session_controls import SessionControls
+    from psoas_timer.ui.shell.session_steps import SessionSteps
+    from psoas_timer.ui.shell.settings import Preferences
 
-__all__ = ["WindowSession", "attach_remote"]
+__all__ = ["RemoteWindow", "WindowSession", "attach_remote"]
 
 log = logging.getLogger(__name__)
+
+
+class RemoteWindow(Protocol):
+    """What a remote needs of the main window: its session, controls and questions."""
+
+    @property
+    def entry(self) -> Entry | None: ...
+
+    @property
+    def controller(self) -> SessionController: ...
+
+    @property
+    def commands(self) -> Actions: ...
+
+    @property
+    def controls(self) -> SessionControls: ...
+
+    @property
+    def steps(self) -> SessionSteps: ...
+
+    @property
+    def preferences(self) -> Preferences: ...
+
+    def window(self) -> QWidget:
+        """The window itself (Qt's own method), to raise and to own the remote."""
 
 
 class WindowSession:
     """The main window's session, for a remote (see ``RemoteSession``)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: RemoteWindow) -> None:
         self._w = window
 
     def snapshot(self) -> Snapshot | None:
@@ -63,20 +95,20 @@ class WindowSession:
         self._w.commands.add_time.trigger()
 
     def release(self) -> float | None:
-        return self._w.parts.controls.release()
+        return self._w.controls.release()
 
     def stop(self, *, ask: bool) -> None:
-        self._w.parts.controls.stop(ask=ask)
+        self._w.controls.stop(ask=ask)
 
     def dialog_open(self) -> bool:
         return (
             QApplication.activeModalWidget() is not None
-            or self._w.safety_dialog is not None
-            or self._w.choice_dialog is not None
+            or self._w.steps.safety_dialog is not None
+            or self._w.steps.choice_dialog is not None
         )
 
     def answer_stop(self) -> bool:
-        if not self._w.parts.controls.asking_stop:
+        if not self._w.controls.asking_stop:
             return False
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.defaultButton() is not None:
@@ -90,22 +122,22 @@ class WindowSession:
     def raise_window(self) -> None:
         from psoas_timer.ui.shell.single_instance import raise_window
 
-        raise_window(self._w)
+        raise_window(self._w.window())
 
     def quit(self) -> None:
         self._w.commands.quit.trigger()
 
     def say(self, text: str) -> None:
-        self._w.parts.controls.confirm(text)
+        self._w.controls.confirm(text)
 
 
-def attach_remote(window: MainWindow, service: MprisService) -> RemoteControl:
+def attach_remote(window: RemoteWindow, service: MprisService) -> RemoteControl:
     """Put *window* on the session bus through *service* (started here; the caller stops
     it): calls from afar act on it, and the desktop sees its session."""
     from psoas_timer.ui.remote.remote_control import RemoteControl
     from psoas_timer.ui.remote.shortcuts import GlobalShortcuts
 
-    remote = RemoteControl(WindowSession(window), service, window.controller.clock, window)
+    remote = RemoteControl(WindowSession(window), service, window.controller.clock, window.window())
     service.requested.connect(remote.act, Qt.ConnectionType.QueuedConnection)
     # The desktop's global shortcuts, where it has the portal, on the same connection.
     shortcuts = GlobalShortcuts(remote)

@@ -1,5 +1,5 @@
-"""A routine file from elsewhere: dropped on the main window, or added to the user's
-routines from its page.
+"""A routine file from elsewhere: dropped on the main window (:class:`RoutineDrops`), or
+added to the user's routines from its page (:func:`add_to_routines`).
 
 A file outside the routine folders opens as it is, and its page offers "Add to my
 routines", which copies it in under a name of its own (nothing is replaced).
@@ -9,19 +9,29 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QEvent, QObject
+
+from psoas_timer.ui.shell.window_parts import RoutinesHost
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QStatusBar, QWidget
 
-    from psoas_timer.ui.shell.main_window import MainWindow
 
-__all__ = ["add_to_routines", "dropped_routine"]
+__all__ = ["DropHost", "ImportHost", "RoutineDrops", "add_to_routines", "dropped_routine"]
 
 log = logging.getLogger(__name__)
 
 
-def add_to_routines(window: MainWindow) -> None:
+class ImportHost(RoutinesHost, Protocol):
+    """What adding a routine needs of the main window."""
+
+    def statusBar(self) -> QStatusBar: ...
+
+
+def add_to_routines(window: ImportHost) -> None:
     """Copy the routine open in *window* into the user's routines (under a name of its own:
     nothing is replaced) and open that copy."""
     from psoas_timer.core.problems import LoadError
@@ -50,3 +60,47 @@ def dropped_routine(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> Pat
         if path is not None and path.suffix.lower() in (".yaml", ".yml"):
             return path
     return None
+
+
+class DropHost(Protocol):
+    """What a drop needs of the main window."""
+
+    @property
+    def loaded(self) -> bool: ...
+
+    @property
+    def busy(self) -> bool:
+        """A session runs: nothing dropped opens now."""
+
+    def open_routine(self, key: str) -> bool: ...
+
+
+class RoutineDrops(QObject):
+    """Opens a routine file dropped on *window* (in *host*); one not in the routine folders
+    offers "Add to my routines" on its page. Anything else is refused as it is dragged."""
+
+    def __init__(self, host: DropHost, window: QWidget) -> None:
+        super().__init__(window)
+        self._host = host
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            drag: QDragEnterEvent = event  # type: ignore[assignment]
+            if self._host.loaded and dropped_routine(drag) is not None:
+                drag.acceptProposedAction()
+            else:
+                drag.ignore()
+            return True
+        if kind == QEvent.Type.Drop:
+            drop: QDropEvent = event  # type: ignore[assignment]
+            path = dropped_routine(drop)
+            if path is None or not self._host.loaded or self._host.busy:
+                drop.ignore()
+                return True
+            drop.acceptProposedAction()
+            self._host.open_routine(str(path))
+            return True
+        return super().eventFilter(watched, event)

@@ -4,44 +4,73 @@ as the session and the page change.
 
 The main window owns one :class:`SessionControls`; it passes each press to the session
 controller (dropping the voice lines queued for a part left behind) and shows what the
-controller reports on the player, in sound, and in the screensaver's inhibition.
+controller reports on the player, in sound, and in the screensaver's inhibition. Start goes
+to the window (:class:`ControlsHost`), which starts through the session's steps.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from psoas_timer.ui.shell.window_parts import Page
 
 if TYPE_CHECKING:
+    from psoas_timer.core.catalog import Entry
     from psoas_timer.core.engine import FiredCue, Snapshot
-    from psoas_timer.ui.shell.main_window import MainWindow
-    from psoas_timer.ui.sound.output import CueOutput
+    from psoas_timer.ui.player.player_view import PlayerView
+    from psoas_timer.ui.player.session_controller import SessionController
+    from psoas_timer.ui.shell.actions import Actions
+    from psoas_timer.ui.shell.window_parts import Services
 
-__all__ = ["EXTEND_SECONDS", "SessionControls"]
+__all__ = ["EXTEND_SECONDS", "ControlsHost", "SessionControls"]
 
 #: What More time and Less time add or take, in seconds.
 EXTEND_SECONDS = 10.0
 
 
-class SessionControls(QObject):
-    """The session's controls in *window* (which owns this)."""
+class ControlsHost(Protocol):
+    """What the controls need of the window: where it is, and Start."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._w = window
+    @property
+    def page(self) -> Page: ...
+
+    @property
+    def entry(self) -> Entry | None: ...
+
+    def start_session(self) -> None: ...
+
+
+class SessionControls(QObject):
+    """The session's *commands* for *host* (the parent of its question, *parent*), driving
+    *controller* and drawn on *player*, with the *services*' sound and screensaver."""
+
+    def __init__(
+        self,
+        host: ControlsHost,
+        parent: QWidget,
+        *,
+        commands: Actions,
+        controller: SessionController,
+        player: PlayerView,
+        services: Services,
+    ) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._parent = parent
+        self._commands = commands
+        self._controller = controller
+        self._player = player
+        self._services = services
+        self._audio = services.audio
         self._action_state: tuple[object, ...] = ()
         #: The "Stop the session?" question is open.
         self.asking_stop = False
 
-    @property
-    def _audio(self) -> CueOutput:
-        return self._w.parts.services.audio
-
     def connect_signals(self) -> None:
-        a, w = self._w.commands, self._w
+        a, controller, player = self._commands, self._controller, self._player
         a.start_pause.triggered.connect(self._on_start_pause_triggered)
         a.previous.triggered.connect(self._on_previous_triggered)
         a.next.triggered.connect(self._on_next_triggered)
@@ -50,42 +79,42 @@ class SessionControls(QObject):
         a.restart_step.triggered.connect(self._on_restart_step_triggered)
         a.released.triggered.connect(self._on_released_triggered)
         a.stop.triggered.connect(self._on_stop_triggered)
-        w.player.release_requested.connect(self._on_released_triggered)
-        w.player.extend_requested.connect(w.controller.extend)
-        w.controller.updated.connect(self._on_updated)
-        w.controller.cues_fired.connect(self._on_cues_fired)
-        w.controller.moved.connect(w.player.clear_caption)
-        w.controller.active_changed.connect(self._on_active_changed)
+        player.release_requested.connect(self._on_released_triggered)
+        player.extend_requested.connect(controller.extend)
+        controller.updated.connect(self._on_updated)
+        controller.cues_fired.connect(self._on_cues_fired)
+        controller.moved.connect(player.clear_caption)
+        controller.active_changed.connect(self._on_active_changed)
 
     def sync_actions(self, snap: Snapshot | None = None) -> None:
-        snap = snap or self._w.controller.snapshot()
-        active = self._w.controller.active
+        snap = snap or self._controller.snapshot()
+        active = self._controller.active
         state = snap.state if (snap is not None and active) else None
         is_open = bool(active and snap is not None and snap.segment.open is not None)
-        key = (active, state, is_open, self._w.page, self._w.entry is not None)
+        key = (active, state, is_open, self._host.page, self._host.entry is not None)
         if key == self._action_state:
             return
         self._action_state = key
-        a = self._w.commands
+        a = self._commands
         for action in a.session_only():
             action.setEnabled(active)
         a.released.setEnabled(is_open)
-        a.back.setEnabled(not active and self._w.page != Page.LIBRARY)
-        a.new_routine.setEnabled(self._w.parts.services.folders is not None and not active)
+        a.back.setEnabled(not active and self._host.page != Page.LIBRARY)
+        a.new_routine.setEnabled(self._services.folders is not None and not active)
         a.edit_routine.setEnabled(
-            self._w.parts.services.folders is not None
+            self._services.folders is not None
             and not active
-            and self._w.entry is not None
-            and self._w.page in (Page.ROUTINE, Page.COMPLETION)
+            and self._host.entry is not None
+            and self._host.page in (Page.ROUTINE, Page.COMPLETION)
         )
         a.progress.setEnabled(not active)
         can_start = active or (
-            self._w.page in (Page.ROUTINE, Page.COMPLETION) and self._w.entry is not None
+            self._host.page in (Page.ROUTINE, Page.COMPLETION) and self._host.entry is not None
         )
         a.start_pause.setEnabled(can_start)
         from psoas_timer.ui.common.icons import icon as themed_icon
 
-        if active and self._w.controller.running:
+        if active and self._controller.running:
             text, icon = "Pause", "media-playback-pause"
         elif active:  # paused
             text, icon = "Resume", "media-playback-start"
@@ -95,26 +124,26 @@ class SessionControls(QObject):
         a.start_pause.setIcon(themed_icon(icon))
 
     def _on_start_pause_triggered(self) -> None:
-        if self._w.controller.active:
-            self._w.controller.toggle()
-            if not self._w.controller.running:
+        if self._controller.active:
+            self._controller.toggle()
+            if not self._controller.running:
                 self._audio.stop_all()  # a paused session is silent: drop queued voice lines
         else:
-            self._w.start_session()
+            self._host.start_session()
 
     # Jumping drops what was queued for the part left behind, so no stale line plays.
 
     def _on_previous_triggered(self) -> None:
         self._audio.stop_all()
-        self._w.controller.previous()
+        self._controller.previous()
 
     def _on_next_triggered(self) -> None:
         self._audio.stop_all()
-        self._w.controller.next()
+        self._controller.next()
 
     def _on_restart_step_triggered(self) -> None:
         self._audio.stop_all()
-        self._w.controller.restart_step()
+        self._controller.restart_step()
 
     def _on_released_triggered(self) -> None:
         """End an open hold; before its minimum the controller waits for a second press,
@@ -126,13 +155,13 @@ class SessionControls(QObject):
 
     def release(self) -> float | None:
         """Released: the hold's minimum when this press only asks for a second one."""
-        return self._w.controller.request_release()
+        return self._controller.request_release()
 
     def _on_add_time_triggered(self) -> None:
-        self._w.controller.extend(EXTEND_SECONDS)
+        self._controller.extend(EXTEND_SECONDS)
 
     def _on_take_time_triggered(self) -> None:
-        self._w.controller.shorten(EXTEND_SECONDS)
+        self._controller.shorten(EXTEND_SECONDS)
 
     def _on_stop_triggered(self) -> None:
         """Stop, once the user says so: a stray Esc must not throw a session away."""
@@ -141,18 +170,18 @@ class SessionControls(QObject):
     def stop(self, *, ask: bool) -> None:
         """Stop the session; with *ask*, only once the user says yes to the question
         (:attr:`asking_stop` is true while it is open)."""
-        if not self._w.controller.active:
+        if not self._controller.active:
             return
         if ask:
             question = "Stop this session now?\n\nEnter stops it; Esc keeps it going."
             self.asking_stop = True
             try:
-                if not self._w.parts.services.ask(self._w, "Stop the session?", question):
+                if not self._services.ask(self._parent, "Stop the session?", question):
                     return
             finally:
                 self.asking_stop = False
         self._audio.stop_all()
-        self._w.controller.stop()
+        self._controller.stop()
 
     def confirm(self, text: str) -> None:
         """Say *text* and show it as a caption: what was just done from afar (or what a
@@ -160,24 +189,24 @@ class SessionControls(QObject):
         from psoas_timer.core.engine import FiredCue
         from psoas_timer.core.plan import Cue
 
-        fired = [FiredCue(Cue("prompt", text), self._w.controller.clock(), None)]
+        fired = [FiredCue(Cue("prompt", text), self._controller.clock(), None)]
         self._on_cues_fired(fired)
 
     def _on_updated(self, snap: Snapshot) -> None:
-        if self._w.controller.active:
-            self._w.player.show_snapshot(snap)
-        self._w.player.show_release_hint(self._w.controller.early_release_minimum())
+        if self._controller.active:
+            self._player.show_snapshot(snap)
+        self._player.show_release_hint(self._controller.early_release_minimum())
         self.sync_actions(snap)
 
     def _on_cues_fired(self, fired: list[FiredCue]) -> None:
-        self._w.player.show_cues(fired)  # seen as well as heard, with sound or without
-        plan = self._w.controller.plan
+        self._player.show_cues(fired)  # seen as well as heard, with sound or without
+        plan = self._controller.plan
         style = plan.cue_style if plan is not None else "both"
         for cue in fired:
             self._audio.play(cue, style)
 
     def _on_active_changed(self, active: bool) -> None:
         if active:
-            self._w.parts.services.inhibitor.inhibit()
+            self._services.inhibitor.inhibit()
         else:
-            self._w.parts.services.inhibitor.release()
+            self._services.inhibitor.release()

@@ -1,10 +1,9 @@
 """What the main window is made of and works with, kept apart from the window itself.
 
-:class:`Services` is what the app (or a test) hands the window; :class:`Loaded` is what the
-window builds from them in :meth:`MainWindow.load`, whole, in one go; :class:`Page` names
-the pages of its stack. :func:`ask_user` and :func:`inform_user` are the default ways it
-asks and tells. Nothing heavy is imported here: the window imports this before its first
-paint.
+:class:`Services` is what the app (or a test) hands the window; :class:`Page` names the
+pages of its stack; :class:`RoutinesHost` is what its helpers see of its routines.
+:func:`ask_user` and :func:`inform_user` are the default ways it asks and tells. Nothing
+heavy is imported here: the window imports this before its first paint.
 """
 
 from __future__ import annotations
@@ -13,33 +12,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 if TYPE_CHECKING:
-    from psoas_timer.core.catalog import Catalog
+    from psoas_timer.core.catalog import Catalog, Entry
     from psoas_timer.history import HistoryStore
-    from psoas_timer.session.recording import HistoryLink
-    from psoas_timer.ui.library.library_view import LibraryView
-    from psoas_timer.ui.library.problems_view import ProblemsView
-    from psoas_timer.ui.library.routine_view import RoutineView
-    from psoas_timer.ui.library.routine_watcher import RoutineWatcher
-    from psoas_timer.ui.player.completion_view import CompletionView
-    from psoas_timer.ui.player.player_view import PlayerView
-    from psoas_timer.ui.player.session_controller import SessionController
-    from psoas_timer.ui.progress.progress_view import ProgressView
-    from psoas_timer.ui.progress.rating_prompt import RatingPrompt
-    from psoas_timer.ui.shell.actions import Actions
-    from psoas_timer.ui.shell.editor_link import EditorLink
     from psoas_timer.ui.shell.screensaver import Inhibitor
-    from psoas_timer.ui.shell.session_controls import SessionControls
-    from psoas_timer.ui.shell.session_steps import SessionSteps
-    from psoas_timer.ui.shell.toolbar import ControlsBar
-    from psoas_timer.ui.shell.view_options import ViewOptions
     from psoas_timer.ui.sound.output import CueOutput
 
-__all__ = ["Loaded", "Page", "Services", "ask_user", "inform_user", "scrolled"]
+__all__ = [
+    "Page",
+    "RoutinesHost",
+    "Services",
+    "ask_user",
+    "inform_user",
+    "scrolled",
+    "show_storage_problem",
+]
 
 
 class Page(IntEnum):
@@ -50,6 +41,21 @@ class Page(IntEnum):
     RATING = 4
     PROGRESS = 5
     PROBLEMS = 6
+
+
+class RoutinesHost(Protocol):
+    """The window as its helpers see the routines: as listed, the one open, read again,
+    and one opened by path, file name or name."""
+
+    @property
+    def catalog(self) -> Catalog | None: ...
+
+    @property
+    def entry(self) -> Entry | None: ...
+
+    def reload(self) -> None: ...
+
+    def open_routine(self, key: str) -> bool: ...
 
 
 def ask_user(parent: QWidget | None, title: str, question: str) -> bool:
@@ -86,6 +92,21 @@ def scrolled(page: QWidget) -> QWidget:
     return scroll
 
 
+def show_storage_problem(window: QMainWindow, text: str) -> None:
+    """Say in *window*'s status bar, for as long as it is open, that nothing will be saved."""
+    from PySide6.QtWidgets import QLabel
+
+    from psoas_timer.ui.common.theme import scaled_font
+
+    notice = QLabel(text, window)
+    notice.setObjectName("storage_problem")
+    notice.setWordWrap(True)
+    notice.setFont(scaled_font(window.font(), 13, bold=True))
+    notice.setContentsMargins(8, 4, 8, 4)
+    notice.setAccessibleName(text.split(":", 1)[0])
+    window.statusBar().addPermanentWidget(notice, 1)
+
+
 @dataclass(frozen=True)
 class Services:
     """What the window works with, made by the app (or by a test)."""
@@ -109,27 +130,3 @@ class Services:
     background: bool = False
     #: What cannot be saved, in plain words (an unwritable data folder), said once.
     storage_problem: str | None = None
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What the window has once :meth:`MainWindow.load` has run: made whole, in one go."""
-
-    services: Services
-    controller: SessionController
-    commands: Actions
-    library: LibraryView
-    routine: RoutineView
-    player: PlayerView
-    completion: CompletionView
-    rating: RatingPrompt
-    progress: ProgressView
-    history: HistoryLink
-    problems: ProblemsView
-    pages: QStackedWidget
-    toolbar: ControlsBar
-    watcher: RoutineWatcher | None
-    steps: SessionSteps
-    options: ViewOptions
-    editing: EditorLink
-    controls: SessionControls

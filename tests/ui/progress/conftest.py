@@ -112,7 +112,7 @@ def make_history_window(
         made.append(window)
         # The history opens just after the routines are listed, on a later turn of the
         # event loop; these tests start from there (test_deferred_open.py covers before).
-        qtbot.waitUntil(lambda: not window.history_waiting)
+        qtbot.waitUntil(lambda: not window.history.waiting)
         return window
 
     yield make  # type: ignore[misc]

@@ -114,7 +114,7 @@ def test_the_history_opens_after_the_routines_are_listed_and_painted(
     window.load(given)
     window.library.list.viewport().installEventFilter(PaintWatch(opener, window))
     assert opener.calls == []  # not while the window loads...
-    assert window.history_waiting
+    assert window.history.waiting
     qtbot.wait(50)
     assert opener.calls == []  # ...nor while the routines are being read
     with qtbot.waitSignal(window.history_opened, timeout=10_000):
@@ -124,7 +124,7 @@ def test_the_history_opens_after_the_routines_are_listed_and_painted(
     assert listed == 4  # release, simple, broken and evening
     assert opener.calls[0] == {"listed": listed, "painted": listed}  # the list was on screen
     assert window.history.available
-    assert not window.history_waiting
+    assert not window.history.waiting
     window.show_progress()
     assert len(opener.calls) == 1  # opened once
 
@@ -157,10 +157,10 @@ def test_a_session_started_at_once_is_rated_and_recorded(
 ) -> None:
     window = _window(qtbot, preferences, history_services, made)
     window.show()
-    assert window.history_waiting
+    assert window.history.waiting
     assert window.open_routine("evening")
     window.start_session()
-    assert not window.history_waiting  # opened to rate and record the session
+    assert not window.history.waiting  # opened to rate and record the session
     assert window.page is Page.RATING  # the rating before, as ever
     rate(qtbot, window, ["6", "6", "4", "4"])
     assert window.page is Page.PLAYER
@@ -187,14 +187,14 @@ def test_the_progress_page_opened_at_once_shows_the_history(
 ) -> None:
     first = _window(qtbot, preferences, history_services, made)
     preferences.ask_ratings = False
-    first.open_history()
+    first.history.open()
     assert first.open_routine("simple")
     first.start_session()
     run_through(first, clock)
     first.close()
 
     window = _window(qtbot, preferences, history_services, made)
-    assert window.history_waiting
+    assert window.history.waiting
     window.show_progress()
     assert window.page is Page.PROGRESS
     assert window.progress.total.text() == "1"
@@ -210,7 +210,7 @@ def test_the_last_done_line_comes_once_the_history_is_open(
 ) -> None:
     window = _window(qtbot, preferences, history_services, made)
     window.show()
-    assert window.history_waiting
+    assert window.history.waiting
     assert window.open_routine("evening")  # the last routine, opened as the app starts
     assert window.routine.history.text() == ""
     with qtbot.waitSignal(window.history_opened):
@@ -302,7 +302,7 @@ def test_reminders_start_once_the_history_is_open_and_know_what_it_holds(
     attach_practice(window, preferences)
     host = window.practice
     assert host is not None
-    assert window.history_waiting
+    assert window.history.waiting
     today = date(2026, 3, 2)  # the test's wall clock
     assert host.controller.done.sessions_done_on(today) == set()  # nothing known yet
     with qtbot.waitSignal(window.history_opened):

@@ -202,7 +202,7 @@ def test_play_waits_behind_the_safety_notice_and_nothing_acts_behind_it(
     window.preferences.safety_release_dismissed = False
     assert window.open_routine("release")
     command(qtbot, remote, "play")
-    dialog = window.safety_dialog
+    dialog = window.steps.safety_dialog
     assert dialog is not None and dialog.isVisible()
     assert said(audio)[-1] == "Answer on the screen to start"
     assert not window.controller.active
@@ -214,7 +214,7 @@ def test_play_waits_behind_the_safety_notice_and_nothing_acts_behind_it(
     finally:
         client.close()
     qtbot.waitUntil(lambda: remote.ignored[-3:] == ["Play", "Next", "PlayPause"])
-    assert window.safety_dialog is dialog  # one notice, not one per press
+    assert window.steps.safety_dialog is dialog  # one notice, not one per press
     assert not window.controller.active  # never half started
     dialog.accept()
     qtbot.waitUntil(lambda: window.controller.active, timeout=5000)
