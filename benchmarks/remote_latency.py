@@ -9,10 +9,10 @@ number of event-loop turns:
 - **remote**: the same, published to the bus, while a client on the bus sends a burst of
   ``--calls`` calls (Next, PlayPause, Get Metadata and Position) as fast as it can.
 
-Printed: the longest single ``publish()`` (the only D-Bus work the window's thread does:
-it builds the signals and queues them), and the longest gap between two turns of the event
-loop in each case, with the ratio remote/baseline. Goal: no publish and no gap beyond one
-frame (16 ms); exit status 1 when missed::
+Printed: the median and longest ``publish()`` (the only D-Bus work the window's thread
+does: it builds the signals and queues them), and the longest gap between two turns of the
+event loop in each case, with the ratio remote/baseline. Goals: no publish beyond one frame
+(16 ms), and the longest gap within 1.5x the window's own; exit status 1 when missed::
 
     python benchmarks/remote_latency.py [--delay 50] [--calls 300] [--seconds 6]
 """
@@ -35,6 +35,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FRAME = 0.016
+#: The bus may not make the event loop's longest gap more than this much longer than the
+#: window's own on the same machine in the same run (a loaded machine has gaps of its own).
+GAP_RATIO = 1.5
 CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig><type>session</type><listen>unix:dir={folder}</listen><auth>EXTERNAL</auth>
@@ -231,13 +234,13 @@ def _run(args: argparse.Namespace, address: str, slow: str) -> int:
 
     answered = [0]
     service = MprisService(window, bus=slow, clock=clock)
-    longest_publish = [0.0]
+    publishes: list[float] = []
     original = service.publish
 
     def timed(state: object) -> None:
         began = time.perf_counter()
         original(state)  # type: ignore[arg-type]
-        longest_publish[0] = max(longest_publish[0], time.perf_counter() - began)
+        publishes.append(time.perf_counter() - began)
 
     service.publish = timed  # type: ignore[method-assign]
     attach_remote(window, service)
@@ -250,11 +253,21 @@ def _run(args: argparse.Namespace, address: str, slow: str) -> int:
     window.close()
     ratio = remote / baseline if baseline else float("inf")
     print(f"slow bus: {args.delay:.0f} ms each way; {answered[0]} of {args.calls} calls answered")
-    print(f"longest publish() on the window's thread: {longest_publish[0] * 1000:.2f} ms")
+    publishes.sort()
+    median = publishes[len(publishes) // 2] if publishes else 0.0
+    longest = publishes[-1] if publishes else 0.0
+    print(
+        f"publish() on the window's thread: {len(publishes)} calls, median "
+        f"{median * 1000:.3f} ms, longest {longest * 1000:.2f} ms"
+    )
     print(f"longest event-loop gap, window alone:   {baseline * 1000:.1f} ms")
     print(f"longest event-loop gap, with the bus:   {remote * 1000:.1f} ms  ({ratio:.2f}x)")
-    ok = longest_publish[0] < FRAME and remote < FRAME
-    print("goal (no wait beyond one frame, 16 ms):", "met" if ok else "MISSED")
+    ok = longest < FRAME and ratio <= GAP_RATIO
+    print(
+        f"goal (no publish beyond one frame, 16 ms; the loop's longest gap within "
+        f"{GAP_RATIO}x the window's own):",
+        "met" if ok else "MISSED",
+    )
     return 0 if ok else 1
 
 

@@ -76,8 +76,12 @@ def test_playerctl_sees_the_step_the_routine_the_length_and_the_time(
 
 
 def test_identity_and_desktop_entry_match_the_menu_entry(client: Client) -> None:
-    assert client.get("Identity", ROOT) == "Psoas Timer"
-    assert client.get("DesktopEntry", ROOT) == "io.github.psoastimer.PsoasTimer"
+    from pathlib import Path
+
+    entry = Path(__file__).parents[3] / "packaging/linux/io.github.psoastimer.PsoasTimer.desktop"
+    name = next(line for line in entry.read_text().splitlines() if line.startswith("Name="))
+    assert client.get("Identity", ROOT) == name.removeprefix("Name=")
+    assert client.get("DesktopEntry", ROOT) == entry.name.removesuffix(".desktop")
     assert client.get("CanRaise", ROOT) is True
     assert client.get("CanQuit", ROOT) is True
     xml = client.call("org.freedesktop.DBus.Introspectable", "Introspect").body[0]

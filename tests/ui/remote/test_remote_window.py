@@ -269,3 +269,16 @@ def test_pedal_and_presenter_keys(
         assert not window.controller.running
         qtbot.keyClick(window, key)
         assert window.controller.running
+
+
+def test_the_first_press_of_an_early_release_is_said_too(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, audio: AudioRecorder
+) -> None:
+    assert window.open_routine("release")
+    window.start_session()
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # into the open hold
+    advance(window, clock, 2.0)
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert said(audio) == ["Press again to release"]
+    assert window.player.caption_text == "Press again to release"
+    assert window.controller.snapshot().segment.open is not None  # type: ignore[union-attr]
