@@ -169,8 +169,10 @@ class RemoteControl(QObject):
         #: The calls acted on and ignored, in order (for the log and for tests).
         self.done: list[str] = []
         self.ignored: list[str] = []
-        #: The desktop's global shortcuts, where they are asked for (see attach_remote).
+        #: The desktop's global shortcuts, where they are asked for, and the window's media
+        #: keys (see attach_remote).
         self.shortcuts: GlobalShortcuts | None = None
+        self.media_keys: QObject | None = None
 
     @Slot()
     def refresh(self, *_changed: object) -> None:

@@ -12,9 +12,11 @@ Released is Released. Nothing here decides what a session does. It sees the wind
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShortcutEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.shell.session_steps import SessionSteps
     from psoas_timer.ui.shell.settings import Preferences
 
-__all__ = ["RemoteWindow", "WindowSession", "attach_remote"]
+__all__ = ["MediaKeys", "RemoteWindow", "WindowSession", "attach_remote"]
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +133,46 @@ class WindowSession:
         self._w.controls.confirm(text)
 
 
+Key = Qt.Key
+
+#: Media keys, as the window gets them when it has the focus and no desktop service took them.
+#: The play key toggles, as GNOME's and KDE's media keys make it do.
+MEDIA_KEYS = {
+    Key.Key_MediaTogglePlayPause: "PlayPause",
+    Key.Key_MediaPlay: "PlayPause",
+    Key.Key_MediaPause: "Pause",
+    Key.Key_MediaNext: "Next",
+    Key.Key_MediaPrevious: "Previous",
+    Key.Key_MediaStop: "Stop",
+}
+
+
+class MediaKeys(QObject):
+    """Media keys pressed in the window go the way of the desktop's (MPRIS) calls, so they
+    are confirmed aloud as those are: the play keys are taken from the Start/Pause action's
+    shortcuts before it acts, next, previous and stop have shortcuts of their own."""
+
+    def __init__(self, window: RemoteWindow, act: Callable[[str], None]) -> None:
+        super().__init__(window.window())
+        self._act = act
+        self._play = {QKeySequence(key): command for key, command in list(MEDIA_KEYS.items())[:3]}
+        window.commands.start_pause.installEventFilter(self)
+        self.shortcuts: list[QShortcut] = []
+        for key, command in list(MEDIA_KEYS.items())[3:]:
+            shortcut = QShortcut(QKeySequence(key), window.window())
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda command=command: self._act(command))
+            self.shortcuts.append(shortcut)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut and isinstance(event, QShortcutEvent):
+            command = self._play.get(event.key())
+            if command is not None:
+                self._act(command)
+                return True
+        return super().eventFilter(watched, event)
+
+
 def attach_remote(window: RemoteWindow, service: MprisService) -> RemoteControl:
     """Put *window* on the session bus through *service* (started here; the caller stops
     it): calls from afar act on it, and the desktop sees its session."""
@@ -144,6 +186,7 @@ def attach_remote(window: RemoteWindow, service: MprisService) -> RemoteControl:
     service.link.add(shortcuts.part)
     shortcuts.activated.connect(remote.act)
     remote.shortcuts = shortcuts
+    remote.media_keys = MediaKeys(window, remote.act)
     window.controller.updated.connect(remote.refresh)
     window.controller.active_changed.connect(remote.refresh)
     window.commands.start_pause.changed.connect(remote.refresh)

@@ -282,3 +282,46 @@ def test_the_first_press_of_an_early_release_is_said_too(
     assert said(audio) == ["Press again to release"]
     assert window.player.caption_text == "Press again to release"
     assert window.controller.snapshot().segment.open is not None  # type: ignore[union-attr]
+
+
+@pytest.mark.qt_log_ignore("keyToAscii Unhandled key code")  # QTest has no text for them
+def test_media_keys_in_the_window_are_confirmed_as_calls_from_afar(
+    qtbot: QtBot, window: MainWindow, remote: RemoteControl, clock: FakeClock, audio: AudioRecorder
+) -> None:
+    assert window.open_routine("simple")
+    qtbot.keyClick(window, Qt.Key.Key_MediaPlay)  # the Start button's path
+    assert window.controller.running
+    advance(window, clock, 1.0)
+    qtbot.keyClick(window, Qt.Key.Key_MediaTogglePlayPause)
+    assert not window.controller.running
+    assert said(audio)[-1] == "Paused"
+    qtbot.keyClick(window, Qt.Key.Key_MediaPlay)
+    assert said(audio)[-1] == "Resumed"
+    qtbot.keyClick(window, Qt.Key.Key_MediaPause)
+    assert said(audio)[-1] == "Paused"
+    qtbot.keyClick(window, Qt.Key.Key_MediaPause)  # paused already: nothing to do
+    assert not window.controller.running
+    qtbot.keyClick(window, Qt.Key.Key_MediaPlay)
+    qtbot.keyClick(window, Qt.Key.Key_MediaNext)
+    assert said(audio)[-1] == "Next: Couch stretch"
+    qtbot.keyClick(window, Qt.Key.Key_MediaPrevious)
+    assert said(audio)[-1].startswith("Back: ")
+    plays = ["PlayPause", "PlayPause", "PlayPause", "Pause", "PlayPause"]
+    assert remote.done == [*plays, "Next", "Previous"]
+    assert remote.ignored == ["Pause"]
+
+
+def test_raise_and_quit_from_afar(
+    qtbot: QtBot, window: MainWindow, remote: RemoteControl, private_bus: PrivateBus
+) -> None:
+    window.showMinimized()
+    client = Client(private_bus.address, "org.mpris.MediaPlayer2.psoas_timer")
+    try:
+        client.call("org.mpris.MediaPlayer2", "Raise")
+        qtbot.waitUntil(lambda: remote.done[-1:] == ["Raise"], timeout=5000)
+        assert not window.isMinimized()
+        time.sleep(0.2)
+        client.call("org.mpris.MediaPlayer2", "Quit")
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)  # as Ctrl+Q: closed
+    finally:
+        client.close()
