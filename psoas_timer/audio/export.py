@@ -14,8 +14,6 @@ line in turn. :func:`export_session` returns an :class:`ExportReport` of every s
 from __future__ import annotations
 
 import logging
-import os
-import secrets
 import sys
 import tempfile
 import wave
@@ -24,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from psoas_timer.core.atomic_file import atomic_writer
 from psoas_timer.core.plan import Cue, Plan, Segment
 
 from . import voice
@@ -258,25 +257,16 @@ def export_session(
         assets = assets_dir()
     out = Path(out)
     frames = _frames(plan)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # beside the target (so the rename is atomic), with the permissions a new file gets
-    tmp = out.parent / f".{out.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as raw, wave.open(raw, "wb") as w:
-            w.setnchannels(1)
-            w.setsampwidth(2)
-            w.setframerate(RATE)
-            w.setnframes(frames)  # the header is right from the start: no seek back
+    with atomic_writer(out) as raw, wave.open(raw, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(RATE)
+        w.setnframes(frames)  # the header is right from the start: no seek back
 
-            def write(chunk: array[int]) -> None:
-                if sys.byteorder == "big":
-                    chunk.byteswap()
-                w.writeframesraw(chunk.tobytes())
+        def write(chunk: array[int]) -> None:
+            if sys.byteorder == "big":
+                chunk.byteswap()
+            w.writeframesraw(chunk.tobytes())
 
-            report = stream_session(plan, Assets(assets), settings or AudioSettings(), write)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        report = stream_session(plan, Assets(assets), settings or AudioSettings(), write)
     return report

@@ -28,13 +28,13 @@ import logging
 import math
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic_file import atomic_write
 from .file_reading import read_bytes, read_text
 from .problems import Problem
 
@@ -254,17 +254,7 @@ class RoutineCache:
         }
         text = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".routines-", dir=self.file.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(temp, self.file)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
+            atomic_write(self.file, text, mode=0o600)
         except OSError as exc:
             log.warning("cannot write the routine cache %s: %s", self.file, exc)
             return

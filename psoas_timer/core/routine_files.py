@@ -2,22 +2,21 @@
 restore, import and export.
 
 File operations never touch bundled routines: writes go to the user's folder (or, for export,
-wherever the user chooses), through a temporary file in the same folder and ``os.replace``;
+wherever the user chooses), through :func:`~psoas_timer.core.atomic_file.atomic_write`;
 the previous version is kept in ``.backup/`` and deleted routines go to ``.trash/``. The YAML
 itself is :mod:`psoas_timer.core.routine_io`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import re
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic_file import atomic_write
 from .loader import Library, load_routine_text, read_source
 from .routine_io import RoutineDocument
 
@@ -25,7 +24,6 @@ __all__ = [
     "BACKUP_DIR",
     "TRASH_DIR",
     "TrashItem",
-    "atomic_write",
     "backup_path",
     "delete_to_trash",
     "duplicate_routine",
@@ -33,6 +31,7 @@ __all__ = [
     "import_routine",
     "rename_routine",
     "restore_from_trash",
+    "save_bytes",
     "save_document",
     "slug",
     "unique_path",
@@ -58,63 +57,27 @@ def _own_folder(folder: Path) -> Path:
     return folder
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # pragma: no cover - Windows cannot open a folder for fsync
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def save_bytes(path: Path, data: bytes, *, backup: bool = True) -> bool:
+    """Write *data* to *path* atomically (:func:`~psoas_timer.core.atomic_file.atomic_write`).
 
-
-def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> Path:
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(tmp, mode)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return Path(tmp)
-
-
-def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> bool:
-    """Write *data* to *path* so that a crash leaves the old file or the new one, never a mix.
-
-    The data goes to a temporary file in the same folder, is flushed to disk, and replaces
-    *path* in one rename. With *backup*, the previous version is kept in ``.backup/``.
-    Returns ``False`` (and writes nothing) when *path* already holds exactly *data*.
+    With *backup*, the previous version is kept in ``.backup/`` first. Returns ``False`` (and
+    writes nothing) when *path* already holds exactly *data*.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = 0o644
     if path.exists():
-        mode = path.stat().st_mode & 0o777
-        if path.read_bytes() == data:
+        old = path.read_bytes()
+        if old == data:
             return False
         if backup:
             saved = backup_path(path)
             _own_folder(saved.parent)
-            old = _write_temp(saved.parent, saved.name, path.read_bytes(), mode)
-            os.replace(old, saved)
-    tmp = _write_temp(path.parent, path.name, data, mode)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
+            atomic_write(saved, old, mode=path.stat().st_mode & 0o777)
+    atomic_write(path, data)
     return True
 
 
 def save_document(document: RoutineDocument, path: Path, *, backup: bool = True) -> bool:
     """Save *document* to *path* atomically (a draft with problems saves too)."""
-    return atomic_write(path, document.dump().encode("utf-8"), backup=backup)
+    return save_bytes(path, document.dump().encode("utf-8"), backup=backup)
 
 
 def slug(name: str) -> str:
@@ -190,7 +153,7 @@ def import_routine(source: Path, user_dir: Path, library: Library | None = None)
     data = read_source(source)
     routine = load_routine_text(data, str(source), library)
     target = unique_path(user_dir, slug(routine.name))
-    atomic_write(target, data, backup=False)
+    save_bytes(target, data, backup=False)
     return target
 
 
@@ -200,4 +163,4 @@ def export_routine(source: Path | RoutineDocument, destination: Path) -> None:
         data = source.dump().encode("utf-8")
     else:
         data = source.read_bytes()
-    atomic_write(destination, data, backup=False)
+    save_bytes(destination, data, backup=False)

@@ -17,7 +17,6 @@ hostile file is refused with ``FILE:LINE: what is wrong`` and nothing added.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -25,11 +24,11 @@ import math
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
+from psoas_timer.core.atomic_file import atomic_writer
 from psoas_timer.core.file_reading import RefusedFileError, open_regular
 
 from .database import HistoryError
@@ -323,24 +322,12 @@ def export_history(conn: sqlite3.Connection, path: Path) -> int:
     """Write every session, step, release and rating to *path* (CSV for ``.csv``, else JSON
     Lines), from one consistent snapshot, atomically; returns how many sessions."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    sessions = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            conn.execute("BEGIN")  # one snapshot, whatever the app writes meanwhile
-            try:
-                sessions = _export(conn, out, csv_format=_is_csv(path))
-            finally:
-                conn.execute("COMMIT")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return sessions
+    with atomic_writer(path, mode=0o600, encoding="utf-8", newline="") as out:
+        conn.execute("BEGIN")  # one snapshot, whatever the app writes meanwhile
+        try:
+            return _export(conn, out, csv_format=_is_csv(path))
+        finally:
+            conn.execute("COMMIT")
 
 
 class _Texts(dict[Any, str]):
@@ -364,7 +351,7 @@ class _Texts(dict[Any, str]):
         return text
 
 
-def _export(conn: sqlite3.Connection, out: io.TextIOBase, *, csv_format: bool) -> int:
+def _export(conn: sqlite3.Connection, out: IO[str], *, csv_format: bool) -> int:
     """Every record, a line each: the values go into a ``%`` template in the order the
     line wants them (the SQL selects them so), text escaped once per distinct value and
     numbers written by ``%r``."""

@@ -13,9 +13,10 @@ import os
 import shlex
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+
+from psoas_timer.core.atomic_file import atomic_write
 
 __all__ = ["autostart_command", "autostart_path", "disable", "enable", "enabled"]
 
@@ -82,16 +83,7 @@ def enabled(env: Mapping[str, str] | None = None) -> bool:
 def enable(command: Sequence[str] | None = None, env: Mapping[str, str] | None = None) -> Path:
     """Write the autostart entry (atomically); returns its path."""
     path = autostart_path(env)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=".psoas-timer-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(entry_text(command or autostart_command()))
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, entry_text(command or autostart_command()), mode=0o644)
     return path
 
 

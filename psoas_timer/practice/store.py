@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from psoas_timer.core.atomic_file import atomic_write
 from psoas_timer.core.file_reading import read_text
 
 from .schedule import Reminder
@@ -130,15 +130,5 @@ def _move_aside(path: Path, why: Exception, now: datetime | None) -> None:
 
 def save_practice(folder: Path, data: PracticeData) -> None:
     """Write *data* atomically: readers see the old file or the new one, never half."""
-    folder.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data.to_json(), indent=2) + "\n"
-    fd, temp = tempfile.mkstemp(prefix=".practice-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, folder / FILE_NAME)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(folder / FILE_NAME, text, mode=0o600)

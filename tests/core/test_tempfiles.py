@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from psoas_timer.core.routine_files import _write_temp
+from psoas_timer.core.atomic_file import atomic_writer
 from psoas_timer.core.tempfiles import STALE_AFTER, is_our_temp, remove_stale_temps
 
 
@@ -20,7 +20,9 @@ def aged(path: Path, seconds: float = STALE_AFTER + 60) -> Path:
 def test_a_save_names_its_temporary_file_the_way_the_clean_up_looks_for() -> None:
     folder = Path(os.environ["PSOAS_TIMER_DATA_DIR"])
     folder.mkdir(parents=True)
-    temp = _write_temp(folder, "evening.yaml", b"name: x\n", 0o644)
+    with atomic_writer(folder / "evening.yaml") as stream:
+        stream.write(b"name: x\n")
+        (temp,) = [p for p in folder.iterdir() if p.name.endswith(".tmp")]
     assert is_our_temp(temp.name)
 
 

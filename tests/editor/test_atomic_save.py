@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from psoas_timer.core import routine_files
-from psoas_timer.core.routine_files import atomic_write, backup_path
+from psoas_timer.core import atomic_file
+from psoas_timer.core.routine_files import backup_path, save_bytes
 
 OLD = b"name: Old\nsteps:\n" + b"  - {name: Old step, hold: 30}\n" * 2000
 NEW = b"name: New\nsteps:\n" + b"  - {name: New step, hold: 45}\n" * 3000
@@ -33,9 +33,9 @@ def test_a_failing_rename_leaves_the_old_file(
     def broken(*args: Any) -> None:
         raise OSError("disk gone")
 
-    monkeypatch.setattr(routine_files.os, "replace", broken)
+    monkeypatch.setattr(atomic_file.os, "replace", broken)
     with pytest.raises(OSError, match="disk gone"):
-        atomic_write(path, NEW, backup=False)
+        save_bytes(path, NEW, backup=False)
     assert path.read_bytes() == OLD
     assert _leftovers(tmp_path) == []
 
@@ -64,9 +64,9 @@ def test_a_write_failing_halfway_leaves_the_old_file(
 ) -> None:
     path = tmp_path / "r.yaml"
     path.write_bytes(OLD)
-    monkeypatch.setattr(routine_files.os, "fdopen", _HalfWriter)
+    monkeypatch.setattr(atomic_file.os, "fdopen", _HalfWriter)
     with pytest.raises(OSError, match="no space"):
-        atomic_write(path, NEW)
+        save_bytes(path, NEW)
     assert path.read_bytes() == OLD
     assert _leftovers(tmp_path) == []
 
@@ -74,13 +74,13 @@ def test_a_write_failing_halfway_leaves_the_old_file(
 _LOOP = """
 import sys
 from pathlib import Path
-from psoas_timer.core.routine_files import atomic_write
+from psoas_timer.core.routine_files import save_bytes
 path = Path(sys.argv[1])
 versions = [Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()]
 print("ready", flush=True)
 i = 0
 while True:
-    atomic_write(path, versions[i % 2])
+    save_bytes(path, versions[i % 2])
     i += 1
 """
 

@@ -1,0 +1,143 @@
+"""The one way the app writes a file: the old file or the new one, never a mix, nothing left
+behind, and durable once it returns (file and folder fsync-ed)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from psoas_timer.core import atomic_file
+from psoas_timer.core.atomic_file import atomic_write, atomic_writer, temp_name
+from psoas_timer.core.tempfiles import is_our_temp
+
+
+def _temps(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_writes_bytes_and_text_and_makes_the_folder(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "folder" / "a.bin"
+    atomic_write(target, b"\x00\x01")
+    assert target.read_bytes() == b"\x00\x01"
+    atomic_write(target, "Dehnung – ü\n")
+    assert target.read_text(encoding="utf-8") == "Dehnung – ü\n"
+    assert _temps(target.parent) == []
+
+
+def test_text_stream_keeps_the_newlines_it_is_asked_to(tmp_path: Path) -> None:
+    target = tmp_path / "h.csv"
+    with atomic_writer(target, encoding="utf-8", newline="") as out:
+        out.write("a,b\r\n1,2\r\n")
+    assert target.read_bytes() == b"a,b\r\n1,2\r\n"
+
+
+def test_nothing_is_visible_until_the_block_ends(tmp_path: Path) -> None:
+    target = tmp_path / "r.yaml"
+    target.write_bytes(b"old")
+    with atomic_writer(target) as out:
+        out.write(b"new")
+        assert target.read_bytes() == b"old"
+        assert len(_temps(tmp_path)) == 1
+    assert target.read_bytes() == b"new"
+
+
+def test_an_error_in_the_block_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "r.yaml"
+    target.write_bytes(b"old")
+
+    def half_a_save() -> None:
+        with atomic_writer(target) as out:
+            out.write(b"ne")
+            raise RuntimeError("half way")
+
+    with pytest.raises(RuntimeError, match="half way"):
+        half_a_save()
+    assert target.read_bytes() == b"old"
+    assert _temps(tmp_path) == []
+
+
+def test_a_failed_rename_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "r.yaml"
+    target.write_bytes(b"old")
+
+    def broken(*args: Any) -> None:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(atomic_file.os, "replace", broken)
+    with pytest.raises(OSError, match="disk gone"):
+        atomic_write(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert _temps(tmp_path) == []
+
+
+def test_the_file_is_synced_before_the_rename_and_the_folder_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "r.yaml"
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append("fsync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
+        real_fsync(fd)
+
+    def replace(src: Any, dst: Any) -> None:
+        events.append("rename")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic_file.os, "fsync", fsync)
+    monkeypatch.setattr(atomic_file.os, "replace", replace)
+    atomic_write(target, b"data")
+    assert events == ["fsync file", "rename", "fsync folder"]
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "r.yaml"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    atomic_write(target, b"new", mode=0o600)
+    assert _mode(target) == 0o640
+
+
+def test_a_new_file_gets_the_mode_less_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        atomic_write(tmp_path / "shared", b"x")
+        atomic_write(tmp_path / "private", b"x", mode=0o600)
+    finally:
+        os.umask(old)
+    assert _mode(tmp_path / "shared") == 0o640
+    assert _mode(tmp_path / "private") == 0o600
+
+
+def test_a_long_name_still_gets_a_temporary_file_a_file_system_takes(tmp_path: Path) -> None:
+    name = "é" * 120 + ".yaml"  # 245 bytes: fine as a name, too long with the temp's tag
+    assert len(temp_name(name).encode()) <= 255
+    assert is_our_temp(temp_name(name))
+    atomic_write(tmp_path / name, b"x")
+    assert (tmp_path / name).read_bytes() == b"x"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_folder_raises_and_leaves_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "r.yaml").write_bytes(b"old")
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(PermissionError):
+            atomic_write(folder / "r.yaml", b"new")
+        assert (folder / "r.yaml").read_bytes() == b"old"
+        assert _temps(folder) == []
+    finally:
+        folder.chmod(0o700)
