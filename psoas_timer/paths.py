@@ -125,24 +125,28 @@ def _cannot_write(folder: Path) -> OSError | None:
     return None
 
 
-def storage_problem(settings_file: str | None = None) -> str | None:
+def storage_problem(
+    settings_file: str | None = None, settings_trouble: str | None = None
+) -> str | None:
     """What the app cannot save, in plain words, or ``None`` when it can save everything.
 
-    It checks the routines folder and, given one, the folder of the settings file.
+    It checks the routines folder and, given one, the folder of the settings file;
+    *settings_trouble* says what is wrong with the settings file itself (``"it is a folder"``),
+    found by :class:`~psoas_timer.ui.shell.settings.Preferences`.
     """
     folders = {"routines": user_routines_dir()}  # the history lives beside it
     if settings_file:
         folders["settings"] = Path(settings_file).parent
-    blocked = {
-        what: (folder, exc) for what, folder in folders.items() if (exc := _cannot_write(folder))
-    }
+    blocked: dict[str, str] = {}
+    for what, folder in folders.items():
+        if exc := _cannot_write(folder):
+            _log.warning("cannot write to %s: %s", folder, exc)
+            blocked[what] = f"{folder} ({(exc.strerror or str(exc)).lower()})"
+    if settings_file and settings_trouble and "settings" not in blocked:
+        blocked["settings"] = f"{settings_file} ({settings_trouble})"
     if not blocked:
         return None
-    for folder, exc in blocked.values():
-        _log.warning("cannot write to %s: %s", folder, exc)
-    where = " or ".join(
-        f"{folder} ({(exc.strerror or str(exc)).lower()})" for folder, exc in blocked.values()
-    )
+    where = " or ".join(blocked.values())
     if len(blocked) == len(folders):
         headline, lost = "Nothing will be saved", "new routines, changes, history and settings"
     elif "routines" in blocked:

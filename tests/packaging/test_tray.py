@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from psoas_timer.core.engine import Session
 from psoas_timer.core.loader import load_routine_text
 from psoas_timer.core.plan import compile_plan
-from psoas_timer.ui.shell.settings import CLOSE_TO_TRAY, Preferences
+from psoas_timer.ui.shell.settings import Preferences
 from psoas_timer.ui.shell.tray import SessionTray
 
 pytestmark = pytest.mark.gui
@@ -156,7 +156,7 @@ def test_close_to_tray_is_off_by_default_and_remembered(qtbot: QtBot, settings: 
         QIcon(), Preferences(QSettings(settings.fileName(), QSettings.Format.IniFormat))
     )
     assert again.close_to_tray is True
-    assert settings.value(CLOSE_TO_TRAY.key) in (True, "true")
+    assert settings.value(Preferences.close_to_tray.key) in (True, "true")
 
 
 def test_hides_only_during_a_session_with_a_tray(settings: QSettings, qapp: object) -> None:

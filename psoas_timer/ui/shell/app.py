@@ -76,7 +76,9 @@ def services(preferences: Preferences) -> Services:
     store = preferences.file_name
     return Services(
         load_catalog=load,
-        storage_problem=paths.storage_problem(store if os.path.isabs(store) else None),
+        storage_problem=paths.storage_problem(
+            store if os.path.isabs(store) else None, preferences.problem
+        ),
         clock=monotonic,
         audio=DeferredOutput(sound),  # opened just after the routines are listed
         inhibitor=ScreenSaverInhibitor(),
