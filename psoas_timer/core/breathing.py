@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "DASHES_TEXT",
     "MAX_PHASE",
     "MIN_PHASE",
     "NAMED_PATTERNS",
@@ -154,7 +155,9 @@ NAMED_PATTERNS: dict[str, Pattern] = {
     "coherent": Pattern(5.5, 0, 5.5, 0, "coherent"),
 }
 
-_DASHES = re.compile(r"^\s*\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?){1,3}\s*$")
+#: Two to four numbers joined by dashes (``4-6``, ``4-7-8``, ``4-4-4-4``).
+DASHES_TEXT = r"^\s*\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?){1,3}\s*$"
+_DASHES = re.compile(DASHES_TEXT)
 
 
 def parse_pattern_text(text: str) -> Pattern:

@@ -12,7 +12,15 @@ from typing import Annotated, Any, Union
 
 from pydantic import AfterValidator, BeforeValidator, Discriminator, Tag, WithJsonSchema
 
-from .breathing import NAMED_PATTERNS, Pattern, PhaseName, check_phase, parse_pattern_text
+from .breathing import (
+    DASHES_TEXT,
+    NAMED_PATTERNS,
+    Pattern,
+    PhaseName,
+    check_phase,
+    parse_pattern_text,
+)
+from .duration import any_case
 from .value_types import DURATION_SCHEMA, Duration, FormatModel
 
 __all__ = ["Breathing", "BreathingPattern", "breathing_pattern"]
@@ -50,8 +58,14 @@ def _breathing_tag(value: object) -> str:
 
 _BREATHING_SCHEMA: dict[str, Any] = {
     "anyOf": [
-        {"enum": ["none", *NAMED_PATTERNS]},
-        {"type": "string", "pattern": r"^\d+(\.\d+)?(-\d+(\.\d+)?){1,3}$"},
+        {"const": False},
+        {
+            "type": "string",
+            "pattern": r"^\s*(?:"
+            + "|".join(any_case(name) for name in ("none", "off", *NAMED_PATTERNS))
+            + r")\s*$",
+        },
+        {"type": "string", "pattern": DASHES_TEXT},
         {
             "type": "object",
             "properties": {k: DURATION_SCHEMA for k in ("inhale", "hold_in", "exhale", "hold_out")},

@@ -10,20 +10,51 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["MAX_SECONDS", "format_clock", "format_duration", "parse_duration"]
+__all__ = [
+    "DURATION_TEXT",
+    "MAX_SECONDS",
+    "any_case",
+    "format_clock",
+    "format_duration",
+    "parse_duration",
+]
 
 #: Nothing in a routine lasts longer than a day; larger values are typos or hostile input.
 MAX_SECONDS = 24 * 60 * 60
 
-_UNIT_RE = re.compile(
-    r"""^\s*
-    (?:(?P<h>\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)\s*)?
-    (?:(?P<m>\d+(?:\.\d+)?)\s*(?:m|min|mins|minute|minutes)\s*)?
-    (?:(?P<s>\d+(?:\.\d+)?)\s*(?:s|sec|secs|second|seconds)?\s*)?
-    $""",
-    re.VERBOSE | re.IGNORECASE,
+#: The words each unit may be written with (in any case).
+UNIT_WORDS = {
+    "h": ("h", "hr", "hrs", "hour", "hours"),
+    "m": ("m", "min", "mins", "minute", "minutes"),
+    "s": ("s", "sec", "secs", "second", "seconds"),
+}
+_NUMBER = r"\d+(?:\.\d+)?"
+
+
+def any_case(word: str) -> str:
+    """A regular expression matching *word* in any case, without flags (JSON Schema's
+    ``pattern`` takes none): ``min`` → ``[mM][iI][nN]``."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def _units(unit: str) -> str:
+    return (
+        "(?:" + "|".join(any_case(w) for w in sorted(UNIT_WORDS[unit], key=len, reverse=True)) + ")"
+    )
+
+
+_UNIT_TEXT = (
+    rf"^\s*(?:({_NUMBER})\s*{_units('h')}\s*)?"
+    rf"(?:({_NUMBER})\s*{_units('m')}\s*)?"
+    rf"(?:({_NUMBER})\s*{_units('s')}?\s*)?$"
 )
-_CLOCK_RE = re.compile(r"^\s*(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)\s*$")
+_CLOCK_TEXT = r"^\s*(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)\s*$"
+_UNIT_RE = re.compile(_UNIT_TEXT)
+_CLOCK_RE = re.compile(_CLOCK_TEXT)
+
+#: Every text :func:`parse_duration` may read, as one JSON Schema ``pattern`` (the same
+#: expressions as the parser's; a lookahead asks for at least one digit).
+DURATION_TEXT = rf"(?=[\s\S]*\d)(?:{_UNIT_TEXT})|(?:{_CLOCK_TEXT})"
 
 EXPECTED = "a duration like 90, '90s', '1m30s' or '1:30'"
 

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -286,6 +287,18 @@ def _step_tag(value: object) -> str:
     return "step"
 
 
+def _library_id(value: object) -> object:
+    return {"use": value} if isinstance(value, str) else value
+
+
+LibraryId = Annotated[str, Field(description="Id of a library exercise (as 'use: id').")]
+
+ChoiceOption = Annotated[
+    Step, BeforeValidator(_library_id, json_schema_input_type=Union[LibraryId, Step])
+]
+"""An option of an either/or step: a step, or a library exercise's id for ``{use: id}``."""
+
+
 class Choice(FormatModel):
     """Either/or: one of a few steps, picked when a session starts (heat or ice).
 
@@ -293,7 +306,7 @@ class Choice(FormatModel):
     picked when nobody answers (the first when left out), by its id or its name.
     """
 
-    choose: Annotated[list[Step], Field(min_length=2, max_length=9)]
+    choose: Annotated[list[ChoiceOption], Field(min_length=2, max_length=9)]
     default: str | None = None
     ask: Annotated[str, Field(min_length=1, max_length=120)] | None = None
 

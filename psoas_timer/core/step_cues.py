@@ -4,7 +4,7 @@ again and again). The plan turns them into timed cues (:mod:`.plan`)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -24,7 +24,9 @@ class Milestone(FormatModel):
     say: str | None = None
 
 
-MilestoneItem = Annotated[Milestone, BeforeValidator(_bare_time)]
+MilestoneItem = Annotated[
+    Milestone, BeforeValidator(_bare_time, json_schema_input_type=Union[Duration, Milestone])
+]
 """A milestone, or just its time (``30s``)."""
 
 

@@ -97,7 +97,7 @@ def _parse_tempo(value: object) -> object:
 _TEMPO_SCHEMA: dict[str, Any] = {
     "anyOf": [
         *DURATION_SCHEMA["anyOf"],
-        {"type": "string", "pattern": r"^\s*\d+(\.\d+)?(\s*-\s*\d+(\.\d+)?){1,2}\s*$"},
+        {"type": "string", "pattern": _TEMPO_DASHES.pattern},
         {
             "type": "object",
             "properties": {k: DURATION_SCHEMA for k in REP_PHASES},

@@ -10,7 +10,7 @@ it refuses keys it does not know.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Union
 
 from pydantic import (
     BaseModel,
@@ -31,7 +31,7 @@ from .amounts import (
     parse_side_count,
     parse_side_seconds,
 )
-from .duration import format_duration, parse_duration
+from .duration import DURATION_TEXT, MAX_SECONDS, format_duration, parse_duration
 
 __all__ = [
     "DURATION_SCHEMA",
@@ -65,11 +65,8 @@ def first_error(exc: ValidationError) -> str:
 
 DURATION_SCHEMA: dict[str, Any] = {
     "anyOf": [
-        {"type": "number", "minimum": 0},
-        {
-            "type": "string",
-            "pattern": r"^\s*(\d+(\.\d+)?\s*(h|m|min|s|sec)?\s*)+$|^\s*(\d+:)?\d+:\d{1,2}\s*$",
-        },
+        {"type": "number", "minimum": 0, "maximum": MAX_SECONDS},
+        {"type": "string", "pattern": DURATION_TEXT},
     ],
     "description": "Seconds (90), or text such as '90s', '1m30s' or '1:30'.",
 }
@@ -138,6 +135,7 @@ def _count_schema(least: int, most: int, per_side: bool = False) -> dict[str, An
     number = {"type": "integer", "minimum": least, "maximum": most}
     options: list[dict[str, Any]] = [
         number,
+        {"type": "string", "pattern": r"^\s*\d+\s*$"},
         {"type": "string", "pattern": r"^\s*\d+\s*[-\u2013]\s*\d+\s*$"},
         _range_map(number, "{range: 3-4, use: 4}"),
     ]
@@ -186,7 +184,9 @@ def _lines(value: object) -> object:
     return value
 
 
-Lines = Annotated[list[Text], BeforeValidator(_lines)]
+Lines = Annotated[
+    list[Text], BeforeValidator(_lines, json_schema_input_type=Union[list[Text], str])
+]
 """Lines of text: a list, or one text with a line each."""
 
 #: An empty list as a field's default: made afresh for each step (pydantic would otherwise
