@@ -306,17 +306,22 @@ class Catalog:
 
 class _CollectorPause:
     """Counts the pauses under way; the collector runs again when the last one ends (if it
-    ran before the first began)."""
+    ran before the first began). See :data:`gc_paused`."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.count = 0
         self.was_enabled = True
+        #: A large read's objects are frozen (until the next read begins).
+        self.frozen = False
 
     @contextmanager
-    def __call__(self) -> Iterator[None]:
+    def __call__(self, *, reading: bool = False) -> Iterator[None]:
+        """Pause the collector; *reading* says a new catalog is being read (the one a
+        freeze was made for is on its way out)."""
         with self.lock:
-            if self.count == 0:
+            if self.count == 0 and reading:
+                self._thaw()
                 self.was_enabled = gc.isenabled()
                 gc.disable()
             self.count += 1
@@ -328,7 +333,18 @@ class _CollectorPause:
                 if self.count == 0 and self.was_enabled:
                     if gc.get_count()[0] > FREEZE_OVER:
                         gc.freeze()
+                        self.frozen = True
                     gc.enable()
+
+    def _thaw(self) -> None:
+        """Give what the last large read froze back to the collector, and collect: the
+        catalog it made is being replaced, and whatever became garbage in a cycle since
+        (or already was at the freeze) is freed now instead of never."""
+        if self.frozen:
+            self.frozen = False
+            gc.unfreeze()
+            found = gc.collect()
+            log.debug("collector: %d unreachable objects freed after a freeze", found)
 
 
 #: Objects made during a pause past which they are frozen when it ends (see :data:`gc_paused`).
@@ -347,9 +363,12 @@ last one does.
 When the last pause ends after a large read (over :data:`FREEZE_OVER` new objects: 500
 routines of 40 steps read afresh make about 250,000), what exists is frozen (``gc.freeze``)
 before the collector runs again: otherwise its first full pass would walk all of it at once,
-holding every thread up for 100 ms or more. Frozen objects are never collected, so anything
-unreachable but in a cycle at that moment stays; that is why smaller reads (the bundled
-routines, a library read from the cache: about 10,000) are left to the collector as usual.
+holding every thread up for 100 ms or more just as the window shows the list. The freeze lasts
+until the next catalog read begins (which replaces that catalog): then everything is
+given back to the collector and collected once, so garbage in cycles at the freeze, or made
+of frozen objects since, is freed then rather than kept for the life of the process. Smaller
+reads (the bundled routines, a library read from the cache: about 10,000 objects) are left to
+the collector as usual.
 """
 
 
@@ -385,7 +404,7 @@ def load_catalog(
     window's thread run).
     """
     layout = where if isinstance(where, Layout) else Layout(where, user=user)
-    with gc_paused():
+    with gc_paused(reading=True):
         return _load(layout, between or _nothing)
 
 

@@ -402,3 +402,31 @@ def test_a_large_read_is_frozen_for_the_collector(monkeypatch: pytest.MonkeyPatc
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def test_what_a_freeze_kept_is_freed_when_the_next_read_begins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A freeze after a large read is not for ever: garbage in a cycle at that moment (or
+    made of frozen objects since) is collected once the next read replaces that catalog."""
+    import gc
+    import weakref
+
+    class Node:
+        partner: object = None
+
+    monkeypatch.setattr(catalog_module, "FREEZE_OVER", 100)  # the bundled routines: "large"
+    monkeypatch.setattr(catalog_module.gc_paused, "frozen", False)  # no earlier freeze
+    try:
+        first, second = Node(), Node()
+        first.partner, second.partner = second, first  # a cycle only the collector frees
+        gone = weakref.ref(first)
+        del first, second
+        load_catalog(ROUTINES)
+        assert gc.get_freeze_count() > 0
+        gc.collect()
+        assert gone() is not None  # frozen with the read: out of the collector's reach
+        load_catalog(ROUTINES)  # the next read: the old catalog is being replaced
+        assert gone() is None
+    finally:
+        gc.unfreeze()
