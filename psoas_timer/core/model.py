@@ -126,43 +126,97 @@ def _first_after(items: list[Any], length: float) -> float | None:
     return None
 
 
+def _about(
+    label: str, help_text: str, *, default: Any = None, listed: bool = False, **limits: Any
+) -> Any:
+    """A field of the format with its label and help text (kept in the JSON Schema as title
+    and description): the one place the editor, the help and an editor's completion read
+    them from. *listed* fields default to a fresh empty list."""
+    if listed:
+        return Field(
+            default_factory=list,
+            title=label,
+            description=help_text,
+            json_schema_extra={"default": []},
+            **limits,
+        )
+    return Field(default, title=label, description=help_text, **limits)
+
+
 class Step(FormatModel):
     """One exercise, stretch, hold, rest or breathing block, with its timing and cues."""
 
-    use: str | None = Field(None, description="Id of a library exercise to start from.")
-    id: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)
-    name: Annotated[str, Field(min_length=1, max_length=80)] | None = None
-    kind: Kind = Kind.EXERCISE
-    instructions: Lines = EMPTY_LIST
-    safety: Lines = EMPTY_LIST
-    image: str | None = None
-    figure: Figure | None = Field(
-        None, description="How the exercise is drawn: key poses, props and target."
+    # The fields in the order a file is written in (routine_io takes it from here); each
+    # with its label and what it does (the JSON Schema's title and description, help, the
+    # editor's tooltips).
+    name: Annotated[str, Field(min_length=1, max_length=80)] | None = _about(
+        "Name", "What the player shows and says for the step."
     )
-    muscles: list[Text] = EMPTY_LIST
-    equipment: list[Text] = EMPTY_LIST
-
-    hold: SideSeconds | None = None
-    duration: Seconds | None = None
-    reps: Reps | None = None
-    tempo: Tempo | None = None
-    sets: Sets = 1
-    sides: Sides = "none"
-    alternate: bool = False
-    open: OpenValue | None = None
-    breaths: Breaths | None = None
-
-    prepare: Duration | None = None
-    rest_between_reps: RestTime = 0
-    rest_between_sets: RestTime | None = None
-    switch_sides: Duration | None = None
-    rest_after: RestTime | None = None
-
-    breathing: Breathing | None = None
-    halfway: bool | None = None
-    countdown: Annotated[int, Field(ge=0, le=10)] | None = None
-    milestones: list[MilestoneItem] = EMPTY_LIST
-    prompts: list[Prompt] = EMPTY_LIST
+    use: str | None = _about(
+        "Library exercise", "Id of a library exercise to start from; keys given here override it."
+    )
+    id: str | None = _about(
+        "Id",
+        "A short name (a-z, 0-9, dashes) a programme or an either/or step uses to find it.",
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=60,
+    )
+    kind: Kind = _about(
+        "Kind", "What the step is; it chooses the words and sounds.", default=Kind.EXERCISE
+    )
+    hold: SideSeconds | None = _about("Hold", "How long to hold, each set (and side).")
+    duration: Seconds | None = _about("Duration", "How long the step lasts, each set.")
+    reps: Reps | None = _about("Reps", "Repetitions in each set; needs 'tempo' or 'hold'.")
+    tempo: Tempo | None = _about(
+        "Tempo", "Seconds per rep, or the rep in phases ('1-10-2': up, hold, down)."
+    )
+    open: OpenValue | None = _about(
+        "Open hold", "A hold that lasts until you say the point has released."
+    )
+    breaths: Breaths | None = _about(
+        "Breaths", "How many paced breaths the step lasts (breathing steps)."
+    )
+    sets: Sets = _about("Sets", "How many times the step is done (on each side).", default=1)
+    sides: Sides = _about(
+        "Sides", "'both' does the step on the left, then the right.", default="none"
+    )
+    alternate: bool = _about(
+        "Alternate sides", "Left and right take turns set by set.", default=False
+    )
+    prepare: Duration | None = _about("Get ready", "Seconds to get ready before the step.")
+    rest_between_reps: RestTime = _about(
+        "Rest between reps", "A rest after each rep but the last.", default=0
+    )
+    rest_between_sets: RestTime | None = _about(
+        "Rest between sets", "A rest between sets on the same side."
+    )
+    switch_sides: Duration | None = _about(
+        "Switch sides", "A pause to change sides, with 'sides: both'."
+    )
+    rest_after: RestTime | None = _about("Rest after", "A rest after the step.")
+    breathing: Breathing | None = _about(
+        "Breathing", "Breathing pacing shown and heard during the step."
+    )
+    halfway: bool | None = _about("Halfway", "Say 'Halfway' in the middle of long holds.")
+    countdown: Annotated[int, Field(ge=0, le=10)] | None = _about(
+        "Countdown", "Seconds counted aloud before a hold ends (0 for none)."
+    )
+    milestones: list[MilestoneItem] = _about(
+        "Milestones", "Times into the hold to be told (30, 60, {at: 90, say: ...}).", listed=True
+    )
+    prompts: list[Prompt] = _about(
+        "Prompts", "Your own words at a time ('at') or again and again ('every').", listed=True
+    )
+    muscles: list[Text] = _about("Muscles", "The muscles the step works.", listed=True)
+    equipment: list[Text] = _about("Equipment", "What the step needs.", listed=True)
+    image: str | None = _about("Picture", "A picture file, relative to the routine file.")
+    instructions: Lines = _about(
+        "Instructions", "How to do it, a line each (shown in the player).", listed=True
+    )
+    safety: Lines = _about("Safety", "What to watch out for, a line each.", listed=True)
+    figure: Figure | None = _about(
+        "Figure", "How the exercise is drawn: key poses, props and target."
+    )
 
     @field_validator("milestones", "prompts")
     @classmethod

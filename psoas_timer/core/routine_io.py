@@ -19,7 +19,7 @@ import functools
 import io
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, SingleQuotedScalarStrin
 
 from .duration import format_duration
 from .loader import Library, load_routine_text, read_source
-from .model import FORMAT_VERSION, Choice, RepeatGroup, Routine, Step
+from .model import FORMAT_VERSION, Choice, Defaults, RepeatGroup, Routine, Step
 from .problems import LoadError, Problem
 from .yamlsource import read_yaml
 
@@ -46,54 +46,22 @@ __all__ = [
 
 _log = logging.getLogger(__name__)
 
-#: Key order for files written from scratch, and where new keys go in hand-written ones.
-ROUTINE_ORDER = ("version", "name", "description", "tags", "defaults", "steps")
-STEP_ORDER = (
-    "choose",
-    "default",
-    "ask",
-    "repeat",
-    "name",
-    "use",
-    "id",
-    "kind",
-    "hold",
-    "duration",
-    "reps",
-    "tempo",
-    "open",
-    "breaths",
-    "sets",
-    "sides",
-    "alternate",
-    "prepare",
-    "rest_between_reps",
-    "rest_between_sets",
-    "switch_sides",
-    "rest_after",
-    "rest_between",
-    "breathing",
-    "halfway",
-    "countdown",
-    "milestones",
-    "prompts",
-    "cues",
-    "muscles",
-    "equipment",
-    "image",
-    "instructions",
-    "safety",
-    "steps",
+
+def _in_order(*fields: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(key for keys in fields for key in keys))
+
+
+#: Key order for files written from scratch, and where new keys go in hand-written ones: the
+#: order the models declare their fields in (an either/or step's keys, then a repeat group's,
+#: then a step's; a group's steps last).
+ROUTINE_ORDER = tuple(Routine.model_fields)
+STEP_ORDER = _in_order(
+    Choice.model_fields,
+    (k for k in RepeatGroup.model_fields if k != "steps"),
+    Step.model_fields,
+    ("steps",),
 )
-DEFAULTS_ORDER = (
-    "prepare",
-    "rest",
-    "switch_sides",
-    "breathing",
-    "cue_style",
-    "halfway",
-    "countdown",
-)
+DEFAULTS_ORDER = tuple(Defaults.model_fields)
 SMALL_ORDER = (
     "left",
     "right",
