@@ -12,7 +12,9 @@ Every figure comes from fresh subprocesses in the same run, so machine noise hit
   (made once, copied for each run; opening it runs SQLite's quick check over all of it),
   where the default is an empty data folder, as on a first start;
 - CPU time as a share of one core while a session runs (a long breathing-paced hold, so the
-  breathing animation draws at the screen's rate) and while the window sits idle.
+  breathing animation draws at the screen's rate) and while the window sits idle;
+- resident memory at rest (the library shown, idle, after the history opened), beside a
+  bare window that imports the same Qt modules the app had loaded.
 
 Goals: startup within 1.3x the bare window; under 5% of a core while running; 0% idle.
 Exit status 1 when a goal is missed. Runs offscreen unless QT_QPA_PLATFORM says otherwise::
@@ -119,6 +121,9 @@ from psoas_timer.ui.shell.app import _application, create_window
 mode, seconds, routine = sys.argv[1], float(sys.argv[2]), sys.argv[3]
 app = _application()
 if mode == "bare":  # the baseline: a bare PySide6 window, idle
+    import importlib
+    for name in filter(None, os.environ.get("BENCH_QT_MODULES", "").split(",")):
+        importlib.import_module(name)  # the Qt modules the app had loaded, for memory
     from PySide6.QtWidgets import QLabel, QMainWindow
     window = QMainWindow()
     window.setCentralWidget(QLabel("bare"))
@@ -143,7 +148,10 @@ def begin():
 def end():
     wall, cpu = time.monotonic() - marks["wall"], time.process_time() - marks["cpu"]
     running = controller is not None and controller.active
-    print(f"{100 * cpu / wall:.3f} {int(running)}", flush=True)
+    with open("/proc/self/statm") as statm:  # resident pages, now (at rest when idle)
+        rss = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    qt = ",".join(sorted(m for m in sys.modules if m.startswith("PySide6.Qt")))
+    print(f"{100 * cpu / wall:.3f} {int(running)} {rss} {qt or '-'}", flush=True)
     if controller is not None:
         controller.stop()
     app.quit()
@@ -208,7 +216,11 @@ def time_to_window(code: str, env: dict[str, str]) -> tuple[float, float, float]
     return shown, ready, opened
 
 
-def cpu_share(mode: str, seconds: float, routine: Path, env: dict[str, str]) -> float:
+def cpu_share(
+    mode: str, seconds: float, routine: Path, env: dict[str, str]
+) -> tuple[float, int, str]:
+    """A child's CPU use (% of one core), its resident memory at the end (bytes) and the Qt
+    modules it had loaded (comma-separated)."""
     out = subprocess.run(
         [sys.executable, "-c", _CPU, mode, str(seconds), str(routine)],
         capture_output=True,
@@ -220,7 +232,7 @@ def cpu_share(mode: str, seconds: float, routine: Path, env: dict[str, str]) -> 
     ).stdout.split()
     if mode == "running" and out[1] != "1":
         raise RuntimeError("the session was not running while measured")
-    return float(out[0])
+    return float(out[0]), int(out[2]), out[3].strip("-")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,9 +280,10 @@ def main(argv: list[str] | None = None) -> int:
             ours.append(shown)
             ours_ready.append(ready)
             ours_history.append(opened)
-        running = cpu_share("running", args.seconds, routine, _env(tmp, "cpu-run"))
-        idle = cpu_share("idle", args.seconds, routine, _env(tmp, "cpu-idle"))
-        bare_idle = cpu_share("bare", args.seconds, routine, _env(tmp, "cpu-bare"))
+        running = cpu_share("running", args.seconds, routine, _env(tmp, "cpu-run"))[0]
+        idle, app_rss, modules = cpu_share("idle", args.seconds, routine, app_env("cpu-idle"))
+        bare_env = dict(_env(tmp, "cpu-bare"), BENCH_QT_MODULES=modules)
+        bare_idle, bare_rss, _ = cpu_share("bare", args.seconds, routine, bare_env)
     b, o = statistics.median(bare), statistics.median(ours)
     ratio = o / b
     platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
@@ -296,6 +309,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"CPU, session running: {running:.2f}% of one core over {args.seconds:g} s   (goal < 5%)")
     print(f"CPU, idle:            {idle:.2f}% of one core over {args.seconds:g} s   (goal 0%)")
     print(f"CPU, bare window:     {bare_idle:.2f}% of one core over {args.seconds:g} s   (idle)")
+    mb = 1024 * 1024
+    print(
+        f"memory at rest:       {app_rss / mb:.1f} MB, bare window {bare_rss / mb:.1f} MB "
+        f"({app_rss / bare_rss:.2f}x; the bare window imports the same Qt modules: "
+        f"{modules.replace('PySide6.', '') or 'none'})"
+    )
     ok = ratio <= 1.3 and running < 5.0 and idle < 0.05
     print("all goals met" if ok else "GOAL MISSED")
     return 0 if ok else 1
