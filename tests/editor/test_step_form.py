@@ -326,3 +326,17 @@ def test_in_an_800_px_window_the_step_form_is_not_cut_off(
     for field in (form.name, form.kind, form.timing, form.alternate):
         right = field.mapTo(viewport, field.rect().topRight()).x()
         assert right <= viewport.width(), field.accessibleName() or field.objectName()
+
+
+def test_each_field_says_what_its_key_does_in_the_formats_own_words(qtbot: QtBot) -> None:
+    """The help for a key is declared once, on the model; the form reads it from there (a
+    screen reader hears it, What's This shows it) as the JSON Schema does."""
+    from psoas_timer.core.model import Step
+
+    form = StepForm()
+    qtbot.addWidget(form)
+    widgets = form.key_widgets()
+    assert {"hold", "reps", "sides", "switch_sides", "breathing"} <= set(widgets)
+    for key, widget in widgets.items():
+        about = Step.model_fields[key].description
+        assert about and widget.accessibleDescription() == about == widget.whatsThis(), key

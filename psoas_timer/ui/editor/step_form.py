@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.duration import parse_duration
+from psoas_timer.core.model import Step
 
 from .choices import BREATHING, KINDS, SIDES, TIMING_MODES, timing_mode
 from .cue_table import CueTable
@@ -145,6 +146,7 @@ class StepForm(QWidget):
         self.form.addRow("Instr&uctions", self.instructions)
         self.form.addRow("Safet&y notes", self.safety)
         self.setLayout(self.form)
+        self._describe_fields()
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -194,7 +196,12 @@ class StepForm(QWidget):
             part = rest[0] if rest else "min"
             edits = {"min": self.open_min, "target": self.open_target, "max": self.open_max}
             return focus_field(edits.get(str(part), self.open_min), self)
-        fields: dict[str | int, QWidget] = {
+        widget = self.key_widgets().get(str(first))
+        return widget is not None and focus_field(widget, self)
+
+    def key_widgets(self) -> dict[str, QWidget]:
+        """The field that edits each key of a step (those edited in one field)."""
+        return {
             "name": self.name,
             "kind": self.kind,
             "hold": self.hold,
@@ -213,8 +220,15 @@ class StepForm(QWidget):
             "instructions": self.instructions,
             "safety": self.safety,
         }
-        widget = fields.get(first)
-        return widget is not None and focus_field(widget, self)
+
+    def _describe_fields(self) -> None:
+        """Each field says what its key does, in the words the format declares for it
+        (``core.model``: the same help an editor's completion shows from the JSON Schema):
+        read by screen readers, and shown by What's This (Shift+F1)."""
+        for key, widget in self.key_widgets().items():
+            about = Step.model_fields[key].description or ""
+            widget.setAccessibleDescription(about)
+            widget.setWhatsThis(about)
 
     @staticmethod
     def _text_lines(box: QPlainTextEdit) -> list[str]:
