@@ -50,6 +50,10 @@ def test_f1_opens_help_with_the_keys_the_format_safety_and_about(
     assert "Ctrl+N" in keys
     assert "F1" in keys
     assert "hold: 30s" in dialog.format.toPlainText()
+    from psoas_timer.core.model import Step  # every key, in the format's own words
+
+    for key, field in Step.model_fields.items():
+        assert f"{key}\n{field.description}\n" in dialog.format.toPlainText(), key
     assert NOTICE_LINES[0] in dialog.safety.toPlainText()
     progress = " ".join(dialog.progress.toPlainText().split())
     assert "at least 2 points, or at least 30% of where you started" in progress

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer import APP_NAME, __version__
+from psoas_timer.core.model import Step
 from psoas_timer.core.safety import NOTICE_LINES, NOTICE_TITLE
 from psoas_timer.ui.common.theme import scaled_font
 from psoas_timer.ui.remote.help_text import from_afar_html
@@ -98,6 +99,17 @@ report.pdf</code>. The app is a timer: it does not diagnose or treat.</p>
 """
 
 
+def step_keys_html() -> str:
+    """Every key a step may have, with what it does: read from the format's models (the
+    same words as the JSON Schema and the editor's field descriptions), in the order a
+    file is written in."""
+    rows = "".join(
+        f"<tr><td><code>{escape(key)}</code></td><td>{escape(field.description or '')}</td></tr>"
+        for key, field in Step.model_fields.items()
+    )
+    return f"<p>A step's keys:</p><table cellpadding='3'>{rows}</table>"
+
+
 @dataclass(frozen=True)
 class Folders:
     """Where the app keeps things, as shown in About."""
@@ -151,7 +163,7 @@ class HelpDialog(QDialog):
             f"has started.</p><table>{keys}</table>",
             "help_keys",
         )
-        self.format = _browser(FORMAT, "help_format")
+        self.format = _browser(FORMAT + step_keys_html(), "help_format")
         self.afar = _browser(from_afar_html(status_html()), "help_afar")
         safety = "".join(f"<li>{escape(line)}</li>" for line in NOTICE_LINES)
         self.safety = _browser(f"<h3>{escape(NOTICE_TITLE)}</h3><ul>{safety}</ul>", "help_safety")
