@@ -408,7 +408,8 @@ def test_what_a_freeze_kept_is_freed_when_the_next_read_begins(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A freeze after a large read is not for ever: garbage in a cycle at that moment (or
-    made of frozen objects since) is collected once the next read replaces that catalog."""
+    made of frozen objects since) is collectable again once the next read replaces that
+    catalog."""
     import gc
     import weakref
 
@@ -426,7 +427,10 @@ def test_what_a_freeze_kept_is_freed_when_the_next_read_begins(
         assert gc.get_freeze_count() > 0
         gc.collect()
         assert gone() is not None  # frozen with the read: out of the collector's reach
-        load_catalog(ROUTINES)  # the next read: the old catalog is being replaced
+        monkeypatch.setattr(catalog_module, "FREEZE_OVER", 10**9)  # the next read: small
+        load_catalog(ROUTINES)  # it replaces the frozen catalog: the freeze is lifted
+        assert gc.get_freeze_count() == 0
+        gc.collect()  # the collector's next full pass
         assert gone() is None
     finally:
         gc.unfreeze()
