@@ -28,10 +28,12 @@ ROUTINES = ROOT / "routines"
 
 @cache
 def validators() -> dict[str, Draft202012Validator]:
+    routine = routine_schema()
     found = {
-        "routine": routine_schema(),
+        "routine": routine,
         "library": library_schema(),
         "programme": programme_schema(),
+        "step": {"$schema": routine["$schema"], "$ref": "#/$defs/Step", "$defs": routine["$defs"]},
     }
     for schema in found.values():
         Draft202012Validator.check_schema(schema)
@@ -86,6 +88,8 @@ def test_every_example_in_the_docs_passes_its_schema(where: str, data: Any) -> N
         kind = "library"
     elif "weeks" in data:
         kind = "programme"
+    elif "steps" not in data:  # some keys of one step, shown on their own
+        kind = "step"
     else:
         kind = "routine"
         load_routine_text(json.dumps(data), where, bundled_library())  # the app reads it
