@@ -171,6 +171,19 @@ def _anatomy(body: Body, region: str | None) -> list[Shape]:
     return shapes
 
 
+_FIRST: dict[int, tuple[Figure, Body]] = {}
+
+
+def _first_body(figure: Figure) -> Body:
+    """The figure's first key pose on the ground (remembered per figure)."""
+    found = _FIRST.get(id(figure))
+    if found is None or found[0] is not figure:
+        if len(_FIRST) > 128:
+            _FIRST.clear()
+        found = _FIRST[id(figure)] = (figure, place(figure.key_poses()[0], figure.view).body)
+    return found[1]
+
+
 def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shape], list[Shape]]:
     """The props: (behind the body, between its far and near sides, on top of it)."""
     body = placed.body
@@ -205,18 +218,19 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
             if seat:
                 facing = 1.0 if body.points["near_knee"][0] >= body.points["hip"][0] else -1.0
                 behind += kit.chair(seat[0][0] - facing * 0.1, facing)
-        elif kind == "wall" and at is not None:
-            hand = body.points[at]
-            side = 1.0 if hand[0] >= body.points["hip"][0] else -1.0
-            x = hand[0] + side * 0.03
-            behind += kit.wall(x if side > 0 else x - 0.05)
-        elif kind == "chair" and at is not None:
-            hand = body.points[at]
-            behind += kit.chair(hand[0], 1.0 if hand[0] < body.points["hip"][0] else -1.0)
-        elif kind == "cable" and at is not None:
-            hand = body.points[at]
-            facing = 1.0 if hand[0] >= body.points["hip"][0] else -1.0
-            behind += kit.cable(hand, facing)
+        elif kind in ("wall", "chair", "cable") and at is not None:
+            # Placed where the first key pose puts the hand: it stays put while the body
+            # moves.
+            first = _first_body(figure)
+            hand, hip = first.points[at], first.points["hip"]
+            side = 1.0 if hand[0] >= hip[0] else -1.0
+            if kind == "wall":
+                x = hand[0] + side * 0.03
+                behind += kit.wall(x if side > 0 else x - 0.05)
+            elif kind == "chair":
+                behind += kit.chair(hand[0], -side)
+            else:
+                behind += kit.cable(body.points[at], hand, side)
         elif kind in ("heat_pack", "ice_pack") and at is not None:
             spot = body.points[at]
             out = _outward(body, at)

@@ -183,14 +183,15 @@ def table(left: float, right: float) -> list[Shape]:
     ]
 
 
-def cable(handle: Point, facing: float) -> list[Shape]:
-    """A cable machine's tower beside the figure, its cable from a pulley at the handle's
-    height to the hands at *handle*; the tower on the side away from *facing*."""
-    x = handle[0] - facing * 0.55
+def cable(handle: Point, start: Point, side: float) -> list[Shape]:
+    """A cable machine's tower beside the figure, a little beyond where the hands start
+    (*start*, towards *side*: +1 right), its pulley at that height, and the cable from it
+    to the hands at *handle* (where they are now)."""
+    x = start[0] + side * 0.22
     w = 0.09
-    left, right = (x - w, x) if facing > 0 else (x, x + w)
-    post = right if facing > 0 else left
-    pulley = (post + facing * 0.015, handle[1])
+    left, right = (x, x + w) if side > 0 else (x - w, x)
+    post = left if side > 0 else right
+    pulley = (post - side * 0.015, start[1])
     shapes = [
         Shape(
             polygon([(left, 0.0), (right, 0.0), (right, 1.2), (left, 1.2)]),
