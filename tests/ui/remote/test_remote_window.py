@@ -325,3 +325,18 @@ def test_raise_and_quit_from_afar(
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)  # as Ctrl+Q: closed
     finally:
         client.close()
+
+
+def test_the_app_puts_its_window_on_the_bus(
+    qtbot: QtBot, window: MainWindow, private_bus: PrivateBus
+) -> None:
+    """What run() does once the window has loaded: the session bus of the environment."""
+    from psoas_timer.ui.shell.app import attach_remote_control
+
+    service = attach_remote_control(window)
+    try:
+        assert service.player.owned.wait(10), service.link.reason
+        assert window.open_routine("simple")
+        qtbot.waitUntil(lambda: playerctl("metadata", "album") == "Simple stretch", timeout=5000)
+    finally:
+        service.stop()
