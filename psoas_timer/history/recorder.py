@@ -23,17 +23,20 @@ import logging
 import queue
 import sqlite3
 import threading
+import time
 import uuid
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from pathlib import Path
 
 from psoas_timer.core.engine import Session, SessionEvent
 from psoas_timer.core.plan import Plan, Segment
 
+from . import journal
 from .database import connect
+from .journal import STATEMENTS, Statement
 from .localtime import WallClock, to_iso
 from .records import Area, Moment, ReleaseEnding, RoutineSource, Unfinished
 from .store import HistoryStore, rating_statements
@@ -48,32 +51,17 @@ SetKey = tuple[int, str, int]
 #: wrote (none for the commit that creates the session).
 CommitListener = Callable[[str, Sequence[SetKey]], None]
 
-_Statement = tuple[str, tuple[Any, ...]]
+_Statement = Statement
 
 #: A part (what a step is) is stored once; steps and releases refer to it.
-ADD_PART = (
-    "INSERT INTO parts (name, library_id, kind, point) VALUES (?, ?, ?, ?) "
-    "ON CONFLICT (name, library_id, kind) DO NOTHING"
-)
-_SESSION_KEY = "(SELECT key FROM sessions WHERE id = ?)"
-_PART_KEY = "(SELECT key FROM parts WHERE name = ? AND library_id = ? AND kind = ?)"
-_UPSERT_STEP = (
-    "INSERT INTO steps (session, step, side, set_no, part, planned_seconds, actual_seconds, "
-    f"done) VALUES ({_SESSION_KEY}, ?, ?, ?, {_PART_KEY}, ?, ?, ?) "
-    "ON CONFLICT (session, step, side, set_no) DO UPDATE SET "
-    "actual_seconds = excluded.actual_seconds, done = excluded.done"
-)
-_UPSERT_RELEASE = (
-    "INSERT INTO releases (session, step, side, set_no, part, seconds, min_seconds, "
-    f"target_seconds, max_seconds, ending) VALUES ({_SESSION_KEY}, ?, ?, ?, {_PART_KEY}, "
-    "?, ?, ?, ?, ?) ON CONFLICT (session, step, side, set_no) DO UPDATE SET "
-    "seconds = excluded.seconds, ending = excluded.ending"
-)
-_UPDATE_SESSION = (
-    "UPDATE sessions SET active_seconds = ?, paused_seconds = ?, position = ?, last_at = ? "
-    "WHERE id = ?"
-)
-_END_SESSION = "UPDATE sessions SET ended_at = ?, ending = ? WHERE id = ?"
+ADD_PART = STATEMENTS["part"]
+_UPSERT_STEP = STATEMENTS["step"]
+_UPSERT_RELEASE = STATEMENTS["release"]
+_UPDATE_SESSION = STATEMENTS["totals"]
+_END_SESSION = STATEMENTS["end"]
+#: The first wait before a failed commit is tried again, and the longest (it doubles).
+RETRY_FIRST = 0.25
+RETRY_LONGEST = 5.0
 
 
 def resume_at(
@@ -155,7 +143,15 @@ def _flush_at_exit() -> None:
 
 
 class _Writer:
-    """A thread with its own connection that runs each queued batch in one transaction."""
+    """A thread with its own connection that runs each queued batch in one transaction.
+
+    A batch whose commit fails is tried again (after the database's own busy timeout, then
+    after a pause that doubles up to :data:`RETRY_LONGEST`), and the batches after it wait:
+    they are committed in order, so a session's end is never committed while a set before
+    it is missing. When :meth:`close` runs out of time, what is still not committed is
+    kept in a journal beside the history (:mod:`~psoas_timer.history.journal`), committed
+    the next time the history is opened.
+    """
 
     def __init__(self, store: HistoryStore, on_commit: CommitListener | None) -> None:
         self._path = store.path
@@ -164,6 +160,15 @@ class _Writer:
         ] = queue.SimpleQueue()
         self._on_commit = on_commit
         self.error: BaseException | None = None
+        #: Sets not committed yet after a failure (kept in memory, retried), by session.
+        self.waiting: list[SetKey] = []
+        #: Where what could not be committed by the end was kept, if it was.
+        self.journal: Path | None = None
+        #: Sets not committed by the end: kept in the journal, or lost when it failed too.
+        self.kept: list[SetKey] = []
+        self.lost: list[SetKey] = []
+        self._deadline: float | None = None
+        self._wake = threading.Event()
         self._thread = threading.Thread(target=self._run, name="history-writer", daemon=True)
         self._thread.start()
         _RUNNING.add(self)
@@ -178,13 +183,19 @@ class _Writer:
 
     def close(self, timeout: float | None = 10.0) -> None:
         _RUNNING.discard(self)
+        self._deadline = time.monotonic() + (timeout if timeout is not None else 1e9)
         self._queue.put(None)
-        self._thread.join(timeout)
+        self._wake.set()
+        self._thread.join(timeout + 2.0 if timeout is not None else None)
+
+    def _out_of_time(self) -> bool:
+        return self._deadline is not None and time.monotonic() >= self._deadline
 
     def _run(self) -> None:
         conn: sqlite3.Connection | None = None
+        unsaved: list[tuple[list[_Statement], str, list[SetKey]]] = []
         try:
-            conn = connect(self._path, check_same_thread=True)
+            conn = self._connect()
             while True:
                 item = self._queue.get()
                 if item is None:
@@ -192,25 +203,93 @@ class _Writer:
                 if isinstance(item, threading.Event):
                     item.set()
                     continue
-                statements, session_id, keys = item
-                try:
-                    _commit(conn, statements)
-                except sqlite3.Error as exc:
-                    self.error = exc
-                    log.exception("could not record a step in the history")
+                if unsaved or conn is None or not self._commit_retrying(conn, item):
+                    unsaved.append(item)
                     continue
                 if self._on_commit is not None:
-                    self._on_commit(session_id, keys)
-        except sqlite3.Error as exc:
-            self.error = exc
-            log.exception("the history writer could not open %s", self._path)
-            # Keep answering flushes so nobody waits on a writer that is gone.
-            while (item := self._queue.get()) is not None:
-                if isinstance(item, threading.Event):
-                    item.set()
+                    self._on_commit(item[1], item[2])
         finally:
+            if unsaved:
+                self._keep(unsaved)
             if conn is not None:
                 conn.close()
+
+    def _connect(self) -> sqlite3.Connection | None:
+        delay = RETRY_FIRST
+        while True:
+            try:
+                return connect(self._path, check_same_thread=True)
+            except sqlite3.Error as exc:
+                self.error = exc
+                log.warning("the history writer cannot open %s yet: %s", self._path, exc)
+            if not self._pause(delay):
+                return None
+            delay = min(delay * 2, RETRY_LONGEST)
+
+    def _pause(self, delay: float) -> bool:
+        """Wait *delay* seconds before trying again; False when out of time to try."""
+        if self._out_of_time():
+            return False
+        if self._deadline is not None:
+            delay = min(delay, max(0.0, self._deadline - time.monotonic()))
+        self._wake.wait(delay)
+        return not self._out_of_time()
+
+    def _commit_retrying(
+        self, conn: sqlite3.Connection, item: tuple[list[_Statement], str, list[SetKey]]
+    ) -> bool:
+        statements, _, keys = item
+        delay = RETRY_FIRST
+        first = True
+        while True:
+            try:
+                _commit(conn, statements)
+            except sqlite3.Error as exc:
+                self.error = exc
+                if first:
+                    log.warning("could not record %d sets in the history yet, retrying: %s",
+                                len(keys), exc)  # fmt: skip
+                    self.waiting.extend(keys)
+                    first = False
+                if not self._pause(delay):
+                    return False
+                delay = min(delay * 2, RETRY_LONGEST)
+                continue
+            if not first:
+                log.info("recorded the %d sets that had waited", len(keys))
+                for key in keys:
+                    if key in self.waiting:
+                        self.waiting.remove(key)
+            return True
+
+    def _keep(self, unsaved: list[tuple[list[_Statement], str, list[SetKey]]]) -> None:
+        """Keep what could not be committed in a journal beside the history."""
+        keys = [key for _, _, batch_keys in unsaved for key in batch_keys]
+        self.kept = keys
+        by_session: dict[str, list[list[_Statement]]] = {}
+        for statements, session_id, _ in unsaved:
+            by_session.setdefault(session_id, []).append(statements)
+        try:
+            for session_id, batches in by_session.items():
+                self.journal = journal.write(self._path, session_id, batches)
+        except (OSError, KeyError, ValueError) as exc:
+            self.lost = keys
+            log.error("could not keep %d unsaved sets beside the history either: %s",
+                      len(keys), exc)  # fmt: skip
+            return
+        log.warning("kept %d sets that could not be recorded yet in %s", len(keys), self.journal)
+
+
+def _reason(error: BaseException | None) -> str:
+    """Why a commit failed, in words a user can act on."""
+    text = str(error or "").lower()
+    if "locked" in text or "busy" in text:
+        return "the history was busy: another program held it"
+    if "full" in text:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text:
+        return "the history cannot be written to"
+    return f"the history could not be written: {error}"
 
 
 def _commit(conn: sqlite3.Connection, statements: list[_Statement]) -> None:
@@ -269,6 +348,7 @@ class Recorder:
         self._ended = False
         self._on_commit = on_commit
         self._writer = _Writer(store, on_commit) if background else None
+        self._closed_writer: _Writer | None = None
         session.listen(self.on_event)
 
     # -- creating --------------------------------------------------------------------
@@ -303,12 +383,7 @@ class Recorder:
         )
         recorder._write(
             [
-                (
-                    "INSERT INTO sessions (id, routine, routine_file, routine_hash, started_at, "
-                    "started_utc, local_date, planned_seconds, planned_steps, last_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row,
-                ),
+                (STATEMENTS["begin"], row),
                 *recorder._parts(),
             ],
             [],
@@ -479,9 +554,7 @@ class Recorder:
 
     def note(self, text: str) -> None:
         """Set this session's free-text note (empty clears it), queued like :meth:`rate`."""
-        self._write(
-            [("UPDATE sessions SET note = ? WHERE id = ?", (text.strip(), self.session_id))], []
-        )
+        self._write([(STATEMENTS["note"], (text.strip(), self.session_id))], [])
 
     # -- finishing -------------------------------------------------------------------
     @property
@@ -494,6 +567,25 @@ class Recorder:
         """The last error the writer met (it is logged too), or None."""
         return self._writer.error if self._writer is not None else None
 
+    def unsaved_notice(self) -> str | None:
+        """After :meth:`close`: one plain sentence for the user saying what of this session
+        could not be saved and why, or None when everything was saved."""
+        writer = self._closed_writer
+        if writer is None or not (writer.journal or writer.lost):
+            return None
+        sets = len(set(writer.kept)) or 1
+        why = _reason(writer.error)
+        if writer.lost:
+            return (
+                f"{sets} sets of this session could not be saved in your history ({why}) "
+                "and could not be kept for later either: they are not in your history."
+            )
+        return (
+            f"{sets} sets of this session could not be saved in your history yet ({why}). "
+            f"They are kept in {writer.journal} and will be added the next time Psoas Timer "
+            "opens your history."
+        )
+
     def flush(self, timeout: float | None = 10.0) -> bool:
         """Wait until everything so far is committed; False if *timeout* ran out."""
         return self._writer.flush(timeout) if self._writer is not None else True
@@ -503,4 +595,4 @@ class Recorder:
         unfinished in the history (it is offered to resume next time)."""
         if self._writer is not None:
             self._writer.close(timeout)
-            self._writer = None
+            self._closed_writer, self._writer = self._writer, None

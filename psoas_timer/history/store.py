@@ -17,7 +17,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
+from . import journal
 from .database import Opened, open_database
+from .journal import STATEMENTS
 from .localtime import WallClock, from_iso, local_now, to_iso
 from .records import (
     IMPRESSIONS,
@@ -75,12 +77,7 @@ class ImportResult:
 
 
 #: Saves one rating (session id, moment, area, side, score, position), replacing it.
-_RATE = (
-    "INSERT INTO ratings (session, moment, area, side, score, position) "
-    "VALUES ((SELECT key FROM sessions WHERE id = ?), ?, ?, ?, ?, ?) "
-    "ON CONFLICT (session, moment, area, side) "
-    "DO UPDATE SET score = excluded.score, position = excluded.position"
-)
+_RATE = STATEMENTS["rate"]
 
 
 def rating_statements(
@@ -169,9 +166,15 @@ class HistoryStore:
         A damaged file is moved aside and a fresh one started (:attr:`notice` says so).
         Raises :class:`~psoas_timer.history.database.NewerHistoryError` for a database from a
         newer app (left untouched), :class:`~psoas_timer.history.database.HistoryError` when
-        the history cannot be used at all.
+        the history cannot be used at all. Sets a session could not save earlier (kept in a
+        journal beside the file, see :mod:`~psoas_timer.history.journal`) are added now.
         """
-        return cls(open_database(path), wall=wall)
+        store = cls(open_database(path), wall=wall)
+        try:
+            journal.replay(store.connection, store.path)
+        except sqlite3.Error as exc:  # the sets stay in their journal for the next time
+            log.warning("cannot add the sets kept from an earlier session yet: %s", exc)
+        return store
 
     def close(self) -> None:
         self._conn.close()

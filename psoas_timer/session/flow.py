@@ -309,16 +309,17 @@ class SessionFlow:
         plan, record = ended if ended is not None else (None, None)
         detail = self.history.finish()
         previous = self.history.previous() if detail is not None else None
+        unsaved, self.history.unsaved_notice = self.history.unsaved_notice, None  # said once
         store = self.history.store
         if detail is None or store is None:
-            return Completion(plan, record, detail, previous)
+            return Completion(plan, record, detail, previous, unsaved=unsaved)
         found = tuple(since_start(store, detail))
         chart = None
         if found:  # the area that changed most since the start, over time
             most = max(found, key=lambda item: item.change.points)
             chart = pain_chart(most.area.label, store.pain_series(most.area))
         due = checkin_due(store, detail.summary.local_date)
-        return Completion(plan, record, detail, previous, found, chart, due)
+        return Completion(plan, record, detail, previous, found, chart, due, unsaved)
 
     # -- carrying on ---------------------------------------------------------------------
     def offer_resume(self) -> Resume | None:

@@ -78,6 +78,8 @@ class HistoryLink:
         #: Told what :meth:`open` found, once, when it opens the history.
         self.on_open = on_open
         self._recorder: Recorder | None = None
+        #: What of the last session could not be saved, to tell the user once (None: all).
+        self.unsaved_notice: str | None = None
         self._resume: Unfinished | None = None
         self._pending: list[tuple[Moment, dict[Area, int], str]] = []
         #: The id of the session recorded last (or being recorded).
@@ -173,6 +175,7 @@ class HistoryLink:
         if recorder is None:
             return None
         recorder.close()
+        self.unsaved_notice = recorder.unsaved_notice()
         if recorder.error is not None:
             log.error("the history could not record all of the session: %s", recorder.error)
         return self.detail()

@@ -74,6 +74,8 @@ class Completion:
     chart: Chart | None = None
     #: Offer the weekly check-in (it is on, and the last one is a week old or more).
     checkin_due: bool = False
+    #: What of the session could not be saved and why, said once (None: all of it saved).
+    unsaved: str | None = None
 
 
 @dataclass(frozen=True)

@@ -251,6 +251,7 @@ class SessionSteps(QObject):
         completion.set_section("after", "How it feels now", after)
         completion.set_section("change", "Since last time", change)
         completion.set_section("since_start", "Since you started", started)
+        completion.set_section("unsaved", "Not saved", [step.unsaved] if step.unsaved else [])
         completion.set_chart(step.chart)
         completion.set_checkin_offer(step.checkin_due)
         self._last_session = step.detail.id if step.detail is not None else None
