@@ -151,6 +151,7 @@ def build_layout(view: QWidget, act: EditorActions) -> EditorParts:
     timeline = TimelineView()
     problem_list = ProblemsPanel()
     notice = QLabel()
+    notice.setTextFormat(Qt.TextFormat.PlainText)  # names a routine: never markup
     notice.setWordWrap(True)
     restore_button = QPushButton("Undo delete")
     restore_button.hide()

@@ -62,9 +62,13 @@ def ask_unsaved(parent: QWidget, name: str) -> CloseChoice:
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel
     )
-    answer = QMessageBox.question(
-        parent, "Unsaved changes", f"Save your changes to “{name}”?", buttons
-    )
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "Unsaved changes", f"Save your changes to “{name}”?",
+        buttons, parent,
+    )  # fmt: skip
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the name comes from a file
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
     if answer == QMessageBox.StandardButton.Save:
         return CloseChoice.SAVE
     if answer == QMessageBox.StandardButton.Discard:
@@ -169,6 +173,7 @@ class DialogQuestions:
             QMessageBox.StandardButton.Close,
             parent,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(f"{why}\n\nYou can open the file in your own text editor.")
         own = box.addButton("Open in my editor", QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(own)

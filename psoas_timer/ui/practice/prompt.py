@@ -25,10 +25,13 @@ class ReminderPrompt(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.tag = ""
         self.setMinimumWidth(560)
+        # A routine's name comes from a file: shown as written, never as markup.
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setFont(scaled_font(self.font(), 30, bold=True))
         self.title.setWordWrap(True)
         self.body = QLabel()
+        self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setFont(scaled_font(self.font(), 19))
         self.body.setWordWrap(True)
         self.buttons = QHBoxLayout()

@@ -64,11 +64,20 @@ def ask_user(parent: QWidget | None, title: str, question: str) -> bool:
     Enter says Yes and Esc says No under every platform's button order: GTK's puts No first,
     and without a default button Enter pressed whichever came first.
     """
+    return question_box(parent, title, question).exec() == QMessageBox.StandardButton.Yes
+
+
+def question_box(parent: QWidget | None, title: str, question: str) -> QMessageBox:
+    """The yes/no box :func:`ask_user` shows: Yes by default, Esc for No, and its text plain
+    (a routine's name in it is shown as written, never as markup)."""
+    from PySide6.QtCore import Qt
+
     buttons = QMessageBox.StandardButton
     box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons.Yes | buttons.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(buttons.Yes)
     box.setEscapeButton(buttons.No)
-    return box.exec() == buttons.Yes
+    return box
 
 
 def inform_user(parent: QWidget | None, title: str, text: str) -> None:
@@ -76,6 +85,7 @@ def inform_user(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtCore import Qt
 
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setParent(parent, box.windowFlags())
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     box.open()
