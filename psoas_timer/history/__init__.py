@@ -52,7 +52,7 @@ How the window uses it::
 """
 
 from .areas import routine_areas, wants_rating
-from .database import DATABASE_NAME, HistoryError, NewerHistoryError
+from .database import DATABASE_NAME, ForeignHistoryError, HistoryError, NewerHistoryError
 from .exchange import HistoryImportError
 from .format import describe_releases, format_seconds
 from .localtime import WallClock, local_now
@@ -97,6 +97,7 @@ __all__ = [
     "CheckIn",
     "DayMinutes",
     "Ending",
+    "ForeignHistoryError",
     "HistoryError",
     "HistoryImportError",
     "HistoryStore",

@@ -9,14 +9,20 @@
   in plain words, once.
 - A database written by a newer version of the app is refused (:class:`NewerHistoryError`)
   and left untouched.
+- A file, ``-wal`` or ``-shm`` that belongs to another user, and a database that is not a
+  Psoas Timer history (a foreign schema, whatever its ``user_version``), are refused
+  (:class:`ForeignHistoryError`) and left untouched: no mode changed, nothing moved, no
+  table written. A damaged file reached through a symbolic link is not moved aside either.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import sqlite3
+import stat
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +33,7 @@ from .schema import SCHEMA_VERSION, migrate
 __all__ = [
     "BUSY_TIMEOUT_MS",
     "DATABASE_NAME",
+    "ForeignHistoryError",
     "HistoryError",
     "NewerHistoryError",
     "Opened",
@@ -52,6 +59,95 @@ class HistoryError(Exception):
 
 class NewerHistoryError(HistoryError):
     """The database comes from a newer version of the app; it is left as it is."""
+
+
+class ForeignHistoryError(HistoryError):
+    """The file is not this user's Psoas Timer history; it is left as it is."""
+
+
+def _companions(path: Path) -> tuple[Path, Path, Path]:
+    return (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
+
+
+def _refuse_foreign_owner(path: Path) -> None:
+    """Raise ForeignHistoryError when the history or its -wal/-shm belongs to another user
+    (run with another's HOME, or a file planted there): nothing of it is changed."""
+    me = os.geteuid()
+    for file in _companions(path):
+        try:
+            owner = file.stat().st_uid
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise HistoryError(f"cannot open the history file {file}: {exc.strerror}") from None
+        if owner != me:
+            raise ForeignHistoryError(
+                f"The history file {file} belongs to another user, so it was left as it is "
+                "and nothing is recorded. Run Psoas Timer as that user, or move the file away."
+            )
+
+
+def _schema(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """The tables of *conn*'s database and their columns (SQLite's own left out)."""
+    tables = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        table: {str(row[1]) for row in conn.execute(f"PRAGMA table_info({_quoted(table)})")}
+        for table in tables
+    }
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@functools.cache
+def _expected_schema(version: int) -> dict[str, set[str]]:
+    """The tables and columns a history of *version* has (built in memory by the same
+    migrations, so a new migration needs no second description here)."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(memory, to=version)
+        return _schema(memory)
+    finally:
+        memory.close()
+
+
+def _refuse_foreign_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise ForeignHistoryError when the database is not a Psoas Timer history of the
+    version it says: a fresh file (version 0) must hold no tables at all; any other must have
+    every table and column its version has."""
+    reason = _foreign_reason(conn)
+    if reason is not None:
+        raise ForeignHistoryError(
+            f"The file {path} is not a Psoas Timer history ({reason}), so it was left "
+            "as it is and nothing is recorded. Move it away to start a new history."
+        )
+
+
+def _foreign_reason(conn: sqlite3.Connection) -> str | None:
+    """Why *conn*'s database is not a Psoas Timer history of the version it says, or None."""
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        return None  # a newer app's: refused as such
+    found = _schema(conn)
+    if version == 0:
+        odd, what = sorted(found), "it has tables of its own"
+    else:
+        odd, what = [], "it lacks"
+        for table, columns in _expected_schema(version).items():
+            if table not in found:
+                odd.append(table)
+            else:
+                odd += [f"{table}.{column}" for column in sorted(columns - found[table])]
+    if not odd:
+        return None
+    odd.sort()
+    return f"{what}: " + ", ".join(odd[:3]) + (", …" if len(odd) > 3 else "")
 
 
 @dataclass
@@ -88,9 +184,12 @@ def _create_private(path: Path) -> None:
     except OSError as exc:
         raise HistoryError(f"cannot open the history file {path}: {exc.strerror}") from None
     os.close(fd)
-    for extra in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    me = os.geteuid()
+    for extra in _companions(path):
         with contextlib.suppress(FileNotFoundError):
-            if extra.stat().st_mode & 0o077:
+            found = extra.lstat()
+            # Only a file of our own, never through a link: change no file we did not make.
+            if stat.S_ISREG(found.st_mode) and found.st_uid == me and found.st_mode & 0o077:
                 os.chmod(extra, 0o600)
 
 
@@ -106,8 +205,8 @@ def connect(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         (version,) = conn.execute("PRAGMA user_version").fetchone()
-        if version > SCHEMA_VERSION:
-            return conn  # a newer app's file: refused by the caller, and left as it is
+        if version > SCHEMA_VERSION or _foreign_reason(conn) is not None:
+            return conn  # a newer app's or a foreign file: refused by the caller, untouched
         mode = _use_wal(conn)
         if mode != "wal":
             log.warning("history database %s is in %s mode, not WAL", path, mode)
@@ -175,6 +274,7 @@ def open_database(path: Path) -> Opened:
     :class:`HistoryError` when the folder cannot be written at all.
     """
     moved_to: Path | None = None
+    _refuse_foreign_owner(path)
     for attempt in range(2):
         if path.exists() and not (path.is_file() and os.access(path, os.R_OK | os.W_OK)):
             if attempt:
@@ -192,8 +292,9 @@ def open_database(path: Path) -> Opened:
             continue
         try:
             _check(conn, path)
+            _refuse_foreign_schema(conn, path)
             migrate(conn)
-        except NewerHistoryError:
+        except (NewerHistoryError, ForeignHistoryError):
             conn.close()
             raise
         except sqlite3.DatabaseError as exc:
@@ -208,6 +309,11 @@ def open_database(path: Path) -> Opened:
 
 
 def _aside(path: Path) -> Path:
+    if path.is_symlink():
+        raise HistoryError(
+            f"the history file {path} is a link to a file that cannot be read as a history; "
+            "it was left as it is"
+        )
     try:
         target = _move_aside(path, datetime.now())
     except OSError as exc:

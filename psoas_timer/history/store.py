@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from . import journal
 from .database import Opened, open_database
@@ -53,6 +53,10 @@ __all__ = ["HistoryStore", "ImportResult", "rating_statements"]
 log = logging.getLogger(__name__)
 
 _GOAL_KEY = "weekly_goal"
+_Row = TypeVar("_Row")
+_Value = TypeVar("_Value")
+#: What a tampered row raises when it is decoded (a time that is not one, a wrong type).
+_BAD_ROW = (ValueError, TypeError, KeyError, OverflowError, IndexError)
 
 #: A session's summary columns, each named: rows are read by name, never by position.
 _SUMMARY_COLUMNS = """
@@ -158,6 +162,8 @@ class HistoryStore:
         #: One plain sentence to show once when a damaged file was moved aside, else None.
         self.notice = opened.notice
         self.wall = wall
+        #: Rows skipped because they could not be read (a tampered or damaged value).
+        self.skipped_rows = 0
 
     @classmethod
     def open(cls, path: Path, *, wall: WallClock = local_now) -> HistoryStore:
@@ -201,6 +207,23 @@ class HistoryStore:
             raise
         self._conn.execute("COMMIT")
 
+    def _decoded(self, rows: Iterable[_Row], decode: Callable[[_Row], _Value]) -> list[_Value]:
+        """*decode* of each row; a row that cannot be decoded is skipped and counted
+        (:attr:`skipped_rows`), logged once per read, never fatal."""
+        found: list[_Value] = []
+        bad = 0
+        for row in rows:
+            try:
+                found.append(decode(row))
+            except _BAD_ROW as exc:
+                bad += 1
+                if bad == 1:
+                    log.warning("skipping a history row that cannot be read: %s", exc)
+        if bad:
+            self.skipped_rows += bad
+            log.warning("skipped %d history rows that cannot be read", bad)
+        return found
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         """Run *sql*; its rows are read by column name (:class:`sqlite3.Row`)."""
         cursor = self._conn.cursor()
@@ -240,7 +263,7 @@ class HistoryStore:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        return [_summary(row) for row in self._rows(sql, params)]
+        return self._decoded(self._rows(sql, params), _summary)
 
     def count(self) -> int:
         """How many sessions there are."""
@@ -251,7 +274,8 @@ class HistoryStore:
         row = self._rows(
             f"SELECT {_SUMMARY_COLUMNS} FROM sessions s WHERE s.id = ?", (session_id,)
         ).fetchone()
-        if row is None:
+        summary = self._decoded([row] if row is not None else [], _summary)
+        if not summary:
             return None
         key = row["key"]
         steps = tuple(
@@ -274,7 +298,7 @@ class HistoryStore:
                 (key,),
             )
         )
-        return SessionDetail(_summary(row), steps, self._releases(key), self._ratings(key))
+        return SessionDetail(summary[0], steps, self._releases(key), self._ratings(key))
 
     def _releases(self, key: int) -> tuple[Release, ...]:
         return tuple(
@@ -319,31 +343,30 @@ class HistoryStore:
             "ORDER BY s.started_utc DESC, s.id DESC LIMIT 1",
             (routine,),
         ).fetchone()
-        if row is None:
+        summary = self._decoded([row] if row is not None else [], _summary)
+        if row is None or not summary:
             return None
-        return LastDone(_summary(row), self._releases(row["key"]), self._ratings(row["key"]))
+        return LastDone(summary[0], self._releases(row["key"]), self._ratings(row["key"]))
 
     # -- the Progress page -----------------------------------------------------------
     def day_minutes(self, since: date, until: date) -> list[DayMinutes]:
         """Minutes of active time per local date from *since* to *until* (days without a
         session left out), oldest first."""
-        return [
-            DayMinutes(date.fromisoformat(d), seconds / 60.0, n)
-            for d, seconds, n in self._conn.execute(
+        return self._decoded(
+            self._conn.execute(
                 "SELECT local_date, sum(active_seconds), count(*) FROM sessions "
                 "WHERE local_date BETWEEN ? AND ? GROUP BY local_date ORDER BY local_date",
                 (since.isoformat(), until.isoformat()),
-            )
-        ]
+            ),
+            lambda r: DayMinutes(date.fromisoformat(r[0]), r[1] / 60.0, r[2]),
+        )
 
     def session_days(self) -> list[date]:
         """Every local date with a session, oldest first."""
-        return [
-            date.fromisoformat(d)
-            for (d,) in self._conn.execute(
-                "SELECT DISTINCT local_date FROM sessions ORDER BY local_date"
-            )
-        ]
+        return self._decoded(
+            self._conn.execute("SELECT DISTINCT local_date FROM sessions ORDER BY local_date"),
+            lambda r: date.fromisoformat(r[0]),
+        )
 
     def streak(self, today: date | None = None, goal: int | None = None) -> Streak:
         """The current and longest streak as of *today* (the wall clock's date by default),
@@ -365,10 +388,10 @@ class HistoryStore:
             "s.started_at, max(s.started_utc) AS latest "
             "FROM sessions s GROUP BY s.routine ORDER BY latest DESC"
         )
-        return [
-            RoutineStats(name, n, int(done or 0), from_iso(last), float(avg or 0.0))
-            for name, n, done, avg, last, _ in rows
-        ]
+        return self._decoded(
+            rows,
+            lambda r: RoutineStats(r[0], r[1], int(r[2] or 0), from_iso(r[4]), float(r[3] or 0)),
+        )
 
     def rated_areas(self) -> list[Area]:
         """Every area that has a rating, by name then side."""
@@ -407,7 +430,7 @@ class HistoryStore:
             "GROUP BY s.key ORDER BY s.started_utc",
             (area.name, area.side or "", (since or date.min).isoformat()),
         )
-        return [PainSample(i, from_iso(at), before, after) for i, at, before, after in rows]
+        return self._decoded(rows, lambda r: PainSample(r[0], from_iso(r[1]), r[2], r[3]))
 
     def release_points(self) -> list[Point]:
         """Every point with an open hold recorded, by name then side."""
@@ -431,10 +454,10 @@ class HistoryStore:
             "ORDER BY s.started_utc, r.step, r.set_no",
             (point.key, point.side or "", (since or date.min).isoformat()),
         )
-        return [
-            ReleaseSample(i, from_iso(at), seconds, target, cast("ReleaseEnding", ending))
-            for i, at, seconds, target, ending in rows
-        ]
+        return self._decoded(
+            rows,
+            lambda r: ReleaseSample(r[0], from_iso(r[1]), r[2], r[3], cast("ReleaseEnding", r[4])),
+        )
 
     def progress(self, today: date | None = None, *, days: int = 183) -> Progress:
         """What the Progress page draws first: minutes per day over the last *days* days,
@@ -596,28 +619,29 @@ class HistoryStore:
         (:meth:`Recorder.resume <psoas_timer.history.recorder.Recorder.resume>`) or to
         keep as it is (:meth:`record_as_interrupted`).
         """
-        found: list[Unfinished] = []
-        for row in self._rows(
-            f"SELECT {_SUMMARY_COLUMNS}, s.position AS position, s.last_at AS last_at "
-            "FROM sessions s WHERE s.ending IS NULL ORDER BY s.started_utc DESC"
-        ).fetchall():
-            summary = _summary(row)
+
+        def decode(row: sqlite3.Row) -> Unfinished:
             step = self._rows(
                 "SELECT st.step AS step, p.name AS name FROM steps st "
                 "JOIN parts p ON p.key = st.part "
                 "WHERE st.session = ? ORDER BY st.step DESC, st.set_no DESC LIMIT 1",
                 (row["key"],),
             ).fetchone()
-            found.append(
-                Unfinished(
-                    session=summary,
-                    resume_segment=int(row["position"]),
-                    step=step["step"] if step else None,
-                    step_name=step["name"] if step else None,
-                    last_activity=from_iso(row["last_at"]),
-                )
+            return Unfinished(
+                session=_summary(row),
+                resume_segment=int(row["position"]),
+                step=step["step"] if step else None,
+                step_name=step["name"] if step else None,
+                last_activity=from_iso(row["last_at"]),
             )
-        return found
+
+        return self._decoded(
+            self._rows(
+                f"SELECT {_SUMMARY_COLUMNS}, s.position AS position, s.last_at AS last_at "
+                "FROM sessions s WHERE s.ending IS NULL ORDER BY s.started_utc DESC"
+            ).fetchall(),
+            decode,
+        )
 
     def record_as_interrupted(self, session_id: str) -> None:
         """Close an unfinished session as it stands: ending "interrupted", ended at its
