@@ -62,3 +62,67 @@ def test_no_session_bus_at_all(monkeypatch: pytest.MonkeyPatch, tmp_path: object
     assert not notes.start()
     assert notes.reason.startswith("no D-Bus session")
     assert not notes.available
+
+
+class _Silent(FakeNotificationServer):
+    """Hostile case: a server that takes every Notify call and never answers."""
+
+    def answer(self, message: object) -> None:
+        from jeepney import HeaderFields
+
+        if message.header.fields.get(HeaderFields.member) == "Notify":  # type: ignore[attr-defined]
+            self.calls.append(message)  # type: ignore[arg-type]
+            return
+        super().answer(message)
+
+
+class _OddReply(FakeNotificationServer):
+    """Hostile case: a server that answers Notify with a body of another shape."""
+
+    def answer(self, message: object) -> None:
+        from jeepney import HeaderFields, new_method_return
+
+        if message.header.fields.get(HeaderFields.member) == "Notify":  # type: ignore[attr-defined]
+            self.calls.append(message)  # type: ignore[arg-type]
+            self.conn.send(new_method_return(message, "s", ("not an id",)))
+            return
+        super().answer(message)
+
+
+@pytest.mark.parametrize("server_kind", [_Silent, _OddReply], ids=["never answers", "odd reply"])
+def test_a_notification_the_server_does_not_take_falls_back(
+    qtbot: QtBot,
+    private_bus: PrivateBus,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    server_kind: type[FakeNotificationServer],
+) -> None:
+    """Before: a server that never answers Notify lost the reminder silently; a reply of an
+    unexpected shape raised ValueError at int(body[0]) and the reminder was never shown.
+    Now both count as failed (``failed`` with the tag, within the time limit), so the
+    reminder is shown another way, with one log line saying why."""
+    import logging
+
+    from psoas_timer.ui.practice import desktop_notifications
+
+    monkeypatch.setattr(desktop_notifications, "NOTIFY_TIMEOUT_MS", 400)
+    server = server_kind(private_bus.address)
+    try:
+        notes = DesktopNotifications()
+        assert notes.start(), notes.reason
+        with (
+            caplog.at_level(logging.WARNING),
+            qtbot.waitSignal(notes.failed, timeout=3000) as failed,
+        ):
+            assert notes.notify("reminder:a", "Time for Daily psoas routine", "Now.")
+        assert failed.args == ["reminder:a"]
+        expected = (
+            "did not answer within 0.4 s"
+            if server_kind is _Silent
+            else "answered Notify with ('not an id',)"
+        )
+        assert expected in caplog.text
+        assert notes._pending == {}
+        notes.stop()
+    finally:
+        server.close()

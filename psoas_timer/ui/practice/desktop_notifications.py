@@ -15,9 +15,10 @@ tray or the window.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QSocketNotifier, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from psoas_timer import APP_NAME, DESKTOP_ID
 
@@ -28,6 +29,20 @@ log = logging.getLogger(__name__)
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
+#: A server that has not answered ``Notify`` by then is taken not to show it (milliseconds):
+#: the notification counts as failed and the reminder is shown another way.
+NOTIFY_TIMEOUT_MS = 5000
+
+
+def _notification_id(body: object) -> int | None:
+    """The notification id at the start of a reply or signal *body* (a D-Bus ``uint32``),
+    or None when the body has another shape."""
+    if not isinstance(body, (tuple, list)) or not body:
+        return None
+    first = body[0]
+    if isinstance(first, bool) or not isinstance(first, int) or not 0 <= first < 2**32:
+        return None
+    return first
 
 
 class DesktopNotifications(QObject):
@@ -47,6 +62,11 @@ class DesktopNotifications(QObject):
         self._conn: object | None = None
         self._notifier: QSocketNotifier | None = None
         self._pending: dict[int, str] = {}  # call serial → tag
+        self._deadlines: dict[int, float] = {}  # call serial → when its answer is due
+        # One timer checks the answers due (none runs while nothing is awaited).
+        self._due = QTimer(self)
+        self._due.setInterval(250)
+        self._due.timeout.connect(self._check_answers)
         self._ids: dict[int, str] = {}  # notification id → tag
         self._by_tag: dict[str, int] = {}
         self.server: str | None = None  # the server's name, once known
@@ -104,6 +124,8 @@ class DesktopNotifications(QObject):
 
     def stop(self) -> None:
         conn, self._conn = self._conn, None
+        for serial in list(self._deadlines):
+            self._forget_deadline(serial)
         if self._notifier is not None:
             self._notifier.setEnabled(False)
             self._notifier.deleteLater()
@@ -140,7 +162,28 @@ class DesktopNotifications(QObject):
             self.reason = f"the session bus went away ({exc})"
             return False
         self._pending[serial] = tag
+        self._deadlines[serial] = time.monotonic() + NOTIFY_TIMEOUT_MS / 1000
+        if not self._due.isActive():
+            self._due.start()
         return True
+
+    def _check_answers(self) -> None:
+        """A Notify call the server has not answered in time: show it another way."""
+        now = time.monotonic()
+        for serial in [s for s, due in self._deadlines.items() if due <= now]:
+            self._forget_deadline(serial)
+            tag = self._pending.pop(serial, None)
+            if tag is not None:
+                log.warning(
+                    "the notification server did not answer within %g s; showing it another way",
+                    NOTIFY_TIMEOUT_MS / 1000,
+                )
+                self.failed.emit(tag)
+
+    def _forget_deadline(self, serial: int) -> None:
+        self._deadlines.pop(serial, None)
+        if not self._deadlines:
+            self._due.stop()
 
     def close(self, tag: str) -> None:
         """Take down the notification *tag*, if it is up."""
@@ -189,26 +232,35 @@ class DesktopNotifications(QObject):
         body = message.body  # type: ignore[attr-defined]
         kind = header.message_type
         if kind in (MessageType.method_return, MessageType.error):
-            tag = self._pending.pop(header.fields.get(HeaderFields.reply_serial, -1), None)
+            serial = header.fields.get(HeaderFields.reply_serial, -1)
+            self._forget_deadline(serial)
+            tag = self._pending.pop(serial, None)
             if tag is None:
                 return
             if kind is MessageType.error:
                 log.warning("the notification server refused a notification: %s", body)
                 self.failed.emit(tag)
                 return
-            nid = int(body[0])
+            nid = _notification_id(body)
+            if nid is None:
+                log.warning("the notification server answered Notify with %.80r", body)
+                self.failed.emit(tag)
+                return
             self._ids[nid] = tag
             self._by_tag[tag] = nid
             return
         if kind is not MessageType.signal:
             return
         member = header.fields.get(HeaderFields.member)
+        nid = _notification_id(body)
+        if nid is None:
+            return  # a signal of another shape: not one of ours
         if member == "ActionInvoked" and len(body) >= 2:
-            tag = self._ids.get(int(body[0]))
+            tag = self._ids.get(nid)
             if tag is not None:
                 self.action_invoked.emit(tag, str(body[1]))
-        elif member == "NotificationClosed" and body:
-            tag = self._ids.pop(int(body[0]), None)
+        elif member == "NotificationClosed":
+            tag = self._ids.pop(nid, None)
             if tag is not None:
                 self._by_tag.pop(tag, None)
                 self.closed.emit(tag)
