@@ -13,7 +13,7 @@ from typing import Protocol
 
 from psoas_timer.core.clock import monotonic
 
-__all__ = ["Clocks", "SimulatedClocks", "SystemClocks"]
+__all__ = ["Clocks", "SimulatedClocks", "SystemClocks", "localize"]
 
 
 class Clocks(Protocol):
@@ -38,7 +38,7 @@ class SystemClocks:
         return datetime.now().astimezone()
 
     def localize(self, naive: datetime) -> datetime:
-        return naive.astimezone()
+        return localize(naive, None)
 
     def monotonic(self) -> float:
         return monotonic()
@@ -58,7 +58,7 @@ class SimulatedClocks:
         return self._utc.astimezone(self.zone)
 
     def localize(self, naive: datetime) -> datetime:
-        return _normalize(naive.replace(tzinfo=self.zone), self.zone)
+        return localize(naive, self.zone)
 
     def monotonic(self) -> float:
         return self._mono
@@ -69,6 +69,23 @@ class SimulatedClocks:
             raise ValueError("time never goes back")
         self._utc += timedelta(seconds=seconds)
         self._mono += seconds
+
+
+def localize(naive: datetime, zone: tzinfo | None) -> datetime:
+    """*naive* (a local date and time) as an aware time in *zone* (None: the system's time
+    zone, as ``TZ`` or ``/etc/localtime`` set it), the one rule for every clock: a time that
+    exists is itself (the first of a time that happens twice); a time inside a spring-forward
+    gap is read with the offset in force before the gap, so it comes after the jump by as
+    much as it was into the gap (02:30 on the night 02:00 becomes 03:00 is 03:30)."""
+
+    def aware(local: datetime) -> datetime:
+        return local.replace(tzinfo=zone) if zone is not None else local.astimezone()
+
+    found = aware(naive.replace(fold=0)).astimezone(timezone.utc).astimezone(zone)
+    if found.replace(tzinfo=None) == naive.replace(fold=0, tzinfo=None):
+        return found
+    before = aware(naive - timedelta(hours=6)).utcoffset() or timedelta(0)
+    return (naive.replace(tzinfo=None) - before).replace(tzinfo=timezone.utc).astimezone(zone)
 
 
 def _normalize(aware: datetime, zone: tzinfo) -> datetime:
