@@ -273,7 +273,9 @@ class Catalog:
         read on its own otherwise; else a routine's name, file name or file stem; else, for
         a path (it names a folder), the missing file's problem. None for an unknown name."""
         path = Path(key).expanduser()
-        if path.is_file():
+        # os.path, not Path: a name too long for the file system is "not a file" there, as
+        # a missing one is (Path.is_file raises OSError for it), and the reading says why.
+        if os.path.isfile(path):
             known = self._entry_at(path)
             return known if known is not None else self.read_file(path)
         found = self.find(key)

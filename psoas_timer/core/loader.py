@@ -580,7 +580,7 @@ def routine_files(paths: Iterable[Path]) -> list[Path]:
     """Every ``*.yaml``/``*.yml`` file named in *paths*, searching folders recursively."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if os.path.isdir(path):  # False for a name too long, as for a missing one
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root) / f for f in sorted(files) if f.endswith((".yaml", ".yml")))

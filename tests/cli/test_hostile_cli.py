@@ -168,3 +168,36 @@ def test_list_runs_nothing_from_a_crafted_routine_cache(tmp_path: Path) -> None:
     assert "Daily psoas routine" in result.stdout
     assert not marker.exists()
     assert (cache / CACHE_FILE).read_bytes().startswith(b'{"version":3,')
+
+
+LONG = "a" * 300 + ".yaml"
+
+
+@pytest.mark.parametrize(
+    ("args", "first_line"),
+    [
+        (["plan", LONG], f"psoas-timer: no routine named {LONG!r}"),
+        (["validate", LONG], f"{LONG}:1:1: file not found"),
+        (["export-audio", "-o", "out.wav", LONG], f"psoas-timer: no routine named {LONG!r}"),
+    ],
+    ids=["plan", "validate", "export-audio"],
+)
+def test_a_name_too_long_for_the_file_system_is_a_missing_file(
+    tmp_path: Path, args: list[str], first_line: str
+) -> None:
+    """Hostile case (issue 22, item 10): a 300-character file name gave an OSError traceback
+    (File name too long). Now it is answered as a missing file is."""
+    result = cli(*args, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == first_line
+
+
+def test_the_catalog_resolves_a_name_too_long_as_an_unknown_one() -> None:
+    from psoas_timer.core.catalog import load_catalog
+
+    catalog = load_catalog(Path(__file__).resolve().parents[2] / "routines")
+    assert catalog.resolve(LONG) is None
+    entry = catalog.resolve("/tmp/" + LONG)
+    assert entry is not None and not entry.ok
+    assert "File name too long" in str(entry.problems[0]) or "not found" in str(entry.problems[0])
