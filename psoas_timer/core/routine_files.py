@@ -13,6 +13,7 @@ import errno
 import os
 import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,8 +82,13 @@ def save_document(document: RoutineDocument, path: Path, *, backup: bool = True)
 
 
 def slug(name: str) -> str:
-    """A file name stem for a routine name: ``"My evening!"`` → ``"my-evening"``."""
-    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """A file name stem for a routine name: ``"My evening!"`` → ``"my-evening"``. Letters,
+    marks and digits of every script are kept (``"Вечерняя растяжка"`` →
+    ``"вечерняя-растяжка"``, ``"腰の体操"`` stays); everything else, and so every character a
+    file system refuses, becomes one hyphen."""
+    text = unicodedata.normalize("NFC", name).lower()
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else "-" for c in text)
+    text = re.sub(r"-+", "-", kept).strip("-")
     return text[:60].rstrip("-") or "routine"
 
 

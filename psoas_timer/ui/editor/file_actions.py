@@ -55,6 +55,14 @@ class CloseChoice(Enum):
     CANCEL = "cancel"
 
 
+def _read_only(path: Path) -> bool:
+    """Whether *path* is a file its owner has made read-only (mode without owner write)."""
+    try:
+        return not path.stat().st_mode & 0o200
+    except OSError:
+        return False
+
+
 def ask_unsaved(parent: QWidget, name: str) -> CloseChoice:
     """Ask what to do with unsaved changes (the default for :class:`DialogQuestions`)."""
     buttons = (
@@ -294,6 +302,12 @@ class FileActions:
             if self.path is None:
                 self._user_dir.mkdir(parents=True, exist_ok=True)
                 self.path = unique_path(self._user_dir, slug(view.document.name))
+            elif _read_only(self.path):
+                view.notify(
+                    f"{self.path.name} is read-only, so it was not saved. Make the file "
+                    "writable to save it, or export a copy."
+                )
+                return False
             save_document(view.document, self.path)
         except OSError as exc:
             _log.warning("cannot save %s", self.path or self._user_dir, exc_info=True)
@@ -320,9 +334,17 @@ class FileActions:
         self._view.notify(f"Imported {source.name} into your routines.")
         return target
 
-    def export_to(self, destination: Path) -> None:
-        export_routine(self._view.document, destination)
+    def export_to(self, destination: Path) -> bool:
+        """Save a copy at *destination*; a folder that cannot be written, a full disk or a
+        place that is not a folder (``/proc``) is said in the notice, nothing else changes."""
+        try:
+            export_routine(self._view.document, destination)
+        except OSError as exc:
+            _log.warning("cannot export to %s", destination, exc_info=True)
+            self._view.notify(f"Could not export to {destination}: {exc.strerror or exc}")
+            return False
         self._view.notify(f"Exported a copy to {destination}.")
+        return True
 
     def rename(self, new_name: str) -> None:
         """Rename the routine: its name, and its file once saved."""
