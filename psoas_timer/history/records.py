@@ -13,6 +13,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
+from psoas_timer.core.file_reading import read_bytes
+
+#: Larger than any routine file the loader reads: a bigger one is recorded without a hash.
+MAX_ROUTINE_BYTES = 16 * 1024 * 1024
+
+
 __all__ = [
     "IMPRESSIONS",
     "ActivityScore",
@@ -66,8 +72,8 @@ class RoutineSource:
         """The routine *name* read from *path*: its hash is of the file's bytes now (a file
         that cannot be read is recorded without one)."""
         try:
-            digest: str | None = content_hash(path.read_bytes())
-        except OSError:
+            digest: str | None = content_hash(read_bytes(path, max_bytes=MAX_ROUTINE_BYTES))
+        except OSError:  # missing, unreadable, not a regular file, too big
             digest = None
         return cls(name, str(path), digest)
 

@@ -46,3 +46,13 @@ def test_too_big_and_too_long_lines_are_refused(tmp_path: Path) -> None:
 def test_a_missing_file_is_file_not_found(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         read_text(tmp_path / "nope", max_bytes=10)
+
+
+def test_a_fifo_in_place_of_a_routine_file_is_recorded_without_a_hash(tmp_path: Path) -> None:
+    """A session started from a routine whose file became a FIFO: the history records it
+    without a content hash instead of waiting for a writer that never comes."""
+    from psoas_timer.history import RoutineSource
+
+    fifo = tmp_path / "evening.yaml"
+    os.mkfifo(fifo)
+    assert RoutineSource.from_file("Evening", fifo) == RoutineSource("Evening", str(fifo), None)

@@ -32,6 +32,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from psoas_timer.core.file_reading import read_bytes
+
 __all__ = [
     "CACHE_SECONDS",
     "STALE_SECONDS",
@@ -210,7 +212,7 @@ def _cookie(number: int) -> tuple[bytes, bytes]:
     authorisation (an X server started without ``-auth`` takes that)."""
     path = os.environ.get("XAUTHORITY") or str(Path.home() / ".Xauthority")
     try:
-        data = Path(path).read_bytes()
+        data = read_bytes(path, max_bytes=1024 * 1024)  # a few hundred bytes; never a FIFO
     except OSError:
         return b"", b""
     host = socket.gethostname().encode()
