@@ -122,7 +122,10 @@ def cmd_history(args: argparse.Namespace) -> int:
             return 0
         if args.history_command == "report":
             return _report(store, args)
-        sessions = store.sessions(since=args.since, until=args.until)
+        # A page: the work is bounded by what is shown, not by how old the history is.
+        limit = None if args.all else args.limit
+        sessions = store.sessions(since=args.since, until=args.until, limit=limit)
+        total = len(sessions) if limit is None or len(sessions) < limit else None
         if args.json:
             details = [store.session(s.id) for s in sessions]
             print(json.dumps([_session_json(d) for d in details if d is not None], indent=2))
@@ -141,8 +144,15 @@ def cmd_history(args: argparse.Namespace) -> int:
                 f"{format_seconds(s.active_seconds):>7}  {ending:<11}  {steps}"
             )
         streak = store.streak()
+        if total is None:
+            total = store.count(since=args.since, until=args.until)
+        shown = (
+            count(total, "session")
+            if total == len(sessions)
+            else f"the latest {len(sessions)} of {count(total, 'session')} (--all for every one)"
+        )
         print(
-            f"\n{count(len(sessions), 'session')}; current streak {count(streak.current, 'day')}"
+            f"\n{shown}; current streak {count(streak.current, 'day')}"
             f", longest {count(streak.longest, 'day')} (goal: {count(streak.goal, 'day')} a week)"
         )
         print(f"History file: {store.path}")
@@ -207,6 +217,16 @@ def _report(store: HistoryStore, args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {text!r}")
+    return number
+
+
 def _date(text: str) -> object:
     from datetime import date
 
@@ -222,6 +242,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--json", action="store_true", help="print JSON, with every step")
     p.add_argument("--since", type=_date, metavar="DATE", help="only sessions from DATE on")
     p.add_argument("--until", type=_date, metavar="DATE", help="only sessions up to DATE")
+    p.add_argument(
+        "--limit", type=_positive, default=100, metavar="N",
+        help="show the latest N sessions (100 unless given)",
+    )  # fmt: skip
+    p.add_argument("--all", action="store_true", help="show every session")
     p.set_defaults(func=cmd_history, history_command=None)
     history = p.add_subparsers(dest="history_command", metavar="ACTION")
     h = history.add_parser("export", help="write every session to a CSV or JSON Lines file")

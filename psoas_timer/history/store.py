@@ -265,9 +265,14 @@ class HistoryStore:
             params += [limit, offset]
         return self._decoded(self._rows(sql, params), _summary)
 
-    def count(self) -> int:
-        """How many sessions there are."""
-        return int(self._conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
+    def count(self, *, since: date | None = None, until: date | None = None) -> int:
+        """How many sessions there are (from local date *since* to *until*, when given)."""
+        return int(
+            self._conn.execute(
+                "SELECT count(*) FROM sessions WHERE local_date BETWEEN ? AND ?",
+                ((since or date.min).isoformat(), (until or date.max).isoformat()),
+            ).fetchone()[0]
+        )
 
     def session(self, session_id: str) -> SessionDetail | None:
         """One session with its steps, releases and ratings, or None if there is none."""

@@ -51,7 +51,7 @@ from psoas_timer.core.problems import LoadError, Problem, did_you_mean
 from psoas_timer.core.value_types import Duration
 from psoas_timer.core.yamlsource import Located, read_yaml
 
-from .schedule import WEEKDAYS, DoneLog
+from .schedule import WEEKDAYS, DoneLog, sessions_done_between
 
 __all__ = [
     "DAY_KEYS",
@@ -486,13 +486,12 @@ class Progress:
             week = (day - self.start).days // 7 + 1
         else:
             keys = set(self.programme.routines)
-            completed = 0
-            current = self.start
-            while current < day:  # sessions before today decide today's week
-                if self.done.sessions_done_on(current) & keys:
-                    completed += 1
-                current += timedelta(days=1)
-            week = completed // max(1, self.programme.sessions_per_week) + 1
+            per_week = max(1, self.programme.sessions_per_week)
+            # Sessions before today decide today's week, asked for in one go; past the
+            # programme's own length more do not matter (it is finished).
+            days = sessions_done_between(self.done, self.start, day - timedelta(days=1))
+            completed = min(sum(1 for done in days.values() if done & keys), weeks * per_week)
+            week = completed // per_week + 1
         return min(week, weeks), week > weeks
 
     def today(self, day: date) -> Today:

@@ -57,11 +57,31 @@ class DoneLog(Protocol):
     def sessions_done_on(self, day: date) -> set[str]: ...
 
 
+def sessions_done_between(log: DoneLog, since: date, until: date) -> dict[date, set[str]]:
+    """The routines done on each day from *since* to *until* (both included; days with
+    nothing left out): one question to a log that can answer for a range
+    (``sessions_done_between``), else one per day, so only a short range is asked that way."""
+    ranged = getattr(log, "sessions_done_between", None)
+    if callable(ranged):
+        found: dict[date, set[str]] = ranged(since, until)
+        return found
+    days: dict[date, set[str]] = {}
+    day = since
+    while day <= until:
+        if done := log.sessions_done_on(day):
+            days[day] = done
+        day += timedelta(days=1)
+    return days
+
+
 class NoHistory:
     """A history that knows of nothing done (until the session history exists)."""
 
     def sessions_done_on(self, day: date) -> set[str]:
         return set()
+
+    def sessions_done_between(self, since: date, until: date) -> dict[date, set[str]]:
+        return {}
 
 
 class SessionsThisRun:
@@ -77,6 +97,9 @@ class SessionsThisRun:
     def sessions_done_on(self, day: date) -> set[str]:
         return set(self._done.get(day, set()))
 
+    def sessions_done_between(self, since: date, until: date) -> dict[date, set[str]]:
+        return {d: set(done) for d, done in self._done.items() if since <= d <= until}
+
 
 class AnyOf:
     """Routines done on a day by any of several logs."""
@@ -86,6 +109,13 @@ class AnyOf:
 
     def sessions_done_on(self, day: date) -> set[str]:
         return set().union(*(log.sessions_done_on(day) for log in self.logs))
+
+    def sessions_done_between(self, since: date, until: date) -> dict[date, set[str]]:
+        days: dict[date, set[str]] = {}
+        for log in self.logs:
+            for day, done in sessions_done_between(log, since, until).items():
+                days.setdefault(day, set()).update(done)
+        return days
 
 
 @dataclass(frozen=True)

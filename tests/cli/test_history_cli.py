@@ -141,3 +141,19 @@ def test_history_says_the_weekly_goal_in_plain_words(data: Path, goal: int, said
     result = cli(data)
     assert result.returncode == 0, result.stderr
     assert f"({said})" in result.stdout
+
+
+def test_history_shows_a_page_and_says_how_many_there_are(data: Path) -> None:
+    """Issue 22, item 18: a 60-year history took 6 s to list, every session printed. Now a
+    page of the latest is shown (100 unless --limit says otherwise, --all for every one),
+    and the count of all of them beside it."""
+    result = cli(data, "--limit", "2")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line[:10] for line in lines[:2]] == ["2026-03-04", "2026-03-03"]
+    assert lines[2] == ""
+    assert lines[3].startswith("the latest 2 of 3 sessions (--all for every one); current")
+    every = cli(data, "--all").stdout.splitlines()
+    assert every[4].startswith("3 sessions; current streak")
+    assert len(json.loads(cli(data, "--json", "--limit", "1").stdout)) == 1
+    assert cli(data, "--limit", "0").returncode == 2

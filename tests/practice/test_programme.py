@@ -248,3 +248,21 @@ def test_committed_programme_schema_is_current() -> None:
     # Regenerate with: psoas-timer schema --programme > routines/schema/programme.schema.json
     committed = (ROUTINES / "schema" / "programme.schema.json").read_text()
     assert committed == json.dumps(programme_schema(), indent=2) + "\n"
+
+
+def test_a_programme_started_in_year_one_asks_the_history_once(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    """Hostile case (issue 22, item 18): a programme started in year 1 made ``today`` take
+    6 s and stalled the window, one history query per day followed. Now the days followed
+    are asked for in one query, and the work is bounded by the programme's own length."""
+    from psoas_timer.history import HistoryStore
+    from psoas_timer.practice.history_log import HistoryDoneLog
+
+    programme = load(catalog, GOOD.replace("weeks: 4", "weeks: 4\nprogress: sessions"))
+    with HistoryStore.open(tmp_path / "history.sqlite3") as store:
+        queries: list[str] = []
+        store.connection.set_trace_callback(queries.append)
+        progress = Progress(programme, date(1, 1, 1), HistoryDoneLog(store))
+        assert progress.week_on(MONDAY) == (1, False)
+        assert len([q for q in queries if q.lstrip().upper().startswith("SELECT")]) == 1

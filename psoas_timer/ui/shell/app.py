@@ -120,6 +120,12 @@ class _WindowHistoryDone:
         store = self._window.history.store
         return HistoryDoneLog(store).sessions_done_on(day) if store is not None else set()
 
+    def sessions_done_between(self, since: date, until: date) -> dict[date, set[str]]:
+        from psoas_timer.practice.history_log import HistoryDoneLog
+
+        store = self._window.history.store
+        return HistoryDoneLog(store).sessions_done_between(since, until) if store else {}
+
 
 def attach_practice(window: MainWindow, preferences: Preferences) -> None:
     """Reminders, desk breaks and the programme, started once the window is up and its
