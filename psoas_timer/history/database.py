@@ -157,9 +157,17 @@ class Opened:
     connection: sqlite3.Connection
     path: Path
     moved_to: Path | None = None
+    #: Why the history can be read but not written (it is opened read-only), else None.
+    read_only: str | None = None
 
     @property
     def notice(self) -> str | None:
+        if self.read_only is not None:
+            return (
+                f"Your history file {self.path} cannot be written ({self.read_only}), so it "
+                "is shown but recording is off: sessions are not added to it. Make it "
+                "writable, then restart Psoas Timer, to record again."
+            )
         if self.moved_to is None:
             return None
         return (
@@ -275,6 +283,9 @@ def open_database(path: Path) -> Opened:
     """
     moved_to: Path | None = None
     _refuse_foreign_owner(path)
+    why = _unwritable(path)
+    if why is not None:
+        return _open_read_only(path, why)
     for attempt in range(2):
         if path.exists() and not (path.is_file() and os.access(path, os.R_OK | os.W_OK)):
             if attempt:
@@ -306,6 +317,46 @@ def open_database(path: Path) -> Opened:
             continue
         return Opened(conn, path, moved_to)
     raise HistoryError(f"cannot open the history file {path}")  # pragma: no cover
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why the existing, readable history at *path* cannot be written (the file read-only,
+    or its folder, where SQLite keeps its -wal and -shm files), or None."""
+    if not path.is_file() or not os.access(path, os.R_OK):
+        return None  # missing, or not readable: the usual way (created, or moved aside)
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return "its folder is read-only"
+    return None
+
+
+def _open_read_only(path: Path, why: str) -> Opened:
+    """Open *path* read-only, changing nothing (no WAL switch, no migration, no -shm made):
+    the history is shown, and nothing is recorded. Raises HistoryError when it cannot be
+    read as this version's history."""
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise HistoryError(f"cannot open the history file {path}: {exc}") from None
+    try:
+        _check(conn, path)
+        _refuse_foreign_schema(conn, path)
+        (version,) = conn.execute("PRAGMA user_version").fetchone()
+        if version < SCHEMA_VERSION:
+            raise HistoryError(
+                f"the history file {path} is read-only and in an older format that needs "
+                "updating; make it writable to see and add to your history"
+            )
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise HistoryError(f"cannot read the history file {path}: {exc}") from None
+    except BaseException:
+        conn.close()
+        raise
+    log.warning("history %s opened read-only: %s", path, why)
+    return Opened(conn, path, read_only=why)
 
 
 def _aside(path: Path) -> Path:

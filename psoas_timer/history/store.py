@@ -159,8 +159,11 @@ class HistoryStore:
         self.path = opened.path
         #: Where a damaged file was moved, if it was (see :attr:`notice`).
         self.moved_to = opened.moved_to
-        #: One plain sentence to show once when a damaged file was moved aside, else None.
+        #: One plain sentence to show once when a damaged file was moved aside, or the file
+        #: is read-only, else None.
         self.notice = opened.notice
+        #: Why nothing can be recorded (the history was opened read-only), else None.
+        self.read_only = opened.read_only
         self.wall = wall
         #: Rows skipped because they could not be read (a tampered or damaged value).
         self.skipped_rows = 0
@@ -176,6 +179,8 @@ class HistoryStore:
         journal beside the file, see :mod:`~psoas_timer.history.journal`) are added now.
         """
         store = cls(open_database(path), wall=wall)
+        if store.read_only is not None:
+            return store  # shown as it is; sets kept from earlier wait for a writable file
         try:
             journal.replay(store.connection, store.path)
         except sqlite3.Error as exc:  # the sets stay in their journal for the next time

@@ -130,6 +130,9 @@ class HistoryLink:
         self.open()
         if self.store is None:
             return
+        if self.store.read_only is not None:  # said once when it opened
+            log.info("not recording: the history is read-only (%s)", self.store.read_only)
+            return
         resume, self._resume = self._resume, None
         try:
             if resume is not None:

@@ -150,3 +150,74 @@ def test_a_history_reached_through_a_link_keeps_its_files_mode(tmp_path: Path) -
         HistoryStore.open(link)
     assert own.stat().st_mode & 0o777 == 0o644
     assert link.is_symlink() and own.read_text(encoding="utf-8").startswith("my own notes")
+
+
+@pytest.mark.parametrize(
+    ("denied", "why"),
+    [("file", "the file is read-only"), ("folder", "its folder is read-only")],
+)
+def test_a_history_that_cannot_be_written_is_shown_read_only(
+    tmp_path: Path, wall: Wall, monkeypatch: pytest.MonkeyPatch, denied: str, why: str
+) -> None:
+    """Hostile cases (issue 22, item 9): a read-only history (mode 0400) was moved aside as
+    damaged and a new one started; in a read-only folder the readable history was not shown.
+    Now it is opened read-only: every session shown, recording off and said why, and not a
+    byte of it, nor of its folder, changed. (Root may write anyway, so the test asks
+    ``os.access`` to say no, as it does for a user; the mode is set too.)"""
+    folder = tmp_path / "data"
+    path = folder / "history.sqlite3"
+    with HistoryStore.open(path, wall=wall) as store:
+        sid = record(store, wall, MON)
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for extra in ("-wal", "-shm"):
+        path.with_name(path.name + extra).unlink(missing_ok=True)
+    before = _digest(path)
+    target = path if denied == "file" else folder
+    target.chmod(0o400 if denied == "file" else 0o500)
+    real_access = os.access
+
+    def access(where: object, mode: int, **kwargs: object) -> bool:
+        if Path(str(where)) == target and mode & os.W_OK:
+            return False
+        return real_access(where, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    try:
+        with HistoryStore.open(path, wall=wall) as store:
+            assert store.read_only == why
+            assert store.notice == (
+                f"Your history file {path} cannot be written ({why}), so it is shown but "
+                "recording is off: sessions are not added to it. Make it writable, then "
+                "restart Psoas Timer, to record again."
+            )
+            assert [s.id for s in store.sessions()] == [sid]
+    finally:
+        target.chmod(0o700 if denied == "folder" else 0o600)
+    assert _digest(path) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["history.sqlite3"]
+
+
+def test_a_read_only_history_records_nothing(
+    tmp_path: Path, wall: Wall, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from psoas_timer.core.clock import FakeClock
+    from psoas_timer.core.engine import Session
+    from psoas_timer.session.recording import HistoryLink
+
+    from .conftest import plan_of
+
+    path = tmp_path / "history.sqlite3"
+    HistoryStore.open(path, wall=wall).close()
+    before = _digest(path)
+    real_access = os.access
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda p, m, **k: False if Path(str(p)) == path and m & os.W_OK else real_access(p, m, **k),
+    )
+    with HistoryStore.open(path, wall=wall) as store:
+        link = HistoryLink(store)
+        link.begin(Session(plan_of(), FakeClock()), "Evening release", None)
+        assert link.session_id is None
+        assert link.finish() is None
+    assert _digest(path) == before
