@@ -254,6 +254,7 @@ def test_desktop_notifications_first_and_their_buttons(
         tmp_path, catalog, programmes, daily(), tray=tray, notifications=notes
     )
     assert controller.path is NotificationPath.DESKTOP
+    qtbot.waitUntil(lambda: notes.server is not None, timeout=5000)  # said when it answers
     assert "desktop notifications (fake-notifier)" in controller.path_text()
     clocks.advance(60)
     controller.poll()

@@ -17,7 +17,7 @@ def test_a_notification_with_buttons_and_the_answer(
 ) -> None:
     notes = DesktopNotifications()
     assert notes.start(), notes.reason
-    assert notes.server == "fake-notifier"
+    qtbot.waitUntil(lambda: notes.server == "fake-notifier", timeout=5000)
     actions = (("start", "Start now"), ("later", "In 10 minutes"), ("skip", "Skip today"))
     assert notes.notify(
         "reminder:a", "Time for Daily psoas routine", "Your 18:00 reminder.", actions
@@ -123,6 +123,37 @@ def test_a_notification_the_server_does_not_take_falls_back(
         )
         assert expected in caplog.text
         assert notes._pending == {}
+        notes.stop()
+    finally:
+        server.close()
+
+
+class _Slow(FakeNotificationServer):
+    """Hostile case: a server that takes 3 s to answer GetServerInformation."""
+
+    def answer(self, message: object) -> None:
+        import time
+
+        from jeepney import HeaderFields
+
+        if message.header.fields.get(HeaderFields.member) == "GetServerInformation":  # type: ignore[attr-defined]
+            time.sleep(3)
+        super().answer(message)
+
+
+def test_a_slow_server_never_holds_the_window_up(qtbot: QtBot, private_bus: PrivateBus) -> None:
+    """Before: 5 s to answer GetServerInformation froze the window 2.1 s at start. Now the
+    window only waits for the bus itself; the server's name arrives when it is said."""
+    import time
+
+    server = _Slow(private_bus.address)
+    try:
+        notes = DesktopNotifications()
+        began = time.monotonic()
+        assert notes.start(), notes.reason
+        assert time.monotonic() - began < 1.0
+        assert notes.server is None
+        qtbot.waitUntil(lambda: notes.server == "fake-notifier", timeout=8000)
         notes.stop()
     finally:
         server.close()

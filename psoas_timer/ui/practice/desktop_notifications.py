@@ -69,7 +69,8 @@ class DesktopNotifications(QObject):
         self._due.timeout.connect(self._check_answers)
         self._ids: dict[int, str] = {}  # notification id → tag
         self._by_tag: dict[str, int] = {}
-        self.server: str | None = None  # the server's name, once known
+        self.server: str | None = None  # the server's name, once it has said it
+        self._info_serial = -1
         self.reason = "not started"
 
     @property
@@ -95,19 +96,12 @@ class DesktopNotifications(QObject):
             log.info("desktop notifications off: %s", self.reason)
             return False
         try:
+            # The bus itself answers these at once; the notification server is never waited
+            # on (a slow one froze the window): its name comes later, as a reply like any.
             owned = conn.send_and_get_reply(message_bus.NameHasOwner(SERVICE), timeout=1.0)
             activatable = conn.send_and_get_reply(message_bus.ListActivatableNames(), timeout=1.0)
             if not owned.body[0] and SERVICE not in activatable.body[0]:
                 raise LookupError("no notification server on the session bus")
-            info = conn.send_and_get_reply(
-                new_method_call(
-                    DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE),
-                    "GetServerInformation",
-                ),
-                timeout=2.0,
-            )
-            if info.body:
-                self.server = str(info.body[0])
             rule = MatchRule(type="signal", interface=INTERFACE, path=PATH)
             conn.send_and_get_reply(message_bus.AddMatch(rule), timeout=1.0)
         except (OSError, LookupError, TimeoutError, RuntimeError, IndexError) as exc:
@@ -119,6 +113,14 @@ class DesktopNotifications(QObject):
         self._conn = conn
         self._notifier = QSocketNotifier(conn.sock.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._read)
+        info = new_method_call(
+            DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE), "GetServerInformation"
+        )
+        self._info_serial = next(conn.outgoing_serial)
+        try:
+            conn.send(info, serial=self._info_serial)
+        except OSError as exc:
+            log.info("could not ask the notification server its name: %s", exc)
         self.reason = f"desktop notifications ({self.server or 'server'})"
         return True
 
@@ -233,6 +235,12 @@ class DesktopNotifications(QObject):
         kind = header.message_type
         if kind in (MessageType.method_return, MessageType.error):
             serial = header.fields.get(HeaderFields.reply_serial, -1)
+            if serial == self._info_serial:
+                self._info_serial = -1
+                if kind is MessageType.method_return and body and isinstance(body[0], str):
+                    self.server = body[0]
+                    self.reason = f"desktop notifications ({self.server})"
+                return
             self._forget_deadline(serial)
             tag = self._pending.pop(serial, None)
             if tag is None:
