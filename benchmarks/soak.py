@@ -152,7 +152,15 @@ def _app_child(
     window.show()
     given.audio.prepare()
     assert window.catalog is not None
-    routines = [e for e in window.catalog.entries if e.bundled and e.ok]
+    from psoas_timer.core.model import Choice
+
+    # A routine that asks "which?" (heat or ice) before it starts would wait for an answer
+    # nobody gives: the soak stalled there, idle, and measured nothing.
+    routines = [
+        e
+        for e in window.catalog.entries
+        if e.bundled and e.ok and not any(isinstance(s, Choice) for s in e.routine.steps)  # type: ignore[union-attr]
+    ]
     controller = window.controller
     began = [0.0]
 
