@@ -112,7 +112,7 @@ def test_the_editors_deleted_notice_is_plain_text(
     qtbot: QtBot, tmp_path: Path, preferences: Preferences
 ) -> None:
     window = _window(qtbot, tmp_path, preferences)
-    view = window.editor().view
+    view = window.editing.editor().view
     view.notify(f"Deleted “{HTML}”.")
     assert _markup_labels(view) == []
 
