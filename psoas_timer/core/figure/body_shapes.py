@@ -33,7 +33,7 @@ FRONT_UPPER = [(0.0, 0.09), (0.06, 0.1), (0.13, 0.11), (0.18, 0.13), (0.205, 0.0
 
 #: Radii of the limbs at each end.
 THIGH_R = (0.05, 0.034)
-SHANK_R = (0.032, 0.022)
+SHANK_R = (0.033, 0.025)
 ARM_R = (0.028, 0.023)
 FOREARM_R = (0.023, 0.017)
 
@@ -140,19 +140,20 @@ def _foot(body: Body, side: str, fill: str) -> Shape:
     if body.view == "side":
         # Local frame: x along the foot, y up the leg.
         def at(x: float, y: float) -> Point:
-            return along(along(ankle, foot, x), shank, -y)
+            return along(along(ankle, foot, x), foot + 90, y)
 
         outline = [
-            (-0.026, 0.022),
-            (-0.042, -0.012),
-            (-0.034, -0.039),
+            (-0.028, 0.024),
+            (-0.044, -0.01),
+            (-0.036, -0.039),
             (0.06, -0.04),
-            (0.104, -0.038),
-            (0.118, -0.028),
-            (0.112, -0.014),
-            (0.08, -0.002),
-            (0.035, 0.014),
-            (0.02, 0.026),
+            (0.1, -0.04),
+            (0.116, -0.032),
+            (0.12, -0.019),
+            (0.111, -0.006),
+            (0.085, 0.006),
+            (0.045, 0.022),
+            (0.022, 0.032),
         ]
         return Shape(smooth([at(x, y) for x, y in outline]), fill=fill, width=LINE, body=True)
     sole = along(ankle, shank, anthro.ANKLE_HEIGHT * 0.6)

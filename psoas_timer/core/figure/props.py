@@ -295,7 +295,7 @@ def frost(centre: Point, up: float) -> list[Shape]:
 
 def weight(centre: Point) -> list[Shape]:
     """A weight plate (a dumbbell seen end-on) resting on the hips."""
-    c = (centre[0], centre[1] + 0.05)
+    c = (centre[0], centre[1] + 0.04)
     return [
         Shape(circle(c, 0.055), fill="metal", stroke="line", width=0.005),
         Shape(circle(c, 0.035), fill=None, stroke="line", width=0.003),
