@@ -106,7 +106,8 @@ def test_tray_message_then_the_prompt_and_in_ten_minutes(
     assert len(tray.messages) == 1
     clocks.advance(60)
     controller.poll()
-    assert len(tray.messages) == 2  # back after 10 minutes
+    assert len(tray.messages) == 2  # back after 10 minutes, named by its own time
+    assert tray.messages[1] == ("Time for Daily psoas routine", "Your 18:00 reminder, snoozed.")
     # What was handled is kept: a restarted app does not remind again today.
     assert load_practice(tmp_path).schedule_state["handled"] == {"r1": "2026-05-04"}
 

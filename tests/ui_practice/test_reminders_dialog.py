@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QPoint, Qt, QTime
+from PySide6.QtWidgets import QDialogButtonBox, QScrollBar
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.practice.deskbreak import DeskBreakSettings
@@ -124,3 +125,76 @@ def test_programmes_with_problems_are_named(qtbot: QtBot) -> None:
     dialog.show()
     assert dialog.programme_problems.isVisible()
     assert dialog.programme_problems.text().endswith("mine.yaml:3:7: days.mon: no routine 'x'")
+
+
+def three_reminders() -> PracticeData:
+    return PracticeData(
+        reminders=[
+            Reminder(f"r{n}", key, frozenset(range(7)), time(7 + n))
+            for n, (key, _) in enumerate(ROUTINES)
+        ]
+    )
+
+
+@pytest.mark.parametrize("width", [800, 1920])
+def test_every_remove_button_shows_whole(qtbot: QtBot, width: int) -> None:
+    """No list of its own with a scroll bar over the rows: each Remove button is drawn whole
+    and no horizontal scroll bar shows where the screen is wide enough."""
+    dialog = make(qtbot, three_reminders(), PracticeOptions())
+    dialog.show()
+    dialog.resize(width, 1000)
+    qtbot.waitExposed(dialog)
+    qtbot.wait(10)
+    for row in dialog.rows:
+        assert row.remove.isVisible()
+        shown = row.remove.visibleRegion().boundingRect()
+        assert shown.size() == row.remove.size(), "Remove is cut off"
+    bars = [
+        b for b in dialog.findChildren(QScrollBar) if b.orientation() == Qt.Orientation.Horizontal
+    ]
+    assert not any(bar.isVisible() for bar in bars)
+
+
+def test_a_tall_dialog_scrolls_and_keeps_its_buttons(qtbot: QtBot) -> None:
+    """Shorter than its content (a netbook's screen), the settings scroll; OK and Cancel stay
+    in the window, and the dialog asks for no more height than a few lines."""
+    many = PracticeData(
+        reminders=[
+            Reminder(f"r{n}", "daily-psoas", frozenset({n % 7}), time(6 + n)) for n in range(8)
+        ]
+    )
+    dialog = make(qtbot, many, PracticeOptions())
+    assert dialog.minimumSizeHint().height() < 400
+    dialog.show()
+    dialog.resize(700, 420)
+    qtbot.waitExposed(dialog)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    assert dialog.rect().contains(buttons.geometry())
+    assert dialog.body.verticalScrollBar().isVisible()
+    row = dialog.add_reminder()  # a new row is scrolled into view
+    qtbot.waitUntil(lambda: not row.visibleRegion().isEmpty())
+
+
+@pytest.mark.parametrize(
+    ("where", "typed", "result"),
+    [("hours", "09", QTime(9, 0)), ("minutes", "09", QTime(7, 9)), ("past", "19", QTime(19, 0))],
+)
+def test_typing_into_the_time_after_a_click_replaces_that_part(
+    qtbot: QtBot, where: str, typed: str, result: QTime
+) -> None:
+    dialog = make(qtbot, three_reminders(), PracticeOptions())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    field = dialog.rows[0].at
+    edit = field.lineEdit()
+    edit.setCursorPosition(0)
+    start = edit.cursorRect().center().x()
+    before = {"hours": "0", "minutes": "07:0", "past": "07:00    "}[where]  # "07:00"
+    x = start + edit.fontMetrics().horizontalAdvance(before)
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=QPoint(x, edit.height() // 2))
+    qtbot.wait(10)
+    qtbot.keyClicks(edit, typed)
+    assert field.time() == result

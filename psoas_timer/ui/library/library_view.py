@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -51,6 +50,7 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.catalog import Catalog, Entry
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.search import rank
+from psoas_timer.ui.common.line_button import LineButton
 from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["LibraryView", "Roles", "RoutineDelegate", "RoutineModel"]
@@ -321,11 +321,10 @@ class LibraryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("library")
-        self.today = QPushButton()
+        # One line, cut short with "…" on a narrow window: it never widens the window.
+        self.today = LineButton()
         self.today.setObjectName("today")
         self.today.setFont(scaled_font(self.font(), 18, bold=True))
-        self.today.setFlat(True)
-        self.today.setStyleSheet("text-align: left; padding: 6px 0;")
         self.today.setVisible(False)
         self.today.clicked.connect(self.today_chosen)
         self.search = QLineEdit()
@@ -387,8 +386,8 @@ class LibraryView(QWidget):
         self.today.setVisible(bool(text))
         self.today.setText(text or "")
         self.today.setEnabled(openable)
+        self.today.set_line(text or "", "Open today's session" if openable else "")
         self.today.setAccessibleName(f"{text}. Open it" if openable else (text or ""))
-        self.today.setToolTip("Open today's session" if openable else "")
 
     def set_catalog(self, catalog: Catalog) -> None:
         """List *catalog*'s routines (they are painted as they scroll into view, so even a

@@ -321,6 +321,8 @@ class PracticeController(QObject):
     def _show_reminder(self, due: Due) -> None:
         name = self._routine_name(due.routine) or due.routine
         lines = [f"Your {due.at:%H:%M} reminder."]
+        if due.snoozed:  # it comes later than its time: named by the time it was set for
+            lines = ["Your {time} reminder, snoozed.".format(time=f"{due.reminder.at:%H:%M}")]
         if due.late:
             lines = [f"Missed at {due.at:%H:%M} while the computer was asleep or off."]
         today = self.today(due.day) if due.reminder.target == PROGRAMME_TARGET else None

@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import time
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QToolButton,
@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 from psoas_timer.practice.deskbreak import DeskBreakSettings
 from psoas_timer.practice.schedule import PROGRAMME_TARGET, WEEKDAYS, Reminder
 from psoas_timer.practice.store import PracticeData
+from psoas_timer.ui.common.screen_fit import scroll_body
 from psoas_timer.ui.common.theme import colors
 
 from .controller import PracticeController, PracticeOptions
 
-__all__ = ["ReminderRow", "RemindersDialog", "edit_reminders"]
+__all__ = ["ReminderRow", "RemindersDialog", "TimeField", "edit_reminders"]
 
 PROGRAMME_CHOICE = "My programme's session for today"
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -45,6 +46,46 @@ DAY_STYLE = (
     "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
     " font-weight: bold; }"
 )
+
+
+class TimeField(QTimeEdit):
+    """Hours and minutes where typing replaces the part clicked (the hours, clicked past the
+    words), however the box was reached: a plain QTimeEdit clicked into ignores digits until
+    the hours are selected."""
+
+    def __init__(self, at: QTime, parent: QWidget | None = None) -> None:
+        super().__init__(at, parent)
+        self.setDisplayFormat("HH:mm")
+        self._clicked: QTimeEdit.Section | None = None  # the part last clicked
+        self.lineEdit().installEventFilter(self)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self._clicked is not None:  # the window became active after the click
+            self.setSelectedSection(self._clicked)
+        elif event.reason() != Qt.FocusReason.MouseFocusReason:  # a click chooses its part
+            self.setSelectedSection(self.currentSection())
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._clicked = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.lineEdit()
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+        ):  # after Qt has placed the cursor where the click was
+            edit = self.lineEdit()
+            point = event.position().toPoint()
+            past = point.x() > edit.cursorRect().right() and edit.cursorPosition() == len(
+                edit.text()
+            )
+            minutes = not past and edit.cursorPositionAt(point) > self.text().index(":")
+            section = QTimeEdit.Section.MinuteSection if minutes else QTimeEdit.Section.HourSection
+            self._clicked = section
+            QTimer.singleShot(0, self, lambda: self.setSelectedSection(section))
+        return False
 
 
 class ReminderRow(QWidget):
@@ -80,18 +121,24 @@ class ReminderRow(QWidget):
             button.setStyleSheet(DAY_STYLE)
             days_box.addWidget(button)
             self.days.append(button)
-        self.at = QTimeEdit(QTime(reminder.at.hour, reminder.at.minute), self)
-        self.at.setDisplayFormat("HH:mm")
+        self.at = TimeField(QTime(reminder.at.hour, reminder.at.minute), self)
         self.at.setAccessibleName("Time")
         self.remove = QPushButton("Remove", self)
         self.remove.setAccessibleName("Remove this reminder")
         self.remove.clicked.connect(lambda: self.removed.emit(self))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.target, 1)
-        layout.addLayout(days_box)
-        layout.addWidget(self.at)
-        layout.addWidget(self.remove)
+        # Two lines, so a row fits a small screen: what and Remove, then the days and time.
+        top = QHBoxLayout()
+        top.addWidget(self.target, 1)
+        top.addWidget(self.remove)
+        when = QHBoxLayout()
+        when.addLayout(days_box)
+        when.addWidget(self.at)
+        when.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(when)
 
     def reminder(self) -> Reminder | None:
         """The reminder as set, or ``None`` with no day chosen."""
@@ -127,30 +174,23 @@ class RemindersDialog(QDialog):
         self._today_text = today_text
         self.rows: list[ReminderRow] = []
 
-        # Reminders
-        reminders = QGroupBox("Reminders", self)
+        # Reminders: listed in full, the whole dialog scrolls (a list of its own inside it
+        # hid the rows' Remove buttons behind its scroll bar)
+        body = QWidget(self)
+        reminders = QGroupBox("Reminders", body)
         self.rows_box = QVBoxLayout()
         self.empty = QLabel("No reminders yet. Add one to be told when it is time.")
         self.rows_box.addWidget(self.empty)
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 0, 0, 0)
-        holder_layout.addLayout(self.rows_box)
-        holder_layout.addStretch(1)
-        scroll = QScrollArea(reminders)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
-        scroll.setMinimumHeight(120)
         self.add_button = QPushButton("&Add reminder", reminders)
         self.add_button.clicked.connect(self.add_reminder)
         box = QVBoxLayout(reminders)
-        box.addWidget(scroll)
-        box.addWidget(self.add_button)
+        box.addLayout(self.rows_box)
+        box.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         for reminder in data.reminders:
             self._add_row(reminder)
 
         # Programme
-        programme = QGroupBox("Programme", self)
+        programme = QGroupBox("Programme", body)
         self.programme = QComboBox(programme)
         self.programme.setAccessibleName("Programme to follow")
         self.programme.addItem("None", None)
@@ -177,7 +217,7 @@ class RemindersDialog(QDialog):
         self._show_today()
 
         # Desk breaks
-        desk = QGroupBox("Desk breaks", self)
+        desk = QGroupBox("Desk breaks", body)
         settings = options.desk_break
         self.desk_on = QCheckBox("&Offer a short break while I work at the computer", desk)
         self.desk_on.setChecked(settings.enabled)
@@ -205,7 +245,7 @@ class RemindersDialog(QDialog):
         self._enable_desk(settings.enabled)
 
         # Running in the background
-        running = QGroupBox("Running in the background", self)
+        running = QGroupBox("Running in the background", body)
         self.keep_in_tray = QCheckBox("&Keep running in the tray so reminders can come", running)
         self.keep_in_tray.setChecked(options.keep_in_tray and tray_available)
         self.keep_in_tray.setEnabled(tray_available)
@@ -218,7 +258,7 @@ class RemindersDialog(QDialog):
             run_box.addWidget(
                 QLabel("This desktop has no tray: close the window and reminders stop.", running)
             )
-        self.path_note = QLabel(path_text, self)
+        self.path_note = QLabel(path_text, body)
         self.path_note.setWordWrap(True)
         self.path_note.setObjectName("notificationPath")
 
@@ -228,14 +268,15 @@ class RemindersDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
+        content = QVBoxLayout(body)
+        content.setContentsMargins(0, 0, 0, 0)
+        for part in (reminders, programme, desk, running, self.path_note):
+            content.addWidget(part)
+        content.addStretch(1)
+        self.body = scroll_body(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(reminders, 1)
-        layout.addWidget(programme)
-        layout.addWidget(desk)
-        layout.addWidget(running)
-        layout.addWidget(self.path_note)
+        layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
-        self.resize(760, 720)
 
     # -- reminders ---------------------------------------------------------------------------
     def add_reminder(self) -> ReminderRow:
@@ -246,6 +287,8 @@ class RemindersDialog(QDialog):
         if first and self.keep_in_tray.isEnabled():
             self.keep_in_tray.setChecked(True)  # reminders need the app running
         row.target.setFocus()
+        # Scrolled to once the layout has placed it.
+        QTimer.singleShot(0, row, lambda: self.body.ensureWidgetVisible(row))
         return row
 
     def _add_row(self, reminder: Reminder) -> ReminderRow:

@@ -42,6 +42,7 @@ from psoas_timer.history import (
     Progress,
     format_seconds,
 )
+from psoas_timer.ui.common.flow_layout import FlowLayout
 from psoas_timer.ui.common.text import noun, plural
 from psoas_timer.ui.common.theme import colors, scaled_font
 from psoas_timer.ui.progress.body_map_tab import BodyMapTab
@@ -119,16 +120,15 @@ class ProgressView(QWidget):
         goal_label = QLabel("Weekly goal")
         goal_label.setFont(scaled_font(self.font(), 17))
         goal_label.setBuddy(self.goal)
-        figures = QHBoxLayout()
-        figures.setSpacing(40)
-        for box in (streak_box, longest_box, week_box, total_box, hours_box):
-            figures.addWidget(box)
-        goal_column = QVBoxLayout()
+        # One row on a wide window, wrapped onto more on a narrow one (never sideways).
+        goal_box = QWidget(self)
+        goal_column = QVBoxLayout(goal_box)
+        goal_column.setContentsMargins(0, 0, 0, 0)
         goal_column.addWidget(goal_label)
         goal_column.addWidget(self.goal)
-        figures.addSpacing(24)
-        figures.addLayout(goal_column)
-        figures.addStretch(1)
+        figures = FlowLayout(h_spacing=40, v_spacing=12)
+        for box in (streak_box, longest_box, week_box, total_box, hours_box, goal_box):
+            figures.addWidget(box)
 
         self.overview = OverviewTab(self.font())
         self.charts = ChartsTab(self.font())
@@ -174,7 +174,7 @@ class ProgressView(QWidget):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 16)
+        layout.setContentsMargins(20, 16, 20, 16)  # narrow margins: room at 800 px
         layout.addWidget(self.title)
         layout.addWidget(self.notice)
         layout.addLayout(figures)

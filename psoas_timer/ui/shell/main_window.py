@@ -96,8 +96,9 @@ class MainWindow(QMainWindow):
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
-        from psoas_timer.ui.shell.geometry import fit_to_screen
+        from psoas_timer.ui.common.screen_fit import fit_to_screen, install_screen_fit
 
+        install_screen_fit()  # every window and dialog, as it is shown and once it has a frame
         fit_to_screen(self)  # a size saved on a bigger screen, or the default on a small one
         if preferences.stay_on_top:
             from PySide6.QtCore import Qt
@@ -477,10 +478,6 @@ class MainWindow(QMainWindow):
     # -- window events -------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not event.spontaneous():
-            from psoas_timer.ui.shell.geometry import fit_to_screen
-
-            fit_to_screen(self)  # now that the frame's size is known
         if self._loaded:
             self._after_shown()
 
@@ -539,7 +536,7 @@ class MainWindow(QMainWindow):
             self.practice.stop()
         self.services.inhibitor.release()
         if not self.isFullScreen():
-            from psoas_timer.ui.shell.geometry import fit_to_screen
+            from psoas_timer.ui.common.screen_fit import fit_to_screen
 
             fit_to_screen(self)  # never keep a size larger than the screen
             self.preferences.set_geometry(self.saveGeometry())

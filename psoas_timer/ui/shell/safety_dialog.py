@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from psoas_timer.core.safety import NOTICE_LINES, NOTICE_TITLE
+from psoas_timer.ui.common.screen_fit import scroll_body
 from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["SafetyDialog"]
@@ -26,7 +27,7 @@ class SafetyDialog(QDialog):
         body.setWordWrap(True)
         body.setTextFormat(Qt.TextFormat.PlainText)
         body.setFont(scaled_font(self.font(), 17))
-        body.setMinimumWidth(560)
+        body.setMinimumWidth(280)  # narrower than a line of 560 px on a small screen, scrolled
         self.dismiss = QCheckBox("Don't show this again before pressure-release routines")
         self.dismiss.setObjectName("dismiss")
         self.dismiss.setVisible(offer_dismiss)
@@ -40,12 +41,19 @@ class SafetyDialog(QDialog):
         ok.setDefault(True)
         ok.setFocus()
         self.dismiss.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        content = QWidget(self)
+        words = QVBoxLayout(content)
+        words.setContentsMargins(0, 0, 0, 0)
+        words.addWidget(title)
+        words.addWidget(body)
+        words.addStretch(1)
+        self.body = scroll_body(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
-        layout.addWidget(title)
-        layout.addWidget(body)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.dismiss)
         layout.addWidget(buttons)
+        self.resize(self.sizeHint().expandedTo(QSize(640, 0)))
         self.setAccessibleName(NOTICE_TITLE)
 
     @property

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.audio.settings import TONE_STYLES, AudioSettings, CueStyle, ToneStyle
+from psoas_timer.ui.common.screen_fit import scroll_body
 from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["CUE_STYLE_CHOICES", "TONE_STYLE_CHOICES", "SoundSettingsDialog"]
@@ -213,10 +214,12 @@ class SoundSettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
+        body = QWidget(self)
+        body.setLayout(grid)  # scrolls on a screen shorter than the settings
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(20)
-        layout.addLayout(grid)
+        layout.addWidget(scroll_body(body), 1)
         layout.addWidget(buttons)
 
         for volume in self.volumes.values():

@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
@@ -126,3 +128,22 @@ def test_progress_waits_while_a_session_runs(hwindow: MainWindow) -> None:
     assert not hwindow.commands.progress.isEnabled()
     hwindow.show_progress()
     assert hwindow.page is Page.PLAYER
+
+
+@pytest.mark.parametrize("width", [800, 1280])
+def test_at_800_px_the_page_needs_no_sideways_scroll_and_shows_the_goal(
+    hwindow: MainWindow, qtbot: QtBot, width: int
+) -> None:
+    """The figures wrap onto a second row in a narrow window: the weekly goal is in sight
+    without scrolling sideways."""
+    hwindow.resize(width, 600)
+    hwindow.show_progress()
+    page = hwindow.progress
+    qtbot.waitUntil(lambda: page.isVisible())
+    scroll = hwindow.pages.currentWidget()
+    assert isinstance(scroll, QScrollArea)
+    qtbot.wait(20)
+    assert page.minimumSizeHint().width() <= scroll.viewport().width()
+    assert not scroll.horizontalScrollBar().isVisible()
+    goal = page.goal.mapTo(scroll.viewport(), QPoint(0, 0))
+    assert goal.x() >= 0 and goal.x() + page.goal.width() <= scroll.viewport().width()

@@ -1,0 +1,217 @@
+"""Keep every window and dialog on its screen: never wider or taller than the space the desktop
+leaves (title bar included), and a body that scrolls where its content is taller.
+
+:func:`fit_to_screen` shrinks and moves one window. :class:`ScreenFit`, installed once on the
+application (:func:`install_screen_fit`), does that to every top-level window as it is shown,
+and again once the window manager has put its frame around it (on X11 the frame's size is
+known only after the window is mapped). :func:`scroll_body` wraps a dialog's content so its
+minimum size is small and it scrolls where the screen is too small.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+
+__all__ = [
+    "ScreenFit",
+    "available_area",
+    "fit_to_screen",
+    "frame_margins",
+    "install_screen_fit",
+    "scroll_body",
+]
+
+log = logging.getLogger(__name__)
+
+#: After a window is shown, when to fit it again: its frame may come later than the window.
+REFIT_AFTER_MS = (0, 60, 250, 600, 1500)
+#: For how long after a window is shown a move or resize by the window manager is fitted.
+SETTLE_SECONDS = 3.0
+
+
+def available_area(window: QWidget) -> QRect | None:
+    """The screen area the window may use (without panels and docks), if there is a screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
+
+
+def _margins_of(window: QWidget) -> QMargins | None:
+    frame, inner = window.frameGeometry(), window.geometry()
+    if frame == inner:
+        return None
+    return QMargins(
+        inner.left() - frame.left(),
+        inner.top() - frame.top(),
+        frame.right() - inner.right(),
+        frame.bottom() - inner.bottom(),
+    )
+
+
+def frame_margins(window: QWidget) -> QMargins:
+    """The window's frame (title bar and borders): its own once the window manager has drawn
+    it, else that of another window on screen (they share a window manager), else none."""
+    own = _margins_of(window)
+    if own is not None:
+        return own
+    for other in QApplication.topLevelWidgets():
+        if other is not window and other.isVisible() and other.isWindow():
+            margins = _margins_of(other)
+            if margins is not None:
+                return margins
+    return QMargins()
+
+
+def fit_to_screen(window: QWidget) -> bool:
+    """Shrink and move *window*, frame included, into its screen's available area.
+
+    Returns whether anything changed. A window that fits is left alone; a maximised or full
+    screen one is the window manager's to place.
+    """
+    area = available_area(window)
+    if area is None or area.isEmpty() or window.isFullScreen() or window.isMaximized():
+        return False
+    margins = frame_margins(window)
+    extra_w = margins.left() + margins.right()
+    extra_h = margins.top() + margins.bottom()
+    inner = window.geometry()
+    width = min(inner.width(), area.width() - extra_w)
+    height = min(inner.height(), area.height() - extra_h)
+    width = max(width, window.minimumWidth())
+    height = max(height, window.minimumHeight())
+    changed = (width, height) != (inner.width(), inner.height())
+    if changed:
+        window.resize(width, height)
+    frame_w, frame_h = width + extra_w, height + extra_h
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.left()), area.right() + 1 - frame_w)
+    y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame_h)
+    x, y = max(area.left(), x), max(area.top(), y)
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)  # move() places the frame's top left corner
+        changed = True
+    return changed
+
+
+class ScreenFit(QObject):
+    """Fits every top-level window to its screen when it is shown, and again as its frame
+    arrives. Popups, menus and tooltips are left to Qt."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        #: Windows shown lately, and until when their frame may still arrive.
+        self._settling: dict[int, float] = {}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.Show, QEvent.Type.Move, QEvent.Type.Resize):
+            return False
+        if not isinstance(watched, QWidget) or not watched.isWindow() or self._skipped(watched):
+            return False
+        if kind == QEvent.Type.Show:
+            now = time.monotonic()
+            self._settling = {k: t for k, t in self._settling.items() if t > now}
+            self._settling[id(watched)] = now + SETTLE_SECONDS
+            self._fit_soon(watched)
+        elif id(watched) in self._settling:
+            # The window manager places and frames a new window in its own time: each move
+            # or resize it makes then is fitted (later ones are the user's own).
+            if time.monotonic() > self._settling[id(watched)]:
+                del self._settling[id(watched)]
+            elif watched.isVisible():
+                fit_to_screen(watched)
+        return False
+
+    @staticmethod
+    def _skipped(window: QWidget) -> bool:
+        kind = window.windowType()
+        return kind in (
+            Qt.WindowType.Popup,
+            Qt.WindowType.ToolTip,
+            Qt.WindowType.SplashScreen,
+            Qt.WindowType.Desktop,
+        ) or window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+
+    @staticmethod
+    def _fit_soon(window: QWidget) -> None:
+        if not window.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            _natural_size(window)
+        fit_to_screen(window)
+        for delay in REFIT_AFTER_MS:
+            QTimer.singleShot(delay, window, lambda w=window: _refit(w))
+
+
+def _natural_size(window: QWidget) -> None:
+    """A window nobody sized: as large as its content asks, where the screen has room (Qt's
+    own first size stops at two thirds of the screen, which scrolls dialogs for nothing)."""
+    area = available_area(window)
+    if area is None:
+        return
+    margins = frame_margins(window)
+    hint = window.sizeHint()
+    width = min(hint.width(), area.width() - margins.left() - margins.right())
+    height = min(hint.height(), area.height() - margins.top() - margins.bottom())
+    size = QSize(width, height).expandedTo(window.minimumSize()).expandedTo(window.size())
+    if size != window.size():
+        window.resize(size)
+        centre = window.parentWidget() or None
+        target = centre.window().frameGeometry().center() if centre else area.center()
+        frame = window.frameGeometry()
+        window.move(target.x() - frame.width() // 2, target.y() - frame.height() // 2)
+
+
+def _refit(window: QWidget) -> None:
+    if window.isVisible():
+        fit_to_screen(window)
+
+
+_installed: list[ScreenFit] = []
+
+
+def install_screen_fit(app: QApplication | None = None) -> ScreenFit:
+    """Fit every window of *app* (the running one by default) to its screen as it is shown.
+    Installing it twice does nothing more."""
+    if _installed:
+        return _installed[0]
+    target = app or QApplication.instance()
+    fitter = ScreenFit(target)
+    if target is not None:
+        target.installEventFilter(fitter)
+    _installed.append(fitter)
+    return fitter
+
+
+class _BodyArea(QScrollArea):
+    """A frameless scroll area as large as its content wants, no smaller than a few lines
+    need: its dialog opens at the content's size where the screen has room."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        hint = inner.sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = max(hint.width(), self.width() - bar if self.isVisible() else 0)
+        height = inner.heightForWidth(width) if inner.hasHeightForWidth() else hint.height()
+        return QSize(width + bar, max(height, hint.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget()
+        width = 0 if inner is None else min(inner.minimumSizeHint().width(), 320)
+        return QSize(width, 80)
+
+
+def scroll_body(content: QWidget) -> QScrollArea:
+    """*content* in a frameless area that scrolls where the screen is smaller than it (a
+    dialog's buttons stay below it, always on screen)."""
+    area = _BodyArea()
+    area.setObjectName("scroll_body")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
