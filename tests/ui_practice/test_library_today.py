@@ -46,3 +46,30 @@ def test_routine_page_says_what_changed_since_last_week(qtbot: QtBot) -> None:
     assert page.changes.text() == "Since last week:\nPlank: 3 × 30 s → 4 × 30 s"
     page.set_entry(entry)
     assert not page.changes.isVisible()
+
+
+LONG = (
+    "Today: Gentle morning release and core strength for the lower back, hips and thighs, "
+    "week 1 (Supported bridge with a soft ball held between the knees 35 s)"
+)
+
+
+def test_a_long_today_line_never_widens_the_window(qtbot: QtBot) -> None:
+    """At 800 px the line is cut with "…"; the whole text is its tooltip and what a screen
+    reader says, and the page asks for no more width than before."""
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.set_catalog(load_catalog(ROUTINES))
+    narrow = view.minimumSizeHint().width()
+    view.set_today(LONG)
+    assert view.minimumSizeHint().width() <= max(narrow, 480)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.today.width() <= 800
+    assert view.today.is_cut() and view.today.shown_text().endswith("…")
+    assert view.today.text() == LONG
+    assert LONG in view.today.toolTip()
+    assert LONG in view.today.accessibleName()
+    view.resize(2400, 600)
+    qtbot.waitUntil(lambda: not view.today.is_cut())
