@@ -174,9 +174,14 @@ class Asker:
     def __init__(self, answer: bool) -> None:
         self.answer = answer
         self.asked: list[str] = []
+        self.destructive: list[str] = []  # the titles of those asked as destructive
 
-    def __call__(self, parent: QWidget, title: str, question: str) -> bool:
+    def __call__(
+        self, parent: QWidget, title: str, question: str, *, destructive: bool = False
+    ) -> bool:
         self.asked.append(title)
+        if destructive:
+            self.destructive.append(title)
         return self.answer
 
 

@@ -398,3 +398,18 @@ def test_reps_have_breathing_cues(
         if f.cue.kind in ("inhale", "exhale")
     ]
     assert breaths == [(3, "Inhale"), (7, "Exhale"), (13, "Inhale")]
+
+
+def test_plus_key_at_the_check_in_adds_what_the_check_in_says(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    """The check-in says "+ holds 15 s more": the + key (the Add time action) does that,
+    as its button does; elsewhere + adds its usual 10 s."""
+    started(window)
+    player = window.player
+    advance(window, clock, 5 + 22)  # 2 s past the 20 s target: the check-in shows
+    assert not player.open_controls.check_in.isHidden()
+    assert "15 s" in player.open_controls.check_in_hint.text()
+    window.commands.add_time.trigger()
+    assert player.dial.caption == "of 0:37"  # 22 s now + 15 s
+    assert player.open_controls.check_in.isHidden()

@@ -78,6 +78,30 @@ def test_enter_stops_and_esc_keeps_going_in_every_button_order(
         assert seen[0] == "No Yes"  # the order that made Enter press No
 
 
+@pytest.mark.parametrize("layout", [Layout.WinLayout, Layout.GnomeLayout])
+def test_enter_on_a_destructive_question_keeps_everything(
+    qtbot: QtBot, layout: QDialogButtonBox.ButtonLayout
+) -> None:
+    """"Delete all history?": a stray Enter says No (its safe answer is the default); only
+    Yes itself deletes."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    old = app.style().name()
+    app.setStyle(_ButtonOrder(layout, old))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[str] = []
+    try:
+        QTimer.singleShot(0, lambda: _answer(Qt.Key.Key_Return, seen))
+        assert not ask_user(parent, "Delete all history?", "Delete it all?", destructive=True)
+        QTimer.singleShot(0, lambda: _answer(Qt.Key.Key_Y, seen))  # Alt-less Y: Yes's key
+        answered = ask_user(parent, "Delete all history?", "Delete it all?", destructive=True)
+    finally:
+        app.setStyle(old)
+    assert answered is True
+    assert len(seen) == 2
+
+
 SCRIPT = textwrap.dedent(
     """
     import sys

@@ -16,7 +16,6 @@ a session's detail when it is selected; the charts when their tab is first shown
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +42,7 @@ from psoas_timer.history import (
     format_seconds,
 )
 from psoas_timer.ui.common.flow_layout import FlowLayout
+from psoas_timer.ui.common.questions import Ask
 from psoas_timer.ui.common.text import noun, plural
 from psoas_timer.ui.common.theme import colors, scaled_font
 from psoas_timer.ui.progress.body_map_tab import BodyMapTab
@@ -87,7 +87,7 @@ class ProgressView(QWidget):
 
     def __init__(
         self,
-        ask: Callable[[QWidget, str, str], bool] | None = None,
+        ask: Ask | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -310,7 +310,10 @@ class ProgressView(QWidget):
         self.refresh(self._today)
 
     def _confirm(self, title: str, question: str) -> bool:
-        return self._ask(self, title, question) if self._ask is not None else True
+        """A destructive question: No is its default, a stray Enter deletes nothing."""
+        if self._ask is None:
+            return True
+        return self._ask(self, title, question, destructive=True)
 
     def _changed(self, status: str) -> None:
         self.status.setText(status)
@@ -362,6 +365,9 @@ class ProgressView(QWidget):
         )
         question = f"Delete {what} This cannot be undone. (Export first to keep a copy.)"
         if not self._confirm("Delete all history?", question):
+            return False
+        again = "Are you sure? Every session, rating and note goes for good."  # asked twice
+        if not self._confirm("Delete all history for good?", again):
             return False
         deleted = self.store.delete_all()
         self._changed(f"Deleted all history ({plural(deleted, 'session')}).")

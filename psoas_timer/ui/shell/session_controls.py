@@ -158,7 +158,12 @@ class SessionControls(QObject):
         return self._controller.request_release()
 
     def _on_add_time_triggered(self) -> None:
-        self._controller.extend(EXTEND_SECONDS)
+        """More time: while an open hold's check-in asks, what it says + gives (15 s)."""
+        from psoas_timer.ui.player.open_hold_controls import CHECK_IN_EXTRA
+
+        snap = self._controller.snapshot()
+        checking = snap is not None and snap.checking_in
+        self._controller.extend(CHECK_IN_EXTRA if checking else EXTEND_SECONDS)
 
     def _on_take_time_triggered(self) -> None:
         self._controller.shorten(EXTEND_SECONDS)

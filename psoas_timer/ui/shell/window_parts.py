@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from psoas_timer.ui.common.questions import Ask
+
 if TYPE_CHECKING:
     from psoas_timer.core.catalog import Catalog, Entry
     from psoas_timer.history import HistoryStore
@@ -58,11 +60,14 @@ class RoutinesHost(Protocol):
     def open_routine(self, key: str) -> bool: ...
 
 
-def ask_user(parent: QWidget | None, title: str, question: str) -> bool:
+def ask_user(
+    parent: QWidget | None, title: str, question: str, *, destructive: bool = False
+) -> bool:
     """Ask a yes/no question in a message box (the default for :class:`MainWindow`).
 
     Enter says Yes and Esc says No under every platform's button order: GTK's puts No first,
-    and without a default button Enter pressed whichever came first.
+    and without a default button Enter pressed whichever came first. A *destructive* question
+    has the safe answer, No, as its default: there Enter says No.
     """
     return question_box(parent, title, question).exec() == QMessageBox.StandardButton.Yes
 
@@ -73,9 +78,10 @@ def question_box(parent: QWidget | None, title: str, question: str) -> QMessageB
     from PySide6.QtCore import Qt
 
     buttons = QMessageBox.StandardButton
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons.Yes | buttons.No, parent)
+    icon = QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question
+    box = QMessageBox(icon, title, question, buttons.Yes | buttons.No, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setDefaultButton(buttons.Yes)
+    box.setDefaultButton(buttons.No if destructive else buttons.Yes)
     box.setEscapeButton(buttons.No)
     return box
 
@@ -127,7 +133,7 @@ class Services:
     clock: Callable[[], float]
     audio: CueOutput
     inhibitor: Inhibitor
-    ask: Callable[[QWidget, str, str], bool] = ask_user
+    ask: Ask = ask_user
     #: (bundled routines, user routines): given, the editor is available and the library
     #: refreshes when files change on disk.
     folders: tuple[Path, Path] | None = None

@@ -27,7 +27,10 @@ class Questions:
     def __init__(self) -> None:
         self.asked: list[str] = []
 
-    def __call__(self, parent: QWidget, title: str, question: str) -> bool:
+    def __call__(
+        self, parent: QWidget, title: str, question: str, *, destructive: bool = False
+    ) -> bool:
+        assert destructive  # deleting: No is the default answer
         self.asked.append(question)
         return True
 
@@ -129,7 +132,8 @@ def test_export_import_and_delete_all_count_their_sessions(
         assert page.status.text() == "There is no history to delete."
         return
     assert deleted
-    (question,) = questions.asked
+    question, again = questions.asked  # asked twice
+    assert again.startswith("Are you sure?")
     if count == 1:
         assert question.startswith("Delete the one session, with its ratings and note? ")
     else:

@@ -116,7 +116,9 @@ def test_delete_all_history_asks_first(
     assert page.total.text() == "2"
     asker.answer = True
     assert page.delete_everything()
-    assert asker.asked[-1] == "Delete all history?"
+    # Asked twice, each time with No as the default (a stray Enter deletes nothing).
+    assert asker.asked[-2:] == ["Delete all history?", "Delete all history for good?"]
+    assert asker.destructive[-2:] == asker.asked[-2:]
     assert page.total.text() == "0"
     assert page.sessions.listed_ids() == []
 
