@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractAnimation, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
@@ -280,3 +280,19 @@ def test_tray_pauses_and_resumes_and_never_hides_the_app_without_a_tray(
     window.close()
     assert asker.asked == ["Stop the session?"]
     assert not window.controller.active
+
+
+def test_every_page_opens_at_its_top(window: MainWindow, qtbot: QtBot) -> None:
+    """The completion page after a long one scrolled to its end: the next opens at its top."""
+    window.resize(800, 500)
+    window.go(Page.COMPLETION)
+    scroll = window.completion.findChild(QScrollArea, "completion_scroll")
+    assert scroll is not None
+    content = scroll.widget()
+    assert content is not None
+    content.setMinimumHeight(3000)  # as a long list of releases makes it
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    window.go(Page.LIBRARY)
+    window.go(Page.COMPLETION)
+    assert scroll.verticalScrollBar().value() == 0

@@ -24,6 +24,7 @@ __all__ = [
     "frame_margins",
     "install_screen_fit",
     "scroll_body",
+    "scroll_to_top",
 ]
 
 log = logging.getLogger(__name__)
@@ -203,6 +204,17 @@ class _BodyArea(QScrollArea):
         inner = self.widget()
         width = 0 if inner is None else min(inner.minimumSizeHint().width(), 320)
         return QSize(width, 80)
+
+
+def scroll_to_top(page: QWidget) -> None:
+    """Scroll *page* and the scroll areas in it back to their top left corner (a page opens at
+    its top, not where it was last left). Lists keep their place: they are not scroll areas."""
+    areas = page.findChildren(QScrollArea)
+    if isinstance(page, QScrollArea):
+        areas.insert(0, page)
+    for area in areas:
+        area.verticalScrollBar().setValue(area.verticalScrollBar().minimum())
+        area.horizontalScrollBar().setValue(area.horizontalScrollBar().minimum())
 
 
 def scroll_body(content: QWidget) -> QScrollArea:

@@ -333,6 +333,11 @@ class MainWindow(QMainWindow):
         return Page(self.pages.currentIndex())
 
     def go(self, page: Page) -> None:
+        """Show *page*, at its top when it was not already showing."""
+        if self.pages.currentIndex() != int(page):
+            from psoas_timer.ui.common.screen_fit import scroll_to_top
+
+            scroll_to_top(self.pages.widget(int(page)))
         self.pages.setCurrentIndex(int(page))
         self.controls.sync_actions()
 
