@@ -498,11 +498,13 @@ class _Builder:
             self.add("prepare", prepare, run, "Get ready", cues)
         if step.kind is Kind.REST:
             length = step.duration or step.hold or 0.0
-            cues = [Cue("rest", "Rest")]
+            # A rest step's own name ("Drink some water") is shown and said, as the
+            # format says; a nameless one is "Rest".
+            cues = [Cue("rest", step.name or "Rest")]
             if following is not None:
                 cues.append(Cue("next", f"Next: {following.name}"))
             cues += self.countdown(step, length)
-            self.add("rest", length, run, step.title, cues)
+            self.add("rest", length, run, step.title, cues, heading=step.name)
             return
         self.add_work(run)
         rest = self._rest_after(position, run, following)

@@ -533,3 +533,23 @@ def test_a_bare_milestone_at_the_end_of_a_hold_is_said_with_release() -> None:
         (90, "end", "Ninety seconds. Release"),
         (plan.total, "end", "Down you come"),
     ]
+
+
+def test_a_named_rest_step_is_shown_and_said_by_its_name() -> None:
+    """The format says a rest step's name is shown and said: "Drink some water", not
+    "Rest"; a nameless one is "Rest"."""
+    plan = plan_of("""\
+        name: r
+        defaults: {prepare: 0}
+        steps:
+          - {name: A, hold: 5}
+          - {name: Drink some water, kind: rest, duration: 60}
+          - {name: B, hold: 5}
+          - {kind: rest, duration: 30}
+          - {name: C, hold: 5}
+        """)
+    named, plain = [s for s in plan.segments if s.kind == "rest"]
+    assert named.heading == "Drink some water"
+    assert [c.text for c in named.cues if c.kind == "rest"] == ["Drink some water"]
+    assert plain.heading in (None, "")
+    assert [c.text for c in plain.cues if c.kind == "rest"] == ["Rest"]

@@ -84,3 +84,22 @@ def test_the_sound_notice_says_the_first_sentence() -> None:
         "No sound: no device. Cues show on screen."
     )
     assert sound_notice_line("The device was unplugged.") == "Sound: The device was unplugged."
+
+
+def test_a_named_rest_step_shows_its_name(tmp_path: Path) -> None:
+    plan, session, _clock = _session(
+        tmp_path,
+        """
+name: Water break
+defaults: {prepare: 0}
+steps:
+  - {name: Bridge, hold: 10}
+  - {name: Drink some water, kind: rest, duration: 30}
+  - {name: Lunge, hold: 10}
+""",
+    )
+    _go_to(session, "rest")
+    words = player_words(plan, session.snapshot())
+    assert words.heading == "Drink some water"
+    assert words.title == "Next: Lunge"
+    assert words.announcement.startswith("Drink some water")

@@ -82,7 +82,7 @@ def test_enter_stops_and_esc_keeps_going_in_every_button_order(
 def test_enter_on_a_destructive_question_keeps_everything(
     qtbot: QtBot, layout: QDialogButtonBox.ButtonLayout
 ) -> None:
-    """"Delete all history?": a stray Enter says No (its safe answer is the default); only
+    """ "Delete all history?": a stray Enter says No (its safe answer is the default); only
     Yes itself deletes."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
