@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBo
 #: Once a window is mapped, how long its window manager and our own fitting may take.
 SETTLE_S = 0.3
 #: How long a window may take to appear at all.
-APPEAR_S = 5.0
+APPEAR_S = 20.0
 
 
 #: A routine and programme with long names: the library's "Today: ..." line is long.
@@ -166,7 +166,7 @@ def main(argv: list[str]) -> int:
     window.attach_tray(SessionTray(QIcon(), preferences, parent=window))
     window.show()
     app_module.attach_practice(window, preferences)
-    end = time.monotonic() + 10
+    end = time.monotonic() + 60
     while time.monotonic() < end and not (window.library.today.isVisible() and window.isVisible()):
         wait(0.05)
     wait(SETTLE_S)
@@ -198,7 +198,9 @@ def main(argv: list[str]) -> int:
     capture(window, "reminders", window.practice.open_dialog, shots, close=reminder_buttons)
     capture(window, "help", window.commands.help.trigger)
     capture(window, "sound", window.commands.sound.trigger)
-    capture(window, "safety", window.show_safety_notice)
+    window.open_routine("deep-psoas-release")  # a release routine: the notice comes first
+    wait(SETTLE_S)
+    capture(window, "safety", window.start_session)
     capture(
         window,
         "question",

@@ -118,7 +118,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Run]]:
         results = {}
         for size, probe in started.items():
             try:
-                out, err = probe.communicate(timeout=180)
+                out, err = probe.communicate(timeout=400)
             except subprocess.TimeoutExpired:
                 probe.kill()
                 out, err = probe.communicate()

@@ -296,3 +296,36 @@ def test_every_page_opens_at_its_top(window: MainWindow, qtbot: QtBot) -> None:
     window.go(Page.LIBRARY)
     window.go(Page.COMPLETION)
     assert scroll.verticalScrollBar().value() == 0
+
+
+def test_a_file_saved_during_a_session_is_listed_once_it_ends(
+    window: MainWindow, routine_dirs: tuple[Path, Path], qtbot: QtBot
+) -> None:
+    _, user = routine_dirs
+    started(window, "simple")
+    with qtbot.waitSignal(window.watcher.changed, timeout=10000):  # type: ignore[union-attr]
+        (user / "fresh.yaml").write_text("name: Fresh from disk\nsteps: [{name: A, hold: 5}]\n")
+    assert window.catalog is not None
+    assert "Fresh from disk" not in [e.name for e in window.catalog.entries]  # not mid-session
+    window.controller.stop()
+    assert "Fresh from disk" in [e.name for e in window.catalog.entries]
+
+
+def test_a_routines_folder_made_after_start_is_watched(qtbot: QtBot, tmp_path: Path) -> None:
+    """A first run: the folder is made later, and the first file saved into it is seen."""
+    from psoas_timer.ui.library.routine_watcher import RoutineWatcher
+
+    folder = tmp_path / "data" / "routines"
+    watcher = RoutineWatcher([folder])
+    with qtbot.waitSignal(watcher.changed, timeout=10000):
+        folder.mkdir(parents=True)
+    with qtbot.waitSignal(watcher.changed, timeout=10000):
+        (folder / "first.yaml").write_text("name: First\nsteps: [{name: A, hold: 5}]\n")
+    assert str(folder / "first.yaml") in watcher.watched()
+
+
+def test_f5_on_the_library_reloads_and_stays_there(window: MainWindow) -> None:
+    assert window.open_routine("simple")
+    window.show_library()
+    window.commands.reload.trigger()
+    assert window.page is Page.LIBRARY

@@ -44,6 +44,11 @@ class RoutineWatcher(QObject):
         wanted: set[str] = set()
         for folder in self._folders:
             if not folder.is_dir():
+                # Not made yet (a first run): watch the nearest folder that is, so the
+                # routines folder and the first file saved into it are seen when they come.
+                parent = next((p for p in folder.parents if p.is_dir()), None)
+                if parent is not None:
+                    wanted.add(str(parent))
                 continue
             for path in [folder, library_dir(folder)]:
                 if path.is_dir():

@@ -62,6 +62,8 @@ class EditorLink(QObject):
         self._folders = folders
         self._watcher = watcher
         self._editor: EditorWindow | None = None
+        #: Files that changed during a session: read once it ends.
+        self._missed: list[Path] = []
 
     def connect_signals(self) -> None:
         a = self._commands
@@ -69,6 +71,7 @@ class EditorLink(QObject):
         a.edit_routine.triggered.connect(self._on_edit_routine_triggered)
         if self._watcher is not None:
             self._watcher.changed.connect(self._on_watcher_changed)
+        self._controller.active_changed.connect(self._on_active_changed)
 
     @property
     def opened(self) -> EditorWindow | None:
@@ -139,8 +142,14 @@ class EditorLink(QObject):
 
     def _on_watcher_changed(self, changed: list[Path]) -> None:
         if self._controller.active:
-            return  # the list refreshes after the session; never disturb a running one
+            self._missed.extend(changed)  # never disturb a running session: read after it
+            return
         self._w.reload()
         if self._editor is not None and self._w.catalog is not None:
             self._editor.view.set_library(self._w.catalog.library)
             self._editor.view.files.on_files_changed(changed)
+
+    def _on_active_changed(self, active: bool) -> None:
+        if not active and self._missed:
+            missed, self._missed = self._missed, []
+            self._on_watcher_changed(missed)

@@ -353,8 +353,9 @@ class MainWindow(QMainWindow):
         self._show_today()
         self.routines_listed.emit()
         self._schedule_history()  # now that the list is up (once)
-        # Not while the user rates or reads the Progress page: that would take them away.
-        here = self.page not in (Page.RATING, Page.PROGRESS)
+        # The routine shown is shown afresh; from any other page (the library after F5, the
+        # rating, Progress) nothing takes the user away.
+        here = self.page is Page.ROUTINE
         if self.page is Page.PROBLEMS and self.problems.entry is not None:
             fixed = catalog.resolve(str(self.problems.entry.path))
             if fixed is not None and fixed.ok:
