@@ -337,7 +337,9 @@ class MainWindow(QMainWindow):
         if self.pages.currentIndex() != int(page):
             from psoas_timer.ui.common.screen_fit import scroll_to_top
 
-            scroll_to_top(self.pages.widget(int(page)))
+            shown = self.pages.widget(int(page))
+            if shown is not None:
+                scroll_to_top(shown)
         self.pages.setCurrentIndex(int(page))
         self.controls.sync_actions()
 
