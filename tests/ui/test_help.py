@@ -125,3 +125,53 @@ def test_about_says_where_the_history_is(
     assert str(history) in dialog.about.toPlainText()
     dialog.close()
     window.close()
+
+
+def test_the_keys_tab_names_each_key_once_from_what_answers_it(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Generated from the actions (their single-letter keys too, said to work on the player),
+    and the few keys that belong to a page or a question, each checked against what answers
+    it: F1 once, F10, the 1 to 9 of an either/or question, Alt+D."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from psoas_timer.ui.player.sound_notice import SoundNotice
+    from psoas_timer.ui.shell.actions import all_keys
+    from psoas_timer.ui.shell.help_dialog import OTHER_KEYS
+
+    dialog = open_help(window, qtbot)
+    text = dialog.keys.toPlainText()
+    rows = [line for line in text.splitlines() if line.strip()]
+    for action in window.commands.all():
+        first = all_keys(action)[0].toString(QKeySequence.SequenceFormat.NativeText)
+        assert any(row.startswith(first) for row in rows), action.objectName()
+    assert sum(row.startswith("F1") and not row.startswith("F10") for row in rows) == 1
+    assert "C" in [row.split()[0] for row in rows]  # the player's letter keys are listed
+    assert "(on the player)" in text
+    # What answers the keys that are not actions.
+    assert [k for k, _ in OTHER_KEYS] == ["F10", "↓ in the search", "1 to 9", "Alt+D"]
+    shortcuts = [s.key().toString() for s in window.findChildren(QShortcut)]
+    assert "F10" in shortcuts
+    notice = SoundNotice()
+    qtbot.addWidget(notice)
+    assert notice.dismiss.text().startswith("&D")  # Alt+D
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_help_and_readme_name_only_menus_that_exist(window: MainWindow, qtbot: QtBot) -> None:
+    """There is one Menu (F10), no View menu; what README says is in the Menu is there."""
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    dialog = open_help(window, qtbot)
+    helped = " ".join(
+        b.toPlainText() for b in (dialog.keys, dialog.format, dialog.safety, dialog.about)
+    )
+    for text in (readme, helped):
+        assert "View menu" not in text and "View →" not in text
+    menu = window.menu_button.menu()
+    assert menu is not None
+    entries = {a.text().replace("&", "").rstrip("…") for a in menu.actions()}
+    for named in re.findall(r"\*\*Menu → ([^*]+)\*\*", readme):
+        assert named.rstrip("…") in entries, named
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -11,7 +11,7 @@ from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import State
 from psoas_timer.ui.shell.main_window import MainWindow, Page
 
-from .conftest import Asker, AudioRecorder, advance
+from .conftest import Asker, AudioRecorder, advance, started
 
 Key = Qt.Key
 
@@ -29,7 +29,6 @@ def test_every_action_has_a_shortcut_tooltip_and_a_button_or_menu_entry(
     assert menu is not None
     in_menu = menu.actions()
     for action in window.commands.all():
-        assert not action.shortcut().isEmpty(), action.objectName()
         shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         assert shown in action.toolTip(), action.objectName()
         assert (action in on_toolbar) != (action in in_menu), action.objectName()
@@ -46,6 +45,9 @@ def test_every_action_has_a_shortcut_tooltip_and_a_button_or_menu_entry(
         assert action in on_toolbar
         button = window.toolbar.widgetForAction(action)
         assert button is not None and button.accessibleName() == action.text()
+    started(window, "simple")  # on the player its single-letter keys are on too
+    for action in window.commands.all():
+        assert not action.shortcut().isEmpty(), action.objectName()
 
 
 def test_space_starts_pauses_and_resumes(window: MainWindow, qtbot: QtBot) -> None:
@@ -188,6 +190,7 @@ def test_edit_is_offered_only_where_there_is_a_routine_to_edit(window: MainWindo
 
 
 def test_m_mutes_and_is_remembered(window: MainWindow, qtbot: QtBot, audio: AudioRecorder) -> None:
+    started(window, "simple")
     qtbot.keyClick(window, Key.Key_M)
     assert window.commands.mute.isChecked()
     assert audio.muted[-1] is True
@@ -231,6 +234,7 @@ def test_sound_dialog_cancel_puts_the_old_sound_back(
 
 
 def test_f_toggles_fullscreen(window: MainWindow, qtbot: QtBot) -> None:
+    started(window, "simple")
     qtbot.keyClick(window, Key.Key_F)
     assert window.commands.fullscreen.isChecked()
     qtbot.waitUntil(window.isFullScreen)
@@ -239,6 +243,7 @@ def test_f_toggles_fullscreen(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_t_keeps_the_window_on_top(window: MainWindow, qtbot: QtBot) -> None:
+    started(window, "simple")
     qtbot.keyClick(window, Key.Key_T)
     assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert window.preferences.stay_on_top
@@ -268,3 +273,32 @@ def test_pausing_and_jumping_silence_queued_voice_lines(
     for key in (Key.Key_Right, Key.Key_Left, Key.Key_R):
         qtbot.keyClick(window, key)
     assert audio.stops == before + 4
+
+
+@pytest.mark.parametrize("page", ["library", "routine", "progress"])
+def test_stray_letters_off_the_player_change_nothing(
+    window: MainWindow, qtbot: QtBot, page: str
+) -> None:
+    """Typing a search with no box to take it: C, H, M, F, T and R change no setting."""
+    if page == "routine":
+        assert window.open_routine("simple")
+    elif page == "progress":
+        window.show_progress()
+    window.setFocus()
+    for key in (Key.Key_C, Key.Key_H, Key.Key_M, Key.Key_F, Key.Key_T, Key.Key_R):
+        qtbot.keyClick(window, key)
+    a = window.commands
+    assert not any(x.isChecked() for x in (a.count_up, a.high_contrast, a.mute, a.fullscreen))
+    assert not a.stay_on_top.isChecked()
+    assert not window.preferences.count_up
+    # The menu still has them, with their keys named for the player.
+    assert "(C)" in a.count_up.toolTip()
+
+
+def test_ctrl_f_and_slash_search_from_every_page(window: MainWindow, qtbot: QtBot) -> None:
+    for key, modifier in ((Key.Key_F, Qt.KeyboardModifier.ControlModifier), (Key.Key_Slash, None)):
+        assert window.open_routine("simple")
+        assert window.page is Page.ROUTINE
+        qtbot.keyClick(window, key, modifier or Qt.KeyboardModifier.NoModifier)
+        assert window.page is Page.LIBRARY
+        assert window.library.search.hasFocus() or window.focusWidget() is window.library.search

@@ -99,13 +99,16 @@ def fit_to_screen(window: QWidget) -> bool:
 
 
 class ScreenFit(QObject):
-    """Fits every top-level window to its screen when it is shown, and again as its frame
-    arrives. Popups, menus and tooltips are left to Qt."""
+    """Fits every top-level window to its screen when it is shown, and again when its frame
+    arrives (the window manager's title bar and borders, on X11 known only after the window
+    is mapped). Popups, menus and tooltips are left to Qt, and so is a size given later: only
+    a frame that changed since the last fit fits the window again."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        #: Windows shown lately, and until when their frame may still arrive.
-        self._settling: dict[int, float] = {}
+        #: Windows shown lately: until when their frame may still arrive, and the frame
+        #: they were last fitted with.
+        self._settling: dict[int, tuple[float, QMargins]] = {}
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -115,17 +118,30 @@ class ScreenFit(QObject):
             return False
         if kind == QEvent.Type.Show:
             now = time.monotonic()
-            self._settling = {k: t for k, t in self._settling.items() if t > now}
-            self._settling[id(watched)] = now + SETTLE_SECONDS
-            self._fit_soon(watched)
-        elif id(watched) in self._settling:
-            # The window manager places and frames a new window in its own time: each move
-            # or resize it makes then is fitted (later ones are the user's own).
-            if time.monotonic() > self._settling[id(watched)]:
-                del self._settling[id(watched)]
-            elif watched.isVisible():
-                fit_to_screen(watched)
+            self._settling = {k: v for k, v in self._settling.items() if v[0] > now}
+            if not watched.testAttribute(Qt.WidgetAttribute.WA_Resized):
+                _natural_size(watched)
+            self._fit(watched, now + SETTLE_SECONDS)
+            for delay in REFIT_AFTER_MS:
+                QTimer.singleShot(delay, watched, lambda w=watched: self._frame_came(w))
+        else:
+            self._frame_came(watched)
         return False
+
+    def _fit(self, window: QWidget, until: float) -> None:
+        fit_to_screen(window)
+        self._settling[id(window)] = (until, frame_margins(window))
+
+    def _frame_came(self, window: QWidget) -> None:
+        """Fit *window* again if its frame changed since it was fitted (it has just come)."""
+        settling = self._settling.get(id(window))
+        if settling is None or not window.isVisible():
+            return
+        until, margins = settling
+        if time.monotonic() > until:
+            del self._settling[id(window)]
+        elif _margins_of(window) is not None and frame_margins(window) != margins:
+            self._fit(window, until)
 
     @staticmethod
     def _skipped(window: QWidget) -> bool:
@@ -136,14 +152,6 @@ class ScreenFit(QObject):
             Qt.WindowType.SplashScreen,
             Qt.WindowType.Desktop,
         ) or window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-
-    @staticmethod
-    def _fit_soon(window: QWidget) -> None:
-        if not window.testAttribute(Qt.WidgetAttribute.WA_Resized):
-            _natural_size(window)
-        fit_to_screen(window)
-        for delay in REFIT_AFTER_MS:
-            QTimer.singleShot(delay, window, lambda w=window: _refit(w))
 
 
 def _natural_size(window: QWidget) -> None:
@@ -163,11 +171,6 @@ def _natural_size(window: QWidget) -> None:
         target = centre.window().frameGeometry().center() if centre else area.center()
         frame = window.frameGeometry()
         window.move(target.x() - frame.width() // 2, target.y() - frame.height() // 2)
-
-
-def _refit(window: QWidget) -> None:
-    if window.isVisible():
-        fit_to_screen(window)
 
 
 _installed: list[ScreenFit] = []

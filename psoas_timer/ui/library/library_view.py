@@ -30,10 +30,8 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QKeyEvent,
-    QKeySequence,
     QPainter,
     QPen,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -373,10 +371,6 @@ class LibraryView(QWidget):
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.search.installEventFilter(self)
-        for keys in (QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("/")):
-            find = QShortcut(keys, self)
-            find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            find.activated.connect(self.focus_search)
         self.list.clicked.connect(self._on_activated)
         self.list.activated.connect(self._on_activated)
 

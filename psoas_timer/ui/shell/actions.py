@@ -50,6 +50,7 @@ class Actions:
     help: QAction
     reminders: QAction
     remote_stop: QAction
+    search: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -79,7 +80,10 @@ def _action(
 ) -> QAction:
     action = QAction(text, parent)
     action.setObjectName(name)
-    action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
+    sequences = [k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys]
+    action.setShortcuts(sequences)
+    # Every key it was made with (some are set aside while the player is not showing).
+    action.setProperty(ALL_KEYS, "\n".join(k.toString() for k in sequences))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     action.setToolTip(f"{tip} ({shown})" if shown else tip)
@@ -302,7 +306,38 @@ def create_actions(parent: QWidget) -> Actions:
             "media-playback-stop",
             checkable=True,
         ),
+        search=_action(
+            parent,
+            "search",
+            "Search routines",
+            ["Ctrl+F", "/"],
+            "Go to the routines and type to search them",
+            "edit-find",
+        ),
     )
+
+
+#: The property that keeps an action's keys as made.
+ALL_KEYS = "psoas_all_keys"
+
+
+def all_keys(action: QAction) -> list[QKeySequence]:
+    """*action*'s keys as made, whether or not they are on now (see :func:`is_single_key`)."""
+    kept = action.property(ALL_KEYS)
+    if not isinstance(kept, str):
+        return action.shortcuts()
+    return [QKeySequence(k) for k in kept.split("\n") if k]
+
+
+def is_single_key(keys: QKeySequence) -> bool:
+    """A shortcut of one letter with no modifier (C, M, F...): typed by accident, as a word
+    into nowhere, it must not change a setting, so it works only where the player shows."""
+    if keys.count() != 1:
+        return False
+    combination = keys[0]  # type: ignore[index]
+    key: Key = combination.key()
+    plain = combination.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+    return plain and Key.Key_A.value <= key.value <= Key.Key_Z.value
 
 
 def show_muted(mute: QAction, muted: bool) -> None:

@@ -35,11 +35,17 @@ __all__ = ["LICENCE", "Folders", "HelpDialog"]
 
 LICENCE = "GPL-3.0-or-later"
 
-#: Keys that are not one of the window's actions (they belong to a page or a field).
+#: Keys that are not one of the window's actions (they belong to a page, a question or a
+#: field); each is tested against the widget that answers it.
 OTHER_KEYS = (
-    ("Ctrl+F or /", "Search the routines (↓ goes to the matches, Enter opens the first)"),
-    ("F1", "This help"),
+    ("F10", "Open the Menu"),
+    ("↓ in the search", "Go to the matching routines; Enter opens the first"),
+    ("1 to 9", "At an either/or question before a session: choose that answer"),
+    ("Alt+D", "Dismiss the note that the sound is not working"),
 )
+#: Said after a single-letter key: it works while the player shows (a stray letter typed
+#: elsewhere changes nothing).
+ON_PLAYER = " (on the player)"
 
 FORMAT = """\
 <p>A routine is a plain text file in YAML: a name, a few defaults and a list of steps. Save it
@@ -122,12 +128,18 @@ class Folders:
 
 
 def _keys(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """One row per action: its first two keys (all it was made with, the player's letters
+    too) and what it does."""
+    from psoas_timer.ui.shell.actions import all_keys, is_single_key
+
     rows = []
     for action in actions:
-        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        made = all_keys(action)
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in made[:2]]
         keys = [k for k in keys if k]
         if keys:
-            rows.append((" or ".join(keys[:2]), action.statusTip() or action.text()))
+            where = ON_PLAYER if all(is_single_key(k) for k in made[:2]) else ""
+            rows.append((" or ".join(keys), (action.statusTip() or action.text()) + where))
     return rows
 
 
@@ -148,7 +160,7 @@ class HelpDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("help")
-        self.setWindowTitle(f"{APP_NAME} help")
+        self.setWindowTitle("Help")  # Qt adds " — Psoas Timer"
         self.resize(760, 620)
         self.tabs = QTabWidget()
         self.tabs.setFont(scaled_font(self.font(), 16))
@@ -203,8 +215,8 @@ class HelpDialog(QDialog):
             "change it under its terms.</p>"
             f"<h3>Where your files are kept</h3><table>{rows}</table>"
             "<p>Bundled routines are never changed; your own are plain files you can copy.</p>"
-            "<p>The theme (as the system, light or dark) and high contrast are in the View "
-            "menu.</p>",
+            "<p>The theme (as the system, light or dark) and high contrast are in the Menu "
+            "(F10).</p>",
             "help_about",
         )
         self.about.setTextInteractionFlags(

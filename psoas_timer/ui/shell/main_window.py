@@ -369,6 +369,11 @@ class MainWindow(QMainWindow):
             if fresh is not None and fresh.ok:
                 self.open_entry(fresh)
 
+    def search_routines(self) -> None:
+        """The routines, with the cursor in the search box (Ctrl+F, /)."""
+        self.show_library()
+        self.library.focus_search()
+
     def show_library(self) -> None:
         if not self.controller.active:
             self.steps.leave_rating()

@@ -42,6 +42,8 @@ class ControlsHost(Protocol):
 
     def start_session(self) -> None: ...
 
+    def search_routines(self) -> None: ...
+
 
 class SessionControls(QObject):
     """The session's *commands* for *host* (the parent of its question, *parent*), driving
@@ -79,6 +81,7 @@ class SessionControls(QObject):
         a.restart_step.triggered.connect(self._on_restart_step_triggered)
         a.released.triggered.connect(self._on_released_triggered)
         a.stop.triggered.connect(self._on_stop_triggered)
+        a.search.triggered.connect(self._on_search_triggered)
         player.release_requested.connect(self._on_released_triggered)
         player.extend_requested.connect(controller.extend)
         controller.updated.connect(self._on_updated)
@@ -96,6 +99,8 @@ class SessionControls(QObject):
             return
         self._action_state = key
         a = self._commands
+        self._letters_on_player_only()
+        a.search.setEnabled(not active)
         for action in a.session_only():
             action.setEnabled(active)
         a.released.setEnabled(is_open)
@@ -122,6 +127,24 @@ class SessionControls(QObject):
             text, icon = "Start", "media-playback-start"
         a.start_pause.setText(text)
         a.start_pause.setIcon(themed_icon(icon))
+
+    def _letters_on_player_only(self) -> None:
+        """Single-letter keys (C, M, F, H, T, R) act only while the player shows: a word
+        typed with no box to take it changes nothing. Their menu entries and buttons work
+        everywhere."""
+        from psoas_timer.ui.shell.actions import all_keys, is_single_key
+
+        on_player = self._host.page is Page.PLAYER
+        for action in self._commands.all():
+            keys = all_keys(action)
+            wanted = keys if on_player else [k for k in keys if not is_single_key(k)]
+            if action.shortcuts() != wanted:
+                action.setShortcuts(wanted)
+
+    def _on_search_triggered(self) -> None:
+        """Ctrl+F or /, from any page but a session's: the routines, typing in the search."""
+        if not self._controller.active:
+            self._host.search_routines()
 
     def _on_start_pause_triggered(self) -> None:
         if self._controller.active:

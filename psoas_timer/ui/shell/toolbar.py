@@ -77,7 +77,7 @@ class ControlsBar(QToolBar):
         menu = QMenu("Menu", self)
         menu.setObjectName("main_menu")
         for group in (
-            (actions.new_routine, actions.edit_routine),
+            (actions.search, actions.new_routine, actions.edit_routine),
             (actions.restart_step,),
             (actions.sound, actions.reminders, actions.fullscreen, actions.stay_on_top),
             (actions.count_up, actions.animate, actions.high_contrast, actions.ask_ratings),
