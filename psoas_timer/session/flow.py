@@ -133,11 +133,10 @@ class SessionFlow:
             return None
         self.history.open()  # started before it opened on its own: the rating and record
         routine = entry.routine
+        unread = not self._prefs.safety_seen  # closed with Esc before: not read yet
         if (
-            needs_release_notice(routine)
-            and not self._prefs.safety_release_dismissed
-            and not self._notice_shown
-        ):
+            unread or (needs_release_notice(routine) and not self._prefs.safety_release_dismissed)
+        ) and not self._notice_shown:
             self._pending_start = True
             return self._safety(before_start=True)
         if routine.choices() and self._picks is None:
@@ -160,12 +159,14 @@ class SessionFlow:
         """The notice was closed (*accepted* with OK; *dismissed*: not again before release
         routines): a start waiting on it goes on when accepted."""
         self._notice_open = False
+        start, self._pending_start = self._pending_start, False
+        if not accepted:  # Esc: not read; it shows again before the next session
+            return None
         self._notice_shown = True
         self._prefs.safety_seen = True
         if dismissed:
             self._prefs.safety_release_dismissed = True
-        start, self._pending_start = self._pending_start, False
-        return self.start() if start and accepted else None
+        return self.start() if start else None
 
     def _choice(self, entry: Entry, number: int) -> Choice:
         assert entry.routine is not None

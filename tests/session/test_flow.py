@@ -204,6 +204,21 @@ def test_the_first_run_shows_the_notice_once_and_never_again(
     again.history.close()
 
 
+def test_the_first_run_notice_closed_with_esc_is_not_read_and_comes_before_the_session(
+    folders: tuple[Path, Path], store_path: Path
+) -> None:
+    prefs = Prefs(ask_ratings=False)
+    app = App(folders, store_path, prefs)
+    assert app.flow.shown() == Safety(before_start=False)
+    assert app.flow.safety_closed(False) is None  # Esc
+    assert not prefs.safety_seen  # not "I understand"
+    app.open("morning")  # no release steps, but the notice was never read
+    assert app.flow.start() == Safety(before_start=True)
+    assert isinstance(app.flow.safety_closed(True), Begin)
+    assert prefs.safety_seen
+    app.history.close()
+
+
 def test_a_release_routine_waits_on_the_notice_until_it_is_dismissed(
     folders: tuple[Path, Path], store_path: Path
 ) -> None:
@@ -214,8 +229,10 @@ def test_a_release_routine_waits_on_the_notice_until_it_is_dismissed(
     app.open("evening")
     assert app.flow.start() == Safety(before_start=True)
     assert app.flow.start() is None  # the notice is on screen already
-    assert app.flow.safety_closed(False) is None  # cancelled: nothing starts
-    assert isinstance(app.flow.start(), Begin)  # once a run is enough, read or not
+    assert app.flow.safety_closed(False) is None  # Esc: nothing starts, nothing recorded
+    assert app.flow.start() == Safety(before_start=True)  # not read: shown again
+    assert isinstance(app.flow.safety_closed(True), Begin)
+    assert isinstance(app.flow.start(), Begin)  # read once: enough for this run
     app.history.close()
     later = App(folders, store_path, prefs)
     later.open("evening")
