@@ -9,6 +9,8 @@ figure in the row of figures, :meth:`CompletionView.set_section` a titled list b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,11 +27,20 @@ from psoas_timer.core.engine import SessionRecord
 from psoas_timer.core.plan import Plan
 from psoas_timer.core.summary import Summary, summarize
 from psoas_timer.history.chart_series import Chart
+from psoas_timer.history.pain_rise import Rise
 from psoas_timer.ui.common.chart_view import ChartView
 from psoas_timer.ui.common.text import count_up
 from psoas_timer.ui.common.theme import colors, scaled_font
 
-__all__ = ["CompletionView", "headline", "section_lines"]
+__all__ = ["PAIN_ADVICE", "CompletionView", "headline", "pain_rose_lines", "section_lines"]
+
+#: What to do when pain rose over a session (said with the routine's own safety lines).
+PAIN_ADVICE = (
+    "Stop any exercise that gives sharp, shooting or spreading pain, and leave out what made "
+    "it worse next time.",
+    "If the pain stays up for more than a day or two, or keeps coming back, see a clinician "
+    "(your doctor or physiotherapist) before the next session.",
+)
 
 
 def headline(summary: Summary) -> str:
@@ -54,6 +65,16 @@ def section_lines(summary: Summary) -> dict[str, list[str]]:
         "Skipped": list(summary.skipped),
         "Releases": holds,
     }
+
+
+def pain_rose_lines(rose: Sequence[Rise], safety: Sequence[str] = ()) -> list[str]:
+    """``"Low back: 3 before, 6 after"`` for each area whose pain rose, then the advice: the
+    routine's own safety lines and :data:`PAIN_ADVICE` (nothing when no pain rose)."""
+    if not rose:
+        return []
+    lines = [f"{r.area.label.capitalize()}: {r.before} before, {r.after} after" for r in rose]
+    kept = list(dict.fromkeys(line for line in safety if line))  # each once, in order
+    return [*lines, "", *kept, *PAIN_ADVICE]
 
 
 def _label(name: str, pixels: int, *, bold: bool = False) -> QLabel:
@@ -84,6 +105,8 @@ class CompletionView(QWidget):
         self._sections_box = QVBoxLayout()
         self._sections_box.setSpacing(12)
         self._sections: dict[str, tuple[QLabel, QLabel]] = {}
+        self._name = ""
+        self.set_section("pain_rose", "Your pain rose", [])  # first of the lists, when shown
         self.time = self.set_figure("time_taken", "Time taken", "")
         self.steps = self.set_figure("steps_done", "Steps done", "")
         self.share = self.set_figure("share_done", "Of the routine", "")
@@ -211,8 +234,23 @@ class CompletionView(QWidget):
         return found[1].text().splitlines() if found else []
 
     # -- a session's end -----------------------------------------------------------------
+    def warn_pain_rose(self, lines: list[str]) -> None:
+        """Pain rose over the session (*lines* from :func:`pain_rose_lines`): said plainly in
+        the heading and first of the lists, with what to do, instead of praise. Empty lines:
+        nothing rose, nothing said."""
+        self.set_section("pain_rose", "Your pain rose", lines)
+        if not lines:
+            return
+        self.heading.setText(f"{self._name}: your pain rose")
+        self.heading.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
+        head, body = self._sections["pain_rose"]
+        for label in (head, body):
+            label.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
+
     def show_record(self, plan: Plan, record: SessionRecord) -> None:
         summary = summarize(plan, record)
+        self._name = summary.name
+        self.set_section("pain_rose", "Your pain rose", [])
         self.heading.setText(headline(summary))
         palette = colors(self.palette())
         good = palette.done if summary.well_done else palette.warning

@@ -252,6 +252,17 @@ class SessionSteps(QObject):
         completion.set_section("change", "Since last time", change)
         completion.set_section("since_start", "Since you started", started)
         completion.set_section("unsaved", "Not saved", [step.unsaved] if step.unsaved else [])
+        if step.detail is not None:
+            from psoas_timer.history.pain_rise import rises
+            from psoas_timer.ui.player.completion_view import pain_rose_lines
+
+            rose = rises(step.detail.ratings_at("before"), step.detail.ratings_at("after"))
+            safety = (
+                [line for run in step.plan.steps for line in run.step.safety]
+                if (step.plan is not None)
+                else []
+            )
+            completion.warn_pain_rose(pain_rose_lines(rose, safety))
         completion.set_chart(step.chart)
         completion.set_checkin_offer(step.checkin_due)
         self._last_session = step.detail.id if step.detail is not None else None

@@ -69,12 +69,16 @@ def ask_user(
     and without a default button Enter pressed whichever came first. A *destructive* question
     has the safe answer, No, as its default: there Enter says No.
     """
-    return question_box(parent, title, question).exec() == QMessageBox.StandardButton.Yes
+    box = question_box(parent, title, question, destructive=destructive)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def question_box(parent: QWidget | None, title: str, question: str) -> QMessageBox:
-    """The yes/no box :func:`ask_user` shows: Yes by default, Esc for No, and its text plain
-    (a routine's name in it is shown as written, never as markup)."""
+def question_box(
+    parent: QWidget | None, title: str, question: str, *, destructive: bool = False
+) -> QMessageBox:
+    """The yes/no box :func:`ask_user` shows: Yes by default (No for a *destructive* one),
+    Esc for No, and its text plain (a routine's name in it is shown as written, never as
+    markup)."""
     from PySide6.QtCore import Qt
 
     buttons = QMessageBox.StandardButton

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from psoas_timer.core.clock import FakeClock
 from psoas_timer.history import Area
 from psoas_timer.ui.progress.rating_prompt import NOTE_KEYS, SCORE_KEYS, RatingPrompt, ScoreField
 from psoas_timer.ui.shell.main_window import MainWindow, Page
@@ -276,3 +277,44 @@ def test_the_body_map_gives_the_same_scores_as_the_digits(qtbot: QtBot) -> None:
     prompt.show_map(False)
     qtbot.waitUntil(prompt.fields[0].isVisible)
     assert not prompt.map.isVisible()
+
+
+def test_pain_that_rose_gets_advice_not_praise(
+    hwindow: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    """After scores 2 or more above those before: the page says the pain rose, in which
+    area, with the advice (stop on sharp pain, see a clinician if it stays), and no "well
+    done"."""
+    from psoas_timer.ui.player.completion_view import PAIN_ADVICE
+    from tests.ui.progress.conftest import run_through
+
+    assert hwindow.open_routine("evening")
+    hwindow.start_session()
+    count = len(hwindow.rating.fields)
+    rate(qtbot, hwindow, ["3"] * count)
+    run_through(hwindow, clock)
+    assert hwindow.page is Page.RATING
+    rate(qtbot, hwindow, ["6"] + ["3"] * (count - 1))
+    assert hwindow.page is Page.COMPLETION
+    completion = hwindow.completion
+    heading = completion.heading.text()
+    assert "well done" not in heading.lower()
+    assert heading.endswith("your pain rose")
+    lines = completion.section("pain_rose")
+    assert lines[0].endswith(": 3 before, 6 after")
+    assert PAIN_ADVICE[-1] in lines
+
+
+def test_a_small_change_keeps_the_page_as_it_was(
+    hwindow: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    from tests.ui.progress.conftest import run_through
+
+    assert hwindow.open_routine("evening")
+    hwindow.start_session()
+    count = len(hwindow.rating.fields)
+    rate(qtbot, hwindow, ["3"] * count)
+    run_through(hwindow, clock)
+    rate(qtbot, hwindow, ["4"] * count)
+    assert hwindow.completion.section("pain_rose") == []
+    assert "pain rose" not in hwindow.completion.heading.text()
