@@ -175,3 +175,16 @@ def test_help_and_readme_name_only_menus_that_exist(window: MainWindow, qtbot: Q
     for named in re.findall(r"\*\*Menu → ([^*]+)\*\*", readme):
         assert named.rstrip("…") in entries, named
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_no_window_title_names_the_app_itself(window: MainWindow, qtbot: QtBot) -> None:
+    """The desktop adds " — Psoas Timer" to every title: none says it again."""
+    from psoas_timer import APP_NAME
+    from psoas_timer.ui.practice.prompt import ReminderPrompt
+
+    dialog = open_help(window, qtbot)
+    assert APP_NAME not in dialog.windowTitle()
+    prompt = ReminderPrompt()
+    qtbot.addWidget(prompt)
+    assert APP_NAME not in prompt.windowTitle()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from psoas_timer import APP_NAME
 from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["ReminderPrompt"]
@@ -20,7 +19,7 @@ class ReminderPrompt(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_NAME}: reminder")
+        self.setWindowTitle("Reminder")  # the desktop adds " — Psoas Timer"
         self.setModal(False)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.tag = ""
