@@ -57,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_parser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    """The parser of *command* (``list``), whose usage an error about its arguments shows."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            found: argparse.ArgumentParser = action.choices[command]
+            return found
+    return parser
+
+
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="psoas-timer",
@@ -91,7 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list, verbose = _take_verbose(list(sys.argv[1:] if argv is None else argv))
     if args_list and args_list[0] in COMMANDS:
         with inert_output():
-            args = _parser().parse_args(args_list)
+            parser = _parser()
+            args, extra = parser.parse_known_args(args_list)
+            if extra:  # said by the command's own parser, with its own usage
+                _command_parser(parser, args_list[0]).error(
+                    "unrecognized arguments: {args}".format(args=" ".join(extra))
+                )
             logs.setup(verbose=verbose)
             try:
                 result: int = args.func(args)

@@ -35,6 +35,10 @@ def cmd_today(args: argparse.Namespace) -> int:
             return 1
         if entry.key != data.programme:
             data.programme, data.programme_start = entry.key, None
+    elif data.programme is None and args.json:  # an answer, not a failure: none followed
+        keys = sorted(e.key for e in programmes.entries)
+        print(json.dumps({"date": date.today().isoformat(), "programme": None, "programmes": keys}))
+        return 0
     elif data.programme is None:
         print(
             "No programme followed yet: choose one in Reminders (in the app), or try "

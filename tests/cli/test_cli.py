@@ -277,6 +277,18 @@ def test_today_prints_a_programme_session() -> None:
     assert none.returncode == 1
     assert "No programme followed yet" in none.stderr
     assert "core-and-glutes-6-weeks" in none.stderr
+    as_json = cli("today", "--json")  # no programme is an answer: JSON that says so
+    assert as_json.returncode == 0, as_json.stderr
+    said = json.loads(as_json.stdout)
+    assert said["programme"] is None
+    assert "core-and-glutes-6-weeks" in said["programmes"]
+
+
+def test_a_wrong_option_shows_the_commands_own_usage() -> None:
+    result = cli("list", "--bogus")
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: psoas-timer list")
+    assert "unrecognized arguments: --bogus" in result.stderr
 
 
 def test_schema_for_programmes() -> None:
