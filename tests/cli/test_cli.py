@@ -375,3 +375,50 @@ def test_plan_text_lists_each_cue_under_its_segment_and_times_that_add_up(
     assert "ten seconds: Ten seconds" in under
     assert under[-1] == "done: Well done"
     assert any(line.split()[0] == "0:26" and "milestone" in line for line in lines)
+
+
+def _export(tmp_path: Path, name: str, path: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PATH": path}
+    return subprocess.run(
+        [sys.executable, "-m", "psoas_timer", "export-audio", "desk-break", "-o", name],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_export_audio_refuses_a_format_it_cannot_write_and_names_those_it_can(
+    tmp_path: Path,
+) -> None:
+    """No FFmpeg: an .mp3 name is refused (never a WAV under an .mp3 name), and so is a name
+    that is no sound format; each time it says what it can write."""
+    for name in ("x.mp3", "x.ogg", "x.txt"):
+        result = _export(tmp_path, name, str(tmp_path / "no-tools-here"))
+        assert result.returncode == 1
+        assert "It can write: .wav" in result.stderr
+        assert not (tmp_path / name).exists()
+    assert "FFmpeg" in _export(tmp_path, "x.mp3", str(tmp_path / "none")).stderr
+
+
+def test_export_audio_hands_the_wav_to_ffmpeg_for_an_mp3(tmp_path: Path) -> None:
+    """With an FFmpeg (here a stand-in that lists its encoders and marks what it made) the
+    .mp3 is made by it from the session's WAV, under the name asked for."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    fake = tools / "ffmpeg"
+    fake.write_text(
+        "#!/bin/sh\n"
+        'if [ "$2" = "-encoders" ]; then echo " A..... libmp3lame  MP3"; exit 0; fi\n'
+        'for last; do :; done\n'  # the output file is the last argument
+        'for a; do case "$a" in *.wav) head -c 4 "$a" > /dev/null || exit 3;; esac; done\n'
+        'printf "ID3 made by ffmpeg" > "$last"\n'
+    )
+    fake.chmod(0o755)
+    result = _export(tmp_path, "session.mp3", f"{tools}:{os.environ['PATH']}")
+    assert result.returncode == 0, result.stderr
+    made = (tmp_path / "session.mp3").read_bytes()
+    assert made.startswith(b"ID3")
+    assert not list(tmp_path.glob(".session*"))  # nothing left beside it
