@@ -73,3 +73,33 @@ def test_a_long_today_line_never_widens_the_window(qtbot: QtBot) -> None:
     assert LONG in view.today.accessibleName()
     view.resize(2400, 600)
     qtbot.waitUntil(lambda: not view.today.is_cut())
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_today_line_reads_in_light_and_dark(qtbot: QtBot, theme: str) -> None:
+    """Drawn in the palette's own text colour (no style sheet fixing one): in the dark theme
+    its words are light on dark, in the light theme dark on light."""
+    from PySide6.QtGui import QColor
+
+    from psoas_timer.ui.common.theme import apply_theme
+
+    apply_theme(theme)
+    try:
+        view = LibraryView()
+        qtbot.addWidget(view)
+        view.set_today("Today: Core and glutes, week 3 (Plank 4 × 30 s)")
+        view.resize(800, 600)
+        view.show()
+        qtbot.waitExposed(view)
+        assert "color" not in view.today.styleSheet()
+        image = view.today.grab().toImage()
+        background = QColor(image.pixel(1, 1)).lightness()
+        inked = [
+            QColor(image.pixel(x, y)).lightness()
+            for x in range(0, image.width(), 2)
+            for y in range(image.height())
+        ]
+        text = min(inked) if theme == "light" else max(inked)
+        assert abs(text - background) > 100, (theme, background, text)
+    finally:
+        apply_theme("system")
