@@ -412,7 +412,7 @@ def test_export_audio_hands_the_wav_to_ffmpeg_for_an_mp3(tmp_path: Path) -> None
     fake.write_text(
         "#!/bin/sh\n"
         'if [ "$2" = "-encoders" ]; then echo " A..... libmp3lame  MP3"; exit 0; fi\n'
-        'for last; do :; done\n'  # the output file is the last argument
+        "for last; do :; done\n"  # the output file is the last argument
         'for a; do case "$a" in *.wav) head -c 4 "$a" > /dev/null || exit 3;; esac; done\n'
         'printf "ID3 made by ffmpeg" > "$last"\n'
     )

@@ -142,6 +142,8 @@ class ScreenFit(QObject):
             del self._settling[id(window)]
         elif _margins_of(window) is not None and frame_margins(window) != margins:
             self._fit(window, until)
+        else:
+            _move_inside(window)  # placed by the window manager partly off the screen
 
     @staticmethod
     def _skipped(window: QWidget) -> bool:
@@ -152,6 +154,20 @@ class ScreenFit(QObject):
             Qt.WindowType.SplashScreen,
             Qt.WindowType.Desktop,
         ) or window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+
+
+def _move_inside(window: QWidget) -> None:
+    """Move *window* onto its screen's available area where it fits there but lies partly
+    outside (its size is left as it is)."""
+    area = available_area(window)
+    frame = window.frameGeometry()
+    if area is None or area.contains(frame) or window.isFullScreen() or window.isMaximized():
+        return
+    if frame.width() > area.width() or frame.height() > area.height():
+        return
+    x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+    y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+    window.move(x, y)
 
 
 def _natural_size(window: QWidget) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from psoas_timer.ui.common.screen_fit import scroll_body
+
 from .editor_view import EditorView
 
 __all__ = ["EditorWindow"]
@@ -17,7 +19,9 @@ class EditorWindow(QMainWindow):
     def __init__(self, view: EditorView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
-        self.setCentralWidget(view)
+        # On a screen shorter than the editor's least height (1920x1080 at twice the pixel
+        # density is 960x540) it scrolls rather than reaching below the screen.
+        self.setCentralWidget(scroll_body(view))
         self.resize(1100, 760)
         self.setWindowTitle(view.windowTitle())
         view.windowTitleChanged.connect(self.setWindowTitle)
