@@ -169,7 +169,7 @@ def test_help_and_readme_name_only_menus_that_exist(window: MainWindow, qtbot: Q
     )
     for text in (readme, helped):
         assert "View menu" not in text and "View →" not in text
-    menu = window.menu_button.menu()
+    menu = window.toolbar.menu_button.menu()
     assert menu is not None
     entries = {a.text().replace("&", "").rstrip("…") for a in menu.actions()}
     for named in re.findall(r"\*\*Menu → ([^*]+)\*\*", readme):
