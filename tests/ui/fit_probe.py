@@ -238,10 +238,10 @@ def main(argv: list[str]) -> int:
         editor_parts.append(widget)
 
     capture(window, "builder", open_editor, shots, close=keep)
-    editor = window.editor()
+    editor = editor_parts[0]
     capture(window, "builder-add-from-library", editor.view.act_add.trigger)
     capture(window, "builder-new", editor.view.ask_new_routine)
-    editor.view.files.maybe_discard = lambda: True  # type: ignore[method-assign]
+    editor.view.files.maybe_discard = lambda: True  # type: ignore[attr-defined]
     editor.close()
     wait(0.1)
     for box in shown_windows(window):
