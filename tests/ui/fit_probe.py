@@ -239,7 +239,7 @@ def main(argv: list[str]) -> int:
 
     capture(window, "builder", open_editor, shots, close=keep)
     editor = editor_parts[0]
-    capture(window, "builder-add-from-library", editor.view.act_add.trigger)
+    capture(window, "builder-add-from-library", editor.view.act.add.trigger)
     capture(window, "builder-new", editor.view.ask_new_routine)
     editor.view.files.maybe_discard = lambda: True  # type: ignore[attr-defined]
     editor.close()
