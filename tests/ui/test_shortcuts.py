@@ -302,3 +302,15 @@ def test_ctrl_f_and_slash_search_from_every_page(window: MainWindow, qtbot: QtBo
         qtbot.keyClick(window, key, modifier or Qt.KeyboardModifier.NoModifier)
         assert window.page is Page.LIBRARY
         assert window.library.search.hasFocus() or window.focusWidget() is window.library.search
+
+
+def test_no_two_actions_of_the_window_share_a_key(window: MainWindow) -> None:
+    """A key bound twice is ambiguous to Qt, and then neither action answers it (Moving figure
+    once took Reminders' Ctrl+Shift+A)."""
+    started(window, "simple")  # the player's single-letter keys are on too
+    owner: dict[str, str] = {}
+    for action in window.commands.all():
+        for sequence in action.shortcuts():
+            key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            assert key not in owner, f"{key}: {owner.get(key)} and {action.objectName()}"
+            owner[key] = action.objectName()

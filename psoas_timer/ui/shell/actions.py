@@ -202,7 +202,7 @@ def create_actions(parent: QWidget) -> Actions:
             parent,
             "animate",
             "Moving figure",
-            ["Ctrl+Shift+A"],
+            ["Ctrl+Shift+M"],
             "The exercise's figure moves with the reps and the breath; off, it stays still",
             "media-playback-start",
             checkable=True,
