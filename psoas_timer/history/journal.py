@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from psoas_timer.core.atomic_file import atomic_write
 from psoas_timer.core.file_reading import read_text
 
 __all__ = ["STATEMENTS", "Batch", "Statement", "journal_files", "name_of", "replay", "write"]
@@ -103,13 +103,8 @@ def write(history: Path, session_id: str, batches: Sequence[Batch]) -> Path:
     if path.exists():
         kept = _read(path)
     kept += [[[name_of(sql), list(params)] for sql, params in batch] for batch in batches]
-    temp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump({"journal": 1, "session": session_id, "batches": kept}, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+    text = json.dumps({"journal": 1, "session": session_id, "batches": kept})
+    atomic_write(path, text, mode=0o600)
     return path
 
 
