@@ -130,7 +130,22 @@ def _refuse_foreign_schema(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _foreign_reason(conn: sqlite3.Connection) -> str | None:
-    """Why *conn*'s database is not a Psoas Timer history of the version it says, or None."""
+    """Why *conn*'s database is not a Psoas Timer history of the version it says, or None.
+
+    The version and the tables are read in one transaction, so they come from one snapshot:
+    read apart, another process creating the same new file could commit its tables between
+    the two reads, and a version of 0 with tables would look foreign."""
+    if conn.in_transaction:
+        return _foreign_reason_now(conn)
+    conn.execute("BEGIN")
+    try:
+        return _foreign_reason_now(conn)
+    finally:
+        conn.execute("COMMIT")
+
+
+def _foreign_reason_now(conn: sqlite3.Connection) -> str | None:
+    """:func:`_foreign_reason` within the caller's transaction."""
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version > SCHEMA_VERSION:
         return None  # a newer app's: refused as such
