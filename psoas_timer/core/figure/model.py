@@ -20,7 +20,7 @@ a prop. Angles follow anatomy, so a pose reads like a physiotherapist's descript
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, Field, model_validator
 
@@ -96,21 +96,6 @@ CONTACTS = (
     ),
 )
 
-#: Props the rig can draw.
-PROPS = (
-    "mat",
-    "ball",
-    "roller",
-    "cable",
-    "wall",
-    "chair",
-    "table",
-    "heat_pack",
-    "ice_pack",
-    "weight",
-    "cushion",
-    "tool",
-)
 PropKind = Literal[
     "mat",
     "ball",
@@ -125,6 +110,8 @@ PropKind = Literal[
     "cushion",
     "tool",
 ]
+#: Props the rig can draw.
+PROPS: tuple[str, ...] = get_args(PropKind)
 ReachPoint = Literal[
     "navel",
     "hip_bone",
