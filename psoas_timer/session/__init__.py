@@ -6,7 +6,8 @@
   :class:`~.steps.Resume`).
 - :class:`~.recording.HistoryLink` (``recording.py``): records each session and its ratings.
 - :class:`~.early_release.EarlyRelease` (``early_release.py``): ending an open hold before
-  its minimum takes a second press.
+  its minimum takes a second press; the flow keeps it for each session
+  (:meth:`~.flow.SessionFlow.release_pressed`).
 
 It may use the core and the history; the window (``psoas_timer.ui``) shows its steps.
 """

@@ -8,6 +8,9 @@ those steps; each method is one thing that happened (the user pressed Start, ans
 question, rated, the session ended) and returns the next :mod:`step <.steps>` to show, or
 None when there is nothing to show.
 
+During the session it keeps one rule: ending an open hold before its minimum takes a
+second press (:meth:`SessionFlow.release_pressed`, with :mod:`.early_release`).
+
 The window (or anything else: a test, a media key) shows each step and reports the answer;
 the flow records the session through the :class:`~.recording.HistoryLink`. One way: the
 window asks, the flow decides, the history keeps.
@@ -35,8 +38,20 @@ from psoas_timer.history import (
 from psoas_timer.history.chart_series import pain_chart
 from psoas_timer.history.checkin import checkin_due
 
+from . import early_release
+from .early_release import EarlyRelease
 from .recording import HistoryLink
-from .steps import Begin, Choice, Completion, Rating, Resume, Safety, Step
+from .steps import (
+    Begin,
+    Choice,
+    Completion,
+    EndHold,
+    PressAgain,
+    Rating,
+    Resume,
+    Safety,
+    Step,
+)
 
 __all__ = ["FlowPreferences", "SessionFlow", "offers_ratings"]
 
@@ -77,7 +92,7 @@ class SessionFlow:
 
     *entry* gives the open routine's entry, *active* whether a session runs (or is paused),
     *catalog* the routines as listed (None until they are); *preferences* keeps what the
-    user chose; *history* records.
+    user chose; *history* records; *clock* is the sessions' (for the second press).
     """
 
     def __init__(
@@ -88,6 +103,7 @@ class SessionFlow:
         entry: Callable[[], Entry | None],
         active: Callable[[], bool],
         catalog: Callable[[], Catalog | None],
+        clock: Callable[[], float],
     ) -> None:
         self._prefs = preferences
         self.history = history
@@ -106,6 +122,8 @@ class SessionFlow:
         self._shown = False
         self._resume_offered = False
         self._offer: _Offer | None = None
+        self._session: Session | None = None  # the one made last
+        self._early = EarlyRelease(clock)
 
     # -- the window ----------------------------------------------------------------------
     def shown(self) -> Safety | None:
@@ -280,6 +298,8 @@ class SessionFlow:
     def session_made(self, session: Session) -> None:
         """A session of the open routine was made (not yet started): record it, unless it
         is a trial of one step from the editor, which is not a session to keep."""
+        self._session = session
+        self._early.reset()
         entry = self._entry()
         if entry is None or entry.routine is None:
             return
@@ -293,6 +313,7 @@ class SessionFlow:
     ) -> Rating | Completion | None:
         """The session of *plan* ended (finished or stopped) as *record*: the rating after
         when asked for, then the completion; nothing when the window is *closing*."""
+        self._early.reset()
         self._ended = (plan, record)
         if closing:
             self._ended = None
@@ -321,6 +342,26 @@ class SessionFlow:
             chart = pain_chart(most.area.label, store.pain_series(most.area))
         due = checkin_due(store, detail.summary.local_date)
         return Completion(plan, record, detail, previous, found, chart, due, unsaved)
+
+    def release_pressed(self) -> EndHold | PressAgain | None:
+        """Released was pressed (a key, a button, a remote): end the open hold, or, before
+        its minimum, only ask for a second press (a stray Enter must not end a hold that has
+        barely begun). None: no session runs."""
+        session = self._session
+        if session is None or not session.active:
+            return None
+        minimum = self._early.press(session.snapshot())
+        if minimum is None:
+            return EndHold()
+        return PressAgain(minimum, early_release.EARLY_RELEASE_WINDOW)
+
+    def release_hint(self) -> float | None:
+        """The open hold's minimum while a second press would end it before then (shown
+        beside the clock), else None: no first press, the hold ended, or the moment passed."""
+        session = self._session
+        if session is None or not session.active:
+            return None
+        return self._early.minimum(session.snapshot())
 
     # -- carrying on ---------------------------------------------------------------------
     def offer_resume(self) -> Resume | None:

@@ -18,7 +18,17 @@ from psoas_timer.core.plan import Plan
 from psoas_timer.history import Area, Moment, SessionDetail, SinceStart
 from psoas_timer.history.chart_series import Chart
 
-__all__ = ["Begin", "Choice", "Completion", "Rating", "Resume", "Safety", "Step"]
+__all__ = [
+    "Begin",
+    "Choice",
+    "Completion",
+    "EndHold",
+    "PressAgain",
+    "Rating",
+    "Resume",
+    "Safety",
+    "Step",
+]
 
 
 @dataclass(frozen=True)
@@ -93,3 +103,18 @@ class Resume:
 
 #: What the window may be asked to show.
 Step = Safety | Choice | Rating | Begin | Completion | Resume
+
+
+# -- during a session: what a press of Released does ------------------------------------
+@dataclass(frozen=True)
+class EndHold:
+    """End the open hold now (it is past its minimum, or this is the second press)."""
+
+
+@dataclass(frozen=True)
+class PressAgain:
+    """Released was pressed before the open hold's *minimum*: nothing ends. Say so, and show
+    it beside the clock for *seconds*, within which a second press ends the hold."""
+
+    minimum: float
+    seconds: float

@@ -14,9 +14,19 @@ from psoas_timer.core.catalog import Catalog, Entry, load_catalog
 from psoas_timer.core.clock import FakeClock
 from psoas_timer.core.engine import Session, SessionRecord, State
 from psoas_timer.history import HistoryStore
+from psoas_timer.session.early_release import EARLY_RELEASE_WINDOW
 from psoas_timer.session.flow import SessionFlow
 from psoas_timer.session.recording import HistoryLink
-from psoas_timer.session.steps import Begin, Choice, Completion, Rating, Resume, Safety
+from psoas_timer.session.steps import (
+    Begin,
+    Choice,
+    Completion,
+    EndHold,
+    PressAgain,
+    Rating,
+    Resume,
+    Safety,
+)
 
 ZONE = timezone(timedelta(hours=1))
 
@@ -114,6 +124,7 @@ class App:
             entry=lambda: self.entry,
             active=lambda: self.session is not None and self.session.active,
             catalog=lambda: self.catalog,
+            clock=self.clock,
         )
 
     def open(self, key: str) -> None:
@@ -144,6 +155,28 @@ class App:
             self.wall.now += timedelta(seconds=0.5)
             session.poll()
         return session.record
+
+    def press_released(self) -> EndHold | PressAgain | None:
+        """Released was pressed: what the flow says, done as the window does it."""
+        step = self.flow.release_pressed()
+        if isinstance(step, EndHold):
+            assert self.session is not None
+            self.session.release()
+        return step
+
+    def to_open_hold(self, seconds: float) -> None:
+        """Skip to the session's next open hold and hold it *seconds*."""
+        session = self.session
+        assert session is not None
+        session.next()
+        while session.snapshot().segment.open is None:
+            session.next()
+        self.clock.advance(seconds)
+        session.poll()
+
+    def in_open_hold(self) -> bool:
+        assert self.session is not None
+        return self.session.snapshot().segment.open is not None
 
     def stop(self) -> SessionRecord:
         assert self.session is not None
@@ -463,3 +496,64 @@ def test_after_a_crash_a_routine_that_is_gone_says_so(
     assert offer is not None
     assert (offer.step, offer.missing) == (None, True)
     later.history.close()
+
+
+# -- Released during the session: before an open hold's minimum, a second press ends it ----
+@pytest.fixture
+def holding(app: App) -> App:
+    """A session of the evening routine, 3 s into its first open hold (minimum 10 s)."""
+    app.prefs.set_routine_ratings("Evening release", False)
+    app.open("evening")
+    app.begin(app.flow.start())
+    app.to_open_hold(3)
+    return app
+
+
+def test_before_the_minimum_the_first_press_asks_for_a_second_that_ends_the_hold(
+    holding: App,
+) -> None:
+    assert holding.flow.release_hint() is None
+    assert holding.press_released() == PressAgain(10, EARLY_RELEASE_WINDOW)
+    assert holding.in_open_hold()
+    assert holding.flow.release_hint() == 10  # shown beside the clock
+    holding.clock.advance(EARLY_RELEASE_WINDOW - 0.5)
+    assert holding.press_released() == EndHold()
+    assert not holding.in_open_hold()
+    assert holding.flow.release_hint() is None
+
+
+def test_a_second_press_too_late_asks_again(holding: App) -> None:
+    assert isinstance(holding.press_released(), PressAgain)
+    holding.clock.advance(EARLY_RELEASE_WINDOW + 0.1)
+    assert holding.session is not None
+    holding.session.poll()
+    assert holding.flow.release_hint() is None  # the hint has gone
+    assert isinstance(holding.press_released(), PressAgain)  # a fresh first press
+    assert holding.in_open_hold()
+
+
+def test_past_the_minimum_one_press_ends_the_hold(holding: App) -> None:
+    holding.clock.advance(7)
+    assert holding.session is not None
+    holding.session.poll()
+    assert holding.press_released() == EndHold()
+    assert not holding.in_open_hold()
+
+
+def test_a_first_press_counts_only_in_its_own_hold(holding: App) -> None:
+    """Pressed in the left hold, then on to the right one: the next press there is a first."""
+    assert isinstance(holding.press_released(), PressAgain)
+    holding.to_open_hold(1)  # the right side's hold
+    assert holding.flow.release_hint() is None
+    assert isinstance(holding.press_released(), PressAgain)
+    assert holding.in_open_hold()
+
+
+def test_a_first_press_is_forgotten_with_its_session(holding: App) -> None:
+    assert isinstance(holding.press_released(), PressAgain)
+    holding.ended(holding.stop())
+    assert holding.flow.release_hint() is None
+    assert holding.press_released() is None  # no session runs: nothing to end
+    holding.begin(holding.flow.start())
+    holding.to_open_hold(3)
+    assert holding.press_released() == PressAgain(10, EARLY_RELEASE_WINDOW)  # a first again

@@ -14,10 +14,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from psoas_timer.core.engine import FiredCue, Session, SessionRecord, Snapshot, State
 from psoas_timer.core.plan import Plan
-from psoas_timer.session import early_release
-from psoas_timer.session.early_release import EARLY_RELEASE_WINDOW, EarlyRelease
 
-__all__ = ["EARLY_RELEASE_WINDOW", "POLL_MS", "SessionController"]
+__all__ = ["POLL_MS", "SessionController"]
 
 #: The longest wait between polls: the display updates at least 10 times a second. The
 #: timer also wakes exactly when the next cue is due or the shown second changes.
@@ -55,11 +53,6 @@ class SessionController(QObject):
         self._reported = False
         # The next cue's clock time, kept between polls that change nothing but the time.
         self._due: tuple[int, float | None] | None = None
-        # Before an open hold's minimum, a second press ends it (the rule, Qt-free).
-        self._early = EarlyRelease(clock)
-        self._early_expiry = QTimer(self)
-        self._early_expiry.setSingleShot(True)
-        self._early_expiry.timeout.connect(self._publish)
         self._timer = QTimer(self)
         self._timer.setObjectName("session-poll")
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -137,34 +130,10 @@ class SessionController(QObject):
             self._after(self._session.shorten(seconds))
 
     def release(self) -> None:
+        """End the open hold now (whether a press may: the session flow's
+        :meth:`~psoas_timer.session.flow.SessionFlow.release_pressed`)."""
         if self._session is not None:
             self._after(self._session.release())
-
-    def request_release(self) -> float | None:
-        """End an open hold; before its minimum, only on a second press (see
-        :class:`~psoas_timer.session.early_release.EarlyRelease`). Returns the hold's minimum
-        when this press only asks for the second one, else None."""
-        minimum = self._early.press(self.snapshot())
-        if minimum is not None:
-            # Wake once the second press no longer counts, so its hint goes (even paused).
-            self._early_expiry.start(math.ceil(early_release.EARLY_RELEASE_WINDOW * 1000) + 1)
-            self._publish()
-            return minimum
-        self._early_expiry.stop()
-        self.release()
-        return None
-
-    def early_release_minimum(self) -> float | None:
-        """The open hold's minimum while a second press would end it before then (for the
-        hint that says so), else None: the hold has ended, or the moment has passed."""
-        if self._session is None or not self._session.active:
-            return None
-        return self._early.minimum(self._session.snapshot())
-
-    def _publish(self) -> None:
-        """Send a fresh snapshot (something besides time changed what is shown)."""
-        if self._session is not None:
-            self.updated.emit(self._session.snapshot())
 
     def stop(self) -> None:
         if self._session is not None and self._session.active:
@@ -211,8 +180,6 @@ class SessionController(QObject):
         self.updated.emit(snap)
         if session.state in (State.FINISHED, State.STOPPED) and not self._reported:
             self._reported = True
-            self._early.reset()
-            self._early_expiry.stop()  # the hint it would clear is gone with the session
             record: SessionRecord = session.record
             self.active_changed.emit(False)
             self.ended.emit(record)

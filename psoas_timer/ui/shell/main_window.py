@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
             controller=self.controller,
             player=self.player,
             services=services,
+            rule=self.steps.flow,
         )
 
     def _open_pending(self) -> None:

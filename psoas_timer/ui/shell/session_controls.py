@@ -5,27 +5,31 @@ as the session and the page change.
 The main window owns one :class:`SessionControls`; it passes each press to the session
 controller (dropping the voice lines queued for a part left behind) and shows what the
 controller reports on the player, in sound, and in the screensaver's inhibition. Start goes
-to the window (:class:`ControlsHost`), which starts through the session's steps.
+to the window (:class:`ControlsHost`), which starts through the session's steps. Whether a
+press of Released ends the hold is the session flow's to say (:class:`ReleaseRule`).
 """
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from psoas_timer.session.steps import PressAgain
 from psoas_timer.ui.shell.window_parts import Page
 
 if TYPE_CHECKING:
     from psoas_timer.core.catalog import Entry
     from psoas_timer.core.engine import FiredCue, Snapshot
+    from psoas_timer.session.steps import EndHold
     from psoas_timer.ui.player.player_view import PlayerView
     from psoas_timer.ui.player.session_controller import SessionController
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.window_parts import Services
 
-__all__ = ["EXTEND_SECONDS", "ControlsHost", "SessionControls"]
+__all__ = ["EXTEND_SECONDS", "ControlsHost", "ReleaseRule", "SessionControls"]
 
 #: What More time and Less time add or take, in seconds.
 EXTEND_SECONDS = 10.0
@@ -45,9 +49,18 @@ class ControlsHost(Protocol):
     def search_routines(self) -> None: ...
 
 
+class ReleaseRule(Protocol):
+    """Whether a press of Released ends the open hold (the session flow keeps the rule)."""
+
+    def release_pressed(self) -> EndHold | PressAgain | None: ...
+
+    def release_hint(self) -> float | None: ...
+
+
 class SessionControls(QObject):
     """The session's *commands* for *host* (the parent of its question, *parent*), driving
-    *controller* and drawn on *player*, with the *services*' sound and screensaver."""
+    *controller* and drawn on *player*, with the *services*' sound and screensaver; *rule*
+    says what a press of Released does."""
 
     def __init__(
         self,
@@ -58,6 +71,7 @@ class SessionControls(QObject):
         controller: SessionController,
         player: PlayerView,
         services: Services,
+        rule: ReleaseRule,
     ) -> None:
         super().__init__(parent)
         self._host = host
@@ -67,6 +81,11 @@ class SessionControls(QObject):
         self._player = player
         self._services = services
         self._audio = services.audio
+        self._rule = rule
+        # Wakes when a second press of Released no longer counts, so its hint goes (paused too).
+        self._hint_expiry = QTimer(self)
+        self._hint_expiry.setSingleShot(True)
+        self._hint_expiry.timeout.connect(self._show_release_hint)
         self._action_state: tuple[object, ...] = ()
         #: The "Stop the session?" question is open.
         self.asking_stop = False
@@ -169,16 +188,28 @@ class SessionControls(QObject):
         self._controller.restart_step()
 
     def _on_released_triggered(self) -> None:
-        """End an open hold; before its minimum the controller waits for a second press,
-        and the player says so beside the clock while it counts, and aloud."""
+        """End an open hold; before its minimum the flow waits for a second press, and the
+        player says so beside the clock while it counts, and aloud."""
         if self.release() is not None:
             from psoas_timer.ui.remote.words import PRESS_AGAIN
 
             self.confirm(PRESS_AGAIN)
 
     def release(self) -> float | None:
-        """Released: the hold's minimum when this press only asks for a second one."""
-        return self._controller.request_release()
+        """Released: the hold's minimum when this press only asks for a second one (shown
+        beside the clock until the second press no longer counts), else None."""
+        step = self._rule.release_pressed()
+        if isinstance(step, PressAgain):
+            self._hint_expiry.start(math.ceil(step.seconds * 1000) + 1)
+            self._show_release_hint()
+            return step.minimum
+        self._hint_expiry.stop()
+        if step is not None:
+            self._controller.release()
+        return None
+
+    def _show_release_hint(self) -> None:
+        self._player.show_release_hint(self._rule.release_hint())
 
     def _on_add_time_triggered(self) -> None:
         """More time: while an open hold's check-in asks, what it says + gives (15 s)."""
@@ -223,7 +254,7 @@ class SessionControls(QObject):
     def _on_updated(self, snap: Snapshot) -> None:
         if self._controller.active:
             self._player.show_snapshot(snap)
-        self._player.show_release_hint(self._controller.early_release_minimum())
+        self._show_release_hint()
         self.sync_actions(snap)
 
     def _on_cues_fired(self, fired: list[FiredCue]) -> None:
@@ -237,4 +268,5 @@ class SessionControls(QObject):
         if active:
             self._services.inhibitor.inhibit()
         else:
+            self._hint_expiry.stop()  # the hint it would clear is gone with the session
             self._services.inhibitor.release()

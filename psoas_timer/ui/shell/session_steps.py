@@ -105,6 +105,7 @@ class SessionSteps(QObject):
             entry=lambda: host.entry,
             active=lambda: controller.active,
             catalog=lambda: host.catalog,
+            clock=controller.clock,
         )
         self.safety_dialog: SafetyDialog | None = None
         self.choice_dialog: ChoiceDialog | None = None

@@ -155,10 +155,10 @@ def run_through(window: MainWindow, clock: FakeClock, release_after: float = 20.
         assert snap is not None
         hold = snap.segment.open
         if hold is not None and snap.elapsed >= release_after:
-            window.controller.request_release()
+            window.controls.release()
             if window.controller.active:
                 snap2 = window.controller.snapshot()
                 if snap2 is not None and snap2.index == snap.index:
-                    window.controller.request_release()
+                    window.controls.release()
             continue
         advance(window, clock, 0.5)
