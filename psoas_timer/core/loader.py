@@ -12,7 +12,6 @@ import errno
 import logging
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .file_reading import RefusedFileError, read_bytes
 from .limits import plan_size_problem
 from .model import (
     FORMAT_VERSION,
@@ -125,29 +125,12 @@ def reading(name: str) -> Iterator[None]:
         raise LoadError([Problem(name, 1, 1, message)]) from None
 
 
-_SPECIAL = (
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-def _not_regular(mode: int) -> str | None:
-    """Why a file of *mode* cannot be read as a routine, or ``None`` for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
-    kind = next((what for test, what in _SPECIAL if test(mode)), "a special file")
-    return f"is {kind}, not a regular file"
-
-
 def read_source(path: Path) -> bytes:
     """The bytes of the file at *path*, or :class:`LoadError` saying why it cannot be read.
 
-    Only a regular file is read (a link to one is fine): a named pipe would block forever and
-    a device such as ``/dev/zero`` never ends, so neither is even opened. At most
+    Read with the app's one bounded reader (:mod:`~psoas_timer.core.file_reading`): only a
+    regular file is read (a link to one is fine): a named pipe would block forever and a
+    device such as ``/dev/zero`` never ends, so neither is even opened. At most
     :data:`MAX_BYTES` plus one byte is read, however large the file says it is.
     """
     name = str(path)
@@ -156,41 +139,25 @@ def read_source(path: Path) -> bytes:
         return LoadError([Problem(name, 1, 1, message)])
 
     try:
-        why = _not_regular(os.stat(path).st_mode)
-        if why is not None:
-            raise problem(why)
-        # Non-blocking, in case a pipe has taken the file's place since: the check is redone
-        # on what was opened.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        return read_bytes(path, max_bytes=MAX_BYTES)
+    except RefusedFileError as exc:
+        if exc.too_large and exc.size is not None:
+            message = f"file is too large ({exc.size:,} bytes; the limit is {MAX_BYTES:,})"
+        elif exc.too_large:
+            message = f"file is too large (over {MAX_BYTES:,} bytes, the limit)"
+        elif exc.kind == "a folder":
+            message = "is a folder, not a file"
+        elif exc.kind is not None:
+            message = f"is {exc.kind}, not a regular file"
+        else:
+            message = exc.reason
+        raise problem(message) from None
     except FileNotFoundError:
         raise problem("file not found") from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise problem("is a symbolic link that leads round in a loop") from None
         raise problem(f"cannot read file: {exc.strerror or exc}") from None
-    try:
-        info = os.fstat(fd)
-        why = _not_regular(info.st_mode)
-        if why is not None:
-            raise problem(why)
-        if info.st_size > MAX_BYTES:
-            raise problem(f"file is too large ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})")
-        chunks: list[bytes] = []
-        left = MAX_BYTES + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 16))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-    except OSError as exc:
-        raise problem(f"cannot read file: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > MAX_BYTES:
-        raise problem(f"file is too large (over {MAX_BYTES:,} bytes, the limit)")
-    return data
 
 
 def _read(path: Path) -> Located:

@@ -56,3 +56,51 @@ def test_a_fifo_in_place_of_a_routine_file_is_recorded_without_a_hash(tmp_path: 
     fifo = tmp_path / "evening.yaml"
     os.mkfifo(fifo)
     assert RoutineSource.from_file("Evening", fifo) == RoutineSource("Evening", str(fifo), None)
+
+
+def test_a_device_is_refused_before_it_is_opened(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening some devices does something (a tape rewinds, a watchdog arms): a device is
+    refused from its mode alone. Before, the shared reader opened it to look."""
+    opened: list[str] = []
+    real_open = os.open
+
+    def recording_open(path: object, *args: object, **kwargs: object) -> int:
+        opened.append(os.fspath(path))  # type: ignore[arg-type]
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", recording_open)
+    with pytest.raises(RefusedFileError) as info:
+        read_bytes("/dev/zero", max_bytes=10)
+    assert info.value.kind == "a device"
+    assert opened == []
+
+
+def test_a_file_whose_size_is_over_the_limit_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big"
+    path.write_bytes(b"x" * 5000)
+    reads: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, n: int) -> bytes:
+        reads.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", counting_read)
+    with pytest.raises(RefusedFileError) as info:
+        read_bytes(path, max_bytes=1024)
+    assert (info.value.too_large, info.value.size, reads) == (True, 5000, [])
+
+
+def test_the_app_has_one_reader_for_files_it_did_not_write() -> None:
+    """Issue 22.17: the routine loader kept a bounded reader of its own beside
+    core/file_reading.py (two sets of checks to keep alike). Only file_reading opens a file
+    for reading at the descriptor level (folders opened to fsync or to check them aside)."""
+    root = Path(__file__).resolve().parents[2] / "psoas_timer"
+    readers = []
+    for source in sorted(root.rglob("*.py")):
+        for line in source.read_text(encoding="utf-8").splitlines():
+            if "os.open(" in line and "O_RDONLY" in line and "O_DIRECTORY" not in line:
+                readers.append(str(source.relative_to(root)))
+    assert readers == ["core/atomic_file.py", "core/file_reading.py"]  # fsync_folder; the one
