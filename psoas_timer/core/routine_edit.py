@@ -17,7 +17,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .duration import parse_duration
-from .model import Defaults, Kind, Step
+from .model import LENGTH_KEYS, TIMING_KEYS, Defaults, Kind, Step
 from .routine_io import DURATION_KEYS, RoutineDocument, order_keys, to_node
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "insert_item",
     "plain",
     "remove_item",
+    "set_step_key",
     "set_value",
     "step_baseline",
 ]
@@ -57,12 +58,56 @@ def step_baseline(
     step: Mapping[str, Any], library_raw: Mapping[str, Mapping[str, Any]]
 ) -> dict[str, Any]:
     """What each key of *step* would be if it were left out: the library exercise's value for
-    a ``use`` step, else the model's default."""
+    a ``use`` step, else the model's default. A step that gives its own length (``hold``,
+    ``reps``...) replaces the exercise's timing as a whole, as the loader reads it, so its
+    timing keys then fall back to the model's defaults."""
     baseline = defaults_of("group" if "repeat" in step else "step")
-    ref = step.get("use")
-    if isinstance(ref, str) and ref in library_raw:
-        baseline.update({k: v for k, v in library_raw[ref].items() if k != "id"})
+    exercise = _exercise(step, library_raw)
+    own_timing = any(key in step for key in LENGTH_KEYS)
+    baseline.update(
+        {k: v for k, v in exercise.items() if k != "id" and not (own_timing and k in TIMING_KEYS)}
+    )
     return baseline
+
+
+def _exercise(
+    step: Mapping[str, Any], library_raw: Mapping[str, Mapping[str, Any]]
+) -> Mapping[str, Any]:
+    """The library exercise a ``use`` step takes (empty for any other step)."""
+    ref = step.get("use")
+    return library_raw[ref] if isinstance(ref, str) and ref in library_raw else {}
+
+
+def set_step_key(
+    step: CommentedMap, key: str, value: Any, library_raw: Mapping[str, Mapping[str, Any]]
+) -> bool:
+    """Set *key* of *step* as :func:`set_value` does, keeping what the step plays.
+
+    On a ``use`` step, a new length (``hold``, ``reps``...) would replace the exercise's
+    timing as a whole: changing the repetitions would drop its tempo and its hold at the top.
+    So the first such edit writes the exercise's other timing values into the step beside the
+    new one; and a timing that is the exercise's own again is left to the exercise (the keys
+    go, as if never edited)."""
+    exercise = _exercise(step, library_raw)
+    taken = {k: plain(exercise[k]) for k in TIMING_KEYS if k in exercise}
+    own_timing = any(k in step for k in LENGTH_KEYS)
+    empty = value is None or value == ""
+    if key in LENGTH_KEYS and not own_timing and not empty and taken:
+        for other in TIMING_KEYS:
+            if other in taken and other != key and other not in step:
+                set_value(step, other, taken[other])
+    changed = set_value(step, key, value, baseline=step_baseline(step, library_raw))
+    mine = {k: step[k] for k in TIMING_KEYS if k in step}
+    if (
+        taken
+        and any(k in step for k in LENGTH_KEYS)
+        and mine.keys() == taken.keys()
+        and all(_same(k, mine[k], taken[k]) for k in mine)
+    ):
+        for k in mine:
+            del step[k]
+        changed = True
+    return changed
 
 
 def plain(value: Any) -> Any:

@@ -43,7 +43,9 @@ def test_build_a_routine_through_the_ui(qtbot: QtBot, catalog: Catalog, user_dir
     hold.setFocus()
     hold.selectAll()
     qtbot.keyClicks(hold, "1m30s")
-    view.step_form.sets.setValue(2)
+    view.step_form.sets.setFocus()
+    view.step_form.sets.selectAll()
+    qtbot.keyClicks(view.step_form.sets, "2")
     assert "hold: 1m30s" in view.document.dump()
     assert "sets: 2" in view.document.dump()
 
@@ -102,7 +104,9 @@ def test_a_bundled_routine_is_copied_before_editing(
     assert view.files.open_path(source)
     assert view.path is not None and view.path.parent == user_dir
     view.step_list.setCurrentRow(2)
-    view.step_form.sets.setValue(3)
+    view.step_form.sets.setFocus()
+    view.step_form.sets.selectAll()
+    qtbot.keyClicks(view.step_form.sets, "3")
     view.files.save()
     assert source.read_bytes() == before
     text = view.path.read_text(encoding="utf-8")
@@ -130,7 +134,9 @@ def test_repeat_groups_open_for_editing(qtbot: QtBot, catalog: Catalog, user_dir
     view.files.new_routine("Circuit", steps=[STRETCH])
     view.act.add_group.trigger()
     assert view.forms.currentWidget() is view.group_form
-    view.group_form.repeat.setValue(3)
+    view.group_form.repeat.setFocus()
+    view.group_form.repeat.selectAll()
+    qtbot.keyClicks(view.group_form.repeat, "3")
     view.enter_group()
     assert view.crumb.text() == "Steps in Circuit"
     view.act.add_rest.trigger()

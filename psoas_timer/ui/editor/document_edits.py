@@ -23,6 +23,7 @@ from psoas_timer.core.routine_edit import (
     duplicate_item,
     insert_item,
     remove_item,
+    set_step_key,
     set_value,
     step_baseline,
 )
@@ -105,7 +106,7 @@ def set_step_value(
             return a or b
         if key == "name" and value is None and "use" in step:
             return set_value(step, "name", None)
-        return set_value(step, key, value, baseline=base)
+        return set_step_key(step, key, value, library_raw)
 
     return change
 

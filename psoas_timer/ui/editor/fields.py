@@ -8,15 +8,15 @@ from collections.abc import Mapping
 import yaml
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
 
-from psoas_timer.core.amounts import RANGE_TEXT
+from psoas_timer.core.amounts import RANGE_TEXT, parse_count, parse_side_count
 from psoas_timer.core.duration import EXPECTED, format_duration, parse_duration
 
 __all__ = [
+    "CountEdit",
     "DurationEdit",
     "TempoEdit",
-    "ValueEdit",
     "duration_text",
     "tempo_text",
     "typed_value",
@@ -59,6 +59,15 @@ def typed_value(text: str) -> object:
     if text.isdigit():
         return int(text)
     return text
+
+
+def _mark_field(field: QWidget, problem: str) -> None:
+    """Show that *field* holds text the routine cannot read (a border in the palette's accent
+    colour), and why (*problem*, as its tooltip); an empty *problem* clears both."""
+    color = field.palette().color(QPalette.ColorRole.Accent).name()
+    kind = "QAbstractSpinBox" if isinstance(field, QAbstractSpinBox) else "QLineEdit"
+    field.setToolTip(problem)
+    field.setStyleSheet(f"{kind} {{ border: 2px solid {color}; }}" if problem else "")
 
 
 def _readable(text: str) -> bool:
@@ -192,20 +201,97 @@ class TempoEdit(DurationEdit):
         super()._on_text_edited(text)
 
 
-class ValueEdit(QLineEdit):
-    """A count written in a form a spin box cannot show: a range (``3-4``) or a value per
-    side (``{left: 2, right: 3}``). Emits ``value_edited`` with what the text stands for
-    (:func:`typed_value`) as the user types."""
+class CountEdit(QAbstractSpinBox):
+    """A whole number from *least* to *most*, with arrows and Up/Down to step it, that also
+    takes what the format accepts for the count: a range (``8-12``, ``{range: 8-12, use:
+    10}``) where *ranges*, and a value per side (``{left: 2, right: 3}``) where *per_side*.
+
+    Typing is never silently changed: ``8-12`` stays ``8-12``. Text the format does not take
+    for this count (a range for rounds, ``0``, words) stays as typed, the field is marked and
+    says why, and it is emitted as typed so the routine's check lists it with the others.
+    ``value_edited`` carries an ``int``, the range as text, a mapping, or the text; ``None``
+    when emptied."""
 
     value_edited = Signal(object)
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        accessible_name: str,
+        least: int,
+        most: int,
+        *,
+        what: str,
+        ranges: bool = True,
+        per_side: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
-        self.setMaximumWidth(260)
-        self.textEdited.connect(lambda text: self.value_edited.emit(typed_value(text) or None))
+        self._least, self._most, self._what = least, most, what
+        self._ranges, self._per_side = ranges, per_side
+        self.setKeyboardTracking(True)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+        self.setMaximumWidth(260 if per_side else 140)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("8888-8888") + 40)
+        line = self.lineEdit()
+        line.textEdited.connect(self._on_text_edited)
 
     def set_value(self, value: object) -> None:
+        """Show *value* (as read from the file); what is being typed stays as typed."""
         if self.hasFocus() and typed_value(self.text()) == value:
             return
-        self.setText(written_text(value, durations=False))
+        self.lineEdit().setText("" if value is None else written_text(value, durations=False))
+        _mark_field(self, self.problem(self.text()))
+
+    def problem(self, text: str) -> str:
+        """Why *text* is not a count of this field, or ``""`` when it is (or is empty)."""
+        text = text.strip()
+        if not text:
+            return ""
+        value = typed_value(text)
+        expected = f"Write a whole number from {self._least} to {self._most}"
+        if self._ranges:
+            expected += ", or a range such as 8-12"
+        else:
+            expected += f": {self._what} take no range"
+        if not self._ranges and not isinstance(value, int):
+            return expected
+        if isinstance(value, dict) and not self._per_side and "range" not in value:
+            return expected
+        try:
+            if self._per_side:
+                parse_side_count(value, self._least, self._most, self._what)
+            else:
+                parse_count(value, self._least, self._most, self._what)
+        except ValueError as exc:
+            return f"{expected} ({exc})"
+        return ""
+
+    def _number(self) -> int | None:
+        value = typed_value(self.text())
+        return value if isinstance(value, int) else None
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        number = self._number()
+        flags = QAbstractSpinBox.StepEnabledFlag.StepNone
+        if number is not None and number > self._least:
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        if number is not None and number < self._most:
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+        return flags
+
+    def stepBy(self, steps: int) -> None:
+        number = self._number()
+        if number is None:
+            return
+        text = str(max(self._least, min(self._most, number + steps)))
+        self.lineEdit().setText(text)
+        self.lineEdit().selectAll()
+        self._on_text_edited(text)
+
+    def _on_text_edited(self, text: str) -> None:
+        _mark_field(self, self.problem(text))
+        value = typed_value(text)
+        if isinstance(value, str):
+            value = value or None
+        self.value_edited.emit(value)

@@ -1,12 +1,12 @@
-"""Small helpers the editor's forms share: a combo box of choices, a spin box, choosing a
+"""Small helpers the editor's forms share: a combo box of choices, choosing a
 value in a combo box, and putting the cursor in a field."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QWidget
 
-__all__ = ["combo", "focus_field", "select", "spin"]
+__all__ = ["combo", "focus_field", "select"]
 
 
 def combo(name: str, choices: list[tuple[str, str]], editable: bool = False) -> QComboBox:
@@ -28,21 +28,12 @@ def select(box: QComboBox, value: object) -> None:
     box.setCurrentIndex(max(index, 0))
 
 
-def spin(name: str, low: int, high: int) -> QSpinBox:
-    """A narrow spin box from *low* to *high*, named *name* for assistive tools."""
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setAccessibleName(name)
-    box.setMaximumWidth(110)
-    return box
-
-
 def focus_field(widget: QWidget, form: QWidget) -> bool:
     """Focus *widget* (selecting its text) if it is showing in *form*."""
     if not widget.isVisibleTo(form):
         return False
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
-    if isinstance(widget, (QLineEdit, QSpinBox)):
+    if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
         widget.selectAll()
     elif isinstance(widget, QComboBox) and (line := widget.lineEdit()) is not None:
         line.selectAll()

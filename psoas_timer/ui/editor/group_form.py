@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QWidget
 
-from .fields import DurationEdit
-from .form_widgets import focus_field, spin
+from .fields import CountEdit, DurationEdit
+from .form_widgets import focus_field
 
 __all__ = ["GroupForm"]
 
@@ -26,7 +26,7 @@ class GroupForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repeat = spin("Rounds", 1, 100)
+        self.repeat = CountEdit("Rounds", 1, 100, what="rounds", ranges=False)
         self.name = QLineEdit()
         self.name.setAccessibleName("Group name")
         self.name.setPlaceholderText("e.g. Core circuit")
@@ -38,7 +38,7 @@ class GroupForm(QWidget):
         layout.addRow("&Name", self.name)
         layout.addRow("Rest &between rounds", self.rest_between)
         layout.addRow("", self.open_button)
-        self.repeat.valueChanged.connect(lambda v: self.edited.emit("repeat", v))
+        self.repeat.value_edited.connect(lambda v: self.edited.emit("repeat", v))
         self.name.textEdited.connect(lambda t: self.edited.emit("name", t.strip() or None))
         self.rest_between.value_edited.connect(lambda v: self.edited.emit("rest_between", v))
         self.open_button.clicked.connect(self.open_requested)
@@ -56,7 +56,7 @@ class GroupForm(QWidget):
 
     def show_group(self, group: Mapping[str, Any]) -> None:
         with QSignalBlocker(self.repeat), QSignalBlocker(self.name):
-            self.repeat.setValue(int(group.get("repeat") or 1))
+            self.repeat.set_value(group.get("repeat"))
             if not self.name.hasFocus():
                 self.name.setText(str(group.get("name") or ""))
         with QSignalBlocker(self.rest_between):

@@ -34,19 +34,13 @@ from psoas_timer.core.model import Step
 from .choices import BREATHING, KINDS, SIDES, TIMING_MODES, timing_mode
 from .cue_table import CueTable
 from .document_edits import LENGTH_KEYS
-from .fields import DurationEdit, TempoEdit, ValueEdit, written_text
-from .form_widgets import combo, focus_field, select, spin
+from .fields import CountEdit, DurationEdit, TempoEdit, written_text
+from .form_widgets import combo, focus_field, select
 
 __all__ = ["StepForm"]
 
 
-def _whole(value: object, default: int) -> int:
-    """*value* for a spin box, or *default* when it is written some other way (a range, a
-    value per side: those show in the field beside the spin box)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else default
-
-
-#: Counts a spin box shows, when written as a plain number.
+#: The counts of a step: each a number, or a range (sets also per side).
 COUNT_KEYS = ("reps", "breaths", "sets")
 
 
@@ -73,15 +67,14 @@ class StepForm(QWidget):
         self.timing = combo("How the step is timed", TIMING_MODES)
         self.hold = DurationEdit("Hold")
         self.duration = DurationEdit("Length")
-        self.reps = spin("Repetitions", 1, 1000)
+        self.reps = CountEdit("Repetitions", 1, 1000, what="reps")
         self.tempo = TempoEdit("Seconds per repetition, or up-hold-down")
         self.open_min = DurationEdit("Shortest useful hold")
         self.open_target = DurationEdit("Check in after")
         self.open_max = DurationEdit("Longest hold")
-        self.breaths = spin("Breaths", 1, 1000)
-        self.sets = spin("Sets", 1, 100)
-        # a count written as a range or per side, and an open hold per side, as written
-        self.written = {key: ValueEdit(f"{key.capitalize()}, as written") for key in COUNT_KEYS}
+        self.breaths = CountEdit("Breaths", 1, 1000, what="breaths")
+        self.sets = CountEdit("Sets", 1, 100, what="sets", per_side=True)
+        # an open hold per side, as written
         self.open_written = DurationEdit("Open hold, for each side")
         self.open_written.setMaximumWidth(420)
         self._as_written: set[str] = set()
@@ -115,16 +108,13 @@ class StepForm(QWidget):
             ("&Hold", self.hold),
             ("&Length", self.duration),
             ("&Repetitions", self.reps),
-            ("Repetitions", self.written["reps"]),
             ("Tem&po (s per rep, or up-hold-down)", self.tempo),
             ("Open hold: mi&n", self.open_min),
             ("Open hold: tar&get", self.open_target),
             ("Open hold: ma&x", self.open_max),
             ("Open hold", self.open_written),
             ("&Breaths", self.breaths),
-            ("Breaths", self.written["breaths"]),
             ("&Sets", self.sets),
-            ("Sets", self.written["sets"]),
             ("S&ides", self.sides),
             ("", self.alternate),
             ("Get rea&dy", self.prepare),
@@ -162,11 +152,9 @@ class StepForm(QWidget):
         for edit in (self.open_min, self.open_target, self.open_max):
             edit.value_edited.connect(self._on_open_edited)
         self.open_written.value_edited.connect(lambda v: self.edited.emit("open", v))
-        for key, written in self.written.items():
-            written.value_edited.connect(lambda v, key=key: self.edited.emit(key, v))
-        self.reps.valueChanged.connect(lambda v: self.edited.emit("reps", v))
-        self.breaths.valueChanged.connect(lambda v: self.edited.emit("breaths", v))
-        self.sets.valueChanged.connect(lambda v: self.edited.emit("sets", v))
+        for key in COUNT_KEYS:
+            count: CountEdit = getattr(self, key)
+            count.value_edited.connect(lambda v, key=key: self.edited.emit(key, v))
         self.sides.activated.connect(lambda _i: self.edited.emit("sides", self.sides.currentData()))
         self.alternate.toggled.connect(lambda on: self.edited.emit("alternate", on))
         self.breathing.activated.connect(self._on_breathing_activated)
@@ -286,7 +274,7 @@ class StepForm(QWidget):
         select(self.timing, mode)
         self.hold.set_value(timed.get("hold"))
         self.duration.set_value(timed.get("duration"))
-        self.reps.setValue(_whole(timed.get("reps"), 10))
+        self.reps.set_value(timed.get("reps"))
         self.tempo.set_value(timed.get("tempo"))
         hold = timed.get("open") or {}
         per_side = isinstance(hold, Mapping) and ("left" in hold or "right" in hold)
@@ -295,14 +283,9 @@ class StepForm(QWidget):
         self.open_min.set_value(hold.get("min"))
         self.open_target.set_value(hold.get("target"))
         self.open_max.set_value(hold.get("max"))
-        self.breaths.setValue(_whole(timed.get("breaths"), 6))
-        self.sets.setValue(_whole(value("sets"), 1))
-        counts = {"reps": timed.get("reps"), "breaths": timed.get("breaths"), "sets": value("sets")}
-        self._as_written = {k for k, v in counts.items() if v is not None and _whole(v, 0) == 0}
-        if per_side:
-            self._as_written.add("open")
-        for key, written in self.written.items():
-            written.set_value(counts[key] if key in self._as_written else "")
+        self.breaths.set_value(timed.get("breaths"))
+        self.sets.set_value(value("sets"))
+        self._as_written = {"open"} if per_side else set()
         select(self.sides, value("sides") or "none")
         self.alternate.setChecked(bool(value("alternate")))
         for key in ("prepare", "rest_after", "rest_between_sets", "switch_sides"):
@@ -346,17 +329,14 @@ class StepForm(QWidget):
             (self.timing, not rest or mode not in ("hold", "duration")),
             (self.hold, mode in ("hold", "reps")),
             (self.duration, mode == "duration"),
-            (self.reps, mode == "reps" and "reps" not in written),
-            (self.written["reps"], mode == "reps" and "reps" in written),
+            (self.reps, mode == "reps"),
             (self.tempo, mode == "reps"),
             (self.open_min, mode == "open" and "open" not in written),
             (self.open_target, mode == "open" and "open" not in written),
             (self.open_max, mode == "open" and "open" not in written),
             (self.open_written, mode == "open" and "open" in written),
-            (self.breaths, mode == "breaths" and "breaths" not in written),
-            (self.written["breaths"], mode == "breaths" and "breaths" in written),
-            (self.sets, row("sets") and "sets" not in written),
-            (self.written["sets"], row("sets") and "sets" in written),
+            (self.breaths, mode == "breaths"),
+            (self.sets, row("sets")),
             (self.sides, row("sides")),
             (self.alternate, row("alternate", both)),
             (self.prepare, row("prepare")),
