@@ -1,0 +1,31 @@
+"""The bundled content's words are extracted into ``psoas_timer/locale/content.pot`` for the
+translators (issue #26), each with where it is written. No Qt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from psoas_timer.i18n.content_extract import extract, main, render_pot
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+ROUTINES = ROOT / "routines"
+
+
+def test_the_template_has_every_bundled_text_with_where_it_is_written() -> None:
+    messages = {m.text: m for m in extract(ROUTINES, relative_to=ROOT)}
+    assert "routines/daily-psoas.yaml:3" in messages["Daily psoas routine"].references
+    # an exercise's name, instruction, safety note and spoken lines, from the library
+    assert any(r.startswith("routines/library/") for r in messages["Ball rolls"].references)
+    assert "Lie face down." in messages
+    assert "Stop on sharp pain or numbness." in messages
+    assert "Ninety. Ease off slowly" in messages
+    assert "Heat or ice today?" in messages  # an either/or step's question
+    assert "Psoas release, four weeks" in messages  # a programme
+    # not words: ids, pictures, muscles, a programme's days
+    assert not {"psoas-ball-release", "ball", "psoas", "psoas-release-stretch"} & set(messages)
+
+
+def test_the_committed_template_is_up_to_date() -> None:
+    committed = (ROOT / "psoas_timer" / "locale" / "content.pot").read_text(encoding="utf-8")
+    assert committed == render_pot(extract(ROUTINES, relative_to=ROOT))
+    assert main(["--check"]) == 0
