@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from psoas_timer import logs
+from psoas_timer import i18n, logs
 
 # Qt needs a platform even with no display; set it before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,7 +33,11 @@ def _isolated_user_data(
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("PSOAS_TIMER_STATE_DIR", raising=False)
+    # English whatever the developer's locale: a test that wants a language sets it.
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.set_language(None)
     yield home / "data"
+    i18n.set_language(None)
     logs.shutdown()  # a test that set up the log (the CLI does) leaves none behind
 
 

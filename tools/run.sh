@@ -11,6 +11,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 say "installing or updating Psoas Timer and its Python packages (about a minute the first time)…"
+# (the editable install also compiles the translations: hatch_build.py)
 .venv/bin/python -m pip install -q --disable-pip-version-check -e .
 say "starting."
 exec .venv/bin/psoas-timer "$@"

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 bash tools/system-deps.sh
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+.venv/bin/python -m psoas_timer.i18n.build -q  # the translations and the pseudo-languages
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
