@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from psoas_timer import APP_ID, APP_NAME, DESKTOP_ID, ORGANIZATION, __version__, paths
 from psoas_timer.ui.common.after_paint import AfterNextPaint
+from psoas_timer.ui.common.translation import apply_language
 from psoas_timer.ui.shell.main_window import MainWindow, Services
 from psoas_timer.ui.shell.settings import Preferences
 from psoas_timer.ui.shell.single_instance import SingleInstance
@@ -101,6 +102,7 @@ def _open(window: MainWindow, routine: str | None) -> None:
 def create_window(routine: str | None = None, *, settings: QSettings | None = None) -> MainWindow:
     """The real window with its real services, loaded, opened on *routine* or the last one."""
     preferences = Preferences(settings if settings is not None else QSettings())
+    apply_language(preferences.language)
     given = dataclasses.replace(services(preferences), background=False)  # loaded on return
     window = MainWindow(preferences, given)
     _open(window, routine)
@@ -186,6 +188,7 @@ def run(routine: str | None, background: bool = False) -> int:
     if not instance.claim(routine):
         return 0
     preferences = Preferences(QSettings())
+    apply_language(preferences.language)  # before any widget has a word on it
     window = MainWindow(preferences)
     _open(window, routine)  # waits for load(); a later launch's routine replaces it
 

@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
 
         from psoas_timer.ui.shell.toolbar import ControlsBar
 
-        bar = ControlsBar(actions, self.preferences.theme, self)
+        bar = ControlsBar(actions, self.preferences.theme, self, self.preferences.language)
         QShortcut(QKeySequence("F10"), self, bar.menu_button.showMenu)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar

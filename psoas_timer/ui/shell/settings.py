@@ -300,6 +300,9 @@ class Preferences:
     _ratings_off = JsonSetting("history/ratings_off_routines", list[str], cast(list[str], []))
     #: The chosen theme (``psoas_timer.ui.common.theme.THEMES``).
     theme = Setting("window/theme", "system", allowed=("system", "light", "dark"))
+    #: The language chosen in Menu → Language (a code such as "de" or "pt_BR"); "" follows
+    #: the system. Applied at start.
+    language = Setting("window/language", "")
     #: The last answers to each routine's either/or steps, ``{routine: [option, ...]}``, each
     #: option by its key (library id or name), in the order of the routine's choices.
     _choices = JsonSetting("session/choices", dict[str, list[str]], cast(dict[str, list[str]], {}))

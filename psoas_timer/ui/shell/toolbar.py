@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
+from psoas_timer.i18n import N_, _, languages, pgettext
 from psoas_timer.ui.common.icons import icon
 from psoas_timer.ui.common.theme import THEMES, scaled_font
 from psoas_timer.ui.shell.actions import MUTED, SOUND_ON, Actions
@@ -21,19 +22,24 @@ __all__ = ["ICON_PIXELS", "WORD_PIXELS", "ControlsBar"]
 #: The words' and the icons' size in pixels: both styles of words fit a 1280 px window.
 WORD_PIXELS = 15
 ICON_PIXELS = 24
-_START_TEXTS = ("Start", "Resume", "Pause")
+_START_TEXTS = (N_("Start"), N_("Resume"), N_("Pause"))
 _MUTE_TEXTS = (SOUND_ON, MUTED)
 
-_THEME_WORDS = {"system": "As the system", "light": "Light", "dark": "Dark"}
+_THEME_WORDS = {"system": N_("As the system"), "light": N_("Light"), "dark": N_("Dark")}
 
 
 class ControlsBar(QToolBar):
     """The controls row; :attr:`theme_chosen` says which theme the Menu picked."""
 
     theme_chosen = Signal(str)
+    #: A language was picked in Menu → Language: its code, "" for the system's.
+    language_chosen = Signal(str)
 
-    def __init__(self, actions: Actions, theme: str, font_from: QWidget) -> None:
-        super().__init__("Controls")
+    def __init__(
+        self, actions: Actions, theme: str, font_from: QWidget, language: str = ""
+    ) -> None:
+        super().__init__(_("Controls"))
+        self._language = language
         self._actions = actions
         self.setObjectName("controls")
         self.setMovable(False)
@@ -74,7 +80,7 @@ class ControlsBar(QToolBar):
         self._steady_buttons()
 
     def _make_menu(self, actions: Actions, theme: str) -> QMenu:
-        menu = QMenu("Menu", self)
+        menu = QMenu(_("Menu"), self)
         menu.setObjectName("main_menu")
         for group in (
             (actions.search, actions.new_routine, actions.edit_routine),
@@ -87,6 +93,8 @@ class ControlsBar(QToolBar):
             menu.addSeparator()
         self.theme_menu = self._make_theme_menu(theme, menu)
         menu.addMenu(self.theme_menu)
+        self.language_menu = self._make_language_menu(self._language, menu)
+        menu.addMenu(self.language_menu)
         menu.addSeparator()
         menu.addAction(actions.help)
         menu.addSeparator()
@@ -96,25 +104,27 @@ class ControlsBar(QToolBar):
     def _make_menu_button(self, menu: QMenu) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName("menu")
-        button.setText("Menu")
+        button.setText(_("Menu"))
         button.setIcon(icon("open-menu"))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setToolTip(
-            "New and edit routines, sound, full screen, how the app looks, help… (F10)"
+            _("New and edit routines, sound, full screen, how the app looks, help… ({key})").format(
+                key="F10"
+            )
         )
         button.setMenu(menu)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        button.setAccessibleName("Menu")
+        button.setAccessibleName(_("Menu"))
         return button
 
     def _make_theme_menu(self, theme: str, parent: QMenu) -> QMenu:
         """Theme: as the system, light or dark; one checked."""
-        menu = QMenu("Theme", parent)
+        menu = QMenu(_("Theme"), parent)
         menu.setObjectName("theme_menu")
         group = QActionGroup(menu)
         group.setExclusive(True)
         for choice in THEMES:
-            action = QAction(_THEME_WORDS[choice], menu)
+            action = QAction(_(_THEME_WORDS[choice]), menu)
             action.setObjectName(f"theme_{choice}")
             action.setData(choice)
             action.setCheckable(True)
@@ -123,6 +133,29 @@ class ControlsBar(QToolBar):
             menu.addAction(action)
         group.triggered.connect(self._on_theme_group_triggered)
         return menu
+
+    def _make_language_menu(self, language: str, parent: QMenu) -> QMenu:
+        """Language: the system's, or one of the shipped languages by its own name; one
+        checked. The choice applies at the next start (the window says so)."""
+        menu = QMenu(_("Language"), parent)
+        menu.setObjectName("language_menu")
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        choices = [("", pgettext("language", "System")), *languages()]
+        codes = {code for code, _name in choices}
+        for code, name in choices:
+            action = QAction(name, menu)
+            action.setObjectName(f"language_{code or 'system'}")
+            action.setData(code)
+            action.setCheckable(True)
+            action.setChecked(code == language or (code == "" and language not in codes))
+            group.addAction(action)
+            menu.addAction(action)
+        group.triggered.connect(self._on_language_triggered)
+        return menu
+
+    def _on_language_triggered(self, action: QAction) -> None:
+        self.language_chosen.emit(str(action.data() or ""))
 
     def _on_mute_changed(self) -> None:
         """A screen reader hears the word shown: Sound, or Muted."""
@@ -149,7 +182,7 @@ class ControlsBar(QToolBar):
             twin.setIcon(action.icon())
             widths = []
             for text in texts:
-                twin.setText(text)
+                twin.setText(_(text))
                 widths.append(twin.sizeHint().width())
             button.setMinimumWidth(max(widths))
 

@@ -116,6 +116,7 @@ class ViewOptions(QObject):
         a.high_contrast.toggled.connect(self.on_high_contrast_toggled)
         a.help.triggered.connect(self._on_help_triggered)
         self._p.toolbar.theme_chosen.connect(self.on_theme_chosen)
+        self._p.toolbar.language_chosen.connect(self.on_language_chosen)
         self._services.audio.problem.connect(self._on_audio_problem)
         hints = QGuiApplication.styleHints()
         if hints is not None:
@@ -237,6 +238,29 @@ class ViewOptions(QObject):
         dialog, self.help_dialog = self.help_dialog, None
         if dialog is not None:
             dialog.deleteLater()
+
+    def on_language_chosen(self, code: str) -> None:
+        """Keep the language picked; say that it applies at the next start (the window's
+        words are made once, as it opens)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from psoas_timer.i18n import _, native_name
+
+        if code == self._prefs.language:
+            return
+        self._prefs.language = code
+        if code:
+            # Translators: {language} is the language's own name ("Deutsch", "Français").
+            text = _("Psoas Timer will speak {language} the next time it starts.").format(
+                language=native_name(code)
+            )
+        else:
+            text = _("Psoas Timer will follow the system's language the next time it starts.")
+        box = QMessageBox(QMessageBox.Icon.Information, _("Language"), text, parent=self._w)
+        box.setObjectName("language_notice")
+        box.setInformativeText(_("Quit and open it again to change the language now."))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.open()
 
     def on_theme_chosen(self, theme: str) -> None:
         from psoas_timer.ui.common.theme import apply_theme
