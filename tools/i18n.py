@@ -79,7 +79,12 @@ def extract(_args: argparse.Namespace) -> int:
         path = f"psoas_timer/{filename}"
         catalog.add(message, None, [(path, lineno)], auto_comments=comments, context=context)
     _check_brace_style(catalog)
-    _write(catalog, LOCALE / "psoas_timer.pot", sort_by_file=True, omit_header=False)
+    target = LOCALE / "psoas_timer.pot"
+    if target.is_file():  # the same messages: keep the date, so the catalogs do not change
+        old = _read(target)
+        if _messages(old) == _messages(catalog):
+            catalog.creation_date = old.creation_date
+    _write(catalog, target, sort_by_file=True, omit_header=False)
     print(f"psoas_timer.pot: {len(catalog)} messages")
     content = ROOT / "psoas_timer" / "i18n" / "content_extract.py"
     if content.is_file():
@@ -87,6 +92,10 @@ def extract(_args: argparse.Namespace) -> int:
             [sys.executable, "-m", "psoas_timer.i18n.content_extract"], cwd=ROOT, check=True
         )
     return 0
+
+
+def _messages(catalog: Catalog) -> list[tuple[object, object]]:
+    return sorted((str(m.id), str(m.context)) for m in catalog if m.id)
 
 
 def _check_brace_style(catalog: Catalog) -> None:

@@ -4,6 +4,7 @@ plural forms by the language's rule (three forms in the pseudo-language); placeh
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -105,7 +106,9 @@ def test_pseudo_language_wraps_and_lengthens() -> None:
             continue
         shown = i18n._(message.id)
         assert OPEN in shown and CLOSE in shown, message.id
-        assert len(shown) >= len(message.id) * 1.3, (message.id, shown)
+        words = re.sub(r"\{[^{}]*\}", "", message.id)
+        if len(words.strip(" ,.:")) >= 5:  # "{name}, {details}" has nothing to lengthen
+            assert len(re.sub(r"\{[^{}]*\}", "", shown)) >= len(words) * 1.3, (message.id, shown)
 
 
 def test_plural_forms_in_a_catalog_with_three(tmp_path: object) -> None:

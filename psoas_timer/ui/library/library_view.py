@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.catalog import Catalog, Entry
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.search import rank
+from psoas_timer.i18n import _, ngettext
 from psoas_timer.ui.common.line_button import LineButton
 from psoas_timer.ui.common.theme import colors, scaled_font
 
@@ -70,22 +71,29 @@ class Roles:
 
 def _time_text(entry: Entry) -> str:
     if not entry.ok:
-        return "cannot be used"
+        return _("cannot be used")
     total = entry.known_total
     return "…" if total is None else format_clock(total)
 
 
 def _details(entry: Entry) -> str:
-    return " · ".join([*entry.tags, "bundled" if entry.bundled else "your routine"])
+    return " · ".join([*entry.tags, _("bundled") if entry.bundled else _("your routine")])
 
 
 def _accessible(entry: Entry) -> str:
     if not entry.ok:
-        return f"{entry.name} cannot be used: {len(entry.problems)} problems"
+        count = len(entry.problems)
+        return ngettext(
+            "{name} cannot be used: {count} problem",
+            "{name} cannot be used: {count} problems",
+            count,
+        ).format(name=entry.name, count=count)
     total = entry.known_total
     if total is None:
-        return f"{entry.name}, {_details(entry)}"
-    return f"{entry.name}, {format_clock(total)}, {_details(entry)}"
+        return _("{name}, {details}").format(name=entry.name, details=_details(entry))
+    return _("{name}, {time}, {details}").format(
+        name=entry.name, time=format_clock(total), details=_details(entry)
+    )
 
 
 def catalog_order(entries: list[Entry]) -> list[int]:
@@ -327,8 +335,8 @@ class LibraryView(QWidget):
         self.today.clicked.connect(self.today_chosen)
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search routines by name, tag or description")
-        self.search.setAccessibleName("Search routines")
+        self.search.setPlaceholderText(_("Search routines by name, tag or description"))
+        self.search.setAccessibleName(_("Search routines"))
         self.search.setClearButtonEnabled(True)
         self.search.setFont(scaled_font(self.font(), 18))
         self.notice = QLabel()
@@ -338,7 +346,7 @@ class LibraryView(QWidget):
         self.model = RoutineModel(self)
         self.list = QListView()
         self.list.setObjectName("routines")
-        self.list.setAccessibleName("Routines")
+        self.list.setAccessibleName(_("Routines"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(RoutineDelegate(self.list))
         self.list.setSpacing(4)
@@ -352,10 +360,10 @@ class LibraryView(QWidget):
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(LAYOUT_BATCH)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.empty = QLabel("No routine matches.")
+        self.empty = QLabel(_("No routine matches."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setVisible(False)
-        title = QLabel("Routines")
+        title = QLabel(_("Routines"))
         title.setFont(scaled_font(self.font(), 30, bold=True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)
@@ -380,15 +388,19 @@ class LibraryView(QWidget):
         self.today.setVisible(bool(text))
         self.today.setText(text or "")
         self.today.setEnabled(openable)
-        self.today.set_line(text or "", "Open today's session" if openable else "")
-        self.today.setAccessibleName(f"{text}. Open it" if openable else (text or ""))
+        self.today.set_line(text or "", _("Open today's session") if openable else "")
+        self.today.setAccessibleName(
+            _("{today}. Open it").format(today=text) if openable else (text or "")
+        )
 
     def set_catalog(self, catalog: Catalog) -> None:
         """List *catalog*'s routines (they are painted as they scroll into view, so even a
         large library is listed at once), matching what the search box holds."""
         self.model.set_entries(catalog.entries)
         problems = catalog.library_problems
-        self.notice.setText("Exercise library problems:\n" + "\n".join(str(p) for p in problems))
+        self.notice.setText(
+            "\n".join([_("Exercise library problems:"), *(str(p) for p in problems)])
+        )
         self.notice.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
         self.notice.setVisible(bool(problems))
         self._on_search_text_changed(self.search.text())

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.catalog import Entry
+from psoas_timer.i18n import _, ngettext
 from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["ProblemsView"]
@@ -49,15 +50,18 @@ class ProblemsView(QWidget):
         self.name = _label("", 34, bold=True, name="problems_name")
         self.path = _label("", 16, name="problems_path")
         self.intro = _label(
-            "This routine cannot be used until these are fixed. Each line says where in the "
-            "file (line and column) and what is wrong; once you save the file, it opens here.",
+            _(
+                "This routine cannot be used until these are fixed. Each line says where in "
+                "the file (line and column) and what is wrong; once you save the file, it "
+                "opens here."
+            ),
             17,
             name="problems_intro",
         )
-        self.open_editor = QPushButton("Open in my editor")
+        self.open_editor = QPushButton(_("Open in my editor"))
         self.open_editor.setObjectName("open_in_editor")
-        self.open_editor.setAccessibleName("Open the file in my editor")
-        self.open_editor.setToolTip("Open the file in the program your system uses for it")
+        self.open_editor.setAccessibleName(_("Open the file in my editor"))
+        self.open_editor.setToolTip(_("Open the file in the program your system uses for it"))
         self.open_editor.setFont(scaled_font(self.font(), 20, bold=True))
         self.open_editor.setMinimumHeight(56)
         self.open_editor.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -87,7 +91,7 @@ class ProblemsView(QWidget):
 
     def set_entry(self, entry: Entry) -> None:
         self.entry = entry
-        self.name.setText(f"{entry.name}: cannot be used")
+        self.name.setText(_("{name}: cannot be used").format(name=entry.name))
         self.path.setText(str(entry.path))
         self.outcome.hide()
         while self.list_layout.count():
@@ -97,17 +101,28 @@ class ProblemsView(QWidget):
                 widget.deleteLater()
         warning = colors(self.palette()).warning.name()
         for problem in entry.problems:
-            where = f"Line {problem.line}, column {problem.column}"
+            where = _("Line {line}, column {column}").format(
+                line=problem.line, column=problem.column
+            )
             heading = _label(where, 17, bold=True, name="problem_where")
             heading.setStyleSheet(f"color: {warning}")
             row = _label(problem.message, 17, name="problem")
-            row.setAccessibleName(f"{where}: {problem.message}")
+            row.setAccessibleName(
+                _("{where}: {problem}").format(where=where, problem=problem.message)
+            )
             row.setContentsMargins(16, 0, 0, 8)
             self.list_layout.addWidget(heading)
             self.list_layout.addWidget(row)
         self.list_layout.addStretch(1)
         self.scroll_area.verticalScrollBar().setValue(0)
-        self.setAccessibleName(f"{entry.name} cannot be used: {len(entry.problems)} problems")
+        count = len(entry.problems)
+        self.setAccessibleName(
+            ngettext(
+                "{name} cannot be used: {count} problem",
+                "{name} cannot be used: {count} problems",
+                count,
+            ).format(name=entry.name, count=count)
+        )
 
     def problem_texts(self) -> list[str]:
         """Each problem as shown: where it is, then what is wrong."""
@@ -120,10 +135,14 @@ class ProblemsView(QWidget):
             return
         path = self.entry.path
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            self.outcome.setText(f"Opened {path.name}. Save it there and it reloads here.")
+            self.outcome.setText(
+                _("Opened {file}. Save it there and it reloads here.").format(file=path.name)
+            )
         else:
             log.warning("no program opened %s", path)
             self.outcome.setText(
-                f"No program on this computer opens {path.name}. Open it in any text editor: {path}"
+                _(
+                    "No program on this computer opens {file}. Open it in any text editor: {path}"
+                ).format(file=path.name, path=path)
             )
         self.outcome.show()

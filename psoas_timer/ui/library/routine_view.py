@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.catalog import Entry
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.plan import Plan, StepRun
+from psoas_timer.i18n import _, ngettext
 from psoas_timer.ui.common.image_view import ImageView
-from psoas_timer.ui.common.text import plural, run_time, step_timing
+from psoas_timer.ui.common.text import run_time, step_timing
 from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["RoutineView", "StepCard"]
@@ -54,12 +55,17 @@ class StepCard(QFrame):
         grid = QGridLayout(self)
         grid.setContentsMargins(14, 10, 14, 10)
         grid.setHorizontalSpacing(16)
-        head = _text(f"{number}. {step.title}", 20, bold=True, name="step_title")
+        head = _text(
+            _("{number}. {step}").format(number=number, step=step.title),
+            20,
+            bold=True,
+            name="step_title",
+        )
         length = _text(format_clock(seconds), 18, bold=True, name="step_time")
         length.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         timing = " · ".join(x for x in (step_timing(step), rounds_note) if x)
         if run.breathing is not None:
-            timing += f" · breathing {run.breathing.label()}"
+            timing += " · " + _("breathing {pattern}").format(pattern=run.breathing.label())
         column = QVBoxLayout()
         column.addWidget(head)
         column.addWidget(_text(timing, 15, name="step_timing"))
@@ -79,7 +85,11 @@ class StepCard(QFrame):
             self.image.hide()
         grid.addWidget(length, 0, 2)
         grid.setColumnStretch(0, 1)
-        self.setAccessibleName(f"Step {number}: {step.title}, {timing}, {format_clock(seconds)}")
+        self.setAccessibleName(
+            _("Step {number}: {step}, {timing}, {time}").format(
+                number=number, step=step.title, timing=timing, time=format_clock(seconds)
+            )
+        )
 
 
 class RoutineView(QWidget):
@@ -101,26 +111,26 @@ class RoutineView(QWidget):
         #: When it was last done and how its points released then (from the history).
         self.history = _text("", 18, name="routine_history")
         self.history.hide()
-        self.ask_ratings = QCheckBox("Ask how it feels before and after")
+        self.ask_ratings = QCheckBox(_("Ask how it feels before and after"))
         self.ask_ratings.setObjectName("routine_ask_ratings")
         self.ask_ratings.setFont(scaled_font(self.font(), 15))
         self.ask_ratings.hide()
         self.origin = _text("", 15, name="routine_origin")
         self.origin.hide()
-        self.add_to_mine = QPushButton("Add to my routines")
+        self.add_to_mine = QPushButton(_("Add to my routines"))
         self.add_to_mine.setObjectName("add_to_my_routines")
         self.add_to_mine.setToolTip(
-            "Copy this file into your routines folder (nothing is replaced)"
+            _("Copy this file into your routines folder (nothing is replaced)")
         )
         self.add_to_mine.setFont(scaled_font(self.font(), 18))
         self.add_to_mine.hide()
         self.add_to_mine.clicked.connect(self._on_add_to_mine_clicked)
         self.changes = _text("", 17, bold=True, name="routine_changes")
         self.changes.setVisible(False)
-        self.start = QPushButton("Start")
+        self.start = QPushButton(_("Start"))
         self.start.setObjectName("start")
-        self.start.setAccessibleName("Start the routine")
-        self.start.setToolTip("Start the routine (Space)")
+        self.start.setAccessibleName(_("Start the routine"))
+        self.start.setToolTip(_("Start the routine ({key})").format(key=_("Space")))
         self.start.setFont(scaled_font(self.font(), 30, bold=True))
         self.start.setMinimumSize(260, 84)
         self.start.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -186,17 +196,23 @@ class RoutineView(QWidget):
         session."""
         self.entry = entry
         lines = changes or []
-        self.changes.setText("\n".join(["Since last week:", *lines]) if lines else "")
+        self.changes.setText("\n".join([_("Since last week:"), *lines]) if lines else "")
         self.changes.setVisible(bool(lines))
         routine, plan = entry.routine, entry.plan
         assert routine is not None
         self.name.setText(routine.name)
         steps = sum(1 for run in plan.steps if run.round == 1)
-        parts = [f"Total {format_clock(plan.total)}", plural(steps, "step"), *routine.tags]
+        parts = [
+            _("Total {time}").format(time=format_clock(plan.total)),
+            ngettext("{count} step", "{count} steps", steps).format(count=steps),
+            *routine.tags,
+        ]
         self.summary.setText(" · ".join(parts))
         self.description.setText(routine.description.strip())
         self.description.setVisible(bool(routine.description.strip()))
-        self.origin.setText(f"Opened from {entry.path}: not in your routines yet.")
+        self.origin.setText(
+            _("Opened from {path}: not in your routines yet.").format(path=entry.path)
+        )
         self.origin.setVisible(entry.outside)
         self.add_to_mine.setVisible(entry.outside)
         self.origin_row.setVisible(entry.outside)
