@@ -93,10 +93,13 @@ def test_iliacus_release_fingers_inside_the_hip_bone() -> None:
     figure = _figure("iliacus-release")
     body = place(figure.poses["start"], figure.view).body
     assert figure.target_place().region == "hip_bone"  # type: ignore[union-attr]
-    for side in ("near", "far"):
-        hand = body.points[f"{side}_hand"]
-        assert distance(hand, body.points["hip_bone"]) < 0.04
-        assert distance(hand, body.points["hip_bone"]) < distance(hand, body.points["navel"])
+    # One side at a time: the near hand hooks over the front of the hip bone, coming
+    # from above it (the head's side) with its elbow resting low, the fingers curled.
+    hand = body.points["near_hand"]
+    assert distance(hand, body.points["hip_bone"]) < 0.04
+    assert distance(hand, body.points["hip_bone"]) < distance(hand, body.points["navel"])
+    assert body.points["near_elbow"][1] < body.points["hip_bone"][1]
+    assert "hook" in figure.signs
     assert direction(body.lower.up - 90)[1] > 0.9, "lying face up"
 
 
@@ -211,3 +214,87 @@ def test_fitting_closes_the_gaps_of_a_rough_pose() -> None:
     assert pose_cost(fitted, "side") < pose_cost(rough, "side")
     assert pose_problems(figure, fitted) == []
     assert TOLERANCE <= 0.02
+
+
+RELEASE_DRILLS = sorted(i for i, step in BUNDLED.exercises.items() if step.kind == "release")
+#: The joints whose places make a body's shape at a glance.
+SHAPE_POINTS = (
+    "head",
+    "shoulder",
+    "near_elbow",
+    "near_hand",
+    "far_hand",
+    "near_knee",
+    "near_ankle",
+    "far_knee",
+    "far_ankle",
+)
+
+
+def _shape(ident: str) -> dict[str, tuple[float, float]]:
+    figure = _figure(ident)
+    body = place(figure.key_poses()[-1], figure.view).body
+    hip = body.points["hip"]
+    return {n: (body.points[n][0] - hip[0], body.points[n][1] - hip[1]) for n in SHAPE_POINTS}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [(a, b) for i, a in enumerate(RELEASE_DRILLS) for b in RELEASE_DRILLS[i + 1 :]],
+)
+def test_release_drills_differ_in_pose_not_only_in_the_spot_map(a: str, b: str) -> None:
+    # The blind test could not tell them apart when only the inset map differed: each
+    # pair of release drills must differ in the body itself, at least two of its joints
+    # a hand's length (0.1 of the height) apart.
+    one, two = _shape(a), _shape(b)
+    apart = [n for n in SHAPE_POINTS if distance(one[n], two[n]) > 0.1]
+    assert len(apart) >= 2, f"{a} and {b} are drawn in nearly one pose (apart: {apart})"
+
+
+def test_ball_rolls_show_the_ball_moving_and_the_hip_crease_release_does_not() -> None:
+    rolls = still(_figure("ball-roll"))
+    crease = still(_figure("psoas-ball-release"))
+
+    def balls(scene: object) -> int:
+        return sum(1 for s in scene.shapes if s.fill == "ball")  # type: ignore[attr-defined]
+
+    assert balls(rolls) >= 3, "the ball where it is and faint where it goes next"
+    assert balls(crease) == 1
+
+
+def test_the_two_face_down_ball_drills_lie_differently() -> None:
+    # Hip crease release: propped on the forearms; ball rolls: lying long, arms ahead.
+    crease = place(_figure("psoas-ball-release").poses["start"], "side").body
+    rolls = place(_figure("ball-roll").poses["start"], "side").body
+    assert crease.points["shoulder"][1] > rolls.points["shoulder"][1] + 0.06
+    assert rolls.points["near_hand"][0] - rolls.points["head"][0] > 0.05, "hands ahead"
+
+
+def test_calm_breathing_shows_its_rhythm_out_longer_than_in() -> None:
+    scene = still(_figure("calm-breathing"))
+    counts = [int(label.text) for label in scene.labels]
+    assert counts == [4, 6]
+
+
+def test_side_lying_stretch_lies_on_its_side_on_a_bed_the_top_leg_hanging() -> None:
+    figure = _figure("side-lying-psoas-stretch")
+    pose = figure.poses["start"]
+    body = place(pose, figure.view).body
+    assert figure.view == "front" and abs(direction(body.lower.up)[1]) < 0.2, "on its side"
+    assert "side@table" in pose.touch and "heat_pack" in figure.props
+    from psoas_timer.core.figure.props import TABLE_H
+
+    assert body.points["near_knee"][1] < TABLE_H, "the top leg hangs over the edge"
+    assert body.points["far_knee"][1] > TABLE_H, "the bottom leg stays on the bed"
+
+
+def test_kneeling_stretch_and_low_lunge_read_apart() -> None:
+    # Kneeling: upright, front knee at a right angle, hands on the hips. Low lunge: leaning
+    # forward over a deep front knee, hands on it.
+    kneel = place(_figure("kneeling-hip-flexor-stretch").poses["start"], "side").body
+    lunge = place(_figure("low-lunge-stretch").poses["start"], "side").body
+    assert direction(kneel.upper.up)[0] < 0.1 and direction(lunge.upper.up)[0] > 0.35
+    assert kneel.points["near_knee"][0] - kneel.points["near_ankle"][0] < 0.05
+    assert lunge.points["near_knee"][0] - lunge.points["near_ankle"][0] > 0.05
+    assert distance(kneel.points["near_hand"], kneel.points["hip_bone"]) < 0.06
+    assert distance(lunge.points["near_hand"], lunge.points["near_knee"]) < 0.06

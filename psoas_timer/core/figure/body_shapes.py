@@ -189,6 +189,11 @@ def _arm(body: Body, side: str, fill: str) -> list[Shape]:
     ]
 
 
+#: How many shapes the near arm ends the body's front with (two segments, the hand and
+#: the elbow's mark).
+NEAR_ARM_SHAPES = 4
+
+
 def body_shapes(
     body: Body, *, breath: float = 0.0, ghost: bool = False
 ) -> tuple[list[Shape], list[Shape]]:
@@ -323,4 +328,4 @@ def _anchors(path: Path) -> list[Point]:
     return out
 
 
-__all__ += ["SIDES", "body_points", "capsule", "torso_points"]
+__all__ += ["NEAR_ARM_SHAPES", "SIDES", "body_points", "capsule", "torso_points"]

@@ -9,20 +9,33 @@ says what is wrong with a pose (a limb through the floor, a contact in the air).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
+from ..breathing import NAMED_PATTERNS
 from . import props as kit
-from .body_shapes import Probe, body_points, body_shapes, probes
+from .body_shapes import (
+    NEAR_ARM_SHAPES,
+    SIDE_FRONT_LOWER,
+    Probe,
+    body_points,
+    body_shapes,
+    probes,
+)
 from .geometry import Point, along, angle_of, direction, distance
 from .model import Figure, Pose
-from .scene import Box, Label, Path, Scene, Shape, circle, smooth
+from .scene import Box, Label, Path, Scene, Shape, circle, polygon, smooth
 from .signs import (
+    SIGN_W,
     arc_arrow,
     arrow,
+    arrow_head,
     body_map,
     box_sign,
     breath_lines,
+    curve_arrow,
     double_arrow,
+    hop_arrow,
     pulse_ring,
 )
 from .skeleton import Body, pose_body
@@ -126,48 +139,75 @@ def _region_point(body: Body, region: str, side: str) -> Point:
 def _outward(body: Body, region: str) -> float:
     """The direction out of the body's surface at *region*."""
     if body.view == "front":
-        return body.lower.up - 90 + 90  # towards the viewer: drawn as "up the picture"
+        # Towards the viewer: drawn as up the trunk standing, up the picture lying on
+        # the side.
+        up = body.lower.up
+        return up if abs(direction(up)[0]) < 0.7 else 90.0
     if region in FRONT_REGIONS:
         return body.lower.up - 90
     return body.lower.up + 90
 
 
-def _anatomy(body: Body, region: str | None) -> list[Shape]:
-    """The landmarks that tell the release drills apart: the rim of the hip bone with its
-    front point, the navel, the crease of the hip."""
-    if body.view != "side":
+def _anatomy(figure: Figure, body: Body, region: str | None) -> list[Shape]:
+    """The landmarks that tell the release drills apart: the wing of the hip bone with its
+    front point (where the fingers hook in), the navel with the deep psoas muscle under it
+    (where the fingers sink), the crease of the hip (where the ball goes). Only release
+    drills show them: on a stretch they would read as a bag on the hip."""
+    if body.view != "side" or not {"press", "hook", "deep", "roll"} & set(figure.signs):
         return []
     lo, up = body.lower, body.upper
     shapes: list[Shape] = []
-    if region in ("hip_bone", "hip_crease"):
-        # The wing of the hip bone, its rim and the point at its front: the fingers or
-        # the ball go just inside that point.
+    if "hook" in figure.signs:
+        # The wing of the hip bone seen through the skin, its rim and the point at its
+        # front: the fingers hook over that point, into the bowl of the bone.
         wing = [
             lo.at(0.0, 0.012),
-            lo.at(0.03, 0.05),
-            lo.at(0.05, 0.06),
-            lo.at(0.085, 0.032),
+            lo.at(0.03, 0.045),
+            lo.at(0.05, 0.056),
+            lo.at(0.085, 0.03),
             lo.at(0.1, -0.01),
             lo.at(0.085, -0.045),
             lo.at(0.04, -0.05),
             lo.at(0.0, -0.025),
         ]
-        shapes.append(Shape(smooth(wing), fill="bone", stroke="bone", width=0.004, alpha=0.35))
-        rim = [lo.at(0.085, -0.045), lo.at(0.1, -0.01), lo.at(0.085, 0.032), lo.at(0.05, 0.06)]
-        shapes.append(Shape(smooth(rim, closed=False), fill=None, stroke="bone", width=0.007))
-        shapes.append(Shape(circle(lo.at(0.05, 0.058), 0.009), fill="bone", stroke=None))
+        shapes.append(Shape(smooth(wing), fill="bone", stroke=None, alpha=0.22))
+        rim = [
+            lo.at(0.04, -0.05),
+            lo.at(0.085, -0.045),
+            lo.at(0.1, -0.01),
+            lo.at(0.085, 0.03),
+            lo.at(0.05, 0.056),
+            lo.at(0.02, 0.04),
+        ]
+        shapes.append(Shape(smooth(rim, closed=False), fill=None, stroke="bone", width=0.009))
+        shapes.append(Shape(circle(lo.at(0.05, 0.056), 0.012), fill="bone", stroke=None))
+    if "deep" in figure.signs:
+        # The psoas: from the side of the low spine, down through the pelvis, over the
+        # front of the hip joint to the thigh bone. It lies deep, just in front of the spine.
+        thigh = body.angles["near_thigh"]
+        band = [
+            up.at(0.07, -0.02),
+            lo.at(0.1, -0.018),
+            lo.at(0.05, -0.005),
+            lo.at(0.005, 0.022),
+            along(body.points["near_hip"], thigh, 0.025),
+        ]
+        shapes.append(
+            Shape(smooth(band, closed=False), fill=None, stroke="target", width=0.03, alpha=0.35)
+        )
+        spine = [up.at(0.12, -0.04), up.at(0.0, -0.035), lo.at(0.06, -0.04), lo.at(0.0, -0.05)]
+        shapes.append(
+            Shape(smooth(spine, closed=False), fill=None, stroke="bone", width=0.012, alpha=0.5)
+        )
     if region == "navel":
-        # The navel, and the edge of the ribs above it: the fingers go beside the navel,
-        # on the soft belly between the two.
+        # The navel: the fingers go a few fingers' widths beside it.
         shapes.append(
             Shape(circle(lo.at(0.108, 0.066), 0.011), fill=None, stroke="line", width=0.005)
         )
-        ribs = [up.at(0.05, 0.07), up.at(0.085, 0.035), up.at(0.12, 0.0)]
-        shapes.append(Shape(smooth(ribs, closed=False), fill=None, stroke="bone", width=0.006))
     if region == "hip_crease":
         thigh = body.angles["near_thigh"]
         fold = [lo.at(-0.012, 0.052), along(lo.at(-0.012, 0.052), thigh + 160, 0.05)]
-        shapes.append(Shape(smooth(fold, closed=False), fill=None, stroke="line", width=0.005))
+        shapes.append(Shape(smooth(fold, closed=False), fill=None, stroke="line", width=0.006))
     return shapes
 
 
@@ -205,6 +245,8 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
         at = placement.at
         if kind == "table" and on_table:
             xs = [p[0] for p in on_table]
+            if body.view == "front":  # lying on the side: the whole length on the bed
+                xs += [body.points[n][0] for n in ("far_ankle", "far_knee", "hip")]
             head = body.points["head"][0]
             edge = max(xs) + 0.035 if head < max(xs) else min(xs) - 0.035
             far_end = min(min(xs), head) - 0.1 if head < max(xs) else max(max(xs), head) + 0.1
@@ -263,19 +305,71 @@ def _signs(
                     tip = along(region, outward + spread, 0.06)
                     shapes += arrow(along(region, outward + spread, 0.16), tip)
         elif sign == "roll" and region is not None:
-            y = -0.045
-            shapes += double_arrow((region[0] - 0.14, y), (region[0] + 0.14, y))
+            # The ball moved from spot to spot: where it was and goes next, faint, with
+            # an arrow hopping to each, and the way along the body beneath.
+            y = -0.05
+            shapes += double_arrow((region[0] - 0.2, y), (region[0] + 0.2, y))
             if "ball" in figure.props:
-                for dx in (-0.11, 0.11):
+                for dx in (-0.15, 0.15):
+                    spot = (region[0] + dx, kit.BALL_R)
                     shapes.append(
                         Shape(
-                            circle((region[0] + dx, kit.BALL_R), kit.BALL_R),
-                            fill=None,
-                            stroke="ghost",
+                            circle(spot, kit.BALL_R),
+                            fill="ball",
+                            stroke="line",
                             width=0.004,
+                            alpha=0.35,
                             dashed=True,
                         )
                     )
+                    shapes += hop_arrow(
+                        (region[0] + (0.045 if dx > 0 else -0.045), -0.012),
+                        (spot[0] - (0.03 if dx > 0 else -0.03), -0.012),
+                    )
+        elif sign == "hook" and region is not None:
+            # Over the front point of the hip bone and down into its bowl.
+            lo = body.lower
+            path = [lo.at(0.17, 0.15), lo.at(0.11, 0.15), lo.at(0.07, 0.1), lo.at(0.045, 0.045)]
+            shapes += curve_arrow(path)
+        elif sign == "deep" and region is not None:
+            # Down onto the belly, then on, deep, towards the spine (dashed, under the
+            # skin): the psoas lies just in front of it.
+            inward = outward + 180
+            top = along(region, outward, 0.19)
+            shapes += arrow(top, along(region, outward, 0.11))
+            deep = along(region, inward, 0.075)
+            shapes.append(
+                Shape(
+                    polygon([region, along(deep, outward, 0.02)], closed=False),
+                    fill=None,
+                    stroke="sign",
+                    width=SIGN_W,
+                    dashed=True,
+                )
+            )
+            shapes.append(arrow_head(deep, inward))
+        elif sign == "drop":
+            # The near leg hangs and sinks with its own weight.
+            knee = body.points["near_knee"]
+            side = 1.0 if knee[0] >= body.points["hip"][0] else -1.0
+            x = knee[0] - side * 0.09
+            shapes += arrow((x, knee[1] + 0.06), (x, knee[1] - 0.1))
+        elif sign == "wave":
+            # The belly risen with the breath in, dashed over the body at rest.
+            lo = body.lower
+            risen = [lo.at(u, v * 1.45) for u, v in SIDE_FRONT_LOWER[:-1]]
+            shapes.append(
+                Shape(
+                    smooth(risen, closed=False),
+                    fill=None,
+                    stroke="sign",
+                    width=SIGN_W * 0.6,
+                    dashed=True,
+                )
+            )
+            shapes_wave, labels_wave = _breath_wave(body, _breathing_counts())
+            shapes += shapes_wave
+            labels += labels_wave
         elif sign == "lift" and start is not None:
             best, moved = "hip", 0.0
             for name in ("hip", "shoulder", "near_ankle", "near_knee", "near_hand", "head"):
@@ -287,10 +381,7 @@ def _signs(
                 angle = angle_of(a, b)
                 shapes += arrow(along(a, angle, 0.03), along(b, angle, -0.03))
         elif sign == "map" and target_region is not None:
-            drawn = [q for shape in body_shapes(body)[1] for q in shape.path.points()]
-            highest = max(y for _, y in drawn)
-            rightmost = max(x for x, _ in drawn)
-            shapes += body_map((rightmost - 0.3, highest + 0.06), target_region, 0.9)
+            shapes += body_map(_map_corner(body, shapes), target_region, MAP_SIZE)
         elif sign == "tuck":
             glutes = body.points["glutes"]
             shapes += arc_arrow(glutes, 0.075, body.lower.up + 110, 100)
@@ -322,6 +413,72 @@ def _signs(
                     shapes += arc_arrow(centre, 0.12, begin, sweep * 0.8)
                     mid = along(centre, begin + sweep * 0.4, 0.2)
                     labels.append(Label(mid, text, 0.08))
+    return shapes, labels
+
+
+#: The spot map's scale, and its width and height at that scale.
+MAP_SIZE = 0.9
+MAP_W, MAP_H = 0.32 * MAP_SIZE, 0.48 * MAP_SIZE
+
+
+def _map_corner(body: Body, signs: list[Shape]) -> Point:
+    """Where the spot map goes: over the lowest stretch of the body (above the head of a
+    figure lying down rather than above its knees), so the picture stays short and the
+    body large; to the right where that costs nothing."""
+    back, front = body_shapes(body)
+    drawn = [q for shape in back + front + signs for q in shape.path.points()]
+    left = min(x for x, _ in drawn)
+    right = max(x for x, _ in drawn)
+    best: tuple[float, float, float] | None = None
+    steps = 24
+    for i in range(steps + 1):
+        x = left + (right - MAP_W - left) * i / steps
+        under = [y for qx, y in drawn if x - 0.03 <= qx <= x + MAP_W + 0.03]
+        bottom = max(under, default=0.0) + 0.05
+        key = (round(bottom, 2), -x, bottom)
+        if best is None or key < best:
+            best = key
+    assert best is not None
+    return (-best[1], best[2])
+
+
+def _breathing_counts() -> tuple[int, int]:
+    """The counts in and out the wave shows: the calm breath's (out longer than in)."""
+    calm = NAMED_PATTERNS["calm"]
+    return round(calm.inhale), round(calm.exhale)
+
+
+def _breath_wave(body: Body, counts: tuple[int, int]) -> tuple[list[Shape], list[Label]]:
+    """A breath drawn as a wave above the figure: up while breathing in (the belly rises),
+    down, longer, while breathing out, with the counts of each and an arrow at each turn."""
+    outline = [p for shape in body_shapes(body)[1] for p in shape.path.points()]
+    left = min(x for x, _ in outline)
+    right = max(x for x, _ in outline)
+    high = max(y for _, y in outline)
+    inhale, exhale = counts
+    width = min(0.9, (right - left) * 0.8)
+    unit = width / (inhale + exhale)
+    x0 = (left + right) / 2 - width / 2
+    base = high + 0.08
+    rise = 0.13
+    pts: list[Point] = []
+    steps = 24
+    for i in range(steps + 1):  # in: a half wave up over *inhale* counts
+        t = i / steps
+        pts.append((x0 + t * inhale * unit, base + rise * (0.5 - 0.5 * math.cos(math.pi * t))))
+    for i in range(1, steps + 1):  # out: a half wave down over *exhale* counts
+        t = i / steps
+        x = x0 + (inhale + t * exhale) * unit
+        pts.append((x, base + rise * (0.5 + 0.5 * math.cos(math.pi * t))))
+    shapes = [Shape(smooth(pts, closed=False), fill=None, stroke="sign", width=SIGN_W)]
+    peak = pts[steps]
+    end = pts[-1]
+    shapes += arrow(pts[steps - 4], peak)
+    shapes += arrow(pts[-5], end)
+    labels = [
+        Label((x0 + inhale * unit * 0.3, base + rise * 0.95), str(inhale), 0.075),
+        Label((x0 + (inhale + exhale * 0.7) * unit, base + rise * 0.95), str(exhale), 0.075),
+    ]
     return shapes, labels
 
 
@@ -362,17 +519,15 @@ def frame_scene(
     if start is not None:
         gb, gf = body_shapes(start.body, ghost=True)
         ghost_shapes = gb + gf
-    content = (
-        behind
-        + ghost_shapes
-        + back
-        + under
-        + front
-        + _anatomy(body, target[0] if target else None)
-        + over
-    )
-    if region is not None:
-        content += pulse_ring(region, 0.034, pulse)
+    anatomy = _anatomy(figure, body, target[0] if target else None)
+    ring = pulse_ring(region, 0.034, pulse) if region is not None else []
+    if anatomy:
+        # A release drill: the bone, the muscle and the spot under the skin, the hand
+        # pressing on them drawn over them.
+        trunk, near = front[:-NEAR_ARM_SHAPES], front[-NEAR_ARM_SHAPES:]
+        content = behind + ghost_shapes + back + under + trunk + anatomy + ring + near + over
+    else:
+        content = behind + ghost_shapes + back + under + front + over + ring
     content += sign_shapes
     scene.shapes = content
     scene.labels = labels

@@ -50,6 +50,7 @@ def _build(pose: Pose, values: dict[str, float]) -> Pose:
         near=sides["near"],
         far=sides["far"],
         reach=pose.reach,
+        elbows=pose.elbows,
         touch=pose.touch,
     )
 

@@ -14,6 +14,9 @@ a prop. Angles follow anatomy, so a pose reads like a physiotherapist's descript
 * ``reach``: a hand placed on a body point (``navel``, ``hip_bone``, ``near_knee``...; the
   far hand may join the near one, ``near_hand``); the shoulder and elbow are then worked
   out.
+* ``elbows``: for a hand placed by ``reach``, which way its elbow bends: ``high`` (the
+  default: up off the floor, pressing down from above) or ``low`` (resting beside the
+  body, the forearm along it).
 * ``touch``: what touches the ground: ``back``, ``near_foot``... or ``name@prop`` for a
   point resting on a prop (``hip_crease@ball``).
 """
@@ -170,6 +173,7 @@ class Pose(FormatModel):
     near: Limbs = Limbs()
     far: Limbs | None = None
     reach: dict[Literal["near", "far"], ReachPoint] = Field(default_factory=dict)
+    elbows: dict[Literal["near", "far"], Literal["high", "low"]] = Field(default_factory=dict)
     touch: Annotated[list[Contact], Field(min_length=1)]
 
     @property
@@ -201,6 +205,10 @@ class Figure(FormatModel):
     signs: list[
         Literal[
             "press",
+            "hook",
+            "deep",
+            "wave",
+            "drop",
             "roll",
             "lift",
             "tuck",

@@ -73,6 +73,7 @@ def blend(a: Pose, b: Pose, t: float) -> Pose:
         near=limbs(a.near, b.near),
         far=limbs(a.far_limbs, b.far_limbs),
         reach=a.reach if a.reach == b.reach else near.reach,
+        elbows=a.elbows if a.elbows == b.elbows else near.elbows,
         touch=near.touch,
     )
 

@@ -8,7 +8,7 @@ import math
 from .geometry import Point, along, angle_of, distance
 from .scene import Shape, circle, polygon, smooth
 
-__all__ = ["arc_arrow", "arrow", "double_arrow"]
+__all__ = ["SIGN_W", "arc_arrow", "arrow", "arrow_head", "curve_arrow", "double_arrow", "hop_arrow"]
 
 SIGN_W = 0.009
 
@@ -20,6 +20,11 @@ def _head(tip: Point, angle: float, size: float = 0.03) -> Shape:
         stroke="sign",
         width=0.003,
     )
+
+
+def arrow_head(tip: Point, angle: float) -> Shape:
+    """An arrow's head alone, at *tip*, pointing *angle*."""
+    return _head(tip, angle)
 
 
 def arrow(start: Point, end: Point, *, width: float = SIGN_W) -> list[Shape]:
@@ -42,6 +47,27 @@ def double_arrow(a: Point, b: Point) -> list[Shape]:
         ),
         _head(b, angle),
         _head(a, angle + 180),
+    ]
+
+
+def curve_arrow(points: list[Point]) -> list[Shape]:
+    """An arrow along a smooth curve through *points*, its head at the last."""
+    end = points[-1]
+    return [
+        Shape(smooth(points, closed=False), fill=None, stroke="sign", width=SIGN_W),
+        _head(end, angle_of(points[-2], end)),
+    ]
+
+
+def hop_arrow(a: Point, b: Point, height: float = 0.05) -> list[Shape]:
+    """A small arrow arching from *a* to *b* (below them when *height* is negative)."""
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 - height)
+    pts = [a, mid, b]
+    curve = smooth(pts, closed=False, tension=1.0)
+    before = ((mid[0] + b[0] * 3) / 4, (mid[1] + b[1] * 3) / 4)
+    return [
+        Shape(curve, fill=None, stroke="sign", width=SIGN_W * 0.8),
+        _head(b, angle_of(before, b), 0.025),
     ]
 
 

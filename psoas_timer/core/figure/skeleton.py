@@ -111,7 +111,13 @@ def pose_body(pose: Pose, view: str) -> Body:
         _leg(body, side, limbs[side])
     _landmarks(body)
     for side in SIDES:
-        _arm(body, side, limbs[side], pose.reach.get(side))  # type: ignore[call-overload]
+        _arm(
+            body,
+            side,
+            limbs[side],
+            pose.reach.get(side),  # type: ignore[call-overload]
+            low=pose.elbows.get(side) == "low",  # type: ignore[call-overload]
+        )
     return body
 
 
@@ -170,19 +176,33 @@ def _landmarks(body: Body) -> None:
 HAND_REACH = anthro.HAND * 0.5
 
 
-def _arm(body: Body, side: str, limb: Limbs, reach: str | None) -> None:
+def _arm(body: Body, side: str, limb: Limbs, reach: str | None, *, low: bool = False) -> None:
     pts, ang = body.points, body.angles
     s = _sign(body.view, side)
     root = pts[f"{side}_shoulder"]
     if reach is not None:
         goal = pts[reach]
         # Of the two ways to bend the elbow, the one that keeps it higher: off the floor
-        # when lying, and pressing down on the spot from above.
+        # when lying, and pressing down on the spot from above (or, asked for, the lower:
+        # resting beside the body).
         reach_len = anthro.FOREARM + HAND_REACH * 0.6
-        options = [
-            two_link(root, goal, anthro.UPPER_ARM, reach_len, bend_ccw=ccw) for ccw in (True, False)
-        ]
-        upper, fore = max(options, key=lambda o: along(root, o[0], anthro.UPPER_ARM)[1])
+
+        def height(option: tuple[float, float]) -> float:
+            return along(root, option[0], anthro.UPPER_ARM)[1]
+
+        def solve(to: Point, second: float) -> tuple[float, float]:
+            options = [
+                two_link(root, to, anthro.UPPER_ARM, second, bend_ccw=ccw) for ccw in (True, False)
+            ]
+            return min(options, key=height) if low else max(options, key=height)
+
+        upper, fore = solve(goal, reach_len)
+        if limb.wrist:
+            # A bent wrist (fingers hooked onto the spot): the wrist goes where the hand,
+            # bent so, lands on the spot.
+            for _ in range(4):
+                wrist_at = along(goal, fore + s * limb.wrist, -HAND_REACH)
+                upper, fore = solve(wrist_at, anthro.FOREARM)
         hand = fore + s * limb.wrist
     else:
         upper = ang["upper"] + 180 + s * limb.shoulder
