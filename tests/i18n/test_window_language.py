@@ -64,3 +64,17 @@ def test_a_right_to_left_language_mirrors_the_layout(language: None) -> None:
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     apply_language("en@pseudo")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_in_right_to_left_the_dial_and_the_media_controls_stay_left_to_right(
+    make_window: object, preferences: Preferences, qtbot: QtBot, language: None
+) -> None:
+    apply_language("ar@pseudo")
+    window = make_window(preferences)  # type: ignore[operator]
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.isRightToLeft()
+    assert window.centralWidget().isRightToLeft()
+    assert window.player.dial.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert not window.player.dial.isRightToLeft()
+    assert not window.toolbar.isRightToLeft()

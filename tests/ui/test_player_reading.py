@@ -91,7 +91,7 @@ def test_the_check_in_reads_large_with_its_marks_and_the_time_to_the_maximum(
     controls = window.player.open_controls
     assert not controls.check_in.isHidden()
     question = controls.check_in_label
-    assert question.isVisible() and question.text() == CHECK_IN_QUESTION
+    assert question.isVisible() and question.text() == CHECK_IN_QUESTION  # English in tests
     caption = window.player.banner_row.caption
     # as large as the captions (no smaller than they are asked to be)
     assert question.font().pixelSize() >= caption.maximumHeight() * 0.8

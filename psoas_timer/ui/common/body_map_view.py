@@ -36,6 +36,7 @@ from psoas_timer.core.figure.anthropometry import (
     UPPER_TRUNK,
 )
 from psoas_timer.history.body_map import PLACES, Place
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["BodyMapView", "outline"]
@@ -112,7 +113,7 @@ class BodyMapView(QWidget):
     def __init__(self, parent: QWidget | None = None, *, editable: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("body_map")
-        self.setAccessibleName("Body map")
+        self.setAccessibleName(_("Body map"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(280, 240)
@@ -142,12 +143,13 @@ class BodyMapView(QWidget):
     def _describe(self) -> None:
         place = self.selected
         if place is None:
-            self.setAccessibleDescription("No place selected: use the arrow keys")
+            self.setAccessibleDescription(_("No place selected: use the arrow keys"))
             return
         score = self.scores.get(place.key)
-        said = f"{score} of 10" if score is not None else "not rated"
-        self.setAccessibleDescription(f"{place.label.capitalize()}: {said}")
-        self.setToolTip(f"{place.label.capitalize()}: {said}")
+        said = _("{score} of 10").format(score=score) if score is not None else _("not rated")
+        text = _("{place}: {score}").format(place=place.label.capitalize(), score=said)
+        self.setAccessibleDescription(text)
+        self.setToolTip(text)
 
     # -- geometry ----------------------------------------------------------------------
     def _frames(self) -> list[tuple[str, QRectF, float, float]]:
@@ -202,7 +204,7 @@ class BodyMapView(QWidget):
             painter.drawText(
                 QRectF(middle - self.width() / 4, 0, self.width() / 2, box.top()),
                 Qt.AlignmentFlag.AlignCenter,
-                "Front (facing you)" if name == "front" else "Back",
+                _("Front (facing you)") if name == "front" else _("Back"),
             )
             painter.save()
             painter.translate(middle, box.top())

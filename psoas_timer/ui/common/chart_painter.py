@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from psoas_timer.history.chart_series import Chart, Line
+from psoas_timer.i18n import _, format_decimal, ngettext
 
 __all__ = ["ChartStyle", "change_words", "paint_chart"]
 
@@ -66,13 +67,17 @@ def change_words(chart: Chart) -> str:
     if change is None:
         return ""
     points = change.points
-    size = f"{points:.0f}" if abs(points - round(points)) < 0.05 else f"{points:.1f}"
-    unit = "point" if size == "1" else "points"
-    way = "down" if change.delta < 0 else "up"
+    whole = abs(points - round(points)) < 0.05
+    size = format_decimal(points, digits=0 if whole else 1)
+    count = round(points) if whole else 2  # a fraction takes the plural
+    if change.delta < 0:
+        moved = ngettext("down {size} point", "down {size} points", count).format(size=size)
+    else:
+        moved = ngettext("up {size} point", "up {size} points", count).format(size=size)
     line = next((line.name for line in chart.lines if line.role == chart.change_line), "")
     if line and len(chart.lines) > 1:
-        return f"{line}: {way} {size} {unit}, a change that matters"
-    return f"{way.capitalize()} {size} {unit}: a change that matters"
+        return _("{line}: {change}, a change that matters").format(line=line, change=moved)
+    return _("{change}: a change that matters").format(change=moved[:1].upper() + moved[1:])
 
 
 def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, style: ChartStyle) -> None:
@@ -195,7 +200,7 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, style: ChartStyle
         painter.drawText(
             QRectF(x, y - line_h / 2, max(0.0, rect.right() - x), line_h),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            "a point a week" if chart.per == "week" else "a point a month",
+            _("a point a week") if chart.per == "week" else _("a point a month"),
         )
     painter.restore()
 

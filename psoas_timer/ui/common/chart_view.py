@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_timer.history.chart_series import Chart
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.chart_painter import ChartStyle, change_words, paint_chart
 from psoas_timer.ui.common.theme import colors, scaled_font
 
@@ -63,7 +64,7 @@ class ChartView(QWidget):
         words = change_words(chart)
         self.setAccessibleName(chart.title)
         self.setAccessibleDescription(
-            chart.empty_text if chart.empty else (words or "No change large enough to matter.")
+            chart.empty_text if chart.empty else (words or _("No change large enough to matter."))
         )
         self.setToolTip(words)
         self.update()

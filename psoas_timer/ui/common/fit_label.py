@@ -8,7 +8,22 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from psoas_timer.i18n import N_, _
+
 __all__ = ["FitLabel"]
+
+#: What a screen reader calls each label, by its object name.
+_ACCESSIBLE = {
+    "open_marks": N_("Open marks"),
+    "check_in_question": N_("Check in question"),
+    "check_in_hint": N_("Check in hint"),
+    "sound_notice_text": N_("Sound notice text"),
+    "step_name": N_("Step name"),
+    "where": N_("Where"),
+    "next_up": N_("Next up"),
+    "heading": N_("Heading"),
+    "cue_caption": N_("Cue caption"),
+}
 
 
 class FitLabel(QLabel):
@@ -16,7 +31,8 @@ class FitLabel(QLabel):
         super().__init__(parent)
         self.setObjectName(name)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAccessibleName(name.replace("_", " ").capitalize())
+        said = _ACCESSIBLE.get(name)
+        self.setAccessibleName(_(said) if said else name.replace("_", " ").capitalize())
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._bold = bold
         self._max_px = 16

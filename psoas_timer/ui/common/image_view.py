@@ -9,6 +9,8 @@ from PySide6.QtGui import QImageReader, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from psoas_timer.i18n import _
+
 __all__ = ["ImageView"]
 
 
@@ -22,7 +24,7 @@ class ImageView(QWidget):
         self._pixmap: QPixmap | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(minimum, minimum)
-        self.setAccessibleName("Step picture")
+        self.setAccessibleName(_("Step picture"))
 
     @property
     def path(self) -> Path | None:

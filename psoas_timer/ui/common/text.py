@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from psoas_timer.core.amounts import Ranged, RangedCount, SideCount, SideSeconds
 from psoas_timer.core.duration import format_clock
@@ -12,6 +12,7 @@ from psoas_timer.core.model import Step
 from psoas_timer.core.open_holds import OpenHold, SideOpen
 from psoas_timer.core.plan import Plan, Segment, StepRun
 from psoas_timer.core.tempo import REP_PHASE_WORDS, RepTempo
+from psoas_timer.i18n import N_, _, format_decimal, ngettext, pgettext
 
 __all__ = [
     "KIND_WORDS",
@@ -19,25 +20,58 @@ __all__ = [
     "caption_for",
     "count_up",
     "doing_word",
+    "kind_word",
     "next_up",
     "noun",
     "open_marks",
     "plural",
     "run_time",
+    "seconds_text",
+    "side_word",
     "step_timing",
     "where_line",
 ]
 
 #: What the user is doing in each kind of segment, as a short heading.
+#: Marked only: translated where shown (``_(KIND_WORDS[kind])``, or :func:`kind_word`).
 KIND_WORDS: dict[str, str] = {
-    "prepare": "Get ready",
-    "hold": "Hold",
-    "rep": "Go",
-    "open": "Hold until it softens",
-    "breathe": "Breathe",
-    "rest": "Rest",
-    "switch": "Switch sides",
+    "prepare": N_("Get ready"),
+    "hold": N_("Hold"),
+    "rep": N_("Go"),
+    "open": N_("Hold until it softens"),
+    "breathe": N_("Breathe"),
+    "rest": N_("Rest"),
+    "switch": N_("Switch sides"),
 }
+
+
+#: The core's rep phase headings (``REP_PHASE_WORDS``), marked here so they are extracted.
+_PHASE_HEADINGS = (N_("Up"), N_("Hold"), N_("Down"))
+
+
+def _phase_word(name: str) -> str:
+    """A rep's phase in a step's timing line (``up 1 · hold 10 · down 2``)."""
+    words = {
+        "up": pgettext("rep phase", "up"),
+        "hold": pgettext("rep phase", "hold"),
+        "down": pgettext("rep phase", "down"),
+    }
+    return words.get(name, name)
+
+
+def kind_word(kind: str) -> str:
+    """The heading of a kind of segment, in the user's language ("" for an unknown one)."""
+    word = KIND_WORDS.get(kind, "")
+    return _(word) if word else ""
+
+
+def side_word(side: str) -> str:
+    """``"left"`` / ``"right"`` as a heading: "Left", "Right" in the user's language."""
+    if side == "left":
+        return pgettext("body side", "Left")
+    if side == "right":
+        return pgettext("body side", "Right")
+    return side.capitalize()
 
 
 #: Cues not shown as a caption: the breathing guide shows the breath, the dial the count,
@@ -66,8 +100,8 @@ def doing_word(seg: Segment) -> str:
     """What the user does now, in a word: the kind of segment, or a rep's phase (Up, Hold,
     Down)."""
     if seg.phase is not None:
-        return REP_PHASE_WORDS[seg.phase]
-    return KIND_WORDS.get(seg.kind, "")
+        return _(REP_PHASE_WORDS[seg.phase])
+    return kind_word(seg.kind)
 
 
 def count_up(seconds: float) -> str:
@@ -82,46 +116,88 @@ def where_line(seg: Segment, run: StepRun | None = None) -> str:
     and the round of every repeat group the step is in, only the parts that apply."""
     parts: list[str] = []
     if seg.side:
-        parts.append(seg.side.capitalize())
+        parts.append(side_word(seg.side))
     if seg.sets > 1:
-        parts.append(f"Set {seg.set} of {seg.sets}")
+        parts.append(_("Set {number} of {count}").format(number=seg.set, count=seg.sets))
     if seg.reps and seg.kind != "rest":
-        parts.append(f"Rep {seg.rep} of {seg.reps}")
+        parts.append(_("Rep {number} of {count}").format(number=seg.rep, count=seg.reps))
     if run is not None and run.groups:
         parts.append(run.rounds_label())
     return " · ".join(part for part in parts if part)
 
 
+#: A count and its noun, by the language's plural rule, for the nouns the window counts.
+_COUNTED: dict[str, Callable[[int], str]] = {
+    "day": lambda n: ngettext("{count} day", "{count} days", n),
+    "week": lambda n: ngettext("{count} week", "{count} weeks", n),
+    "month": lambda n: ngettext("{count} month", "{count} months", n),
+    "minute": lambda n: ngettext("{count} minute", "{count} minutes", n),
+    "session": lambda n: ngettext("{count} session", "{count} sessions", n),
+    "step": lambda n: ngettext("{count} step", "{count} steps", n),
+    "point": lambda n: ngettext("{count} point", "{count} points", n),
+    "set": lambda n: ngettext("{count} set", "{count} sets", n),
+    "rep": lambda n: ngettext("{count} rep", "{count} reps", n),
+    "breath": lambda n: ngettext("{count} breath", "{count} breaths", n),
+    "problem": lambda n: ngettext("{count} problem", "{count} problems", n),
+    "routine": lambda n: ngettext("{count} routine", "{count} routines", n),
+}
+#: The noun alone, as it follows a number shown apart (a caption under a big figure).
+_NOUNS: dict[str, Callable[[int], str]] = {
+    "day": lambda n: ngettext("day", "days", n),
+    "week": lambda n: ngettext("week", "weeks", n),
+    "minute": lambda n: ngettext("minute", "minutes", n),
+    "session": lambda n: ngettext("session", "sessions", n),
+    "routine": lambda n: ngettext("routine", "routines", n),
+}
+
+
 def plural(n: int, word: str) -> str:
-    """A count and its noun, one or more: ``"1 day"``, ``"0 days"``, ``"2 days"``."""
-    return f"{n} {noun(n, word)}"
+    """A count and its noun, one or more, in the user's language: ``"1 day"``, ``"2 days"``
+    (*word* is one of the nouns above; an unknown one is counted the English way)."""
+    counted = _COUNTED.get(word)
+    if counted is not None:
+        return counted(n).format(count=n)
+    return f"{n} {word if n == 1 else word + 's'}"
 
 
 def noun(n: int, word: str) -> str:
     """*word* as it follows the number *n* (shown apart, as a caption under a figure)."""
+    said = _NOUNS.get(word)
+    if said is not None:
+        return said(n)
     return word if n == 1 else f"{word}s"
+
+
+def seconds_text(seconds: float) -> str:
+    """A number of seconds in the locale's digits: ``"1.5 s"``, ``"1,5 s"``."""
+    return _("{seconds} s").format(seconds=format_decimal(round(seconds, 2)))
 
 
 def _secs(seconds: float) -> str:
     """Seconds in words, a range with the value used (``20–30 s (20 s used)``), or each
     side's (``30 s left, 45 s right``)."""
     if isinstance(seconds, SideSeconds):
-        return f"{_secs(seconds.left)} left, {_secs(seconds.right)} right"
+        return _("{left} left, {right} right").format(
+            left=_secs(seconds.left), right=_secs(seconds.right)
+        )
     if isinstance(seconds, Ranged):
         if seconds.low < 60 and seconds.high < 60:
-            span = f"{seconds.low:g}–{seconds.high:g} s"
+            span = _("{low}–{high} s").format(
+                low=format_decimal(seconds.low), high=format_decimal(seconds.high)
+            )
         else:
             span = f"{_secs(seconds.low)}–{_secs(seconds.high)}"
-        return f"{span} ({_secs(float(seconds))} used)"
-    return f"{seconds:g} s" if seconds < 60 else format_clock(seconds)
+        return _("{span} ({used} used)").format(span=span, used=_secs(float(seconds)))
+    return seconds_text(seconds) if seconds < 60 else format_clock(seconds)
 
 
 def _count(n: int, word: str) -> str:
     """``3 sets``, ``3–4 sets (3 used)``, ``2 sets left, 3 right``."""
     if isinstance(n, SideCount):
-        return f"{plural(n.left, word)} left, {n.right} right"
+        return _("{left} left, {right} right").format(left=plural(n.left, word), right=n.right)
     if isinstance(n, RangedCount):
-        return f"{n.low}–{n.high} {word}s ({int(n)} used)"
+        span = plural(n.high, word).replace(str(n.high), f"{n.low}–{n.high}", 1)
+        return _("{span} ({used} used)").format(span=span, used=int(n))
     return plural(n, word)
 
 
@@ -130,36 +206,49 @@ def step_timing(step: Step) -> str:
     Ranges show their span and the value used; values per side show each side's."""
     if isinstance(step.open, SideOpen):
         left, right = (_open_words(step.open.on(side)) for side in ("left", "right"))
-        core = f"until it softens (left: {left}; right: {right})"
+        core = _("until it softens (left: {left}; right: {right})").format(left=left, right=right)
     elif step.open is not None:
-        core = f"until it softens ({_open_words(step.open)})"
+        core = _("until it softens ({marks})").format(marks=_open_words(step.open))
     elif step.reps is not None:
         if isinstance(step.hold, (SideSeconds, Ranged)):
-            per_rep = f"{_secs(step.rep_length - step.hold)} + hold {_secs(step.hold)}"
+            per_rep = _("{moving} + hold {hold}").format(
+                moving=_secs(step.rep_length - step.hold), hold=_secs(step.hold)
+            )
         else:
             per_rep = _secs(step.rep_length)
-        core = f"{_count(step.reps, 'rep')} of {per_rep}"
+        core = _("{reps} of {each}").format(reps=_count(step.reps, "rep"), each=per_rep)
         if isinstance(step.tempo, RepTempo):
-            core += f" ({' · '.join(f'{n} {s:g}' for n, s in step.tempo.phases())})"
+            phases = " · ".join(
+                _("{phase} {seconds}").format(phase=_phase_word(n), seconds=format_decimal(s))
+                for n, s in step.tempo.phases()
+            )
+            core = f"{core} ({phases})"
     elif step.breaths is not None:
         core = _count(step.breaths, "breath")
     elif step.hold is not None:
-        core = f"hold {_secs(step.hold)}"
+        core = _("hold {time}").format(time=_secs(step.hold))
     else:
         core = _secs(step.duration or 0.0)
     if step.sets > 1 or isinstance(step.sets, (SideCount, RangedCount)):
-        core = f"{_count(step.sets, 'set')} × {core}"
+        core = _("{sets} × {each}").format(sets=_count(step.sets, "set"), each=core)
     parts = [core]
     if step.sides == "both":
-        parts.append("each side, alternating" if step.alternate else "each side")
-    elif step.sides in ("left", "right"):
-        parts.append(f"{step.sides} side")
+        parts.append(_("each side, alternating") if step.alternate else _("each side"))
+    elif step.sides == "left":
+        parts.append(_("left side"))
+    elif step.sides == "right":
+        parts.append(_("right side"))
     return " · ".join(parts)
 
 
 def _open_words(hold: OpenHold) -> str:
-    least = f"at least {_secs(hold.min)}, " if hold.min else ""
-    return f"{least}target {_secs(hold.target)}, max {_secs(hold.limit)}"
+    if hold.min:
+        return _("at least {least}, target {target}, max {most}").format(
+            least=_secs(hold.min), target=_secs(hold.target), most=_secs(hold.limit)
+        )
+    return _("target {target}, max {most}").format(
+        target=_secs(hold.target), most=_secs(hold.limit)
+    )
 
 
 def run_time(plan: Plan, run: StepRun) -> float:
@@ -186,7 +275,7 @@ def next_up(plan: Plan, snap: Snapshot) -> tuple[str, str] | None:
         return None
     run = plan.steps[upcoming.step]
     if upcoming.step == current.step:
-        return run.name, where_line(upcoming, run) or KIND_WORDS[upcoming.kind]
+        return run.name, where_line(upcoming, run) or kind_word(upcoming.kind)
     detail = step_timing(run.step)
     if run.rounds_label():
         detail = f"{run.rounds_label()} · {detail}"
@@ -200,6 +289,9 @@ def open_marks(seg: Segment, target: float | None = None) -> str:
         return ""
     o = seg.open
     target = o.target if target is None else target
-    parts = [f"min {format_clock(o.min)}"] if o.min else []
-    parts += [f"target {format_clock(target)}", f"max {format_clock(max(o.limit, target))}"]
+    parts = [_("min {time}").format(time=format_clock(o.min))] if o.min else []
+    parts += [
+        _("target {time}").format(time=format_clock(target)),
+        _("max {time}").format(time=format_clock(max(o.limit, target))),
+    ]
     return " · ".join(parts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QSizePolicy, QStackedLayout, QWidget
 
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.fit_label import FitLabel
 
 __all__ = ["CAPTION_SECONDS", "BannerRow"]
@@ -26,7 +27,7 @@ class BannerRow(QWidget):
         self.setObjectName("banner_row")
         self.heading = FitLabel("heading", bold=True)
         self.caption = FitLabel("cue_caption", bold=True)
-        self.caption.setAccessibleName("Cue")
+        self.caption.setAccessibleName(_("Cue"))
         self._paused = False
         self._caption_at = float("-inf")
         self._stack = QStackedLayout(self)

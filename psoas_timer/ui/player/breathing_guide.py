@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_timer.core.breathing import Pattern, Phase
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import colors
 
 __all__ = ["FRAME_MS", "MIN_STEP_PX", "BreathingGuide", "Frame", "over"]
@@ -189,7 +190,7 @@ class BreathingGuide(QWidget):
         self._look_cache: _Look | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(96, 96)
-        self.setAccessibleName("Breathing guide")
+        self.setAccessibleName(_("Breathing guide"))
         # Every paint fills its own background: nothing behind the guide is repainted.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         # Waits until the drawing next changes; an animation, so that it runs on Qt's

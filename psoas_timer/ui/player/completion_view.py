@@ -28,42 +28,62 @@ from psoas_timer.core.plan import Plan
 from psoas_timer.core.summary import Summary, summarize
 from psoas_timer.history.chart_series import Chart
 from psoas_timer.history.pain_rise import Rise
+from psoas_timer.i18n import N_, _, format_decimal
 from psoas_timer.ui.common.chart_view import ChartView
-from psoas_timer.ui.common.text import count_up
+from psoas_timer.ui.common.text import count_up, side_word
 from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["PAIN_ADVICE", "CompletionView", "headline", "pain_rose_lines", "section_lines"]
 
 #: What to do when pain rose over a session (said with the routine's own safety lines).
+#: Marked only: translated where shown (:func:`pain_rose_lines`).
 PAIN_ADVICE = (
-    "Stop any exercise that gives sharp, shooting or spreading pain, and leave out what made "
-    "it worse next time.",
-    "If the pain stays up for more than a day or two, or keeps coming back, see a clinician "
-    "(your doctor or physiotherapist) before the next session.",
+    N_(
+        "Stop any exercise that gives sharp, shooting or spreading pain, and leave out what "
+        "made it worse next time."
+    ),
+    N_(
+        "If the pain stays up for more than a day or two, or keeps coming back, see a "
+        "clinician (your doctor or physiotherapist) before the next session."
+    ),
 )
 
 
 def headline(summary: Summary) -> str:
     """ "Well done" only when most of the routine was done; otherwise what happened."""
     if summary.well_done:
-        return f"{summary.name}: well done"
-    return f"{summary.name}: {'finished' if summary.completed else 'stopped'}"
+        return _("{routine}: well done").format(routine=summary.name)
+    if summary.completed:
+        return _("{routine}: finished").format(routine=summary.name)
+    return _("{routine}: stopped").format(routine=summary.name)
 
 
 def section_lines(summary: Summary) -> dict[str, list[str]]:
-    """The lists under the figures, by title (empty lists are not shown)."""
-    partly = [f"{p.name} ({p.done} of {p.total} {p.unit})" for p in summary.partly]
+    """The lists under the figures, by title (English, marked: translated where shown;
+    empty lists are not shown)."""
+    partly = [
+        _("{step} ({done} of {total} {unit})").format(
+            step=p.name, done=p.done, total=p.total, unit=p.unit
+        )
+        for p in summary.partly
+    ]
     holds = []
     for hold in summary.holds:
-        where = f" · {hold.side.capitalize()}" if hold.side else ""
+        parts = [hold.name]
+        if hold.side:
+            parts.append(side_word(hold.side))
         if hold.sets > 1:
-            where += f" · Set {hold.set}"
-        how = "released at" if hold.released else "held to the maximum,"
-        holds.append(f"{hold.name}{where}: {how} {count_up(hold.held)}")
+            parts.append(_("Set {number}").format(number=hold.set))
+        name = " · ".join(parts)
+        time = count_up(hold.held)
+        if hold.released:
+            holds.append(_("{hold}: released at {time}").format(hold=name, time=time))
+        else:
+            holds.append(_("{hold}: held to the maximum, {time}").format(hold=name, time=time))
     return {
-        "Partly done": partly,
-        "Skipped": list(summary.skipped),
-        "Releases": holds,
+        N_("Partly done"): partly,
+        N_("Skipped"): list(summary.skipped),
+        N_("Releases"): holds,
     }
 
 
@@ -72,9 +92,14 @@ def pain_rose_lines(rose: Sequence[Rise], safety: Sequence[str] = ()) -> list[st
     routine's own safety lines and :data:`PAIN_ADVICE` (nothing when no pain rose)."""
     if not rose:
         return []
-    lines = [f"{r.area.label.capitalize()}: {r.before} before, {r.after} after" for r in rose]
+    lines = [
+        _("{area}: {before} before, {after} after").format(
+            area=r.area.label.capitalize(), before=r.before, after=r.after
+        )
+        for r in rose
+    ]
     kept = list(dict.fromkeys(line for line in safety if line))  # each once, in order
-    return [*lines, "", *kept, *PAIN_ADVICE]
+    return [*lines, "", *kept, *(_(advice) for advice in PAIN_ADVICE)]
 
 
 def _label(name: str, pixels: int, *, bold: bool = False) -> QLabel:
@@ -106,10 +131,10 @@ class CompletionView(QWidget):
         self._sections_box.setSpacing(12)
         self._sections: dict[str, tuple[QLabel, QLabel]] = {}
         self._name = ""
-        self.set_section("pain_rose", "Your pain rose", [])  # first of the lists, when shown
-        self.time = self.set_figure("time_taken", "Time taken", "")
-        self.steps = self.set_figure("steps_done", "Steps done", "")
-        self.share = self.set_figure("share_done", "Of the routine", "")
+        self.set_section("pain_rose", _("Your pain rose"), [])  # first of the lists, when shown
+        self.time = self.set_figure("time_taken", _("Time taken"), "")
+        self.steps = self.set_figure("steps_done", _("Steps done"), "")
+        self.share = self.set_figure("share_done", _("Of the routine"), "")
         #: Pain over time for the area that changed most since the start (hidden until set).
         self.chart = ChartView("completion_chart", pixels=15)
         self.chart.setMinimumHeight(240)
@@ -118,13 +143,13 @@ class CompletionView(QWidget):
         self.checkin_offer = QWidget()
         self.checkin_offer.setObjectName("checkin_offer")
         offer_text = _label("checkin_offer_text", 20)
-        offer_text.setText("A week since your last check-in: how are things?")
+        offer_text.setText(_("A week since your last check-in: how are things?"))
         offer_text.setWordWrap(True)
-        self.checkin_button = QPushButton("Check in…")
+        self.checkin_button = QPushButton(_("Check in…"))
         self.checkin_button.setObjectName("checkin_open")
-        self.checkin_off = QPushButton("Stop asking")
+        self.checkin_off = QPushButton(_("Stop asking"))
         self.checkin_off.setObjectName("checkin_off")
-        self.checkin_off.setToolTip("Turn off the weekly check-in (Progress still has it)")
+        self.checkin_off.setToolTip(_("Turn off the weekly check-in (Progress still has it)"))
         offer = QHBoxLayout(self.checkin_offer)
         offer.setContentsMargins(0, 0, 0, 0)
         offer.addWidget(offer_text, 1)
@@ -135,9 +160,9 @@ class CompletionView(QWidget):
         self.checkin_button.clicked.connect(self.checkin_requested)
         self.checkin_off.clicked.connect(self.checkin_turned_off)
         self.checkin_off.clicked.connect(lambda: self.set_checkin_offer(False))
-        self.again = QPushButton("Do it again")
+        self.again = QPushButton(_("Do it again"))
         self.again.setObjectName("again")
-        self.back = QPushButton("Routines")
+        self.back = QPushButton(_("Routines"))
         self.back.setObjectName("to_library")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -192,7 +217,7 @@ class CompletionView(QWidget):
         number, words = self._figure_labels[key]
         number.setText(value)
         words.setText(caption)
-        number.setAccessibleName(f"{caption} {value}")
+        number.setAccessibleName(_("{caption} {value}").format(caption=caption, value=value))
         return number
 
     def figure(self, key: str) -> tuple[str, str]:
@@ -238,10 +263,10 @@ class CompletionView(QWidget):
         """Pain rose over the session (*lines* from :func:`pain_rose_lines`): said plainly in
         the heading and first of the lists, with what to do, instead of praise. Empty lines:
         nothing rose, nothing said."""
-        self.set_section("pain_rose", "Your pain rose", lines)
+        self.set_section("pain_rose", _("Your pain rose"), lines)
         if not lines:
             return
-        self.heading.setText(f"{self._name}: your pain rose")
+        self.heading.setText(_("{routine}: your pain rose").format(routine=self._name))
         self.heading.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
         head, body = self._sections["pain_rose"]
         for label in (head, body):
@@ -250,13 +275,21 @@ class CompletionView(QWidget):
     def show_record(self, plan: Plan, record: SessionRecord) -> None:
         summary = summarize(plan, record)
         self._name = summary.name
-        self.set_section("pain_rose", "Your pain rose", [])
+        self.set_section("pain_rose", _("Your pain rose"), [])
         self.heading.setText(headline(summary))
         palette = colors(self.palette())
         good = palette.done if summary.well_done else palette.warning
         self.heading.setStyleSheet(f"color: {good.name()}")
-        self.set_figure("time_taken", "Time taken", count_up(summary.active_seconds))
-        self.set_figure("steps_done", "Steps done", f"{len(summary.done)} of {summary.steps}")
-        self.set_figure("share_done", "Of the routine", f"{round(summary.share_done * 100)}%")
+        self.set_figure("time_taken", _("Time taken"), count_up(summary.active_seconds))
+        self.set_figure(
+            "steps_done",
+            _("Steps done"),
+            _("{done} of {count}").format(done=len(summary.done), count=summary.steps),
+        )
+        self.set_figure(
+            "share_done",
+            _("Of the routine"),
+            _("{percent}%").format(percent=format_decimal(round(summary.share_done * 100))),
+        )
         for title, lines in section_lines(summary).items():
-            self.set_section(title.lower().replace(" ", "_"), title, lines)
+            self.set_section(title.lower().replace(" ", "_"), _(title), lines)

@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import Snapshot, State
-from psoas_timer.ui.common.text import KIND_WORDS, count_up, doing_word
+from psoas_timer.i18n import _
+from psoas_timer.ui.common.text import count_up, doing_word, kind_word
 
 __all__ = ["SHORT_REP", "DialReading", "dial_reading", "open_target"]
 
@@ -43,7 +44,7 @@ def dial_reading(snap: Snapshot, *, count_up_holds: bool) -> DialReading:
     *count_up_holds*; everything else counts down."""
     seg = snap.segment
     paused = snap.state is State.PAUSED
-    label = "Paused" if paused else seg.heading or KIND_WORDS.get(seg.kind, "")
+    label = _("Paused") if paused else seg.heading or kind_word(seg.kind)
     if seg.open is not None:
         limit = max(seg.open.limit, snap.duration)
         target = open_target(snap)
@@ -53,11 +54,11 @@ def dial_reading(snap: Snapshot, *, count_up_holds: bool) -> DialReading:
             seg.kind,
             # at the check-in, how long until the maximum ends the hold
             caption=(
-                f"ends in {format_clock(max(0.0, limit - snap.elapsed))}"
+                _("ends in {time}").format(time=format_clock(max(0.0, limit - snap.elapsed)))
                 if snap.checking_in
-                else f"of {format_clock(target)}"
+                else _("of {time}").format(time=format_clock(target))
             ),
-            label="Paused" if paused else "Hold",
+            label=_("Paused") if paused else _("Hold"),
             marks=tuple(m / limit for m in (seg.open.min, target) if 0 < m < limit),
         )
     if seg.kind == "rep" and seg.duration < SHORT_REP:
@@ -65,25 +66,25 @@ def dial_reading(snap: Snapshot, *, count_up_holds: bool) -> DialReading:
             str(seg.rep),
             snap.fraction,
             seg.kind,
-            caption=f"of {seg.reps}",
-            label="Paused" if paused else (doing_word(seg) or "Rep"),
+            caption=_("of {count}").format(count=seg.reps),
+            label=_("Paused") if paused else (doing_word(seg) or _("Rep")),
         )
     if seg.phase is not None:  # a long phase of a rep (a hold at the top): its time
         return DialReading(
             format_clock(snap.remaining),
             snap.fraction,
             seg.kind,
-            caption=f"rep {seg.rep} of {seg.reps}",
-            label="Paused" if paused else doing_word(seg),
+            caption=_("rep {number} of {count}").format(number=seg.rep, count=seg.reps),
+            label=_("Paused") if paused else doing_word(seg),
         )
     if seg.kind == "hold" and count_up_holds:
         return DialReading(
             count_up(snap.elapsed),
             snap.fraction,
             seg.kind,
-            caption=f"held of {format_clock(snap.duration)}",
+            caption=_("held of {time}").format(time=format_clock(snap.duration)),
             label=label,
         )
     return DialReading(
-        format_clock(snap.remaining), snap.fraction, seg.kind, caption="to go", label=label
+        format_clock(snap.remaining), snap.fraction, seg.kind, caption=_("to go"), label=label
     )

@@ -38,6 +38,7 @@ from psoas_timer.core.engine import Snapshot, State
 from psoas_timer.core.figure.model import Figure
 from psoas_timer.core.figure.motion import Moment, Motion
 from psoas_timer.core.figure.scene import Path, Scene
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import colors
 
 __all__ = ["FRAME_MS", "SLOW_FRAME_MS", "FigureView", "role_colours"]
@@ -177,7 +178,7 @@ class FigureView(QWidget):
     def __init__(self, clock: Callable[[], float], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figure")
-        self.setAccessibleName("Exercise figure")
+        self.setAccessibleName(_("Exercise figure"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 90)
         # It paints every pixel (the window's colour under the figure): nothing behind it

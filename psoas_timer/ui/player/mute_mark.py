@@ -7,6 +7,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QLabel, QWidget
 
+from psoas_timer.i18n import _
+
 __all__ = ["MuteMark", "muted_pixmap"]
 
 
@@ -37,8 +39,8 @@ class MuteMark(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mute_mark")
-        self.setAccessibleName("Muted")
-        self.setToolTip("Sound is muted: cues show on screen only (M unmutes)")
+        self.setAccessibleName(_("Muted"))
+        self.setToolTip(_("Sound is muted: cues show on screen only (M unmutes)"))
         self.setVisible(False)
         self.muted = False
 

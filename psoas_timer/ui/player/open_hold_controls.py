@@ -23,15 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.engine import Snapshot, State
+from psoas_timer.i18n import N_, _, format_decimal
 from psoas_timer.ui.common.fit_label import FitLabel
 from psoas_timer.ui.common.theme import set_pixel_size
 
-__all__ = ["CHECK_IN_EXTRA", "CHECK_IN_HINT", "CHECK_IN_QUESTION", "OpenHoldControls"]
+__all__ = ["CHECK_IN_EXTRA", "CHECK_IN_QUESTION", "OpenHoldControls", "check_in_hint"]
 
 #: Seconds the check-in's "+15 s" adds to an open hold.
 CHECK_IN_EXTRA = 15.0
-CHECK_IN_QUESTION = "Has it softened?"
-CHECK_IN_HINT = f"Enter releases · + holds {CHECK_IN_EXTRA:g} s more"
+#: Marked only: translated where shown.
+CHECK_IN_QUESTION = N_("Has it softened?")
+
+
+def check_in_hint() -> str:
+    return _("Enter releases · + holds {seconds} s more").format(
+        seconds=format_decimal(CHECK_IN_EXTRA)
+    )
 
 
 def _big_button(text: str, name: str, tip: str) -> QPushButton:
@@ -57,17 +64,19 @@ class OpenHoldControls(QWidget):
         self.setObjectName("open_controls")
         self.marks = FitLabel("open_marks")
         self.released = _big_button(
-            "Released", "released", "The point has released: end this hold (Enter)"
+            _("Released"), "released", _("The point has released: end this hold (Enter)")
         )
         self.check_in = QFrame()
         self.check_in.setObjectName("check_in")
         self.check_in_label = FitLabel("check_in_question", bold=True)
         self.check_in_hint = FitLabel("check_in_hint")
         self.check_in_release = _big_button(
-            "Release", "check_in_release", "End this hold now (Enter)"
+            _("Release"), "check_in_release", _("End this hold now (Enter)")
         )
         self.check_in_more = _big_button(
-            f"+{CHECK_IN_EXTRA:g} s", "check_in_more", "Hold 15 seconds longer (+)"
+            _("+{seconds} s").format(seconds=format_decimal(CHECK_IN_EXTRA)),
+            "check_in_more",
+            _("Hold {seconds} seconds longer (+)").format(seconds=format_decimal(CHECK_IN_EXTRA)),
         )
         self._stack = QStackedWidget()
         self._build()
@@ -76,8 +85,8 @@ class OpenHoldControls(QWidget):
         self.check_in_more.clicked.connect(self._on_check_in_more_clicked)
 
     def _build(self) -> None:
-        self.check_in_label.set_text(CHECK_IN_QUESTION)
-        self.check_in_hint.set_text(CHECK_IN_HINT)
+        self.check_in_label.set_text(_(CHECK_IN_QUESTION))
+        self.check_in_hint.set_text(check_in_hint())
         check = QVBoxLayout(self.check_in)
         check.setContentsMargins(0, 0, 0, 0)
         check.setSpacing(4)

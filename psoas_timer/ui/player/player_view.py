@@ -27,11 +27,13 @@ from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import FiredCue, Snapshot, State
 from psoas_timer.core.model import Kind
 from psoas_timer.core.plan import Plan
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.accessibility import announce
 from psoas_timer.ui.common.fit_label import FitLabel
 from psoas_timer.ui.common.image_view import ImageView
 from psoas_timer.ui.common.text import caption_for, open_marks
 from psoas_timer.ui.common.theme import colors, set_pixel_size
+from psoas_timer.ui.common.translation import keep_left_to_right
 from psoas_timer.ui.player.banner_row import BannerRow
 from psoas_timer.ui.player.breathing_guide import BreathingGuide
 from psoas_timer.ui.player.countdown import CountdownDial
@@ -101,7 +103,8 @@ class PlayerView(QWidget):
         self.title = FitLabel("step_name", bold=True)
         self.where = FitLabel("where", bold=True)
         self.dial = CountdownDial()
-        self.dial.setAccessibleName("Time")
+        keep_left_to_right(self.dial)  # a clock reads the same in a right-to-left language
+        self.dial.setAccessibleName(_("Time"))
         self.breath = BreathingGuide(clock)
         self.image = ImageView()
         self.figure = FigureView(clock)
@@ -206,7 +209,7 @@ class PlayerView(QWidget):
         )
         self.figure.follow(snap)
         left = format_clock(snap.session_remaining)
-        self.session_bar.set_progress(snap.session_fraction, f"{left} to go")
+        self.session_bar.set_progress(snap.session_fraction, _("{time} to go").format(time=left))
         # The words change only with the segment or the state: skip them on other polls.
         key = (id(plan), snap.index, snap.state, snap.checking_in, snap.slept)
         if key != self._shown:
@@ -285,7 +288,9 @@ class PlayerView(QWidget):
         text = (
             ""
             if minimum is None
-            else f"Press Enter again to end it before the {format_clock(minimum)} minimum"
+            else _("Press Enter again to end it before the {time} minimum").format(
+                time=format_clock(minimum)
+            )
         )
         _set(self.release_hint, text)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import colors
 
 __all__ = ["SessionBar"]
@@ -29,7 +30,7 @@ class SessionBar(QWidget):
         self._text_width: tuple[tuple[int, str], float] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(40)
-        self.setAccessibleName("Session progress")
+        self.setAccessibleName(_("Session progress"))
 
     def sizeHint(self) -> QSize:
         return QSize(600, self.height())

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.fit_label import FitLabel
 from psoas_timer.ui.common.theme import set_pixel_size
 
@@ -19,10 +20,13 @@ def sound_notice_line(message: str) -> str:
     """The notice's one line for *message*: its first sentence, saying it is about sound and,
     when the message says so, that cues show on screen."""
     first = message.strip().split(". ")[0].rstrip(".") + "."
-    if not first.lower().startswith(("no sound", "sound")):
-        first = f"Sound: {first}"
-    if "on screen" in message and "on screen" not in first:
-        first += " Cues show on screen."
+    # Translators: these three must be the words the sound messages use (they are looked
+    # for in them): the notice says a message is about sound unless it starts so.
+    sound, no_sound, on_screen = _("sound"), _("no sound"), _("on screen")
+    if not first.lower().startswith((no_sound.lower(), sound.lower())):
+        first = _("Sound: {message}").format(message=first)
+    if on_screen in message and on_screen not in first:
+        first = _("{message} Cues show on screen.").format(message=first)
     return first
 
 
@@ -33,9 +37,9 @@ class SoundNotice(QFrame):
         super().__init__(parent)
         self.setObjectName("sound_notice")
         self.message = FitLabel("sound_notice_text")
-        self.dismiss = QPushButton("&Dismiss")
+        self.dismiss = QPushButton(_("&Dismiss"))
         self.dismiss.setObjectName("sound_notice_dismiss")
-        self.dismiss.setAccessibleName("Dismiss the sound notice")
+        self.dismiss.setAccessibleName(_("Dismiss the sound notice"))
         self.dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+D
         self._dismissed: set[str] = set()
         self._shown = ""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["MIN_PIXELS", "StepNotes"]
@@ -27,7 +28,7 @@ def _wrapped(name: str, parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    label.setAccessibleName(name.replace("_", " ").capitalize())
+    label.setAccessibleName(_("Instructions") if name == "instructions" else _("Safety"))
     label.setVisible(False)
     return label
 

@@ -12,7 +12,8 @@ from typing import NamedTuple
 from psoas_timer.core.engine import Snapshot, State
 from psoas_timer.core.model import Step
 from psoas_timer.core.plan import Plan, StepRun
-from psoas_timer.ui.common.text import KIND_WORDS, next_up, step_timing, where_line
+from psoas_timer.i18n import _
+from psoas_timer.ui.common.text import kind_word, next_up, step_timing, where_line
 
 __all__ = ["PAUSED", "PlayerWords", "player_words"]
 
@@ -53,32 +54,39 @@ def player_words(plan: Plan, snap: Snapshot) -> PlayerWords:
     shown = _shown_run(plan, snap)
     if snap.state is State.PAUSED:
         heading = (
-            "Paused after sleep · press Space to go on"
+            _("Paused after sleep · press Space to go on")
             if snap.slept
-            else "Paused · press Space to go on"
+            else _("Paused · press Space to go on")
         )
         kind = PAUSED
     else:
-        heading, kind = seg.heading or KIND_WORDS.get(seg.kind, ""), seg.kind
+        heading, kind = seg.heading or kind_word(seg.kind), seg.kind
     if resting:
-        title = f"Next: {coming[0]}" if coming else "Rest"
+        title = _("Next: {step}").format(step=coming[0]) if coming else _("Rest")
         where = coming[1] if coming else ""
     elif seg.kind == "prepare":
         title, where = shown.name, step_timing(shown.step)
     else:
         title, where = run.name, where_line(seg, run)
     step = shown.step
-    prefix = "Next: " if resting and shown is not run else ""
-    lines = [f"{prefix}{step.instructions[0]}", *step.instructions[1:]] if step.instructions else []
+    first = step.instructions[0] if step.instructions else ""
+    if resting and shown is not run and first:
+        first = _("Next: {instruction}").format(instruction=first)
+    lines = [first, *step.instructions[1:]] if step.instructions else []
     next_line = ""
     if not resting:
-        next_line = f"Next up: {coming[0]} · {coming[1]}" if coming else "Last one"
+        next_line = (
+            _("Next up: {step} · {detail}").format(step=coming[0], detail=coming[1])
+            if coming
+            else _("Last one")
+        )
     if snap.state is State.PAUSED:
         announcement = heading
     else:
-        checking = "Target reached. Has it softened?" if snap.checking_in else ""
-        said = [seg.heading or KIND_WORDS.get(seg.kind, ""), title, where, checking]
-        announcement = ". ".join(w for w in said if w)
+        checking = _("Target reached. Has it softened?") if snap.checking_in else ""
+        said = [seg.heading or kind_word(seg.kind), title, where, checking]
+        # Translators: joins the parts a screen reader hears ("Hold. Bridge. Left").
+        announcement = _(". ").join(w for w in said if w)
     return PlayerWords(
         heading=heading,
         kind=kind,

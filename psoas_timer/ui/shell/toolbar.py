@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 from psoas_timer.i18n import N_, _, languages, pgettext
 from psoas_timer.ui.common.icons import icon
 from psoas_timer.ui.common.theme import THEMES, scaled_font
+from psoas_timer.ui.common.translation import keep_left_to_right
 from psoas_timer.ui.shell.actions import MUTED, SOUND_ON, Actions
 
 __all__ = ["ICON_PIXELS", "WORD_PIXELS", "ControlsBar"]
@@ -42,6 +43,9 @@ class ControlsBar(QToolBar):
         self._language = language
         self._actions = actions
         self.setObjectName("controls")
+        # The media controls (back, play, forward) keep their order in a right-to-left
+        # language, as media players do.
+        keep_left_to_right(self)
         self.setMovable(False)
         self.setFloatable(False)
         self.setIconSize(QSize(ICON_PIXELS, ICON_PIXELS))
