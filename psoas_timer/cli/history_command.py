@@ -40,6 +40,8 @@ def _open_history() -> HistoryStore | None:
 
 
 def _session_json(detail: SessionDetail) -> dict[str, object]:
+    from psoas_timer.history.format import ending_name
+
     s = detail.summary
     return {
         "id": s.id,
@@ -48,12 +50,13 @@ def _session_json(detail: SessionDetail) -> dict[str, object]:
         "routine_hash": s.routine.content_hash,
         "started_at": s.started.isoformat(),
         "ended_at": s.ended.isoformat() if s.ended else None,
-        "ending": s.ending,
+        "ending": ending_name(s.ending) if s.ending else None,
         "planned_seconds": round(s.planned_seconds, 3),
         "active_seconds": round(s.active_seconds, 3),
         "paused_seconds": round(s.paused_seconds, 3),
         "steps_planned": s.steps_planned,
         "steps_done": s.steps_done,
+        "steps_partly": s.steps_partly,
         "steps_skipped": s.steps_skipped,
         "note": s.note,
         "steps": [
@@ -83,6 +86,8 @@ def _session_json(detail: SessionDetail) -> dict[str, object]:
                 "target_seconds": r.target_seconds,
                 "max_seconds": r.max_seconds,
                 "ending": r.ending,
+                # the one rule: only a hold ended by release is a time to release
+                "release_seconds": round(r.seconds, 3) if r.released else None,
             }
             for r in detail.releases
         ],
@@ -95,6 +100,7 @@ def _session_json(detail: SessionDetail) -> dict[str, object]:
 
 def cmd_history(args: argparse.Namespace) -> int:
     from psoas_timer.history import HistoryError, format_seconds
+    from psoas_timer.history.format import ending_word, step_counts
 
     store = _open_history()
     if store is None:
@@ -135,10 +141,8 @@ def cmd_history(args: argparse.Namespace) -> int:
             return 0
         width = max(len(s.routine.name) for s in sessions)
         for s in sessions:
-            ending = s.ending or "unfinished"
-            steps = f"{s.steps_done} of {count(s.steps_planned, 'step')} done" + (
-                f", {s.steps_skipped} skipped" if s.steps_skipped else ""
-            )
+            ending = ending_word(s.ending)
+            steps = step_counts(s)
             print(
                 f"{s.started:%Y-%m-%d %H:%M}  {s.routine.name:<{width}}  "
                 f"{format_seconds(s.active_seconds):>7}  {ending:<11}  {steps}"

@@ -241,7 +241,8 @@ def pain_chart(label: str, samples: Sequence[PainSample]) -> Chart:
 
 def release_chart(label: str, samples: Sequence[ReleaseSample]) -> Chart:
     """*label*'s minutes to release, a point a day (the mean of the day's holds, with
-    their range)."""
+    their range): only holds ended by release (:func:`~.records.is_release`) are charted."""
+    samples = [s for s in samples if s.released]
     per = per_for(samples[0].when, samples[-1].when) if samples else "day"
     line = Line(
         "Minutes to release", "release", by_day(((s.when, s.seconds / 60) for s in samples), per)

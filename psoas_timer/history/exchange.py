@@ -33,6 +33,7 @@ from psoas_timer.core.file_reading import RefusedFileError, open_regular
 
 from .database import HistoryError
 from .localtime import from_iso
+from .records import release_sql
 
 __all__ = [
     "FIELDS",
@@ -160,7 +161,8 @@ FIELDS: dict[str, dict[str, _Check]] = {
         "planned_steps": _INDEX,
         "active_seconds": _SECONDS,
         "paused_seconds": _SECONDS,
-        "ending": _choice("completed", "stopped", "interrupted", optional=True),
+        # "finished" since the one vocabulary; "completed" in files from earlier versions
+        "ending": _choice("finished", "completed", "stopped", "interrupted", optional=True),
         "last_at": _moment(),
         "note": _text(10_000),
     },
@@ -189,6 +191,9 @@ FIELDS: dict[str, dict[str, _Check]] = {
         "target_seconds": _SECONDS,
         "max_seconds": _SECONDS,
         "ending": _choice("released", "extended", "max", "skipped", "stopped"),
+        # Written for a spreadsheet: the seconds when the hold ended by release, else empty
+        # (records.is_release); derived from the two fields above, so ignored on import.
+        "release_seconds": _number(0, 10_000_000, optional=True),
     },
     "rating": {
         "session_id": _ident,
@@ -214,7 +219,7 @@ FIELDS: dict[str, dict[str, _Check]] = {
     },
 }
 #: Numbers that may be missing (null in JSON, empty in CSV).
-_NULLABLE = {"impression", "score_1", "score_2", "score_3"}
+_NULLABLE = {"impression", "score_1", "score_2", "score_3", "release_seconds"}
 _COLUMNS = ["record", *dict.fromkeys(k for fields in FIELDS.values() for k in fields)]
 
 #: Each record's fields as SQL, and the rows they come from (sessions first, by start; the
@@ -231,11 +236,13 @@ _EXPORT_FROM = {
 }
 _ACTIVITY = "(SELECT {0} FROM checkin_activities WHERE checkin = c.key AND position = {1})"
 _EXPORT_AS = {
-    "session": {"session_id": "id", "set": "set_no"},
+    "session": {"session_id": "id", "set": "set_no",
+                "ending": "CASE ending WHEN 'completed' THEN 'finished' ELSE ending END"},
     "step": {"session_id": "s.id", "library_id": "nullif(p.library_id, '')", "set": "st.set_no",
              "name": "p.name", "kind": "p.kind", "done": "st.done"},
     "release": {"session_id": "s.id", "library_id": "nullif(p.library_id, '')",
-                "set": "r.set_no", "name": "p.name", "kind": "p.kind"},
+                "set": "r.set_no", "name": "p.name", "kind": "p.kind",
+                "release_seconds": f"CASE WHEN {release_sql('r.ending')} THEN r.seconds END"},
     "rating": {"session_id": "s.id"},
     "checkin": {"checkin_id": "c.id", "taken_at": "c.taken_at", "impression": "c.impression",
                 "checkin_session": "c.session",
@@ -569,6 +576,8 @@ def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int
                         f"this {record} belongs to session {session_id}, "
                         "which the file does not list before it",
                     )
+                if record == "release":
+                    values = values[:-1]  # release_seconds: derived, not stored
                 if record in ("step", "release"):
                     name, library_id, kind = values[4], values[5] or "", values[6]
                     conn.execute(_ADD_PART, (name, library_id, kind, library_id or name))
@@ -620,6 +629,8 @@ def _session_row(path: Path, number: int, values: list[Any]) -> list[Any]:
      note) = values  # fmt: skip
     if ended is not None and ended < started:
         raise _bad(path, number, "the session ends before it starts")
+    if ending == "finished":
+        ending = "completed"  # the word in files; the history keeps its own value
     if ending is None or ended is None:
         ending = ending or "interrupted"
         ended = ended or last

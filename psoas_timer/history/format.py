@@ -1,12 +1,57 @@
-"""Short plain sentences about recorded sessions, shared by the window and the CLI."""
+"""Short plain sentences about recorded sessions, shared by the window, the CLI and the
+report: one vocabulary everywhere.
+
+The words (docs/history.md says the same):
+
+- a session **finished** (ran to its end), was **stopped** (the user stopped it early), was
+  **interrupted** (the app never saw its end and the user did not carry it on), or is
+  **unfinished** (it has not ended yet: it is offered to carry on);
+- a step was **done** (every side and set), **partly done** (some of them) or **skipped**
+  (reached, none done);
+- an open hold was **released** (a time to release: :func:`~.records.is_release`), **held to
+  its limit**, **skipped** or **stopped** after so long.
+
+"Completed" and "cut short" are retired: ``tests/history/test_vocabulary.py`` keeps them out
+of what a user reads.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .records import Release
+from psoas_timer.i18n import N_, _, ngettext
 
-__all__ = ["describe_releases", "format_seconds"]
+from .records import Ending, Release, ReleaseEnding, SessionSummary, is_release
+
+__all__ = [
+    "ENDING_WORDS",
+    "describe_releases",
+    "ending_name",
+    "ending_word",
+    "first_releases",
+    "format_seconds",
+    "hold_words",
+    "step_counts",
+]
+
+#: How a session ended, in the one word used everywhere (None: it has not ended); as
+#: written in files and JSON, untranslated (:func:`ending_word` translates it).
+ENDING_WORDS: dict[str | None, str] = {
+    "completed": N_("finished"),
+    "stopped": N_("stopped"),
+    "interrupted": N_("interrupted"),
+    None: N_("unfinished"),
+}
+
+
+def ending_name(ending: Ending | str | None) -> str:
+    """The word as files and JSON write it: ``"finished"``, ``"stopped"``... (untranslated)."""
+    return ENDING_WORDS.get(ending, str(ending))
+
+
+def ending_word(ending: Ending | str | None) -> str:
+    """``"finished"``, ``"stopped"``, ``"interrupted"`` or ``"unfinished"``, translated."""
+    return _(ending_name(ending))
 
 
 def format_seconds(seconds: float) -> str:
@@ -17,17 +62,80 @@ def format_seconds(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def step_counts(summary: SessionSummary) -> str:
+    """``"2 of 8 steps done, 3 partly done, 3 skipped"``: the completion screen's way of
+    counting (a step is done, partly done or skipped by its sides and sets)."""
+    planned = summary.steps_planned or (
+        summary.steps_done + summary.steps_partly + summary.steps_skipped
+    )
+    partly, skipped = summary.steps_partly, summary.steps_skipped
+    if partly and skipped:
+        text = ngettext(
+            "{done} of {planned} step done, {partly} partly done, {skipped} skipped",
+            "{done} of {planned} steps done, {partly} partly done, {skipped} skipped",
+            planned,
+        )
+    elif partly:
+        text = ngettext(
+            "{done} of {planned} step done, {partly} partly done",
+            "{done} of {planned} steps done, {partly} partly done",
+            planned,
+        )
+    elif skipped:
+        text = ngettext(
+            "{done} of {planned} step done, {skipped} skipped",
+            "{done} of {planned} steps done, {skipped} skipped",
+            planned,
+        )
+    else:
+        text = ngettext("{done} of {planned} step done", "{done} of {planned} steps done", planned)
+    return text.format(done=summary.steps_done, planned=planned, partly=partly, skipped=skipped)
+
+
+def hold_words(ending: ReleaseEnding | str, seconds: float) -> str:
+    """How an open hold ended: ``"released in 1:40"`` (a time to release), ``"held to its
+    limit (3:00)"``, ``"skipped after 0:01"``, ``"stopped after 0:40"``."""
+    time = format_seconds(seconds)
+    if ending == "extended":
+        return _("released (after more time) in {time}").format(time=time)
+    if is_release(ending):
+        return _("released in {time}").format(time=time)
+    if ending == "max":
+        return _("held to its limit ({time})").format(time=time)
+    if ending == "skipped":
+        return _("skipped after {time}").format(time=time)
+    return _("stopped after {time}").format(time=time)
+
+
+def first_releases(releases: Iterable[Release]) -> dict[tuple[str, str | None], Release]:
+    """Each point's (and side's) first hold ended by release, by (point key, side)."""
+    found: dict[tuple[str, str | None], Release] = {}
+    for r in releases:
+        if r.released:
+            found.setdefault((r.point.key, r.side), r)
+    return found
+
+
 def describe_releases(releases: Iterable[Release]) -> str:
-    """``"Psoas release: left released in 1:40, right in 2:10"``: each point's first release,
-    the point (its step) named once before its sides; holds that ended otherwise say how."""
+    """``"Psoas release: left released in 1:40, right in 2:10"``: each point's first
+    release, the point (its step) named once before its sides. A point none of whose holds
+    ended by release says how its first one ended (``"skipped after 0:01"``), never
+    "released"."""
+    holds = list(releases)
+    released = first_releases(holds)
+    chosen: list[Release] = []
+    seen: set[tuple[str, str | None]] = set()
+    for release in holds:
+        key = (release.point.key, release.point.side)
+        if key in seen:
+            continue
+        seen.add(key)
+        chosen.append(released.get(key, release))
     parts: list[str] = []
     last_name: str | None = None
-    seen: set[tuple[str, str | None]] = set()
-    for release in releases:
+    last_released = False
+    for release in chosen:
         point = release.point
-        if (point.key, point.side) in seen:
-            continue
-        seen.add((point.key, point.side))
         again = point.name == last_name and point.side is not None
         last_name = point.name
         where: str
@@ -37,13 +145,10 @@ def describe_releases(releases: Iterable[Release]) -> str:
             where = f"{point.name}: {point.side}"
         else:
             where = point.name
-        when = format_seconds(release.seconds)
-        if release.ending in ("released", "extended"):
-            parts.append(f"{where} in {when}" if again else f"{where} released in {when}")
-        elif release.ending == "max":
-            parts.append(f"{where} held to its limit ({when})")
-        elif release.ending == "skipped":
-            parts.append(f"{where} skipped after {when}")
-        else:
-            parts.append(f"{where} stopped after {when}")
+        how = hold_words(release.ending, release.seconds)
+        if again and last_released and release.ending == "released":
+            # "left released in 1:40, right in 2:10"
+            how = _("in {time}").format(time=format_seconds(release.seconds))
+        last_released = release.released
+        parts.append(f"{where} {how}")
     return ", ".join(parts)

@@ -21,6 +21,7 @@ MAX_ROUTINE_BYTES = 16 * 1024 * 1024
 
 __all__ = [
     "IMPRESSIONS",
+    "RELEASE_ENDINGS",
     "ActivityScore",
     "Area",
     "CheckIn",
@@ -44,6 +45,8 @@ __all__ = [
     "Streak",
     "Unfinished",
     "content_hash",
+    "is_release",
+    "release_sql",
 ]
 
 #: How a session ended: it ran to the end, the user stopped it, or the app never saw its end
@@ -52,6 +55,23 @@ Ending = Literal["completed", "stopped", "interrupted"]
 #: How an open hold ended: Release pressed, Release after one or more "+15 s" (or +10 s),
 #: the hold reached its maximum, the user skipped it, or the session stopped during it.
 ReleaseEnding = Literal["released", "extended", "max", "skipped", "stopped"]
+#: The one rule for what counts as a time to release: a hold the user ended by Release
+#: (after more time or not). A skipped or stopped hold, or one that ran to its maximum, says
+#: how long it was held, never how long the point took to release: the routine page, the
+#: charts, the report, the export and the ``history`` command all ask :func:`is_release`.
+RELEASE_ENDINGS: tuple[ReleaseEnding, ...] = ("released", "extended")
+
+
+def is_release(ending: str) -> bool:
+    """Whether a hold that ended as *ending* is a time to release (:data:`RELEASE_ENDINGS`)."""
+    return ending in RELEASE_ENDINGS
+
+
+def release_sql(column: str) -> str:
+    """:func:`is_release` as an SQL condition on *column* (a release's ``ending``)."""
+    return f"{column} IN ({', '.join(repr(e) for e in RELEASE_ENDINGS)})"
+
+
 #: When a rating was given: before the first step or after the last.
 Moment = Literal["before", "after"]
 Side = Literal["left", "right"]
@@ -149,6 +169,11 @@ class Release:
     def point(self) -> Point:
         return Point(self.library_id or self.name, self.name, self.side)
 
+    @property
+    def released(self) -> bool:
+        """Whether :attr:`seconds` is a time to release (:func:`is_release`)."""
+        return is_release(self.ending)
+
 
 @dataclass(frozen=True, slots=True)
 class Rating:
@@ -165,8 +190,10 @@ class SessionSummary:
 
     *ended* and *ending* are ``None`` while the session runs (or if it was interrupted and
     not yet resumed or closed: see :class:`Unfinished`). *steps_done* counts step runs whose
-    every set was done; *steps_skipped* the other step runs that were reached;
-    *steps_planned* the routine's step runs with work in them (rests are not steps here).
+    every side and set was done, *steps_partly* those with some done and some not, and
+    *steps_skipped* those reached with none done (the completion screen's "done", "partly
+    done" and "skipped", counted by side and set); *steps_planned* the routine's step runs
+    with work in them (rests are not steps here). Words for them: :mod:`.format`.
     """
 
     id: str
@@ -181,6 +208,7 @@ class SessionSummary:
     steps_skipped: int
     note: str
     steps_planned: int = 0
+    steps_partly: int = 0
 
     @property
     def local_date(self) -> date:
@@ -265,6 +293,11 @@ class ReleaseSample:
     seconds: float
     target_seconds: float
     ending: ReleaseEnding
+
+    @property
+    def released(self) -> bool:
+        """Whether :attr:`seconds` is a time to release (:func:`is_release`)."""
+        return is_release(self.ending)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,7 @@ from .records import (
     StepRecord,
     Streak,
     Unfinished,
+    release_sql,
 )
 from .streaks import DEFAULT_GOAL, compute_streak
 
@@ -67,7 +68,9 @@ _SUMMARY_COLUMNS = """
     (SELECT count(*) FROM (SELECT step FROM steps WHERE session = s.key
         GROUP BY step HAVING min(done) = 1)) AS steps_done,
     (SELECT count(*) FROM (SELECT step FROM steps WHERE session = s.key
-        GROUP BY step HAVING min(done) = 0)) AS steps_skipped,
+        GROUP BY step HAVING max(done) = 0)) AS steps_skipped,
+    (SELECT count(*) FROM (SELECT step FROM steps WHERE session = s.key
+        GROUP BY step HAVING min(done) = 0 AND max(done) = 1)) AS steps_partly,
     s.key AS key, s.planned_steps AS planned_steps
 """
 
@@ -128,6 +131,7 @@ def _summary(row: sqlite3.Row) -> SessionSummary:
         steps_done=row["steps_done"],
         steps_skipped=row["steps_skipped"],
         steps_planned=row["planned_steps"],
+        steps_partly=row["steps_partly"],
     )
 
 
@@ -421,10 +425,10 @@ class HistoryStore:
         return Area(row[0], _side(row[1])) if row else None
 
     def last_released_point(self) -> Point | None:
-        """The point of the latest open hold recorded, or None."""
+        """The point of the latest open hold ended by release (:func:`is_release`), or None."""
         row = self._conn.execute(
             "SELECT p.point, p.name, r.side FROM releases r JOIN parts p ON p.key = r.part "
-            "JOIN sessions s ON s.key = r.session "
+            f"JOIN sessions s ON s.key = r.session WHERE {release_sql('r.ending')} "
             "ORDER BY s.started_utc DESC, r.step, r.set_no LIMIT 1"
         ).fetchone()
         return Point(row[0], row[1], _side(row[2])) if row else None
@@ -443,24 +447,27 @@ class HistoryStore:
         return self._decoded(rows, lambda r: PainSample(r[0], from_iso(r[1]), r[2], r[3]))
 
     def release_points(self) -> list[Point]:
-        """Every point with an open hold recorded, by name then side."""
+        """Every point with a hold ended by release (:func:`is_release`), by name then side."""
         return [
             Point(key, name, _side(side))
             for key, name, side in self._conn.execute(
                 "SELECT p.point, max(p.name), r.side "
-                "FROM (SELECT DISTINCT part, side FROM releases) r "
+                f"FROM (SELECT DISTINCT part, side FROM releases WHERE {release_sql('ending')}) r "
                 "JOIN parts p ON p.key = r.part GROUP BY p.point, r.side "
                 "ORDER BY max(p.name), r.side"
             )
         ]
 
     def release_series(self, point: Point, *, since: date | None = None) -> list[ReleaseSample]:
-        """A point's time to release in each session (each set), oldest first."""
+        """A point's time to release in each session (each set), oldest first: only holds
+        ended by release (:func:`is_release`); skipped, stopped and maximum-reached holds are
+        not times to release."""
         rows = self._conn.execute(
             "SELECT s.id, s.started_at, r.seconds, r.target_seconds, r.ending "
             "FROM parts p JOIN releases r ON r.part = p.key "
             "JOIN sessions s ON s.key = r.session "
             "WHERE p.point = ? AND r.side = ? AND s.local_date >= ? "
+            f"AND {release_sql('r.ending')} "
             "ORDER BY s.started_utc, r.step, r.set_no",
             (point.key, point.side or "", (since or date.min).isoformat()),
         )

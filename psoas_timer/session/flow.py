@@ -398,7 +398,7 @@ class SessionFlow:
 
     def resume_answered(self, carry_on: bool) -> Begin | None:
         """The user answered the offer: carry on (the session starts where it was cut), or
-        keep it as it was, stopped."""
+        keep it as it was, interrupted."""
         offer, self._offer = self._offer, None
         if offer is None:
             return None

@@ -92,7 +92,7 @@ class Completion:
 class Resume:
     """A session of the routine *name*, started at *started* (*today* is the day now), never
     ended. With *step*, offer to carry it on from that step's set; without, say it cannot be
-    (*missing*: its routine is gone; else its file changed) and that it is kept, stopped."""
+    (*missing*: its routine is gone; else its file changed) and that it is kept, interrupted."""
 
     name: str
     started: datetime

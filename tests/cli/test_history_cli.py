@@ -49,7 +49,7 @@ def test_history_lists_sessions_newest_first(data: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("2026-03-04 07:30  Evening release")
-    assert lines[0].endswith("completed    3 of 3 steps done")
+    assert lines[0].endswith("finished     3 of 3 steps done")
     assert lines[2].startswith("2026-03-02 07:30")
     assert "3 sessions" in result.stdout
     assert str(data / "history.sqlite3") in result.stdout
@@ -64,7 +64,7 @@ def test_history_json_since_a_date(data: Path) -> None:
         "2026-03-03T07:30:00+01:00",
     ]
     first = sessions[0]
-    assert first["ending"] == "completed"
+    assert first["ending"] == "finished"
     assert {r["side"] for r in first["releases"]} == {"left", "right"}
     assert first["ratings"] == [{"moment": "after", "area": "psoas", "side": "left", "score": 3}]
     assert len(first["steps"]) == 6

@@ -174,11 +174,13 @@ def record(
         run.tick(stop_after)
         session.stop()
         return recorder.session_id
-    for side, seconds in zip(("left", "right"), release_after, strict=True):
-        if any(s.kind == "open" for s in plan.segments):
-            run.to_segment("open", side)
-            run.tick(seconds)
-            if session.segment.kind == "open":
+    after = dict(zip(("left", "right"), release_after, strict=True))
+    for seg in [s for s in plan.segments if s.kind == "open"]:  # every set of each side
+        while session.state is State.RUNNING and session.segment.index < seg.index:
+            run.tick(0.5)
+        if session.segment.index == seg.index:
+            run.tick(after.get(seg.side or "left", release_after[0]))
+            if session.segment.index == seg.index:
                 session.release()
     run.finish()
     return recorder.session_id

@@ -295,8 +295,8 @@ def _draw(report: Report, pages: _Pages) -> None:
     minutes = round(report.active_seconds / 60)
     hours = f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
     pages.text(
-        f"{report.sessions} sessions in the period, {report.completed} of them done to the "
-        f"end; {hours} of exercise in all. Weekly goal: {report.goal} days a week."
+        f"{report.sessions} sessions in the period, {report.completed} of them finished; "
+        f"{hours} of exercise in all. Weekly goal: {report.goal} days a week."
         + (f" Programme followed: {report.programme}." if report.programme else ""),
         pages.bold,
     )

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.history import HistoryStore, SessionSummary, format_seconds
+from psoas_timer.history.format import ending_word
 from psoas_timer.ui.common.theme import scaled_font
-from psoas_timer.ui.progress.words import ENDINGS, session_text
+from psoas_timer.ui.progress.words import session_text
 
 __all__ = ["PAGE", "SessionsTab"]
 
@@ -116,7 +117,7 @@ class SessionsTab(QWidget):
                 f"{s.started:%a %d %b %Y %H:%M}",
                 s.routine.name,
                 format_seconds(s.active_seconds),
-                ENDINGS.get(s.ending, str(s.ending)),
+                ending_word(s.ending),
             ]
         )
         item.setData(0, Qt.ItemDataRole.UserRole, s.id)

@@ -20,7 +20,15 @@ from psoas_timer.history import (
     format_seconds,
     rating_changes,
 )
+from psoas_timer.history.format import (
+    ENDING_WORDS,
+    ending_word,
+    first_releases,
+    hold_words,
+    step_counts,
+)
 from psoas_timer.history.summary import SinceStart
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.text import plural
 
 __all__ = [
@@ -35,8 +43,8 @@ __all__ = [
     "session_text",
 ]
 
-#: How a session ended, in a word (None: it has not ended, or it was cut off unrecorded).
-ENDINGS = {"completed": "done", "stopped": "stopped", "interrupted": "interrupted", None: "…"}
+#: How a session ended, in a word: the history's one vocabulary (:mod:`~.history.format`).
+ENDINGS = ENDING_WORDS
 
 
 def day_words(when: date, today: date) -> str:
@@ -98,27 +106,14 @@ def after_lines(detail: SessionDetail) -> list[str]:
 
 
 def release_lines(releases: tuple[Release, ...]) -> list[str]:
-    """Each open hold: ``"Left psoas ball release: released in 1:40"``."""
+    """Each open hold: ``"Left psoas ball release: released in 1:40"``, or how it ended
+    otherwise (``"skipped after 0:01"``: only a release is a time to release)."""
     lines = []
     for r in releases:
         where = f"{r.side} {r.name}" if r.side else r.name
-        how = {
-            "released": "released in",
-            "extended": "released (after more time) in",
-            "max": "held to its limit,",
-            "skipped": "skipped after",
-            "stopped": "stopped after",
-        }[r.ending]
-        lines.append(f"{where[:1].upper()}{where[1:]}: {how} {format_seconds(r.seconds)}")
+        where = where[:1].upper() + where[1:]
+        lines.append(_("{point}: {how}").format(point=where, how=hold_words(r.ending, r.seconds)))
     return lines
-
-
-def _first_release(releases: tuple[Release, ...]) -> dict[tuple[str, str | None], Release]:
-    found: dict[tuple[str, str | None], Release] = {}
-    for r in releases:
-        if r.ending in ("released", "extended"):
-            found.setdefault((r.point.key, r.side), r)
-    return found
 
 
 def change_lines(detail: SessionDetail, previous: SessionDetail | None) -> list[str]:
@@ -136,8 +131,8 @@ def change_lines(detail: SessionDetail, previous: SessionDetail | None) -> list[
             how = f"{abs(change.delta)} {'lower' if change.delta < 0 else 'higher'} than last "
             how += f"time ({change.previous} → {change.now})"
         lines.append(f"{change.area.label.capitalize()} after: {how}")
-    old = _first_release(previous.releases)
-    for key, r in _first_release(detail.releases).items():
+    old = first_releases(previous.releases)
+    for key, r in first_releases(detail.releases).items():
         before = old.get(key)
         if before is None:
             continue
@@ -191,10 +186,10 @@ def session_text(detail: SessionDetail) -> str:
     s = detail.summary
     lines = [
         f"{s.routine.name}, {s.started:%A %d %B %Y, %H:%M}",
-        f"{ENDINGS.get(s.ending, s.ending)} · {format_seconds(s.active_seconds)} active"
+        f"{ending_word(s.ending).capitalize()} · {format_seconds(s.active_seconds)} active"
         f" of {format_seconds(s.planned_seconds)} planned"
         + (f" · paused {format_seconds(s.paused_seconds)}" if s.paused_seconds >= 1 else ""),
-        f"Steps done {s.steps_done}, skipped or cut short {s.steps_skipped}",
+        _("Steps: {counts}").format(counts=step_counts(s)),
     ]
     before, after = detail.ratings_at("before"), detail.ratings_at("after")
     if before:

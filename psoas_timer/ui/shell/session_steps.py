@@ -300,19 +300,19 @@ class SessionSteps(QObject):
             why = "it is no longer there" if step.missing else "its file has changed since"
             self._services.inform(
                 self._parent,
-                "A session was cut short",
+                "A session was interrupted",
                 f"{name}, started {when}, did not finish. It cannot be carried on because "
-                f"{why}, so it is kept as it was, stopped.",
+                f"{why}, so it is kept as it was, interrupted.",
             )
             return
         question = (
             f"{name}, started {when}, did not finish (the app closed or the computer "
             f"stopped).\n\nCarry on from {step.step}?\n\nEnter carries on; Esc keeps it as it "
-            "was, stopped."
+            "was, interrupted."
         )
         if not self._services.ask(self._parent, "Carry on where you left off?", question):
             self.flow.resume_answered(False)
-            self._host.statusBar().showMessage(f"{name} is kept as it was, stopped.", 15000)
+            self._host.statusBar().showMessage(f"{name} is kept as it was, interrupted.", 15000)
             return
         self.show(self.flow.resume_answered(True))
 

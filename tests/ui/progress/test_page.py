@@ -98,7 +98,7 @@ def test_export_then_import_on_a_second_profile(
         assert second.import_from(out)  # twice adds nothing
         assert second.status.text() == "Imported 0 sessions from moved.csv, 3 already here."
         bad = tmp_path / "bad.csv"
-        bad.write_text(out.read_text().replace("completed", "exploded", 1))
+        bad.write_text(out.read_text().replace("finished", "exploded", 1))
         assert not second.import_from(bad)
         assert second.status.text().startswith("Nothing was imported: ")
         assert ":" in second.status.text()
