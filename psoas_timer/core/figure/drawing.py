@@ -48,6 +48,8 @@ TOLERANCE = 0.02
 ASPECT = 4 / 3
 MARGIN = 0.07
 
+#: The signs of a release drill: pressure on a spot, drawn on the skin over the anatomy.
+RELEASE_SIGNS = {"press", "hook", "deep", "roll"}
 FRONT_REGIONS = {"hip_crease", "hip_bone", "navel", "belly", "front_hip", "chest", "thigh"}
 
 
@@ -153,7 +155,7 @@ def _anatomy(figure: Figure, body: Body, region: str | None) -> list[Shape]:
     front point (where the fingers hook in), the navel with the deep psoas muscle under it
     (where the fingers sink), the crease of the hip (where the ball goes). Only release
     drills show them: on a stretch they would read as a bag on the hip."""
-    if body.view != "side" or not {"press", "hook", "deep", "roll"} & set(figure.signs):
+    if body.view != "side" or not RELEASE_SIGNS & set(figure.signs):
         return []
     lo, up = body.lower, body.upper
     shapes: list[Shape] = []
@@ -408,7 +410,8 @@ def _signs(
                     labels.append(Label(at, "4"))
             else:
                 centre = (corner[0] + 0.12, corner[1] + 0.1)
-                arcs = ((100.0, 95.0), (215.0, 110.0), (345.0, 100.0))
+                # Clockwise from the top, each count's arc as long as its share.
+                arcs = ((80.0, -95.0), (-35.0, -110.0), (-165.0, -100.0))
                 for (begin, sweep), text in zip(arcs, ("4", "7", "8"), strict=True):
                     shapes += arc_arrow(centre, 0.12, begin, sweep * 0.8)
                     mid = along(centre, begin + sweep * 0.4, 0.2)
@@ -520,7 +523,14 @@ def frame_scene(
         gb, gf = body_shapes(start.body, ghost=True)
         ghost_shapes = gb + gf
     anatomy = _anatomy(figure, body, target[0] if target else None)
-    ring = pulse_ring(region, 0.034, pulse) if region is not None else []
+    ring: list[Shape] = []
+    if region is not None:
+        centre = region
+        if body.view == "side" and not RELEASE_SIGNS & set(figure.signs):
+            # A stretch or an exercise works the muscle under the skin: its mark sits
+            # inside the outline (on the surface, a mark on the floor side read as a ball).
+            centre = along(region, outward + 180, 0.05)
+        ring = pulse_ring(centre, 0.034, pulse)
     if anatomy:
         # A release drill: the bone, the muscle and the spot under the skin, the hand
         # pressing on them drawn over them.

@@ -110,12 +110,15 @@ class PracticeController(QObject):
         options: PracticeOptions | None = None,
         save_options: Callable[[PracticeOptions], None] | None = None,
         prompt_parent: QWidget | None = None,
+        routine_icon: Callable[[str], str | None] = lambda _key: None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._dir = data_dir
         self._programmes = programmes
         self._routine_name = routine_name
+        #: A picture file of routine *key*'s first exercise (or None) for its notification.
+        self._routine_icon = routine_icon
         self.clocks = clocks or SystemClocks()
         self.done = done or NoHistory()
         self.notifications = notifications
@@ -330,7 +333,13 @@ class PracticeController(QObject):
             lines.append(f"Today: {today.label()}")
         tag = f"reminder:{due.reminder.id}"
         self._shown[tag] = _Shown("reminder", due.routine, due.reminder.id)
-        self._show(tag, f"Time for {name}", "\n".join(lines), REMINDER_ACTIONS)
+        self._show(
+            tag,
+            f"Time for {name}",
+            "\n".join(lines),
+            REMINDER_ACTIONS,
+            icon=self._routine_icon(due.routine),
+        )
 
     def _show_desk_break(self, event: Event) -> None:
         routine = self.options.desk_break.routine
@@ -341,12 +350,24 @@ class PracticeController(QObject):
             title, body = f"A desk break in {seconds} seconds", f"{name}: stand up and move."
         else:
             title, body = "Time for a desk break", f"{name}: stand up and move."
-        self._show("desk", title, body, DESK_ACTIONS)
+        self._show("desk", title, body, DESK_ACTIONS, icon=self._routine_icon(routine))
 
-    def _show(self, tag: str, title: str, body: str, actions: tuple[tuple[str, str], ...]) -> None:
+    def _show(
+        self,
+        tag: str,
+        title: str,
+        body: str,
+        actions: tuple[tuple[str, str], ...],
+        *,
+        icon: str | None = None,
+    ) -> None:
         log.info("practice: %s (%s)", title, tag)
         notes = self.notifications
-        if notes is not None and notes.available and notes.notify(tag, title, body, actions):
+        if (
+            notes is not None
+            and notes.available
+            and notes.notify(tag, title, body, actions, icon=icon)
+        ):
             return
         if self.tray is not None and self.tray.can_show_messages():
             self.tray.show_message(title, body)

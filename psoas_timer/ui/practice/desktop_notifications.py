@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
@@ -137,22 +138,35 @@ class DesktopNotifications(QObject):
         self.reason = "stopped"
 
     def notify(
-        self, tag: str, title: str, body: str, actions: Sequence[tuple[str, str]] = ()
+        self,
+        tag: str,
+        title: str,
+        body: str,
+        actions: Sequence[tuple[str, str]] = (),
+        *,
+        icon: str | None = None,
     ) -> bool:
-        """Show a notification with buttons *actions* (key, label); replaces one with the
-        same *tag*. ``False`` if it could not be sent."""
+        """Show a notification with buttons *actions* (key, label) and the picture file
+        *icon* (else the app's icon); replaces one with the same *tag*. ``False`` if it
+        could not be sent."""
         if self._conn is None:
             return False
         from jeepney import DBusAddress, new_method_call
 
         flat = [part for key, label in actions for part in (key, label)]
         hints = {"desktop-entry": ("s", DESKTOP_ID), "urgency": ("y", 1)}
+        app_icon = DESKTOP_ID
+        if icon:
+            # The picture as the notification's image (the spec's hint) and its icon, for
+            # servers that show only the icon.
+            app_icon = Path(icon).absolute().as_uri()
+            hints["image-path"] = ("s", app_icon)
         replaces = self._by_tag.get(tag, 0)
         message = new_method_call(
             DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE),
             "Notify",
             "susssasa{sv}i",
-            (APP_NAME, replaces, DESKTOP_ID, title, body, flat, hints, -1),
+            (APP_NAME, replaces, app_icon, title, body, flat, hints, -1),
         )
         conn = self._conn
         serial = next(conn.outgoing_serial)  # type: ignore[attr-defined]

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from psoas_timer.core.catalog import Catalog, Entry
+from psoas_timer.paths import user_cache_dir
 from psoas_timer.practice.clocks import Clocks
 from psoas_timer.practice.programmes import Programmes, load_programmes
 from psoas_timer.practice.schedule import AnyOf, DoneLog, SessionsThisRun
@@ -27,6 +28,7 @@ from .desktop_notifications import DesktopNotifications
 from .do_not_disturb import DoNotDisturb
 from .fullscreen import FullScreenProbe
 from .idle import IdleMonitor
+from .notification_icon import routine_icon
 from .reminders_dialog import edit_reminders
 from .tray_menu import PracticeMenu
 
@@ -92,6 +94,7 @@ class PracticeHost(QObject):
             options=options,
             save_options=save_options,
             prompt_parent=window,
+            routine_icon=self._routine_icon,
             parent=self,
         )
         self.quiet.changed.connect(self._on_quiet_changed)
@@ -208,6 +211,16 @@ class PracticeHost(QObject):
         catalog = self._catalog()
         entry = catalog.find(key) if catalog is not None else None
         return entry.name if entry is not None else None
+
+    def _routine_icon(self, key: str) -> str | None:
+        """A picture of routine *key*'s first exercise for its notification (a PNG in the
+        cache folder), or None."""
+        catalog = self._catalog()
+        entry = catalog.find(key) if catalog is not None else None
+        if entry is None:
+            return None
+        path = routine_icon(entry.routine, user_cache_dir() / "notification-pictures")
+        return str(path) if path is not None else None
 
     def _idle_seconds(self) -> float | None:
         if not self._idle_probed:
