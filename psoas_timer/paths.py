@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from psoas_timer import APP_ID, ORGANIZATION
+from psoas_timer.i18n import _
 
 if TYPE_CHECKING:
     from psoas_timer.core.catalog import Layout
@@ -146,15 +147,28 @@ def storage_problem(
         blocked["settings"] = f"{settings_file} ({settings_trouble})"
     if not blocked:
         return None
-    where = " or ".join(blocked.values())
-    if len(blocked) == len(folders):
-        headline, lost = "Nothing will be saved", "new routines, changes, history and settings"
-    elif "routines" in blocked:
-        headline = "Your routines and history will not be saved"
-        lost = "new routines, changes to them and the sessions you do"
-    else:
-        headline, lost = "Your settings will not be saved", "the settings you change"
-    return (
-        f"{headline}: Psoas Timer cannot write to {where}. The routines that come with it "
-        f"work as usual, but {lost} are lost when you close it."
+    places = list(blocked.values())
+    where = (
+        _("{first} or {second}").format(first=places[0], second=places[1])
+        if len(places) == 2
+        else places[0]
     )
+    if len(blocked) == len(folders):
+        text = _(
+            "Nothing will be saved: Psoas Timer cannot write to {where}. The routines that "
+            "come with it work as usual, but new routines, changes, history and settings are "
+            "lost when you close it."
+        )
+    elif "routines" in blocked:
+        text = _(
+            "Your routines and history will not be saved: Psoas Timer cannot write to "
+            "{where}. The routines that come with it work as usual, but new routines, changes "
+            "to them and the sessions you do are lost when you close it."
+        )
+    else:
+        text = _(
+            "Your settings will not be saved: Psoas Timer cannot write to {where}. The "
+            "routines that come with it work as usual, but the settings you change are lost "
+            "when you close it."
+        )
+    return text.format(where=where)

@@ -42,6 +42,7 @@ __all__ = [
     "format_date",
     "format_datetime",
     "format_decimal",
+    "format_percent",
     "format_time",
     "is_rtl",
     "language",
@@ -287,6 +288,16 @@ def format_decimal(value: float, digits: int | None = None) -> str:
         format=pattern,
         locale=locale,
         decimal_quantization=True,
+    )
+
+
+def format_percent(value: float, digits: int = 0) -> str:
+    """*value* (0.3) as the locale writes a percentage ("30%", "30 %")."""
+    from babel import numbers
+
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "%"
+    return numbers.format_percent(
+        value, format=pattern, locale=_format_locale(), decimal_quantization=True
     )
 
 

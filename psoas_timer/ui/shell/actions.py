@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from psoas_timer.i18n import N_, _
 from psoas_timer.ui.common.icons import icon as themed_icon
 
 __all__ = ["MUTED", "SOUND_ON", "Actions", "create_actions", "show_muted"]
@@ -19,8 +20,9 @@ Key = Qt.Key
 
 #: The mute control's words: what the sound is now, as its icon shows (a loudspeaker, or
 #: a crossed one); pressing it (or M) switches.
-SOUND_ON = "Sound"
-MUTED = "Muted"
+#: Marked only: translated where shown.
+SOUND_ON = N_("Sound")
+MUTED = N_("Muted")
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def _action(
     action.setProperty(ALL_KEYS, "\n".join(k.toString() for k in sequences))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    action.setToolTip(f"{tip} ({shown})" if shown else tip)
+    action.setToolTip(_("{tip} ({key})").format(tip=tip, key=shown) if shown else tip)
     action.setStatusTip(tip)
     action.setCheckable(checkable)
     if icon:
@@ -101,7 +103,7 @@ def create_actions(parent: QWidget) -> Actions:
         start_pause=_action(
             parent,
             "start_pause",
-            "Start",
+            _("Start"),
             # B and . are what presenter remotes send for "black screen"; a foot pedal can
             # be set to any of them (Help: From afar).
             [
@@ -112,206 +114,216 @@ def create_actions(parent: QWidget) -> Actions:
                 Key.Key_B,
                 Key.Key_Period,
             ],
-            "Start, pause or resume the session",
+            _("Start, pause or resume the session"),
             "media-playback-start",
         ),
         previous=_action(
             parent,
             "previous",
-            "Previous",
+            _("Previous"),
             [Key.Key_Left, Key.Key_PageUp],  # Page Up: a presenter remote's "back"
-            "Back to the previous part",
+            _("Back to the previous part"),
             "media-skip-backward",
         ),
         next=_action(
             parent,
             "next",
-            "Next",
+            _("Next"),
             [Key.Key_Right, Key.Key_PageDown],  # Page Down: a presenter remote or a pedal
-            "Skip to the next part",
+            _("Skip to the next part"),
             "media-skip-forward",
         ),
         add_time=_action(
             parent,
             "add_time",
-            "+10 s",
+            _("+10 s"),
             [Key.Key_Plus, Key.Key_Equal],
-            "Add 10 seconds to this part",
+            _("Add 10 seconds to this part"),
             "list-add",
         ),
         take_time=_action(
             parent,
             "take_time",
-            "−10 s",
+            _("−10 s"),
             # Shift+- arrives as "_" with or without Shift, depending on the keyboard mapping.
             [Key.Key_Minus, Key.Key_Underscore, "Shift+_", "Shift+-"],
-            "Take 10 seconds off this part (never below zero)",
+            _("Take 10 seconds off this part (never below zero)"),
             "list-remove",
         ),
         restart_step=_action(
-            parent, "restart_step", "Restart", [Key.Key_R], "Restart this step", "view-refresh"
+            parent,
+            "restart_step",
+            _("Restart"),
+            [Key.Key_R],
+            _("Restart this step"),
+            "view-refresh",
         ),
         released=_action(
             parent,
             "released",
-            "Released",
+            _("Released"),
             [Key.Key_Return, Key.Key_Enter],
-            "The point has released: end this hold",
+            _("The point has released: end this hold"),
             "dialog-ok",
         ),
         stop=_action(
-            parent, "stop", "Stop", [Key.Key_Escape], "Stop the session", "media-playback-stop"
+            parent,
+            "stop",
+            _("Stop"),
+            [Key.Key_Escape],
+            _("Stop the session"),
+            "media-playback-stop",
         ),
         mute=_action(
             parent,
             "mute",
-            SOUND_ON,
+            _(SOUND_ON),
             [Key.Key_M],
-            "Sound is on: mute the cues",
+            _("Sound is on: mute the cues"),
             "audio-volume-high",
             checkable=True,
         ),
         fullscreen=_action(
             parent,
             "fullscreen",
-            "Full screen",
+            _("Full screen"),
             [Key.Key_F],
-            "Fill the screen",
+            _("Fill the screen"),
             "view-fullscreen",
             checkable=True,
         ),
         stay_on_top=_action(
             parent,
             "stay_on_top",
-            "On top",
+            _("On top"),
             [Key.Key_T],
-            "Keep the window above the others",
+            _("Keep the window above the others"),
             "go-top",
             checkable=True,
         ),
         count_up=_action(
             parent,
             "count_up",
-            "Show time held",
+            _("Show time held"),
             [Key.Key_C],
-            "On holds, count the time held up instead of the time to go down",
+            _("On holds, count the time held up instead of the time to go down"),
             "chronometer",
             checkable=True,
         ),
         animate=_action(
             parent,
             "animate",
-            "Moving figure",
+            _("Moving figure"),
             ["Ctrl+Shift+M"],
-            "The exercise's figure moves with the reps and the breath; off, it stays still",
+            _("The exercise's figure moves with the reps and the breath; off, it stays still"),
             "media-playback-start",
             checkable=True,
         ),
         high_contrast=_action(
             parent,
             "high_contrast",
-            "High contrast",
+            _("High contrast"),
             [Key.Key_H],
-            "White and strong colours on black, for low vision or a bright room",
+            _("White and strong colours on black, for low vision or a bright room"),
             "preferences-desktop-display",
             checkable=True,
         ),
         back=_action(
             parent,
             "back",
-            "Routines",
+            _("Routines"),
             ["Alt+Left", Key.Key_Backspace],
-            "Back to the list of routines",
+            _("Back to the list of routines"),
             "view-list",
         ),
         reload=_action(
             parent,
             "reload",
-            "Reload",
+            _("Reload"),
             ["F5", "Ctrl+R"],
-            "Read the routine files again",
+            _("Read the routine files again"),
             "view-refresh",
         ),
         quit=_action(
             parent,
             "quit",
-            "Quit",
+            _("Quit"),
             ["Ctrl+Q"],
-            "Close Psoas Timer",
+            _("Close Psoas Timer"),
             "application-exit",
         ),
         new_routine=_action(
             parent,
             "new_routine",
-            "New routine",
+            _("New routine"),
             ["Ctrl+N"],
-            "Compose a routine of your own in the editor",
+            _("Compose a routine of your own in the editor"),
             "document-new",
         ),
         edit_routine=_action(
             parent,
             "edit_routine",
-            "Edit",
+            _("Edit"),
             ["Ctrl+E"],
-            "Edit this routine (a bundled one is copied to your routines first)",
+            _("Edit this routine (a bundled one is copied to your routines first)"),
             "document-edit",
         ),
         sound=_action(
             parent,
             "sound",
-            "Sound…",
+            _("Sound…"),
             ["Ctrl+,"],
-            "Volumes, voice, breathing sounds and tone style",
+            _("Volumes, voice, breathing sounds and tone style"),
             "audio-volume-high",
         ),
         progress=_action(
             parent,
             "progress",
-            "Progress",
+            _("Progress"),
             ["Ctrl+H", "Ctrl+Shift+P"],
-            "Your sessions: streak, calendar, ratings and release times",
+            _("Your sessions: streak, calendar, ratings and release times"),
             "office-chart-line",
         ),
         ask_ratings=_action(
             parent,
             "ask_ratings",
-            "Ask how it feels",
+            _("Ask how it feels"),
             ["Ctrl+Shift+R"],
-            "Before and after a release or stretch routine, ask for a 0–10 score per area",
+            _("Before and after a release or stretch routine, ask for a 0–10 score per area"),
             "face-smile",
             checkable=True,
         ),
         help=_action(
             parent,
             "help",
-            "Help",
+            _("Help"),
             ["F1"],
-            "The keys, the routine format, safety and where files are kept",
+            _("The keys, the routine format, safety and where files are kept"),
             "help-contents",
         ),
         reminders=_action(
             parent,
             "reminders",
-            "Reminders…",
+            _("Reminders…"),
             ["Ctrl+Shift+A"],
-            "Reminders, your programme and desk breaks",
+            _("Reminders, your programme and desk breaks"),
             "appointment-soon",
         ),
         remote_stop=_action(
             parent,
             "remote_stop",
-            "Remote stops at once",
+            _("Remote stops at once"),
             ["Ctrl+Shift+X"],
-            "Stop from a media key, earbuds or a phone stops the session without asking",
+            _("Stop from a media key, earbuds or a phone stops the session without asking"),
             "media-playback-stop",
             checkable=True,
         ),
         search=_action(
             parent,
             "search",
-            "Search routines",
+            _("Search routines"),
             ["Ctrl+F", "/"],
-            "Go to the routines and type to search them",
+            _("Go to the routines and type to search them"),
             "edit-find",
         ),
     )
@@ -344,10 +356,11 @@ def show_muted(mute: QAction, muted: bool) -> None:
     """Make the mute control's word, icon and tooltip say whether the sound is *muted*."""
     shown = mute.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     if muted:
-        text, name, tip = MUTED, "audio-volume-muted", "Muted: cues show on screen only; unmute"
+        text, name = _(MUTED), "audio-volume-muted"
+        tip = _("Muted: cues show on screen only; unmute")
     else:
-        text, name, tip = SOUND_ON, "audio-volume-high", "Sound is on: mute the cues"
+        text, name, tip = _(SOUND_ON), "audio-volume-high", _("Sound is on: mute the cues")
     mute.setText(text)
     mute.setIcon(themed_icon(name))
-    mute.setToolTip(f"{tip} ({shown})")
+    mute.setToolTip(_("{tip} ({key})").format(tip=tip, key=shown))
     mute.setStatusTip(tip)

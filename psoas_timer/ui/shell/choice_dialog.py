@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from psoas_timer.core.model import Choice
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["ChoiceDialog"]
@@ -31,8 +32,14 @@ class ChoiceDialog(QDialog):
         question.setWordWrap(True)
         question.setFont(scaled_font(self.font(), 30, bold=True))
         count = len(choice.choose)
-        keys = "1 or 2" if count == 2 else f"1 to {count}"
-        hint = QLabel(f"Press {keys}, or Enter for {choice.choose[marked].title}")
+        marked_title = choice.choose[marked].title
+        if count == 2:
+            hint_text = _("Press 1 or 2, or Enter for {choice}").format(choice=marked_title)
+        else:
+            hint_text = _("Press 1 to {last}, or Enter for {choice}").format(
+                last=count, choice=marked_title
+            )
+        hint = QLabel(hint_text)
         hint.setObjectName("choice_hint")
         hint.setFont(scaled_font(self.font(), 17))
         layout = QVBoxLayout(self)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from psoas_timer import APP_NAME, __version__
 from psoas_timer.core.model import Step
 from psoas_timer.core.safety import NOTICE_LINES, NOTICE_TITLE
+from psoas_timer.i18n import N_, _, format_decimal, format_percent
 from psoas_timer.ui.common.theme import scaled_font
 from psoas_timer.ui.remote.help_text import from_afar_html
 from psoas_timer.ui.remote.shortcuts import status_html
@@ -37,21 +38,15 @@ LICENCE = "GPL-3.0-or-later"
 
 #: Keys that are not one of the window's actions (they belong to a page, a question or a
 #: field); each is tested against the widget that answers it.
+#: Marked only: translated where shown.
 OTHER_KEYS = (
-    ("F10", "Open the Menu"),
-    ("↓ in the search", "Go to the matching routines; Enter opens the first"),
-    ("1 to 9", "At an either/or question before a session: choose that answer"),
-    ("Alt+D", "Dismiss the note that the sound is not working"),
+    ("F10", N_("Open the Menu")),
+    (N_("↓ in the search"), N_("Go to the matching routines; Enter opens the first")),
+    (N_("1 to 9"), N_("At an either/or question before a session: choose that answer")),
+    ("Alt+D", N_("Dismiss the note that the sound is not working")),
 )
-#: Said after a single-letter key: it works while the player shows (a stray letter typed
-#: elsewhere changes nothing).
-ON_PLAYER = " (on the player)"
 
-FORMAT = """\
-<p>A routine is a plain text file in YAML: a name, a few defaults and a list of steps. Save it
-(<code>.yaml</code>) in your routines folder and it appears in the list; if something is wrong,
-its page says where (line and column) and what.</p>
-<pre>
+FORMAT_EXAMPLE = """\
 name: Evening release
 defaults: {breathing: calm, rest: 15s}
 steps:
@@ -64,17 +59,43 @@ steps:
     reps: 10
     tempo: 2s
     sets: 2
-</pre>
-<p>Each step has one kind of timing: <code>hold</code>, <code>duration</code>,
-<code>reps</code> (with <code>tempo</code>), <code>open</code> (a hold that lasts until the
-point releases: <code>{min: 60s, target: 90s, max: 3m}</code>) or <code>breaths</code>. Add
-<code>sets</code>, <code>sides</code>, <code>breathing</code>, <code>instructions</code>,
-<code>safety</code> and <code>image</code> as you need them; <code>repeat: 3</code> with
-<code>steps:</code> repeats a group.</p>
-<p>The whole format is in <code>docs/routine-format.md</code>. From a terminal,
-<code>psoas-timer validate FILE</code> checks a file and <code>psoas-timer schema</code>
-prints its JSON Schema for editors that complete YAML.</p>
 """
+
+
+def _paragraphs(*texts: str) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def format_help() -> str:
+    """The Routines tab: the format in short, with an example (the YAML stays as written:
+    its keys are the format's own words)."""
+    return (
+        _paragraphs(
+            _(
+                "A routine is a plain text file in YAML: a name, a few defaults and a list of "
+                "steps. Save it (<code>.yaml</code>) in your routines folder and it appears in "
+                "the list; if something is wrong, its page says where (line and column) and "
+                "what."
+            )
+        )
+        + f"<pre>{escape(FORMAT_EXAMPLE)}</pre>"
+        + _paragraphs(
+            _(
+                "Each step has one kind of timing: <code>hold</code>, <code>duration</code>, "
+                "<code>reps</code> (with <code>tempo</code>), <code>open</code> (a hold that "
+                "lasts until the point releases: <code>{{min: 60s, target: 90s, max: "
+                "3m}}</code>) or <code>breaths</code>. Add <code>sets</code>, "
+                "<code>sides</code>, <code>breathing</code>, <code>instructions</code>, "
+                "<code>safety</code> and <code>image</code> as you need them; "
+                "<code>repeat: 3</code> with <code>steps:</code> repeats a group."
+            ).format(),
+            _(
+                "The whole format is in <code>docs/routine-format.md</code>. From a terminal, "
+                "<code>psoas-timer validate FILE</code> checks a file and <code>psoas-timer "
+                "schema</code> prints its JSON Schema for editors that complete YAML."
+            ),
+        )
+    )
 
 
 def progress_help() -> str:
@@ -82,27 +103,46 @@ def progress_help() -> str:
     where that threshold comes from, the weekly check-in and the report."""
     from psoas_timer.history.change import ACTIVITY_POINTS, PAIN_FRACTION, PAIN_POINTS
 
-    return f"""\
-<p>Before and after a session you can rate how each area feels, from 0 (no pain) to 10 (the
-worst pain you can imagine). Progress shows the ratings over time, and the completion page
-says how they have changed since you started.</p>
-<h3>Which changes matter</h3>
-<p>A single rating moves a point or so from day to day for no particular reason. So the app
-calls a change in pain one that matters only when it is at least {PAIN_POINTS:.0f} points,
-or at least {PAIN_FRACTION:.0%} of where you started (and never less than one point). That is
-about the change people with long-lasting pain say they notice as "much better": Farrar and
-colleagues found it on the 0–10 scale (Pain, 2001), and a consensus of back-pain researchers
-took the same {PAIN_FRACTION:.0%} (Ostelo and colleagues, Spine, 2008). A smaller change is
-shown as "no clear change", never as an improvement.</p>
-<p>In the weekly check-in, an activity you rate from 0 (cannot do it) to 10 (as well as
-before the trouble) has changed in a way that matters at {ACTIVITY_POINTS:.0f} points or
-more (Stratford and colleagues, 1995, who made this scale).</p>
-<h3>The report</h3>
-<p>Progress → Report… makes a PDF of one to three pages for your physiotherapist: how often
-you practised against your weekly goal, your ratings, how long the points took to release,
-your check-ins and notes. From a terminal: <code>psoas-timer history report -o
-report.pdf</code>. The app is a timer: it does not diagnose or treat.</p>
-"""
+    points = format_decimal(PAIN_POINTS, digits=0)
+    share = format_percent(PAIN_FRACTION)
+    activity = format_decimal(ACTIVITY_POINTS, digits=0)
+    return (
+        _paragraphs(
+            _(
+                "Before and after a session you can rate how each area feels, from 0 (no "
+                "pain) to 10 (the worst pain you can imagine). Progress shows the ratings over "
+                "time, and the completion page says how they have changed since you started."
+            )
+        )
+        + "<h3>{}</h3>".format(_("Which changes matter"))
+        + _paragraphs(
+            _(
+                "A single rating moves a point or so from day to day for no particular "
+                "reason. So the app calls a change in pain one that matters only when it is "
+                "at least {points} points, or at least {share} of where you started (and never "
+                "less than one point). That is about the change people with long-lasting pain "
+                'say they notice as "much better": Farrar and colleagues found it on the 0–10 '
+                "scale (Pain, 2001), and a consensus of back-pain researchers took the same "
+                "{share} (Ostelo and colleagues, Spine, 2008). A smaller change is shown as "
+                '"no clear change", never as an improvement.'
+            ).format(points=points, share=share),
+            _(
+                "In the weekly check-in, an activity you rate from 0 (cannot do it) to 10 (as "
+                "well as before the trouble) has changed in a way that matters at {points} "
+                "points or more (Stratford and colleagues, 1995, who made this scale)."
+            ).format(points=activity),
+        )
+        + "<h3>{}</h3>".format(_("The report"))
+        + _paragraphs(
+            _(
+                "Progress → Report… makes a PDF of one to three pages for your "
+                "physiotherapist: how often you practised against your weekly goal, your "
+                "ratings, how long the points took to release, your check-ins and notes. From "
+                "a terminal: <code>psoas-timer history report -o report.pdf</code>. The app is "
+                "a timer: it does not diagnose or treat."
+            )
+        )
+    )
 
 
 def step_keys_html() -> str:
@@ -110,10 +150,10 @@ def step_keys_html() -> str:
     same words as the JSON Schema and the editor's field descriptions), in the order a
     file is written in."""
     rows = "".join(
-        f"<tr><td><code>{escape(key)}</code></td><td>{escape(field.description or '')}</td></tr>"
+        f"<tr><td><code>{escape(key)}</code></td><td>{escape(_(field.description or ''))}</td></tr>"
         for key, field in Step.model_fields.items()
     )
-    return f"<p>A step's keys:</p><table cellpadding='3'>{rows}</table>"
+    return "<p>{}</p><table cellpadding='3'>{}</table>".format(_("A step's keys:"), rows)
 
 
 @dataclass(frozen=True)
@@ -138,8 +178,17 @@ def _keys(actions: Iterable[QAction]) -> list[tuple[str, str]]:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in made[:2]]
         keys = [k for k in keys if k]
         if keys:
-            where = ON_PLAYER if all(is_single_key(k) for k in made[:2]) else ""
-            rows.append((" or ".join(keys), (action.statusTip() or action.text()) + where))
+            what = action.statusTip() or action.text()
+            if all(is_single_key(k) for k in made[:2]):
+                # A single letter works while the player shows (a stray letter typed
+                # elsewhere changes nothing).
+                what = _("{what} (on the player)").format(what=what)
+            shown = (
+                _("{key} or {other}").format(key=keys[0], other=keys[1])
+                if len(keys) == 2
+                else keys[0]
+            )
+            rows.append((shown, what))
     return rows
 
 
@@ -160,32 +209,33 @@ class HelpDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("help")
-        self.setWindowTitle("Help")  # Qt adds " — Psoas Timer"
+        self.setWindowTitle(_("Help"))  # Qt adds " — Psoas Timer"
         self.resize(760, 620)
         self.tabs = QTabWidget()
         self.tabs.setFont(scaled_font(self.font(), 16))
-        rows = [*_keys(actions), *OTHER_KEYS]
+        rows = [*_keys(actions), *((_(k), _(what)) for k, what in OTHER_KEYS)]
         keys = "".join(
             f"<tr><td style='padding:3px 18px 3px 0'><b>{escape(k)}</b></td>"
             f"<td style='padding:3px 0'>{escape(what)}</td></tr>"
             for k, what in rows
         )
-        self.keys = _browser(
-            "<p>Everything works from the keyboard; a session needs no key at all once it "
-            f"has started.</p><table>{keys}</table>",
-            "help_keys",
+        intro = _(
+            "Everything works from the keyboard; a session needs no key at all once it has started."
         )
-        self.format = _browser(FORMAT + step_keys_html(), "help_format")
+        self.keys = _browser(f"<p>{intro}</p><table>{keys}</table>", "help_keys")
+        self.format = _browser(format_help() + step_keys_html(), "help_format")
         self.afar = _browser(from_afar_html(status_html()), "help_afar")
-        safety = "".join(f"<li>{escape(line)}</li>" for line in NOTICE_LINES)
-        self.safety = _browser(f"<h3>{escape(NOTICE_TITLE)}</h3><ul>{safety}</ul>", "help_safety")
-        self.tabs.addTab(self.keys, "Keys")
-        self.tabs.addTab(self.afar, "From afar")
-        self.tabs.addTab(self.format, "Routines")
+        safety = "".join(f"<li>{escape(_(line))}</li>" for line in NOTICE_LINES)
+        self.safety = _browser(
+            f"<h3>{escape(_(NOTICE_TITLE))}</h3><ul>{safety}</ul>", "help_safety"
+        )
+        self.tabs.addTab(self.keys, _("Keys"))
+        self.tabs.addTab(self.afar, _("From afar"))
+        self.tabs.addTab(self.format, _("Routines"))
         self.progress = _browser(progress_help(), "help_progress")
-        self.tabs.addTab(self.safety, "Safety")
-        self.tabs.addTab(self.progress, "Progress")
-        self.tabs.addTab(self._about(folders), "About")
+        self.tabs.addTab(self.safety, _("Safety"))
+        self.tabs.addTab(self.progress, _("Progress"))
+        self.tabs.addTab(self._about(folders), _("About"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -194,15 +244,15 @@ class HelpDialog(QDialog):
 
     def _about(self, folders: Folders) -> QWidget:
         places = [
-            ("Your routines", str(folders.routines)),
-            ("Settings", folders.settings),
+            (_("Your routines"), str(folders.routines)),
+            (_("Settings"), folders.settings),
         ]
         if folders.history is not None:
-            places.append(("Your history", str(folders.history)))
+            places.append((_("Your history"), str(folders.history)))
         if folders.log is not None:
-            places.append(("Log", str(folders.log)))
+            places.append((_("Log"), str(folders.log)))
         if folders.cache is not None:
-            places.append(("Cache (safe to delete)", str(folders.cache)))
+            places.append((_("Cache (safe to delete)"), str(folders.cache)))
         rows = "".join(
             f"<tr><td style='padding:3px 18px 3px 0'>{escape(what)}</td>"
             f"<td style='padding:3px 0'><code>{escape(where)}</code></td></tr>"
@@ -210,13 +260,21 @@ class HelpDialog(QDialog):
         )
         self.about = _browser(
             f"<h2>{escape(APP_NAME)} {escape(__version__)}</h2>"
-            "<p>A hands-free guided timer for psoas and iliacus routines.</p>"
-            f"<p>Free software under the licence {LICENCE}: you may use, study, share and "
-            "change it under its terms.</p>"
-            f"<h3>Where your files are kept</h3><table>{rows}</table>"
-            "<p>Bundled routines are never changed; your own are plain files you can copy.</p>"
-            "<p>The theme (as the system, light or dark) and high contrast are in the Menu "
-            "(F10).</p>",
+            + _paragraphs(
+                _("A hands-free guided timer for psoas and iliacus routines."),
+                _(
+                    "Free software under the licence {licence}: you may use, study, share and "
+                    "change it under its terms."
+                ).format(licence=LICENCE),
+            )
+            + "<h3>{}</h3><table>{}</table>".format(_("Where your files are kept"), rows)
+            + _paragraphs(
+                _("Bundled routines are never changed; your own are plain files you can copy."),
+                _(
+                    "The theme (as the system, light or dark), the language and high contrast "
+                    "are in the Menu ({key})."
+                ).format(key="F10"),
+            ),
             "help_about",
         )
         self.about.setTextInteractionFlags(

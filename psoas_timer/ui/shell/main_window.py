@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer import APP_NAME
+from psoas_timer.i18n import N_, _
 from psoas_timer.ui.shell.settings import Preferences
 from psoas_timer.ui.shell.window_parts import (
     Page,
@@ -69,7 +70,7 @@ __all__ = ["MainWindow", "Page", "Services", "ask_user", "inform_user"]
 log = logging.getLogger(__name__)
 
 #: Said in the status bar while the routines are read in the background.
-READING = "Reading your routines…"
+READING = N_("Reading your routines…")
 
 
 class MainWindow(QMainWindow):
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
             self._catalog_loader.failed.connect(self._on_catalog_failed)
             self.library.filled.connect(self._catalog_loader.listed)
             self._catalog_loader.start()
-            self.statusBar().showMessage(READING)
+            self.statusBar().showMessage(_(READING))
         else:
             self.reload()
             self._open_pending()
@@ -173,7 +174,9 @@ class MainWindow(QMainWindow):
         # Opened just after the routines are listed, or when first needed (see below).
         self.history = HistoryLink(opener=services.open_history, on_open=self._on_history_opened)
         self._history_opening = HistoryOpening(self, self.history.open)
-        self.progress.set_store(None, None if self.history.waiting else "No history is kept here.")
+        self.progress.set_store(
+            None, None if self.history.waiting else _("No history is kept here.")
+        )
         self.commands = create_actions(self)
         self.toolbar = self._make_toolbar(self.commands)
         self.watcher: RoutineWatcher | None = None
@@ -244,7 +247,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_catalog_read(self, catalog: Catalog) -> None:
-        if self.statusBar().currentMessage() == READING:
+        if self.statusBar().currentMessage() == _(READING):
             self.statusBar().clearMessage()
         self._show_catalog(catalog)
         self._open_pending()
@@ -254,7 +257,9 @@ class MainWindow(QMainWindow):
             self.library.show_totals()
 
     def _on_catalog_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Cannot read the routines: {message}")
+        self.statusBar().showMessage(
+            _("Cannot read the routines: {problem}").format(problem=message)
+        )
         self._schedule_history()  # there is no list to wait for
 
     # -- the history ---------------------------------------------------------------------
@@ -270,7 +275,7 @@ class MainWindow(QMainWindow):
         services = self.services
         if notice and not services.storage_problem:  # that one already says it, once
             self.statusBar().showMessage(notice, 30000)
-            services.inform(self, "Your history", notice)
+            services.inform(self, _("Your history"), notice)
         self.steps.on_history_opened()
         self._show_today()
         self.history_opened.emit()
@@ -411,8 +416,11 @@ class MainWindow(QMainWindow):
             if entry is not None and entry.path.is_file() and not self.controller.active:
                 self.show_problems(entry)  # what is wrong, where, and a way to fix it
                 return False
-            problems = "; ".join(str(p) for p in entry.problems) if entry else "no such routine"
-            self.statusBar().showMessage(f"Cannot open {key}: {problems}", 15000)
+            problems = "; ".join(str(p) for p in entry.problems) if entry else _("no such routine")
+            self.statusBar().showMessage(
+                _("Cannot open {routine}: {problems}").format(routine=key, problems=problems),
+                15000,
+            )
             return False
         self.open_entry(entry)
         return True
@@ -485,7 +493,7 @@ class MainWindow(QMainWindow):
 
     def _on_reminders_triggered(self) -> None:
         if self._practice is None:
-            self.statusBar().showMessage("Reminders are not ready yet.", 5000)
+            self.statusBar().showMessage(_("Reminders are not ready yet."), 5000)
             return
         self._practice.open_dialog()
 
@@ -526,7 +534,7 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             self.hide()
-            tray.notify_hidden("Reminders keep coming from here. Quit from this menu.")
+            tray.notify_hidden(_("Reminders keep coming from here. Quit from this menu."))
             return
         editor = self.editing.opened
         if editor is not None and not editor.view.files.maybe_discard():
@@ -534,7 +542,9 @@ class MainWindow(QMainWindow):
             return
         if self.controller.active:
             if not self.services.ask(
-                self, "Stop the session?", "A session is running. Stop it and close Psoas Timer?"
+                self,
+                _("Stop the session?"),
+                _("A session is running. Stop it and close Psoas Timer?"),
             ):
                 event.ignore()
                 return

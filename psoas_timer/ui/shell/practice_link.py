@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from psoas_timer.i18n import _
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar
 
@@ -82,7 +84,7 @@ class PracticeLink(QObject):
         from psoas_timer.ui.shell.single_instance import raise_window
 
         if self._controller.active:  # never in the middle of a session
-            message = f"{entry.name} can start after this session."
+            message = _("{routine} can start after this session.").format(routine=entry.name)
             self._host.statusBar().showMessage(message, 10000)
             return
         raise_window(self._window)

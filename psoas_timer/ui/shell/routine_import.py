@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject
 
+from psoas_timer.i18n import _
 from psoas_timer.ui.shell.window_parts import RoutinesHost
 
 if TYPE_CHECKING:
@@ -45,11 +46,15 @@ def add_to_routines(window: ImportHost) -> None:
         target = import_routine(entry.path, user, catalog.library)
     except (OSError, LoadError) as exc:
         log.warning("cannot add %s to the routines: %s", entry.path, exc)
-        window.statusBar().showMessage(f"Cannot add {entry.path.name}: {exc}", 15000)
+        window.statusBar().showMessage(
+            _("Cannot add {file}: {problem}").format(file=entry.path.name, problem=exc), 15000
+        )
         return
     window.reload()
     window.open_routine(str(target))
-    window.statusBar().showMessage(f"Added to your routines as {target.name}", 15000)
+    window.statusBar().showMessage(
+        _("Added to your routines as {file}").format(file=target.name), 15000
+    )
 
 
 def dropped_routine(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> Path | None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from psoas_timer.core.safety import NOTICE_LINES, NOTICE_TITLE
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.screen_fit import scroll_body
 from psoas_timer.ui.common.theme import scaled_font
 
@@ -28,13 +29,13 @@ class SafetyDialog(QDialog):
         body.setTextFormat(Qt.TextFormat.PlainText)
         body.setFont(scaled_font(self.font(), 17))
         body.setMinimumWidth(280)  # narrower than a line of 560 px on a small screen, scrolled
-        self.dismiss = QCheckBox("Don't show this again before pressure-release routines")
+        self.dismiss = QCheckBox(_("Don't show this again before pressure-release routines"))
         self.dismiss.setObjectName("dismiss")
         self.dismiss.setVisible(offer_dismiss)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("I understand")
-        ok.setAccessibleName("I understand")
+        ok.setText(_("I understand"))
+        ok.setAccessibleName(_("I understand"))
         buttons.accepted.connect(self.accept)
         # Enter must mean "I understand" under every style: some (GTK's) would otherwise start
         # with the focus on the check box, where Enter would tick "don't show this again".

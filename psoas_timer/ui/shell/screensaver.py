@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
 
 from psoas_timer import APP_NAME
+from psoas_timer.i18n import _
 
 __all__ = ["Inhibitor", "ScreenSaverInhibitor"]
 
@@ -52,7 +53,7 @@ class ScreenSaverInhibitor(QObject):
             return
         self._bus = bus
         msg = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "Inhibit")
-        msg.setArguments([APP_NAME, "A guided session is running"])
+        msg.setArguments([APP_NAME, _("A guided session is running")])
         self._watcher = QDBusPendingCallWatcher(bus.asyncCall(msg), self)
         self._watcher.finished.connect(self._on_reply)
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from psoas_timer.i18n import _
 from psoas_timer.session.steps import PressAgain
 from psoas_timer.ui.shell.window_parts import Page
 
@@ -139,11 +140,11 @@ class SessionControls(QObject):
         from psoas_timer.ui.common.icons import icon as themed_icon
 
         if active and self._controller.running:
-            text, icon = "Pause", "media-playback-pause"
+            text, icon = _("Pause"), "media-playback-pause"
         elif active:  # paused
-            text, icon = "Resume", "media-playback-start"
+            text, icon = _("Resume"), "media-playback-start"
         else:
-            text, icon = "Start", "media-playback-start"
+            text, icon = _("Start"), "media-playback-start"
         a.start_pause.setText(text)
         a.start_pause.setIcon(themed_icon(icon))
 
@@ -232,10 +233,10 @@ class SessionControls(QObject):
         if not self._controller.active:
             return
         if ask:
-            question = "Stop this session now?\n\nEnter stops it; Esc keeps it going."
+            question = _("Stop this session now?\n\nEnter stops it; Esc keeps it going.")
             self.asking_stop = True
             try:
-                if not self._services.ask(self._parent, "Stop the session?", question):
+                if not self._services.ask(self._parent, _("Stop the session?"), question):
                     return
             finally:
                 self.asking_stop = False

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QStatusBar, QWidget
 
+from psoas_timer.i18n import _, format_time
 from psoas_timer.session.flow import SessionFlow, offers_ratings
 from psoas_timer.session.steps import (
     Begin,
@@ -249,10 +250,10 @@ class SessionSteps(QObject):
         started: list[str] = []
         if step.detail is not None:
             started = since_start_lines(step.since_start, step.detail.summary.local_date)
-        completion.set_section("after", "How it feels now", after)
-        completion.set_section("change", "Since last time", change)
-        completion.set_section("since_start", "Since you started", started)
-        completion.set_section("unsaved", "Not saved", [step.unsaved] if step.unsaved else [])
+        completion.set_section("after", _("How it feels now"), after)
+        completion.set_section("change", _("Since last time"), change)
+        completion.set_section("since_start", _("Since you started"), started)
+        completion.set_section("unsaved", _("Not saved"), [step.unsaved] if step.unsaved else [])
         if step.detail is not None:
             from psoas_timer.history.pain_rise import rises
             from psoas_timer.ui.player.completion_view import pain_rose_lines
@@ -294,25 +295,35 @@ class SessionSteps(QObject):
         from psoas_timer.ui.progress.words import day_words
 
         day = day_words(step.started.date(), step.today)
-        when = f"{day} at {step.started:%H:%M}"
+        when = _("{day} at {time}").format(day=day, time=format_time(step.started))
         name = step.name
         if step.step is None:
-            why = "it is no longer there" if step.missing else "its file has changed since"
+            if step.missing:
+                text = _(
+                    "{routine}, started {when}, did not finish. It cannot be carried on "
+                    "because it is no longer there, so it is kept as it was, interrupted."
+                )
+            else:
+                text = _(
+                    "{routine}, started {when}, did not finish. It cannot be carried on "
+                    "because its file has changed since, so it is kept as it was, interrupted."
+                )
             self._services.inform(
                 self._parent,
-                "A session was interrupted",
-                f"{name}, started {when}, did not finish. It cannot be carried on because "
-                f"{why}, so it is kept as it was, interrupted.",
+                _("A session was interrupted"),
+                text.format(routine=name, when=when),
             )
             return
-        question = (
-            f"{name}, started {when}, did not finish (the app closed or the computer "
-            f"stopped).\n\nCarry on from {step.step}?\n\nEnter carries on; Esc keeps it as it "
+        question = _(
+            "{routine}, started {when}, did not finish (the app closed or the computer "
+            "stopped).\n\nCarry on from {step}?\n\nEnter carries on; Esc keeps it as it "
             "was, interrupted."
-        )
-        if not self._services.ask(self._parent, "Carry on where you left off?", question):
+        ).format(routine=name, when=when, step=step.step)
+        if not self._services.ask(self._parent, _("Carry on where you left off?"), question):
             self.flow.resume_answered(False)
-            self._host.statusBar().showMessage(f"{name} is kept as it was, interrupted.", 15000)
+            self._host.statusBar().showMessage(
+                _("{routine} is kept as it was, interrupted.").format(routine=name), 15000
+            )
             return
         self.show(self.flow.resume_answered(True))
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 from PySide6.QtCore import QByteArray, QSettings
 
 from psoas_timer.audio.settings import CUE_STYLES, TONE_STYLES
+from psoas_timer.i18n import _
 
 if TYPE_CHECKING:  # imported when first used: the window reads preferences before it paints
     from pydantic import TypeAdapter
@@ -258,13 +259,13 @@ def _file_problem(file_name: str) -> str | None:
         return None  # the Windows registry, or nothing to check
     path = Path(file_name)
     if path.is_dir():
-        return "it is a folder"
+        return _("it is a folder")
     if not path.exists():
         return None  # made on first save; the folder is checked with the others
     if not os.access(path, os.R_OK):
-        return "it cannot be read"
+        return _("it cannot be read")
     if not os.access(path, os.W_OK):
-        return "it is read-only"
+        return _("it is read-only")
     return None
 
 
@@ -337,7 +338,7 @@ class Preferences:
         through :func:`psoas_timer.paths.storage_problem`)."""
         reason = _file_problem(self._store.fileName())
         if reason is None and self._store.status() != QSettings.Status.NoError:
-            reason = "it cannot be read"
+            reason = _("it cannot be read")
         if reason is None:
             return None
         _log.warning("settings file %s: %s; settings will not be kept", self.file_name, reason)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from psoas_timer import APP_NAME
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import Snapshot, State
+from psoas_timer.i18n import _
 from psoas_timer.ui.shell.settings import Preferences
 
 __all__ = ["SessionTray"]
@@ -58,15 +59,15 @@ class SessionTray(QObject):
         self._tooltip = APP_NAME
 
         self.menu = QMenu()
-        self.show_action = QAction(f"Show {APP_NAME}", self)
-        self.status_action = QAction("No session running", self)
+        self.show_action = QAction(_("Show {app}").format(app=APP_NAME), self)
+        self.status_action = QAction(_("No session running"), self)
         self.status_action.setEnabled(False)
-        self.toggle_action = QAction("Pause", self)
+        self.toggle_action = QAction(_("Pause"), self)
         self.toggle_action.setEnabled(False)
-        self.close_to_tray_action = QAction("Keep running in the tray when closed", self)
+        self.close_to_tray_action = QAction(_("Keep running in the tray when closed"), self)
         self.close_to_tray_action.setCheckable(True)
         self.close_to_tray_action.setChecked(preferences is not None and preferences.close_to_tray)
-        self.quit_action = QAction("Quit", self)
+        self.quit_action = QAction(_("Quit"), self)
         self.menu.addAction(self.show_action)
         self.menu.addSeparator()
         self.menu.addAction(self.status_action)
@@ -148,27 +149,28 @@ class SessionTray(QObject):
         self._active = True
         self._paused = paused
         left = format_clock(session_left)
-        status = f"{label}: {format_clock(step_left)}"
+        status = _("{step}: {time}").format(step=label, time=format_clock(step_left))
         if paused:
-            status = f"Paused · {status}"
-        self.status_action.setText(f"{status} · {left} left")
-        self.toggle_action.setText("Resume" if paused else "Pause")
+            status = _("Paused · {status}").format(status=status)
+        self.status_action.setText(_("{status} · {time} left").format(status=status, time=left))
+        self.toggle_action.setText(_("Resume") if paused else _("Pause"))
         self.toggle_action.setEnabled(True)
-        self._set_tooltip(f"{APP_NAME}\n{status}\n{left} left in the session")
+        self._set_tooltip(
+            "\n".join([APP_NAME, status, _("{time} left in the session").format(time=left)])
+        )
 
     def clear(self) -> None:
         """No session."""
         self._active = False
         self._paused = False
-        self.status_action.setText("No session running")
-        self.toggle_action.setText("Pause")
+        self.status_action.setText(_("No session running"))
+        self.toggle_action.setText(_("Pause"))
         self.toggle_action.setEnabled(False)
         self._set_tooltip(APP_NAME)
 
-    def notify_hidden(
-        self, text: str = "The session goes on here. Click the icon to bring the window back."
-    ) -> None:
+    def notify_hidden(self, text: str = "") -> None:
         """Tell the user the window went to the tray and what goes on there."""
+        text = text or _("The session goes on here. Click the icon to bring the window back.")
         if self.can_show_messages():
             self.show_message(APP_NAME, text, 4000)
 
