@@ -379,11 +379,25 @@ def _signs(
                 if d > moved:
                     best, moved = name, d
             a, b = start.body.points[best], body.points[best]
+            if best == "hip":
+                # The hips rise inside the body's outline: the arrow goes beside them, off
+                # the body's front, where it is seen.
+                off = body.lower.up - 90
+                a, b = along(a, off, 0.14), along(b, off, 0.14)
             if moved > 0.05:
                 angle = angle_of(a, b)
-                shapes += arrow(along(a, angle, 0.03), along(b, angle, -0.03))
+                shapes += arrow(along(a, angle, -0.02), along(b, angle, 0.02))
         elif sign == "map" and target_region is not None:
-            shapes += body_map(_map_corner(body, shapes), target_region, MAP_SIZE)
+            tool = (
+                "ball"
+                if "ball" in figure.props
+                else "hook"
+                if "hook" in figure.signs
+                else "fingers"
+                if "deep" in figure.signs
+                else "spot"
+            )
+            shapes += body_map(_map_corner(body, shapes), target_region, MAP_SIZE, tool)
         elif sign == "tuck":
             glutes = body.points["glutes"]
             shapes += arc_arrow(glutes, 0.075, body.lower.up + 110, 100)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from .geometry import Point, along, angle_of, distance
-from .scene import Shape, circle, polygon, smooth
+from .scene import Shape, circle, ellipse, polygon, smooth
 
 __all__ = ["SIGN_W", "arc_arrow", "arrow", "arrow_head", "curve_arrow", "double_arrow", "hop_arrow"]
 
@@ -144,7 +144,7 @@ MAP_SPOTS = {
 }
 
 
-def body_map(corner: Point, region: str, size: float = 1.0) -> list[Shape]:
+def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") -> list[Shape]:
     """A small front view of the belly and pelvis with the spot marked on both sides: the
     navel, the straight belly muscle's edges, the rims and front points of the hip bones
     and the creases of the hips are drawn, so "beside the navel", "just inside the hip
@@ -190,7 +190,36 @@ def body_map(corner: Point, region: str, size: float = 1.0) -> list[Shape]:
             shapes.append(Shape(circle(centre, 0.022 * k), fill="target", stroke=None, alpha=0.5))
             dot = circle(centre, 0.013 * k)
             shapes.append(Shape(dot, fill="target", stroke="line", width=0.002))
+        # What presses there, drawn on one side: the ball, the fingertips sinking in, or
+        # the fingers hooking over the rim of the hip bone from outside.
+        centre = at(spot[0], spot[1])
+        if tool == "ball":
+            shapes.append(
+                Shape(circle(centre, 0.028 * k), fill="ball", stroke="line", width=0.003, alpha=0.9)
+            )
+        elif tool == "fingers":
+            for dy in (-0.03, 0.0, 0.03):
+                tip = at(spot[0] + 0.002, spot[1] + dy)
+                shapes.append(
+                    Shape(
+                        ellipse(tip, 0.016 * k, 0.011 * k, 0.0),
+                        fill="skin",
+                        stroke="line",
+                        width=0.003,
+                    )
+                )
+        elif tool == "hook":
+            hook = [at(0.15, 0.2), at(0.13, 0.15), at(0.105, 0.1), at(spot[0] + 0.005, spot[1])]
+            shapes += _curve(hook)
     return shapes
+
+
+def _curve(points: list[Point]) -> list[Shape]:
+    end = points[-1]
+    return [
+        Shape(smooth(points, closed=False), fill=None, stroke="sign", width=SIGN_W * 0.8),
+        _head(end, angle_of(points[-2], end), 0.022),
+    ]
 
 
 __all__ += ["MAP_SPOTS", "body_map"]
