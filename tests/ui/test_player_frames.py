@@ -170,6 +170,8 @@ def test_the_guide_wakes_when_its_drawing_next_changes(
 ) -> None:
     write(routine_dirs[1], "box.yaml", BOX)
     big.reload()
+    big.resize(1920, 1080)  # a guide large enough that its edge moves fast mid-inhale
+    QApplication.processEvents()
     started(big, "box")
     guide = big.player.breath
     frames(big, clock, 2 + 2)  # mid-inhale: the edge moves a half pixel within a frame

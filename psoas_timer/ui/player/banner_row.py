@@ -67,9 +67,10 @@ class BannerRow(QWidget):
         if self._stack.currentWidget() is not shown:
             self._stack.setCurrentWidget(shown)
 
-    def rescale(self, unit: float) -> None:
-        """Type sizes from the player's type *unit* (pixels); the row is as high as the
-        taller of its two lines."""
-        self.heading.set_max_pixels(unit * 1.8)
-        self.caption.set_max_pixels(unit * 1.8)
+    def rescale(self, unit: float, least: float) -> None:
+        """Type sizes from the player's type *unit* (pixels), none below its caption size
+        *least* (a longer line is shortened); the row is as high as the taller of its two
+        lines."""
+        self.heading.set_max_pixels(unit * 1.8, least=least)
+        self.caption.set_max_pixels(unit * 1.8, least=least)
         self.setFixedHeight(max(self.heading.height(), self.caption.height()))

@@ -166,7 +166,12 @@ class _Look:
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(font=font)
             width, height = metrics.horizontalAdvance(text), metrics.height()
-            middle = self.cy + self.side * (-0.05 if word else 0.115)
+            # the word above the middle, the count below it, apart by their heights at least
+            apart = max(
+                self.side * 0.165,
+                (self.word_metrics.height() + self.number_metrics.height()) / 2 + 2,
+            )
+            middle = self.cy + self.side * 0.0325 + apart / 2 * (-1 if word else 1)
             left, top = self.cx - width / 2, middle - height / 2
             box = (
                 math.floor(left) - 2,
@@ -188,6 +193,7 @@ class BreathingGuide(QWidget):
         self._running = False
         self._shown: Frame | None = None  # on screen, or asked for with update()
         self._look_cache: _Look | None = None
+        self._least_px = 10
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(96, 96)
         self.setAccessibleName(_("Breathing guide"))
@@ -342,6 +348,14 @@ class BreathingGuide(QWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
             self._look_cache = None
 
+    def set_least_pixels(self, pixels: float) -> None:
+        """Draw the word and the count no smaller than *pixels* (the player's caption size)."""
+        least = max(10, round(pixels))
+        if least != self._least_px:
+            self._least_px = least
+            self._look_cache = None
+            self.update()
+
     def _look(self) -> _Look:
         look = self._look_cache
         if look is None:
@@ -364,9 +378,9 @@ class BreathingGuide(QWidget):
         painter.end()
         word = QFont(self.font())
         word.setBold(True)
-        word.setPixelSize(max(12, round(side * 0.15)))
+        word.setPixelSize(max(12, self._least_px, round(side * 0.15)))
         number = QFont(self.font())
-        number.setPixelSize(max(10, round(side * 0.11)))
+        number.setPixelSize(max(self._least_px, round(side * 0.11)))
         return _Look(
             side=side,
             cx=cx,
@@ -384,6 +398,11 @@ class BreathingGuide(QWidget):
             breath_rgb=_rgb(palette.breath),
             window_rgb=_rgb(window),
         )
+
+    def type_pixels(self) -> dict[str, int]:
+        """The pixel size of the word and of the count, as drawn."""
+        look = self._look()
+        return {"word": look.word_font.pixelSize(), "number": look.number_font.pixelSize()}
 
     def text_heights(self) -> dict[str, float]:
         """How tall the word and the count are drawn now (pixels, highest glyph to lowest)."""

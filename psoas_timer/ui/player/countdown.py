@@ -56,6 +56,7 @@ class CountdownDial(QWidget):
         self._kind = "hold"
         self._marks: tuple[float, ...] = ()
         self._pulse = 0.0
+        self._least_px = 10
         self._font_cache: tuple[int, int, QFont] | None = None
         self._small_fonts: tuple[int, QFont, QFont] | None = None
         self._track_cache: tuple[tuple[object, ...], QPixmap] | None = None
@@ -228,14 +229,50 @@ class CountdownDial(QWidget):
         self._font_cache = (*key, font)
         return font
 
+    def set_least_pixels(self, pixels: float) -> None:
+        """Draw the word above the time and the line below it no smaller than *pixels* (the
+        player's caption size); a word too wide for the ring there is shortened."""
+        least = max(10, round(pixels))
+        if least != self._least_px:
+            self._least_px = least
+            self._small_fonts = None
+            self.update()
+
+    def type_pixels(self) -> dict[str, int]:
+        """The pixel size of the word above the time and of the line below it, as drawn."""
+        _, _, inner = self._ring()
+        return {
+            "label": self._fit_label(inner)[0].pixelSize(),
+            "caption": self._fonts(inner)[1].pixelSize(),
+        }
+
+    def label_shown(self) -> str:
+        """The word above the time as drawn: whole, or shortened with "…" to the ring."""
+        _, _, inner = self._ring()
+        return self._fit_label(inner)[1]
+
+    def _fit_label(self, inner: float) -> tuple[QFont, str]:
+        """The label's type and text for a ring of inner side *inner*: smaller to fit inside
+        the ring, down to the least size, then shortened."""
+        top = self._fonts(inner)[0]
+        room = inner * 0.6  # the ring's inside is narrower up there than the box
+        wide = QFontMetricsF(top).horizontalAdvance(self._label)
+        if wide <= room:
+            return top, self._label
+        top = QFont(top)
+        top.setPixelSize(max(self._least_px, int(top.pixelSize() * room / wide)))
+        metrics = QFontMetricsF(top)
+        return top, metrics.elidedText(self._label, Qt.TextElideMode.ElideRight, room)
+
     def text_heights(self) -> dict[str, float]:
         """How tall the time, the word above it and the line below it are drawn now
         (pixels, from the top of the highest glyph to the bottom of the lowest)."""
         _, _, inner = self._ring()
         top, small = self._fonts(inner)
+        top, label = self._fit_label(inner)
         shown = {
             "time": (self._time_font(self._time_box().width(), self._text), self._text),
-            "label": (top, self._label),
+            "label": (top, label),
             "caption": (small, self._caption),
         }
         return {
@@ -249,9 +286,9 @@ class CountdownDial(QWidget):
         if self._small_fonts is None or self._small_fonts[0] != key:
             top = QFont(self.font())
             top.setBold(True)
-            top.setPixelSize(max(10, round(inner * 0.095)))
+            top.setPixelSize(max(self._least_px, round(inner * 0.095)))
             small = QFont(self.font())
-            small.setPixelSize(max(10, round(inner * 0.085)))
+            small.setPixelSize(max(self._least_px, round(inner * 0.085)))
             self._small_fonts = (key, top, small)
         return self._small_fonts[1], self._small_fonts[2]
 
@@ -308,16 +345,11 @@ class CountdownDial(QWidget):
             center.x() - inner * 0.4, center.y() - inner * 0.42, inner * 0.8, inner * 0.14
         )
         if self._label and dirty.intersects(head.toAlignedRect()):
-            # a rest's own name may be longer than "Rest": it stays inside the ring, whose
-            # inside is narrower up there than the box
-            room = inner * 0.6
-            wide = QFontMetricsF(top).horizontalAdvance(self._label)
-            if wide > room:
-                top = QFont(top)
-                top.setPixelSize(max(10, int(top.pixelSize() * room / wide)))
+            # a rest's own name may be longer than "Rest": it stays inside the ring
+            top, label = self._fit_label(inner)
             p.setFont(top)
             p.setPen(palette.for_kind(self._kind))
-            p.drawText(head, Qt.AlignmentFlag.AlignCenter, self._label)
+            p.drawText(head, Qt.AlignmentFlag.AlignCenter, label)
         cap = self._caption_box()
         if self._caption and dirty.intersects(cap.toAlignedRect()):
             p.setFont(small)

@@ -136,14 +136,13 @@ class OpenHoldControls(QWidget):
         """Draw the question in *color* (the hold's, as the captions are)."""
         self.check_in_label.set_color(color)
 
-    def rescale(self, unit: float) -> None:
-        """Type and button sizes from the player's type *unit* (pixels): the question as
-        large as the captions (see :mod:`.banner_row`)."""
-        self.marks.set_max_pixels(unit * 1.1)
-        self.check_in_label.set_max_pixels(unit * 1.8)
-        self.check_in_hint.set_max_pixels(unit * 1.1)
+    def rescale(self, unit: float, least: float) -> None:
+        """Type and button sizes from the player's type *unit* (pixels), none below its
+        caption size *least*: the question as large as the captions (see :mod:`.banner_row`)."""
+        self.marks.set_max_pixels(least, least=least)
+        self.check_in_label.set_max_pixels(unit * 1.8, least=least)
+        self.check_in_hint.set_max_pixels(least, least=least)
         for button in (self.released, self.check_in_release, self.check_in_more):
-            # The two check-in buttons share a narrower column: a little smaller, never clipped.
-            set_pixel_size(button, unit * (1.4 if button is self.released else 1.15), bold=True)
-            button.setMinimumHeight(round(unit * 2.2))
+            set_pixel_size(button, least, bold=True)
+            button.setMinimumHeight(round(max(unit * 2.2, least * 1.6)))
             button.setMinimumWidth(round(unit * 5))

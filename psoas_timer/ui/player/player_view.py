@@ -46,7 +46,7 @@ from psoas_timer.ui.player.sound_notice import SoundNotice
 from psoas_timer.ui.player.step_notes import StepNotes
 from psoas_timer.ui.player.words import PAUSED, player_words
 
-__all__ = ["MIN_SIZE", "PULSE_SECONDS", "PlayerView"]
+__all__ = ["LEAST_UNITS", "MIN_SIZE", "PULSE_SECONDS", "PlayerView"]
 
 #: Seconds the ring pulses after a milestone.
 PULSE_SECONDS = 1.2
@@ -56,6 +56,11 @@ BASE_POINTS = 10.0
 #: The player's minimum size, whatever it shows: its type shrinks to fit, so the window
 #: never has to grow (past the screen) when a check-in or a notice appears.
 MIN_SIZE = (480, 360)
+#: The caption size, in the player's type units: the least type anything on the player is
+#: drawn in (the line under the clock's time is this size too). At 1280 × 800 it is about
+#: 37 px, capitals about 6 mm high on a 13-inch screen: from the mat, 2 m away, twice what
+#: 20/20 vision resolves. What does not fit in it is shortened, never drawn smaller.
+LEAST_UNITS = 1.5
 #: The clock's largest share of the player's width: the time left is the largest thing on
 #: it, read from the mat; the step's name, guide, picture and notes share the rest.
 CLOCK_SHARE = 0.55
@@ -99,6 +104,7 @@ class PlayerView(QWidget):
         self._pulse_at = float("-inf")
         self._count_up = False
         self._announced = ""
+        self.least_pixels = 9.0
         self.banner_row = BannerRow()
         self.title = FitLabel("step_name", bold=True)
         self.where = FitLabel("where", bold=True)
@@ -158,9 +164,9 @@ class PlayerView(QWidget):
         step.setSpacing(6)
         step.addWidget(self.title)
         step.addWidget(self.where)
-        step.addLayout(pictures, 2)
+        step.addLayout(pictures, 1)
         step.addWidget(self.open_controls)
-        step.addWidget(self.notes, 3)
+        step.addWidget(self.notes, 1)
 
         body = self._body = QHBoxLayout()
         body.setSpacing(32)
@@ -363,16 +369,22 @@ class PlayerView(QWidget):
         them, so a large system font never pushes the player off its screen."""
         fit = min(self.height() / 28, self.width() / 44)
         unit = max(8.0, min(fit * self.type_scale(), self.height() / 22, self.width() / 34))
-        self.banner_row.rescale(unit)
-        self.title.set_max_pixels(unit * 2.2)
-        self.where.set_max_pixels(unit * 1.5)
-        self.next_label.set_max_pixels(unit * 1.1)
+        least = self.least_pixels = unit * LEAST_UNITS
+        self.banner_row.rescale(unit, least)
+        self.title.set_max_pixels(unit * 2.2, least=least)
+        self.where.set_max_pixels(least, least=least)
+        self.next_label.set_max_pixels(least, least=least)
         self._unit = unit
-        self.notes.set_max_pixels(unit * 0.95)
-        self.open_controls.rescale(unit)
-        self.session_bar.setFixedHeight(round(max(28.0, unit * 1.5)))
-        set_pixel_size(self.release_hint, unit * 0.85, bold=True)
-        self.sound_notice.rescale(unit)
+        self.notes.set_max_pixels(least, least=least)
+        self.open_controls.rescale(unit, least)
+        self.session_bar.set_type_pixels(least)
+        set_pixel_size(self.release_hint, least, bold=True)
+        self.sound_notice.rescale(least)
+        self.dial.set_least_pixels(least)
+        self.breath.set_least_pixels(least)
+        # the guide's word and count, in that type, fit inside its circle: the pictures keep
+        # that room, and the notes (shortened) give it up
+        self.breath.setMinimumHeight(round(least * 3.4))
         if self.mute_mark.muted:
             self.mute_mark.draw(*self._mute_mark_look())
         line = self.release_hint.fontMetrics().lineSpacing()

@@ -28,6 +28,7 @@ class SessionBar(QWidget):
         self._text = ""
         self._font: tuple[int, QFont, QFontMetricsF] | None = None
         self._text_width: tuple[tuple[int, str], float] | None = None
+        self._type_px = 0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(40)
         self.setAccessibleName(_("Session progress"))
@@ -63,6 +64,18 @@ class SessionBar(QWidget):
             self.setAccessibleDescription(text)
         self.update(dirty)
 
+    def set_type_pixels(self, pixels: float) -> None:
+        """Draw the time left in type *pixels* high (the player's caption size); the bar is
+        as high as that line."""
+        self._type_px = max(11, round(pixels))
+        self._font = self._text_width = None
+        self.setFixedHeight(max(28, round(self._type_px * 1.3)))
+        self.update()
+
+    def type_pixels(self) -> int:
+        """The pixel size of the time left, as drawn."""
+        return self._type()[0].pixelSize()
+
     def text_height(self) -> float:
         """How tall the time left is drawn now (pixels, highest glyph to lowest)."""
         return self._type()[1].tightBoundingRect(self._text).height() if self._text else 0.0
@@ -72,7 +85,7 @@ class SessionBar(QWidget):
         h = self.height()
         if self._font is None or self._font[0] != h:
             font = QFont(self.font())
-            font.setPixelSize(max(11, round(h * 0.55)))
+            font.setPixelSize(self._type_px or max(11, round(h * 0.55)))
             font.setBold(True)
             self._font = (h, font, QFontMetricsF(font))
         return self._font[1], self._font[2]

@@ -66,7 +66,8 @@ class SoundNotice(QFrame):
         self.setAccessibleDescription(message)
         self.setVisible(True)
 
-    def rescale(self, unit: float) -> None:
-        """Type sizes from the player's type *unit* (pixels)."""
-        self.message.set_max_pixels(unit * 0.9)
-        set_pixel_size(self.dismiss, unit * 0.8)
+    def rescale(self, pixels: float) -> None:
+        """Type *pixels* high (the player's caption size): the line is shortened, not shrunk,
+        where it is too long (the whole of it in the tooltip)."""
+        self.message.set_max_pixels(pixels, least=pixels)
+        set_pixel_size(self.dismiss, pixels)
