@@ -382,12 +382,17 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
-def read_libraries(paths: Iterable[Path]) -> tuple[Library, list[Problem]]:
+def read_libraries(
+    paths: Iterable[Path], bundled: Iterable[Path] = ()
+) -> tuple[Library, list[Problem]]:
+    """The exercise libraries at *paths*, and their problems; those also in *bundled* with
+    their words in the current language."""
     library = Library()
     problems: list[Problem] = []
+    ours = set(bundled)
     for path in paths:
         try:
-            load_library(path, into=library)  # never raises anything else
+            load_library(path, into=library, bundled=path in ours)  # never raises anything else
         except LoadError as exc:
             problems.extend(exc.problems)
     return library, problems
@@ -418,7 +423,9 @@ def _nothing() -> None:
 def _load(layout: Layout, between: Callable[[], None]) -> Catalog:
     files = [(path, bundled) for root, bundled in layout.roots() for path in routine_files([root])]
     libraries = [path for path, _ in files if is_library_file(path)]
-    library, library_problems = read_libraries(libraries)
+    library, library_problems = read_libraries(
+        libraries, [path for path, bundled in files if bundled]
+    )
     allowed = layout.image_roots()
     cache = RoutineCache.open(layout.cache, [*libraries, *allowed])
     catalog = Catalog(library, [], library_problems, layout)
@@ -436,7 +443,7 @@ def _load(layout: Layout, between: Callable[[], None]) -> Catalog:
         else:
             try:
                 with reading(str(path)):  # whatever fails, it is this file's problem only
-                    entry.routine = load_routine(path, library, allowed=allowed)
+                    entry.routine = load_routine(path, library, allowed=allowed, bundled=is_bundled)
             except LoadError as exc:
                 entry.problems = exc.problems
             catalog._unsaved.add(path)
@@ -464,10 +471,10 @@ def _unpack(entry: Entry, cached: Cached, library: Library, allowed: list[Path])
     if cached.problems is not None:
         entry.problems = list(cached.problems)
         return True
-    path = entry.path
+    path, bundled = entry.path, entry.bundled  # not the entry: a cycle would keep it
 
     def reread() -> Routine:
-        return load_routine(path, library, allowed=allowed)
+        return load_routine(path, library, allowed=allowed, bundled=bundled)
 
     entry._packed = _Packed(cached.name, cached.tags, cached.description, reread)
     entry._total = cached.total

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from psoas_timer.i18n import language
+
 from .atomic_file import atomic_write
 from .file_reading import read_bytes, read_text
 from .problems import Problem
@@ -144,11 +146,19 @@ def content_digest(path: Path) -> str | None:
         return None
 
 
+def _content_catalogs() -> list[Path]:
+    """The current language's catalog of the bundled routines' words (source and compiled):
+    a bundled routine's name and description are cached in that language."""
+    folder = _CORE.parent / "locale" / language() / "LC_MESSAGES"
+    return [folder / "content.po", folder / "content.mo"]
+
+
 def _fingerprint(dependencies: Iterable[Path]) -> str:
-    """What every cached entry depends on, as one string."""
+    """What every cached entry depends on, as one string: the app's core, *dependencies*,
+    and the language (bundled routines are cached in it)."""
     digest = hashlib.sha256()
-    digest.update(f"{CACHE_VERSION}|{sys.version_info[:2]}".encode())
-    for path in [*sorted(_CORE.glob("*.py")), *dependencies]:
+    digest.update(f"{CACHE_VERSION}|{sys.version_info[:2]}|{language()}".encode())
+    for path in [*sorted(_CORE.glob("*.py")), *_content_catalogs(), *dependencies]:
         try:
             stat = path.stat()
             digest.update(f"|{path}|{_key(stat)}".encode())

@@ -20,6 +20,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from psoas_timer.i18n import N_, _, content, format_decimal
+from psoas_timer.i18n.content_extract import translate_content
+
 from .file_reading import RefusedFileError, read_bytes
 from .limits import plan_size_problem
 from .model import (
@@ -44,6 +47,7 @@ __all__ = [
     "load_routine_text",
     "reading",
     "routine_files",
+    "translated_content",
     "validate_model",
 ]
 
@@ -121,7 +125,7 @@ def reading(name: str) -> Iterator[None]:
         raise
     except Exception as exc:
         _log.error("unexpected failure while reading %s", name, exc_info=True)
-        message = f"cannot read this file ({_brief(exc)})"
+        message = _("cannot read this file ({error})").format(error=_brief(exc))
         raise LoadError([Problem(name, 1, 1, message)]) from None
 
 
@@ -142,22 +146,27 @@ def read_source(path: Path) -> bytes:
         return read_bytes(path, max_bytes=MAX_BYTES)
     except RefusedFileError as exc:
         if exc.too_large and exc.size is not None:
-            message = f"file is too large ({exc.size:,} bytes; the limit is {MAX_BYTES:,})"
+            message = _("file is too large ({size} bytes; the limit is {limit})").format(
+                size=format_decimal(exc.size), limit=format_decimal(MAX_BYTES)
+            )
         elif exc.too_large:
-            message = f"file is too large (over {MAX_BYTES:,} bytes, the limit)"
+            message = _("file is too large (over {limit} bytes, the limit)").format(
+                limit=format_decimal(MAX_BYTES)
+            )
         elif exc.kind == "a folder":
-            message = "is a folder, not a file"
+            message = _("is a folder, not a file")
         elif exc.kind is not None:
-            message = f"is {exc.kind}, not a regular file"
+            # Translators: {kind} is "a named pipe", "a device"...
+            message = _("is {kind}, not a regular file").format(kind=_(exc.kind))
         else:
             message = exc.reason
         raise problem(message) from None
     except FileNotFoundError:
-        raise problem("file not found") from None
+        raise problem(_("file not found")) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise problem("is a symbolic link that leads round in a loop") from None
-        raise problem(f"cannot read file: {exc.strerror or exc}") from None
+            raise problem(_("is a symbolic link that leads round in a loop")) from None
+        raise problem(_("cannot read file: {error}").format(error=exc.strerror or exc)) from None
 
 
 def _read(path: Path) -> Located:
@@ -167,10 +176,11 @@ def _read(path: Path) -> Located:
 def _check_top(located: Located, name: str, required: str) -> dict[str, Any]:
     data = located.data
     if not isinstance(data, dict):
-        found = "an empty file" if data is None else f"{type(data).__name__}"
-        raise LoadError(
-            [Problem(name, 1, 1, f"expected a mapping with '{required}', found {found}")]
+        found = _("an empty file") if data is None else f"{type(data).__name__}"
+        message = _("expected a mapping with '{key}', found {found}").format(
+            key=required, found=found
         )
+        raise LoadError([Problem(name, 1, 1, message)])
     version = data.get("version", FORMAT_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         line, column = located.position(("version",))
@@ -180,8 +190,10 @@ def _check_top(located: Located, name: str, required: str) -> dict[str, Any]:
                     name,
                     line,
                     column,
-                    f"this file uses routine format version {version}, but this Psoas Timer reads "
-                    f"version {FORMAT_VERSION} and older; update Psoas Timer to open it",
+                    _(
+                        "this file uses routine format version {version}, but this Psoas Timer "
+                        "reads version {supported} and older; update Psoas Timer to open it"
+                    ).format(version=version, supported=FORMAT_VERSION),
                 )
             ]
         )
@@ -224,15 +236,17 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
 
 def _describe(value: Any) -> str:
     if isinstance(value, (dict, list)):
-        return "a mapping" if isinstance(value, dict) else "a list"
+        return _("a mapping") if isinstance(value, dict) else _("a list")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
 #: What a key people write in a step by mistake is written as instead.
 _STEP_KEY_HINTS = {
-    "rest": "write 'rest_after: 30s' for a rest after this step, or a step of its own "
-    "with 'kind: rest' and 'duration: 30s'",
+    "rest": N_(
+        "write 'rest_after: 30s' for a rest after this step, or a step of its own "
+        "with 'kind: rest' and 'duration: 30s'"
+    ),
 }
 
 
@@ -257,28 +271,78 @@ def _first_key_named(text: str, mapping: dict[Any, Any]) -> str | None:
     return None
 
 
+def _located(where: str, message: str) -> str:
+    """``"steps[2].hold: message"``, or the message alone at the top of the file."""
+    # Translators: where in the file (steps[2].hold) and what is wrong there
+    return _("{where}: {problem}").format(where=where, problem=message) if where else message
+
+
+#: Pydantic's messages by error type, in words a person reading a routine file knows; the
+#: placeholders are the error's own context values.
+_PYDANTIC_MESSAGES = {
+    "int_parsing": N_("expected a whole number"),
+    "int_type": N_("expected a whole number"),
+    "int_from_float": N_("expected a whole number"),
+    "float_parsing": N_("expected a number"),
+    "float_type": N_("expected a number"),
+    "bool_parsing": N_("expected true or false"),
+    "bool_type": N_("expected true or false"),
+    "string_type": N_("expected text"),
+    "list_type": N_("expected a list"),
+    "dict_type": N_("expected a mapping"),
+    "model_type": N_("expected a mapping"),
+    "model_attributes_type": N_("expected a mapping"),
+    "literal_error": N_("expected {expected}"),
+    "enum": N_("expected {expected}"),
+    "greater_than": N_("expected a number greater than {gt}"),
+    "greater_than_equal": N_("expected a number of at least {ge}"),
+    "less_than": N_("expected a number less than {lt}"),
+    "less_than_equal": N_("expected a number of at most {le}"),
+    "string_too_short": N_("expected at least {min_length} characters"),
+    "string_too_long": N_("expected at most {max_length} characters"),
+    "too_short": N_("expected at least {min_length} items"),
+    "too_long": N_("expected at most {max_length} items"),
+}
+
+
+def pydantic_message(kind: str, context: Mapping[str, Any], english: str) -> str:
+    """Pydantic's message of type *kind* in the user's language, or its English one made
+    plainer ("Input should be" -> "expected") for a type not listed or not translated (so
+    English keeps pydantic's own wording)."""
+    template = _PYDANTIC_MESSAGES.get(kind)
+    if template is not None and _(template) != template:
+        try:
+            return _(template).format(**{k: str(v) for k, v in context.items()})
+        except (KeyError, IndexError, ValueError):
+            pass
+    text = english.replace("Input should be", "expected").replace("Field required", "missing")
+    return text.replace("List should have", "expected").replace("String should have", "expected")
+
+
 def _problems(exc: ValidationError, located: Located, name: str) -> Iterator[Problem]:
     for error in exc.errors(include_url=False):
         path = _data_path(tuple(error["loc"]), located.data)
         kind = error["type"]
         label = _path_label(path)
-        where = f"{label}: " if label else ""
         value = error.get("input")
         if kind == "extra_forbidden":
             key = str(path[-1])
             line, column = located.position(path, key=True)
-            message = f"{_path_label(path[:-1]) or 'top level'}: unknown key '{key}'"
+            message = _("{where}: unknown key '{key}'").format(
+                where=_path_label(path[:-1]) or _("top level"), key=key
+            )
             in_step = "steps" in path[:-1] or "choose" in path[:-1]
             if in_step and key == "rest" and "repeat" in _at(located.data, path[:-1]):
-                message += "; write 'rest_between: 30s' for a rest between rounds"
+                message += "; " + _("write 'rest_between: 30s' for a rest between rounds")
             elif in_step and key in _STEP_KEY_HINTS:
-                message += f"; {_STEP_KEY_HINTS[key]}"
+                message += "; " + _(_STEP_KEY_HINTS[key])
             else:  # a key of another place (a step's in the defaults, say) is no typo
                 message += did_you_mean(key, [k for k in _ALL_KEYS if k != key])
         elif kind == "missing":
             line, column = located.position(path[:-1])
             parent = _path_label(path[:-1])
-            message = f"{parent + ': ' if parent else ''}missing required key '{path[-1]}'"
+            missing = _("missing required key '{key}'").format(key=path[-1])
+            message = _located(parent, missing)
         else:
             line, column = located.position(path)
             text = str(error["msg"])
@@ -295,24 +359,19 @@ def _problems(exc: ValidationError, located: Located, name: str) -> Iterator[Pro
                         line, column = located.position((*path, named), key=True)
                 found = (
                     ""
-                    if "found" in text or isinstance(value, dict)
-                    else f", found {_describe(value)}"
+                    if _("found") in text or "found" in text or isinstance(value, dict)
+                    else _(", found {value}").format(value=_describe(value))
                 )
             else:
-                text = text.replace("Input should be", "expected").replace(
-                    "Field required", "missing"
-                )
-                text = text.replace("List should have", "expected").replace(
-                    "String should have", "expected"
-                )
-                found = f", found {_describe(value)}"
+                text = pydantic_message(kind, error.get("ctx") or {}, text)
+                found = _(", found {value}").format(value=_describe(value))
             if kind == "too_short" and path and path[-1] == "steps":
-                text, found = "needs at least one step", ""
+                text, found = _("needs at least one step"), ""
             if kind in ("literal_error", "enum") and isinstance(value, str):
                 expected = str(error.get("ctx", {}).get("expected", ""))
                 choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
                 found += did_you_mean(value, choices)
-            message = f"{where}{text}{found}"
+            message = _located(label, text + found)
         yield Problem(name, line, column, message)
 
 
@@ -362,9 +421,10 @@ def _resolve_uses(
         if not isinstance(ref, str) or ref not in library.raw:
             line, column = located.position((*here, "use"))
             hint = did_you_mean(ref, library.raw) if isinstance(ref, str) else ""
-            yield Problem(
-                name, line, column, f"{_path_label((*here, 'use'))}: unknown exercise {ref!r}{hint}"
+            message = _("{where}: unknown exercise {id}").format(
+                where=_path_label((*here, "use")), id=repr(ref)
             )
+            yield Problem(name, line, column, message + hint)
             continue
         # A shallow copy will do: nothing changes the library's values in place (validation
         # builds new ones), and the overrides replace whole keys.
@@ -393,7 +453,8 @@ def _resolve_options(
                 line, column = located.position((*path, index))
                 hint = did_you_mean(option, library.raw)
                 label = _path_label((*path, index))
-                yield Problem(name, line, column, f"{label}: unknown exercise {option!r}{hint}")
+                message = _("{where}: unknown exercise {id}").format(where=label, id=repr(option))
+                yield Problem(name, line, column, message + hint)
                 options[index] = {"name": option, "duration": 1}  # reported: a stand-in
                 continue
             options[index] = {"use": option}
@@ -408,25 +469,45 @@ def load_routine_text(text: str | bytes, name: str, library: Library | None = No
 
 
 def load_routine(
-    path: Path, library: Library | None = None, allowed: Iterable[Path] = ()
+    path: Path,
+    library: Library | None = None,
+    allowed: Iterable[Path] = (),
+    *,
+    bundled: bool = False,
 ) -> Routine:
     """Read and validate the routine at *path*; raise :class:`LoadError` with every problem.
 
     Image references resolve relative to the file and must stay inside its folder or one of
-    *allowed*.
+    *allowed*. A *bundled* routine's words (names, descriptions, instructions, spoken lines)
+    are in the current language (:func:`translated_content`); a user's stay as written.
     """
     name = str(path)
     with reading(name):
         located = _read(path)
         return _finish_routine(
-            located, name, library or Library(), base=path.parent, allowed=allowed
+            located, name, library or Library(), base=path.parent, allowed=allowed, bundled=bundled
         )
 
 
+def translated_content(data: Any) -> Any:
+    """A bundled file's plain *data* with its words in the current language (in place): every
+    text the ``content`` catalog has, as ``python -m psoas_timer.i18n.content_extract``
+    extracts it."""
+    return translate_content(data, content)
+
+
 def _finish_routine(
-    located: Located, name: str, library: Library, base: Path | None, allowed: Iterable[Path] = ()
+    located: Located,
+    name: str,
+    library: Library,
+    base: Path | None,
+    allowed: Iterable[Path] = (),
+    *,
+    bundled: bool = False,
 ) -> Routine:
     data = _check_top(located, name, "steps")
+    if bundled:
+        translated_content(data)
     problems = list(_resolve_uses(data.get("steps"), ("steps",), library, located, name))
     routine = _validate(Routine, located, name, problems)
     if base is not None:
@@ -471,8 +552,9 @@ def _check_images(
                     name,
                     line,
                     column,
-                    f"{_path_label((*here, 'image'))}: image {item.image!r} "
-                    "is outside the routine's folder",
+                    _("{where}: image {file} is outside the routine's folder").format(
+                        where=_path_label((*here, "image")), file=repr(item.image)
+                    ),
                 )
             )
             continue
@@ -481,16 +563,19 @@ def _check_images(
         raise LoadError(problems)
 
 
-def load_library(path: Path, into: Library | None = None) -> Library:
-    """Read the exercise library at *path* into *into* (a new :class:`Library` by default)."""
+def load_library(path: Path, into: Library | None = None, *, bundled: bool = False) -> Library:
+    """Read the exercise library at *path* into *into* (a new :class:`Library` by default);
+    a *bundled* one's words in the current language, as :func:`load_routine`."""
     with reading(str(path)):
-        return _load_library(path, into)
+        return _load_library(path, into, bundled)
 
 
-def _load_library(path: Path, into: Library | None) -> Library:
+def _load_library(path: Path, into: Library | None, bundled: bool = False) -> Library:
     name = str(path)
     located = _read(path)
     data = _check_top(located, name, "exercises")
+    if bundled:
+        translated_content(data)
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     entries = data.get("exercises")
@@ -504,7 +589,9 @@ def _load_library(path: Path, into: Library | None) -> Library:
                             name,
                             line,
                             column,
-                            f"exercises[{index}].id: duplicate id '{entry['id']}'",
+                            _("{where}: duplicate id '{id}'").format(
+                                where=f"exercises[{index}].id", id=entry["id"]
+                            ),
                         )
                     )
                 seen[entry["id"]] = index
@@ -515,7 +602,9 @@ def _load_library(path: Path, into: Library | None) -> Library:
                         name,
                         line,
                         column,
-                        f"exercises[{index}]: 'use' is for routines, not library entries",
+                        _("{where}: 'use' is for routines, not library entries").format(
+                            where=f"exercises[{index}]"
+                        ),
                     )
                 )
     library = _validate(ExerciseLibrary, located, name, problems)

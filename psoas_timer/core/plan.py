@@ -11,13 +11,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from psoas_timer.i18n import _
+
 from .breathing import Pattern
 from .breathing_setting import breathing_pattern
 from .limits import MAX_CUES, MAX_SEGMENTS, PlanTooLargeError, check_plan_size
 from .model import Choice, Defaults, Kind, RepeatGroup, Routine, Step
 from .open_holds import OpenHold
 from .rests import rest_name, rest_words
-from .spoken import seconds_words
+from .spoken import next_words, seconds_words, side_words
 from .step_cues import Milestone
 from .tempo import REP_PHASE_WORDS, RepPhaseName
 
@@ -140,10 +142,14 @@ class GroupRound:
 
     def label(self) -> str:
         """``"Core circuit · round 2 of 3"``, ``"Round 2 of 3"``, or the name alone."""
-        counted = f"round {self.round} of {self.rounds}" if self.rounds > 1 else ""
+        if self.rounds <= 1:
+            return self.name or ""
         if self.name:
-            return f"{self.name} · {counted}" if counted else self.name
-        return counted.capitalize()
+            # Translators: a repeat group's name and which round of it this is
+            return _("{name} · round {round} of {rounds}").format(
+                name=self.name, round=self.round, rounds=self.rounds
+            )
+        return _("Round {round} of {rounds}").format(round=self.round, rounds=self.rounds)
 
 
 @dataclass(frozen=True)
@@ -226,7 +232,7 @@ class Plan:
     name: str
     steps: tuple[StepRun, ...]
     segments: tuple[Segment, ...]
-    closing: tuple[Cue, ...] = (Cue("done", "Well done"),)
+    closing: tuple[Cue, ...] = field(default_factory=lambda: (Cue("done", _("Well done")),))
     cue_style: str = "both"
     choices: tuple[PlanChoice, ...] = ()
 
@@ -491,18 +497,18 @@ class _Builder:
         )
         if prepare > 0 and step.kind is not Kind.REST:
             cues = [
-                Cue("get_ready", "Get ready"),
+                Cue("get_ready", _("Get ready")),
                 Cue("step", step.title),
                 *self.countdown(step, prepare),
             ]
-            self.add("prepare", prepare, run, "Get ready", cues)
+            self.add("prepare", prepare, run, _("Get ready"), cues)
         if step.kind is Kind.REST:
             length = step.duration or step.hold or 0.0
             # A rest step's own name ("Drink some water") is shown and said, as the
             # format says; a nameless one is "Rest".
-            cues = [Cue("rest", step.name or "Rest")]
+            cues = [Cue("rest", step.name or _("Rest"))]
             if following is not None:
-                cues.append(Cue("next", f"Next: {following.name}"))
+                cues.append(Cue("next", next_words(following.name)))
             cues += self.countdown(step, length)
             self.add("rest", length, run, step.title, cues, heading=step.name)
             return
@@ -510,12 +516,12 @@ class _Builder:
         rest = self._rest_after(position, run, following)
         if rest > 0 and following is not None:
             cues = [
-                Cue("rest", rest_words(rest)),
-                Cue("next", f"Next: {following.name}"),
+                Cue("rest", rest_words(rest, _("Rest"))),
+                Cue("next", next_words(following.name)),
                 *self.countdown(step, rest),
             ]
             name = rest_name(rest)
-            self.add("rest", rest, run, name or "Rest", cues, heading=name)
+            self.add("rest", rest, run, name or _("Rest"), cues, heading=name)
 
     def _rest_after(self, position: int, run: StepRun, following: StepRun | None) -> float:
         if following is None or following.step.kind is Kind.REST:
@@ -548,24 +554,27 @@ class _Builder:
             if i > 0:
                 prev_side = order[i - 1][0]
                 if side != prev_side:
-                    cues = [Cue("switch_sides", "Switch sides"), *self.countdown(step, switch)]
+                    cues = [Cue("switch_sides", _("Switch sides")), *self.countdown(step, switch)]
                     self.add(
                         "switch",
                         switch,
                         run,
-                        "Switch sides",
+                        _("Switch sides"),
                         cues,
                         side=side,
                         set=set_no,
                         sets=per_side[side],
                     )
                 else:
-                    cues = [Cue("rest", rest_words(set_rest)), *self.countdown(step, set_rest)]
+                    cues = [
+                        Cue("rest", rest_words(set_rest, _("Rest"))),
+                        *self.countdown(step, set_rest),
+                    ]
                     self.add(
                         "rest",
                         set_rest,
                         run,
-                        rest_name(set_rest) or "Rest between sets",
+                        rest_name(set_rest) or _("Rest between sets"),
                         cues,
                         side=side,
                         set=set_no,
@@ -574,7 +583,7 @@ class _Builder:
                     )
             first_cues: list[Cue] = []
             if side is not None and side != announced:
-                first_cues.append(Cue("side", f"{side.capitalize()} side"))
+                first_cues.append(Cue("side", side_words(side)))
                 announced = side
             self.add_set(run, side, set_no, first_cues)
 
@@ -590,13 +599,13 @@ class _Builder:
         }
         if step.open is not None:
             hold = step.open
-            cues = [*lead, Cue("start", "Hold"), *self.inner_cues(run, hold.limit)]
-            cues.append(Cue("check_in", "Has it softened?", 0.0, "target"))
+            cues = [*lead, Cue("start", _("Hold")), *self.inner_cues(run, hold.limit)]
+            cues.append(Cue("check_in", _("Has it softened?"), 0.0, "target"))
             if hold.limit - hold.target >= OPEN_WARNING_AFTER:
                 # held on past the check-in: a word before the hold ends on its own (it
                 # follows "+15 s", as the end does; never heard when released before)
-                cues.append(Cue("ten_seconds", "Ten seconds", 10.0, "end"))
-            cues.append(Cue("end", "Release", 0.0, "end"))
+                cues.append(Cue("ten_seconds", seconds_words(10), 10.0, "end"))
+            cues.append(Cue("end", _("Release"), 0.0, "end"))
             self.add("open", hold.target, run, step.title, cues, open=hold, **common)
             return
         if step.reps is not None:
@@ -609,17 +618,20 @@ class _Builder:
         else:
             length = step.hold or step.duration or 0.0
         kind: SegmentKind = "breathe" if step.kind is Kind.BREATHING else "hold"
-        start = "Breathe" if kind == "breathe" else ("Go" if step.kind is Kind.EXERCISE else "Hold")
+        if kind == "breathe":
+            start = _("Breathe")
+        else:
+            start = _("Go") if step.kind is Kind.EXERCISE else _("Hold")
         cues = [*lead, Cue("start", start), *self.inner_cues(run, length)]
         cues += self.countdown(step, length)
-        end = "Release" if kind == "hold" and step.kind is not Kind.EXERCISE else "Stop"
+        end = _("Release") if kind == "hold" and step.kind is not Kind.EXERCISE else _("Stop")
         cues = _fold_final_milestone(cues, step.milestones, length, end)
         if length >= HALFWAY_MIN and (
             step.halfway if step.halfway is not None else self.defaults.halfway
         ):
-            cues.append(Cue("halfway", "Halfway", length / 2))
+            cues.append(Cue("halfway", _("Halfway"), length / 2))
         if length >= TEN_SECONDS_MIN:
-            cues.append(Cue("ten_seconds", "Ten seconds", 10.0, "end"))
+            cues.append(Cue("ten_seconds", seconds_words(10), 10.0, "end"))
         self.add(kind, length, run, step.title, cues, **common)
 
     def add_reps(self, run: StepRun, lead: list[Cue], common: dict[str, Any]) -> None:
@@ -645,14 +657,14 @@ class _Builder:
                     # three lines would not fit in its first phase)
                     cues.append(Cue("rep", str(rep)))
                 if phase is not None:
-                    cues.append(Cue("rep_phase", REP_PHASE_WORDS[phase]))
+                    cues.append(Cue("rep_phase", _(REP_PHASE_WORDS[phase])))
                 if (phase is None and (step.hold or 0) >= 5) or (phase == "hold" and length >= 5):
                     cues += self.countdown(step, length)
                 pieces.append(("rep", length, cues, {"rep": rep, "phase": phase}))
             if rep < reps and step.rest_between_reps > 0:
                 between = step.rest_between_reps
                 name = rest_name(between)  # a rest of its own words says them
-                said = [Cue("rest", rest_words(between))] if name else []
+                said = [Cue("rest", rest_words(between, _("Rest")))] if name else []
                 pieces.append(("rest", between, said, {"rep": rep, "heading": name}))
         total = sum(length for _, length, _, _ in pieces)
         timed = sorted(self.inner_cues(run, total), key=lambda c: c.offset)
@@ -666,7 +678,7 @@ class _Builder:
                 cue = timed[next_cue]
                 next_cue += 1
                 cues.append(Cue(cue.kind, cue.text, cue.offset - begin))
-            label = (extra.get("heading") or "Rest") if kind == "rest" else step.title
+            label = (extra.get("heading") or _("Rest")) if kind == "rest" else step.title
             self.add(
                 kind,
                 length,
@@ -718,7 +730,8 @@ def _fold_final_milestone(
     if not final:
         return [*cues, Cue("end", end, 0.0, "end")]
     said = final[-1].say
-    text = said if said else f"{seconds_words(final[-1].at)}. {end}"
+    # Translators: said as a hold ends: a time ("Ninety seconds") then "Release" or "Stop"
+    text = said if said else _("{time}. {end}").format(time=seconds_words(final[-1].at), end=end)
     kept = [c for c in cues if not (c.kind == "milestone" and c.offset >= length - 1e-9)]
     return [*kept, Cue("end", text, 0.0, "end")]
 
@@ -726,11 +739,11 @@ def _fold_final_milestone(
 def breath_cues(pattern: Pattern, length: float) -> list[Cue]:
     """ "Inhale", "Exhale" and "Hold your breath" at each phase of *pattern* in *length* s."""
     words: dict[str, tuple[CueKind, str]] = {
-        "inhale": ("inhale", "Inhale"),
-        "exhale": ("exhale", "Exhale"),
+        "inhale": ("inhale", _("Inhale")),
+        "exhale": ("exhale", _("Exhale")),
     }
     cues: list[Cue] = []
     for t, phase in pattern.phase_starts(length):
-        kind, text = words.get(phase, ("hold_breath", "Hold your breath"))
+        kind, text = words.get(phase, ("hold_breath", _("Hold your breath")))
         cues.append(Cue(kind, text, t))
     return cues

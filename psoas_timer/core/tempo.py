@@ -16,6 +16,8 @@ from pydantic import (
     model_validator,
 )
 
+from psoas_timer.i18n import N_
+
 from .duration import format_duration, parse_duration
 from .value_types import DURATION_SCHEMA, Duration, FormatModel, first_error
 
@@ -31,7 +33,8 @@ __all__ = [
 RepPhaseName = Literal["up", "hold", "down"]
 REP_PHASES: tuple[RepPhaseName, ...] = ("up", "hold", "down")
 #: What the player shows and says at the start of each phase of a rep.
-REP_PHASE_WORDS: dict[str, str] = {"up": "Up", "hold": "Hold", "down": "Down"}
+#: The words said at each phase of a rep (marked here; translated where said).
+REP_PHASE_WORDS: dict[str, str] = {"up": N_("Up"), "hold": N_("Hold"), "down": N_("Down")}
 #: A phase of a rep shorter than this cannot be followed (nor said in time).
 MIN_REP_PHASE = 0.5
 

@@ -35,6 +35,7 @@ from psoas_timer.core.loader import (
     is_programme_file,
     read_source,
     routine_files,
+    translated_content,
     validate_model,
 )
 from psoas_timer.core.model import (
@@ -202,11 +203,14 @@ def programme_files(roots: Iterable[Path]) -> list[Path]:
     return [p for p in routine_files([r for r in roots if r.is_dir()]) if is_programme_file(p)]
 
 
-def load_programme(path: Path, lookup: RoutineLookup, names: Iterable[str] = ()) -> LoadedProgramme:
+def load_programme(
+    path: Path, lookup: RoutineLookup, names: Iterable[str] = (), *, bundled: bool = False
+) -> LoadedProgramme:
     """Read and check the programme at *path*; routines are found with *lookup* (*names*: the
-    known routine names, for suggestions). Raises :class:`LoadError` with every problem."""
+    known routine names, for suggestions). Raises :class:`LoadError` with every problem. A
+    *bundled* programme's name, description and notes are in the current language."""
     name = str(path)
-    return load_programme_text(read_source(path), name, lookup, names, path=path)
+    return load_programme_text(read_source(path), name, lookup, names, path=path, bundled=bundled)
 
 
 def load_programme_text(
@@ -215,9 +219,13 @@ def load_programme_text(
     lookup: RoutineLookup,
     names: Iterable[str] = (),
     path: Path | None = None,
+    *,
+    bundled: bool = False,
 ) -> LoadedProgramme:
     located = read_yaml(text, name)
     data = located.data
+    if bundled:
+        translated_content(data)
     if not isinstance(data, dict):
         kind = "an empty file" if data is None else type(data).__name__
         raise LoadError([Problem(name, 1, 1, f"expected a programme with 'days', found {kind}")])

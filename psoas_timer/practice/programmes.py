@@ -102,7 +102,7 @@ def load_programmes(catalog: Catalog, roots: Iterable[tuple[Path, bool]]) -> Pro
         for path in programme_files([root]):
             entry = ProgrammeEntry(path, bundled)
             try:
-                entry.programme = load_programme(path, lookup, names)
+                entry.programme = load_programme(path, lookup, names, bundled=bundled)
             except LoadError as exc:
                 entry.problems = exc.problems
             entries.append(entry)
