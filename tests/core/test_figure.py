@@ -255,11 +255,15 @@ def test_ball_rolls_show_the_ball_moving_and_the_hip_crease_release_does_not() -
     rolls = still(_figure("ball-roll"))
     crease = still(_figure("psoas-ball-release"))
 
-    def balls(scene: object) -> int:
-        return sum(1 for s in scene.shapes if s.fill == "ball")  # type: ignore[attr-defined]
+    def next_spots(scene: object) -> int:  # the ball drawn faint where it goes next
+        return sum(
+            1
+            for s in scene.shapes  # type: ignore[attr-defined]
+            if s.fill == "ball" and s.dashed
+        )
 
-    assert balls(rolls) >= 3, "the ball where it is and faint where it goes next"
-    assert balls(crease) == 1
+    assert next_spots(rolls) >= 2
+    assert next_spots(crease) == 0
 
 
 def test_the_two_face_down_ball_drills_lie_differently() -> None:
