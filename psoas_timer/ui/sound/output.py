@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from psoas_timer.core.engine import FiredCue
 from psoas_timer.core.plan import Cue
+from psoas_timer.i18n import N_, _
 
 if TYPE_CHECKING:
     from psoas_timer.audio.settings import AudioSettings
@@ -45,10 +46,11 @@ _PREVIEWS: dict[str, tuple[Cue, str]] = {
 }
 PREVIEW_KINDS: tuple[str, ...] = tuple(_PREVIEWS)
 
-MSG_NO_AUDIO = (
+#: Marked only: translated where said (``_(MSG_NO_AUDIO).format(error=...)``).
+MSG_NO_AUDIO = N_(
     "No sound: the sound part of Psoas Timer could not load ({error}). Cues are shown on screen."
 )
-MSG_PLAYER_FAILED = (
+MSG_PLAYER_FAILED = N_(
     "No sound: the sound player failed to start ({error}). Cues are shown on screen."
 )
 
@@ -273,10 +275,10 @@ def make_output(
         from psoas_timer.audio.settings import AudioSettings
     except ImportError as exc:
         log.warning("no sound: the audio package could not load", exc_info=True)
-        return SilentOutput(MSG_NO_AUDIO.format(error=exc), parent)
+        return SilentOutput(_(MSG_NO_AUDIO).format(error=exc), parent)
     try:
         start = settings if settings is not None else AudioSettings()
         return AudioBridge(CuePlayer(assets, start, parent), start, parent)
     except Exception as exc:  # a broken audio backend must never stop the timer
         log.exception("no sound: the cue player failed to start")
-        return SilentOutput(MSG_PLAYER_FAILED.format(error=exc), parent)
+        return SilentOutput(_(MSG_PLAYER_FAILED).format(error=exc), parent)

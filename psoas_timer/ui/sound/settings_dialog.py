@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.audio.settings import TONE_STYLES, AudioSettings, CueStyle, ToneStyle
+from psoas_timer.i18n import N_, _, pgettext
 from psoas_timer.ui.common.screen_fit import scroll_body
 from psoas_timer.ui.common.theme import colors, scaled_font
 
@@ -58,20 +59,26 @@ __all__ = ["CUE_STYLE_CHOICES", "TONE_STYLE_CHOICES", "SoundSettingsDialog"]
 
 #: Each tone style: the radio button's text and its one-line description.
 TONE_STYLE_CHOICES: dict[ToneStyle, tuple[str, str]] = {
-    "soft": ("S&oft", "Round, low and quiet, for a calm room"),
-    "clear": ("&Clear", "Bright and short: heard over a fan or traffic"),
-    "bell": ("Be&ll", "A small bell with a long, gentle ring"),
+    "soft": (N_("S&oft"), N_("Round, low and quiet, for a calm room")),
+    "clear": (N_("&Clear"), N_("Bright and short: heard over a fan or traffic")),
+    "bell": (N_("Be&ll"), N_("A small bell with a long, gentle ring")),
 }
 #: The cue style override: the combo box's text and the line shown under it.
 CUE_STYLE_CHOICES: dict[CueStyle | None, tuple[str, str]] = {
-    None: ("As the routine sets it", "Each routine chooses voice, tones or both."),
-    "both": ("Voice and tones", "Prompts are spoken; tones mark starts, ends and countdowns."),
-    "voice": ("Voice only", "Every cue is spoken, with no tones."),
-    "tone": ("Tones only", "Cues are tones; the words show on screen."),
-    "none": ("Silent (on-screen only)", "No cue sounds at all; everything shows on screen."),
+    None: (N_("As the routine sets it"), N_("Each routine chooses voice, tones or both.")),
+    "both": (
+        N_("Voice and tones"),
+        N_("Prompts are spoken; tones mark starts, ends and countdowns."),
+    ),
+    "voice": (N_("Voice only"), N_("Every cue is spoken, with no tones.")),
+    "tone": (N_("Tones only"), N_("Cues are tones; the words show on screen.")),
+    "none": (
+        N_("Silent (on-screen only)"),
+        N_("No cue sounds at all; everything shows on screen."),
+    ),
 }
 #: Under the cue style when it asks for a voice that is switched off.
-VOICE_OFF_HINT = "Speak prompts is off, so tones stand in for the voice."
+VOICE_OFF_HINT = N_("Speak prompts is off, so tones stand in for the voice.")
 #: Arrow keys move a volume by this much (in %), Page Up / Page Down by PAGE_STEP.
 STEP = 5
 PAGE_STEP = 20
@@ -82,11 +89,37 @@ HEADING_PX = 16
 
 _VOLUMES = ("master", "voice", "tones", "breathing")
 _NAMES = {
-    "master": ("&Master", "Master volume"),
-    "voice": ("&Voice", "Voice volume"),
-    "tones": ("&Tones", "Tone volume"),
-    "breathing": ("&Breathing", "Breathing volume"),
+    "master": (N_("&Master"), N_("Master volume")),
+    "voice": (N_("&Voice"), N_("Voice volume")),
+    "tones": (N_("&Tones"), N_("Tone volume")),
+    "breathing": (N_("&Breathing"), N_("Breathing volume")),
 }
+
+
+def _percent(value: int) -> str:
+    """A volume level: ``"35 %"`` (the language's spacing)."""
+    return _("{percent} %").format(percent=value)
+
+
+def _test_name(field: str) -> str:
+    """A Test button's name for a screen reader."""
+    names = {
+        "voice": _("Test voice volume"),
+        "tones": _("Test tone volume"),
+        "breathing": _("Test breathing volume"),
+    }
+    return names.get(field, _("Test"))
+
+
+def _test_tip(field: str) -> str:
+    tips = {
+        "voice": _("Play a sample at this voice volume"),
+        "tones": _("Play a sample at this tone volume"),
+        "breathing": _("Play a sample at this breathing volume"),
+    }
+    return tips.get(field, _("Play a sample"))
+
+
 #: The preview kind each "Test" button asks for.
 _PREVIEW_OF = {"voice": "voice", "tones": "tone", "breathing": "breathing"}
 
@@ -95,7 +128,7 @@ class _Volume:
     """One volume row: label, slider, percentage and (optionally) a Test button."""
 
     def __init__(self, field: str, parent: QWidget) -> None:
-        text, name = _NAMES[field]
+        text, name = (_(word) for word in _NAMES[field])
         self.field = field
         self.label = QLabel(text, parent)
         self.slider = QSlider(Qt.Orientation.Horizontal, parent)
@@ -110,7 +143,9 @@ class _Volume:
         self.percent = QLabel(parent)
         self.percent.setObjectName(f"{field}_percent")
         self.percent.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.percent.setMinimumWidth(self.percent.fontMetrics().horizontalAdvance("100 %") + 4)
+        self.percent.setMinimumWidth(
+            self.percent.fontMetrics().horizontalAdvance(_percent(100)) + 4
+        )
         self.test: QPushButton | None = None
 
     def show(self, value: float) -> None:
@@ -119,7 +154,9 @@ class _Volume:
 
     def show_percent(self) -> None:
         """The level beside the slider, or "off" when its switch is off (in any theme)."""
-        text = f"{self.slider.value()} %" if self.slider.isEnabled() else "off"
+        text = (
+            _percent(self.slider.value()) if self.slider.isEnabled() else pgettext("volume", "off")
+        )
         self.percent.setText(text)
         self.slider.setAccessibleDescription(text)
 
@@ -143,8 +180,8 @@ class SoundSettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sound_settings")
-        self.setWindowTitle("Sound")
-        self.setAccessibleName("Sound settings")
+        self.setWindowTitle(_("Sound"))
+        self.setAccessibleName(_("Sound settings"))
         self.setFont(scaled_font(self.font(), BODY_PX))
         self._original = settings
         self._settings = settings
@@ -159,20 +196,20 @@ class SoundSettingsDialog(QDialog):
         self._row = 0
         self.volumes = {field: _Volume(field, self) for field in _VOLUMES}
 
-        self._heading("Volume")
+        self._heading(_("Volume"))
         self._volume_row("master")
-        self.mute = self._check("M&ute all sound", "mute", "muted")
+        self.mute = self._check(_("M&ute all sound"), "mute", "muted")
         self._volume_row("voice")
-        self.voice_on = self._check("&Speak prompts", "voice_on", "voice_on")
+        self.voice_on = self._check(_("&Speak prompts"), "voice_on", "voice_on")
         self._volume_row("tones")
         self._volume_row("breathing")
-        self.breathing_on = self._check("Breat&hing sounds", "breathing_on", "breathing_on")
+        self.breathing_on = self._check(_("Breat&hing sounds"), "breathing_on", "breathing_on")
 
-        self._heading("Tone style")
+        self._heading(_("Tone style"))
         self.tone_styles = QButtonGroup(self)
         self.tone_buttons: dict[ToneStyle, QRadioButton] = {}
         for index, style in enumerate(TONE_STYLES):
-            text, description = TONE_STYLE_CHOICES[style]
+            text, description = (_(word) for word in TONE_STYLE_CHOICES[style])
             button = QRadioButton(text, self)
             button.setObjectName(f"tone_{style}")
             button.setAccessibleDescription(description)
@@ -183,14 +220,14 @@ class SoundSettingsDialog(QDialog):
             self._row += 1
         self.tone_styles.idToggled.connect(self._on_tone_style_toggled)
 
-        self._heading("Cues")
+        self._heading(_("Cues"))
         self.cue_style = QComboBox(self)
         self.cue_style.setObjectName("cue_style")
-        self.cue_style.setAccessibleName("Cue style")
+        self.cue_style.setAccessibleName(_("Cue style"))
         self._cue_styles = list(CUE_STYLE_CHOICES)
         for choice in self._cue_styles:
-            self.cue_style.addItem(CUE_STYLE_CHOICES[choice][0])
-        label = QLabel("Cue st&yle", self)
+            self.cue_style.addItem(_(CUE_STYLE_CHOICES[choice][0]))
+        label = QLabel(_("Cue st&yle"), self)
         label.setBuddy(self.cue_style)
         self._grid.addWidget(label, self._row, 0)
         self._grid.addWidget(self.cue_style, self._row, 1, 1, 3, Qt.AlignmentFlag.AlignLeft)
@@ -204,7 +241,9 @@ class SoundSettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.restore = buttons.addButton("&Restore defaults", QDialogButtonBox.ButtonRole.ResetRole)
+        self.restore = buttons.addButton(
+            _("&Restore defaults"), QDialogButtonBox.ButtonRole.ResetRole
+        )
         self.restore.setObjectName("restore_defaults")
         self.restore.setAutoDefault(False)
         self.restore.clicked.connect(self.restore_defaults)
@@ -284,10 +323,10 @@ class SoundSettingsDialog(QDialog):
         self._grid.addWidget(volume.percent, self._row, 2)
         kind = _PREVIEW_OF.get(field)
         if kind is not None and self._preview is not None:
-            test = QPushButton("Test", self)
+            test = QPushButton(_("Test"), self)
             test.setObjectName(f"test_{kind}")
-            test.setAccessibleName(f"Test {volume.slider.accessibleName().lower()}")
-            test.setToolTip(f"Play a sample at this {volume.slider.accessibleName().lower()}")
+            test.setAccessibleName(_test_name(volume.field))
+            test.setToolTip(_test_tip(volume.field))
             test.setAutoDefault(False)
             test.clicked.connect(lambda _=False, k=kind: self._on_test_clicked(k))
             volume.test = test
@@ -372,9 +411,9 @@ class SoundSettingsDialog(QDialog):
         for field, volume in self.volumes.items():
             if volume.test is not None:
                 volume.test.setEnabled(not s.muted and channel_on[field])
-        hint = CUE_STYLE_CHOICES[s.style_override][1]
+        hint = _(CUE_STYLE_CHOICES[s.style_override][1])
         if not s.voice_on and s.style_override in ("both", "voice"):
-            hint = VOICE_OFF_HINT
+            hint = _(VOICE_OFF_HINT)
         self.cue_hint.setText(hint)
 
     def _apply(self, settings: AudioSettings) -> None:
@@ -410,11 +449,11 @@ class SoundSettingsDialog(QDialog):
             if test is None:
                 continue
             if message is None:
-                test.setText("Test")
-                test.setToolTip(f"Play a sample at this {volume.slider.accessibleName().lower()}")
+                test.setText(_("Test"))
+                test.setToolTip(_test_tip(volume.field))
             else:
-                test.setText("No sound device")
-                test.setToolTip(f"Nothing can play: {message}")
+                test.setText(_("No sound device"))
+                test.setToolTip(_("Nothing can play: {problem}").format(problem=message))
             test.setAccessibleDescription(test.text() if message is not None else "")
 
     def _on_test_clicked(self, kind: str) -> None:
