@@ -127,15 +127,25 @@ def plain(value: Any) -> Any:
     return value
 
 
+#: Keys inside a value that hold an amount of the value's own kind: a side's hold is a
+#: duration as the hold is (``hold: {left: 30s, right: 45s}``), a range's value to use too.
+_AMOUNT_PARTS = frozenset({"left", "right", "use"})
+
+
+def _part_key(key: str, part: str) -> str:
+    """The key whose kind of value *part* of a value of *key* has."""
+    return key if part in _AMOUNT_PARTS else part
+
+
 def _same(key: str, old: Any, new: Any) -> bool:
     old, new = plain(old), plain(new)
-    if key in DURATION_KEYS:
+    if key in DURATION_KEYS and not isinstance(old, dict) and not isinstance(new, dict):
         try:
             return parse_duration(old) == parse_duration(new)
         except ValueError:
             return False
     if isinstance(old, dict) and isinstance(new, dict) and old.keys() == new.keys():
-        return all(_same(k, old[k], new[k]) for k in old)
+        return all(_same(_part_key(key, k), old[k], new[k]) for k in old)
     if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
         return all(_same(key, a, b) for a, b in zip(old, new, strict=True))
     return bool(old == new and type(old) is type(new)) or (
@@ -145,6 +155,21 @@ def _same(key: str, old: Any, new: Any) -> bool:
         and not isinstance(new, bool)
         and old == new
     )
+
+
+def _as_written(key: str, old: Any, new: Any) -> Any:
+    """*new*, with each part that means what the same part of *old* means written as *old*
+    has it: editing one side of ``{left: 30s, right: 45s}`` leaves ``45s`` as it is."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return new
+    kept: dict[str, Any] = {}
+    for part, value in new.items():
+        sub = _part_key(key, part)
+        if part in old and _same(sub, old[part], value):
+            kept[part] = old[part]
+        else:
+            kept[part] = _as_written(sub, old.get(part), value)
+    return kept
 
 
 def set_value(
@@ -168,6 +193,8 @@ def set_value(
         return False
     if key in mapping and _same(key, mapping[key], value):
         return False
+    if key in mapping:
+        value = _as_written(key, plain(mapping[key]), value)
     node = to_node(value, key)
     if key in mapping:
         mapping[key] = node

@@ -83,7 +83,7 @@ def test_a_rest_shows_only_what_a_rest_uses(qtbot: QtBot, catalog: Catalog, user
     # A hand-written rest with keys a rest does not use still shows them, to clear them.
     view.step_list.setCurrentRow(2)
     assert _shown(form) == {"name", "kind", "hold", "sets", "instructions"}
-    label = form.form.labelForField(form.hold)
+    label = form.form.labelForField(form.hold_sides)
     assert label is not None and label.text() == "&Length"  # type: ignore[attr-defined]
     form.sets.setFocus()
     form.sets.selectAll()
@@ -172,11 +172,11 @@ def test_a_hand_written_duration_is_shown_the_same_way_and_left_alone(
     view = _editor(qtbot, catalog, user_dir)
     view.load(RoutineDocument.from_text(text), None)
     form = view.step_form
-    assert (form.hold.text(), form.rest_after.text()) == ("1m30s", "20s")
+    assert (form.hold.text(), form.rest_after.duration.text()) == ("1m30s", "20s")
     assert [form.cues.item(row, 1).text() for row in range(2)] == ["30s", "1m"]
     view.step_list.setCurrentRow(1)
     assert form.tempo.text() == "3s"
-    assert form.rest_between_sets.placeholderText() == "30s (exercise)"
+    assert form.rest_between_sets.duration.placeholderText() == "30s (exercise)"
     assert view.document.dump() == text
 
 
@@ -241,21 +241,23 @@ def test_values_per_side_ranges_and_named_rests_are_shown_and_kept(
     view = _editor(qtbot, catalog, user_dir)
     view.load(RoutineDocument.from_text(NEW_FORMS), None)
     form = view.step_form
-    assert form.hold.text() == "{left: 30s, right: 45s}"
-    assert form.rest_between_sets.text() == "{duration: 20s, name: Move the ball}"
+    assert (form.hold_sides.left.text(), form.hold_sides.right.text()) == ("30s", "45s")
+    assert form.rest_between_sets.name.text() == "Move the ball"
     assert form.sets.text() == "3-4" and form.sets.isVisibleTo(form)
     view.step_list.setCurrentRow(1)
-    assert form.open_written.text() == "{left: {target: 1m}, right: {target: 1m30s}}"
+    sides = form.open_sides
+    assert (sides.left.target.text(), sides.right.target.text()) == ("1m", "1m30s")
     assert not form.open_target.isVisibleTo(form)
     view.step_list.setCurrentRow(2)
     assert form.reps.text() == "{range: 8-12, use: 10}"
     assert view.document.dump() == NEW_FORMS  # showing them changed nothing
 
     view.step_list.setCurrentRow(0)
-    _type(qtbot, form.rest_between_sets, "{duration: 10s, name: Roll on}")
-    assert "rest_between_sets: {duration: 10s, name: Roll on}" in view.document.dump()
-    _type(qtbot, form.hold, "20-30s")
-    assert "hold: 20-30s" in view.document.dump()
+    _type(qtbot, form.rest_between_sets.duration, "10s")
+    _type(qtbot, form.rest_between_sets.name, "Roll on")
+    assert "rest_between_sets: {duration: 10, name: Roll on}" in view.document.dump()
+    _type(qtbot, form.hold_sides.left, "20-30s")
+    assert "hold: {left: 20-30s, right: 45s}" in view.document.dump()
     _type(qtbot, form.sets, "{left: 2, right: 3}")
     assert "sets: {left: 2, right: 3}" in view.document.dump()
     view.document.validate()  # still a valid routine
@@ -292,10 +294,10 @@ def test_an_exercise_s_named_rest_is_hinted_as_a_routine_would_write_it(
     view = _editor(qtbot, catalog, user_dir)
     view.load(RoutineDocument.from_text("name: Balls\nsteps:\n  - use: ball-roll\n"), None)
     field = view.step_form.rest_between_sets
-    hint = "{duration: 10s, name: Move the ball, say: Move the ball to a new spot} (exercise)"
-    assert field.placeholderText() == hint
-    assert field.toolTip() == hint  # all of it, where the field is too narrow
-    assert field.maximumWidth() >= 400
+    assert field.duration.placeholderText() == "10s (exercise)"
+    hint = "Move the ball (exercise)"
+    assert field.name.placeholderText() == hint
+    assert field.name.toolTip() == hint  # all of it, where the field is too narrow
 
 
 def test_a_nameless_rest_step_is_listed_as_rest(

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from .form_widgets import combo, select
+from .form_widgets import combo, narrow_form, select
 
 __all__ = ["ChoiceForm"]
 
@@ -43,7 +43,7 @@ class ChoiceForm(QWidget):
         self.options.setObjectName("choice_options")
         self.options.setWordWrap(True)
         self.default = combo("Picked when nobody answers", [])
-        layout = QFormLayout(self)
+        layout = narrow_form(QFormLayout(self))
         layout.addRow("&Question", self.ask)
         layout.addRow("Options", self.options)
         layout.addRow("&Default", self.default)

@@ -105,6 +105,7 @@ class DurationEdit(QLineEdit):
         self.setAccessibleName(accessible_name)
         self.setPlaceholderText("e.g. 30s or 1m30s")
         self.setMaximumWidth(160)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("1h30m30s") + 16)
         self.textEdited.connect(self._on_text_edited)
         self.editingFinished.connect(self._on_editing_finished)
 
@@ -139,21 +140,24 @@ class DurationEdit(QLineEdit):
         if shown != self.text():
             self.setText(shown)
 
-    def _on_text_edited(self, text: str) -> None:
-        if not text.strip():
-            self._mark(True)
-            self.value_edited.emit(None)
-            return
+    def value(self) -> object:
+        """What the field's text stands for: seconds when it reads as a duration, a mapping
+        typed in braces, else the text itself (a range; or a mistake, for the routine's
+        check to report); ``None`` when empty."""
+        text = self.text().strip()
+        if not text:
+            return None
         try:
-            seconds = parse_duration(text)
+            return parse_duration(text)
         except ValueError:
-            # a range or a mapping (per side, a named rest) is the routine's to check
-            self._mark(_readable(text))
             value = typed_value(text)
-            self.value_edited.emit(value if isinstance(value, dict) else text.strip())
-            return
-        self._mark(True)
-        self.value_edited.emit(seconds)
+            return value if isinstance(value, dict) else text
+
+    def _on_text_edited(self, text: str) -> None:
+        value = self.value()
+        # a range or a mapping is the routine's to check
+        self._mark(not isinstance(value, str) or _readable(text))
+        self.value_edited.emit(value)
 
 
 _PHASES = re.compile(r"^\s*\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?){1,2}\s*$")
@@ -267,6 +271,11 @@ class CountEdit(QAbstractSpinBox):
             return f"{expected} ({exc})"
         return ""
 
+    def value(self) -> object:
+        """What the text stands for (:func:`typed_value`); ``None`` when empty."""
+        value = typed_value(self.text())
+        return None if value == "" else value
+
     def _number(self) -> int | None:
         value = typed_value(self.text())
         return value if isinstance(value, int) else None
@@ -291,7 +300,4 @@ class CountEdit(QAbstractSpinBox):
 
     def _on_text_edited(self, text: str) -> None:
         _mark_field(self, self.problem(text))
-        value = typed_value(text)
-        if isinstance(value, str):
-            value = value or None
-        self.value_edited.emit(value)
+        self.value_edited.emit(self.value())

@@ -12,8 +12,9 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QWidget
 
-from .fields import CountEdit, DurationEdit
-from .form_widgets import focus_field
+from .compound_fields import RestEdit
+from .fields import CountEdit
+from .form_widgets import focus_field, narrow_form
 
 __all__ = ["GroupForm"]
 
@@ -30,10 +31,9 @@ class GroupForm(QWidget):
         self.name = QLineEdit()
         self.name.setAccessibleName("Group name")
         self.name.setPlaceholderText("e.g. Core circuit")
-        self.rest_between = DurationEdit("Rest between rounds")
-        self.rest_between.setPlaceholderText("none")
+        self.rest_between = RestEdit("Rest between rounds")
         self.open_button = QPushButton("Edit the steps in this group")
-        layout = QFormLayout(self)
+        layout = narrow_form(QFormLayout(self))
         layout.addRow("&Rounds", self.repeat)
         layout.addRow("&Name", self.name)
         layout.addRow("Rest &between rounds", self.rest_between)
@@ -60,4 +60,4 @@ class GroupForm(QWidget):
             if not self.name.hasFocus():
                 self.name.setText(str(group.get("name") or ""))
         with QSignalBlocker(self.rest_between):
-            self.rest_between.set_value(group.get("rest_between"))
+            self.rest_between.set_value(group.get("rest_between"), default="none")

@@ -1,7 +1,8 @@
 """The problems panel under the plan: what keeps the routine from loading, one per row.
 
 It shows the loader's own messages, so the editor and ``psoas-timer validate`` never
-disagree, and hides itself when there is nothing to show. Clicking a problem of the routine
+disagree. Its place is kept when there is nothing to show (it says so): appearing and
+disappearing, it moved the step list's buttons under the pointer. Clicking a problem of the routine
 being edited, or pressing Enter on it, emits ``problem_chosen(Problem)``, for the editor to go
 to the step it is about. Problems of a file that could not be opened are only listed.
 """
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from psoas_timer.core.problems import Problem
@@ -24,7 +26,9 @@ class ProblemsPanel(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Problems")
-        self.setMaximumHeight(96)
+        #: Shown where the problems go when there are none.
+        self.empty_text = "No problems: the routine is ready to play."
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 2 * self.frameWidth() + 8)
         self._problems: list[Problem] = []
         self.itemClicked.connect(self._on_item_chosen)
         self.itemActivated.connect(self._on_item_chosen)
@@ -38,7 +42,8 @@ class ProblemsPanel(QListWidget):
             item = QListWidgetItem(f"{where}: {problem.message}")
             item.setToolTip("Click or press Enter to go to it")
             self.addItem(item)
-        self.setVisible(self.count() > 0)
+        self.setAccessibleDescription("" if self._problems else self.empty_text)
+        self.viewport().update()
 
     def show_file_problems(self, problems: Iterable[Problem]) -> None:
         """Problems of a file that could not be opened or imported, with its name."""
@@ -46,7 +51,18 @@ class ProblemsPanel(QListWidget):
         self._problems = []
         for problem in problems:
             self.addItem(str(problem))
-        self.setVisible(True)
+        self.setAccessibleDescription("")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.count():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(6, 4, -6, -4)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags), self.empty_text)
+        painter.end()
 
     def messages(self) -> list[str]:
         return [self.item(i).text() for i in range(self.count())]

@@ -18,7 +18,7 @@ from psoas_timer.core.routine_edit import defaults_of
 
 from .choices import BREATHING
 from .fields import DurationEdit
-from .form_widgets import combo, focus_field, select
+from .form_widgets import combo, focus_field, narrow_form, select
 
 __all__ = ["RoutineDetails"]
 
@@ -55,7 +55,7 @@ class RoutineDetails(QGroupBox):
             caption.setBuddy(widget)
             defaults_row.addWidget(caption)
             defaults_row.addWidget(widget)
-        form = QFormLayout(self)
+        form = narrow_form(QFormLayout(self))
         form.addRow("Na&me", self.name_edit)
         form.addRow("Descri&ption", self.description_edit)
         form.addRow("Ta&gs", self.tags_edit)

@@ -28,20 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_timer.core.duration import parse_duration
 from psoas_timer.core.model import Step
 
 from .choices import BREATHING, KINDS, SIDES, TIMING_MODES, timing_mode
+from .compound_fields import OpenHoldEdit, RestEdit, SidedField
 from .cue_table import CueTable
 from .document_edits import LENGTH_KEYS
-from .fields import CountEdit, DurationEdit, TempoEdit, written_text
-from .form_widgets import combo, focus_field, select
+from .fields import CountEdit, DurationEdit, TempoEdit, duration_text
+from .form_widgets import combo, focus_field, narrow_form, select
 
 __all__ = ["StepForm"]
-
-
-#: The counts of a step: each a number, or a range (sets also per side).
-COUNT_KEYS = ("reps", "breaths", "sets")
 
 
 def _lines(value: object) -> str:
@@ -62,27 +58,28 @@ class StepForm(QWidget):
         self.name = QLineEdit()
         self.name.setAccessibleName("Step name")
         self.source = QLabel()
-        self.source.setWordWrap(False)
+        self.source.setWordWrap(True)
         self.kind = combo("Kind of step", KINDS)
         self.timing = combo("How the step is timed", TIMING_MODES)
-        self.hold = DurationEdit("Hold")
+        self.hold_sides = SidedField(lambda side: DurationEdit(f"{side}Hold"), "Hold")
+        self.hold: DurationEdit = self.hold_sides.one
         self.duration = DurationEdit("Length")
         self.reps = CountEdit("Repetitions", 1, 1000, what="reps")
         self.tempo = TempoEdit("Seconds per repetition, or up-hold-down")
-        self.open_min = DurationEdit("Shortest useful hold")
-        self.open_target = DurationEdit("Check in after")
-        self.open_max = DurationEdit("Longest hold")
+        self.open_sides = SidedField(lambda side: OpenHoldEdit(side, not side), "Open hold")
+        self.open_min: DurationEdit = self.open_sides.one.min
+        self.open_target: DurationEdit = self.open_sides.one.target
+        self.open_max: DurationEdit = self.open_sides.one.max
         self.breaths = CountEdit("Breaths", 1, 1000, what="breaths")
-        self.sets = CountEdit("Sets", 1, 100, what="sets", per_side=True)
-        # an open hold per side, as written
-        self.open_written = DurationEdit("Open hold, for each side")
-        self.open_written.setMaximumWidth(420)
-        self._as_written: set[str] = set()
+        self.sets_sides = SidedField(
+            lambda side: CountEdit(f"{side}Sets", 1, 100, what="sets", per_side=not side), "Sets"
+        )
+        self.sets: CountEdit = self.sets_sides.one
         self.sides = combo("Sides", SIDES)
         self.alternate = QCheckBox("Alternate left and right each set")
         self.prepare = DurationEdit("Get ready before this step")
-        self.rest_after = DurationEdit("Rest after this step")
-        self.rest_between_sets = DurationEdit("Rest between sets")
+        self.rest_after = RestEdit("Rest after this step")
+        self.rest_between_sets = RestEdit("Rest between sets")
         self.switch_sides = DurationEdit("Pause to switch sides")
         self.breathing = combo("Breathing pattern", BREATHING, editable=True)
         self.cues = CueTable()
@@ -98,23 +95,19 @@ class StepForm(QWidget):
             box.setTabChangesFocus(True)
             box.setMaximumHeight(90)
 
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form = narrow_form(QFormLayout())
         rows: list[tuple[str, QWidget]] = [
             ("&Name", self.name),
             ("", self.source),
             ("&Kind", self.kind),
             ("&Timing", self.timing),
-            ("&Hold", self.hold),
+            ("&Hold", self.hold_sides),
             ("&Length", self.duration),
             ("&Repetitions", self.reps),
-            ("Tem&po (s per rep, or up-hold-down)", self.tempo),
-            ("Open hold: mi&n", self.open_min),
-            ("Open hold: tar&get", self.open_target),
-            ("Open hold: ma&x", self.open_max),
-            ("Open hold", self.open_written),
+            ("Tem&po", self.tempo),
+            ("Open hold", self.open_sides),
             ("&Breaths", self.breaths),
-            ("&Sets", self.sets),
+            ("&Sets", self.sets_sides),
             ("S&ides", self.sides),
             ("", self.alternate),
             ("Get rea&dy", self.prepare),
@@ -145,16 +138,21 @@ class StepForm(QWidget):
         self.timing.activated.connect(
             lambda _i: self.timing_changed.emit(str(self.timing.currentData()))
         )
-        for key in ("hold", "duration", "tempo", "prepare", "rest_after", "rest_between_sets"):
-            edit: DurationEdit = getattr(self, key)
-            edit.value_edited.connect(lambda value, key=key: self.edited.emit(key, value))
-        self.switch_sides.value_edited.connect(lambda v: self.edited.emit("switch_sides", v))
-        for edit in (self.open_min, self.open_target, self.open_max):
-            edit.value_edited.connect(self._on_open_edited)
-        self.open_written.value_edited.connect(lambda v: self.edited.emit("open", v))
-        for key in COUNT_KEYS:
-            count: CountEdit = getattr(self, key)
-            count.value_edited.connect(lambda v, key=key: self.edited.emit(key, v))
+        fields: dict[str, DurationEdit | CountEdit | SidedField | RestEdit] = {
+            "hold": self.hold_sides,
+            "duration": self.duration,
+            "tempo": self.tempo,
+            "reps": self.reps,
+            "open": self.open_sides,
+            "breaths": self.breaths,
+            "sets": self.sets_sides,
+            "prepare": self.prepare,
+            "rest_after": self.rest_after,
+            "rest_between_sets": self.rest_between_sets,
+            "switch_sides": self.switch_sides,
+        }
+        for key, field in fields.items():
+            field.value_edited.connect(lambda value, key=key: self.edited.emit(key, value))
         self.sides.activated.connect(lambda _i: self.edited.emit("sides", self.sides.currentData()))
         self.alternate.toggled.connect(lambda on: self.edited.emit("alternate", on))
         self.breathing.activated.connect(self._on_breathing_activated)
@@ -180,11 +178,16 @@ class StepForm(QWidget):
         if first in ("milestones", "prompts"):
             self.cues.go_to(key)
             return focus_field(self.cues, self)
-        if first == "open":
-            part = rest[0] if rest else "min"
-            edits = {"min": self.open_min, "target": self.open_target, "max": self.open_max}
-            return focus_field(edits.get(str(part), self.open_min), self)
         widget = self.key_widgets().get(str(first))
+        side = str(rest[0]) if rest and rest[0] in ("left", "right") else None
+        if isinstance(widget, SidedField):
+            widget = widget.shown_part(side)
+            rest = rest[1:] if side else rest
+        if isinstance(widget, OpenHoldEdit):
+            widget = widget.parts().get(str(rest[0]) if rest else "min", widget.min)
+        if isinstance(widget, RestEdit):
+            words = {"name": widget.name, "say": widget.say}
+            widget = words.get(str(rest[0]) if rest else "", widget.duration)
         return widget is not None and focus_field(widget, self)
 
     def key_widgets(self) -> dict[str, QWidget]:
@@ -192,12 +195,13 @@ class StepForm(QWidget):
         return {
             "name": self.name,
             "kind": self.kind,
-            "hold": self.hold,
+            "hold": self.hold_sides,
             "duration": self.duration,
             "reps": self.reps,
             "tempo": self.tempo,
             "breaths": self.breaths,
-            "sets": self.sets,
+            "open": self.open_sides,
+            "sets": self.sets_sides,
             "sides": self.sides,
             "alternate": self.alternate,
             "prepare": self.prepare,
@@ -221,21 +225,6 @@ class StepForm(QWidget):
     @staticmethod
     def _text_lines(box: QPlainTextEdit) -> list[str]:
         return [line.strip() for line in box.toPlainText().splitlines() if line.strip()]
-
-    def _on_open_edited(self, _value: object) -> None:
-        hold: dict[str, Any] = {}
-        for key, edit in (
-            ("min", self.open_min),
-            ("target", self.open_target),
-            ("max", self.open_max),
-        ):
-            text = edit.text().strip()
-            if text:
-                try:
-                    hold[key] = parse_duration(text)
-                except ValueError:
-                    hold[key] = text
-        self.edited.emit("open", hold or None)
 
     def _on_breathing_activated(self, _index: int) -> None:
         value = self.breathing.currentData()
@@ -265,6 +254,7 @@ class StepForm(QWidget):
         blockers.append(QSignalBlocker(self.cues))
         if not self.name.hasFocus():
             self.name.setText(str(value("name") or ""))
+            self.name.setCursorPosition(0)  # its start, in a narrow field
         self.name.setPlaceholderText(str(base.get("name") or "Name this step"))
         self.source.setText(origin)
         self.source.setVisible(bool(origin))
@@ -272,36 +262,25 @@ class StepForm(QWidget):
         timed = step if any(k in step for k in LENGTH_KEYS) else base
         mode = timing_mode(timed)
         select(self.timing, mode)
-        self.hold.set_value(timed.get("hold"))
+        both = value("sides") == "both"
+        self.hold_sides.set_value(timed.get("hold"), offered=both)
         self.duration.set_value(timed.get("duration"))
         self.reps.set_value(timed.get("reps"))
         self.tempo.set_value(timed.get("tempo"))
-        hold = timed.get("open") or {}
-        per_side = isinstance(hold, Mapping) and ("left" in hold or "right" in hold)
-        self.open_written.set_value(hold if per_side else None)
-        hold = {} if per_side or not isinstance(hold, Mapping) else hold
-        self.open_min.set_value(hold.get("min"))
-        self.open_target.set_value(hold.get("target"))
-        self.open_max.set_value(hold.get("max"))
+        self.open_sides.set_value(timed.get("open"), offered=both)
         self.breaths.set_value(timed.get("breaths"))
-        self.sets.set_value(value("sets"))
-        self._as_written = {"open"} if per_side else set()
+        self.sets_sides.set_value(value("sets"), offered=both)
         select(self.sides, value("sides") or "none")
         self.alternate.setChecked(bool(value("alternate")))
-        for key in ("prepare", "rest_after", "rest_between_sets", "switch_sides"):
+        for key in ("prepare", "switch_sides"):
             edit: DurationEdit = getattr(self, key)
             edit.set_value(step.get(key))
             inherited = base.get(key)
-            hint = (
-                f"{written_text(inherited)} (exercise)"
-                if inherited is not None
-                else "routine default"
-            )
-            edit.setPlaceholderText(hint)
-            if step.get(key) is None and isinstance(inherited, Mapping):
-                # a named rest from the exercise: room to read it, and all of it on hover
-                edit.setMaximumWidth(420)
-                edit.setToolTip(hint)
+            hint = f"{duration_text(inherited)} (exercise)" if inherited is not None else ""
+            edit.setPlaceholderText(hint or "routine default")
+        for key in ("rest_after", "rest_between_sets"):
+            rest: RestEdit = getattr(self, key)
+            rest.set_value(step.get(key), base.get(key), "routine default")
         breathing = value("breathing")
         if not self.breathing.hasFocus():
             select(self.breathing, breathing if isinstance(breathing, str) else "")
@@ -310,7 +289,7 @@ class StepForm(QWidget):
         for box, key in ((self.instructions, "instructions"), (self.safety, "safety")):
             if not box.hasFocus():
                 box.setPlainText(_lines(value(key)))
-        self._show_rows(step, mode, rest=value("kind") == "rest", both=value("sides") == "both")
+        self._show_rows(step, mode, rest=value("kind") == "rest", both=both)
         del blockers
 
     def _show_rows(self, step: Mapping[str, Any], mode: str, *, rest: bool, both: bool) -> None:
@@ -324,19 +303,15 @@ class StepForm(QWidget):
         def row(key: str, applies: bool = True) -> bool:
             return key in step or (applies and not rest)
 
-        written = self._as_written
         for widget, shown in (
             (self.timing, not rest or mode not in ("hold", "duration")),
-            (self.hold, mode in ("hold", "reps")),
+            (self.hold_sides, mode in ("hold", "reps")),
             (self.duration, mode == "duration"),
             (self.reps, mode == "reps"),
             (self.tempo, mode == "reps"),
-            (self.open_min, mode == "open" and "open" not in written),
-            (self.open_target, mode == "open" and "open" not in written),
-            (self.open_max, mode == "open" and "open" not in written),
-            (self.open_written, mode == "open" and "open" in written),
+            (self.open_sides, mode == "open"),
             (self.breaths, mode == "breaths"),
-            (self.sets, row("sets")),
+            (self.sets_sides, row("sets")),
             (self.sides, row("sides")),
             (self.alternate, row("alternate", both)),
             (self.prepare, row("prepare")),
@@ -349,6 +324,6 @@ class StepForm(QWidget):
         ):
             self.form.setRowVisible(widget, shown)
         self.form.setRowVisible(self._cue_box, row("milestones") or row("prompts"))
-        label = self.form.labelForField(self.hold)
+        label = self.form.labelForField(self.hold_sides)
         if isinstance(label, QLabel):
             label.setText("Hold at the top" if mode == "reps" else ("&Length" if rest else "&Hold"))

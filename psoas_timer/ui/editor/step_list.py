@@ -132,6 +132,10 @@ class StepList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setAlternatingRowColors(True)
         self.setSpacing(2)
+        # a long name is shortened (whole in its tooltip), never scrolled to sideways: in a
+        # small window the scroll bar took the room of a row
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def show_items(
         self, items: Any, row: int, library_raw: Mapping[str, Mapping[str, Any]]
@@ -144,6 +148,7 @@ class StepList(QListWidget):
                 text = describe_item(item, index, library_raw)
                 entry = QListWidgetItem(text)
                 entry.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+                entry.setToolTip(text)
                 if isinstance(item, dict) and "repeat" in item:
                     entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsDropEnabled)
                 self.addItem(entry)
