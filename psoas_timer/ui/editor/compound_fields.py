@@ -24,10 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_timer.i18n import _
+
 from .fields import DurationEdit, duration_text
 from .form_widgets import narrow_form
 
-__all__ = ["OpenHoldEdit", "RestEdit", "SidedField"]
+__all__ = ["OpenHoldEdit", "RestEdit", "SidedField", "side_name"]
+
+
+def side_name(name: str, side: str) -> str:
+    """*name* of a field, for assistive tools, with the *side* it is for (``""``: no side)."""
+    if side == "left":
+        return _("{field}, left side").format(field=name)
+    if side == "right":
+        return _("{field}, right side").format(field=name)
+    return name
 
 
 def _compact(layout: QFormLayout | QVBoxLayout) -> None:
@@ -39,19 +50,21 @@ class OpenHoldEdit(QWidget):
 
     value_edited = Signal(object)
 
-    def __init__(self, prefix: str = "", mnemonics: bool = True) -> None:
+    def __init__(self, side: str = "") -> None:
+        """The times for one *side* (``"left"``, ``"right"``), or for both (``""``: the
+        fields with a shortcut key)."""
         super().__init__()
-        self.min = DurationEdit(f"{prefix}Shortest useful hold")
-        self.target = DurationEdit(f"{prefix}Check in after")
-        self.max = DurationEdit(f"{prefix}Longest hold")
+        self.min = DurationEdit(side_name(_("Shortest useful hold"), side))
+        self.target = DurationEdit(side_name(_("Check in after"), side))
+        self.max = DurationEdit(side_name(_("Longest hold"), side))
         form = narrow_form(QFormLayout(self))
         _compact(form)
         for label, edit in (
-            ("Shortest (mi&n)", self.min),
-            ("Check in after (tar&get)", self.target),
-            ("Longest (ma&x)", self.max),
+            (_("Shortest (mi&n)"), self.min),
+            (_("Check in after (tar&get)"), self.target),
+            (_("Longest (ma&x)"), self.max),
         ):
-            form.addRow(label if mnemonics else label.replace("&", ""), edit)
+            form.addRow(label.replace("&", "") if side else label, edit)
             edit.value_edited.connect(self._on_part_edited)
 
     def parts(self) -> dict[str, DurationEdit]:
@@ -82,18 +95,20 @@ class SidedField(QWidget):
     value_edited = Signal(object)
 
     def __init__(self, make: Callable[[str], Any], name: str) -> None:
+        """*make(side)* makes the field for ``""`` (the one value), ``"left"`` and
+        ``"right"``; *name* names the whole for assistive tools."""
         super().__init__()
         self.setAccessibleName(name)
         self.one: Any = make("")
-        self.left: Any = make("Left side: ")
-        self.right: Any = make("Right side: ")
-        self.each = QCheckBox("Different on each side")
-        self.each.setAccessibleName(f"{name}: different on each side")
+        self.left: Any = make("left")
+        self.right: Any = make("right")
+        self.each = QCheckBox(_("Different on each side"))
+        self.each.setAccessibleName(_("{field}: different on each side").format(field=name))
         self._sides = QWidget()
         sides = narrow_form(QFormLayout(self._sides))
         _compact(sides)
-        sides.addRow("Left", self.left)
-        sides.addRow("Right", self.right)
+        sides.addRow(_("Left"), self.left)
+        sides.addRow(_("Right"), self.right)
         layout = QVBoxLayout(self)
         _compact(layout)
         layout.addWidget(self.one)
@@ -163,19 +178,24 @@ class RestEdit(QWidget):
         super().__init__()
         self.setAccessibleName(accessible_name)
         self.duration = DurationEdit(accessible_name)
-        self._length_width = self.duration.fontMetrics().horizontalAdvance("10s (exercise)") + 16
+        widest = _("{value} (exercise)").format(value="10s")
+        self._length_width = self.duration.fontMetrics().horizontalAdvance(widest) + 16
         self.duration.setMaximumWidth(self._length_width)
         self.setFocusProxy(self.duration)
         self.name = QLineEdit()
-        self.name.setAccessibleName(f"{accessible_name}: name, shown and said")
+        self.name.setAccessibleName(
+            _("{field}: name, shown and said").format(field=accessible_name)
+        )
         self.say = QLineEdit()
-        self.say.setAccessibleName(f"{accessible_name}: words said instead of the name")
-        self.say.setPlaceholderText("Say the name")
-        self._say_label = QLabel("Say")
+        self.say.setAccessibleName(
+            _("{field}: words said instead of the name").format(field=accessible_name)
+        )
+        self.say.setPlaceholderText(_("Say the name"))
+        self._say_label = QLabel(_("Say"))
         self._say_label.setBuddy(self.say)
         self._inherited: object = None
         self._own: object = None
-        name_label = QLabel("Name")
+        name_label = QLabel(_("Name"))
         name_label.setBuddy(self.name)
         # the length, then its words a line each: room to read them in a narrow window
         layout = QGridLayout(self)
@@ -204,11 +224,14 @@ class RestEdit(QWidget):
                 edit.setCursorPosition(0)  # its start, in a narrow field
         hint = inherited if isinstance(inherited, Mapping) else {"duration": inherited}
         if hint.get("duration") is not None:
-            self.duration.setPlaceholderText(f"{duration_text(hint['duration'])} (exercise)")
+            inherited_text = duration_text(hint["duration"])
+            self.duration.setPlaceholderText(_("{value} (exercise)").format(value=inherited_text))
         else:
             self.duration.setPlaceholderText(default)
         name = hint.get("name")
-        self.name.setPlaceholderText(f"{name} (exercise)" if name else "Shown and said; optional")
+        self.name.setPlaceholderText(
+            _("{value} (exercise)").format(value=name) if name else _("Shown and said; optional")
+        )
         self.name.setToolTip(self.name.placeholderText())
         self.duration.setToolTip(self.duration.placeholderText())
         self._show_say()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
 
 from psoas_timer.core.amounts import RANGE_TEXT, parse_count, parse_side_count
 from psoas_timer.core.duration import EXPECTED, format_duration, parse_duration
+from psoas_timer.i18n import _
 
 __all__ = [
     "CountEdit",
@@ -253,11 +254,11 @@ class CountEdit(QAbstractSpinBox):
         if not text:
             return ""
         value = typed_value(text)
-        expected = f"Write a whole number from {self._least} to {self._most}"
         if self._ranges:
-            expected += ", or a range such as 8-12"
+            expected = _("Write a whole number from {least} to {most}, or a range such as 8-12")
         else:
-            expected += f": {self._what} take no range"
+            expected = _("Write a whole number from {least} to {most}; no range here")
+        expected = expected.format(least=self._least, most=self._most)
         if not self._ranges and not isinstance(value, int):
             return expected
         if isinstance(value, dict) and not self._per_side and "range" not in value:
@@ -268,7 +269,7 @@ class CountEdit(QAbstractSpinBox):
             else:
                 parse_count(value, self._least, self._most, self._what)
         except ValueError as exc:
-            return f"{expected} ({exc})"
+            return _("{expected} ({problem})").format(expected=expected, problem=exc)
         return ""
 
     def value(self) -> object:

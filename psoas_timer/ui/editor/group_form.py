@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QWidget
 
+from psoas_timer.i18n import _
+
 from .compound_fields import RestEdit
 from .fields import CountEdit
 from .form_widgets import focus_field, narrow_form
@@ -27,11 +29,11 @@ class GroupForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repeat = CountEdit("Rounds", 1, 100, what="rounds", ranges=False)
+        self.repeat = CountEdit(_("Rounds"), 1, 100, what="rounds", ranges=False)
         self.name = QLineEdit()
         self.name.setAccessibleName("Group name")
         self.name.setPlaceholderText("e.g. Core circuit")
-        self.rest_between = RestEdit("Rest between rounds")
+        self.rest_between = RestEdit(_("Rest between rounds"))
         self.open_button = QPushButton("Edit the steps in this group")
         layout = narrow_form(QFormLayout(self))
         layout.addRow("&Rounds", self.repeat)
@@ -60,4 +62,4 @@ class GroupForm(QWidget):
             if not self.name.hasFocus():
                 self.name.setText(str(group.get("name") or ""))
         with QSignalBlocker(self.rest_between):
-            self.rest_between.set_value(group.get("rest_between"), default="none")
+            self.rest_between.set_value(group.get("rest_between"), default=_("none"))

@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from psoas_timer.core.problems import Problem
+from psoas_timer.i18n import _
 
 __all__ = ["ProblemsPanel"]
 
@@ -27,7 +28,7 @@ class ProblemsPanel(QListWidget):
         super().__init__(parent)
         self.setAccessibleName("Problems")
         #: Shown where the problems go when there are none.
-        self.empty_text = "No problems: the routine is ready to play."
+        self.empty_text = _("No problems: the routine is ready to play.")
         self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 2 * self.frameWidth() + 8)
         self._problems: list[Problem] = []
         self.itemClicked.connect(self._on_item_chosen)

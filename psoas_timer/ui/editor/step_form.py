@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.model import Step
+from psoas_timer.i18n import _
 
 from .choices import BREATHING, KINDS, SIDES, TIMING_MODES, timing_mode
-from .compound_fields import OpenHoldEdit, RestEdit, SidedField
+from .compound_fields import OpenHoldEdit, RestEdit, SidedField, side_name
 from .cue_table import CueTable
 from .document_edits import LENGTH_KEYS
 from .fields import CountEdit, DurationEdit, TempoEdit, duration_text
@@ -61,18 +62,23 @@ class StepForm(QWidget):
         self.source.setWordWrap(True)
         self.kind = combo("Kind of step", KINDS)
         self.timing = combo("How the step is timed", TIMING_MODES)
-        self.hold_sides = SidedField(lambda side: DurationEdit(f"{side}Hold"), "Hold")
+        self.hold_sides = SidedField(
+            lambda side: DurationEdit(side_name(_("Hold"), side)), _("Hold")
+        )
         self.hold: DurationEdit = self.hold_sides.one
         self.duration = DurationEdit("Length")
-        self.reps = CountEdit("Repetitions", 1, 1000, what="reps")
+        self.reps = CountEdit(_("Repetitions"), 1, 1000, what="reps")
         self.tempo = TempoEdit("Seconds per repetition, or up-hold-down")
-        self.open_sides = SidedField(lambda side: OpenHoldEdit(side, not side), "Open hold")
+        self.open_sides = SidedField(OpenHoldEdit, _("Open hold"))
         self.open_min: DurationEdit = self.open_sides.one.min
         self.open_target: DurationEdit = self.open_sides.one.target
         self.open_max: DurationEdit = self.open_sides.one.max
-        self.breaths = CountEdit("Breaths", 1, 1000, what="breaths")
+        self.breaths = CountEdit(_("Breaths"), 1, 1000, what="breaths")
         self.sets_sides = SidedField(
-            lambda side: CountEdit(f"{side}Sets", 1, 100, what="sets", per_side=not side), "Sets"
+            lambda side: CountEdit(
+                side_name(_("Sets"), side), 1, 100, what="sets", per_side=not side
+            ),
+            _("Sets"),
         )
         self.sets: CountEdit = self.sets_sides.one
         self.sides = combo("Sides", SIDES)
@@ -104,8 +110,8 @@ class StepForm(QWidget):
             ("&Hold", self.hold_sides),
             ("&Length", self.duration),
             ("&Repetitions", self.reps),
-            ("Tem&po", self.tempo),
-            ("Open hold", self.open_sides),
+            (_("Tem&po"), self.tempo),
+            (_("Open hold"), self.open_sides),
             ("&Breaths", self.breaths),
             ("&Sets", self.sets_sides),
             ("S&ides", self.sides),
@@ -276,11 +282,15 @@ class StepForm(QWidget):
             edit: DurationEdit = getattr(self, key)
             edit.set_value(step.get(key))
             inherited = base.get(key)
-            hint = f"{duration_text(inherited)} (exercise)" if inherited is not None else ""
-            edit.setPlaceholderText(hint or "routine default")
+            hint = (
+                _("{value} (exercise)").format(value=duration_text(inherited))
+                if inherited is not None
+                else _("routine default")
+            )
+            edit.setPlaceholderText(hint)
         for key in ("rest_after", "rest_between_sets"):
             rest: RestEdit = getattr(self, key)
-            rest.set_value(step.get(key), base.get(key), "routine default")
+            rest.set_value(step.get(key), base.get(key), _("routine default"))
         breathing = value("breathing")
         if not self.breathing.hasFocus():
             select(self.breathing, breathing if isinstance(breathing, str) else "")
