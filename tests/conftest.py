@@ -33,8 +33,12 @@ def _isolated_user_data(
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("PSOAS_TIMER_STATE_DIR", raising=False)
-    # English whatever the developer's locale: a test that wants a language sets it.
+    # English whatever the developer's locale, with British formats (a 24-hour clock, as
+    # the tests read times): a test that wants a language or a region sets it.
     monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    for variable in ("LC_ALL", "LC_TIME", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
     i18n.set_language(None)
     yield home / "data"
     i18n.set_language(None)

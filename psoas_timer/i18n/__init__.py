@@ -246,28 +246,35 @@ def is_rtl() -> bool:
 # -- Formats (Babel, imported on first use) ------------------------------------------------
 
 
+def _system_format_locale() -> str:
+    """The locale the environment gives formats (``LC_ALL``, ``LC_TIME``, ``LANG``, as the C
+    library reads them: ``LANGUAGE`` names languages for messages only)."""
+    for variable in ("LC_ALL", "LC_TIME", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return _normalised(value.split(":", 1)[0]).split("@", 1)[0]
+    return ""
+
+
 def _format_locale() -> Locale:
-    """The Babel locale for formats: the system's own (``de_AT``) when it speaks the
-    effective language, else the effective language; pseudo-languages format as their base."""
+    """The Babel locale for formats: the system's own (``de_AT``, ``en_GB``) when it is in
+    the language spoken, else that language's default (``de``, ``en`` as in the US);
+    pseudo-languages format as their base language."""
     key = "format_locale"
     found = _state.get(key)
     if found is None:
         from babel import Locale, UnknownLocaleError
 
-        code = language()
-        base = code.split("@", 1)[0]
-        choices = [c.split("@", 1)[0] for c in system_languages()]
-        choices = [c for c in choices if c.split("_", 1)[0] == base.split("_", 1)[0]]
-        if _requested is not None:  # a chosen language formats as itself
-            choices = [c for c in choices if c == base] or []
-        found = None
-        for candidate in [*choices, base, "en"]:
+        base = language().split("@", 1)[0]
+        system = _system_format_locale()
+        candidates = [base]
+        if system and system.split("_", 1)[0] == base.split("_", 1)[0] and "_" not in base:
+            candidates.insert(0, system)
+        for candidate in [*candidates, "en_US"]:
             try:
-                found = Locale.parse(candidate)
+                found = Locale.parse("en_US" if candidate == "en" else candidate)
             except (ValueError, UnknownLocaleError):
                 continue
-            if candidate == "en":
-                found = Locale.parse("en_US")
             break
         _state[key] = found
     assert found is not None  # "en_US" always parses

@@ -149,6 +149,20 @@ def test_rtl_from_the_catalog() -> None:
     assert not i18n.is_rtl()
 
 
+def test_formats_follow_the_systems_region(no_locale_env: pytest.MonkeyPatch) -> None:
+    no_locale_env.setenv("LANG", "en_US.UTF-8")
+    i18n.set_language(None)
+    assert i18n.first_weekday() == 6  # Sunday
+    assert i18n.format_time(dt.time(18, 0)) == "6:00\u202fPM"
+    no_locale_env.setenv("LANGUAGE", "de")  # messages in German, formats still from LANG?
+    i18n.set_language(None)
+    assert i18n.language() == "de"
+    assert i18n.format_decimal(1.5, digits=1) == "1,5"  # a US region does not speak German
+    no_locale_env.setenv("LC_TIME", "de_AT.UTF-8")
+    i18n.set_language(None)
+    assert i18n.format_date(dt.date(2026, 1, 7), "long") == "7. Jänner 2026"  # Austrian
+
+
 def test_content_is_unchanged_when_untranslated() -> None:
     i18n.set_language("de")
     assert i18n.content("My own routine, as I wrote it") == "My own routine, as I wrote it"
@@ -164,7 +178,8 @@ def test_formats_follow_the_language() -> None:
     i18n.set_language("en")
     assert i18n.format_decimal(1.5, digits=1) == "1.5"
     assert i18n.format_decimal(1234.5, digits=0) in ("1,234", "1,235")
-    assert i18n.first_weekday() == 6  # Sunday, as in the US
+    assert i18n.first_weekday() == 0  # the tests' LANG is en_GB: Monday
+    assert i18n.format_time(dt.time(18, 0)) == "18:00"
     i18n.set_language("fr")
     assert i18n.format_decimal(2.25, digits=2) == "2,25"
     assert i18n.format_time(dt.time(14, 5)) == "14:05"

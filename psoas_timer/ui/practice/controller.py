@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from psoas_timer.core.model import Routine
+from psoas_timer.i18n import N_, _, format_time, ngettext
 from psoas_timer.practice import autostart
 from psoas_timer.practice.clocks import Clocks, SystemClocks
 from psoas_timer.practice.deskbreak import DeskBreakSettings, DeskBreakTimer, Event
@@ -51,8 +52,18 @@ POLL_MS = 15_000
 SNOOZE_MINUTES = 10
 RETRY_SECONDS = 300
 
-REMINDER_ACTIONS = (("start", "Start now"), ("later", "In 10 minutes"), ("skip", "Skip today"))
-DESK_ACTIONS = (("start", "Start"), ("snooze", "Snooze 5 min"), ("skip", "Skip"))
+#: A notification's buttons: (key, label); the labels are marked, translated when shown.
+REMINDER_ACTIONS = (
+    ("start", N_("Start now")),
+    ("later", N_("In 10 minutes")),
+    ("skip", N_("Skip today")),
+)
+DESK_ACTIONS = (("start", N_("Start")), ("snooze", N_("Snooze 5 min")), ("skip", N_("Skip")))
+
+
+def _labels(actions: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """*actions* with their labels in the user's language."""
+    return tuple((key, _(label)) for key, label in actions)
 
 
 class TrayMessages(Protocol):
@@ -177,17 +188,21 @@ class PracticeController(QObject):
         path = self.path
         if path is NotificationPath.DESKTOP:
             server = self.notifications.server if self.notifications else None
-            where = f" ({server})" if server else ""
-            return (
-                f"Reminders come as desktop notifications{where}, with Start now, "
-                "In 10 minutes and Skip today buttons."
+            if server:
+                return _(
+                    "Reminders come as desktop notifications ({server}), with Start now, "
+                    "In 10 minutes and Skip today buttons."
+                ).format(server=server)
+            return _(
+                "Reminders come as desktop notifications, with Start now, In 10 minutes and "
+                "Skip today buttons."
             )
         if path is NotificationPath.TRAY:
-            return (
+            return _(
                 "No notification service here: reminders come as tray messages. Click one for "
                 "Start now, In 10 minutes or Skip today."
             )
-        return (
+        return _(
             "No notification service and no tray here: reminders open a small window with "
             "Start now, In 10 minutes and Skip today."
         )
@@ -238,11 +253,11 @@ class PracticeController(QObject):
 
     def pause_text(self) -> str:
         if not self.schedule.paused:
-            return "Reminders are on"
+            return _("Reminders are on")
         until = self.schedule.paused_until
         if until is None:
-            return "Reminders paused until you turn them back on"
-        return f"Reminders paused until {until:%H:%M}"
+            return _("Reminders paused until you turn them back on")
+        return _("Reminders paused until {time}").format(time=format_time(until))
 
     def _paused_changed(self) -> None:
         self._save(force=True)
@@ -323,19 +338,23 @@ class PracticeController(QObject):
 
     def _show_reminder(self, due: Due) -> None:
         name = self._routine_name(due.routine) or due.routine
-        lines = [f"Your {due.at:%H:%M} reminder."]
+        lines = [_("Your {time} reminder.").format(time=format_time(due.at))]
         if due.snoozed:  # it comes later than its time: named by the time it was set for
-            lines = ["Your {time} reminder, snoozed.".format(time=f"{due.reminder.at:%H:%M}")]
+            lines = [_("Your {time} reminder, snoozed.").format(time=format_time(due.reminder.at))]
         if due.late:
-            lines = [f"Missed at {due.at:%H:%M} while the computer was asleep or off."]
+            lines = [
+                _("Missed at {time} while the computer was asleep or off.").format(
+                    time=format_time(due.at)
+                )
+            ]
         today = self.today(due.day) if due.reminder.target == PROGRAMME_TARGET else None
         if today is not None and today.routine == due.routine:
-            lines.append(f"Today: {today.label()}")
+            lines.append(_("Today: {session}").format(session=today.label()))
         tag = f"reminder:{due.reminder.id}"
         self._shown[tag] = _Shown("reminder", due.routine, due.reminder.id)
         self._show(
             tag,
-            f"Time for {name}",
+            _("Time for {routine}").format(routine=name),
             "\n".join(lines),
             REMINDER_ACTIONS,
             icon=self._routine_icon(due.routine),
@@ -347,9 +366,12 @@ class PracticeController(QObject):
         self._shown["desk"] = _Shown("desk", routine)
         if event is Event.NOTICE:
             seconds = round(self.options.desk_break.notice_seconds)
-            title, body = f"A desk break in {seconds} seconds", f"{name}: stand up and move."
+            title = ngettext(
+                "A desk break in {count} second", "A desk break in {count} seconds", seconds
+            ).format(count=seconds)
         else:
-            title, body = "Time for a desk break", f"{name}: stand up and move."
+            title = _("Time for a desk break")
+        body = _("{routine}: stand up and move.").format(routine=name)
         self._show("desk", title, body, DESK_ACTIONS, icon=self._routine_icon(routine))
 
     def _show(
@@ -362,6 +384,7 @@ class PracticeController(QObject):
         icon: str | None = None,
     ) -> None:
         log.info("practice: %s (%s)", title, tag)
+        actions = _labels(actions)
         notes = self.notifications
         if (
             notes is not None
@@ -381,7 +404,8 @@ class PracticeController(QObject):
             return
         actions = REMINDER_ACTIONS if shown.kind == "reminder" else DESK_ACTIONS
         name = self._routine_name(shown.routine) or shown.routine
-        self._open_prompt(tag, f"Time for {name}", "", actions)
+        title = _("Time for {routine}").format(routine=name)
+        self._open_prompt(tag, title, "", _labels(actions))
 
     def tray_message_clicked(self) -> None:
         """The tray message was clicked: offer its choices in the prompt window."""
@@ -391,7 +415,8 @@ class PracticeController(QObject):
             return
         actions = REMINDER_ACTIONS if shown.kind == "reminder" else DESK_ACTIONS
         name = self._routine_name(shown.routine) or shown.routine
-        self._open_prompt(tag, f"Time for {name}", "", actions)
+        title = _("Time for {routine}").format(routine=name)
+        self._open_prompt(tag, title, "", _labels(actions))
 
     def _open_prompt(
         self, tag: str, title: str, body: str, actions: tuple[tuple[str, str], ...]

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from psoas_timer.core.catalog import Catalog, Entry
+from psoas_timer.i18n import _
 from psoas_timer.paths import user_cache_dir
 from psoas_timer.practice.clocks import Clocks
 from psoas_timer.practice.programmes import Programmes, load_programmes
@@ -142,7 +143,7 @@ class PracticeHost(QObject):
         today = self.controller.today()
         if today is None:
             return None, False
-        return f"Today: {today.label()}", today.routine is not None
+        return _("Today: {session}").format(session=today.label()), today.routine is not None
 
     def add_menu(self, menu: QMenu, before: object = None) -> PracticeMenu:
         self.menu = PracticeMenu(menu, self.controller, self.open_dialog, before)  # type: ignore[arg-type]

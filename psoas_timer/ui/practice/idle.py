@@ -13,6 +13,8 @@ import logging
 from PySide6.QtCore import QObject
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 
+from psoas_timer.i18n import N_, _
+
 __all__ = ["IdleMonitor"]
 
 log = logging.getLogger(__name__)
@@ -25,14 +27,14 @@ SOURCES = (
         "/org/freedesktop/ScreenSaver",
         "org.freedesktop.ScreenSaver",
         "GetSessionIdleTime",
-        "the screensaver",
+        N_("the screensaver"),
     ),
     (
         "org.gnome.Mutter.IdleMonitor",
         "/org/gnome/Mutter/IdleMonitor/Core",
         "org.gnome.Mutter.IdleMonitor",
         "GetIdletime",
-        "GNOME's idle monitor",
+        N_("GNOME's idle monitor"),
     ),
 )
 TIMEOUT_MS = 500
@@ -67,8 +69,10 @@ class IdleMonitor(QObject):
     @property
     def description(self) -> str:
         if self.available and self._source is not None:
-            return f"Time away from the computer is read from {self._source[4]}."
-        return (
+            return _("Time away from the computer is read from {source}.").format(
+                source=_(self._source[4])
+            )
+        return _(
             "This desktop does not say how long you have been away, so desk breaks count "
             "plain time since the last one."
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["ReminderPrompt"]
@@ -19,7 +20,7 @@ class ReminderPrompt(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Reminder")  # the desktop adds " — Psoas Timer"
+        self.setWindowTitle(_("Reminder"))  # the desktop adds " — Psoas Timer"
         self.setModal(False)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.tag = ""

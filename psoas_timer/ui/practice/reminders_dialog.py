@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_timer.i18n import N_, _, day_name, first_weekday, pgettext
 from psoas_timer.practice.deskbreak import DeskBreakSettings
 from psoas_timer.practice.schedule import PROGRAMME_TARGET, WEEKDAYS, Reminder
 from psoas_timer.practice.store import PracticeData
@@ -38,8 +39,8 @@ from .controller import PracticeController, PracticeOptions
 
 __all__ = ["ReminderRow", "RemindersDialog", "TimeField", "edit_reminders"]
 
-PROGRAMME_CHOICE = "My programme's session for today"
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Marked only: translated where shown.
+PROGRAMME_CHOICE = N_("My programme's session for today")
 #: A chosen day must be plain to see, in light and dark themes alike.
 DAY_STYLE = (
     "QToolButton { padding: 3px 6px; }"
@@ -99,32 +100,36 @@ class ReminderRow(QWidget):
         super().__init__(parent)
         self.reminder_id = reminder.id
         self.target = QComboBox(self)
-        self.target.setAccessibleName("Routine to remind of")
-        self.target.addItem(PROGRAMME_CHOICE, PROGRAMME_TARGET)
+        self.target.setAccessibleName(_("Routine to remind of"))
+        self.target.addItem(_(PROGRAMME_CHOICE), PROGRAMME_TARGET)
         for key, name in routines:
             self.target.addItem(name, key)
         index = self.target.findData(reminder.target)
         if index < 0:  # a routine that has gone: keep it, named by its key
-            self.target.addItem(f"{reminder.target} (missing)", reminder.target)
+            self.target.addItem(
+                _("{routine} (missing)").format(routine=reminder.target), reminder.target
+            )
             index = self.target.count() - 1
         self.target.setCurrentIndex(index)
         self.days: list[QToolButton] = []
         days_box = QHBoxLayout()
         days_box.setSpacing(2)
-        for day, key in enumerate(WEEKDAYS):
+        for day in range(len(WEEKDAYS)):
             button = QToolButton(self)
-            button.setText(key.capitalize())
+            button.setText(day_name(day, "abbreviated"))
             button.setCheckable(True)
             button.setChecked(day in reminder.days)
-            button.setAccessibleName(DAY_NAMES[day])
-            button.setToolTip(DAY_NAMES[day])
+            button.setAccessibleName(day_name(day, "wide"))
+            button.setToolTip(day_name(day, "wide"))
             button.setStyleSheet(DAY_STYLE)
-            days_box.addWidget(button)
-            self.days.append(button)
+            self.days.append(button)  # by weekday: Monday first
+        first = first_weekday()  # shown from the locale's first day of the week
+        for day in range(len(WEEKDAYS)):
+            days_box.addWidget(self.days[(first + day) % len(WEEKDAYS)])
         self.at = TimeField(QTime(reminder.at.hour, reminder.at.minute), self)
-        self.at.setAccessibleName("Time")
-        self.remove = QPushButton("Remove", self)
-        self.remove.setAccessibleName("Remove this reminder")
+        self.at.setAccessibleName(_("Time"))
+        self.remove = QPushButton(_("Remove"), self)
+        self.remove.setAccessibleName(_("Remove this reminder"))
         self.remove.clicked.connect(lambda: self.removed.emit(self))
         # Two lines, so a row fits a small screen: what and Remove, then the days and time.
         top = QHBoxLayout()
@@ -167,7 +172,7 @@ class RemindersDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Reminders")
+        self.setWindowTitle(_("Reminders"))
         self._data = data
         self._options = options
         self._routines = list(routines)
@@ -177,11 +182,11 @@ class RemindersDialog(QDialog):
         # Reminders: listed in full, the whole dialog scrolls (a list of its own inside it
         # hid the rows' Remove buttons behind its scroll bar)
         body = QWidget(self)
-        reminders = QGroupBox("Reminders", body)
+        reminders = QGroupBox(_("Reminders"), body)
         self.rows_box = QVBoxLayout()
-        self.empty = QLabel("No reminders yet. Add one to be told when it is time.")
+        self.empty = QLabel(_("No reminders yet. Add one to be told when it is time."))
         self.rows_box.addWidget(self.empty)
-        self.add_button = QPushButton("&Add reminder", reminders)
+        self.add_button = QPushButton(_("&Add reminder"), reminders)
         self.add_button.clicked.connect(self.add_reminder)
         box = QVBoxLayout(reminders)
         box.addLayout(self.rows_box)
@@ -190,10 +195,10 @@ class RemindersDialog(QDialog):
             self._add_row(reminder)
 
         # Programme
-        programme = QGroupBox("Programme", body)
+        programme = QGroupBox(_("Programme"), body)
         self.programme = QComboBox(programme)
-        self.programme.setAccessibleName("Programme to follow")
-        self.programme.addItem("None", None)
+        self.programme.setAccessibleName(_("Programme to follow"))
+        self.programme.addItem(pgettext("programme", "None"), None)
         for key, name in programmes:
             self.programme.addItem(name, key)
         found = self.programme.findData(data.programme) if data.programme else 0
@@ -202,10 +207,10 @@ class RemindersDialog(QDialog):
         self.today.setWordWrap(True)
         self.programme.currentIndexChanged.connect(self._show_today)
         form = QFormLayout(programme)
-        form.addRow("&Follow:", self.programme)
+        form.addRow(_("&Follow:"), self.programme)
         form.addRow(self.today)
         self.programme_problems = QLabel(
-            "\n".join(["These programmes cannot be used:", *programme_problems]), programme
+            "\n".join([_("These programmes cannot be used:"), *programme_problems]), programme
         )
         self.programme_problems.setWordWrap(True)
         self.programme_problems.setTextInteractionFlags(
@@ -217,17 +222,17 @@ class RemindersDialog(QDialog):
         self._show_today()
 
         # Desk breaks
-        desk = QGroupBox("Desk breaks", body)
+        desk = QGroupBox(_("Desk breaks"), body)
         settings = options.desk_break
-        self.desk_on = QCheckBox("&Offer a short break while I work at the computer", desk)
+        self.desk_on = QCheckBox(_("&Offer a short break while I work at the computer"), desk)
         self.desk_on.setChecked(settings.enabled)
         self.desk_every = QSpinBox(desk)
         self.desk_every.setRange(5, 240)
-        self.desk_every.setSuffix(" min")
+        self.desk_every.setSuffix(_(" min"))
         self.desk_every.setValue(settings.every_minutes)
-        self.desk_every.setAccessibleName("Minutes of work between breaks")
+        self.desk_every.setAccessibleName(_("Minutes of work between breaks"))
         self.desk_routine = QComboBox(desk)
-        self.desk_routine.setAccessibleName("Break routine")
+        self.desk_routine.setAccessibleName(_("Break routine"))
         for key, name in self._routines:
             self.desk_routine.addItem(name, key)
         self.desk_routine.setCurrentIndex(max(0, self.desk_routine.findData(settings.routine)))
@@ -235,28 +240,28 @@ class RemindersDialog(QDialog):
         self.idle_note.setWordWrap(True)
         desk_form = QFormLayout(desk)
         desk_form.addRow(self.desk_on)
-        desk_form.addRow("&Every:", self.desk_every)
-        desk_form.addRow("&Break:", self.desk_routine)
+        desk_form.addRow(_("&Every:"), self.desk_every)
+        desk_form.addRow(_("&Break:"), self.desk_routine)
         desk_form.addRow(
-            QLabel("A notice comes 30 seconds before; Snooze puts it off for 5 minutes.", desk)
+            QLabel(_("A notice comes 30 seconds before; Snooze puts it off for 5 minutes."), desk)
         )
         desk_form.addRow(self.idle_note)
         self.desk_on.toggled.connect(self._enable_desk)
         self._enable_desk(settings.enabled)
 
         # Running in the background
-        running = QGroupBox("Running in the background", body)
-        self.keep_in_tray = QCheckBox("&Keep running in the tray so reminders can come", running)
+        running = QGroupBox(_("Running in the background"), body)
+        self.keep_in_tray = QCheckBox(_("&Keep running in the tray so reminders can come"), running)
         self.keep_in_tray.setChecked(options.keep_in_tray and tray_available)
         self.keep_in_tray.setEnabled(tray_available)
-        self.start_at_login = QCheckBox("&Start at login, in the tray", running)
+        self.start_at_login = QCheckBox(_("&Start at login, in the tray"), running)
         self.start_at_login.setChecked(options.start_at_login)
         run_box = QVBoxLayout(running)
         run_box.addWidget(self.keep_in_tray)
         run_box.addWidget(self.start_at_login)
         if not tray_available:
             run_box.addWidget(
-                QLabel("This desktop has no tray: close the window and reminders stop.", running)
+                QLabel(_("This desktop has no tray: close the window and reminders stop."), running)
             )
         self.path_note = QLabel(path_text, body)
         self.path_note.setWordWrap(True)
@@ -309,7 +314,7 @@ class RemindersDialog(QDialog):
     # -- the rest ----------------------------------------------------------------------------
     def _show_today(self) -> None:
         key = self.programme.currentData()
-        text = self._today_text(key) if key else "Choose a programme to see today's session."
+        text = self._today_text(key) if key else _("Choose a programme to see today's session.")
         self.today.setText(text)
 
     def _enable_desk(self, on: bool) -> None:
@@ -352,7 +357,9 @@ def edit_reminders(
         if key != controller.data.programme:
             data = replace(data, programme_start=clocks.now().date())
         today = programmes.today(data, clocks.now().date(), controller.done)
-        return f"Today: {today.label()}" if today else "This programme cannot be used."
+        if today is None:
+            return _("This programme cannot be used.")
+        return _("Today: {session}").format(session=today.label())
 
     dialog = RemindersDialog(
         controller.data,

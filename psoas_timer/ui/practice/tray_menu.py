@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from psoas_timer.i18n import _
+
 from .controller import PracticeController
 
 __all__ = ["PracticeMenu"]
@@ -26,13 +28,13 @@ class PracticeMenu(QObject):
     ) -> None:
         super().__init__(menu)
         self.controller = controller
-        self.status = QAction("Reminders are on", self)
+        self.status = QAction(_("Reminders are on"), self)
         self.status.setEnabled(False)
-        self.reminders = QAction("Reminders…", self)
-        self.pause_hour = QAction("Pause reminders for 1 hour", self)
-        self.pause_day = QAction("Pause reminders for the rest of the day", self)
-        self.pause_forever = QAction("Pause reminders until I turn them back on", self)
-        self.resume = QAction("Turn reminders back on", self)
+        self.reminders = QAction(_("Reminders…"), self)
+        self.pause_hour = QAction(_("Pause reminders for 1 hour"), self)
+        self.pause_day = QAction(_("Pause reminders for the rest of the day"), self)
+        self.pause_forever = QAction(_("Pause reminders until I turn them back on"), self)
+        self.resume = QAction(_("Turn reminders back on"), self)
         self.actions_in_order = [
             self.status,
             self.reminders,
