@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from psoas_timer.i18n import _
 
 from .fields import DurationEdit, duration_text
-from .form_widgets import narrow_form
 
 __all__ = ["OpenHoldEdit", "RestEdit", "SidedField", "side_name"]
 
@@ -42,7 +41,11 @@ def side_name(name: str, side: str) -> str:
 
 
 def _compact(layout: QFormLayout | QVBoxLayout) -> None:
+    """No margins, and fields that take the room there is (a field's label beside it: the
+    labels are short, and the form around wraps the whole above its label when narrow)."""
     layout.setContentsMargins(0, 0, 0, 0)
+    if isinstance(layout, QFormLayout):
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
 
 class OpenHoldEdit(QWidget):
@@ -57,7 +60,7 @@ class OpenHoldEdit(QWidget):
         self.min = DurationEdit(side_name(_("Shortest useful hold"), side))
         self.target = DurationEdit(side_name(_("Check in after"), side))
         self.max = DurationEdit(side_name(_("Longest hold"), side))
-        form = narrow_form(QFormLayout(self))
+        form = QFormLayout(self)
         _compact(form)
         for label, edit in (
             (_("Shortest (mi&n)"), self.min),
@@ -65,6 +68,8 @@ class OpenHoldEdit(QWidget):
             (_("Longest (ma&x)"), self.max),
         ):
             form.addRow(label.replace("&", "") if side else label, edit)
+            # room for a time such as 1m30s: a label goes above its field rather
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("1h30m30s") + 16)
             edit.value_edited.connect(self._on_part_edited)
 
     def parts(self) -> dict[str, DurationEdit]:
@@ -105,7 +110,7 @@ class SidedField(QWidget):
         self.each = QCheckBox(_("Different on each side"))
         self.each.setAccessibleName(_("{field}: different on each side").format(field=name))
         self._sides = QWidget()
-        sides = narrow_form(QFormLayout(self._sides))
+        sides = QFormLayout(self._sides)
         _compact(sides)
         sides.addRow(_("Left"), self.left)
         sides.addRow(_("Right"), self.right)

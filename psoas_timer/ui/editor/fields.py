@@ -106,7 +106,6 @@ class DurationEdit(QLineEdit):
         self.setAccessibleName(accessible_name)
         self.setPlaceholderText("e.g. 30s or 1m30s")
         self.setMaximumWidth(160)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("1h30m30s") + 16)
         self.textEdited.connect(self._on_text_edited)
         self.editingFinished.connect(self._on_editing_finished)
 
@@ -236,7 +235,7 @@ class CountEdit(QAbstractSpinBox):
         self._ranges, self._per_side = ranges, per_side
         self.setKeyboardTracking(True)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
-        self.setMaximumWidth(260 if per_side else 140)
+        self.setMaximumWidth(140)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("8888-8888") + 40)
         line = self.lineEdit()
         line.textEdited.connect(self._on_text_edited)
