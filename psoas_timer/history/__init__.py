@@ -52,7 +52,13 @@ How the window uses it::
 """
 
 from .areas import routine_areas, wants_rating
-from .database import DATABASE_NAME, ForeignHistoryError, HistoryError, NewerHistoryError
+from .database import (
+    DATABASE_NAME,
+    ForeignHistoryError,
+    HistoryError,
+    HistoryLockedError,
+    NewerHistoryError,
+)
 from .exchange import HistoryImportError
 from .format import describe_releases, format_seconds
 from .localtime import WallClock, local_now
@@ -100,6 +106,7 @@ __all__ = [
     "ForeignHistoryError",
     "HistoryError",
     "HistoryImportError",
+    "HistoryLockedError",
     "HistoryStore",
     "ImportResult",
     "LastDone",

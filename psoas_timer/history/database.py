@@ -35,6 +35,7 @@ __all__ = [
     "DATABASE_NAME",
     "ForeignHistoryError",
     "HistoryError",
+    "HistoryLockedError",
     "NewerHistoryError",
     "Opened",
     "connect",
@@ -63,6 +64,30 @@ class NewerHistoryError(HistoryError):
 
 class ForeignHistoryError(HistoryError):
     """The file is not this user's Psoas Timer history; it is left as it is."""
+
+
+class HistoryLockedError(HistoryError):
+    """Another program (or another copy of the app) holds the history locked for longer
+    than the busy timeout; it is left as it is, and may be tried again later."""
+
+
+#: SQLite's primary result codes for a file another connection holds: BUSY and LOCKED.
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+
+
+def _is_locked(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and (code & 0xFF) in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return True
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def _locked(path: Path, exc: sqlite3.Error) -> HistoryLockedError:
+    return HistoryLockedError(
+        f"the history file {path} is in use by another program, which keeps it locked ({exc})"
+    )
 
 
 def _companions(path: Path) -> tuple[Path, Path, Path]:
@@ -290,17 +315,20 @@ def _move_aside(path: Path, now: datetime) -> Path:
     return target
 
 
-def open_database(path: Path) -> Opened:
+def open_database(path: Path, *, shared: bool = False) -> Opened:
     """Open (creating, migrating or replacing a damaged one) the history database at *path*.
 
-    Raises :class:`NewerHistoryError` for a newer database (left untouched) and
-    :class:`HistoryError` when the folder cannot be written at all.
+    Raises :class:`NewerHistoryError` for a newer database (left untouched),
+    :class:`HistoryLockedError` when another program holds it locked past the busy timeout
+    (left untouched; try again later) and :class:`HistoryError` when the folder cannot be
+    written at all. *shared*: the connection may be handed to another thread once open (it
+    is opened on a worker thread and then used by the window's, never by both at once).
     """
     moved_to: Path | None = None
     _refuse_foreign_owner(path)
     why = _unwritable(path)
     if why is not None:
-        return _open_read_only(path, why)
+        return _open_read_only(path, why, shared=shared)
     for attempt in range(2):
         if path.exists() and not (path.is_file() and os.access(path, os.R_OK | os.W_OK)):
             if attempt:
@@ -309,8 +337,10 @@ def open_database(path: Path) -> Opened:
             continue
         _create_private(path)
         try:
-            conn = connect(path)
+            conn = connect(path, check_same_thread=not shared)
         except sqlite3.DatabaseError as exc:
+            if _is_locked(exc):
+                raise _locked(path, exc) from exc
             if attempt or not _is_damage(exc):
                 raise HistoryError(f"cannot open the history file {path}: {exc}") from exc
             log.error("history database %s is damaged (%s)", path, exc)
@@ -325,6 +355,8 @@ def open_database(path: Path) -> Opened:
             raise
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if _is_locked(exc):
+                raise _locked(path, exc) from exc
             if attempt or not _is_damage(exc):
                 raise HistoryError(f"cannot use the history file {path}: {exc}") from exc
             log.error("history database %s is damaged (%s)", path, exc)
@@ -346,13 +378,13 @@ def _unwritable(path: Path) -> str | None:
     return None
 
 
-def _open_read_only(path: Path, why: str) -> Opened:
+def _open_read_only(path: Path, why: str, *, shared: bool = False) -> Opened:
     """Open *path* read-only, changing nothing (no WAL switch, no migration, no -shm made):
     the history is shown, and nothing is recorded. Raises HistoryError when it cannot be
     read as this version's history."""
     uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=not shared)
     except sqlite3.Error as exc:
         raise HistoryError(f"cannot open the history file {path}: {exc}") from None
     try:

@@ -173,7 +173,7 @@ class HistoryStore:
         self.skipped_rows = 0
 
     @classmethod
-    def open(cls, path: Path, *, wall: WallClock = local_now) -> HistoryStore:
+    def open(cls, path: Path, *, wall: WallClock = local_now, shared: bool = False) -> HistoryStore:
         """Open the history at *path* (``paths.history_file()`` in the app), creating it.
 
         A damaged file is moved aside and a fresh one started (:attr:`notice` says so).
@@ -181,8 +181,11 @@ class HistoryStore:
         newer app (left untouched), :class:`~psoas_timer.history.database.HistoryError` when
         the history cannot be used at all. Sets a session could not save earlier (kept in a
         journal beside the file, see :mod:`~psoas_timer.history.journal`) are added now.
+        Raises :class:`~psoas_timer.history.database.HistoryLockedError` when another program
+        keeps the file locked. *shared*: it may be opened on one thread and then used on
+        another (never on both at once).
         """
-        store = cls(open_database(path), wall=wall)
+        store = cls(open_database(path, shared=shared), wall=wall)
         if store.read_only is not None:
             return store  # shown as it is; sets kept from earlier wait for a writable file
         try:

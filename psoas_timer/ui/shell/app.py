@@ -72,7 +72,8 @@ def services(preferences: Preferences) -> Services:
     def history() -> HistoryStore:
         from psoas_timer.history import HistoryStore
 
-        return HistoryStore.open(paths.history_file())
+        # opened on a worker thread, then used on the window's (HistoryOpening)
+        return HistoryStore.open(paths.history_file(), shared=True)
 
     store = preferences.file_name
     return Services(

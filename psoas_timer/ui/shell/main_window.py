@@ -173,9 +173,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(pages)
         # Opened just after the routines are listed, or when first needed (see below).
         self.history = HistoryLink(opener=services.open_history, on_open=self._on_history_opened)
-        self._history_opening = HistoryOpening(self, self.history.open)
+        self._history_opening = HistoryOpening(
+            self,
+            self.history.open,
+            self.history if services.background and services.open_history else None,
+            self._on_history_waiting,
+        )
         self.progress.set_store(
-            None, None if self.history.waiting else _("No history is kept here.")
+            None,
+            _("Opening your history…") if self.history.waiting else _("No history is kept here."),
         )
         self.commands = create_actions(self)
         self.toolbar = self._make_toolbar(self.commands)
@@ -266,6 +272,16 @@ class MainWindow(QMainWindow):
     def _schedule_history(self) -> None:
         if self._history_opening is not None:
             self._history_opening.schedule()
+
+    def _on_history_waiting(self, pause: float) -> None:
+        """Another program keeps the history locked: say so on the Progress page (the
+        window works on; the history is tried again in the background)."""
+        text = _(
+            "Your history is in use by another program (or another copy of Psoas Timer). "
+            "Trying again in {seconds} s…"
+        ).format(seconds=round(pause))
+        self.progress.set_notice(text)
+        self.statusBar().showMessage(text, round(pause * 1000) + 5000)
 
     def _on_history_opened(self, opened: Opened) -> None:
         """The history is open (or cannot be used): give it to the pages that show it, and

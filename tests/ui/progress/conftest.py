@@ -92,7 +92,7 @@ def history_services(
     history_path.parent.mkdir(parents=True, exist_ok=True)
     return dataclasses.replace(
         services,
-        open_history=lambda: HistoryStore.open(history_path, wall=wall),
+        open_history=lambda: HistoryStore.open(history_path, wall=wall, shared=True),
         inform=told,
     )
 

@@ -44,7 +44,7 @@ class Opener:
                 "painted": max(self.painted_rows, default=0),
             }
         )
-        return HistoryStore.open(self.path, wall=self.wall)
+        return HistoryStore.open(self.path, wall=self.wall, shared=True)
 
 
 class PaintWatch(QObject):
