@@ -35,6 +35,9 @@ class ChartStyle:
     text: QColor
     grid: QColor
     background: QColor | None = None
+    #: What a hollow marker is filled with where there is no *background*: the colour of
+    #: what the chart is drawn on (none: left unfilled).
+    surface: QColor | None = None
     line_width: float = 3.0
     colours: dict[str, QColor] = field(default_factory=dict)
 
@@ -254,7 +257,11 @@ def _marker(
 ) -> None:
     painter.setPen(QPen(colour, max(0.5, style.line_width / 2)))
     hollow = shape == "square"
-    painter.setBrush(QBrush(style.background or QColor("white")) if hollow else QBrush(colour))
+    fill = style.background or style.surface
+    if hollow:
+        painter.setBrush(QBrush(fill) if fill is not None else QBrush(Qt.BrushStyle.NoBrush))
+    else:
+        painter.setBrush(QBrush(colour))
     if shape == "circle":
         painter.drawEllipse(at, size, size)
     elif shape == "square":

@@ -26,6 +26,7 @@ def chart_style(widget: QWidget, pixels: float = 14) -> ChartStyle:
         text=palette.text,
         grid=palette.track,
         background=None,
+        surface=widget.palette().color(widget.backgroundRole()),
         line_width=3.0,
         colours={
             "before": palette.warning,

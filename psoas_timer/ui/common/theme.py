@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,12 +27,15 @@ __all__ = [
     "colors",
     "contrast",
     "dark_palette",
+    "follow_palette",
     "high_contrast",
     "high_contrast_palette",
     "is_dark",
     "scaled_font",
     "set_high_contrast",
     "set_pixel_size",
+    "set_style_sheet",
+    "set_text_color",
 ]
 
 #: The theme choices: follow the system, or always light, or always dark.
@@ -94,6 +99,7 @@ def high_contrast_palette() -> QPalette:
         roles.ButtonText: white,
         roles.BrightText: QColor("#ffeb3b"),
         roles.Highlight: QColor("#ffeb3b"),
+        roles.Accent: QColor("#ffeb3b"),
         roles.HighlightedText: black,
         roles.ToolTipBase: black,
         roles.ToolTipText: white,
@@ -292,6 +298,7 @@ def dark_palette() -> QPalette:
         roles.Button: "#2d3035",
         roles.ButtonText: "#eceff4",
         roles.Highlight: "#5e81ac",
+        roles.Accent: "#88c0d0",
         roles.HighlightedText: "#ffffff",
         roles.ToolTipBase: "#26282c",
         roles.ToolTipText: "#eceff4",
@@ -335,6 +342,135 @@ def apply_theme(choice: str) -> str:
         app.setPalette(palette)
     _cache.clear()
     return chosen
+
+
+#: What tells a widget that its colours may have changed: its own palette, or the system's
+#: theme. A widget whose palette a style sheet has set hears of neither when the app's
+#: palette changes, so the app's change is followed too (see :class:`_Hub`).
+_PALETTE_EVENTS = frozenset({QEvent.Type.PaletteChange, QEvent.Type.ThemeChange})
+_APP_EVENTS = frozenset({QEvent.Type.ApplicationPaletteChange, QEvent.Type.ThemeChange})
+
+
+class _PaletteFollower(QObject):
+    """Applies colours taken from a widget's palette again each time its palette, the app's
+    or the system's theme changes (see :func:`follow_palette`)."""
+
+    NAME = "psoas_palette_follower"
+
+    def __init__(self, widget: QWidget, apply: Callable[[QWidget], None]) -> None:
+        super().__init__(widget)
+        self.setObjectName(self.NAME)
+        self._widget = widget
+        self._apply = apply
+        self._busy = False
+        widget.installEventFilter(self)
+
+    def run(self) -> None:
+        if self._busy:
+            return
+        self._busy = True  # what apply changes sends these events again: not followed
+        try:
+            self._apply(self._widget)
+        finally:
+            self._busy = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() in _PALETTE_EVENTS:
+            self.run()
+        return False
+
+
+class _Hub(QObject):
+    """Hears the app's palette change (light ↔ dark, high contrast, the system's scheme) and,
+    once the widgets have theirs, has every follower apply its colours again."""
+
+    def __init__(self, app: QObject) -> None:
+        super().__init__(app)
+        self.followers: list[_PaletteFollower] = []
+        self._due = False
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _APP_EVENTS and watched is QApplication.instance() and not self._due:
+            self._due = True
+            QTimer.singleShot(0, self._rerun)
+        return False
+
+    def _rerun(self) -> None:
+        self._due = False
+        self.followers = [f for f in self.followers if shiboken6.isValid(f)]
+        for follower in list(self.followers):
+            follower.run()
+
+
+_hub: _Hub | None = None
+
+
+def _follow_app(follower: _PaletteFollower) -> None:
+    global _hub
+    app = QApplication.instance()
+    if app is None:
+        return
+    if _hub is None or not shiboken6.isValid(_hub) or _hub.parent() is not app:
+        _hub = _Hub(app)
+    _hub.followers.append(follower)
+
+
+def follow_palette(widget: QWidget, apply: Callable[[QWidget], None] | None) -> None:
+    """Call *apply* on *widget* now and again whenever its palette or the system's theme
+    changes (light ↔ dark, high contrast), so colours taken from the palette never go stale;
+    None stops following. One follower a widget: a new one replaces the last."""
+    old = widget.findChild(
+        _PaletteFollower, _PaletteFollower.NAME, Qt.FindChildOption.FindDirectChildrenOnly
+    )
+    if old is not None:
+        widget.removeEventFilter(old)
+        old.setParent(None)
+        old.deleteLater()
+    if apply is not None:
+        follower = _PaletteFollower(widget, apply)
+        _follow_app(follower)
+        follower.run()
+
+
+def set_text_color(widget: QWidget, name: str | None) -> None:
+    """Draw *widget*'s text in the scheme's colour *name* (a field of :class:`Colors`:
+    ``"warning"``, ``"done"``...), taken again from the palette whenever it changes; None:
+    the palette's own text colour.
+    Never a style sheet with a colour in it: that would keep the colour of the scheme it
+    was written in."""
+    widget.setStyleSheet("")
+    if name is None:
+        follow_palette(widget, None)
+        widget.setPalette(QPalette())
+        return
+
+    def apply(target: QWidget) -> None:
+        palette = QPalette(target.palette())
+        color = getattr(colors(palette), name)
+        assert isinstance(color, QColor), name
+        if palette.color(QPalette.ColorRole.WindowText) != color:
+            palette.setColor(QPalette.ColorRole.WindowText, color)
+            palette.setColor(QPalette.ColorRole.Text, color)
+            target.setPalette(palette)
+
+    follow_palette(widget, apply)
+
+
+def set_style_sheet(widget: QWidget, sheet: Callable[[QPalette], str]) -> None:
+    """Give *widget* the style sheet *sheet* writes for its palette, written again whenever
+    the palette changes (a sheet's colours, even ``palette(highlight)``, are read once, when
+    it is set)."""
+
+    def apply(target: QWidget) -> None:
+        # A sheet sets the widget's own palette from the one it had: cleared, the widget
+        # takes its parent's again, and the sheet (palette(...) in it too) is read anew.
+        target.setStyleSheet("")
+        target.setPalette(QPalette())
+        parent = target.parentWidget()
+        target.setStyleSheet(sheet(parent.palette() if parent is not None else target.palette()))
+
+    follow_palette(widget, apply)
 
 
 def scaled_font(base: QFont, pixels: float, *, bold: bool = False) -> QFont:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
 from psoas_timer.core.amounts import RANGE_TEXT, parse_count, parse_side_count
 from psoas_timer.core.duration import EXPECTED, format_duration, parse_duration
 from psoas_timer.i18n import _
+from psoas_timer.ui.common.theme import follow_palette, set_style_sheet
 
 __all__ = [
     "CountEdit",
@@ -65,10 +66,24 @@ def typed_value(text: str) -> object:
 def _mark_field(field: QWidget, problem: str) -> None:
     """Show that *field* holds text the routine cannot read (a border in the palette's accent
     colour), and why (*problem*, as its tooltip); an empty *problem* clears both."""
-    color = field.palette().color(QPalette.ColorRole.Accent).name()
     kind = "QAbstractSpinBox" if isinstance(field, QAbstractSpinBox) else "QLineEdit"
     field.setToolTip(problem)
-    field.setStyleSheet(f"{kind} {{ border: 2px solid {color}; }}" if problem else "")
+    _border(field, kind if problem else "")
+
+
+def _border(field: QWidget, kind: str) -> None:
+    """A border round *field* (a *kind* of widget) in the palette's accent colour, taken
+    again when the palette changes (light, dark, high contrast); "" takes it away."""
+    if not kind:
+        follow_palette(field, None)
+        field.setStyleSheet("")
+        return
+
+    def sheet(palette: QPalette) -> str:
+        color = palette.color(QPalette.ColorRole.Accent).name()
+        return f"{kind} {{ border: 2px solid {color}; }}"
+
+    set_style_sheet(field, sheet)
 
 
 def _readable(text: str) -> bool:
@@ -126,14 +141,8 @@ class DurationEdit(QLineEdit):
             return self.text().strip() == duration_text(value)
 
     def _mark(self, ok: bool) -> None:
-        palette = self.palette()
-        color = (
-            palette.color(QPalette.ColorRole.WindowText)
-            if ok
-            else palette.color(QPalette.ColorRole.Accent)
-        )
         self.setToolTip("" if ok else f"Write {EXPECTED}")
-        self.setStyleSheet("" if ok else f"QLineEdit {{ border: 2px solid {color.name()}; }}")
+        _border(self, "" if ok else "QLineEdit")
 
     def _on_editing_finished(self) -> None:
         shown = duration_text(self.text().strip())

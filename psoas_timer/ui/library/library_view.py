@@ -50,7 +50,7 @@ from psoas_timer.core.duration import format_clock
 from psoas_timer.core.search import rank
 from psoas_timer.i18n import _, ngettext
 from psoas_timer.ui.common.line_button import LineButton
-from psoas_timer.ui.common.theme import colors, scaled_font
+from psoas_timer.ui.common.theme import colors, scaled_font, set_text_color
 
 __all__ = ["LibraryView", "Roles", "RoutineDelegate", "RoutineModel"]
 
@@ -401,7 +401,7 @@ class LibraryView(QWidget):
         self.notice.setText(
             "\n".join([_("Exercise library problems:"), *(str(p) for p in problems)])
         )
-        self.notice.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
+        set_text_color(self.notice, "warning")
         self.notice.setVisible(bool(problems))
         self._on_search_text_changed(self.search.text())
         if not self.list.currentIndex().isValid() and self.model.rowCount():

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.core.catalog import Entry
 from psoas_timer.i18n import _, ngettext
-from psoas_timer.ui.common.theme import colors, scaled_font
+from psoas_timer.ui.common.theme import scaled_font, set_text_color
 
 __all__ = ["ProblemsView"]
 
@@ -99,13 +99,12 @@ class ProblemsView(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        warning = colors(self.palette()).warning.name()
         for problem in entry.problems:
             where = _("Line {line}, column {column}").format(
                 line=problem.line, column=problem.column
             )
             heading = _label(where, 17, bold=True, name="problem_where")
-            heading.setStyleSheet(f"color: {warning}")
+            set_text_color(heading, "warning")
             row = _label(problem.message, 17, name="problem")
             row.setAccessibleName(
                 _("{where}: {problem}").format(where=where, problem=problem.message)

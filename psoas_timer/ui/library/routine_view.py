@@ -22,7 +22,7 @@ from psoas_timer.core.plan import Plan, StepRun
 from psoas_timer.i18n import _, ngettext
 from psoas_timer.ui.common.image_view import ImageView
 from psoas_timer.ui.common.text import run_time, step_timing
-from psoas_timer.ui.common.theme import colors, scaled_font
+from psoas_timer.ui.common.theme import scaled_font, set_text_color
 
 __all__ = ["RoutineView", "StepCard"]
 
@@ -51,7 +51,6 @@ class StepCard(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         step = run.step
-        palette = colors(self.palette())
         grid = QGridLayout(self)
         grid.setContentsMargins(14, 10, 14, 10)
         grid.setHorizontalSpacing(16)
@@ -73,7 +72,7 @@ class StepCard(QFrame):
             column.addWidget(_text("\n".join(step.instructions), 15, name="step_instructions"))
         if step.safety:
             safety = _text("⚠ " + "\n⚠ ".join(step.safety), 15, name="step_safety")
-            safety.setStyleSheet(f"color: {palette.warning.name()}")
+            set_text_color(safety, "warning")
             column.addWidget(safety)
         column.addStretch(1)
         grid.addLayout(column, 0, 0)

@@ -31,7 +31,7 @@ from psoas_timer.history.pain_rise import Rise
 from psoas_timer.i18n import N_, _, format_decimal
 from psoas_timer.ui.common.chart_view import ChartView
 from psoas_timer.ui.common.text import count_up, side_word
-from psoas_timer.ui.common.theme import colors, scaled_font
+from psoas_timer.ui.common.theme import scaled_font, set_text_color
 
 __all__ = ["PAIN_ADVICE", "CompletionView", "headline", "pain_rose_lines", "section_lines"]
 
@@ -267,19 +267,17 @@ class CompletionView(QWidget):
         if not lines:
             return
         self.heading.setText(_("{routine}: your pain rose").format(routine=self._name))
-        self.heading.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
+        set_text_color(self.heading, "warning")
         head, body = self._sections["pain_rose"]
         for label in (head, body):
-            label.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
+            set_text_color(label, "warning")
 
     def show_record(self, plan: Plan, record: SessionRecord) -> None:
         summary = summarize(plan, record)
         self._name = summary.name
         self.set_section("pain_rose", _("Your pain rose"), [])
         self.heading.setText(headline(summary))
-        palette = colors(self.palette())
-        good = palette.done if summary.well_done else palette.warning
-        self.heading.setStyleSheet(f"color: {good.name()}")
+        set_text_color(self.heading, "done" if summary.well_done else "warning")
         self.set_figure("time_taken", _("Time taken"), count_up(summary.active_seconds))
         self.set_figure(
             "steps_done",

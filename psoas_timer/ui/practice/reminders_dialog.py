@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QMouseEvent
+from PySide6.QtGui import QFocusEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,7 @@ from psoas_timer.practice.deskbreak import DeskBreakSettings
 from psoas_timer.practice.schedule import PROGRAMME_TARGET, WEEKDAYS, Reminder
 from psoas_timer.practice.store import PracticeData
 from psoas_timer.ui.common.screen_fit import scroll_body
-from psoas_timer.ui.common.theme import colors
+from psoas_timer.ui.common.theme import set_style_sheet, set_text_color
 
 from .controller import PracticeController, PracticeOptions
 
@@ -41,12 +41,17 @@ __all__ = ["ReminderRow", "RemindersDialog", "TimeField", "edit_reminders"]
 
 #: Marked only: translated where shown.
 PROGRAMME_CHOICE = N_("My programme's session for today")
-#: A chosen day must be plain to see, in light and dark themes alike.
+#: A chosen day must be plain to see, in light and dark themes alike (written again when the
+#: palette changes: see :func:`_day_style`).
 DAY_STYLE = (
     "QToolButton { padding: 3px 6px; }"
     "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
     " font-weight: bold; }"
 )
+
+
+def _day_style(_palette: QPalette) -> str:
+    return DAY_STYLE
 
 
 class TimeField(QTimeEdit):
@@ -121,7 +126,7 @@ class ReminderRow(QWidget):
             button.setChecked(day in reminder.days)
             button.setAccessibleName(day_name(day, "wide"))
             button.setToolTip(day_name(day, "wide"))
-            button.setStyleSheet(DAY_STYLE)
+            set_style_sheet(button, _day_style)
             self.days.append(button)  # by weekday: Monday first
         first = first_weekday()  # shown from the locale's first day of the week
         for day in range(len(WEEKDAYS)):
@@ -216,7 +221,7 @@ class RemindersDialog(QDialog):
         self.programme_problems.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.programme_problems.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
+        set_text_color(self.programme_problems, "warning")
         self.programme_problems.setVisible(bool(programme_problems))
         form.addRow(self.programme_problems)
         self._show_today()

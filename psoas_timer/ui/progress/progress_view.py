@@ -44,7 +44,7 @@ from psoas_timer.history import (
 from psoas_timer.ui.common.flow_layout import FlowLayout
 from psoas_timer.ui.common.questions import Ask
 from psoas_timer.ui.common.text import noun, plural
-from psoas_timer.ui.common.theme import colors, scaled_font
+from psoas_timer.ui.common.theme import scaled_font, set_text_color
 from psoas_timer.ui.progress.body_map_tab import BodyMapTab
 from psoas_timer.ui.progress.calendar_view import CALENDAR_DAYS
 from psoas_timer.ui.progress.charts_tab import ChartsTab
@@ -223,7 +223,7 @@ class ProgressView(QWidget):
 
     def set_notice(self, text: str | None) -> None:
         self.notice.setText(text or "")
-        self.notice.setStyleSheet(f"color: {colors(self.palette()).warning.name()}")
+        set_text_color(self.notice, "warning")
         self.notice.setVisible(bool(text))
 
     def _set_enabled(self, on: bool) -> None:
