@@ -383,7 +383,8 @@ def _signs(
                 # The hips rise inside the body's outline: the arrow goes beside them, off
                 # the body's front, where it is seen.
                 off = body.lower.up - 90
-                a, b = along(a, off, 0.14), along(b, off, 0.14)
+                gap = 0.27 if "weight" in figure.props else 0.14  # over the weight
+                a, b = along(a, off, gap), along(b, off, gap)
             if moved > 0.05:
                 angle = angle_of(a, b)
                 shapes += arrow(along(a, angle, -0.02), along(b, angle, 0.02))
@@ -538,7 +539,8 @@ def frame_scene(
         ghost_shapes = gb + gf
     anatomy = _anatomy(figure, body, target[0] if target else None)
     ring: list[Shape] = []
-    if region is not None:
+    if region is not None and not {"heat_pack", "ice_pack"} & set(figure.props):
+        # (A heat or ice pack marks its spot itself.)
         centre = region
         if body.view == "side" and not RELEASE_SIGNS & set(figure.signs):
             # A stretch or an exercise works the muscle under the skin: its mark sits
