@@ -24,8 +24,10 @@ import sys
 from collections.abc import Sequence
 
 from psoas_timer import __version__
+from psoas_timer.i18n import N_, SOURCE_LANGUAGE, _, set_language
 
 from . import (
+    argparse_words,
     audio_command,
     history_command,
     routine_commands,
@@ -38,16 +40,19 @@ __all__ = ["main"]
 
 COMMANDS = ("validate", "list", "plan", "schema", "export-audio", "history", "today")
 VERBOSE = ("--verbose", "-v")
-_VERBOSE_HELP = "print what the app logs to stderr too, in detail"
+_VERBOSE_HELP = N_("print what the app logs to stderr too, in detail")
+_VERSION_HELP = N_("show program's version number and exit")  # argparse's own words
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="psoas-timer",
-        description="A hands-free guided timer for hip-flexor, psoas and iliacus routines.",
+        description=_("A hands-free guided timer for hip-flexor, psoas and iliacus routines."),
     )
-    parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help=_VERBOSE_HELP)
+    parser.add_argument(
+        "--version", action="version", version=f"psoas-timer {__version__}", help=_(_VERSION_HELP)
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help=_(_VERBOSE_HELP))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate_command.add_parser(sub)
     routine_commands.add_parsers(sub)
@@ -71,18 +76,22 @@ def _app_parser() -> argparse.ArgumentParser:
         prog="psoas-timer",
         usage="psoas-timer [--background] [ROUTINE] | psoas-timer {validate,list,plan,schema,"
         "export-audio,history,today} ...",
-        description="Open Psoas Timer, optionally with ROUTINE. Commands: validate, list, "
-        "plan, schema, export-audio, history, today (see 'psoas-timer COMMAND -h').",
+        description=_(
+            "Open Psoas Timer, optionally with ROUTINE. Commands: {commands} (see "
+            "'psoas-timer COMMAND -h')."
+        ).format(commands=", ".join(COMMANDS)),
     )
-    parser.add_argument("--version", action="version", version=f"psoas-timer {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help=_VERBOSE_HELP)
     parser.add_argument(
-        "routine", nargs="?", metavar="ROUTINE", help="a routine file or name to open"
+        "--version", action="version", version=f"psoas-timer {__version__}", help=_(_VERSION_HELP)
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help=_(_VERBOSE_HELP))
+    parser.add_argument(
+        "routine", nargs="?", metavar="ROUTINE", help=_("a routine file or name to open")
     )
     parser.add_argument(
         "--background",
         action="store_true",
-        help="start in the tray, for reminders (what the start-at-login entry runs)",
+        help=_("start in the tray, for reminders (what the start-at-login entry runs)"),
     )
     return parser
 
@@ -95,32 +104,51 @@ def _take_verbose(args: list[str]) -> tuple[list[str], bool]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list, verbose = _take_verbose(list(sys.argv[1:] if argv is None else argv))
+    argparse_words.install()
+    if args_list and args_list[0] in COMMANDS:
+        if "--json" not in args_list[: args_list.index("--") if "--" in args_list else None]:
+            return _command(args_list, verbose)
+        # JSON is for programs: the same whatever the user's language (names, words and
+        # numbers as written in the source), so a script reading it never breaks
+        set_language(SOURCE_LANGUAGE)
+        try:
+            return _command(args_list, verbose)
+        finally:
+            set_language(None)
+    return _window(args_list, verbose)
+
+
+def _command(args_list: list[str], verbose: bool) -> int:
     from psoas_timer import logs
 
-    args_list, verbose = _take_verbose(list(sys.argv[1:] if argv is None else argv))
-    if args_list and args_list[0] in COMMANDS:
-        with inert_output():
-            parser = _parser()
-            args, extra = parser.parse_known_args(args_list)
-            if extra:  # said by the command's own parser, with its own usage
-                _command_parser(parser, args_list[0]).error(
-                    "unrecognized arguments: {args}".format(args=" ".join(extra))
-                )
-            logs.setup(verbose=verbose)
-            try:
-                result: int = args.func(args)
-                sys.stdout.flush()
-            except BrokenPipeError:  # e.g. `psoas-timer plan x | head`: not worth a trace
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                return 1
-        return result
+    with inert_output():
+        parser = _parser()
+        args, extra = parser.parse_known_args(args_list)
+        if extra:  # said by the command's own parser, with its own usage
+            _command_parser(parser, args_list[0]).error(
+                _("unrecognized arguments: {args}").format(args=" ".join(extra))
+            )
+        logs.setup(verbose=verbose)
+        try:
+            result: int = args.func(args)
+            sys.stdout.flush()
+        except BrokenPipeError:  # e.g. `psoas-timer plan x | head`: not worth a trace
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
+    return result
+
+
+def _window(args_list: list[str], verbose: bool) -> int:
+    from psoas_timer import logs
+
     app_args = _app_parser().parse_args(args_list)
     logs.setup(verbose=verbose)
     try:
         from psoas_timer.ui.shell.app import run
     except ImportError as exc:
-        print(f"psoas-timer: cannot start the window: {exc}", file=sys.stderr)
-        print("Run 'psoas-timer --help' for the commands that work without it.", file=sys.stderr)
+        print(_("psoas-timer: cannot start the window: {error}").format(error=exc), file=sys.stderr)
+        print(_("Run 'psoas-timer --help' for the commands that work without it."), file=sys.stderr)
         return 1
     status: int = run(app_args.routine, background=app_args.background)
     return status

@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from psoas_timer.i18n import _, language, languages, set_language
+
 from .common import print_problems, resolve
 
 __all__ = ["add_parser", "cmd_export_audio"]
@@ -17,6 +19,8 @@ __all__ = ["add_parser", "cmd_export_audio"]
 def cmd_export_audio(args: argparse.Namespace) -> int:
     from psoas_timer.core.plan import compile_plan
 
+    if args.language:  # what the session says, and the bundled routine's words, in it
+        set_language(args.language)
     entry = resolve(args.routine)
     if entry.routine is None:
         print_problems(entry.problems)
@@ -24,7 +28,8 @@ def cmd_export_audio(args: argparse.Namespace) -> int:
     try:
         from psoas_timer.audio.export import ExportTooLongError, export_session
     except ImportError as exc:  # pragma: no cover - only in a broken install
-        print(f"psoas-timer: audio export is unavailable: {exc}", file=sys.stderr)
+        said = _("psoas-timer: audio export is unavailable: {error}").format(error=exc)
+        print(said, file=sys.stderr)
         return 1
     from psoas_timer.audio.encode import EncodeError, encode, format_for, writable_formats
 
@@ -33,12 +38,18 @@ def cmd_export_audio(args: argparse.Namespace) -> int:
     can = ", ".join(f.suffix for f in writable_formats())
     if fmt is None or fmt not in writable_formats():
         why = (
-            f"{fmt.name} needs FFmpeg with its {fmt.encoder} encoder, which is not installed here"
+            _(
+                "{format} needs FFmpeg with its {encoder} encoder, which is not installed here"
+            ).format(format=fmt.name, encoder=fmt.encoder)
             if fmt is not None
-            else f"'{out.suffix or out.name}' is not a sound format it writes"
+            else _("'{suffix}' is not a sound format it writes").format(
+                suffix=out.suffix or out.name
+            )
         )
-        print(f"psoas-timer: cannot write {out}: {why}.", file=sys.stderr)
-        print(f"It can write: {can}", file=sys.stderr)
+        print(
+            _("psoas-timer: cannot write {file}: {why}.").format(file=out, why=why), file=sys.stderr
+        )
+        print(_("It can write: {formats}").format(formats=can), file=sys.stderr)
         return 1
     try:
         if fmt.encoder:  # the WAV first, beside the target, then encoded
@@ -51,29 +62,40 @@ def cmd_export_audio(args: argparse.Namespace) -> int:
         else:
             export_session(compile_plan(entry.routine), out)
     except EncodeError as exc:
-        print(f"psoas-timer: cannot write {out}: {exc}", file=sys.stderr)
+        said = _("psoas-timer: cannot write {file}: {error}").format(file=out, error=exc)
+        print(said, file=sys.stderr)
         return 1
     except ExportTooLongError as exc:
-        print(f"psoas-timer: cannot export {args.routine}: {exc}", file=sys.stderr)
+        said = _("psoas-timer: cannot export {routine}: {error}")
+        print(said.format(routine=args.routine, error=exc), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"psoas-timer: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        said = _("psoas-timer: cannot write {file}: {error}")
+        print(said.format(file=args.output, error=exc.strerror or exc), file=sys.stderr)
         return 1
-    print(f"wrote {args.output}")
+    print(_("wrote {file}").format(file=args.output))
     return 0
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export-audio",
-        help="render a whole session to one sound file: WAV, or MP3, Ogg or Opus with FFmpeg",
+        help=_("render a whole session to one sound file: WAV, or MP3, Ogg or Opus with FFmpeg"),
     )
     p.add_argument("routine", metavar="ROUTINE")
+    codes = [code for code, _name in languages()]
+    p.add_argument(
+        "--language",
+        metavar="LANG",
+        help=_(
+            "the language the session speaks: {languages} (default: the current one, {current})"
+        ).format(languages=", ".join(codes), current=language()),
+    )
     p.add_argument(
         "-o",
         "--output",
         required=True,
         metavar="FILE",
-        help="FILE.wav; FILE.mp3, FILE.ogg or FILE.opus where FFmpeg is installed",
+        help=_("FILE.wav; FILE.mp3, FILE.ogg or FILE.opus where FFmpeg is installed"),
     )
     p.set_defaults(func=cmd_export_audio)

@@ -8,13 +8,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from psoas_timer.i18n import _, format_decimal
+
 # The core (and pydantic with it) is imported inside each function, so that opening the
 # window, the most common use, does not pay for what only the commands need.
 if TYPE_CHECKING:
     from psoas_timer.core.catalog import Catalog, Entry
     from psoas_timer.core.problems import Problem
 
-__all__ = ["catalog", "count", "print_problems", "resolve"]
+__all__ = ["catalog", "number", "print_problems", "resolve"]
 
 
 def catalog() -> Catalog:
@@ -36,8 +38,12 @@ def resolve(key: str) -> Entry:
 
     names = ", ".join(sorted(e.path.stem for e in found_in.entries))
     raise SystemExit(
-        printable(f"psoas-timer: no routine named {key!r}{_closest(key, found_in)}")
-        + f"\nknown routines: {printable(names)}"
+        printable(
+            _("psoas-timer: no routine named {name}").format(name=repr(key))
+            + _closest(key, found_in)
+        )
+        + "\n"
+        + _("known routines: {names}").format(names=printable(names))
     )
 
 
@@ -57,9 +63,9 @@ def _closest(key: str, catalog: Catalog) -> str:
     return suggestion(list(picked.values())[:3])
 
 
-def count(n: int, word: str) -> str:
-    """``"1 file"``, ``"2 files"``: every count the commands print."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def number(n: float) -> str:
+    """*n* as the user's locale writes it (``1,234`` or ``1.234``; ``1.5`` or ``1,5``)."""
+    return format_decimal(n)
 
 
 def print_problems(problems: Sequence[Problem]) -> None:

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import count
+from psoas_timer.i18n import _, format_date, format_time, language, ngettext
 
 if TYPE_CHECKING:
-    from datetime import date
+    from datetime import date, datetime
 
     from psoas_timer.history import HistoryStore, SessionDetail
     from psoas_timer.practice.programme import LoadedProgramme
@@ -32,10 +32,10 @@ def _open_history() -> HistoryStore | None:
     try:
         store = HistoryStore.open(paths.history_file())
     except HistoryError as exc:
-        print(f"psoas-timer: {exc}", file=sys.stderr)
+        print(_("psoas-timer: {problem}").format(problem=exc), file=sys.stderr)
         return None
     if store.notice:
-        print(f"psoas-timer: {store.notice}", file=sys.stderr)
+        print(_("psoas-timer: {problem}").format(problem=store.notice), file=sys.stderr)
     return store
 
 
@@ -110,21 +110,31 @@ def cmd_history(args: argparse.Namespace) -> int:
             try:
                 exported = store.export(Path(args.output))
             except OSError as exc:
-                print(f"psoas-timer: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+                said = _("psoas-timer: cannot write {file}: {error}")
+                print(said.format(file=args.output, error=exc.strerror), file=sys.stderr)
                 return 1
-            print(f"wrote {count(exported, 'session')} to {args.output}")
+            said = ngettext(
+                "wrote {count} session to {file}", "wrote {count} sessions to {file}", exported
+            )
+            print(said.format(count=exported, file=args.output))
             return 0
         if args.history_command == "import":
             try:
                 result = store.import_file(Path(args.file))
             except HistoryError as exc:
-                print(f"psoas-timer: {exc}", file=sys.stderr)
-                print("Nothing was imported.", file=sys.stderr)
+                print(_("psoas-timer: {problem}").format(problem=exc), file=sys.stderr)
+                print(_("Nothing was imported."), file=sys.stderr)
                 return 1
-            print(
-                f"imported {count(result.added, 'session')} from {args.file}"
-                + (f" ({result.already_there} already there)" if result.already_there else "")
-            )
+            said = ngettext(
+                "imported {count} session from {file}",
+                "imported {count} sessions from {file}",
+                result.added,
+            ).format(count=result.added, file=args.file)
+            if result.already_there:
+                said = _("{imported} ({count} already there)").format(
+                    imported=said, count=result.already_there
+                )
+            print(said)
             return 0
         if args.history_command == "report":
             return _report(store, args)
@@ -137,29 +147,46 @@ def cmd_history(args: argparse.Namespace) -> int:
             print(json.dumps([_session_json(d) for d in details if d is not None], indent=2))
             return 0
         if not sessions:
-            print("No sessions recorded" + (f" since {args.since}." if args.since else " yet."))
+            if args.since:
+                since = format_date(args.since, "short")
+                print(_("No sessions recorded since {date}.").format(date=since))
+            else:
+                print(_("No sessions recorded yet."))
             return 0
         width = max(len(s.routine.name) for s in sessions)
         for s in sessions:
             ending = ending_word(s.ending)
             steps = step_counts(s)
             print(
-                f"{s.started:%Y-%m-%d %H:%M}  {s.routine.name:<{width}}  "
+                f"{_started(s.started)}  {s.routine.name:<{width}}  "
                 f"{format_seconds(s.active_seconds):>7}  {ending:<11}  {steps}"
             )
         streak = store.streak()
         if total is None:
             total = store.count(since=args.since, until=args.until)
-        shown = (
-            count(total, "session")
-            if total == len(sessions)
-            else f"the latest {len(sessions)} of {count(total, 'session')} (--all for every one)"
+        if total == len(sessions):
+            shown = ngettext("{count} session", "{count} sessions", total).format(count=total)
+        else:
+            shown = ngettext(
+                "the latest {shown} of {count} session (--all for every one)",
+                "the latest {shown} of {count} sessions (--all for every one)",
+                total,
+            ).format(shown=len(sessions), count=total)
+        current = ngettext("{count} day", "{count} days", streak.current).format(
+            count=streak.current
         )
+        longest = ngettext("{count} day", "{count} days", streak.longest).format(
+            count=streak.longest
+        )
+        goal = ngettext("{count} day", "{count} days", streak.goal).format(count=streak.goal)
+        print()
         print(
-            f"\n{shown}; current streak {count(streak.current, 'day')}"
-            f", longest {count(streak.longest, 'day')} (goal: {count(streak.goal, 'day')} a week)"
+            # Translators: after 'psoas-timer history': how many sessions, then the streak
+            _(
+                "{sessions}; current streak {current}, longest {longest} (goal: {goal} a week)"
+            ).format(sessions=shown, current=current, longest=longest, goal=goal)
         )
-        print(f"History file: {store.path}")
+        print(_("History file: {file}").format(file=store.path))
     return 0
 
 
@@ -191,7 +218,7 @@ def _report(store: HistoryStore, args: argparse.Namespace) -> int:
     from psoas_timer.history.report import build_report
 
     if args.since and args.until and args.since > args.until:
-        print("psoas-timer: --since is after --until", file=sys.stderr)
+        print(_("psoas-timer: --since is after --until"), file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs no display
     from PySide6.QtGui import QGuiApplication
@@ -212,13 +239,30 @@ def _report(store: HistoryStore, args: argparse.Namespace) -> int:
     try:
         pages = write_report_pdf(report, Path(args.output))
     except OSError as exc:
-        print(f"psoas-timer: cannot write {args.output}: {exc}", file=sys.stderr)
+        said = _("psoas-timer: cannot write {file}: {error}")
+        print(said.format(file=args.output, error=exc), file=sys.stderr)
         return 1
+    wrote = ngettext("wrote {count} page to {file}", "wrote {count} pages to {file}", pages)
+    sessions = ngettext(
+        "{count} session from {since} to {until}",
+        "{count} sessions from {since} to {until}",
+        report.sessions,
+    )
     print(
-        f"wrote {count(pages, 'page')} to {args.output}: {count(report.sessions, 'session')} "
-        f"from {report.since} to {report.until}"
+        _("{wrote}: {sessions}").format(
+            wrote=wrote.format(count=pages, file=args.output),
+            sessions=sessions.format(count=report.sessions, since=report.since, until=report.until),
+        )
     )
     return 0
+
+
+def _started(when: datetime) -> str:
+    """When a session began, as the user's locale writes a date and a time (English:
+    ``2026-03-04 18:05``, sorted as the list is)."""
+    if language().split("_", 1)[0].split("@", 1)[0] == "en":
+        return f"{when:%Y-%m-%d %H:%M}"
+    return f"{format_date(when.date(), 'short')} {format_time(when)}"
 
 
 def _positive(text: str) -> int:
@@ -227,7 +271,9 @@ def _positive(text: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("not a whole number of 1 or more: {text}").format(text=repr(text))
+        )
     return number
 
 
@@ -237,29 +283,35 @@ def _date(text: str) -> object:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date like 2026-03-29: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a date like 2026-03-29: {text}").format(text=repr(text))
+        ) from None
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``history``, with its actions ``export`` and ``import``."""
-    p = sub.add_parser("history", help="list, export or import the sessions you have done")
-    p.add_argument("--json", action="store_true", help="print JSON, with every step")
-    p.add_argument("--since", type=_date, metavar="DATE", help="only sessions from DATE on")
-    p.add_argument("--until", type=_date, metavar="DATE", help="only sessions up to DATE")
+    p = sub.add_parser("history", help=_("list, export or import the sessions you have done"))
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=_("print JSON, with every step (the same in every language)"),
+    )
+    p.add_argument("--since", type=_date, metavar="DATE", help=_("only sessions from DATE on"))
+    p.add_argument("--until", type=_date, metavar="DATE", help=_("only sessions up to DATE"))
     p.add_argument(
         "--limit", type=_positive, default=100, metavar="N",
-        help="show the latest N sessions (100 unless given)",
+        help=_("show the latest N sessions (100 unless given)"),
     )  # fmt: skip
-    p.add_argument("--all", action="store_true", help="show every session")
+    p.add_argument("--all", action="store_true", help=_("show every session"))
     p.set_defaults(func=cmd_history, history_command=None)
     history = p.add_subparsers(dest="history_command", metavar="ACTION")
-    h = history.add_parser("export", help="write every session to a CSV or JSON Lines file")
-    h.add_argument("-o", "--output", required=True, metavar="FILE", help="*.csv or *.jsonl")
-    h = history.add_parser("import", help="merge a file exported on another computer")
+    h = history.add_parser("export", help=_("write every session to a CSV or JSON Lines file"))
+    h.add_argument("-o", "--output", required=True, metavar="FILE", help=_("*.csv or *.jsonl"))
+    h = history.add_parser("import", help=_("merge a file exported on another computer"))
     h.add_argument("file", metavar="FILE")
-    h = history.add_parser("report", help="write a PDF report for your physiotherapist")
-    h.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
-    h.add_argument("--since", type=_date, metavar="DATE", help="from DATE (default: the first)")
-    h.add_argument("--until", type=_date, metavar="DATE", help="up to DATE (default: today)")
-    h.add_argument("--name", metavar="TEXT", help="who the report is for")
-    h.add_argument("--note", metavar="TEXT", help="a note for the physiotherapist")
+    h = history.add_parser("report", help=_("write a PDF report for your physiotherapist"))
+    h.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the PDF to write"))
+    h.add_argument("--since", type=_date, metavar="DATE", help=_("from DATE (default: the first)"))
+    h.add_argument("--until", type=_date, metavar="DATE", help=_("up to DATE (default: today)"))
+    h.add_argument("--name", metavar="TEXT", help=_("who the report is for"))
+    h.add_argument("--note", metavar="TEXT", help=_("a note for the physiotherapist"))

@@ -10,7 +10,9 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from .common import catalog, count, print_problems, resolve
+from psoas_timer.i18n import N_, _, ngettext, pgettext
+
+from .common import catalog, print_problems, resolve
 
 if TYPE_CHECKING:
     from psoas_timer.core.catalog import Entry
@@ -48,16 +50,24 @@ def cmd_list(args: argparse.Namespace) -> int:
     broken = [entry for entry in entries if not entry.ok]
     for row, entry, name in zip(rows, entries, names, strict=True):
         if entry is (broken[0] if broken else None):
-            verb = "has" if len(broken) == 1 else "have"
-            print(f"\n{count(len(broken), 'routine')} {verb} problems:")
+            said = ngettext(
+                "{count} routine has problems:", "{count} routines have problems:", len(broken)
+            )
+            print("\n" + said.format(count=len(broken)))
         total = row["total_seconds"]
-        time = format_clock(total) if isinstance(total, float) else "broken"
+        # Translators: in 'psoas-timer list', the time of a routine that cannot be read
+        time = format_clock(total) if isinstance(total, float) else _("broken")
         tags = printable(", ".join(row["tags"]))  # type: ignore[arg-type]
-        print(f"{name:<{width}}  {time:>8}  {row['source']:<7}  {tags}".rstrip())
+        source = (
+            pgettext("routine source", "bundled")
+            if entry.bundled
+            else pgettext("routine source", "user")
+        )
+        print(f"{name:<{width}}  {time:>8}  {source:<7}  {tags}".rstrip())
         for problem in entry.problems:
             print(f"    {printable(str(problem))}")
     if known.library_problems:
-        print("\nThe exercise library has problems:")
+        print("\n" + _("The exercise library has problems:"))
         for problem in known.library_problems:
             print(f"    {printable(str(problem))}")
     known.save_cache()  # the totals are known now: the next start need not work them out
@@ -85,14 +95,25 @@ def _plan_text(plan: Plan) -> str:
     from psoas_timer.core.duration import format_clock
     from psoas_timer.core.problems import printable
 
-    segments = count(len(plan.segments), "segment")
-    lines = [f"{plan.name} — {format_clock(plan.total)} in {segments}"]
+    n = len(plan.segments)
+    lines = [
+        # Translators: the heading of 'psoas-timer plan': a routine, its length, its segments
+        ngettext(
+            "{name} — {time} in {count} segment", "{name} — {time} in {count} segments", n
+        ).format(name=plan.name, time=format_clock(plan.total), count=n)
+    ]
     for choice in plan.choices:
-        options = " or ".join(
-            f"{name} (default)" if i == choice.default else name
+        named = [
+            _("{option} (default)").format(option=name) if i == choice.default else name
             for i, name in enumerate(choice.options)
+        ]
+        options = _(" or ").join(named)
+        lines.append(
+            "  "
+            + _("asks at the start: {question} {options}").format(
+                question=choice.question, options=options
+            )
         )
-        lines.append(f"  asks at the start: {choice.question} {options}")
     cues: dict[int, list[tuple[float, Cue]]] = {}
     closing: list[tuple[float, Cue]] = []
     for at, cue, where_said in plan.cues():
@@ -105,17 +126,17 @@ def _plan_text(plan: Plan) -> str:
         where = " · ".join(
             part
             for part in (
-                seg.side.capitalize() if seg.side else "",
-                f"Set {seg.set} of {seg.sets}" if seg.sets > 1 else "",
-                f"Rep {seg.rep} of {seg.reps}" if seg.reps else "",
-                seg.phase or "",
-                "open" if seg.open else "",
+                _sides().get(seg.side, seg.side) if seg.side else "",
+                _("Set {set} of {sets}").format(set=seg.set, sets=seg.sets) if seg.sets > 1 else "",
+                _("Rep {rep} of {reps}").format(rep=seg.rep, reps=seg.reps) if seg.reps else "",
+                _(_PHASES[seg.phase]) if seg.phase in _PHASES else seg.phase or "",
+                pgettext("an open hold", "open") if seg.open else "",
                 rounds,
             )
             if part
         )
         lines.append(
-            f"{_clock(seg.start):>8}  {seg.kind:<8} "
+            f"{_clock(seg.start):>8}  {_kind(seg.kind):<8} "
             f"{_clock(seg.duration):>6}  {seg.label}" + (f"  ({where})" if where else "")
         )
         lines += [_cue_line(at, cue) for at, cue in cues.get(seg.index, [])]
@@ -123,9 +144,54 @@ def _plan_text(plan: Plan) -> str:
     return "\n".join(printable(line) for line in lines)
 
 
+#: The kinds of segment and cue as 'psoas-timer plan' names them (marked; translated there).
+_KINDS = {
+    "prepare": N_("prepare"),
+    "hold": N_("hold"),
+    "rep": N_("rep"),
+    "open": N_("open"),
+    "breathe": N_("breathe"),
+    "rest": N_("rest"),
+    "switch": N_("switch"),
+    "get_ready": N_("get ready"),
+    "step": N_("step"),
+    "side": N_("side"),
+    "start": N_("start"),
+    "rep_phase": N_("rep phase"),
+    "end": N_("end"),
+    "halfway": N_("halfway"),
+    "ten_seconds": N_("ten seconds"),
+    "countdown": N_("countdown"),
+    "milestone": N_("milestone"),
+    "prompt": N_("prompt"),
+    "inhale": N_("inhale"),
+    "exhale": N_("exhale"),
+    "hold_breath": N_("hold breath"),
+    "check_in": N_("check in"),
+    "next": N_("next"),
+    "switch_sides": N_("switch sides"),
+    "done": N_("done"),
+}
+
+
+def _kind(kind: str) -> str:
+    """A segment's or cue's kind in words (``get_ready`` -> ``get ready``)."""
+    # Translators: the kinds of segment and cue in 'psoas-timer plan' (a column, lower case)
+    return _(_KINDS[kind]) if kind in _KINDS else kind.replace("_", " ")
+
+
+#: A rep's phases as 'psoas-timer plan' names them beside a segment.
+_PHASES = {"up": N_("up"), "hold": N_("hold"), "down": N_("down")}
+
+
+def _sides() -> dict[str, str]:
+    return {"left": _("Left"), "right": _("Right")}
+
+
 def _cue_line(at: float, cue: Cue) -> str:
     """A cue under its segment: when it comes in the session, its kind and what it says."""
-    return f"{'':>8}  {_clock(at):>8}  {cue.kind.replace('_', ' ')}: {cue.text}"
+    what = _kind(cue.kind)
+    return f"{'':>8}  {_clock(at):>8}  " + _("{kind}: {text}").format(kind=what, text=cue.text)
 
 
 def _clock(seconds: float) -> str:
@@ -165,15 +231,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``list``, ``plan`` and ``schema``, in that order."""
-    p = sub.add_parser("list", help="list bundled and user routines")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    json_help = _("print JSON (the same in every language)")
+    p = sub.add_parser("list", help=_("list bundled and user routines"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(func=cmd_list)
-    p = sub.add_parser("plan", help="print a routine's compiled timeline")
-    p.add_argument("routine", metavar="ROUTINE", help="a file, or the name of a known routine")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("plan", help=_("print a routine's compiled timeline"))
+    p.add_argument("routine", metavar="ROUTINE", help=_("a file, or the name of a known routine"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(func=cmd_plan)
-    p = sub.add_parser("schema", help="print the routine format's JSON Schema")
+    p = sub.add_parser("schema", help=_("print the routine format's JSON Schema"))
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--library", action="store_true", help="the exercise library's schema")
-    which.add_argument("--programme", action="store_true", help="the programme format's schema")
+    which.add_argument("--library", action="store_true", help=_("the exercise library's schema"))
+    which.add_argument("--programme", action="store_true", help=_("the programme format's schema"))
     p.set_defaults(func=cmd_schema)

@@ -7,6 +7,8 @@ import argparse
 import json
 import sys
 
+from psoas_timer.i18n import _
+
 from .common import catalog, print_problems
 
 __all__ = ["add_parser", "cmd_today"]
@@ -30,8 +32,9 @@ def cmd_today(args: argparse.Namespace) -> int:
         entry = programmes.find(args.programme)
         if entry is None:
             names = ", ".join(sorted(e.key for e in programmes.entries))
-            print(f"psoas-timer: no programme named {args.programme!r}", file=sys.stderr)
-            print(f"known programmes: {names}", file=sys.stderr)
+            said = _("psoas-timer: no programme named {name}").format(name=repr(args.programme))
+            print(said, file=sys.stderr)
+            print(_("known programmes: {names}").format(names=names), file=sys.stderr)
             return 1
         if entry.key != data.programme:
             data.programme, data.programme_start = entry.key, None
@@ -41,18 +44,19 @@ def cmd_today(args: argparse.Namespace) -> int:
         return 0
     elif data.programme is None:
         print(
-            "No programme followed yet: choose one in Reminders (in the app), or try "
-            "'psoas-timer today --programme NAME'.",
+            _(
+                "No programme followed yet: choose one in Reminders (in the app), or try "
+                "'psoas-timer today --programme NAME'."
+            ),
             file=sys.stderr,
         )
-        print(
-            "programmes: " + ", ".join(sorted(e.key for e in programmes.entries)),
-            file=sys.stderr,
-        )
+        names = ", ".join(sorted(e.key for e in programmes.entries))
+        print(_("programmes: {names}").format(names=names), file=sys.stderr)
         return 1
     entry = programmes.find(data.programme or "")
     if entry is None or entry.programme is None:
-        print(f"psoas-timer: the programme {data.programme!r} cannot be used:", file=sys.stderr)
+        said = _("psoas-timer: the programme {name} cannot be used:")
+        print(said.format(name=repr(data.programme)), file=sys.stderr)
         print_problems(entry.problems if entry else [])
         return 1
     done = None
@@ -63,7 +67,8 @@ def cmd_today(args: argparse.Namespace) -> int:
         store = HistoryStore.open(paths.history_file())
         done = HistoryDoneLog(store)
     except HistoryError as exc:  # a week counted by sessions then counts none
-        print(f"psoas-timer: the history cannot be read ({exc})", file=sys.stderr)
+        said = _("psoas-timer: the history cannot be read ({problem})").format(problem=exc)
+        print(said, file=sys.stderr)
     today = programmes.today(data, date.today(), done)
     if done is not None:
         done.store.close()
@@ -71,14 +76,16 @@ def cmd_today(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"date": date.today().isoformat(), **today.to_json()}, indent=2))
     else:
-        print(f"Today: {today.label()}")
+        print(_("Today: {session}").format(session=today.label()))
         for line in today.since_last_week:
-            print(f"  since last week: {line}")
+            print("  " + _("since last week: {change}").format(change=line))
     return 0
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("today", help="print today's session of your programme")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--programme", metavar="NAME", help="a programme to show (as if started today)")
+    p = sub.add_parser("today", help=_("print today's session of your programme"))
+    p.add_argument("--json", action="store_true", help=_("print JSON (the same in every language)"))
+    p.add_argument(
+        "--programme", metavar="NAME", help=_("a programme to show (as if started today)")
+    )
     p.set_defaults(func=cmd_today)

@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import catalog, count, print_problems
+from psoas_timer.i18n import _, ngettext
+
+from .common import catalog, print_problems
 
 if TYPE_CHECKING:
     from psoas_timer.core.model import Routine
@@ -34,7 +36,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     given = [Path(p) for p in args.paths]
     files = routine_files(given)
     # A link that leads nowhere, or round in a loop, is there: reading it says what is wrong.
-    missing = [Problem(str(p), 1, 1, "file not found") for p in given if not os.path.lexists(p)]
+    missing = [Problem(str(p), 1, 1, _("file not found")) for p in given if not os.path.lexists(p)]
     files = [f for f in files if os.path.lexists(f)]
     libraries = [f for f in files if is_library_file(f)]
     bundled = library_dir(paths.bundled_routines_dir())
@@ -63,11 +65,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print_problems(problems)
     bad = len({p.file for p in problems})
     if problems:
-        verb = "has" if bad == 1 else "have"
-        total = count(checked + len(missing), "file")
-        print(f"{bad} of {total} {verb} problems", file=sys.stderr)
+        total = checked + len(missing)
+        files = ngettext("{count} file", "{count} files", total).format(count=total)
+        # Translators: {bad} of {files} ("2 files") checked have problems; the form
+        # follows {bad}
+        said = ngettext("{bad} of {files} has problems", "{bad} of {files} have problems", bad)
+        print(said.format(bad=bad, files=files), file=sys.stderr)
         return 1
-    print(f"{count(checked, 'file')} valid")
+    print(ngettext("{count} file valid", "{count} files valid", checked).format(count=checked))
     return 0
 
 
@@ -93,8 +98,9 @@ def _programme_problems(paths: list[Path], routines: dict[str, Routine]) -> list
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("validate", help="check routine and library files")
+    help_text = _("check routine, library and programme files")
+    p = sub.add_parser("validate", help=help_text, description=help_text)
     p.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files, or folders to search for *.yaml"
+        "paths", nargs="+", metavar="PATH", help=_("files, or folders to search for *.yaml")
     )
     p.set_defaults(func=cmd_validate)
