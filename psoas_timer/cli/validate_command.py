@@ -66,11 +66,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     bad = len({p.file for p in problems})
     if problems:
         total = checked + len(missing)
-        files = ngettext("{count} file", "{count} files", total).format(count=total)
+        checked_files = ngettext("{count} file", "{count} files", total).format(count=total)
         # Translators: {bad} of {files} ("2 files") checked have problems; the form
         # follows {bad}
         said = ngettext("{bad} of {files} has problems", "{bad} of {files} have problems", bad)
-        print(said.format(bad=bad, files=files), file=sys.stderr)
+        print(said.format(bad=bad, files=checked_files), file=sys.stderr)
         return 1
     print(ngettext("{count} file valid", "{count} files valid", checked).format(count=checked))
     return 0
