@@ -356,6 +356,15 @@ def _signs(
             side = 1.0 if knee[0] >= body.points["hip"][0] else -1.0
             x = knee[0] - side * 0.09
             shapes += arrow((x, knee[1] + 0.06), (x, knee[1] - 0.1))
+        elif sign == "arch":
+            # The spine's curve: rounded up (the chest bent forward) or sagging down.
+            pose_chest = body.angles["lower"] - body.angles["upper"]
+            back = body.lower.up + 90  # out of the back
+            spot = along(body.upper.at(0.0, -0.06), back, 0.05)
+            if pose_chest > 0:
+                shapes += arrow(spot, along(spot, back, 0.11))
+            else:
+                shapes += arrow(along(spot, back, 0.11), spot)
         elif sign == "wave":
             # The belly risen with the breath in, dashed over the body at rest.
             lo = body.lower

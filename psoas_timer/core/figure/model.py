@@ -209,6 +209,7 @@ class Figure(FormatModel):
             "deep",
             "wave",
             "drop",
+            "arch",
             "roll",
             "lift",
             "tuck",
