@@ -314,6 +314,13 @@ class PlayerView(QWidget):
             color = colors(self.palette()).for_kind(self._kind or "hold")
             self.banner_row.show_caption(text, color, now)
 
+    def show_setting(self, text: str) -> None:
+        """Say that a setting changed (*text*, see :func:`~.words.setting_caption`) as a
+        caption, and to a screen reader: a key pressed by mistake is seen at once."""
+        color = colors(self.palette()).warning
+        self.banner_row.show_caption(text, color, self._clock())
+        announce(self, text)
+
     def clear_caption(self) -> None:
         """Take the caption down at once (the user moved on: it spoke of the step left)."""
         self.banner_row.clear_caption()

@@ -12,10 +12,10 @@ from typing import NamedTuple
 from psoas_timer.core.engine import Snapshot, State
 from psoas_timer.core.model import Step
 from psoas_timer.core.plan import Plan, StepRun
-from psoas_timer.i18n import _
+from psoas_timer.i18n import N_, _
 from psoas_timer.ui.common.text import kind_word, next_up, step_timing, where_line
 
-__all__ = ["PAUSED", "PlayerWords", "player_words"]
+__all__ = ["PAUSED", "SETTING_WORDS", "PlayerWords", "player_words", "setting_caption"]
 
 #: The heading's kind while paused (the other kinds are the segments' own).
 PAUSED = "paused"
@@ -98,3 +98,25 @@ def player_words(plan: Plan, snap: Snapshot) -> PlayerWords:
         next_line=next_line,
         announcement=announcement,
     )
+
+
+#: What the player says when a setting its single-letter key changes is turned on or off:
+#: a key pressed by mistake (C, M, T, F, H) changes what the user sees or hears, and stays
+#: for the next session, so the change is said where the user is looking. By action name.
+SETTING_WORDS: dict[str, tuple[str, str]] = {
+    "count_up": (N_("Holds show the time held"), N_("Holds show the time to go")),
+    "mute": (N_("Muted: cues show on screen only"), N_("Sound on")),
+    "stay_on_top": (N_("The window stays on top"), N_("The window no longer stays on top")),
+    "fullscreen": (N_("Full screen"), N_("Full screen off")),
+    "high_contrast": (N_("High contrast on"), N_("High contrast off")),
+}
+
+
+def setting_caption(name: str, on: bool, key: str) -> str:
+    """The caption for the setting *name* (see :data:`SETTING_WORDS`) turned *on* or off,
+    with the *key* that changes it back ("" when the setting has none)."""
+    on_words, off_words = SETTING_WORDS[name]
+    said = _(on_words if on else off_words)
+    if not key:
+        return said
+    return _("{setting} · {key} changes it back").format(setting=said, key=key)

@@ -115,12 +115,33 @@ class ViewOptions(QObject):
         a.animate.toggled.connect(self._on_animate_toggled)
         a.high_contrast.toggled.connect(self.on_high_contrast_toggled)
         a.help.triggered.connect(self._on_help_triggered)
+        # settings a single letter changes on the player: said there when they change
+        for setting in (a.count_up, a.mute, a.stay_on_top, a.fullscreen, a.high_contrast):
+            setting.toggled.connect(self._on_setting_toggled)
         self._p.toolbar.theme_chosen.connect(self.on_theme_chosen)
         self._p.toolbar.language_chosen.connect(self.on_language_chosen)
         self._services.audio.problem.connect(self._on_audio_problem)
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_color_scheme_changed)
+
+    def _on_setting_toggled(self, on: bool) -> None:
+        """A setting the player's letters change was turned *on* or off: while the player
+        shows, it says so (a letter pressed by mistake must not change things unseen)."""
+        from PySide6.QtGui import QAction, QKeySequence
+
+        from psoas_timer.ui.player.words import SETTING_WORDS, setting_caption
+        from psoas_timer.ui.shell.actions import all_keys
+
+        action, player = self.sender(), self._p.player
+        if not isinstance(action, QAction) or not player.isVisible():
+            return
+        name = action.objectName()
+        if name not in SETTING_WORDS:
+            return
+        keys = all_keys(action)
+        key = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+        player.show_setting(setting_caption(name, on, key))
 
     def _on_mute_toggled(self, muted: bool) -> None:
         self._prefs.muted = muted
