@@ -123,3 +123,22 @@ def test_up_and_down_step_a_count_as_a_spin_box_does(
     qtbot.keyClick(reps, Qt.Key.Key_Up)
     assert reps.text() == "12"
     assert _first_step(view, catalog).reps == 12
+
+
+def test_a_time_that_takes_no_range_marks_one_typed_there(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    """A hold takes "20-30s"; the get-ready time does not: there the field says so, as the
+    problems below do, instead of taking it silently."""
+    text = "name: P\nsteps:\n  - {name: Plank, hold: 30s}\n"
+    view = _editor(qtbot, catalog, user_dir, text)
+    form = view.step_form
+    _type(qtbot, form.hold, "20-30s")
+    assert form.hold.toolTip() == ""
+    assert view.problem_list.count() == 0
+    _type(qtbot, form.prepare, "8-12")
+    assert form.prepare.text() == "8-12"
+    assert "no range" in form.prepare.toolTip()
+    assert view.problem_list.count() == 1
+    _type(qtbot, form.prepare, "10s")
+    assert form.prepare.toolTip() == ""

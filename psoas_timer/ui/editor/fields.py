@@ -116,8 +116,14 @@ class DurationEdit(QLineEdit):
 
     value_edited = Signal(object)
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, accessible_name: str, parent: QWidget | None = None, *, ranges: bool = False
+    ) -> None:
+        """*ranges*: whether the key takes a range (``20-30s``) and the mappings of a hold
+        (``{range: 20-30s, use: 25s}``, ``{left: 30s, right: 45s}``), as ``hold`` and
+        ``duration`` do; elsewhere a range is marked as a mistake, with why."""
         super().__init__(parent)
+        self._ranges = ranges
         self.setAccessibleName(accessible_name)
         self.setPlaceholderText("e.g. 30s or 1m30s")
         self.setMaximumWidth(160)
@@ -130,7 +136,7 @@ class DurationEdit(QLineEdit):
         self.setText(written_text(value))
         # a value written out in braces (per side, a named rest) gets room to be read
         self.setMaximumWidth(420 if isinstance(value, Mapping) else 160)
-        self._mark(True)
+        self._mark(self.problem(self.text()))
 
     def _same(self, value: object) -> bool:
         if isinstance(value, Mapping):
@@ -140,9 +146,25 @@ class DurationEdit(QLineEdit):
         except ValueError:  # text as typed, emitted without its outer spaces
             return self.text().strip() == duration_text(value)
 
-    def _mark(self, ok: bool) -> None:
-        self.setToolTip("" if ok else f"Write {EXPECTED}")
-        _border(self, "" if ok else "QLineEdit")
+    def problem(self, text: str) -> str:
+        """Why *text* is not what this field takes, or ``""`` when it is (or is empty)."""
+        text = text.strip()
+        if not text:
+            return ""
+        try:
+            parse_duration(text)
+        except ValueError:
+            pass
+        else:
+            return ""
+        if self._ranges and _readable(text):
+            return ""  # a range or a mapping: the routine's to check, in its own words
+        if self._ranges:
+            return _("Write {expected}, or a range such as 20-30s").format(expected=EXPECTED)
+        return _("Write {expected}; no range here").format(expected=EXPECTED)
+
+    def _mark(self, problem: str) -> None:
+        _mark_field(self, problem)
 
     def _on_editing_finished(self) -> None:
         shown = duration_text(self.text().strip())
@@ -163,10 +185,8 @@ class DurationEdit(QLineEdit):
             return value if isinstance(value, dict) else text
 
     def _on_text_edited(self, text: str) -> None:
-        value = self.value()
-        # a range or a mapping is the routine's to check
-        self._mark(not isinstance(value, str) or _readable(text))
-        self.value_edited.emit(value)
+        self._mark(self.problem(text))
+        self.value_edited.emit(self.value())
 
 
 _PHASES = re.compile(r"^\s*\d+(?:\.\d+)?(?:\s*-\s*\d+(?:\.\d+)?){1,2}\s*$")
@@ -200,7 +220,12 @@ class TempoEdit(DurationEdit):
         if self.hasFocus() and (tempo_text(value) == self.text().strip() or self._same(value)):
             return  # what is being typed stays as typed
         self.setText(tempo_text(value))
-        self._mark(True)
+        self._mark("")
+
+    def problem(self, text: str) -> str:
+        if _PHASES.match(text) or isinstance(typed_value(text), dict):
+            return ""  # phases, or phases by name in braces
+        return super().problem(text)
 
     def _on_editing_finished(self) -> None:
         if not _PHASES.match(self.text()):
@@ -208,7 +233,7 @@ class TempoEdit(DurationEdit):
 
     def _on_text_edited(self, text: str) -> None:
         if _PHASES.match(text):
-            self._mark(True)
+            self._mark("")
             self.value_edited.emit(text.strip())
             return
         super()._on_text_edited(text)

@@ -63,10 +63,10 @@ class StepForm(QWidget):
         self.kind = combo("Kind of step", KINDS)
         self.timing = combo("How the step is timed", TIMING_MODES)
         self.hold_sides = SidedField(
-            lambda side: DurationEdit(side_name(_("Hold"), side)), _("Hold")
+            lambda side: DurationEdit(side_name(_("Hold"), side), ranges=True), _("Hold")
         )
         self.hold: DurationEdit = self.hold_sides.one
-        self.duration = DurationEdit("Length")
+        self.duration = DurationEdit("Length", ranges=True)
         self.reps = CountEdit(_("Repetitions"), 1, 1000, what="reps")
         self.tempo = TempoEdit("Seconds per repetition, or up-hold-down")
         self.open_sides = SidedField(OpenHoldEdit, _("Open hold"))
