@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "psoas_timer" / "ui"
 
 #: The window's packages checked (all of them once each is marked).
-PACKAGES = ("library", "remote", "common", "player", "shell", "sound", "practice")
+PACKAGES = ("library", "remote", "common", "player", "shell", "sound", "practice", "progress")
 
 #: Calls whose string arguments a user sees (or hears from a screen reader).
 SHOWN = frozenset(
@@ -166,3 +166,37 @@ def test_the_lint_finds_what_it_should(tmp_path: Path) -> None:
     path.write_text(code, encoding="utf-8")
     found = _problems(path, tmp_path)
     assert [p.split(":")[1] for p in found] == ["1", "2", "3", "4"], found
+
+
+def _binds_underscore(function: ast.AST) -> int | None:
+    """The line where *function* itself (not a comprehension in it) binds ``_``."""
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue  # its own scope
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store):
+            return node.lineno
+        stack.extend(ast.iter_child_nodes(node))
+    return None
+
+
+def test_no_function_hides_the_translating_underscore() -> None:
+    """``name, _ = QFileDialog.getSaveFileName(self, _("Export"))`` makes ``_`` a local of
+    the whole function: its ``_("...")`` calls then fail (UnboundLocalError)."""
+    found = []
+    for path in sorted((ROOT / "psoas_timer").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            line = _binds_underscore(node)
+            calls = any(
+                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+                for n in ast.walk(node)
+            )
+            if line is not None and calls:
+                found.append(f"{path.relative_to(ROOT)}:{line}: {node.name} binds _")
+    assert not found, "\n".join(found)

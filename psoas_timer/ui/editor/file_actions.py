@@ -154,13 +154,13 @@ class DialogQuestions:
         return name if ok and name else None
 
     def file_to_import(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
+        name, _filter = QFileDialog.getOpenFileName(
             self._parent, "Import a routine", str(Path.home()), "Routines (*.yaml *.yml)"
         )
         return Path(name) if name else None
 
     def export_destination(self, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _filter = QFileDialog.getSaveFileName(
             self._parent, "Export a copy", str(suggested), "Routines (*.yaml)"
         )
         return Path(name) if name else None

@@ -32,6 +32,7 @@ from psoas_timer.history.body_map import (
     routines_for,
     scores_on,
 )
+from psoas_timer.i18n import _, format_date
 from psoas_timer.ui.common.body_map_view import BodyMapView
 from psoas_timer.ui.common.theme import scaled_font
 
@@ -56,17 +57,17 @@ class BodyMapTab(QWidget):
         self.map = BodyMapView(self)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("body_map_day")
-        self.slider.setAccessibleName("Day shown on the body map")
+        self.slider.setAccessibleName(_("Day shown on the body map"))
         self.day_label = QLabel()
         self.day_label.setObjectName("body_map_day_label")
         self.day_label.setFont(scaled_font(base, 16))
-        self.place_label = QLabel("Select a place on the map to see the routines for it.")
+        self.place_label = QLabel(_("Select a place on the map to see the routines for it."))
         self.place_label.setObjectName("body_map_place")
         self.place_label.setWordWrap(True)
         self.place_label.setFont(scaled_font(base, 16))
         self.routine_list = QListWidget()
         self.routine_list.setObjectName("routines_for_area")
-        self.routine_list.setAccessibleName("Routines for this area")
+        self.routine_list.setAccessibleName(_("Routines for this area"))
         self.routine_list.setFont(scaled_font(base, 15))
         layout = QGridLayout(self)
         layout.addWidget(self.map, 0, 0, 3, 1)
@@ -100,18 +101,18 @@ class BodyMapTab(QWidget):
             return
         if not self.days:
             self.map.set_scores({})
-            self.day_label.setText("No ratings yet: they are asked before and after a session")
+            self.day_label.setText(_("No ratings yet: they are asked before and after a session"))
             return
         day = self.days[index]
         self.map.set_scores(place_scores(scores_on(self.store, day)))
-        self.day_label.setText(f"As rated up to {day:%A %d %B %Y}")
+        self.day_label.setText(_("As rated up to {day}").format(day=format_date(day, "full")))
 
     def _on_place(self, place: Place) -> None:
         self.routine_list.clear()
         found = routines_for([place], self._entries())
         self.place_label.setText(
-            f"Routines for the {place.label}:" if found else
-            f"No routine works the {place.label} yet."
+            _("Routines for the {place}:").format(place=place.label) if found else
+            _("No routine works the {place} yet.").format(place=place.label)
         )  # fmt: skip
         for entry in found:
             item = QListWidgetItem(entry.routine.name if entry.routine else entry.path.stem)

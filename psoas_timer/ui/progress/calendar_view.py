@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from psoas_timer.history import DayMinutes
+from psoas_timer.i18n import _, day_name, first_weekday, format_date, month_name
 from psoas_timer.ui.common.text import plural
 from psoas_timer.ui.common.theme import colors, scaled_font
 
@@ -25,7 +26,17 @@ __all__ = ["CALENDAR_DAYS", "MonthsCalendar", "month_labels", "shade_level"]
 CALENDAR_DAYS = 183
 #: Minutes at or above which a day is shaded darkest.
 FULL_MINUTES = 40.0
-WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+
+
+def weekday_labels() -> list[str]:
+    """The rows' day names, every other one, from the locale's first day of the week."""
+    first = first_weekday()
+    return [day_name((first + row) % 7) if row % 2 == 0 else "" for row in range(7)]
+
+
+def _week_start(day: date) -> date:
+    """The first day of *day*'s week, as the locale counts weeks."""
+    return day - timedelta(days=(day.weekday() - first_weekday()) % 7)
 
 
 def shade_level(minutes: float) -> int:
@@ -39,14 +50,14 @@ def month_labels(first: date, last: date) -> list[tuple[int, str]]:
     """(week column, short month name) for each month from *first* to *last*, placed at the
     column of its first day (the first month at column 0, even when it starts before
     *first*)."""
-    start = first - timedelta(days=first.weekday())
-    labels = [(0, f"{first:%b}")]
+    start = _week_start(first)
+    labels = [(0, month_name(first.month, "abbreviated"))]
     month = date(first.year, first.month, 1)
     while True:
         month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         if month > last:
             return labels
-        labels.append(((month - start).days // 7, f"{month:%b}"))
+        labels.append(((month - start).days // 7, month_name(month.month, "abbreviated")))
 
 
 class MonthsCalendar(QWidget):
@@ -66,7 +77,7 @@ class MonthsCalendar(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setAccessibleName("Calendar of the last six months")
+        self.setAccessibleName(_("Calendar of the last six months"))
         self.set_days([], self.today)
 
     def set_days(self, days: Sequence[DayMinutes], today: date) -> None:
@@ -78,7 +89,9 @@ class MonthsCalendar(QWidget):
         }
         done = plural(len(self._minutes), "day")
         self.setAccessibleDescription(
-            f"{done} with a session from {self.first:%d %B %Y} to {today:%d %B %Y}"
+            _("{days} with a session from {first} to {last}").format(
+                days=done, first=format_date(self.first, "long"), last=format_date(today, "long")
+            )
         )
         self.updateGeometry()
         self.update()
@@ -88,7 +101,7 @@ class MonthsCalendar(QWidget):
         return found.minutes if found else 0.0
 
     def _start(self) -> date:
-        return self.first - timedelta(days=self.first.weekday())
+        return _week_start(self.first)
 
     def weeks(self) -> int:
         """Week columns drawn."""
@@ -96,7 +109,8 @@ class MonthsCalendar(QWidget):
 
     def _origin(self) -> QPoint:
         metrics = self.fontMetrics()
-        return QPoint(metrics.horizontalAdvance("Wed") + 10, metrics.height() + 6)
+        widest = max(metrics.horizontalAdvance(name) for name in weekday_labels())
+        return QPoint(widest + 10, metrics.height() + 6)
 
     def _step(self, width: int | None = None) -> int:
         room = (self.width() if width is None else width) - self._origin().x()
@@ -158,8 +172,12 @@ class MonthsCalendar(QWidget):
         """What hovering over *day* says: ``"Mon 02 Mar 2026: 21 min, 1 session"``."""
         found = self._minutes.get(day)
         if found is None:
-            return f"{day:%a %d %b %Y}: nothing done"
-        return f"{day:%a %d %b %Y}: {round(found.minutes)} min, {plural(found.sessions, 'session')}"
+            return _("{day}: nothing done").format(day=format_date(day, "EEE d MMM y"))
+        return _("{day}: {minutes} min, {sessions}").format(
+            day=format_date(day, "EEE d MMM y"),
+            minutes=round(found.minutes),
+            sessions=plural(found.sessions, "session"),
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -174,7 +192,7 @@ class MonthsCalendar(QWidget):
         origin = self._origin()
         step = self._step()
         size = step - max(3, step // 6)
-        for row, name in enumerate(WEEKDAYS):
+        for row, name in enumerate(weekday_labels()):
             if name:
                 painter.drawText(
                     QRect(0, origin.y() + row * step, origin.x() - 8, size),

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from psoas_timer.history import Area, HistoryStore, Point, Progress
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["ChartsTab"]
@@ -28,17 +29,17 @@ class ChartsTab(QWidget):
         self.dirty = True
         self.area_choice = QComboBox()
         self.area_choice.setObjectName("area_choice")
-        self.area_choice.setAccessibleName("Area to chart")
+        self.area_choice.setAccessibleName(_("Area to chart"))
         self.point_choice = QComboBox()
         self.point_choice.setObjectName("point_choice")
-        self.point_choice.setAccessibleName("Point to chart")
+        self.point_choice.setAccessibleName(_("Point to chart"))
         for combo in (self.area_choice, self.point_choice):
             combo.setFont(scaled_font(base, 16))
             combo.setMinimumContentsLength(18)
         self._layout = QGridLayout(self)
-        area_label = QLabel("Pain for")
+        area_label = QLabel(_("Pain for"))
         area_label.setBuddy(self.area_choice)
-        point_label = QLabel("Time to release for")
+        point_label = QLabel(_("Time to release for"))
         point_label.setBuddy(self.point_choice)
         for label in (area_label, point_label):
             label.setFont(scaled_font(base, 16))
@@ -108,7 +109,7 @@ class ChartsTab(QWidget):
         if isinstance(area, Area):
             self.pain_chart.show_pain(area.label, self.store.pain_series(area))
         else:
-            self.pain_chart.show_empty("No ratings yet: they are asked before and after")
+            self.pain_chart.show_empty(_("No ratings yet: they are asked before and after"))
 
     def _on_point_chosen(self, _index: int = 0) -> None:
         if self.release_chart is None or self.store is None:
@@ -120,4 +121,4 @@ class ChartsTab(QWidget):
         if isinstance(point, Point):
             self.release_chart.show_releases(point.label, self.store.release_series(point))
         else:
-            self.release_chart.show_empty("No open holds recorded yet")
+            self.release_chart.show_empty(_("No open holds recorded yet"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.history import IMPRESSIONS, ActivityScore, CheckIn, HistoryStore
+from psoas_timer.i18n import N_, _
 from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["EXAMPLES", "CheckInDialog"]
@@ -35,7 +36,7 @@ __all__ = ["EXAMPLES", "CheckInDialog"]
 log = logging.getLogger(__name__)
 
 #: Shown as placeholders: the kind of activity the scale asks about.
-EXAMPLES = ("Sitting for an hour", "Putting on socks", "Running for 20 minutes")
+EXAMPLES = (N_("Sitting for an hour"), N_("Putting on socks"), N_("Running for 20 minutes"))
 
 
 class CheckInDialog(QDialog):
@@ -46,15 +47,17 @@ class CheckInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("checkin_dialog")
-        self.setWindowTitle("Weekly check-in")
+        self.setWindowTitle(_("Weekly check-in"))
         self.store = store
         self.session_id = session_id
         #: The check-in recorded by :meth:`save`, once it is.
         self.saved: CheckIn | None = None
         big = scaled_font(self.font(), 17)
         intro = QLabel(
-            "Name up to three activities that are hard because of your hip or back, and rate "
-            "each: 0 is “I cannot do it”, 10 is “as well as before the trouble began”."
+            _(
+                "Name up to three activities that are hard because of your hip or back, and rate "
+                "each: 0 is “I cannot do it”, 10 is “as well as before the trouble began”."
+            )
         )
         intro.setWordWrap(True)
         intro.setFont(big)
@@ -65,14 +68,14 @@ class CheckInDialog(QDialog):
         for n in range(3):
             name = QLineEdit()
             name.setObjectName(f"checkin_activity_{n + 1}")
-            name.setPlaceholderText(f"e.g. {EXAMPLES[n]}")
+            name.setPlaceholderText(_("e.g. {example}").format(example=_(EXAMPLES[n])))
             name.setMaxLength(200)
-            name.setAccessibleName(f"Activity {n + 1}")
+            name.setAccessibleName(_("Activity {number}").format(number=n + 1))
             score = QSpinBox()
             score.setObjectName(f"checkin_score_{n + 1}")
             score.setRange(0, 10)
-            score.setSpecialValueText("0 (cannot)")
-            score.setAccessibleName(f"Activity {n + 1}: 0 to 10")
+            score.setSpecialValueText(_("0 (cannot)"))
+            score.setAccessibleName(_("Activity {number}: 0 to 10").format(number=n + 1))
             if last is not None and n < len(last.activities):
                 name.setText(last.activities[n].activity)
                 score.setValue(last.activities[n].score)
@@ -88,7 +91,7 @@ class CheckInDialog(QDialog):
             self.scores.append(score)
         grid.setColumnStretch(1, 1)
 
-        self.overall = QGroupBox("Overall, since you started the exercises, you are:")
+        self.overall = QGroupBox(_("Overall, since you started the exercises, you are:"))
         self.overall.setFont(big)
         self.impression = QButtonGroup(self)
         column = QVBoxLayout(self.overall)
@@ -101,7 +104,7 @@ class CheckInDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Not now")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Not now"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -131,7 +134,7 @@ class CheckInDialog(QDialog):
             self.saved = self.store.add_checkin(activities, impression, session_id=self.session_id)
         except (ValueError, OSError, sqlite3.Error) as exc:
             log.warning("could not record the check-in: %s", exc)
-            QMessageBox.warning(self, "Check-in not saved", str(exc))
+            QMessageBox.warning(self, _("Check-in not saved"), str(exc))
             return False
         return True
 

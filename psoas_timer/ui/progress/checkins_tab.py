@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.history import HistoryStore
 from psoas_timer.history.chart_series import activity_chart
+from psoas_timer.i18n import _, format_date
 from psoas_timer.ui.common.chart_view import ChartView
 from psoas_timer.ui.common.theme import scaled_font
 
@@ -31,11 +32,11 @@ class CheckInsTab(QWidget):
         super().__init__(parent)
         self.store: HistoryStore | None = None
         self.checkin_dialog: QDialog | None = None
-        self.button = QPushButton("Check in now…")
+        self.button = QPushButton(_("Check in now…"))
         self.button.setObjectName("progress_checkin")
         self.button.setFont(scaled_font(base, 16))
         self.button.setToolTip(
-            "Rate the activities that are hard, and how things are overall since you started"
+            _("Rate the activities that are hard, and how things are overall since you started")
         )
         self.summary = QLabel()
         self.summary.setObjectName("checkins_summary")
@@ -44,7 +45,7 @@ class CheckInsTab(QWidget):
         self.chart = ChartView("activity_chart")
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("checkins_table")
-        self.table.setHorizontalHeaderLabels(["Date", "Activities (0–10)", "Overall"])
+        self.table.setHorizontalHeaderLabels([_("Date"), _("Activities (0–10)"), _("Overall")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -67,17 +68,19 @@ class CheckInsTab(QWidget):
         checkins = self.store.checkins()
         self.chart.set_chart(activity_chart(checkins))
         self.summary.setText(
-            "Once a week: the activities that are hard (0 cannot do it, 10 as before) and how "
-            "things are overall."
+            _(
+                "Once a week: the activities that are hard (0 cannot do it, 10 as before) and "
+                "how things are overall."
+            )
             if checkins
-            else "No check-ins yet. The completion page offers one once a week."
+            else _("No check-ins yet. The completion page offers one once a week.")
         )
         self.table.setRowCount(len(checkins))
         for row, checkin in enumerate(reversed(checkins)):
             cells = (
-                f"{checkin.taken:%d %b %Y}",
+                format_date(checkin.taken, "medium"),
                 "; ".join(f"{a.activity}: {a.score}" for a in checkin.activities) or "–",
-                checkin.impression_label or "not answered",
+                checkin.impression_label or _("not answered"),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.history import Progress, format_seconds
+from psoas_timer.i18n import _, format_time
 from psoas_timer.ui.common.theme import scaled_font
 from psoas_timer.ui.progress.calendar_view import MonthsCalendar
 from psoas_timer.ui.progress.words import calendar_words, day_words
@@ -34,7 +35,7 @@ class OverviewTab(QWidget):
         self.routines = QTableWidget(0, 4)
         self.routines.setObjectName("routine_stats")
         self.routines.setHorizontalHeaderLabels(
-            ["Routine", "Times done", "Last done", "Average length"]
+            [_("Routine"), _("Times done"), _("Last done"), _("Average length")]
         )
         self.routines.verticalHeader().hide()
         self.routines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -45,12 +46,12 @@ class OverviewTab(QWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
-        calendar_title = QLabel("Minutes each day, the last six months")
+        calendar_title = QLabel(_("Minutes each day, the last six months"))
         calendar_title.setFont(scaled_font(base, 18, bold=True))
         layout.addWidget(calendar_title)
         layout.addWidget(self.calendar)
         layout.addWidget(self.calendar_caption)
-        routines_title = QLabel("Each routine")
+        routines_title = QLabel(_("Each routine"))
         routines_title.setFont(scaled_font(base, 18, bold=True))
         layout.addSpacing(8)
         layout.addWidget(routines_title)
@@ -66,7 +67,9 @@ class OverviewTab(QWidget):
         table.setRowCount(len(progress.routines))
         for row, stats in enumerate(progress.routines):
             when = stats.last_done
-            last = f"{day_words(when.date(), progress.today)}, {when:%H:%M}"
+            last = _("{day}, {time}").format(
+                day=day_words(when.date(), progress.today), time=format_time(when)
+            )
             cells = [
                 stats.routine,
                 str(stats.sessions),

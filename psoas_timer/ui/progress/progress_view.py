@@ -41,6 +41,7 @@ from psoas_timer.history import (
     Progress,
     format_seconds,
 )
+from psoas_timer.i18n import _, format_decimal, ngettext
 from psoas_timer.ui.common.flow_layout import FlowLayout
 from psoas_timer.ui.common.questions import Ask
 from psoas_timer.ui.common.text import noun, plural
@@ -62,7 +63,7 @@ log = logging.getLogger(__name__)
 
 def _figure(parent: QWidget, name: str, caption: str) -> tuple[QLabel, QLabel, QWidget]:
     box = QWidget(parent)
-    value = QLabel("–", box)
+    value = QLabel(_("–"), box)
     value.setObjectName(name)
     value.setFont(scaled_font(parent.font(), 40, bold=True))
     value.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -96,7 +97,7 @@ class ProgressView(QWidget):
         self.store: HistoryStore | None = None
         self.progress: Progress | None = None
         self._today: date | None = None
-        self.title = QLabel("Progress")
+        self.title = QLabel(_("Progress"))
         self.title.setFont(scaled_font(self.font(), 34, bold=True))
         self.notice = QLabel()
         self.notice.setObjectName("progress_notice")
@@ -104,20 +105,20 @@ class ProgressView(QWidget):
         self.notice.setFont(scaled_font(self.font(), 17))
         self.notice.hide()
         self.streak, self.streak_caption, streak_box = _figure(
-            self, "current_streak", "days in a row"
+            self, "current_streak", _("days in a row")
         )
-        self.longest, _, longest_box = _figure(self, "longest_streak", "longest run")
-        self.week, self.week_caption, week_box = _figure(self, "this_week", "days this week")
-        self.total, self.total_caption, total_box = _figure(self, "sessions_total", "sessions")
-        self.hours, _, hours_box = _figure(self, "time_total", "in all")
+        self.longest, _caption, longest_box = _figure(self, "longest_streak", _("longest run"))
+        self.week, self.week_caption, week_box = _figure(self, "this_week", _("days this week"))
+        self.total, self.total_caption, total_box = _figure(self, "sessions_total", _("sessions"))
+        self.hours, _hours_caption, hours_box = _figure(self, "time_total", _("in all"))
         self.goal = QSpinBox()
         self.goal.setObjectName("weekly_goal")
         self.goal.setRange(1, 7)
         self._word_goal(self.goal.value())
         self.goal.setFont(scaled_font(self.font(), 18))
-        self.goal.setAccessibleName("Weekly goal")
-        self.goal.setToolTip("Days a week you aim for: days off within it keep the streak")
-        goal_label = QLabel("Weekly goal")
+        self.goal.setAccessibleName(_("Weekly goal"))
+        self.goal.setToolTip(_("Days a week you aim for: days off within it keep the streak"))
+        goal_label = QLabel(_("Weekly goal"))
         goal_label.setFont(scaled_font(self.font(), 17))
         goal_label.setBuddy(self.goal)
         # One row on a wide window, wrapped onto more on a narrow one (never sideways).
@@ -136,30 +137,32 @@ class ProgressView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("progress_tabs")
         self.tabs.setFont(scaled_font(self.font(), 16))
-        self.tabs.addTab(self.overview, "Overview")
-        self.tabs.addTab(self.charts, "Charts")
-        self.tabs.addTab(self.sessions, "Sessions")
+        self.tabs.addTab(self.overview, _("Overview"))
+        self.tabs.addTab(self.charts, _("Charts"))
+        self.tabs.addTab(self.sessions, _("Sessions"))
         self.checkins = CheckInsTab(self.font())
-        self.tabs.addTab(self.checkins, "Check-ins")
+        self.tabs.addTab(self.checkins, _("Check-ins"))
         self.body_map = BodyMapTab(self.font())
-        self.tabs.addTab(self.body_map, "Body map")
+        self.tabs.addTab(self.body_map, _("Body map"))
 
-        self.report_button = QPushButton("Report…")
+        self.report_button = QPushButton(_("Report…"))
         self.report_button.setObjectName("report_history")
         self.report_button.setToolTip(
-            "A report of your progress for your physiotherapist: preview it, save it as a "
-            "PDF or print it"
+            _(
+                "A report of your progress for your physiotherapist: preview it, save it as a "
+                "PDF or print it"
+            )
         )
         #: The window sets this: the programme followed and the day it began, for the report.
         self.followed_programme: FollowedProgramme | None = None
         self.report_dialog: QDialog | None = None
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(_("Export…"))
         self.export_button.setObjectName("export_history")
-        self.export_button.setToolTip("Save all of your history as CSV or JSON Lines")
-        self.import_button = QPushButton("Import…")
+        self.export_button.setToolTip(_("Save all of your history as CSV or JSON Lines"))
+        self.import_button = QPushButton(_("Import…"))
         self.import_button.setObjectName("import_history")
-        self.import_button.setToolTip("Add sessions exported on another computer")
-        self.delete_all = QPushButton("Delete all history…")
+        self.import_button.setToolTip(_("Add sessions exported on another computer"))
+        self.delete_all = QPushButton(_("Delete all history…"))
         self.delete_all.setObjectName("delete_all_history")
         self.status = QLabel()
         self.status.setObjectName("progress_status")
@@ -247,22 +250,24 @@ class ProgressView(QWidget):
             progress = store.progress(today, days=CALENDAR_DAYS)
         except HistoryError as exc:
             log.exception("could not read the history")
-            self.set_notice(f"The history could not be read: {exc}")
+            self.set_notice(_("The history could not be read: {problem}").format(problem=exc))
             return
         self.progress = progress
         self._today = progress.today
         streak = progress.streak
         # The number is drawn large over its caption, so the caption's noun agrees with it.
         self.streak.setText(str(streak.current))
-        self.streak_caption.setText(noun(streak.current, "day") + " in a row")
+        self.streak_caption.setText(ngettext("day in a row", "days in a row", streak.current))
         self.longest.setText(str(streak.longest))
-        self.week.setText(f"{streak.this_week} of {streak.goal}")
-        self.week_caption.setText(noun(streak.goal, "day") + " this week")
+        self.week.setText(_("{done} of {goal}").format(done=streak.this_week, goal=streak.goal))
+        self.week_caption.setText(ngettext("day this week", "days this week", streak.goal))
         self.total.setText(str(progress.sessions))
         self.total_caption.setText(noun(progress.sessions, "session"))
         hours = progress.total_seconds / 3600
         self.hours.setText(
-            f"{hours:.0f} h" if hours >= 10 else format_seconds(progress.total_seconds)
+            _("{hours} h").format(hours=format_decimal(hours, digits=0))
+            if hours >= 10
+            else format_seconds(progress.total_seconds)
         )
         self.goal.blockSignals(True)
         self.goal.setValue(streak.goal)
@@ -293,15 +298,18 @@ class ProgressView(QWidget):
         if chosen is None or self.store is None:
             return False
         session_id, what = chosen
-        if not self._confirm("Delete this session?", f"Delete {what}? This cannot be undone."):
+        if not self._confirm(
+            _("Delete this session?"),
+            _("Delete {session}? This cannot be undone.").format(session=what),
+        ):
             return False
         self.store.delete_session(session_id)
-        self._changed(f"Deleted {what}.")
+        self._changed(_("Deleted {session}.").format(session=what))
         return True
 
     # -- goal, export, import, delete all ------------------------------------------------
     def _word_goal(self, days: int) -> None:
-        self.goal.setSuffix(" " + noun(days, "day") + " a week")
+        self.goal.setSuffix(ngettext(" day a week", " days a week", days))
 
     def _on_goal_changed(self, days: int) -> None:
         if self.store is None:
@@ -328,9 +336,15 @@ class ProgressView(QWidget):
             count = self.store.export(path)
         except (OSError, HistoryError) as exc:
             log.exception("export failed")
-            self.status.setText(f"Could not export to {path}: {exc}")
+            self.status.setText(
+                _("Could not export to {path}: {problem}").format(path=path, problem=exc)
+            )
             return None
-        self.status.setText(f"Exported {plural(count, 'session')} to {path}.")
+        self.status.setText(
+            ngettext(
+                "Exported {count} session to {path}.", "Exported {count} sessions to {path}.", count
+            ).format(count=count, path=path)
+        )
         return count
 
     def import_from(self, path: Path) -> bool:
@@ -340,15 +354,22 @@ class ProgressView(QWidget):
         try:
             result = self.store.import_file(path)
         except HistoryImportError as exc:
-            self.status.setText(f"Nothing was imported: {exc}")
+            self.status.setText(_("Nothing was imported: {problem}").format(problem=exc))
             return False
         except (OSError, HistoryError) as exc:
             log.exception("import failed")
-            self.status.setText(f"Nothing was imported from {path}: {exc}")
+            self.status.setText(
+                _("Nothing was imported from {path}: {problem}").format(path=path, problem=exc)
+            )
             return False
-        there = f", {result.already_there} already here" if result.already_there else ""
         added = plural(result.added, "session")
-        self._changed(f"Imported {added} from {path.name}{there}.")
+        if result.already_there:
+            text = _("Imported {sessions} from {file}, {count} already here.").format(
+                sessions=added, file=path.name, count=result.already_there
+            )
+        else:
+            text = _("Imported {sessions} from {file}.").format(sessions=added, file=path.name)
+        self._changed(text)
         return True
 
     def delete_everything(self) -> bool:
@@ -356,36 +377,39 @@ class ProgressView(QWidget):
             return False
         count = self.store.count()
         if count == 0:
-            self.status.setText("There is no history to delete.")
+            self.status.setText(_("There is no history to delete."))
             return False
-        what = (
-            "the one session, with its ratings and note?"
-            if count == 1
-            else f"all {count} sessions, with their ratings and notes?"
-        )
-        question = f"Delete {what} This cannot be undone. (Export first to keep a copy.)"
-        if not self._confirm("Delete all history?", question):
+        question = ngettext(
+            "Delete the one session, with its ratings and note? This cannot be undone. "
+            "(Export first to keep a copy.)",
+            "Delete all {count} sessions, with their ratings and notes? This cannot be "
+            "undone. (Export first to keep a copy.)",
+            count,
+        ).format(count=count)
+        if not self._confirm(_("Delete all history?"), question):
             return False
-        again = "Are you sure? Every session, rating and note goes for good."  # asked twice
-        if not self._confirm("Delete all history for good?", again):
+        again = _("Are you sure? Every session, rating and note goes for good.")  # asked twice
+        if not self._confirm(_("Delete all history for good?"), again):
             return False
         deleted = self.store.delete_all()
-        self._changed(f"Deleted all history ({plural(deleted, 'session')}).")
+        self._changed(
+            _("Deleted all history ({sessions}).").format(sessions=plural(deleted, "session"))
+        )
         return True
 
     def _on_export_clicked(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _filter = QFileDialog.getSaveFileName(
             self,
-            "Export history",
+            _("Export history"),
             str(Path.home() / "psoas-timer-history.csv"),
-            "CSV (*.csv);;JSON Lines (*.jsonl)",
+            _("CSV (*.csv);;JSON Lines (*.jsonl)"),
         )
         if name:
             self.export_to(Path(name))
 
     def _on_import_clicked(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import history", str(Path.home()), "History (*.csv *.jsonl *.json)"
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import history"), str(Path.home()), _("History (*.csv *.jsonl *.json)")
         )
         if name:
             self.import_from(Path(name))

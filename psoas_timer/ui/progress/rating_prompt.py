@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.history import Area, Moment
 from psoas_timer.history.body_map import Place, place_scores, places_of
+from psoas_timer.i18n import N_, _
 from psoas_timer.ui.common.body_map_view import BodyMapView
 from psoas_timer.ui.common.theme import scaled_font
 
@@ -32,24 +33,29 @@ __all__ = ["MAP_KEYS", "NOTE_KEYS", "SCORE_KEYS", "RatingPrompt", "ScoreField", 
 Key = Qt.Key
 
 #: The line of keys under the scores, while a score has the focus and while the note has.
-SCORE_KEYS = "Type 0–10 · Tab or ↓ next · Enter saves · Esc skips"
-MAP_KEYS = "Arrows choose a place · type 0–10 · Alt+B back to the list · Enter saves · Esc skips"
-NOTE_KEYS = "Typing here writes a note, digits too · ↑ back to the scores · Enter saves · Esc skips"
+#: Marked only: translated where shown.
+SCORE_KEYS = N_("Type 0–10 · Tab or ↓ next · Enter saves · Esc skips")
+MAP_KEYS = N_(
+    "Arrows choose a place · type 0–10 · Alt+B back to the list · Enter saves · Esc skips"
+)
+NOTE_KEYS = N_(
+    "Typing here writes a note, digits too · ↑ back to the scores · Enter saves · Esc skips"
+)
 
 
 def score_words(score: int | None) -> str:
     """A few words for a score, shown beside it."""
     if score is None:
-        return "not rated"
+        return _("not rated")
     if score == 0:
-        return "no pain"
+        return _("no pain")
     if score <= 3:
-        return "mild"
+        return _("mild")
     if score <= 6:
-        return "moderate"
+        return _("moderate")
     if score <= 9:
-        return "severe"
-    return "worst imaginable"
+        return _("severe")
+    return _("worst imaginable")
 
 
 class ScoreField(QLineEdit):
@@ -59,7 +65,7 @@ class ScoreField(QLineEdit):
         super().__init__(parent)
         self.area = area
         self.setObjectName(f"score_{area.label.replace(' ', '_')}")
-        self.setAccessibleName(f"{area.label}: score from 0 to 10")
+        self.setAccessibleName(_("{area}: score from 0 to 10").format(area=area.label))
         self.setPlaceholderText("–")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMaxLength(2)
@@ -100,7 +106,7 @@ class RatingPrompt(QWidget):
         self.moment: Moment = "before"
         self.fields: list[ScoreField] = []
         self._words: list[QLabel] = []
-        self.title = QLabel("How does it feel?")
+        self.title = QLabel(_("How does it feel?"))
         self.title.setObjectName("rating_title")
         self.title.setFont(scaled_font(self.font(), 48, bold=True))
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -114,21 +120,24 @@ class RatingPrompt(QWidget):
         self._grid.setVerticalSpacing(10)
         self.note = QLineEdit()
         self.note.setObjectName("rating_note")
-        self.note.setPlaceholderText("optional, in your own words")
-        self.note.setAccessibleName("Note (optional)")
+        self.note.setPlaceholderText(_("optional, in your own words"))
+        self.note.setAccessibleName(_("Note (optional)"))
         self.note.setAccessibleDescription(
-            "Kept with the session as written; a number typed here is part of the note, not a score"
+            _(
+                "Kept with the session as written; a number typed here is part of the note, "
+                "not a score"
+            )
         )
         self.note.setFont(scaled_font(self.font(), 24))
         self.note.setMaxLength(2000)
         self.note.setMinimumWidth(420)
-        self.note_label = QLabel("Note")
+        self.note_label = QLabel(_("Note"))
         self.note_label.setObjectName("rating_note_label")
         self.note_label.setFont(scaled_font(self.font(), 32))
         self.note_label.setBuddy(self.note)
         self._grid.addWidget(self.note_label, 0, 0, Qt.AlignmentFlag.AlignRight)
         self._grid.addWidget(self.note, 0, 1, 1, 2)
-        self.keys = QLabel(SCORE_KEYS)
+        self.keys = QLabel(_(SCORE_KEYS))
         self.keys.setObjectName("rating_keys")
         self.keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keys.setWordWrap(True)
@@ -139,21 +148,21 @@ class RatingPrompt(QWidget):
         self.map.hide()
         self.map.score_changed.connect(self._on_map_score)
         self.map.installEventFilter(self)
-        self.map_button = QPushButton("&Body map")
+        self.map_button = QPushButton(_("&Body map"))
         self.map_button.setObjectName("rating_map_toggle")
         self.map_button.setCheckable(True)
         self.map_button.setToolTip(
-            "Rate on a map of the body instead: choose a place, then type its score"
+            _("Rate on a map of the body instead: choose a place, then type its score")
         )
         self.map_button.setFont(scaled_font(self.font(), 18))
         self.map_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.map_button.toggled.connect(self.show_map)
-        self.dont_ask = QCheckBox("Don't ask for this routine")
+        self.dont_ask = QCheckBox(_("Don't ask for this routine"))
         self.dont_ask.setObjectName("rating_dont_ask")
         self.dont_ask.setFont(scaled_font(self.font(), 18))
-        self.save = QPushButton("Save")
+        self.save = QPushButton(_("Save"))
         self.save.setObjectName("rating_save")
-        self.skip = QPushButton("Skip")
+        self.skip = QPushButton(_("Skip"))
         self.skip.setObjectName("rating_skip")
         for button in (self.save, self.skip):
             button.setFont(scaled_font(self.font(), 24, bold=True))
@@ -196,8 +205,13 @@ class RatingPrompt(QWidget):
     def ask(self, routine: str, moment: Moment, areas: list[Area]) -> None:
         """Ask for *areas* of *routine*, *moment* before or after it."""
         self.moment = moment
-        when = "before you start" if moment == "before" else "now that you have finished"
-        self.subtitle.setText(f"{routine}, {when}: 0 is no pain, 10 the worst you can imagine.")
+        if moment == "before":
+            text = _("{routine}, before you start: 0 is no pain, 10 the worst you can imagine.")
+        else:
+            text = _(
+                "{routine}, now that you have finished: 0 is no pain, 10 the worst you can imagine."
+            )
+        self.subtitle.setText(text.format(routine=routine))
         while self._grid.count():  # the last routine's rows go at once, not on the next turn
             item = self._grid.takeAt(0)
             old = item.widget() if item is not None else None
@@ -227,7 +241,7 @@ class RatingPrompt(QWidget):
         self._grid.addWidget(self.note_label, len(areas), 0, Qt.AlignmentFlag.AlignRight)
         self._grid.addWidget(self.note, len(areas), 1, 1, 2)
         self.note.clear()
-        self.keys.setText(SCORE_KEYS)
+        self.keys.setText(_(SCORE_KEYS))
         self.dont_ask.setChecked(False)
         self.map_button.setChecked(False)
         self.map_button.setVisible(any(places_of(f.area) for f in self.fields))
@@ -242,13 +256,13 @@ class RatingPrompt(QWidget):
         self._grid_box.setVisible(not on)
         self.map.setVisible(on)
         if on:
-            self.keys.setText(MAP_KEYS)
+            self.keys.setText(_(MAP_KEYS))
             self.map.setFocus()
             if self.map.selected is None:
                 first = next((p for f in self.fields for p in places_of(f.area)), None)
                 self.map.select(first)
         else:
-            self.keys.setText(SCORE_KEYS)
+            self.keys.setText(_(SCORE_KEYS))
             if self.fields:
                 self.fields[0].setFocus()
 
@@ -283,7 +297,7 @@ class RatingPrompt(QWidget):
 
     def _show_keys(self, focused: QObject) -> None:
         if focused is self.map:
-            self.keys.setText(MAP_KEYS)
+            self.keys.setText(_(MAP_KEYS))
         else:
             self.keys.setText(NOTE_KEYS if focused is self.note else SCORE_KEYS)
 

@@ -39,6 +39,7 @@ from psoas_timer.history.report import (
     build_report,
     first_session_day,
 )
+from psoas_timer.i18n import _, format_date, ngettext
 from psoas_timer.ui.progress.report_pdf import (
     PAGE_MARGINS_MM,
     page_size_for,
@@ -68,7 +69,7 @@ class ReportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("report_dialog")
-        self.setWindowTitle("Report for your physiotherapist")
+        self.setWindowTitle(_("Report for your physiotherapist"))
         self.store = store
         self._programme = programme
         today = today or store.wall().date()
@@ -79,10 +80,10 @@ class ReportDialog(QDialog):
 
         self.name = QLineEdit()
         self.name.setObjectName("report_name")
-        self.name.setPlaceholderText("Your name (optional)")
+        self.name.setPlaceholderText(_("Your name (optional)"))
         self.note = QLineEdit()
         self.note.setObjectName("report_note")
-        self.note.setPlaceholderText("A note for the physiotherapist (optional)")
+        self.note.setPlaceholderText(_("A note for the physiotherapist (optional)"))
         self.since = QDateEdit(QDate(start.year, start.month, start.day))
         self.until = QDateEdit(QDate(today.year, today.month, today.day))
         for edit, name in ((self.since, "report_since"), (self.until, "report_until")):
@@ -91,17 +92,17 @@ class ReportDialog(QDialog):
             edit.setDisplayFormat("d MMM yyyy")
         self.paper = QComboBox()
         self.paper.setObjectName("report_paper")
-        self.paper.addItem("A4", QPageSize.PageSizeId.A4)
-        self.paper.addItem("Letter", QPageSize.PageSizeId.Letter)
+        self.paper.addItem(_("A4"), QPageSize.PageSizeId.A4)
+        self.paper.addItem(_("Letter"), QPageSize.PageSizeId.Letter)
         self.paper.setCurrentIndex(
             1 if page_size_for(QLocale()).id() == QPageSize.PageSizeId.Letter else 0
         )
         form = QFormLayout()
-        form.addRow("&For", self.name)
-        form.addRow("&Note", self.note)
-        form.addRow("F&rom", self.since)
-        form.addRow("&To", self.until)
-        form.addRow("&Paper", self.paper)
+        form.addRow(_("&For"), self.name)
+        form.addRow(_("&Note"), self.note)
+        form.addRow(_("F&rom"), self.since)
+        form.addRow(_("&To"), self.until)
+        form.addRow(_("&Paper"), self.paper)
         self.summary = QLabel()
         self.summary.setObjectName("report_summary")
         self.summary.setWordWrap(True)
@@ -115,9 +116,9 @@ class ReportDialog(QDialog):
         self.preview.paintRequested.connect(self._paint)
         self.pages = 0
 
-        self.save_button = QPushButton("&Save PDF…")
+        self.save_button = QPushButton(_("&Save PDF…"))
         self.save_button.setObjectName("report_save")
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(_("&Print…"))
         self.print_button.setObjectName("report_print")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -198,9 +199,17 @@ class ReportDialog(QDialog):
             log.exception("could not draw the report preview")
             self.pages = 0
         report = self.report
+        sessions = ngettext("{count} session", "{count} sessions", report.sessions).format(
+            count=report.sessions
+        )
+        pages = ngettext("{count} page", "{count} pages", self.pages).format(count=self.pages)
         self.summary.setText(
-            f"{report.sessions} sessions from {report.since:%d %b %Y} to "
-            f"{report.until:%d %b %Y}; {self.pages} pages."
+            _("{sessions} from {first} to {last}; {pages}.").format(
+                sessions=sessions,
+                first=format_date(report.since, "medium"),
+                last=format_date(report.until, "medium"),
+                pages=pages,
+            )
         )
 
     # -- saving and printing -----------------------------------------------------------
@@ -212,8 +221,8 @@ class ReportDialog(QDialog):
     def _on_save(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder or Path.home()) / f"psoas-timer-report-{date.today()}.pdf"
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the report", str(suggested), "PDF (*.pdf)"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the report"), str(suggested), _("PDF (*.pdf)")
         )
         if not name:
             return
@@ -222,22 +231,30 @@ class ReportDialog(QDialog):
             pages = self.save_to(path)
         except OSError as exc:
             log.warning("could not save the report to %s: %s", path, exc)
-            QMessageBox.warning(self, "Report not saved", f"Could not write {path}: {exc}")
+            QMessageBox.warning(
+                self,
+                _("Report not saved"),
+                _("Could not write {path}: {problem}").format(path=path, problem=exc),
+            )
             return
-        self.summary.setText(f"Saved {pages} pages to {path}.")
+        self.summary.setText(
+            ngettext(
+                "Saved {count} page to {path}.", "Saved {count} pages to {path}.", pages
+            ).format(count=pages, path=path)
+        )
 
     def _on_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._set_paper(printer)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the report")
+        dialog.setWindowTitle(_("Print the report"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
             render_report(self.build(), printer)
         except OSError as exc:
             log.warning("could not print the report: %s", exc)
-            QMessageBox.warning(self, "Report not printed", str(exc))
+            QMessageBox.warning(self, _("Report not printed"), str(exc))
 
 
 def _day(value: QDate) -> date:

@@ -34,6 +34,7 @@ from psoas_timer.history import IMPRESSIONS, format_seconds
 from psoas_timer.history.change import PAIN_FRACTION, PAIN_POINTS, ScoreChange
 from psoas_timer.history.chart_series import Chart
 from psoas_timer.history.report import Report, adherence_rows
+from psoas_timer.i18n import N_, _, format_date, format_decimal, format_percent, ngettext
 from psoas_timer.ui.common.chart_painter import ChartStyle, paint_chart
 
 __all__ = ["MAX_NOTES", "PAGE_MARGINS_MM", "page_size_for", "render_report", "write_report_pdf"]
@@ -48,8 +49,8 @@ log = logging.getLogger(__name__)
 MAX_NOTES = 8
 MAX_CHECKINS = 6
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_ABOUT = (
+#: Marked only: translated where drawn.
+_ABOUT = N_(
     "Psoas Timer is a timer for home exercise: it records what was done and what the user "
     "rated. It does not diagnose or treat anything."
 )
@@ -68,7 +69,11 @@ def write_report_pdf(report: Report, path: Path, page_size: QPageSize | None = N
     path = Path(path)
     temp = path.with_name(f".{path.name}.part")
     writer = QPdfWriter(str(temp))
-    writer.setTitle(f"Psoas Timer report, {_day(report.since)} to {_day(report.until)}")
+    writer.setTitle(
+        _("Psoas Timer report, {first} to {last}").format(
+            first=_day(report.since), last=_day(report.until)
+        )
+    )
     writer.setCreator(f"Psoas Timer {__version__}")
     writer.setResolution(600)
     writer.setPageLayout(
@@ -178,12 +183,12 @@ class _Pages:
         p.drawText(
             QRectF(self.area.left(), top, self.area.width() * 0.85, h * 2.2),
             Qt.TextFlag.TextWordWrap,
-            _ABOUT,
+            _(_ABOUT),
         )
         p.drawText(
             QRectF(self.area.left(), top, self.area.width(), h),
             Qt.AlignmentFlag.AlignRight,
-            f"page {self.page}",
+            _("page {number}").format(number=self.page),
         )
 
     def text(self, words: str, font: QFont | None = None, *, gap: float = 0.35) -> None:
@@ -283,64 +288,79 @@ class _Pages:
 
 
 def _draw(report: Report, pages: _Pages) -> None:
-    pages.text("Progress report for the physiotherapist", pages.title, gap=0.3)
-    who = f"For: {report.name}" if report.name else "For: (no name given)"
-    weeks = ((report.until - report.since).days + 1) / 7
-    pages.text(
-        f"{who}\nPeriod: {_day(report.since)} to {_day(report.until)} "
-        f"({weeks:.0f} weeks)\nMade on {_day(report.made.date())} with Psoas Timer",
-    )
+    pages.text(_("Progress report for the physiotherapist"), pages.title, gap=0.3)
+    who = _("For: {name}").format(name=report.name) if report.name else _("For: (no name given)")
+    weeks = round(((report.until - report.since).days + 1) / 7)
+    period = ngettext(
+        "Period: {first} to {last} ({count} week)",
+        "Period: {first} to {last} ({count} weeks)",
+        weeks,
+    ).format(first=_day(report.since), last=_day(report.until), count=weeks)
+    made = _("Made on {date} with Psoas Timer").format(date=_day(report.made.date()))
+    pages.text("\n".join([who, period, made]))
     if report.note:
-        pages.text(f"Note from the user: {report.note}")
+        pages.text(_("Note from the user: {note}").format(note=report.note))
     minutes = round(report.active_seconds / 60)
-    hours = f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
-    pages.text(
-        f"{report.sessions} sessions in the period, {report.completed} of them finished; "
-        f"{hours} of exercise in all. Weekly goal: {report.goal} days a week."
-        + (f" Programme followed: {report.programme}." if report.programme else ""),
-        pages.bold,
-    )
+    if minutes >= 60:
+        hours = _("{hours} h {minutes} min").format(hours=minutes // 60, minutes=minutes % 60)
+    else:
+        hours = _("{minutes} min").format(minutes=minutes)
+    summary = ngettext(
+        "{count} session in the period, {finished} of them finished; {time} of exercise in "
+        "all. Weekly goal: {goal} days a week.",
+        "{count} sessions in the period, {finished} of them finished; {time} of exercise in "
+        "all. Weekly goal: {goal} days a week.",
+        report.sessions,
+    ).format(count=report.sessions, finished=report.completed, time=hours, goal=report.goal)
+    if report.programme:
+        summary = _("{summary} Programme followed: {programme}.").format(
+            summary=summary, programme=report.programme
+        )
+    pages.text(summary, pages.bold)
 
-    pages.heading_text("Adherence", keep=pages.mm * 20)
+    pages.heading_text(_("Adherence"), keep=pages.mm * 20)
     rows = adherence_rows(report)
     with_programme = report.programme is not None
     columns = [
-        _Column("Period", 0.34),
-        _Column("Days with a session", 0.22, right=True),
-        _Column("Sessions", 0.12, right=True),
-        _Column("Minutes", 0.12, right=True),
+        _Column(_("Period"), 0.34),
+        _Column(_("Days with a session"), 0.22, right=True),
+        _Column(_("Sessions"), 0.12, right=True),
+        _Column(_("Minutes"), 0.12, right=True),
     ]
     if with_programme:
-        columns.append(_Column("Programme done", 0.2, right=True))
+        columns.append(_Column(_("Programme done"), 0.2, right=True))
     else:
-        columns[0] = _Column("Period", 0.54)
+        columns[0] = _Column(_("Period"), 0.54)
     table = []
     for row in rows:
         cells = [
             row.label,
-            f"{row.days} of {row.goal_days}" + (" ✓" if row.met else ""),
+            _("{done} of {goal}").format(done=row.days, goal=row.goal_days)
+            + (" ✓" if row.met else ""),
             str(row.sessions),
-            f"{row.minutes:.0f}",
+            format_decimal(row.minutes, digits=0),
         ]
         if with_programme:
-            cells.append(f"{row.planned_done} of {row.planned}")
+            cells.append(_("{done} of {goal}").format(done=row.planned_done, goal=row.planned))
         table.append(cells)
     pages.table(columns, table)
     pages.text(
-        "“Days with a session” is counted against the weekly goal; ✓ marks a period that "
-        "reached it.",
+        _(
+            "“Days with a session” is counted against the weekly goal; ✓ marks a period that "
+            "reached it."
+        ),
         pages.small,
     )
 
-    pages.heading_text("Pain (0–10), per area and side", keep=pages.mm * 20)
+    pages.heading_text(_("Pain (0–10), per area and side"), keep=pages.mm * 20)
     if report.areas:
         pages.table(
             [
-                _Column("Area", 0.2),
-                _Column("Before", 0.1, right=True),
-                _Column("Change before", 0.25),
-                _Column("After", 0.1, right=True),
-                _Column("Change after", 0.25),
+                _Column(_("Area"), 0.2),
+                _Column(_("Before"), 0.1, right=True),
+                _Column(_("Change before"), 0.25),
+                _Column(_("After"), 0.1, right=True),
+                _Column(_("Change after"), 0.25),
             ],
             [
                 [
@@ -354,26 +374,29 @@ def _draw(report: Report, pages: _Pages) -> None:
             ],
         )
         pages.text(
-            f"First → last rating in the period. “Before” is rated before a session, “after” "
-            "just after it. A change of "
-            f"{PAIN_POINTS:.0f} points or more, or of {PAIN_FRACTION:.0%} of the first score, "
-            "is one people notice (Farrar et al. 2001); a smaller change is shown as "
-            "“no clear change”.",
+            _(
+                "First → last rating in the period. “Before” is rated before a session, "
+                "“after” just after it. A change of {points} points or more, or of {share} of "
+                "the first score, is one people notice (Farrar et al. 2001); a smaller change "
+                "is shown as “no clear change”."
+            ).format(
+                points=format_decimal(PAIN_POINTS, digits=0), share=format_percent(PAIN_FRACTION)
+            ),
             pages.small,
         )
         pages.charts(report.pain_charts)
     else:
-        pages.text("No pain ratings in this period.")
+        pages.text(_("No pain ratings in this period."))
 
-    pages.heading_text("Time to release, per point and side", keep=pages.mm * 20)
+    pages.heading_text(_("Time to release, per point and side"), keep=pages.mm * 20)
     if report.points:
         pages.table(
             [
-                _Column("Point", 0.36),
-                _Column("Holds", 0.1, right=True),
-                _Column("First", 0.14, right=True),
-                _Column("Last", 0.14, right=True),
-                _Column("Trend", 0.26, right=True),
+                _Column(_("Point"), 0.36),
+                _Column(_("Holds"), 0.1, right=True),
+                _Column(_("First"), 0.14, right=True),
+                _Column(_("Last"), 0.14, right=True),
+                _Column(_("Trend"), 0.26, right=True),
             ],
             [
                 [
@@ -388,30 +411,39 @@ def _draw(report: Report, pages: _Pages) -> None:
         )
         pages.charts(report.release_charts)
     else:
-        pages.text("No open holds (releases) in this period.")
+        pages.text(_("No open holds (releases) in this period."))
 
-    pages.heading_text("Weekly check-ins", keep=pages.mm * 20)
+    pages.heading_text(_("Weekly check-ins"), keep=pages.mm * 20)
     if report.checkins:
         shown = report.checkins[-MAX_CHECKINS:]
         pages.table(
-            [_Column("Date", 0.15), _Column("Activities (0–10)", 0.63), _Column("Overall", 0.22)],
+            [
+                _Column(_("Date"), 0.15),
+                _Column(_("Activities (0–10)"), 0.63),
+                _Column(_("Overall"), 0.22),
+            ],
             [
                 [
                     _day(c.taken.date()),
                     "; ".join(f"{a.activity} {a.score}" for a in c.activities) or "–",
-                    c.impression_label or "not answered",
+                    c.impression_label or _("not answered"),
                 ]
                 for c in shown
             ],
         )
         if len(report.checkins) > len(shown):
-            pages.text(f"The {len(shown)} latest of {len(report.checkins)} check-ins.", pages.small)
+            pages.text(
+                _("The {count} latest of {total} check-ins.").format(
+                    count=len(shown), total=len(report.checkins)
+                ),
+                pages.small,
+            )
         if report.activities:
             pages.table(
                 [
-                    _Column("Activity", 0.4),
-                    _Column("First → last", 0.2, right=True),
-                    _Column("Change", 0.4),
+                    _Column(_("Activity"), 0.4),
+                    _Column(_("First → last"), 0.2, right=True),
+                    _Column(_("Change"), 0.4),
                 ],
                 [
                     [a.activity, f"{a.first} → {a.last}", _change(a.change)]
@@ -421,31 +453,38 @@ def _draw(report: Report, pages: _Pages) -> None:
         if not report.activity_chart.empty:
             pages.charts([report.activity_chart], per_row=1, height_mm=55)
         pages.text(
-            "Activities are rated 0 (cannot do it) to 10 (as before the trouble began); a "
-            "change of 2 points is one that matters. “Overall” is the user’s impression of "
-            f"change since starting, from “{IMPRESSIONS[-3]}” to “{IMPRESSIONS[3]}”.",
+            _(
+                "Activities are rated 0 (cannot do it) to 10 (as before the trouble began); a "
+                "change of 2 points is one that matters. “Overall” is the user’s impression "
+                "of change since starting, from “{worst}” to “{best}”."
+            ).format(worst=IMPRESSIONS[-3], best=IMPRESSIONS[3]),
             pages.small,
         )
     else:
-        pages.text("No weekly check-ins in this period.")
+        pages.text(_("No weekly check-ins in this period."))
 
-    pages.heading_text("Notes", keep=pages.mm * 10)
+    pages.heading_text(_("Notes"), keep=pages.mm * 10)
     if report.notes:
         shown_notes = report.notes[-MAX_NOTES:]
         for note in shown_notes:
-            pages.text(f"{_day(note.when.date())}, {note.routine}: {note.note}")
+            pages.text(
+                _("{date}, {routine}: {note}").format(
+                    date=_day(note.when.date()), routine=note.routine, note=note.note
+                )
+            )
         if len(report.notes) > len(shown_notes):
             pages.text(
-                f"The {len(shown_notes)} latest of {len(report.notes)} notes; all of them are "
-                "in the history export.",
+                _(
+                    "The {count} latest of {total} notes; all of them are in the history export."
+                ).format(count=len(shown_notes), total=len(report.notes)),
                 pages.small,
             )
     else:
-        pages.text("No notes in this period.")
+        pages.text(_("No notes in this period."))
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return format_date(day, "medium")
 
 
 def _first_last(first: int | None, last: int | None) -> str:
@@ -461,16 +500,18 @@ def _change(change: ScoreChange | None) -> str:
     sign = "−" if change.delta < 0 else "+" if change.delta > 0 else "±"
     size = f"{sign}{abs(change.delta):.0f}"
     if change.direction == "better":
-        return f"{size}: better (matters)"
+        return _("{change}: better (matters)").format(change=size)
     if change.direction == "worse":
-        return f"{size}: worse (matters)"
-    return f"{size}: no clear change"
+        return _("{change}: worse (matters)").format(change=size)
+    return _("{change}: no clear change").format(change=size)
 
 
 def _trend(per_week: float | None) -> str:
     if per_week is None:
         return "–"
     if abs(per_week) < 1:
-        return "steady"
-    way = "shorter" if per_week < 0 else "longer"
-    return f"{abs(per_week):.0f} s a week {way}"
+        return _("steady")
+    seconds = format_decimal(abs(per_week), digits=0)
+    if per_week < 0:
+        return _("{seconds} s a week shorter").format(seconds=seconds)
+    return _("{seconds} s a week longer").format(seconds=seconds)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.history import HistoryStore, SessionSummary, format_seconds
 from psoas_timer.history.format import ending_word
+from psoas_timer.i18n import _, format_datetime
 from psoas_timer.ui.common.theme import scaled_font
 from psoas_timer.ui.progress.words import session_text
 
@@ -45,11 +46,11 @@ class SessionsTab(QWidget):
         self._listed = 0
         self.session_list = QTreeWidget()
         self.session_list.setObjectName("session_list")
-        self.session_list.setHeaderLabels(["When", "Routine", "Time", "How it ended"])
+        self.session_list.setHeaderLabels([_("When"), _("Routine"), _("Time"), _("How it ended")])
         self.session_list.setRootIsDecorated(False)
         self.session_list.setUniformRowHeights(True)
         self.session_list.setFont(scaled_font(base, 16))
-        self.session_list.setAccessibleName("Sessions, newest first")
+        self.session_list.setAccessibleName(_("Sessions, newest first"))
         columns = self.session_list.header()
         columns.setStretchLastSection(False)
         columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -61,11 +62,11 @@ class SessionsTab(QWidget):
         self.detail.setObjectName("session_detail")
         self.detail.setReadOnly(True)
         self.detail.setFont(scaled_font(base, 16))
-        self.more = QPushButton("Show more")
+        self.more = QPushButton(_("Show more"))
         self.more.setObjectName("more_sessions")
-        self.delete = QPushButton("Delete this session…")
+        self.delete = QPushButton(_("Delete this session…"))
         self.delete.setObjectName("delete_session")
-        self.delete.setToolTip("Delete the selected session (Delete)")
+        self.delete.setToolTip(_("Delete the selected session (Delete)"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.more)
         buttons.addStretch(1)
@@ -114,7 +115,7 @@ class SessionsTab(QWidget):
     def _session_item(self, s: SessionSummary) -> QTreeWidgetItem:
         item = QTreeWidgetItem(
             [
-                f"{s.started:%a %d %b %Y %H:%M}",
+                format_datetime(s.started, "EEE d MMM y HH:mm"),
                 s.routine.name,
                 format_seconds(s.active_seconds),
                 ending_word(s.ending),
@@ -135,7 +136,9 @@ class SessionsTab(QWidget):
         item = self.session_list.currentItem()
         if item is None:
             return None
-        return item.data(0, Qt.ItemDataRole.UserRole), f"{item.text(1)} on {item.text(0)}"
+        return item.data(0, Qt.ItemDataRole.UserRole), _("{routine} on {when}").format(
+            routine=item.text(1), when=item.text(0)
+        )
 
     def _on_session_selected(self, current: QTreeWidgetItem | None, _old: object) -> None:
         if current is None or self.store is None:

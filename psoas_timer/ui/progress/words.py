@@ -28,8 +28,8 @@ from psoas_timer.history.format import (
     step_counts,
 )
 from psoas_timer.history.summary import SinceStart
-from psoas_timer.i18n import _
-from psoas_timer.ui.common.text import plural
+from psoas_timer.i18n import _, format_date, format_datetime, format_time, ngettext
+from psoas_timer.ui.common.text import plural, side_word
 
 __all__ = [
     "ENDINGS",
@@ -51,12 +51,23 @@ def day_words(when: date, today: date) -> str:
     """``"today"``, ``"yesterday"``, ``"3 days ago"``, else ``"on 4 March 2026"``."""
     days = (today - when).days
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "yesterday"
+        return _("yesterday")
     if 1 < days < 7:
-        return f"{days} days ago"
-    return f"on {when.day} {when:%B %Y}"
+        return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+    return _("on {date}").format(date=format_date(when, "long"))
+
+
+def _sided(side: str | None, name: str) -> str:
+    """A point named with its side: ``"Left psoas ball release"``."""
+    if side == "left":
+        where = _("left {point}").format(point=name)
+    elif side == "right":
+        where = _("right {point}").format(point=name)
+    else:
+        where = f"{side} {name}" if side else name
+    return where[:1].upper() + where[1:]
 
 
 def calendar_words(days: Sequence[DayMinutes], first: date) -> str:
@@ -64,27 +75,28 @@ def calendar_words(days: Sequence[DayMinutes], first: date) -> str:
     minutes."""
     shown = [d for d in days if d.sessions and d.day >= first]
     if not shown:
-        return "No sessions in the last six months: each day with one is shaded here."
+        return _("No sessions in the last six months: each day with one is shaded here.")
     minutes = round(sum(d.minutes for d in shown))
-    return (
-        f"{plural(len(shown), 'day')} with a session, {plural(minutes, 'minute')} in all. "
-        "The stronger the colour, the more minutes."
-    )
+    return _(
+        "{days} with a session, {minutes} in all. The stronger the colour, the more minutes."
+    ).format(days=plural(len(shown), "day"), minutes=plural(minutes, "minute"))
 
 
 def _clock(when: datetime) -> str:
-    return f"{when:%H:%M}"
+    return format_time(when)
 
 
 def last_done_line(last: LastDone | None, today: date) -> str:
     """The routine page's line: when the routine was last done and how its points released
     ("Last done yesterday at 07:10 · Psoas release: left released in 1:40, right in 2:10")."""
     if last is None:
-        return "Not done yet."
+        return _("Not done yet.")
     started = last.session.started
-    line = f"Last done {day_words(started.date(), today)} at {_clock(started)}"
+    day, time = day_words(started.date(), today), _clock(started)
     if last.session.ending == "stopped":
-        line += " (stopped early)"
+        line = _("Last done {day} at {time} (stopped early)").format(day=day, time=time)
+    else:
+        line = _("Last done {day} at {time}").format(day=day, time=time)
     releases = describe_releases(last.releases)
     return f"{line} · {releases}" if releases else line
 
@@ -93,9 +105,13 @@ def rating_lines(scores: Mapping[Area, int], before: Mapping[Area, int] | None =
     """``"Left psoas: 3 (5 before)"`` for each rated area."""
     lines = []
     for area, score in scores.items():
-        text = f"{area.label.capitalize()}: {score}"
+        where = area.label.capitalize()
         if before is not None and area in before:
-            text += f" ({before[area]} before)"
+            text = _("{area}: {score} ({before} before)").format(
+                area=where, score=score, before=before[area]
+            )
+        else:
+            text = _("{area}: {score}").format(area=where, score=score)
         lines.append(text)
     return lines
 
@@ -110,8 +126,7 @@ def release_lines(releases: tuple[Release, ...]) -> list[str]:
     otherwise (``"skipped after 0:01"``: only a release is a time to release)."""
     lines = []
     for r in releases:
-        where = f"{r.side} {r.name}" if r.side else r.name
-        where = where[:1].upper() + where[1:]
+        where = _sided(r.side, r.name)
         lines.append(_("{point}: {how}").format(point=where, how=hold_words(r.ending, r.seconds)))
     return lines
 
@@ -120,44 +135,62 @@ def change_lines(detail: SessionDetail, previous: SessionDetail | None) -> list[
     """What changed since the previous session of the same routine: each area's score after
     it (the history's :func:`rating_changes`), and each point's time to release."""
     if previous is None:
-        return ["This is the first time this routine is recorded."]
+        return [_("This is the first time this routine is recorded.")]
     lines: list[str] = []
     for change in rating_changes(detail, previous):
         if change.delta is None:
             continue
+        area = change.area.label.capitalize()
         if change.delta == 0:
-            how = f"the same as last time ({change.now})"
+            line = _("{area} after: the same as last time ({now})")
+        elif change.delta < 0:
+            line = _("{area} after: {size} lower than last time ({previous} → {now})")
         else:
-            how = f"{abs(change.delta)} {'lower' if change.delta < 0 else 'higher'} than last "
-            how += f"time ({change.previous} → {change.now})"
-        lines.append(f"{change.area.label.capitalize()} after: {how}")
+            line = _("{area} after: {size} higher than last time ({previous} → {now})")
+        lines.append(
+            line.format(area=area, size=abs(change.delta), previous=change.previous, now=change.now)
+        )
     old = first_releases(previous.releases)
     for key, r in first_releases(detail.releases).items():
         before = old.get(key)
         if before is None:
             continue
         delta = r.seconds - before.seconds
-        where = f"{r.side} {r.name}" if r.side else r.name
-        where = where[:1].upper() + where[1:]
+        where = _sided(r.side, r.name)
         if abs(delta) < 1:
-            lines.append(f"{where}: released in the same time ({format_seconds(r.seconds)})")
-        else:
-            faster = "faster" if delta < 0 else "slower"
             lines.append(
-                f"{where}: released {format_seconds(abs(delta))} {faster} "
-                f"({format_seconds(before.seconds)} → {format_seconds(r.seconds)})"
+                _("{point}: released in the same time ({time})").format(
+                    point=where, time=format_seconds(r.seconds)
+                )
             )
-    return lines or ["Nothing to compare with the previous session yet."]
+        else:
+            if delta < 0:
+                line = _("{point}: released {change} faster ({before} → {now})")
+            else:
+                line = _("{point}: released {change} slower ({before} → {now})")
+            lines.append(
+                line.format(
+                    point=where,
+                    change=format_seconds(abs(delta)),
+                    before=format_seconds(before.seconds),
+                    now=format_seconds(r.seconds),
+                )
+            )
+    return lines or [_("Nothing to compare with the previous session yet.")]
 
 
 def ago(day: date, today: date) -> str:
     """``"5 days ago"``, ``"4 weeks ago"``, ``"3 months ago"``."""
     days = (today - day).days
     if days < 7:
-        return f"{plural(days, 'day')} ago" if days > 1 else "yesterday"
+        if days <= 1:
+            return _("yesterday")
+        return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
     if days < 61:
-        return f"{plural(days // 7, 'week')} ago"
-    return f"{plural(days // 30, 'month')} ago"
+        weeks = days // 7
+        return ngettext("{count} week ago", "{count} weeks ago", weeks).format(count=weeks)
+    months = days // 30
+    return ngettext("{count} month ago", "{count} months ago", months).format(count=months)
 
 
 def since_start_lines(changes: Sequence[SinceStart], today: date) -> list[str]:
@@ -171,43 +204,77 @@ def since_start_lines(changes: Sequence[SinceStart], today: date) -> list[str]:
         when = ago(item.started.date(), today)
         scores = f"{change.first:.0f} → {change.last:.0f}"
         if change.direction == "same":
-            lines.append(f"{where}: {scores} since you started, {when}: no clear change yet")
+            lines.append(
+                _("{area}: {scores} since you started, {when}: no clear change yet").format(
+                    area=where, scores=scores, when=when
+                )
+            )
             continue
-        way = "down" if change.delta < 0 else "up"
-        size = plural(round(change.points), "point")
-        lines.append(
-            f"{where}: {way} {size} since you started, {when} ({scores}), a change that matters"
-        )
+        points = round(change.points)
+        if change.delta < 0:
+            line = ngettext(
+                "{area}: down {count} point since you started, {when} ({scores}), a change "
+                "that matters",
+                "{area}: down {count} points since you started, {when} ({scores}), a change "
+                "that matters",
+                points,
+            )
+        else:
+            line = ngettext(
+                "{area}: up {count} point since you started, {when} ({scores}), a change "
+                "that matters",
+                "{area}: up {count} points since you started, {when} ({scores}), a change "
+                "that matters",
+                points,
+            )
+        lines.append(line.format(area=where, count=points, when=when, scores=scores))
     return lines
 
 
 def session_text(detail: SessionDetail) -> str:
     """A session in full, as plain text: when, how long, steps, releases, ratings, note."""
     s = detail.summary
+    timing = _("{ending} · {active} active of {planned} planned").format(
+        ending=ending_word(s.ending).capitalize(),
+        active=format_seconds(s.active_seconds),
+        planned=format_seconds(s.planned_seconds),
+    )
+    if s.paused_seconds >= 1:
+        timing = _("{timing} · paused {time}").format(
+            timing=timing, time=format_seconds(s.paused_seconds)
+        )
     lines = [
-        f"{s.routine.name}, {s.started:%A %d %B %Y, %H:%M}",
-        f"{ending_word(s.ending).capitalize()} · {format_seconds(s.active_seconds)} active"
-        f" of {format_seconds(s.planned_seconds)} planned"
-        + (f" · paused {format_seconds(s.paused_seconds)}" if s.paused_seconds >= 1 else ""),
+        _("{routine}, {when}").format(
+            routine=s.routine.name, when=format_datetime(s.started, "full")
+        ),
+        timing,
         _("Steps: {counts}").format(counts=step_counts(s)),
     ]
     before, after = detail.ratings_at("before"), detail.ratings_at("after")
     if before:
-        lines += ["", "Before:", *("  " + x for x in rating_lines(before))]
+        lines += ["", _("Before:"), *("  " + x for x in rating_lines(before))]
     if after:
-        lines += ["", "After:", *("  " + x for x in rating_lines(after, before))]
+        lines += ["", _("After:"), *("  " + x for x in rating_lines(after, before))]
     if detail.releases:
-        lines += ["", "Releases:", *("  " + x for x in release_lines(detail.releases))]
+        lines += ["", _("Releases:"), *("  " + x for x in release_lines(detail.releases))]
     if s.note:
-        lines += ["", f"Note: {s.note}"]
+        lines += ["", _("Note: {note}").format(note=s.note)]
     if detail.steps:
-        lines += ["", "Steps:"]
+        lines += ["", _("Steps:")]
         for step in detail.steps:
-            where = f" · {step.side}" if step.side else ""
-            where += f" · set {step.set}" if step.set > 1 else ""
-            state = "done" if step.done else "skipped"
-            lines.append(
-                f"  {step.name}{where}: {format_seconds(step.actual_seconds)} of "
-                f"{format_seconds(step.planned_seconds)}, {state}"
+            parts = [step.name]
+            if step.side:
+                parts.append(side_word(step.side))
+            if step.set > 1:
+                parts.append(_("set {number}").format(number=step.set))
+            if step.done:
+                line = _("{step}: {actual} of {planned}, done")
+            else:
+                line = _("{step}: {actual} of {planned}, skipped")
+            text = line.format(
+                step=" · ".join(parts),
+                actual=format_seconds(step.actual_seconds),
+                planned=format_seconds(step.planned_seconds),
             )
+            lines.append(f"  {text}")
     return "\n".join(lines)

@@ -46,7 +46,7 @@ def test_the_map_shows_the_scores_of_a_day_and_the_routines_for_a_place(
         assert "hip-crease-right" not in tab.map.scores
         tab.slider.setValue(0)
         assert tab.map.scores["hip-crease-left"] == 7
-        assert "Monday 02 March 2026" in tab.day_label.text()
+        assert "Monday, 2 March 2026" in tab.day_label.text()  # the locale's full date
         page.show()
         crease = next(p for p in PLACES if p.key == "hip-crease-left")
         centre = tab.map._ellipse(crease).center()
