@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Slot
 
+from psoas_timer.i18n import _
 from psoas_timer.ui.remote.mpris import PlayerState
 from psoas_timer.ui.remote.words import (
     ANSWER_ON_SCREEN,
@@ -202,7 +203,7 @@ class RemoteControl(QObject):
                 return
             s.start_pause()  # exactly what Start does
             if s.snapshot() is None and s.dialog_open():
-                s.say(ANSWER_ON_SCREEN)
+                s.say(_(ANSWER_ON_SCREEN))
         elif not self._act_on_session(command):
             return
         self.done.append(command)
@@ -214,14 +215,14 @@ class RemoteControl(QObject):
         assert snap is not None
         if command == "PlayPause" or (command == "Play" and not s.running):
             s.start_pause()
-            s.say(RESUMED if s.running else PAUSED)
+            s.say(_(RESUMED) if s.running else _(PAUSED))
         elif command == "Pause" and s.running:
             s.start_pause()
-            s.say(PAUSED)
+            s.say(_(PAUSED))
         elif command == "Next" and snap.segment.open is not None:
             held = snap.elapsed
             if s.release() is not None:
-                s.say(PRESS_AGAIN)
+                s.say(_(PRESS_AGAIN))
             else:
                 s.say(released_words(held))
         elif command == "Next":
@@ -229,16 +230,16 @@ class RemoteControl(QObject):
             self._say_where(next_words)
         elif command == "More":
             s.add_time()
-            s.say(MORE)
+            s.say(_(MORE))
         elif command == "Previous":
             s.previous()
             self._say_where(back_words)
         elif command == "Stop":
             if s.stop_without_asking():
                 s.stop(ask=False)
-                s.say(STOPPED)
+                s.say(_(STOPPED))
             else:
-                s.say(ASK_STOP)
+                s.say(_(ASK_STOP))
                 s.stop(ask=True)
         else:
             self._ignore(command, "nothing to do now")

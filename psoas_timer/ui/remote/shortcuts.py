@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from psoas_timer.i18n import N_, _
 from psoas_timer.ui.common.bus_link import Outbox
 
 __all__ = ["SHORTCUTS", "GlobalShortcuts", "PortalShortcuts", "status_html"]
@@ -36,10 +37,10 @@ PROPERTIES = "org.freedesktop.DBus.Properties"
 #: The shortcuts offered: id, what it does (the desktop shows it), the keys suggested, and
 #: the MPRIS call it stands for (``More`` is +10 s, which MPRIS has no call for).
 SHORTCUTS: tuple[tuple[str, str, str, str], ...] = (
-    ("pause", "Pause or resume the session", "CTRL+ALT+space", "PlayPause"),
-    ("next", "Next part (released, during an open hold)", "CTRL+ALT+Right", "Next"),
-    ("more", "Add 10 seconds to this part", "CTRL+ALT+plus", "More"),
-    ("stop", "Stop the session", "CTRL+ALT+BackSpace", "Stop"),
+    ("pause", N_("Pause or resume the session"), "CTRL+ALT+space", "PlayPause"),
+    ("next", N_("Next part (released, during an open hold)"), "CTRL+ALT+Right", "Next"),
+    ("more", N_("Add 10 seconds to this part"), "CTRL+ALT+plus", "More"),
+    ("stop", N_("Stop the session"), "CTRL+ALT+BackSpace", "Stop"),
 )
 COMMAND = {sid: command for sid, _what, _keys, command in SHORTCUTS}
 
@@ -138,7 +139,7 @@ class PortalShortcuts:
             return
         self.session = str(handle[1])
         shortcuts = [
-            (sid, {"description": ("s", what), "preferred_trigger": ("s", keys)})
+            (sid, {"description": ("s", _(what)), "preferred_trigger": ("s", keys)})
             for sid, what, keys, _command in SHORTCUTS
         ]
         token = _token("bind")
@@ -231,29 +232,25 @@ class GlobalShortcuts(QObject):
 
 _LAST_STATUS = UNKNOWN
 
-_ABSENT_HTML = (
-    "<h3>Global shortcuts</h3><p>This desktop offers no global shortcuts to apps (the "
-    "<i>GlobalShortcuts</i> desktop portal, in KDE Plasma and GNOME 48 and later). The media "
-    "keys, earbuds and a phone work instead, whatever window is in front.</p>"
-)
-_BOUND_HTML = (
-    "<h3>Global shortcuts</h3><p>This desktop lets you choose keys for Psoas Timer that work "
-    "while another window is in front: pause and resume, next (released, during an open "
-    "hold), +10 s and stop. Set them in the desktop's settings (Shortcuts; on GNOME, "
-    "Keyboard, Apps).</p>"
-)
-_UNKNOWN_HTML = (
-    "<h3>Global shortcuts</h3><p>Where the desktop offers them (KDE Plasma, GNOME 48 and "
-    "later), you can choose keys for Psoas Timer in its settings that work while another "
-    "window is in front: pause and resume, next, +10 s and stop. Elsewhere the media keys "
-    "do the same.</p>"
-)
-
 
 def status_html() -> str:
     """Help's paragraph on global shortcuts, as the desktop last answered."""
     if _LAST_STATUS == ABSENT:
-        return _ABSENT_HTML
-    if _LAST_STATUS == BOUND:
-        return _BOUND_HTML
-    return _UNKNOWN_HTML
+        text = _(
+            "This desktop offers no global shortcuts to apps (the <i>GlobalShortcuts</i> "
+            "desktop portal, in KDE Plasma and GNOME 48 and later). The media keys, earbuds "
+            "and a phone work instead, whatever window is in front."
+        )
+    elif _LAST_STATUS == BOUND:
+        text = _(
+            "This desktop lets you choose keys for Psoas Timer that work while another window "
+            "is in front: pause and resume, next (released, during an open hold), +10 s and "
+            "stop. Set them in the desktop's settings (Shortcuts; on GNOME, Keyboard, Apps)."
+        )
+    else:
+        text = _(
+            "Where the desktop offers them (KDE Plasma, GNOME 48 and later), you can choose "
+            "keys for Psoas Timer in its settings that work while another window is in front: "
+            "pause and resume, next, +10 s and stop. Elsewhere the media keys do the same."
+        )
+    return "<h3>{}</h3><p>{}</p>".format(_("Global shortcuts"), text)

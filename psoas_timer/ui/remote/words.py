@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from psoas_timer.core.engine import Snapshot
 from psoas_timer.core.spoken import number_words
+from psoas_timer.i18n import N_, _, ngettext
 
 __all__ = [
     "ANSWER_ON_SCREEN",
@@ -24,27 +25,19 @@ __all__ = [
     "time_words",
 ]
 
-PAUSED = "Paused"
-RESUMED = "Resumed"
-STOPPED = "Stopped"
+# Marked only: said and shown translated (``_(PAUSED)``); the voice has a clip of each
+# phrase in each language (tools/render_voice.py).
+PAUSED = N_("Paused")
+RESUMED = N_("Resumed")
+STOPPED = N_("Stopped")
 #: +10 s from afar (a global shortcut).
-MORE = "Ten seconds more"
+MORE = N_("Ten seconds more")
 #: The first press of an early release, from afar: the second one ends the hold.
-PRESS_AGAIN = "Press again to release"
+PRESS_AGAIN = N_("Press again to release")
 #: Stop from afar, when the user wants to be asked: play answers it.
-ASK_STOP = "Stop the session? Press play to stop it."
+ASK_STOP = N_("Stop the session? Press play to stop it.")
 #: Play from afar when the window asks something first (the safety notice, a choice).
-ANSWER_ON_SCREEN = "Answer on the screen to start"
-
-STEP_AND_SIDE = "{step}, {side} side"
-NEXT = "Next: {part}"
-BACK = "Back: {part}"
-RELEASED = "Released at {time}"
-SECONDS = "{count} seconds"
-ONE_SECOND = "{count} second"
-MINUTES = "{count} minutes"
-ONE_MINUTE = "{count} minute"
-MINUTES_SECONDS = "{minutes} {seconds}"
+ANSWER_ON_SCREEN = N_("Answer on the screen to start")
 
 
 def part_title(snap: Snapshot) -> str:
@@ -52,19 +45,21 @@ def part_title(snap: Snapshot) -> str:
     (``"Psoas release, right side"``)."""
     name = snap.segment.heading or snap.run.name
     side = snap.segment.side
-    if side:
-        return STEP_AND_SIDE.format(step=name, side=side)
+    if side == "left":
+        return _("{step}, left side").format(step=name)
+    if side == "right":
+        return _("{step}, right side").format(step=name)
     return name
 
 
 def next_words(snap: Snapshot) -> str:
     """``"Next: Psoas release, right side"``: where Next has just moved to."""
-    return NEXT.format(part=part_title(snap))
+    return _("Next: {part}").format(part=part_title(snap))
 
 
 def back_words(snap: Snapshot) -> str:
     """``"Back: Psoas release, left side"``: where Previous has just moved to."""
-    return BACK.format(part=part_title(snap))
+    return _("Back: {part}").format(part=part_title(snap))
 
 
 def time_words(seconds: float) -> str:
@@ -73,13 +68,16 @@ def time_words(seconds: float) -> str:
     whole = max(0, round(seconds))
     minutes, secs = divmod(whole, 60)
     if minutes == 0:
-        return (ONE_SECOND if secs == 1 else SECONDS).format(count=number_words(secs))
-    counted = (ONE_MINUTE if minutes == 1 else MINUTES).format(count=number_words(minutes))
+        return ngettext("{count} second", "{count} seconds", secs).format(count=number_words(secs))
+    counted = ngettext("{count} minute", "{count} minutes", minutes).format(
+        count=number_words(minutes)
+    )
     if secs == 0:
         return counted
-    return MINUTES_SECONDS.format(minutes=counted, seconds=number_words(secs))
+    # Translators: "one minute forty": the minutes, then the seconds without their unit.
+    return _("{minutes} {seconds}").format(minutes=counted, seconds=number_words(secs))
 
 
 def released_words(held: float) -> str:
     """``"Released at one minute forty"``."""
-    return RELEASED.format(time=time_words(held))
+    return _("Released at {time}").format(time=time_words(held))

@@ -194,7 +194,7 @@ class SessionControls(QObject):
         if self.release() is not None:
             from psoas_timer.ui.remote.words import PRESS_AGAIN
 
-            self.confirm(PRESS_AGAIN)
+            self.confirm(_(PRESS_AGAIN))
 
     def release(self) -> float | None:
         """Released: the hold's minimum when this press only asks for a second one (shown
