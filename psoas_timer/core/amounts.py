@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from psoas_timer.i18n import _
+
 from .duration import format_duration, parse_duration
 
 __all__ = [
@@ -99,10 +101,16 @@ def _range_of(value: object, one: Any, what: str) -> tuple[Any, Any, Any] | None
             return None
         unknown = [k for k in value if k not in ("range", "use")]
         if unknown:
-            raise ValueError(f"a range has 'range' and 'use', found '{unknown[0]}'")
+            raise ValueError(
+                _("a range has 'range' and 'use', found '{value}'").format(value=unknown[0])
+            )
         use, value = value.get("use"), value["range"]
         if not isinstance(value, str) or _split_range(value) is None:
-            raise ValueError(f"'range' is written like {what}, found {value!r}")
+            raise ValueError(
+                _("'range' is written like {what}, found {value}").format(
+                    what=what, value=repr(value)
+                )
+            )
     if not isinstance(value, str):
         return None
     parts = _split_range(value)
@@ -110,10 +118,18 @@ def _range_of(value: object, one: Any, what: str) -> tuple[Any, Any, Any] | None
         return None
     low, high = (one(part) for part in parts)
     if low >= high:
-        raise ValueError(f"a range goes from the smaller to the larger, found {value!r}")
+        raise ValueError(
+            _("a range goes from the smaller to the larger, found {value}").format(
+                value=repr(value)
+            )
+        )
     chosen = low if use is None else one(use)
     if not low <= chosen <= high:
-        raise ValueError(f"'use' must be within the range {value!r}, found {use!r}")
+        raise ValueError(
+            _("'use' must be within the range {value}, found {use}").format(
+                value=repr(value), use=repr(use)
+            )
+        )
     return low, high, chosen
 
 
@@ -124,7 +140,7 @@ def parse_seconds(value: object) -> float:
     found = _range_of(value, parse_duration, "'20-30s'")
     if found is None:
         if isinstance(value, dict):
-            raise ValueError("expected a duration or a range like {range: 20-30s, use: 25s}")
+            raise ValueError(_("expected a duration or a range like {range: 20-30s, use: 25s}"))
         return parse_duration(value)
     low, high, use = found
     return Ranged(use, low, high)
@@ -137,21 +153,33 @@ def parse_count(value: object, least: int, most: int, what: str) -> int:
 
     def one(item: object) -> int:
         if isinstance(item, bool):
-            raise ValueError(f"expected a whole number of {what}, found {item!r}")
+            raise ValueError(
+                _("expected a whole number of {what}, found {item}").format(
+                    what=what, item=repr(item)
+                )
+            )
         if isinstance(item, str) and item.strip().isdigit():
             item = int(item.strip())
         if isinstance(item, float) and item.is_integer():
             item = int(item)
         if not isinstance(item, int):
-            raise ValueError(f"expected a whole number of {what}, found {item!r}")
+            raise ValueError(
+                _("expected a whole number of {what}, found {item}").format(
+                    what=what, item=repr(item)
+                )
+            )
         if not least <= item <= most:
-            raise ValueError(f"{what} must be from {least} to {most}, found {item}")
+            raise ValueError(
+                _("{what} must be from {least} to {most}, found {item}").format(
+                    what=what, least=least, most=most, item=item
+                )
+            )
         return item
 
     found = _range_of(value, one, "'3-4'")
     if found is None:
         if isinstance(value, dict):
-            raise ValueError("expected a number or a range like {range: 3-4, use: 4}")
+            raise ValueError(_("expected a number or a range like {range: 3-4, use: 4}"))
         return one(value)
     low, high, use = found
     return RangedCount(use, low, high)
@@ -245,11 +273,15 @@ def side_values(value: object) -> tuple[object, object] | None:
         return None
     unknown = [k for k in value if k not in SIDE_KEYS]
     if unknown:
-        raise ValueError(f"a value per side has 'left' and 'right', found '{unknown[0]}'")
+        raise ValueError(
+            _("a value per side has 'left' and 'right', found '{value}'").format(value=unknown[0])
+        )
     missing = [k for k in SIDE_KEYS if k not in value]
     if missing:
         raise ValueError(
-            f"a value per side needs both 'left' and 'right'; '{missing[0]}' is missing"
+            _("a value per side needs both 'left' and 'right'; '{value}' is missing").format(
+                value=missing[0]
+            )
         )
     return value["left"], value["right"]
 

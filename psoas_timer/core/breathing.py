@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from psoas_timer.i18n import _
+
 __all__ = [
     "DASHES_TEXT",
     "MAX_PHASE",
@@ -36,7 +38,7 @@ def check_phase(name: PhaseName, seconds: float) -> float:
     """
     hold = name in ("hold_in", "hold_out")
     if not (0 <= seconds <= MAX_PHASE):  # also refuses NaN
-        raise ValueError("a breathing phase must be between 0 and 24 hours")
+        raise ValueError(_("a breathing phase must be between 0 and 24 hours"))
     if hold and seconds == 0:
         return seconds
     if seconds < MIN_PHASE:
@@ -172,8 +174,10 @@ def parse_pattern_text(text: str) -> Pattern:
     if not _DASHES.match(key):
         names = ", ".join(f"'{n}'" for n in NAMED_PATTERNS)
         raise ValueError(
-            f"expected 'none', one of {names}, numbers like '4-6' or '4-4-4-4', "
-            f"or a mapping with inhale/exhale, found {text!r}"
+            _(
+                "expected 'none', one of {names}, numbers like '4-6' or '4-4-4-4', "
+                "or a mapping with inhale/exhale, found {text}"
+            ).format(names=names, text=repr(text))
         )
     numbers = [float(part) for part in key.split("-")]
     if len(numbers) == 2:

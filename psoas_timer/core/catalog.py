@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from psoas_timer.i18n import _
+
 from .catalog_cache import Cached, RoutineCache, content_digest
 from .loader import (
     Library,
@@ -147,7 +149,7 @@ class Entry:
     def _usable(self) -> Routine:
         routine = self.routine
         if routine is None:
-            raise ValueError(f"{self.path} has problems and cannot be planned")
+            raise ValueError(_("{path} has problems and cannot be planned").format(path=self.path))
         return routine
 
     @property

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import re
 
+from psoas_timer.i18n import N_, _
+
 __all__ = [
     "DURATION_TEXT",
     "MAX_SECONDS",
@@ -56,13 +58,15 @@ _CLOCK_RE = re.compile(_CLOCK_TEXT)
 #: expressions as the parser's; a lookahead asks for at least one digit).
 DURATION_TEXT = rf"(?=[\s\S]*\d)(?:{_UNIT_TEXT})|(?:{_CLOCK_TEXT})"
 
-EXPECTED = "a duration like 90, '90s', '1m30s' or '1:30'"
+EXPECTED = N_("a duration like 90, '90s', '1m30s' or '1:30'")
 
 
 def parse_duration(value: object) -> float:
     """Return *value* in seconds, or raise :class:`ValueError` saying what was expected."""
     if isinstance(value, bool):
-        raise ValueError(f"expected {EXPECTED}, found {value!r}")
+        raise ValueError(
+            _("expected {expected}, found {value}").format(expected=_(EXPECTED), value=repr(value))
+        )
     if isinstance(value, (int, float)):
         seconds = float(value)
     elif isinstance(value, str):
@@ -73,13 +77,23 @@ def parse_duration(value: object) -> float:
                 _TEXTS.clear()
             _TEXTS[value] = seconds
     else:
-        raise ValueError(f"expected {EXPECTED}, found {type(value).__name__}")
+        raise ValueError(
+            _("expected {expected}, found {value}").format(
+                expected=_(EXPECTED), value=type(value).__name__
+            )
+        )
     if math.isnan(seconds) or math.isinf(seconds):
-        raise ValueError(f"expected {EXPECTED}, found {value!r}")
+        raise ValueError(
+            _("expected {expected}, found {value}").format(expected=_(EXPECTED), value=repr(value))
+        )
     if seconds < 0:
-        raise ValueError(f"a duration cannot be negative, found {value!r}")
+        raise ValueError(
+            _("a duration cannot be negative, found {value}").format(value=repr(value))
+        )
     if seconds > MAX_SECONDS:
-        raise ValueError(f"a duration must be at most 24 hours, found {value!r}")
+        raise ValueError(
+            _("a duration must be at most 24 hours, found {value}").format(value=repr(value))
+        )
     return seconds
 
 
@@ -93,14 +107,18 @@ def _parse_text(text: str) -> float:
     if clock:
         hours, minutes, seconds = clock.groups()
         if float(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
-            raise ValueError(f"expected {EXPECTED}, found {text!r}")
+            raise ValueError(
+                _("expected {expected}, found {text}").format(expected=_(EXPECTED), text=repr(text))
+            )
         return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
     stripped = text.strip()
     if stripped.startswith("-"):
-        raise ValueError(f"a duration cannot be negative, found {text!r}")
+        raise ValueError(_("a duration cannot be negative, found {text}").format(text=repr(text)))
     match = _UNIT_RE.match(text)
     if not stripped or not match or not any(match.groups()):
-        raise ValueError(f"expected {EXPECTED}, found {text!r}")
+        raise ValueError(
+            _("expected {expected}, found {text}").format(expected=_(EXPECTED), text=repr(text))
+        )
     h, m, s = (float(g) if g else 0.0 for g in match.groups())
     return h * 3600 + m * 60 + s
 

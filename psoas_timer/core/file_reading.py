@@ -16,6 +16,8 @@ import os
 import stat
 from pathlib import Path
 
+from psoas_timer.i18n import _
+
 __all__ = ["RefusedFileError", "file_kind", "open_regular", "read_bytes", "read_text"]
 
 
@@ -78,7 +80,9 @@ def _refuse_special(path: Path | str, mode: int) -> None:
     kind = file_kind(mode)
     if kind is not None:
         what = "a folder" if kind == "a folder" else "not a regular file"
-        raise RefusedFileError(path, f"{what}; only a regular file is read", kind=kind)
+        raise RefusedFileError(
+            path, _("{what}; only a regular file is read").format(what=what), kind=kind
+        )
 
 
 def _open_fd(path: Path | str) -> int:
@@ -108,7 +112,7 @@ def open_regular(path: Path | str) -> io.BufferedReader:
 
 
 def _too_large(path: Path | str, max_bytes: int, size: int | None = None) -> RefusedFileError:
-    reason = f"larger than {_size_words(max_bytes)}; not read"
+    reason = _("larger than {value}; not read").format(value=_size_words(max_bytes))
     return RefusedFileError(path, reason, too_large=True, size=size)
 
 
@@ -155,7 +159,11 @@ def read_text(
             end = len(text) if end < 0 else end
             if end - start > max_line:
                 raise RefusedFileError(
-                    path, f"a line longer than {max_line} characters; not read", number
+                    path,
+                    _("a line longer than {max_line} characters; not read").format(
+                        max_line=max_line
+                    ),
+                    number,
                 )
             start = end + 1
             number += 1

@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from psoas_timer.i18n import _, format_decimal
+
 from .breathing import Pattern
 from .breathing_setting import breathing_pattern
 from .duration import format_duration
@@ -91,13 +93,19 @@ class Size:
     def over(self) -> str | None:
         """What this size is over the limits by, in words, or ``None`` when it is within."""
         if self.segments > MAX_SEGMENTS:
-            return f"{self.segments:,} segments; a routine may have at most {MAX_SEGMENTS:,}"
+            return _("{segments} segments; a routine may have at most {max_segments}").format(
+                segments=format_decimal(self.segments), max_segments=format_decimal(MAX_SEGMENTS)
+            )
         if self.cues > MAX_CUES:
-            return f"{self.cues:,} cues; a routine may have at most {MAX_CUES:,}"
+            return _("{cues} cues; a routine may have at most {max_cues}").format(
+                cues=format_decimal(self.cues), max_cues=format_decimal(MAX_CUES)
+            )
         if not self.seconds <= MAX_SECONDS:
             seconds = self.seconds
             length = format_duration(seconds) if seconds < 1e6 else f"{seconds / 3600:,.0f}h"
-            return f"{length}; a routine may last at most {format_duration(MAX_SECONDS)}"
+            return _("{length}; a routine may last at most {value}").format(
+                length=length, value=format_duration(MAX_SECONDS)
+            )
         return None
 
 
@@ -274,15 +282,19 @@ def _blame(
             continue
         if isinstance(item, (Step, Choice)):
             return PlanTooLargeError(
-                here, f"{_label(here)}: with this step the session grows to {over}"
+                here,
+                _("{value}: with this step the session grows to {over}").format(
+                    value=_label(here), over=over
+                ),
             )
         inner = _blame(sizer, item.steps, (*here, "steps"), before)
         if inner is not None:
             return inner
         return PlanTooLargeError(
             (*here, "repeat"),
-            f"{_label((*here, 'repeat'))}: done {item.repeat} times, this group makes "
-            f"the session grow to {over}",
+            _("{value}: done {repeat} times, this group makes the session grow to {over}").format(
+                value=_label((*here, "repeat")), repeat=item.repeat, over=over
+            ),
         )
     return None
 

@@ -27,6 +27,8 @@ from pydantic import (
     model_validator,
 )
 
+from psoas_timer.i18n import N_, _
+
 from . import amounts
 from .amounts import SideName
 from .breathing_setting import Breathing
@@ -101,18 +103,19 @@ def _within_the_hold(items: list[Any], data: dict[str, Any], what: str) -> list[
     refused at its line rather than dropped without a word."""
     hold = data.get("open")
     if isinstance(hold, OpenHold):
-        length, end = hold.limit, "the hold's maximum"
+        length, end = hold.limit, _("the hold's maximum")
     else:
         value = data.get("hold", data.get("duration"))
         if value is None:  # breaths, or the length comes from the library
             return items
         length = max(float(value), float(getattr(value, "high", 0.0)))
-        end = "the end of the hold"
+        end = _("the end of the hold")
     at = _first_after(items, length)
     if at is not None:
         raise ValueError(
-            f"found a {what} at {_seconds(at)}, after {end} ({_seconds(length)}): "
-            "it would never be said"
+            _("found a {what} at {value}, after {end} ({value2}): it would never be said").format(
+                what=what, value=_seconds(at), end=end, value2=_seconds(length)
+            )
         )
     return items
 
@@ -150,72 +153,79 @@ class Step(FormatModel):
     # with its label and what it does (the JSON Schema's title and description, help, the
     # editor's tooltips).
     name: Annotated[str, Field(min_length=1, max_length=80)] | None = _about(
-        "Name", "What the player shows and says for the step."
+        N_("Name"), N_("What the player shows and says for the step.")
     )
     use: str | None = _about(
-        "Library exercise", "Id of a library exercise to start from; keys given here override it."
+        N_("Library exercise"),
+        N_("Id of a library exercise to start from; keys given here override it."),
     )
     id: str | None = _about(
-        "Id",
-        "A short name (a-z, 0-9, dashes) a programme or an either/or step uses to find it.",
+        N_("Id"),
+        N_("A short name (a-z, 0-9, dashes) a programme or an either/or step uses to find it."),
         pattern=r"^[a-z0-9][a-z0-9-]*$",
         max_length=60,
     )
     kind: Kind = _about(
-        "Kind", "What the step is; it chooses the words and sounds.", default=Kind.EXERCISE
+        N_("Kind"), N_("What the step is; it chooses the words and sounds."), default=Kind.EXERCISE
     )
-    hold: SideSeconds | None = _about("Hold", "How long to hold, each set (and side).")
-    duration: Seconds | None = _about("Duration", "How long the step lasts, each set.")
-    reps: Reps | None = _about("Reps", "Repetitions in each set; needs 'tempo' or 'hold'.")
+    hold: SideSeconds | None = _about(N_("Hold"), N_("How long to hold, each set (and side)."))
+    duration: Seconds | None = _about(N_("Duration"), N_("How long the step lasts, each set."))
+    reps: Reps | None = _about(N_("Reps"), N_("Repetitions in each set; needs 'tempo' or 'hold'."))
     tempo: Tempo | None = _about(
-        "Tempo", "Seconds per rep, or the rep in phases ('1-10-2': up, hold, down)."
+        N_("Tempo"), N_("Seconds per rep, or the rep in phases ('1-10-2': up, hold, down).")
     )
     open: OpenValue | None = _about(
-        "Open hold", "A hold that lasts until you say the point has released."
+        N_("Open hold"), N_("A hold that lasts until you say the point has released.")
     )
     breaths: Breaths | None = _about(
-        "Breaths", "How many paced breaths the step lasts (breathing steps)."
+        N_("Breaths"), N_("How many paced breaths the step lasts (breathing steps).")
     )
-    sets: Sets = _about("Sets", "How many times the step is done (on each side).", default=1)
+    sets: Sets = _about(
+        N_("Sets"), N_("How many times the step is done (on each side)."), default=1
+    )
     sides: Sides = _about(
-        "Sides", "'both' does the step on the left, then the right.", default="none"
+        N_("Sides"), N_("'both' does the step on the left, then the right."), default="none"
     )
     alternate: bool = _about(
-        "Alternate sides", "Left and right take turns set by set.", default=False
+        N_("Alternate sides"), N_("Left and right take turns set by set."), default=False
     )
-    prepare: Duration | None = _about("Get ready", "Seconds to get ready before the step.")
+    prepare: Duration | None = _about(N_("Get ready"), N_("Seconds to get ready before the step."))
     rest_between_reps: RestTime = _about(
-        "Rest between reps", "A rest after each rep but the last.", default=0
+        N_("Rest between reps"), N_("A rest after each rep but the last."), default=0
     )
     rest_between_sets: RestTime | None = _about(
-        "Rest between sets", "A rest between sets on the same side."
+        N_("Rest between sets"), N_("A rest between sets on the same side.")
     )
     switch_sides: Duration | None = _about(
-        "Switch sides", "A pause to change sides, with 'sides: both'."
+        N_("Switch sides"), N_("A pause to change sides, with 'sides: both'.")
     )
-    rest_after: RestTime | None = _about("Rest after", "A rest after the step.")
+    rest_after: RestTime | None = _about(N_("Rest after"), N_("A rest after the step."))
     breathing: Breathing | None = _about(
-        "Breathing", "Breathing pacing shown and heard during the step."
+        N_("Breathing"), N_("Breathing pacing shown and heard during the step.")
     )
-    halfway: bool | None = _about("Halfway", "Say 'Halfway' in the middle of long holds.")
+    halfway: bool | None = _about(N_("Halfway"), N_("Say 'Halfway' in the middle of long holds."))
     countdown: Annotated[int, Field(ge=0, le=10)] | None = _about(
-        "Countdown", "Seconds counted aloud before a hold ends (0 for none)."
+        N_("Countdown"), N_("Seconds counted aloud before a hold ends (0 for none).")
     )
     milestones: list[MilestoneItem] = _about(
-        "Milestones", "Times into the hold to be told (30, 60, {at: 90, say: ...}).", listed=True
+        N_("Milestones"),
+        N_("Times into the hold to be told (30, 60, {at: 90, say: ...})."),
+        listed=True,
     )
     prompts: list[Prompt] = _about(
-        "Prompts", "Your own words at a time ('at') or again and again ('every').", listed=True
+        N_("Prompts"),
+        N_("Your own words at a time ('at') or again and again ('every')."),
+        listed=True,
     )
-    muscles: list[Text] = _about("Muscles", "The muscles the step works.", listed=True)
-    equipment: list[Text] = _about("Equipment", "What the step needs.", listed=True)
-    image: str | None = _about("Picture", "A picture file, relative to the routine file.")
+    muscles: list[Text] = _about(N_("Muscles"), N_("The muscles the step works."), listed=True)
+    equipment: list[Text] = _about(N_("Equipment"), N_("What the step needs."), listed=True)
+    image: str | None = _about(N_("Picture"), N_("A picture file, relative to the routine file."))
     instructions: Lines = _about(
-        "Instructions", "How to do it, a line each (shown in the player).", listed=True
+        N_("Instructions"), N_("How to do it, a line each (shown in the player)."), listed=True
     )
-    safety: Lines = _about("Safety", "What to watch out for, a line each.", listed=True)
+    safety: Lines = _about(N_("Safety"), N_("What to watch out for, a line each."), listed=True)
     figure: Figure | None = _about(
-        "Figure", "How the exercise is drawn: key poses, props and target."
+        N_("Figure"), N_("How the exercise is drawn: key poses, props and target.")
     )
 
     @field_validator("milestones", "prompts")
@@ -225,7 +235,8 @@ class Step(FormatModel):
         after the set's end could never be said, so it is refused rather than dropped."""
         data = info.data
         reps, tempo = data.get("reps"), data.get("tempo")
-        what = "milestone" if info.field_name == "milestones" else "prompt"
+        # Translators: put into "found a {what} at 1:40..." and "a {what} on reps..."
+        what = _("milestone") if info.field_name == "milestones" else _("prompt")
         if not reps:
             return _within_the_hold(items, data, what)
         per_rep = (tempo.total if isinstance(tempo, RepTempo) else tempo or 0.0) + (
@@ -235,44 +246,56 @@ class Step(FormatModel):
         at = _first_after(items, length)
         if at is not None:
             raise ValueError(
-                f"a {what} on reps counts from the start of each set and must fall "
-                f"within it ({reps} reps: {_seconds(length)}), found one at {_seconds(at)}"
+                _(
+                    "a {what} on reps counts from the start of each set and must fall within it "
+                    "({reps} reps: {value}), found one at {value2}"
+                ).format(what=what, reps=reps, value=_seconds(length), value2=_seconds(at))
             )
         return items
 
     @model_validator(mode="after")
     def _timing(self) -> Step:
         if self.use is None and self.name is None and self.kind is not Kind.REST:
-            raise ValueError("a step needs a 'name' (or 'use' to take one from the library)")
+            raise ValueError(_("a step needs a 'name' (or 'use' to take one from the library)"))
         if self.reps is None and self.kind is not Kind.REST:
             for key in ("hold", "duration"):
                 if getattr(self, key) == 0:
-                    raise ValueError(f"'{key}' of 0 s would end as it begins; give it a length")
+                    raise ValueError(
+                        _("'{key}' of 0 s would end as it begins; give it a length").format(key=key)
+                    )
         if self.hold is not None and self.duration is not None:
-            raise ValueError("give either 'hold' or 'duration', not both")
+            raise ValueError(_("give either 'hold' or 'duration', not both"))
         if self.open is not None and (self.hold or self.duration or self.reps):
-            raise ValueError("an 'open' hold cannot also have 'hold', 'duration' or 'reps'")
+            raise ValueError(_("an 'open' hold cannot also have 'hold', 'duration' or 'reps'"))
         if self.breaths is not None and (self.open or self.reps or self.hold or self.duration):
-            raise ValueError("'breaths' sets the length on its own; drop hold, duration or reps")
+            raise ValueError(_("'breaths' sets the length on its own; drop hold, duration or reps"))
         if self.reps is not None and not (self.tempo or self.hold):
-            raise ValueError("'reps' needs a 'tempo' (seconds per rep) or a 'hold' per rep")
+            raise ValueError(_("'reps' needs a 'tempo' (seconds per rep) or a 'hold' per rep"))
         if isinstance(self.tempo, RepTempo) and self.hold:
             raise ValueError(
-                "a 'tempo' in phases is the whole rep: put the pause at the top in it "
-                "({up: 1, hold: 10, down: 2}) instead of 'hold' (if the 'hold' comes from "
-                "a library exercise, add 'hold: 0')"
+                _(
+                    "a 'tempo' in phases is the whole rep: put the pause at the top in it "
+                    "({up: 1, hold: 10, down: 2}) instead of 'hold' (if the 'hold' comes from "
+                    "a library exercise, add 'hold: 0')"
+                )
             )
         if self.breaths is not None and self.kind is not Kind.BREATHING:
-            raise ValueError("'breaths' is for steps of kind 'breathing'")
+            raise ValueError(_("'breaths' is for steps of kind 'breathing'"))
         if self.sides == "none" and self.alternate:
-            raise ValueError("'alternate' needs 'sides: both'")
+            raise ValueError(_("'alternate' needs 'sides: both'"))
         per_side = [k for k in ("hold", "open", "sets") if _is_per_side(getattr(self, k))]
         if per_side and self.sides != "both":
-            raise ValueError(f"'{per_side[0]}' is given for each side; that needs 'sides: both'")
+            raise ValueError(
+                _("'{value}' is given for each side; that needs 'sides: both'").format(
+                    value=per_side[0]
+                )
+            )
         if self.use is None and not self.is_timed:
             raise ValueError(
-                "a step needs its timing: 'hold', 'duration', 'reps' with 'tempo', "
-                "an 'open' hold, or 'breaths'"
+                _(
+                    "a step needs its timing: 'hold', 'duration', 'reps' with 'tempo', "
+                    "an 'open' hold, or 'breaths'"
+                )
             )
         return self
 
@@ -368,7 +391,11 @@ class Choice(FormatModel):
     def _known_default(self) -> Choice:
         if self.default is not None and self.default not in self.option_keys():
             names = ", ".join(f"'{k}'" for k in self.option_keys())
-            raise ValueError(f"'default' must be one of {names}, found '{self.default}'")
+            raise ValueError(
+                _("'default' must be one of {names}, found '{default}'").format(
+                    names=names, default=self.default
+                )
+            )
         return self
 
     def option_keys(self) -> list[str]:
@@ -455,7 +482,9 @@ class ExerciseLibrary(FormatModel):
     def _ids(self) -> ExerciseLibrary:
         for step in self.exercises:
             if step.id is None:
-                raise ValueError(f"library exercise '{step.title}' needs an 'id'")
+                raise ValueError(
+                    _("library exercise '{title}' needs an 'id'").format(title=step.title)
+                )
         return self
 
 

@@ -8,6 +8,8 @@ from typing import Annotated, Any, Union
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
+from psoas_timer.i18n import _
+
 from .amounts import SideName, side_values
 from .value_types import Duration, FormatModel
 
@@ -24,9 +26,9 @@ class OpenHold(FormatModel):
     @model_validator(mode="after")
     def _ordered(self) -> OpenHold:
         if self.min > self.target:
-            raise ValueError("min must not be longer than target")
+            raise ValueError(_("min must not be longer than target"))
         if self.max is not None and self.max < self.target:
-            raise ValueError("max must not be shorter than target")
+            raise ValueError(_("max must not be shorter than target"))
         return self
 
     @property

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from psoas_timer.i18n import _
+
 __all__ = ["LoadError", "Problem", "close_matches", "did_you_mean", "printable", "suggestion"]
 
 #: Characters a terminal may act on instead of showing: C0 and C1 controls and DEL (escape
@@ -80,4 +82,4 @@ def suggestion(matches: Sequence[str]) -> str:
     if not quoted:
         return ""
     words = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f"; did you mean {words}?"
+    return _("; did you mean {words}?").format(words=words)

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from psoas_timer.i18n import _
+
 from .atomic_file import atomic_write
 from .loader import Library, load_routine_text, read_source
 from .routine_io import RoutineDocument
@@ -49,10 +51,12 @@ def backup_path(path: Path) -> Path:
 def _own_folder(folder: Path) -> Path:
     """*folder* (``.backup`` or ``.trash``), made when missing. A link in its place is not
     followed: it could send a backup, or a deleted routine, anywhere."""
-    for _ in range(2):  # before making it, and after (a link put there in between)
+    for _attempt in range(2):  # before making it, and after (a link put there in between)
         if folder.is_symlink():
             raise OSError(
-                errno.ELOOP, f"{folder} is a link, and links there are not followed", str(folder)
+                errno.ELOOP,
+                _("{folder} is a link, and links there are not followed").format(folder=folder),
+                str(folder),
             )
         folder.mkdir(exist_ok=True)
     return folder
@@ -104,7 +108,7 @@ def unique_path(folder: Path, stem: str, suffix: str = ".yaml") -> Path:
 def duplicate_routine(source: Path, user_dir: Path, name: str | None = None) -> Path:
     """Copy *source* (e.g. a bundled routine, left untouched) into *user_dir* under a new name."""
     document = RoutineDocument.from_path(source)
-    new_name = name or f"{document.name} (copy)"
+    new_name = name or _("{name} (copy)").format(name=document.name)
     document.data["name"] = new_name
     target = unique_path(user_dir, slug(new_name))
     save_document(document, target, backup=False)

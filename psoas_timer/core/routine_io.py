@@ -29,6 +29,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, SingleQuotedScalarString
 
+from psoas_timer.i18n import _
+
 from .duration import format_duration
 from .loader import Library, load_routine_text, read_source
 from .model import FORMAT_VERSION, Choice, Defaults, RepeatGroup, Routine, Step
@@ -253,7 +255,14 @@ class RoutineDocument:
         if not isinstance(located.data, dict):
             found = "an empty file" if located.data is None else type(located.data).__name__
             raise LoadError(
-                [Problem(name, 1, 1, f"expected a mapping with 'steps', found {found}")]
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        _("expected a mapping with 'steps', found {found}").format(found=found),
+                    )
+                ]
             )
         if isinstance(text, bytes):
             text = text.decode("utf-8")
@@ -262,7 +271,7 @@ class RoutineDocument:
             document = cls(_yaml(indent).load(text), indent)
             if _same_data(read_yaml(document.dump(), name).data, located.data):
                 return document
-            reason = "reading it for editing would change what it says"
+            reason = _("reading it for editing would change what it says")
         except Exception as exc:  # ruamel.yaml is stricter than the loader in places
             reason = _reason(exc)
         # The loader reads it, ruamel.yaml cannot keep it as written (a tab inside a plain
@@ -275,7 +284,9 @@ class RoutineDocument:
             _log.warning("%s: the editor cannot write this file back", name, exc_info=True)
             same, reason = False, _reason(exc)
         if not same:
-            message = f"the editor cannot read this file as written ({reason})"
+            message = _("the editor cannot read this file as written ({reason})").format(
+                reason=reason
+            )
             raise LoadError([Problem(name, 1, 1, message)])
         document.rewritten = reason
         return document
@@ -309,7 +320,9 @@ def _reason(exc: BaseException) -> str:
     problem = getattr(exc, "problem", None)
     mark = getattr(exc, "problem_mark", None)
     if isinstance(problem, str) and mark is not None:
-        return f"{problem} at line {mark.line + 1}, column {mark.column + 1}"
+        return _("{problem} at line {value}, column {value2}").format(
+            problem=problem, value=mark.line + 1, value2=mark.column + 1
+        )
     return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 

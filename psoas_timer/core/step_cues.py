@@ -8,6 +8,8 @@ from typing import Annotated, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from psoas_timer.i18n import _
+
 from .value_types import Duration, FormatModel
 
 __all__ = ["Milestone", "MilestoneItem", "Prompt"]
@@ -40,5 +42,5 @@ class Prompt(FormatModel):
     @model_validator(mode="after")
     def _when(self) -> Prompt:
         if (self.at is None) == (self.every is None):
-            raise ValueError("a prompt needs exactly one of 'at' or 'every'")
+            raise ValueError(_("a prompt needs exactly one of 'at' or 'every'"))
         return self

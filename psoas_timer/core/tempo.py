@@ -16,7 +16,7 @@ from pydantic import (
     model_validator,
 )
 
-from psoas_timer.i18n import N_
+from psoas_timer.i18n import N_, _
 
 from .duration import format_duration, parse_duration
 from .value_types import DURATION_SCHEMA, Duration, FormatModel, first_error
@@ -52,11 +52,17 @@ class RepTempo(FormatModel):
         short = [name for name, s in self.phases() if s < MIN_REP_PHASE]
         if short:
             raise ValueError(
-                f"a rep's phase must last at least {MIN_REP_PHASE:g} s or be left out "
-                f"(0), found {short[0]}: {getattr(self, short[0]):g}"
+                _(
+                    "a rep's phase must last at least {min_rep_phase} s or be left out (0), "
+                    "found {value}: {value2}"
+                ).format(
+                    min_rep_phase=format(MIN_REP_PHASE, "g"),
+                    value=short[0],
+                    value2=format(getattr(self, short[0]), "g"),
+                )
             )
         if not self.phases():
-            raise ValueError("a rep in phases needs at least one phase longer than 0")
+            raise ValueError(_("a rep in phases needs at least one phase longer than 0"))
         return self
 
     def phases(self) -> tuple[tuple[RepPhaseName, float], ...]:
@@ -87,7 +93,11 @@ def _parse_tempo(value: object) -> object:
     if isinstance(value, dict):
         unknown = [k for k in value if k not in REP_PHASES]
         if unknown:
-            raise ValueError(f"a rep's phases are 'up', 'hold' and 'down', found '{unknown[0]}'")
+            raise ValueError(
+                _("a rep's phases are 'up', 'hold' and 'down', found '{value}'").format(
+                    value=unknown[0]
+                )
+            )
         try:
             tempo = RepTempo.model_validate(value)
         except ValidationError as exc:

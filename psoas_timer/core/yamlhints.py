@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from psoas_timer.i18n import _
+
 __all__ = ["Hint", "hint"]
 
 #: A key written straight after a dash or at the start of a line, with no space after its
@@ -59,34 +61,48 @@ def hint(
     for number in (line, line - 1):
         indent = re.match(r"[ \t]*", source(number))
         if indent is not None and "\t" in indent.group(0):
-            return Hint(f"line {number} is indented with a tab: YAML needs spaces", number, 1)
+            return Hint(
+                _("line {number} is indented with a tab: YAML needs spaces").format(number=number),
+                number,
+                1,
+            )
     if "quoted scalar" in context and context_at is not None:
         quote_line, quote_column = context_at
         quote = source(quote_line)[quote_column - 1 : quote_column] or "quote"
         return Hint(
-            f"the {quote} opened on line {quote_line} is never closed", quote_line, quote_column
+            _("the {quote} opened on line {quote_line} is never closed").format(
+                quote=quote, quote_line=quote_line
+            ),
+            quote_line,
+            quote_column,
         )
     for number in range(line, max(0, line - 3), -1):
         glued = _GLUED_KEY.match(source(number))
         if glued is not None:
             key, rest = glued.group(1), glued.group(2)
             return Hint(
-                f"put a space after the colon on line {number}: '{key}: {rest}', "
-                f"not '{key}:{rest}'",
+                _(
+                    "put a space after the colon on line {number}: '{key}: {rest}', "
+                    "not '{key}:{rest}'"
+                ).format(number=number, key=key, rest=rest),
                 number,
                 glued.start(1) + 1,
             )
     if any(problem.startswith(p) for p in _INDENTATION):
         if problem.startswith("mapping values") and _COLON_IN_VALUE.match(source(line)):
             return Hint(
-                f"the value on line {line} has a colon in it: put it in quotes "
-                '(name: "Stretch: left side")',
+                _(
+                    "the value on line {line} has a colon in it: put it in quotes "
+                    '(name: "Stretch: left side")'
+                ).format(line=line),
                 line,
                 column,
             )
         return Hint(
-            "check the indentation around here: the keys of one step line up under each "
-            "other, and so do the dashes of one list",
+            _(
+                "check the indentation around here: the keys of one step line up under each "
+                "other, and so do the dashes of one list"
+            ),
             line,
             column,
         )

@@ -13,6 +13,8 @@ from typing import Any, ClassVar
 import yaml
 import yaml.constructor
 
+from psoas_timer.i18n import _, format_decimal
+
 from .problems import LoadError, Problem
 from .yamlhints import hint
 
@@ -152,9 +154,16 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _AbortError(node, f"too many values (over {MAX_NODES}, counting aliases)")
+            raise _AbortError(
+                node,
+                _("too many values (over {max_nodes}, counting aliases)").format(
+                    max_nodes=MAX_NODES
+                ),
+            )
         if depth > MAX_DEPTH:
-            raise _AbortError(node, f"nesting is deeper than {MAX_DEPTH} levels")
+            raise _AbortError(
+                node, _("nesting is deeper than {max_depth} levels").format(max_depth=MAX_DEPTH)
+            )
         if self.track:
             mark = node.start_mark
             self.values[path] = (mark.line + 1, mark.column + 1)
@@ -163,7 +172,10 @@ class _Builder:
             return node.value if node.tag == _STR else self.scalar(node)  # type: ignore[arg-type]
         if kind is yaml.SequenceNode:
             if node.tag != _SEQ:
-                self.problem(node, f"tag {node.tag!r} is not allowed; write plain values")
+                self.problem(
+                    node,
+                    _("tag {tag} is not allowed; write plain values").format(tag=repr(node.tag)),
+                )
             if self.track:
                 return [
                     self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)
@@ -171,7 +183,9 @@ class _Builder:
             return [self.build(item, path, depth + 1) for item in node.value]
         if kind is yaml.MappingNode:
             return self.mapping(node, path, depth)  # type: ignore[arg-type]
-        raise _AbortError(node, f"unsupported YAML node {kind.__name__}")  # pragma: no cover
+        raise _AbortError(
+            node, _("unsupported YAML node {kind}").format(kind=kind.__name__)
+        )  # pragma: no cover
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
@@ -180,7 +194,12 @@ class _Builder:
         if tag.startswith("tag:yaml.org,2002:") and tag.rsplit(":", 1)[1] in _PLAIN_TAGS:
             value = node.value
             if tag.rsplit(":", 1)[1] in ("int", "float") and len(value) > MAX_NUMBER_LENGTH:
-                self.problem(node, f"this number is too long ({len(value):,} characters)")
+                self.problem(
+                    node,
+                    _("this number is too long ({value} characters)").format(
+                        value=format_decimal(len(value))
+                    ),
+                )
                 return None
             try:
                 if tag == "tag:yaml.org,2002:int" and value.isascii() and value.isdigit():
@@ -188,35 +207,39 @@ class _Builder:
                 else:
                     result = self.constructor.construct_object(node, deep=True)
             except yaml.YAMLError as exc:
-                self.problem(node, f"cannot read value: {exc}")
+                self.problem(node, _("cannot read value: {exc}").format(exc=exc))
                 return None
             except (ValueError, OverflowError) as exc:  # e.g. a date such as 2001-02-30
-                self.problem(node, f"cannot read {value!r}: {exc}")
+                self.problem(
+                    node, _("cannot read {value}: {exc}").format(value=repr(value), exc=exc)
+                )
                 return None
             if isinstance(result, int) and result.bit_length() > 64:  # 0x and 1:2:3 forms
-                self.problem(node, f"the number {value!r} is too large")
+                self.problem(node, _("the number {value} is too large").format(value=repr(value)))
                 return None
             return result
-        self.problem(node, f"tag {tag!r} is not allowed; write plain values")
+        self.problem(node, _("tag {tag} is not allowed; write plain values").format(tag=repr(tag)))
         return None
 
     def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[Any, Any]:
         if node.tag != _MAP:
-            self.problem(node, f"tag {node.tag!r} is not allowed; write plain values")
+            self.problem(
+                node, _("tag {tag} is not allowed; write plain values").format(tag=repr(node.tag))
+            )
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, "merge keys ('<<') are not supported")
+                self.problem(key_node, _("merge keys ('<<') are not supported"))
                 continue
             if type(key_node) is not yaml.ScalarNode:
-                self.problem(key_node, "a key must be plain text")
+                self.problem(key_node, _("a key must be plain text"))
                 continue
             key = self.scalar(key_node)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
-                self.problem(key_node, "a key must be plain text")
+                self.problem(key_node, _("a key must be plain text"))
                 continue
             if key in result:
-                self.problem(key_node, f"duplicate key '{key}'")
+                self.problem(key_node, _("duplicate key '{key}'").format(key=key))
                 continue
             if self.track:
                 here: Path = (*path, key if isinstance(key, (str, int)) else str(key))
@@ -242,7 +265,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str) -> Prob
     then at the mistake, which can be a line or more before where the parser gave up)."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    reason = exc.problem or exc.context or "invalid YAML"
+    reason = exc.problem or exc.context or _("invalid YAML")
     context = exc.context_mark
     found = hint(
         text,
@@ -253,8 +276,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str) -> Prob
         (context.line + 1, context.column + 1) if context is not None else None,
     )
     if found is None:
-        return Problem(filename, line, column, f"invalid YAML: {reason}")
-    return Problem(filename, found.line, found.column, f"invalid YAML: {reason}; {found.text}")
+        return Problem(filename, line, column, _("invalid YAML: {reason}").format(reason=reason))
+    return Problem(
+        filename,
+        found.line,
+        found.column,
+        _("invalid YAML: {reason}; {text}").format(reason=reason, text=found.text),
+    )
 
 
 def read_yaml(text: str | bytes, filename: str) -> Located:
@@ -267,7 +295,9 @@ def read_yaml(text: str | bytes, filename: str) -> Located:
                     filename,
                     1,
                     1,
-                    f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})",
+                    _("file is too large ({size} bytes; the limit is {max_bytes})").format(
+                        size=format_decimal(size), max_bytes=format_decimal(MAX_BYTES)
+                    ),
                 )
             ]
         )
@@ -279,7 +309,7 @@ def read_yaml(text: str | bytes, filename: str) -> Located:
             line = raw[: exc.start].count(b"\n") + 1
             column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
             raise LoadError(
-                [Problem(filename, line, column, "file is not valid UTF-8 text")]
+                [Problem(filename, line, column, _("file is not valid UTF-8 text"))]
             ) from None
     loader = _Loader(text)
     try:
@@ -294,17 +324,26 @@ def read_yaml(text: str | bytes, filename: str) -> Located:
                             filename,
                             mark.line + 1,
                             mark.column + 1,
-                            "expected one YAML document, found several",
+                            _("expected one YAML document, found several"),
                         )
                     ]
                 )
     except yaml.MarkedYAMLError as exc:
         raise LoadError([_syntax_problem(exc, text, filename)]) from None
     except yaml.YAMLError as exc:
-        raise LoadError([Problem(filename, 1, 1, f"invalid YAML: {exc}")]) from None
+        raise LoadError(
+            [Problem(filename, 1, 1, _("invalid YAML: {exc}").format(exc=exc))]
+        ) from None
     except RecursionError:
         raise LoadError(
-            [Problem(filename, 1, 1, f"nesting is deeper than {MAX_DEPTH} levels")]
+            [
+                Problem(
+                    filename,
+                    1,
+                    1,
+                    _("nesting is deeper than {max_depth} levels").format(max_depth=MAX_DEPTH),
+                )
+            ]
         ) from None
     finally:
         loader.dispose()
@@ -318,7 +357,12 @@ def read_yaml(text: str | bytes, filename: str) -> Located:
         builder.problem(abort.node, abort.message)
     except RecursionError:
         builder.problems.append(
-            Problem(filename, 1, 1, f"nesting is deeper than {MAX_DEPTH} levels")
+            Problem(
+                filename,
+                1,
+                1,
+                _("nesting is deeper than {max_depth} levels").format(max_depth=MAX_DEPTH),
+            )
         )
     if builder.problems:
         raise LoadError(builder.problems)
