@@ -142,3 +142,17 @@ def test_a_time_that_takes_no_range_marks_one_typed_there(
     assert view.problem_list.count() == 1
     _type(qtbot, form.prepare, "10s")
     assert form.prepare.toolTip() == ""
+
+
+def test_a_library_step_timed_another_way_and_back_gets_the_exercise_s_timing_again(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    view = _editor(qtbot, catalog, user_dir, HIP_RAISE)
+    timing = view.step_form.timing
+    for mode in ("hold", "reps"):
+        index = timing.findData(mode)
+        timing.setCurrentIndex(index)
+        timing.activated.emit(index)
+    step = _first_step(view, catalog)
+    assert (step.reps, step.tempo, step.hold) == (10, 3, 10)  # not 10 reps of 3 s, no hold
+    assert view.document.dump() == HIP_RAISE

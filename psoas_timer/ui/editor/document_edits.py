@@ -29,6 +29,8 @@ from psoas_timer.core.routine_edit import (
 )
 from psoas_timer.core.routine_io import RoutineDocument, order_keys
 
+from .choices import timing_mode
+
 __all__ = [
     "LENGTH_KEYS",
     "NEW_TIMING",
@@ -111,14 +113,25 @@ def set_step_value(
     return change
 
 
-def set_timing(path: ContainerPath, row: int, mode: str) -> Change:
-    """Give the step a new kind of timing (one of :data:`NEW_TIMING`), dropping the old."""
+def set_timing(
+    path: ContainerPath,
+    row: int,
+    mode: str,
+    library_raw: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Change:
+    """Give the step a new kind of timing (one of :data:`NEW_TIMING`), dropping the old. A
+    library step switched back to its exercise's own kind of timing takes the exercise's
+    values again (not the starting values of :data:`NEW_TIMING`)."""
 
     def change(doc: RoutineDocument) -> bool:
         step = container(doc, path)[row]
         for key in TIMING_KEYS:
             if key in step:
                 del step[key]
+        ref = step.get("use")
+        exercise = (library_raw or {}).get(ref) if isinstance(ref, str) else None
+        if exercise is not None and timing_mode(exercise) == mode:
+            return True
         for key, value in NEW_TIMING[mode].items():
             set_value(step, key, value)
         return True

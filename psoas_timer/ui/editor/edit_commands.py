@@ -114,7 +114,8 @@ class EditCommands(QObject):
 
     def _on_step_form_timing_changed(self, mode: str) -> None:
         view = self._view
-        view.edit("Change timing", edits.set_timing(view.container, view.current_row, mode))
+        change = edits.set_timing(view.container, view.current_row, mode, view.library.raw)
+        view.edit("Change timing", change)
 
     def _on_group_form_edited(self, key: str, value: Any) -> None:
         view = self._view
