@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
+from psoas_timer.i18n import _
+
 from .form_widgets import combo, narrow_form, select
 
 __all__ = ["ChoiceForm"]
@@ -35,18 +37,18 @@ class ChoiceForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Either/or step")
+        self.setAccessibleName(_("Either/or step"))
         self.ask = QLineEdit()
-        self.ask.setAccessibleName("Question asked at the start")
-        self.ask.setPlaceholderText("e.g. Heat or ice today?")
+        self.ask.setAccessibleName(_("Question asked at the start"))
+        self.ask.setPlaceholderText(_("e.g. Heat or ice today?"))
         self.options = QLabel()
         self.options.setObjectName("choice_options")
         self.options.setWordWrap(True)
-        self.default = combo("Picked when nobody answers", [])
+        self.default = combo(_("Picked when nobody answers"), [])
         layout = narrow_form(QFormLayout(self))
-        layout.addRow("&Question", self.ask)
-        layout.addRow("Options", self.options)
-        layout.addRow("&Default", self.default)
+        layout.addRow(_("&Question"), self.ask)
+        layout.addRow(_("Options"), self.options)
+        layout.addRow(_("&Default"), self.default)
         self.ask.textEdited.connect(lambda t: self.edited.emit("ask", t.strip() or None))
         self.default.activated.connect(
             lambda i: self.edited.emit("default", self.default.itemData(i) if i > 0 else None)
@@ -59,11 +61,18 @@ class ChoiceForm(QWidget):
             if not self.ask.hasFocus():
                 self.ask.setText(str(item.get("ask") or ""))
             self.options.setText(
-                "\n".join(f"{n}. {key}" for n, key in enumerate(keys, 1))
-                + "\n(add or change options in the routine file)"
+                "\n".join(
+                    [
+                        *(f"{n}. {key}" for n, key in enumerate(keys, 1)),
+                        _("(add or change options in the routine file)"),
+                    ]
+                )
             )
             self.default.clear()
-            self.default.addItem(f"The first ({keys[0]})" if keys else "The first", None)
+            self.default.addItem(
+                _("The first ({option})").format(option=keys[0]) if keys else _("The first"),
+                None,
+            )
             for key in keys:
                 self.default.addItem(key, key)
             select(self.default, item.get("default"))

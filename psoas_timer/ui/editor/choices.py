@@ -1,43 +1,46 @@
 """The choices the editor's forms offer, in words: kinds of step, how a step is timed, sides,
-breathing patterns and kinds of spoken cue, each as ``(value in the file, words shown)``."""
+breathing patterns and kinds of spoken cue, each as ``(value in the file, words shown)``.
+The words are marked only: translated where shown (:func:`~.form_widgets.combo` does)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+from psoas_timer.i18n import N_
+
 __all__ = ["BREATHING", "CUE_TYPES", "KINDS", "SIDES", "TIMING_MODES", "timing_mode"]
 
 KINDS = [
-    ("exercise", "Exercise"),
-    ("stretch", "Stretch"),
-    ("release", "Pressure release"),
-    ("breathing", "Breathing"),
-    ("rest", "Rest"),
-    ("heat-ice", "Heat or ice"),
+    ("exercise", N_("Exercise")),
+    ("stretch", N_("Stretch")),
+    ("release", N_("Pressure release")),
+    ("breathing", N_("Breathing")),
+    ("rest", N_("Rest")),
+    ("heat-ice", N_("Heat or ice")),
 ]
 TIMING_MODES = [
-    ("hold", "Hold for a time"),
-    ("reps", "Repetitions × tempo"),
-    ("open", "Until it releases (open hold)"),
-    ("breaths", "A number of breaths"),
-    ("duration", "A fixed length"),
+    ("hold", N_("Hold for a time")),
+    ("reps", N_("Repetitions × tempo")),
+    ("open", N_("Until it releases (open hold)")),
+    ("breaths", N_("A number of breaths")),
+    ("duration", N_("A fixed length")),
 ]
 SIDES = [
-    ("none", "No sides"),
-    ("both", "Both sides"),
-    ("left", "Left only"),
-    ("right", "Right only"),
+    ("none", N_("No sides")),
+    ("both", N_("Both sides")),
+    ("left", N_("Left only")),
+    ("right", N_("Right only")),
 ]
 BREATHING = [
-    ("", "As the routine says"),
-    ("none", "No pacing"),
-    ("calm", "Calm: in 4, out 6"),
-    ("box", "Box: 4-4-4-4"),
-    ("4-7-8", "4-7-8"),
-    ("coherent", "Coherent: 5.5 in, 5.5 out"),
+    ("", N_("As the routine says")),
+    ("none", N_("No pacing")),
+    ("calm", N_("Calm: in 4, out 6")),
+    ("box", N_("Box: 4-4-4-4")),
+    ("4-7-8", N_("4-7-8")),
+    ("coherent", N_("Coherent: 5.5 in, 5.5 out")),
 ]
-CUE_TYPES = [("milestone", "Milestone at"), ("at", "Say at"), ("every", "Say every")]
+CUE_TYPES = [("milestone", N_("Milestone at")), ("at", N_("Say at")), ("every", N_("Say every"))]
 
 
 def timing_mode(step: Mapping[str, Any]) -> str:

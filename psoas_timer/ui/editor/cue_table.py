@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.duration import parse_duration
+from psoas_timer.i18n import _
 
 from .choices import CUE_TYPES
 from .fields import duration_text
@@ -35,7 +36,7 @@ class CueTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
-        self.setAccessibleName("Spoken cues")
+        self.setAccessibleName(_("Spoken cues"))
         self.setHorizontalHeaderLabels(["When", "Time", "Words"])
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().hide()
@@ -62,7 +63,7 @@ class CueTable(QTableWidget):
         """Add a cue said 10 s in, with words to change, and put the cursor on its words."""
         row = self.rowCount()
         with QSignalBlocker(self):
-            self._add_row("at", 10, "Keep breathing")
+            self._add_row("at", 10, _("Keep breathing"))
         self._emit()
         self.setCurrentCell(row, 2)
 
@@ -86,7 +87,7 @@ class CueTable(QTableWidget):
     def _add_row(self, when: str, time: object, words: str) -> None:
         row = self.rowCount()
         self.insertRow(row)
-        box = combo("When the cue is said", CUE_TYPES)
+        box = combo(_("When the cue is said"), CUE_TYPES)
         select(box, when)
         box.activated.connect(lambda _i: self._emit())
         self.setCellWidget(row, 0, box)

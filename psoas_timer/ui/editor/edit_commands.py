@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from psoas_timer.i18n import _
+
 from . import document_edits as edits
 from .edited_list import EditedList
 from .editor_actions import EditorActions
@@ -80,17 +82,17 @@ class EditCommands(QObject):
         view = self._view
         at = view.current_row + 1 if view.current_row >= 0 else len(view.items())
         items: list[dict[str, Any]] = [{"use": ident} for ident in ids]
-        view.edit("Add from the library", edits.add_items(view.container, at, items))
+        view.edit(_("Add from the library"), edits.add_items(view.container, at, items))
 
     def duplicate_step(self) -> None:
         row, path = self._view.current_row, self._view.container
         if row >= 0:
-            self._view.edit("Duplicate step", edits.duplicate_step(path, row))
+            self._view.edit(_("Duplicate step"), edits.duplicate_step(path, row))
 
     def remove_step(self) -> None:
         row, path = self._view.current_row, self._view.container
         if row >= 0:
-            self._view.edit("Remove step", edits.remove_step(path, row))
+            self._view.edit(_("Remove step"), edits.remove_step(path, row))
 
     def _on_add_triggered(self) -> None:
         picker = LibraryPicker(self._view.library, self._parent)
@@ -99,13 +101,17 @@ class EditCommands(QObject):
 
     def _on_default_edited(self, key: str, value: Any) -> None:
         self._view.edit(
-            "Change routine defaults", edits.set_default(key, value), merge=f"defaults:{key}"
+            _("Change routine defaults"), edits.set_default(key, value), merge=f"defaults:{key}"
         )
 
     def _on_step_form_edited(self, key: str, value: Any) -> None:
         view = self._view
         row, path = view.current_row, view.container
-        label = {"cues": "Change cues"}.get(key, f"Change {key.replace('_', ' ')}")
+        label = (
+            _("Change cues")
+            if key == "cues"
+            else _("Change {field}").format(field=key.replace("_", " "))
+        )
         view.edit(
             label,
             edits.set_step_value(path, row, key, value, view.library.raw),
@@ -115,13 +121,13 @@ class EditCommands(QObject):
     def _on_step_form_timing_changed(self, mode: str) -> None:
         view = self._view
         change = edits.set_timing(view.container, view.current_row, mode, view.library.raw)
-        view.edit("Change timing", change)
+        view.edit(_("Change timing"), change)
 
     def _on_group_form_edited(self, key: str, value: Any) -> None:
         view = self._view
         row, path = view.current_row, view.container
         view.edit(
-            f"Change group {key.replace('_', ' ')}",
+            _("Change group {field}").format(field=key.replace("_", " ")),
             edits.set_group_value(path, row, key, value),
             merge=f"group:{path}:{row}:{key}",
         )
@@ -130,7 +136,9 @@ class EditCommands(QObject):
         view = self._view
         row, path = view.current_row, view.container
         view.edit(
-            f"Change the either/or {'question' if key == 'ask' else key}",
+            _("Change the either/or question")
+            if key == "ask"
+            else _("Change the either/or {field}").format(field=key),
             edits.set_group_value(path, row, key, value),
             merge=f"choice:{path}:{row}:{key}",
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from psoas_timer.core.model import Routine
 from psoas_timer.core.routine_edit import ContainerPath
+from psoas_timer.i18n import _
 from psoas_timer.ui.common.icons import icon
 
 from .undo import redo_keys, undo_keys
@@ -180,7 +181,7 @@ def build_actions(view: QWidget, undo_stack: QUndoStack) -> EditorActions:
     close_keys += [k for k in QKeySequence.keyBindings(std.Close) if k not in close_keys]
     close.setShortcuts(close_keys)
     native = close_keys[0].toString(QKeySequence.SequenceFormat.NativeText)
-    close.setToolTip(f"Close the editor ({native} or Esc)")
+    close.setToolTip(_("Close the editor ({key} or Esc)").format(key=native))
     return EditorActions(
         new=new,
         duplicate=duplicate,
@@ -215,7 +216,7 @@ def build_toolbar(view: QWidget, act: EditorActions) -> EditorToolbar:
     """The editor's toolbar: what is used all the time, then the Routine menu at its end
     (opened by its button, or F10 in *view*)."""
     toolbar = QToolBar("Routine")
-    toolbar.setAccessibleName("Routine actions")
+    toolbar.setAccessibleName(_("Routine actions"))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for action, name in (
         (act.new, "document-new"),
@@ -252,7 +253,7 @@ def build_toolbar(view: QWidget, act: EditorActions) -> EditorToolbar:
     spacer = QWidget()
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)
-    file_menu = QMenu("Routine", view)
+    file_menu = QMenu(_("Routine"), view)
     for tool in (
         act.duplicate,
         act.rename,
@@ -271,11 +272,11 @@ def build_toolbar(view: QWidget, act: EditorActions) -> EditorToolbar:
         else:
             file_menu.addAction(tool)
     file_button = QToolButton()
-    file_button.setText("Routine")
+    file_button.setText(_("Routine"))
     file_button.setIcon(icon("open-menu"))
     file_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    file_button.setAccessibleName("Routine menu")
-    file_button.setToolTip("Duplicate, rename, import, export, delete… (F10)")
+    file_button.setAccessibleName(_("Routine menu"))
+    file_button.setToolTip(_("Duplicate, rename, import, export, delete… (F10)"))
     file_button.setMenu(file_menu)
     file_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     toolbar.addWidget(file_button)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_timer.i18n import _
+
 from .editor_actions import EditorActions, EditorToolbar, build_toolbar
 from .problems_panel import ProblemsPanel
 from .routine_details import RoutineDetails
@@ -75,9 +77,9 @@ def _steps_pane(act: EditorActions) -> _StepsPane:
 
     crumb = QLabel()
     step_list = StepList()
-    back_button = StepDropButton("◀ Back to the routine", step_list)
-    back_button.setAccessibleName("Back to the routine")
-    back_button.setToolTip("Leave the group (drop a step here to move it out)")
+    back_button = StepDropButton(_("◀ Back to the routine"), step_list)
+    back_button.setAccessibleName(_("Back to the routine"))
+    back_button.setToolTip(_("Leave the group (drop a step here to move it out)"))
     crumb_row = QHBoxLayout()
     crumb_row.addWidget(back_button)
     crumb_row.addWidget(crumb, 1)
@@ -124,7 +126,7 @@ def _selected_step_pane(forms: SelectedStep) -> QScrollArea:
     # Never cut off: in a narrow window the form scrolls sideways too.
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     scroll.setWidget(forms)
-    scroll.setAccessibleName("Selected step")
+    scroll.setAccessibleName(_("Selected step"))
     return scroll
 
 
@@ -143,17 +145,19 @@ def build_layout(view: QWidget, act: EditorActions) -> EditorParts:
 
     # The plan and the problems.
     total_label = QLabel()
-    total_label.setAccessibleName("Total time")
+    total_label.setAccessibleName(_("Total time"))
     font = total_label.font()
     font.setBold(True)
     total_label.setFont(font)
-    total_label.setMinimumWidth(total_label.fontMetrics().horizontalAdvance("Total 0:00:00  "))
+    total_label.setMinimumWidth(
+        total_label.fontMetrics().horizontalAdvance(_("Total {time}").format(time="0:00:00") + "  ")
+    )
     timeline = TimelineView()
     problem_list = ProblemsPanel()
     notice = QLabel()
     notice.setTextFormat(Qt.TextFormat.PlainText)  # names a routine: never markup
     notice.setWordWrap(True)
-    restore_button = QPushButton("Undo delete")
+    restore_button = QPushButton(_("Undo delete"))
     restore_button.hide()
     notice_row = QHBoxLayout()
     notice_row.addWidget(notice, 1)

@@ -30,6 +30,7 @@ from psoas_timer.core.plan import Plan
 from psoas_timer.core.problems import LoadError, Problem
 from psoas_timer.core.routine_edit import ContainerPath, container
 from psoas_timer.core.routine_io import RoutineDocument, new_document
+from psoas_timer.i18n import _
 
 from . import problem_jump
 from .edit_commands import EditCommands
@@ -78,7 +79,7 @@ class EditorView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("routine_editor")
-        self.setAccessibleName("Routine editor")
+        self.setAccessibleName(_("Routine editor"))
         self._library = library
         self._routines = routines or (lambda: [(_title(p), p) for p in bundled()])
         self._choose_start = choose_start
@@ -261,7 +262,7 @@ class EditorView(QWidget):
     def _update_title(self) -> None:
         name = self.document.name
         title = f"{name}{' •' if self.dirty else ''}"
-        self.setWindowTitle(f"{title} — Routine editor")
+        self.setWindowTitle(_("{routine} — Routine editor").format(routine=title))
 
     def load(self, document: RoutineDocument, path: Path | None) -> None:
         """Start editing *document*, saved at *path* (``None``: not saved yet)."""

@@ -125,7 +125,7 @@ class DurationEdit(QLineEdit):
         super().__init__(parent)
         self._ranges = ranges
         self.setAccessibleName(accessible_name)
-        self.setPlaceholderText("e.g. 30s or 1m30s")
+        self.setPlaceholderText(_("e.g. 30s or 1m30s"))
         self.setMaximumWidth(160)
         self.textEdited.connect(self._on_text_edited)
         self.editingFinished.connect(self._on_editing_finished)
@@ -214,7 +214,7 @@ class TempoEdit(DurationEdit):
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(accessible_name, parent)
-        self.setPlaceholderText("e.g. 3s, or 1-10-2 (up-hold-down)")
+        self.setPlaceholderText(_("e.g. 3s, or 1-10-2 (up-hold-down)"))
 
     def set_value(self, value: object) -> None:
         if self.hasFocus() and (tempo_text(value) == self.text().strip() or self._same(value)):

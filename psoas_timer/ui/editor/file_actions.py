@@ -36,6 +36,7 @@ from psoas_timer.core.routine_files import (
     unique_path,
 )
 from psoas_timer.core.routine_io import RoutineDocument, new_document
+from psoas_timer.i18n import _, ngettext
 
 __all__ = [
     "CloseChoice",
@@ -71,9 +72,12 @@ def ask_unsaved(parent: QWidget, name: str) -> CloseChoice:
         | QMessageBox.StandardButton.Cancel
     )
     box = QMessageBox(
-        QMessageBox.Icon.Question, "Unsaved changes", f"Save your changes to “{name}”?",
-        buttons, parent,
-    )  # fmt: skip
+        QMessageBox.Icon.Question,
+        _("Unsaved changes"),
+        _("Save your changes to “{routine}”?").format(routine=name),
+        buttons,
+        parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)  # the name comes from a file
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     answer = box.exec()
@@ -149,24 +153,26 @@ class DialogQuestions:
 
     def routine_to_copy(self, choices: list[str]) -> str | None:
         name, ok = QInputDialog.getItem(
-            self._parent, "Duplicate a routine", "Routine to copy:", choices, 0, False
+            self._parent, _("Duplicate a routine"), _("Routine to copy:"), choices, 0, False
         )
         return name if ok and name else None
 
     def file_to_import(self) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(
-            self._parent, "Import a routine", str(Path.home()), "Routines (*.yaml *.yml)"
+            self._parent, _("Import a routine"), str(Path.home()), _("Routines (*.yaml *.yml)")
         )
         return Path(name) if name else None
 
     def export_destination(self, suggested: Path) -> Path | None:
         name, _filter = QFileDialog.getSaveFileName(
-            self._parent, "Export a copy", str(suggested), "Routines (*.yaml)"
+            self._parent, _("Export a copy"), str(suggested), _("Routines (*.yaml)")
         )
         return Path(name) if name else None
 
     def new_name(self, current: str) -> str | None:
-        name, ok = QInputDialog.getText(self._parent, "Rename routine", "New name:", text=current)
+        name, ok = QInputDialog.getText(
+            self._parent, _("Rename routine"), _("New name:"), text=current
+        )
         return name if ok else None
 
     def cannot_open(self, path: Path, why: str) -> None:
@@ -176,14 +182,16 @@ class DialogQuestions:
         parent = window if window.isVisible() else window.parentWidget() or window
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Cannot edit this routine here",
-            f"The editor cannot open {path.name}.",
+            _("Cannot edit this routine here"),
+            _("The editor cannot open {file}.").format(file=path.name),
             QMessageBox.StandardButton.Close,
             parent,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(f"{why}\n\nYou can open the file in your own text editor.")
-        own = box.addButton("Open in my editor", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(
+            _("{problem}\n\nYou can open the file in your own text editor.").format(problem=why)
+        )
+        own = box.addButton(_("Open in my editor"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(own)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -244,7 +252,7 @@ class FileActions:
 
     def new_routine(
         self,
-        name: str = "My routine",
+        name: str = "",
         *,
         steps: Sequence[Mapping[str, Any]] = (),
         copy_of: Path | None = None,
@@ -254,6 +262,7 @@ class FileActions:
         ``False`` when the user kept the unsaved changes, or *copy_of* could not be read."""
         if not self.maybe_discard():
             return False
+        name = name or _("My routine")
         if copy_of is not None:
             try:
                 document = RoutineDocument.from_path(copy_of)
@@ -276,7 +285,7 @@ class FileActions:
         try:
             if self._user_dir.resolve() not in path.resolve().parents:
                 path = duplicate_routine(path, self._user_dir)
-                self._view.notify(f"Copied to your routines as {path.name}.")
+                self._view.notify(_("Copied to your routines as {file}.").format(file=path.name))
             document = RoutineDocument.from_path(path)
         except LoadError as exc:
             self._view.show_file_problems(exc)
@@ -284,14 +293,18 @@ class FileActions:
             return False
         except OSError as exc:
             _log.warning("cannot copy %s into %s", path, self._user_dir, exc_info=True)
-            self._ask.cannot_open(path, f"It could not be copied to your routines folder: {exc}")
+            self._ask.cannot_open(
+                path,
+                _("It could not be copied to your routines folder: {problem}").format(problem=exc),
+            )
             return False
         self._load(document, path)
         if document.rewritten:
             self._view.notify(
-                f"{path.name} is written in a way the editor cannot keep ({document.rewritten}). "
-                "Saving it here lays it out afresh and drops its comments; the routine stays "
-                "the same."
+                _(
+                    "{file} is written in a way the editor cannot keep ({why}). Saving it here "
+                    "lays it out afresh and drops its comments; the routine stays the same."
+                ).format(file=path.name, why=document.rewritten)
             )
         return True
 
@@ -304,19 +317,24 @@ class FileActions:
                 self.path = unique_path(self._user_dir, slug(view.document.name))
             elif _read_only(self.path):
                 view.notify(
-                    f"{self.path.name} is read-only, so it was not saved. Make the file "
-                    "writable to save it, or export a copy."
+                    _(
+                        "{file} is read-only, so it was not saved. Make the file writable to "
+                        "save it, or export a copy."
+                    ).format(file=self.path.name)
                 )
                 return False
             save_document(view.document, self.path)
         except OSError as exc:
             _log.warning("cannot save %s", self.path or self._user_dir, exc_info=True)
-            view.notify(f"Could not save: {exc.strerror or exc}")
+            view.notify(_("Could not save: {problem}").format(problem=exc.strerror or exc))
             return False
         self._saved_text = view.document.dump()
         view.mark_saved(self.path)
-        draft = " as a draft (it has problems to fix before it can start)" if view.problems else ""
-        view.notify(f"Saved {self.path.name}{draft}.")
+        if view.problems:
+            text = _("Saved {file} as a draft (it has problems to fix before it can start).")
+        else:
+            text = _("Saved {file}.")
+        view.notify(text.format(file=self.path.name))
         return True
 
     def import_file(self, source: Path) -> Path | None:
@@ -327,11 +345,15 @@ class FileActions:
         except LoadError as exc:
             self._view.show_file_problems(exc)
             self._view.notify(
-                f"{source.name} was not imported: {len(exc.problems)} problem(s), listed below."
+                ngettext(
+                    "{file} was not imported: {count} problem, listed below.",
+                    "{file} was not imported: {count} problems, listed below.",
+                    len(exc.problems),
+                ).format(file=source.name, count=len(exc.problems))
             )
             return None
         self.open_path(target)
-        self._view.notify(f"Imported {source.name} into your routines.")
+        self._view.notify(_("Imported {file} into your routines.").format(file=source.name))
         return target
 
     def export_to(self, destination: Path) -> bool:
@@ -341,9 +363,13 @@ class FileActions:
             export_routine(self._view.document, destination)
         except OSError as exc:
             _log.warning("cannot export to %s", destination, exc_info=True)
-            self._view.notify(f"Could not export to {destination}: {exc.strerror or exc}")
+            self._view.notify(
+                _("Could not export to {path}: {problem}").format(
+                    path=destination, problem=exc.strerror or exc
+                )
+            )
             return False
-        self._view.notify(f"Exported a copy to {destination}.")
+        self._view.notify(_("Exported a copy to {path}.").format(path=destination))
         return True
 
     def rename(self, new_name: str) -> None:
@@ -366,11 +392,11 @@ class FileActions:
         try:
             self.last_trash = delete_to_trash(self.path)
         except OSError as exc:
-            view.notify(f"Could not delete: {exc.strerror or exc}")
+            view.notify(_("Could not delete: {problem}").format(problem=exc.strerror or exc))
             return
         name = view.document.name
         self._load(new_document(), None)
-        view.notify(f"Deleted “{name}”.")  # the notice offers to undo it
+        view.notify(_("Deleted “{routine}”.").format(routine=name))  # the notice offers undo
 
     def restore_deleted(self) -> None:
         if self.last_trash is None:
@@ -378,7 +404,7 @@ class FileActions:
         path = restore_from_trash(self.last_trash)
         self.last_trash = None
         self.open_path(path)
-        self._view.notify(f"Restored {path.name}.")
+        self._view.notify(_("Restored {file}.").format(file=path.name))
 
     def open_in_external_editor(self) -> bool:
         if self.path is None:
@@ -405,7 +431,9 @@ class FileActions:
             return
         if view.dirty:
             view.notify(
-                f"{self.path.name} changed on disk; saving here will replace those changes."
+                _("{file} changed on disk; saving here will replace those changes.").format(
+                    file=self.path.name
+                )
             )
             return
         try:
@@ -414,7 +442,7 @@ class FileActions:
             view.show_file_problems(exc)
             return
         self._load(document, self.path)
-        view.notify(f"Reloaded {self.path.name}: it changed on disk.")
+        view.notify(_("Reloaded {file}: it changed on disk.").format(file=self.path.name))
 
     # -- dialogs ----------------------------------------------------------------------------
 

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_timer.i18n import _
+
 __all__ = ["combo", "focus_field", "narrow_form", "select"]
 
 
@@ -22,7 +24,7 @@ def combo(name: str, choices: list[tuple[str, str]], editable: bool = False) -> 
     box.setAccessibleName(name)
     box.setEditable(editable)
     for value, label in choices:
-        box.addItem(label, value)
+        box.addItem(_(label), value)
     # as wide as its longest choice where there is room; where there is not, a long choice
     # is shortened in the closed box (the open list shows it whole) rather than the form
     # made wider than a small window

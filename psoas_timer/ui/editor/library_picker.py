@@ -18,20 +18,22 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.core.loader import Library
 from psoas_timer.core.model import Step
+from psoas_timer.i18n import N_, _, ngettext
 
 from .choices import KINDS
 
 __all__ = ["ExerciseChooser", "LibraryPicker"]
 
-ANY = "Any"
+#: Marked only: the filters' first choice, translated where shown.
+ANY = N_("Any")
 
 
 def _describe(step: Step) -> str:
-    parts = [dict(KINDS).get(step.kind.value, step.kind.value)]
+    parts = [_(dict(KINDS).get(step.kind.value, step.kind.value))]
     if step.muscles:
         parts.append(", ".join(step.muscles))
     if step.equipment:
-        parts.append("needs " + ", ".join(step.equipment))
+        parts.append(_("needs {equipment}").format(equipment=", ".join(step.equipment)))
     return " · ".join(parts)
 
 
@@ -46,28 +48,28 @@ class ExerciseChooser(QWidget):
         self, library: Library, parent: QWidget | None = None, *, preselect: bool = True
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Exercise library")
+        self.setAccessibleName(_("Exercise library"))
         self._library = library
         self._preselect = preselect
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name, muscle or equipment")
-        self.search.setAccessibleName("Search exercises")
+        self.search.setPlaceholderText(_("Search by name, muscle or equipment"))
+        self.search.setAccessibleName(_("Search exercises"))
         self.search.setClearButtonEnabled(True)
-        self.kind = self._filter("Kind", [label for _, label in KINDS])
+        self.kind = self._filter(_("Filter by kind"), [_(label) for _v, label in KINDS])
         muscles = sorted({m for s in library.exercises.values() for m in s.muscles})
         equipment = sorted({e for s in library.exercises.values() for e in s.equipment})
-        self.muscle = self._filter("Muscle", muscles)
-        self.equipment = self._filter("Equipment", equipment)
+        self.muscle = self._filter(_("Filter by muscle"), muscles)
+        self.equipment = self._filter(_("Filter by equipment"), equipment)
         self.list = QListWidget()
-        self.list.setAccessibleName("Exercises")
+        self.list.setAccessibleName(_("Exercises"))
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.list.setAlternatingRowColors(True)
         self.count = QLabel()
         filters = QHBoxLayout()
         for label, box in (
-            ("&Kind", self.kind),
-            ("&Muscle", self.muscle),
-            ("E&quipment", self.equipment),
+            (_("&Kind"), self.kind),
+            (_("&Muscle"), self.muscle),
+            (_("E&quipment"), self.equipment),
         ):
             caption = QLabel(label)
             caption.setBuddy(box)
@@ -88,32 +90,39 @@ class ExerciseChooser(QWidget):
     @staticmethod
     def _filter(name: str, values: list[str]) -> QComboBox:
         box = QComboBox()
-        box.setAccessibleName(f"Filter by {name.lower()}")
-        box.addItem(ANY)
+        box.setAccessibleName(name)
+        box.addItem(_(ANY))
         box.addItems(values)
         return box
 
     def _on_filter_changed(self, *_args: object) -> None:
         words = self.search.text().lower().split()
-        kind = self.kind.currentText()
-        muscle = self.muscle.currentText()
-        equipment = self.equipment.currentText()
+        # the first choice of each filter is "Any"
+        kind = self.kind.currentText() if self.kind.currentIndex() > 0 else None
+        muscle = self.muscle.currentText() if self.muscle.currentIndex() > 0 else None
+        equipment = self.equipment.currentText() if self.equipment.currentIndex() > 0 else None
         self.list.clear()
         for ident, step in sorted(self._library.exercises.items(), key=lambda i: i[1].title):
             haystack = " ".join([step.title, ident, *step.muscles, *step.equipment]).lower()
             if any(w not in haystack for w in words):
                 continue
-            if kind != ANY and dict(KINDS).get(step.kind.value) != kind:
+            if kind is not None and _(dict(KINDS).get(step.kind.value, "")) != kind:
                 continue
-            if muscle != ANY and muscle not in step.muscles:
+            if muscle is not None and muscle not in step.muscles:
                 continue
-            if equipment != ANY and equipment not in step.equipment:
+            if equipment is not None and equipment not in step.equipment:
                 continue
             item = QListWidgetItem(f"{step.title}\n{_describe(step)}")
             item.setData(Qt.ItemDataRole.UserRole, ident)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}: {_describe(step)}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                _("{exercise}: {details}").format(exercise=step.title, details=_describe(step)),
+            )
             self.list.addItem(item)
-        self.count.setText(f"{self.list.count()} exercises")
+        count = self.list.count()
+        self.count.setText(
+            ngettext("{count} exercise", "{count} exercises", count).format(count=count)
+        )
         if self.list.count():
             flags = QItemSelectionModel.SelectionFlag
             self.list.setCurrentRow(0, flags.ClearAndSelect if self._preselect else flags.NoUpdate)
@@ -137,8 +146,8 @@ class LibraryPicker(QDialog):
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add exercises from the library")
-        self.setAccessibleName("Exercise library")
+        self.setWindowTitle(_("Add exercises from the library"))
+        self.setAccessibleName(_("Exercise library"))
         self.chooser = ExerciseChooser(library)
         chooser = self.chooser
         self.search, self.list, self.count = chooser.search, chooser.list, chooser.count
@@ -147,7 +156,7 @@ class LibraryPicker(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Add")
+        ok.setText(_("&Add"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.chooser, 1)
         layout.addWidget(buttons)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 
 from psoas_timer.core.routine_edit import ContainerPath
+from psoas_timer.i18n import _
 
 from . import step_moves
 from .edited_list import EditedList
@@ -91,7 +92,7 @@ class StepMoveCommands(QObject):
         else:  # out of this list: keep the place in it
             shown, selected = source, row
         return self._view.edit(
-            "Move step",
+            _("Move step"),
             lambda doc: step_moves.move(doc, source, row, target, before) is not None,
             row=selected,
             container=shown,

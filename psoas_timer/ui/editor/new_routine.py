@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.loader import Library
+from psoas_timer.i18n import _
 
 from .library_picker import ExerciseChooser
 
@@ -53,20 +54,20 @@ class NewRoutineDialog(QDialog):
         self, library: Library, routines: list[tuple[str, Path]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New routine")
-        self.name = QLineEdit("My routine")
-        self.name.setAccessibleName("Name of the new routine")
+        self.setWindowTitle(_("New routine"))
+        self.name = QLineEdit(_("My routine"))
+        self.name.setAccessibleName(_("Name of the new routine"))
         self.name.selectAll()
-        self.empty = QRadioButton("&Empty: add the steps yourself")
-        self.copy = QRadioButton("A co&py of a routine")
-        self.exercises = QRadioButton("E&xercises chosen from the library")
+        self.empty = QRadioButton(_("&Empty: add the steps yourself"))
+        self.copy = QRadioButton(_("A co&py of a routine"))
+        self.exercises = QRadioButton(_("E&xercises chosen from the library"))
         self.starts = QButtonGroup(self)
         for index, button in enumerate((self.empty, self.copy, self.exercises)):
             self.starts.addButton(button, index)
         self.empty.setChecked(True)
 
         self.routines = QListWidget()
-        self.routines.setAccessibleName("Routine to copy")
+        self.routines.setAccessibleName(_("Routine to copy"))
         for title, path in routines:
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
@@ -74,7 +75,7 @@ class NewRoutineDialog(QDialog):
         if self.routines.count():
             self.routines.setCurrentRow(0)
         self.chooser = ExerciseChooser(library, preselect=False)  # none the user did not pick
-        note = QLabel("A routine with no steps yet: add exercises, rests and breathing next.")
+        note = QLabel(_("A routine with no steps yet: add exercises, rests and breathing next."))
         note.setWordWrap(True)
         self.pages = QStackedWidget()
         for page in (note, self.routines, self.chooser):
@@ -86,14 +87,14 @@ class NewRoutineDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.create_button.setText("C&reate")
+        self.create_button.setText(_("C&reate"))
         form = QFormLayout()
-        label = QLabel("&Name")
+        label = QLabel(_("&Name"))
         label.setBuddy(self.name)
         form.addRow(label, self.name)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Start from:"))
+        layout.addWidget(QLabel(_("Start from:")))
         for button in (self.empty, self.copy, self.exercises):
             layout.addWidget(button)
         layout.addWidget(self.pages, 1)
@@ -122,9 +123,9 @@ class NewRoutineDialog(QDialog):
         start = self.start()
         hint = ""
         if start == self.COPY and not self.routines.selectedItems():
-            hint = "Choose the routine to copy."
+            hint = _("Choose the routine to copy.")
         elif start == self.EXERCISES and not self.chooser.chosen():
-            hint = "Choose one or more exercises (Ctrl or Shift picks several)."
+            hint = _("Choose one or more exercises (Ctrl or Shift picks several).")
         self.hint.setText(hint)
         self.create_button.setEnabled(not hint)
 
@@ -134,7 +135,7 @@ class NewRoutineDialog(QDialog):
 
     def answer(self) -> NewStart:
         """What the user chose (meaningful once accepted)."""
-        name = self.name.text().strip() or "My routine"
+        name = self.name.text().strip() or _("My routine")
         start = self.start()
         if start == self.COPY:
             item = self.routines.currentItem()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 
 from psoas_timer.core.model import Choice, RepeatGroup, Routine, Step
 from psoas_timer.core.routine_edit import ContainerPath
+from psoas_timer.i18n import _
 
 from .editor_actions import EditorActions
 
@@ -91,7 +92,7 @@ class PlayCommands(QObject):
     def _on_start_triggered(self) -> None:
         view = self._view
         if view.routine is None:
-            view.notify("Fix the problems listed below before starting.")
+            view.notify(_("Fix the problems listed below before starting."))
             return
         if (view.dirty or view.path is None) and not self._save():
             return

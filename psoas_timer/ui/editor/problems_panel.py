@@ -26,7 +26,7 @@ class ProblemsPanel(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Problems")
+        self.setAccessibleName(_("Problems"))
         #: Shown where the problems go when there are none.
         self.empty_text = _("No problems: the routine is ready to play.")
         self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 2 * self.frameWidth() + 8)
@@ -39,9 +39,13 @@ class ProblemsPanel(QListWidget):
         self.clear()
         self._problems = list(problems)
         for problem in self._problems:
-            where = f"Line {problem.line}, column {problem.column}"
-            item = QListWidgetItem(f"{where}: {problem.message}")
-            item.setToolTip("Click or press Enter to go to it")
+            where = _("Line {line}, column {column}").format(
+                line=problem.line, column=problem.column
+            )
+            item = QListWidgetItem(
+                _("{where}: {problem}").format(where=where, problem=problem.message)
+            )
+            item.setToolTip(_("Click or press Enter to go to it"))
             self.addItem(item)
         self.setAccessibleDescription("" if self._problems else self.empty_text)
         self.viewport().update()

@@ -18,6 +18,7 @@ from psoas_timer.core.model import Routine
 from psoas_timer.core.plan import Plan, compile_plan
 from psoas_timer.core.problems import LoadError, Problem
 from psoas_timer.core.routine_io import RoutineDocument
+from psoas_timer.i18n import _, ngettext
 
 from .problems_panel import ProblemsPanel
 from .timeline import TimelineView
@@ -75,10 +76,16 @@ class RoutineCheck:
         self.plan = compile_plan(self.routine) if self.routine else None
         self._problems.show_problems(self.problems)
         if self.plan is not None:
-            self._total.setText(f"Total {format_clock(self.plan.total)}")
+            self._total.setText(_("Total {time}").format(time=format_clock(self.plan.total)))
         else:
             count = len(self.problems)
-            self._total.setText(f"{count} problem{'s' * (count != 1)}: a draft, not ready to start")
+            self._total.setText(
+                ngettext(
+                    "{count} problem: a draft, not ready to start",
+                    "{count} problems: a draft, not ready to start",
+                    count,
+                ).format(count=count)
+            )
         self._timeline.set_plan(self.plan)
         view.update_actions()
         return self.routine

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLine
 
 from psoas_timer.core.duration import format_duration
 from psoas_timer.core.routine_edit import defaults_of
+from psoas_timer.i18n import N_, _
 
 from .choices import BREATHING
 from .fields import DurationEdit
@@ -30,19 +31,19 @@ class RoutineDetails(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Routine", parent)
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Routine name")
+        self.name_edit.setAccessibleName(_("Routine name"))
         self.description_edit = QLineEdit()
-        self.description_edit.setAccessibleName("Description")
-        self.description_edit.setPlaceholderText("Who it is for, and when")
+        self.description_edit.setAccessibleName(_("Description"))
+        self.description_edit.setPlaceholderText(_("Who it is for, and when"))
         self.tags_edit = QLineEdit()
-        self.tags_edit.setAccessibleName("Tags, separated by commas")
-        self.tags_edit.setPlaceholderText("e.g. evening, gentle")
-        self.default_prepare = DurationEdit("Get ready before the first step")
-        self.default_rest = DurationEdit("Rest after each step")
-        self.default_switch = DurationEdit("Pause to switch sides")
+        self.tags_edit.setAccessibleName(_("Tags, separated by commas"))
+        self.tags_edit.setPlaceholderText(_("e.g. evening, gentle"))
+        self.default_prepare = DurationEdit(_("Get ready before the first step"))
+        self.default_rest = DurationEdit(_("Rest after each step"))
+        self.default_switch = DurationEdit(_("Pause to switch sides"))
         self.default_breathing = combo(
-            "Breathing pattern for every step",
-            [("none", "No pacing"), *BREATHING[2:]],
+            _("Breathing pattern for every step"),
+            [("none", N_("No pacing")), *BREATHING[2:]],
             editable=True,
         )
         defaults_row = QHBoxLayout()
@@ -56,11 +57,11 @@ class RoutineDetails(QGroupBox):
             defaults_row.addWidget(caption)
             defaults_row.addWidget(widget)
         form = narrow_form(QFormLayout(self))
-        form.addRow("Na&me", self.name_edit)
-        form.addRow("Descri&ption", self.description_edit)
-        form.addRow("Ta&gs", self.tags_edit)
-        form.addRow("Each step", defaults_row)
-        form.addRow("Breathing", self.default_breathing)
+        form.addRow(_("Na&me"), self.name_edit)
+        form.addRow(_("Descri&ption"), self.description_edit)
+        form.addRow(_("Ta&gs"), self.tags_edit)
+        form.addRow(_("Each step"), defaults_row)
+        form.addRow(_("Breathing"), self.default_breathing)
         self._connect_signals()
 
     def _connect_signals(self) -> None:

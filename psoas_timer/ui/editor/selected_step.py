@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from psoas_timer.core.routine_edit import plain, step_baseline
+from psoas_timer.i18n import _
 
 from .choice_form import ChoiceForm
 from .group_form import GroupForm
@@ -24,7 +25,7 @@ class SelectedStep(QStackedWidget):
         self.step_form = StepForm()
         self.group_form = GroupForm()
         self.choice_form = ChoiceForm()
-        self.empty_label = QLabel("Add a step to begin.")
+        self.empty_label = QLabel(_("Add a step to begin."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.step_form)
         self.addWidget(self.group_form)
@@ -48,9 +49,14 @@ class SelectedStep(QStackedWidget):
             if isinstance(ref, str):
                 known = ref in library_raw
                 origin = (
-                    f"From the exercise library: {ref}\nChanges here apply to this routine only."
+                    _(
+                        "From the exercise library: {exercise}\nChanges here apply to this "
+                        "routine only."
+                    ).format(exercise=ref)
                     if known
-                    else f"Uses “{ref}”, which is not in the exercise library."
+                    else _("Uses “{exercise}”, which is not in the exercise library.").format(
+                        exercise=ref
+                    )
                 )
             self.step_form.show_step(plain(item), base, origin)
             self.setCurrentWidget(self.step_form)

@@ -55,20 +55,20 @@ class StepForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Step settings")
+        self.setAccessibleName(_("Step settings"))
         self.name = QLineEdit()
-        self.name.setAccessibleName("Step name")
+        self.name.setAccessibleName(_("Step name"))
         self.source = QLabel()
         self.source.setWordWrap(True)
-        self.kind = combo("Kind of step", KINDS)
-        self.timing = combo("How the step is timed", TIMING_MODES)
+        self.kind = combo(_("Kind of step"), KINDS)
+        self.timing = combo(_("How the step is timed"), TIMING_MODES)
         self.hold_sides = SidedField(
             lambda side: DurationEdit(side_name(_("Hold"), side), ranges=True), _("Hold")
         )
         self.hold: DurationEdit = self.hold_sides.one
-        self.duration = DurationEdit("Length", ranges=True)
+        self.duration = DurationEdit(_("Length"), ranges=True)
         self.reps = CountEdit(_("Repetitions"), 1, 1000, what="reps")
-        self.tempo = TempoEdit("Seconds per repetition, or up-hold-down")
+        self.tempo = TempoEdit(_("Seconds per repetition, or up-hold-down"))
         self.open_sides = SidedField(OpenHoldEdit, _("Open hold"))
         self.open_min: DurationEdit = self.open_sides.one.min
         self.open_target: DurationEdit = self.open_sides.one.target
@@ -81,46 +81,46 @@ class StepForm(QWidget):
             _("Sets"),
         )
         self.sets: CountEdit = self.sets_sides.one
-        self.sides = combo("Sides", SIDES)
-        self.alternate = QCheckBox("Alternate left and right each set")
-        self.prepare = DurationEdit("Get ready before this step")
-        self.rest_after = RestEdit("Rest after this step")
-        self.rest_between_sets = RestEdit("Rest between sets")
-        self.switch_sides = DurationEdit("Pause to switch sides")
-        self.breathing = combo("Breathing pattern", BREATHING, editable=True)
+        self.sides = combo(_("Sides"), SIDES)
+        self.alternate = QCheckBox(_("Alternate left and right each set"))
+        self.prepare = DurationEdit(_("Get ready before this step"))
+        self.rest_after = RestEdit(_("Rest after this step"))
+        self.rest_between_sets = RestEdit(_("Rest between sets"))
+        self.switch_sides = DurationEdit(_("Pause to switch sides"))
+        self.breathing = combo(_("Breathing pattern"), BREATHING, editable=True)
         self.cues = CueTable()
-        self.add_cue = QPushButton("Add cue")
-        self.remove_cue = QPushButton("Remove cue")
+        self.add_cue = QPushButton(_("Add cue"))
+        self.remove_cue = QPushButton(_("Remove cue"))
         self.instructions = QPlainTextEdit()
-        self.instructions.setAccessibleName("Instructions, one per line")
-        self.instructions.setPlaceholderText("One short action per line")
+        self.instructions.setAccessibleName(_("Instructions, one per line"))
+        self.instructions.setPlaceholderText(_("One short action per line"))
         self.safety = QPlainTextEdit()
-        self.safety.setAccessibleName("Safety notes, one per line")
-        self.safety.setPlaceholderText("When to stop or ease off, one per line")
+        self.safety.setAccessibleName(_("Safety notes, one per line"))
+        self.safety.setPlaceholderText(_("When to stop or ease off, one per line"))
         for box in (self.instructions, self.safety):
             box.setTabChangesFocus(True)
             box.setMaximumHeight(90)
 
         self.form = narrow_form(QFormLayout())
         rows: list[tuple[str, QWidget]] = [
-            ("&Name", self.name),
+            (_("&Name"), self.name),
             ("", self.source),
-            ("&Kind", self.kind),
-            ("&Timing", self.timing),
-            ("&Hold", self.hold_sides),
-            ("&Length", self.duration),
-            ("&Repetitions", self.reps),
+            (_("&Kind"), self.kind),
+            (_("&Timing"), self.timing),
+            (_("&Hold"), self.hold_sides),
+            (_("&Length"), self.duration),
+            (_("&Repetitions"), self.reps),
             (_("Tem&po"), self.tempo),
             (_("Open hold"), self.open_sides),
-            ("&Breaths", self.breaths),
-            ("&Sets", self.sets_sides),
-            ("S&ides", self.sides),
+            (_("&Breaths"), self.breaths),
+            (_("&Sets"), self.sets_sides),
+            (_("S&ides"), self.sides),
             ("", self.alternate),
-            ("Get rea&dy", self.prepare),
-            ("Rest &after", self.rest_after),
-            ("Rest between s&ets", self.rest_between_sets),
-            ("S&witch sides", self.switch_sides),
-            ("Brea&thing", self.breathing),
+            (_("Get rea&dy"), self.prepare),
+            (_("Rest &after"), self.rest_after),
+            (_("Rest between s&ets"), self.rest_between_sets),
+            (_("S&witch sides"), self.switch_sides),
+            (_("Brea&thing"), self.breathing),
         ]
         for label, widget in rows:
             self.form.addRow(label, widget)
@@ -131,9 +131,9 @@ class StepForm(QWidget):
         self._cue_box = QVBoxLayout()
         self._cue_box.addWidget(self.cues)
         self._cue_box.addLayout(cue_buttons)
-        self.form.addRow("Spoken cues", self._cue_box)
-        self.form.addRow("Instr&uctions", self.instructions)
-        self.form.addRow("Safet&y notes", self.safety)
+        self.form.addRow(_("Spoken cues"), self._cue_box)
+        self.form.addRow(_("Instr&uctions"), self.instructions)
+        self.form.addRow(_("Safet&y notes"), self.safety)
         self.setLayout(self.form)
         self._describe_fields()
         self._connect_signals()
@@ -261,7 +261,7 @@ class StepForm(QWidget):
         if not self.name.hasFocus():
             self.name.setText(str(value("name") or ""))
             self.name.setCursorPosition(0)  # its start, in a narrow field
-        self.name.setPlaceholderText(str(base.get("name") or "Name this step"))
+        self.name.setPlaceholderText(str(base.get("name") or _("Name this step")))
         self.source.setText(origin)
         self.source.setVisible(bool(origin))
         select(self.kind, value("kind") or "exercise")
@@ -336,4 +336,6 @@ class StepForm(QWidget):
         self.form.setRowVisible(self._cue_box, row("milestones") or row("prompts"))
         label = self.form.labelForField(self.hold_sides)
         if isinstance(label, QLabel):
-            label.setText("Hold at the top" if mode == "reps" else ("&Length" if rest else "&Hold"))
+            label.setText(
+                _("Hold at the top") if mode == "reps" else (_("&Length") if rest else _("&Hold"))
+            )

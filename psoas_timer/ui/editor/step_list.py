@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.model import Step
 from psoas_timer.core.routine_edit import ContainerPath, container, plain, step_baseline
 from psoas_timer.core.routine_io import RoutineDocument
+from psoas_timer.i18n import _, ngettext
 from psoas_timer.ui.common.text import step_timing
 
 from .document_edits import LENGTH_KEYS, TIMING_KEYS
@@ -53,12 +54,14 @@ def describe_item(item: Any, index: int, library_raw: Mapping[str, Mapping[str, 
     """A step's row: its number and name, then its timing in words on a second line, in the
     words of the routine page (:func:`psoas_timer.ui.common.text.step_timing`)."""
     if not isinstance(item, dict):
-        return f"{index + 1}. (not a step)"
+        return _("{number}. (not a step)").format(number=index + 1)
     if "repeat" in item:
         count = len(item.get("steps") or [])
-        name = item.get("name") or "Repeat group"
-        steps = f"{count} step{'s' * (count != 1)}"
-        return f"{index + 1}. {name} ×{item.get('repeat')}\n{steps}, repeated — Enter to edit"
+        name = item.get("name") or _("Repeat group")
+        steps = ngettext("{count} step", "{count} steps", count).format(count=count)
+        return _("{number}. {group} ×{rounds}\n{steps}, repeated — Enter to edit").format(
+            number=index + 1, group=name, rounds=item.get("repeat"), steps=steps
+        )
     if "choose" in item:
         options = item.get("choose") if isinstance(item.get("choose"), list) else []
         names = [
@@ -66,11 +69,14 @@ def describe_item(item: Any, index: int, library_raw: Mapping[str, Mapping[str, 
             for o in options or []
             if isinstance(o, (str, dict))
         ]
-        return f"{index + 1}. {' or '.join(names) or 'Either/or'}\nasked at the start"
+        joined = _(" or ").join(names) or _("Either/or")
+        return _("{number}. {options}\nasked at the start").format(number=index + 1, options=joined)
     merged = _merged(item, library_raw)
-    untitled = "Rest" if merged.get("kind") == "rest" else "Unnamed step"  # as the player says
+    untitled = _("Rest") if merged.get("kind") == "rest" else _("Unnamed step")  # as the player
     title = merged.get("name") or item.get("use") or untitled
-    return f"{index + 1}. {title}\n{timing_words(merged)}"
+    return _("{number}. {step}\n{timing}").format(
+        number=index + 1, step=title, timing=timing_words(merged)
+    )
 
 
 def _merged(
@@ -101,22 +107,24 @@ def timing_words(merged: Mapping[str, Any]) -> str:
             continue
         return step_timing(step)
     if not any(merged.get(key) is not None for key in LENGTH_KEYS):
-        return "no timing yet"
-    return "timing to fix: see the problems below"
+        return _("no timing yet")
+    return _("timing to fix: see the problems below")
 
 
 def list_title(document: RoutineDocument, path: ContainerPath) -> str:
     """What the list at *path* is, above it: "Steps", or "Steps in Circuit › Pair" inside
     repeat groups (a group without a name by its number of rounds)."""
     if not path:
-        return "Steps"
+        return _("Steps")
     seq: Any = container(document, ())
     names = []
     for index in path:
         group = seq[index]
-        names.append(str(group.get("name") or f"Repeat ×{group.get('repeat')}"))
+        names.append(
+            str(group.get("name") or _("Repeat ×{rounds}").format(rounds=group.get("repeat")))
+        )
         seq = group.get("steps") or []
-    return "Steps in " + " › ".join(names)
+    return _("Steps in {groups}").format(groups=" › ".join(names))
 
 
 class StepList(QListWidget):
@@ -127,7 +135,7 @@ class StepList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Steps")
+        self.setAccessibleName(_("Steps"))
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setAlternatingRowColors(True)

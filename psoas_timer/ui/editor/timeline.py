@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.plan import Plan
+from psoas_timer.i18n import _, ngettext
 from psoas_timer.ui.common.theme import colors
 
 __all__ = ["TimelineView"]
@@ -17,7 +18,7 @@ class TimelineView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._plan: Plan | None = None
-        self.setAccessibleName("Plan timeline")
+        self.setAccessibleName(_("Plan timeline"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(28)
 
@@ -27,14 +28,16 @@ class TimelineView(QWidget):
     def set_plan(self, plan: Plan | None) -> None:
         self._plan = plan
         if plan is None:
-            self.setToolTip("Fix the problems below to see the plan")
-            self.setAccessibleDescription("No plan: the routine has problems")
+            self.setToolTip(_("Fix the problems below to see the plan"))
+            self.setAccessibleDescription(_("No plan: the routine has problems"))
         else:
             work = sum(s.duration for s in plan.segments if s.is_work)
-            text = (
-                f"{len(plan.segments)} parts, {format_clock(plan.total)} in all, "
-                f"{format_clock(work)} of it working"
-            )
+            parts = len(plan.segments)
+            text = ngettext(
+                "{count} part, {total} in all, {work} of it working",
+                "{count} parts, {total} in all, {work} of it working",
+                parts,
+            ).format(count=parts, total=format_clock(plan.total), work=format_clock(work))
             self.setToolTip(text)
             self.setAccessibleDescription(text)
         self.update()
