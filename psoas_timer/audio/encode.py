@@ -16,6 +16,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from psoas_timer.i18n import _
+
 __all__ = ["FORMATS", "EncodeError", "Format", "encode", "format_for", "writable_formats"]
 
 
@@ -73,7 +75,9 @@ def encode(wav: Path, out: Path, fmt: Format) -> None:
     ffmpeg = _ffmpeg()
     if ffmpeg is None or fmt not in writable_formats():
         raise EncodeError(
-            f"{fmt.name} needs FFmpeg with its {fmt.encoder} encoder, which is not installed here"
+            _("{name} needs FFmpeg with its {encoder} encoder, which is not installed here").format(
+                name=fmt.name, encoder=fmt.encoder
+            )
         )
     tmp = out.parent / f".{out.stem}.{os.getpid()}.{secrets.token_hex(4)}{out.suffix}"
     command = [ffmpeg, "-hide_banner", "-loglevel", "error", "-y", "-i", str(wav)]

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from psoas_timer.core.atomic_file import atomic_writer
 from psoas_timer.core.plan import Cue, Plan, Segment
+from psoas_timer.i18n import _, format_decimal
 
 from . import voice
 from .assets import Assets
@@ -173,8 +174,9 @@ def _frames(plan: Plan) -> int:
     if frames * 2 > MAX_DATA_BYTES:
         hours = MAX_DATA_BYTES / 2 / RATE / 3600
         raise ExportTooLongError(
-            f"the session is {plan.total / 3600:.1f} hours long; a WAV file holds at most "
-            f"{hours:.0f} hours"
+            _("the session is {value} hours long; a WAV file holds at most {hours} hours").format(
+                value=format_decimal(plan.total / 3600, 1), hours=format_decimal(hours, 0)
+            )
         )
     return frames
 

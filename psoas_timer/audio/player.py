@@ -82,6 +82,7 @@ from PySide6.QtCore import (
 )
 
 from psoas_timer.core.engine import FiredCue
+from psoas_timer.i18n import N_, _
 
 from . import fault_guard
 from .assets import TONE_NAMES, Assets, write_padded
@@ -116,30 +117,31 @@ _INFINITE = -2
 #: The padded copies live in a temporary folder named this, the process id and a suffix.
 _SCRATCH = "psoas-timer-cues-"
 
+#: The messages are marked here and translated where reported.
 #: Backend chatter that says nothing the problem message doesn't say better.
 _CHATTER = ("pipewire", "PulseAudioService", "pa_context", "text-to-speech plug-in", "speechd")
 _CHATTER_CATEGORIES = ("qt.multimedia.symbolsresolver", "qt.multimedia.ffmpeg")
-MSG_NO_QTMULTIMEDIA = (
+MSG_NO_QTMULTIMEDIA = N_(
     "No sound: Qt Multimedia could not load ({error}). On Linux install the PulseAudio client "
     "library (sudo apt install libpulse0) and restart. Cues are shown on screen."
 )
-MSG_NO_SERVER = (
+MSG_NO_SERVER = N_(
     "No sound: no sound server is running. Start PulseAudio or PipeWire (for example "
     "'pulseaudio --start') and restart. Cues are shown on screen."
 )
-MSG_NO_DEVICE = (
+MSG_NO_DEVICE = N_(
     "No sound: no audio output device was found. Connect speakers or headphones and "
     "restart. Cues are shown on screen."
 )
-MSG_NO_ASSETS = (
+MSG_NO_ASSETS = N_(
     "Some sounds are missing from {path}: reinstall Psoas Timer. Cues are shown on screen."
 )
-MSG_BAD_CLIP = "A sound file could not be loaded ({name}): reinstall Psoas Timer."
-MSG_BACKEND_FAULT = (
+MSG_BAD_CLIP = N_("A sound file could not be loaded ({name}): reinstall Psoas Timer.")
+MSG_BACKEND_FAULT = N_(
     "Sound stopped: Qt's audio backend failed (its event notifier broke). Cues are shown on "
     "screen; restart Psoas Timer to get sound back."
 )
-MSG_TTS_STUCK = (
+MSG_TTS_STUCK = N_(
     "Text-to-speech is not responding, so your own prompts are shown on screen with a tone. "
     "Check that speech-dispatcher and a sound server are running."
 )
@@ -297,15 +299,15 @@ class CuePlayer(QObject):
             try:
                 multimedia = _import_multimedia()
             except ImportError as exc:
-                self._report(MSG_NO_QTMULTIMEDIA.format(error=str(exc).split(":")[0] or exc))
+                self._report(_(MSG_NO_QTMULTIMEDIA).format(error=str(exc).split(":")[0] or exc))
                 return
             outputs = multimedia.QMediaDevices.audioOutputs()
         if not outputs:
             no_server = any("pa_context" in m or "PulseAudioService" in m for m in seen)
-            self._report(MSG_NO_SERVER if no_server else MSG_NO_DEVICE)
+            self._report(_(MSG_NO_SERVER) if no_server else _(MSG_NO_DEVICE))
             return
         if not self._assets.sounds.is_dir():
-            self._report(MSG_NO_ASSETS.format(path=self._assets.root))
+            self._report(_(MSG_NO_ASSETS).format(path=self._assets.root))
         self._multimedia = multimedia
 
     # -- public API ------------------------------------------------------------------
@@ -484,7 +486,7 @@ class CuePlayer(QObject):
             self._stop_later(path)  # a play that waited for the clip started just now
         elif status == states.Error:
             self._loading.discard(path)
-            self._report(MSG_BAD_CLIP.format(name=path.name))
+            self._report(_(MSG_BAD_CLIP).format(name=path.name))
 
     def _on_backend_fault(self, message: str) -> None:
         """Qt's audio backend broke (see the module doc): go silent, say so once."""
@@ -492,7 +494,7 @@ class CuePlayer(QObject):
             return
         self.stop_all()
         self._multimedia = None
-        self._report(MSG_BACKEND_FAULT)
+        self._report(_(MSG_BACKEND_FAULT))
 
     # -- speech ----------------------------------------------------------------------
     def _speech(self) -> Any:
@@ -542,4 +544,4 @@ class CuePlayer(QObject):
             self._tts.stop()
         self._tts = None
         self._tts_broken = True
-        self._report(MSG_TTS_STUCK)
+        self._report(_(MSG_TTS_STUCK))

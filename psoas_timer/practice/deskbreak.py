@@ -22,6 +22,8 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from psoas_timer.i18n import _
+
 __all__ = ["AWAY_SECONDS", "DeskBreakSettings", "DeskBreakTimer", "Event"]
 
 #: Idle this long means away from the desk: the count waits and nothing is offered.
@@ -43,7 +45,7 @@ class DeskBreakSettings:
 
     def __post_init__(self) -> None:
         if not 5 <= self.every_minutes <= 240:
-            raise ValueError("a desk break comes every 5 to 240 minutes")
+            raise ValueError(_("a desk break comes every 5 to 240 minutes"))
 
 
 #: Idle seconds now, or ``None`` where the desktop does not say.

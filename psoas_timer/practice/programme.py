@@ -51,6 +51,7 @@ from psoas_timer.core.open_holds import OpenHold
 from psoas_timer.core.problems import LoadError, Problem, did_you_mean
 from psoas_timer.core.value_types import Duration
 from psoas_timer.core.yamlsource import Located, read_yaml
+from psoas_timer.i18n import _, ngettext
 
 from .schedule import WEEKDAYS, DoneLog, sessions_done_between
 
@@ -194,7 +195,11 @@ class LoadedProgramme:
         for step in self.changed_steps(key, week):
             old = before.get(_step_key(step))
             if old is not None and describe_step(old) != describe_step(step):
-                lines.append(f"{step.title}: {describe_step(old)} → {describe_step(step)}")
+                lines.append(
+                    _("{title}: {value} → {value2}").format(
+                        title=step.title, value=describe_step(old), value2=describe_step(step)
+                    )
+                )
         return lines
 
 
@@ -227,12 +232,23 @@ def load_programme_text(
     if bundled:
         translated_content(data)
     if not isinstance(data, dict):
-        kind = "an empty file" if data is None else type(data).__name__
-        raise LoadError([Problem(name, 1, 1, f"expected a programme with 'days', found {kind}")])
+        kind = _("an empty file") if data is None else type(data).__name__
+        raise LoadError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    _("expected a programme with 'days', found {kind}").format(kind=kind),
+                )
+            ]
+        )
     version = data.get("version", FORMAT_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         line, column = located.position(("version",))
-        message = f"this programme uses format version {version}; update Psoas Timer to open it"
+        message = _(
+            "this programme uses format version {version}; update Psoas Timer to open it"
+        ).format(version=version)
         raise LoadError([Problem(name, line, column, message)])
     programme = validate_model(Programme, located, name)
     known = list(names)
@@ -247,11 +263,27 @@ def load_programme_text(
         found = lookup(wanted)
         if found is None:
             hint = did_you_mean(wanted, known)
-            problems.append(Problem(name, line, column, f"days.{day}: no routine {wanted!r}{hint}"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    column,
+                    _("days.{day}: no routine {wanted}{hint}").format(
+                        day=day, wanted=repr(wanted), hint=hint
+                    ),
+                )
+            )
         elif isinstance(found, list):
             first = f": {found[0]}" if found else ""
             problems.append(
-                Problem(name, line, column, f"days.{day}: routine {wanted!r} has problems{first}")
+                Problem(
+                    name,
+                    line,
+                    column,
+                    _("days.{day}: routine {wanted} has problems{first}").format(
+                        day=day, wanted=repr(wanted), first=first
+                    ),
+                )
             )
         else:
             key, routine = found
@@ -259,7 +291,7 @@ def load_programme_text(
             day_routines[day] = key
     if all(v == REST for v in day_routines.values()) and not problems:
         line, column = located.position(("days",))
-        problems.append(Problem(name, line, column, "days: every day is a rest day"))
+        problems.append(Problem(name, line, column, _("days: every day is a rest day")))
     problems.extend(_check_weeks(programme, located, name))
     if routines:
         problems.extend(_check_changes(programme, routines, located, name))
@@ -278,16 +310,19 @@ def _check_weeks(programme: Programme, located: Located, name: str) -> Iterator[
                 name,
                 line,
                 column,
-                f"{where}: week {change.week} comes after week {previous}; "
-                "list the changes in week order, each week once",
+                _(
+                    "{where}: week {week} comes after week {previous}; "
+                    "list the changes in week order, each week once"
+                ).format(where=where, week=change.week, previous=previous),
             )
         elif change.week > programme.weeks:
             yield Problem(
                 name,
                 line,
                 column,
-                f"{where}: week {change.week} is past the end (the programme has "
-                f"{programme.weeks} weeks)",
+                _("{where}: week {week} is past the end (the programme has {weeks} weeks)").format(
+                    where=where, week=change.week, weeks=programme.weeks
+                ),
             )
         previous = max(previous, change.week)
 
@@ -305,8 +340,14 @@ def _check_changes(
                     name,
                     line,
                     column,
-                    f"changes[{index}].steps: no step {step_name!r} in the programme's "
-                    f"routines{did_you_mean(step_name, labels)}",
+                    _(
+                        "changes[{index}].steps: no step {step_name} in the programme's "
+                        "routines{value}"
+                    ).format(
+                        index=index,
+                        step_name=repr(step_name),
+                        value=did_you_mean(step_name, labels),
+                    ),
                 )
                 return
     # Every week must give valid steps (a change may leave one without its timing).
@@ -321,8 +362,16 @@ def _check_changes(
                     name,
                     line,
                     column,
-                    f"changes[{index}].steps.{exc.step}: from week {change.week}, "
-                    f"{exc.message} (in routine {key!r})",
+                    _(
+                        "changes[{index}].steps.{step}: from week {week}, {message} "
+                        "(in routine {key})"
+                    ).format(
+                        index=index,
+                        step=exc.step,
+                        week=change.week,
+                        message=exc.message,
+                        key=repr(key),
+                    ),
                 )
                 return
 
@@ -412,26 +461,37 @@ def _seconds(value: float) -> str:
     value = round(value)
     minutes, seconds = divmod(value, 60)
     if value < 120:
-        return f"{value} s"
-    return f"{minutes} min" + (f" {seconds} s" if seconds else "")
+        return _("{seconds} s").format(seconds=value)
+    if not seconds:
+        return _("{minutes} min").format(minutes=minutes)
+    return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=seconds)
 
 
 def describe_step(step: Step) -> str:
     """A step's amount in a few words: ``4 × 30 s``, ``3 × 10, 10 s holds``, ``90 s each
     side``."""
-    sets = f"{step.sets} × " if step.sets > 1 else ""
     if step.reps is not None:
-        text = f"{sets}{step.reps}" if sets else f"{step.reps} reps"
+        text = (
+            str(step.reps)
+            if step.sets > 1
+            else ngettext("{count} rep", "{count} reps", int(step.reps)).format(count=step.reps)
+        )
         if step.hold:
-            text += f", {_seconds(step.hold)} holds"
+            text = _("{reps}, {time} holds").format(reps=text, time=_seconds(step.hold))
     elif step.open is not None:
-        text = f"{sets}up to {_seconds(step.open.limit)}, aim {_seconds(step.open.target)}"
+        text = _("up to {limit}, aim {target}").format(
+            limit=_seconds(step.open.limit), target=_seconds(step.open.target)
+        )
     elif step.breaths is not None:
-        text = f"{sets}{step.breaths} breaths"
+        count = int(step.breaths)
+        text = ngettext("{count} breath", "{count} breaths", count).format(count=step.breaths)
     else:
-        text = f"{sets}{_seconds(step.hold or step.duration or 0)}"
+        text = _seconds(step.hold or step.duration or 0)
+    if step.sets > 1:
+        # Translators: sets × what each set is ("4 × 30 s")
+        text = _("{sets} × {amount}").format(sets=step.sets, amount=text)
     if step.sides == "both":
-        text += " each side"
+        text = _("{amount} each side").format(amount=text)
     return text
 
 
@@ -454,13 +514,17 @@ class Today:
     def label(self) -> str:
         """``Core and glutes, week 3 (Plank 4 × 30 s)``, or ``Rest day (week 3 of 6)``."""
         if self.routine_name is None:
-            return f"Rest day (week {self.week} of {self.weeks})"
+            return _("Rest day (week {week} of {weeks})").format(week=self.week, weeks=self.weeks)
         week = (
-            f"all {self.weeks} weeks done, week {self.week} again"
+            _("all {weeks} weeks done, week {week} again").format(weeks=self.weeks, week=self.week)
             if self.finished
-            else (f"week {self.week}")
+            else _("week {week}").format(week=self.week)
         )
-        return f"{self.routine_name}, {week}" + (f" ({self.summary})" if self.summary else "")
+        if self.summary:
+            return _("{routine}, {week} ({summary})").format(
+                routine=self.routine_name, week=week, summary=self.summary
+            )
+        return _("{routine}, {week}").format(routine=self.routine_name, week=week)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 
+from psoas_timer.i18n import _, day_name
+
 from .clocks import Clocks
 
 __all__ = [
@@ -130,7 +132,11 @@ class Reminder:
 
     def __post_init__(self) -> None:
         if not all(0 <= d <= 6 for d in self.days):
-            raise ValueError(f"days are 0 (Monday) to 6 (Sunday), found {sorted(self.days)}")
+            raise ValueError(
+                _("days are 0 (Monday) to 6 (Sunday), found {value}").format(
+                    value=sorted(self.days)
+                )
+            )
 
     def on(self, day: date) -> bool:
         return day.weekday() in self.days
@@ -138,12 +144,12 @@ class Reminder:
     def days_text(self) -> str:
         """``every day``, ``weekdays``, ``Mon, Wed, Fri``."""
         if len(self.days) == 7:
-            return "every day"
+            return _("every day")
         if self.days == frozenset(range(5)):
-            return "weekdays"
+            return _("weekdays")
         if self.days == frozenset({5, 6}):
-            return "weekends"
-        return ", ".join(WEEKDAYS[d].capitalize() for d in sorted(self.days)) or "no days"
+            return _("weekends")
+        return ", ".join(day_name(d) for d in sorted(self.days)) or _("no days")
 
 
 @dataclass(frozen=True)

@@ -74,10 +74,14 @@ def open_history(opener: Callable[[], HistoryStore]) -> Opened:
         return Opened(None, message, locked=True)
     except NewerHistoryError as exc:
         log.warning("history refused: %s", exc)
-        return Opened(None, f"{exc} Until then, sessions run as usual but are not recorded.")
+        return Opened(
+            None, _("{exc} Until then, sessions run as usual but are not recorded.").format(exc=exc)
+        )
     except HistoryError as exc:
         log.exception("history unavailable")
-        return Opened(None, f"Your history cannot be opened, so nothing is recorded: {exc}")
+        return Opened(
+            None, _("Your history cannot be opened, so nothing is recorded: {exc}").format(exc=exc)
+        )
     return Opened(store, store.notice)
 
 
