@@ -18,7 +18,17 @@ ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "psoas_timer" / "ui"
 
 #: The window's packages checked (all of them once each is marked).
-PACKAGES = ("library", "remote", "common", "player", "shell", "sound", "practice", "progress", "editor")
+PACKAGES = (
+    "library",
+    "remote",
+    "common",
+    "player",
+    "shell",
+    "sound",
+    "practice",
+    "progress",
+    "editor",
+)
 
 #: Calls whose string arguments a user sees (or hears from a screen reader).
 SHOWN = frozenset(
