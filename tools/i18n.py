@@ -59,8 +59,9 @@ def _write(catalog: Catalog, path: Path, **options: object) -> None:
         write_po(stream, catalog, width=96, **options)  # type: ignore[arg-type]
 
 
-def extract(_args: argparse.Namespace) -> int:
+def extract(args: argparse.Namespace) -> int:
     """The code's marked text into psoas_timer.pot; the content tool's into content.pot."""
+    locale = Path(args.locale_dir) if args.locale_dir else LOCALE
     catalog = Catalog(
         project="Psoas Timer",
         version=__version__,
@@ -79,7 +80,7 @@ def extract(_args: argparse.Namespace) -> int:
         path = f"psoas_timer/{filename}"
         catalog.add(message, None, [(path, lineno)], auto_comments=comments, context=context)
     _check_brace_style(catalog)
-    target = LOCALE / "psoas_timer.pot"
+    target = locale / "psoas_timer.pot"
     if target.is_file():  # the same messages: keep the date, so the catalogs do not change
         old = _read(target)
         if _messages(old) == _messages(catalog):
@@ -87,7 +88,7 @@ def extract(_args: argparse.Namespace) -> int:
     _write(catalog, target, sort_by_file=True, omit_header=False)
     print(f"psoas_timer.pot: {len(catalog)} messages")
     content = ROOT / "psoas_timer" / "i18n" / "content_extract.py"
-    if content.is_file():
+    if content.is_file() and not args.locale_dir:
         subprocess.run(
             [sys.executable, "-m", "psoas_timer.i18n.content_extract"], cwd=ROOT, check=True
         )
@@ -228,9 +229,9 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("extract", help="the text into the .pot templates").set_defaults(
-        run=extract
-    )
+    ex = commands.add_parser("extract", help="the text into the .pot templates")
+    ex.add_argument("--locale-dir", help="write psoas_timer.pot there (not content.pot)")
+    ex.set_defaults(run=extract)
     up = commands.add_parser("update", help="the templates into every .po")
     up.add_argument("--add", action="append", metavar="LANG", help="make a new language's catalogs")
     up.set_defaults(run=update)

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from psoas_timer.i18n import N_
+
 from .model import Choice, Kind, RepeatGroup, Routine, Step
 
 __all__ = ["NOTICE_LINES", "NOTICE_TITLE", "needs_release_notice"]
 
-NOTICE_TITLE = "Before you start"
+# Marked only: translated where shown (``_(NOTICE_TITLE)``).
+NOTICE_TITLE = N_("Before you start")
 
 NOTICE_LINES = (
-    "Psoas Timer is a timer, not medical advice, and it cannot examine you.",
-    "Stop at once if you feel sharp pain, numbness, tingling or a throbbing pulse under the "
-    "pressure; for the hip crease, move the ball a little higher instead.",
-    "Deep pressure into the belly is only for someone whose organs have been ruled out as the "
-    "cause of their pain by a clinician.",
-    "Pressure should feel strong but bearable: below your pain threshold, never more.",
-    "If your pain lasts, comes back often or gets worse, see a doctor or physical therapist.",
+    N_("Psoas Timer is a timer, not medical advice, and it cannot examine you."),
+    N_(
+        "Stop at once if you feel sharp pain, numbness, tingling or a throbbing pulse under the "
+        "pressure; for the hip crease, move the ball a little higher instead."
+    ),
+    N_(
+        "Deep pressure into the belly is only for someone whose organs have been ruled out as the "
+        "cause of their pain by a clinician."
+    ),
+    N_("Pressure should feel strong but bearable: below your pain threshold, never more."),
+    N_("If your pain lasts, comes back often or gets worse, see a doctor or physical therapist."),
 )
 
 

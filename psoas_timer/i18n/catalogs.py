@@ -28,7 +28,11 @@ __all__ = [
     "shipped_languages",
 ]
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+#: The catalogs: the package's own, or (for tests of catalogs not built in place) the folder
+#: ``PSOAS_TIMER_LOCALE_DIR`` names.
+LOCALE_DIR = Path(
+    os.environ.get("PSOAS_TIMER_LOCALE_DIR") or Path(__file__).resolve().parent.parent / "locale"
+)
 #: Made from the templates for tests and for looking at layouts: lengthened text with three
 #: plural forms, and right-to-left text.
 PSEUDO_LANGUAGES = ("en@pseudo", "ar@pseudo")

@@ -109,7 +109,9 @@ def _action(
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     action.setToolTip(
-        f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        _("{tip} ({key})").format(
+            tip=tip, key=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        )
         if shortcut
         else tip
     )
@@ -122,24 +124,40 @@ def build_actions(view: QWidget, undo_stack: QUndoStack) -> EditorActions:
     """Make the editor's actions on *view* (their keys work while the focus is in it), each
     with its keys and tip; Undo and Redo are *undo_stack*'s."""
     std = QKeySequence.StandardKey
-    new = _action(view, "&New", std.New, "Start a new routine")
+    new = _action(view, _("&New"), std.New, _("Start a new routine"))
     duplicate = _action(
-        view, "&Duplicate routine…", "Ctrl+Shift+D", "Copy a bundled or saved routine to change it"
+        view,
+        _("&Duplicate routine…"),
+        "Ctrl+Shift+D",
+        _("Copy a bundled or saved routine to change it"),
     )
-    save = _action(view, "&Save", std.Save, "Save this routine (drafts with problems save too)")
+    save = _action(
+        view,
+        _("&Save"),
+        std.Save,
+        _("Save this routine (drafts with problems save too)"),
+    )
     import_ = _action(
-        view, "&Import…", "Ctrl+I", "Check a routine file and add it to your routines"
+        view, _("&Import…"), "Ctrl+I", _("Check a routine file and add it to your routines")
     )
     # Not Ctrl+E: that is Edit in the main window.
-    export = _action(view, "&Export…", "Ctrl+Shift+E", "Save a copy anywhere, to share it")
-    rename = _action(view, "Re&name…", "F2", "Give the routine a new name")
-    delete = _action(view, "Delete routine", "Ctrl+Shift+Delete", "Move this routine to the trash")
-    restore = _action(view, "Undo delete", None, "Bring back the routine deleted last")
-    open_external = _action(
-        view, "Open in my editor", "Ctrl+Shift+O", "Open the YAML file in your own text editor"
+    export = _action(view, _("&Export…"), "Ctrl+Shift+E", _("Save a copy anywhere, to share it"))
+    rename = _action(view, _("Re&name…"), "F2", _("Give the routine a new name"))
+    delete = _action(
+        view,
+        _("Delete routine"),
+        "Ctrl+Shift+Delete",
+        _("Move this routine to the trash"),
     )
-    undo = undo_stack.createUndoAction(view, "&Undo")
-    redo = undo_stack.createRedoAction(view, "&Redo")
+    restore = _action(view, _("Undo delete"), None, _("Bring back the routine deleted last"))
+    open_external = _action(
+        view,
+        _("Open in my editor"),
+        "Ctrl+Shift+O",
+        _("Open the YAML file in your own text editor"),
+    )
+    undo = undo_stack.createUndoAction(view, _("&Undo"))
+    redo = undo_stack.createRedoAction(view, _("&Redo"))
     assert undo is not None
     assert redo is not None
     undo.setShortcuts(undo_keys())
@@ -148,35 +166,47 @@ def build_actions(view: QWidget, undo_stack: QUndoStack) -> EditorActions:
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         view.addAction(action)
     try_ = _action(
-        view, "&Try step", "Ctrl+T", "Play just the selected step (a repeat group: all its rounds)"
+        view,
+        _("&Try step"),
+        "Ctrl+T",
+        _("Play just the selected step (a repeat group: all its rounds)"),
     )
-    start = _action(view, "S&tart routine", "Ctrl+Return", "Save and play the whole routine")
-    add = _action(view, "Add &exercise…", "Ctrl+L", "Add exercises from the library")
-    add_step = _action(view, "Add own step", "Ctrl+Shift+N", "Add a step of your own")
-    add_rest = _action(view, "Add rest", "Ctrl+R", "Add a rest")
-    add_breathing = _action(view, "Add breathing", "Ctrl+B", "Add a breathing block")
+    start = _action(view, _("S&tart routine"), "Ctrl+Return", _("Save and play the whole routine"))
+    add = _action(view, _("Add &exercise…"), "Ctrl+L", _("Add exercises from the library"))
+    add_step = _action(view, _("Add own step"), "Ctrl+Shift+N", _("Add a step of your own"))
+    add_rest = _action(view, _("Add rest"), "Ctrl+R", _("Add a rest"))
+    add_breathing = _action(view, _("Add breathing"), "Ctrl+B", _("Add a breathing block"))
     add_group = _action(
-        view, "Add repeat group", "Ctrl+G", "Add a block of steps done several times"
+        view, _("Add repeat group"), "Ctrl+G", _("Add a block of steps done several times")
     )
-    dup_step = _action(view, "Duplicate step", "Ctrl+D", "Copy the selected step")
-    remove = _action(view, "Remove step", "Delete", "Remove the selected step")
+    dup_step = _action(view, _("Duplicate step"), "Ctrl+D", _("Copy the selected step"))
+    remove = _action(view, _("Remove step"), "Delete", _("Remove the selected step"))
     up = _action(
-        view, "Move up", "Alt+Up", "Move the selected step up (out of the group at its top)"
+        view, _("Move up"), "Alt+Up", _("Move the selected step up (out of the group at its top)")
     )
     down = _action(
-        view, "Move down", "Alt+Down", "Move the selected step down (out of the group at its end)"
+        view,
+        _("Move down"),
+        "Alt+Down",
+        _("Move the selected step down (out of the group at its end)"),
     )
     into = _action(
-        view, "Move into group", "Alt+Shift+Right", "Move the selected step into the group above it"
+        view,
+        _("Move into group"),
+        "Alt+Shift+Right",
+        _("Move the selected step into the group above it"),
     )
     out = _action(
-        view, "Move out of group", "Alt+Shift+Left", "Move the selected step out of this group"
+        view,
+        _("Move out of group"),
+        "Alt+Shift+Left",
+        _("Move the selected step out of this group"),
     )
-    back = _action(view, "Back to the routine", "Alt+Left", "Leave the repeat group")
+    back = _action(view, _("Back to the routine"), "Alt+Left", _("Leave the repeat group"))
     remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     # Ctrl+W first (it is the one shown), then the platform's other Close keys; Esc closes
     # too when nothing in the editor wants it (see keyPressEvent).
-    close = _action(view, "&Close", "Ctrl+W", "Close the editor")
+    close = _action(view, _("&Close"), "Ctrl+W", _("Close the editor"))
     close_keys = [QKeySequence("Ctrl+W")]
     close_keys += [k for k in QKeySequence.keyBindings(std.Close) if k not in close_keys]
     close.setShortcuts(close_keys)
@@ -215,7 +245,7 @@ def build_actions(view: QWidget, undo_stack: QUndoStack) -> EditorActions:
 def build_toolbar(view: QWidget, act: EditorActions) -> EditorToolbar:
     """The editor's toolbar: what is used all the time, then the Routine menu at its end
     (opened by its button, or F10 in *view*)."""
-    toolbar = QToolBar("Routine")
+    toolbar = QToolBar(_("Routine"))
     toolbar.setAccessibleName(_("Routine actions"))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for action, name in (

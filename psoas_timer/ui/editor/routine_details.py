@@ -29,7 +29,7 @@ class RoutineDetails(QGroupBox):
     default_edited = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Routine", parent)
+        super().__init__(_("Routine"), parent)
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(_("Routine name"))
         self.description_edit = QLineEdit()
@@ -48,9 +48,9 @@ class RoutineDetails(QGroupBox):
         )
         defaults_row = QHBoxLayout()
         for label, widget in (
-            ("Get ready", self.default_prepare),
-            ("Rest", self.default_rest),
-            ("Switch", self.default_switch),
+            (_("Get ready"), self.default_prepare),
+            (_("Rest"), self.default_rest),
+            (_("Switch"), self.default_switch),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)

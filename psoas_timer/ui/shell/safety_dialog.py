@@ -19,11 +19,11 @@ class SafetyDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, offer_dismiss: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("safety_notice")
-        self.setWindowTitle(NOTICE_TITLE)
+        self.setWindowTitle(_(NOTICE_TITLE))
         self.setModal(True)
-        title = QLabel(NOTICE_TITLE)
+        title = QLabel(_(NOTICE_TITLE))
         title.setFont(scaled_font(self.font(), 26, bold=True))
-        body = QLabel("\n\n".join(f"• {line}" for line in NOTICE_LINES))
+        body = QLabel("\n\n".join(f"• {_(line)}" for line in NOTICE_LINES))
         body.setObjectName("safety_text")
         body.setWordWrap(True)
         body.setTextFormat(Qt.TextFormat.PlainText)
@@ -55,7 +55,7 @@ class SafetyDialog(QDialog):
         layout.addWidget(self.dismiss)
         layout.addWidget(buttons)
         self.resize(self.sizeHint().expandedTo(QSize(640, 0)))
-        self.setAccessibleName(NOTICE_TITLE)
+        self.setAccessibleName(_(NOTICE_TITLE))
 
     @property
     def dismissed(self) -> bool:
