@@ -1,11 +1,20 @@
-"""Render the voice prompts into ``assets/voice/`` with espeak-ng and sox, plus a manifest.
+"""Render the voice prompts with espeak-ng and sox, per language, plus a manifest each.
 
 Phrases: the fixed prompts, numbers for counts, and every text the bundled routines say
-(step names, milestones, prompts, check-ins) and every exercise name in the bundled library.
-Run from the repository root after the routines change::
+(step names, milestones, prompts, check-ins) and every exercise name in the bundled library,
+in the language asked for: the app's catalogs give the fixed words and the bundled content
+(so what is rendered is exactly what the plan says in that language), num2words the numbers,
+and espeak-ng's voice for the language speaks them. English goes to ``assets/voice/``, every
+other language to ``assets/voice/<lang>/``. A language renders only what differs from
+English: a phrase not translated yet is said with the English clip.
 
-    python tools/render_voice.py            # (re)writes assets/voice/*.wav and manifest.json
-    python tools/render_voice.py --missing  # renders only phrases that have no clip yet
+Run from the repository root after the routines or the translations change::
+
+    python tools/render_voice.py                       # English: (re)writes assets/voice/
+    python tools/render_voice.py --language de         # German: assets/voice/de/
+    python tools/render_voice.py --language all --missing
+                                   # every language, rendering only phrases without a clip
+                                   # (the one command to run once translations land)
 
 Needs ``espeak-ng`` and ``sox`` (Debian: ``apt-get install espeak-ng sox``).
 """
@@ -26,41 +35,52 @@ from psoas_timer.audio import voice  # noqa: E402
 from psoas_timer.audio.assets import voice_key  # noqa: E402
 from psoas_timer.core.catalog import load_catalog  # noqa: E402
 from psoas_timer.core.plan import compile_plan  # noqa: E402
+from psoas_timer.core.spoken import next_words, number_words, seconds_words, side_words  # noqa: E402
+from psoas_timer.i18n import _, set_language  # noqa: E402
 
-FIXED = (
+#: The languages the app ships, English (the source) first.
+LANGUAGES = ("en", "de", "fr", "es", "pt_BR")
+#: The plan's own words (each a catalog entry, translated when rendered).
+WORDS = (
     "Get ready",
     "Hold",
     "Release",
     "Switch sides",
-    "Left side",
-    "Right side",
     "Rest",
     "Inhale",
     "Exhale",
     "Hold your breath",
     "Halfway",
-    "Ten seconds",
-    "Thirty seconds",
-    "Sixty seconds",
-    "Ninety seconds",
-    "A little more pressure",
-    "Keep breathing",
-    "Next",
     "Well done",
-    # said by the plan compiler too
     "Go",
     "Stop",
     "Breathe",
     "Has it softened?",
-    # the phases of a rep ("Hold" is above)
     "Up",
     "Down",
 )
-COUNTS = tuple(str(n) for n in range(1, 21))  # countdowns and rep counts
+#: English only (said in no plan today, kept for the clips there are).
+ENGLISH_ONLY = ("A little more pressure", "Keep breathing")
+#: Times a coach says on their own ("Ten seconds" before a long hold ends, milestones).
+TIMES = (10, 30, 60, 90)
+COUNTS = range(1, 21)  # countdowns and rep counts, said as numbers in the language
+
+
+def fixed_phrases() -> list[str]:
+    """The fixed prompts in the current language."""
+    head = next_words("NAME").partition(":")[0].strip()  # "Next", said before a name
+    return [
+        *(_(word) for word in WORDS),
+        side_words("left"),
+        side_words("right"),
+        *(seconds_words(t) for t in TIMES),
+        head,
+    ]
 
 
 def routine_phrases(routines: Path) -> list[str]:
-    """Everything the bundled routines say, except composed "Next: X" lines."""
+    """Everything the bundled routines say in the current language, except composed
+    "Next: X" lines (said as "Next" and X)."""
     catalog = load_catalog(routines)
     found: list[str] = []
     for entry in catalog.entries:
@@ -75,7 +95,7 @@ def routine_phrases(routines: Path) -> list[str]:
             found += [run.name for run in plan.steps]
             found += [
                 cue.text
-                for _, cue, _ in plan.cues()
+                for _at, cue, _seg in plan.cues()
                 if cue.kind not in ("next", "countdown", "rep")
             ]
     found += [step.title for step in catalog.library.exercises.values()]
@@ -91,10 +111,89 @@ def unique(phrases: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
+def phrases_for(language: str, routines: Path) -> dict[str, str]:
+    """What *language* says: {phrase (as the app looks it up): words espeak-ng speaks}.
+    Another language than English keeps only what differs from English (the rest is said
+    with the English clip) and every count, in its own number words."""
+    set_language("en")
+    english = {voice_key(t) for t in [*fixed_phrases(), *routine_phrases(routines)]}
+    set_language(language)
+    try:
+        phrases = unique([*fixed_phrases(), *routine_phrases(routines)])
+    finally:
+        set_language(None)
+    if language == "en":
+        phrases = unique([*phrases, *ENGLISH_ONLY])
+    else:
+        phrases = [p for p in phrases if voice_key(p) not in english]
+    wanted = {text: text for text in phrases}
+    for n in COUNTS:  # "3" is said "drei", "trois"... (espeak-ng reads English digits)
+        wanted[str(n)] = str(n) if language == "en" else number_words(n, language)
+    return wanted
+
+
+def folder_for(language: str, out: Path) -> Path:
+    return out if language == "en" else out / language
+
+
+def render_language(language: str, routines: Path, out: Path, missing: bool) -> tuple[int, int]:
+    """Render *language*'s clips into its folder under *out*; (rendered, clips in all)."""
+    folder = folder_for(language, out)
+    wanted = phrases_for(language, routines)
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest_path = folder / "manifest.json"
+    kept: dict[str, tuple[str, str, str]] = {}
+    if missing and manifest_path.is_file():
+        stored = json.loads(manifest_path.read_text(encoding="utf-8"))
+        spoken = stored.get("spoken", {})
+        kept = {
+            voice_key(text): (text, name, spoken.get(text, text))
+            for text, name in stored.get("clips", {}).items()
+            if (folder / name).is_file()
+        }
+    clips: dict[str, str] = {}
+    said: dict[str, str] = {}
+    rendered = 0
+    for text, words in wanted.items():
+        old = kept.get(voice_key(text))
+        if old is not None and old[2] == words:
+            clips[old[0]] = old[1]
+            if old[0] != words:
+                said[old[0]] = words
+            continue
+        name = voice.clip_name(text)
+        voice.render(words, folder / name, language=language)
+        clips[text] = name
+        if words != text:
+            said[text] = words
+        rendered += 1
+    for stale in {p.name for p in folder.glob("*.wav")} - set(clips.values()):
+        (folder / stale).unlink()
+    manifest: dict[str, object] = {
+        "version": 1,
+        "rate": voice.RATE,
+        "language": language,
+        "voice": f"espeak-ng {voice.espeak_voice(language)} {voice.SPEED} wpm",
+        "clips": dict(sorted(clips.items(), key=lambda kv: kv[0].casefold())),
+    }
+    if said:  # what a clip says when it is not its text: a count's number words
+        manifest["spoken"] = dict(sorted(said.items(), key=lambda kv: kv[0].casefold()))
+    manifest_path.write_text(
+        json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return rendered, len(clips)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--routines", type=Path, default=ROOT / "routines")
     parser.add_argument("--out", type=Path, default=ROOT / "assets" / "voice")
+    parser.add_argument(
+        "--language",
+        default="en",
+        choices=[*LANGUAGES, "all"],
+        help="the language to render (espeak-ng's voice for it), or all of them",
+    )
     parser.add_argument(
         "--missing",
         action="store_true",
@@ -105,46 +204,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not voice.available():
         print("espeak-ng and sox are needed: apt-get install espeak-ng sox", file=sys.stderr)
         return 1
-    phrases = unique([*FIXED, *COUNTS, *routine_phrases(args.routines)])
-    args.out.mkdir(parents=True, exist_ok=True)
-    clips: dict[str, str] = {}
-    kept: dict[str, tuple[str, str]] = {}
-    manifest_path = args.out / "manifest.json"
-    if args.missing and manifest_path.is_file():
-        old = json.loads(manifest_path.read_text(encoding="utf-8")).get("clips", {})
-        kept = {
-            voice_key(text): (text, name)
-            for text, name in old.items()
-            if (args.out / name).is_file()
-        }
-    started = time.perf_counter()
-    rendered = 0
-    for text in phrases:
-        if voice_key(text) in kept:
-            old_text, name = kept[voice_key(text)]
-            clips[old_text] = name
-            continue
-        name = voice.clip_name(text)
-        voice.render(text, args.out / name)
-        clips[text] = name
-        rendered += 1
-    for stale in set(p.name for p in args.out.glob("*.wav")) - set(clips.values()):
-        (args.out / stale).unlink()
-    manifest = {
-        "version": 1,
-        "rate": voice.RATE,
-        "voice": f"espeak-ng {voice.VOICE} {voice.SPEED} wpm",
-        "clips": dict(sorted(clips.items(), key=lambda kv: kv[0].casefold())),
-    }
-    manifest_path.write_text(
-        json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    size = sum((args.out / n).stat().st_size for n in clips.values())
-    elapsed = time.perf_counter() - started
-    print(
-        f"rendered {rendered} of {len(clips)} clips ({size / 1024:.0f} KiB in all) "
-        f"in {elapsed:.1f} s -> {args.out}"
-    )
+    languages = LANGUAGES if args.language == "all" else (args.language,)
+    for language in languages:
+        started = time.perf_counter()
+        rendered, total = render_language(language, args.routines, args.out, args.missing)
+        folder = folder_for(language, args.out)
+        size = sum(p.stat().st_size for p in folder.glob("*.wav"))
+        print(
+            f"{language}: rendered {rendered} of {total} clips ({size / 1024:.0f} KiB in all) "
+            f"in {time.perf_counter() - started:.1f} s -> {folder}"
+        )
     return 0
 
 

@@ -5,7 +5,13 @@ Layout under the assets folder::
     sounds/<style>/<tone>.wav           start, countdown, end, halfway, milestone, rest, done
     sounds/breathing/inhale_<n>s.wav    rising; exhale_<n>s.wav falling; several lengths
     voice/manifest.json                 {"version": 1, "rate": 16000, "clips": {text: file}}
-    voice/<file>.wav
+    voice/<file>.wav                    English (the source language)
+    voice/<lang>/manifest.json          another language's clips (de, fr, es, pt_BR): its
+    voice/<lang>/<file>.wav             fixed words, numbers and bundled names and prompts
+
+A language's clips are looked up first; a phrase it has no clip for (not translated, or
+text English and the language share) is said with the English clip, and text with no clip
+at all (a user's own words) goes to text-to-speech in the user's language.
 
 No Qt here: the player, the export and the tests share it.
 """
@@ -18,7 +24,10 @@ import wave
 from functools import cache
 from pathlib import Path
 
-__all__ = ["TONE_NAMES", "Assets", "voice_key", "write_padded"]
+__all__ = ["TONE_NAMES", "Assets", "voice_folder", "voice_key", "write_padded"]
+
+#: The source language, whose clips are in ``voice/`` itself.
+ENGLISH = "en"
 
 TONE_NAMES = ("start", "countdown", "end", "halfway", "milestone", "rest", "done")
 _BREATH = re.compile(r"^(inhale|exhale)_(\d+)s\.wav$")
@@ -49,21 +58,43 @@ def write_padded(source: Path, target: Path, seconds: float) -> None:
         out.writeframes(frames + pad)
 
 
-class Assets:
-    """Finds clips for tones, breaths and voice lines under *root* (missing files are None)."""
+def voice_folder(voice: Path, language: str | None) -> tuple[str, Path]:
+    """The language whose clips serve *language* (``"de_AT"`` -> ``"de"``, ``"en@pseudo"`` ->
+    ``"en"``; English when none are shipped) and their folder under the voice folder *voice*."""
+    code = (language or ENGLISH).split("@", 1)[0].split(".", 1)[0].replace("-", "_")
+    for candidate in (code, code.split("_", 1)[0]):
+        if candidate == ENGLISH:
+            break
+        if candidate and (voice / candidate / "manifest.json").is_file():
+            return candidate, voice / candidate
+    return ENGLISH, voice
 
-    def __init__(self, root: Path) -> None:
+
+def _manifest(folder: Path) -> dict[str, Path]:
+    """The clips *folder*'s manifest lists that are there, by :func:`voice_key`."""
+    clips: dict[str, Path] = {}
+    manifest = folder / "manifest.json"
+    if manifest.is_file():
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        for text, name in data.get("clips", {}).items():
+            path = folder / name
+            if path.is_file():
+                clips[voice_key(text)] = path
+    return clips
+
+
+class Assets:
+    """Finds clips for tones, breaths and voice lines under *root* (missing files are None):
+    the voice lines of *language* (English by default), English ones where it has none."""
+
+    def __init__(self, root: Path, language: str | None = None) -> None:
         self.root = root
         self.sounds = root / "sounds"
         self.voice_dir = root / "voice"
-        self.voice_clips: dict[str, Path] = {}
-        manifest = self.voice_dir / "manifest.json"
-        if manifest.is_file():
-            data = json.loads(manifest.read_text(encoding="utf-8"))
-            for text, name in data.get("clips", {}).items():
-                path = self.voice_dir / name
-                if path.is_file():
-                    self.voice_clips[voice_key(text)] = path
+        self.language, own = voice_folder(self.voice_dir, language)
+        self.voice_clips: dict[str, Path] = _manifest(self.voice_dir)
+        if own != self.voice_dir:
+            self.voice_clips.update(_manifest(own))
         self.breaths: dict[str, list[tuple[int, Path]]] = {"inhale": [], "exhale": []}
         breathing = self.sounds / "breathing"
         if breathing.is_dir():

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from psoas_timer.core.atomic_file import atomic_writer
 from psoas_timer.core.plan import Cue, Plan, Segment
-from psoas_timer.i18n import _, format_decimal
+from psoas_timer.i18n import _, format_decimal, language
 
 from . import voice
 from .assets import Assets
@@ -88,6 +88,7 @@ class _Clips:
         self._raw: dict[Path, array[int]] = {}
         self._scaled: dict[tuple[Path, float], array[int]] = {}
         self._spoken: dict[str, Path | None] = {}
+        self.language = language()
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
 
     def get(self, path: Path, volume: float) -> array[int]:
@@ -102,7 +103,8 @@ class _Clips:
         return self._scaled[key]
 
     def speak(self, text: str) -> Path | None:
-        """A clip for text with no pre-rendered one, if espeak-ng and sox are installed."""
+        """A clip for text with no pre-rendered one, if espeak-ng and sox are installed: in
+        the voice of the session's language (a user's own words, in the user's language)."""
         if text not in self._spoken:
             path = None
             if voice.available():
@@ -110,7 +112,7 @@ class _Clips:
                     self._tmp = tempfile.TemporaryDirectory(prefix="psoas-voice-")
                 path = Path(self._tmp.name) / voice.clip_name(text)
                 try:
-                    voice.render(text, path)
+                    voice.render(text, path, language=self.language)
                 except Exception:
                     _log.warning(
                         "could not speak %r with espeak-ng; a tone instead", text, exc_info=True
@@ -270,5 +272,7 @@ def export_session(
                 chunk.byteswap()
             w.writeframesraw(chunk.tobytes())
 
-        report = stream_session(plan, Assets(assets), settings or AudioSettings(), write)
+        report = stream_session(
+            plan, Assets(assets, language()), settings or AudioSettings(), write
+        )
     return report

@@ -82,7 +82,7 @@ from PySide6.QtCore import (
 )
 
 from psoas_timer.core.engine import FiredCue
-from psoas_timer.i18n import N_, _
+from psoas_timer.i18n import N_, _, language
 
 from . import fault_guard
 from .assets import TONE_NAMES, Assets, write_padded
@@ -145,6 +145,24 @@ MSG_TTS_STUCK = N_(
     "Text-to-speech is not responding, so your own prompts are shown on screen with a tone. "
     "Check that speech-dispatcher and a sound server are running."
 )
+
+
+def _speak_language(tts: Any) -> None:
+    """Point *tts* at a voice of the app's language (its own default may be another)."""
+    from PySide6.QtCore import QLocale
+
+    code = language().split("@", 1)[0]
+    try:
+        wanted = QLocale(code)
+        if wanted.language() == QLocale.Language.C:
+            return
+        available = tts.availableLocales()
+        same = [loc for loc in available if loc.name() == wanted.name()]
+        close = [loc for loc in available if loc.language() == wanted.language()]
+        if same or close:
+            tts.setLocale((same or close)[0])
+    except (RuntimeError, AttributeError):  # an engine without locales: its own voice
+        _log.info("text-to-speech cannot choose a voice for %s", code, exc_info=True)
 
 
 def _import_multimedia() -> ModuleType:
@@ -210,7 +228,9 @@ class CuePlayer(QObject):
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
-        self._assets = Assets(Path(assets_dir))
+        # the clips of the language the app speaks (chosen at start: a change applies after
+        # a restart), English ones for what it has none of
+        self._assets = Assets(Path(assets_dir), language())
         self._settings = settings
         self._sequencer = Sequencer(self._assets, settings)
         self._clock = clock
@@ -497,6 +517,8 @@ class CuePlayer(QObject):
         self._report(_(MSG_BACKEND_FAULT))
 
     # -- speech ----------------------------------------------------------------------
+    # A user's own words (their routines) have no clip: text-to-speech says them, in the
+    # language the app speaks (see _speak_language).
     def _speech(self) -> Any:
         if self._tts is not None or self._tts_broken:
             return self._tts
@@ -516,6 +538,7 @@ class CuePlayer(QObject):
                 engine = engines[0] if engines else None
             if speech is not None and engine:
                 tts = speech(engine, self)
+                _speak_language(tts)
         if tts is None or tts.state() == speech.State.Error:
             self._tts_broken = True
             return None

@@ -13,10 +13,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-__all__ = ["RATE", "available", "clip_name", "render"]
+__all__ = ["RATE", "VOICES", "available", "clip_name", "espeak_voice", "render"]
 
 RATE = 16_000
 VOICE = "en-gb"
+#: espeak-ng's voice for each language the app speaks (English: British, as before).
+VOICES = {"en": VOICE, "de": "de", "fr": "fr-fr", "es": "es", "pt_BR": "pt-br", "pt": "pt"}
 SPEED = 150  # words per minute: unhurried, for someone lying down
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -32,15 +34,23 @@ def clip_name(text: str) -> str:
     return f"{slug}-{digest}.wav"
 
 
-def render(text: str, out: Path, *, timeout: float = 20.0) -> None:
-    """Speak *text* into *out*. Raises ``OSError``/``subprocess.SubprocessError`` on failure."""
+def espeak_voice(language: str | None) -> str:
+    """espeak-ng's voice for the app's *language* (``"pt_BR"`` -> ``"pt-br"``, ``"de_AT"`` ->
+    ``"de"``); English for a language it has none for."""
+    code = (language or "en").split("@", 1)[0].split(".", 1)[0].replace("-", "_")
+    return VOICES.get(code) or VOICES.get(code.split("_", 1)[0]) or VOICE
+
+
+def render(text: str, out: Path, *, timeout: float = 20.0, language: str | None = None) -> None:
+    """Speak *text* into *out* with espeak-ng's voice for *language* (English by default).
+    Raises ``OSError``/``subprocess.SubprocessError`` on failure."""
     espeak, sox = shutil.which("espeak-ng"), shutil.which("sox")
     if espeak is None or sox is None:
         raise FileNotFoundError("espeak-ng and sox are needed: apt-get install espeak-ng sox")
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw.wav"
         subprocess.run(
-            [espeak, "-v", VOICE, "-s", str(SPEED), "-w", str(raw), "--", text],
+            [espeak, "-v", espeak_voice(language), "-s", str(SPEED), "-w", str(raw), "--", text],
             check=True,
             capture_output=True,
             timeout=timeout,

@@ -59,20 +59,18 @@ def seconds_words(seconds: float) -> str:
     if whole < 120:
         # Translators: a time said aloud; {count} is the number in words ("thirty"). A
         # form may leave {count} out when the words differ ("Eine Sekunde").
-        text = ngettext("{count} second", "{count} seconds", whole).format(
-            count=number_words(whole)
-        )
+        singular, plural, n = "{count} second", "{count} seconds", whole
     else:
         # Translators: a time said aloud; {count} is the number in words ("two")
-        counted = ngettext("{count} minute", "{count} minutes", minutes).format(
-            count=number_words(minutes)
-        )
-        if secs == 0:
-            text = counted
-        else:
-            # Translators: a time said aloud: "One minute" then the seconds in words
-            # ("thirty"), as a coach says "one minute thirty"
-            text = _("{minutes} {seconds}").format(minutes=counted, seconds=number_words(secs))
+        singular, plural, n = "{count} minute", "{count} minutes", minutes
+    template = ngettext(singular, plural, n)
+    # a sentence not translated yet is said in English throughout, never "Dreißig seconds"
+    code = None if template != (singular if n == 1 else plural) else "en"
+    text = template.format(count=number_words(n, code))
+    if whole >= 120 and secs:
+        # Translators: a time said aloud: "One minute" then the seconds in words
+        # ("thirty"), as a coach says "one minute thirty"
+        text = _("{minutes} {seconds}").format(minutes=text, seconds=number_words(secs, code))
     return _capitalized(text)
 
 
