@@ -1,11 +1,16 @@
-"""Brings the AppStream metainfo up to date with the two places it takes facts from:
+"""Brings the AppStream metainfo up to date with the places it takes facts from:
 ``pyproject.toml`` (``[project.urls]``: homepage, bug tracker, help, source, and where the
-screenshots are published) and ``CHANGELOG.md`` (one ``<release>`` per version, with its notes).
+screenshots are published), ``CHANGELOG.md`` (one ``<release>`` per version, with its notes)
+and the translations (``psoas_timer/locale/<lang>/LC_MESSAGES/psoas_timer.po``): the name,
+summary, description and captions of the metainfo, and the desktop entry's Name,
+GenericName, Comment and Keywords, in every language translated (``xml:lang``,
+``Name[de]=``), their English text marked in ``psoas_timer/i18n/desktop_words.py``.
 
-    python tools/make_metainfo.py            # rewrite packaging/linux/…metainfo.xml
-    python tools/make_metainfo.py --check    # exit 1 if it is out of date (the tests do this)
+    python tools/make_metainfo.py            # rewrite packaging/linux/…metainfo.xml and .desktop
+    python tools/make_metainfo.py --check    # exit 1 if either is out of date (the tests do this)
 
-Everything else in the file (captions, branding, content rating) is written there by hand.
+Everything else in the files (the English text, branding, content rating) is written there
+by hand.
 """
 
 from __future__ import annotations
@@ -13,13 +18,20 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 METAINFO = ROOT / "packaging" / "linux" / "io.github.psoastimer.PsoasTimer.metainfo.xml"
+DESKTOP = ROOT / "packaging" / "linux" / "io.github.psoastimer.PsoasTimer.desktop"
+LOCALE = ROOT / "psoas_timer" / "locale"
+#: The desktop entry's keys that have translations (in [Desktop Entry] and each action).
+DESKTOP_KEYS = ("Name", "GenericName", "Comment", "Keywords")
+_LOCALISED_KEY = re.compile(r"^[A-Za-z0-9-]+\[[^\]]+\]=")
+_LOCALISED_ELEMENT = re.compile(r'^ *<(\w+) xml:lang="[^"]+">.*?</\1>\n', re.M)
+_ELEMENT = re.compile(r"^( *)<(name|summary|p|li|caption)>(.*?)</\2>", re.M | re.S)
 # AppStream's <url> types, from the keys of [project.urls].
 URL_TYPES = {
     "homepage": "Homepage",
@@ -90,18 +102,92 @@ def updated(text: str, urls: dict[str, str], entries: list[tuple[str, str, list[
     return re.sub(r"  <releases>.*?</releases>", lambda _: _releases_xml(entries), text, flags=re.S)
 
 
+def translations(locale: Path = LOCALE) -> dict[str, dict[str, str]]:
+    """{language: {English: translation}} from each shipped ``psoas_timer.po`` (translated
+    and not fuzzy; the pseudo-languages are for tests, never shipped)."""
+    from babel.messages.pofile import read_po
+
+    found: dict[str, dict[str, str]] = {}
+    for po in sorted(locale.glob("*/LC_MESSAGES/psoas_timer.po")):
+        code = po.parent.parent.name
+        if "@" in code:
+            continue
+        with po.open("rb") as stream:
+            catalog = read_po(stream, locale=code)
+        found[code] = {
+            m.id: m.string
+            for m in catalog
+            if isinstance(m.id, str)
+            and m.id
+            and isinstance(m.string, str)
+            and m.string
+            and not m.fuzzy
+        }
+    return found
+
+
+def _plain_text(xml: str) -> str:
+    return " ".join(unescape(xml).split())
+
+
+def desktop_translated(text: str, found: dict[str, dict[str, str]]) -> str:
+    """The desktop entry *text* with ``Key[lang]=`` after each translatable key, anew."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if _LOCALISED_KEY.match(line):
+            continue  # made again below
+        out.append(line)
+        key, sep, value = line.partition("=")
+        if not sep or key not in DESKTOP_KEYS:
+            continue
+        for code in sorted(found):
+            said = " ".join(found[code].get(value, "").split())
+            if said and said != value:
+                if key == "Keywords" and not said.endswith(";"):
+                    said += ";"
+                out.append(f"{key}[{code}]={said}")
+    return "\n".join(out) + "\n"
+
+
+def metainfo_translated(text: str, found: dict[str, dict[str, str]]) -> str:
+    """The metainfo *text* with an ``xml:lang`` sibling after each translated name, summary,
+    paragraph, list item and caption, anew (release notes stay English)."""
+    text = _LOCALISED_ELEMENT.sub("", text)
+
+    def element(match: re.Match[str]) -> str:
+        indent, tag, inner = match.groups()
+        english = _plain_text(inner)
+        lines = [match.group(0)]
+        for code in sorted(found):
+            said = found[code].get(english)
+            if said and said != english:
+                lines.append(
+                    f'{indent}<{tag} xml:lang="{code}">{escape(said, quote=False)}</{tag}>'
+                )
+        return "\n".join(lines)
+
+    head, sep, rest = text.partition("  <releases>")
+    return _ELEMENT.sub(element, head) + sep + rest
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only say whether it is up to date")
     args = parser.parse_args()
+    found = translations()
     old = METAINFO.read_text(encoding="utf-8")
-    new = updated(old, project_urls(), releases())
+    new = metainfo_translated(updated(old, project_urls(), releases()), found)
+    old_desktop = DESKTOP.read_text(encoding="utf-8")
+    new_desktop = desktop_translated(old_desktop, found)
     if args.check:
-        if new != old:
-            print(f"{METAINFO} is out of date: run python tools/make_metainfo.py", file=sys.stderr)
-            return 1
-        return 0
+        stale = [
+            p for p, a, b in ((METAINFO, old, new), (DESKTOP, old_desktop, new_desktop)) if a != b
+        ]
+        for path in stale:
+            print(f"{path} is out of date: run python tools/make_metainfo.py", file=sys.stderr)
+        return 1 if stale else 0
     METAINFO.write_text(new, encoding="utf-8")
+    DESKTOP.write_text(new_desktop, encoding="utf-8")
     return 0
 
 
