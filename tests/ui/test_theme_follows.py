@@ -15,6 +15,7 @@ from datetime import time
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -168,3 +169,18 @@ def test_a_builder_fields_problem_border_follows_the_scheme(qtbot: QtBot) -> Non
     dark = QApplication.palette().color(QPalette.ColorRole.Accent)
     assert dark != light
     assert field.grab().toImage().pixelColor(0, 15).name() == dark.name()
+
+
+def test_colours_of_widgets_that_are_gone_are_not_kept(qtbot: QtBot) -> None:
+    """A page built again and again (a routine's cards, each session's completion) leaves no
+    growing list of what to recolour behind."""
+    from psoas_timer.ui.common import theme
+    from psoas_timer.ui.common.theme import set_text_color
+
+    for _ in range(300):
+        label = QLabel("⚠ Stop if it tingles")
+        set_text_color(label, "warning")
+        shiboken6.delete(label)  # the page is gone
+    hub = theme._hub
+    assert hub is not None
+    assert len(hub.followers) <= 128

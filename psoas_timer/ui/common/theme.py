@@ -413,7 +413,12 @@ def _follow_app(follower: _PaletteFollower) -> None:
         return
     if _hub is None or not shiboken6.isValid(_hub) or _hub.parent() is not app:
         _hub = _Hub(app)
-    _hub.followers.append(follower)
+    followers = _hub.followers
+    if len(followers) >= 64 and len(followers) & (len(followers) - 1) == 0:
+        # at each power of two: those whose widget has gone are let go, so a page built
+        # again and again does not keep a list that only grows
+        followers[:] = [f for f in followers if shiboken6.isValid(f)]
+    followers.append(follower)
 
 
 def follow_palette(widget: QWidget, apply: Callable[[QWidget], None] | None) -> None:
