@@ -421,9 +421,14 @@ class HistoryStore:
 
     def last_rated_area(self) -> Area | None:
         """The area rated in the latest session with ratings (the first one asked), or None."""
+        # The newest session with a rating, found by walking the sessions from the newest
+        # (bounded by what is shown, not by the history's age), then its first area.
         row = self._conn.execute(
-            "SELECT r.area, r.side FROM ratings r JOIN sessions s ON s.key = r.session "
-            "ORDER BY s.started_utc DESC, r.moment = 'before' DESC, r.position LIMIT 1"
+            "SELECT r.area, r.side FROM ratings r WHERE r.session = ("
+            "SELECT s.key FROM sessions s WHERE EXISTS "
+            "(SELECT 1 FROM ratings x WHERE x.session = s.key) "
+            "ORDER BY s.started_utc DESC LIMIT 1) "
+            "ORDER BY r.moment = 'before' DESC, r.position LIMIT 1"
         ).fetchone()
         return Area(row[0], _side(row[1])) if row else None
 
