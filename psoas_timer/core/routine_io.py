@@ -312,7 +312,7 @@ class RoutineDocument:
     @property
     def name(self) -> str:
         value = self.data.get("name")
-        return value if isinstance(value, str) and value else "Untitled routine"
+        return value if isinstance(value, str) and value else _("Untitled routine")
 
 
 def _reason(exc: BaseException) -> str:
@@ -422,11 +422,12 @@ def _plain_step(step: Step, library: Library) -> dict[str, Any]:
 
 
 def new_document(
-    name: str = "My routine", steps: Sequence[Mapping[str, Any]] = ()
+    name: str | None = None, steps: Sequence[Mapping[str, Any]] = ()
 ) -> RoutineDocument:
-    """A new routine named *name* with *steps* (none by default: the user adds the first;
-    until then the routine is a draft that says it needs one)."""
-    raw: dict[str, Any] = {"version": FORMAT_VERSION, "name": name}
+    """A new routine named *name* ("My routine" in the user's language by default) with
+    *steps* (none by default: the user adds the first; until then the routine is a draft
+    that says it needs one)."""
+    raw: dict[str, Any] = {"version": FORMAT_VERSION, "name": name or _("My routine")}
     if steps:
         raw["steps"] = [dict(step) for step in steps]
     return RoutineDocument(to_node(raw, None, "routine"))

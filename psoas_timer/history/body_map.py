@@ -22,6 +22,7 @@ from datetime import date
 from typing import Literal, TypeVar
 
 from psoas_timer.core.model import Routine
+from psoas_timer.i18n import N_, _, pgettext
 
 from .areas import RATED_KINDS, _steps
 from .records import Area, Side
@@ -65,8 +66,12 @@ class Place:
 
     @property
     def label(self) -> str:
-        """``"left hip crease"``."""
-        return f"{self.side} {self.name}"
+        """``"left hip crease"``, in the user's language."""
+        side = (
+            pgettext("body side", "left") if self.side == "left" else pgettext("body side", "right")
+        )
+        # Translators: a place on the body map: the side ("left") and the place ("hip crease")
+        return _("{side} {place}").format(side=side, place=_(self.name))
 
     def covers(self, area: Area) -> bool:
         """Whether *area* (a muscle on a side, or on none) is rated at this place."""
@@ -101,25 +106,27 @@ def _y(height: float) -> float:
 
 #: Every place, front first, each on the left then the right.
 PLACES: tuple[Place, ...] = (
-    *_both("belly", "lower belly", "front",
+    *_both("belly", N_("lower belly"), "front",
            ("iliacus", "abdominals", "obliques", "rectus abdominis", "core"), _HIP_FLEXORS,
            (0.32, _y(0.585), 0.24, 0.32)),
-    *_both("hip-crease", "hip crease", "front", _HIP_FLEXORS, ("iliacus", "rectus femoris"),
+    *_both("hip-crease", N_("hip crease"), "front", _HIP_FLEXORS, ("iliacus", "rectus femoris"),
            (0.56, _y(0.515), 0.3, 0.17)),
-    *_both("groin", "groin", "front", ("adductors",), (*_HIP_FLEXORS, "iliacus"),
+    *_both("groin", N_("groin"), "front", ("adductors",), (*_HIP_FLEXORS, "iliacus"),
            (0.22, _y(0.475), 0.16, 0.2)),
-    *_both("thigh-front", "front of thigh", "front", ("rectus femoris", "quadriceps"),
+    *_both("thigh-front", N_("front of thigh"), "front", ("rectus femoris", "quadriceps"),
            ("hip flexors", "iliopsoas", "psoas"), (0.5, _y(0.4), 0.26, 0.62)),
-    *_both("low-back", "low back", "back",
+    *_both("low-back", N_("low back"), "back",
            ("lower back", "lower back muscles", "low back", "back extensors", "back", "spine",
             "quadratus lumborum"), ("psoas", "iliopsoas", "iliacus"),
            (0.3, _y(0.59), 0.24, 0.36)),
-    *_both("buttock", "buttock", "back", ("gluteus maximus", "gluteals", "glutes", "piriformis"),
+    *_both("buttock", N_(
+        "buttock"
+    ), "back", ("gluteus maximus", "gluteals", "glutes", "piriformis"),
            (), (0.42, _y(0.48), 0.34, 0.3)),
-    *_both("hip-side", "side of hip", "back",
+    *_both("hip-side", N_("side of hip"), "back",
            ("gluteus medius", "gluteus minimus", "hip abductors", "tensor fasciae latae"), (),
            (0.84, _y(0.515), 0.14, 0.3)),
-    *_both("thigh-back", "back of thigh", "back", ("hamstrings",), (),
+    *_both("thigh-back", N_("back of thigh"), "back", ("hamstrings",), (),
            (0.5, _y(0.39), 0.26, 0.62)),
 )  # fmt: skip
 

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from psoas_timer.i18n import _
+
 from .change import ScoreChange, activity_change, pain_change
 from .records import CheckIn, PainSample, ReleaseSample
 
@@ -234,7 +236,7 @@ def pain_chart(label: str, samples: Sequence[PainSample]) -> Chart:
         ticks=ticks,
         change=change,
         change_line=measured.role if change else "",
-        empty_text=f"{_capital(label)}: not rated yet",
+        empty_text=_("{value}: not rated yet").format(value=_capital(label)),
         per=per,
     )
 
@@ -245,20 +247,22 @@ def release_chart(label: str, samples: Sequence[ReleaseSample]) -> Chart:
     samples = [s for s in samples if s.released]
     per = per_for(samples[0].when, samples[-1].when) if samples else "day"
     line = Line(
-        "Minutes to release", "release", by_day(((s.when, s.seconds / 60) for s in samples), per)
+        _("Minutes to release"),
+        "release",
+        by_day(((s.when, s.seconds / 60) for s in samples), per),
     )
     lines = (line,) if line.points else ()
     first, last, ticks = _frame(lines)
     top = max((p.high for p in line.points), default=1.0)
     return Chart(
-        title=f"{_capital(label)}: minutes to release",
+        title=_("{value}: minutes to release").format(value=_capital(label)),
         unit="minutes",
         lines=lines,
         y_max=max(1.0, top * 1.1),
         first=first,
         last=last,
         ticks=ticks,
-        empty_text=f"{_capital(label)}: no releases yet",
+        empty_text=_("{value}: no releases yet").format(value=_capital(label)),
         per=per,
     )
 
@@ -295,7 +299,7 @@ def activity_chart(checkins: Sequence[CheckIn]) -> Chart:
             if found.meaningful and (change is None or found.points > change.points):
                 change, change_line = found, line.role
     return Chart(
-        title="Activities (0 cannot do – 10 as before)",
+        title=_("Activities (0 cannot do – 10 as before)"),
         unit="score 0–10",
         lines=lines,
         y_max=10.0,
@@ -304,7 +308,7 @@ def activity_chart(checkins: Sequence[CheckIn]) -> Chart:
         ticks=ticks,
         change=change,
         change_line=change_line,
-        empty_text="No check-ins yet",
+        empty_text=_("No check-ins yet"),
     )
 
 

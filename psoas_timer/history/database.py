@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from psoas_timer.i18n import _
+
 from .schema import SCHEMA_VERSION, migrate
 
 __all__ = [
@@ -86,7 +88,9 @@ def _is_locked(exc: sqlite3.Error) -> bool:
 
 def _locked(path: Path, exc: sqlite3.Error) -> HistoryLockedError:
     return HistoryLockedError(
-        f"the history file {path} is in use by another program, which keeps it locked ({exc})"
+        _(
+            "the history file {path} is in use by another program, which keeps it locked ({exc})"
+        ).format(path=path, exc=exc)
     )
 
 
@@ -104,11 +108,18 @@ def _refuse_foreign_owner(path: Path) -> None:
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise HistoryError(f"cannot open the history file {file}: {exc.strerror}") from None
+            raise HistoryError(
+                _("cannot open the history file {file}: {strerror}").format(
+                    file=file, strerror=exc.strerror
+                )
+            ) from None
         if owner != me:
             raise ForeignHistoryError(
-                f"The history file {file} belongs to another user, so it was left as it is "
-                "and nothing is recorded. Run Psoas Timer as that user, or move the file away."
+                _(
+                    "The history file {file} belongs to another user, so it was left as it is "
+                    "and nothing is recorded. Run Psoas Timer as that user, or move the file "
+                    "away."
+                ).format(file=file)
             )
 
 
@@ -149,8 +160,10 @@ def _refuse_foreign_schema(conn: sqlite3.Connection, path: Path) -> None:
     reason = _foreign_reason(conn)
     if reason is not None:
         raise ForeignHistoryError(
-            f"The file {path} is not a Psoas Timer history ({reason}), so it was left "
-            "as it is and nothing is recorded. Move it away to start a new history."
+            _(
+                "The file {path} is not a Psoas Timer history ({reason}), so it was left as it "
+                "is and nothing is recorded. Move it away to start a new history."
+            ).format(path=path, reason=reason)
         )
 
 
@@ -176,9 +189,9 @@ def _foreign_reason_now(conn: sqlite3.Connection) -> str | None:
         return None  # a newer app's: refused as such
     found = _schema(conn)
     if version == 0:
-        odd, what = sorted(found), "it has tables of its own"
+        odd, what = sorted(found), _("it has tables of its own")
     else:
-        odd, what = [], "it lacks"
+        odd, what = [], _("it lacks")
         for table, columns in _expected_schema(version).items():
             if table not in found:
                 odd.append(table)
@@ -203,17 +216,17 @@ class Opened:
     @property
     def notice(self) -> str | None:
         if self.read_only is not None:
-            return (
-                f"Your history file {self.path} cannot be written ({self.read_only}), so it "
-                "is shown but recording is off: sessions are not added to it. Make it "
-                "writable, then restart Psoas Timer, to record again."
-            )
+            return _(
+                "Your history file {path} cannot be written ({read_only}), so it is shown but "
+                "recording is off: sessions are not added to it. Make it writable, then "
+                "restart Psoas Timer, to record again."
+            ).format(path=self.path, read_only=self.read_only)
         if self.moved_to is None:
             return None
-        return (
-            f"Your history file could not be read, so it was moved to {self.moved_to} "
-            "and a new, empty history was started."
-        )
+        return _(
+            "Your history file could not be read, so it was moved to {moved_to} and a new, "
+            "empty history was started."
+        ).format(moved_to=self.moved_to)
 
 
 def _is_damage(exc: sqlite3.DatabaseError) -> bool:
@@ -230,7 +243,11 @@ def _create_private(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
-        raise HistoryError(f"cannot open the history file {path}: {exc.strerror}") from None
+        raise HistoryError(
+            _("cannot open the history file {path}: {strerror}").format(
+                path=path, strerror=exc.strerror
+            )
+        ) from None
     os.close(fd)
     me = os.geteuid()
     for extra in _companions(path):
@@ -291,9 +308,11 @@ def _check(conn: sqlite3.Connection, path: Path) -> None:
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version > SCHEMA_VERSION:
         raise NewerHistoryError(
-            f"The history file {path} was written by a newer version of Psoas Timer "
-            f"(history format {version}; this version reads up to {SCHEMA_VERSION}). "
-            "It was left as it is; update Psoas Timer to see and add to your history."
+            _(
+                "The history file {path} was written by a newer version of Psoas Timer "
+                "(history format {version}; this version reads up to {schema_version}). It was "
+                "left as it is; update Psoas Timer to see and add to your history."
+            ).format(path=path, version=version, schema_version=SCHEMA_VERSION)
         )
     (result,) = conn.execute("PRAGMA quick_check(1)").fetchone()
     if result != "ok":
@@ -332,7 +351,9 @@ def open_database(path: Path, *, shared: bool = False) -> Opened:
     for attempt in range(2):
         if path.exists() and not (path.is_file() and os.access(path, os.R_OK | os.W_OK)):
             if attempt:
-                raise HistoryError(f"cannot read or write the history file {path}")
+                raise HistoryError(
+                    _("cannot read or write the history file {path}").format(path=path)
+                )
             moved_to = _aside(path)
             continue
         _create_private(path)
@@ -342,7 +363,9 @@ def open_database(path: Path, *, shared: bool = False) -> Opened:
             if _is_locked(exc):
                 raise _locked(path, exc) from exc
             if attempt or not _is_damage(exc):
-                raise HistoryError(f"cannot open the history file {path}: {exc}") from exc
+                raise HistoryError(
+                    _("cannot open the history file {path}: {exc}").format(path=path, exc=exc)
+                ) from exc
             log.error("history database %s is damaged (%s)", path, exc)
             moved_to = _aside(path)
             continue
@@ -358,12 +381,16 @@ def open_database(path: Path, *, shared: bool = False) -> Opened:
             if _is_locked(exc):
                 raise _locked(path, exc) from exc
             if attempt or not _is_damage(exc):
-                raise HistoryError(f"cannot use the history file {path}: {exc}") from exc
+                raise HistoryError(
+                    _("cannot use the history file {path}: {exc}").format(path=path, exc=exc)
+                ) from exc
             log.error("history database %s is damaged (%s)", path, exc)
             moved_to = _aside(path)
             continue
         return Opened(conn, path, moved_to)
-    raise HistoryError(f"cannot open the history file {path}")  # pragma: no cover
+    raise HistoryError(
+        _("cannot open the history file {path}").format(path=path)
+    )  # pragma: no cover
 
 
 def _unwritable(path: Path) -> str | None:
@@ -372,9 +399,9 @@ def _unwritable(path: Path) -> str | None:
     if not path.is_file() or not os.access(path, os.R_OK):
         return None  # missing, or not readable: the usual way (created, or moved aside)
     if not os.access(path, os.W_OK):
-        return "the file is read-only"
+        return _("the file is read-only")
     if not os.access(path.parent, os.W_OK | os.X_OK):
-        return "its folder is read-only"
+        return _("its folder is read-only")
     return None
 
 
@@ -386,19 +413,25 @@ def _open_read_only(path: Path, why: str, *, shared: bool = False) -> Opened:
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=not shared)
     except sqlite3.Error as exc:
-        raise HistoryError(f"cannot open the history file {path}: {exc}") from None
+        raise HistoryError(
+            _("cannot open the history file {path}: {exc}").format(path=path, exc=exc)
+        ) from None
     try:
         _check(conn, path)
         _refuse_foreign_schema(conn, path)
         (version,) = conn.execute("PRAGMA user_version").fetchone()
         if version < SCHEMA_VERSION:
             raise HistoryError(
-                f"the history file {path} is read-only and in an older format that needs "
-                "updating; make it writable to see and add to your history"
+                _(
+                    "the history file {path} is read-only and in an older format that needs "
+                    "updating; make it writable to see and add to your history"
+                ).format(path=path)
             )
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise HistoryError(f"cannot read the history file {path}: {exc}") from None
+        raise HistoryError(
+            _("cannot read the history file {path}: {exc}").format(path=path, exc=exc)
+        ) from None
     except BaseException:
         conn.close()
         raise
@@ -409,15 +442,18 @@ def _open_read_only(path: Path, why: str, *, shared: bool = False) -> Opened:
 def _aside(path: Path) -> Path:
     if path.is_symlink():
         raise HistoryError(
-            f"the history file {path} is a link to a file that cannot be read as a history; "
-            "it was left as it is"
+            _(
+                "the history file {path} is a link to a file that cannot be read as a history; "
+                "it was left as it is"
+            ).format(path=path)
         )
     try:
         target = _move_aside(path, datetime.now())
     except OSError as exc:
         raise HistoryError(
-            f"the history file {path} cannot be read, and it could not be moved aside: "
-            f"{exc.strerror or exc}"
+            _(
+                "the history file {path} cannot be read, and it could not be moved aside: {value}"
+            ).format(path=path, value=exc.strerror or exc)
         ) from None
     log.warning("moved the unreadable history file %s to %s", path, target)
     return target

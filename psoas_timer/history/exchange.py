@@ -30,6 +30,7 @@ from typing import IO, Any, TextIO
 
 from psoas_timer.core.atomic_file import atomic_writer
 from psoas_timer.core.file_reading import RefusedFileError, open_regular
+from psoas_timer.i18n import _, format_decimal
 
 from .database import HistoryError
 from .localtime import from_iso
@@ -66,13 +67,17 @@ def _text(limit: int, *, optional: bool = False, empty: bool = True) -> _Check:
                 return None
             if empty and value == "":
                 return ""
-            raise ValueError("is missing")
+            raise ValueError(_("is missing"))
         if not isinstance(value, str):
-            raise ValueError(f"should be text, not {type(value).__name__}")
+            raise ValueError(_("should be text, not {value}").format(value=type(value).__name__))
         if len(value) > limit:
-            raise ValueError(f"is too long ({len(value)} characters; the limit is {limit})")
+            raise ValueError(
+                _("is too long ({value} characters; the limit is {limit})").format(
+                    value=len(value), limit=limit
+                )
+            )
         if "\x00" in value:
-            raise ValueError("contains a NUL character")
+            raise ValueError(_("contains a NUL character"))
         return value
 
     return check
@@ -80,7 +85,7 @@ def _text(limit: int, *, optional: bool = False, empty: bool = True) -> _Check:
 
 def _ident(value: Any) -> Any:
     if not isinstance(value, str) or not _ID.match(value):
-        raise ValueError("should be an id of 1 to 64 letters, digits, '-' or '_'")
+        raise ValueError(_("should be an id of 1 to 64 letters, digits, '-' or '_'"))
     return value
 
 
@@ -92,16 +97,26 @@ def _number(low: float, high: float, *, whole: bool = False, optional: bool = Fa
             try:
                 value = int(value) if whole else float(value)
             except ValueError:
-                kind = "a whole number" if whole else "a number"
-                raise ValueError(f"should be {kind}, not {value!r}") from None
+                kind = _("a whole number") if whole else _("a number")
+                raise ValueError(
+                    _("should be {kind}, not {value}").format(kind=kind, value=repr(value))
+                ) from None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError(f"should be a number, not {type(value).__name__}")
+            raise ValueError(
+                _("should be a number, not {value}").format(value=type(value).__name__)
+            )
         if whole and (not isinstance(value, int)):
             if not (isinstance(value, float) and value.is_integer()):
-                raise ValueError(f"should be a whole number, not {value!r}")
+                raise ValueError(
+                    _("should be a whole number, not {value}").format(value=repr(value))
+                )
             value = int(value)
         if not math.isfinite(value) or not low <= value <= high:
-            raise ValueError(f"should be from {low:g} to {high:g}, not {value!r}")
+            raise ValueError(
+                _("should be from {low} to {high}, not {value}").format(
+                    low=format(low, "g"), high=format(high, "g"), value=repr(value)
+                )
+            )
         return value
 
     return check
@@ -112,7 +127,11 @@ def _choice(*options: str, optional: bool = False) -> _Check:
         if optional and value in (None, ""):
             return None
         if value not in options:
-            raise ValueError(f"should be one of {', '.join(options)}, not {value!r}")
+            raise ValueError(
+                _("should be one of {value}, not {value2}").format(
+                    value=", ".join(options), value2=repr(value)
+                )
+            )
         return value
 
     return check
@@ -123,13 +142,15 @@ def _moment(*, optional: bool = False) -> _Check:
         if optional and value in (None, ""):
             return None
         if not isinstance(value, str) or len(value) > 40:
-            raise ValueError("should be a date and time like 2026-03-29T07:05:00+02:00")
+            raise ValueError(_("should be a date and time like 2026-03-29T07:05:00+02:00"))
         try:
             moment = from_iso(value)
         except ValueError:
             raise ValueError(
-                f"should be a date and time with its UTC offset, like "
-                f"2026-03-29T07:05:00+02:00, not {value!r}"
+                _(
+                    "should be a date and time with its UTC offset, like "
+                    "2026-03-29T07:05:00+02:00, not {value}"
+                ).format(value=repr(value))
             ) from None
         return moment
 
@@ -141,7 +162,7 @@ def _flag(value: Any) -> Any:
         return 1
     if value in (False, 0, "0", "false"):
         return 0
-    raise ValueError(f"should be true or false, not {value!r}")
+    raise ValueError(_("should be true or false, not {value}").format(value=repr(value)))
 
 
 _SECONDS = _number(0, 10_000_000)
@@ -418,7 +439,13 @@ def _bounded(path: Path, text: TextIO) -> Iterator[str]:
         if len(line) > MAX_LINE_CHARS and not (
             len(line) == MAX_LINE_CHARS + 1 and line.endswith("\n")
         ):
-            raise _bad(path, number, f"the line is too long (over {MAX_LINE_CHARS:,} characters)")
+            raise _bad(
+                path,
+                number,
+                _("the line is too long (over {max_line_chars} characters)").format(
+                    max_line_chars=format_decimal(MAX_LINE_CHARS)
+                ),
+            )
         yield line
 
 
@@ -429,14 +456,14 @@ def _lines_jsonl(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]
         try:
             data = json.loads(line, parse_constant=_no_constant)
         except (ValueError, RecursionError) as exc:
-            raise _bad(path, number, f"not valid JSON: {exc}") from None
+            raise _bad(path, number, _("not valid JSON: {exc}").format(exc=exc)) from None
         if not isinstance(data, dict):
-            raise _bad(path, number, "each line should be a JSON object with a 'record' field")
+            raise _bad(path, number, _("each line should be a JSON object with a 'record' field"))
         yield number, data
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(_("{name} is not a number JSON allows").format(name=name))
 
 
 def _lines_csv(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -447,15 +474,23 @@ def _lines_csv(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]
         try:
             header = next(reader, None)
         except csv.Error as exc:
-            raise _bad(path, 1, f"not valid CSV: {exc}") from None
+            raise _bad(path, 1, _("not valid CSV: {exc}").format(exc=exc)) from None
         if header is None:
             return
         unknown = [name for name in header if name not in _COLUMNS]
         if unknown or "record" not in header or len(set(header)) != len(header):
-            what = f"unknown column {unknown[0]!r}" if unknown else "a repeated column"
+            what = (
+                _("unknown column {value}").format(value=repr(unknown[0]))
+                if unknown
+                else _("a repeated column")
+            )
             if "record" not in header:
                 what = "no 'record' column"
-            raise _bad(path, 1, f"the header is not a Psoas Timer history export: {what}")
+            raise _bad(
+                path,
+                1,
+                _("the header is not a Psoas Timer history export: {what}").format(what=what),
+            )
         while True:
             first = reader.line_num + 1  # a record with line breaks in a field spans lines
             try:
@@ -463,12 +498,16 @@ def _lines_csv(path: Path, text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise _bad(path, first, f"not valid CSV: {exc}") from None
+                raise _bad(path, first, _("not valid CSV: {exc}").format(exc=exc)) from None
             if not any(row):
                 continue
             if len(row) != len(header):
                 raise _bad(
-                    path, first, f"the header has {len(header)} fields, this line {len(row)}"
+                    path,
+                    first,
+                    _("the header has {value} fields, this line {value2}").format(
+                        value=len(header), value2=len(row)
+                    ),
                 )
             record = {
                 name: csv_text(cell) if name in _TEXT_FIELDS else cell
@@ -492,17 +531,31 @@ def _checked(path: Path, number: int, data: dict[str, Any]) -> tuple[str, list[A
     record = data.get("record")
     if record not in FIELDS:
         kinds = ", ".join(FIELDS)
-        raise _bad(path, number, f"'record' should be one of {kinds}, not {record!r}")
+        raise _bad(
+            path,
+            number,
+            _("'record' should be one of {kinds}, not {record}").format(
+                kinds=kinds, record=repr(record)
+            ),
+        )
     fields = FIELDS[record]
     extra = [k for k in data if k != "record" and k not in fields]
     if extra:
-        raise _bad(path, number, f"a {record} has no field {extra[0]!r}")
+        raise _bad(
+            path,
+            number,
+            _("a {record} has no field {value}").format(record=record, value=repr(extra[0])),
+        )
     values: list[Any] = []
     for name, check in fields.items():
         try:
             values.append(check(data.get(name)))
         except ValueError as exc:
-            raise _bad(path, number, f"{record} field {name!r} {exc}") from None
+            raise _bad(
+                path,
+                number,
+                _("{record} field {name} {exc}").format(record=record, name=repr(name), exc=exc),
+            ) from None
     return record, values
 
 
@@ -513,12 +566,20 @@ def import_history(conn: sqlite3.Connection, path: Path) -> tuple[int, int]:
     try:
         raw = open_regular(path)
     except OSError as exc:
-        raise HistoryImportError(f"{path}: cannot read the file: {_reason(exc)}") from None
+        raise HistoryImportError(
+            _("{path}: cannot read the file: {value}").format(path=path, value=_reason(exc))
+        ) from None
     with raw:
         size = os.fstat(raw.fileno()).st_size
         if size > MAX_FILE_BYTES:
             raise HistoryImportError(
-                f"{path}: the file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})"
+                _(
+                    "{path}: the file is too large ({size} bytes; the limit is {max_file_bytes})"
+                ).format(
+                    path=path,
+                    size=format_decimal(size),
+                    max_file_bytes=format_decimal(MAX_FILE_BYTES),
+                )
             )
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
         try:
@@ -542,7 +603,9 @@ def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
         raise HistoryImportError(
-            f"{path}: the history is busy ({exc}); nothing was imported, try again"
+            _("{path}: the history is busy ({exc}); nothing was imported, try again").format(
+                path=path, exc=exc
+            )
         ) from None
     try:
         lines = _lines_csv(path, text) if _is_csv(path) else _lines_jsonl(path, text)
@@ -557,7 +620,11 @@ def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int
                 session_id = values[0]
                 if record == "session":
                     if session_id in new or session_id in old:
-                        raise _bad(path, number, f"session {session_id} is listed twice")
+                        raise _bad(
+                            path,
+                            number,
+                            _("session {session_id} is listed twice").format(session_id=session_id),
+                        )
                     if conn.execute(
                         "SELECT 1 FROM sessions WHERE id = ?", (session_id,)
                     ).fetchone():
@@ -573,8 +640,10 @@ def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int
                     raise _bad(
                         path,
                         number,
-                        f"this {record} belongs to session {session_id}, "
-                        "which the file does not list before it",
+                        _(
+                            "this {record} belongs to session {session_id}, which the file "
+                            "does not list before it"
+                        ).format(record=record, session_id=session_id),
                     )
                 if record == "release":
                     values = values[:-1]  # release_seconds: derived, not stored
@@ -585,9 +654,15 @@ def _merge(conn: sqlite3.Connection, path: Path, text: TextIO) -> tuple[int, int
                 try:
                     conn.execute(_INSERT_SQL[record], values)
                 except sqlite3.IntegrityError as exc:
-                    raise _bad(path, number, f"this {record} is listed twice ({exc})") from None
+                    raise _bad(
+                        path,
+                        number,
+                        _("this {record} is listed twice ({exc})").format(record=record, exc=exc),
+                    ) from None
         except UnicodeDecodeError as exc:
-            raise _bad(path, number + 1, f"not UTF-8 text ({exc.reason})") from None
+            raise _bad(
+                path, number + 1, _("not UTF-8 text ({reason})").format(reason=exc.reason)
+            ) from None
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -602,7 +677,7 @@ def _add_checkin(conn: sqlite3.Connection, path: Path, number: int, values: list
         return False
     activities = [(pairs[n], pairs[n + 1]) for n in range(0, len(pairs), 2) if pairs[n] is not None]
     if any(score is None for _, score in activities):
-        raise _bad(path, number, "a check-in's activity needs its score")
+        raise _bad(path, number, _("a check-in's activity needs its score"))
     cursor = conn.execute(
         "INSERT INTO checkins (id, taken_at, taken_utc, local_date, impression, session) "
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -628,7 +703,7 @@ def _session_row(path: Path, number: int, values: list[Any]) -> list[Any]:
     (sid, routine, file, digest, started, ended, planned, steps, active, paused, ending, last,
      note) = values  # fmt: skip
     if ended is not None and ended < started:
-        raise _bad(path, number, "the session ends before it starts")
+        raise _bad(path, number, _("the session ends before it starts"))
     if ending == "finished":
         ending = "completed"  # the word in files; the history keeps its own value
     if ending is None or ended is None:

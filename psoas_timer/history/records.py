@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from psoas_timer.core.file_reading import read_bytes
+from psoas_timer.i18n import N_, _
 
 #: Larger than any routine file the loader reads: a bigger one is recorded without a hash.
 MAX_ROUTINE_BYTES = 16 * 1024 * 1024
@@ -342,15 +343,16 @@ class Progress:
     total_seconds: float = field(default=0.0)
 
 
-#: The global impression of change, from -3 to +3, in the words the check-in offers.
+#: The global impression of change, from -3 to +3, in the words the check-in offers
+#: (marked; translated where shown: ``_(IMPRESSIONS[n])``).
 IMPRESSIONS: dict[int, str] = {
-    3: "very much improved",
-    2: "much improved",
-    1: "a little improved",
-    0: "no change",
-    -1: "a little worse",
-    -2: "much worse",
-    -3: "very much worse",
+    3: N_("very much improved"),
+    2: N_("much improved"),
+    1: N_("a little improved"),
+    0: N_("no change"),
+    -1: N_("a little worse"),
+    -2: N_("much worse"),
+    -3: N_("very much worse"),
 }
 
 
@@ -378,4 +380,6 @@ class CheckIn:
     @property
     def impression_label(self) -> str:
         """The impression in words, or "" when not answered."""
-        return IMPRESSIONS.get(self.impression, "") if self.impression is not None else ""
+        if self.impression is None or self.impression not in IMPRESSIONS:
+            return ""
+        return _(IMPRESSIONS[self.impression])

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from psoas_timer.i18n import _
+
 from .records import Streak
 
 __all__ = ["DEFAULT_GOAL", "compute_streak"]
@@ -66,7 +68,7 @@ def compute_streak(days: Iterable[date], today: date, goal: int = DEFAULT_GOAL) 
     """The current and longest streak over *days* (local dates with a session), as of
     *today*, with *goal* days a week (1 to 7). Days after *today* are ignored."""
     if not 1 <= goal <= 7:
-        raise ValueError("the weekly goal is 1 to 7 days")
+        raise ValueError(_("the weekly goal is 1 to 7 days"))
     done = sorted({d for d in days if d <= today})
     monday = today - timedelta(days=today.weekday())
     this_week = sum(1 for d in done if d >= monday)

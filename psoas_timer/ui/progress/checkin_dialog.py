@@ -96,7 +96,7 @@ class CheckInDialog(QDialog):
         self.impression = QButtonGroup(self)
         column = QVBoxLayout(self.overall)
         for value in sorted(IMPRESSIONS, reverse=True):
-            button = QRadioButton(IMPRESSIONS[value].capitalize())
+            button = QRadioButton(_(IMPRESSIONS[value]).capitalize())
             button.setObjectName(f"impression_{value}")
             self.impression.addButton(button, value + 3)  # ids must not be negative
             column.addWidget(button)

@@ -457,7 +457,7 @@ def _draw(report: Report, pages: _Pages) -> None:
                 "Activities are rated 0 (cannot do it) to 10 (as before the trouble began); a "
                 "change of 2 points is one that matters. “Overall” is the user’s impression "
                 "of change since starting, from “{worst}” to “{best}”."
-            ).format(worst=IMPRESSIONS[-3], best=IMPRESSIONS[3]),
+            ).format(worst=_(IMPRESSIONS[-3]), best=_(IMPRESSIONS[3])),
             pages.small,
         )
     else:
