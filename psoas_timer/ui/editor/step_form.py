@@ -224,7 +224,7 @@ class StepForm(QWidget):
         (``core.model``: the same help an editor's completion shows from the JSON Schema):
         read by screen readers, and shown by What's This (Shift+F1)."""
         for key, widget in self.key_widgets().items():
-            about = Step.model_fields[key].description or ""
+            about = _(Step.model_fields[key].description or "")
             widget.setAccessibleDescription(about)
             widget.setWhatsThis(about)
 
