@@ -69,12 +69,13 @@ COUNTS = range(1, 21)  # countdowns and rep counts, said as numbers in the langu
 def fixed_phrases() -> list[str]:
     """The fixed prompts in the current language."""
     head = next_words("NAME").partition(":")[0].strip()  # "Next", said before a name
+    heads = [] if "NAME" in head else [head]  # a translation without the colon: said whole
     return [
         *(_(word) for word in WORDS),
         side_words("left"),
         side_words("right"),
         *(seconds_words(t) for t in TIMES),
-        head,
+        *heads,
     ]
 
 
