@@ -113,3 +113,18 @@ def test_each_shipped_language_once_translated(code: str, broken: Path) -> None:
     assert "Get ready" not in plan.stdout
     problem = cli(code, "validate", str(broken)).stderr.splitlines()[0]
     assert problem.startswith(f"{broken}:3:31: ") and "unknown key" not in problem
+
+
+def test_export_audio_speaks_the_language_asked_for(tmp_path: Path) -> None:
+    """``export-audio --language de`` is German whatever the environment says (its counts
+    at least, rendered for every language; the rest as the German clips are rendered)."""
+    if not (ROOT / "assets" / "voice" / "de" / "manifest.json").is_file():
+        pytest.skip("no German clips (python tools/render_voice.py --language de)")
+    german, english = tmp_path / "de.wav", tmp_path / "en.wav"
+    said = cli("en", "export-audio", DAILY, "--language", "de", "-o", str(german))
+    assert said.returncode == 0, said.stderr
+    assert cli("en", "export-audio", DAILY, "-o", str(english)).returncode == 0
+    assert german.stat().st_size == english.stat().st_size  # the same session...
+    assert german.read_bytes() != english.read_bytes()  # ...said in another language
+    usage = cli("en@pseudo", "export-audio", "--help").stdout
+    assert "--language" in usage and "de" in usage
