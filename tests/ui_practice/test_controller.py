@@ -45,12 +45,14 @@ class FakeTray:
     def __init__(self, available: bool = True) -> None:
         self.available = available
         self.messages: list[tuple[str, str]] = []
+        self.icons: list[str | None] = []
 
     def can_show_messages(self) -> bool:
         return self.available
 
-    def show_message(self, title: str, body: str) -> None:
+    def show_message(self, title: str, body: str, *, icon: str | None = None) -> None:
         self.messages.append((title, body))
+        self.icons.append(icon)
 
 
 def make(

@@ -110,3 +110,25 @@ def test_a_reminder_notification_carries_the_picture(
     assert shown.parent == folder and shown.suffix == ".png" and shown.is_file()
     assert hints["image-path"][1] == app_icon
     notes.stop()
+
+
+def test_a_tray_message_carries_the_picture_too(
+    qapp: object, tmp_path: Path, catalog: Catalog, programmes: Programmes
+) -> None:
+    from .test_controller import FakeTray
+
+    tray = FakeTray()
+    folder = tmp_path / "cache"
+
+    def picture(key: str) -> str | None:
+        entry = catalog.find(key)
+        made = routine_icon(entry.routine if entry else None, folder)
+        return str(made) if made else None
+
+    controller, clocks = make(
+        tmp_path, catalog, programmes, daily(), tray=tray, routine_icon=picture
+    )
+    clocks.advance(60)
+    controller.poll()
+    assert tray.messages and tray.icons[0] is not None
+    assert Path(tray.icons[0]).parent == folder and Path(tray.icons[0]).is_file()

@@ -71,7 +71,7 @@ class TrayMessages(Protocol):
 
     def can_show_messages(self) -> bool: ...
 
-    def show_message(self, title: str, body: str) -> None: ...
+    def show_message(self, title: str, body: str, *, icon: str | None = None) -> None: ...
 
 
 class NotificationPath(enum.Enum):
@@ -393,7 +393,7 @@ class PracticeController(QObject):
         ):
             return
         if self.tray is not None and self.tray.can_show_messages():
-            self.tray.show_message(title, body)
+            self.tray.show_message(title, body, icon=icon)
             self._last_tray_tag = tag
             return
         self._open_prompt(tag, title, body, actions)

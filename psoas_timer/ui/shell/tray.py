@@ -178,9 +178,17 @@ class SessionTray(QObject):
         """Whether :meth:`show_message` shows anything (a visible icon that supports it)."""
         return self.icon is not None and self.icon.isVisible() and self.icon.supportsMessages()
 
-    def show_message(self, title: str, body: str, msecs: int = 10000) -> None:
-        """A message from the tray icon (reminders use it where notifications are missing)."""
-        if self.icon is not None:
+    def show_message(
+        self, title: str, body: str, msecs: int = 10000, *, icon: str | None = None
+    ) -> None:
+        """A message from the tray icon (reminders use it where notifications are missing),
+        with the picture file *icon* where given (a routine's first exercise)."""
+        if self.icon is None:
+            return
+        picture = QIcon(icon) if icon else QIcon()
+        if not picture.isNull():
+            self.icon.showMessage(title, body, picture, msecs)
+        else:
             self.icon.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, msecs)
 
     # -- internals --------------------------------------------------------------------------
