@@ -81,5 +81,8 @@ def suggestion(matches: Sequence[str]) -> str:
     quoted = [f"'{match}'" for match in matches]
     if not quoted:
         return ""
-    words = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    words = quoted[0]
+    if len(quoted) > 1:
+        # Translators: the last two of several suggestions: "'a', 'b' or 'c'"
+        words = _("{several} or {last}").format(several=", ".join(quoted[:-1]), last=quoted[-1])
     return _("; did you mean {words}?").format(words=words)
