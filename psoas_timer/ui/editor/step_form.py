@@ -224,7 +224,8 @@ class StepForm(QWidget):
         (``core.model``: the same help an editor's completion shows from the JSON Schema):
         read by screen readers, and shown by What's This (Shift+F1)."""
         for key, widget in self.key_widgets().items():
-            about = _(Step.model_fields[key].description or "")
+            description = Step.model_fields[key].description
+            about = _(description) if description else ""
             widget.setAccessibleDescription(about)
             widget.setWhatsThis(about)
 
