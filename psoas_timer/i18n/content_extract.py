@@ -41,6 +41,9 @@ CONTENT_KEYS: dict[str, str] = {
     "ask": "the question of an either/or step, shown before the session",
     "note": "a programme week's note, shown for that week (at most 80 characters)",
 }
+#: The most characters the format allows under a key: a longer translation is not used (the
+#: English stays), so a translation can never make a bundled file fail to load.
+LIMITS = {"name": 80, "note": 80, "ask": 120}
 #: Subtrees with no words in them (a figure's poses), skipped.
 _SKIP = frozenset({"figure", "tags", "muscles", "equipment", "days", "image", "use", "id"})
 _STR = "tag:yaml.org,2002:str"
@@ -183,13 +186,14 @@ def translate_content(data: Any, lookup: Callable[[str], str]) -> Any:
             if not isinstance(key, str) or key in _SKIP:
                 continue
             if key in CONTENT_KEYS:
+                limit = LIMITS.get(key)
                 if isinstance(value, str):
-                    data[key] = _looked_up(value, lookup)
+                    data[key] = _looked_up(value, lookup, limit)
                     continue
                 if isinstance(value, list):
                     for index, item in enumerate(value):
                         if isinstance(item, str):
-                            value[index] = _looked_up(item, lookup)
+                            value[index] = _looked_up(item, lookup, limit)
                         else:
                             translate_content(item, lookup)
                     continue
@@ -200,12 +204,14 @@ def translate_content(data: Any, lookup: Callable[[str], str]) -> Any:
     return data
 
 
-def _looked_up(text: str, lookup: Callable[[str], str]) -> str:
+def _looked_up(text: str, lookup: Callable[[str], str], limit: int | None = None) -> str:
     stripped = text.strip()
     if not stripped:
         return text
     translated = lookup(stripped)
-    return text if translated == stripped else translated
+    if translated == stripped or (limit is not None and len(translated) > limit):
+        return text
+    return translated
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -34,3 +34,12 @@ def test_the_committed_template_is_up_to_date() -> None:
 
     committed = (ROOT / "psoas_timer" / "locale" / "content.pot").read_text(encoding="utf-8")
     assert texts(committed) == texts(render_pot(extract(ROUTINES, relative_to=ROOT)))
+
+
+def test_a_translation_too_long_for_its_field_is_not_used() -> None:
+    from psoas_timer.i18n.content_extract import translate_content
+
+    data = {"name": "Plank", "steps": [{"name": "Hold", "instructions": ["Breathe."]}]}
+    longer = {"Plank": "P" * 81, "Hold": "Halten", "Breathe.": "A" * 200}
+    translate_content(data, lambda text: longer.get(text, text))
+    assert data == {"name": "Plank", "steps": [{"name": "Halten", "instructions": ["A" * 200]}]}
