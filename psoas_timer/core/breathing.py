@@ -105,6 +105,14 @@ class Pattern:
         name, length = self.phases()[-1]  # floating-point edge: end of the last phase
         return Phase(name, 1.0, 0.0, start - length)
 
+    def most_starts(self, until: float) -> int:
+        """At most how many phase starts :meth:`phase_starts` gives for *until*, worked out
+        without making them (a six-hour hold paced fast would make tens of thousands)."""
+        if until <= 0:
+            return 0
+        phases = (self.inhale > 0) + (self.hold_in > 0) + (self.exhale > 0) + (self.hold_out > 0)
+        return (math.floor(until / self.cycle) + 1) * phases
+
     def phase_starts(self, until: float) -> list[tuple[float, PhaseName]]:
         """Every phase start in ``[0, until)``."""
         starts: list[tuple[float, PhaseName]] = []

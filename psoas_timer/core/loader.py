@@ -24,7 +24,6 @@ from psoas_timer.i18n import N_, _, content, format_decimal
 from psoas_timer.i18n.content_extract import translate_content
 
 from .file_reading import RefusedFileError, read_bytes
-from .limits import plan_size_problem
 from .model import (
     FORMAT_VERSION,
     LENGTH_KEYS,
@@ -35,6 +34,7 @@ from .model import (
     Routine,
     Step,
 )
+from .plan import plan_size_problem
 from .problems import LoadError, Problem, did_you_mean
 from .yamlsource import MAX_BYTES, Located, read_yaml
 

@@ -331,10 +331,15 @@ class Step(FormatModel):
             return self.tempo.total
         return (self.tempo or 0.0) + (self.hold or 0.0)
 
+    @property
+    def differs_by_side(self) -> bool:
+        """Whether a hold, open hold or number of sets is given for each side."""
+        return _is_per_side(self.hold) or _is_per_side(self.open) or _is_per_side(self.sets)
+
     def on_side(self, side: SideName | None) -> Step:
         """This step as done on *side*: a hold, open hold or number of sets given for each
         side becomes that side's own (the step itself when nothing differs by side)."""
-        if side is None or not any(_is_per_side(v) for v in (self.hold, self.open, self.sets)):
+        if side is None or not self.differs_by_side:
             return self
         update: dict[str, Any] = {}
         if _is_per_side(self.hold):

@@ -7,6 +7,7 @@ the cues that belong to its end move with it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -15,7 +16,7 @@ from psoas_timer.i18n import _
 
 from .breathing import Pattern
 from .breathing_setting import breathing_pattern
-from .limits import MAX_CUES, MAX_SEGMENTS, PlanTooLargeError, check_plan_size
+from .limits import MAX_CUES, MAX_SEGMENTS, PlanTooLargeError, Size
 from .model import Choice, Defaults, Kind, RepeatGroup, Routine, Step
 from .open_holds import OpenHold
 from .rests import rest_name, rest_words
@@ -33,8 +34,11 @@ __all__ = [
     "Segment",
     "SegmentKind",
     "StepRun",
+    "check_plan_size",
     "compile_plan",
     "cue_order",
+    "plan_size",
+    "plan_size_problem",
     "plan_total",
 ]
 
@@ -325,9 +329,14 @@ def compile_plan(routine: Routine, picks: Mapping[int, int] | None = None) -> Pl
     :class:`~psoas_timer.core.limits.PlanTooLargeError` before anything is built (whichever
     option an either/or step takes).
     """
+    check_plan_size(routine)
     choices = routine.choices()
     chosen = _chosen(choices, picks)
-    builder = _build(routine, chosen, timing_only=False)
+    picked = {id(c): pick for c, pick in zip(choices, chosen, strict=True)}
+    runs = list(_runs(routine.steps, routine.defaults, picked))
+    builder = _Builder(routine.defaults, runs, _round_rests(routine.steps))
+    for position in range(len(runs)):
+        builder.add_run(position)
     return Plan(
         routine.name,
         tuple(builder.runs),
@@ -341,11 +350,17 @@ def compile_plan(routine: Routine, picks: Mapping[int, int] | None = None) -> Pl
 
 
 def plan_total(routine: Routine, picks: Mapping[int, int] | None = None) -> float:
-    """Seconds ``compile_plan(routine, picks)`` lasts, worked out the same way but without
-    ordering or keeping its cues: a library lists hundreds of routines' times and keeps
-    none of their plans. Raises as :func:`compile_plan` does."""
-    builder = _build(routine, _chosen(routine.choices(), picks), timing_only=True)
-    return builder.clock
+    """Seconds ``compile_plan(routine, picks)`` lasts, measured as :func:`plan_size` is
+    (each step once, times its repeats) without building it: a library lists hundreds of
+    routines' times and keeps none of their plans. Raises as :func:`compile_plan` does."""
+    whole = plan_size(routine)  # without either/or steps, exactly the plan's seconds
+    if whole.over() is not None:
+        check_plan_size(routine)  # says which step takes it over
+    choices = routine.choices()
+    if not choices:
+        return whole.seconds
+    picked = {id(c): pick for c, pick in zip(choices, _chosen(choices, picks), strict=True)}
+    return _Measure(routine.defaults, picked).routine(routine.steps).seconds
 
 
 def _chosen(choices: list[Choice], picks: Mapping[int, int] | None) -> tuple[int, ...]:
@@ -357,36 +372,13 @@ def _chosen(choices: list[Choice], picks: Mapping[int, int] | None) -> tuple[int
     )
 
 
-def _build(routine: Routine, chosen: tuple[int, ...], *, timing_only: bool) -> _Builder:
-    check_plan_size(routine)
-    runs = list(_runs(routine.steps, routine.defaults, chosen))
-    builder = _Builder(routine.defaults, runs, _round_rests(routine.steps), timing_only=timing_only)
-    for position in range(len(runs)):
-        builder.add_run(position)
-    return builder
-
-
 Item = Step | RepeatGroup | Choice
 
 
-def _choice_numbers(items: list[Item]) -> dict[int, int]:
-    """Each either/or step's number (by object id), in the order written."""
-    numbers: dict[int, int] = {}
-
-    def walk(items: list[Item]) -> None:
-        for item in items:
-            if isinstance(item, Choice):
-                numbers[id(item)] = len(numbers)
-            elif isinstance(item, RepeatGroup):
-                walk(item.steps)
-
-    walk(items)
-    return numbers
-
-
-def _runs(items: list[Item], defaults: Defaults, chosen: tuple[int, ...]) -> Iterator[StepRun]:
+def _runs(items: list[Item], defaults: Defaults, picked: dict[int, int]) -> Iterator[StepRun]:
+    """Every run of a step, in order: a repeat group's steps once per round, an either/or
+    step as the option *picked* (by the choice's id)."""
     counter = 0
-    numbers = _choice_numbers(items)
 
     def walk(items: list[Item], groups: tuple[GroupRound, ...]) -> Iterator[StepRun]:
         nonlocal counter
@@ -397,17 +389,20 @@ def _runs(items: list[Item], defaults: Defaults, chosen: tuple[int, ...]) -> Ite
             else:
                 others: tuple[str, ...] = ()
                 if isinstance(item, Choice):
-                    pick = chosen[numbers[id(item)]]
+                    pick = picked[id(item)]
                     others = tuple(s.title for i, s in enumerate(item.choose) if i != pick)
                     item = item.choose[pick]
-                breathing = breathing_pattern(
-                    item.breathing if item.breathing is not None else defaults.breathing
-                )
+                breathing = _breathing(item, defaults)
                 inner = groups[-1] if groups else GroupRound(None, 1, 1)
                 yield StepRun(counter, item, breathing, inner.round, inner.rounds, groups, others)
                 counter += 1
 
     yield from walk(items, ())
+
+
+def _breathing(step: Step, defaults: Defaults) -> Pattern | None:
+    """The breathing that paces *step*: its own, or the routine's."""
+    return breathing_pattern(step.breathing if step.breathing is not None else defaults.breathing)
 
 
 def _round_rests(items: list[Item]) -> dict[int, float]:
@@ -430,273 +425,289 @@ def _round_rests(items: list[Item]) -> dict[int, float]:
     return rests
 
 
-@dataclass
-class _Builder:
-    defaults: Defaults
-    runs: list[StepRun]
-    round_rests: dict[int, float]
-    segments: list[Segment] = field(default_factory=list)
-    clock: float = 0.0
-    cue_count: int = 0
-    #: Only the clock counts (:func:`plan_total`): cues are neither ordered nor kept.
-    timing_only: bool = False
+#: The segments that are there however short: what the user does.
+WORK_KINDS: frozenset[SegmentKind] = frozenset({"hold", "rep", "open", "breathe"})
 
-    def add(
-        self,
-        kind: SegmentKind,
-        duration: float,
-        run: StepRun,
-        label: str,
-        cues: list[Cue],
-        **kw: Any,
+
+class _Piece:
+    """One segment as a step makes it, before it is placed: its kind, length, label, cues
+    and the rest of its fields. Dropped when it has no length, unless it is work."""
+
+    __slots__ = ("cues", "fields", "kind", "label", "length")
+
+    def __init__(
+        self, kind: SegmentKind, length: float, label: str, cues: list[Cue], fields: dict[str, Any]
     ) -> None:
-        if duration <= 0 and kind not in ("hold", "rep", "open", "breathe"):
-            return
-        if self.timing_only:
-            self.clock += duration
-            return
-        if kind == "rest" and "breathing" not in kw and run.breathing is not None:
-            # A rest is paced by the step's breathing too, from its start. The guide shows
-            # the first in-breath; its cue is left to the words that open a rest ("Rest",
-            # "Next: ..."), and the breath is heard from the next phase on.
-            kw["breathing"] = run.breathing
-            cues = [*cues, *(c for c in breath_cues(run.breathing, duration) if c.offset > 0)]
-        self.cue_count += len(cues)
-        if len(self.segments) >= MAX_SEGMENTS or self.cue_count > MAX_CUES:  # never: checked
-            raise PlanTooLargeError((), "the plan grew past its limits")  # before; a backstop
-        target = kw["open"].target if kw.get("open") else None
-        cues.sort(key=lambda c: (c.time_in(duration, target), cue_order(c)))
-        self.segments.append(
-            Segment(
-                len(self.segments),
-                kind,
-                self.clock,
-                duration,
-                run.index,
-                label,
-                cues=tuple(cues),
-                **kw,
-            )
-        )
-        self.clock += duration
+        self.kind = kind
+        self.length = length
+        self.label = label
+        self.cues = cues
+        self.fields = fields
 
-    def countdown(self, step: Step, duration: float) -> list[Cue]:
-        count = step.countdown if step.countdown is not None else self.defaults.countdown
-        if duration < count + 2 or self.timing_only:
-            return []
-        return [Cue("countdown", str(n), float(n), "end") for n in range(count, 0, -1)]
+    @property
+    def kept(self) -> bool:
+        return self.length > 0 or self.kind in WORK_KINDS
 
-    def add_run(self, position: int) -> None:
-        run = self.runs[position]
-        step = run.step
-        following = self.runs[position + 1] if position + 1 < len(self.runs) else None
-        prepare = (
-            step.prepare
-            if step.prepare is not None
-            else (self.defaults.prepare if position == 0 else 0.0)
-        )
-        if prepare > 0 and step.kind is not Kind.REST:
-            cues = [
-                Cue("get_ready", _("Get ready")),
-                Cue("step", step.title),
-                *self.countdown(step, prepare),
-            ]
-            self.add("prepare", prepare, run, _("Get ready"), cues)
-        if step.kind is Kind.REST:
-            length = step.duration or step.hold or 0.0
-            # A rest step's own name ("Drink some water") is shown and said, as the
-            # format says; a nameless one is "Rest".
-            cues = [Cue("rest", step.name or _("Rest"))]
-            if following is not None:
-                cues.append(Cue("next", next_words(following.name)))
-            cues += self.countdown(step, length)
-            self.add("rest", length, run, step.title, cues, heading=step.name)
-            return
-        self.add_work(run)
-        rest = self._rest_after(position, run, following)
-        if rest > 0 and following is not None:
-            cues = [
-                Cue("rest", rest_words(rest, _("Rest"))),
-                Cue("next", next_words(following.name)),
-                *self.countdown(step, rest),
-            ]
-            name = rest_name(rest)
-            self.add("rest", rest, run, name or _("Rest"), cues, heading=name)
+    @property
+    def paced(self) -> bool:
+        """A rest is paced by its step's breathing, from its start (see :meth:`_Builder.add`)."""
+        return self.kind == "rest" and "breathing" not in self.fields
 
-    def _rest_after(self, position: int, run: StepRun, following: StepRun | None) -> float:
-        if following is None or following.step.kind is Kind.REST:
-            return 0.0
-        if position in self.round_rests:
-            return self.round_rests[position]
-        return run.step.rest_after if run.step.rest_after is not None else self.defaults.rest
 
-    def add_work(self, run: StepRun) -> None:
-        step = run.step
+class _Parts:
+    """What one step makes, a piece at a time: its get-ready, one set on one side (a hold,
+    an open hold, or one rep with the rest after it), a switch of sides, a rest between
+    sets, the rest after it, with their lengths and cues.
+
+    The builder (:class:`_Builder`) places every piece of every run; the measure
+    (:class:`_Measure`) makes each kind of piece once per step and multiplies it over
+    reps, sets, sides and repeats. A cue written here is both placed and counted.
+    """
+
+    def __init__(self, defaults: Defaults) -> None:
+        self.defaults = defaults
+
+    # -- the step's own values, else the routine's -------------------------------------
+    def switch_length(self, step: Step) -> float:
+        return step.switch_sides if step.switch_sides is not None else self.defaults.switch_sides
+
+    def set_rest_length(self, step: Step) -> float:
+        return step.rest_between_sets if step.rest_between_sets is not None else self.defaults.rest
+
+    def rest_after_length(self, step: Step) -> float:
+        return step.rest_after if step.rest_after is not None else self.defaults.rest
+
+    @staticmethod
+    def hold_length(step: Step, breathing: Pattern | None) -> float:
+        """Seconds of one set of a hold, a timed step or paced breaths."""
+        if step.breaths is not None:
+            return step.breaths * (breathing.cycle if breathing is not None else 10.0)
+        return step.hold or step.duration or 0.0
+
+    @staticmethod
+    def sets_in_order(
+        step: Step,
+    ) -> tuple[list[tuple[Side | None, int, bool | None, bool]], dict[Side | None, int]]:
+        """The sets in the order done, each with its side, its number, whether a switch of
+        sides (True) or a rest (False) comes before it (None: the first), and whether it
+        opens by saying its side (the first set on each side, or each after a switch); and
+        the sets of each side (they may differ by side, ``{left: 2, right: 3}``)."""
         sides: list[Side | None] = (
             ["left", "right"]
             if step.sides == "both"
             else ([step.sides] if step.sides in ("left", "right") else [None])
         )
-        # sets may differ by side ({left: 2, right: 3}): each side does its own number
-        per_side = {side: int(step.on_side(side).sets) for side in sides}
-        order: list[tuple[Side | None, int]]
+        differs = step.differs_by_side
+        per_side = {side: int((step.on_side(side) if differs else step).sets) for side in sides}
         if step.alternate:
             most = max(per_side.values())
             order = [(side, s) for s in range(1, most + 1) for side in sides if s <= per_side[side]]
         else:
             order = [(side, s) for side in sides for s in range(1, per_side[side] + 1)]
-        set_rest = (
-            step.rest_between_sets if step.rest_between_sets is not None else self.defaults.rest
-        )
-        switch = step.switch_sides if step.switch_sides is not None else self.defaults.switch_sides
+        if sides == [None]:  # no side to switch or say: a rest before each set but the first
+            numbers = range(1, per_side[None] + 1)
+            return [(None, n, None if n == 1 else False, False) for n in numbers], per_side
+        sets: list[tuple[Side | None, int, bool | None, bool]] = []
         announced: Side | None = None
         for i, (side, set_no) in enumerate(order):
-            if i > 0:
-                prev_side = order[i - 1][0]
-                if side != prev_side:
-                    cues = [Cue("switch_sides", _("Switch sides")), *self.countdown(step, switch)]
-                    self.add(
-                        "switch",
-                        switch,
-                        run,
-                        _("Switch sides"),
-                        cues,
-                        side=side,
-                        set=set_no,
-                        sets=per_side[side],
-                    )
-                else:
-                    cues = [
-                        Cue("rest", rest_words(set_rest, _("Rest"))),
-                        *self.countdown(step, set_rest),
-                    ]
-                    self.add(
-                        "rest",
-                        set_rest,
-                        run,
-                        rest_name(set_rest) or _("Rest between sets"),
-                        cues,
-                        side=side,
-                        set=set_no,
-                        sets=per_side[side],
-                        heading=rest_name(set_rest),
-                    )
-            first_cues: list[Cue] = []
-            if side is not None and side != announced:
-                first_cues.append(Cue("side", side_words(side)))
+            switch = None if i == 0 else side != order[i - 1][0]
+            lead = side is not None and side != announced
+            if lead:
                 announced = side
-            self.add_set(run, side, set_no, first_cues)
+            sets.append((side, set_no, switch, lead))
+        return sets, per_side
 
-    def add_set(self, run: StepRun, side: Side | None, set_no: int, lead: list[Cue]) -> None:
-        # a hold, open hold or sets given per side: this side's own
-        run = replace(run, step=run.step.on_side(side))
-        step = run.step
-        common: dict[str, Any] = {
-            "side": side,
-            "set": set_no,
-            "sets": int(step.sets),
-            "breathing": run.breathing,
-        }
+    # -- pieces ----------------------------------------------------------------------------
+    # Each piece beside its count: the builder makes the piece and checks it against the
+    # count (:meth:`_made`); the measure takes the count alone, so nothing is made to size a
+    # routine. A cue written into a piece and not into its count fails the first plan built.
+    @staticmethod
+    def _made(piece: _Piece, counted: int) -> _Piece:
+        assert len(piece.cues) <= counted, (
+            f"{piece.kind}: {len(piece.cues)} cues, {counted} counted"
+        )
+        return piece
+
+    def countdown_from(self, step: Step, duration: float) -> int:
+        """The number a countdown to the end of *duration* seconds starts from (0: none,
+        too short for one)."""
+        count = step.countdown if step.countdown is not None else self.defaults.countdown
+        return count if duration >= count + 2 else 0
+
+    def countdown(self, step: Step, duration: float) -> list[Cue]:
+        count = self.countdown_from(step, duration)
+        return [Cue("countdown", str(n), float(n), "end") for n in range(count, 0, -1)]
+
+    def prepare(self, step: Step, prepare: float) -> _Piece:
+        cues = [Cue("get_ready", _("Get ready")), Cue("step", step.title)]
+        piece = _Piece("prepare", prepare, _("Get ready"), cues + self.countdown(step, prepare), {})
+        return self._made(piece, self.prepare_count(step, prepare))
+
+    def prepare_count(self, step: Step, prepare: float) -> int:
+        return 2 + self.countdown_from(step, prepare)
+
+    @staticmethod
+    def rest_step_length(step: Step) -> float:
+        return step.duration or step.hold or 0.0
+
+    def rest_step(self, step: Step, following: str | None) -> _Piece:
+        """A step of kind rest; *following* names the step after it, if any."""
+        length = self.rest_step_length(step)
+        # A rest step's own name ("Drink some water") is shown and said, as the format
+        # says; a nameless one is "Rest".
+        cues = [Cue("rest", step.name or _("Rest"))]
+        if following is not None:
+            cues.append(Cue("next", next_words(following)))
+        cues += self.countdown(step, length)
+        piece = _Piece("rest", length, step.title, cues, {"heading": step.name})
+        return self._made(piece, self.rest_step_count(step, following is not None))
+
+    def rest_step_count(self, step: Step, followed: bool) -> int:
+        return 1 + followed + self.countdown_from(step, self.rest_step_length(step))
+
+    def rest_after(self, step: Step, rest: float, following: str) -> _Piece:
+        """The rest of *rest* seconds after *step*, before the step named *following*."""
+        cues = [
+            Cue("rest", rest_words(rest, _("Rest"))),
+            Cue("next", next_words(following)),
+            *self.countdown(step, rest),
+        ]
+        name = rest_name(rest)
+        piece = _Piece("rest", rest, name or _("Rest"), cues, {"heading": name})
+        return self._made(piece, self.rest_after_count(step, rest))
+
+    def rest_after_count(self, step: Step, rest: float) -> int:
+        return 2 + self.countdown_from(step, rest)
+
+    def between_length(self, step: Step, switch: bool) -> float:
+        return self.switch_length(step) if switch else self.set_rest_length(step)
+
+    def between_sets(self, step: Step, switch: bool, fields: dict[str, Any]) -> _Piece:
+        """Before the next set: a switch of sides (*switch*), or a rest on the same side."""
+        length = self.between_length(step, switch)
+        if switch:
+            cues = [Cue("switch_sides", _("Switch sides")), *self.countdown(step, length)]
+            piece = _Piece("switch", length, _("Switch sides"), cues, fields)
+        else:
+            cues = [Cue("rest", rest_words(length, _("Rest"))), *self.countdown(step, length)]
+            name = rest_name(length)
+            label = name or _("Rest between sets")
+            piece = _Piece("rest", length, label, cues, {**fields, "heading": name})
+        return self._made(piece, self.between_sets_count(step, switch))
+
+    def between_sets_count(self, step: Step, switch: bool) -> int:
+        return 1 + self.countdown_from(step, self.between_length(step, switch))
+
+    def says_halfway(self, step: Step, length: float) -> bool:
+        on = step.halfway if step.halfway is not None else self.defaults.halfway
+        return length >= HALFWAY_MIN and on
+
+    @staticmethod
+    def says_ten_seconds(length: float) -> bool:
+        return length >= TEN_SECONDS_MIN
+
+    @staticmethod
+    def open_says_ten_seconds(hold: OpenHold) -> bool:
+        # held on past the check-in: a word before the hold ends on its own (it follows
+        # "+15 s", as the end does; never heard when released before)
+        return hold.limit - hold.target >= OPEN_WARNING_AFTER
+
+    def hold_set(
+        self, step: Step, breathing: Pattern | None, lead: list[Cue], fields: dict[str, Any]
+    ) -> _Piece:
+        """One set of an open hold or a hold (*step* as done on its side), opened by the
+        *lead* cues, with its milestones, prompts and breaths."""
         if step.open is not None:
             hold = step.open
-            cues = [*lead, Cue("start", _("Hold")), *self.inner_cues(run, hold.limit)]
+            cues = [*lead, Cue("start", _("Hold")), *self.inner_cues(step, breathing, hold.limit)]
             cues.append(Cue("check_in", _("Has it softened?"), 0.0, "target"))
-            if hold.limit - hold.target >= OPEN_WARNING_AFTER:
-                # held on past the check-in: a word before the hold ends on its own (it
-                # follows "+15 s", as the end does; never heard when released before)
+            if self.open_says_ten_seconds(hold):
                 cues.append(Cue("ten_seconds", seconds_words(10), 10.0, "end"))
             cues.append(Cue("end", _("Release"), 0.0, "end"))
-            self.add("open", hold.target, run, step.title, cues, open=hold, **common)
-            return
-        if step.reps is not None:
-            self.add_reps(run, lead, common)
-            return
-        if step.breaths is not None and run.breathing is not None:
-            length = step.breaths * run.breathing.cycle
-        elif step.breaths is not None:
-            length = step.breaths * 10.0
+            piece = _Piece("open", hold.target, step.title, cues, {**fields, "open": hold})
         else:
-            length = step.hold or step.duration or 0.0
-        kind: SegmentKind = "breathe" if step.kind is Kind.BREATHING else "hold"
-        if kind == "breathe":
-            start = _("Breathe")
-        else:
-            start = _("Go") if step.kind is Kind.EXERCISE else _("Hold")
-        cues = [*lead, Cue("start", start), *self.inner_cues(run, length)]
-        cues += self.countdown(step, length)
-        end = _("Release") if kind == "hold" and step.kind is not Kind.EXERCISE else _("Stop")
-        cues = _fold_final_milestone(cues, step.milestones, length, end)
-        if length >= HALFWAY_MIN and (
-            step.halfway if step.halfway is not None else self.defaults.halfway
-        ):
-            cues.append(Cue("halfway", _("Halfway"), length / 2))
-        if length >= TEN_SECONDS_MIN:
-            cues.append(Cue("ten_seconds", seconds_words(10), 10.0, "end"))
-        self.add(kind, length, run, step.title, cues, **common)
+            length = self.hold_length(step, breathing)
+            kind: SegmentKind = "breathe" if step.kind is Kind.BREATHING else "hold"
+            if kind == "breathe":
+                start = _("Breathe")
+            else:
+                start = _("Go") if step.kind is Kind.EXERCISE else _("Hold")
+            cues = [*lead, Cue("start", start), *self.inner_cues(step, breathing, length)]
+            cues += self.countdown(step, length)
+            end = _("Release") if kind == "hold" and step.kind is not Kind.EXERCISE else _("Stop")
+            cues = _fold_final_milestone(cues, step.milestones, length, end)
+            if self.says_halfway(step, length):
+                cues.append(Cue("halfway", _("Halfway"), length / 2))
+            if self.says_ten_seconds(length):
+                cues.append(Cue("ten_seconds", seconds_words(10), 10.0, "end"))
+            piece = _Piece(kind, length, step.title, cues, fields)
+        return self._made(piece, self.hold_set_count(step, breathing, len(lead))[1])
 
-    def add_reps(self, run: StepRun, lead: list[Cue], common: dict[str, Any]) -> None:
-        """One set of reps: a segment per rep, or per phase of each rep (Up, Hold, Down),
-        with rests between reps. Milestones, prompts and breathing run on the set's own
-        clock, from its first rep, and land in whichever segment they fall in."""
-        step = run.step
-        reps = step.reps or 0
-        phases = step.rep_phases() or ((None, step.rep_length),)
-        if self.timing_only:  # the pieces below, in the same order, without their cues
-            for rep in range(1, reps + 1):
-                for _phase, length in phases:
-                    self.clock += length
-                if rep < reps and step.rest_between_reps > 0:
-                    self.clock += step.rest_between_reps
-            return
-        pieces: list[tuple[SegmentKind, float, list[Cue], dict[str, Any]]] = []
-        for rep in range(1, reps + 1):
-            for n, (phase, length) in enumerate(phases):
-                cues = [*lead] if rep == 1 and n == 0 else []
-                if n == 0 and not (cues and phase is not None):
-                    # "Left side", "Up": a set's first rep in phases goes uncounted (the
-                    # three lines would not fit in its first phase)
-                    cues.append(Cue("rep", str(rep)))
-                if phase is not None:
-                    cues.append(Cue("rep_phase", _(REP_PHASE_WORDS[phase])))
-                if (phase is None and (step.hold or 0) >= 5) or (phase == "hold" and length >= 5):
-                    cues += self.countdown(step, length)
-                pieces.append(("rep", length, cues, {"rep": rep, "phase": phase}))
-            if rep < reps and step.rest_between_reps > 0:
-                between = step.rest_between_reps
-                name = rest_name(between)  # a rest of its own words says them
-                said = [Cue("rest", rest_words(between, _("Rest")))] if name else []
-                pieces.append(("rest", between, said, {"rep": rep, "heading": name}))
-        total = sum(length for _, length, _, _ in pieces)
-        timed = sorted(self.inner_cues(run, total), key=lambda c: c.offset)
-        begin = 0.0
-        next_cue = 0  # the first of *timed* not placed yet
-        for i, (kind, length, cues, extra) in enumerate(pieces):
-            last = i == len(pieces) - 1
-            while next_cue < len(timed) and (
-                timed[next_cue].offset < begin + length - 1e-9 or last
-            ):
-                cue = timed[next_cue]
-                next_cue += 1
-                cues.append(Cue(cue.kind, cue.text, cue.offset - begin))
-            label = (extra.get("heading") or _("Rest")) if kind == "rest" else step.title
-            self.add(
-                kind,
-                length,
-                run,
-                label,
-                cues,
-                reps=int(reps),
-                breath_start=begin,
-                **extra,
-                **common,
-            )
-            begin += length
+    def hold_set_count(self, step: Step, breathing: Pattern | None, lead: int) -> tuple[float, int]:
+        """The seconds of one set of an open hold or a hold, and at most how many cues."""
+        if step.open is not None:
+            hold = step.open
+            inner = self.inner_count(step, breathing, hold.limit)
+            return hold.target, lead + 3 + self.open_says_ten_seconds(hold) + inner
+        length = self.hold_length(step, breathing)
+        cues = lead + 2 + self.countdown_from(step, length)  # start, end
+        cues += self.says_halfway(step, length) + self.says_ten_seconds(length)
+        return length, cues + self.inner_count(step, breathing, length)
 
-    def inner_cues(self, run: StepRun, length: float) -> list[Cue]:
+    @staticmethod
+    def rep_phases(step: Step) -> tuple[tuple[RepPhaseName | None, float], ...]:
+        return step.rep_phases() or ((None, step.rep_length),)
+
+    @staticmethod
+    def counts_down(step: Step, phase: RepPhaseName | None, length: float) -> bool:
+        """A rep (or its hold phase) long enough is counted down."""
+        return (phase is None and (step.hold or 0) >= 5) or (phase == "hold" and length >= 5)
+
+    def rep(self, step: Step, rep: int, lead: list[Cue], fields: dict[str, Any]) -> list[_Piece]:
+        """Rep *rep* of a set of reps: a segment, or one per phase (Up, Hold, Down); the
+        set's first rep opens with *lead*."""
+        pieces: list[_Piece] = []
+        for n, (phase, length) in enumerate(self.rep_phases(step)):
+            cues = [*lead] if rep == 1 and n == 0 else []
+            if n == 0 and not (cues and phase is not None):
+                # "Left side", "Up": a set's first rep in phases goes uncounted (the
+                # three lines would not fit in its first phase)
+                cues.append(Cue("rep", str(rep)))
+            if phase is not None:
+                cues.append(Cue("rep_phase", _(REP_PHASE_WORDS[phase])))
+            if self.counts_down(step, phase, length):
+                cues += self.countdown(step, length)
+            fields_here = {**fields, "rep": rep, "phase": phase}
+            pieces.append(_Piece("rep", length, step.title, cues, fields_here))
+        counted = self.rep_count(step, len(lead) if rep == 1 else 0)
+        assert sum(len(p.cues) for p in pieces) <= counted[1], f"rep: {counted[1]} counted"
+        return pieces
+
+    def rep_count(self, step: Step, lead: int) -> tuple[int, int]:
+        """Segments and cues of one rep (*lead*: the cues the set opens with, on its first)."""
+        phases = self.rep_phases(step)
+        cues = lead + (0 if lead and phases[0][0] is not None else 1)  # the side, or the count
+        for phase, length in phases:
+            cues += phase is not None
+            if self.counts_down(step, phase, length):
+                cues += self.countdown_from(step, length)
+        return len(phases), cues
+
+    def between_reps(self, step: Step, rep: int, fields: dict[str, Any]) -> _Piece:
+        """The rest after rep *rep* of a set (none after its last)."""
+        between = step.rest_between_reps
+        name = rest_name(between)  # a rest of its own words says them
+        said = [Cue("rest", rest_words(between, _("Rest")))] if name else []
+        fields_here = {**fields, "rep": rep, "heading": name}
+        piece = _Piece("rest", between, name or _("Rest"), said, fields_here)
+        return self._made(piece, self.between_reps_count(step))
+
+    @staticmethod
+    def between_reps_count(step: Step) -> int:
+        return 1 if rest_name(step.rest_between_reps) else 0
+
+    def inner_cues(self, step: Step, breathing: Pattern | None, length: float) -> list[Cue]:
         """Milestones, prompts and breathing cues inside a hold of *length* seconds."""
-        if self.timing_only:
-            return []
-        step = run.step
         cues = [
             Cue("milestone", m.say or seconds_words(m.at), m.at)
             for m in step.milestones
@@ -710,9 +721,366 @@ class _Builder:
                 while t < length:
                     cues.append(Cue("prompt", prompt.say, t))
                     t += prompt.every
-        if run.breathing is not None:
-            cues += breath_cues(run.breathing, length)
+        if breathing is not None:
+            cues += breath_cues(breathing, length)
         return cues
+
+    @staticmethod
+    def inner_count(step: Step, breathing: Pattern | None, length: float) -> int:
+        """At most how many cues :meth:`inner_cues` makes, worked out without making them."""
+        count = sum(1 for m in step.milestones if 0 < m.at <= length)
+        for prompt in step.prompts:
+            if prompt.at is not None and prompt.at <= length:
+                count += 1
+            elif prompt.every is not None:
+                if not prompt.every > 0:
+                    return _ENDLESS
+                count += math.floor(length / prompt.every) + 1
+        return count + (breathing.most_starts(length) if breathing is not None else 0)
+
+
+#: A count standing for "more than any limit", where a value would make one endless.
+_ENDLESS = 10**12
+
+
+class _Builder(_Parts):
+    """Places every piece of every run on the timeline, in order."""
+
+    def __init__(self, defaults: Defaults, runs: list[StepRun], round_rests: dict[int, float]):
+        super().__init__(defaults)
+        self.runs = runs
+        self.round_rests = round_rests
+        self.segments: list[Segment] = []
+        self.clock = 0.0
+        self.cue_count = 0
+
+    def add(self, piece: _Piece, run: StepRun, **extra: Any) -> None:
+        if not piece.kept:
+            return
+        duration, cues, kw = piece.length, piece.cues, {**piece.fields, **extra}
+        if piece.paced and run.breathing is not None:
+            # A rest is paced by the step's breathing too, from its start. The guide shows
+            # the first in-breath; its cue is left to the words that open a rest ("Rest",
+            # "Next: ..."), and the breath is heard from the next phase on.
+            kw["breathing"] = run.breathing
+            cues = [*cues, *(c for c in breath_cues(run.breathing, duration) if c.offset > 0)]
+        self.cue_count += len(cues)
+        if len(self.segments) >= MAX_SEGMENTS or self.cue_count > MAX_CUES:  # never: checked
+            raise PlanTooLargeError((), "the plan grew past its limits")  # before; a backstop
+        target = kw["open"].target if kw.get("open") else None
+        cues.sort(key=lambda c: (c.time_in(duration, target), cue_order(c)))
+        self.segments.append(
+            Segment(
+                len(self.segments),
+                piece.kind,
+                self.clock,
+                duration,
+                run.index,
+                piece.label,
+                cues=tuple(cues),
+                **kw,
+            )
+        )
+        self.clock += duration
+
+    def add_run(self, position: int) -> None:
+        run = self.runs[position]
+        step = run.step
+        following = self.runs[position + 1] if position + 1 < len(self.runs) else None
+        if step.kind is Kind.REST:
+            self.add(self.rest_step(step, following.name if following else None), run)
+            return
+        prepare = (
+            step.prepare
+            if step.prepare is not None
+            else (self.defaults.prepare if position == 0 else 0.0)
+        )
+        self.add(self.prepare(step, prepare), run)
+        self.add_work(run)
+        rest = self._rest_after(position, run, following)
+        if rest > 0 and following is not None:
+            self.add(self.rest_after(step, rest, following.name), run)
+
+    def _rest_after(self, position: int, run: StepRun, following: StepRun | None) -> float:
+        if following is None or following.step.kind is Kind.REST:
+            return 0.0
+        if position in self.round_rests:
+            return self.round_rests[position]
+        return self.rest_after_length(run.step)
+
+    def add_work(self, run: StepRun) -> None:
+        sets, per_side = self.sets_in_order(run.step)
+        for side, set_no, switch, lead in sets:
+            if switch is not None:
+                fields = {"side": side, "set": set_no, "sets": per_side[side]}
+                self.add(self.between_sets(run.step, switch, fields), run)
+            said = [Cue("side", side_words(side))] if lead and side else []
+            self.add_set(run, side, set_no, said)
+
+    def add_set(self, run: StepRun, side: Side | None, set_no: int, lead: list[Cue]) -> None:
+        # a hold, open hold or sets given per side: this side's own
+        run = replace(run, step=run.step.on_side(side))
+        step = run.step
+        common: dict[str, Any] = {
+            "side": side,
+            "set": set_no,
+            "sets": int(step.sets),
+            "breathing": run.breathing,
+        }
+        if step.reps is not None:
+            self.add_reps(run, lead, common)
+            return
+        self.add(self.hold_set(step, run.breathing, lead, common), run)
+
+    def add_reps(self, run: StepRun, lead: list[Cue], common: dict[str, Any]) -> None:
+        """One set of reps: a segment per rep, or per phase of each rep (Up, Hold, Down),
+        with rests between reps. Milestones, prompts and breathing run on the set's own
+        clock, from its first rep, and land in whichever segment they fall in."""
+        step = run.step
+        reps = step.reps or 0
+        pieces: list[_Piece] = []
+        for rep in range(1, reps + 1):
+            pieces += self.rep(step, rep, lead, common)
+            if rep < reps and step.rest_between_reps > 0:
+                pieces.append(self.between_reps(step, rep, common))
+        total = sum(piece.length for piece in pieces)
+        timed = sorted(self.inner_cues(step, run.breathing, total), key=lambda c: c.offset)
+        begin = 0.0
+        next_cue = 0  # the first of *timed* not placed yet
+        for i, piece in enumerate(pieces):
+            last = i == len(pieces) - 1
+            while next_cue < len(timed) and (
+                timed[next_cue].offset < begin + piece.length - 1e-9 or last
+            ):
+                cue = timed[next_cue]
+                next_cue += 1
+                piece.cues.append(Cue(cue.kind, cue.text, cue.offset - begin))
+            self.add(piece, run, reps=int(reps), breath_start=begin)
+            begin += piece.length
+
+
+class _Measure(_Parts):
+    """The size of a plan worked out from its steps with the builder's own counts: each
+    piece a step makes (a set on one side, one rep, a switch, a rest) counted once and
+    multiplied over reps, sets, sides and repeats, so nothing is made or expanded however
+    often it repeats (:func:`plan_size`, :func:`plan_total`).
+
+    *picked* gives each either/or step's option (by the choice's id); a choice not in it
+    counts as its largest option, for the limits. Seconds and segments are exact; cues are
+    never fewer than the builder makes (a milestone folded into a hold's end, a "Next" after
+    the very last step, and breaths paced to the very end are counted as if there).
+    """
+
+    def __init__(self, defaults: Defaults, picked: Mapping[int, int] | None = None) -> None:
+        super().__init__(defaults)
+        self.picked = picked or {}
+        self._breathing: dict[int, Pattern | None] = {}
+
+    def breathing(self, step: Step) -> Pattern | None:
+        key = id(step)
+        if key not in self._breathing:
+            self._breathing[key] = _breathing(step, self.defaults)
+        return self._breathing[key]
+
+    @staticmethod
+    def pause(length: float, cues: int, paced: Pattern | None = None) -> Size:
+        """A segment that is not work (dropped when it has no length); a rest is *paced*
+        by its step's breathing (see :meth:`_Builder.add`)."""
+        if not length > 0:
+            return Size()
+        return Size(length, 1, cues + (paced.most_starts(length) if paced is not None else 0))
+
+    def one_set(self, step: Step, breathing: Pattern | None, lead: int) -> Size:
+        """One set on one side (*step* as done there), opened by *lead* cues."""
+        if step.reps is None:
+            seconds, cues = self.hold_set_count(step, breathing, lead)
+            return Size(seconds, 1, cues)
+        reps = step.reps
+        lengths = sum(length for _phase, length in self.rep_phases(step))
+        rest = self.pause(step.rest_between_reps, self.between_reps_count(step))
+        segments, cues = self.rep_count(step, lead)
+        size = Size(lengths, segments, cues)
+        if reps > 1:  # the reps after the first are all alike, as are the rests between
+            segments, cues = self.rep_count(step, 0)
+            size += (Size(lengths, segments, cues) + rest).times(reps - 1)
+        # Milestones, prompts and breathing run on the set's clock, from its first rep.
+        return size + Size(0.0, 0, self.inner_count(step, breathing, size.seconds))
+
+    def work(self, step: Step, breathing: Pattern | None) -> Size:
+        """Every set of *step*, side by side, with the switches and rests between them: each
+        kind of set (by side, and whether it says the side) counted once, times how many."""
+        kinds: dict[tuple[Side | None, bool], int] = {}
+        switches = rests = 0
+        for side, _set, switch, lead in self.sets_in_order(step)[0]:
+            kinds[side, lead] = kinds.get((side, lead), 0) + 1
+            if switch is not None:
+                switches += switch
+                rests += not switch
+        total = Size()
+        if switches:
+            length = self.between_length(step, True)
+            counted = self.between_sets_count(step, True)
+            total += self.pause(length, counted).times(switches)
+        if rests:
+            length = self.between_length(step, False)
+            counted = self.between_sets_count(step, False)
+            total += self.pause(length, counted, breathing).times(rests)
+        per_side = step.differs_by_side
+        for (side, lead), times in kinds.items():
+            done = step.on_side(side) if per_side else step
+            total += self.one_set(done, breathing, int(lead)).times(times)
+        return total
+
+    def run(self, step: Step) -> Size:
+        """One run of *step* with its own get-ready (the routine's first run gets the
+        routine's: :meth:`routine`), without the rest after it (:meth:`join`)."""
+        breathing = self.breathing(step)
+        if step.kind is Kind.REST:
+            length = self.rest_step_length(step)
+            return self.pause(length, self.rest_step_count(step, True), breathing)
+        prepare = step.prepare or 0.0
+        size = self.pause(prepare, self.prepare_count(step, prepare))
+        return size + self.work(step, breathing)
+
+    def join(self, before: _Part, after: _Part, rest: float | None = None) -> Size:
+        """The rest between *before* and *after*: *rest* seconds (a repeat group's rest
+        between rounds) or the last step's own; none before a rest step."""
+        if after.opens_with_rest:
+            return Size()
+        if len(before.lasts) == 1:  # no either/or step: its one last step
+            (step,) = before.lasts
+            seconds = rest if rest is not None else self.rest_after_length(step)
+            counted = self.rest_after_count(step, seconds)
+            return self.pause(seconds, counted, self.breathing(step))
+        size = Size()
+        for step in before.lasts:
+            seconds = rest if rest is not None else self.rest_after_length(step)
+            counted = self.rest_after_count(step, seconds)
+            size = size.most(self.pause(seconds, counted, self.breathing(step)))
+        return size
+
+    def item(self, item: Item) -> _Part:
+        if isinstance(item, Step):
+            return _Part(self.run(item), item.kind is Kind.REST, [item])
+        if isinstance(item, Choice):
+            pick = self.picked.get(id(item))
+            options = item.choose if pick is None else [item.choose[pick]]
+            parts = [self.item(option) for option in options]
+            size = Size()
+            for part in parts:
+                size = size.most(part.size)
+            return _Part(
+                size,
+                all(part.opens_with_rest for part in parts),
+                [step for part in parts for step in part.lasts],
+            )
+        body = self.items(item.steps)
+        rounds = body.size.times(item.repeat)
+        rounds += self.join(body, body, item.rest_between).times(item.repeat - 1)
+        return _Part(rounds, body.opens_with_rest, body.lasts)
+
+    def items(self, items: list[Item]) -> _Part:
+        whole: _Part | None = None
+        for item in items:
+            part = self.item(item)
+            whole = part if whole is None else whole.then(part, self.join(whole, part))
+        return whole if whole is not None else _Part(Size(), True, [])
+
+    def first_prepare(self, items: list[Item]) -> Size:
+        """The routine's own get-ready time before its very first step, when that has none."""
+        first: Item = items[0]
+        while isinstance(first, RepeatGroup):
+            first = first.steps[0]
+        options = first.choose if isinstance(first, Choice) else [first]
+        if isinstance(first, Choice) and id(first) in self.picked:
+            options = [first.choose[self.picked[id(first)]]]
+        size = Size()
+        prepare = self.defaults.prepare
+        for option in options:  # an either/or step: whichever is picked
+            if option.prepare is None and option.kind is not Kind.REST:
+                size = size.most(self.pause(prepare, self.prepare_count(option, prepare)))
+        return size
+
+    def routine(self, items: list[Item]) -> Size:
+        """The whole plan: the first get-ready, every step, and "Well done"."""
+        return self.first_prepare(items) + self.items(items).size + Size(0.0, 0, 1)
+
+
+class _Part:
+    """The size of some steps in a row, without the rest after the last, with what decides
+    the rests around them: whether the first is a rest step (nothing rests before it), and
+    the steps the last may be (its rest, or a group's rest between rounds, follows it)."""
+
+    __slots__ = ("lasts", "opens_with_rest", "size")
+
+    def __init__(self, size: Size, opens_with_rest: bool, lasts: list[Step]) -> None:
+        self.size = size
+        self.opens_with_rest = opens_with_rest
+        self.lasts = lasts
+
+    def then(self, after: _Part, rest: Size) -> _Part:
+        """These steps, *rest*, then *after*'s."""
+        return _Part(self.size + rest + after.size, self.opens_with_rest, after.lasts)
+
+
+def plan_size(routine: Routine) -> Size:
+    """An upper bound of the size of *routine*'s plan (whichever option each either/or step
+    takes), worked out from its steps without building it."""
+    return _Measure(routine.defaults).routine(routine.steps)
+
+
+def _label(path: tuple[Any, ...]) -> str:
+    label = ""
+    for part in path:
+        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else str(part))
+    return label
+
+
+def _blame(
+    measure: _Measure, items: list[Item], path: tuple[Any, ...], before: _Part
+) -> PlanTooLargeError | None:
+    for index, item in enumerate(items):
+        here = (*path, index)
+        part = measure.item(item)
+        after = before.then(part, measure.join(before, part))
+        over = after.size.over()
+        if over is None:
+            before = after
+            continue
+        if isinstance(item, (Step, Choice)):
+            return PlanTooLargeError(
+                here,
+                _("{value}: with this step the session grows to {over}").format(
+                    value=_label(here), over=over
+                ),
+            )
+        inner = _blame(measure, item.steps, (*here, "steps"), before)
+        if inner is not None:
+            return inner
+        return PlanTooLargeError(
+            (*here, "repeat"),
+            _("{value}: done {repeat} times, this group makes the session grow to {over}").format(
+                value=_label((*here, "repeat")), repeat=item.repeat, over=over
+            ),
+        )
+    return None
+
+
+def plan_size_problem(routine: Routine) -> PlanTooLargeError | None:
+    """Why *routine*'s plan would be over the limits, blaming the first step (or repeat group)
+    that takes it over; ``None`` when it is within them."""
+    if plan_size(routine).over() is None:  # as nearly every routine is: nothing to blame
+        return None
+    measure = _Measure(routine.defaults)
+    start = measure.first_prepare(routine.steps) + Size(0.0, 0, 1)
+    return _blame(measure, routine.steps, ("steps",), _Part(start, True, []))
+
+
+def check_plan_size(routine: Routine) -> None:
+    """Raise :class:`PlanTooLargeError` when *routine*'s plan would be over the limits."""
+    problem = plan_size_problem(routine)
+    if problem is not None:
+        raise problem
 
 
 def _fold_final_milestone(

@@ -8,15 +8,10 @@ from textwrap import dedent
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from psoas_timer.core.limits import (
-    MAX_SEGMENTS,
-    PlanTooLargeError,
-    Size,
-    plan_size,
-)
+from psoas_timer.core.limits import MAX_SEGMENTS, PlanTooLargeError, Size
 from psoas_timer.core.loader import Library, load_library, load_routine, load_routine_text
 from psoas_timer.core.model import Routine
-from psoas_timer.core.plan import Plan, compile_plan
+from psoas_timer.core.plan import Plan, compile_plan, plan_size
 from psoas_timer.core.problems import LoadError
 
 from .helpers import deadline
@@ -42,6 +37,27 @@ def assert_bound(routine: Routine) -> tuple[Size, Size]:
 @given(routines())
 def test_the_size_worked_out_is_never_below_the_plan_built(routine: Routine) -> None:
     assert_bound(routine)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(routines())
+def test_the_size_is_measured_with_the_builders_own_pieces(routine: Routine) -> None:
+    """Each piece a step makes, made once and multiplied over reps, sets, sides and rounds:
+    without either/or steps, exactly the plan's seconds and segments (a cue pacing a rest to
+    its very end, or a milestone folded into the end, may be counted that the plan leaves
+    out)."""
+    bound, real = assert_bound(routine)
+    assert bound.segments == real.segments
+    assert bound.seconds == pytest.approx(real.seconds)
+
+
+def test_a_hold_given_per_side_counts_each_side_as_its_own() -> None:
+    text = "name: r\nsteps:\n  - {name: A, sides: both, hold: {left: 13h, right: 1m}}\n"
+    routine = load_routine_text(text, "r.yaml")  # 13 h 1 min: within a day
+    ready, switch = 10, 5  # the defaults
+    assert (
+        plan_size(routine).seconds == compile_plan(routine).total == 13 * 3600 + 60 + ready + switch
+    )
 
 
 def test_the_size_of_every_bundled_routine_is_close_to_its_plan() -> None:
@@ -102,8 +118,8 @@ def test_a_routine_made_in_code_is_refused_before_anything_is_built() -> None:
 @pytest.mark.parametrize(
     ("text", "where"),
     [
-        (  # each side 13 h: 26 h in all
-            "name: r\nsteps:\n  - {name: A, sides: both, hold: {left: 13h, right: 1m}}\n",
+        (  # each side its own: 13 h and 12 h, 25 h in all
+            "name: r\nsteps:\n  - {name: A, sides: both, hold: {left: 13h, right: 12h}}\n",
             "r.yaml:3:5:",
         ),
         (  # a range's value in use: 50 sets of an hour
@@ -143,3 +159,22 @@ def test_the_size_of_the_newer_forms_is_never_below_their_plan() -> None:
         assert built.seconds <= bound.seconds + 1e-6
         assert built.segments <= bound.segments
         assert built.cues <= bound.cues
+
+
+def test_a_cue_a_piece_makes_but_its_count_misses_fails_the_first_plan_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each piece the builder makes sits beside its count, which the size is worked out
+    from: a cue added to one and not the other cannot go unnoticed."""
+    from psoas_timer.core import plan
+
+    routine = load_routine_text("name: r\nsteps:\n  - {name: A, hold: 30}\n", "r.yaml")
+    compile_plan(routine)
+    real = plan._Parts.hold_set_count
+    monkeypatch.setattr(
+        plan._Parts,
+        "hold_set_count",
+        lambda self, *args: (real(self, *args)[0], real(self, *args)[1] - 1),
+    )
+    with pytest.raises(AssertionError, match="counted"):
+        compile_plan(routine)

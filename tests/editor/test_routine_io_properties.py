@@ -7,9 +7,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from psoas_timer.core.limits import plan_size_problem
 from psoas_timer.core.loader import load_routine_text
 from psoas_timer.core.model import Routine
+from psoas_timer.core.plan import plan_size_problem
 from psoas_timer.core.routine_io import RoutineDocument, document_from_routine
 
 text = st.text(
