@@ -21,7 +21,7 @@ from pathlib import Path
 
 from psoas_timer.i18n import _
 
-from .catalog_cache import Cached, RoutineCache, content_digest
+from .catalog_cache import Cached, RoutineCache, content_digest, same_file
 from .loader import (
     Library,
     is_library_file,
@@ -236,13 +236,21 @@ class Catalog:
         for entry in self.entries:
             stat = self._stats.get(entry.path)
             if stat is not None and self._lacks(entry):
-                cache.put(entry.path, stat, self._digests.get(entry.path), _pack(entry))
+                cache.put(entry.path, stat, self._digest(entry.path, stat), _pack(entry))
                 if between is not None:
                     between()
         self._unsaved.clear()
         self._untimed.clear()
         cache.keep_only(self._stats)
         cache.save()
+
+    def _digest(self, path: Path, stat: os.stat_result) -> str | None:
+        """The digest of *path*'s content as read (None: it has changed since)."""
+        digest = self._digests.get(path)
+        now = _stat(path)
+        if digest is None and now is not None and same_file(now, stat):  # hash it now
+            digest = content_digest(path)
+        return digest
 
     def find(self, key: str) -> Entry | None:
         """An entry by path, file name or routine name (case-insensitive)."""
@@ -437,7 +445,8 @@ def _load(layout: Layout, between: Callable[[], None]) -> Catalog:
             continue
         entry = Entry(path, is_bundled)
         stat = _stat(path)
-        digest = content_digest(path) if stat is not None and cache.file is not None else None
+        known = stat is not None and cache.knows(path, stat)
+        digest = content_digest(path) if known else None  # others: hashed when saved
         cached = cache.get(path, stat, digest) if stat is not None else None
         if cached is not None and _unpack(entry, cached, library, allowed):
             if entry.ok and entry._total is None:

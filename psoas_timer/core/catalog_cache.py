@@ -40,7 +40,7 @@ from .atomic_file import atomic_write
 from .file_reading import read_bytes, read_text
 from .problems import Problem
 
-__all__ = ["CACHE_FILE", "CACHE_VERSION", "Cached", "RoutineCache", "content_digest"]
+__all__ = ["CACHE_FILE", "CACHE_VERSION", "Cached", "RoutineCache", "content_digest", "same_file"]
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +138,11 @@ def _key(stat: os.stat_result) -> Key:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
+def same_file(now: os.stat_result, then: os.stat_result) -> bool:
+    """Whether a file's stat *now* is as *then* (its size and times: the cache's key)."""
+    return _key(now) == _key(then)
+
+
 def content_digest(path: Path) -> str | None:
     """The SHA-256 of *path*'s content (a regular file of reasonable size), or None."""
     try:
@@ -219,6 +224,12 @@ class RoutineCache:
             log.warning("ignoring the routine cache %s and rebuilding it: %s", self.file, exc)
             self._entries = {}
             self._changed = True
+
+    def knows(self, path: Path, stat: os.stat_result) -> bool:
+        """Whether something is cached for *path* as *stat* says it is (then its content's
+        digest decides; a file not known is not hashed until its entry is saved)."""
+        found = self._entries.get(str(path))
+        return found is not None and found[0] == _key(stat)
 
     def get(self, path: Path, stat: os.stat_result, digest: str | None) -> Cached | None:
         """What was cached for *path* as it is now (per *stat* and its content's *digest*,

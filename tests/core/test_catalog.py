@@ -128,6 +128,31 @@ def test_an_unchanged_library_comes_from_the_cache_and_loads_the_same(
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [CACHE_FILE]  # no temp files
 
 
+def test_a_first_read_hashes_no_file_until_it_is_saved(
+    tmp_path: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With nothing cached, the list waits on no hashing: each new file is hashed once, when
+    its entry is saved (in the background), and the next read uses what was saved."""
+    hashed: list[Path] = []
+    real = catalog_module.content_digest
+
+    def counting(path: Path) -> str | None:
+        hashed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(catalog_module, "content_digest", counting)
+    layout = _library(tmp_path)
+    catalog = load_catalog(layout)
+    assert hashed == []
+    catalog.work_out_totals()
+    catalog.save_cache()
+    assert len(hashed) == len(set(hashed)) == 4  # the three routines and the broken file
+    reads.clear()
+    hashed.clear()
+    assert [e.name for e in load_catalog(layout).entries] == [e.name for e in catalog.entries]
+    assert reads == [] and len(hashed) == 4  # from the cache, each file's content checked
+
+
 def test_a_changed_file_is_read_again(tmp_path: Path, reads: list[Path]) -> None:
     layout = _library(tmp_path)
     _summary(layout)
