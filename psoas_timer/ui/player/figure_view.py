@@ -17,6 +17,7 @@ frames repeat every rep, so after the first one a frame costs one copy of pixels
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -35,11 +36,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from psoas_timer.core.engine import Snapshot, State
-from psoas_timer.core.figure.model import Figure
-from psoas_timer.core.figure.motion import Moment, Motion
-from psoas_timer.core.figure.scene import Path, Scene
 from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import colors
+
+if TYPE_CHECKING:  # the rig is imported when a step first has a figure, not at start
+    from psoas_timer.core.figure.model import Figure
+    from psoas_timer.core.figure.motion import Moment, Motion
+    from psoas_timer.core.figure.scene import Path, Scene
 
 __all__ = ["FRAME_MS", "SLOW_FRAME_MS", "FigureView", "role_colours"]
 
@@ -92,6 +95,12 @@ def role_colours(palette: QPalette) -> dict[str, QColor]:
         "sign": theme.rest,
         "ghost": _mix(text, 0.2, window),
     }
+
+
+def _motion(figure: Figure, *, release: bool) -> Motion:
+    from psoas_timer.core.figure.motion import Motion
+
+    return Motion(figure, release=release, tight=True)
 
 
 def qpath(path: Path, scale: float = 1.0, dx: float = 0.0, dy: float = 0.0) -> QPainterPath:
@@ -215,9 +224,7 @@ class FigureView(QWidget):
         if figure is not self._figure:
             self._figure = figure
             self._forget()
-            self._motion = (
-                Motion(figure, release=release, tight=True) if figure is not None else None
-            )
+            self._motion = _motion(figure, release=release) if figure is not None else None
             self.update()
         elif self._motion is not None:
             self._motion.release = release
@@ -262,6 +269,8 @@ class FigureView(QWidget):
         pattern = self._pattern
         if pattern is not None:
             breath = pattern.phase_at(self._breath_start + t).size  # type: ignore[attr-defined]
+        from psoas_timer.core.figure.motion import Moment
+
         return Moment(self._kind, self._phase, fraction, t, breath)
 
     def _interval(self) -> int | None:
