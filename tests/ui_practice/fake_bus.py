@@ -4,6 +4,7 @@ signature ``susssasa{sv}i`` (GNOME, KDE and dunst refuse anything else)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import tempfile
@@ -169,3 +170,126 @@ class FakeNotificationServer(FakeService):
     def invoke(self, nid: int, action: str) -> None:
         """The user presses button *action* on notification *nid*."""
         self._signal("ActionInvoked", "us", (nid, action))
+
+
+class FakeScreenSaver(FakeService):
+    """org.freedesktop.ScreenSaver: Inhibit (cookie 7), UnInhibit and GetSessionIdleTime
+    (12 s), each answered after *delay* seconds, or never when *delay* is None."""
+
+    SERVICE = "org.freedesktop.ScreenSaver"
+
+    def __init__(self, address: str, delay: float | None = 0.0) -> None:
+        self.calls: list[Call] = []
+        self.delay = delay
+        super().__init__(address, self.SERVICE)
+
+    def answer(self, message: Any) -> None:
+        fields = message.header.fields
+        call = Call(
+            fields.get(HeaderFields.member, ""),
+            fields.get(HeaderFields.signature, ""),
+            tuple(message.body),
+        )
+        self.calls.append(call)
+        if call.member == "Inhibit":
+            reply = new_method_return(message, "u", (7,))
+        elif call.member == "UnInhibit":
+            reply = new_method_return(message)
+        elif call.member == "GetSessionIdleTime":
+            reply = new_method_return(message, "u", (12_000,))
+        else:
+            reply = new_error(message, "org.freedesktop.DBus.Error.UnknownMethod", "s", ("no",))
+        later(self.conn, reply, self.delay)
+
+
+def later(conn: Any, reply: Any, delay: float | None) -> None:
+    """Send *reply* on *conn* after *delay* seconds (at once for 0, never for None)."""
+    if delay is None:
+        return
+    if delay <= 0:
+        conn.send(reply)
+        return
+
+    def send() -> None:
+        with contextlib.suppress(OSError):  # the test ended first
+            conn.send(reply)
+
+    timer = threading.Timer(delay, send)
+    timer.daemon = True
+    timer.start()
+
+
+class SlowBus:
+    """A socket that stands in for the session bus and passes everything on to the real one
+    (*address*), with what the bus says held back *delay* seconds; with *delay* None, it
+    takes connections and never says anything. :attr:`address` is for
+    DBUS_SESSION_BUS_ADDRESS."""
+
+    def __init__(self, address: str | None, delay: float | None) -> None:
+        import socket
+
+        self.folder = Path(tempfile.mkdtemp(prefix="psoas-slowbus-"))
+        path = self.folder / "bus"
+        self.address = f"unix:path={path}"
+        self._target = address
+        self._delay = delay
+        self._server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._server.bind(str(path))
+        self._server.listen(16)
+        self._open: list[socket.socket] = []
+        self._stop = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+
+        while not self._stop.is_set():
+            try:
+                client, _ = self._server.accept()
+            except OSError:
+                return
+            self._open.append(client)
+            if self._delay is None or self._target is None:
+                continue  # never answers
+            upstream = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            upstream.connect(self._target.split("=", 1)[1].split(",", 1)[0])
+            self._open.append(upstream)
+            threading.Thread(target=self._pump, args=(client, upstream, 0.0), daemon=True).start()
+            threading.Thread(
+                target=self._pump, args=(upstream, client, self._delay), daemon=True
+            ).start()
+
+    def _pump(self, source: Any, sink: Any, delay: float) -> None:
+        import queue
+        import time
+
+        held: queue.SimpleQueue[tuple[float, bytes]] = queue.SimpleQueue()
+
+        def send() -> None:
+            while True:
+                due, data = held.get()
+                if not data:
+                    return
+                time.sleep(max(0.0, due - time.monotonic()))
+                try:
+                    sink.sendall(data)
+                except OSError:
+                    return
+
+        threading.Thread(target=send, daemon=True).start()
+        while True:
+            try:
+                data = source.recv(65536)
+            except OSError:
+                data = b""
+            held.put((time.monotonic() + delay, data))
+            if not data:
+                return
+
+    def close(self) -> None:
+        self._stop.set()
+        self._server.close()
+        for sock in self._open:
+            with contextlib.suppress(OSError):
+                sock.close()
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -251,7 +251,8 @@ def test_desktop_notifications_first_and_their_buttons(
     notification_server: FakeNotificationServer,
 ) -> None:
     notes = DesktopNotifications()
-    assert notes.start()
+    notes.start()
+    qtbot.waitUntil(lambda: notes.available, timeout=5000)
     tray = FakeTray()
     controller, clocks = make(
         tmp_path, catalog, programmes, daily(), tray=tray, notifications=notes
@@ -348,21 +349,25 @@ def test_a_notification_service_that_comes_up_later_is_used(
 
     assert isinstance(private_bus, PrivateBus)
     notes = DesktopNotifications()
-    assert not notes.start()  # at login, before the desktop's notification service
+    with qtbot.waitSignal(notes.answered, timeout=5000) as answered:
+        notes.start()  # at login, before the desktop's notification service
+    assert answered.args == [False]
     tray = FakeTray()
     controller, clocks = make(
         tmp_path, catalog, programmes, daily(), tray=tray, notifications=notes
     )
     controller.poll()
     assert controller.path is NotificationPath.TRAY
-    server = FakeNotificationServer(private_bus.address)
+    with qtbot.waitSignal(controller.changed, timeout=5000):
+        # Heard as it takes its name (before: at the next retry, up to 5 minutes later,
+        # with two blocking calls to the bus on the window's thread).
+        server = FakeNotificationServer(private_bus.address)
     try:
-        clocks.advance(30)
-        controller.poll()
-        assert controller.path is NotificationPath.TRAY  # asks again only every few minutes
-        clocks.advance(300)
-        controller.poll()
         assert controller.path is NotificationPath.DESKTOP
+        clocks.advance(60)
+        controller.poll()
+        qtbot.waitUntil(lambda: len(server.calls) == 1, timeout=5000)
+        assert tray.messages == []
     finally:
         notes.stop()
         server.close()

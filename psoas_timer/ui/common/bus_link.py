@@ -75,11 +75,19 @@ class _Connected:
 class BusLink:
     """The session bus (or *bus*, an address) on a thread; :meth:`start` returns at once."""
 
-    def __init__(self, *, bus: str = "SESSION", name: str = "bus") -> None:
+    def __init__(
+        self,
+        *,
+        bus: str = "SESSION",
+        name: str = "bus",
+        unreachable: Callable[[str], None] | None = None,
+    ) -> None:
         self._bus = bus
         self._name = name
         self._parts: list[BusPart] = []
-        self._outgoing: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        #: Told (on the bus thread) each time a connection cannot be made, with why.
+        self._unreachable = unreachable
+        self._outgoing: queue.SimpleQueue[tuple[Any, Reply | None]] = queue.SimpleQueue()
         self._stopping = threading.Event()
         self._wake_r, self._wake_w = os.pipe()
         os.set_blocking(self._wake_w, False)
@@ -103,8 +111,14 @@ class BusLink:
         self._thread = threading.Thread(target=self._run, name=f"{self._name}-dbus", daemon=True)
         self._thread.start()
 
+    @property
+    def running(self) -> bool:
+        """Started and not stopped (connected or trying to be)."""
+        return self._thread is not None
+
     def stop(self, wait: float = 0.5) -> None:
-        """Close the connection and end the thread; waits at most *wait* seconds for it."""
+        """Close the connection and end the thread (what was sent before is flushed
+        first); waits at most *wait* seconds for it (0: not at all)."""
         self._stopping.set()
         self._wake()
         thread, self._thread = self._thread, None
@@ -116,8 +130,18 @@ class BusLink:
         Dropped while there is no connection."""
         if self._live is None:
             return
-        self._outgoing.put(message)
+        self._outgoing.put((message, None))
         self._wake()
+
+    def call(self, message: Any, on_reply: Reply) -> bool:
+        """Send the method call *message* (from any thread, at once); *on_reply* gets its
+        answer (a reply or an error) on the bus thread. False, and nothing sent, while there
+        is no connection."""
+        if self._live is None:
+            return False
+        self._outgoing.put((message, on_reply))
+        self._wake()
+        return True
 
     def _wake(self) -> None:
         try:
@@ -177,6 +201,11 @@ class BusLink:
             log.info("%s off: %s", self._name, self.reason)
         else:
             log.debug("%s: %s", self._name, self.reason)
+        if self._unreachable is not None:
+            try:
+                self._unreachable(self.reason)
+            except Exception:
+                log.exception("%s: could not say the bus is unreachable", self._name)
         return None
 
     def _serve(self, conn: Any) -> None:
@@ -205,14 +234,19 @@ class BusLink:
                 conn.parser.add_data(data)
                 while (message := conn.parser.get_next_message()) is not None:
                     self._dispatch(live, message)
+        with contextlib.suppress(OSError):
+            self._flush(live)  # what was sent just before stop (a last UnInhibit) goes out
 
     def _flush(self, live: _Connected) -> None:
         while True:
             try:
-                message = self._outgoing.get_nowait()
+                message, on_reply = self._outgoing.get_nowait()
             except queue.Empty:
                 return
-            live.send(message)
+            if on_reply is None:
+                live.send(message)
+            else:
+                live.call(message, on_reply)
 
     def _dispatch(self, live: _Connected, message: Any) -> None:
         from jeepney import HeaderFields, MessageFlag, MessageType, new_error

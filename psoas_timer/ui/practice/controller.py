@@ -157,15 +157,19 @@ class PracticeController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
+        self._desktop_there = False
         if notifications is not None:
             notifications.action_invoked.connect(self.answer)
             notifications.failed.connect(self._desktop_failed)
+            notifications.answered.connect(self._desktop_answered)
 
     # -- running ---------------------------------------------------------------------------
-    def start(self) -> None:
-        """Start polling (and take the first look now)."""
+    def start(self, *, look_now: bool = True) -> None:
+        """Start polling (and take the first look now, unless *look_now* is false: the
+        caller then polls when it is ready)."""
         self._timer.start()
-        self.poll()
+        if look_now:
+            self.poll()
 
     def stop(self) -> None:
         self._timer.stop()
@@ -323,18 +327,27 @@ class PracticeController(QObject):
         self._save()
 
     def _retry_notifications(self) -> None:
-        """At login the notification service may come up after the app: ask again now and
-        then (every few minutes) while there is none."""
+        """At login the notification service may come up after the app. One that takes
+        its name is heard at once; one that can only be started by the bus (activatable)
+        is looked for again now and then (every few minutes) while there is none. Asking
+        never waits: the answer comes as ``answered``."""
         notes = self.notifications
-        if notes is None or notes.available:
+        if notes is None or notes.available or notes.asking:
             return
         now = self.clocks.monotonic()
         if self._last_retry is not None and now - self._last_retry < RETRY_SECONDS:
             return
-        if self._last_retry is not None and notes.start():
-            log.info("desktop notifications are there now: %s", notes.reason)
-            self.changed.emit()
+        if self._last_retry is not None:
+            notes.start()
         self._last_retry = now
+
+    def _desktop_answered(self, available: bool) -> None:
+        if available == self._desktop_there:
+            return
+        self._desktop_there = available
+        if available and self.notifications is not None:
+            log.info("desktop notifications are there now: %s", self.notifications.reason)
+        self.changed.emit()
 
     def _show_reminder(self, due: Due) -> None:
         name = self._routine_name(due.routine) or due.routine

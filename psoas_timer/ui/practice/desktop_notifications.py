@@ -3,25 +3,34 @@
 Why not QtDBus: ``Notify`` takes its ``replaces_id`` as a D-Bus ``uint32``, and PySide6 turns
 every Python int into a signed ``int32`` (there is no ``QVariant`` to ask for another type),
 so GNOME, KDE and dunst all refuse the call ("does not match expected type"). jeepney, a small
-pure-Python D-Bus library, writes the message with the exact signature instead. Its
-connection is read from Qt's event loop (a :class:`QSocketNotifier` on its socket), so
-nothing blocks and the buttons' answers (``ActionInvoked``) arrive as Qt signals.
+pure-Python D-Bus library, writes the message with the exact signature instead.
+
+Nothing here waits on the bus or the server: the connection lives on a
+:class:`~psoas_timer.ui.common.bus_link.BusLink` thread (connecting, asking the bus whether a
+server is there, sending, reading), and what the window must know comes back as queued Qt
+signals: :attr:`DesktopNotifications.answered` once the bus said whether there is a server,
+the buttons' answers (``ActionInvoked``) as :attr:`~DesktopNotifications.action_invoked`. A
+server that comes up later (at login) is heard as it takes its name.
 
 Everything fails soft: without a session bus or a notification server,
-:meth:`DesktopNotifications.start` says no (and logs why) and the caller falls back to the
-tray or the window.
+:attr:`DesktopNotifications.available` stays false (and :attr:`~DesktopNotifications.reason`
+says why) and the caller falls back to the tray or the window.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from psoas_timer import APP_NAME, DESKTOP_ID
+from psoas_timer.ui.common.bus_link import BusLink, Outbox
 
 __all__ = ["DesktopNotifications"]
 
@@ -30,9 +39,11 @@ log = logging.getLogger(__name__)
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
+BUS_NAME = "org.freedesktop.DBus"
 #: A server that has not answered ``Notify`` by then is taken not to show it (milliseconds):
 #: the notification counts as failed and the reminder is shown another way.
 NOTIFY_TIMEOUT_MS = 5000
+NO_SERVER = "no notification server on the session bus"
 
 
 def _notification_id(body: object) -> int | None:
@@ -46,6 +57,107 @@ def _notification_id(body: object) -> int | None:
     return first
 
 
+class _ServerWatch:
+    """On the bus thread (a :class:`~psoas_timer.ui.common.bus_link.BusPart`): asks the bus
+    whether a notification server is there, hears it come and go, and passes the server's
+    signals to *owner* (through its queued signals, tagged with *generation*)."""
+
+    def __init__(self, owner: DesktopNotifications, generation: int) -> None:
+        self._owner = owner
+        self._generation = generation
+        self._outbox: Outbox | None = None
+
+    def connected(self, outbox: Outbox, unique_name: str) -> None:
+        from jeepney import MatchRule, message_bus
+
+        self._outbox = outbox
+        owner_changed = MatchRule(type="signal", sender=BUS_NAME, member="NameOwnerChanged")
+        owner_changed.add_arg_condition(0, SERVICE)
+        for rule in (MatchRule(type="signal", interface=INTERFACE, path=PATH), owner_changed):
+            outbox.call(message_bus.AddMatch(rule), lambda _reply: None)
+        self.ask()
+
+    def ask(self) -> None:
+        """Ask the bus whether the server is there (bus thread)."""
+        from jeepney import message_bus
+
+        if self._outbox is not None:
+            self._outbox.call(message_bus.NameHasOwner(SERVICE), self._on_owner)
+
+    def ask_answered(self, reply: Any) -> None:
+        """The bus's answer to a question the window asked again (bus thread)."""
+        self._on_owner(reply)
+
+    def _on_owner(self, reply: Any) -> None:
+        from jeepney import MessageType, message_bus
+
+        if reply.header.message_type is not MessageType.method_return or not reply.body:
+            self._say(False, f"the session bus did not answer ({reply.body!r:.80})")
+        elif reply.body[0]:
+            self._server_there()
+        elif self._outbox is not None:
+            self._outbox.call(message_bus.ListActivatableNames(), self._on_activatable)
+
+    def _on_activatable(self, reply: Any) -> None:
+        from jeepney import MessageType
+
+        names = reply.body[0] if reply.body else ()
+        ok = reply.header.message_type is MessageType.method_return
+        if ok and isinstance(names, list) and SERVICE in names:
+            self._server_there()
+        else:
+            self._say(False, NO_SERVER)
+
+    def _server_there(self) -> None:
+        from jeepney import DBusAddress, new_method_call
+
+        self._say(True, "")
+        if self._outbox is not None:
+            info = new_method_call(
+                DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE), "GetServerInformation"
+            )
+            self._outbox.call(info, self._on_info)
+
+    def _on_info(self, reply: Any) -> None:
+        from jeepney import MessageType
+
+        body = reply.body
+        ok = reply.header.message_type is MessageType.method_return
+        if ok and body and isinstance(body[0], str):
+            with contextlib.suppress(RuntimeError):  # gone with the window
+                self._owner._named.emit(self._generation, body[0])
+
+    def _say(self, available: bool, reason: str) -> None:
+        with contextlib.suppress(RuntimeError):  # gone with the window
+            self._owner._said.emit(self._generation, available, reason)
+
+    def disconnected(self) -> None:
+        self._outbox = None
+        self._say(False, "the session bus went away")
+
+    def handle(self, message: Any) -> bool:
+        from jeepney import HeaderFields, MessageType
+
+        header = message.header
+        if header.message_type is not MessageType.signal:
+            return False
+        fields = header.fields
+        if fields.get(HeaderFields.member) == "NameOwnerChanged":
+            body = message.body
+            if fields.get(HeaderFields.interface) != BUS_NAME or not body or body[0] != SERVICE:
+                return False
+            if len(body) >= 3 and body[2]:
+                self._server_there()  # a server took the name (came up after login)
+            else:
+                self.ask()  # it left: still activatable?
+            return True
+        if fields.get(HeaderFields.interface) != INTERFACE:
+            return False
+        with contextlib.suppress(RuntimeError):
+            self._owner._heard.emit(self._generation, message)
+        return True
+
+
 class DesktopNotifications(QObject):
     """Sends notifications and reports what the user did with them, by *tag*."""
 
@@ -56,14 +168,31 @@ class DesktopNotifications(QObject):
     closed = Signal(str)
     #: The server refused a notification: its tag (show it another way).
     failed = Signal(str)
+    #: The bus said whether a notification server is there (after :meth:`start`, after
+    #: asking again, and whenever the server comes or goes).
+    answered = Signal(bool)
+    # From the bus thread (generation first: what an earlier connection says is ignored).
+    _said = Signal(int, bool, str)
+    _named = Signal(int, str)
+    _heard = Signal(int, object)
+    _replied = Signal(int, int, object)
 
     def __init__(self, parent: QObject | None = None, *, bus: str = "SESSION") -> None:
         super().__init__(parent)
         self._bus = bus
-        self._conn: object | None = None
-        self._notifier: QSocketNotifier | None = None
-        self._pending: dict[int, str] = {}  # call serial → tag
-        self._deadlines: dict[int, float] = {}  # call serial → when its answer is due
+        self._link: BusLink | None = None
+        self._watch: _ServerWatch | None = None
+        self._generation = 0
+        self._available = False
+        self._asking = False
+        queued = Qt.ConnectionType.QueuedConnection
+        self._said.connect(self._on_said, queued)
+        self._named.connect(self._on_named, queued)
+        self._heard.connect(self._on_heard, queued)
+        self._replied.connect(self._on_replied, queued)
+        self._calls = itertools.count(1)
+        self._pending: dict[int, str] = {}  # call number → tag
+        self._deadlines: dict[int, float] = {}  # call number → when its answer is due
         # One timer checks the answers due (none runs while nothing is awaited).
         self._due = QTimer(self)
         self._due.setInterval(250)
@@ -71,70 +200,56 @@ class DesktopNotifications(QObject):
         self._ids: dict[int, str] = {}  # notification id → tag
         self._by_tag: dict[str, int] = {}
         self.server: str | None = None  # the server's name, once it has said it
-        self._info_serial = -1
         self.reason = "not started"
 
     @property
     def available(self) -> bool:
-        return self._conn is not None
+        """The bus last said a notification server is there."""
+        return self._available
 
-    def start(self) -> bool:
-        """Connect and check that a notification server is there. ``False`` (with
-        :attr:`reason` saying why) where there is no bus or no server."""
-        if self._conn is not None:
-            return True
-        try:
-            from jeepney import DBusAddress, MatchRule, message_bus, new_method_call
-            from jeepney.io.blocking import open_dbus_connection
-        except ImportError as exc:  # pragma: no cover - jeepney is a dependency
-            self.reason = f"jeepney is missing ({exc})"
-            log.warning("desktop notifications off: %s", self.reason)
-            return False
-        try:
-            conn = open_dbus_connection(bus=self._bus, auth_timeout=1.0)
-        except (OSError, KeyError, ValueError, TimeoutError, RuntimeError) as exc:
-            self.reason = f"no D-Bus session ({exc})"
-            log.info("desktop notifications off: %s", self.reason)
-            return False
-        try:
-            # The bus itself answers these at once; the notification server is never waited
-            # on (a slow one froze the window): its name comes later, as a reply like any.
-            owned = conn.send_and_get_reply(message_bus.NameHasOwner(SERVICE), timeout=1.0)
-            activatable = conn.send_and_get_reply(message_bus.ListActivatableNames(), timeout=1.0)
-            if not owned.body[0] and SERVICE not in activatable.body[0]:
-                raise LookupError("no notification server on the session bus")
-            rule = MatchRule(type="signal", interface=INTERFACE, path=PATH)
-            conn.send_and_get_reply(message_bus.AddMatch(rule), timeout=1.0)
-        except (OSError, LookupError, TimeoutError, RuntimeError, IndexError) as exc:
-            self.reason = str(exc)
-            log.info("desktop notifications off: %s", self.reason)
-            conn.close()
-            return False
-        conn.sock.setblocking(False)
-        self._conn = conn
-        self._notifier = QSocketNotifier(conn.sock.fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._read)
-        info = new_method_call(
-            DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE), "GetServerInformation"
-        )
-        self._info_serial = next(conn.outgoing_serial)
-        try:
-            conn.send(info, serial=self._info_serial)
-        except OSError as exc:
-            log.info("could not ask the notification server its name: %s", exc)
-        self.reason = f"desktop notifications ({self.server or 'server'})"
-        return True
+    @property
+    def asking(self) -> bool:
+        """Started (or asked again), and the bus has not answered yet."""
+        return self._asking
+
+    def start(self) -> None:
+        """Connect and ask whether a notification server is there; returns at once.
+        :attr:`answered` says the answer (:attr:`reason` says why not, when not). Called
+        again while there is none, asks again (the link itself connects again after the
+        bus went away)."""
+        if self._link is None:
+            self._generation += 1
+            self._watch = _ServerWatch(self, self._generation)
+            generation = self._generation
+            self._link = BusLink(
+                bus=self._bus,
+                name="desktop notifications",
+                unreachable=lambda why: self._from_link(generation, why),
+            )
+            self._link.add(self._watch)
+            self._asking = True
+            self.reason = "asking the session bus"
+            self._link.start()
+        elif not self._available and self._watch is not None:
+            from jeepney import message_bus
+
+            if self._link.call(message_bus.NameHasOwner(SERVICE), self._watch.ask_answered):
+                self._asking = True
+
+    def _from_link(self, generation: int, why: str) -> None:  # the bus thread
+        with contextlib.suppress(RuntimeError):  # gone with the window
+            self._said.emit(generation, False, f"no D-Bus session ({why})")
 
     def stop(self) -> None:
-        conn, self._conn = self._conn, None
-        for serial in list(self._deadlines):
-            self._forget_deadline(serial)
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-            self._notifier.deleteLater()
-            self._notifier = None
-        if conn is not None:
-            conn.close()  # type: ignore[attr-defined]
+        link, self._link = self._link, None
+        self._watch = None
+        self._generation += 1  # what the old connection still says is not heard
+        for call in list(self._deadlines):
+            self._forget_deadline(call)
+        self._pending.clear()
+        self._available = self._asking = False
+        if link is not None:
+            link.stop(wait=0)  # the bus thread closes the connection; nothing waits here
         self.reason = "stopped"
 
     def notify(
@@ -149,7 +264,7 @@ class DesktopNotifications(QObject):
         """Show a notification with buttons *actions* (key, label) and the picture file
         *icon* (else the app's icon); replaces one with the same *tag*. ``False`` if it
         could not be sent."""
-        if self._conn is None:
+        if self._link is None or not self._available:
             return False
         from jeepney import DBusAddress, new_method_call
 
@@ -168,17 +283,18 @@ class DesktopNotifications(QObject):
             "susssasa{sv}i",
             (APP_NAME, replaces, app_icon, title, body, flat, hints, -1),
         )
-        conn = self._conn
-        serial = next(conn.outgoing_serial)  # type: ignore[attr-defined]
-        try:
-            conn.send(message, serial=serial)  # type: ignore[attr-defined]
-        except OSError as exc:
-            log.warning("notification not sent: %s", exc)
-            self.stop()
-            self.reason = f"the session bus went away ({exc})"
+        call = next(self._calls)
+        generation = self._generation
+
+        def replied(reply: Any) -> None:  # the bus thread
+            with contextlib.suppress(RuntimeError):  # gone with the window
+                self._replied.emit(generation, call, reply)
+
+        if not self._link.call(message, replied):
+            log.warning("notification not sent: the session bus is not connected")
             return False
-        self._pending[serial] = tag
-        self._deadlines[serial] = time.monotonic() + NOTIFY_TIMEOUT_MS / 1000
+        self._pending[call] = tag
+        self._deadlines[call] = time.monotonic() + NOTIFY_TIMEOUT_MS / 1000
         if not self._due.isActive():
             self._due.start()
         return True
@@ -186,9 +302,9 @@ class DesktopNotifications(QObject):
     def _check_answers(self) -> None:
         """A Notify call the server has not answered in time: show it another way."""
         now = time.monotonic()
-        for serial in [s for s, due in self._deadlines.items() if due <= now]:
-            self._forget_deadline(serial)
-            tag = self._pending.pop(serial, None)
+        for call in [c for c, due in self._deadlines.items() if due <= now]:
+            self._forget_deadline(call)
+            tag = self._pending.pop(call, None)
             if tag is not None:
                 log.warning(
                     "the notification server did not answer within %g s; showing it another way",
@@ -196,15 +312,15 @@ class DesktopNotifications(QObject):
                 )
                 self.failed.emit(tag)
 
-    def _forget_deadline(self, serial: int) -> None:
-        self._deadlines.pop(serial, None)
+    def _forget_deadline(self, call: int) -> None:
+        self._deadlines.pop(call, None)
         if not self._deadlines:
             self._due.stop()
 
     def close(self, tag: str) -> None:
         """Take down the notification *tag*, if it is up."""
         nid = self._by_tag.get(tag)
-        if self._conn is None or nid is None:
+        if self._link is None or nid is None:
             return
         from jeepney import DBusAddress, new_method_call
 
@@ -214,66 +330,58 @@ class DesktopNotifications(QObject):
             "u",
             (nid,),
         )
-        try:
-            self._conn.send(message)  # type: ignore[attr-defined]
-        except OSError as exc:
-            log.warning("could not close a notification: %s", exc)
+        self._link.send(message)
 
-    # -- incoming ---------------------------------------------------------------------------
-    def _read(self) -> None:
-        conn = self._conn
-        if conn is None:
+    # -- from the bus thread, on the window's -----------------------------------------------
+    def _on_said(self, generation: int, available: bool, reason: str) -> None:
+        if generation != self._generation:
             return
-        parser = conn.parser  # type: ignore[attr-defined]
-        try:
-            while True:
-                data = conn.sock.recv(65536)  # type: ignore[attr-defined]
-                if not data:
-                    raise ConnectionResetError("the bus closed the connection")
-                parser.add_data(data)
-        except (BlockingIOError, InterruptedError):
-            pass
-        except OSError as exc:
-            log.warning("desktop notifications stopped: %s", exc)
-            self.stop()
-            self.reason = f"the session bus went away ({exc})"
-            return
-        while (message := parser.get_next_message()) is not None:
-            self._handle(message)
+        was, self._available, self._asking = self._available, available, False
+        if available:
+            self.reason = f"desktop notifications ({self.server or 'server'})"
+        else:
+            if was or reason != self.reason:
+                log.info("desktop notifications off: %s", reason)
+            self.reason = reason
+            self.server = None
+        self.answered.emit(available)
 
-    def _handle(self, message: object) -> None:
-        from jeepney import HeaderFields, MessageType
+    def _on_named(self, generation: int, name: str) -> None:
+        if generation != self._generation:
+            return
+        self.server = name
+        if self._available:
+            self.reason = f"desktop notifications ({name})"
 
-        header = message.header  # type: ignore[attr-defined]
-        body = message.body  # type: ignore[attr-defined]
-        kind = header.message_type
-        if kind in (MessageType.method_return, MessageType.error):
-            serial = header.fields.get(HeaderFields.reply_serial, -1)
-            if serial == self._info_serial:
-                self._info_serial = -1
-                if kind is MessageType.method_return and body and isinstance(body[0], str):
-                    self.server = body[0]
-                    self.reason = f"desktop notifications ({self.server})"
-                return
-            self._forget_deadline(serial)
-            tag = self._pending.pop(serial, None)
-            if tag is None:
-                return
-            if kind is MessageType.error:
-                log.warning("the notification server refused a notification: %s", body)
-                self.failed.emit(tag)
-                return
-            nid = _notification_id(body)
-            if nid is None:
-                log.warning("the notification server answered Notify with %.80r", body)
-                self.failed.emit(tag)
-                return
-            self._ids[nid] = tag
-            self._by_tag[tag] = nid
+    def _on_replied(self, generation: int, call: int, message: Any) -> None:
+        from jeepney import MessageType
+
+        if generation != self._generation:
             return
-        if kind is not MessageType.signal:
+        self._forget_deadline(call)
+        tag = self._pending.pop(call, None)
+        if tag is None:
+            return  # answered after its time: shown another way already
+        body = message.body
+        if message.header.message_type is MessageType.error:
+            log.warning("the notification server refused a notification: %s", body)
+            self.failed.emit(tag)
             return
-        member = header.fields.get(HeaderFields.member)
+        nid = _notification_id(body)
+        if nid is None:
+            log.warning("the notification server answered Notify with %.80r", body)
+            self.failed.emit(tag)
+            return
+        self._ids[nid] = tag
+        self._by_tag[tag] = nid
+
+    def _on_heard(self, generation: int, message: Any) -> None:
+        from jeepney import HeaderFields
+
+        if generation != self._generation:
+            return
+        member = message.header.fields.get(HeaderFields.member)
+        body = message.body
         nid = _notification_id(body)
         if nid is None:
             return  # a signal of another shape: not one of ours

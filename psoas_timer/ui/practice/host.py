@@ -10,6 +10,7 @@ window should keep the app in the tray.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,9 @@ __all__ = ["PracticeHost"]
 log = logging.getLogger(__name__)
 
 WAIT_FOR_CATALOG_MS = 300
+#: How long the first poll waits for the bus to say whether there is a notification server
+#: (a reminder due at start goes the best way); the window never waits for it.
+WAIT_FOR_BUS_MS = 2000
 
 
 class PracticeHost(QObject):
@@ -102,25 +106,43 @@ class PracticeHost(QObject):
         self.controller.start_requested.connect(self.open_routine)
         self.controller.changed.connect(self.changed)
         self.menu: PracticeMenu | None = None
-        self._idle_probed = False
+        self._first_look = False
 
     def start(self) -> None:
-        """Connect to the desktop and start polling (after the window is up: a D-Bus
-        round trip or two). Polling waits for the routines to be read: a programme's
-        reminder needs them to know today's session, and one looked at too early would be
-        dropped."""
+        """Connect to the desktop and start polling. Polling waits for the routines to be
+        read (a programme's reminder needs them to know today's session, and one looked at
+        too early would be dropped) and, a moment at most, for the bus to say whether there
+        is a notification server. Nothing here waits on the bus: it answers on its thread."""
         if self._catalog() is None:
             QTimer.singleShot(WAIT_FOR_CATALOG_MS, self, self.start)
             return
         if not self.notifications.available:
             self.notifications.start()
         self.quiet.start()
-        self.controller.start()
+        self.idle.probe()  # answered on the bus thread, by the time a desk break asks
+        asking = self.notifications.asking
+        self.controller.start(look_now=not asking)
+        if asking:
+            self._first_look = True
+            self.notifications.answered.connect(self._look_first)
+            QTimer.singleShot(WAIT_FOR_BUS_MS, self, self._look_first)
+
+    def _look_first(self) -> None:
+        """The first look at what is due, once the bus said whether there is a
+        notification server (or it took too long to)."""
+        if not self._first_look:
+            return
+        self._first_look = False
+        with contextlib.suppress(RuntimeError, TypeError):  # not connected
+            self.notifications.answered.disconnect(self._look_first)
+        self.controller.poll()
 
     def stop(self) -> None:
+        self._first_look = False  # a first look still waiting for the bus never comes
         self.controller.stop()
         self.notifications.stop()
         self.quiet.stop()
+        self.idle.stop()
 
     def _on_quiet_changed(self, quiet: bool) -> None:
         if not quiet:
@@ -177,9 +199,7 @@ class PracticeHost(QObject):
             ((e.path.stem, e.name) for e in (catalog.entries if catalog else []) if e.ok),
             key=lambda pair: pair[1].lower(),
         )
-        if not self._idle_probed:
-            self.idle.probe()
-            self._idle_probed = True
+        self.idle.probe()
         edit_reminders(
             self.controller,
             routines,
@@ -224,7 +244,4 @@ class PracticeHost(QObject):
         return str(path) if path is not None else None
 
     def _idle_seconds(self) -> float | None:
-        if not self._idle_probed:
-            self.idle.probe()
-            self._idle_probed = True
         return self.idle.idle_seconds()

@@ -1,19 +1,29 @@
 """How long the user has been away from the keyboard and mouse, where the desktop says.
 
 Asks org.freedesktop.ScreenSaver ``GetSessionIdleTime`` (KDE, Xfce and others) and, failing
-that, GNOME's idle monitor (org.gnome.Mutter.IdleMonitor ``GetIdletime``), both over QtDBus.
-Where neither answers, :meth:`IdleMonitor.idle_seconds` is ``None`` and desk breaks count
-plain time; :attr:`IdleMonitor.description` says which it is, for the Reminders dialog.
+that, GNOME's idle monitor (org.gnome.Mutter.IdleMonitor ``GetIdletime``). Where neither
+answers, :meth:`IdleMonitor.idle_seconds` is ``None`` and desk breaks count plain time;
+:attr:`IdleMonitor.description` says which it is, for the Reminders dialog.
+
+The questions go over a :class:`~psoas_timer.ui.common.bus_link.BusLink` thread: the window
+never waits for the answer (a screensaver slow to answer held it up half a second at each
+poll). :meth:`IdleMonitor.idle_seconds` gives the last answer and asks again, so the answer a
+desk-break poll uses is at most one poll old; one older than :data:`STALE_SECONDS` (a
+question that never came back) is not used.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import time
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
+from PySide6.QtCore import QObject, Qt, Signal
 
 from psoas_timer.i18n import N_, _
+from psoas_timer.ui.common.bus_link import BusLink, Outbox
 
 __all__ = ["IdleMonitor"]
 
@@ -37,40 +47,108 @@ SOURCES = (
         N_("GNOME's idle monitor"),
     ),
 )
-TIMEOUT_MS = 500
+#: An answer older than this (seconds) is not used: how long the user was away is unknown.
+STALE_SECONDS = 60.0
+
+Report = Callable[[int | None, float | None], None]
+
+
+def _question(index: int) -> Any:
+    from jeepney import DBusAddress, new_method_call
+
+    service, path, interface, method, _ = SOURCES[index]
+    return new_method_call(DBusAddress(path, bus_name=service, interface=interface), method)
+
+
+def _seconds(reply: Any) -> float | None:
+    """The idle time in a reply (milliseconds on the bus), or None for an error or an
+    answer of another shape."""
+    from jeepney import MessageType
+
+    if reply.header.message_type is not MessageType.method_return or not reply.body:
+        return None
+    value = reply.body[0]
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return max(0.0, float(value) / 1000.0)
+
+
+class _IdleFinder:
+    """On the bus thread (a :class:`~psoas_timer.ui.common.bus_link.BusPart`): on each
+    connection, asks the sources in turn and reports the first that answers (or none)."""
+
+    def __init__(self, report: Report) -> None:
+        self._report = report
+
+    def connected(self, outbox: Outbox, unique_name: str) -> None:
+        self._try(outbox, 0)
+
+    def _try(self, outbox: Outbox, index: int) -> None:
+        if index >= len(SOURCES):
+            self._report(None, None)
+            return
+        outbox.call(_question(index), lambda reply: self._tried(outbox, index, reply))
+
+    def _tried(self, outbox: Outbox, index: int, reply: Any) -> None:
+        seconds = _seconds(reply)
+        if seconds is None:
+            self._try(outbox, index + 1)
+        else:
+            self._report(index, seconds)
+
+    def disconnected(self) -> None:
+        self._report(None, None)
+
+    def handle(self, message: Any) -> bool:
+        return False
 
 
 class IdleMonitor(QObject):
-    """Idle seconds from the session, probed once at :meth:`probe`."""
+    """Idle seconds from the session, looked for from :meth:`probe` (at once, answered on
+    the bus thread)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    _reported = Signal(object, object)  # (source index or None, seconds or None)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        bus: str = "SESSION",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
-        self._source: tuple[str, str, str, str, str] | None = None
-        self._probed = False
+        self._bus = bus
+        self._clock = clock
+        self._link: BusLink | None = None
+        self._source: int | None = None
+        self._answer: tuple[float, float] | None = None  # (seconds, when answered)
+        self._asking = False
+        self._reported.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
 
-    def probe(self) -> bool:
-        """Find a source that answers; ``False`` if none does."""
-        self._probed = True
-        self._source = None
-        for source in SOURCES:
-            if self._ask(source) is not None:
-                self._source = source
-                log.info("idle time from %s", source[4])
-                return True
-        log.info("no idle time from the desktop: desk breaks count plain time")
-        return False
+    def probe(self) -> None:
+        """Look for a source that answers (once; returns at once)."""
+        if self._link is not None:
+            return
+        self._link = BusLink(bus=self._bus, name="idle time")
+        self._link.add(_IdleFinder(self._from_bus))
+        self._asking = True
+        self._link.start()
+
+    def stop(self) -> None:
+        link, self._link = self._link, None
+        if link is not None:
+            link.stop(wait=0)
 
     @property
     def available(self) -> bool:
-        if not self._probed:
-            self.probe()
+        """A source answered (after :meth:`probe`)."""
         return self._source is not None
 
     @property
     def description(self) -> str:
-        if self.available and self._source is not None:
+        if self._source is not None:
             return _("Time away from the computer is read from {source}.").format(
-                source=_(self._source[4])
+                source=_(SOURCES[self._source][4])
             )
         return _(
             "This desktop does not say how long you have been away, so desk breaks count "
@@ -78,23 +156,43 @@ class IdleMonitor(QObject):
         )
 
     def idle_seconds(self) -> float | None:
-        if not self.available or self._source is None:
+        """The last idle time the desktop said (None when none is known or it is stale),
+        asking again for the next poll."""
+        if self._link is None:
+            self.probe()
+        source = self._source
+        if source is None:
             return None
-        answer = self._ask(self._source)
-        if answer is None:  # the service went away
-            self._source = None
-        return answer
+        if not self._asking and self._link is not None:
 
-    def _ask(self, source: tuple[str, str, str, str, str]) -> float | None:
-        service, path, interface, method, _ = source
-        bus = QDBusConnection.sessionBus()
-        if not bus.isConnected():
+            def answered(reply: Any) -> None:  # the bus thread
+                seconds = _seconds(reply)
+                self._from_bus(source if seconds is not None else None, seconds)
+
+            self._asking = self._link.call(_question(source), answered)
+        if self._answer is None:
             return None
-        message = QDBusMessage.createMethodCall(service, path, interface, method)
-        reply = bus.call(message, QDBus.CallMode.Block, TIMEOUT_MS)
-        if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
+        seconds, when = self._answer
+        if self._clock() - when > STALE_SECONDS:
             return None
-        try:
-            return max(0.0, float(reply.arguments()[0]) / 1000.0)
-        except (TypeError, ValueError):
-            return None
+        return seconds
+
+    def _from_bus(self, source: int | None, seconds: float | None) -> None:  # bus thread
+        with contextlib.suppress(RuntimeError):  # gone with the window
+            self._reported.emit(source, seconds)
+
+    def _on_reported(self, source: int | None, seconds: float | None) -> None:
+        self._asking = False
+        if source is None:
+            if self._source is not None:
+                log.info("idle time from %s: no answer now", SOURCES[self._source][4])
+            elif self._answer is None:
+                log.info("no idle time from the desktop: desk breaks count plain time")
+            self._source = None
+            self._answer = None
+            return
+        if self._source != source:
+            log.info("idle time from %s", SOURCES[source][4])
+        self._source = source
+        if seconds is not None:
+            self._answer = (seconds, self._clock())
