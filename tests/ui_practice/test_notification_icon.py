@@ -89,7 +89,8 @@ def test_a_reminder_notification_carries_the_picture(
     notification_server: FakeNotificationServer,
 ) -> None:
     notes = DesktopNotifications()
-    assert notes.start()
+    notes.start()
+    qtbot.waitUntil(lambda: notes.available, timeout=5000)
     folder = tmp_path / "cache"
 
     def picture(key: str) -> str | None:
