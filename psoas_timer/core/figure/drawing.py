@@ -394,9 +394,11 @@ def _signs(
                 off = body.lower.up - 90
                 gap = 0.27 if "weight" in figure.props else 0.14  # over the weight
                 a, b = along(a, off, gap), along(b, off, gap)
+            # Off a joint by a little; off the head by more than its radius.
+            trim = {"hip": -0.02, "head": 0.075}.get(best, 0.03)
             if moved > 0.05:
                 angle = angle_of(a, b)
-                shapes += arrow(along(a, angle, -0.02), along(b, angle, 0.02))
+                shapes += arrow(along(a, angle, trim), along(b, angle, -trim))
         elif sign == "map" and target_region is not None:
             tool = (
                 "ball"
