@@ -99,11 +99,24 @@ def _messages(catalog: Catalog) -> list[tuple[object, object]]:
     return sorted((str(m.id), str(m.context)) for m in catalog if m.id)
 
 
+def _formats(text: str) -> bool:
+    """Whether *text* is a str.format template (``{routine}``), not braces that are text
+    (``{range: 20-30s, use: 25s}``, a YAML example)."""
+    names = {n.split(":")[0].split("!")[0] for n in _PLACEHOLDER.findall(text)}
+    if not names:
+        return False
+    try:
+        text.format(**{name: "x" for name in names if name})
+    except (KeyError, ValueError, IndexError):
+        return False
+    return True
+
+
 def _check_brace_style(catalog: Catalog) -> None:
     """Mark messages with {placeholders} python-brace-format so msgfmt --check checks them."""
     for message in catalog:
         ids = message.id if isinstance(message.id, (list, tuple)) else [message.id]
-        if message.id and any(_PLACEHOLDER.search(i) for i in ids):
+        if message.id and _formats(ids[0]):
             message.flags.add("python-brace-format")
 
 

@@ -33,7 +33,7 @@ _ACCENTED = str.maketrans(
     "áƀçđéƒĝĥíĵķĺɱñóþʠŕšţúṽŵẋýžÁßÇĐÉƑĜĤÍĴĶĹṀÑÓÞǪŔŠŢÚṼŴẊÝŽ",
 )
 # What must stay as written: placeholders, tags, entities, Qt's %1, a mnemonic's letter.
-_KEEP = re.compile(r"\{[^{}]*\}|<[^<>]*>|&[a-zA-Z]+;|&#?\w+;|%\d+|%[a-z]|&.|\\n|\n")
+_KEEP = re.compile(r"\{\{|\}\}|\{[^{}]*\}|<[^<>]*>|&[a-zA-Z]+;|&#?\w+;|%\d+|%[a-z]|&.|\\n|\n")
 
 
 def _pieces(text: str) -> list[tuple[bool, str]]:

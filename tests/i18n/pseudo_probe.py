@@ -130,6 +130,16 @@ def clipped(widget: QWidget) -> list[str]:
             found.append(
                 f"{child.objectName() or 'button'}: {_plain(child.text())[:60]} ({child.sizeHint().width()} > {child.width()})"
             )
+        if isinstance(child, QAbstractButton) and child.text():
+            # drawn in part only: pushed past its window's edge (a page wider than the window)
+            shown = child.visibleRegion().boundingRect()
+            left = child.mapTo(widget, child.rect().topLeft()).x()
+            if left + child.width() > widget.width() + 1 or (
+                not shown.isEmpty() and shown.width() < child.width() - 1
+            ):
+                found.append(
+                    f"{child.objectName() or 'button'}: {_plain(child.text())[:60]} (past the edge)"
+                )
     return sorted(set(found))
 
 

@@ -212,3 +212,57 @@ def test_a_stale_catalog_is_compiled_into_the_cache(
     finally:
         i18n.set_cache_dir(None)
         catalogs.shipped_languages.cache_clear()
+
+
+@pytest.mark.parametrize("code", ["en@pseudo", "ar@pseudo"])
+def test_every_message_formats_in_the_pseudo_languages(code: str, tmp_path: object) -> None:
+    """Each message with {placeholders}, as the pseudo-language writes it, takes the
+    placeholders of its source and formats (a brace the transformation broke would raise
+    where the window shows it)."""
+    import gettext
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    from psoas_timer.i18n.build import compile_one
+
+    pot = catalogs.LOCALE_DIR / "psoas_timer.pot"
+    target = Path(str(tmp_path)) / "p.mo"
+    compile_one(pot, target, code)
+    with target.open("rb") as stream:
+        catalog = gettext.GNUTranslations(stream)
+    with pot.open("rb") as stream:
+        messages = [m for m in read_po(stream) if m.id]
+    failed = []
+    for message in messages:
+        ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+        names = {
+            n.split(":")[0].split("!")[0]
+            for i in ids
+            for n in re.findall(r"(?<!\{)\{([^{}]*)\}", i)
+        }
+        if not names:
+            continue
+        values = {name: "x" for name in names if name}
+        try:
+            ids[0].format(**values)
+        except (KeyError, ValueError, IndexError):
+            continue  # braces that are text ("{range: 20-30s, use: 25s}"), never formatted
+        for n in (1, 2, 5):
+            if len(ids) == 2:
+                shown = (
+                    catalog.npgettext(message.context, ids[0], ids[1], n)
+                    if message.context
+                    else catalog.ngettext(ids[0], ids[1], n)
+                )
+            else:
+                shown = (
+                    catalog.pgettext(message.context, ids[0])
+                    if message.context
+                    else catalog.gettext(ids[0])
+                )
+            try:
+                shown.format(**values)
+            except (KeyError, ValueError, IndexError) as exc:
+                failed.append(f"{ids[0]!r}: {exc}")
+    assert not failed, "\n".join(failed)

@@ -150,12 +150,18 @@ class CompletionView(QWidget):
         self.checkin_off = QPushButton(_("Stop asking"))
         self.checkin_off.setObjectName("checkin_off")
         self.checkin_off.setToolTip(_("Turn off the weekly check-in (Progress still has it)"))
-        offer = QHBoxLayout(self.checkin_offer)
+        # The question above its two buttons: side by side they made the page wider than a
+        # small window once the words were longer than English ones.
+        offer = QVBoxLayout(self.checkin_offer)
         offer.setContentsMargins(0, 0, 0, 0)
-        offer.addWidget(offer_text, 1)
+        offer.addWidget(offer_text)
+        offer_buttons = QHBoxLayout()
+        offer_buttons.addStretch(1)
         for button in (self.checkin_button, self.checkin_off):
             button.setFont(scaled_font(self.font(), 18))
-            offer.addWidget(button)
+            offer_buttons.addWidget(button)
+        offer_buttons.addStretch(1)
+        offer.addLayout(offer_buttons)
         self.checkin_offer.hide()
         self.checkin_button.clicked.connect(self.checkin_requested)
         self.checkin_off.clicked.connect(self.checkin_turned_off)

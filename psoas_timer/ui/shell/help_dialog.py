@@ -83,12 +83,11 @@ def format_help() -> str:
             _(
                 "Each step has one kind of timing: <code>hold</code>, <code>duration</code>, "
                 "<code>reps</code> (with <code>tempo</code>), <code>open</code> (a hold that "
-                "lasts until the point releases: <code>{{min: 60s, target: 90s, max: "
-                "3m}}</code>) or <code>breaths</code>. Add <code>sets</code>, "
-                "<code>sides</code>, <code>breathing</code>, <code>instructions</code>, "
-                "<code>safety</code> and <code>image</code> as you need them; "
-                "<code>repeat: 3</code> with <code>steps:</code> repeats a group."
-            ).format(),
+                "lasts until the point releases: {example}) or <code>breaths</code>. Add "
+                "<code>sets</code>, <code>sides</code>, <code>breathing</code>, "
+                "<code>instructions</code>, <code>safety</code> and <code>image</code> as you "
+                "need them; <code>repeat: 3</code> with <code>steps:</code> repeats a group."
+            ).format(example="<code>{min: 60s, target: 90s, max: 3m}</code>"),
             _(
                 "The whole format is in <code>docs/routine-format.md</code>. From a terminal, "
                 "<code>psoas-timer validate FILE</code> checks a file and <code>psoas-timer "
