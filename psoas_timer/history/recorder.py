@@ -59,6 +59,9 @@ _UPSERT_STEP = STATEMENTS["step"]
 _UPSERT_RELEASE = STATEMENTS["release"]
 _UPDATE_SESSION = STATEMENTS["totals"]
 _END_SESSION = STATEMENTS["end"]
+#: A running set's time so far is written at most this often (session seconds), so that a
+#: crash loses at most this much of the set that was running (:meth:`Recorder.checkpoint`).
+CHECKPOINT_EVERY = 5.0
 #: The first wait before a failed commit is tried again, and the longest (it doubles).
 RETRY_FIRST = 0.25
 RETRY_LONGEST = 5.0
@@ -95,6 +98,8 @@ class _Set:
     results: dict[int, bool] = field(default_factory=dict)
     release: tuple[float, ReleaseEnding] | None = None
     touched: bool = False
+    #: Seconds of this set recorded before a crash (it is carried on from its start).
+    carried: float = 0.0
 
     @property
     def done(self) -> bool:
@@ -349,6 +354,7 @@ class Recorder:
         self._on_commit = on_commit
         self._writer = _Writer(store, on_commit) if background else None
         self._closed_writer: _Writer | None = None
+        self._checkpoint_at: float | None = None
         session.listen(self.on_event)
 
     # -- creating --------------------------------------------------------------------
@@ -426,6 +432,8 @@ class Recorder:
                 if found is not None:
                     found.actual = step.actual_seconds
                     found.results = dict.fromkeys(found.segments, step.done)
+                    if not step.done:  # the set that was running: its time goes on from here
+                        found.carried = step.actual_seconds
         return recorder
 
     # -- the engine's events ---------------------------------------------------------
@@ -483,7 +491,42 @@ class Recorder:
                 ending = "skipped"
             else:
                 ending = "stopped"
-            found.release = (event.seconds, ending)
+            # A hold carried on after a crash counts the time held before it too.
+            found.release = (found.carried + event.seconds, ending)
+
+    def checkpoint(self, index: int, elapsed: float, session_elapsed: float) -> bool:
+        """The session is *elapsed* seconds into segment *index* (*session_elapsed* into the
+        session): write the running set's time so far and the session's totals, at most every
+        :data:`CHECKPOINT_EVERY` seconds, so that a crash loses at most that much of the set
+        (a set is otherwise written when it ends). Carried on, the set goes on from there.
+        The window calls it as the session's display updates. True when written."""
+        if self._ended or not 0 <= index < len(self._owner):
+            return False
+        last = self._checkpoint_at
+        if last is not None and 0 <= session_elapsed - last < CHECKPOINT_EVERY:
+            return False
+        key = self._owner[index]
+        found = self._sets.get(key) if key is not None else None
+        if found is None:
+            return False
+        self._checkpoint_at = session_elapsed
+        step, side, set_no = found.key
+        part = (found.name, found.library_id or "", found.kind)
+        live = round(found.actual + max(0.0, elapsed), 3)
+        _active, paused, moment = self._totals()
+        active = round(self._base_active + self._active + max(0.0, elapsed), 3)
+        sid = self.session_id
+        self._write(
+            [
+                (
+                    _UPSERT_STEP,
+                    (sid, step, side, set_no, *part, found.planned, live, int(found.done)),
+                ),
+                (_UPDATE_SESSION, (active, paused, self._position, to_iso(moment), sid)),
+            ],
+            [],
+        )
+        return True
 
     # -- writing ---------------------------------------------------------------------
     def _totals(self) -> tuple[float, float, datetime]:

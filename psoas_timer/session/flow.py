@@ -330,6 +330,8 @@ class SessionFlow:
         ended, self._ended = self._ended, None
         plan, record = ended if ended is not None else (None, None)
         detail = self.history.finish()
+        if plan is not None and record is not None:  # carried on after a crash: all of it
+            record = self.history.whole_record(plan, record, detail)
         previous = self.history.previous() if detail is not None else None
         unsaved, self.history.unsaved_notice = self.history.unsaved_notice, None  # said once
         store = self.history.store
@@ -394,7 +396,15 @@ class SessionFlow:
         plan = entry.plan
         work = next((seg for seg in plan.segments[at:] if seg.is_work), plan.segments[at])
         self._offer = _Offer(newest, entry, at)
-        return Resume(summary.routine.name, summary.started, today, plan.steps[work.step].name)
+        return Resume(
+            summary.routine.name,
+            summary.started,
+            today,
+            plan.steps[work.step].name,
+            side=work.side,
+            set=work.set,
+            sets=work.sets,
+        )
 
     def resume_answered(self, carry_on: bool) -> Begin | None:
         """The user answered the offer: carry on (the session starts where it was cut), or

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from psoas_timer.core.engine import Session
+from psoas_timer.core.engine import Session, SessionRecord, Snapshot
 from psoas_timer.core.plan import Plan
 from psoas_timer.history import (
     Area,
@@ -32,6 +32,7 @@ from psoas_timer.history import (
     Unfinished,
     resume_at,
 )
+from psoas_timer.history.resumed import whole_record
 from psoas_timer.i18n import _
 
 __all__ = ["RETRY_PAUSES", "HistoryLink", "Opened", "open_history", "open_patiently"]
@@ -132,6 +133,8 @@ class HistoryLink:
         self._pending: list[tuple[Moment, dict[Area, int], str]] = []
         #: The id of the session recorded last (or being recorded).
         self.session_id: str | None = None
+        #: The session recorded last carried on one the app never saw end (a crash).
+        self.resumed = False
         self._opening: threading.Thread | None = None
         self._opened: Opened | None = None  # found by the worker, not yet taken
         self._stop = threading.Event()
@@ -258,6 +261,7 @@ class HistoryLink:
             log.info("not recording: the history is read-only (%s)", self.store.read_only)
             return
         resume, self._resume = self._resume, None
+        self.resumed = resume is not None
         try:
             if resume is not None:
                 self._recorder = Recorder.resume(self.store, session, resume)
@@ -276,6 +280,27 @@ class HistoryLink:
         pending, self._pending = self._pending, []
         for moment, scores, note in pending:
             self.rate(moment, scores, note)
+
+    def checkpoint(self, snapshot: Snapshot) -> None:
+        """The session is at *snapshot*: the recorder writes the running set's time so far
+        now and then (:meth:`Recorder.checkpoint`), so a crash loses little of it."""
+        if self._recorder is not None:
+            try:
+                self._recorder.checkpoint(
+                    snapshot.index, snapshot.elapsed, snapshot.session_elapsed
+                )
+            except Exception:  # the session goes on; the set is written when it ends
+                log.exception("could not note the running set's time")
+
+    def whole_record(
+        self, plan: Plan, record: SessionRecord, detail: SessionDetail | None
+    ) -> SessionRecord:
+        """*record* (the engine's, of the session just ended, recorded as *detail*) as one
+        session with what was done before a crash, when it carried such a session on
+        (:func:`~psoas_timer.history.resumed.whole_record`)."""
+        if not self.resumed or detail is None:
+            return record
+        return whole_record(plan, record, detail)
 
     def rate(self, moment: Moment, scores: Mapping[Area, int], note: str = "") -> None:
         """Keep the user's *scores* (and *note*) for the session being recorded; before it

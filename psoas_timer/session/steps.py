@@ -91,14 +91,20 @@ class Completion:
 @dataclass(frozen=True)
 class Resume:
     """A session of the routine *name*, started at *started* (*today* is the day now), never
-    ended. With *step*, offer to carry it on from that step's set; without, say it cannot be
-    (*missing*: its routine is gone; else its file changed) and that it is kept, interrupted."""
+        ended. With *step*, offer to carry it on from that step's set (on *side*, set *set* of
+    *sets*: the question names them); without, say it cannot be
+        (*missing*: its routine is gone; else its file changed) and that it is kept, interrupted."""
 
     name: str
     started: datetime
     today: date
     step: str | None
     missing: bool = False
+    #: The side of the set it carries on from ("left", "right"; None: the step has none).
+    side: str | None = None
+    #: That set's number, and how many sets the step has.
+    set: int = 1
+    sets: int = 1
 
 
 #: What the window may be asked to show.

@@ -174,12 +174,14 @@ class Asker:
     def __init__(self, answer: bool) -> None:
         self.answer = answer
         self.asked: list[str] = []
+        self.questions: list[str] = []  # the text of each question, in order
         self.destructive: list[str] = []  # the titles of those asked as destructive
 
     def __call__(
         self, parent: QWidget, title: str, question: str, *, destructive: bool = False
     ) -> bool:
         self.asked.append(title)
+        self.questions.append(question)
         if destructive:
             self.destructive.append(title)
         return self.answer

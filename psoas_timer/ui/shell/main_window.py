@@ -338,6 +338,8 @@ class MainWindow(QMainWindow):
         self.progress.body_map.routines = lambda: self.catalog.entries if self.catalog else []
         self.progress.body_map.routine_requested.connect(self.open_entry)
         self.routines_listed.connect(self.steps.maybe_offer_resume)
+        # The running set's time is written now and then, so a crash loses little of it.
+        self.controller.updated.connect(self.history.checkpoint)
         self.progress.history_changed.connect(self.steps.show_routine_history)
         self.editing.connect_signals()
         self.library.routine_chosen.connect(self.open_entry)

@@ -47,7 +47,24 @@ if TYPE_CHECKING:
     from psoas_timer.ui.shell.safety_dialog import SafetyDialog
     from psoas_timer.ui.shell.window_parts import Services
 
-__all__ = ["SessionPages", "SessionSteps", "StepsHost"]
+__all__ = ["SessionPages", "SessionSteps", "StepsHost", "resume_place"]
+
+
+def resume_place(offer: Resume) -> str:
+    """Where a session carries on, as the question names it: ``"Psoas release, right
+    side"``, with ``", set 2 of 3"`` when the step has several sets."""
+    step = offer.step or ""
+    if offer.side == "left":
+        place = _("{step}, left side").format(step=step)
+    elif offer.side == "right":
+        place = _("{step}, right side").format(step=step)
+    else:
+        place = step
+    if offer.sets > 1:
+        place = _("{place}, set {set} of {sets}").format(
+            place=place, set=offer.set, sets=offer.sets
+        )
+    return place
 
 
 class StepsHost(Protocol):
@@ -318,7 +335,7 @@ class SessionSteps(QObject):
             "{routine}, started {when}, did not finish (the app closed or the computer "
             "stopped).\n\nCarry on from {step}?\n\nEnter carries on; Esc keeps it as it "
             "was, interrupted."
-        ).format(routine=name, when=when, step=step.step)
+        ).format(routine=name, when=when, step=resume_place(step))
         if not self._services.ask(self._parent, _("Carry on where you left off?"), question):
             self.flow.resume_answered(False)
             self._host.statusBar().showMessage(

@@ -59,6 +59,8 @@ def test_an_interrupted_session_carries_on_from_the_step_that_was_running(
     window = make_history_window(preferences)
     qtbot.waitUntil(lambda: window.controller.active)
     assert asker.asked == ["Carry on where you left off?"]
+    # The question names the side it carries on from (#21 item 9).
+    assert "Carry on from Psoas release, left side?" in asker.questions[0]
     assert window.page is Page.PLAYER
     snap = window.controller.snapshot()
     assert snap is not None
@@ -178,3 +180,16 @@ def test_a_newer_history_is_refused_and_the_app_carries_on(
     assert conn.execute("PRAGMA user_version").fetchone() == (999,)
     assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)
     conn.close()
+
+
+def test_the_carry_on_question_names_the_side_and_the_set() -> None:
+    from datetime import date, datetime
+
+    from psoas_timer.session.steps import Resume
+    from psoas_timer.ui.shell.session_steps import resume_place
+
+    when, today = datetime(2026, 3, 2, 7, 0), date(2026, 3, 2)
+    offer = Resume("Evening", when, today, "Psoas release", side="right", set=2, sets=3)
+    assert resume_place(offer) == "Psoas release, right side, set 2 of 3"
+    assert resume_place(Resume("Evening", when, today, "Bridges")) == "Bridges"
+    assert resume_place(Resume("Evening", when, today, "Lunge", side="left")) == "Lunge, left side"
