@@ -117,7 +117,7 @@ def test_the_history_counts_steps_as_the_completion_screen_does(
     assert (s.steps_done, s.steps_partly, s.steps_skipped, s.steps_planned) == (1, 1, 1, 3)
     assert step_counts(s) == "1 of 3 steps done, 1 partly done, 1 skipped"
     text = session_text(detail)  # the Progress page
-    assert "Finished · " in text and "Steps: 1 of 3 steps done, 1 partly done, 1 skipped" in text
+    assert "Finished · " in text and "\n1 of 3 steps done, 1 partly done, 1 skipped\n" in text
 
 
 def test_the_cli_and_the_export_use_the_same_words(tmp_path: Path) -> None:

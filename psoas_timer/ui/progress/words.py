@@ -248,7 +248,7 @@ def session_text(detail: SessionDetail) -> str:
             routine=s.routine.name, when=format_datetime(s.started, "full")
         ),
         timing,
-        _("Steps: {counts}").format(counts=step_counts(s)),
+        step_counts(s),  # "3 of 8 steps done, 2 partly done, 3 skipped"
     ]
     before, after = detail.ratings_at("before"), detail.ratings_at("after")
     if before:
