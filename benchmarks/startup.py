@@ -235,6 +235,41 @@ def cpu_share(
     return float(out[0]), int(out[2]), out[3].strip("-")
 
 
+def compare_language(code: str, runs: int) -> int:
+    """Starting in *code* against starting in English, interleaved, fresh data each start:
+    the first paint and the ready window (the routines listed, in that language)."""
+    with tempfile.TemporaryDirectory(prefix="psoas-bench-") as name:
+        tmp = Path(name)
+
+        def env(language: str, i: object) -> dict[str, str]:
+            found = _env(tmp, f"{language}{i}")
+            found.update(LANGUAGE=language, LC_ALL="", LC_MESSAGES="")
+            return found
+
+        times: dict[str, list[tuple[float, float]]] = {"en": [], code: []}
+        for language in times:
+            time_to_window(_APP, env(language, "warm"))  # the disk cache, compiled catalogs
+        for i in range(runs):
+            for language in ("en", code) if i % 2 == 0 else (code, "en"):
+                shown, ready, _opened = time_to_window(_APP, env(language, i))
+                times[language].append((shown, ready))
+    shown = {k: statistics.median(t[0] for t in v) for k, v in times.items()}
+    ready = {k: statistics.median(t[1] for t in v) for k, v in times.items()}
+    print(
+        f"{runs} starts in each language, interleaved, {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}"
+    )
+    for language in times:
+        print(
+            f"{language:6s} first paint median {shown[language] * 1000:7.1f} ms, "
+            f"ready median {ready[language] * 1000:7.1f} ms"
+        )
+    paint, usable = shown[code] / shown["en"], ready[code] / ready["en"]
+    print(f"{code} / en: first paint {paint:.3f}x, ready {usable:.3f}x   (goal <= 1.05x)")
+    ok = paint <= 1.05 and usable <= 1.05
+    print("goal met" if ok else "GOAL MISSED")
+    return 0 if ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Psoas Timer startup and CPU benchmark")
     parser.add_argument("--runs", type=int, default=7, help="startups of each kind (default 7)")
@@ -247,7 +282,16 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="years of daily sessions in the history each start finds (default 0: none)",
     )
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help="only compare starting in CODE (e.g. de) with starting in English, interleaved "
+        "(goal: within 1.05x)",
+    )
     args = parser.parse_args(argv)
+    if args.language:
+        compileall.compile_dir(str(ROOT / "psoas_timer"), quiet=1)
+        return compare_language(args.language, args.runs)
     # An installed app starts from compiled bytecode (pip and the bundle compile it). With
     # PYTHONDONTWRITEBYTECODE set, as on some machines, every start would compile the app's
     # source and nothing of the bare window's: compile it first, as an install does.

@@ -284,6 +284,11 @@ def _format_locale() -> Locale:
 def format_decimal(value: float, digits: int | None = None) -> str:
     """*value* with the locale's decimal separator ("1,5" in German); *digits* fixes the
     number of decimals, None shows what the value has (up to three)."""
+    if (digits is None or digits == 0) and float(value).is_integer() and abs(value) < 1000:
+        # A whole number below a thousand is written alike in every language shipped (no
+        # separator, Latin digits): no need to load the locale's data for it (the window
+        # shows "+15 s" as it loads).
+        return str(int(value))
     from babel import numbers
 
     locale = _format_locale()
