@@ -76,3 +76,18 @@ def test_a_bundle_run_where_it_was_unpacked_starts_at_login_from_there(
     result = json.loads(line.removeprefix("smoke-result "))
     assert result["ok"], result["failures"]
     assert result["autostart"] == [str(unpacked / "psoas-timer"), "--background"]
+
+
+def test_the_bundle_carries_the_catalogs_and_qts_own(tmp_path: Path) -> None:
+    """The app's compiled catalogs and Qt's qtbase_<lang>.qm for each shipped language (Qt's
+    standard buttons), nothing of the pseudo-languages."""
+    unpacked = _unpacked(tmp_path / "download")
+    inside = unpacked / "_internal"
+    for code in ("de", "fr", "es", "pt_BR"):
+        for domain in ("psoas_timer", "content"):
+            assert (
+                inside / "psoas_timer" / "locale" / code / "LC_MESSAGES" / f"{domain}.mo"
+            ).is_file()
+        assert list(inside.rglob(f"qtbase_{code}.qm")), code
+    assert not list(inside.rglob("*@pseudo*"))
+    assert not list(inside.rglob("qtbase_ja.qm"))  # only the shipped languages' Qt catalogs

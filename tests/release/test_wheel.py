@@ -122,3 +122,13 @@ def test_the_version_is_the_tag_when_this_commit_is_tagged() -> None:
     if tag:  # a release commit: v0.2.0 builds 0.2.0, nothing else
         assert tag.removeprefix("v") == VERSION
     assert wheel.name.split("-")[1] == VERSION
+
+
+def test_the_wheel_carries_the_compiled_catalogs() -> None:
+    """Each .po of the repository compiled into its .mo (the build hook makes them; they are
+    not in git), beside the .po; no pseudo-language."""
+    names = set(zipfile.ZipFile(artefact("psoas_timer-*-py3-none-any.whl")).namelist())
+    sources = [f for f in _tracked("psoas_timer/locale") if f.endswith(".po")]
+    assert sources
+    assert [f for f in sources if f[:-3] + ".mo" not in names] == []
+    assert not [n for n in names if "@pseudo" in n]
