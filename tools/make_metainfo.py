@@ -7,7 +7,9 @@ GenericName, Comment and Keywords, in every language translated (``xml:lang``,
 ``Name[de]=``), their English text marked in ``psoas_timer/i18n/desktop_words.py``.
 
     python tools/make_metainfo.py            # rewrite packaging/linux/…metainfo.xml and .desktop
-    python tools/make_metainfo.py --check    # exit 1 if either is out of date (the tests do this)
+    python tools/make_metainfo.py --check    # exit 1 if either is out of date
+
+tools/release.sh runs it before it builds, so the packages carry every translation landed.
 
 Everything else in the files (the English text, branding, content rating) is written there
 by hand.

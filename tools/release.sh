@@ -36,6 +36,9 @@ for tool in dpkg-deb readelf; do
   command -v "$tool" >/dev/null || { echo "release.sh: $tool is missing (apt-get install dpkg binutils)" >&2; exit 1; }
 done
 version="$($py -c 'import psoas_timer; print(psoas_timer.__version__)')"
+# The desktop entry's and the metainfo's translated fields, from the catalogs as they are now
+# (a translation that landed after the files were last merged is in the packages all the same).
+$py tools/make_metainfo.py
 # Reproducible dates in the man page and the package's changelog: the last commit's.
 SOURCE_DATE_EPOCH="$(git log -1 --format=%ct 2>/dev/null || date +%s)"
 export SOURCE_DATE_EPOCH
