@@ -81,6 +81,8 @@ def _shown_texts(widget: QWidget) -> list[tuple[QWidget, str]]:
             texts.append((child, child.currentText()))
         if child.isWindow():
             texts.append((child, child.windowTitle()))
+        # what a pointer's tooltip and a screen reader say
+        texts += [(child, child.toolTip()), (child, child.accessibleName())]
     return [(w, t) for w, t in texts if t and t.strip()]
 
 

@@ -1,8 +1,9 @@
 """The whole window in the pseudo-language at 800x600: the main window, each page and every
 dialog a user can reach (``pseudo_probe.py``, after ``tests/ui/fit_probe.py``) show no text
-without the pseudo-language's markers (so none escapes translation) and no label or button
-cut off by its lengthened text; and the main menu's entries are translated but for the
-languages' own names."""
+(nor tooltip, nor name a screen reader says) without the pseudo-language's markers, so none
+escapes translation, and no label or button cut off by its lengthened text or pushed past
+its window's edge; and the main menu's entries are translated but for the languages' own
+names."""
 
 from __future__ import annotations
 
