@@ -35,6 +35,7 @@ class Opener:
         self.window: MainWindow | None = None
         self.calls: list[dict[str, object]] = []
         self.painted_rows: list[int] = []  # rows listed at each paint of the list
+        self.threads: list[threading.Thread] = []  # where each open ran
 
     def __call__(self) -> HistoryStore:
         window = self.window
@@ -44,6 +45,7 @@ class Opener:
                 "painted": max(self.painted_rows, default=0),
             }
         )
+        self.threads.append(threading.current_thread())
         return HistoryStore.open(self.path, wall=self.wall, shared=True)
 
 
@@ -125,6 +127,8 @@ def test_the_history_opens_after_the_routines_are_listed_and_painted(
     assert opener.calls[0] == {"listed": listed, "painted": listed}  # the list was on screen
     assert window.history.available
     assert not window.history.waiting
+    # #22 item 18: checking a big file (seconds for 60 years) never holds up the window.
+    assert opener.threads and threading.main_thread() not in opener.threads
     window.show_progress()
     assert len(opener.calls) == 1  # opened once
 
