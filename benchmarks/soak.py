@@ -31,6 +31,7 @@ Exit status 1 when a goal is missed. Runs offscreen unless ``QT_QPA_PLATFORM`` s
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import shutil
@@ -115,9 +116,12 @@ def _child(kind: str, phase: str, seconds: float, speed: float, trace: bool) -> 
 
         profile = cProfile.Profile()
         profile.runcall(app.exec)
-        stats = pstats.Stats(profile)
-        stats.sort_stats("tottime")
-        stats.print_stats(25)
+        out = io.StringIO()
+        stats = pstats.Stats(profile, stream=out)
+        stats.sort_stats("tottime").print_stats(30)
+        stats.sort_stats("cumulative").print_stats(30)
+        for text in out.getvalue().splitlines():
+            print(f"# {text}")  # the parent reads every other line as a sample
     else:
         app.exec()
 

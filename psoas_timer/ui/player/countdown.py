@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QPolygonF,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -60,7 +61,8 @@ class CountdownDial(QWidget):
         self._font_cache: tuple[int, int, QFont] | None = None
         self._small_fonts: tuple[int, QFont, QFont] | None = None
         self._track_cache: tuple[tuple[object, ...], QPixmap] | None = None
-        self._path_cache: tuple[tuple[object, ...], QPainterPath] | None = None
+        self._corner_cache: tuple[object, QPolygonF] | None = None
+        self._ring_cache: tuple[tuple[int, int], tuple[QRectF, float, float]] | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(360, 360)
@@ -139,15 +141,22 @@ class CountdownDial(QWidget):
     # -- geometry ----------------------------------------------------------------------
     def _ring(self) -> tuple[QRectF, float, float]:
         """The ring's rectangle (through the middle of its stroke), its thickness, and the
-        side of the square inside it."""
-        side = min(self.width(), self.height()) - 8
+        side of the square inside it (worked out once per size: asked a dozen times a
+        repaint)."""
+        width, height = self.width(), self.height()
+        cached = self._ring_cache
+        if cached is not None and cached[0] == (width, height):
+            rect, thickness, inner = cached[1]
+            return QRectF(rect), thickness, inner
+        side = min(width, height) - 8
         thickness = max(6.0, side * 0.06)
         rect = QRectF(
-            (self.width() - side) / 2 + thickness / 2,
-            (self.height() - side) / 2 + thickness / 2,
+            (width - side) / 2 + thickness / 2,
+            (height - side) / 2 + thickness / 2,
             side - thickness,
             side - thickness,
         )
+        self._ring_cache = ((width, height), (QRectF(rect), thickness, side - 2 * thickness))
         return rect, thickness, side - 2 * thickness
 
     def _point(self, turns: float) -> QPointF:
@@ -178,22 +187,61 @@ class CountdownDial(QWidget):
             max(ys) - min(ys) + 2 * reach,
         ).toAlignedRect()
 
-    def _arc_path(self, fraction: float) -> QPainterPath:
+    def _corners(self) -> QPolygonF:
+        """The ring's corners, a degree apart from the top, for this size (made once: the
+        ring grows every poll, and building its line point by point in Python at each
+        repaint was the largest share of its repaint)."""
+        rect, _, _ = self._ring()
+        key = rect.getRect()
+        if self._corner_cache is None or self._corner_cache[0] != key:
+            corners = QPolygonF([self._point(i / _CORNERS) for i in range(_CORNERS + 1)])
+            self._corner_cache = (key, corners)
+        return self._corner_cache[1]
+
+    def _arc_path(self, fraction: float, dirty: QRect | None = None) -> QPainterPath:
         """The ring's filled part as a line through fixed corners, a degree apart, to its
         end. An arc's curve would shift everywhere a little as it grows; this one changes
-        only after its last corner, so repainting around the end is enough."""
-        rect, _, _ = self._ring()
+        only after its last corner, so repainting around the end is enough. With *dirty*
+        (the part being repainted), only the corners whose stroke can reach it: the same
+        pixels there, without stroking the whole ring for a few of them."""
         corners = math.floor(fraction * _CORNERS + 1e-9)
-        key = (rect.getRect(), corners)
-        if self._path_cache is None or self._path_cache[0] != key:
-            path = QPainterPath(self._point(0.0))
-            for i in range(1, corners + 1):
-                path.lineTo(self._point(i / _CORNERS))
-            self._path_cache = (key, path)
-        path = QPainterPath(self._path_cache[1])
+        first = 0
+        if dirty is not None:
+            first, last = self._corners_near(dirty)
+            if last < first or first > corners:
+                return QPainterPath()  # the repaint does not reach the filled part
+        line = QPolygonF(self._corners())  # shared until resized: copied in C++, no Python loop
+        line.resize(corners + 1)
+        if first > 0:
+            line.remove(0, first)
+        path = QPainterPath()
+        path.addPolygon(line)
         if fraction * _CORNERS > corners + 1e-9 or corners == 0:
             path.lineTo(self._point(fraction))
         return path
+
+    def _corners_near(self, dirty: QRect) -> tuple[int, int]:
+        """The first and last corner (0 to 360) of the ring whose stroke may reach *dirty*;
+        the whole ring when the region goes round its middle or across its top."""
+        rect, thickness, _ = self._ring()
+        center = rect.center()
+        radius = rect.width() / 2
+        reach = thickness / 2 + 2
+        box = QRectF(dirty).adjusted(-reach, -reach, reach, reach)
+        if box.contains(center) or radius <= 0:
+            return 0, _CORNERS
+        turns = sorted(
+            (0.25 - math.atan2(center.y() - y, x - center.x()) / (2 * math.pi)) % 1.0
+            for x in (box.left(), box.right())
+            for y in (box.top(), box.bottom())
+        )
+        if turns[-1] - turns[0] > 0.5:
+            return 0, _CORNERS  # across the top (where the turns start again)
+        margin = 2 + math.ceil(reach / (2 * math.pi * radius) * _CORNERS)
+        return (
+            max(0, math.floor(turns[0] * _CORNERS) - margin),
+            min(_CORNERS, math.ceil(turns[-1] * _CORNERS) + margin),
+        )
 
     def _time_box(self) -> QRectF:
         rect, _, inner = self._ring()
@@ -332,7 +380,8 @@ class CountdownDial(QWidget):
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             p.setPen(pen)
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPath(self._arc_path(self._fraction))
+            whole = dirty.contains(self.rect())
+            p.drawPath(self._arc_path(self._fraction, None if whole else dirty))
         self._paint_marks(p, rect, thickness, palette.text)
         center = rect.center()
         box = self._time_box()
