@@ -343,3 +343,6 @@ def test_each_field_says_what_its_key_does_in_the_formats_own_words(qtbot: QtBot
     for key, widget in widgets.items():
         about = Step.model_fields[key].description
         assert about and widget.accessibleDescription() == about == widget.whatsThis(), key
+    # and the field that takes the cursor, inside the fields for each side or a rest's words
+    for part in (form.hold, form.hold_sides.left, form.rest_after.duration):
+        assert part.accessibleDescription() and part.whatsThis(), part.accessibleName()

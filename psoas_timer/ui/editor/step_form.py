@@ -226,8 +226,15 @@ class StepForm(QWidget):
         for key, widget in self.key_widgets().items():
             description = Step.model_fields[key].description
             about = _(description) if description else ""
-            widget.setAccessibleDescription(about)
-            widget.setWhatsThis(about)
+            # the whole, and the fields inside it that take the cursor
+            inner: list[QWidget] = [widget]
+            if isinstance(widget, SidedField):
+                inner += [widget.one, widget.left, widget.right]
+            if isinstance(widget, RestEdit):
+                inner.append(widget.duration)
+            for part in inner:
+                part.setAccessibleDescription(about)
+                part.setWhatsThis(about)
 
     @staticmethod
     def _text_lines(box: QPlainTextEdit) -> list[str]:
