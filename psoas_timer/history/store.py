@@ -434,10 +434,14 @@ class HistoryStore:
 
     def last_released_point(self) -> Point | None:
         """The point of the latest open hold ended by release (:func:`is_release`), or None."""
+        # The newest session with a release, walking the sessions from the newest (bounded
+        # by what is shown, not by the history's age), then its first release.
+        released = release_sql("r.ending")
         row = self._conn.execute(
             "SELECT p.point, p.name, r.side FROM releases r JOIN parts p ON p.key = r.part "
-            f"JOIN sessions s ON s.key = r.session WHERE {release_sql('r.ending')} "
-            "ORDER BY s.started_utc DESC, r.step, r.set_no LIMIT 1"
+            f"WHERE {released} AND r.session = (SELECT s.key FROM sessions s WHERE EXISTS "
+            f"(SELECT 1 FROM releases r WHERE r.session = s.key AND {released}) "
+            "ORDER BY s.started_utc DESC LIMIT 1) ORDER BY r.step, r.set_no LIMIT 1"
         ).fetchone()
         return Point(row[0], row[1], _side(row[2])) if row else None
 
