@@ -112,10 +112,29 @@ def unique(phrases: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
+def translated_texts(language: str) -> set[str]:
+    """Every translation *language*'s catalogs have (by :func:`voice_key`): a phrase the
+    translator wrote the same as the English ("Stop" in French) is still the language's."""
+    from babel.messages.pofile import read_po
+
+    found: set[str] = set()
+    for po in sorted((ROOT / "psoas_timer" / "locale" / language).glob("LC_MESSAGES/*.po")):
+        with po.open("rb") as stream:
+            catalog = read_po(stream, locale=language)
+        for message in catalog:
+            strings = (
+                message.string if isinstance(message.string, (list, tuple)) else [message.string]
+            )
+            if message.id and not message.fuzzy:
+                found |= {voice_key(s) for s in strings if s}
+    return found
+
+
 def phrases_for(language: str, routines: Path) -> dict[str, str]:
     """What *language* says: {phrase (as the app looks it up): words espeak-ng speaks}.
-    Another language than English keeps only what differs from English (the rest is said
-    with the English clip) and every count, in its own number words."""
+    Another language than English keeps only what differs from English or its catalogs
+    translate (the rest is said with the English clip) and every count, in its own number
+    words."""
     set_language("en")
     english = {voice_key(t) for t in [*fixed_phrases(), *routine_phrases(routines)]}
     set_language(language)
@@ -126,7 +145,8 @@ def phrases_for(language: str, routines: Path) -> dict[str, str]:
     if language == "en":
         phrases = unique([*phrases, *ENGLISH_ONLY])
     else:
-        phrases = [p for p in phrases if voice_key(p) not in english]
+        own = translated_texts(language)
+        phrases = [p for p in phrases if voice_key(p) not in english or voice_key(p) in own]
     wanted = {text: text for text in phrases}
     for n in COUNTS:  # "3" is said "drei", "trois"... (espeak-ng reads English digits)
         wanted[str(n)] = str(n) if language == "en" else number_words(n, language)
