@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.core.model import Step
 from psoas_timer.i18n import _
+from psoas_timer.ui.common.flow_layout import FlowLayout
 
 from .choices import BREATHING, KINDS, SIDES, TIMING_MODES, timing_mode
 from .compound_fields import OpenHoldEdit, RestEdit, SidedField, side_name
@@ -124,10 +124,11 @@ class StepForm(QWidget):
         ]
         for label, widget in rows:
             self.form.addRow(label, widget)
-        cue_buttons = QHBoxLayout()
+        # Side by side where they fit, one under the other in a narrow form (longer words
+        # than English cut them short at 800 px).
+        cue_buttons = FlowLayout(h_spacing=6, v_spacing=4)
         cue_buttons.addWidget(self.add_cue)
         cue_buttons.addWidget(self.remove_cue)
-        cue_buttons.addStretch(1)
         self._cue_box = QVBoxLayout()
         self._cue_box.addWidget(self.cues)
         self._cue_box.addLayout(cue_buttons)

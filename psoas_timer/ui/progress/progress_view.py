@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -168,11 +167,15 @@ class ProgressView(QWidget):
         self.status.setObjectName("progress_status")
         self.status.setWordWrap(True)
         self.status.setFont(scaled_font(self.font(), 15))
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
+        # The buttons wrap onto a second row where a window is too narrow for them (longer
+        # words than English: French and Spanish pushed "Delete all history" off at 800 px).
+        buttons = FlowLayout(h_spacing=8, v_spacing=6)
         for button in (self.report_button, self.export_button, self.import_button, self.delete_all):
             button.setFont(scaled_font(self.font(), 16))
-            bottom.addWidget(button)
+            buttons.addWidget(button)
+        bottom = QVBoxLayout()
+        bottom.addWidget(self.status)
+        bottom.addLayout(buttons)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
