@@ -267,11 +267,40 @@ def test_ball_rolls_show_the_ball_moving_and_the_hip_crease_release_does_not() -
 
 
 def test_the_two_face_down_ball_drills_lie_differently() -> None:
-    # Hip crease release: propped on the forearms; ball rolls: lying long, arms ahead.
+    # Hip crease release: propped high on the forearms, elbows under the shoulders; ball
+    # rolls: lower and longer, on the forearms too (so the head and arms read) but reaching
+    # ahead of the head.
     crease = place(_figure("psoas-ball-release").poses["start"], "side").body
-    rolls = place(_figure("ball-roll").poses["start"], "side").body
-    assert crease.points["shoulder"][1] > rolls.points["shoulder"][1] + 0.06
+    rolls_pose = _figure("ball-roll").poses["start"]
+    rolls = place(rolls_pose, "side").body
+    assert crease.points["shoulder"][1] > rolls.points["shoulder"][1] + 0.03
     assert rolls.points["near_hand"][0] - rolls.points["head"][0] > 0.05, "hands ahead"
+    assert {"near_forearm", "far_forearm"} <= set(rolls_pose.touch), "propped on the forearms"
+
+
+def test_hip_crease_release_sinks_and_holds_rather_than_rolls() -> None:
+    # One "sink and hold" arrow with a clock beside it, not three arrows that read as
+    # rolling; its inset draws the groin crease with the ball on it.
+    from psoas_timer.core.figure.signs import MAP_SPOTS
+
+    scene = still(_figure("psoas-ball-release"))
+    heads = [s for s in scene.shapes if s.fill == "sign"]
+    clocks = [
+        s
+        for s in scene.shapes
+        if s.stroke == "sign" and s.fill is None and s.path.commands[-1] == ("Z",)
+    ]
+    assert len(heads) == 1, "one arrow"
+    assert clocks, "a hold sign"
+    x, y = MAP_SPOTS["hip_crease"]
+    # The inset's crease runs through (0.05, -0.01): the ball's centre is on it.
+    assert (x, y) == (0.05, -0.01)
+
+
+def test_ball_rolls_inset_draws_a_rolling_path_not_a_single_spot() -> None:
+    scene = still(_figure("ball-roll"))
+    dashed_paths = [s for s in scene.shapes if s.stroke == "sign" and s.dashed and s.fill is None]
+    assert dashed_paths, "a dotted rolling path in the inset"
 
 
 def test_calm_breathing_shows_its_rhythm_out_longer_than_in() -> None:

@@ -35,6 +35,7 @@ from .signs import (
     breath_lines,
     curve_arrow,
     double_arrow,
+    hold_sign,
     hop_arrow,
     pulse_ring,
 )
@@ -299,9 +300,10 @@ def _signs(
         if sign == "press" and region is not None:
             if direction(outward)[1] < -0.3:
                 # The spot faces the floor: the weight presses down on it from above.
+                # One "sink and hold" arrow, and a clock: it stays, it does not roll.
                 top = (region[0], region[1] + 0.13)
-                for dx in (-0.05, 0.0, 0.05):
-                    shapes += arrow((top[0] + dx, top[1] + 0.1), (top[0] + dx, top[1]))
+                shapes += arrow((top[0], top[1] + 0.14), top, width=SIGN_W * 1.4)
+                shapes += hold_sign((top[0] + 0.1, top[1] + 0.08), 0.045)
             else:
                 for spread in (-22, 0, 22):
                     tip = along(region, outward + spread, 0.06)
@@ -401,7 +403,9 @@ def _signs(
                 shapes += arrow(along(a, angle, trim), along(b, angle, -trim))
         elif sign == "map" and target_region is not None:
             tool = (
-                "ball"
+                "roll"
+                if "roll" in figure.signs
+                else "ball"
                 if "ball" in figure.props
                 else "hook"
                 if "hook" in figure.signs

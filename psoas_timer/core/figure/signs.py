@@ -140,7 +140,7 @@ __all__ += ["box_sign", "breath_lines", "distance", "pulse_ring"]
 MAP_SPOTS = {
     "navel": (0.06, 0.13),
     "hip_bone": (0.068, 0.065),
-    "hip_crease": (0.055, -0.005),
+    "hip_crease": (0.05, -0.01),
 }
 
 
@@ -197,6 +197,37 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
             shapes.append(
                 Shape(circle(centre, 0.028 * k), fill="ball", stroke="line", width=0.003, alpha=0.9)
             )
+            if region == "hip_crease":
+                # The crease itself drawn over the ball, bold: the ball sits right on it.
+                for s in (-1, 1):
+                    crease = [at(s * 0.1, 0.06), at(s * 0.05, -0.01), at(s * 0.01, -0.08)]
+                    shapes.append(
+                        Shape(smooth(crease, closed=False), fill=None, stroke="sign", width=0.006)
+                    )
+        elif tool == "roll":
+            # The ball rolls along a path over the front of the hip: dotted, both ways.
+            path = [at(0.03, 0.2), at(0.075, 0.13), at(0.085, 0.06), at(0.06, -0.02)]
+            shapes.append(
+                Shape(
+                    smooth(path, closed=False),
+                    fill=None,
+                    stroke="sign",
+                    width=0.006,
+                    dashed=True,
+                )
+            )
+            shapes.append(_head(path[0], angle_of(path[1], path[0]), 0.02))
+            shapes.append(_head(path[-1], angle_of(path[-2], path[-1]), 0.02))
+            for u in (0, 2):
+                shapes.append(
+                    Shape(
+                        circle(path[u + 1], 0.022 * k),
+                        fill="ball",
+                        stroke="line",
+                        width=0.003,
+                        alpha=0.45 if u else 0.9,
+                    )
+                )
         elif tool == "fingers":
             for dy in (-0.03, 0.0, 0.03):
                 tip = at(spot[0] + 0.002, spot[1] + dy)
@@ -223,3 +254,29 @@ def _curve(points: list[Point]) -> list[Shape]:
 
 
 __all__ += ["MAP_SPOTS", "body_map"]
+
+
+def hold_sign(centre: Point, radius: float = 0.05) -> list[Shape]:
+    """A small clock face: stay here and hold (no words, so it needs no translation)."""
+    x, y = centre
+    return [
+        Shape(circle(centre, radius), fill=None, stroke="sign", width=SIGN_W * 0.8),
+        Shape(
+            polygon([(x, y + radius * 0.7), centre, (x + radius * 0.55, y)], closed=False),
+            fill=None,
+            stroke="sign",
+            width=SIGN_W * 0.8,
+        ),
+        Shape(
+            polygon(
+                [(x - radius * 0.25, y + radius * 1.25), (x + radius * 0.25, y + radius * 1.25)],
+                closed=False,
+            ),
+            fill=None,
+            stroke="sign",
+            width=SIGN_W,
+        ),
+    ]
+
+
+__all__ += ["hold_sign"]
