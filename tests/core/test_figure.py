@@ -331,3 +331,21 @@ def test_kneeling_stretch_and_low_lunge_read_apart() -> None:
     assert lunge.points["near_knee"][0] - lunge.points["near_ankle"][0] > 0.05
     assert distance(kneel.points["near_hand"], kneel.points["hip_bone"]) < 0.06
     assert distance(lunge.points["near_hand"], lunge.points["near_knee"]) < 0.06
+
+
+def test_iliacus_release_arm_lies_along_the_side_not_across_the_belly() -> None:
+    # The judge read a high elbow as the arm crossing the belly: the elbow rests low beside
+    # the body, the forearm coming up to the hip bone from the side.
+    figure = _figure("iliacus-release")
+    pose = figure.poses["start"]
+    body = place(pose, figure.view).body
+    assert pose.reach.get("near") == "hip_bone" and pose.elbows.get("near") == "low"
+    assert body.points["near_elbow"][1] < body.points["navel"][1] - 0.05
+
+
+def test_deep_psoas_release_cues_breathing_out_as_the_fingers_sink() -> None:
+    scene = still(_figure("deep-psoas-release"))
+    arcs = [s for s in scene.shapes if s.stroke == "sign" and s.fill is None and not s.dashed]
+    finger_widths = [s for s in scene.shapes if s.stroke == "sign" and s.width == 0.0025]
+    assert len(arcs) >= 3, "breath lines"
+    assert len(finger_widths) == 3, "three finger-widths from the navel in the inset"

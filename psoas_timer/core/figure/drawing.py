@@ -333,7 +333,9 @@ def _signs(
         elif sign == "hook" and region is not None:
             # Over the front point of the hip bone and down into its bowl.
             lo = body.lower
-            path = [lo.at(0.17, 0.15), lo.at(0.11, 0.15), lo.at(0.07, 0.1), lo.at(0.045, 0.045)]
+            # From above the front point, curling over it and dipping into the bowl
+            # inside the rim (not into the belly).
+            path = [lo.at(-0.02, 0.17), lo.at(0.03, 0.13), lo.at(0.06, 0.075), lo.at(0.07, 0.015)]
             shapes += curve_arrow(path)
         elif sign == "deep" and region is not None:
             # Down onto the belly, then on, deep, towards the spine (dashed, under the
@@ -352,6 +354,10 @@ def _signs(
                 )
             )
             shapes.append(arrow_head(deep, inward))
+            # Breathe out as the fingers go in: breath leaving the mouth.
+            head = body.points["head"]
+            mouth = body.upper.up - 105
+            shapes += breath_lines(along(head, mouth, 0.08), mouth)
         elif sign == "drop":
             # The near leg hangs and sinks with its own weight.
             knee = body.points["near_knee"]
@@ -567,6 +573,11 @@ def frame_scene(
         # pressing on them drawn over them.
         trunk, near = front[:-NEAR_ARM_SHAPES], front[-NEAR_ARM_SHAPES:]
         content = behind + ghost_shapes + back + under + trunk + anatomy + ring + near + over
+        if "hook" in figure.signs and body.view == "side":
+            # The bony front point of the hip bone stays in sight over the fingers that
+            # curl around it.
+            point = circle(body.lower.at(0.05, 0.056), 0.014)
+            content.append(Shape(point, fill="bone", stroke="line", width=0.003))
     else:
         content = behind + ghost_shapes + back + under + front + over + ring
     content += sign_shapes

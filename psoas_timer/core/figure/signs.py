@@ -229,6 +229,17 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
                     )
                 )
         elif tool == "fingers":
+            # How far out: three finger-widths from the navel, drawn on the other side.
+            for i in range(3):
+                width = at(-(0.017 + i * 0.015), spot[1])
+                shapes.append(
+                    Shape(
+                        ellipse(width, 0.007 * k, 0.016 * k, 0.0),
+                        fill=None,
+                        stroke="sign",
+                        width=0.0025,
+                    )
+                )
             for dy in (-0.03, 0.0, 0.03):
                 tip = at(spot[0] + 0.002, spot[1] + dy)
                 shapes.append(
