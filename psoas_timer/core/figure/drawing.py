@@ -395,6 +395,10 @@ def _signs(
                 d = distance(start.body.points[name], body.points[name])
                 if d > moved:
                     best, moved = name, d
+            if target_region == "hip_crease":
+                # A hip-flexor stretch: the movement that matters is the hips sinking
+                # forward, whatever else moves with them.
+                best = "hip"
             a, b = start.body.points[best], body.points[best]
             if best == "hip":
                 # The hips rise inside the body's outline: the arrow goes beside them, off
