@@ -353,3 +353,14 @@ def test_deep_psoas_release_cues_breathing_out_as_the_fingers_sink() -> None:
     finger_widths = [s for s in scene.shapes if s.stroke == "sign" and s.width == 0.0025]
     assert len(arcs) >= 3, "breath lines"
     assert len(finger_widths) == 3, "three finger-widths from the navel in the inset"
+
+
+@pytest.mark.parametrize("pose_name", ["start", "end"])
+def test_cat_cow_on_all_fours_hands_under_shoulders_knees_under_hips(pose_name: str) -> None:
+    # The rounded (cat) frame once dropped the head to the floor with the hands under the
+    # hips: on all fours both frames keep the arms straight down and the head well up.
+    body = place(_figure("cat-cow").poses[pose_name], "side").body
+    p = body.points
+    assert abs(p["near_hand"][0] - p["near_shoulder"][0]) < 0.08, "hands under shoulders"
+    assert abs(p["near_knee"][0] - p["hip"][0]) < 0.05, "knees under hips"
+    assert p["head"][1] > 0.25, "head well off the floor"
