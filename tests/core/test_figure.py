@@ -364,3 +364,16 @@ def test_cat_cow_on_all_fours_hands_under_shoulders_knees_under_hips(pose_name: 
     assert abs(p["near_hand"][0] - p["near_shoulder"][0]) < 0.08, "hands under shoulders"
     assert abs(p["near_knee"][0] - p["hip"][0]) < 0.05, "knees under hips"
     assert p["head"][1] > 0.25, "head well off the floor"
+
+
+def test_standing_hip_flexor_stretch_is_held_at_a_wall_not_a_step() -> None:
+    # It read as a plain lunge mid-step: a hand on a wall, the back leg straight with its
+    # heel up, and a clock for a held stretch.
+    figure = _figure("standing-hip-flexor-stretch")
+    pose = figure.poses["start"]
+    assert "wall" in figure.props and "hold" in figure.signs
+    assert pose.far_limbs.knee < 15, "back leg straight"
+    body = place(pose, figure.view).body
+    assert body.points["far_heel"][1] > body.points["far_toes"][1] + 0.02, "heel lifted"
+    scene = still(figure)
+    assert any(s.fill == "wood" or s.fill == "prop" for s in scene.shapes)

@@ -424,6 +424,10 @@ def _signs(
                 else "spot"
             )
             shapes += body_map(_map_corner(body, shapes), target_region, MAP_SIZE, tool)
+        elif sign == "hold":
+            # A held stretch, not a step: a small clock over the head.
+            head = body.points["head"]
+            shapes += hold_sign((head[0] + 0.13, head[1] + 0.06), 0.045)
         elif sign == "tuck":
             glutes = body.points["glutes"]
             shapes += arc_arrow(glutes, 0.075, body.lower.up + 110, 100)

@@ -222,6 +222,7 @@ class Figure(FormatModel):
             "alternate",
             "hug",
             "map",
+            "hold",
         ]
     ] = Field(default_factory=list)
     #: Whether the figure faces the left of the picture (it faces right by default).
