@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from psoas_timer.i18n import _
+from psoas_timer.i18n import N_, _, format_decimal
 
 __all__ = [
     "DASHES_TEXT",
@@ -42,16 +42,23 @@ def check_phase(name: PhaseName, seconds: float) -> float:
     if hold and seconds == 0:
         return seconds
     if seconds < MIN_PHASE:
-        what = "a hold in a breath must be 0 or" if hold else f"an {name} must"
-        raise ValueError(f"{what} last at least {MIN_PHASE:g} s")
+        least = format_decimal(MIN_PHASE)
+        if hold:
+            message = _("a hold in a breath must be 0 or last at least {seconds} s")
+        elif name == "inhale":
+            message = _("an inhale must last at least {seconds} s")
+        else:
+            message = _("an exhale must last at least {seconds} s")
+        raise ValueError(message.format(seconds=least))
     return seconds
 
 
+#: The word the breathing guide shows for each phase (marked; translated by :attr:`Phase.word`).
 PHASE_WORDS: dict[PhaseName, str] = {
-    "inhale": "Inhale",
-    "hold_in": "Hold",
-    "exhale": "Exhale",
-    "hold_out": "Hold",
+    "inhale": N_("Inhale"),
+    "hold_in": N_("Hold"),
+    "exhale": N_("Exhale"),
+    "hold_out": N_("Hold"),
 }
 
 
@@ -137,7 +144,8 @@ class Phase:
 
     @property
     def word(self) -> str:
-        return PHASE_WORDS[self.name]
+        """The phase's word in the user's language ("Inhale", "Hold", "Exhale")."""
+        return _(PHASE_WORDS[self.name])
 
     @property
     def size(self) -> float:

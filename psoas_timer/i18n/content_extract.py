@@ -45,6 +45,10 @@ CONTENT_KEYS: dict[str, str] = {
 #: English stays), so a translation can never make a bundled file fail to load.
 LIMITS = {"name": 80, "note": 80, "ask": 120}
 #: Subtrees with no words in them (a figure's poses), skipped.
+#: A routine's tags are keywords (searched, filtered as written) but are shown to the user:
+#: extracted so a card can show them translated (:func:`psoas_timer.i18n.content` where
+#: shown), never translated in the loaded data.
+TAGS_COMMENT = "a tag (one short keyword) shown on the library's cards and the routine page"
 _SKIP = frozenset({"figure", "tags", "muscles", "equipment", "days", "image", "use", "id"})
 _STR = "tag:yaml.org,2002:str"
 
@@ -67,6 +71,11 @@ def _texts(node: Any, key: str | None = None) -> Iterator[tuple[str, str, int]]:
     if isinstance(node, yaml.MappingNode):
         for key_node, value in node.value:
             name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if name == "tags" and isinstance(value, yaml.SequenceNode):
+                for item in value.value:
+                    if isinstance(item, yaml.ScalarNode) and item.tag == _STR:
+                        yield name, item.value, item.start_mark.line + 1
+                continue
             if not isinstance(name, str) or name in _SKIP:
                 continue
             if name in CONTENT_KEYS:
@@ -111,8 +120,9 @@ def extract(routines: Path, relative_to: Path | None = None) -> list[Message]:
                 continue
             message = found.setdefault(text, Message(text))
             message.references.append(f"{where}:{line}")
-            if CONTENT_KEYS[key] not in message.comments:
-                message.comments.append(CONTENT_KEYS[key])
+            comment = TAGS_COMMENT if key == "tags" else CONTENT_KEYS[key]
+            if comment not in message.comments:
+                message.comments.append(comment)
     return list(found.values())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from psoas_timer.i18n.content_extract import extract, render_pot
+from psoas_timer.i18n.content_extract import TAGS_COMMENT, extract, render_pot
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ROUTINES = ROOT / "routines"
@@ -22,7 +22,12 @@ def test_the_template_has_every_bundled_text_with_where_it_is_written() -> None:
     assert "Heat or ice today?" in messages  # an either/or step's question
     assert "Psoas release, four weeks" in messages  # a programme
     # not words: ids, pictures, muscles, a programme's days
-    assert not {"psoas-ball-release", "ball", "psoas", "psoas-release-stretch"} & set(messages)
+    assert not {"psoas-ball-release", "psoas-release-stretch"} & set(messages)
+    # a routine's tags are shown on its card: extracted (from its tags, never from an
+    # exercise's equipment or muscles that are spelled the same)
+    assert "routines/desk-break.yaml:8" in messages["standing"].references
+    assert messages["ball"].comments == [TAGS_COMMENT]
+    assert not any(r.startswith("routines/library/") for r in messages["psoas"].references)
 
 
 def test_the_committed_template_is_up_to_date() -> None:

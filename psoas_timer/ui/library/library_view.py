@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.catalog import Catalog, Entry
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.search import rank
-from psoas_timer.i18n import _, ngettext
+from psoas_timer.i18n import _, content, ngettext
 from psoas_timer.ui.common.line_button import LineButton
 from psoas_timer.ui.common.theme import colors, scaled_font, set_text_color
 
@@ -77,7 +77,9 @@ def _time_text(entry: Entry) -> str:
 
 
 def _details(entry: Entry) -> str:
-    return " · ".join([*entry.tags, _("bundled") if entry.bundled else _("your routine")])
+    # A bundled routine's tags are in the content catalog; a user's are shown as written.
+    tags = [content(tag) for tag in entry.tags] if entry.bundled else list(entry.tags)
+    return " · ".join([*tags, _("bundled") if entry.bundled else _("your routine")])
 
 
 def _accessible(entry: Entry) -> str:

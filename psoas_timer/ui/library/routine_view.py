@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from psoas_timer.core.catalog import Entry
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.plan import Plan, StepRun
-from psoas_timer.i18n import _, ngettext
+from psoas_timer.i18n import _, content, ngettext
 from psoas_timer.ui.common.image_view import ImageView
 from psoas_timer.ui.common.text import run_time, step_timing
 from psoas_timer.ui.common.theme import scaled_font, set_text_color
@@ -204,7 +204,7 @@ class RoutineView(QWidget):
         parts = [
             _("Total {time}").format(time=format_clock(plan.total)),
             ngettext("{count} step", "{count} steps", steps).format(count=steps),
-            *routine.tags,
+            *(content(tag) if entry.bundled else tag for tag in routine.tags),
         ]
         self.summary.setText(" · ".join(parts))
         self.description.setText(routine.description.strip())
