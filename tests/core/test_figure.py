@@ -377,3 +377,13 @@ def test_standing_hip_flexor_stretch_is_held_at_a_wall_not_a_step() -> None:
     assert body.points["far_heel"][1] > body.points["far_toes"][1] + 0.02, "heel lifted"
     scene = still(figure)
     assert any(s.fill == "wood" or s.fill == "prop" for s in scene.shapes)
+
+
+def test_side_lunge_steps_sideways_without_a_chair() -> None:
+    figure = _figure("side-lunge")
+    assert "chair" not in figure.props and "end" in figure.poses
+    scene = still(figure)
+    heads = [s for s in scene.shapes if s.fill == "sign"]
+    assert heads, "a step arrow"
+    ys = [y for s in heads for _, y in s.path.points()]
+    assert max(ys) < 0.0, "the step arrow runs along the floor"

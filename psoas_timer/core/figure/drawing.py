@@ -406,6 +406,17 @@ def _signs(
                 off = body.lower.up - 90
                 gap = 0.27 if "weight" in figure.props else 0.14  # over the weight
                 a, b = along(a, off, gap), along(b, off, gap)
+            if body.view == "front" and best in ("near_ankle", "near_knee"):
+                foot_a, foot_b = start.body.points["near_ankle"], body.points["near_ankle"]
+                if abs(foot_b[0] - foot_a[0]) > abs(foot_b[1] - foot_a[1]):
+                    # A step sideways: the arrow runs along the floor, under the feet,
+                    # from where the foot stood beside the other one (which stays).
+                    was = (
+                        body.points["far_ankle"][0] + foot_a[0] - start.body.points["far_ankle"][0]
+                    )
+                    y = -0.05
+                    shapes += arrow((was, y), (foot_b[0] - 0.02, y), width=SIGN_W * 1.3)
+                    continue
             # Off a joint by a little; off the head by more than its radius.
             trim = {"hip": -0.02, "head": 0.075}.get(best, 0.03)
             if moved > 0.05:
