@@ -387,3 +387,14 @@ def test_side_lunge_steps_sideways_without_a_chair() -> None:
     assert heads, "a step arrow"
     ys = [y for s in heads for _, y in s.path.points()]
     assert max(ys) < 0.0, "the step arrow runs along the floor"
+
+
+def test_high_knees_pump_bent_arms_and_bounce_on_the_standing_toes() -> None:
+    # It read as a march: the arms bent and swinging opposite, the standing heel up.
+    figure = _figure("high-knees")
+    pose = figure.poses["end"]
+    assert pose.near.elbow >= 80 and pose.far_limbs.elbow >= 80
+    assert (pose.near.shoulder > 0) != (pose.far_limbs.shoulder > 0), "arms swing opposite"
+    body = place(pose, figure.view).body
+    assert body.points["far_heel"][1] > body.points["far_toes"][1] + 0.02, "heel up"
+    assert "alternate" in figure.signs

@@ -439,6 +439,19 @@ def _signs(
             # A held stretch, not a step: a small clock over the head.
             head = body.points["head"]
             shapes += hold_sign((head[0] + 0.13, head[1] + 0.06), 0.045)
+        elif sign == "alternate":
+            # Light, quick steps: the standing heel up, a bounce under the ball of the foot.
+            feet = [body.points[f"{side}_toes"] for side in ("near", "far")]
+            toes = min(feet, key=lambda p: p[1])
+            for dx in (-0.06, 0.06):
+                shapes.append(
+                    Shape(
+                        polygon([(toes[0] + dx, 0.02), (toes[0] + dx * 1.8, 0.075)], closed=False),
+                        fill=None,
+                        stroke="sign",
+                        width=SIGN_W * 0.7,
+                    )
+                )
         elif sign == "tuck":
             glutes = body.points["glutes"]
             shapes += arc_arrow(glutes, 0.075, body.lower.up + 110, 100)
