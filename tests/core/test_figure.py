@@ -398,3 +398,11 @@ def test_high_knees_pump_bent_arms_and_bounce_on_the_standing_toes() -> None:
     body = place(pose, figure.view).body
     assert body.points["far_heel"][1] > body.points["far_toes"][1] + 0.02, "heel up"
     assert "alternate" in figure.signs
+
+
+def test_walking_lunge_steps_forward_with_the_back_knee_off_the_floor() -> None:
+    figure = _figure("lunge-twist")
+    assert figure.still == "sequence" and "end" in figure.poses
+    body = place(figure.poses["end"], figure.view).body
+    assert body.points["far_knee"][1] > 0.08, "back knee clearly off the floor"
+    assert body.points["near_ankle"][0] - body.points["far_ankle"][0] > 0.4, "a long step"
