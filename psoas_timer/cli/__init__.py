@@ -24,7 +24,7 @@ import sys
 from collections.abc import Sequence
 
 from psoas_timer import __version__
-from psoas_timer.i18n import N_, SOURCE_LANGUAGE, _, set_language
+from psoas_timer.i18n import N_, SOURCE_LANGUAGE, _, pgettext, set_language
 
 from . import (
     argparse_words,
@@ -86,7 +86,10 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help=_(_VERBOSE_HELP))
     parser.add_argument(
-        "routine", nargs="?", metavar="ROUTINE", help=_("a routine file or name to open")
+        "routine",
+        nargs="?",
+        metavar=pgettext("command line value", "ROUTINE"),
+        help=_("a routine file or name to open"),
     )
     parser.add_argument(
         "--background",

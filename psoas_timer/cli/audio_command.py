@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from psoas_timer.i18n import _, language, languages, set_language
+from psoas_timer.i18n import _, language, languages, pgettext, set_language
 
 from .common import print_problems, resolve
 
@@ -82,11 +82,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "export-audio",
         help=_("render a whole session to one sound file: WAV, or MP3, Ogg or Opus with FFmpeg"),
     )
-    p.add_argument("routine", metavar="ROUTINE")
+    p.add_argument("routine", metavar=pgettext("command line value", "ROUTINE"))
     codes = [code for code, _name in languages()]
     p.add_argument(
         "--language",
-        metavar="LANG",
+        metavar=pgettext("command line value", "LANG"),
         help=_(
             "the language the session speaks: {languages} (default: the current one, {current})"
         ).format(languages=", ".join(codes), current=language()),
@@ -95,7 +95,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "-o",
         "--output",
         required=True,
-        metavar="FILE",
+        metavar=pgettext("command line value", "FILE"),
         help=_("FILE.wav; FILE.mp3, FILE.ogg or FILE.opus where FFmpeg is installed"),
     )
     p.set_defaults(func=cmd_export_audio)

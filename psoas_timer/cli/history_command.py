@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from psoas_timer.i18n import _, format_date, format_time, language, ngettext
+from psoas_timer.i18n import _, format_date, format_time, language, ngettext, pgettext
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -296,22 +296,62 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_true",
         help=_("print JSON, with every step (the same in every language)"),
     )
-    p.add_argument("--since", type=_date, metavar="DATE", help=_("only sessions from DATE on"))
-    p.add_argument("--until", type=_date, metavar="DATE", help=_("only sessions up to DATE"))
+    p.add_argument(
+        "--since",
+        type=_date,
+        metavar=pgettext("command line value", "DATE"),
+        help=_("only sessions from DATE on"),
+    )
+    p.add_argument(
+        "--until",
+        type=_date,
+        metavar=pgettext("command line value", "DATE"),
+        help=_("only sessions up to DATE"),
+    )
     p.add_argument(
         "--limit", type=_positive, default=100, metavar="N",
         help=_("show the latest N sessions (100 unless given)"),
     )  # fmt: skip
     p.add_argument("--all", action="store_true", help=_("show every session"))
     p.set_defaults(func=cmd_history, history_command=None)
-    history = p.add_subparsers(dest="history_command", metavar="ACTION")
+    history = p.add_subparsers(
+        dest="history_command", metavar=pgettext("command line value", "ACTION")
+    )
     h = history.add_parser("export", help=_("write every session to a CSV or JSON Lines file"))
-    h.add_argument("-o", "--output", required=True, metavar="FILE", help=_("*.csv or *.jsonl"))
+    h.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar=pgettext("command line value", "FILE"),
+        help=_("*.csv or *.jsonl"),
+    )
     h = history.add_parser("import", help=_("merge a file exported on another computer"))
-    h.add_argument("file", metavar="FILE")
+    h.add_argument("file", metavar=pgettext("command line value", "FILE"))
     h = history.add_parser("report", help=_("write a PDF report for your physiotherapist"))
-    h.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the PDF to write"))
-    h.add_argument("--since", type=_date, metavar="DATE", help=_("from DATE (default: the first)"))
-    h.add_argument("--until", type=_date, metavar="DATE", help=_("up to DATE (default: today)"))
-    h.add_argument("--name", metavar="TEXT", help=_("who the report is for"))
-    h.add_argument("--note", metavar="TEXT", help=_("a note for the physiotherapist"))
+    h.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar=pgettext("command line value", "FILE"),
+        help=_("the PDF to write"),
+    )
+    h.add_argument(
+        "--since",
+        type=_date,
+        metavar=pgettext("command line value", "DATE"),
+        help=_("from DATE (default: the first)"),
+    )
+    h.add_argument(
+        "--until",
+        type=_date,
+        metavar=pgettext("command line value", "DATE"),
+        help=_("up to DATE (default: today)"),
+    )
+    h.add_argument(
+        "--name", metavar=pgettext("command line value", "TEXT"), help=_("who the report is for")
+    )
+    h.add_argument(
+        "--note",
+        metavar=pgettext("command line value", "TEXT"),
+        help=_("a note for the physiotherapist"),
+    )

@@ -236,7 +236,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(func=cmd_list)
     p = sub.add_parser("plan", help=_("print a routine's compiled timeline"))
-    p.add_argument("routine", metavar="ROUTINE", help=_("a file, or the name of a known routine"))
+    p.add_argument(
+        "routine",
+        metavar=pgettext("command line value", "ROUTINE"),
+        help=_("a file, or the name of a known routine"),
+    )
     p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(func=cmd_plan)
     p = sub.add_parser("schema", help=_("print the routine format's JSON Schema"))

@@ -7,7 +7,7 @@ import argparse
 import json
 import sys
 
-from psoas_timer.i18n import _
+from psoas_timer.i18n import _, pgettext
 
 from .common import catalog, print_problems
 
@@ -86,6 +86,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser("today", help=_("print today's session of your programme"))
     p.add_argument("--json", action="store_true", help=_("print JSON (the same in every language)"))
     p.add_argument(
-        "--programme", metavar="NAME", help=_("a programme to show (as if started today)")
+        "--programme",
+        metavar=pgettext("command line value", "NAME"),
+        help=_("a programme to show (as if started today)"),
     )
     p.set_defaults(func=cmd_today)

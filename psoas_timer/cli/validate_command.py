@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from psoas_timer.i18n import _, ngettext
+from psoas_timer.i18n import _, ngettext, pgettext
 
 from .common import catalog, print_problems
 
@@ -101,6 +101,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     help_text = _("check routine, library and programme files")
     p = sub.add_parser("validate", help=help_text, description=help_text)
     p.add_argument(
-        "paths", nargs="+", metavar="PATH", help=_("files, or folders to search for *.yaml")
+        "paths",
+        nargs="+",
+        metavar=pgettext("command line value", "PATH"),
+        help=_("files, or folders to search for *.yaml"),
     )
     p.set_defaults(func=cmd_validate)

@@ -87,7 +87,9 @@ def test_help_is_translated_with_argparses_own_words() -> None:
     assert "options:" in english.stdout and "show this help message and exit" in english.stdout
     assert not pseudo.stdout.startswith("usage:")
     assert "show this help message and exit" not in pseudo.stdout
-    assert "psoas-timer plan [-h] [--json] ROUTINE" in pseudo.stdout  # the syntax stays
+    assert (
+        "psoas-timer plan [-h] [--json] ⟦" in pseudo.stdout
+    )  # the syntax stays, its value named in the language
     error = cli("en@pseudo", "plan")  # argparse's error, with %(prog)s filled in
     assert error.returncode == 2 and "psoas-timer plan" in error.stderr
     assert "the following arguments are required" not in error.stderr
@@ -128,3 +130,25 @@ def test_export_audio_speaks_the_language_asked_for(tmp_path: Path) -> None:
     assert german.read_bytes() != english.read_bytes()  # ...said in another language
     usage = cli("en@pseudo", "export-audio", "--help").stdout
     assert "--language" in usage and "de" in usage
+
+
+@pytest.mark.parametrize(
+    ("args", "english"),
+    [
+        (("history", "report", "--help"), ("FILE", "DATE")),
+        (("history", "import", "--help"), ("FILE",)),
+        (("export-audio", "--help"), ("FILE", "LANG", "ROUTINE")),
+        (("validate", "--help"), ("PATH",)),
+    ],
+)
+def test_help_names_its_values_in_the_language(
+    args: tuple[str, ...], english: tuple[str, ...]
+) -> None:
+    """``-o FILE``, ``--since DATE``: the values' names in --help are words too ("DATUM",
+    as the German help's own sentences say)."""
+    import re
+
+    shown = cli("de", *args)
+    assert shown.returncode == 0, shown.stderr
+    left = [word for word in english if re.search(rf"\b{word}\b", shown.stdout)]
+    assert not left, shown.stdout
