@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from psoas_timer.core.file_reading import read_bytes
-from psoas_timer.i18n import N_, _
+from psoas_timer.i18n import N_, _, content, pgettext
 
 #: Larger than any routine file the loader reads: a bigger one is recorded without a hash.
 MAX_ROUTINE_BYTES = 16 * 1024 * 1024
@@ -104,6 +104,20 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def place_label(name: str, side: Side | None) -> str:
+    """A body area or a worked point with its side, as shown: the name looked up in the
+    bundled content's catalog (a user's own words stay as written), the side's word and the
+    order from the program's catalog ("left psoas"; German "Psoas links")."""
+    place = content(name)
+    if side == "left":
+        return pgettext("a body area or point on the left side", "left {place}").format(place=place)
+    if side == "right":
+        return pgettext("a body area or point on the right side", "right {place}").format(
+            place=place
+        )
+    return place
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Area:
     """A body area rated 0–10: a muscle from the steps' ``muscles``, on one side or none."""
@@ -113,8 +127,9 @@ class Area:
 
     @property
     def label(self) -> str:
-        """``"left psoas"``, ``"low back"``."""
-        return f"{self.side} {self.name}" if self.side else self.name
+        """``"left psoas"``, ``"low back"``, in the user's language (the name as the routine
+        writes it is :attr:`name`, which the history keys by)."""
+        return place_label(self.name, self.side)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +143,8 @@ class Point:
 
     @property
     def label(self) -> str:
-        return f"{self.side} {self.name}" if self.side else self.name
+        """``"left iliacus release"``, in the user's language."""
+        return place_label(self.name, self.side)
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,7 @@ __all__ = [
     "set_cache_dir",
     "set_language",
     "system_languages",
+    "upper_first",
 ]
 
 DOMAIN = "psoas_timer"
@@ -231,6 +232,14 @@ def content(text: str) -> str:
     if not text:
         return text
     return _translations(CONTENT_DOMAIN).gettext(text)
+
+
+def upper_first(text: str) -> str:
+    """*text* with its first letter in upper case and the rest as written.
+
+    ``str.capitalize`` lowers every other letter, which breaks a translation ("keine
+    Veränderung" would become "Keine veränderung") and any proper name inside it."""
+    return text[:1].upper() + text[1:]
 
 
 def is_rtl() -> bool:

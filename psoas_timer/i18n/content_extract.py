@@ -41,15 +41,18 @@ CONTENT_KEYS: dict[str, str] = {
     "ask": "the question of an either/or step, shown before the session",
     "note": "a programme week's note, shown for that week (at most 80 characters)",
 }
+#: Lists of words that stay as written in the loaded routine (the history keys body areas by
+#: them) and are looked up with :func:`psoas_timer.i18n.content` only where they are shown.
+LABEL_KEYS: dict[str, str] = {
+    "tags": "a tag (one short keyword) shown on the library's cards and the routine page",
+    "muscles": "a muscle or body area (lower case), shown with a side: 'left psoas'",
+    "equipment": "a piece of equipment (lower case), shown in the exercise chooser",
+}
 #: The most characters the format allows under a key: a longer translation is not used (the
 #: English stays), so a translation can never make a bundled file fail to load.
 LIMITS = {"name": 80, "note": 80, "ask": 120}
 #: Subtrees with no words in them (a figure's poses), skipped.
-#: A routine's tags are keywords (searched, filtered as written) but are shown to the user:
-#: extracted so a card can show them translated (:func:`psoas_timer.i18n.content` where
-#: shown), never translated in the loaded data.
-TAGS_COMMENT = "a tag (one short keyword) shown on the library's cards and the routine page"
-_SKIP = frozenset({"figure", "tags", "muscles", "equipment", "days", "image", "use", "id"})
+_SKIP = frozenset({"figure", "days", "image", "use", "id"})
 _STR = "tag:yaml.org,2002:str"
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -71,12 +74,13 @@ def _texts(node: Any, key: str | None = None) -> Iterator[tuple[str, str, int]]:
     if isinstance(node, yaml.MappingNode):
         for key_node, value in node.value:
             name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if name == "tags" and isinstance(value, yaml.SequenceNode):
-                for item in value.value:
-                    if isinstance(item, yaml.ScalarNode) and item.tag == _STR:
-                        yield name, item.value, item.start_mark.line + 1
-                continue
             if not isinstance(name, str) or name in _SKIP:
+                continue
+            if name in LABEL_KEYS:
+                if isinstance(value, yaml.SequenceNode):
+                    for item in value.value:
+                        if isinstance(item, yaml.ScalarNode) and item.tag == _STR:
+                            yield name, item.value, item.start_mark.line + 1
                 continue
             if name in CONTENT_KEYS:
                 if isinstance(value, yaml.ScalarNode) and value.tag == _STR:
@@ -120,7 +124,7 @@ def extract(routines: Path, relative_to: Path | None = None) -> list[Message]:
                 continue
             message = found.setdefault(text, Message(text))
             message.references.append(f"{where}:{line}")
-            comment = TAGS_COMMENT if key == "tags" else CONTENT_KEYS[key]
+            comment = CONTENT_KEYS.get(key) or LABEL_KEYS[key]
             if comment not in message.comments:
                 message.comments.append(comment)
     return list(found.values())
@@ -193,7 +197,7 @@ def translate_content(data: Any, lookup: Callable[[str], str]) -> Any:
     :func:`extract`, so a text is translated exactly when it is in the catalog."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if not isinstance(key, str) or key in _SKIP:
+            if not isinstance(key, str) or key in _SKIP or key in LABEL_KEYS:
                 continue
             if key in CONTENT_KEYS:
                 limit = LIMITS.get(key)

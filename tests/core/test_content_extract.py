@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from psoas_timer.i18n.content_extract import TAGS_COMMENT, extract, render_pot
+from psoas_timer.i18n.content_extract import LABEL_KEYS, extract, render_pot
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ROUTINES = ROOT / "routines"
@@ -21,13 +21,15 @@ def test_the_template_has_every_bundled_text_with_where_it_is_written() -> None:
     assert "Ninety. Ease off slowly" in messages
     assert "Heat or ice today?" in messages  # an either/or step's question
     assert "Psoas release, four weeks" in messages  # a programme
-    # not words: ids, pictures, muscles, a programme's days
+    # not words: ids, pictures, a programme's days
     assert not {"psoas-ball-release", "psoas-release-stretch"} & set(messages)
-    # a routine's tags are shown on its card: extracted (from its tags, never from an
-    # exercise's equipment or muscles that are spelled the same)
+    # words shown from lists (a routine's tags, an exercise's muscles and equipment) are
+    # extracted too, each with what it is for the translator
     assert "routines/desk-break.yaml:8" in messages["standing"].references
-    assert messages["ball"].comments == [TAGS_COMMENT]
-    assert not any(r.startswith("routines/library/") for r in messages["psoas"].references)
+    assert LABEL_KEYS["tags"] in messages["ball"].comments
+    assert LABEL_KEYS["equipment"] in messages["ball"].comments
+    assert LABEL_KEYS["muscles"] in messages["psoas"].comments
+    assert "foam roller" in messages and "hamstrings" in messages
 
 
 def test_the_committed_template_is_up_to_date() -> None:

@@ -36,7 +36,7 @@ from psoas_timer.core.figure.anthropometry import (
     UPPER_TRUNK,
 )
 from psoas_timer.history.body_map import PLACES, Place
-from psoas_timer.i18n import _
+from psoas_timer.i18n import _, upper_first
 from psoas_timer.ui.common.theme import colors, scaled_font
 
 __all__ = ["BodyMapView", "outline"]
@@ -147,7 +147,7 @@ class BodyMapView(QWidget):
             return
         score = self.scores.get(place.key)
         said = _("{score} of 10").format(score=score) if score is not None else _("not rated")
-        text = _("{place}: {score}").format(place=place.label.capitalize(), score=said)
+        text = _("{place}: {score}").format(place=upper_first(place.label), score=said)
         self.setAccessibleDescription(text)
         self.setToolTip(text)
 

@@ -12,7 +12,7 @@ from psoas_timer.core.model import Step
 from psoas_timer.core.open_holds import OpenHold, SideOpen
 from psoas_timer.core.plan import Plan, Segment, StepRun
 from psoas_timer.core.tempo import REP_PHASE_WORDS, RepTempo
-from psoas_timer.i18n import N_, _, format_decimal, ngettext, pgettext
+from psoas_timer.i18n import N_, _, format_decimal, ngettext, pgettext, upper_first
 
 __all__ = [
     "KIND_WORDS",
@@ -71,7 +71,7 @@ def side_word(side: str) -> str:
         return pgettext("body side", "Left")
     if side == "right":
         return pgettext("body side", "Right")
-    return side.capitalize()
+    return upper_first(side)
 
 
 #: Cues not shown as a caption: the breathing guide shows the breath, the dial the count,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.duration import parse_duration
-from psoas_timer.i18n import _
+from psoas_timer.i18n import _, pgettext
 
 from .choices import CUE_TYPES
 from .fields import duration_text
@@ -37,7 +37,13 @@ class CueTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
         self.setAccessibleName(_("Spoken cues"))
-        self.setHorizontalHeaderLabels(["When", "Time", "Words"])
+        self.setHorizontalHeaderLabels(
+            [
+                pgettext("cue table column", "When"),
+                pgettext("cue table column", "Time"),
+                pgettext("cue table column", "Words"),
+            ]
+        )
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().hide()
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

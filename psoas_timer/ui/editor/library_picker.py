@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.core.loader import Library
 from psoas_timer.core.model import Step
-from psoas_timer.i18n import N_, _, ngettext
+from psoas_timer.i18n import N_, _, content, ngettext
 
 from .choices import KINDS
 
@@ -31,9 +31,11 @@ ANY = N_("Any")
 def _describe(step: Step) -> str:
     parts = [_(dict(KINDS).get(step.kind.value, step.kind.value))]
     if step.muscles:
-        parts.append(", ".join(step.muscles))
+        parts.append(", ".join(content(m) for m in step.muscles))
     if step.equipment:
-        parts.append(_("needs {equipment}").format(equipment=", ".join(step.equipment)))
+        parts.append(
+            _("needs {equipment}").format(equipment=", ".join(content(e) for e in step.equipment))
+        )
     return " · ".join(parts)
 
 
@@ -56,8 +58,10 @@ class ExerciseChooser(QWidget):
         self.search.setAccessibleName(_("Search exercises"))
         self.search.setClearButtonEnabled(True)
         self.kind = self._filter(_("Filter by kind"), [_(label) for _v, label in KINDS])
-        muscles = sorted({m for s in library.exercises.values() for m in s.muscles})
-        equipment = sorted({e for s in library.exercises.values() for e in s.equipment})
+        muscles = sorted({m for s in library.exercises.values() for m in s.muscles}, key=content)
+        equipment = sorted(
+            {e for s in library.exercises.values() for e in s.equipment}, key=content
+        )
         self.muscle = self._filter(_("Filter by muscle"), muscles)
         self.equipment = self._filter(_("Filter by equipment"), equipment)
         self.list = QListWidget()
@@ -92,18 +96,20 @@ class ExerciseChooser(QWidget):
         box = QComboBox()
         box.setAccessibleName(name)
         box.addItem(_(ANY))
-        box.addItems(values)
+        for value in values:  # shown in the user's language, filtered by the file's word
+            box.addItem(content(value), value)
         return box
 
     def _on_filter_changed(self, *_args: object) -> None:
         words = self.search.text().lower().split()
         # the first choice of each filter is "Any"
         kind = self.kind.currentText() if self.kind.currentIndex() > 0 else None
-        muscle = self.muscle.currentText() if self.muscle.currentIndex() > 0 else None
-        equipment = self.equipment.currentText() if self.equipment.currentIndex() > 0 else None
+        muscle = self.muscle.currentData() if self.muscle.currentIndex() > 0 else None
+        equipment = self.equipment.currentData() if self.equipment.currentIndex() > 0 else None
         self.list.clear()
         for ident, step in sorted(self._library.exercises.items(), key=lambda i: i[1].title):
-            haystack = " ".join([step.title, ident, *step.muscles, *step.equipment]).lower()
+            words_of = [*step.muscles, *step.equipment]
+            haystack = " ".join([step.title, ident, *words_of, *map(content, words_of)]).lower()
             if any(w not in haystack for w in words):
                 continue
             if kind is not None and _(dict(KINDS).get(step.kind.value, "")) != kind:

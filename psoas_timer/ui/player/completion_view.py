@@ -28,7 +28,7 @@ from psoas_timer.core.plan import Plan
 from psoas_timer.core.summary import Summary, summarize
 from psoas_timer.history.chart_series import Chart
 from psoas_timer.history.pain_rise import Rise
-from psoas_timer.i18n import N_, _, format_decimal
+from psoas_timer.i18n import N_, _, format_decimal, upper_first
 from psoas_timer.ui.common.chart_view import ChartView
 from psoas_timer.ui.common.text import count_up, side_word
 from psoas_timer.ui.common.theme import scaled_font, set_text_color
@@ -94,7 +94,7 @@ def pain_rose_lines(rose: Sequence[Rise], safety: Sequence[str] = ()) -> list[st
         return []
     lines = [
         _("{area}: {before} before, {after} after").format(
-            area=r.area.label.capitalize(), before=r.before, after=r.after
+            area=upper_first(r.area.label), before=r.before, after=r.after
         )
         for r in rose
     ]

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from psoas_timer.history import Area, HistoryStore, Point, Progress
-from psoas_timer.i18n import _
+from psoas_timer.i18n import _, upper_first
 from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["ChartsTab"]
@@ -72,7 +72,7 @@ class ChartsTab(QWidget):
             combo.blockSignals(True)
             combo.clear()
             for item in items:
-                combo.addItem(item.label.capitalize(), item)
+                combo.addItem(upper_first(item.label), item)
             index = -1
             for wanted in (chosen, latest):  # compared by value: a fresh progress() each time
                 if index < 0 and wanted is not None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.history import IMPRESSIONS, ActivityScore, CheckIn, HistoryStore
-from psoas_timer.i18n import N_, _
+from psoas_timer.i18n import N_, _, upper_first
 from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["EXAMPLES", "CheckInDialog"]
@@ -96,7 +96,7 @@ class CheckInDialog(QDialog):
         self.impression = QButtonGroup(self)
         column = QVBoxLayout(self.overall)
         for value in sorted(IMPRESSIONS, reverse=True):
-            button = QRadioButton(_(IMPRESSIONS[value]).capitalize())
+            button = QRadioButton(upper_first(_(IMPRESSIONS[value])))
             button.setObjectName(f"impression_{value}")
             self.impression.addButton(button, value + 3)  # ids must not be negative
             column.addWidget(button)

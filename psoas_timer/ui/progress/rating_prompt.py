@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.history import Area, Moment
 from psoas_timer.history.body_map import Place, place_scores, places_of
-from psoas_timer.i18n import N_, _
+from psoas_timer.i18n import N_, _, upper_first
 from psoas_timer.ui.common.body_map_view import BodyMapView
 from psoas_timer.ui.common.theme import scaled_font
 
@@ -221,7 +221,7 @@ class RatingPrompt(QWidget):
                 old.deleteLater()
         self.fields, self._words = [], []
         for row, area in enumerate(areas):
-            name = QLabel(area.label.capitalize())
+            name = QLabel(upper_first(area.label))
             name.setFont(scaled_font(self.font(), 32))
             field = ScoreField(area)
             name.setBuddy(field)

@@ -34,7 +34,15 @@ from psoas_timer.history import IMPRESSIONS, format_seconds
 from psoas_timer.history.change import PAIN_FRACTION, PAIN_POINTS, ScoreChange
 from psoas_timer.history.chart_series import Chart
 from psoas_timer.history.report import Report, adherence_rows
-from psoas_timer.i18n import N_, _, format_date, format_decimal, format_percent, ngettext
+from psoas_timer.i18n import (
+    N_,
+    _,
+    format_date,
+    format_decimal,
+    format_percent,
+    ngettext,
+    upper_first,
+)
 from psoas_timer.ui.common.chart_painter import ChartStyle, paint_chart
 
 __all__ = ["MAX_NOTES", "PAGE_MARGINS_MM", "page_size_for", "render_report", "write_report_pdf"]
@@ -364,7 +372,7 @@ def _draw(report: Report, pages: _Pages) -> None:
             ],
             [
                 [
-                    a.area.label.capitalize(),
+                    upper_first(a.area.label),
                     _first_last(a.first_before, a.last_before),
                     _change(a.change_before),
                     _first_last(a.first_after, a.last_after),
@@ -400,7 +408,7 @@ def _draw(report: Report, pages: _Pages) -> None:
             ],
             [
                 [
-                    p.point.label.capitalize(),
+                    upper_first(p.point.label),
                     str(p.holds),
                     format_seconds(p.first),
                     format_seconds(p.last),

@@ -28,7 +28,7 @@ from psoas_timer.history.format import (
     step_counts,
 )
 from psoas_timer.history.summary import SinceStart
-from psoas_timer.i18n import _, format_date, format_datetime, format_time, ngettext
+from psoas_timer.i18n import _, format_date, format_datetime, format_time, ngettext, upper_first
 from psoas_timer.ui.common.text import plural, side_word
 
 __all__ = [
@@ -105,7 +105,7 @@ def rating_lines(scores: Mapping[Area, int], before: Mapping[Area, int] | None =
     """``"Left psoas: 3 (5 before)"`` for each rated area."""
     lines = []
     for area, score in scores.items():
-        where = area.label.capitalize()
+        where = upper_first(area.label)
         if before is not None and area in before:
             text = _("{area}: {score} ({before} before)").format(
                 area=where, score=score, before=before[area]
@@ -140,7 +140,7 @@ def change_lines(detail: SessionDetail, previous: SessionDetail | None) -> list[
     for change in rating_changes(detail, previous):
         if change.delta is None:
             continue
-        area = change.area.label.capitalize()
+        area = upper_first(change.area.label)
         if change.delta == 0:
             line = _("{area} after: the same as last time ({now})")
         elif change.delta < 0:
@@ -200,7 +200,7 @@ def since_start_lines(changes: Sequence[SinceStart], today: date) -> list[str]:
     lines = []
     for item in changes:
         change = item.change
-        where = item.area.label.capitalize()
+        where = upper_first(item.area.label)
         when = ago(item.started.date(), today)
         scores = f"{change.first:.0f} → {change.last:.0f}"
         if change.direction == "same":
@@ -235,7 +235,7 @@ def session_text(detail: SessionDetail) -> str:
     """A session in full, as plain text: when, how long, steps, releases, ratings, note."""
     s = detail.summary
     timing = _("{ending} · {active} active of {planned} planned").format(
-        ending=ending_word(s.ending).capitalize(),
+        ending=upper_first(ending_word(s.ending)),
         active=format_seconds(s.active_seconds),
         planned=format_seconds(s.planned_seconds),
     )
