@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from psoas_timer.i18n import N_, _, format_decimal
+from psoas_timer.i18n import N_, _, format_decimal, pgettext
 
 __all__ = [
     "DASHES_TEXT",
@@ -90,6 +90,14 @@ class Pattern:
         )
         return f"{self.name} {numbers}" if self.name else numbers
 
+    def shown_label(self) -> str:
+        """:meth:`label` as the user reads it: a named pattern's name in the user's language
+        ("ruhig 4-6"); :meth:`label` stays as the file writes it (``plan --json``)."""
+        numbers = self.label().removeprefix(f"{self.name} ") if self.name else self.label()
+        if not self.name:
+            return numbers
+        return _("{pattern} {counts}").format(pattern=pattern_name(self.name), counts=numbers)
+
     def phases(self) -> list[tuple[PhaseName, float]]:
         """The non-empty phases of one breath, in order, with their lengths."""
         order: list[tuple[PhaseName, float]] = [
@@ -164,6 +172,17 @@ def _cos_pi(x: float) -> float:
 
 def _n(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def pattern_name(name: str) -> str:
+    """A named breathing pattern's name in the user's language (a name the app does not
+    know is shown as written)."""
+    words = {
+        "calm": pgettext("breathing pattern", "calm"),
+        "box": pgettext("breathing pattern", "box"),
+        "coherent": pgettext("breathing pattern", "coherent"),
+    }
+    return words.get(name, name)
 
 
 NAMED_PATTERNS: dict[str, Pattern] = {

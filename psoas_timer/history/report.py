@@ -16,6 +16,8 @@ from datetime import date, datetime, timedelta
 from pathlib import PurePath
 from typing import Protocol
 
+from psoas_timer.i18n import _, format_skeleton
+
 from .change import ScoreChange, activity_change, pain_change
 from .chart_series import Chart, DayPoint, activity_chart, by_day, pain_chart, release_chart
 from .localtime import from_iso
@@ -375,7 +377,6 @@ def _activities(checkins: Sequence[CheckIn]) -> tuple[ActivityRow, ...]:
 
 #: Up to this many weeks, adherence is shown week by week; beyond, month by month.
 MAX_WEEK_ROWS = 13
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,7 +410,7 @@ def adherence_rows(report: Report) -> list[AdherenceRow]:
     if len(weeks) <= MAX_WEEK_ROWS:
         return [
             AdherenceRow(
-                f"Week of {w.first.day} {_MONTHS[w.first.month - 1]} {w.first.year}",
+                _("Week of {date}").format(date=format_skeleton("yMMMd", w.first)),
                 w.days,
                 goal_days(w),
                 w.sessions,
@@ -422,7 +423,7 @@ def adherence_rows(report: Report) -> list[AdherenceRow]:
     by_year = (report.until - report.since).days > 2 * 366
     groups: dict[str, list[WeekRow]] = {}
     for w in weeks:
-        key = str(w.first.year) if by_year else f"{_MONTHS[w.first.month - 1]} {w.first.year}"
+        key = str(w.first.year) if by_year else format_skeleton("yMMM", w.first)
         groups.setdefault(key, []).append(w)
     rows = []
     for label, group in groups.items():

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from psoas_timer import i18n
 from psoas_timer.history import ActivityScore, Area, HistoryStore
 from psoas_timer.history.report import adherence_rows, build_report
 
@@ -62,6 +63,19 @@ def test_adherence_per_week_against_the_goal_and_the_programme(history: HistoryS
         ("Week of 9 Mar 2026", 2, 3),
     ]
     assert report.sessions == 6 and report.completed == 6
+
+
+def test_the_weeks_are_named_in_the_users_language_and_way(
+    history: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history.set_weekly_goal(3)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    i18n.set_language("de")
+    report = build_report(history, MON.date(), MON.date() + timedelta(days=13))
+    assert [r.label for r in adherence_rows(report)] == [
+        "Woche vom 2. März 2026",
+        "Woche vom 9. März 2026",
+    ]
 
 
 def test_pain_first_last_and_whether_the_change_matters(history: HistoryStore) -> None:

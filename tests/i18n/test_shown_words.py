@@ -103,3 +103,27 @@ def test_the_exercise_chooser_filters_by_muscle_in_the_users_language(
     with_ball = picker.visible_ids()
     assert with_ball
     assert all("ball" in catalog.library.exercises[i].equipment for i in with_ball)
+
+
+def test_the_rating_prompts_key_line_stays_in_the_users_language_as_focus_moves(
+    qtbot: QtBot,
+) -> None:
+    from psoas_timer.ui.progress.rating_prompt import NOTE_KEYS, SCORE_KEYS, RatingPrompt
+
+    i18n.set_language("de")
+    prompt = RatingPrompt()
+    qtbot.addWidget(prompt)
+    prompt._show_keys(prompt.note)
+    assert prompt.keys.text() == i18n._(NOTE_KEYS) != NOTE_KEYS
+    prompt._show_keys(object())  # any score field
+    assert prompt.keys.text() == i18n._(SCORE_KEYS) != SCORE_KEYS
+
+
+def test_a_named_breathing_pattern_is_named_in_the_users_language() -> None:
+    from psoas_timer.core.breathing import NAMED_PATTERNS
+
+    calm = NAMED_PATTERNS["calm"]
+    assert calm.shown_label() == "calm 4-6"
+    i18n.set_language("fr")
+    assert NAMED_PATTERNS["box"].shown_label() == "carrée 4-4-4-4"
+    assert calm.label() == "calm 4-6"  # what plan --json writes stays as the file says

@@ -64,7 +64,7 @@ class StepCard(QFrame):
         length.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         timing = " · ".join(x for x in (step_timing(step), rounds_note) if x)
         if run.breathing is not None:
-            timing += " · " + _("breathing {pattern}").format(pattern=run.breathing.label())
+            timing += " · " + _("breathing {pattern}").format(pattern=run.breathing.shown_label())
         column = QVBoxLayout()
         column.addWidget(head)
         column.addWidget(_text(timing, 15, name="step_timing"))

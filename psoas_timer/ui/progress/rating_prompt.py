@@ -299,7 +299,7 @@ class RatingPrompt(QWidget):
         if focused is self.map:
             self.keys.setText(_(MAP_KEYS))
         else:
-            self.keys.setText(NOTE_KEYS if focused is self.note else SCORE_KEYS)
+            self.keys.setText(_(NOTE_KEYS if focused is self.note else SCORE_KEYS))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The window's own keys (Enter releases, Esc stops) wait while the prompt asks.
