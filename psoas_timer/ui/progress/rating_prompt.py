@@ -169,12 +169,16 @@ class RatingPrompt(QWidget):
             button.setMinimumSize(200, 64)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.dont_ask.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Two rows, so the page fits an 800 px screen: the other ways to answer, then the
+        # answers themselves (on one row they made the page 1,030 px wide).
+        options = QHBoxLayout()
+        options.addStretch(1)
+        options.addWidget(self.map_button)
+        options.addSpacing(24)
+        options.addWidget(self.dont_ask)
+        options.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.map_button)
-        buttons.addSpacing(24)
-        buttons.addWidget(self.dont_ask)
-        buttons.addSpacing(24)
         buttons.addWidget(self.save)
         buttons.addWidget(self.skip)
         buttons.addStretch(1)
@@ -195,6 +199,7 @@ class RatingPrompt(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.keys)
         layout.addSpacing(12)
+        layout.addLayout(options)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.note.installEventFilter(self)
@@ -223,6 +228,10 @@ class RatingPrompt(QWidget):
         for row, area in enumerate(areas):
             name = QLabel(upper_first(area.label))
             name.setFont(scaled_font(self.font(), 32))
+            # a long area ("Fléchisseurs de hanche, côté gauche") takes two lines rather than
+            # pushing the page past an 800 px window
+            name.setWordWrap(True)
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             field = ScoreField(area)
             name.setBuddy(field)
             words = QLabel(score_words(None))

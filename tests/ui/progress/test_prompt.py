@@ -4,6 +4,7 @@ per routine and for all."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
@@ -318,3 +319,16 @@ def test_a_small_change_keeps_the_page_as_it_was(
     rate(qtbot, hwindow, ["4"] * count)
     assert hwindow.completion.section("pain_rose") == []
     assert "pain rose" not in hwindow.completion.heading.text()
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es", "pt_BR"])
+def test_the_prompt_fits_an_800_px_window_in_every_language(qtbot: QtBot, language: str) -> None:
+    """At 800 × 600 the rating page scrolled sideways: its buttons and the check box were one
+    row 1,030 px wide. Nothing the prompt needs may be wider than the window's page."""
+    from psoas_timer import i18n
+
+    i18n.set_language(language)
+    prompt = RatingPrompt()
+    qtbot.addWidget(prompt)
+    prompt.ask("Evening release", "before", [*AREAS, Area("hip flexors", "right")])
+    assert prompt.minimumSizeHint().width() <= 780
