@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -36,6 +35,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL = 1.5
+
+
+def _fill_history(path: Path, years: int) -> None:
+    """The same years of sessions as benchmarks/startup.py writes (one filler for both)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from startup import fill_history
+
+    fill_history(path, years)
+
 
 _CHILD = r"""
 import json, sys, time
@@ -136,19 +144,6 @@ def _start(home: Path, tree: Path, history: Path | None) -> dict[str, float]:
     return result
 
 
-def _fill(path: Path, years: int) -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from history import fill
-
-    from psoas_timer.history import HistoryStore
-
-    store = HistoryStore.open(path)
-    try:
-        fill(store, years, random.Random(11))
-    finally:
-        store.close()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=60, help="years of daily sessions (60)")
@@ -162,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         if big is None:
             big = tmp / "history.sqlite3"
             began = time.perf_counter()
-            _fill(big, args.years)
+            _fill_history(big, args.years)
             print(
                 f"made {args.years} years of history: {big.stat().st_size / 1e6:.0f} MB "
                 f"in {time.perf_counter() - began:.0f} s"

@@ -288,6 +288,13 @@ def _date(text: str) -> object:
         ) from None
 
 
+def _add_period(parser: argparse.ArgumentParser, since: str, until: str) -> None:
+    """``--since DATE`` and ``--until DATE``, each with its *since* and *until* help."""
+    date = pgettext("command line value", "DATE")
+    parser.add_argument("--since", type=_date, metavar=date, help=since)
+    parser.add_argument("--until", type=_date, metavar=date, help=until)
+
+
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``history``, with its actions ``export`` and ``import``."""
     p = sub.add_parser("history", help=_("list, export or import the sessions you have done"))
@@ -296,18 +303,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_true",
         help=_("print JSON, with every step (the same in every language)"),
     )
-    p.add_argument(
-        "--since",
-        type=_date,
-        metavar=pgettext("command line value", "DATE"),
-        help=_("only sessions from DATE on"),
-    )
-    p.add_argument(
-        "--until",
-        type=_date,
-        metavar=pgettext("command line value", "DATE"),
-        help=_("only sessions up to DATE"),
-    )
+    _add_period(p, _("only sessions from DATE on"), _("only sessions up to DATE"))
     p.add_argument(
         "--limit", type=_positive, default=100, metavar="N",
         help=_("show the latest N sessions (100 unless given)"),
@@ -335,18 +331,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar=pgettext("command line value", "FILE"),
         help=_("the PDF to write"),
     )
-    h.add_argument(
-        "--since",
-        type=_date,
-        metavar=pgettext("command line value", "DATE"),
-        help=_("from DATE (default: the first)"),
-    )
-    h.add_argument(
-        "--until",
-        type=_date,
-        metavar=pgettext("command line value", "DATE"),
-        help=_("up to DATE (default: today)"),
-    )
+    _add_period(h, _("from DATE (default: the first)"), _("up to DATE (default: today)"))
     h.add_argument(
         "--name", metavar=pgettext("command line value", "TEXT"), help=_("who the report is for")
     )
