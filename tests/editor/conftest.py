@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.catalog import Catalog, load_catalog
+from psoas_timer.core.routine_io import RoutineDocument
 from psoas_timer.ui.editor import CloseChoice, EditorView
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,3 +95,18 @@ def make_editor(
         path.write_text(open_text, encoding="utf-8")
         assert view.files.open_path(path)
     return view
+
+
+def editor_on(qtbot: QtBot, catalog: Catalog, user_dir: Path, text: str) -> EditorView:
+    """An editor holding the routine *text*, its first step chosen."""
+    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD)
+    view.load(RoutineDocument.from_text(text), None)
+    view.step_list.setCurrentRow(0)
+    return view
+
+
+def type_into(qtbot: QtBot, field: QWidget, text: str) -> None:
+    """Put the cursor in *field*, select what it holds and type *text*, as a user would."""
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)

@@ -6,32 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.amounts import RangedCount
 from psoas_timer.core.catalog import Catalog
 from psoas_timer.core.model import RepeatGroup, Step
-from psoas_timer.core.routine_io import RoutineDocument
-from psoas_timer.ui.editor import CloseChoice, EditorView
+from psoas_timer.ui.editor import EditorView
 
-from .conftest import make_editor
+from .conftest import editor_on as _editor
+from .conftest import type_into as _type
 
 HIP_RAISE = "name: Raises\nsteps:\n  - use: hip-raise\n"  # reps 10, tempo 3, hold 10 at the top
-
-
-def _editor(qtbot: QtBot, catalog: Catalog, user_dir: Path, text: str) -> EditorView:
-    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD)
-    view.load(RoutineDocument.from_text(text), None)
-    view.step_list.setCurrentRow(0)
-    return view
-
-
-def _type(qtbot: QtBot, field: QWidget, text: str) -> None:
-    """Put the cursor in *field*, select what it holds and type *text*, as a user would."""
-    field.setFocus()
-    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field, text)
 
 
 def _first_step(view: EditorView, catalog: Catalog) -> Step:
