@@ -7,10 +7,12 @@ pure-Python D-Bus library, writes the message with the exact signature instead.
 
 Nothing here waits on the bus or the server: the connection lives on a
 :class:`~psoas_timer.ui.common.bus_link.BusLink` thread (connecting, asking the bus whether a
-server is there, sending, reading), and what the window must know comes back as queued Qt
-signals: :attr:`DesktopNotifications.answered` once the bus said whether there is a server,
-the buttons' answers (``ActionInvoked``) as :attr:`~DesktopNotifications.action_invoked`. A
-server that comes up later (at login) is heard as it takes its name.
+server is there, sending, reading), and what the window must know is posted back to the
+window's thread (:mod:`psoas_timer.ui.common.window_thread`, which holds this object weakly)
+and told as Qt signals: :attr:`DesktopNotifications.answered` once the bus said whether there
+is a server, the buttons' answers (``ActionInvoked``) as
+:attr:`~DesktopNotifications.action_invoked`. A server that comes up later (at login) is
+heard as it takes its name.
 
 Everything fails soft: without a session bus or a notification server,
 :attr:`DesktopNotifications.available` stays false (and :attr:`~DesktopNotifications.reason`
@@ -19,18 +21,19 @@ says why) and the caller falls back to the tray or the window.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from psoas_timer import APP_NAME, DESKTOP_ID
 from psoas_timer.ui.common.bus_link import BusLink, Outbox
+from psoas_timer.ui.common.window_thread import on_window_thread
 
 __all__ = ["DesktopNotifications"]
 
@@ -57,13 +60,24 @@ def _notification_id(body: object) -> int | None:
     return first
 
 
+@dataclass(frozen=True)
+class _Posts:
+    """What the bus thread may tell :class:`DesktopNotifications`, each call run later on the
+    window's thread (see :func:`~psoas_timer.ui.common.window_thread.on_window_thread`)."""
+
+    said: Callable[[int, bool, str], None]
+    named: Callable[[int, str], None]
+    heard: Callable[[int, Any], None]
+    replied: Callable[[int, int, Any], None]
+
+
 class _ServerWatch:
     """On the bus thread (a :class:`~psoas_timer.ui.common.bus_link.BusPart`): asks the bus
     whether a notification server is there, hears it come and go, and passes the server's
-    signals to *owner* (through its queued signals, tagged with *generation*)."""
+    signals to the window's thread (through *posts*, tagged with *generation*)."""
 
-    def __init__(self, owner: DesktopNotifications, generation: int) -> None:
-        self._owner = owner
+    def __init__(self, posts: _Posts, generation: int) -> None:
+        self._posts = posts
         self._generation = generation
         self._outbox: Outbox | None = None
 
@@ -124,12 +138,10 @@ class _ServerWatch:
         body = reply.body
         ok = reply.header.message_type is MessageType.method_return
         if ok and body and isinstance(body[0], str):
-            with contextlib.suppress(RuntimeError):  # gone with the window
-                self._owner._named.emit(self._generation, body[0])
+            self._posts.named(self._generation, body[0])
 
     def _say(self, available: bool, reason: str) -> None:
-        with contextlib.suppress(RuntimeError):  # gone with the window
-            self._owner._said.emit(self._generation, available, reason)
+        self._posts.said(self._generation, available, reason)
 
     def disconnected(self) -> None:
         self._outbox = None
@@ -153,8 +165,7 @@ class _ServerWatch:
             return True
         if fields.get(HeaderFields.interface) != INTERFACE:
             return False
-        with contextlib.suppress(RuntimeError):
-            self._owner._heard.emit(self._generation, message)
+        self._posts.heard(self._generation, message)
         return True
 
 
@@ -171,11 +182,6 @@ class DesktopNotifications(QObject):
     #: The bus said whether a notification server is there (after :meth:`start`, after
     #: asking again, and whenever the server comes or goes).
     answered = Signal(bool)
-    # From the bus thread (generation first: what an earlier connection says is ignored).
-    _said = Signal(int, bool, str)
-    _named = Signal(int, str)
-    _heard = Signal(int, object)
-    _replied = Signal(int, int, object)
 
     def __init__(self, parent: QObject | None = None, *, bus: str = "SESSION") -> None:
         super().__init__(parent)
@@ -185,11 +191,14 @@ class DesktopNotifications(QObject):
         self._generation = 0
         self._available = False
         self._asking = False
-        queued = Qt.ConnectionType.QueuedConnection
-        self._said.connect(self._on_said, queued)
-        self._named.connect(self._on_named, queued)
-        self._heard.connect(self._on_heard, queued)
-        self._replied.connect(self._on_replied, queued)
+        # What the bus thread says comes to the window's thread through these, which hold
+        # this object weakly (generation first: what an earlier connection says is ignored).
+        self._posts = _Posts(
+            said=on_window_thread(self._on_said),
+            named=on_window_thread(self._on_named),
+            heard=on_window_thread(self._on_heard),
+            replied=on_window_thread(self._on_replied),
+        )
         self._calls = itertools.count(1)
         self._pending: dict[int, str] = {}  # call number → tag
         self._deadlines: dict[int, float] = {}  # call number → when its answer is due
@@ -219,12 +228,13 @@ class DesktopNotifications(QObject):
         bus went away)."""
         if self._link is None:
             self._generation += 1
-            self._watch = _ServerWatch(self, self._generation)
+            self._watch = _ServerWatch(self._posts, self._generation)
             generation = self._generation
+            said = self._posts.said
             self._link = BusLink(
                 bus=self._bus,
                 name="desktop notifications",
-                unreachable=lambda why: self._from_link(generation, why),
+                unreachable=lambda why: said(generation, False, f"no D-Bus session ({why})"),
             )
             self._link.add(self._watch)
             self._asking = True
@@ -235,10 +245,6 @@ class DesktopNotifications(QObject):
 
             if self._link.call(message_bus.NameHasOwner(SERVICE), self._watch.ask_answered):
                 self._asking = True
-
-    def _from_link(self, generation: int, why: str) -> None:  # the bus thread
-        with contextlib.suppress(RuntimeError):  # gone with the window
-            self._said.emit(generation, False, f"no D-Bus session ({why})")
 
     def stop(self) -> None:
         link, self._link = self._link, None
@@ -285,10 +291,10 @@ class DesktopNotifications(QObject):
         )
         call = next(self._calls)
         generation = self._generation
+        post_reply = self._posts.replied
 
         def replied(reply: Any) -> None:  # the bus thread
-            with contextlib.suppress(RuntimeError):  # gone with the window
-                self._replied.emit(generation, call, reply)
+            post_reply(generation, call, reply)
 
         if not self._link.call(message, replied):
             log.warning("notification not sent: the session bus is not connected")

@@ -17,13 +17,13 @@ before), and the log says once why.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from psoas_timer.ui.common.bus_link import BusLink, Outbox
+from psoas_timer.ui.common.window_thread import on_window_thread
 
 __all__ = ["DoNotDisturb", "QuietWatch"]
 
@@ -127,14 +127,13 @@ class DoNotDisturb(QObject):
 
     #: Quiet began (True) or ended (False).
     changed = Signal(bool)
-    _reported = Signal(str, bool)
 
     def __init__(self, parent: QObject | None = None, *, bus: str = "SESSION") -> None:
         super().__init__(parent)
         self._sources: dict[str, bool] = {}
-        self._reported.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
         self.link = BusLink(bus=bus, name="Do Not Disturb")
-        self.link.add(QuietWatch(self._from_bus))
+        # What the bus thread hears, run on the window's thread (holding this weakly).
+        self.link.add(QuietWatch(on_window_thread(self._on_reported)))
 
     def start(self) -> None:
         self.link.start()
@@ -150,10 +149,6 @@ class DoNotDisturb(QObject):
     def reason(self) -> str:
         """Who asks for quiet, in words ("" when no one does)."""
         return " and ".join(SOURCES[s] for s, on in sorted(self._sources.items()) if on)
-
-    def _from_bus(self, source: str, quiet: bool) -> None:  # the bus thread
-        with contextlib.suppress(RuntimeError):  # gone with the window
-            self._reported.emit(source, quiet)
 
     def _on_reported(self, source: str, quiet: bool) -> None:
         was = self.active

@@ -14,16 +14,16 @@ question that never came back) is not used.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject
 
 from psoas_timer.i18n import N_, _
 from psoas_timer.ui.common.bus_link import BusLink, Outbox
+from psoas_timer.ui.common.window_thread import on_window_thread
 
 __all__ = ["IdleMonitor"]
 
@@ -107,8 +107,6 @@ class IdleMonitor(QObject):
     """Idle seconds from the session, looked for from :meth:`probe` (at once, answered on
     the bus thread)."""
 
-    _reported = Signal(object, object)  # (source index or None, seconds or None)
-
     def __init__(
         self,
         parent: QObject | None = None,
@@ -123,7 +121,8 @@ class IdleMonitor(QObject):
         self._source: int | None = None
         self._answer: tuple[float, float] | None = None  # (seconds, when answered)
         self._asking = False
-        self._reported.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
+        # What the bus thread reports, run on the window's thread (holding this weakly).
+        self._from_bus = on_window_thread(self._on_reported)
 
     def probe(self) -> None:
         """Look for a source that answers (once; returns at once)."""
@@ -164,10 +163,11 @@ class IdleMonitor(QObject):
         if source is None:
             return None
         if not self._asking and self._link is not None:
+            report = self._from_bus
 
             def answered(reply: Any) -> None:  # the bus thread
                 seconds = _seconds(reply)
-                self._from_bus(source if seconds is not None else None, seconds)
+                report(source if seconds is not None else None, seconds)
 
             self._asking = self._link.call(_question(source), answered)
         if self._answer is None:
@@ -176,10 +176,6 @@ class IdleMonitor(QObject):
         if self._clock() - when > STALE_SECONDS:
             return None
         return seconds
-
-    def _from_bus(self, source: int | None, seconds: float | None) -> None:  # bus thread
-        with contextlib.suppress(RuntimeError):  # gone with the window
-            self._reported.emit(source, seconds)
 
     def _on_reported(self, source: int | None, seconds: float | None) -> None:
         self._asking = False

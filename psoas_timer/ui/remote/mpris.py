@@ -35,6 +35,7 @@ from PySide6.QtCore import QObject, Signal
 
 from psoas_timer import APP_NAME, DESKTOP_ID
 from psoas_timer.ui.common.bus_link import BusLink, Outbox
+from psoas_timer.ui.common.window_thread import on_window_thread
 
 __all__ = [
     "BUS_NAME",
@@ -469,7 +470,10 @@ class MprisService(QObject):
         min_interval: float = MIN_INTERVAL,
     ) -> None:
         super().__init__(parent)
-        self.player = MprisPlayer(self._from_bus, clock=clock, name=name, min_interval=min_interval)
+        # The player's calls run on the window's thread (holding this weakly).
+        self.player = MprisPlayer(
+            on_window_thread(self._from_bus), clock=clock, name=name, min_interval=min_interval
+        )
         self.link = BusLink(bus=bus, name="MPRIS")
         self.link.add(self.player)
         self._running = False
@@ -490,13 +494,9 @@ class MprisService(QObject):
         for message in self.player.update(state):
             self.link.send(message)
 
-    def _from_bus(self, command: str) -> None:  # the bus thread
-        if not self._running:
-            return
-        try:
+    def _from_bus(self, command: str) -> None:  # posted from the bus thread
+        if self._running:
             self.requested.emit(command)
-        except RuntimeError:  # the window has gone while the bus thread was at work
-            log.debug("MPRIS: %s came after the window closed", command)
 
 
 def same_but_time(a: PlayerState, b: PlayerState) -> bool:
