@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"psoas-timer {__version__}", help=_(_VERSION_HELP)
     )
     parser.add_argument("-v", "--verbose", action="store_true", help=_(_VERBOSE_HELP))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar=_command_word())
     validate_command.add_parser(sub)
     routine_commands.add_parsers(sub)
     today_command.add_parser(sub)
@@ -71,15 +71,25 @@ def _command_parser(parser: argparse.ArgumentParser, command: str) -> argparse.A
     return parser
 
 
+def _command_word() -> str:
+    """The name the usage lines and the help give a command, in the user's language."""
+    # Translators: stands for one of the commands (validate, list, plan...) in
+    # `psoas-timer --help`; capitals, one word, as the other values of the command line
+    return pgettext("command line value", "COMMAND")
+
+
 def _app_parser() -> argparse.ArgumentParser:
+    routine = pgettext("command line value", "ROUTINE")
+    command = _command_word()
     parser = argparse.ArgumentParser(
         prog="psoas-timer",
-        usage="psoas-timer [--background] [ROUTINE] | psoas-timer {validate,list,plan,schema,"
-        "export-audio,history,today} ...",
+        # the commands are listed in the description: a usage line naming each ran past
+        # 80 columns
+        usage=f"psoas-timer [--background] [{routine}] | psoas-timer {command} ...",
         description=_(
-            "Open Psoas Timer, optionally with ROUTINE. Commands: {commands} (see "
-            "'psoas-timer COMMAND -h')."
-        ).format(commands=", ".join(COMMANDS)),
+            "Open Psoas Timer, optionally with {routine}. Commands: {commands} (see "
+            "'psoas-timer {command} -h')."
+        ).format(routine=routine, commands=", ".join(COMMANDS), command=command),
     )
     parser.add_argument(
         "--version", action="version", version=f"psoas-timer {__version__}", help=_(_VERSION_HELP)
@@ -88,7 +98,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "routine",
         nargs="?",
-        metavar=pgettext("command line value", "ROUTINE"),
+        metavar=routine,
         help=_("a routine file or name to open"),
     )
     parser.add_argument(

@@ -304,10 +304,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help=_("print JSON, with every step (the same in every language)"),
     )
     _add_period(p, _("only sessions from DATE on"), _("only sessions up to DATE"))
+    # Translators: stands for a number the user types (`--limit N`); capitals, one word
+    count = pgettext("command line value", "N")
     p.add_argument(
-        "--limit", type=_positive, default=100, metavar="N",
-        help=_("show the latest N sessions (100 unless given)"),
-    )  # fmt: skip
+        "--limit",
+        type=_positive,
+        default=100,
+        metavar=count,
+        help=_("show the latest {n} sessions (100 unless given)").format(n=count),
+    )
     p.add_argument("--all", action="store_true", help=_("show every session"))
     p.set_defaults(func=cmd_history, history_command=None)
     history = p.add_subparsers(

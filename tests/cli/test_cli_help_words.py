@@ -1,0 +1,79 @@
+"""``psoas-timer --help`` and every command's ``--help`` in each shipped language: the values
+of the usage lines (``COMMAND``, ``N``, ``ROUTINE``...) are named in the language, the help
+sentences name them as the usage line does, and every line fits a terminal of 80 columns
+(issue #26). In-process (argparse prints and exits), so the whole sweep stays quick."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from psoas_timer import cli
+from psoas_timer.i18n import pgettext, set_language
+
+SHIPPED = ("de", "fr", "es", "pt_BR")
+#: Every value the command line names in a usage line (argparse's metavars).
+VALUES = ("COMMAND", "ROUTINE", "N", "PATH", "NAME", "LANG", "FILE", "DATE", "ACTION", "TEXT")
+HELPS = (
+    (),
+    ("validate",),
+    ("list",),
+    ("plan",),
+    ("schema",),
+    ("export-audio",),
+    ("today",),
+    ("history",),
+    ("history", "export"),
+    ("history", "import"),
+    ("history", "report"),
+)
+
+
+@pytest.fixture
+def language() -> Iterator[None]:
+    yield
+    set_language(None)
+
+
+def help_text(code: str, command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> str:
+    set_language(code)
+    with pytest.raises(SystemExit) as ended:
+        cli.main([*command, "--help"])
+    assert ended.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("language")
+@pytest.mark.parametrize("code", SHIPPED)
+def test_usage_lines_name_their_values_in_the_language(
+    code: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_language(code)
+    own = {value: pgettext("command line value", value) for value in VALUES}
+    assert own["COMMAND"] != "COMMAND" and own["N"] != "N"  # translated in every language
+    for command in HELPS:
+        text = help_text(code, command, capsys)
+        for value, word in own.items():
+            if word != value:
+                found = re.findall(rf"(?<![\w-]){value}(?![\w-])", text)
+                assert not found, f"{code} {' '.join(command)} --help says {value}:\n{text}"
+    main_help = help_text(code, (), capsys)
+    usage, _blank, description = main_help.partition("\n\n")
+    command_word = own["COMMAND"]
+    assert f"psoas-timer {command_word} ..." in usage
+    # the sentence names the value as the usage line does
+    assert f"psoas-timer {command_word} -h" in " ".join(description.split())
+    assert f"[--limit {own['N']}]" in " ".join(help_text(code, ("history",), capsys).split())
+
+
+@pytest.mark.usefixtures("language")
+@pytest.mark.parametrize("code", ["en", *SHIPPED])
+def test_every_help_fits_80_columns(
+    code: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    for command in HELPS:
+        for line in help_text(code, command, capsys).splitlines():
+            assert len(line) <= 80, f"{code} {' '.join(command)} --help: {line!r}"
