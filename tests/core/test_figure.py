@@ -406,3 +406,31 @@ def test_walking_lunge_steps_forward_with_the_back_knee_off_the_floor() -> None:
     body = place(figure.poses["end"], figure.view).body
     assert body.points["far_knee"][1] > 0.08, "back knee clearly off the floor"
     assert body.points["near_ankle"][0] - body.points["far_ankle"][0] > 0.4, "a long step"
+
+
+def test_cobra_hands_under_the_shoulders_elbows_bent_hips_down() -> None:
+    # The judge saw the hands reaching far ahead of the head: the rig could not bend the
+    # elbows with the hips on the floor. A hand put on the floor goes under its shoulder
+    # once the body is down, the elbow bending back towards the hips.
+    figure = _figure("cobra")
+    pose = figure.poses["start"]
+    assert pose_problems(figure, pose) == []
+    body = place(pose, figure.view).body
+    p = body.points
+    for side in ("near", "far"):
+        assert abs(p[f"{side}_hand"][0] - p["shoulder"][0]) < 0.05, "hand under the shoulder"
+        assert p[f"{side}_hand"][1] == pytest.approx(0.02, abs=TOLERANCE), "flat on the floor"
+        bend = (body.angles[f"{side}_forearm"] - body.angles[f"{side}_arm"]) % 360
+        assert 30 < min(bend, 360 - bend) < 130, "elbow bent"
+        assert p[f"{side}_elbow"][0] < p["shoulder"][0], "elbow back, towards the hips"
+    assert p["hip"][1] < 0.08, "hips down"
+    assert p["shoulder"][1] > 0.2, "chest lifted"
+
+
+def test_a_hand_on_the_floor_stays_there_whatever_the_arm_angles() -> None:
+    lying = {"trunk": 85, "chest": -40, "reach": {"near": "floor"}, "touch": ["belly"]}
+    for shoulder in (0, 90, 170):
+        pose = Pose.model_validate({**lying, "near": {"shoulder": shoulder, "elbow": 10}})
+        body = place(pose, "side").body
+        assert body.points["near_hand"][1] == pytest.approx(0.02, abs=1e-6)
+        assert abs(body.points["near_hand"][0] - body.points["shoulder"][0]) < 0.05

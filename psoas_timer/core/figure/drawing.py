@@ -39,7 +39,7 @@ from .signs import (
     hop_arrow,
     pulse_ring,
 )
-from .skeleton import Body, pose_body
+from .skeleton import Body, floor_hands, plant_hands, pose_body
 
 __all__ = ["TOLERANCE", "Placed", "frame_scene", "place", "pose_problems", "still"]
 
@@ -72,15 +72,22 @@ def place(pose: Pose, view: str, body: Body | None = None, *, lift: bool = True)
     """*pose* (or its already worked-out *body*) lifted so that what it rests on rests on
     it: each contact at or above its support, the lowest one touching."""
     body = body if body is not None else pose_body(pose, view)
+    # A hand put flat on the floor goes there once the rest of the body is down.
+    planted = {f"{side}_hand" for side in floor_hands(pose)}
     found = []
     up = float("-inf")
     for item in pose.touch:
         point, height, _ = _support(item)
         groups = probes(body, point)
-        low = min(p.low for group in groups for p in group)
-        up = max(up, height - low)
+        if point not in planted:
+            low = min(p.low for group in groups for p in group)
+            up = max(up, height - low)
         found.append((item, groups, height))
+    if up == float("-inf"):
+        up = 0.0
     moved = body.moved(0.0, up) if lift else body
+    if planted:
+        plant_hands(moved, pose)
     return Placed(moved, [(item, probes(moved, _support(item)[0]), h) for item, _, h in found])
 
 

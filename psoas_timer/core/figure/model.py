@@ -12,7 +12,8 @@ a prop. Angles follow anatomy, so a pose reads like a physiotherapist's descript
   (flexion), ``ankle`` (pointing the toes), ``shoulder`` (raising the arm forward; sideways
   from the front), ``elbow`` (flexion) and ``wrist``. ``far`` defaults to ``near``.
 * ``reach``: a hand placed on a body point (``navel``, ``hip_bone``, ``near_knee``...; the
-  far hand may join the near one, ``near_hand``); the shoulder and elbow are then worked
+  far hand may join the near one, ``near_hand``), or ``floor``: flat on the floor under
+  its shoulder, the elbow bending back (a cobra); the shoulder and elbow are then worked
   out.
 * ``elbows``: for a hand placed by ``reach``, which way its elbow bends: ``high`` (the
   default: up off the floor, pressing down from above) or ``low`` (resting beside the
@@ -172,7 +173,7 @@ class Pose(FormatModel):
     neck: Annotated[float, Field(ge=-90, le=90)] = 0
     near: Limbs = Limbs()
     far: Limbs | None = None
-    reach: dict[Literal["near", "far"], ReachPoint] = Field(default_factory=dict)
+    reach: dict[Literal["near", "far"], ReachPoint | Literal["floor"]] = Field(default_factory=dict)
     elbows: dict[Literal["near", "far"], Literal["high", "low"]] = Field(default_factory=dict)
     touch: Annotated[list[Contact], Field(min_length=1)]
 

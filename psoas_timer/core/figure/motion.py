@@ -19,7 +19,7 @@ from .drawing import frame_for, frame_scene, place
 from .geometry import Point, lerp
 from .model import Figure, Limbs, Pose
 from .scene import Box, Scene
-from .skeleton import SIDES, Body, leg_to, pose_body
+from .skeleton import SIDES, Body, leg_to, plant_hands, pose_body
 
 __all__ = ["Moment", "Motion", "blend", "posed"]
 
@@ -117,6 +117,7 @@ def posed(figure: Figure, a: Pose, b: Pose, t: float) -> tuple[Pose, Body]:
         if _planted(a, b, side):
             ankle = _lerp_point(start.points[f"{side}_ankle"], end.points[f"{side}_ankle"], t)
             leg_to(body, side, ankle, (pose.near if side == "near" else pose.far_limbs).ankle)
+    plant_hands(body, pose)
     lowest = lowest_point(body)
     if lowest < 0.0:  # a knee or a hand on its way would dip into the floor: lift it
         body = body.moved(0.0, -lowest)

@@ -111,14 +111,51 @@ def pose_body(pose: Pose, view: str) -> Body:
         _leg(body, side, limbs[side])
     _landmarks(body)
     for side in SIDES:
+        reach = pose.reach.get(side)  # type: ignore[call-overload]
         _arm(
             body,
             side,
             limbs[side],
-            pose.reach.get(side),  # type: ignore[call-overload]
+            None if reach == FLOOR else reach,
             low=pose.elbows.get(side) == "low",  # type: ignore[call-overload]
         )
     return body
+
+
+#: A hand's ``reach`` that puts it flat on the floor under its shoulder (where the
+#: floor is is known only once the body is placed: see :func:`plant_hands`).
+FLOOR = "floor"
+#: How high a flat hand's centre sits above what it rests on.
+FLAT_HAND = 0.02
+
+
+def floor_hands(pose: Pose) -> list[str]:
+    """The sides whose hand *pose* puts flat on the floor."""
+    return [side for side in SIDES if pose.reach.get(side) == FLOOR]  # type: ignore[call-overload]
+
+
+def plant_hands(body: Body, pose: Pose, floor: float = 0.0) -> None:
+    """Put each hand *pose* reaches to the floor with flat on it (at height *floor*),
+    its palm under its shoulder and its fingers pointing the way the head is; the elbow
+    bends back, towards the hips, as in a cobra or a press-up. A shoulder too high for
+    the arm leaves the arm straight, pointing at the spot (and the hand short of it)."""
+    pts, ang = body.points, body.angles
+    ahead = 1.0 if pts["shoulder"][0] >= pts["hip"][0] else -1.0
+    hand = 0.0 if ahead > 0 else 180.0
+    for side in floor_hands(pose):
+        root = pts[f"{side}_shoulder"]
+        wrist_at = (root[0] - ahead * HAND_REACH * 1.6, floor + FLAT_HAND)
+        options = [
+            two_link(root, wrist_at, anthro.UPPER_ARM, anthro.FOREARM, bend_ccw=ccw)
+            for ccw in (True, False)
+        ]
+        upper, fore = min(options, key=lambda o: ahead * along(root, o[0], anthro.UPPER_ARM)[0])
+        elbow = along(root, upper, anthro.UPPER_ARM)
+        wrist = along(elbow, fore, anthro.FOREARM)
+        ang.update({f"{side}_arm": upper, f"{side}_forearm": fore, f"{side}_hand": hand})
+        pts[f"{side}_elbow"] = elbow
+        pts[f"{side}_wrist"] = wrist
+        pts[f"{side}_hand"] = along(wrist, hand, HAND_REACH)
 
 
 def _sign(view: str, side: str) -> float:
@@ -226,4 +263,13 @@ def leg_to(body: Body, side: str, foot_at: Point, ankle: float) -> None:
     _place_leg(body, side, thigh, shank, ankle)
 
 
-__all__ += ["HAND_REACH", "SIDES", "add", "direction", "leg_to"]
+__all__ += [
+    "FLOOR",
+    "HAND_REACH",
+    "SIDES",
+    "add",
+    "direction",
+    "floor_hands",
+    "leg_to",
+    "plant_hands",
+]
