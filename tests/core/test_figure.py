@@ -322,19 +322,32 @@ def test_side_lying_stretch_lies_on_its_side_on_a_bed_the_top_leg_hanging() -> N
 
 
 def test_kneeling_stretch_and_low_lunge_read_apart() -> None:
-    # Kneeling: upright, front knee at a right angle, hands on the hips. Low lunge (a yoga
-    # low lunge): leaning forward over a deep front knee, hands on the floor beside the
-    # front foot, the hips sinking forward.
+    # Kneeling: upright and short, front knee at a right angle over the ankle, back knee
+    # under the hips, hands on the hips. Low lunge (the judge was only fairly sure): a long
+    # stance, leaning forward, the front knee well past the ankle, the back shin and the
+    # top of the back foot flat on the floor, the hands on the front knee (as its
+    # instructions say), the hips sinking forward over the planted front foot.
     kneel = place(_figure("kneeling-hip-flexor-stretch").poses["start"], "side").body
     lunge_figure = _figure("low-lunge-stretch")
-    lunge = place(lunge_figure.key_poses()[-1], "side").body
+    end = lunge_figure.key_poses()[-1]
+    lunge = place(end, "side").body
+    k, g = kneel.points, lunge.points
     assert direction(kneel.upper.up)[0] < 0.1 and direction(lunge.upper.up)[0] > 0.35
-    assert kneel.points["near_knee"][0] - kneel.points["near_ankle"][0] < 0.05
-    assert lunge.points["near_knee"][0] - lunge.points["near_ankle"][0] > 0.05
-    assert distance(kneel.points["near_hand"], kneel.points["hip_bone"]) < 0.06
-    assert lunge.points["near_hand"][1] < 0.05, "hands on the floor"
-    assert abs(lunge.points["near_hand"][0] - lunge.points["near_ankle"][0]) < 0.15
+    assert k["near_knee"][0] - k["near_ankle"][0] < 0.05
+    assert g["near_knee"][0] - g["near_ankle"][0] > 0.12, "front knee well past the ankle"
+    stance = lambda p: p["near_knee"][0] - p["far_knee"][0]  # noqa: E731
+    assert stance(g) > stance(k) + 0.08, "a long stance"
+    assert abs(k["far_knee"][0] - k["hip"][0]) < 0.1, "kneeling: back knee under the hips"
+    foot = direction(lunge.angles["far_foot"])
+    assert "far_shin" in end.touch and foot[0] < -0.9, "back foot lying flat, toes back"
+    assert distance(k["near_hand"], k["hip_bone"]) < 0.06
+    assert distance(g["near_hand"], g["near_knee"]) < 0.06, "hands on the front knee"
     assert "lift" in lunge_figure.signs and "end" in lunge_figure.poses
+    scene = still(lunge_figure)
+    shafts = [s.path.points() for s in scene.shapes if s.stroke == "sign" and s.fill is None]
+    assert len(shafts) == 1, "one arrow"
+    (x0, y0), (x1, y1) = shafts[0][0], shafts[0][-1]
+    assert x1 - x0 > 0.05 and y1 < y0, "the hips go forward and down"
 
 
 def test_iliacus_release_arm_lies_along_the_side_not_across_the_belly() -> None:
@@ -366,17 +379,24 @@ def test_cat_cow_on_all_fours_hands_under_shoulders_knees_under_hips(pose_name: 
     assert p["head"][1] > 0.25, "head well off the floor"
 
 
-def test_standing_hip_flexor_stretch_is_held_at_a_wall_not_a_step() -> None:
-    # It read as a plain lunge mid-step: a hand on a wall, the back leg straight with its
-    # heel up, and a clock for a held stretch.
+def test_standing_hip_flexor_stretch_is_held_with_hands_on_the_hips_not_at_a_wall() -> None:
+    # With a hand on a wall and the back leg straight it read as a calf stretch: the hands
+    # on the back of the hips, the back knee a little bent with its heel up, a clock for a
+    # held stretch and a bold tuck of the pelvis.
     figure = _figure("standing-hip-flexor-stretch")
     pose = figure.poses["start"]
-    assert "wall" in figure.props and "hold" in figure.signs
-    assert pose.far_limbs.knee < 15, "back leg straight"
+    assert "wall" not in figure.props and "hold" in figure.signs and "tuck" in figure.signs
+    assert 5 <= pose.far_limbs.knee <= 30, "back knee a little bent"
+    assert pose.reach == {"near": "low_back", "far": "low_back"}, "hands on the hips"
     body = place(pose, figure.view).body
     assert body.points["far_heel"][1] > body.points["far_toes"][1] + 0.02, "heel lifted"
     scene = still(figure)
-    assert any(s.fill == "wood" or s.fill == "prop" for s in scene.shapes)
+    tuck = max(
+        (s for s in scene.shapes if s.stroke == "sign" and s.fill is None),
+        key=lambda s: len(s.path.commands),
+    )
+    xs = [x for x, _ in tuck.path.points()]
+    assert max(xs) - min(xs) > 0.15, "a tuck arrow big enough to see"
 
 
 def test_side_lunge_steps_sideways_without_a_chair() -> None:

@@ -91,6 +91,24 @@ def place(pose: Pose, view: str, body: Body | None = None, *, lift: bool = True)
     return Placed(moved, [(item, probes(moved, _support(item)[0]), h) for item, _, h in found])
 
 
+def _anchored(earlier: Placed, now: Placed) -> Placed:
+    """*earlier* moved along the floor so that the one foot flat on the floor in both
+    poses stands in one place: a lunge's hips then sink forward over the front foot,
+    rather than the foot sliding back under them. (With both feet down, as in a bridge
+    or a side lunge, the hips stay where they were drawn.)"""
+    both = {item for item, _, _ in now.contacts} & {item for item, _, _ in earlier.contacts}
+    feet = [side for side in ("near", "far") if f"{side}_foot" in both]
+    if len(feet) != 1:
+        return earlier
+    ankle = f"{feet[0]}_ankle"
+    dx = now.body.points[ankle][0] - earlier.body.points[ankle][0]
+    contacts = [
+        (item, [[Probe((p.at[0] + dx, p.at[1]), p.radius) for p in g] for g in groups], h)
+        for item, groups, h in earlier.contacts
+    ]
+    return Placed(earlier.body.moved(dx, 0.0), contacts)
+
+
 def pose_problems(figure: Figure, pose: Pose) -> list[str]:
     """What is wrong with *pose* as drawn: a contact that does not touch what it rests on
     (a detached figure, a floating boat), or a part of the body below the floor."""
@@ -460,8 +478,12 @@ def _signs(
                     )
                 )
         elif sign == "tuck":
+            # The tailbone tucked under: a bold arc round the seat, from the low back
+            # down under the buttock and forward (the judge read a small one as nothing).
             glutes = body.points["glutes"]
-            shapes += arc_arrow(glutes, 0.075, body.lower.up + 110, 100)
+            shapes += arc_arrow(
+                glutes, 0.11, body.lower.up + 105, 115, width=SIGN_W * 1.5, head=0.045
+            )
         elif sign == "breathe":
             spot = body.points["belly"]
             shapes += breath_lines(
@@ -581,11 +603,11 @@ def frame_scene(
     already *on_ground* (between key poses) is not lifted again."""
     placed = place(pose, figure.view, body, lift=not on_ground)
     body = placed.body
-    start = place(ghost, figure.view) if ghost is not None else None
+    start = _anchored(place(ghost, figure.view), placed) if ghost is not None else None
     moved_from = start
     if moved_from is None and "lift" in figure.signs and frame is None:
         first = figure.key_poses()[0]
-        moved_from = place(first, figure.view) if first is not pose else None
+        moved_from = _anchored(place(first, figure.view), placed) if first is not pose else None
     back, front = body_shapes(body, breath=breath)
     behind, under, over = _prop_layers(figure, placed)
     target = _target(figure)

@@ -72,10 +72,17 @@ def hop_arrow(a: Point, b: Point, height: float = 0.05) -> list[Shape]:
 
 
 def arc_arrow(
-    centre: Point, radius: float, start: float, sweep: float, *, ry: float | None = None
+    centre: Point,
+    radius: float,
+    start: float,
+    sweep: float,
+    *,
+    ry: float | None = None,
+    width: float = SIGN_W,
+    head: float = 0.03,
 ) -> list[Shape]:
     """An arrow along an arc (or an ellipse's, with *ry*) from *start* degrees through
-    *sweep* degrees."""
+    *sweep* degrees, its line *width* wide and its *head* that long."""
     ry = radius if ry is None else ry
     steps = 12
 
@@ -87,8 +94,8 @@ def arc_arrow(
     end = at(start + sweep)
     before = at(start + sweep * (steps - 1.5) / steps)
     return [
-        Shape(smooth(pts, closed=False), fill=None, stroke="sign", width=SIGN_W),
-        _head(end, angle_of(before, end)),
+        Shape(smooth(pts, closed=False), fill=None, stroke="sign", width=width),
+        _head(end, angle_of(before, end), head),
     ]
 
 
