@@ -43,7 +43,9 @@ How the window uses it::
     changes = rating_changes(detail, store.previous_session(recorder.session_id))
 
     # The routine page: store.last_done(routine.name), describe_releases(last.releases)
-    # The Progress page: store.progress(), store.sessions(limit=50, offset=n),
+    # The Progress page: store.progress(), or store.day_minutes() now and, on a worker
+    #   thread, store.reader().totals() (the figures over the whole history),
+    #   store.sessions(limit=50, offset=n),
     #   store.session(id), store.pain_series(area), store.release_series(point),
     #   store.weekly_goal() / set_weekly_goal(n), delete_session(id), delete_all(),
     #   export(path), import_file(path) (HistoryImportError names the line).
@@ -86,6 +88,7 @@ from .records import (
     Side,
     StepRecord,
     Streak,
+    Totals,
     Unfinished,
     content_hash,
 )
@@ -128,6 +131,7 @@ __all__ = [
     "SinceStart",
     "StepRecord",
     "Streak",
+    "Totals",
     "Unfinished",
     "WallClock",
     "compute_streak",

@@ -41,6 +41,7 @@ __all__ = [
     "NewerHistoryError",
     "Opened",
     "connect",
+    "connect_reader",
     "open_database",
 ]
 
@@ -277,6 +278,27 @@ def connect(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection
             log.warning("history database %s is in %s mode, not WAL", path, mode)
         # FULL: each commit reaches the disk, so a power cut loses at most the running step.
         conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def connect_reader(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """One more connection to the history at *path*, already opened by
+    :func:`open_database`, that only reads (``query_only``), for use on one other thread.
+    *read_only*: the history was opened read-only, so this one changes nothing either (no
+    -shm file made). WAL mode lets it read while the app's connection writes."""
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = ON")
     except BaseException:
         conn.close()
         raise

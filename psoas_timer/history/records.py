@@ -44,6 +44,7 @@ __all__ = [
     "Side",
     "StepRecord",
     "Streak",
+    "Totals",
     "Unfinished",
     "content_hash",
     "is_release",
@@ -343,6 +344,24 @@ class Unfinished:
     step: int | None
     step_name: str | None
     last_activity: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """The Progress page's figures that need the whole history (its age, not what is shown,
+    sets their cost): the streak, each routine's figures, the areas and points that have
+    charts (with the latest of each), sessions and time in all. Worked out off the window's
+    thread (:meth:`HistoryStore.reader`)."""
+
+    today: date
+    streak: Streak
+    routines: tuple[RoutineStats, ...]
+    areas: tuple[Area, ...]
+    points: tuple[Point, ...]
+    sessions: int
+    total_seconds: float
+    latest_area: Area | None = None
+    latest_point: Point | None = None
 
 
 @dataclass(frozen=True, slots=True)

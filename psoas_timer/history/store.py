@@ -17,8 +17,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from psoas_timer.i18n import _
+
 from . import journal
-from .database import Opened, open_database
+from .database import HistoryError, Opened, connect_reader, open_database
 from .journal import STATEMENTS
 from .localtime import WallClock, from_iso, local_now, to_iso
 from .records import (
@@ -44,6 +46,7 @@ from .records import (
     Side,
     StepRecord,
     Streak,
+    Totals,
     Unfinished,
     release_sql,
 )
@@ -193,6 +196,28 @@ class HistoryStore:
         except sqlite3.Error as exc:  # the sets stay in their journal for the next time
             log.warning("cannot add the sets kept from an earlier session yet: %s", exc)
         return store
+
+    def reader(self) -> HistoryStore:
+        """A second store on the same file, that only reads, for one worker thread (the
+        whole-history figures: :meth:`totals`); close it when done. Raises
+        :class:`~psoas_timer.history.database.HistoryError` when it cannot be opened."""
+        try:
+            conn = connect_reader(self.path, read_only=self.read_only is not None)
+        except sqlite3.Error as exc:
+            raise HistoryError(
+                _("cannot read the history file {path}: {exc}").format(path=self.path, exc=exc)
+            ) from exc
+        return HistoryStore(Opened(conn, self.path, read_only=self.read_only), wall=self.wall)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read within sees the history as it was at its first read (one read
+        transaction): figures worked out together agree with each other."""
+        self._conn.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            self._conn.execute("COMMIT")
 
     def close(self) -> None:
         self._conn.close()
@@ -488,22 +513,40 @@ class HistoryStore:
             lambda r: ReleaseSample(r[0], from_iso(r[1]), r[2], r[3], cast("ReleaseEnding", r[4])),
         )
 
-    def progress(self, today: date | None = None, *, days: int = 183) -> Progress:
-        """What the Progress page draws first: minutes per day over the last *days* days,
-        the streak, per-routine figures, and the areas and points that have charts."""
+    def totals(self, today: date | None = None) -> Totals:
+        """The figures over the whole history, read together (:meth:`snapshot`): what
+        costs more the older the history is. Meant for a worker thread (:meth:`reader`)."""
         today = self._today(today)
-        count, total = self._conn.execute(
-            "SELECT count(*), coalesce(sum(active_seconds), 0) FROM sessions"
-        ).fetchone()
+        with self.snapshot():
+            count, total = self._conn.execute(
+                "SELECT count(*), coalesce(sum(active_seconds), 0) FROM sessions"
+            ).fetchone()
+            return Totals(
+                today=today,
+                streak=self.streak(today),
+                routines=tuple(self.routine_stats()),
+                areas=tuple(self.rated_areas()),
+                points=tuple(self.release_points()),
+                sessions=int(count),
+                total_seconds=float(total),
+                latest_area=self.last_rated_area(),
+                latest_point=self.last_released_point(),
+            )
+
+    def progress(self, today: date | None = None, *, days: int = 183) -> Progress:
+        """What the Progress page draws: minutes per day over the last *days* days (cheap:
+        bounded by *days*), and the whole-history :meth:`totals`."""
+        today = self._today(today)
+        totals = self.totals(today)
         return Progress(
             today=today,
             days=tuple(self.day_minutes(today - timedelta(days=days - 1), today)),
-            streak=self.streak(today),
-            routines=tuple(self.routine_stats()),
-            areas=tuple(self.rated_areas()),
-            points=tuple(self.release_points()),
-            sessions=int(count),
-            total_seconds=float(total),
+            streak=totals.streak,
+            routines=totals.routines,
+            areas=totals.areas,
+            points=totals.points,
+            sessions=totals.sessions,
+            total_seconds=totals.total_seconds,
         )
 
     # -- settings --------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from psoas_timer.history import Area, HistoryStore, Point, Progress
+from psoas_timer.history import Area, HistoryStore, Point, Totals
 from psoas_timer.i18n import _, upper_first
 from psoas_timer.ui.common.theme import scaled_font
 
@@ -59,14 +59,12 @@ class ChartsTab(QWidget):
     def set_store(self, store: HistoryStore | None) -> None:
         self.store = store
 
-    def fill_choices(self, progress: Progress) -> None:
+    def fill_choices(self, totals: Totals) -> None:
         """Offer the areas and points the history has, keeping the ones chosen; at first,
         the area rated most recently and the point released most recently."""
-        latest_area = self.store.last_rated_area() if self.store is not None else None
-        latest_point = self.store.last_released_point() if self.store is not None else None
         for combo, items, latest in (
-            (self.area_choice, progress.areas, latest_area),
-            (self.point_choice, progress.points, latest_point),
+            (self.area_choice, totals.areas, totals.latest_area),
+            (self.point_choice, totals.points, totals.latest_point),
         ):
             chosen = combo.currentData()
             combo.blockSignals(True)

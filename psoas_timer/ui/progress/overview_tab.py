@@ -3,6 +3,9 @@ routine's figures (times done, last done, average length)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -14,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from psoas_timer.history import Progress, format_seconds
+from psoas_timer.history import DayMinutes, Progress, RoutineStats, format_seconds
 from psoas_timer.i18n import _, format_time
 from psoas_timer.ui.common.theme import scaled_font
 from psoas_timer.ui.progress.calendar_view import MonthsCalendar
@@ -24,8 +27,9 @@ __all__ = ["OverviewTab"]
 
 
 class OverviewTab(QWidget):
-    """Drawn from a :class:`Progress` with :meth:`show_progress`; its type is sized from
-    *base* (the page's font)."""
+    """Drawn from a :class:`Progress` with :meth:`show_progress` (or in two steps: the
+    calendar with :meth:`show_days`, the routines with :meth:`show_routines`); its type is
+    sized from *base* (the page's font)."""
 
     def __init__(self, base: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,17 +62,22 @@ class OverviewTab(QWidget):
         layout.addWidget(self.routines, 1)
 
     def show_progress(self, progress: Progress) -> None:
-        self.calendar.set_days(progress.days, progress.today)
-        self.calendar_caption.setText(calendar_words(progress.days, self.calendar.first))
-        self._fill_routines(progress)
+        self.show_days(progress.days, progress.today)
+        self.show_routines(progress.routines, progress.today)
 
-    def _fill_routines(self, progress: Progress) -> None:
+    def show_days(self, days: Sequence[DayMinutes], today: date) -> None:
+        """The calendar: minutes on each of the last months' days, up to *today*."""
+        self.calendar.set_days(days, today)
+        self.calendar_caption.setText(calendar_words(days, self.calendar.first))
+
+    def show_routines(self, routines: Sequence[RoutineStats], today: date) -> None:
+        """Each routine's figures (:meth:`HistoryStore.totals`), as of *today*."""
         table = self.routines
-        table.setRowCount(len(progress.routines))
-        for row, stats in enumerate(progress.routines):
+        table.setRowCount(len(routines))
+        for row, stats in enumerate(routines):
             when = stats.last_done
             last = _("{day}, {time}").format(
-                day=day_words(when.date(), progress.today), time=format_time(when)
+                day=day_words(when.date(), today), time=format_time(when)
             )
             cells = [
                 stats.routine,

@@ -9,14 +9,18 @@ first, with its steps, releases, ratings and note; delete one). Export, Import a
 all history" sit below. Everything is read through :class:`HistoryStore`; the page holds no
 SQL and no rules.
 
-Drawing is kept to what shows: one ``progress()`` call and the first page of sessions;
-a session's detail when it is selected; the charts when their tab is first shown.
+Drawing is kept to what shows: the calendar's months and the first page of sessions at
+once; a session's detail when it is selected; the charts when their tab is first shown. The
+figures over the whole history (streaks, each routine's, sessions and time in all, the
+charts' choices) cost more the older the history is: in the window they are worked out on a
+worker thread (:mod:`.totals_worker`) and drawn when they come, so opening the page never
+holds the window up; until then the figures show a dash.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,10 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.history import (
+    DayMinutes,
     HistoryError,
     HistoryImportError,
     HistoryStore,
     Progress,
+    Totals,
     format_seconds,
 )
 from psoas_timer.i18n import _, format_decimal, ngettext
@@ -51,6 +57,7 @@ from psoas_timer.ui.progress.charts_tab import ChartsTab
 from psoas_timer.ui.progress.checkins_tab import CheckInsTab
 from psoas_timer.ui.progress.overview_tab import OverviewTab
 from psoas_timer.ui.progress.sessions_tab import SessionsTab
+from psoas_timer.ui.progress.totals_worker import TotalsWorker
 
 if TYPE_CHECKING:
     from psoas_timer.ui.progress.report_dialog import FollowedProgramme
@@ -79,7 +86,12 @@ def _figure(parent: QWidget, name: str, caption: str) -> tuple[QLabel, QLabel, Q
 
 
 class ProgressView(QWidget):
-    """The page; give it the store with :meth:`set_store`, draw it with :meth:`refresh`."""
+    """The page; give it the store with :meth:`set_store`, draw it with :meth:`refresh`.
+
+    *background*: the whole-history figures are worked out on a worker thread and drawn
+    when they come (the window's way); otherwise :meth:`refresh` draws them before it
+    returns.
+    """
 
     #: A session was deleted, or history imported or deleted (the window refreshes lines
     #: that depend on it, such as the routine page's "last done").
@@ -89,13 +101,21 @@ class ProgressView(QWidget):
         self,
         ask: Ask | None = None,
         parent: QWidget | None = None,
+        *,
+        background: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progress")
         self._ask = ask
         self.store: HistoryStore | None = None
+        #: The page as last drawn whole (None until the whole-history figures came).
         self.progress: Progress | None = None
         self._today: date | None = None
+        self._days: tuple[DayMinutes, ...] = ()
+        #: The number of the latest ask for the figures: an answer to an older one is stale.
+        self._asked = 0
+        self._asked_pending = False
+        self._worker = TotalsWorker(self._on_totals) if background else None
         self.title = QLabel(_("Progress"))
         self.title.setFont(scaled_font(self.font(), 34, bold=True))
         self.notice = QLabel()
@@ -243,45 +263,91 @@ class ProgressView(QWidget):
             widget.setEnabled(on)
         self.delete_all.setEnabled(on)
 
+    @property
+    def working(self) -> bool:
+        """The whole-history figures asked for last have not been drawn yet."""
+        return self._asked_pending
+
     def refresh(self, today: date | None = None) -> None:
-        """Draw the page from the history as it is now."""
+        """Draw the page from the history as it is now: the calendar and the newest
+        sessions at once, the whole-history figures now or, in the background, when they
+        come."""
         store = self.store
         if store is None:
             self.progress = None
             return
+        today = today if today is not None else store.wall().date()
         try:
-            progress = store.progress(today, days=CALENDAR_DAYS)
+            days = tuple(store.day_minutes(today - timedelta(days=CALENDAR_DAYS - 1), today))
         except HistoryError as exc:
-            log.exception("could not read the history")
-            self.set_notice(_("The history could not be read: {problem}").format(problem=exc))
+            self._unreadable(exc)
             return
-        self.progress = progress
-        self._today = progress.today
-        streak = progress.streak
+        self._today, self._days = today, days
+        self.overview.show_days(days, today)
+        self.sessions.relist()
+        self._asked += 1
+        self._asked_pending = True
+        if self._worker is not None:
+            self._worker.ask(self._asked, store, today)
+            self._draw_tabs()  # the body map and check-ins read what they show
+            return
+        try:
+            totals = store.totals(today)
+        except HistoryError as exc:
+            self._unreadable(exc)
+            return
+        self._on_totals(self._asked, totals, None)
+
+    def _unreadable(self, problem: object) -> None:
+        log.error("could not read the history: %s", problem)
+        self.set_notice(_("The history could not be read: {problem}").format(problem=problem))
+
+    def _on_totals(self, number: int, totals: Totals | None, problem: str | None) -> None:
+        """The whole-history figures asked for as *number* (or why there are none)."""
+        if number != self._asked or self.store is None:
+            return  # asked again since (a session deleted, the goal changed): stale
+        self._asked_pending = False
+        if totals is None:
+            self._unreadable(problem)
+            return
+        self.progress = Progress(
+            today=totals.today,
+            days=self._days,
+            streak=totals.streak,
+            routines=totals.routines,
+            areas=totals.areas,
+            points=totals.points,
+            sessions=totals.sessions,
+            total_seconds=totals.total_seconds,
+        )
+        streak = totals.streak
         # The number is drawn large over its caption, so the caption's noun agrees with it.
         self.streak.setText(str(streak.current))
         self.streak_caption.setText(ngettext("day in a row", "days in a row", streak.current))
         self.longest.setText(str(streak.longest))
         self.week.setText(_("{done} of {goal}").format(done=streak.this_week, goal=streak.goal))
         self.week_caption.setText(ngettext("day this week", "days this week", streak.goal))
-        self.total.setText(str(progress.sessions))
-        self.total_caption.setText(noun(progress.sessions, "session"))
-        hours = progress.total_seconds / 3600
+        self.total.setText(str(totals.sessions))
+        self.total_caption.setText(noun(totals.sessions, "session"))
+        hours = totals.total_seconds / 3600
         self.hours.setText(
             _("{hours} h").format(hours=format_decimal(hours, digits=0))
             if hours >= 10
-            else format_seconds(progress.total_seconds)
+            else format_seconds(totals.total_seconds)
         )
         self.goal.blockSignals(True)
         self.goal.setValue(streak.goal)
         self.goal.blockSignals(False)
         self._word_goal(streak.goal)
-        self.overview.show_progress(progress)
-        self.charts.fill_choices(progress)
-        self.sessions.relist()
+        self.overview.show_routines(totals.routines, totals.today)
+        self.charts.fill_choices(totals)
         self.charts.dirty = True
         if self.tabs.currentWidget() is self.charts:
             self.charts.draw()
+        if self._worker is None:
+            self._draw_tabs()
+
+    def _draw_tabs(self) -> None:
         if self.tabs.currentWidget() is self.body_map:
             self.body_map.draw()
         if self.tabs.currentWidget() is self.checkins:

@@ -162,7 +162,9 @@ class MainWindow(QMainWindow):
 
         self.library, self.routine = LibraryView(), RoutineView()
         self.player, self.completion = PlayerView(services.clock), CompletionView()
-        self.rating, self.progress = RatingPrompt(), ProgressView(services.ask)
+        self.rating = RatingPrompt()
+        # With services in the background, the page's whole-history figures are too.
+        self.progress = ProgressView(services.ask, background=services.background)
         self.problems = ProblemsView()
         self.pages = pages = QStackedWidget()
         for page in (self.library, self.routine, self.player, self.completion):
