@@ -454,3 +454,27 @@ def test_a_hand_on_the_floor_stays_there_whatever_the_arm_angles() -> None:
         body = place(pose, "side").body
         assert body.points["near_hand"][1] == pytest.approx(0.02, abs=1e-6)
         assert abs(body.points["near_hand"][0] - body.points["shoulder"][0]) < 0.05
+
+
+def test_calm_breathing_shows_a_hand_on_the_chest_and_one_on_the_belly() -> None:
+    # The far hand on the chest was hidden behind the torso: a hand resting on the front
+    # of the trunk is drawn over it, and the long breath out leaves the mouth.
+    from psoas_timer.core.figure.body_shapes import body_shapes
+
+    figure = _figure("calm-breathing")
+    pose = figure.poses["start"]
+    assert set(pose.reach.values()) == {"chest", "belly"}
+    body = place(pose, figure.view).body
+    _back, front = body_shapes(body)
+    torso = next(i for i, s in enumerate(front) if s.fill == "skin")
+    assert any(s.fill == "far" for s in front[torso + 1 :]), "the far hand over the torso"
+    scene = still(figure)
+    arcs = [s for s in scene.shapes if s.stroke == "sign" and s.fill is None and not s.dashed]
+    assert len(arcs) >= 7, "breath lines off the belly and the mouth, and the wave"
+
+
+def test_ball_rolls_trail_runs_along_the_belly_and_the_thigh() -> None:
+    scene = still(_figure("ball-roll"))
+    faint = [s for s in scene.shapes if s.fill == "ball" and s.dashed]
+    xs = [sum(x for x, _ in s.path.points()) / len(s.path.points()) for s in faint]
+    assert len(faint) >= 3 and max(xs) - min(xs) > 0.4, "balls along the body"

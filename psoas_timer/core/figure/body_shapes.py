@@ -201,7 +201,11 @@ def body_shapes(
     drawn faint and flat, to show where a movement starts."""
     far = "ghost" if ghost else "far"
     skin = "ghost" if ghost else "skin"
-    back = _leg(body, "far", far) + _arm(body, "far", far)
+    far_arm = _arm(body, "far", far)
+    # A far hand resting on the front of the trunk lies over it, seen (its forearm and
+    # hand drawn after the torso, in the far arm's shade).
+    over = far_arm[1:3] if "far" in body.on_trunk and body.view == "side" else []
+    back = _leg(body, "far", far) + [s for s in far_arm if not any(s is o for o in over)]
     torso = Shape(smooth(torso_points(body, breath)), fill=skin, width=LINE, body=True)
     front = (
         [torso, *_head(body, skin)]
@@ -213,6 +217,7 @@ def body_shapes(
             ),
         ]
     )
+    front += over
     front += _leg(body, "near", skin) + _arm(body, "near", skin)
     if ghost:
         back = [

@@ -36,7 +36,6 @@ from .signs import (
     curve_arrow,
     double_arrow,
     hold_sign,
-    hop_arrow,
     pulse_ring,
 )
 from .skeleton import Body, floor_hands, plant_hands, pose_body
@@ -198,7 +197,7 @@ def _anatomy(figure: Figure, body: Body, region: str | None) -> list[Shape]:
             lo.at(0.04, -0.05),
             lo.at(0.0, -0.025),
         ]
-        shapes.append(Shape(smooth(wing), fill="bone", stroke=None, alpha=0.22))
+        shapes.append(Shape(smooth(wing), fill="bone", stroke=None, alpha=0.4))
         rim = [
             lo.at(0.04, -0.05),
             lo.at(0.085, -0.045),
@@ -207,7 +206,7 @@ def _anatomy(figure: Figure, body: Body, region: str | None) -> list[Shape]:
             lo.at(0.05, 0.056),
             lo.at(0.02, 0.04),
         ]
-        shapes.append(Shape(smooth(rim, closed=False), fill=None, stroke="bone", width=0.009))
+        shapes.append(Shape(smooth(rim, closed=False), fill=None, stroke="bone", width=0.014))
         shapes.append(Shape(circle(lo.at(0.05, 0.056), 0.012), fill="bone", stroke=None))
     if "deep" in figure.signs:
         # The psoas: from the side of the low spine, down through the pelvis, over the
@@ -221,7 +220,7 @@ def _anatomy(figure: Figure, body: Body, region: str | None) -> list[Shape]:
             along(body.points["near_hip"], thigh, 0.025),
         ]
         shapes.append(
-            Shape(smooth(band, closed=False), fill=None, stroke="target", width=0.03, alpha=0.35)
+            Shape(smooth(band, closed=False), fill=None, stroke="target", width=0.04, alpha=0.7)
         )
         spine = [up.at(0.12, -0.04), up.at(0.0, -0.035), lo.at(0.06, -0.04), lo.at(0.0, -0.05)]
         shapes.append(
@@ -334,26 +333,36 @@ def _signs(
                     tip = along(region, outward + spread, 0.06)
                     shapes += arrow(along(region, outward + spread, 0.16), tip)
         elif sign == "roll" and region is not None:
-            # The ball moved from spot to spot: where it was and goes next, faint, with
-            # an arrow hopping to each, and the way along the body beneath.
-            y = -0.05
-            shapes += double_arrow((region[0] - 0.2, y), (region[0] + 0.2, y))
+            # The ball goes along the body, up the belly and down the thigh: faint balls
+            # under the belly and the thigh where it goes next, a dotted trail through
+            # them, and a long arrow both ways along the body beneath.
+            ahead = 1.0 if body.points["head"][0] > body.points["hip"][0] else -1.0
+            spots = [region[0] + ahead * d for d in (-0.34, -0.18, 0.0, 0.14)]
+            low, high = min(spots), max(spots)
+            shapes += double_arrow((low - 0.03, -0.05), (high + 0.03, -0.05))
             if "ball" in figure.props:
-                for dx in (-0.15, 0.15):
-                    spot = (region[0] + dx, kit.BALL_R)
+                shapes.append(
+                    Shape(
+                        polygon([(low, kit.BALL_R), (high, kit.BALL_R)], closed=False),
+                        fill=None,
+                        stroke="sign",
+                        width=SIGN_W * 0.6,
+                        alpha=0.8,
+                        dashed=True,
+                    )
+                )
+                for x in spots:
+                    if abs(x - region[0]) < 0.05:
+                        continue
                     shapes.append(
                         Shape(
-                            circle(spot, kit.BALL_R),
+                            circle((x, kit.BALL_R), kit.BALL_R),
                             fill="ball",
                             stroke="line",
                             width=0.004,
                             alpha=0.35,
                             dashed=True,
                         )
-                    )
-                    shapes += hop_arrow(
-                        (region[0] + (0.045 if dx > 0 else -0.045), -0.012),
-                        (spot[0] - (0.03 if dx > 0 else -0.03), -0.012),
                     )
         elif sign == "hook" and region is not None:
             # Over the front point of the hip bone and down into its bowl.
@@ -366,8 +375,9 @@ def _signs(
             # Down onto the belly, then on, deep, towards the spine (dashed, under the
             # skin): the psoas lies just in front of it.
             inward = outward + 180
-            top = along(region, outward, 0.19)
-            shapes += arrow(top, along(region, outward, 0.11))
+            # Straight down, bold: the flat fingers sink, they do not hook.
+            top = along(region, outward, 0.21)
+            shapes += arrow(top, along(region, outward, 0.11), width=SIGN_W * 1.5)
             deep = along(region, inward, 0.075)
             shapes.append(
                 Shape(
@@ -411,6 +421,10 @@ def _signs(
                     dashed=True,
                 )
             )
+            # The long breath out leaving the mouth.
+            head = body.points["head"]
+            mouth = body.upper.up - 105
+            shapes += breath_lines(along(head, mouth, 0.08), mouth)
             shapes_wave, labels_wave = _breath_wave(body, _breathing_counts())
             shapes += shapes_wave
             labels += labels_wave

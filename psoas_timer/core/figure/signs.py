@@ -183,6 +183,16 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
         shapes.append(
             Shape(smooth(edge, closed=False), fill=None, stroke="ghost", width=0.004, dashed=True)
         )
+        if tool == "hook":
+            # The inside of the pelvic bowl, where the iliacus lies: shaded under the rim.
+            bowl = [
+                at(s * 0.122, 0.16),
+                at(s * 0.115, 0.1),
+                at(s * 0.085, 0.06),
+                at(s * 0.06, 0.075),
+                at(s * 0.07, 0.13),
+            ]
+            shapes.append(Shape(smooth(bowl), fill="target", stroke=None, alpha=0.3))
         crest = [at(s * 0.122, 0.16), at(s * 0.115, 0.1), at(s * 0.085, 0.06)]
         shapes.append(Shape(smooth(crest, closed=False), fill=None, stroke="bone", width=0.007))
         point = circle(at(s * 0.085, 0.058), 0.01 * k)

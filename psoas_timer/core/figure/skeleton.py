@@ -43,6 +43,9 @@ class Body:
     angles: dict[str, float] = field(default_factory=dict)
     lower: Frame = Frame((0.0, 0.0), 90.0)
     upper: Frame = Frame((0.0, 0.0), 90.0)
+    #: The sides whose hand rests on the front of the trunk (drawn over it, even the far
+    #: one: a hand on the chest is seen).
+    on_trunk: frozenset[str] = frozenset()
 
     def moved(self, dx: float, dy: float) -> Body:
         def shift(p: Point) -> Point:
@@ -54,6 +57,7 @@ class Body:
             dict(self.angles),
             Frame(shift(self.lower.origin), self.lower.up),
             Frame(shift(self.upper.origin), self.upper.up),
+            self.on_trunk,
         )
 
 
@@ -83,6 +87,10 @@ FRONT_LANDMARKS: dict[str, tuple[float, float]] = {
 }
 
 
+#: Body points on the front of the trunk a hand may rest on.
+TRUNK_FRONT = frozenset({"navel", "belly", "chest", "hip_bone", "hip_crease", "front_hip"})
+
+
 def pose_body(pose: Pose, view: str) -> Body:
     """The joints of *pose* seen from *view* ("side" or "front"), the hip at the origin."""
     body = Body(view)
@@ -110,6 +118,11 @@ def pose_body(pose: Pose, view: str) -> Body:
             pts[f"{side}_shoulder"] = along(shoulder, upper - 90, out * anthro.SHOULDER_HALF_WIDTH)
         _leg(body, side, limbs[side])
     _landmarks(body)
+    body.on_trunk = frozenset(
+        side
+        for side in SIDES
+        if pose.reach.get(side) in TRUNK_FRONT  # type: ignore[call-overload]
+    )
     for side in SIDES:
         reach = pose.reach.get(side)  # type: ignore[call-overload]
         _arm(
