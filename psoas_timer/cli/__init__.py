@@ -13,18 +13,21 @@
 :mod:`.validate_command`, :mod:`.routine_commands` (list, plan, schema),
 :mod:`.today_command`, :mod:`.audio_command` and :mod:`.history_command`; what they share is
 in :mod:`.common`, and :mod:`.inert` keeps what they print from acting on the terminal.
-Anything else opens the window.
+Anything else opens the window. Every command speaks the language chosen in Menu → Language
+(read by :mod:`.kept_language`, decided as the window decides); "System" follows the
+environment.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 
 from psoas_timer import __version__
-from psoas_timer.i18n import N_, SOURCE_LANGUAGE, _, pgettext, set_language
+from psoas_timer.i18n import N_, SOURCE_LANGUAGE, _, chosen_language, pgettext, set_language
 
 from . import (
     argparse_words,
@@ -35,6 +38,7 @@ from . import (
     validate_command,
 )
 from .inert import inert_output
+from .kept_language import kept_language
 
 __all__ = ["main"]
 
@@ -118,21 +122,52 @@ def _take_verbose(args: list[str]) -> tuple[list[str], bool]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list, verbose = _take_verbose(list(sys.argv[1:] if argv is None else argv))
+    language, said = _kept_choice()
+    set_language(language)
     argparse_words.install()
     if args_list and args_list[0] in COMMANDS:
         if "--json" not in args_list[: args_list.index("--") if "--" in args_list else None]:
-            return _command(args_list, verbose)
+            return _command(args_list, verbose, said)
         # JSON is for programs: the same whatever the user's language (names, words and
         # numbers as written in the source), so a script reading it never breaks
         set_language(SOURCE_LANGUAGE)
         try:
-            return _command(args_list, verbose)
+            return _command(args_list, verbose, said)
         finally:
-            set_language(None)
-    return _window(args_list, verbose)
+            set_language(language)
+    return _window(args_list, verbose, said)
 
 
-def _command(args_list: list[str], verbose: bool) -> int:
+class _Held(logging.Handler):
+    """What is logged before the log is set up, kept to be logged once it is."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _kept_choice() -> tuple[str | None, list[logging.LogRecord]]:
+    """The language chosen in Menu → Language, decided as the window decides (None: the
+    environment's), and what deciding it logged (a damaged choice), for :func:`_logged`
+    once the log is set up."""
+    held = _Held()
+    package = logging.getLogger("psoas_timer")
+    package.addHandler(held)
+    try:
+        return chosen_language(kept_language()), held.records
+    finally:
+        package.removeHandler(held)
+
+
+def _logged(records: list[logging.LogRecord]) -> None:
+    for record in records:
+        logging.getLogger(record.name).handle(record)
+
+
+def _command(args_list: list[str], verbose: bool, said: list[logging.LogRecord]) -> int:
     from psoas_timer import logs
 
     with inert_output():
@@ -143,6 +178,7 @@ def _command(args_list: list[str], verbose: bool) -> int:
                 _("unrecognized arguments: {args}").format(args=" ".join(extra))
             )
         logs.setup(verbose=verbose)
+        _logged(said)
         try:
             result: int = args.func(args)
             sys.stdout.flush()
@@ -152,11 +188,12 @@ def _command(args_list: list[str], verbose: bool) -> int:
     return result
 
 
-def _window(args_list: list[str], verbose: bool) -> int:
+def _window(args_list: list[str], verbose: bool, said: list[logging.LogRecord]) -> int:
     from psoas_timer import logs
 
     app_args = _app_parser().parse_args(args_list)
     logs.setup(verbose=verbose)
+    _logged(said)
     try:
         from psoas_timer.ui.shell.app import run
     except ImportError as exc:

@@ -14,7 +14,9 @@ bundled routines' text (names, descriptions, instructions), extracted from their
 Every call looks the text up in the current language at that moment (nothing is cached at
 import), so the language can be set once the settings are read. The language follows the
 system (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, read as gettext reads them)
-unless :func:`set_language` names one. Formats (:func:`format_decimal`, :func:`format_date`
+unless :func:`set_language` names one. Which one the window and the command line name is
+decided by one rule, :func:`chosen_language`: the language kept in Menu → Language, unless
+that is "System". Formats (:func:`format_decimal`, :func:`format_date`
 ...) come from Babel, imported on first use so that starting the app does not pay for it.
 
 ``docs/translating.md`` is the translators' side: ``tools/i18n.py extract|update|compile|
@@ -24,6 +26,7 @@ check``.
 from __future__ import annotations
 
 import gettext as _gettext
+import logging
 import os
 from typing import TYPE_CHECKING
 
@@ -35,8 +38,10 @@ if TYPE_CHECKING:
     from babel import Locale
 
 __all__ = [
+    "LANGUAGE_SETTING",
     "N_",
     "_",
+    "chosen_language",
     "content",
     "first_weekday",
     "format_date",
@@ -77,6 +82,11 @@ NATIVE_NAMES = {
 #: see :func:`is_rtl`.
 _RTL = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "dv", "ug", "ckb", "sd"})
 
+#: Where Menu → Language keeps its choice in the window's settings (QSettings key); "" is
+#: "System". The command line reads it too (``psoas_timer.cli.kept_language``).
+LANGUAGE_SETTING = "window/language"
+
+_log = logging.getLogger(__name__)
 _requested: str | None = None  # what set_language() was given; None follows the system
 _state: dict[str, object] = {}  # the effective language and its loaded catalogs
 
@@ -142,6 +152,34 @@ def _resolve(requested: str | None) -> str:
             if candidate == SOURCE_LANGUAGE or candidate in available:
                 return candidate
     return SOURCE_LANGUAGE
+
+
+def chosen_language(kept: object) -> str | None:
+    """The language to speak, decided from *kept*, the choice Menu → Language keeps (as read
+    from the settings; None when nothing is kept): that language, unless it is "System"
+    (kept as ""), which follows the environment. Returned as :func:`set_language` takes it:
+    the code, or None for the environment.
+
+    A kept value that is not a language code the app has (a damaged or hand-edited settings
+    file, a language no longer shipped) follows the environment too, with one log line.
+    The window and the command line both decide by this, so they always speak alike."""
+    if kept is None:
+        return None
+    if isinstance(kept, str):
+        code = kept.strip()
+        if not code or code.lower() == "system":
+            return None
+        code = _normalised(code)
+        available = catalogs.available_languages()
+        if any(c == SOURCE_LANGUAGE or c in available for c in _candidates(code)):
+            return code
+    _log.warning(
+        "the language kept in the settings (%s) is %.60r, not one the app has: following "
+        "the system's",
+        LANGUAGE_SETTING,
+        kept,
+    )
+    return None
 
 
 def set_language(code: str | None) -> None:

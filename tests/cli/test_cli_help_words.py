@@ -5,6 +5,7 @@ sentences name them as the usage line does, and every line fits a terminal of 80
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 
@@ -38,7 +39,7 @@ def language() -> Iterator[None]:
 
 
 def help_text(code: str, command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> str:
-    set_language(code)
+    os.environ["LANGUAGE"] = code  # the tests' own, put back after each (conftest)
     with pytest.raises(SystemExit) as ended:
         cli.main([*command, "--help"])
     assert ended.value.code == 0

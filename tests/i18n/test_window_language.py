@@ -47,6 +47,18 @@ def test_the_setting_is_applied_at_start(preferences: Preferences, language: Non
     assert apply_language(preferences.language) == "en"  # the tests' LANGUAGE=en
 
 
+def test_an_unknown_kept_language_follows_the_system_as_the_command_line_does(
+    preferences: Preferences,
+    language: None,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "fr")
+    preferences.language = "xx"  # hand-edited, or a language no longer shipped
+    assert apply_language(preferences.language) == "fr"
+    assert "not one the app has: following the system's" in caplog.text
+
+
 def test_qt_standard_buttons_in_german(qtbot: QtBot, language: None) -> None:
     apply_language("de")
     box = QDialogButtonBox(

@@ -32,12 +32,14 @@ def qt_translations_dir() -> Path:
     return found
 
 
-def apply_language(code: str | None) -> str:
-    """Speak *code* ("" or None: the system's language) from now on, in our text and in Qt's;
-    lay the window out right to left when the language is written so. The effective code."""
+def apply_language(code: object) -> str:
+    """Speak *code*, the choice kept in Menu → Language, from now on, in our text and in
+    Qt's ("" or None: the system's language; decided by :func:`i18n.chosen_language`, as
+    the command line decides); lay the window out right to left when the language is written
+    so. The effective code."""
     app = QCoreApplication.instance()
     i18n.set_cache_dir(paths.user_cache_dir())
-    i18n.set_language(code or None)
+    i18n.set_language(i18n.chosen_language(code))
     effective = i18n.language()
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)

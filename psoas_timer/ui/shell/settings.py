@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 from PySide6.QtCore import QByteArray, QSettings
 
 from psoas_timer.audio.settings import CUE_STYLES, TONE_STYLES
-from psoas_timer.i18n import _
+from psoas_timer.i18n import LANGUAGE_SETTING, _
 
 if TYPE_CHECKING:  # imported when first used: the window reads preferences before it paints
     from pydantic import TypeAdapter
@@ -302,8 +302,9 @@ class Preferences:
     #: The chosen theme (``psoas_timer.ui.common.theme.THEMES``).
     theme = Setting("window/theme", "system", allowed=("system", "light", "dark"))
     #: The language chosen in Menu → Language (a code such as "de" or "pt_BR"); "" follows
-    #: the system. Applied at start.
-    language = Setting("window/language", "")
+    #: the system. Applied at start by ``i18n.chosen_language``'s rule; the command line
+    #: reads it too, without Qt (``cli.kept_language``): keep its key and its plain string.
+    language = Setting(LANGUAGE_SETTING, "")
     #: The last answers to each routine's either/or steps, ``{routine: [option, ...]}``, each
     #: option by its key (library id or name), in the order of the routine's choices.
     _choices = JsonSetting("session/choices", dict[str, list[str]], cast(dict[str, list[str]], {}))
