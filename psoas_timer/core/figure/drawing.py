@@ -238,6 +238,24 @@ def _anatomy(figure: Figure, body: Body, region: str | None) -> list[Shape]:
     return shapes
 
 
+def _hooked_hand(body: Body) -> list[Shape]:
+    """The near hand with its fingers hooked over the front of the hip bone: a thick
+    outlined curve from the wrist over the skin, round the bony point and back under it."""
+    lo = body.lower
+    hook = [
+        body.points["near_wrist"],
+        lo.at(0.062, 0.092),
+        lo.at(0.04, 0.078),
+        lo.at(0.036, 0.05),
+        lo.at(0.058, 0.036),
+    ]
+    path = smooth(hook, closed=False)
+    return [
+        Shape(path, fill=None, stroke="line", width=0.04),
+        Shape(path, fill=None, stroke="skin", width=0.029),
+    ]
+
+
 _FIRST: dict[int, tuple[Figure, Body]] = {}
 
 
@@ -369,7 +387,7 @@ def _signs(
             lo = body.lower
             # From above the front point, curling over it and dipping into the bowl
             # inside the rim (not into the belly).
-            path = [lo.at(-0.02, 0.17), lo.at(0.03, 0.13), lo.at(0.06, 0.075), lo.at(0.07, 0.015)]
+            path = [lo.at(0.16, 0.2), lo.at(0.07, 0.2), lo.at(0.005, 0.15), lo.at(0.0, 0.095)]
             shapes += curve_arrow(path)
         elif sign == "deep" and region is not None:
             # Down onto the belly, then on, deep, towards the spine (dashed, under the
@@ -647,6 +665,10 @@ def frame_scene(
         # A release drill: the bone, the muscle and the spot under the skin, the hand
         # pressing on them drawn over them.
         trunk, near = front[:-NEAR_ARM_SHAPES], front[-NEAR_ARM_SHAPES:]
+        if "hook" in figure.signs and body.view == "side":
+            # The hand a hook: the palm over the belly, the fingers curled over the rim
+            # of the hip bone at its front point and into the bowl inside it.
+            near = [*near[:2], *_hooked_hand(body), near[3]]
         content = behind + ghost_shapes + back + under + trunk + anatomy + ring + near + over
         if "hook" in figure.signs and body.view == "side":
             # The bony front point of the hip bone stays in sight over the fingers that

@@ -147,7 +147,7 @@ __all__ += ["box_sign", "breath_lines", "distance", "pulse_ring"]
 MAP_SPOTS = {
     "navel": (0.06, 0.13),
     "hip_bone": (0.068, 0.065),
-    "hip_crease": (0.05, -0.01),
+    "hip_crease": (0.036, -0.035),
 }
 
 
