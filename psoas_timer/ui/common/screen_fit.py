@@ -1,11 +1,19 @@
 """Keep every window and dialog on its screen: never wider or taller than the space the desktop
 leaves (title bar included), and a body that scrolls where its content is taller.
 
-:func:`fit_to_screen` shrinks and moves one window. :class:`ScreenFit`, installed once on the
-application (:func:`install_screen_fit`), does that to every top-level window as it is shown,
-and again once the window manager has put its frame around it (on X11 the frame's size is
-known only after the window is mapped). :func:`scroll_body` wraps a dialog's content so its
-minimum size is small and it scrolls where the screen is too small.
+:func:`fit_to_screen` shrinks and moves one window. :class:`ScreenFit`
+(:func:`install_screen_fit`) does that to every top-level window as it is shown, and again
+once the window manager has put its frame around it (on X11 the frame's size is known only
+after the window is mapped). :func:`scroll_body` wraps a dialog's content so its minimum size
+is small and it scrolls where the screen is too small.
+
+:class:`ScreenFit` watches the windows themselves, not the whole application: a filter on
+the application is called, in Python, for every event of every object (each repaint, timer
+and queued call of a running session), and was a fifth of the session's CPU. A window it
+watches tells it of the windows that come after: a dialog made with that window as its
+parent (``ChildPolished``, before the dialog is shown), and any other as it is shown modal
+over it (``WindowBlocked``, before the dialog is mapped) or takes the focus from it
+(``WindowDeactivate``); the new one is watched from then on.
 """
 
 from __future__ import annotations
@@ -102,7 +110,19 @@ class ScreenFit(QObject):
     """Fits every top-level window to its screen when it is shown, and again when its frame
     arrives (the window manager's title bar and borders, on X11 known only after the window
     is mapped). Popups, menus and tooltips are left to Qt, and so is a size given later: only
-    a frame that changed since the last fit fits the window again."""
+    a frame that changed since the last fit fits the window again.
+
+    It filters the events of the windows it watches (:meth:`watch`), never the whole
+    application's, and finds each new window through one it watches already (see the
+    module's docstring)."""
+
+    #: The events of a watched window that matter: its own showing, moving and resizing,
+    #: and those that tell of a new window (a child added, a modal one over it, the focus
+    #: gone to another).
+    _SIZE_EVENTS = frozenset({QEvent.Type.Show, QEvent.Type.Move, QEvent.Type.Resize})
+    _NEWS_EVENTS = frozenset(
+        {QEvent.Type.ChildPolished, QEvent.Type.WindowBlocked, QEvent.Type.WindowDeactivate}
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -110,23 +130,49 @@ class ScreenFit(QObject):
         #: they were last fitted with.
         self._settling: dict[int, tuple[float, QMargins]] = {}
 
+    def watch(self, window: QWidget) -> None:
+        """Fit *window* as it is shown (once: watching it again does nothing)."""
+        if window.property(_WATCHED) or self._skipped(window):
+            return
+        window.setProperty(_WATCHED, True)  # kept on the window: gone with it
+        window.installEventFilter(self)
+
+    def watch_new(self) -> None:
+        """Watch every top-level window not yet watched, fitting those already shown (a
+        window found as it is shown, through another)."""
+        for window in QApplication.topLevelWidgets():
+            if window.property(_WATCHED) or not window.isWindow() or self._skipped(window):
+                continue
+            self.watch(window)
+            if window.isVisible() and id(window) not in self._settling:
+                self._shown(window)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.Show, QEvent.Type.Move, QEvent.Type.Resize):
-            return False
-        if not isinstance(watched, QWidget) or not watched.isWindow() or self._skipped(watched):
-            return False
-        if kind == QEvent.Type.Show:
-            now = time.monotonic()
-            self._settling = {k: v for k, v in self._settling.items() if v[0] > now}
-            if not watched.testAttribute(Qt.WidgetAttribute.WA_Resized):
-                _natural_size(watched)
-            self._fit(watched, now + SETTLE_SECONDS)
-            for delay in REFIT_AFTER_MS:
-                QTimer.singleShot(delay, watched, lambda w=watched: self._frame_came(w))
-        else:
-            self._frame_came(watched)
+        if kind in self._SIZE_EVENTS:
+            if isinstance(watched, QWidget) and watched.isWindow():
+                if kind == QEvent.Type.Show:
+                    self._shown(watched)
+                else:
+                    self._frame_came(watched)
+        elif kind == QEvent.Type.ChildPolished:
+            # polished as it is first shown (or sooner), before its Show: a dialog made on
+            # this window (ChildAdded comes while the child is still being made)
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget) and child.isWindow():
+                self.watch(child)
+        elif kind in self._NEWS_EVENTS:
+            self.watch_new()
         return False
+
+    def _shown(self, window: QWidget) -> None:
+        now = time.monotonic()
+        self._settling = {k: v for k, v in self._settling.items() if v[0] > now}
+        if not window.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            _natural_size(window)
+        self._fit(window, now + SETTLE_SECONDS)
+        for delay in REFIT_AFTER_MS:
+            QTimer.singleShot(delay, window, lambda w=window: self._frame_came(w))
 
     def _fit(self, window: QWidget, until: float) -> None:
         fit_to_screen(window)
@@ -189,19 +235,20 @@ def _natural_size(window: QWidget) -> None:
         window.move(target.x() - frame.width() // 2, target.y() - frame.height() // 2)
 
 
+#: The property a watched window carries.
+_WATCHED = "psoas_screen_fit"
+
 _installed: list[ScreenFit] = []
 
 
 def install_screen_fit(app: QApplication | None = None) -> ScreenFit:
-    """Fit every window of *app* (the running one by default) to its screen as it is shown.
-    Installing it twice does nothing more."""
-    if _installed:
-        return _installed[0]
-    target = app or QApplication.instance()
-    fitter = ScreenFit(target)
-    if target is not None:
-        target.installEventFilter(fitter)
-    _installed.append(fitter)
+    """Fit every window of *app* (the running one by default) to its screen as it is shown:
+    the top-level windows there are now, and every window that comes after them. Installing
+    it again makes no second fitter; it watches the windows made since."""
+    if not _installed:
+        _installed.append(ScreenFit(app or QApplication.instance()))
+    fitter = _installed[0]
+    fitter.watch_new()
     return fitter
 
 

@@ -1,0 +1,89 @@
+"""Every window the app opens is fitted to its screen as it is shown, whoever its parent is,
+though the fitter watches the windows, not every event of the application.
+
+Offscreen (the screen is Qt's offscreen one); ``test_fits_screen.py`` checks the real
+dialogs on X servers with a window manager.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from psoas_timer.ui.common.screen_fit import available_area, install_screen_fit
+
+
+def _main(qtbot: QtBot) -> tuple[QMainWindow, QWidget, QRect]:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    inner = QWidget()
+    QVBoxLayout(inner).addWidget(QWidget())
+    window.setCentralWidget(inner)
+    install_screen_fit()  # as the main window does, once it is made
+    window.resize(400, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    area = available_area(window)
+    assert area is not None and not area.isEmpty()
+    return window, inner, area
+
+
+def _too_big(parent: QWidget | None, area: QRect) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.resize(area.width() + 500, area.height() + 400)
+    return dialog
+
+
+def _inside(widget: QWidget, area: QRect) -> bool:
+    return widget.width() <= area.width() and widget.height() <= area.height()
+
+
+def test_a_dialog_made_on_the_window_is_fitted_as_it_is_shown(qtbot: QtBot) -> None:
+    window, _inner, area = _main(qtbot)
+    dialog = _too_big(window, area)
+    dialog.show()
+    assert _inside(dialog, area)  # at once: before it is drawn, not a moment later
+    dialog.close()
+
+
+def test_a_modal_dialog_made_on_a_widget_inside_the_window_is_fitted(qtbot: QtBot) -> None:
+    _window, inner, area = _main(qtbot)
+    dialog = _too_big(inner.layout().itemAt(0).widget(), area)
+    dialog.open()  # window-modal, as the app's questions are
+    assert _inside(dialog, area)
+    dialog.close()
+
+
+def test_a_dialog_without_a_parent_is_fitted_once_it_takes_the_focus(qtbot: QtBot) -> None:
+    window, _inner, area = _main(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    dialog = _too_big(None, area)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: _inside(dialog, area))
+
+
+def test_the_fitter_does_not_see_the_events_of_the_widgets_inside(qtbot: QtBot) -> None:
+    """What made it cost: filtering every event of the application (each repaint of the
+    clock, each timer of a running session) in Python."""
+    _window, inner, _area = _main(qtbot)
+    fitter = install_screen_fit()
+    seen: list[QObject] = []
+    original = fitter.eventFilter
+
+    def spy(watched: QObject, event: QEvent) -> bool:
+        seen.append(watched)
+        return original(watched, event)
+
+    fitter.eventFilter = spy  # type: ignore[method-assign]
+    try:
+        child = inner.layout().itemAt(0).widget()
+        QApplication.sendEvent(child, QEvent(QEvent.Type.User))
+        child.update()
+        QApplication.processEvents()
+    finally:
+        del fitter.eventFilter
+    assert child not in seen and inner not in seen
