@@ -10,7 +10,9 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from psoas_timer.core.clock import FakeClock
 from psoas_timer.ui.player.countdown import CountdownDial
+from psoas_timer.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -61,3 +63,37 @@ def test_the_ring_drawn_in_pieces_is_the_ring_drawn_whole(qtbot: QtBot, start: f
         dial.show_time("0:30", start + i / 300, "hold")
         QApplication.processEvents()
     assert difference(on_screen(dial, dial), drawn_whole(dial)) <= SHADE  # type: ignore[arg-type]
+
+
+def test_the_clock_ticking_repaints_nothing_behind_the_ring_and_bar(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    """The ring and the session bar paint their own background: each poll's repaint used to
+    repaint the window, the page and the column behind the ring as well (four more paints,
+    each through Python, ten times a second). What the screen shows is checked in
+    test_player_frames.py."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from .conftest import advance, started
+
+    window.resize(1280, 800)
+    started(window, "simple")
+    advance(window, clock, 5.0)  # into the hold
+    QApplication.processEvents()
+    painted: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched.objectName() or type(watched).__name__)
+            return False
+
+    spy = Paints()
+    behind = [window, window.centralWidget(), window.player, window.player.clock_box]
+    for widget in behind:
+        widget.installEventFilter(spy)
+    for _ in range(10):  # a second of polls: the ring grows, the time and the bar move
+        advance(window, clock, 0.1, step=0.1)
+        QApplication.processEvents()
+    assert window.player.dial.text  # the clock is running
+    assert painted == []

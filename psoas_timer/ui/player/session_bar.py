@@ -2,7 +2,8 @@
 
 Cheap to keep up to date: the space for the time is sized for its widest digits, so the
 bar keeps its length while the seconds tick; a growing bar repaints only around its end,
-and a new time only the time.
+and a new time only the time. It paints its own background, so nothing behind it is
+repainted with it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class SessionBar(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(40)
         self.setAccessibleName(_("Session progress"))
+        # Every paint fills its own background: the window behind it is not repainted.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def sizeHint(self) -> QSize:
         return QSize(600, self.height())
@@ -131,6 +134,7 @@ class SessionBar(QWidget):
         bar = self._bar()
         bar_h = bar.height()
         p = QPainter(self)
+        p.fillRect(event.rect(), self.palette().color(self.backgroundRole()))
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(palette.track)
