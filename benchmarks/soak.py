@@ -23,9 +23,12 @@ report says so. Goals: under 1 MB per hour after warm-up, under 5% of a core (wi
 Exit status 1 when a goal is missed. Runs offscreen unless ``QT_QPA_PLATFORM`` says otherwise::
 
     python benchmarks/soak.py [--starts 150] [--minutes 8] [--speed 60] [--cpu-minutes 2]
-                              [--only starts,soak,cpu] [--silent] [--trace]
+                              [--only starts,soak,cpu] [--silent] [--trace] [--before DIR]
 
 ``--trace`` prints where Python memory grew in the app child (tracemalloc; slower).
+``--before DIR`` runs a third child in the cpu phase, the app from another checkout (say a
+``git worktree`` of the commit before a change, its translations built), so a change is
+measured against the code before it under the same load.
 """
 
 from __future__ import annotations
@@ -232,23 +235,28 @@ class PulseNullSink:
 
 
 def _run_pair(
-    phase: str, seconds: float, speed: float, trace: bool
+    phase: str, seconds: float, speed: float, trace: bool, before: Path | None = None
 ) -> dict[str, list[dict[str, Any]]]:
     data = Path(tempfile.mkdtemp(prefix="psoas-soak-"))
-    env = {
-        **os.environ,
-        "PSOAS_TIMER_DATA_DIR": str(data),
-        "PSOAS_TIMER_STATE_DIR": str(data / "state"),
-        "PSOAS_TIMER_INSTANCE": str(data / "instance.sock"),
-        "XDG_CONFIG_HOME": str(data / "config"),
-    }
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
     procs = {}
-    for kind in ("app", "bare"):
-        args = [sys.executable, __file__, "--child", kind, "--phase", phase,
-                "--seconds", str(seconds), "--speed", str(speed)]  # fmt: skip
+    kinds = ["app", "bare"] + (["before"] if before is not None else [])
+    for kind in kinds:
+        own = data / kind  # each app its own settings, history and instance socket
+        own.mkdir()
+        env = {
+            **os.environ,
+            "PSOAS_TIMER_DATA_DIR": str(own),
+            "PSOAS_TIMER_STATE_DIR": str(own / "state"),
+            "PSOAS_TIMER_INSTANCE": str(own / "instance.sock"),
+            "XDG_CONFIG_HOME": str(own / "config"),
+        }
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        args = [sys.executable, __file__, "--child", "bare" if kind == "bare" else "app",
+                "--phase", phase, "--seconds", str(seconds), "--speed", str(speed)]  # fmt: skip
         if trace and kind == "app":
             args.append("--trace")
+        if kind == "before":
+            args += ["--tree", str(before)]
         procs[kind] = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     out: dict[str, list[dict[str, Any]]] = {}
     for kind, proc in procs.items():
@@ -293,11 +301,19 @@ def main() -> int:
     parser.add_argument("--only", default="starts,soak,cpu", help="phases to run")
     parser.add_argument("--silent", action="store_true", help="no PulseAudio even if present")
     parser.add_argument("--trace", action="store_true", help="tracemalloc growth (app child)")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="also run the app from this checkout (the code before a change), side by side",
+    )
     parser.add_argument("--child", choices=["app", "bare"], help=argparse.SUPPRESS)
+    parser.add_argument("--tree", help=argparse.SUPPRESS)
     parser.add_argument("--phase", default="soak", help=argparse.SUPPRESS)
     parser.add_argument("--seconds", type=float, default=60, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
+        if args.tree:
+            sys.path.insert(0, args.tree)  # the "before" app: its own psoas_timer
         _child(args.child, args.phase, args.seconds, args.speed, args.trace)
         return 0
 
@@ -340,7 +356,7 @@ def main() -> int:
             ok &= per_session_h < 1.0
         if "cpu" in phases:
             seconds = args.cpu_minutes * 60
-            runs = _run_pair("cpu", seconds, 1.0, False)
+            runs = _run_pair("cpu", seconds, 1.0, args.trace, args.before)
             app, bare = _cpu_share(runs["app"]), _cpu_share(runs["bare"])
             sound = "with sound" if pulse is not None else "SILENT"
             warm = _after_warmup(runs["app"])
@@ -348,6 +364,13 @@ def main() -> int:
             print(f"cpu: real clock, {seconds / 60:.0f} minutes, {sound}: app {app:.1%} of a core, "
                   f"bare window {bare:.1%} (goal: app under 5%); app RSS {per_h:+.2f} MB per "
                   f"hour after warm-up, {runs['app'][-1]['starts']} sessions")  # fmt: skip
+            if "before" in runs:
+                old = _cpu_share(runs["before"])
+                warm = _after_warmup(runs["before"])
+                old_h = _slope([s["t"] / 3600 for s in warm], [s["rss"] for s in warm]) / MB
+                print(f"cpu: the app before ({args.before}) {old:.1%} of a core in the same run, "
+                      f"RSS {old_h:+.2f} MB per hour; app/bare {app / bare:.1f}x, "
+                      f"before/bare {old / bare:.1f}x, app/before {app / old:.2f}x")  # fmt: skip
             ok &= app < 0.05 and per_h < 1.0
     finally:
         if pulse is not None:
