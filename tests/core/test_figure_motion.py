@@ -95,3 +95,17 @@ def test_the_frame_holds_every_pose() -> None:
         frame = m.frame
         assert frame.left <= bounds.left and bounds.right <= frame.right
         assert frame.bottom <= bounds.bottom + 1e-9 and bounds.top <= frame.top + 0.05
+
+
+@pytest.mark.parametrize(
+    ("ident", "side"), [("low-lunge-stretch", "near"), ("single-leg-bridge", "far")]
+)
+def test_the_one_planted_foot_stays_where_it_stands(ident: str, side: str) -> None:
+    # A lunge sinks its hips forward over the front foot (the foot once slid back under
+    # them); the single-leg bridge's standing foot stays put as the hips rise.
+    m = _motion(ident)
+    spots = [m.at(step / 10)[1].points[f"{side}_ankle"] for step in range(11)]
+    assert max(x for x, _ in spots) - min(x for x, _ in spots) < 0.005
+    hips = [m.at(step / 10)[1].points["hip"][0] for step in range(11)]
+    if ident == "low-lunge-stretch":
+        assert hips[-1] - hips[0] > 0.05, "the hips go forward"

@@ -90,17 +90,28 @@ def place(pose: Pose, view: str, body: Body | None = None, *, lift: bool = True)
     return Placed(moved, [(item, probes(moved, _support(item)[0]), h) for item, _, h in found])
 
 
-def _anchored(earlier: Placed, now: Placed) -> Placed:
-    """*earlier* moved along the floor so that the one foot flat on the floor in both
-    poses stands in one place: a lunge's hips then sink forward over the front foot,
-    rather than the foot sliding back under them. (With both feet down, as in a bridge
-    or a side lunge, the hips stay where they were drawn.)"""
-    both = {item for item, _, _ in now.contacts} & {item for item, _, _ in earlier.contacts}
-    feet = [side for side in ("near", "far") if f"{side}_foot" in both]
+def planted_shift(earlier: Body, before: list[str], now: Body, after: list[str]) -> float:
+    """How far to move *earlier* (touching *before*) along the floor so that the one foot
+    flat on the floor in it and in *now* (touching *after*) stands in one place: a lunge's
+    hips then sink forward over the front foot, rather than the foot sliding back under
+    them. With both feet down, as in a bridge or a side lunge, or none, nothing moves."""
+    feet = [side for side in ("near", "far") if f"{side}_foot" in set(before) & set(after)]
     if len(feet) != 1:
-        return earlier
+        return 0.0
     ankle = f"{feet[0]}_ankle"
-    dx = now.body.points[ankle][0] - earlier.body.points[ankle][0]
+    return now.points[ankle][0] - earlier.points[ankle][0]
+
+
+def _anchored(earlier: Placed, now: Placed) -> Placed:
+    """*earlier* moved along the floor by :func:`planted_shift`."""
+    dx = planted_shift(
+        earlier.body,
+        [item for item, _, _ in earlier.contacts],
+        now.body,
+        [item for item, _, _ in now.contacts],
+    )
+    if not dx:
+        return earlier
     contacts = [
         (item, [[Probe((p.at[0] + dx, p.at[1]), p.radius) for p in g] for g in groups], h)
         for item, groups, h in earlier.contacts
@@ -766,4 +777,4 @@ def _moved(shape: Shape, dx: float) -> Shape:
     )
 
 
-__all__ += ["frame_for"]
+__all__ += ["frame_for", "planted_shift"]

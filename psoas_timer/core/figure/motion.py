@@ -15,13 +15,13 @@ import math
 from dataclasses import dataclass
 
 from .body_shapes import lowest_point
-from .drawing import frame_for, frame_scene, place
+from .drawing import frame_for, frame_scene, place, planted_shift
 from .geometry import Point, lerp
 from .model import Figure, Limbs, Pose
 from .scene import Box, Scene
 from .skeleton import SIDES, Body, leg_to, plant_hands, pose_body
 
-__all__ = ["Moment", "Motion", "blend", "posed"]
+__all__ = ["Moment", "Motion", "blend", "key_body", "posed"]
 
 #: Seconds of one pulse of a release drill's target.
 PULSE_SECONDS = 1.6
@@ -101,14 +101,26 @@ def _placed(pose: Pose, view: str) -> Body:
     return found[1]
 
 
+def key_body(figure: Figure, pose: Pose) -> Body:
+    """*pose* (one of *figure*'s key poses) on the ground where the still picture draws
+    it: moved along the floor so that a foot it keeps flat on the floor with the last key
+    pose stands where it stands there (a lunge sinks over its front foot)."""
+    body = _placed(pose, figure.view)
+    last = figure.key_poses()[-1]
+    if pose is last:
+        return body
+    dx = planted_shift(body, pose.touch, _placed(last, figure.view), last.touch)
+    return body.moved(dx, 0.0) if dx else body
+
+
 def posed(figure: Figure, a: Pose, b: Pose, t: float) -> tuple[Pose, Body]:
     """The pose *t* of the way from *a* to *b*, and its body on the ground: the hips move
     straight between where each key pose puts them, and a foot on the floor in both stays
     on the floor."""
     if t <= 0.0 or t >= 1.0:
         pose = a if t <= 0.0 else b
-        return pose, _placed(pose, figure.view)
-    start, end = _placed(a, figure.view), _placed(b, figure.view)
+        return pose, key_body(figure, pose)
+    start, end = key_body(figure, a), key_body(figure, b)
     pose = blend(a, b, t)
     body = pose_body(pose, figure.view)
     hip = _lerp_point(start.points["hip"], end.points["hip"], t)
@@ -132,7 +144,10 @@ class Motion:
         self.figure = figure
         self.release = release
         self.poses = figure.key_poses()
-        scenes = [frame_scene(figure, pose) for pose in self.poses]
+        scenes = [
+            frame_scene(figure, pose, body=key_body(figure, pose), on_ground=True)
+            for pose in self.poses
+        ]
         #: The frame every drawing shares: 4:3 like the pictures, or *tight* around the
         #: key poses (to fill a view of any shape).
         self.frame: Box = frame_for(figure, scenes, tight=tight)
@@ -214,4 +229,6 @@ class Motion:
     def still(self, moment: Moment) -> Scene:
         """The drawing for *moment* without motion: the key pose it is nearest."""
         pose = self.poses[-1] if self.progress(moment) >= 0.5 else self.poses[0]
-        return frame_scene(self.figure, pose, frame=self.frame)
+        return frame_scene(
+            self.figure, pose, body=key_body(self.figure, pose), on_ground=True, frame=self.frame
+        )
