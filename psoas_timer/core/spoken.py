@@ -5,15 +5,49 @@ Numbers are worded by each language's own rules (num2words: German, French, Span
 Brazilian Portuguese, English and some fifty more); the sentences around them ("{count}
 seconds", "Left side", "Next: {name}") come from the catalog, with each language's plural
 forms. Nothing here is English but the source text of the catalog.
+
+num2words words a number as counted ("un", "uno", "um", "eins"); said with a noun, the number
+agrees with it: "soixante et une secondes", "veintiún segundos", "duas séries", "eine
+Sekunde". :data:`GENDERS` gives each noun's gender per language and :data:`_AGREEMENT` holds
+each language's rules over num2words' words, in one place.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import cache
+from typing import Literal
 
 from psoas_timer.i18n import _, language, ngettext
 
-__all__ = ["next_words", "number_words", "seconds_words", "side_words", "words_language"]
+__all__ = [
+    "GENDERS",
+    "next_words",
+    "number_words",
+    "seconds_words",
+    "side_words",
+    "words_language",
+]
+
+#: A noun a number is said with (the source's word for it). Times are said in words today;
+#: reps, breaths and sets are shown in digits, their genders kept here for when they are not.
+Noun = Literal["second", "minute", "rep", "breath", "set"]
+Gender = Literal["m", "f"]
+
+#: The grammatical gender of each noun a number is said with, by num2words' language (its
+#: base language for a country's variant: "pt" serves "pt_BR"). A language not listed, or a
+#: noun not listed for it, keeps num2words' words.
+GENDERS: dict[str, dict[Noun, Gender]] = {
+    # die Sekunde, die Minute, die Wiederholung, der Atemzug, der Satz
+    "de": {"second": "f", "minute": "f", "rep": "f", "breath": "m", "set": "m"},
+    # la seconde, la minute, la répétition, la respiration, la série
+    "fr": {"second": "f", "minute": "f", "rep": "f", "breath": "f", "set": "f"},
+    # el segundo, el minuto, la repetición, la respiración, la serie
+    "es": {"second": "m", "minute": "m", "rep": "f", "breath": "f", "set": "f"},
+    # o segundo, o minuto, a repetição, a respiração, a série
+    "pt": {"second": "m", "minute": "m", "rep": "f", "breath": "f", "set": "f"},
+}
 
 
 def words_language(code: str | None = None) -> str:
@@ -29,12 +63,26 @@ def words_language(code: str | None = None) -> str:
     return "en"
 
 
-def number_words(n: int, code: str | None = None) -> str:
+def number_words(
+    n: int, code: str | None = None, *, noun: Noun | None = None, noun_follows: bool = True
+) -> str:
     """*n* in words in the language *code* (the current one by default); digits for a
-    number no rule words (negative or huge)."""
+    number no rule words (negative or huge).
+
+    Without *noun*, as counted ("un", "uno", "eins"). With one, agreeing with it in the
+    language ("une" seconde, "un" segundo, "eine" Sekunde); *noun_follows* False when the
+    noun is understood, not said ("une minute trente et une": the seconds), where Spanish
+    says "uno", not "un", and German "eins"."""
     if n < 0 or n >= 10**6:
         return str(n)
-    return _worded(n, words_language(code))
+    lang = words_language(code)
+    words = _worded(n, lang)
+    base = lang.split("_", 1)[0]
+    gender = GENDERS.get(base, {}).get(noun) if noun is not None else None
+    agree = _AGREEMENT.get(base)
+    if gender is None or agree is None:
+        return words
+    return agree(words, gender, noun_follows)
 
 
 @cache
@@ -45,6 +93,89 @@ def _worded(n: int, lang: str) -> str:
         return str(num2words(n, lang=lang))
     except (NotImplementedError, OverflowError, ValueError, TypeError):
         return str(n)
+
+
+def _last_word(words: str, table: dict[str, str]) -> str:
+    """*words* with its last word (after a space or a hyphen) replaced as *table* says."""
+    head, last = re.match(r"(.*?)([^ -]*)$", words, re.DOTALL).groups()  # type: ignore[union-attr]
+    return head + table.get(last, last)
+
+
+def _each_word(words: str, table: dict[str, str]) -> str:
+    """*words* with every word found in *table* replaced as it says."""
+    return re.sub(r"[^ -]+", lambda m: table.get(m.group(0), m.group(0)), words)
+
+
+def _german(words: str, gender: Gender, noun_follows: bool) -> str:
+    """Before a noun, "eins" is "eine Sekunde", "ein Satz"; "hunderteins" is "hundertein
+    Sekunden" (Duden: uninflected, with the plural); "einundzwanzig" stays."""
+    if not noun_follows or not words.endswith("eins"):
+        return words
+    if words == "eins":
+        return "eine" if gender == "f" else "ein"
+    return words[: -len("s")]
+
+
+def _french(words: str, gender: Gender, noun_follows: bool) -> str:
+    """Feminine: the "un" that ends a number is "une" ("vingt et une", "quatre-vingt-une",
+    "cent une"); "deux cents" has no gender."""
+    return _last_word(words, {"un": "une"}) if gender == "f" else words
+
+
+_SPANISH_FEMININE = {
+    "uno": "una",
+    "un": "una",
+    "veintiuno": "veintiuna",
+    "veintiún": "veintiuna",
+    "doscientos": "doscientas",
+    "trescientos": "trescientas",
+    "cuatrocientos": "cuatrocientas",
+    "quinientos": "quinientas",
+    "seiscientos": "seiscientas",
+    "setecientos": "setecientas",
+    "ochocientos": "ochocientas",
+    "novecientos": "novecientas",
+}
+
+
+def _spanish(words: str, gender: Gender, noun_follows: bool) -> str:
+    """Feminine: "una", "veintiuna", "doscientas"... Masculine before its noun: "uno" drops
+    its "o" ("un segundo", "veintiún segundos", "treinta y un segundos"); said alone it
+    stays "uno"."""
+    if gender == "f":
+        return _each_word(words, _SPANISH_FEMININE)
+    if noun_follows:
+        return _last_word(words, {"uno": "un", "veintiuno": "veintiún"})
+    return words
+
+
+_PORTUGUESE_FEMININE = {
+    "um": "uma",
+    "dois": "duas",
+    "duzentos": "duzentas",
+    "trezentos": "trezentas",
+    "quatrocentos": "quatrocentas",
+    "quinhentos": "quinhentas",
+    "seiscentos": "seiscentas",
+    "setecentos": "setecentas",
+    "oitocentos": "oitocentas",
+    "novecentos": "novecentas",
+}
+
+
+def _portuguese(words: str, gender: Gender, noun_follows: bool) -> str:
+    """Feminine: "uma", "duas", "vinte e duas", "duzentas"; num2words' words are the
+    masculine ones."""
+    return _each_word(words, _PORTUGUESE_FEMININE) if gender == "f" else words
+
+
+#: Each language's agreement of num2words' words with a noun's gender (by base language).
+_AGREEMENT: dict[str, Callable[[str, Gender, bool], str]] = {
+    "de": _german,
+    "fr": _french,
+    "es": _spanish,
+    "pt": _portuguese,
+}
 
 
 def _capitalized(text: str) -> str:
@@ -60,17 +191,21 @@ def seconds_words(seconds: float) -> str:
         # Translators: a time said aloud; {count} is the number in words ("thirty"). A
         # form may leave {count} out when the words differ ("Eine Sekunde").
         singular, plural, n = "{count} second", "{count} seconds", whole
+        noun: Noun = "second"
     else:
         # Translators: a time said aloud; {count} is the number in words ("two")
         singular, plural, n = "{count} minute", "{count} minutes", minutes
+        noun = "minute"
     template = ngettext(singular, plural, n)
     # a sentence not translated yet is said in English throughout, never "Dreißig seconds"
     code = None if template != (singular if n == 1 else plural) else "en"
-    text = template.format(count=number_words(n, code))
+    text = template.format(count=number_words(n, code, noun=noun))
     if whole >= 120 and secs:
+        # the seconds, their noun understood: "deux minutes trente et une"
+        after = number_words(secs, code, noun="second", noun_follows=False)
         # Translators: a time said aloud: "One minute" then the seconds in words
         # ("thirty"), as a coach says "one minute thirty"
-        text = _("{minutes} {seconds}").format(minutes=text, seconds=number_words(secs, code))
+        text = _("{minutes} {seconds}").format(minutes=text, seconds=after)
     return _capitalized(text)
 
 

@@ -68,14 +68,17 @@ def time_words(seconds: float) -> str:
     whole = max(0, round(seconds))
     minutes, secs = divmod(whole, 60)
     if minutes == 0:
-        return ngettext("{count} second", "{count} seconds", secs).format(count=number_words(secs))
+        return ngettext("{count} second", "{count} seconds", secs).format(
+            count=number_words(secs, noun="second")
+        )
     counted = ngettext("{count} minute", "{count} minutes", minutes).format(
-        count=number_words(minutes)
+        count=number_words(minutes, noun="minute")
     )
     if secs == 0:
         return counted
+    after = number_words(secs, noun="second", noun_follows=False)  # "une minute trente et une"
     # Translators: "one minute forty": the minutes, then the seconds without their unit.
-    return _("{minutes} {seconds}").format(minutes=counted, seconds=number_words(secs))
+    return _("{minutes} {seconds}").format(minutes=counted, seconds=after)
 
 
 def released_words(held: float) -> str:
