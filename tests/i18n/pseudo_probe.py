@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QWidget,
 )
@@ -106,11 +107,18 @@ def untranslated(widget: QWidget) -> list[str]:
 
 def clipped(widget: QWidget) -> list[str]:
     """Labels and buttons whose one line of text is wider than they are, with no tooltip
-    holding the whole text."""
+    holding the whole text; and pages wider than their window (they scroll sideways, so a
+    wrapped line is cut at the window's edge)."""
     found = []
     for child in widget.findChildren(QWidget):
         if not child.isVisible() or child.width() <= 1:
             continue
+        if isinstance(child, QScrollArea) and child.horizontalScrollBar().maximum() > 0:
+            inner = child.widget()
+            found.append(
+                f"{(inner.objectName() if inner else '') or child.objectName() or 'page'}: "
+                f"scrolls sideways ({child.horizontalScrollBar().maximum()} px)"
+            )
         if isinstance(child, QLabel):
             if child.wordWrap() or not child.text() or child.textFormat() == 1:  # rich text
                 continue

@@ -103,6 +103,7 @@ def test_every_window_was_walked(checks: dict[str, dict[str, list[str]]]) -> Non
         "main/progress",
         "main/routine",
         "main/player",
+        "main/rating",
         "main/completion",
         "reminders",
         "help",

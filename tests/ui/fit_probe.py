@@ -215,11 +215,26 @@ def main(argv: list[str]) -> int:
     wait(SETTLE_S)
     report("main/routine", window)
     capture(window, "choice", window.start_session)
+    # "How does it feel?" before the desk break, whose areas have the longest names.
+    window.open_routine("desk-break")
+    wait(SETTLE_S)
+    window.start_session()
+    wait(SETTLE_S)
+    report(f"main/{window.page.name.lower()}", window)  # main/rating
+    preferences.ask_ratings = False
+    prompt = window.findChild(QWidget, "rating_prompt")
+    if prompt is not None:
+        prompt.skip.click()  # type: ignore[attr-defined]
+        wait(SETTLE_S)
+    window.controller.stop()
+    wait(SETTLE_S)
+    # The release notice was seen above: "don't show it again", so Start goes to the player.
+    preferences.safety_release_dismissed = True
     window.open_routine("daily-psoas")
     wait(SETTLE_S)
     window.start_session()
     wait(SETTLE_S)
-    report("main/player", window)
+    report(f"main/{window.page.name.lower()}", window)  # main/player
     window.controller.stop()
     wait(SETTLE_S)
     report(f"main/{window.page.name.lower()}", window)

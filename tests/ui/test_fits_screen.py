@@ -35,6 +35,7 @@ EXPECTED = {
     "main/progress",
     "main/routine",
     "main/player",
+    "main/rating",
     "main/completion",
     "reminders",
     "help",

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidg
 
 from psoas_timer.history import Area, HistoryStore, Point, Totals
 from psoas_timer.i18n import _, upper_first
+from psoas_timer.ui.common.flow_layout import FlowLayout
 from psoas_timer.ui.common.theme import scaled_font
 
 __all__ = ["ChartsTab"]
@@ -43,13 +44,17 @@ class ChartsTab(QWidget):
         point_label.setBuddy(self.point_choice)
         for label in (area_label, point_label):
             label.setFont(scaled_font(base, 16))
-        choose = QHBoxLayout()
-        choose.addWidget(area_label)
-        choose.addWidget(self.area_choice)
-        choose.addSpacing(24)
-        choose.addWidget(point_label)
-        choose.addWidget(self.point_choice)
-        choose.addStretch(1)
+        # Each label with its list; the two side by side where there is room, else one
+        # under the other (side by side they need 790 px in German: wider than an 800 px
+        # window's page).
+        choose = FlowLayout(h_spacing=24, v_spacing=8)
+        for label, combo in ((area_label, self.area_choice), (point_label, self.point_choice)):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(label)
+            row.addWidget(combo)
+            choose.addWidget(pair)
         self._layout.addLayout(choose, 0, 0, 1, 2)
         self.pain_chart: QWidget | None = None
         self.release_chart: QWidget | None = None

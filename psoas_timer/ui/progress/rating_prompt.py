@@ -58,6 +58,12 @@ def score_words(score: int | None) -> str:
     return _("worst imaginable")
 
 
+def _widest_score_words(label: QLabel) -> int:
+    """How wide, in *label*'s font, the longest words beside a score are."""
+    metrics = label.fontMetrics()
+    return max(metrics.horizontalAdvance(score_words(s)) for s in (None, 0, 1, 4, 7, 10))
+
+
 class ScoreField(QLineEdit):
     """A 0–10 score: digits type it, anything else is left to the prompt."""
 
@@ -130,7 +136,7 @@ class RatingPrompt(QWidget):
         )
         self.note.setFont(scaled_font(self.font(), 24))
         self.note.setMaxLength(2000)
-        self.note.setMinimumWidth(420)
+        self.note.setMinimumWidth(320)  # it spans the score and its words, wider
         self.note_label = QLabel(_("Note"))
         self.note_label.setObjectName("rating_note_label")
         self.note_label.setFont(scaled_font(self.font(), 32))
@@ -183,11 +189,12 @@ class RatingPrompt(QWidget):
         buttons.addWidget(self.skip)
         buttons.addStretch(1)
         grid_row = QHBoxLayout()
+        grid_row.setContentsMargins(0, 0, 0, 0)
         grid_row.addStretch(1)
         grid_row.addLayout(self._grid)
         grid_row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setContentsMargins(24, 24, 24, 24)
         layout.addStretch(1)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
@@ -236,7 +243,11 @@ class RatingPrompt(QWidget):
             name.setBuddy(field)
             words = QLabel(score_words(None))
             words.setFont(scaled_font(self.font(), 24))
-            words.setMinimumWidth(260)
+            # As wide as the longest words a score can have in this language, so the rows
+            # never move as scores are typed, and no wider: German's long area names need
+            # the room on an 800 px screen. Longer words than 260 px wrap.
+            words.setWordWrap(True)
+            words.setFixedWidth(min(260, _widest_score_words(words) + 8))
             field.textChanged.connect(lambda _t, f=field, w=words: w.setText(score_words(f.score)))
             field.textChanged.connect(self._update_map)
             field.installEventFilter(self)
