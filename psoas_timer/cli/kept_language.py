@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from psoas_timer import APP_ID, ORGANIZATION
@@ -28,12 +27,15 @@ __all__ = ["kept_language", "settings_file"]
 _log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
 class Unreadable:
-    """A value Qt wrote that is not a string (``@Invalid()``, ``@Variant(...)``, a list):
-    never a language. Its *text* as written, for the log line."""
+    """A value Qt wrote that is not a string (``@Variant(...)``, ``@ByteArray(...)``, a
+    list): never a language. Its *text* as written, for the log line. (A plain class: the
+    dataclasses module would cost every command 6 ms to import.)"""
 
-    text: str
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
     def __repr__(self) -> str:
         return repr(self.text)

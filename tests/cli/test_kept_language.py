@@ -138,3 +138,31 @@ def test_what_qt_writes_that_is_not_a_string_is_not_read_as_one(value: object) -
 def test_none_reads_as_nothing_kept_as_qt_reads_it() -> None:
     keep(None)
     assert read_ini(settings_file(), i18n.LANGUAGE_SETTING) is None
+
+
+@pytest.mark.parametrize("args", [("--help",), ("plan", DAILY)])
+def test_reading_the_choice_loads_no_qt(args: tuple[str, ...]) -> None:
+    """QtCore alone would cost every command about 0.1 s: the kept choice is read without it
+    (on Linux, where QSettings keeps an INI file)."""
+    keep("de")
+    probe = (
+        "import sys\n"
+        "from psoas_timer.cli import main\n"
+        "try:\n"
+        f"    main({list(args)!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "from psoas_timer.i18n import language\n"
+        "print(language(), sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    env.update(LANGUAGE="en")
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    ).stdout.splitlines()[-1]
+    assert out == "de []"
