@@ -491,3 +491,52 @@ def test_iliacus_fingers_hook_over_the_rim_and_deep_psoas_fingers_do_not() -> No
 
     assert hooks("iliacus-release") == 1
     assert hooks("deep-psoas-release") == 0
+
+
+def _to_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    ax, ay = b[0] - a[0], b[1] - a[1]
+    t = ((p[0] - a[0]) * ax + (p[1] - a[1]) * ay) / (ax * ax + ay * ay)
+    t = min(1.0, max(0.0, t))
+    return distance(p, (a[0] + t * ax, a[1] + t * ay))
+
+
+@pytest.mark.parametrize(
+    "ident", ["kneeling-hip-flexor-stretch", "standing-hip-flexor-stretch", "low-lunge-stretch"]
+)
+def test_hip_flexor_stretch_marks_the_back_legs_hip_not_the_front_leg(ident: str) -> None:
+    from psoas_timer.core.figure.drawing import _region_point, _target
+
+    figure = _figure(ident)
+    body = place(figure.key_poses()[-1], figure.view).body
+    target = _target(figure)
+    assert target is not None and target[1] == "far"
+    spot = _region_point(body, *target)
+    pts = body.points
+    on_back = _to_segment(spot, pts["far_hip"], pts["far_knee"])
+    on_front = _to_segment(spot, pts["near_hip"], pts["near_knee"])
+    assert on_back < 0.07, "on the back thigh, at its front"
+    assert on_front > on_back + 0.03, "clear of the front thigh"
+    assert pts["far_knee"][0] < pts["near_knee"][0] or figure.mirror
+
+
+@pytest.mark.parametrize("ident", ["hip-raise", "single-leg-bridge"])
+def test_bridges_keep_the_arms_flat_on_the_mat(ident: str) -> None:
+    figure = _figure(ident)
+    for pose in figure.key_poses():
+        body = place(pose, figure.view).body
+        for side in ("near", "far"):
+            assert body.points[f"{side}_hand"][1] < 0.07, (side, "hand on the mat")
+            assert body.points[f"{side}_elbow"][1] < 0.07, (side, "elbow on the mat")
+
+
+def test_crunch_lifts_only_the_shoulder_blades_and_marks_the_abdomen() -> None:
+    figure = _figure("abdominal-crunch")
+    assert figure.target_place().region == "navel"  # type: ignore[union-attr]
+    body = place(figure.key_poses()[-1], figure.view).body
+    rise = direction(body.angles["upper"])
+    assert abs(rise[1]) < 0.45, "a curl of the upper back, not a sit-up"
+
+
+def test_weight_rests_on_the_hip_bones_not_the_belly() -> None:
+    figure = _figure("weighted-hip-raise")
+    assert figure.props["weight"].at in ("hip_crease", "front_hip")

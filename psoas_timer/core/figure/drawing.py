@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 
 from ..breathing import NAMED_PATTERNS
+from . import anthropometry as anthro
 from . import props as kit
 from .body_shapes import (
     NEAR_ARM_SHAPES,
@@ -168,14 +169,32 @@ def _mirrored(scene: Scene) -> Scene:
     return Scene(shapes, labels, Box(-f.right, f.bottom, -f.left, f.top), scene.title)
 
 
+#: Regions at the top of a thigh that the far leg has its own of, seen from the side: the
+#: front of the far hip (a lunge's back leg, where its stretch is felt), how far down the
+#: far thigh, and how far out to its front.
+FAR_THIGH_REGIONS = {"hip_crease": 0.38, "front_hip": 0.38, "thigh": 0.5}
+
+
+def _far_thigh(body: Body, region: str, side: str) -> bool:
+    return body.view == "side" and side == "far" and region in FAR_THIGH_REGIONS
+
+
 def _region_point(body: Body, region: str, side: str) -> Point:
+    """Where *region* is on *side* of *body*. Seen from the side, the trunk's landmarks
+    are shared, but a far thigh's are its own: the front of the back leg's hip."""
     if body.view == "front" and side == "far" and f"far_{region}" in body.points:
         return body.points[f"far_{region}"]
+    if _far_thigh(body, region, side):
+        thigh = body.angles["far_thigh"]
+        down = along(body.points["far_hip"], thigh, anthro.THIGH * FAR_THIGH_REGIONS[region])
+        return along(down, thigh + 90, 0.05)
     return body.points[region]
 
 
-def _outward(body: Body, region: str) -> float:
+def _outward(body: Body, region: str, side: str = "near") -> float:
     """The direction out of the body's surface at *region*."""
+    if _far_thigh(body, region, side):
+        return body.angles["far_thigh"] + 90
     if body.view == "front":
         # Towards the viewer: drawn as up the trunk standing, up the picture lying on
         # the side.
@@ -459,7 +478,9 @@ def _signs(
             labels += labels_wave
         elif sign == "lift" and start is not None:
             best, moved = "hip", 0.0
-            for name in ("hip", "shoulder", "near_ankle", "near_knee", "near_hand", "head"):
+            # A hand resting on the trunk (holding a weight on the hips) moves with it.
+            hand = [] if body.on_trunk else ["near_hand"]
+            for name in ("hip", "shoulder", "near_ankle", "near_knee", *hand, "head"):
                 d = distance(start.body.points[name], body.points[name])
                 if d > moved:
                     best, moved = name, d
@@ -485,8 +506,13 @@ def _signs(
                     y = -0.05
                     shapes += arrow((was, y), (foot_b[0] - 0.02, y), width=SIGN_W * 1.3)
                     continue
-            # Off a joint by a little; off the head by more than its radius.
-            trim = {"hip": -0.02, "head": 0.075}.get(best, 0.03)
+            if best == "head":
+                # The head curls up a short way: the arrow runs beyond its crown, where
+                # the head does not hide it.
+                a = along(a, start.body.angles["head"], 0.085)
+                b = along(b, body.angles["head"], 0.085)
+            # Off a joint by a little.
+            trim = {"hip": -0.02, "head": 0.025}.get(best, 0.03)
             if moved > 0.05:
                 angle = angle_of(a, b)
                 shapes += arrow(along(a, angle, trim), along(b, angle, -trim))
@@ -655,7 +681,7 @@ def frame_scene(
     behind, under, over = _prop_layers(figure, placed)
     target = _target(figure)
     region = _region_point(body, *target) if target else None
-    outward = _outward(body, target[0]) if target else 90.0
+    outward = _outward(body, *target) if target else 90.0
     sign_shapes, labels = _signs(figure, placed, moved_from, region, outward)
     scene = Scene(title="")
     ghost_shapes: list[Shape] = []
