@@ -117,3 +117,23 @@ def test_the_motion_setting_is_kept_and_applied(window: MainWindow) -> None:
     assert not window.player.figure.motion
     window.commands.animate.setChecked(True)
     assert window.preferences.animate is True and window.player.figure.motion
+
+
+def test_a_path_goes_to_qt_in_pixels_with_y_turned_down() -> None:
+    """Every command of a drawing's path, scaled, moved and flipped as it is drawn."""
+    from psoas_timer.core.figure.scene import Path as FigurePath
+    from psoas_timer.ui.player.figure_view import qpath
+
+    path = FigurePath(
+        (("M", (0.0, 0.0)), ("L", (1.0, 0.5)), ("C", (1.0, 1.0), (0.5, 1.0), (0.0, 1.0)), ("Z",))
+    )
+    out = qpath(path, scale=100.0, dx=10.0, dy=200.0)
+    points = [(out.elementAt(i).x, out.elementAt(i).y) for i in range(out.elementCount())]
+    assert points == [
+        (10.0, 200.0),
+        (110.0, 150.0),
+        (110.0, 100.0),
+        (60.0, 100.0),
+        (10.0, 100.0),
+        (10.0, 200.0),  # closed: back to the start
+    ]

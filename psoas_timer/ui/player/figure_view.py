@@ -17,7 +17,7 @@ frames repeat every rep, so after the first one a frame costs one copy of pixels
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -103,24 +103,34 @@ def _motion(figure: Figure, *, release: bool) -> Motion:
     return Motion(figure, release=release, tight=True)
 
 
+_XY = tuple[float, float]
+
+
 def qpath(path: Path, scale: float = 1.0, dx: float = 0.0, dy: float = 0.0) -> QPainterPath:
     """*path* as a QPainterPath in pixels: figure units times *scale*, y turned down,
     then moved by (*dx*, *dy*). (Scaling the painter instead makes Qt's stroker work in
-    tiny units, many times slower.)"""
+    tiny units, many times slower.) Each point goes straight to Qt as numbers: a drawing
+    not seen before is made of a few hundred of them, and a QPointF apiece cost as much as
+    Qt's drawing of them."""
     out = QPainterPath()
     for command in path.commands:
         op = command[0]
-        pts = [
-            QPointF(p[0] * scale + dx, dy - p[1] * scale)
-            for p in command[1:]
-            if isinstance(p, tuple)
-        ]
-        if op == "M":
-            out.moveTo(pts[0])
+        if op == "C":
+            (x1, y1), (x2, y2), (x3, y3) = cast("tuple[_XY, _XY, _XY]", command[1:4])
+            out.cubicTo(
+                x1 * scale + dx,
+                dy - y1 * scale,
+                x2 * scale + dx,
+                dy - y2 * scale,
+                x3 * scale + dx,
+                dy - y3 * scale,
+            )
         elif op == "L":
-            out.lineTo(pts[0])
-        elif op == "C":
-            out.cubicTo(pts[0], pts[1], pts[2])
+            x, y = cast("_XY", command[1])
+            out.lineTo(x * scale + dx, dy - y * scale)
+        elif op == "M":
+            x, y = cast("_XY", command[1])
+            out.moveTo(x * scale + dx, dy - y * scale)
         elif op == "Z":
             out.closeSubpath()
     return out
