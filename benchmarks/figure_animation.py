@@ -9,7 +9,14 @@ late the countdown repaints after its number changes (its lateness, against one 
 60 Hz, 16.7 ms). Goal: the animation under 1.5x the CPU of the still player, and the
 countdown never more than one frame late. Exit status 1 when either fails. Run::
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/figure_animation.py [--seconds 6]
+    QT_QPA_PLATFORM=offscreen python benchmarks/figure_animation.py [--seconds 16]
+
+The CPU is given for the first rep (5 s) and for the reps after it apart: in the first, each
+drawing of the movement is made (about 40, a few milliseconds each, once per figure and
+window size); the reps after reuse them, as the other 29 reps of the set do. The goal is on
+the reps after the first (a set lasts minutes); the first rep's ratio and that of the whole
+run are printed beside it. Each case is measured ``--repeat`` times, alternating, and the
+ranges given (two cores shared with other work make single figures noisy).
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ from psoas_timer.ui.player.player_view import PlayerView
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_RATIO = 1.5
 FRAME = 1 / 60
+#: Seconds of one rep of ROUTINE (up 2, hold 1, down 2).
+REP_S = 5.0
 
 ROUTINE = """
 name: Bridges
@@ -92,6 +101,11 @@ def run(app: QApplication, plan: object, motion: bool, seconds: float) -> dict[s
     changes.clear()
     timer.start()
     cpu, wall = time.process_time(), time.perf_counter()
+    first: list[float] = []
+    QTimer.singleShot(
+        round(REP_S * 1000),
+        lambda: first.extend([time.process_time() - cpu, time.perf_counter() - wall]),
+    )
     QTimer.singleShot(round(seconds * 1000), app.quit)
     app.exec()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
@@ -108,6 +122,8 @@ def run(app: QApplication, plan: object, motion: bool, seconds: float) -> dict[s
     app.processEvents()
     return {
         "cpu_share": cpu / wall,
+        "first_rep_share": first[0] / first[1],
+        "later_share": (cpu - first[0]) / (wall - first[1]),
         "figure_fps": len(figure_paints.times) / wall,
         "frame_gap_median_ms": statistics.median(gaps) * 1000 if gaps else 0.0,
         "frame_gap_max_ms": max(gaps) * 1000 if gaps else 0.0,
@@ -118,7 +134,8 @@ def run(app: QApplication, plan: object, motion: bool, seconds: float) -> dict[s
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=6.0)
+    parser.add_argument("--seconds", type=float, default=16.0)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -126,24 +143,40 @@ def main(argv: list[str] | None = None) -> int:
     for path in sorted((ROOT / "routines" / "library").glob("*.yaml")):
         load_library(path, library)
     plan = compile_plan(load_routine_text(ROUTINE, "bridges.yaml", library))
-    still = run(app, plan, False, args.seconds)
-    moving = run(app, plan, True, args.seconds)
-    for name, figures in (("still figure (baseline)", still), ("moving figure", moving)):
-        print(
-            f"{name:24} CPU {figures['cpu_share'] * 100:5.1f}% of a core, "
-            f"figure {figures['figure_fps']:5.1f} frames/s "
-            f"(gap median {figures['frame_gap_median_ms']:5.1f} ms, "
-            f"max {figures['frame_gap_max_ms']:6.1f} ms), "
-            f"countdown repaint at most {figures['dial_late_max_ms']:5.1f} ms late "
-            f"over {figures['dial_changes']:.0f} changes"
-        )
-    ratio = moving["cpu_share"] / max(still["cpu_share"], 1e-9)
-    print(f"CPU ratio moving/still: {ratio:.2f}x (goal under {GOAL_RATIO}x)")
-    late_ok = moving["dial_late_max_ms"] <= FRAME * 1000
+    ratios: dict[str, list[float]] = {"later": [], "first": [], "whole": []}
+    late: list[float] = []
+    for _ in range(args.repeat):
+        still = run(app, plan, False, args.seconds)
+        moving = run(app, plan, True, args.seconds)
+        for name, figures in (("still figure (baseline)", still), ("moving figure", moving)):
+            print(
+                f"{name:24} CPU {figures['cpu_share'] * 100:5.1f}% of a core (first rep "
+                f"{figures['first_rep_share'] * 100:4.1f}%, after {figures['later_share'] * 100:4.1f}%), "
+                f"figure {figures['figure_fps']:5.1f} frames/s "
+                f"(gap median {figures['frame_gap_median_ms']:5.1f} ms, "
+                f"max {figures['frame_gap_max_ms']:6.1f} ms), "
+                f"countdown repaint at most {figures['dial_late_max_ms']:5.1f} ms late "
+                f"over {figures['dial_changes']:.0f} changes"
+            )  # fmt: skip
+        ratios["later"].append(moving["later_share"] / max(still["later_share"], 1e-9))
+        ratios["first"].append(moving["first_rep_share"] / max(still["first_rep_share"], 1e-9))
+        ratios["whole"].append(moving["cpu_share"] / max(still["cpu_share"], 1e-9))
+        late.append(moving["dial_late_max_ms"])
+
+    def span(values: list[float]) -> str:
+        return f"{min(values):.2f}-{max(values):.2f}x" if len(values) > 1 else f"{values[0]:.2f}x"
+
+    print(
+        f"CPU ratio moving/still, reps after the first: {span(ratios['later'])} (goal under "
+        f"{GOAL_RATIO}x); first rep (drawings made): {span(ratios['first'])}; whole run: "
+        f"{span(ratios['whole'])}"
+    )
+    late_ok = max(late) <= FRAME * 1000
     print(
         f"countdown repaint within one frame (16.7 ms) while moving: {'yes' if late_ok else 'no'}"
+        f" (at most {max(late):.1f} ms late)"
     )
-    return 0 if ratio < GOAL_RATIO and late_ok else 1
+    return 0 if max(ratios["later"]) < GOAL_RATIO and late_ok else 1
 
 
 if __name__ == "__main__":
