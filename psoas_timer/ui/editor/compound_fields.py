@@ -49,7 +49,8 @@ def _compact(layout: QFormLayout | QVBoxLayout) -> None:
 
 
 class OpenHoldEdit(QWidget):
-    """An open hold's three times: the shortest useful hold, when to check in, the longest."""
+    """An open hold's three times: the shortest useful hold, when to ask whether it has
+    softened, the longest."""
 
     value_edited = Signal(object)
 
@@ -58,13 +59,15 @@ class OpenHoldEdit(QWidget):
         fields with a shortcut key)."""
         super().__init__()
         self.min = DurationEdit(side_name(_("Shortest useful hold"), side))
-        self.target = DurationEdit(side_name(_("Check in after"), side))
+        # Translators: an open hold's target time: after it, the player asks "Has it softened?"
+        self.target = DurationEdit(side_name(_("Ask after"), side))
         self.max = DurationEdit(side_name(_("Longest hold"), side))
         form = QFormLayout(self)
         _compact(form)
         for label, edit in (
-            (_("Shortest (mi&n)"), self.min),
-            (_("Check in after (tar&get)"), self.target),
+            (_("Sh&ortest (min)"), self.min),
+            # Translators: when the player asks "Has it softened?"; (target) is the file's key
+            (_("Ask a&fter (target)"), self.target),
             (_("Longest (ma&x)"), self.max),
         ):
             form.addRow(label.replace("&", "") if side else label, edit)

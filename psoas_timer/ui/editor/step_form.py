@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.model import Step
-from psoas_timer.i18n import _
+from psoas_timer.i18n import _, pgettext
 from psoas_timer.ui.common.flow_layout import FlowLayout
 
 from .choices import BREATHING, KINDS, SIDES, TIMING_MODES, timing_mode
@@ -110,9 +110,9 @@ class StepForm(QWidget):
             (_("&Hold"), self.hold_sides),
             (_("&Length"), self.duration),
             (_("&Repetitions"), self.reps),
-            (_("Tem&po"), self.tempo),
+            (_("Temp&o"), self.tempo),
             (_("Open hold"), self.open_sides),
-            (_("&Breaths"), self.breaths),
+            (_("Breat&hs"), self.breaths),
             (_("&Sets"), self.sets_sides),
             (_("S&ides"), self.sides),
             ("", self.alternate),
@@ -120,7 +120,7 @@ class StepForm(QWidget):
             (_("Rest &after"), self.rest_after),
             (_("Rest between s&ets"), self.rest_between_sets),
             (_("S&witch sides"), self.switch_sides),
-            (_("Brea&thing"), self.breathing),
+            (pgettext("step form", "&Breathing"), self.breathing),
         ]
         for label, widget in rows:
             self.form.addRow(label, widget)
