@@ -381,37 +381,16 @@ def _signs(
                     tip = along(region, outward + spread, 0.06)
                     shapes += arrow(along(region, outward + spread, 0.16), tip)
         elif sign == "roll" and region is not None:
-            # The ball goes along the body, up the belly and down the thigh: faint balls
-            # under the belly and the thigh where it goes next, a dotted trail through
-            # them, and a long arrow both ways along the body beneath.
-            ahead = 1.0 if body.points["head"][0] > body.points["hip"][0] else -1.0
-            spots = [region[0] + ahead * d for d in (-0.34, -0.18, 0.0, 0.14)]
-            low, high = min(spots), max(spots)
-            shapes += double_arrow((low - 0.03, -0.05), (high + 0.03, -0.05))
             if "ball" in figure.props:
-                shapes.append(
-                    Shape(
-                        polygon([(low, kit.BALL_R), (high, kit.BALL_R)], closed=False),
-                        fill=None,
-                        stroke="sign",
-                        width=SIGN_W * 0.6,
-                        alpha=0.8,
-                        dashed=True,
-                    )
-                )
-                for x in spots:
-                    if abs(x - region[0]) < 0.05:
-                        continue
-                    shapes.append(
-                        Shape(
-                            circle((x, kit.BALL_R), kit.BALL_R),
-                            fill="ball",
-                            stroke="line",
-                            width=0.004,
-                            alpha=0.35,
-                            dashed=True,
-                        )
-                    )
+                # One ball, rolled a little up and down where it lies: a short arrow both
+                # ways beneath it (a trail of balls along the body read as several spots).
+                shapes += double_arrow((region[0] - 0.1, -0.05), (region[0] + 0.1, -0.05))
+            else:
+                # The roller goes along the back: a long arrow both ways beneath the body.
+                ahead = 1.0 if body.points["head"][0] > body.points["hip"][0] else -1.0
+                spots = [region[0] + ahead * d for d in (-0.34, -0.18, 0.0, 0.14)]
+                low, high = min(spots), max(spots)
+                shapes += double_arrow((low - 0.03, -0.05), (high + 0.03, -0.05))
         elif sign == "hook" and region is not None:
             # Over the front point of the hip bone and down into its bowl.
             lo = body.lower

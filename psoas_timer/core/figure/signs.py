@@ -147,7 +147,8 @@ __all__ += ["box_sign", "breath_lines", "distance", "pulse_ring"]
 MAP_SPOTS = {
     "navel": (0.06, 0.13),
     "hip_bone": (0.068, 0.065),
-    "hip_crease": (0.036, -0.035),
+    # In the fold of the groin, just below and inside the front point of the hip bone.
+    "hip_crease": (0.064, 0.01),
 }
 
 
