@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
 import fit_probe
 
 from psoas_timer.i18n.pseudo import CLOSE, OPEN
+from psoas_timer.ui.common.fit_label import FitLabel
 
 #: Text that is the user's or the system's, not the app's: file paths, numbers and times,
 #: key names, the probe's own routine and programme (a user's files), Qt's spin box arrows.
@@ -124,7 +125,9 @@ def clipped(widget: QWidget) -> list[str]:
                 continue
             if child.pixmap() is not None and not child.pixmap().isNull():
                 continue
-            lines = _plain(child.text()).split("\n")
+            # a FitLabel may be drawn broken onto lines (or shortened): measure what it draws
+            drawn = child.shown_text() if isinstance(child, FitLabel) else child.text()
+            lines = _plain(drawn).split("\n")
             need = max(child.fontMetrics().horizontalAdvance(line) for line in lines)
             need += child.contentsMargins().left() + child.contentsMargins().right()
             if need > child.width() + 1 and child.text() not in child.toolTip():

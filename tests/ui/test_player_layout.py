@@ -6,15 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
+from psoas_timer.ui.common.fit_label import FitLabel
 from psoas_timer.ui.shell.main_window import MainWindow, Page
 from psoas_timer.ui.shell.settings import Preferences
 
-from .conftest import advance, started, write
+from .conftest import SVG, advance, started, write
 
 
 def _available() -> QRect:
@@ -172,3 +175,75 @@ def test_a_long_completion_list_does_not_grow_the_window(
     assert window.page is Page.COMPLETION
     assert len(window.completion.section("releases")) == 12
     assert window.size() == size
+
+
+MARKS = """
+name: Ball release
+defaults: {prepare: 5}
+steps:
+  - name: Hip crease release
+    kind: release
+    sides: left
+    open: {min: 30, target: 60, max: 90}
+    breathing: calm
+    image: ball.svg
+    instructions: Let your weight sink onto the ball.
+    safety: Throbbing or tingling? Move the ball higher, above the crease.
+"""
+
+
+def _elided(player: QWidget) -> list[str]:
+    """Each line on the player shortened with "…", or drawn wider than its label."""
+    found = []
+    for label in player.findChildren(FitLabel):
+        if not label.isVisible():
+            continue
+        if label.elided:
+            found.append(f"{label.objectName()}: {label.shown_text()!r}")
+        for line in label.shown_text().split("\n"):
+            if label.fontMetrics().horizontalAdvance(line) > label.width():
+                found.append(f"{label.objectName()}: {line!r} wider than {label.width()}")
+    return found
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1366, 768)])
+def test_the_check_in_s_marks_are_whole_at_800_by_600(
+    window: MainWindow,
+    clock: FakeClock,
+    qtbot: QtBot,
+    routine_dirs: tuple[Path, Path],
+    size: tuple[int, int],
+) -> None:
+    """At the check-in of an open hold, its marks ("min 0:30 · target 1:00 · max 1:30")
+    and how to answer are read whole, on a small screen too: at 800 × 600 they were cut
+    off with "…". They break onto a second line there, and the picture gives up its place
+    to them (and to the safety note) while the check-in shows."""
+    write(routine_dirs[1], "marks.yaml", MARKS)
+    write(routine_dirs[1], "ball.svg", SVG)
+    window.reload()
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    assert window.open_routine("marks")
+    window.start_session()
+    advance(window, clock, 5 + 20)
+    qtbot.wait(1)
+    player, controls = window.player, window.player.open_controls
+    assert player.image.isVisible()  # the picture, through the hold
+    advance(window, clock, 41)  # the check-in, at the target
+    qtbot.wait(1)
+    assert not controls.check_in.isHidden()
+    assert controls.marks.isVisible() and controls.check_in_hint.isVisible()
+    assert _elided(player) == []
+    assert controls.marks.shown_text().replace("\n", " · ") == "min 0:30 · target 1:00 · max 1:30"
+    safety = player.safety  # the safety note whole
+    assert safety.isVisible() and safety.text() == player.notes.whole_text(safety)
+    assert window.size().toTuple() == size  # the window did not grow
+    if size == (800, 600):
+        assert controls.crowded and player.image.isHidden()
+    else:
+        assert not controls.crowded and player.image.isVisible()
+    controls.check_in_more.click()  # the check-in ends: the picture comes back
+    advance(window, clock, 0.5)
+    qtbot.wait(1)
+    assert controls.check_in.isHidden() and not controls.crowded
+    assert player.image.isVisible()

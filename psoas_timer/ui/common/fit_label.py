@@ -1,13 +1,23 @@
 """A one-line label whose type is as large as asked, or smaller so the line fits, but never
 smaller than its least size: a line still too long there is shortened with "…", the whole
-of it in the tooltip and to a screen reader."""
+of it in the tooltip and to a screen reader. Given *breaks* (a separator such as " · "), a
+line too long at its least size is broken there onto more lines instead, each whole (the
+label grows to hold them); only a piece too long by itself is shortened."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from psoas_timer.i18n import N_, _
@@ -29,7 +39,17 @@ _ACCESSIBLE = {
 
 
 class FitLabel(QLabel):
-    def __init__(self, name: str, parent: QWidget | None = None, *, bold: bool = False) -> None:
+    #: The line was broken onto more lines (True), or fits on one again (False).
+    broken_changed = Signal(bool)
+
+    def __init__(
+        self,
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        bold: bool = False,
+        breaks: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -41,6 +61,10 @@ class FitLabel(QLabel):
         self._least_px = 9
         self._elided = False
         self._color: QColor | None = None
+        self._breaks = breaks
+        #: The lines drawn when the text is broken at *breaks* (empty: one line).
+        self._lines: tuple[str, ...] = ()
+        self._one_line = 16
 
     def set_max_pixels(self, pixels: float, *, least: float | None = None) -> None:
         """Type *pixels* high where the line fits; down to *least* (9 if None) where it
@@ -50,7 +74,8 @@ class FitLabel(QLabel):
         font = self.font()
         font.setBold(self._bold)
         font.setPixelSize(self._max_px)
-        self.setFixedHeight(math.ceil(QFontMetricsF(font).height()))
+        self._one_line = math.ceil(QFontMetricsF(font).height())
+        self.setFixedHeight(self._one_line * max(1, len(self._lines)))
         self._fit()
 
     @property
@@ -62,6 +87,11 @@ class FitLabel(QLabel):
     def elided(self) -> bool:
         """Whether the line is shortened ("…") because even its least type is too wide."""
         return self._elided
+
+    @property
+    def broken(self) -> bool:
+        """Whether the line is drawn broken onto more lines (see *breaks*)."""
+        return len(self._lines) > 1
 
     def set_color(self, color: QColor | None) -> None:
         """Draw the text in *color* (None: the palette's own)."""
@@ -94,6 +124,10 @@ class FitLabel(QLabel):
         super().resizeEvent(event)
         self._fit()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
     def _fit(self) -> None:
         font = self.font()
         font.setBold(self._bold)
@@ -102,7 +136,19 @@ class FitLabel(QLabel):
         available = max(1, self.width())
         if width > available:
             font.setPixelSize(max(self._least_px, math.floor(self._max_px * available / width)))
-        elided = QFontMetricsF(font).horizontalAdvance(self.text()) + 2 > available
+        metrics = QFontMetricsF(font)
+        elided = metrics.horizontalAdvance(self.text()) + 2 > available
+        # Broken only where it shows: a hidden label's width is not yet the one it gets.
+        lines = self._broken_lines(metrics, available) if elided and self.isVisible() else ()
+        if lines:
+            elided = any(metrics.horizontalAdvance(line) + 2 > available for line in lines)
+        if lines != self._lines:
+            was = self.broken
+            self._lines = lines
+            self.setFixedHeight(self._one_line * max(1, len(lines)))
+            self.update()
+            if self.broken != was:
+                self.broken_changed.emit(self.broken)
         if font != self.font():
             self.setFont(font)
         if elided != self._elided:
@@ -112,26 +158,48 @@ class FitLabel(QLabel):
         elif elided and self.toolTip() != self.text():
             self.setToolTip(self.text())
 
+    def _broken_lines(self, metrics: QFontMetricsF, available: int) -> tuple[str, ...]:
+        """The text broken at the separator into as few lines as fit *available* pixels
+        (a piece too long by itself keeps a line of its own); () without a separator."""
+        if not self._breaks or self._breaks not in self.text():
+            return ()
+        lines: list[str] = []
+        for piece in self.text().split(self._breaks):
+            joined = f"{lines[-1]}{self._breaks}{piece}" if lines else piece
+            if lines and metrics.horizontalAdvance(joined) + 2 <= available:
+                lines[-1] = joined
+            else:
+                lines.append(piece)
+        return tuple(lines) if len(lines) > 1 else ()
+
     def shown_text(self) -> str:
-        """The text as drawn: whole, or shortened with "…" to the label's width."""
+        """The text as drawn: whole, broken onto lines (one "\n" between each), or
+        shortened with "…" to the label's width."""
+        lines = self._lines or (self.text(),)
         if not self._elided:
-            return self.text()
-        return self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, max(0, self.contentsRect().width() - 2)
+            return "\n".join(lines)
+        width = max(0, self.contentsRect().width() - 2)
+        metrics = self.fontMetrics()
+        return "\n".join(
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self._elided:
+        if not self._elided and not self._lines:
             super().paintEvent(event)
             return
         p = QPainter(self)
-        self.style().drawItemText(
-            p,
-            self.contentsRect(),
-            int(self.alignment()),
-            self.palette(),
-            self.isEnabled(),
-            self.shown_text(),
-            self.foregroundRole(),
-        )
+        rect = self.contentsRect()
+        lines = self.shown_text().split("\n")
+        high = rect.height() / len(lines)
+        for n, line in enumerate(lines):
+            self.style().drawItemText(
+                p,
+                QRect(rect.left(), round(rect.top() + n * high), rect.width(), round(high)),
+                int(self.alignment()),
+                self.palette(),
+                self.isEnabled(),
+                line,
+                self.foregroundRole(),
+            )
         p.end()

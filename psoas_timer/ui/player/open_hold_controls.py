@@ -6,6 +6,10 @@ buttons (Release, +15 s).
 The marks stay through the check-in, and the dial says how long until the maximum ends the
 hold. The slot keeps its size when the check-in comes and goes, so the player never grows
 with a phase. Its buttons only emit requests; the player forwards them.
+
+On a narrow window the marks and the check-in's hint break between their parts onto a
+second line rather than lose their ends to "…"; while the check-in shows so, it is
+:attr:`OpenHoldControls.crowded`, and the player gives it the picture's place.
 """
 
 from __future__ import annotations
@@ -58,18 +62,22 @@ class OpenHoldControls(QWidget):
     release_requested = Signal()
     #: The user wants more time in this open hold (seconds).
     extend_requested = Signal(float)
+    #: :attr:`crowded` changed.
+    crowded_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("open_controls")
-        self.marks = FitLabel("open_marks")
+        # Too long for a narrow window, the marks and the hint break between their parts
+        # rather than lose their ends to "…" (at 800 × 600 the maximum was cut off).
+        self.marks = FitLabel("open_marks", breaks=" · ")
         self.released = _big_button(
             _("Released"), "released", _("The point has released: end this hold (Enter)")
         )
         self.check_in = QFrame()
         self.check_in.setObjectName("check_in")
         self.check_in_label = FitLabel("check_in_question", bold=True)
-        self.check_in_hint = FitLabel("check_in_hint")
+        self.check_in_hint = FitLabel("check_in_hint", breaks=" · ")
         self.check_in_release = _big_button(
             _("Release"), "check_in_release", _("End this hold now (Enter)")
         )
@@ -79,7 +87,10 @@ class OpenHoldControls(QWidget):
             _("Hold {seconds} seconds longer (+)").format(seconds=format_decimal(CHECK_IN_EXTRA)),
         )
         self._stack = QStackedWidget()
+        self._crowded = False
         self._build()
+        self.marks.broken_changed.connect(self._check_crowded)
+        self.check_in_hint.broken_changed.connect(self._check_crowded)
         self.released.clicked.connect(self._on_released_clicked)
         self.check_in_release.clicked.connect(self._on_released_clicked)
         self.check_in_more.clicked.connect(self._on_check_in_more_clicked)
@@ -131,6 +142,32 @@ class OpenHoldControls(QWidget):
             self._stack.setCurrentWidget(page)
         if not is_open:
             self.marks.set_text("")
+        self._check_crowded()
+
+    @property
+    def crowded(self) -> bool:
+        """The check-in shows, with its marks or hint broken onto more lines (a narrow
+        window): it wants the room the picture beside it takes."""
+        return self._crowded
+
+    def _check_crowded(self, _broken: bool = False) -> None:
+        checking = self._stack.currentWidget() is self.check_in
+        # The slot keeps the check-in's room through the hold, so that nothing moves when
+        # it comes; but where the marks need two lines the check-in takes the picture's
+        # place when it comes, and until then that room goes to the picture and the notes.
+        reserve = checking or not self.marks.broken
+        policy = QSizePolicy.Policy.Preferred if reserve else QSizePolicy.Policy.Ignored
+        if self.check_in.sizePolicy().verticalPolicy() != policy:
+            self.check_in.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+            # a hidden page's change is not passed up by Qt: tell the slot and the column
+            self._stack.updateGeometry()
+            self.updateGeometry()
+        crowded = (
+            not self.isHidden() and checking and (self.marks.broken or self.check_in_hint.broken)
+        )
+        if crowded != self._crowded:
+            self._crowded = crowded
+            self.crowded_changed.emit(crowded)
 
     def set_question_color(self, color: QColor | None) -> None:
         """Draw the question in *color* (the hold's, as the captions are)."""

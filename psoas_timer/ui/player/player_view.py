@@ -128,6 +128,12 @@ class PlayerView(QWidget):
         self.clock_box.setObjectName("clock_box")
         self.next_label = FitLabel("next_up")
         self.session_bar = SessionBar()
+        #: Whether the step has each of these to show (see :meth:`_place_pictures`).
+        self._pictures: dict[QWidget, bool] = {
+            self.breath: False,
+            self.image: False,
+            self.figure: False,
+        }
         self._build()
         self._recolor()
         self._connect_signals()
@@ -155,12 +161,12 @@ class PlayerView(QWidget):
 
         # Beside the clock, what the step is: its name and side, the breathing guide and
         # the picture, an open hold's marks and check-in, then the instructions.
-        pictures = QHBoxLayout()
+        pictures = self._pictures_row = QHBoxLayout()
         pictures.setSpacing(16)
         pictures.addWidget(self.breath, 1)
         pictures.addWidget(self.image, 1)
         pictures.addWidget(self.figure, 1)
-        step = QVBoxLayout()
+        step = self._step_column = QVBoxLayout()
         step.setSpacing(6)
         step.addWidget(self.title)
         step.addWidget(self.where)
@@ -188,6 +194,16 @@ class PlayerView(QWidget):
     def _connect_signals(self) -> None:
         self.open_controls.release_requested.connect(self._on_release_requested)
         self.open_controls.extend_requested.connect(self._on_extend_requested)
+        self.open_controls.crowded_changed.connect(self._place_pictures)
+
+    def _place_pictures(self, _crowded: bool = False) -> None:
+        """Show the breathing guide, the figure and the picture the step has, unless a
+        crowded check-in takes their place (a narrow window: its marks and hint whole)."""
+        room = not self.open_controls.crowded
+        for widget, wanted in self._pictures.items():
+            if widget.isHidden() == (wanted and room):
+                widget.setVisible(wanted and room)
+        self._step_column.setStretchFactor(self._pictures_row, 1 if room else 0)
 
     def _on_release_requested(self) -> None:
         self.release_requested.emit()
@@ -208,8 +224,9 @@ class PlayerView(QWidget):
         self._expire()
         self._show_clock(snap)
         pattern = seg.breathing if snap.phase is not None else None
-        if self.breath.isHidden() == (pattern is not None):
-            self.breath.setVisible(pattern is not None)
+        if self._pictures[self.breath] != (pattern is not None):
+            self._pictures[self.breath] = pattern is not None
+            self._place_pictures()
         self.breath.follow(
             pattern, seg.breath_start + snap.elapsed, running=snap.state is State.RUNNING
         )
@@ -240,11 +257,10 @@ class PlayerView(QWidget):
         # The rig's live figure where the step has one, else its picture.
         release = words.step.kind is Kind.RELEASE
         has_figure = self.figure.set_figure(words.step.figure, release=release)
-        if self.figure.isHidden() == has_figure:
-            self.figure.setVisible(has_figure)
         has_image = self.image.set_image(None if has_figure else words.step.image)
-        if self.image.isHidden() == has_image:
-            self.image.setVisible(has_image)
+        self._pictures[self.figure] = has_figure
+        self._pictures[self.image] = has_image
+        self._place_pictures()
         _set(self.instructions, words.instructions)
         _set(self.safety, words.safety)
         self.notes.refit()
