@@ -635,3 +635,32 @@ def test_hip_crease_release_legs_lie_long_and_apart_from_each_other() -> None:
     # The bent near knee crossed the long far leg: the legs tangled at the knees.
     pose = _figure("psoas-ball-release").poses["start"]
     assert pose.near.knee < 15 and pose.far_limbs.knee < 15
+
+
+def test_quad_stretch_bent_knee_points_straight_down_with_the_mark_mid_thigh() -> None:
+    figure = _figure("quad-stretch")
+    p = place(figure.key_poses()[-1], figure.view).body.points
+    knee, hip = p["near_knee"], p["near_hip"]
+    assert abs(knee[0] - hip[0]) < 0.01, "knee straight under the hip"
+    assert figure.target_place().region == "thigh"  # type: ignore[union-attr]
+    mid = ((knee[0] + hip[0]) / 2, (knee[1] + hip[1]) / 2)
+    assert distance(p["thigh"], mid) < 0.06
+
+
+def test_calm_breathing_counts_each_breath_in_dots_out_longer() -> None:
+    scene = still(_figure("calm-breathing"))
+    dots = [s for s in scene.shapes if s.fill == "sign" and s.stroke is None]
+    rows: dict[float, int] = {}
+    for s in dots:
+        ys = [y for _, y in s.path.points()]
+        rows.setdefault(round(sum(ys) / len(ys), 3), 0)
+        rows[round(sum(ys) / len(ys), 3)] += 1
+    assert 10 in rows.values(), "a dot a count: 4 in and 6 out"
+
+
+def test_iliacus_inset_draws_the_pelvic_bone_and_the_fingertips_inside_its_rim() -> None:
+    scene = still(_figure("iliacus-release"))
+    bone = [s for s in scene.shapes if s.fill == "bone" and s.alpha < 0.5]
+    tips = [s for s in scene.shapes if s.fill == "skin" and s.stroke == "line"]
+    assert len(bone) >= 2, "both wings of the pelvis"
+    assert len(tips) >= 3, "the fingertips in the inset"

@@ -623,6 +623,16 @@ def _breath_wave(body: Body, counts: tuple[int, int]) -> tuple[list[Shape], list
     end = pts[-1]
     shapes += arrow(pts[steps - 4], peak)
     shapes += arrow(pts[-5], end)
+    # Under the wave, one dot a count: a short row under the breath in, a long one
+    # under the breath out, so "out longer than in" can be seen and counted.
+    row = base - 0.035
+    gap = unit * 0.35
+    for i in range(inhale + exhale):
+        x = x0 + (i + 0.5) * unit + (gap if i >= inhale else -gap) * 0.5
+        shapes.append(Shape(circle((x, row), min(0.016, unit * 0.22)), fill="sign", stroke=None))
+    for start, count in ((x0 - gap * 0.5, inhale), (x0 + inhale * unit + gap * 0.5, exhale)):
+        bar = [(start + unit * 0.15, row - 0.03), (start + count * unit - unit * 0.15, row - 0.03)]
+        shapes.append(Shape(polygon(bar, closed=False), fill=None, stroke="sign", width=SIGN_W))
     labels = [
         Label((x0 + inhale * unit * 0.3, base + rise * 0.95), str(inhale), 0.075),
         Label((x0 + (inhale + exhale * 0.7) * unit, base + rise * 0.95), str(exhale), 0.075),

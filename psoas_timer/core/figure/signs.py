@@ -185,6 +185,21 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
             Shape(smooth(edge, closed=False), fill=None, stroke="ghost", width=0.004, dashed=True)
         )
         if tool == "hook":
+            # The pelvic bone itself, seen through the belly: each wing from the sacrum up
+            # and out to the crest and down to its front point, the ring on to the pubis.
+            wing = [
+                at(s * 0.03, 0.125),
+                at(s * 0.075, 0.19),
+                at(s * 0.118, 0.185),
+                at(s * 0.13, 0.14),
+                at(s * 0.11, 0.085),
+                at(s * 0.085, 0.058),
+                at(s * 0.06, 0.035),
+                at(s * 0.03, 0.05),
+            ]
+            shapes.append(Shape(smooth(wing), fill="bone", stroke="bone", width=0.003, alpha=0.35))
+            ring = [at(s * 0.06, 0.035), at(s * 0.045, -0.01), at(s * 0.012, -0.045)]
+            shapes.append(Shape(smooth(ring, closed=False), fill=None, stroke="bone", width=0.006))
             # The inside of the pelvic bowl, where the iliacus lies: shaded under the rim.
             bowl = [
                 at(s * 0.122, 0.16),
@@ -269,7 +284,19 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
                     )
                 )
         elif tool == "hook":
-            hook = [at(0.15, 0.2), at(0.13, 0.15), at(0.105, 0.1), at(spot[0] + 0.005, spot[1])]
+            # The fingertips curled over the rim, just inside it, in the bowl of the bone.
+            for fu, fv in ((0.094, 0.122), (0.087, 0.1), (0.075, 0.08)):
+                tip = at(fu, fv)
+                shapes.append(
+                    Shape(
+                        ellipse(tip, 0.015 * k, 0.01 * k, 35.0),
+                        fill="skin",
+                        stroke="line",
+                        width=0.003,
+                    )
+                )
+            # From outside, over the rim, into the bowl beside the fingertips.
+            hook = [at(0.17, 0.2), at(0.15, 0.16), at(0.125, 0.13), at(0.108, 0.125)]
             shapes += _curve(hook)
     return shapes
 
