@@ -329,6 +329,21 @@ def test_side_lying_stretch_lies_on_its_side_on_a_bed_the_top_leg_hanging() -> N
     assert body.points["far_knee"][1] > TABLE_H, "the bottom leg stays on the bed"
 
 
+def test_side_lying_stretch_top_leg_hangs_behind_the_bed_not_in_front() -> None:
+    # Drawn over the bed and the body, the hanging leg read as a hip bent forward (the
+    # opposite of a psoas stretch): it hangs behind them, the hip opening backwards.
+    scene = still(_figure("side-lying-psoas-stretch"))
+    wood = next(i for i, s in enumerate(scene.shapes) if s.fill == "wood")
+    torso = next(i for i, s in enumerate(scene.shapes) if s.body and s.fill == "skin")
+    limbs = [i for i, s in enumerate(scene.shapes) if s.fill in ("skin", "far") and not s.body]
+    assert limbs and min(limbs) < wood < torso, "a leg drawn before the bed"
+    assert not [
+        s
+        for s in scene.shapes[torso:]
+        if s.fill == "skin" and s.path.points() and min(y for _, y in s.path.points()) < 0.3
+    ], "nothing of the body in front of the bed below its top"
+
+
 def test_kneeling_stretch_and_low_lunge_read_apart() -> None:
     # Kneeling: upright and short, front knee at a right angle over the ankle, back knee
     # under the hips, hands on the hips. Low lunge: a long stance, the back thigh sloping

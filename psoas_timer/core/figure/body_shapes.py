@@ -192,6 +192,8 @@ def _arm(body: Body, side: str, fill: str) -> list[Shape]:
 #: How many shapes the near arm ends the body's front with (two segments, the hand and
 #: the elbow's mark).
 NEAR_ARM_SHAPES = 4
+#: How many shapes the near leg has, just before the near arm's.
+NEAR_LEG_SHAPES = 4
 
 
 def body_shapes(
@@ -333,4 +335,4 @@ def _anchors(path: Path) -> list[Point]:
     return out
 
 
-__all__ += ["NEAR_ARM_SHAPES", "SIDES", "body_points", "capsule", "torso_points"]
+__all__ += ["NEAR_ARM_SHAPES", "NEAR_LEG_SHAPES", "SIDES", "body_points", "capsule", "torso_points"]

@@ -17,6 +17,7 @@ from . import anthropometry as anthro
 from . import props as kit
 from .body_shapes import (
     NEAR_ARM_SHAPES,
+    NEAR_LEG_SHAPES,
     SIDE_FRONT_LOWER,
     Probe,
     body_points,
@@ -668,6 +669,19 @@ def frame_scene(
         moved_from = _anchored(place(first, figure.view), placed) if first is not pose else None
     back, front = body_shapes(body, breath=breath)
     behind, under, over = _prop_layers(figure, placed)
+    hanging: list[Shape] = []
+    if "drop" in figure.signs and body.view == "front":
+        # Lying on the side, seen from the front, the top leg hangs back over the far
+        # edge of the bed, behind the body (the hip opening), not down in front of it:
+        # drawn behind the bed and the body, in the shade of a far limb.
+        end = len(front) - NEAR_ARM_SHAPES
+        leg = front[end - NEAR_LEG_SHAPES : end]
+        front = front[: end - NEAR_LEG_SHAPES] + front[end:]
+        hanging = [
+            Shape(s.path, "far" if s.fill == "skin" else s.fill, s.stroke, s.width, s.alpha)
+            for s in leg
+        ]
+    behind = hanging + behind
     target = _target(figure)
     region = _region_point(body, *target) if target else None
     outward = _outward(body, *target) if target else 90.0
