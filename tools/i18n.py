@@ -73,7 +73,7 @@ def extract(args: argparse.Namespace) -> int:
     for filename, lineno, message, comments, context in extract_from_dir(
         ROOT / "psoas_timer",
         method_map=method_map,
-        keywords=DEFAULT_KEYWORDS,
+        keywords={**DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2)},
         comment_tags=("Translators:",),
         strip_comment_tags=True,
     ):

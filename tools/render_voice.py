@@ -36,16 +36,15 @@ from psoas_timer.audio.assets import voice_key  # noqa: E402
 from psoas_timer.core.catalog import load_catalog  # noqa: E402
 from psoas_timer.core.plan import compile_plan  # noqa: E402
 from psoas_timer.core.spoken import next_words, number_words, seconds_words, side_words  # noqa: E402
-from psoas_timer.i18n import _, set_language  # noqa: E402
+from psoas_timer.i18n import _, pgettext, set_language  # noqa: E402
 
 #: The languages the app ships, English (the source) first.
 LANGUAGES = ("en", "de", "fr", "es", "pt_BR")
-#: The plan's own words (each a catalog entry, translated when rendered).
+#: The plan's words said in context "spoken cue" (a field of the same name is another entry).
+SPOKEN_CUES = ("Get ready", "Hold", "Switch sides", "Up", "Down")
+#: The plan's other words (each a catalog entry, translated when rendered).
 WORDS = (
-    "Get ready",
-    "Hold",
     "Release",
-    "Switch sides",
     "Rest",
     "Inhale",
     "Exhale",
@@ -56,8 +55,6 @@ WORDS = (
     "Stop",
     "Breathe",
     "Has it softened?",
-    "Up",
-    "Down",
 )
 #: English only (said in no plan today, kept for the clips there are).
 ENGLISH_ONLY = ("A little more pressure", "Keep breathing")
@@ -71,6 +68,7 @@ def fixed_phrases() -> list[str]:
     head = next_words("NAME").partition(":")[0].strip()  # "Next", said before a name
     heads = [] if "NAME" in head else [head]  # a translation without the colon: said whole
     return [
+        *(pgettext("spoken cue", word) for word in SPOKEN_CUES),
         *(_(word) for word in WORDS),
         side_words("left"),
         side_words("right"),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from psoas_timer.i18n import N_, _, format_decimal, pgettext
+from psoas_timer.i18n import _, format_decimal, pgettext
 
 __all__ = [
     "DASHES_TEXT",
@@ -53,12 +54,16 @@ def check_phase(name: PhaseName, seconds: float) -> float:
     return seconds
 
 
-#: The word the breathing guide shows for each phase (marked; translated by :attr:`Phase.word`).
-PHASE_WORDS: dict[PhaseName, str] = {
-    "inhale": N_("Inhale"),
-    "hold_in": N_("Hold"),
-    "exhale": N_("Exhale"),
-    "hold_out": N_("Hold"),
+#: The word the breathing guide shows for each phase, in the user's language (by
+#: :attr:`Phase.word`). A held breath is "Hold" in context "breathing" (shown only: the
+#: voice says "Hold your breath"), apart from the hold of a stretch the voice says.
+PHASE_WORDS: dict[PhaseName, Callable[[], str]] = {
+    "inhale": lambda: _("Inhale"),
+    # Translators: the breathing guide's word while the breath is held (after an in- or
+    # out-breath), shown under the breathing shape; not the hold of a stretch
+    "hold_in": lambda: pgettext("breathing", "Hold"),
+    "exhale": lambda: _("Exhale"),
+    "hold_out": lambda: pgettext("breathing", "Hold"),
 }
 
 
@@ -153,7 +158,7 @@ class Phase:
     @property
     def word(self) -> str:
         """The phase's word in the user's language ("Inhale", "Hold", "Exhale")."""
-        return _(PHASE_WORDS[self.name])
+        return PHASE_WORDS[self.name]()
 
     @property
     def size(self) -> float:

@@ -27,7 +27,7 @@ from pydantic import (
     model_validator,
 )
 
-from psoas_timer.i18n import N_, _
+from psoas_timer.i18n import N_, NP_, _
 
 from . import amounts
 from .amounts import SideName
@@ -168,7 +168,11 @@ class Step(FormatModel):
     kind: Kind = _about(
         N_("Kind"), N_("What the step is; it chooses the words and sounds."), default=Kind.EXERCISE
     )
-    hold: SideSeconds | None = _about(N_("Hold"), N_("How long to hold, each set (and side)."))
+    # Translators: "step form": a step's field (the editor's label, the format's title); the
+    # word the voice says is in context "spoken cue"
+    hold: SideSeconds | None = _about(
+        NP_("step form", "Hold"), N_("How long to hold, each set (and side).")
+    )
     duration: Seconds | None = _about(N_("Duration"), N_("How long the step lasts, each set."))
     reps: Reps | None = _about(N_("Reps"), N_("Repetitions in each set; needs 'tempo' or 'hold'."))
     tempo: Tempo | None = _about(
@@ -189,7 +193,9 @@ class Step(FormatModel):
     alternate: bool = _about(
         N_("Alternate sides"), N_("Left and right take turns set by set."), default=False
     )
-    prepare: Duration | None = _about(N_("Get ready"), N_("Seconds to get ready before the step."))
+    prepare: Duration | None = _about(
+        NP_("step form", "Get ready"), N_("Seconds to get ready before the step.")
+    )
     rest_between_reps: RestTime = _about(
         N_("Rest between reps"), N_("A rest after each rep but the last."), default=0
     )
@@ -197,7 +203,7 @@ class Step(FormatModel):
         N_("Rest between sets"), N_("A rest between sets on the same side.")
     )
     switch_sides: Duration | None = _about(
-        N_("Switch sides"), N_("A pause to change sides, with 'sides: both'.")
+        NP_("step form", "Switch sides"), N_("A pause to change sides, with 'sides: both'.")
     )
     rest_after: RestTime | None = _about(N_("Rest after"), N_("A rest after the step."))
     breathing: Breathing | None = _about(

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from psoas_timer.i18n import _
+from psoas_timer.i18n import _, pgettext
 
 from .breathing import Pattern
 from .breathing_setting import breathing_pattern
@@ -22,7 +22,7 @@ from .open_holds import OpenHold
 from .rests import rest_name, rest_words
 from .spoken import next_words, seconds_words, side_words
 from .step_cues import Milestone
-from .tempo import REP_PHASE_WORDS, RepPhaseName
+from .tempo import RepPhaseName, rep_phase_word
 
 __all__ = [
     "CUE_RANK",
@@ -539,8 +539,11 @@ class _Parts:
         return [Cue("countdown", str(n), float(n), "end") for n in range(count, 0, -1)]
 
     def prepare(self, step: Step, prepare: float) -> _Piece:
-        cues = [Cue("get_ready", _("Get ready")), Cue("step", step.title)]
-        piece = _Piece("prepare", prepare, _("Get ready"), cues + self.countdown(step, prepare), {})
+        # Translators: "spoken cue": what the voice says and the player shows as it is said
+        # (the editor's field of the same name is in context "step form")
+        ready = pgettext("spoken cue", "Get ready")
+        cues = [Cue("get_ready", ready), Cue("step", step.title)]
+        piece = _Piece("prepare", prepare, ready, cues + self.countdown(step, prepare), {})
         return self._made(piece, self.prepare_count(step, prepare))
 
     def prepare_count(self, step: Step, prepare: float) -> int:
@@ -586,8 +589,9 @@ class _Parts:
         """Before the next set: a switch of sides (*switch*), or a rest on the same side."""
         length = self.between_length(step, switch)
         if switch:
-            cues = [Cue("switch_sides", _("Switch sides")), *self.countdown(step, length)]
-            piece = _Piece("switch", length, _("Switch sides"), cues, fields)
+            said = pgettext("spoken cue", "Switch sides")
+            cues = [Cue("switch_sides", said), *self.countdown(step, length)]
+            piece = _Piece("switch", length, said, cues, fields)
         else:
             cues = [Cue("rest", rest_words(length, _("Rest"))), *self.countdown(step, length)]
             name = rest_name(length)
@@ -619,7 +623,11 @@ class _Parts:
         *lead* cues, with its milestones, prompts and breaths."""
         if step.open is not None:
             hold = step.open
-            cues = [*lead, Cue("start", _("Hold")), *self.inner_cues(step, breathing, hold.limit)]
+            cues = [
+                *lead,
+                Cue("start", pgettext("spoken cue", "Hold")),
+                *self.inner_cues(step, breathing, hold.limit),
+            ]
             cues.append(Cue("check_in", _("Has it softened?"), 0.0, "target"))
             if self.open_says_ten_seconds(hold):
                 cues.append(Cue("ten_seconds", seconds_words(10), 10.0, "end"))
@@ -631,7 +639,7 @@ class _Parts:
             if kind == "breathe":
                 start = _("Breathe")
             else:
-                start = _("Go") if step.kind is Kind.EXERCISE else _("Hold")
+                start = _("Go") if step.kind is Kind.EXERCISE else pgettext("spoken cue", "Hold")
             cues = [*lead, Cue("start", start), *self.inner_cues(step, breathing, length)]
             cues += self.countdown(step, length)
             end = _("Release") if kind == "hold" and step.kind is not Kind.EXERCISE else _("Stop")
@@ -674,7 +682,7 @@ class _Parts:
                 # three lines would not fit in its first phase)
                 cues.append(Cue("rep", str(rep)))
             if phase is not None:
-                cues.append(Cue("rep_phase", _(REP_PHASE_WORDS[phase])))
+                cues.append(Cue("rep_phase", rep_phase_word(phase)))
             if self.counts_down(step, phase, length):
                 cues += self.countdown(step, length)
             fields_here = {**fields, "rep": rep, "phase": phase}

@@ -16,7 +16,7 @@ from pydantic import (
     model_validator,
 )
 
-from psoas_timer.i18n import N_, _
+from psoas_timer.i18n import _, pgettext
 
 from .duration import format_duration, parse_duration
 from .value_types import DURATION_SCHEMA, Duration, FormatModel, first_error
@@ -24,17 +24,14 @@ from .value_types import DURATION_SCHEMA, Duration, FormatModel, first_error
 __all__ = [
     "MIN_REP_PHASE",
     "REP_PHASES",
-    "REP_PHASE_WORDS",
     "RepPhaseName",
     "RepTempo",
     "Tempo",
+    "rep_phase_word",
 ]
 
 RepPhaseName = Literal["up", "hold", "down"]
 REP_PHASES: tuple[RepPhaseName, ...] = ("up", "hold", "down")
-#: What the player shows and says at the start of each phase of a rep.
-#: The words said at each phase of a rep (marked here; translated where said).
-REP_PHASE_WORDS: dict[str, str] = {"up": N_("Up"), "hold": N_("Hold"), "down": N_("Down")}
 #: A phase of a rep shorter than this cannot be followed (nor said in time).
 MIN_REP_PHASE = 0.5
 
@@ -129,3 +126,15 @@ Tempo = Annotated[
     WithJsonSchema(_TEMPO_SCHEMA),
 ]
 """Seconds per rep, or a :class:`RepTempo`."""
+
+
+def rep_phase_word(name: str) -> str:
+    """What the voice says and the player shows at the start of a rep's phase *name*
+    (``up``, ``hold``, ``down``): "Up", "Hold", "Down" in the user's language."""
+    if name == "up":
+        return pgettext("spoken cue", "Up")
+    if name == "hold":
+        return pgettext("spoken cue", "Hold")
+    if name == "down":
+        return pgettext("spoken cue", "Down")
+    return name

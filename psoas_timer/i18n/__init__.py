@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LANGUAGE_SETTING",
+    "NP_",
     "N_",
     "_",
     "chosen_language",
@@ -93,6 +94,12 @@ _state: dict[str, object] = {}  # the effective language and its loaded catalogs
 
 def N_(message: str) -> str:
     """*message* unchanged: marks it for extraction, to be translated where it is shown."""
+    return message
+
+
+def NP_(context: str, message: str) -> str:
+    """*message* unchanged: marks it for extraction with *context* (as :func:`pgettext`
+    looks it up), to be translated where it is shown with ``pgettext(context, message)``."""
     return message
 
 

@@ -39,9 +39,9 @@ def broken(tmp_path: Path) -> Path:
     return path
 
 
-def _translated(code: str, *messages: str) -> bool:
-    """Whether *code*'s catalog translates every one of *messages* (from its .po: the test
-    does not depend on a build step)."""
+def _translated(code: str, *messages: str | tuple[str, str]) -> bool:
+    """Whether *code*'s catalog translates every one of *messages* (a message, or a message
+    and its context; from its .po: the test does not depend on a build step)."""
     po = LOCALE / code / "LC_MESSAGES" / "psoas_timer.po"
     if not po.is_file():
         return False
@@ -50,7 +50,8 @@ def _translated(code: str, *messages: str) -> bool:
     with po.open("rb") as stream:
         catalog = read_po(stream, locale=code)
     for message in messages:
-        found = catalog.get(message)
+        text, context = message if isinstance(message, tuple) else (message, None)
+        found = catalog.get(text, context=context)
         if found is None or not found.string or found.fuzzy:
             return False
     return True
@@ -108,7 +109,7 @@ def test_json_is_the_same_in_every_language(command: tuple[str, ...]) -> None:
 def test_each_shipped_language_once_translated(code: str, broken: Path) -> None:
     """``LANGUAGE=de psoas-timer plan routines/daily-psoas.yaml`` and ``validate`` of a
     broken file print German (French, Spanish, Portuguese), once the catalog has them."""
-    if not _translated(code, "Get ready", "{where}: unknown key '{key}'"):
+    if not _translated(code, ("Get ready", "spoken cue"), "{where}: unknown key '{key}'"):
         pytest.skip(f"{code}: not translated yet")
     plan = cli(code, "plan", DAILY)
     assert plan.returncode == 0, plan.stderr

@@ -86,7 +86,7 @@ SHOWN = frozenset(
     }
 )
 #: Calls that translate (or mark) their argument.
-TRANSLATING = frozenset({"_", "ngettext", "pgettext", "npgettext", "N_", "content"})
+TRANSLATING = frozenset({"_", "ngettext", "pgettext", "npgettext", "N_", "NP_", "content"})
 #: Calls whose arguments are not text for the user even inside a shown call.
 NOT_TEXT = frozenset({"setObjectName", "icon", "themed_icon", "QIcon", "QKeySequence", "fromTheme"})
 

@@ -11,8 +11,8 @@ from psoas_timer.core.engine import FiredCue, Snapshot
 from psoas_timer.core.model import Step
 from psoas_timer.core.open_holds import OpenHold, SideOpen
 from psoas_timer.core.plan import Plan, Segment, StepRun
-from psoas_timer.core.tempo import REP_PHASE_WORDS, RepTempo
-from psoas_timer.i18n import N_, _, format_decimal, ngettext, pgettext, upper_first
+from psoas_timer.core.tempo import RepTempo, rep_phase_word
+from psoas_timer.i18n import _, format_decimal, ngettext, pgettext, upper_first
 
 __all__ = [
     "KIND_WORDS",
@@ -32,21 +32,18 @@ __all__ = [
     "where_line",
 ]
 
-#: What the user is doing in each kind of segment, as a short heading.
-#: Marked only: translated where shown (``_(KIND_WORDS[kind])``, or :func:`kind_word`).
-KIND_WORDS: dict[str, str] = {
-    "prepare": N_("Get ready"),
-    "hold": N_("Hold"),
-    "rep": N_("Go"),
-    "open": N_("Hold until it softens"),
-    "breathe": N_("Breathe"),
-    "rest": N_("Rest"),
-    "switch": N_("Switch sides"),
+#: What the user is doing in each kind of segment, as a short heading: each gives the word
+#: in the user's language (:func:`kind_word`). "Get ready", "Hold" and "Switch sides" are
+#: the words the voice says then (context "spoken cue").
+KIND_WORDS: dict[str, Callable[[], str]] = {
+    "prepare": lambda: pgettext("spoken cue", "Get ready"),
+    "hold": lambda: pgettext("spoken cue", "Hold"),
+    "rep": lambda: _("Go"),
+    "open": lambda: _("Hold until it softens"),
+    "breathe": lambda: _("Breathe"),
+    "rest": lambda: _("Rest"),
+    "switch": lambda: pgettext("spoken cue", "Switch sides"),
 }
-
-
-#: The core's rep phase headings (``REP_PHASE_WORDS``), marked here so they are extracted.
-_PHASE_HEADINGS = (N_("Up"), N_("Hold"), N_("Down"))
 
 
 def _phase_word(name: str) -> str:
@@ -61,8 +58,8 @@ def _phase_word(name: str) -> str:
 
 def kind_word(kind: str) -> str:
     """The heading of a kind of segment, in the user's language ("" for an unknown one)."""
-    word = KIND_WORDS.get(kind, "")
-    return _(word) if word else ""
+    word = KIND_WORDS.get(kind)
+    return word() if word else ""
 
 
 def side_word(side: str) -> str:
@@ -100,7 +97,7 @@ def doing_word(seg: Segment) -> str:
     """What the user does now, in a word: the kind of segment, or a rep's phase (Up, Hold,
     Down)."""
     if seg.phase is not None:
-        return _(REP_PHASE_WORDS[seg.phase])
+        return rep_phase_word(seg.phase)
     return kind_word(seg.kind)
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLine
 
 from psoas_timer.core.duration import format_duration
 from psoas_timer.core.routine_edit import defaults_of
-from psoas_timer.i18n import N_, _
+from psoas_timer.i18n import N_, _, pgettext
 
 from .choices import BREATHING
 from .fields import DurationEdit
@@ -48,7 +48,7 @@ class RoutineDetails(QGroupBox):
         )
         defaults_row = QHBoxLayout()
         for label, widget in (
-            (_("Get ready"), self.default_prepare),
+            (pgettext("step form", "Get ready"), self.default_prepare),
             (_("Rest"), self.default_rest),
             (_("Switch"), self.default_switch),
         ):

@@ -63,7 +63,8 @@ class StepForm(QWidget):
         self.kind = combo(_("Kind of step"), KINDS)
         self.timing = combo(_("How the step is timed"), TIMING_MODES)
         self.hold_sides = SidedField(
-            lambda side: DurationEdit(side_name(_("Hold"), side), ranges=True), _("Hold")
+            lambda side: DurationEdit(side_name(pgettext("step form", "Hold"), side), ranges=True),
+            pgettext("step form", "Hold"),
         )
         self.hold: DurationEdit = self.hold_sides.one
         self.duration = DurationEdit(_("Length"), ranges=True)

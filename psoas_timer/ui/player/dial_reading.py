@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from psoas_timer.core.duration import format_clock
 from psoas_timer.core.engine import Snapshot, State
-from psoas_timer.i18n import _
+from psoas_timer.i18n import _, pgettext
 from psoas_timer.ui.common.text import count_up, doing_word, kind_word
 
 __all__ = ["SHORT_REP", "DialReading", "dial_reading", "open_target"]
@@ -58,7 +58,7 @@ def dial_reading(snap: Snapshot, *, count_up_holds: bool) -> DialReading:
                 if snap.checking_in
                 else _("of {time}").format(time=format_clock(target))
             ),
-            label=_("Paused") if paused else _("Hold"),
+            label=_("Paused") if paused else pgettext("spoken cue", "Hold"),
             marks=tuple(m / limit for m in (seg.open.min, target) if 0 < m < limit),
         )
     if seg.kind == "rep" and seg.duration < SHORT_REP:

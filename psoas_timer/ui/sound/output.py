@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from psoas_timer.core.engine import FiredCue
 from psoas_timer.core.plan import Cue
-from psoas_timer.i18n import N_, _
+from psoas_timer.i18n import N_, _, pgettext
 
 if TYPE_CHECKING:
     from psoas_timer.audio.settings import AudioSettings
@@ -38,11 +38,12 @@ __all__ = [
 
 
 #: What :meth:`CueOutput.preview` can play: the cue it builds, and the routine style that
-#: makes the player give just that channel (a start tone; "Get ready"; an in-breath sound).
-_PREVIEWS: dict[str, tuple[Cue, str]] = {
-    "tone": (Cue("start", ""), "tone"),
-    "voice": (Cue("get_ready", "Get ready"), "voice"),
-    "breathing": (Cue("inhale", ""), "tone"),
+#: makes the player give just that channel (a start tone; "Get ready" in the user's
+#: language, as a session says it; an in-breath sound).
+_PREVIEWS: dict[str, tuple[Callable[[], Cue], str]] = {
+    "tone": (lambda: Cue("start", ""), "tone"),
+    "voice": (lambda: Cue("get_ready", pgettext("spoken cue", "Get ready")), "voice"),
+    "breathing": (lambda: Cue("inhale", ""), "tone"),
 }
 PREVIEW_KINDS: tuple[str, ...] = tuple(_PREVIEWS)
 
@@ -183,7 +184,8 @@ class AudioBridge(QObject):
         settings = self._settings
         if sample is None or (kind == "voice" and not settings.voice_on):
             return  # with the voice off the player would say it with a tone instead
-        cue, style = sample
+        make_cue, style = sample
+        cue = make_cue()
         self._player.flush()  # cues already handed over keep the user's cue style
         free = dataclasses.replace(settings, style_override=None)
         if free != settings:
