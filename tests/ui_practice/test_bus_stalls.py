@@ -34,6 +34,10 @@ pytestmark = pytest.mark.gui
 #: thread it stands still 14–16 ms on a quiet machine, and 166 ms was seen once while two test
 #: suites and four other programs shared two cores. 0.3 s lies well clear of both.
 MAX_STALL_S = 0.3
+#: How long a late answer may take to arrive and be handled (milliseconds): generous, since
+#: these checks only say the late answer still works (the stall is what is measured), and a
+#: loaded machine once took longer than 5 s to deliver the screensaver's 3 s answer.
+ANSWER_WAIT_MS = 15_000
 DELAYS = pytest.mark.parametrize("delay", [3.0, None], ids=["answers after 3 s", "never"])
 
 
@@ -137,7 +141,7 @@ def test_slow_or_silent_desktop_services_never_hold_the_window_up(
     notes.failed.connect(failed.append)
     try:
         notes.start()
-        qtbot.waitUntil(lambda: notes.available, timeout=5000)
+        qtbot.waitUntil(lambda: notes.available, timeout=ANSWER_WAIT_MS)
         stall = run_on_the_loop(
             qtbot,
             [
@@ -153,17 +157,19 @@ def test_slow_or_silent_desktop_services_never_hold_the_window_up(
         assert stall < MAX_STALL_S, f"the window's loop stood still {stall * 1000:.0f} ms"
         if delay is not None:  # answered late, but answered: everything still works
             assert idle.available and idle.idle_seconds() == 12.0
-            qtbot.waitUntil(lambda: inhibitor.cookie == 7, timeout=5000)
-            qtbot.waitUntil(lambda: "reminder:a" in notes._by_tag, timeout=5000)
+            qtbot.waitUntil(lambda: inhibitor.cookie == 7, timeout=ANSWER_WAIT_MS)
+            qtbot.waitUntil(lambda: "reminder:a" in notes._by_tag, timeout=ANSWER_WAIT_MS)
             assert failed == []
         else:  # never answered: the reminder is shown another way, within its time limit
             assert not idle.available and idle.idle_seconds() is None
-            qtbot.waitUntil(lambda: failed == ["reminder:a"], timeout=5000)
+            qtbot.waitUntil(lambda: failed == ["reminder:a"], timeout=ANSWER_WAIT_MS)
         members = [call.member for call in screensaver.calls]
         assert members.count("Inhibit") == 2
         inhibitor.release()
         if delay is not None:
-            qtbot.waitUntil(lambda: screensaver.calls[-1].member == "UnInhibit", timeout=5000)
+            qtbot.waitUntil(
+                lambda: screensaver.calls[-1].member == "UnInhibit", timeout=ANSWER_WAIT_MS
+            )
             assert screensaver.calls[-1].body == (7,) and screensaver.calls[-1].signature == "u"
     finally:
         notes.stop()
