@@ -98,6 +98,40 @@ def _session_json(detail: SessionDetail) -> dict[str, object]:
     }
 
 
+def imported_words(added: int, file: str, already_there: int) -> str:
+    """``"imported 2 sessions from FILE (3 already there)"``: each number chooses the plural
+    of its own words."""
+    said = ngettext(
+        "imported {count} session from {file}",
+        "imported {count} sessions from {file}",
+        added,
+    ).format(count=added, file=file)
+    if not already_there:
+        return said
+    return ngettext(
+        # Translators: {imported} is "imported 2 sessions from FILE"; this form is chosen
+        # by {count}, the sessions the history had already (at least 1)
+        "{imported} ({count} already there)",
+        "{imported} ({count} already there)",
+        already_there,
+    ).format(imported=said, count=already_there)
+
+
+def sessions_shown(shown: int, total: int) -> str:
+    """Under ``psoas-timer history``: ``"5 sessions"`` when all are listed, else ``"the
+    latest 2 of 5 sessions (--all for every one)"``, its form chosen by the number listed."""
+    sessions = ngettext("{count} session", "{count} sessions", total).format(count=total)
+    if shown >= total:
+        return sessions
+    return ngettext(
+        # Translators: {total} is "5 sessions" (its own plural); this form is chosen by
+        # {shown}, the number listed (at least 1): "the latest 1 of 5 sessions"
+        "the latest {shown} of {total} (--all for every one)",
+        "the latest {shown} of {total} (--all for every one)",
+        shown,
+    ).format(shown=shown, total=sessions)
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from psoas_timer.history import HistoryError, format_seconds
     from psoas_timer.history.format import ending_word, step_counts
@@ -125,16 +159,7 @@ def cmd_history(args: argparse.Namespace) -> int:
                 print(_("psoas-timer: {problem}").format(problem=exc), file=sys.stderr)
                 print(_("Nothing was imported."), file=sys.stderr)
                 return 1
-            said = ngettext(
-                "imported {count} session from {file}",
-                "imported {count} sessions from {file}",
-                result.added,
-            ).format(count=result.added, file=args.file)
-            if result.already_there:
-                said = _("{imported} ({count} already there)").format(
-                    imported=said, count=result.already_there
-                )
-            print(said)
+            print(imported_words(result.added, args.file, result.already_there))
             return 0
         if args.history_command == "report":
             return _report(store, args)
@@ -164,14 +189,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         streak = store.streak()
         if total is None:
             total = store.count(since=args.since, until=args.until)
-        if total == len(sessions):
-            shown = ngettext("{count} session", "{count} sessions", total).format(count=total)
-        else:
-            shown = ngettext(
-                "the latest {shown} of {count} session (--all for every one)",
-                "the latest {shown} of {count} sessions (--all for every one)",
-                total,
-            ).format(shown=len(sessions), count=total)
+        shown = sessions_shown(len(sessions), total)
         current = ngettext("{count} day", "{count} days", streak.current).format(
             count=streak.current
         )

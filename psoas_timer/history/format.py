@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from psoas_timer.i18n import N_, _, ngettext
+from psoas_timer.i18n import N_, _, npgettext, pgettext
 
 from .records import Ending, Release, ReleaseEnding, SessionSummary, is_release
 
@@ -31,6 +31,7 @@ __all__ = [
     "first_releases",
     "format_seconds",
     "hold_words",
+    "step_count_words",
     "step_counts",
 ]
 
@@ -68,28 +69,43 @@ def step_counts(summary: SessionSummary) -> str:
     planned = summary.steps_planned or (
         summary.steps_done + summary.steps_partly + summary.steps_skipped
     )
-    partly, skipped = summary.steps_partly, summary.steps_skipped
+    return step_count_words(
+        summary.steps_done, planned, summary.steps_partly, summary.steps_skipped
+    )
+
+
+def step_count_words(done: int, planned: int, partly: int, skipped: int) -> str:
+    """``"2 of 8 steps done, 3 partly done, 3 skipped"`` (the partly done and the skipped
+    only when there are some): each number chooses the plural of its own words."""
+    # Translators: the number of steps planned, put in "{done} of {steps} done" for {steps}
+    steps = npgettext("step counts", "{count} step", "{count} steps", planned)
+    counts = {
+        "done": npgettext(
+            "step counts",
+            # Translators: {steps} is "8 steps" (its own plural); this form is chosen by
+            # {done}, the number of steps done (0 too)
+            "{done} of {steps} done",
+            "{done} of {steps} done",
+            done,
+        ).format(done=done, steps=steps.format(count=planned)),
+        "partly": npgettext(
+            "step counts", "{count} partly done", "{count} partly done", partly
+        ).format(count=partly),
+        "skipped": npgettext("step counts", "{count} skipped", "{count} skipped", skipped).format(
+            count=skipped
+        ),
+    }
     if partly and skipped:
-        text = ngettext(
-            "{done} of {planned} step done, {partly} partly done, {skipped} skipped",
-            "{done} of {planned} steps done, {partly} partly done, {skipped} skipped",
-            planned,
-        )
+        # Translators: the steps done, then partly done and skipped: "2 of 8 steps done, 3
+        # partly done, 3 skipped"
+        text = pgettext("step counts", "{done}, {partly}, {skipped}")
     elif partly:
-        text = ngettext(
-            "{done} of {planned} step done, {partly} partly done",
-            "{done} of {planned} steps done, {partly} partly done",
-            planned,
-        )
+        text = pgettext("step counts", "{done}, {partly}")
     elif skipped:
-        text = ngettext(
-            "{done} of {planned} step done, {skipped} skipped",
-            "{done} of {planned} steps done, {skipped} skipped",
-            planned,
-        )
+        text = pgettext("step counts", "{done}, {skipped}")
     else:
-        text = ngettext("{done} of {planned} step done", "{done} of {planned} steps done", planned)
-    return text.format(done=summary.steps_done, planned=planned, partly=partly, skipped=skipped)
+        text = "{done}"
+    return text.format(**counts)
 
 
 def hold_words(ending: ReleaseEnding | str, seconds: float) -> str:
