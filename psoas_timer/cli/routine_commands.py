@@ -167,6 +167,8 @@ _KINDS = {
     "inhale": N_("inhale"),
     "exhale": N_("exhale"),
     "hold_breath": N_("hold breath"),
+    # Translators: the question an open hold asks at its target ("Has it softened?"), not
+    # the weekly check-in
     "check_in": N_("check in"),
     "next": N_("next"),
     "switch_sides": N_("switch sides"),

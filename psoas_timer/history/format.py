@@ -164,6 +164,8 @@ def describe_releases(releases: Iterable[Release]) -> str:
         how = hold_words(release.ending, release.seconds)
         if again and last_released and release.ending == "released":
             # "left released in 1:40, right in 2:10"
+            # Translators: the second side of a release, after the first ("left released in
+            # 1:40, right in 2:10"): {time} is how long it took; "released" is understood
             how = _("in {time}").format(time=format_seconds(release.seconds))
         last_released = release.released
         parts.append(f"{where} {how}")

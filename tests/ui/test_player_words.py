@@ -103,3 +103,13 @@ steps:
     assert words.heading == "Drink some water"
     assert words.title == "Next: Lunge"
     assert words.announcement.startswith("Drink some water")
+
+
+def test_the_last_step_says_so_where_the_next_one_would_be(tmp_path: Path) -> None:
+    plan, session, _clock = _session(tmp_path, SIMPLE)
+    session.start()
+    while session.snapshot().segment.step != plan.segments[-1].step or (
+        session.snapshot().segment.kind not in ("hold", "rep", "open", "breathe")
+    ):
+        session.next()
+    assert player_words(plan, session.snapshot()).next_line == "Last step"

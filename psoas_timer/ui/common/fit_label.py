@@ -26,9 +26,15 @@ __all__ = ["FitLabel"]
 
 #: What a screen reader calls each label, by its object name.
 _ACCESSIBLE = {
-    "open_marks": N_("Open marks"),
-    "check_in_question": N_("Check in question"),
-    "check_in_hint": N_("Check in hint"),
+    # Translators: a screen reader's name for the line of an open hold's times ("min 0:30 ·
+    # target 1:30 · max 3:00")
+    "open_marks": N_("Open hold times"),
+    # Translators: a screen reader's name for the question an open hold asks at its target
+    # ("Has it softened?"; not the weekly check-in)
+    "check_in_question": N_("Open hold question"),
+    # Translators: a screen reader's name for the keys under that question ("Enter releases
+    # · + holds 15 s more")
+    "check_in_hint": N_("Open hold question keys"),
     "sound_notice_text": N_("Sound notice text"),
     "step_name": N_("Step name"),
     "where": N_("Where"),

@@ -82,6 +82,8 @@ def dial_reading(snap: Snapshot, *, count_up_holds: bool) -> DialReading:
             count_up(snap.elapsed),
             snap.fraction,
             seg.kind,
+            # Translators: under a hold's time counting up (large "0:05"), {time} its length:
+            # read together "0:05 held of 0:20"
             caption=_("held of {time}").format(time=format_clock(snap.duration)),
             label=label,
         )

@@ -78,7 +78,8 @@ def player_words(plan: Plan, snap: Snapshot) -> PlayerWords:
         next_line = (
             _("Next up: {step} · {detail}").format(step=coming[0], detail=coming[1])
             if coming
-            else _("Last one")
+            # Translators: where "Next up: …" goes, during the routine's last step
+            else _("Last step")
         )
     if snap.state is State.PAUSED:
         announcement = heading

@@ -33,6 +33,8 @@ STOPPED = N_("Stopped")
 #: +10 s from afar (a global shortcut).
 MORE = N_("Ten seconds more")
 #: The first press of an early release, from afar: the second one ends the hold.
+# Translators: said and shown after a first press of a media key or remote during a hold
+# (from afar): a second press releases, ending the hold early
 PRESS_AGAIN = N_("Press again to release")
 #: Stop from afar, when the user wants to be asked: play answers it.
 ASK_STOP = N_("Stop the session? Press play to stop it.")
