@@ -118,3 +118,23 @@ def test_each_count_of_steps_takes_its_own_form(code: str) -> None:
 def test_sessions_already_there_take_their_own_form(code: str) -> None:
     found = {k: imported_words(k[0], "old.json", k[1]) for k in IMPORTED[code]}
     assert found == IMPORTED[code]
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "said"),
+    [("fr", "0\xa0minute", "Zéro\xa0seconde"), ("pt_BR", "0 minuto", "Zero segundo")],
+)
+def test_a_singular_that_covers_zero_keeps_the_number_shown_and_said(
+    lang: str, shown: str, said: str
+) -> None:
+    """French and Portuguese take the singular for 0: the form shared by the shown count
+    (digits) and the said one (words) keeps {count}, never 'une minute' for 0."""
+    from psoas_timer.core.spoken import seconds_words
+    from psoas_timer.ui.common.text import plural
+
+    set_language(lang)
+    try:
+        assert (plural(0, "minute"), seconds_words(0)) == (shown, said)
+        assert plural(1, "minute") == shown.replace("0", "1")
+    finally:
+        set_language(None)
