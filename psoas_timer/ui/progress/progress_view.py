@@ -147,7 +147,8 @@ class ProgressView(QWidget):
         goal_column.addWidget(goal_label)
         goal_column.addWidget(self.goal)
         figures = FlowLayout(h_spacing=40, v_spacing=12)
-        for box in (streak_box, longest_box, week_box, total_box, hours_box, goal_box):
+        self._figure_boxes = (streak_box, longest_box, week_box, total_box, hours_box)
+        for box in (*self._figure_boxes, goal_box):
             figures.addWidget(box)
 
         self.overview = OverviewTab(self.font())
@@ -346,6 +347,17 @@ class ProgressView(QWidget):
             self.charts.draw()
         if self._worker is None:
             self._draw_tabs()
+        else:  # drawn on a page already shown: lay the figures out for their new words now,
+            # not a frame later (their boxes were sized for the dashes): each box, then the
+            # rows they flow in
+            for box in self._figure_boxes:
+                box_layout = box.layout()
+                if box_layout is not None:
+                    box_layout.activate()
+                box.updateGeometry()
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
 
     def _draw_tabs(self) -> None:
         if self.tabs.currentWidget() is self.body_map:

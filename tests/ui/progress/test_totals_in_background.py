@@ -6,6 +6,7 @@ held the window still for up to a second each time the page opened;
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import threading
 from collections.abc import Callable, Iterator
@@ -169,3 +170,30 @@ def test_a_history_that_cannot_be_read_is_said(
     qtbot.waitUntil(lambda: not view.working, timeout=10_000)
     assert "the disk went away" in view.notice.text()
     assert view.total.text() == "–"
+
+
+def test_figures_that_come_later_are_laid_out_whole_at_once(
+    qtbot: QtBot, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The figures' boxes were sized for the dashes: when the totals come, the page is laid
+    out for them before it is next painted (a frame showed "65700" cut to "570")."""
+    gate = Gate(monkeypatch)
+    view = _page(qtbot, store, background=True)
+    view.refresh(UNTIL)
+    assert gate.reached[0].wait(10)
+    qtbot.wait(50)  # the page laid out and painted with its dashes
+    totals = store.totals(UNTIL)  # (held too: let the worker's go first)
+    gate.go[0].set()
+    qtbot.waitUntil(lambda: not view.working, timeout=10_000)
+    big = Totals(
+        totals.today,
+        dataclasses.replace(totals.streak, current=21900, longest=21900),
+        totals.routines,
+        totals.areas,
+        totals.points,
+        65700,
+        84_834_000.0,
+    )
+    view._on_totals(view._asked, big, None)  # as the worker's answer comes, in one turn
+    for label in (view.streak, view.longest, view.total, view.hours):
+        assert label.width() >= label.sizeHint().width(), (label.text(), label.width())
