@@ -12,11 +12,19 @@ __all__ = ["FlowLayout"]
 
 class FlowLayout(QLayout):
     def __init__(
-        self, parent: QWidget | None = None, h_spacing: int = 24, v_spacing: int = 12
+        self,
+        parent: QWidget | None = None,
+        h_spacing: int = 24,
+        v_spacing: int = 12,
+        *,
+        centered: bool = False,
     ) -> None:
+        """Items *h_spacing* apart in a row, rows *v_spacing* apart; *centered* puts each
+        row in the middle of the width rather than at its left."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._h, self._v = h_spacing, v_spacing
+        self._centered = centered
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -64,16 +72,29 @@ class FlowLayout(QLayout):
     def _place(self, rect: QRect, *, move: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y, row_height = area.x(), area.y(), 0
+        rows: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
         for item in self._items:
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
-            if x > area.x() and x + hint.width() > area.right() + 1:  # the next row
-                x, y = area.x(), y + row_height + self._v
-                row_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            if rows[-1] and x + hint.width() > area.right() + 1:  # the next row
+                rows.append([])
+                x = area.x()
+            rows[-1].append((item, hint))
             x += hint.width() + self._h
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y() + m.bottom()
+        y = area.y()
+        for row in rows:
+            if not row:
+                continue
+            width = sum(hint.width() for _, hint in row) + self._h * (len(row) - 1)
+            x = area.x() + (max(0, area.width() - width) // 2 if self._centered else 0)
+            height = max(hint.height() for _, hint in row)
+            if move:
+                for item, hint in row:
+                    item.setGeometry(QRect(QPoint(x, y), hint))
+                    x += hint.width() + self._h
+            y += height + self._v
+        if any(rows):
+            y -= self._v
+        return y - rect.y() + m.bottom()

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,6 +29,7 @@ from psoas_timer.history.chart_series import Chart
 from psoas_timer.history.pain_rise import Rise
 from psoas_timer.i18n import N_, _, format_decimal, upper_first
 from psoas_timer.ui.common.chart_view import ChartView
+from psoas_timer.ui.common.flow_layout import FlowLayout
 from psoas_timer.ui.common.text import count_up, side_word
 from psoas_timer.ui.common.theme import scaled_font, set_text_color
 
@@ -123,9 +123,9 @@ class CompletionView(QWidget):
         self.setObjectName("completion")
         self.heading = _label("completion_heading", 48, bold=True)
         self.heading.setWordWrap(True)
-        self._figures = QGridLayout()
-        self._figures.setHorizontalSpacing(48)
-        self._figures.setVerticalSpacing(0)
+        # One row on a wide window, wrapped onto more on a narrow one: in one row, German's
+        # "1 von 8" and "Anteil der Übungsfolge" made the page wider than an 800 px window.
+        self._figures = FlowLayout(h_spacing=48, v_spacing=16, centered=True)
         self._figure_labels: dict[str, tuple[QLabel, QLabel]] = {}
         self._sections_box = QVBoxLayout()
         self._sections_box.setSpacing(12)
@@ -179,10 +179,6 @@ class CompletionView(QWidget):
             button.setAccessibleName(button.text())
             buttons.addWidget(button)
         buttons.addStretch(1)
-        figures = QHBoxLayout()
-        figures.addStretch(1)
-        figures.addLayout(self._figures)
-        figures.addStretch(1)
         # A long list (many releases) scrolls; it never makes the window grow off the screen.
         content = QWidget()
         content.setObjectName("completion_content")
@@ -198,7 +194,7 @@ class CompletionView(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.heading)
         layout.addSpacing(16)
-        layout.addLayout(figures)
+        layout.addLayout(self._figures)
         layout.addSpacing(16)
         layout.addLayout(self._sections_box)
         layout.addWidget(self.chart)
@@ -216,9 +212,14 @@ class CompletionView(QWidget):
         if key not in self._figure_labels:
             number = _label(key, 64, bold=True)
             words = _label(f"{key}_label", 22)
-            column = len(self._figure_labels)
-            self._figures.addWidget(number, 0, column)
-            self._figures.addWidget(words, 1, column)
+            box = QWidget()
+            box.setObjectName(f"{key}_box")
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            column.addWidget(number)
+            column.addWidget(words)
+            self._figures.addWidget(box)
             self._figure_labels[key] = (number, words)
         number, words = self._figure_labels[key]
         number.setText(value)
