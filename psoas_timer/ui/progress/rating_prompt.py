@@ -9,8 +9,8 @@ prompt only collects: the window records through the history.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -210,6 +211,7 @@ class RatingPrompt(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.note.installEventFilter(self)
+        self.keys.installEventFilter(self)
         self.save.clicked.connect(self.accept)
         self.skip.clicked.connect(self.skipped)
 
@@ -320,8 +322,30 @@ class RatingPrompt(QWidget):
             self.keys.setText(_(MAP_KEYS))
         else:
             self.keys.setText(_(NOTE_KEYS if focused is self.note else SCORE_KEYS))
+        QTimer.singleShot(0, self._keep_in_sight)
+
+    def _keep_in_sight(self) -> None:
+        """On a window too short for the whole prompt (800 x 600, German) its page scrolls:
+        scroll it so the line of keys is seen whole, and the field being typed in."""
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is None or not self.isVisible():
+            return
+        scroll.ensureWidgetVisible(self.keys, 0, 8)
+        focused = self.focusWidget()
+        if focused is not None and focused in (*self._chain(), self.map):
+            scroll.ensureWidgetVisible(focused, 0, 8)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._keep_in_sight)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.keys:  # laid out anew (its words changed, the window's size)
+            if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+                QTimer.singleShot(0, self._keep_in_sight)
+            return False
         # The window's own keys (Enter releases, Esc stops) wait while the prompt asks.
         if (
             event.type() == QEvent.Type.ShortcutOverride
