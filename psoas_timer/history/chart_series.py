@@ -210,12 +210,12 @@ def pain_chart(label: str, samples: Sequence[PainSample]) -> Chart:
     last marked when it matters."""
     per = per_for(samples[0].when, samples[-1].when) if samples else "day"
     before = Line(
-        "Before",
+        _("Before"),
         "before",
         by_day(((s.when, float(s.before)) for s in samples if s.before is not None), per),
     )
     after = Line(
-        "After",
+        _("After"),
         "after",
         by_day(((s.when, float(s.after)) for s in samples if s.after is not None), per),
     )
@@ -227,7 +227,7 @@ def pain_chart(label: str, samples: Sequence[PainSample]) -> Chart:
         found = pain_change(measured.points[0].mean, measured.points[-1].mean)
         change = found if found.meaningful else None
     return Chart(
-        title=f"{_capital(label)}: pain (0–10)",
+        title=_("{value}: pain (0–10)").format(value=_capital(label)),
         unit="pain 0–10",
         lines=lines,
         y_max=10.0,

@@ -171,7 +171,9 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, style: ChartStyle
         _draw_line(painter, line, style, x_of, y_of, marker)
 
     if chart.change is not None and words:
-        _draw_change(painter, chart, style, plot, x_of, y_of, words, line_h)
+        _draw_change(
+            painter, chart, style, plot, x_of, y_of, words, line_h, left_room=left - rect.left()
+        )
 
     # Legend: a marker and a name for each line, left to right.
     x = plot.left()
@@ -289,6 +291,7 @@ def _draw_change(
     y_of: YScale,
     words: str,
     line_h: float,
+    left_room: float = 0.0,
 ) -> None:
     """A bracket from the first day's value to the last day's on the line the change is
     measured on, at the right edge, and the change in words above the plot."""
@@ -313,14 +316,33 @@ def _draw_change(
     painter.setPen(style.text)
     font = QFont(painter.font())
     font.setBold(True)
-    painter.setFont(font)
-    painter.drawText(
-        QRectF(plot.left(), plot.top() - line_h * 1.05, plot.width(), line_h),
-        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-        words,
+    # From the chart's left edge (over the axis labels) to the plot's right: longer words
+    # (German's "2 Punkte weniger, eine bedeutsame Veränderung") are set smaller, down to
+    # three quarters of the size, then shortened with "…", never cut at the left edge.
+    room = QRectF(
+        plot.left() - left_room, plot.top() - line_h * 1.05, plot.width() + left_room, line_h
     )
+    font, shown = _fitted(font, words, room.width(), painter)
+    painter.setFont(font)
+    painter.drawText(room, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
     font.setBold(False)
     painter.setFont(font)
+
+
+def _fitted(font: QFont, text: str, width: float, painter: QPainter) -> tuple[QFont, str]:
+    """*font* made smaller (to 3/4 at most) so *text* fits *width*, then *text* shortened."""
+    metrics = QFontMetricsF(font, painter.device())
+    wide = metrics.horizontalAdvance(text)
+    if wide <= width:
+        return font, text
+    smaller = QFont(font)
+    scale = max(0.75, width / wide)
+    if font.pixelSize() > 0:
+        smaller.setPixelSize(max(1, math.floor(font.pixelSize() * scale)))
+    else:
+        smaller.setPointSizeF(font.pointSizeF() * scale)
+    metrics = QFontMetricsF(smaller, painter.device())
+    return smaller, metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 def _y_ticks(top: float) -> list[float]:
