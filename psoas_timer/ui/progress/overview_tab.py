@@ -44,6 +44,8 @@ class OverviewTab(QWidget):
         self.routines.verticalHeader().hide()
         self.routines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.routines.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        # Tab leaves the table for the page's buttons (Report…), not cell after cell.
+        self.routines.setTabKeyNavigation(False)
         self.routines.setFont(scaled_font(base, 16))
         header = self.routines.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
