@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from psoas_timer.i18n import _
+from psoas_timer.i18n import _, month_name
 
 from .change import ScoreChange, activity_change, pain_change
 from .records import CheckIn, PainSample, ReleaseSample
@@ -35,8 +35,6 @@ __all__ = [
     "per_for",
     "release_chart",
 ]
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,12 +186,15 @@ def _month_starts(first: date, last: date, months_apart: int) -> list[date]:
 
 
 def _day_label(day: date, *, with_year: bool) -> str:
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
+    text = f"{day.day} {month_name(day.month, 'abbreviated')}"
     return f"{text} {day.year}" if with_year else text
 
 
 def _month_label(day: date, *, with_year: bool) -> str:
-    return f"{_MONTHS[day.month - 1]} {day.year}" if with_year else _MONTHS[day.month - 1]
+    """The month's short name in the user's language ("Okt", "oct.", "out."), as the
+    calendar writes it, with the year when asked."""
+    name = month_name(day.month, "abbreviated")
+    return f"{name} {day.year}" if with_year else name
 
 
 def _frame(lines: Sequence[Line]) -> tuple[date | None, date | None, tuple[Tick, ...]]:

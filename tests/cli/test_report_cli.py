@@ -135,3 +135,21 @@ def test_a_report_that_cannot_be_written_says_why(data: Path, tmp_path: Path) ->
     assert result.returncode == 1
     assert "cannot write" in result.stderr
     assert not (tmp_path / "missing").exists()
+
+
+def test_in_german_the_report_is_german_and_whole(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A German user's report: the charts' titles, lines and dates were English ("pain",
+    "Before", "Mar") and the pain table's "Nachher" was cut to "Nachh…"."""
+    monkeypatch.setenv("LANGUAGE", "de")
+    out = tmp_path / "bericht.pdf"
+    result = cli(data, "report", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    _, text = _pdf(out)
+    flat = " ".join(unicodedata.normalize("NFC", text).split())
+    assert "Psoas links: Schmerz (0–10)" in flat
+    assert "Vorher" in flat and "Nachher" in flat
+    assert "Nachh…" not in flat
+    assert "Mär" in flat
+    assert not any(word in flat.split() for word in ("Mar", "pain", "Before", "After"))

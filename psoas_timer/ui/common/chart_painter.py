@@ -171,9 +171,7 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, style: ChartStyle
         _draw_line(painter, line, style, x_of, y_of, marker)
 
     if chart.change is not None and words:
-        _draw_change(
-            painter, chart, style, plot, x_of, y_of, words, line_h, left_room=left - rect.left()
-        )
+        _draw_change(painter, chart, style, plot, x_of, y_of, words, line_h)
 
     # Legend: a marker and a name for each line, left to right.
     x = plot.left()
@@ -291,7 +289,6 @@ def _draw_change(
     y_of: YScale,
     words: str,
     line_h: float,
-    left_room: float = 0.0,
 ) -> None:
     """A bracket from the first day's value to the last day's on the line the change is
     measured on, at the right edge, and the change in words above the plot."""
@@ -316,12 +313,10 @@ def _draw_change(
     painter.setPen(style.text)
     font = QFont(painter.font())
     font.setBold(True)
-    # From the chart's left edge (over the axis labels) to the plot's right: longer words
-    # (German's "2 Punkte weniger, eine bedeutsame Veränderung") are set smaller, down to
-    # three quarters of the size, then shortened with "…", never cut at the left edge.
-    room = QRectF(
-        plot.left() - left_room, plot.top() - line_h * 1.05, plot.width() + left_room, line_h
-    )
+    # Longer words (German's "2 Punkte weniger, eine bedeutsame Veränderung") are set
+    # smaller, down to three quarters of the size, then shortened with "…": never cut at the
+    # chart's left edge nor drawn over the axis's numbers.
+    room = QRectF(plot.left(), plot.top() - line_h * 1.05, plot.width(), line_h)
     font, shown = _fitted(font, words, room.width(), painter)
     painter.setFont(font)
     painter.drawText(room, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
