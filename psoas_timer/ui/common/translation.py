@@ -55,11 +55,14 @@ def apply_language(code: object) -> str:
                 break
         else:
             _log.info("no Qt translation for %s in %s", base, folder)
-    system = QLocale.system().name().split("_", 1)[0]
-    if "@" not in effective and system != base.split("_", 1)[0]:
-        # Qt's own month and day names (its calendar, its dialogs) follow the language
-        # chosen; a system locale in that language is kept (its paper size, its region).
-        QLocale.setDefault(QLocale(effective))
+    system = QLocale.system().name()
+    if "@" not in effective:
+        # Qt's own month and day names (its calendar, its date fields, its dialogs) follow
+        # the language chosen; a system locale in that language keeps its region (its paper
+        # size). Its name, not the system locale itself: on Linux Qt names it from LANGUAGE
+        # but takes its month names from LC_TIME, so LANGUAGE=de with LANG=C showed "Oct".
+        same = system.split("_", 1)[0] == base.split("_", 1)[0]
+        QLocale.setDefault(QLocale(system if same else effective))
     from PySide6.QtGui import QGuiApplication
 
     if isinstance(app, QGuiApplication):
