@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import yaml
 import yaml.constructor
 
-from psoas_timer.i18n import _, format_decimal
+from psoas_timer.i18n import N_, _, format_decimal
 
 from .problems import LoadError, Problem
 from .yamlhints import hint
@@ -260,6 +260,24 @@ class _AbortError(Exception):
         self.message = message
 
 
+#: The parser's own words for the mistakes people make most, marked so they are said in the
+#: user's language too (in English they stay the parser's words, as ever).
+_PARSER_WORDS = frozenset(
+    {
+        N_("did not find expected ',' or ']'"),
+        N_("did not find expected ',' or '}'"),
+        N_("did not find expected key"),
+        N_("did not find expected '-' indicator"),
+        N_("did not find expected node content"),
+        N_("mapping values are not allowed in this context"),
+        N_("found character that cannot start any token"),
+        N_("found a tab character that violates indentation"),
+        N_("could not find expected ':'"),
+        N_("found unexpected end of stream"),
+    }
+)
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str) -> Problem:
     """The parser's message, with a plain-words hint where the cause is a common one (and
     then at the mistake, which can be a line or more before where the parser gave up)."""
@@ -275,13 +293,14 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, filename: str) -> Prob
         exc.context or "",
         (context.line + 1, context.column + 1) if context is not None else None,
     )
+    shown = _(reason) if reason in _PARSER_WORDS else reason
     if found is None:
-        return Problem(filename, line, column, _("invalid YAML: {reason}").format(reason=reason))
+        return Problem(filename, line, column, _("invalid YAML: {reason}").format(reason=shown))
     return Problem(
         filename,
         found.line,
         found.column,
-        _("invalid YAML: {reason}; {text}").format(reason=reason, text=found.text),
+        _("invalid YAML: {reason}; {text}").format(reason=shown, text=found.text),
     )
 
 
