@@ -343,7 +343,10 @@ class SessionFlow:
             most = max(found, key=lambda item: item.change.points)
             chart = pain_chart(most.area.label, store.pain_series(most.area))
         due = checkin_due(store, detail.summary.local_date)
-        return Completion(plan, record, detail, previous, found, chart, due, unsaved)
+        first = due and store.last_checkin() is None
+        return Completion(
+            plan, record, detail, previous, found, chart, due, unsaved, first_checkin=first
+        )
 
     def release_pressed(self) -> EndHold | PressAgain | None:
         """Released was pressed (a key, a button, a remote): end the open hold, or, before

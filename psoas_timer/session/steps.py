@@ -86,6 +86,8 @@ class Completion:
     checkin_due: bool = False
     #: What of the session could not be saved and why, said once (None: all of it saved).
     unsaved: str | None = None
+    #: The check-in offered has never been answered: there is no "last one" to speak of.
+    first_checkin: bool = False
 
 
 @dataclass(frozen=True)

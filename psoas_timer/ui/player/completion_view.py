@@ -142,7 +142,7 @@ class CompletionView(QWidget):
         self.chart.hide()
         self.checkin_offer = QWidget()
         self.checkin_offer.setObjectName("checkin_offer")
-        offer_text = _label("checkin_offer_text", 20)
+        self.checkin_text = offer_text = _label("checkin_offer_text", 20)
         offer_text.setText(_("A week since your last check-in: how are things?"))
         offer_text.setWordWrap(True)
         self.checkin_button = QPushButton(_("Check in…"))
@@ -248,8 +248,14 @@ class CompletionView(QWidget):
         for label in (head, body):
             label.setVisible(bool(lines))
 
-    def set_checkin_offer(self, on: bool) -> None:
-        """Show or hide the weekly check-in's offer."""
+    def set_checkin_offer(self, on: bool, *, first: bool = False) -> None:
+        """Show or hide the weekly check-in's offer; *first*: none was ever answered, so it
+        speaks of no "last check-in"."""
+        if first:
+            text = _("How are things? A short check-in each week shows what you can do again.")
+        else:
+            text = _("A week since your last check-in: how are things?")
+        self.checkin_text.setText(text)
         self.checkin_offer.setVisible(on)
 
     def set_chart(self, chart: Chart | None) -> None:

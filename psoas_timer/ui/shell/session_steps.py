@@ -283,7 +283,7 @@ class SessionSteps(QObject):
             )
             completion.warn_pain_rose(pain_rose_lines(rose, safety))
         completion.set_chart(step.chart)
-        completion.set_checkin_offer(step.checkin_due)
+        completion.set_checkin_offer(step.checkin_due, first=step.first_checkin)
         self._last_session = step.detail.id if step.detail is not None else None
         self.show_routine_history()
         self._host.go(Page.COMPLETION)

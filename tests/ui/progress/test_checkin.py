@@ -77,3 +77,17 @@ def test_offered_weekly_answered_kept_and_turned_off(
     assert not checkins_offered(store)
     _session(window, clock, wall, 30)
     assert not offer.isVisibleTo(window.completion)
+
+
+def test_the_first_offer_speaks_of_no_last_check_in(
+    hwindow: MainWindow, clock: FakeClock, wall: Wall
+) -> None:
+    """A new user, never checked in, was told "A week since your last check-in"."""
+    window = hwindow
+    window.preferences.ask_ratings = False
+    assert window.open_routine("evening")
+    _session(window, clock, wall, 0)
+    assert window.completion.checkin_offer.isVisibleTo(window.completion)
+    text = window.completion.checkin_text.text()
+    assert "last check-in" not in text
+    assert text.startswith("How are things?")
