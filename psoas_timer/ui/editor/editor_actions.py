@@ -162,6 +162,10 @@ def build_actions(view: QWidget, undo_stack: QUndoStack) -> EditorActions:
     assert redo is not None
     undo.setShortcuts(undo_keys())
     redo.setShortcuts(redo_keys())
+    # On the toolbar a short word; what it undoes ("Undo Move step") is its tip. The whole
+    # text on the button pushed Redo and the Routine menu off an 800 px window in German.
+    undo.setIconText(_("&Undo").replace("&", ""))
+    redo.setIconText(_("&Redo").replace("&", ""))
     for action in (undo, redo):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         view.addAction(action)

@@ -1,0 +1,41 @@
+"""The builder's toolbar at 800 px in German: Undo says what it undoes in its tip, not on the
+button, so the Routine menu and Redo stay on the bar after an edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from psoas_timer import i18n
+from psoas_timer.core.catalog import Catalog
+from psoas_timer.core.routine_io import RoutineDocument
+from psoas_timer.ui.editor import CloseChoice
+
+from .conftest import make_editor
+
+ROUTINE = "name: Zwei\nsteps:\n  - {name: Plank, hold: 30}\n  - {name: Bridge, hold: 20}\n"
+
+
+def test_an_edit_pushes_nothing_off_the_toolbar(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    """After a move, "Rückgängig Schritt verschieben" on the button pushed Redo and the
+    Routine menu behind the toolbar's » at 800 px."""
+    from psoas_timer.ui.editor import EditorWindow
+
+    i18n.set_language("de")
+    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
+    window = EditorWindow(view)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    view.load(RoutineDocument.from_text(ROUTINE), None)
+    view.step_list.setCurrentRow(1)
+    view.act.up.trigger()
+    qtbot.wait(20)
+    assert view.act.undo.isEnabled()
+    assert "Schritt" in view.act.undo.toolTip()  # what it undoes, in its tip
+    assert view.file_button.isVisible()
+    assert view.toolbar.widgetForAction(view.act.redo).isVisible()
