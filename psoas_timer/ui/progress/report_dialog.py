@@ -137,6 +137,9 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
+        # Typing at once fills who the report is for (the preview took the focus, and the
+        # letters typed went nowhere).
+        self.name.setFocus()
 
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)

@@ -78,3 +78,16 @@ def test_the_paper_follows_the_locale() -> None:
     germany = QLocale(QLocale.Language.German, QLocale.Country.Germany)
     assert page_size_for(us).id() == QPageSize.PageSizeId.Letter
     assert page_size_for(germany).id() == QPageSize.PageSizeId.A4
+
+
+def test_typing_at_once_fills_who_it_is_for(qtbot: QtBot, store: HistoryStore) -> None:
+    """Opened from the keyboard, the name typed went nowhere: the focus was not in the form."""
+    dialog = ReportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.wait(20)
+    assert dialog.focusWidget() is dialog.name
+    qtbot.keyClicks(dialog.focusWidget(), "Alex")
+    assert dialog.name.text() == "Alex"
