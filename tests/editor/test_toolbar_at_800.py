@@ -39,3 +39,37 @@ def test_an_edit_pushes_nothing_off_the_toolbar(
     assert "Schritt" in view.act.undo.toolTip()  # what it undoes, in its tip
     assert view.file_button.isVisible()
     assert view.toolbar.widgetForAction(view.act.redo).isVisible()
+
+
+def test_a_file_not_imported_shows_its_problems_in_sight(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path, tmp_path: Path
+) -> None:
+    """ "kaputt.yaml wurde nicht importiert: 1 Problem, siehe unten": at 800 x 600 the list
+    was below the window's edge until scrolled to."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QScrollArea
+
+    from psoas_timer.ui.editor import EditorWindow
+
+    i18n.set_language("de")
+    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
+    window = EditorWindow(view)
+    qtbot.addWidget(window)
+    window.resize(800, 440)  # shorter than the builder (at 800 x 600 on the screen, it is)
+    window.show()
+    qtbot.waitExposed(window)
+    view.load(RoutineDocument.from_text(ROUTINE), None)
+    broken = tmp_path / "kaputt.yaml"
+    broken.write_text("name: Kaputt\nsteps:\n  - name: Dehnen\n    hold: [30\n", encoding="utf-8")
+    assert view.files.import_file(broken) is None
+    qtbot.wait(20)
+    body = window.centralWidget()
+    assert isinstance(body, QScrollArea)
+    panel = view.problem_list
+    assert body.verticalScrollBar().maximum() > 0  # the builder is taller than the window
+
+    def seen() -> bool:
+        top_left = panel.mapTo(body.viewport(), panel.rect().topLeft())
+        return body.viewport().rect().contains(QRect(top_left, panel.size()))
+
+    qtbot.waitUntil(seen, timeout=1000)

@@ -17,10 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QListWidgetItem,
+    QScrollArea,
     QWidget,
 )
 
@@ -299,8 +300,20 @@ class EditorView(QWidget):
         return problem_jump.show_problem(self, problem)
 
     def show_file_problems(self, exc: LoadError) -> None:
-        """List the problems of a file that could not be opened or imported."""
+        """List the problems of a file that could not be opened or imported, in sight: in a
+        window shorter than the builder (800 x 600) the list was below its edge, under a
+        notice that says "listed below"."""
         self.check.show_file_problems(exc)
+        QTimer.singleShot(0, self, self._problems_in_sight)  # not once the view is gone
+
+    def _problems_in_sight(self) -> None:
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is not None:
+            # the notice and the list laid out first (each moves the list down)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            scroll.ensureWidgetVisible(self.problem_list, 0, 0)
 
     # -- editing (see EditCommands and StepMoveCommands) ------------------------------------
 

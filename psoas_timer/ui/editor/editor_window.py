@@ -25,6 +25,9 @@ class EditorWindow(QMainWindow):
         self.resize(1100, 760)
         self.setWindowTitle(view.windowTitle())
         view.windowTitleChanged.connect(self.setWindowTitle)
+        # Made now, not at the first message: then the body shrank under what it had just
+        # scrolled into sight (the problems of a file not imported).
+        self.statusBar()
         view.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         view.close_requested.connect(self.close)
 
