@@ -13,6 +13,7 @@ application.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -310,10 +311,31 @@ class EditorView(QWidget):
         scroll = self.parentWidget()
         while scroll is not None and not isinstance(scroll, QScrollArea):
             scroll = scroll.parentWidget()
-        if scroll is not None:
+        # The focus goes to the list (Enter on a problem goes to it), so the window taking
+        # the focus back from the file dialog does not take the page back to the name.
+        if self.problem_list.count():
+            self.problem_list.setFocus()
+        if scroll is None:
+            return
+        area: QScrollArea = scroll
+        bar = area.verticalScrollBar()
+
+        def show() -> None:
             # the notice and the list laid out first (each moves the list down)
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            scroll.ensureWidgetVisible(self.problem_list, 0, 0)
+            area.ensureWidgetVisible(self.problem_list, 0, 0)
+
+        def grown() -> None:  # the page grew once the notice and the list were laid out
+            show()
+            stop()
+
+        def stop() -> None:
+            with contextlib.suppress(RuntimeError, TypeError):  # already done
+                bar.rangeChanged.disconnect(grown)
+
+        show()
+        bar.rangeChanged.connect(grown)
+        QTimer.singleShot(2000, self, stop)  # a later growth is the user's own doing
 
     # -- editing (see EditCommands and StepMoveCommands) ------------------------------------
 
