@@ -364,11 +364,11 @@ def _draw(report: Report, pages: _Pages) -> None:
     if report.areas:
         pages.table(
             [
-                _Column(_("Area"), 0.2),
+                _Column(_("Area"), 0.18),
                 _Column(_("Before"), 0.125, right=True),
-                _Column(_("Change before"), 0.25),
+                _Column(_("Change before"), 0.285),
                 _Column(_("After"), 0.125, right=True),
-                _Column(_("Change after"), 0.25),
+                _Column(_("Change after"), 0.285),
             ],
             [
                 [
