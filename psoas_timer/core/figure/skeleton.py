@@ -68,7 +68,7 @@ SIDE_LANDMARKS: dict[str, tuple[float, float]] = {
     "hip_crease": (-0.012, 0.052),
     "hip_bone": (0.042, 0.066),
     "navel": (0.108, 0.07),
-    "belly": (0.07, 0.07),
+    "belly": (0.1, 0.085),
     "front_hip": (0.015, 0.06),
     "side_hip": (0.0, 0.0),
     "low_back": (0.085, -0.05),
