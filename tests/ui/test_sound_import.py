@@ -12,14 +12,13 @@ from types import ModuleType
 
 import pytest
 from PySide6.QtCore import qWarning
-from PySide6.QtWidgets import QApplication
 
 from psoas_timer.audio import player as player_module
 from psoas_timer.ui.sound.output import import_in_background
 
 
 def test_the_sound_backend_is_imported_on_a_worker_thread_quietly(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     threads: list[str] = []
 
@@ -38,7 +37,7 @@ def test_the_sound_backend_is_imported_on_a_worker_thread_quietly(
 
 
 def test_a_backend_that_cannot_be_imported_is_left_for_the_player_to_say(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     def missing() -> ModuleType:
         raise ImportError("libpulse.so.0: cannot open shared object file")

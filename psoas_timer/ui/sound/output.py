@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from psoas_timer.core.engine import FiredCue
 from psoas_timer.core.plan import Cue
@@ -272,16 +272,10 @@ def import_in_background() -> threading.Thread:
     the longest pause it had while starting (``benchmarks/start_stall.py``): started while
     the routines are read, the imports are done by then, and only opening the device is
     left for the window's thread. A module that cannot be imported is left for
-    :func:`make_output` to say so. Only once the application exists: Qt takes the first
-    thread that uses it for its main thread.
+    :func:`make_output` to say so.
     """
 
-    app_made = QCoreApplication.instance() is not None
-
     def work() -> None:
-        if not app_made:
-            log.warning("the sound modules are imported when first needed: no application")
-            return
         try:
             from psoas_timer.audio import player
 
