@@ -62,7 +62,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import sys
 import tempfile
 import time
 import wave
@@ -92,7 +91,7 @@ from .fault_guard import pass_on
 from .schedule import Schedule
 from .settings import AudioSettings
 
-__all__ = ["CuePlayer", "import_backend"]
+__all__ = ["CuePlayer"]
 
 _log = logging.getLogger(__name__)
 
@@ -171,20 +170,6 @@ def _import_multimedia() -> ModuleType:
     from PySide6 import QtMultimedia
 
     return QtMultimedia
-
-
-def import_backend() -> None:
-    """Import Qt Multimedia now, ahead of the first player (on any thread: it makes no Qt
-    object), the backend's start-up chatter kept out of the log as when a player opens it
-    (see :func:`psoas_timer.ui.sound.output.import_in_background`). Raises ImportError as
-    opening a player would; the player says so when it opens."""
-    if "PySide6.QtMultimedia" in sys.modules:
-        return
-    seen: list[str] = []
-    with _quiet_backend(seen):
-        _import_multimedia()
-    if seen:
-        _log.debug("the sound backend, while it was imported: %s", "; ".join(seen))
 
 
 def _import_tts() -> ModuleType:

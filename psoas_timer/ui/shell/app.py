@@ -58,12 +58,7 @@ def services(preferences: Preferences) -> Services:
     from psoas_timer.core.catalog import Catalog, load_catalog
     from psoas_timer.core.clock import monotonic
     from psoas_timer.ui.shell.screensaver import ScreenSaverInhibitor
-    from psoas_timer.ui.sound.output import (
-        CueOutput,
-        DeferredOutput,
-        import_in_background,
-        make_output,
-    )
+    from psoas_timer.ui.sound.output import CueOutput, DeferredOutput, make_output
 
     def load(between: Callable[[], None] | None = None) -> Catalog:
         from psoas_timer.core.tempfiles import remove_stale_temps
@@ -80,7 +75,6 @@ def services(preferences: Preferences) -> Services:
         # opened on a worker thread, then used on the window's (HistoryOpening)
         return HistoryStore.open(paths.history_file(), shared=True)
 
-    import_in_background()  # done while the routines are read: see DeferredOutput below
     store = preferences.file_name
     return Services(
         load_catalog=load,

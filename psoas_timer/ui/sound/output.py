@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -34,7 +33,6 @@ __all__ = [
     "CueOutput",
     "DeferredOutput",
     "SilentOutput",
-    "import_in_background",
     "make_output",
 ]
 
@@ -262,32 +260,6 @@ class DeferredOutput(QObject):
 
     def preview(self, kind: str) -> None:
         self._output().preview(kind)
-
-
-def import_in_background() -> threading.Thread:
-    """Import the cue player and QtMultimedia on a worker thread, and return it (started).
-
-    :func:`make_output` runs on the window's thread just after the routines are listed,
-    and importing these there for the first time held the window still for about half of
-    the longest pause it had while starting (``benchmarks/start_stall.py``): started while
-    the routines are read, the imports are done by then, and only opening the device is
-    left for the window's thread. A module that cannot be imported is left for
-    :func:`make_output` to say so.
-    """
-
-    def work() -> None:
-        try:
-            from psoas_timer.audio import player
-
-            player.import_backend()
-        except ImportError as exc:  # make_output says so, once, when the sound is opened
-            log.info("the sound modules cannot be imported yet: %s", exc)
-        except Exception:
-            log.exception("importing the sound modules failed")
-
-    thread = threading.Thread(target=work, name="sound-import", daemon=True)
-    thread.start()
-    return thread
 
 
 def make_output(
