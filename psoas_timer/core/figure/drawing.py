@@ -173,7 +173,7 @@ def _mirrored(scene: Scene) -> Scene:
 #: Regions at the top of a thigh that the far leg has its own of, seen from the side: the
 #: front of the far hip (a lunge's back leg, where its stretch is felt), how far down the
 #: far thigh, and how far out to its front.
-FAR_THIGH_REGIONS = {"hip_crease": 0.38, "front_hip": 0.38, "thigh": 0.5}
+FAR_THIGH_REGIONS = {"hip_crease": 0.35, "front_hip": 0.35, "thigh": 0.5}
 
 
 def _far_thigh(body: Body, region: str, side: str) -> bool:
