@@ -679,3 +679,22 @@ def test_iliacus_inset_draws_the_pelvic_bone_and_the_fingertips_inside_its_rim()
     tips = [s for s in scene.shapes if s.fill == "skin" and s.stroke == "line"]
     assert len(bone) >= 2, "both wings of the pelvis"
     assert len(tips) >= 3, "the fingertips in the inset"
+
+
+def test_downward_dog_marks_the_back_of_the_thigh() -> None:
+    from psoas_timer.core.figure.drawing import _region_point, _target
+
+    figure = _figure("downward-dog")
+    body = place(figure.key_poses()[-1], figure.view).body
+    target = _target(figure)
+    assert target is not None
+    spot = _region_point(body, *target)
+    pts = body.points
+    hip, knee = pts["near_hip"], pts["near_knee"]
+    assert _to_segment(spot, hip, knee) < 0.07, "on the thigh"
+    assert distance(spot, hip) > 0.1, "down the thigh, not at the hip"
+    # The back of the thigh faces away from the toes' side (behind the leg, the feet
+    # being behind the hands).
+    behind = pts["near_toes"][0] < pts["near_hand"][0]
+    mid_x = (hip[0] + knee[0]) / 2
+    assert (spot[0] < mid_x) == behind, "on the back of the thigh, not its front"

@@ -201,6 +201,8 @@ def _outward(body: Body, region: str, side: str = "near") -> float:
         # the side.
         up = body.lower.up
         return up if abs(direction(up)[0]) < 0.7 else 90.0
+    if region == "back_thigh":
+        return body.angles["near_thigh"] - 90
     if region in FRONT_REGIONS:
         return body.lower.up - 90
     return body.lower.up + 90

@@ -217,6 +217,8 @@ def _landmarks(body: Body) -> None:
     thigh = body.angles["near_thigh"]
     mid = along(body.points["near_hip"], thigh, anthro.THIGH * 0.45)
     body.points["thigh"] = along(mid, thigh + 90, 0.045) if body.view == "side" else mid
+    # The back of the thigh (the hamstrings), where a forward fold or downward dog pulls.
+    body.points["back_thigh"] = along(mid, thigh - 90, 0.045) if body.view == "side" else mid
     for side in SIDES:
         knee, ankle = body.points[f"{side}_knee"], body.points[f"{side}_ankle"]
         body.points[f"{side}_shin"] = ((knee[0] + ankle[0]) / 2, (knee[1] + ankle[1]) / 2)
