@@ -698,3 +698,22 @@ def test_downward_dog_marks_the_back_of_the_thigh() -> None:
     behind = pts["near_toes"][0] < pts["near_hand"][0]
     mid_x = (hip[0] + knee[0]) / 2
     assert (spot[0] < mid_x) == behind, "on the back of the thigh, not its front"
+
+
+def test_bird_dog_raises_the_leg_level_with_the_hip() -> None:
+    figure = _figure("bird-dog")
+    p = place(figure.key_poses()[-1], figure.view).body.points
+    assert abs(p["far_ankle"][1] - p["far_hip"][1]) < 0.04, "the raised leg level, not dropping"
+
+
+def test_hip_raise_lifts_the_hips_to_a_line_from_shoulders_to_knees() -> None:
+    figure = _figure("hip-raise")
+    p = place(figure.key_poses()[-1], figure.view).body.points
+    assert _to_segment(p["near_hip"], p["near_shoulder"], p["near_knee"]) < 0.018
+
+
+def test_knee_to_chest_holds_the_shin_just_below_the_knee() -> None:
+    figure = _figure("knee-to-chest")
+    p = place(figure.key_poses()[-1], figure.view).body.points
+    for side in ("near", "far"):
+        assert distance(p[f"{side}_hand"], p["near_knee"]) < 0.05, (side, "hand at the knee")
