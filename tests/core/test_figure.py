@@ -717,3 +717,16 @@ def test_knee_to_chest_holds_the_shin_just_below_the_knee() -> None:
     p = place(figure.key_poses()[-1], figure.view).body.points
     for side in ("near", "far"):
         assert distance(p[f"{side}_hand"], p["near_knee"]) < 0.05, (side, "hand at the knee")
+
+
+def test_foam_roll_marks_where_the_roller_presses_not_the_flank() -> None:
+    from psoas_timer.core.figure.drawing import _region_point, _target
+
+    figure = _figure("foam-roll-back-hips")
+    body = place(figure.key_poses()[-1], figure.view).body
+    target = _target(figure)
+    assert target is not None
+    spot = _region_point(body, *target)
+    hip = body.points["near_hip"]
+    assert spot[1] < hip[1], "low, on the side the roller presses"
+    assert distance(spot, hip) < 0.09, "over the sacrum and buttock, not up the flank"
