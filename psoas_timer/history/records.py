@@ -377,6 +377,20 @@ class Progress:
     sessions: int
     total_seconds: float = field(default=0.0)
 
+    @classmethod
+    def of(cls, totals: Totals, days: tuple[DayMinutes, ...]) -> Progress:
+        """The page's figures: the whole-history *totals* with the minutes of *days*."""
+        return cls(
+            today=totals.today,
+            days=days,
+            streak=totals.streak,
+            routines=totals.routines,
+            areas=totals.areas,
+            points=totals.points,
+            sessions=totals.sessions,
+            total_seconds=totals.total_seconds,
+        )
+
 
 #: The global impression of change, from -3 to +3, in the words the check-in offers
 #: (marked; translated where shown: ``_(IMPRESSIONS[n])``).

@@ -538,16 +538,7 @@ class HistoryStore:
         bounded by *days*), and the whole-history :meth:`totals`."""
         today = self._today(today)
         totals = self.totals(today)
-        return Progress(
-            today=today,
-            days=tuple(self.day_minutes(today - timedelta(days=days - 1), today)),
-            streak=totals.streak,
-            routines=totals.routines,
-            areas=totals.areas,
-            points=totals.points,
-            sessions=totals.sessions,
-            total_seconds=totals.total_seconds,
-        )
+        return Progress.of(totals, tuple(self.day_minutes(today - timedelta(days=days - 1), today)))
 
     # -- settings --------------------------------------------------------------------
     def weekly_goal(self) -> int:

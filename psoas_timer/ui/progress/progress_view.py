@@ -311,16 +311,7 @@ class ProgressView(QWidget):
         if totals is None:
             self._unreadable(problem)
             return
-        self.progress = Progress(
-            today=totals.today,
-            days=self._days,
-            streak=totals.streak,
-            routines=totals.routines,
-            areas=totals.areas,
-            points=totals.points,
-            sessions=totals.sessions,
-            total_seconds=totals.total_seconds,
-        )
+        self.progress = Progress.of(totals, self._days)
         streak = totals.streak
         # The number is drawn large over its caption, so the caption's noun agrees with it.
         self.streak.setText(str(streak.current))
