@@ -6,37 +6,15 @@ are there, then each shipped language. No Qt."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from .in_language import DAILY, cli
+
 ROOT = Path(__file__).resolve().parent.parent.parent
-DAILY = str(ROOT / "routines" / "daily-psoas.yaml")
 LOCALE = ROOT / "psoas_timer" / "locale"
 SHIPPED = ("de", "fr", "es", "pt_BR")
-
-
-def cli(language: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update(LANGUAGE=language, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "psoas_timer", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-
-
-@pytest.fixture
-def broken(tmp_path: Path) -> Path:
-    path = tmp_path / "broken.yaml"
-    path.write_text("name: Broken\nsteps:\n  - {name: Stretch, hold: 30, colour: red}\n")
-    return path
 
 
 def _translated(code: str, *messages: str | tuple[str, str]) -> bool:

@@ -17,8 +17,7 @@ import pytest
 from psoas_timer import i18n, logs
 from psoas_timer.cli.kept_language import Unreadable, read_ini, settings_file
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-DAILY = str(ROOT / "routines" / "daily-psoas.yaml")
+from .in_language import DAILY, cli
 
 
 def keep(value: object) -> None:
@@ -29,26 +28,6 @@ def keep(value: object) -> None:
     store.setValue(i18n.LANGUAGE_SETTING, value)
     store.sync()
     assert store.status() == QSettings.Status.NoError
-
-
-def cli(language: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update(LANGUAGE=language, QT_QPA_PLATFORM="offscreen")  # XDG_CONFIG_HOME: the test's
-    return subprocess.run(
-        [sys.executable, "-m", "psoas_timer", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-
-
-@pytest.fixture
-def broken(tmp_path: Path) -> Path:
-    path = tmp_path / "broken.yaml"
-    path.write_text("name: Broken\nsteps:\n  - {name: Stretch, hold: 30, colour: red}\n")
-    return path
 
 
 def test_a_kept_german_makes_plan_and_validate_german(broken: Path) -> None:
