@@ -26,13 +26,12 @@ from psoas_timer.i18n.content_extract import translate_content
 from .file_reading import RefusedFileError, read_bytes
 from .model import (
     FORMAT_VERSION,
-    LENGTH_KEYS,
-    TIMING_KEYS,
     Choice,
     ExerciseLibrary,
     RepeatGroup,
     Routine,
     Step,
+    kept_under,
 )
 from .plan import plan_size_problem
 from .problems import LoadError, Problem, did_you_mean
@@ -428,11 +427,8 @@ def _resolve_uses(
             continue
         # A shallow copy will do: nothing changes the library's values in place (validation
         # builds new ones), and the overrides replace whole keys.
-        merged = dict(library.raw[ref])
+        merged = kept_under(library.raw[ref], item)
         merged.pop("id", None)
-        if any(key in item for key in LENGTH_KEYS):
-            for timing in TIMING_KEYS:
-                merged.pop(timing, None)
         merged.update(item)
         image = merged.get("image")
         origin = library.origin.get(ref)

@@ -13,6 +13,7 @@ values they are made of have a module each: amounts of seconds and counts
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
@@ -65,6 +66,8 @@ __all__ = [
     "Sides",
     "Step",
     "StepItem",
+    "gives_length",
+    "kept_under",
 ]
 
 #: The newest routine format this version reads. Files with a higher version are refused.
@@ -75,6 +78,21 @@ TIMING_KEYS = ("hold", "duration", "reps", "tempo", "open", "breaths")
 #: The keys that, on a ``use`` step, replace the library exercise's timing as a whole (a
 #: ``tempo`` alone only changes the exercise's tempo).
 LENGTH_KEYS = ("hold", "duration", "reps", "open", "breaths")
+
+
+def gives_length(step: Mapping[str, Any]) -> bool:
+    """Whether *step*, as written, gives a length of its own (a key of :data:`LENGTH_KEYS`)."""
+    return any(key in step for key in LENGTH_KEYS)
+
+
+def kept_under(base: Mapping[str, Any], step: Mapping[str, Any]) -> dict[str, Any]:
+    """What of *base* (the library exercise under a ``use`` step, or a step under a
+    programme's change) still counts under *step*'s keys: all of it, but none of its timing
+    when *step* gives a length of its own, which replaces the timing as a whole (a ``tempo``
+    alone changes only the tempo). The loader, the editor and programmes read a step so."""
+    if not gives_length(step):
+        return dict(base)
+    return {key: value for key, value in base.items() if key not in TIMING_KEYS}
 
 
 class Kind(str, Enum):

@@ -17,7 +17,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .duration import parse_duration
-from .model import LENGTH_KEYS, TIMING_KEYS, Defaults, Kind, Step
+from .model import LENGTH_KEYS, TIMING_KEYS, Defaults, Kind, Step, gives_length, kept_under
 from .routine_io import DURATION_KEYS, RoutineDocument, order_keys, to_node
 
 __all__ = [
@@ -62,11 +62,9 @@ def step_baseline(
     ``reps``...) replaces the exercise's timing as a whole, as the loader reads it, so its
     timing keys then fall back to the model's defaults."""
     baseline = defaults_of("group" if "repeat" in step else "step")
-    exercise = _exercise(step, library_raw)
-    own_timing = any(key in step for key in LENGTH_KEYS)
-    baseline.update(
-        {k: v for k, v in exercise.items() if k != "id" and not (own_timing and k in TIMING_KEYS)}
-    )
+    taken = kept_under(_exercise(step, library_raw), step)
+    taken.pop("id", None)
+    baseline.update(taken)
     return baseline
 
 
@@ -90,9 +88,8 @@ def set_step_key(
     go, as if never edited)."""
     exercise = _exercise(step, library_raw)
     taken = {k: plain(exercise[k]) for k in TIMING_KEYS if k in exercise}
-    own_timing = any(k in step for k in LENGTH_KEYS)
     empty = value is None or value == ""
-    if key in LENGTH_KEYS and not own_timing and not empty and taken:
+    if key in LENGTH_KEYS and not gives_length(step) and not empty and taken:
         for other in TIMING_KEYS:
             if other in taken and other != key and other not in step:
                 set_value(step, other, taken[other])
@@ -100,7 +97,7 @@ def set_step_key(
     mine = {k: step[k] for k in TIMING_KEYS if k in step}
     if (
         taken
-        and any(k in step for k in LENGTH_KEYS)
+        and gives_length(step)
         and mine.keys() == taken.keys()
         and all(_same(k, mine[k], taken[k]) for k in mine)
     ):

@@ -40,12 +40,11 @@ from psoas_timer.core.loader import (
 )
 from psoas_timer.core.model import (
     FORMAT_VERSION,
-    LENGTH_KEYS,
-    TIMING_KEYS,
     Choice,
     RepeatGroup,
     Routine,
     Step,
+    kept_under,
 )
 from psoas_timer.core.open_holds import OpenHold
 from psoas_timer.core.problems import LoadError, Problem, did_you_mean
@@ -440,11 +439,8 @@ def _apply_all(routine: Routine, changes: list[WeekChange]) -> Routine:
 
 
 def _apply(step: Step, wanted: str, change: StepChange) -> Step:
-    data = step.model_dump(exclude_unset=True)
     given = change.model_dump(exclude_unset=True)
-    if any(key in given for key in LENGTH_KEYS):
-        for key in TIMING_KEYS:
-            data.pop(key, None)
+    data = kept_under(step.model_dump(exclude_unset=True), given)
     data.update(given)
     try:
         return Step.model_validate(data)

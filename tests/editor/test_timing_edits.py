@@ -41,6 +41,20 @@ def test_changing_repetitions_of_a_library_step_keeps_its_tempo_and_hold(
     assert view.problem_list.count() == 0
 
 
+def test_a_library_step_s_own_tempo_is_the_one_shown(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    """A tempo alone changes only the exercise's tempo: the form shows the step's own, as
+    the session plays it (it showed the exercise's 3 s while the session played 5 s)."""
+    view = _editor(qtbot, catalog, user_dir, HIP_RAISE + "    tempo: 5\n")
+    form = view.step_form
+    assert form.tempo.text() == "5s"
+    assert (form.reps.text(), form.hold.text()) == ("10", "10s")  # the exercise's
+    assert "10 reps of 15 s" in view.step_list.item(0).text()
+    step = _first_step(view, catalog)
+    assert (step.reps, step.tempo, step.hold) == (10, 5, 10)
+
+
 def test_changing_the_hold_at_the_top_keeps_the_repetitions(
     qtbot: QtBot, catalog: Catalog, user_dir: Path
 ) -> None:

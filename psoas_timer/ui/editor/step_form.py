@@ -34,7 +34,6 @@ from psoas_timer.ui.common.flow_layout import FlowLayout
 from .choices import BREATHING, KINDS, SIDES, TIMING_MODES, timing_mode
 from .compound_fields import OpenHoldEdit, RestEdit, SidedField, side_name
 from .cue_table import CueTable
-from .document_edits import LENGTH_KEYS
 from .fields import CountEdit, DurationEdit, TempoEdit, duration_text
 from .form_widgets import combo, focus_field, narrow_form, select
 
@@ -263,8 +262,10 @@ class StepForm(QWidget):
         """Show *step*, with *base* holding what it gets when a key is left out (the library
         exercise's values, or the model's defaults) and *origin* describing where it came from."""
 
-        def value(key: str) -> Any:
-            return step[key] if key in step else base.get(key)
+        # what the step plays: its own keys over the rest (a length of its own has
+        # replaced the exercise's timing in *base* already; a tempo alone changes the tempo)
+        played = {**base, **step}
+        value = played.get
 
         blockers = [QSignalBlocker(w) for w in self.findChildren(QWidget)]
         blockers.append(QSignalBlocker(self.cues))
@@ -275,16 +276,15 @@ class StepForm(QWidget):
         self.source.setText(origin)
         self.source.setVisible(bool(origin))
         select(self.kind, value("kind") or "exercise")
-        timed = step if any(k in step for k in LENGTH_KEYS) else base
-        mode = timing_mode(timed)
+        mode = timing_mode(played)
         select(self.timing, mode)
         both = value("sides") == "both"
-        self.hold_sides.set_value(timed.get("hold"), offered=both)
-        self.duration.set_value(timed.get("duration"))
-        self.reps.set_value(timed.get("reps"))
-        self.tempo.set_value(timed.get("tempo"))
-        self.open_sides.set_value(timed.get("open"), offered=both)
-        self.breaths.set_value(timed.get("breaths"))
+        self.hold_sides.set_value(value("hold"), offered=both)
+        self.duration.set_value(value("duration"))
+        self.reps.set_value(value("reps"))
+        self.tempo.set_value(value("tempo"))
+        self.open_sides.set_value(value("open"), offered=both)
+        self.breaths.set_value(value("breaths"))
         self.sets_sides.set_value(value("sets"), offered=both)
         select(self.sides, value("sides") or "none")
         self.alternate.setChecked(bool(value("alternate")))

@@ -82,12 +82,9 @@ def describe_item(item: Any, index: int, library_raw: Mapping[str, Mapping[str, 
 def _merged(
     item: Mapping[str, Any], library_raw: Mapping[str, Mapping[str, Any]]
 ) -> dict[str, Any]:
-    """*item* over what it leaves out (its library exercise, or the defaults); new timing
-    replaces the exercise's timing as a whole, as the loader does."""
-    base = step_baseline(item, library_raw)
-    if any(key in item for key in LENGTH_KEYS):
-        base.update(dict.fromkeys(TIMING_KEYS))
-    return {**base, **plain(item)}
+    """*item* over what it leaves out (its library exercise, or the defaults), as the loader
+    reads it (:func:`~psoas_timer.core.routine_edit.step_baseline`)."""
+    return {**step_baseline(item, library_raw), **plain(item)}
 
 
 #: What the timing words depend on besides the timing keys, dropped one by one when a draft's
