@@ -82,7 +82,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "export-audio",
         help=_("render a whole session to one sound file: WAV, or MP3, Ogg or Opus with FFmpeg"),
     )
-    p.add_argument("routine", metavar=pgettext("command line value", "ROUTINE"))
+    p.add_argument(
+        "routine",
+        metavar=pgettext("command line value", "ROUTINE"),
+        help=_("a file, or the name of a known routine"),
+    )
     codes = [code for code, _name in languages()]
     p.add_argument(
         "--language",

@@ -345,7 +345,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help=_("*.csv or *.jsonl"),
     )
     h = history.add_parser("import", help=_("merge a file exported on another computer"))
-    h.add_argument("file", metavar=pgettext("command line value", "FILE"))
+    h.add_argument(
+        "file",
+        metavar=pgettext("command line value", "FILE"),
+        help=_("a *.csv or *.jsonl file written by 'psoas-timer history export'"),
+    )
     h = history.add_parser("report", help=_("write a PDF report for your physiotherapist"))
     h.add_argument(
         "-o",

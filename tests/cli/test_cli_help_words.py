@@ -5,6 +5,7 @@ sentences name them as the usage line does, and every line fits a terminal of 80
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from psoas_timer import cli
+from psoas_timer.cli import argparse_words
 from psoas_timer.i18n import pgettext, set_language
 
 SHIPPED = ("de", "fr", "es", "pt_BR")
@@ -78,3 +80,52 @@ def test_every_help_fits_80_columns(
     for command in HELPS:
         for line in help_text(code, command, capsys).splitlines():
             assert len(line) <= 80, f"{code} {' '.join(command)} --help: {line!r}"
+
+
+def _helps(parser: argparse.ArgumentParser, where: str) -> Iterator[tuple[str, str | None]]:
+    """(where, help) of every argument and command of *parser* and of its commands' parsers,
+    walked as argparse builds them (the help a user reads with ``-h``)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:  # the command lines under COMMAND
+                yield f"{where} {choice.dest}", choice.help
+            for name, command in action.choices.items():
+                yield from _helps(command, f"{where} {name}")
+        else:
+            name = "/".join(action.option_strings) or str(action.metavar or action.dest)
+            yield f"{where} {name}", action.help
+
+
+def _all_helps() -> dict[str, str | None]:
+    """Every argument's help, of the commands' parser and the window's, in the current language
+    (argparse's own ``-h`` help too, as :func:`cli.main` has argparse say it)."""
+    argparse_words.install()
+    return dict(
+        [*_helps(cli._parser(), "psoas-timer"), *_helps(cli._app_parser(), "psoas-timer(app)")]
+    )
+
+
+@pytest.mark.usefixtures("language")
+def test_every_argument_and_command_has_help() -> None:
+    set_language("en")
+    helps = _all_helps()
+    assert len(helps) > 30  # the walk reached every command's own arguments
+    missing = [where for where, text in helps.items() if not text or text == argparse.SUPPRESS]
+    assert not missing, f"arguments without help: {missing}"
+
+
+@pytest.mark.usefixtures("language")
+@pytest.mark.parametrize("code", SHIPPED)
+def test_every_argument_help_is_translated(code: str) -> None:
+    set_language("en")
+    english = _all_helps()
+    set_language(code)
+    # argument keys use metavars, which are translated too: compare in walk order
+    shown = list(_all_helps().values())
+    assert len(shown) == len(english)
+    untranslated = [
+        where
+        for (where, source), text in zip(english.items(), shown, strict=True)
+        if source and text == source
+    ]
+    assert not untranslated, f"{code}: help left in English: {untranslated}"
