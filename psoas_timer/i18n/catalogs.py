@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from psoas_timer import APP_ID, ORGANIZATION
+from psoas_timer.i18n.pseudo import PSEUDO_LANGUAGES
 
 __all__ = [
     "LOCALE_DIR",
@@ -33,9 +34,6 @@ __all__ = [
 LOCALE_DIR = Path(
     os.environ.get("PSOAS_TIMER_LOCALE_DIR") or Path(__file__).resolve().parent.parent / "locale"
 )
-#: Made from the templates for tests and for looking at layouts: lengthened text with three
-#: plural forms, and right-to-left text.
-PSEUDO_LANGUAGES = ("en@pseudo", "ar@pseudo")
 
 _log = logging.getLogger(__name__)
 _cache_override: Path | None = None
@@ -100,10 +98,10 @@ def _mo_file(domain: str, code: str) -> Path | None:
     cached_time = _mtime(cached)
     if cached_time is not None and cached_time >= source_time:
         return cached
-    from psoas_timer.i18n import build
+    from psoas_timer.i18n.compiling import compile_one
 
     try:
-        build.compile_one(source, cached, code)
+        compile_one(source, cached, code)
     except (OSError, ValueError) as exc:
         _log.warning("%s: cannot compile the %s catalog: %s", source, code, exc)
         return built if built_time is not None else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["CLOSE", "OPEN", "PLURAL_FORMS", "pseudo"]
+__all__ = ["CLOSE", "OPEN", "PLURAL_FORMS", "PSEUDO_LANGUAGES", "pseudo"]
 
 OPEN, CLOSE = "⟦", "⟧"
 PLURAL_FORMS = {
@@ -25,6 +25,9 @@ PLURAL_FORMS = {
         "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"
     ),
 }
+#: The pseudo-languages, made from the templates for tests and for looking at layouts:
+#: lengthened text with three plural forms, and right-to-left text.
+PSEUDO_LANGUAGES = tuple(PLURAL_FORMS)
 #: Added to plural forms past the second so that a test tells them apart.
 FORM_MARK = ("", "", "³", "⁴", "⁵", "⁶")
 
