@@ -20,11 +20,13 @@ import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
+from psoas_timer.ui.common.bus_link import BusLink
 from psoas_timer.ui.common.window_thread import on_window_thread
 from psoas_timer.ui.practice.desktop_notifications import DesktopNotifications
 from psoas_timer.ui.practice.do_not_disturb import DoNotDisturb
 from psoas_timer.ui.practice.idle import IdleMonitor
 from psoas_timer.ui.remote.mpris import MprisService
+from psoas_timer.ui.remote.shortcuts import GlobalShortcuts
 
 from .fake_bus import SlowBus
 
@@ -41,44 +43,57 @@ def silent_bus(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowBus]:
     bus.close()
 
 
-def _notifications() -> tuple[QObject, Any]:
+Made = tuple[QObject, Any, Callable[[], None]]
+
+
+def _notifications() -> Made:
     notes = DesktopNotifications()
     notes.start()
-    return notes, notes._link
+    return notes, notes._link, notes.stop
 
 
-def _idle() -> tuple[QObject, Any]:
+def _idle() -> Made:
     idle = IdleMonitor()
     idle.probe()
-    return idle, idle._link
+    return idle, idle._link, idle.stop
 
 
-def _quiet() -> tuple[QObject, Any]:
+def _quiet() -> Made:
     quiet = DoNotDisturb()
     quiet.start()
-    return quiet, quiet.link
+    return quiet, quiet.link, quiet.stop
 
 
-def _mpris() -> tuple[QObject, Any]:
+def _mpris() -> Made:
     service = MprisService()
     service.start()
-    return service, service.link
+    return service, service.link, service.stop
+
+
+def _shortcuts() -> Made:
+    """The portal's global shortcuts, a part on a link they do not own (in the app, MPRIS's,
+    which outlives them): let go while the link still runs."""
+    shortcuts = GlobalShortcuts()
+    link = BusLink(name="shortcuts")
+    link.add(shortcuts.part)
+    link.start()
+    return shortcuts, link, lambda: link.stop(0)
 
 
 @pytest.mark.parametrize(
     "make",
-    [_notifications, _idle, _quiet, _mpris],
-    ids=["desktop notifications", "idle time", "Do Not Disturb", "MPRIS"],
+    [_notifications, _idle, _quiet, _mpris, _shortcuts],
+    ids=["desktop notifications", "idle time", "Do Not Disturb", "MPRIS", "global shortcuts"],
 )
 def test_an_object_let_go_while_its_bus_thread_connects_goes_at_once(
-    qtbot: QtBot, silent_bus: SlowBus, make: Callable[[], tuple[QObject, Any]]
+    qtbot: QtBot, silent_bus: SlowBus, make: Callable[[], Made]
 ) -> None:
-    thing, link = make()
+    thing, link, stop = make()
     thread = link._thread
     assert thread is not None and thread.is_alive()
     gone = weakref.ref(thing)
-    thing.stop()  # type: ignore[attr-defined]
-    del thing, link
+    stop()
+    del thing, link, stop
     gc.collect()
     assert thread.is_alive(), "the bus thread ended too soon for the test to mean anything"
     assert gone() is None, "the bus thread still holds the object: it would be destroyed there"

@@ -12,17 +12,17 @@ each time one is pressed. Where the portal, or its GlobalShortcuts interface, is
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 import os
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from psoas_timer.i18n import N_, _
 from psoas_timer.ui.common.bus_link import Outbox
+from psoas_timer.ui.common.window_thread import on_window_thread
 
 __all__ = ["SHORTCUTS", "GlobalShortcuts", "PortalShortcuts", "status_html"]
 
@@ -192,37 +192,32 @@ class PortalShortcuts:
 
 class GlobalShortcuts(QObject):
     """The portal's shortcuts for the window's thread: :attr:`activated` with the MPRIS call
-    each stands for (``PlayPause``, ``Next``, ``More``, ``Stop``)."""
+    each stands for (``PlayPause``, ``Next``, ``More``, ``Stop``).
+
+    :attr:`part` goes on a bus link that may outlive this object (the MPRIS one); what it
+    hears is posted to the window's thread holding this object weakly
+    (:func:`~psoas_timer.ui.common.window_thread.on_window_thread`), so the bus thread never
+    keeps it alive nor emits its signals."""
 
     activated = Signal(str)
     #: The portal's answer changed (see :attr:`status`).
     changed = Signal()
-    _status = Signal(str, str)
-    _pressed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.status = UNKNOWN
         self.detail = ""
-        self._status.connect(self._on_status, Qt.ConnectionType.QueuedConnection)
-        self._pressed.connect(self._on_pressed, Qt.ConnectionType.QueuedConnection)
-        self.part = PortalShortcuts(self._from_bus_status, self._from_bus_pressed)
+        self.part = PortalShortcuts(
+            on_window_thread(self._on_status), on_window_thread(self._on_pressed)
+        )
 
-    def _from_bus_status(self, status: str, detail: str) -> None:
-        with contextlib.suppress(RuntimeError):
-            self._status.emit(status, detail)
-
-    def _from_bus_pressed(self, shortcut: str) -> None:
-        with contextlib.suppress(RuntimeError):
-            self._pressed.emit(shortcut)
-
-    def _on_status(self, status: str, detail: str) -> None:
+    def _on_status(self, status: str, detail: str) -> None:  # posted from the bus thread
         global _LAST_STATUS
         self.status, self.detail = status, detail
         _LAST_STATUS = status
         self.changed.emit()
 
-    def _on_pressed(self, shortcut: str) -> None:
+    def _on_pressed(self, shortcut: str) -> None:  # posted from the bus thread
         command = COMMAND.get(shortcut)
         if command is None:
             log.info("global shortcut %r is not one of ours", shortcut)
