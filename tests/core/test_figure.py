@@ -365,7 +365,13 @@ def test_kneeling_stretch_and_low_lunge_read_apart() -> None:
     back = direction(lunge.angles["far_thigh"])
     assert back[0] < -0.6, "the back thigh slopes back (the hip open)"
     stance = lambda p: p["near_knee"][0] - p["far_knee"][0]  # noqa: E731
-    assert stance(g) > stance(k) + 0.08, "a long stance"
+    assert stance(g) > stance(k) + 0.1, "a long stance"
+    # Judged beside each other, a short lunge read as the kneeling stretch: the low lunge
+    # is long and deep, its hips well below the kneeling stretch's, the back thigh long
+    # and sloping (nearer lying than standing), the back knee on the floor.
+    assert g["hip"][1] < k["hip"][1] - 0.1, "hips low"
+    assert back[1] > -0.7, "the back thigh slopes long behind, not down"
+    assert g["far_knee"][1] < 0.06, "the back knee down"
     assert abs(k["far_knee"][0] - k["hip"][0]) < 0.1, "kneeling: back knee under the hips"
     foot = direction(lunge.angles["far_foot"])
     assert "far_shin" in end.touch and foot[0] < -0.9, "back foot lying flat, toes back"
@@ -557,6 +563,29 @@ def test_crunch_lifts_only_the_shoulder_blades_and_marks_the_abdomen() -> None:
     assert abs(rise[1]) < 0.45, "a curl of the upper back, not a sit-up"
 
 
+@pytest.mark.parametrize("pose_name", ["start", "end"])
+def test_crunch_crosses_the_arms_on_the_chest(pose_name: str) -> None:
+    # The judges saw the forearms upright in front of the face: the arms fold across the
+    # chest, as the steps say, each hand on the other shoulder, the elbow low on the chest.
+    figure = _figure("abdominal-crunch")
+    pose = figure.poses[pose_name]
+    assert pose.reach == {"near": "across_chest", "far": "across_chest"}
+    body = place(pose, figure.view).body
+    p = body.points
+    front = body.upper.up - 90  # out of the chest
+    for side in ("near", "far"):
+        hand, elbow = p[f"{side}_hand"], p[f"{side}_elbow"]
+        assert distance(hand, p["shoulder"]) < 0.09, "the hand at the other shoulder"
+        # Neither hand nor elbow stands off the chest: both within a hand's breadth of
+        # the trunk's front.
+        for point in (hand, elbow):
+            ahead = (point[0] - p["shoulder"][0]) * direction(front)[0] + (
+                point[1] - p["shoulder"][1]
+            ) * direction(front)[1]
+            assert ahead < 0.1, f"{side} arm stands off the chest"
+        assert distance(elbow, p["navel"]) > 0.05, "the elbow leaves the mark in sight"
+
+
 def test_weight_rests_on_the_hip_bones_not_the_belly() -> None:
     figure = _figure("weighted-hip-raise")
     assert figure.props["weight"].at in ("hip_crease", "front_hip")
@@ -657,6 +686,12 @@ def test_quad_stretch_bent_knee_points_straight_down_with_the_mark_mid_thigh() -
     p = place(figure.key_poses()[-1], figure.view).body.points
     knee, hip = p["near_knee"], p["near_hip"]
     assert abs(knee[0] - hip[0]) < 0.01, "knee straight under the hip"
+    # The two thighs side by side overlapped into one in the side view, the mark read as
+    # on the standing leg: the standing knee, soft, a little in front of the bent one, so
+    # both knees and both thighs are seen, the standing foot still under the hip.
+    standing = p["far_knee"]
+    assert 0.03 < standing[0] - knee[0] < 0.08, "the standing knee just in front, seen"
+    assert abs(p["far_ankle"][0] - hip[0]) < 0.03, "the standing foot under the hip"
     assert figure.target_place().region == "thigh"  # type: ignore[union-attr]
     mid = ((knee[0] + hip[0]) / 2, (knee[1] + hip[1]) / 2)
     assert distance(p["thigh"], mid) < 0.06

@@ -14,7 +14,8 @@ a prop. Angles follow anatomy, so a pose reads like a physiotherapist's descript
 * ``reach``: a hand placed on a body point (``navel``, ``hip_bone``, ``near_knee``...; the
   far hand may join the near one, ``near_hand``), or ``floor``: flat on the floor under
   its shoulder, the elbow bending back (a cobra); the shoulder and elbow are then worked
-  out.
+  out. ``across_chest``: the arms crossed on the chest, each hand on the other shoulder
+  (a crunch); the forearm lies across the chest, seen foreshortened from the side.
 * ``elbows``: for a hand placed by ``reach``, which way its elbow bends: ``high`` (the
   default: up off the floor, pressing down from above) or ``low`` (resting beside the
   body, the forearm along it).
@@ -137,6 +138,7 @@ ReachPoint = Literal[
     "near_toes",
     "far_toes",
     "near_hand",
+    "across_chest",
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import anthropometry as anthro
-from .geometry import Point, add, along, direction, two_link
+from .geometry import Point, add, along, angle_of, direction, two_link
 from .model import Limbs, Pose
 
 __all__ = ["Body", "Frame", "pose_body"]
@@ -88,7 +88,11 @@ FRONT_LANDMARKS: dict[str, tuple[float, float]] = {
 
 
 #: Body points on the front of the trunk a hand may rest on.
-TRUNK_FRONT = frozenset({"navel", "belly", "chest", "hip_bone", "hip_crease", "front_hip"})
+TRUNK_FRONT = frozenset(
+    {"navel", "belly", "chest", "hip_bone", "hip_crease", "front_hip", "across_chest"}
+)
+#: A ``reach`` that crosses the arms on the chest, each hand on the other shoulder.
+ACROSS_CHEST = "across_chest"
 
 
 def pose_body(pose: Pose, view: str) -> Body:
@@ -232,6 +236,9 @@ def _arm(body: Body, side: str, limb: Limbs, reach: str | None, *, low: bool = F
     pts, ang = body.points, body.angles
     s = _sign(body.view, side)
     root = pts[f"{side}_shoulder"]
+    if reach == ACROSS_CHEST:
+        _crossed_arm(body, side)
+        return
     if reach is not None:
         goal = pts[reach]
         # Of the two ways to bend the elbow, the one that keeps it higher: off the floor
@@ -262,6 +269,31 @@ def _arm(body: Body, side: str, limb: Limbs, reach: str | None, *, low: bool = F
         hand = fore + s * limb.wrist
     elbow = along(root, upper, anthro.UPPER_ARM)
     wrist = along(elbow, fore, anthro.FOREARM)
+    ang.update({f"{side}_arm": upper, f"{side}_forearm": fore, f"{side}_hand": hand})
+    pts[f"{side}_elbow"] = elbow
+    pts[f"{side}_wrist"] = wrist
+    pts[f"{side}_hand"] = along(wrist, hand, HAND_REACH)
+
+
+def _crossed_arm(body: Body, side: str) -> None:
+    """*side*'s arm folded across the chest, its hand on the other shoulder. The arm
+    leaves the picture's plane, so it is drawn as seen: from the shoulder down the front
+    of the chest to the elbow below the breastbone, the forearm back up over the chest to
+    the hand at the other collarbone (shorter than its length, as it crosses towards us
+    or away). Seen from the front, the forearm crosses the chest to the other shoulder."""
+    pts, ang = body.points, body.angles
+    up = body.upper
+    if body.view == "side":
+        elbow = up.at(0.075, 0.035)
+        wrist = up.at(0.145, 0.07)
+    else:
+        out = -1.0 if side == "near" else 1.0
+        elbow = up.at(0.06, -out * 0.1)
+        wrist = up.at(0.15, out * 0.02)
+    upper = angle_of(pts[f"{side}_shoulder"], elbow)
+    fore = angle_of(elbow, wrist)
+    # The hand lies flat over the collarbone, its fingers towards the shoulder's top.
+    hand = up.up - 10 if body.view == "side" else fore
     ang.update({f"{side}_arm": upper, f"{side}_forearm": fore, f"{side}_hand": hand})
     pts[f"{side}_elbow"] = elbow
     pts[f"{side}_wrist"] = wrist
