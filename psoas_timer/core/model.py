@@ -41,6 +41,7 @@ from .step_cues import MilestoneItem, Prompt
 from .tempo import RepPhaseName, RepTempo, Tempo
 from .value_types import (
     EMPTY_LIST,
+    ROUNDS,
     Breaths,
     Duration,
     FormatModel,
@@ -453,7 +454,7 @@ StepItem = Annotated[
 class RepeatGroup(FormatModel):
     """A block of steps done several times, e.g. a circuit."""
 
-    repeat: Annotated[int, Field(ge=1, le=100)]
+    repeat: Annotated[int, Field(ge=ROUNDS.least, le=ROUNDS.most)]
     name: Annotated[str, Field(min_length=1, max_length=80)] | None = None
     rest_between: RestTime | None = None
     steps: Annotated[list[StepItem], Field(min_length=1)]

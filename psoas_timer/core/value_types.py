@@ -10,7 +10,7 @@ it refuses keys it does not know.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, NamedTuple, Union
 
 from pydantic import (
     BaseModel,
@@ -34,9 +34,14 @@ from .amounts import (
 from .duration import DURATION_TEXT, MAX_SECONDS, format_duration, parse_duration
 
 __all__ = [
+    "BREATHS",
     "DURATION_SCHEMA",
     "EMPTY_LIST",
+    "REPS",
+    "ROUNDS",
+    "SETS",
     "Breaths",
+    "CountBounds",
     "Duration",
     "FormatModel",
     "Lines",
@@ -149,7 +154,24 @@ def _count_schema(least: int, most: int, per_side: bool = False) -> dict[str, An
     }
 
 
-def _counter(least: int, most: int, what: str, per_side: bool = False) -> PlainValidator:
+class CountBounds(NamedTuple):
+    """The whole numbers a count of the format takes, and what it counts (in messages)."""
+
+    least: int
+    most: int
+    what: str
+
+
+#: What each count takes: the models read them here, and so does the editor's count field.
+REPS = CountBounds(1, 1000, "reps")
+BREATHS = CountBounds(1, 1000, "breaths")
+SETS = CountBounds(1, 100, "sets")
+#: A repeat group's rounds (``repeat``), a plain whole number.
+ROUNDS = CountBounds(1, 100, "rounds")
+
+
+def _counter(count: CountBounds, per_side: bool = False) -> PlainValidator:
+    least, most, what = count
     if per_side:
         return PlainValidator(lambda value: parse_side_count(value, least, most, what))
     return PlainValidator(lambda value: parse_count(value, least, most, what))
@@ -157,21 +179,21 @@ def _counter(least: int, most: int, what: str, per_side: bool = False) -> PlainV
 
 Reps = Annotated[
     int,
-    _counter(1, 1000, "reps"),
+    _counter(REPS),
     PlainSerializer(dump_amount),
-    WithJsonSchema(_count_schema(1, 1000)),
+    WithJsonSchema(_count_schema(REPS.least, REPS.most)),
 ]
 Breaths = Annotated[
     int,
-    _counter(1, 1000, "breaths"),
+    _counter(BREATHS),
     PlainSerializer(dump_amount),
-    WithJsonSchema(_count_schema(1, 1000)),
+    WithJsonSchema(_count_schema(BREATHS.least, BREATHS.most)),
 ]
 Sets = Annotated[
     int,
-    _counter(1, 100, "sets", per_side=True),
+    _counter(SETS, per_side=True),
     PlainSerializer(dump_amount),
-    WithJsonSchema(_count_schema(1, 100, per_side=True)),
+    WithJsonSchema(_count_schema(SETS.least, SETS.most, per_side=True)),
 ]
 """Whole numbers, or ranges of them (:class:`~.amounts.RangedCount`); sets also per side."""
 

@@ -346,3 +346,36 @@ def test_each_field_says_what_its_key_does_in_the_formats_own_words(qtbot: QtBot
     # and the field that takes the cursor, inside the fields for each side or a rest's words
     for part in (form.hold, form.hold_sides.left, form.rest_after.duration):
         assert part.accessibleDescription() and part.whatsThis(), part.accessibleName()
+
+
+def test_each_count_field_takes_exactly_what_the_format_takes(qtbot: QtBot) -> None:
+    """Repetitions, breaths, sets and rounds: the editor marks a number just where loading
+    the routine would refuse it, because both read the bounds the format declares once
+    (core.value_types); the editor kept its own copy of them before."""
+    from pydantic import BaseModel, ValidationError
+
+    from psoas_timer.core.model import RepeatGroup, Step
+    from psoas_timer.ui.editor.group_form import GroupForm
+
+    form, group = StepForm(), GroupForm()
+    qtbot.addWidget(form)
+    qtbot.addWidget(group)
+
+    def loads(model: type[BaseModel], data: dict[str, object]) -> bool:
+        try:
+            model.model_validate(data)
+        except ValidationError:
+            return False
+        return True
+
+    step = {"name": "Step", "hold": 10}
+    cases = [
+        (form.reps, Step, lambda n: {"name": "Step", "reps": n, "tempo": 3}),
+        (form.breaths, Step, lambda n: {"name": "Step", "kind": "breathing", "breaths": n}),
+        (form.sets, Step, lambda n: {**step, "sets": n}),
+        (group.repeat, RepeatGroup, lambda n: {"repeat": n, "steps": [step]}),
+    ]
+    for field, model, data in cases:
+        for n in (0, 1, 2, 99, 100, 101, 999, 1000, 1001, 1500):
+            marked = field.problem(str(n)) != ""
+            assert marked == (not loads(model, data(n))), (field.accessibleName(), n)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
 
 from psoas_timer.core.amounts import RANGE_TEXT, parse_count, parse_side_count
 from psoas_timer.core.duration import EXPECTED, format_duration, parse_duration
+from psoas_timer.core.value_types import CountBounds
 from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import follow_palette, set_style_sheet
 
@@ -240,9 +241,10 @@ class TempoEdit(DurationEdit):
 
 
 class CountEdit(QAbstractSpinBox):
-    """A whole number from *least* to *most*, with arrows and Up/Down to step it, that also
-    takes what the format accepts for the count: a range (``8-12``, ``{range: 8-12, use:
-    10}``) where *ranges*, and a value per side (``{left: 2, right: 3}``) where *per_side*.
+    """A whole number within the bounds the format gives the *count* (``value_types.REPS``...),
+    with arrows and Up/Down to step it, that also takes what the format accepts for the count:
+    a range (``8-12``, ``{range: 8-12, use: 10}``) where *ranges*, and a value per side
+    (``{left: 2, right: 3}``) where *per_side*.
 
     Typing is never silently changed: ``8-12`` stays ``8-12``. Text the format does not take
     for this count (a range for rounds, ``0``, words) stays as typed, the field is marked and
@@ -255,17 +257,15 @@ class CountEdit(QAbstractSpinBox):
     def __init__(
         self,
         accessible_name: str,
-        least: int,
-        most: int,
+        count: CountBounds,
         *,
-        what: str,
         ranges: bool = True,
         per_side: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
-        self._least, self._most, self._what = least, most, what
+        self._least, self._most, self._what = count
         self._ranges, self._per_side = ranges, per_side
         self.setKeyboardTracking(True)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QWidget
 
+from psoas_timer.core.value_types import ROUNDS
 from psoas_timer.i18n import _
 
 from .compound_fields import RestEdit
@@ -29,7 +30,7 @@ class GroupForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.repeat = CountEdit(_("Rounds"), 1, 100, what="rounds", ranges=False)
+        self.repeat = CountEdit(_("Rounds"), ROUNDS, ranges=False)
         self.name = QLineEdit()
         self.name.setAccessibleName(_("Group name"))
         self.name.setPlaceholderText(_("e.g. Core circuit"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.model import Step
+from psoas_timer.core.value_types import BREATHS, REPS, SETS
 from psoas_timer.i18n import _, pgettext
 from psoas_timer.ui.common.flow_layout import FlowLayout
 
@@ -67,17 +68,15 @@ class StepForm(QWidget):
         )
         self.hold: DurationEdit = self.hold_sides.one
         self.duration = DurationEdit(_("Length"), ranges=True)
-        self.reps = CountEdit(_("Repetitions"), 1, 1000, what="reps")
+        self.reps = CountEdit(_("Repetitions"), REPS)
         self.tempo = TempoEdit(_("Seconds per repetition, or up-hold-down"))
         self.open_sides = SidedField(OpenHoldEdit, _("Open hold"))
         self.open_min: DurationEdit = self.open_sides.one.min
         self.open_target: DurationEdit = self.open_sides.one.target
         self.open_max: DurationEdit = self.open_sides.one.max
-        self.breaths = CountEdit(_("Breaths"), 1, 1000, what="breaths")
+        self.breaths = CountEdit(_("Breaths"), BREATHS)
         self.sets_sides = SidedField(
-            lambda side: CountEdit(
-                side_name(_("Sets"), side), 1, 100, what="sets", per_side=not side
-            ),
+            lambda side: CountEdit(side_name(_("Sets"), side), SETS, per_side=not side),
             _("Sets"),
         )
         self.sets: CountEdit = self.sets_sides.one
