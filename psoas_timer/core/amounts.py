@@ -13,14 +13,17 @@ written, so the plan, the size limits and every sum use it as they use any numbe
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Any, Literal, TypeGuard
 
 from psoas_timer.i18n import _
 
 from .duration import format_duration, parse_duration
 
 __all__ = [
+    "RANGE_KEYS",
     "RANGE_TEXT",
+    "SIDE_KEYS",
     "Ranged",
     "RangedCount",
     "SideCount",
@@ -29,10 +32,21 @@ __all__ = [
     "parse_count",
     "parse_seconds",
     "range_text",
+    "written_per_side",
 ]
 
 SideName = Literal["left", "right"]
+#: The keys of a value written for each side: ``{left: 30s, right: 45s}``.
 SIDE_KEYS = ("left", "right")
+#: The keys of a range written with the value to use: ``{range: 20-30s, use: 25s}``.
+RANGE_KEYS = ("range", "use")
+
+
+def written_per_side(value: object) -> TypeGuard[Mapping[str, Any]]:
+    """Whether *value*, as written in a file, is a value for each side (a mapping with
+    ``left`` or ``right``; :func:`side_values` says what is wrong with one)."""
+    return isinstance(value, Mapping) and any(key in value for key in SIDE_KEYS)
+
 
 #: Two amounts joined by a dash or an en dash: ``20-30s``, ``20–30 s``, ``1-2m``, ``3-4``.
 RANGE_TEXT = r"^\s*[0-9][0-9.:]*\s*[a-zA-Z]*\s*[-\u2013]\s*[0-9][0-9.:]*\s*[a-zA-Z]*\s*$"
@@ -99,7 +113,7 @@ def _range_of(value: object, one: Any, what: str) -> tuple[Any, Any, Any] | None
     if isinstance(value, dict):
         if "range" not in value:
             return None
-        unknown = [k for k in value if k not in ("range", "use")]
+        unknown = [k for k in value if k not in RANGE_KEYS]
         if unknown:
             raise ValueError(
                 _("a range has 'range' and 'use', found '{value}'").format(value=unknown[0])
@@ -269,7 +283,7 @@ class SideCount(int):
 
 def side_values(value: object) -> tuple[object, object] | None:
     """The (left, right) of a mapping written per side, or ``None`` for anything else."""
-    if not isinstance(value, dict) or not any(k in value for k in SIDE_KEYS):
+    if not written_per_side(value):
         return None
     unknown = [k for k in value if k not in SIDE_KEYS]
     if unknown:

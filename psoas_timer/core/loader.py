@@ -23,18 +23,23 @@ from pydantic import BaseModel, ValidationError
 from psoas_timer.i18n import N_, _, content, format_decimal
 from psoas_timer.i18n.content_extract import translate_content
 
+from .amounts import RANGE_KEYS, SIDE_KEYS
+from .breathing_setting import BreathingPattern
 from .file_reading import RefusedFileError, read_bytes
 from .model import (
     FORMAT_VERSION,
     Choice,
+    Defaults,
     ExerciseLibrary,
     RepeatGroup,
     Routine,
     Step,
     kept_under,
 )
+from .open_holds import OpenHold
 from .plan import plan_size_problem
 from .problems import LoadError, Problem, did_you_mean
+from .step_cues import Milestone, Prompt
 from .yamlsource import MAX_BYTES, Located, read_yaml
 
 __all__ = [
@@ -54,14 +59,17 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 _log = logging.getLogger(__name__)
 
+#: Every key the format knows, from the models that declare them, for "did you mean".
 _ALL_KEYS = sorted(
-    set(Routine.model_fields)
-    | set(Step.model_fields)
-    | set(RepeatGroup.model_fields)
-    | set(Choice.model_fields)
-    | {"left", "right", "range", "use", "duration", "name"}
-    | {"prepare", "rest", "switch_sides", "cue_style", "inhale", "exhale", "hold_in", "hold_out"}
-    | {"min", "target", "max", "at", "say", "every", "exercises"}
+    set().union(
+        *(
+            model.model_fields
+            for model in (Routine, ExerciseLibrary, Step, RepeatGroup, Choice, Defaults)
+        ),
+        *(model.model_fields for model in (OpenHold, BreathingPattern, Milestone, Prompt)),
+        SIDE_KEYS,
+        RANGE_KEYS,
+    )
 )
 
 

@@ -10,7 +10,7 @@ from pydantic import Discriminator, Field, Tag, model_validator
 
 from psoas_timer.i18n import _
 
-from .amounts import SideName, side_values
+from .amounts import SideName, side_values, written_per_side
 from .value_types import Duration, FormatModel
 
 __all__ = ["OpenHold", "OpenValue", "SideOpen"]
@@ -74,7 +74,7 @@ class SideOpen(OpenHold):
 def _open_tag(value: object) -> str:
     if isinstance(value, SideOpen):
         return "sides"
-    if isinstance(value, dict) and any(k in value for k in ("left", "right")):
+    if written_per_side(value):
         return "sides"
     return "plain"
 

@@ -33,7 +33,7 @@ from psoas_timer.i18n import _
 
 from .duration import format_duration
 from .loader import Library, load_routine_text, read_source
-from .model import FORMAT_VERSION, Choice, Defaults, RepeatGroup, Routine, Step
+from .model import FORMAT_VERSION, TIMING_KEYS, Choice, Defaults, RepeatGroup, Routine, Step
 from .problems import LoadError, Problem
 from .yamlsource import read_yaml
 
@@ -363,9 +363,6 @@ def document_from_routine(routine: Routine, library: Library | None = None) -> R
     return RoutineDocument(to_node(raw, None, "routine"))
 
 
-_TIMING = ("hold", "duration", "reps", "tempo", "open", "breaths")
-
-
 def _plain_items(
     items: list[Step | RepeatGroup | Choice] | list[Step | RepeatGroup], library: Library
 ) -> list[dict[str, Any]]:
@@ -409,10 +406,10 @@ def _plain_step(step: Step, library: Library) -> dict[str, Any]:
     full = step.model_dump(mode="json")
     lib = base.model_dump(mode="json", exclude={"id"})
     data = {"use": step.use}
-    if any(full[k] != lib[k] for k in _TIMING):
-        data.update({k: full[k] for k in _TIMING if full[k] is not None})
+    if any(full[k] != lib[k] for k in TIMING_KEYS):
+        data.update({k: full[k] for k in TIMING_KEYS if full[k] is not None})
     for key, value in full.items():
-        if key in _TIMING or key in ("use", "id") or value == lib.get(key):
+        if key in TIMING_KEYS or key in ("use", "id") or value == lib.get(key):
             continue
         if key == "image" and base.image and value and Path(value).name == Path(base.image).name:
             continue

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_timer.core.amounts import written_per_side
 from psoas_timer.i18n import _
 
 from .fields import DurationEdit, duration_text
@@ -91,10 +92,6 @@ class OpenHoldEdit(QWidget):
         self.value_edited.emit(self.value())
 
 
-def _per_side(value: object) -> bool:
-    return isinstance(value, Mapping) and ("left" in value or "right" in value)
-
-
 class SidedField(QWidget):
     """One value, or, with "Different on each side" ticked, one for the left and one for the
     right side (``{left: ..., right: ...}``). The choice is offered on a step done on both
@@ -136,13 +133,13 @@ class SidedField(QWidget):
 
     def set_value(self, value: object, *, offered: bool) -> None:
         """Show *value*; the choice of a value per side shows where *offered* (or in use)."""
-        per_side = _per_side(value)
+        per_side = written_per_side(value)
         with QSignalBlocker(self.each):
             self.each.setChecked(per_side)
         self.each.setVisible(offered or per_side)
         for part in (self.one, self.left, self.right):
             part.blockSignals(True)
-        if per_side and isinstance(value, Mapping):
+        if written_per_side(value):
             self.left.set_value(value.get("left"))
             self.right.set_value(value.get("right"))
         else:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from psoas_timer.core.amounts import SIDE_KEYS
 from psoas_timer.core.model import Step
 from psoas_timer.core.value_types import BREATHS, REPS, SETS
 from psoas_timer.i18n import _, pgettext
@@ -185,7 +186,7 @@ class StepForm(QWidget):
             self.cues.go_to(key)
             return focus_field(self.cues, self)
         widget = self.key_widgets().get(str(first))
-        side = str(rest[0]) if rest and rest[0] in ("left", "right") else None
+        side = str(rest[0]) if rest and rest[0] in SIDE_KEYS else None
         if isinstance(widget, SidedField):
             widget = widget.shown_part(side)
             rest = rest[1:] if side else rest
