@@ -765,3 +765,36 @@ def test_foam_roll_marks_where_the_roller_presses_not_the_flank() -> None:
     hip = body.points["near_hip"]
     assert spot[1] < hip[1], "low, on the side the roller presses"
     assert distance(spot, hip) < 0.09, "over the sacrum and buttock, not up the flank"
+
+
+def test_foam_roller_is_a_long_cylinder_under_the_hips_not_a_disc() -> None:
+    # Seen end-on, the roller read as a ball: it is drawn in three-quarter view, a
+    # cylinder whose drawn length is at least three times its diameter, its near end face
+    # under the buttock it rolls.
+    import math
+
+    from psoas_timer.core.figure.props import ROLLER_R
+    from psoas_timer.core.figure.scene import Scene
+
+    figure = _figure("foam-roll-back-hips")
+    scene = still(figure)
+    rollers = [s for s in scene.shapes if s.fill == "prop_dark" and not s.body]
+    outline = max(rollers, key=lambda s: Scene([s]).bounds().right - Scene([s]).bounds().left)
+    pts = outline.path.points()
+    # The long axis: the direction in which the outline is longest.
+    best = 0.0
+    for degrees in range(0, 180, 2):
+        ux, uy = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+        along = [x * ux + y * uy for x, y in pts]
+        across = [-x * uy + y * ux for x, y in pts]
+        length, width = max(along) - min(along), max(across) - min(across)
+        if length > best:
+            best, ratio, thick = length, length / width, width
+    assert ratio >= 3, f"the roller is {ratio:.1f} times as long as it is thick"
+    assert thick == pytest.approx(2 * ROLLER_R, abs=0.01), "its diameter to scale"
+    body = place(figure.key_poses()[-1], figure.view).body
+    faces = [s for s in scene.shapes if s.fill == "prop" and s.gradient]
+    assert len(faces) == 1, "one near end face"
+    face = Scene(faces).bounds()
+    glutes = body.points["glutes"][0]
+    assert face.left - 0.02 < glutes < face.right + 0.02, "under the buttock it rolls"

@@ -318,6 +318,14 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
         if prop in ("ball", "roller", "cushion"):
             low = min((p for g in groups for p in g), key=lambda p: p.low)
             x = low.at[0]
+            if prop == "roller":
+                # Its long body recedes towards the feet, under the bent knees where it
+                # is seen; its near end sticks out towards us, over the body.
+                feet = body.points["near_ankle"][0] - body.points["hip"][0]
+                shapes = kit.roller(x, 1.0 if feet >= 0 else -1.0)
+                under += shapes[: -kit.ROLLER_FACE]
+                over += shapes[-kit.ROLLER_FACE :]
+                continue
             under += kit.prop_shapes(prop, (x, 0.0))
     for kind, placement in figure.props.items():
         at = placement.at

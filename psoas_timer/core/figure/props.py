@@ -9,7 +9,7 @@ import math
 from .geometry import Point, along
 from .scene import Shape, circle, ellipse, polygon, smooth
 
-__all__ = ["SUPPORT_HEIGHT", "prop_shapes"]
+__all__ = ["ROLLER_FACE", "SUPPORT_HEIGHT", "prop_shapes", "roller_axis"]
 
 #: A massage ball about 12 cm across; a foam roller 15 cm across and 90 cm long.
 BALL_R = 0.036
@@ -64,24 +64,67 @@ def ball(x: float) -> list[Shape]:
     ]
 
 
-def roller(x: float) -> list[Shape]:
-    """A foam roller lying across the body (its axis into the picture), in three-quarter
-    view: the near end face and the body going back."""
-    back = (x + ROLLER_R * 0.9, ROLLER_R * 1.25)
+#: The foam roller in three-quarter view: its axis, running across the body and away
+#: from us, tilted this far out of the picture (degrees), and drawn receding at this
+#: angle up the picture, towards the body's feet (the far end higher, as seen from a
+#: little above). Its drawn length is the real one foreshortened.
+ROLLER_TILT = 58.0
+#: How many shapes draw the roller's near end face (the last of :func:`roller`'s).
+ROLLER_FACE = 2
+ROLLER_RECEDE = 26.0
+
+
+def roller_axis(x: float, towards: float = 1.0) -> tuple[Point, Point]:
+    """The centres of the foam roller's near and far end faces, seen in three-quarter
+    view: the near end under the body at *x*, on the floor, the far end receding towards
+    *towards* (+1: the right of the picture)."""
     near = (x, ROLLER_R)
-    body = [
-        along(near, 90, ROLLER_R),
-        along(back, 90, ROLLER_R),
-        along(back, -90, ROLLER_R),
-        along(near, -90, ROLLER_R),
+    length = ROLLER_LENGTH * math.cos(math.radians(ROLLER_TILT))
+    angle = ROLLER_RECEDE if towards > 0 else 180 - ROLLER_RECEDE
+    return near, along(near, angle, length)
+
+
+def roller(x: float, towards: float = 1.0) -> list[Shape]:
+    """A foam roller lying across the body, in three-quarter view: a long cylinder whose
+    near end face (an ellipse, with its hollow core) rests under the body at *x*, its body
+    receding behind it towards *towards*, with a highlight along its top and two of its
+    rings, so it reads as a roller and not as a ball. The last :data:`ROLLER_FACE`
+    shapes are the near end face, nearer to us than the body lying across the roller's
+    middle: drawn over it."""
+    near, far = roller_axis(x, towards)
+    axis = math.degrees(math.atan2(far[1] - near[1], far[0] - near[0]))
+    minor = ROLLER_R * math.sin(math.radians(ROLLER_TILT))
+    side = axis + 90
+
+    def rim(centre: Point, a: float) -> Point:
+        # A point of an end face's rim, *a* degrees round from its top (side) edge.
+        r = math.radians(a)
+        return along(along(centre, side, ROLLER_R * math.cos(r)), axis, minor * math.sin(r))
+
+    # The outline: round the near end's outer half, along the bottom, round the far
+    # end's outer half, and back along the top.
+    outline = [rim(near, a) for a in range(0, -181, -15)]
+    outline += [rim(far, a) for a in range(180, -1, -15)]
+    top = [along(near, side, ROLLER_R * 0.55), along(far, side, ROLLER_R * 0.55)]
+    shapes = [Shape(smooth(outline, tension=0.3), fill="prop_dark", stroke="line", width=0.004)]
+    # Light falls on its top: a pale stripe along the length.
+    shapes.append(
+        Shape(polygon(top, closed=False), fill=None, stroke="prop", width=0.016, alpha=0.45)
+    )
+    # Two rings round it, the half facing us.
+    for t in (0.38, 0.72):
+        c = (near[0] + (far[0] - near[0]) * t, near[1] + (far[1] - near[1]) * t)
+        ring = [rim(c, a) for a in range(180, 361, 20)]
+        shapes.append(
+            Shape(smooth(ring, closed=False), fill=None, stroke="line", width=0.0025, alpha=0.6)
+        )
+    face = ellipse(near, minor, ROLLER_R, axis)
+    core = ellipse(near, minor * 0.35, ROLLER_R * 0.35, axis)
+    shapes += [
+        Shape(face, fill="prop", stroke="line", width=0.004, gradient=True),
+        Shape(core, fill="prop_dark", stroke="line", width=0.003),
     ]
-    return [
-        Shape(circle(back, ROLLER_R), fill="prop_dark", stroke="line", width=0.004),
-        Shape(polygon(body), fill="prop_dark", stroke=None),
-        Shape(polygon([body[0], body[1]], closed=False), fill=None, stroke="line", width=0.004),
-        Shape(circle(near, ROLLER_R), fill="prop", stroke="line", width=0.004, gradient=True),
-        Shape(circle(near, ROLLER_R * 0.35), fill="prop_dark", stroke="line", width=0.003),
-    ]
+    return shapes
 
 
 def wall(x: float, height: float = 1.15) -> list[Shape]:
@@ -318,7 +361,7 @@ def prop_shapes(kind: str, where: Point, **extra: float) -> list[Shape]:
     if kind == "ball":
         return ball(where[0])
     if kind == "roller":
-        return roller(where[0])
+        return roller(where[0], extra.get("towards", 1.0))
     if kind == "cushion":
         return cushion(where[0])
     if kind == "weight":
