@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Literal
 
-from psoas_timer.i18n import _, language, ngettext
+from psoas_timer.i18n import _, language, npgettext
 
 __all__ = [
     "GENDERS",
@@ -187,18 +187,22 @@ def seconds_words(seconds: float) -> str:
     time, in the current language."""
     whole = round(seconds)
     minutes, secs = divmod(whole, 60)
+    # The voice's own entries (context "spoken cue"): a count shown on screen is a number
+    # ("1 Minute"), one said is a word ("eine Minute"), and a form may put the word in.
     if whole < 120:
+        n: int = whole
+        noun: Noun = "second"
         # Translators: a time said aloud; {count} is the number in words ("thirty"). A
         # form may leave {count} out when the words differ ("Eine Sekunde").
-        singular, plural, n = "{count} second", "{count} seconds", whole
-        noun: Noun = "second"
+        template = npgettext("spoken cue", "{count} second", "{count} seconds", n)
+        english = "{count} second" if n == 1 else "{count} seconds"
     else:
+        n, noun = minutes, "minute"
         # Translators: a time said aloud; {count} is the number in words ("two")
-        singular, plural, n = "{count} minute", "{count} minutes", minutes
-        noun = "minute"
-    template = ngettext(singular, plural, n)
+        template = npgettext("spoken cue", "{count} minute", "{count} minutes", n)
+        english = "{count} minutes"
     # a sentence not translated yet is said in English throughout, never "Dreißig seconds"
-    code = None if template != (singular if n == 1 else plural) else "en"
+    code = None if template != english else "en"
     text = template.format(count=number_words(n, code, noun=noun))
     if whole >= 120 and secs:
         # the seconds, their noun understood: "deux minutes trente et une"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from psoas_timer.core.engine import Snapshot
 from psoas_timer.core.spoken import number_words
-from psoas_timer.i18n import N_, _, ngettext
+from psoas_timer.i18n import N_, _, npgettext
 
 __all__ = [
     "ANSWER_ON_SCREEN",
@@ -69,11 +69,12 @@ def time_words(seconds: float) -> str:
     ``"two minutes"``."""
     whole = max(0, round(seconds))
     minutes, secs = divmod(whole, 60)
+    # the voice's entries: said, a count is a word ("eine Minute"; on screen "1 Minute")
     if minutes == 0:
-        return ngettext("{count} second", "{count} seconds", secs).format(
+        return npgettext("spoken cue", "{count} second", "{count} seconds", secs).format(
             count=number_words(secs, noun="second")
         )
-    counted = ngettext("{count} minute", "{count} minutes", minutes).format(
+    counted = npgettext("spoken cue", "{count} minute", "{count} minutes", minutes).format(
         count=number_words(minutes, noun="minute")
     )
     if secs == 0:
