@@ -124,6 +124,19 @@ def test_closing_keeps_the_app_in_the_tray_only_with_the_option_and_a_reminder(
     assert not polling.isActive()
 
 
+def test_the_tray_s_quit_quits_where_closing_would_keep_the_app_in_the_tray(
+    qtbot: QtBot, window: MainWindow, routine_dirs: tuple[Path, Path], tmp_path: Path
+) -> None:
+    host, _ = attach(
+        window, routine_dirs, tmp_path, following(), PracticeOptions(keep_in_tray=True)
+    )
+    polling = host.controller._timer
+    assert window.tray is not None
+    window.tray.quit_requested.emit()  # Quit in the tray's menu
+    assert window.isHidden()
+    assert not polling.isActive()  # closed for good, not kept reminding
+
+
 def test_without_the_option_closing_closes(
     make_window: Callable[[Preferences], MainWindow],
     preferences: Preferences,

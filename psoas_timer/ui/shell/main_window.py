@@ -17,7 +17,7 @@ Protocol of the window, never the window's class): the steps around a session
 (:mod:`.session_steps`, showing what :mod:`psoas_timer.session.flow` decides), the
 session's controls (:mod:`.session_controls`), the options and help (:mod:`.view_options`),
 the editor (:mod:`.editor_link`), a routine file from elsewhere (:mod:`.routine_import`),
-and what the window is given (:mod:`.window_parts`).
+the tray icon (:mod:`.tray_link`), and what the window is given (:mod:`.window_parts`).
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from psoas_timer.ui.shell.practice_link import PracticeLink
     from psoas_timer.ui.shell.toolbar import ControlsBar
     from psoas_timer.ui.shell.tray import SessionTray
+    from psoas_timer.ui.shell.tray_link import TrayLink
 
 __all__ = ["MainWindow", "Page", "Services", "ask_user", "inform_user"]
 
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self._catalog_loader: CatalogLoader | None = None
         self._history_opening: HistoryOpening | None = None
         self._pending_open: str | None = None
-        self._quitting = False
+        self._tray_link: TrayLink | None = None
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
@@ -333,7 +334,7 @@ class MainWindow(QMainWindow):
         a = self.commands
         a.back.triggered.connect(self.show_library)
         a.reload.triggered.connect(self.reload)
-        a.quit.triggered.connect(self._on_tray_quit_requested)  # Quit quits, tray or not
+        a.quit.triggered.connect(self._on_quit_triggered)
         a.reminders.triggered.connect(self._on_reminders_triggered)
         a.progress.triggered.connect(self.show_progress)
         self.steps.connect_signals()
@@ -472,28 +473,12 @@ class MainWindow(QMainWindow):
 
     # -- the tray ------------------------------------------------------------------------
     def attach_tray(self, tray: SessionTray) -> None:
-        """Show *tray*: pause or resume and time left from the panel; maybe close to it."""
+        """Show *tray*: pause or resume and time left from the panel; maybe close to it
+        (:mod:`.tray_link`)."""
+        from psoas_timer.ui.shell.tray_link import TrayLink
+
         self.tray = tray
-        tray.toggle_requested.connect(self.controller.toggle)
-        tray.show_requested.connect(self._on_tray_show_requested)
-        tray.quit_requested.connect(self._on_tray_quit_requested)
-        self.controller.updated.connect(tray.show_snapshot)
-        self.controller.active_changed.connect(self._on_tray_active_changed)
-        tray.set_visible(True)
-
-    def _on_tray_show_requested(self) -> None:
-        from psoas_timer.ui.shell.single_instance import raise_window
-
-        raise_window(self)
-
-    def _on_tray_quit_requested(self) -> None:
-        self._quitting = True
-        if not self.close():
-            self._quitting = False
-
-    def _on_tray_active_changed(self, active: bool) -> None:
-        if not active and self.tray is not None:
-            self.tray.clear()
+        self._tray_link = TrayLink(self, tray, self.controller)
 
     # -- daily practice (see PracticeLink) ------------------------------------------------
     def attach_practice(self, host: PracticeHost) -> None:
@@ -510,6 +495,13 @@ class MainWindow(QMainWindow):
     def _show_today(self) -> None:
         if self._practice is not None:
             self._practice.show_today()
+
+    def _on_quit_triggered(self) -> None:
+        """Quit quits, tray or not."""
+        if self._tray_link is not None:
+            self._tray_link.quit()
+        else:
+            self.close()
 
     def _on_reminders_triggered(self) -> None:
         if self._practice is None:
@@ -535,26 +527,9 @@ class MainWindow(QMainWindow):
             self.preferences.set_geometry(self.saveGeometry())
             event.accept()
             return
-        tray = self.tray
-        if (
-            not self._quitting
-            and tray is not None
-            and tray.should_hide_on_close(self.controller.active)
-        ):
+        tray = self._tray_link
+        if tray is not None and tray.hides_on_close(self.practice):
             event.ignore()
-            self.hide()
-            tray.notify_hidden()
-            return
-        practice = self.practice
-        if (
-            not self._quitting
-            and tray is not None
-            and practice is not None
-            and (practice.keep_in_tray and not self.controller.active)
-        ):
-            event.ignore()
-            self.hide()
-            tray.notify_hidden(_("Reminders keep coming from here. Quit from this menu."))
             return
         editor = self.editing.opened
         if editor is not None and not editor.view.files.maybe_discard():
