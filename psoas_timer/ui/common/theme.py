@@ -280,7 +280,7 @@ def _colors(palette: QPalette) -> Colors:
         prepare=QColor("#b26a00"),
         open_hold=QColor("#7b1fa2"),
         breath=QColor("#00838f"),
-        warning=QColor("#a65d00"),
+        warning=QColor("#8f5000"),
         done=QColor("#2e7d32"),
     )
 
@@ -297,7 +297,7 @@ def dark_palette() -> QPalette:
         roles.Text: "#eceff4",
         roles.Button: "#2d3035",
         roles.ButtonText: "#eceff4",
-        roles.Highlight: "#5e81ac",
+        roles.Highlight: "#3b5b82",
         roles.Accent: "#88c0d0",
         roles.HighlightedText: "#ffffff",
         roles.ToolTipBase: "#26282c",

@@ -7,11 +7,12 @@ is always there, so neither of them moves the rest of the player.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QSizePolicy, QStackedLayout, QWidget
 
 from psoas_timer.i18n import _
 from psoas_timer.ui.common.fit_label import FitLabel
+from psoas_timer.ui.common.theme import colors
 
 __all__ = ["CAPTION_SECONDS", "BannerRow"]
 
@@ -30,6 +31,7 @@ class BannerRow(QWidget):
         self.caption.setAccessibleName(_("Cue"))
         self._paused = False
         self._caption_at = float("-inf")
+        self._tone = "hold"
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
         self._stack.addWidget(self.caption)
@@ -46,12 +48,21 @@ class BannerRow(QWidget):
         self._paused = paused
         self._show()
 
-    def show_caption(self, text: str, color: QColor, now: float) -> None:
-        """Show *text* in *color* from *now* (a time on the player's clock)."""
+    def show_caption(self, text: str, tone: str, now: float) -> None:
+        """Show *text* from *now* (a time on the player's clock) in the scheme's colour
+        *tone*: a segment's kind ("hold", "rest"...) or "warning"."""
         self._caption_at = now
+        self._tone = tone
         self.caption.set_text(text)
-        self.caption.set_color(color)
+        self.recolor()
         self._show()
+
+    def recolor(self) -> None:
+        """Take the caption's colour from the palette again (the theme changed): a colour
+        kept from the scheme it was shown in could be yellow on a light grey."""
+        shades = colors(self.palette())
+        tone = self._tone
+        self.caption.set_color(shades.warning if tone == "warning" else shades.for_kind(tone))
 
     def expire(self, now: float) -> None:
         """Clear the caption once its time is up."""
@@ -61,6 +72,11 @@ class BannerRow(QWidget):
     def clear_caption(self) -> None:
         self.caption.set_text("")
         self._caption_at = float("-inf")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.recolor()
 
     def _show(self) -> None:
         shown = self.heading if self._paused else self.caption

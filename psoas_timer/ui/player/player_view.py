@@ -327,14 +327,12 @@ class PlayerView(QWidget):
             self._pulse_at = now
             self.dial.set_pulse(1.0)
         if text:
-            color = colors(self.palette()).for_kind(self._kind or "hold")
-            self.banner_row.show_caption(text, color, now)
+            self.banner_row.show_caption(text, self._kind or "hold", now)
 
     def show_setting(self, text: str) -> None:
         """Say that a setting changed (*text*, see :func:`~.words.setting_caption`) as a
         caption, and to a screen reader: a key pressed by mistake is seen at once."""
-        color = colors(self.palette()).warning
-        self.banner_row.show_caption(text, color, self._clock())
+        self.banner_row.show_caption(text, "warning", self._clock())
         announce(self, text)
 
     def clear_caption(self) -> None:
