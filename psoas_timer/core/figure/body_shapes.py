@@ -270,7 +270,7 @@ def probes(body: Body, contact: str) -> list[list[Probe]]:
         return [[Probe(q) for q in torso_points(body)]]
     if contact == "head":
         return [[Probe(p["head"], anthro.HEAD_RADIUS)]]
-    if contact in ("hip_crease", "hip_bone", "navel", "front_hip"):
+    if contact in ("hip_crease", "hip_bone", "navel", "front_hip", "thigh"):
         return [[Probe(p[contact])]]
     side, _, part = contact.partition("_")
     if part == "foot":

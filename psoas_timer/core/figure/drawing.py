@@ -393,9 +393,14 @@ def _signs(
                     shapes += arrow(along(region, outward + spread, 0.16), tip)
         elif sign == "roll" and region is not None:
             if "ball" in figure.props:
-                # One ball, rolled a little up and down where it lies: a short arrow both
-                # ways beneath it (a trail of balls along the body read as several spots).
-                shapes += double_arrow((region[0] - 0.1, -0.05), (region[0] + 0.1, -0.05))
+                # One ball rolled along the front of the thigh, up to just inside the hip
+                # bone and down to the middle of the thigh: a long arrow both ways under
+                # that stretch, along the thigh (a trail of balls read as several spots).
+                thigh = body.angles["near_thigh"]
+                hip = body.points["hip_bone"]
+                knee_ward = along(body.points["near_hip"], thigh, anthro.THIGH * 0.85)
+                ends = sorted((hip[0], knee_ward[0]))
+                shapes += double_arrow((ends[0], -0.055), (ends[1], -0.055), width=SIGN_W * 1.4)
             else:
                 # The roller goes along the back: a long arrow both ways beneath the body.
                 ahead = 1.0 if body.points["head"][0] > body.points["hip"][0] else -1.0

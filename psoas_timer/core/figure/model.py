@@ -86,6 +86,7 @@ CONTACTS = (
     "hip_bone",
     "navel",
     "front_hip",
+    "thigh",
     *(
         f"{side}_{part}"
         for side in ("near", "far")

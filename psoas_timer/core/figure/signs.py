@@ -36,17 +36,18 @@ def arrow(start: Point, end: Point, *, width: float = SIGN_W) -> list[Shape]:
     ]
 
 
-def double_arrow(a: Point, b: Point) -> list[Shape]:
+def double_arrow(a: Point, b: Point, *, width: float = SIGN_W) -> list[Shape]:
     angle = angle_of(a, b)
+    size = 0.03 * max(1.0, width / SIGN_W)
     return [
         Shape(
-            polygon([along(a, angle, 0.02), along(b, angle, -0.02)], closed=False),
+            polygon([along(a, angle, size * 0.66), along(b, angle, -size * 0.66)], closed=False),
             fill=None,
             stroke="sign",
-            width=SIGN_W,
+            width=width,
         ),
-        _head(b, angle),
-        _head(a, angle + 180),
+        _head(b, angle, size),
+        _head(a, angle + 180, size),
     ]
 
 
