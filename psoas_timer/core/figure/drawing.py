@@ -264,11 +264,19 @@ def _anatomy(figure: Figure, body: Body, region: str | None) -> list[Shape]:
         shapes.append(
             Shape(circle(lo.at(0.108, 0.066), 0.011), fill=None, stroke="line", width=0.005)
         )
-    if region == "hip_crease":
-        thigh = body.angles["near_thigh"]
-        fold = [lo.at(-0.012, 0.052), along(lo.at(-0.012, 0.052), thigh + 160, 0.05)]
-        shapes.append(Shape(smooth(fold, closed=False), fill=None, stroke="line", width=0.006))
     return shapes
+
+
+def hip_crease_line(body: Body) -> list[Shape]:
+    """The fold of the hip seen from the side, where the thigh meets the trunk: a bold
+    curve from the front of the groin (where the ball presses) up and back over the side
+    of the hip towards the hip bone, long enough to show past the mark on the spot."""
+    lo = body.lower
+    fold = [lo.at(-0.022, 0.058), lo.at(-0.005, 0.03), lo.at(0.02, 0.004), lo.at(0.05, -0.018)]
+    return [
+        Shape(smooth(fold, closed=False), fill=None, stroke="skin", width=0.016),
+        Shape(smooth(fold, closed=False), fill=None, stroke="line", width=0.008),
+    ]
 
 
 def _hooked_hand(body: Body) -> list[Shape]:
@@ -362,7 +370,9 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
         elif kind in ("heat_pack", "ice_pack") and at is not None:
             spot = body.points[at]
             out = _outward(body, at)
-            centre = along(spot, out, 0.012)
+            # A towel between the pack and the skin, as the steps say.
+            over += kit.towel(along(spot, out, 0.004), out - 90)
+            centre = along(spot, out, 0.012 + kit.TOWEL_T)
             over += kit.pack(centre, out - 90, kind)
             over += kit.heat_waves(centre, 90) if kind == "heat_pack" else kit.frost(centre, 90)
         elif kind == "weight" and at is not None:
@@ -707,6 +717,9 @@ def frame_scene(
         gb, gf = body_shapes(start.body, ghost=True)
         ghost_shapes = gb + gf
     anatomy = _anatomy(figure, body, target[0] if target else None)
+    # A release drill on the hip crease shows the fold it presses into.
+    release = body.view == "side" and RELEASE_SIGNS & set(figure.signs)
+    crease = hip_crease_line(body) if release and target and target[0] == "hip_crease" else []
     ring: list[Shape] = []
     if region is not None and not {"heat_pack", "ice_pack"} & set(figure.props):
         # (A heat or ice pack marks its spot itself.)
@@ -716,7 +729,7 @@ def frame_scene(
             # inside the outline (on the surface, a mark on the floor side read as a ball).
             centre = along(region, outward + 180, 0.05)
         ring = pulse_ring(centre, 0.034, pulse)
-    if anatomy:
+    if anatomy or crease:
         # A release drill: the bone, the muscle and the spot under the skin, the hand
         # pressing on them drawn over them.
         trunk, near = front[:-NEAR_ARM_SHAPES], front[-NEAR_ARM_SHAPES:]
@@ -724,7 +737,9 @@ def frame_scene(
             # The hand a hook: the palm over the belly, the fingers curled over the rim
             # of the hip bone at its front point and into the bowl inside it.
             near = [*near[:2], *_hooked_hand(body), near[3]]
-        content = behind + ghost_shapes + back + under + trunk + anatomy + ring + near + over
+        content = (
+            behind + ghost_shapes + back + under + trunk + anatomy + ring + crease + near + over
+        )
         if "hook" in figure.signs and body.view == "side":
             # The bony front point of the hip bone stays in sight over the fingers that
             # curl around it.

@@ -309,6 +309,46 @@ def pack(centre: Point, angle: float, kind: str) -> list[Shape]:
     return shapes
 
 
+#: A folded towel between a pack and the skin: its thickness and how far it reaches past
+#: the pack at each end.
+TOWEL_T = 0.022
+TOWEL_OVER = 0.035
+
+
+def towel(centre: Point, angle: float) -> list[Shape]:
+    """A folded towel lying on the body at *centre* (its long side along *angle*), wider
+    than the pack on it, its ends drooping over the body, with a woven stripe near each
+    end: what keeps a heat or ice pack off the skin."""
+    half = 0.075 + TOWEL_OVER
+
+    def at(dx: float, dy: float) -> Point:
+        return along(along(centre, angle, dx), angle + 90, dy)
+
+    droop = 0.03
+    outline = [
+        at(-half, -droop),
+        at(-half * 0.6, 0.0),
+        at(half * 0.6, 0.0),
+        at(half, -droop),
+        at(half + 0.006, -droop + TOWEL_T),
+        at(half * 0.6, TOWEL_T),
+        at(-half * 0.6, TOWEL_T),
+        at(-half - 0.006, -droop + TOWEL_T),
+    ]
+    shapes = [Shape(smooth(outline, tension=0.25), fill="towel", stroke="line", width=0.004)]
+    for end in (-1, 1):
+        x = end * (half - 0.022)
+        shapes.append(
+            Shape(
+                polygon([at(x, -0.004), at(x, TOWEL_T - 0.003)], closed=False),
+                fill=None,
+                stroke="prop_dark",
+                width=0.006,
+            )
+        )
+    return shapes
+
+
 def heat_waves(centre: Point, up: float) -> list[Shape]:
     shapes = []
     for dx in (-0.035, 0.0, 0.035):
@@ -381,6 +421,7 @@ __all__ += [
     "pack",
     "roller",
     "table",
+    "towel",
     "wall",
     "weight",
 ]

@@ -33,6 +33,7 @@ ROLES = (
     "heat",
     "ice",
     "cushion",
+    "towel",
     "sign",
     "ghost",
 )

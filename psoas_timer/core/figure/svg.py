@@ -32,6 +32,7 @@ LIGHT = {
     "heat": "#ef6c00",
     "ice": "#0288d1",
     "cushion": "#ce93d8",
+    "towel": "#f3dfa2",
     "sign": "#1565c0",
     "ghost": "#b8c4cc",
 }

@@ -92,6 +92,7 @@ def role_colours(palette: QPalette) -> dict[str, QColor]:
         "heat": QColor("#ef6c00"),
         "ice": QColor("#0288d1") if not dark else QColor("#4fc3f7"),
         "cushion": _mix(QColor("#ba68c8"), 0.8, window),
+        "towel": _mix(QColor("#f0d78c"), 0.85, window),
         "sign": theme.rest,
         "ghost": _mix(text, 0.2, window),
     }
