@@ -401,6 +401,25 @@ def test_a_session_stopped_early_is_rated_and_recorded_as_stopped(app: App) -> N
     assert [s.ending for s in app.store.sessions()] == ["stopped"]
 
 
+def test_a_session_stopped_in_its_get_ready_is_kept_as_stopped_with_nothing_done(
+    app: App,
+) -> None:
+    """Stop before the first step began: the session is still one the user started, so it
+    is rated after (when asked) and kept, as stopped, with no time done."""
+    app.open("evening")
+    assert isinstance(app.flow.start(), Rating)
+    session = app.begin(app.flow.rating_skipped())
+    assert session.snapshot().segment.kind == "prepare"  # counting down to the first step
+    after = app.ended(app.stop())
+    assert isinstance(after, Rating)
+    done = app.flow.rating_skipped()
+    assert isinstance(done, Completion)
+    assert done.detail is not None
+    assert (done.detail.summary.ending, done.detail.summary.active_seconds) == ("stopped", 0)
+    assert done.detail.summary.steps_done == 0
+    assert [s.ending for s in app.store.sessions()] == ["stopped"]
+
+
 def test_a_session_stopped_as_the_window_closes_shows_nothing_and_is_kept(app: App) -> None:
     app.open("evening")
     assert isinstance(app.flow.start(), Rating)
