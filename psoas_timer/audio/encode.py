@@ -3,8 +3,8 @@ where it is installed with the encoder needed. Without it, what can be written i
 never a WAV under another name.
 
 FFmpeg is a well-kept encoder that phones' formats need; it is looked for on PATH, run with
-its arguments as a list (no shell), and writes beside the target, which is renamed into place
-only when it succeeded.
+its arguments as a list (no shell), and writes beside the target, which is put in its place
+only when it succeeded, synced and renamed as every save is (:mod:`psoas_timer.core.atomic_file`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from psoas_timer.core.atomic_file import move_into_place
 from psoas_timer.i18n import _
 
 __all__ = ["FORMATS", "EncodeError", "Format", "encode", "format_for", "writable_formats"]
@@ -95,6 +96,6 @@ def encode(wav: Path, out: Path, fmt: Format) -> None:
                     name=fmt.name, why=done.stderr.strip() or f"exit {done.returncode}"
                 )
             )
-        os.replace(tmp, out)
+        move_into_place(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)

@@ -1,7 +1,8 @@
 """The one way the app writes a file: whole or not at all.
 
 Every file the app writes (routines, the history export, the routine cache, ``practice.json``,
-the autostart entry, an exported WAV) goes through here. The data is written to a temporary
+the autostart entry, an exported WAV, and through :func:`move_into_place` an MP3 or Ogg file
+that FFmpeg made) goes through here. The data is written to a temporary
 file beside the target (same folder, so the rename cannot cross file systems), flushed and
 ``fsync``-ed, renamed over the target in one step, and the folder itself is ``fsync``-ed so
 the rename survives a power cut. A crash at any moment leaves the old file or the new one,
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, overload
 
-__all__ = ["atomic_write", "atomic_writer", "fsync_folder", "temp_name"]
+__all__ = ["atomic_write", "atomic_writer", "fsync_folder", "move_into_place", "temp_name"]
 
 #: Room left in a file name for the temporary file's dot, tag and suffix (NAME_MAX is 255).
 _NAME_ROOM = 255 - len(".") - len(".12345678.tmp")
@@ -110,6 +111,20 @@ def _writer(path: Path, mode: int, encoding: str | None, newline: str | None) ->
             os.unlink(temp)
         raise
     fsync_folder(folder)
+
+
+def move_into_place(temp: Path, path: Path) -> None:
+    """Replace *path* with *temp*, a finished file that another program wrote beside it (an
+    encoder that names its output itself), durably as :func:`atomic_writer` does: *temp*'s
+    data is ``fsync``-ed, it is renamed over *path* in one step, and the folder is
+    ``fsync``-ed. A failure leaves *path* as it was (removing *temp* is the caller's)."""
+    fd = os.open(temp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(temp, path)
+    fsync_folder(path.parent)
 
 
 def atomic_write(path: Path, data: bytes | str, *, mode: int = 0o666) -> None:

@@ -141,3 +141,28 @@ def test_a_read_only_folder_raises_and_leaves_nothing(tmp_path: Path) -> None:
         assert _temps(folder) == []
     finally:
         folder.chmod(0o700)
+
+
+def test_a_file_another_program_wrote_is_synced_renamed_and_its_folder_synced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target, made = tmp_path / "out.mp3", tmp_path / ".out.1234.mp3"
+    target.write_bytes(b"old")
+    made.write_bytes(b"new")
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append("fsync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
+        real_fsync(fd)
+
+    def replace(src: Any, dst: Any) -> None:
+        events.append("rename")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic_file.os, "fsync", fsync)
+    monkeypatch.setattr(atomic_file.os, "replace", replace)
+    atomic_file.move_into_place(made, target)
+    assert events == ["fsync file", "rename", "fsync folder"]
+    assert target.read_bytes() == b"new"
+    assert not made.exists()
