@@ -847,3 +847,20 @@ def test_heat_and_ice_packs_lie_on_a_towel_never_on_bare_skin(ident: str) -> Non
     wide = (towel.right - towel.left) - (pack.right - pack.left)
     tall = (towel.top - towel.bottom) - (pack.top - pack.bottom)
     assert max(wide, tall) > 0.04, "the towel reaches past the pack"
+
+
+def test_standing_hip_flexor_stretch_marks_the_gap_under_the_back_knee() -> None:
+    # A judge hesitated with the low lunge: standing, the back knee stays well off the
+    # floor, and the picture marks that gap (a dashed height line from under the knee to
+    # the floor), the back heel raised.
+    figure = _figure("standing-hip-flexor-stretch")
+    assert "gap" in figure.signs
+    body = place(figure.poses["start"], figure.view).body
+    knee = body.points["far_knee"]
+    assert knee[1] > 0.15, "the back knee well off the floor"
+    scene = still(figure)
+    dashed = [s.path.points() for s in scene.shapes if s.stroke == "sign" and s.dashed]
+    assert len(dashed) == 1
+    (x0, y0), (x1, y1) = dashed[0][0], dashed[0][-1]
+    assert abs(x0 - knee[0]) < 0.03 and abs(x1 - knee[0]) < 0.03, "straight under the knee"
+    assert min(y0, y1) < 0.03 and knee[1] - 0.08 < max(y0, y1) < knee[1], "knee to floor"

@@ -534,6 +534,31 @@ def _signs(
                 else "spot"
             )
             shapes += body_map(_map_corner(body, shapes), target_region, MAP_SIZE, tool)
+        elif sign == "gap":
+            # Standing, not kneeling: the space under the back knee, marked like a
+            # measured height (a dashed line with a bar at each end) from the knee's
+            # underside to the floor.
+            back_knee = body.points["far_knee"]
+            gx = back_knee[0]
+            knee_low = back_knee[1] - 0.05
+            shapes.append(
+                Shape(
+                    polygon([(gx, knee_low), (gx, 0.012)], closed=False),
+                    fill=None,
+                    stroke="sign",
+                    width=SIGN_W * 0.8,
+                    dashed=True,
+                )
+            )
+            for gy in (knee_low, 0.012):
+                shapes.append(
+                    Shape(
+                        polygon([(gx - 0.03, gy), (gx + 0.03, gy)], closed=False),
+                        fill=None,
+                        stroke="sign",
+                        width=SIGN_W,
+                    )
+                )
         elif sign == "hold":
             # A held stretch, not a step: a small clock over the head.
             head = body.points["head"]

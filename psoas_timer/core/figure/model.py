@@ -229,6 +229,7 @@ class Figure(FormatModel):
             "hug",
             "map",
             "hold",
+            "gap",
         ]
     ] = Field(default_factory=list)
     #: Whether the figure faces the left of the picture (it faces right by default).
