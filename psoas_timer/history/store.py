@@ -153,9 +153,11 @@ def _release(row: sqlite3.Row) -> Release:
     )
 
 
-def _checkin(head: tuple[Any, ...], scores: list[ActivityScore]) -> CheckIn:
-    ident, taken, impression, session = head
-    return CheckIn(ident, from_iso(taken), tuple(scores), impression, session)
+def _checkin(head: sqlite3.Row, scores: list[ActivityScore]) -> CheckIn:
+    """The check-in of *head* (its first row) with the *scores* of all its rows."""
+    return CheckIn(
+        head["id"], from_iso(head["taken_at"]), tuple(scores), head["impression"], head["session"]
+    )
 
 
 class HistoryStore:
@@ -395,12 +397,15 @@ class HistoryStore:
         """Minutes of active time per local date from *since* to *until* (days without a
         session left out), oldest first."""
         return self._decoded(
-            self._conn.execute(
-                "SELECT local_date, sum(active_seconds), count(*) FROM sessions "
-                "WHERE local_date BETWEEN ? AND ? GROUP BY local_date ORDER BY local_date",
+            self._rows(
+                "SELECT local_date, sum(active_seconds) AS seconds, count(*) AS sessions "
+                "FROM sessions WHERE local_date BETWEEN ? AND ? "
+                "GROUP BY local_date ORDER BY local_date",
                 (since.isoformat(), until.isoformat()),
             ),
-            lambda r: DayMinutes(date.fromisoformat(r[0]), r[1] / 60.0, r[2]),
+            lambda r: DayMinutes(
+                date.fromisoformat(r["local_date"]), r["seconds"] / 60.0, r["sessions"]
+            ),
         )
 
     def session_days(self) -> list[date]:
@@ -422,73 +427,82 @@ class HistoryStore:
     def routine_stats(self) -> list[RoutineStats]:
         """Per routine name: sessions, completed ones, last done, average active seconds of
         the completed ones (of all, when none was completed); most recently done first."""
-        rows = self._conn.execute(
+        rows = self._rows(
             # With max(), SQLite takes started_at from the row that has the maximum.
-            "SELECT s.routine, count(*), sum(s.ending = 'completed'), "
+            "SELECT s.routine AS routine, count(*) AS sessions, "
+            "sum(s.ending = 'completed') AS finished, "
             "coalesce(avg(CASE WHEN s.ending = 'completed' THEN s.active_seconds END), "
-            "         avg(s.active_seconds)), "
-            "s.started_at, max(s.started_utc) AS latest "
+            "         avg(s.active_seconds)) AS average, "
+            "s.started_at AS started_at, max(s.started_utc) AS latest "
             "FROM sessions s GROUP BY s.routine ORDER BY latest DESC"
         )
         return self._decoded(
             rows,
-            lambda r: RoutineStats(r[0], r[1], int(r[2] or 0), from_iso(r[4]), float(r[3] or 0)),
+            lambda r: RoutineStats(
+                r["routine"],
+                r["sessions"],
+                int(r["finished"] or 0),
+                from_iso(r["started_at"]),
+                float(r["average"] or 0),
+            ),
         )
 
     def rated_areas(self) -> list[Area]:
         """Every area that has a rating, by name then side."""
         return [
-            Area(name, _side(side))
-            for name, side in self._conn.execute(
-                "SELECT DISTINCT area, side FROM ratings ORDER BY area, side"
-            )
+            Area(row["area"], _side(row["side"]))
+            for row in self._rows("SELECT DISTINCT area, side FROM ratings ORDER BY area, side")
         ]
 
     def last_rated_area(self) -> Area | None:
         """The area rated in the latest session with ratings (the first one asked), or None."""
         # The newest session with a rating, found by walking the sessions from the newest
         # (bounded by what is shown, not by the history's age), then its first area.
-        row = self._conn.execute(
-            "SELECT r.area, r.side FROM ratings r WHERE r.session = ("
+        row = self._rows(
+            "SELECT r.area AS area, r.side AS side FROM ratings r WHERE r.session = ("
             "SELECT s.key FROM sessions s WHERE EXISTS "
             "(SELECT 1 FROM ratings x WHERE x.session = s.key) "
             "ORDER BY s.started_utc DESC LIMIT 1) "
             "ORDER BY r.moment = 'before' DESC, r.position LIMIT 1"
         ).fetchone()
-        return Area(row[0], _side(row[1])) if row else None
+        return Area(row["area"], _side(row["side"])) if row else None
 
     def last_released_point(self) -> Point | None:
         """The point of the latest open hold ended by release (:func:`is_release`), or None."""
         # The newest session with a release, walking the sessions from the newest (bounded
         # by what is shown, not by the history's age), then its first release.
         released = release_sql("r.ending")
-        row = self._conn.execute(
-            "SELECT p.point, p.name, r.side FROM releases r JOIN parts p ON p.key = r.part "
+        row = self._rows(
+            "SELECT p.point AS point, p.name AS name, r.side AS side "
+            "FROM releases r JOIN parts p ON p.key = r.part "
             f"WHERE {released} AND r.session = (SELECT s.key FROM sessions s WHERE EXISTS "
             f"(SELECT 1 FROM releases r WHERE r.session = s.key AND {released}) "
             "ORDER BY s.started_utc DESC LIMIT 1) ORDER BY r.step, r.set_no LIMIT 1"
         ).fetchone()
-        return Point(row[0], row[1], _side(row[2])) if row else None
+        return Point(row["point"], row["name"], _side(row["side"])) if row else None
 
     def pain_series(self, area: Area, *, since: date | None = None) -> list[PainSample]:
         """An area's before and after ratings, one sample per session, oldest first."""
-        rows = self._conn.execute(
-            "SELECT s.id, s.started_at, "
-            "max(CASE WHEN r.moment = 'before' THEN r.score END), "
-            "max(CASE WHEN r.moment = 'after' THEN r.score END) "
+        rows = self._rows(
+            "SELECT s.id AS id, s.started_at AS started_at, "
+            "max(CASE WHEN r.moment = 'before' THEN r.score END) AS before, "
+            "max(CASE WHEN r.moment = 'after' THEN r.score END) AS after "
             "FROM ratings r JOIN sessions s ON s.key = r.session "
             "WHERE r.area = ? AND r.side = ? AND s.local_date >= ? "
             "GROUP BY s.key ORDER BY s.started_utc",
             (area.name, area.side or "", (since or date.min).isoformat()),
         )
-        return self._decoded(rows, lambda r: PainSample(r[0], from_iso(r[1]), r[2], r[3]))
+        return self._decoded(
+            rows,
+            lambda r: PainSample(r["id"], from_iso(r["started_at"]), r["before"], r["after"]),
+        )
 
     def release_points(self) -> list[Point]:
         """Every point with a hold ended by release (:func:`is_release`), by name then side."""
         return [
-            Point(key, name, _side(side))
-            for key, name, side in self._conn.execute(
-                "SELECT p.point, max(p.name), r.side "
+            Point(row["point"], row["name"], _side(row["side"]))
+            for row in self._rows(
+                "SELECT p.point AS point, max(p.name) AS name, r.side AS side "
                 f"FROM (SELECT DISTINCT part, side FROM releases WHERE {release_sql('ending')}) r "
                 "JOIN parts p ON p.key = r.part GROUP BY p.point, r.side "
                 "ORDER BY max(p.name), r.side"
@@ -499,8 +513,9 @@ class HistoryStore:
         """A point's time to release in each session (each set), oldest first: only holds
         ended by release (:func:`is_release`); skipped, stopped and maximum-reached holds are
         not times to release."""
-        rows = self._conn.execute(
-            "SELECT s.id, s.started_at, r.seconds, r.target_seconds, r.ending "
+        rows = self._rows(
+            "SELECT s.id AS id, s.started_at AS started_at, r.seconds AS seconds, "
+            "r.target_seconds AS target_seconds, r.ending AS ending "
             "FROM parts p JOIN releases r ON r.part = p.key "
             "JOIN sessions s ON s.key = r.session "
             "WHERE p.point = ? AND r.side = ? AND s.local_date >= ? "
@@ -510,7 +525,13 @@ class HistoryStore:
         )
         return self._decoded(
             rows,
-            lambda r: ReleaseSample(r[0], from_iso(r[1]), r[2], r[3], cast("ReleaseEnding", r[4])),
+            lambda r: ReleaseSample(
+                r["id"],
+                from_iso(r["started_at"]),
+                r["seconds"],
+                r["target_seconds"],
+                cast("ReleaseEnding", r["ending"]),
+            ),
         )
 
     def totals(self, today: date | None = None) -> Totals:
@@ -518,9 +539,10 @@ class HistoryStore:
         costs more the older the history is. Meant for a worker thread (:meth:`reader`)."""
         today = self._today(today)
         with self.snapshot():
-            count, total = self._conn.execute(
-                "SELECT count(*), coalesce(sum(active_seconds), 0) FROM sessions"
+            sums = self._rows(
+                "SELECT count(*) AS count, coalesce(sum(active_seconds), 0) AS total FROM sessions"
             ).fetchone()
+            count, total = sums["count"], sums["total"]
             return Totals(
                 today=today,
                 streak=self.streak(today),
@@ -643,8 +665,9 @@ class HistoryStore:
 
     def checkins(self, *, since: date | None = None, until: date | None = None) -> list[CheckIn]:
         """Check-ins from local date *since* to *until* (both included), oldest first."""
-        rows = self._conn.execute(
-            "SELECT c.key, c.id, c.taken_at, c.impression, c.session, a.activity, a.score "
+        rows = self._rows(
+            "SELECT c.key AS key, c.id AS id, c.taken_at AS taken_at, c.impression AS impression, "
+            "c.session AS session, a.activity AS activity, a.score AS score "
             "FROM checkins c LEFT JOIN checkin_activities a ON a.checkin = c.key "
             "WHERE c.local_date BETWEEN ? AND ? ORDER BY c.taken_utc, c.key, a.position",
             ((since or date.min).isoformat(), (until or date.max).isoformat()),
@@ -652,15 +675,15 @@ class HistoryStore:
         found: list[CheckIn] = []
         last_key = None
         scores: list[ActivityScore] = []
-        head: tuple[Any, ...] = ()
-        for key, ident, taken, impression, session, activity, score in rows:
-            if key != last_key:
-                if last_key is not None:
+        head: sqlite3.Row | None = None
+        for row in rows:
+            if row["key"] != last_key:
+                if head is not None:
                     found.append(_checkin(head, scores))
-                last_key, head, scores = key, (ident, taken, impression, session), []
-            if activity is not None:
-                scores.append(ActivityScore(activity, int(score)))
-        if last_key is not None:
+                last_key, head, scores = row["key"], row, []
+            if row["activity"] is not None:
+                scores.append(ActivityScore(row["activity"], int(row["score"])))
+        if head is not None:
             found.append(_checkin(head, scores))
         return found
 
