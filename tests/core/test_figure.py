@@ -341,19 +341,42 @@ def test_side_lying_stretch_lies_on_its_side_on_a_bed_the_top_leg_hanging() -> N
     assert body.points["far_knee"][1] > TABLE_H, "the bottom leg stays on the bed"
 
 
-def test_side_lying_stretch_top_leg_hangs_behind_the_bed_not_in_front() -> None:
-    # Drawn over the bed and the body, the hanging leg read as a hip bent forward (the
-    # opposite of a psoas stretch): it hangs behind them, the hip opening backwards.
-    scene = still(_figure("side-lying-psoas-stretch"))
-    wood = next(i for i, s in enumerate(scene.shapes) if s.fill == "wood")
-    torso = next(i for i, s in enumerate(scene.shapes) if s.body and s.fill == "skin")
-    limbs = [i for i, s in enumerate(scene.shapes) if s.fill in ("skin", "far") and not s.body]
-    assert limbs and min(limbs) < wood < torso, "a leg drawn before the bed"
-    assert not [
-        s
-        for s in scene.shapes[torso:]
-        if s.fill == "skin" and s.path.points() and min(y for _, y in s.path.points()) < 0.3
-    ], "nothing of the body in front of the bed below its top"
+def test_side_lying_stretch_top_leg_hangs_free_off_the_end_of_the_bed() -> None:
+    # Drawn over the bed and the body, the hanging leg read as a hip bent forward; drawn
+    # behind the bed, it came out from under the bed top as if through it. Now the bed
+    # ends under the hip and the leg hangs off that end, in front of everything and clear
+    # of the bed top: no point of the leg inside the top's rectangle. The body is seen
+    # from behind (the back of the head, no face), so a leg hanging towards us hangs
+    # back, the hip opening, as the stretch needs.
+    from psoas_timer.core.figure.props import TABLE_H
+    from psoas_timer.core.figure.scene import Scene
+
+    figure = _figure("side-lying-psoas-stretch")
+    assert figure.facing == "away"
+    scene = still(figure)
+    wood = [i for i, s in enumerate(scene.shapes) if s.fill == "wood"]
+    top = Scene([scene.shapes[wood[0]]]).bounds()
+    assert top.bottom == pytest.approx(TABLE_H - 0.06, abs=0.005)
+    assert top.top == pytest.approx(TABLE_H, abs=0.005)
+    skin = [i for i, s in enumerate(scene.shapes) if s.fill == "skin" and s.body]
+    assert min(skin) > max(wood), "the body, the hanging leg too, drawn over the bed"
+    assert not [s for s in scene.shapes if s.fill == "far" and not s.body], "no leg behind"
+    body = place(figure.poses["start"], figure.view).body
+    leg = [body.points[f"near_{n}"] for n in ("knee", "shin", "ankle", "heel", "toes")]
+    hip = body.points["near_hip"]
+    leg += [
+        ((hip[0] * (4 - i) + leg[0][0] * i) / 4, (hip[1] * (4 - i) + leg[0][1] * i) / 4)
+        for i in range(1, 4)
+    ]  # down the thigh
+    inside = [
+        p
+        for p in leg
+        if top.left - 0.03 < p[0] < top.right + 0.03 and top.bottom - 0.03 < p[1] < top.top + 0.05
+    ]
+    assert not inside, f"the hanging leg crosses the bed top at {inside}"
+    assert body.points["near_knee"][1] < top.top, "the knee hangs below the bed top"
+    face = [s for s in scene.shapes if s.fill == "line" and s.stroke is None]
+    assert not face, "no eyes: the back of the head"
 
 
 def test_kneeling_stretch_and_low_lunge_read_apart() -> None:

@@ -88,7 +88,7 @@ def torso_points(body: Body, breath: float = 0.0) -> list[Point]:
     return left + right[::-1]
 
 
-def _head(body: Body, fill: str) -> list[Shape]:
+def _head(body: Body, fill: str, *, away: bool = False) -> list[Shape]:
     centre = body.points["head"]
     r = anthro.HEAD_RADIUS
     facing = body.angles["head"] - 90  # the face's direction, seen from the side
@@ -114,6 +114,11 @@ def _head(body: Body, fill: str) -> list[Shape]:
         )
         mouth = [along(centre, facing - 40, r * 0.85), along(centre, facing - 35, r * 0.72)]
         shapes.append(Shape(smooth(mouth, closed=False), fill=None, width=LINE * 0.7))
+    elif away:
+        # The back of the head: hair over all of it down to the nape, no face.
+        hair = [along(centre, up + a, r * 1.03) for a in range(-120, 121, 20)]
+        hair += [along(centre, up + a, r * 0.5) for a in range(150, 211, 30)]
+        shapes.append(Shape(smooth(hair), fill="hair", stroke=None, body=True))
     else:
         hair = [along(centre, up + a, r * 1.04) for a in range(-85, 86, 17)]
         hair += [along(centre, up + a, r * 0.7) for a in range(60, -61, -30)]
@@ -197,10 +202,11 @@ NEAR_LEG_SHAPES = 4
 
 
 def body_shapes(
-    body: Body, *, breath: float = 0.0, ghost: bool = False
+    body: Body, *, breath: float = 0.0, ghost: bool = False, away: bool = False
 ) -> tuple[list[Shape], list[Shape]]:
     """The body's shapes: (behind the props under it, in front of them). A *ghost* is
-    drawn faint and flat, to show where a movement starts."""
+    drawn faint and flat, to show where a movement starts; a body seen from the front
+    *away* from us shows the back of its head."""
     far = "ghost" if ghost else "far"
     skin = "ghost" if ghost else "skin"
     far_arm = _arm(body, "far", far)
@@ -210,7 +216,7 @@ def body_shapes(
     back = _leg(body, "far", far) + [s for s in far_arm if not any(s is o for o in over)]
     torso = Shape(smooth(torso_points(body, breath)), fill=skin, width=LINE, body=True)
     front = (
-        [torso, *_head(body, skin)]
+        [torso, *_head(body, skin, away=away)]
         if not ghost
         else [
             torso,

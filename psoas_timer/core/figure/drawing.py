@@ -343,6 +343,11 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
                 xs += [body.points[n][0] for n in ("far_ankle", "far_knee", "hip")]
             head = body.points["head"][0]
             edge = max(xs) + 0.035 if head < max(xs) else min(xs) - 0.035
+            if "drop" in figure.signs and body.view == "front":
+                # A leg hanging off the end of the bed: the bed ends under the hip joint,
+                # so the thigh drops clear of it.
+                hip_x = body.points["hip"][0]
+                edge = hip_x + (0.01 if head < hip_x else -0.01)
             far_end = min(min(xs), head) - 0.1 if head < max(xs) else max(max(xs), head) + 0.1
             behind += kit.table(min(edge, far_end), max(edge, far_end))
         elif kind == "chair" and at is None:
@@ -450,6 +455,8 @@ def _signs(
             # The near leg hangs and sinks with its own weight.
             knee = body.points["near_knee"]
             side = 1.0 if knee[0] >= body.points["hip"][0] else -1.0
+            if figure.facing == "away":  # off the end of the bed: beside it, in the open
+                side = -side
             x = knee[0] - side * 0.09
             shapes += arrow((x, knee[1] + 0.06), (x, knee[1] - 0.1))
         elif sign == "arch":
@@ -717,10 +724,11 @@ def frame_scene(
     if moved_from is None and "lift" in figure.signs and frame is None:
         first = figure.key_poses()[0]
         moved_from = _anchored(place(first, figure.view), placed) if first is not pose else None
-    back, front = body_shapes(body, breath=breath)
+    away = figure.facing == "away" and body.view == "front"
+    back, front = body_shapes(body, breath=breath, away=away)
     behind, under, over = _prop_layers(figure, placed)
     hanging: list[Shape] = []
-    if "drop" in figure.signs and body.view == "front":
+    if "drop" in figure.signs and body.view == "front" and not away:
         # Lying on the side, seen from the front, the top leg hangs back over the far
         # edge of the bed, behind the body (the hip opening), not down in front of it:
         # drawn behind the bed and the body, in the shade of a far limb.

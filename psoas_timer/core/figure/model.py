@@ -234,6 +234,10 @@ class Figure(FormatModel):
     ] = Field(default_factory=list)
     #: Whether the figure faces the left of the picture (it faces right by default).
     mirror: bool = False
+    #: Seen from the front, which way the body faces: towards us (``us``), or ``away``,
+    #: its back to us (the back of the head drawn, no face): a leg hanging towards us,
+    #: in front of a bed, then hangs back, behind the body.
+    facing: Literal["us", "away"] = "us"
     #: How the still picture shows a movement: the last pose over a faint first one
     #: (``ghost``), the key poses side by side (``sequence``), or the last pose alone.
     still: Literal["ghost", "sequence", "last"] = "ghost"
