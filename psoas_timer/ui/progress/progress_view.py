@@ -13,8 +13,9 @@ Drawing is kept to what shows: the calendar's months and the first page of sessi
 once; a session's detail when it is selected; the charts when their tab is first shown. The
 figures over the whole history (streaks, each routine's, sessions and time in all, the
 charts' choices) cost more the older the history is: in the window they are worked out on a
-worker thread (:mod:`.totals_worker`) and drawn when they come, so opening the page never
-holds the window up; until then the figures show a dash.
+worker thread (:mod:`.history_worker`) and drawn when they come, so opening the page never
+holds the window up; until then the figures show a dash. The charts' series are read the same
+way when the Charts tab is drawn (:mod:`.charts_tab`).
 """
 
 from __future__ import annotations
@@ -55,9 +56,9 @@ from psoas_timer.ui.progress.body_map_tab import BodyMapTab
 from psoas_timer.ui.progress.calendar_view import CALENDAR_DAYS
 from psoas_timer.ui.progress.charts_tab import ChartsTab
 from psoas_timer.ui.progress.checkins_tab import CheckInsTab
+from psoas_timer.ui.progress.history_worker import HistoryWorker
 from psoas_timer.ui.progress.overview_tab import OverviewTab
 from psoas_timer.ui.progress.sessions_tab import SessionsTab
-from psoas_timer.ui.progress.totals_worker import TotalsWorker
 
 if TYPE_CHECKING:
     from psoas_timer.ui.progress.report_dialog import FollowedProgramme
@@ -88,9 +89,9 @@ def _figure(parent: QWidget, name: str, caption: str) -> tuple[QLabel, QLabel, Q
 class ProgressView(QWidget):
     """The page; give it the store with :meth:`set_store`, draw it with :meth:`refresh`.
 
-    *background*: the whole-history figures are worked out on a worker thread and drawn
-    when they come (the window's way); otherwise :meth:`refresh` draws them before it
-    returns.
+    *background*: the whole-history figures and the charts are worked out on worker
+    threads and drawn when they come (the window's way); otherwise :meth:`refresh` (and
+    showing Charts) draws them before it returns.
     """
 
     #: A session was deleted, or history imported or deleted (the window refreshes lines
@@ -115,7 +116,9 @@ class ProgressView(QWidget):
         #: The number of the latest ask for the figures: an answer to an older one is stale.
         self._asked = 0
         self._asked_pending = False
-        self._worker = TotalsWorker(self._on_totals) if background else None
+        self._worker: HistoryWorker[Totals] | None = (
+            HistoryWorker(self._on_totals, "progress-totals") if background else None
+        )
         self.title = QLabel(_("Progress"))
         self.title.setFont(scaled_font(self.font(), 34, bold=True))
         self.notice = QLabel()
@@ -152,7 +155,7 @@ class ProgressView(QWidget):
             figures.addWidget(box)
 
         self.overview = OverviewTab(self.font())
-        self.charts = ChartsTab(self.font())
+        self.charts = ChartsTab(self.font(), background=background)
         self.sessions = SessionsTab(self.font())
         self.tabs = QTabWidget()
         self.tabs.setObjectName("progress_tabs")
@@ -289,7 +292,7 @@ class ProgressView(QWidget):
         self._asked += 1
         self._asked_pending = True
         if self._worker is not None:
-            self._worker.ask(self._asked, store, today)
+            self._worker.ask(self._asked, store, lambda reader: reader.totals(today))
             self._draw_tabs()  # the body map and check-ins read what they show
             return
         try:

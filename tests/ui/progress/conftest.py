@@ -4,8 +4,9 @@ session (monotonic) and the history (wall), a store on a file of the test's own.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+import importlib.util
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from psoas_timer.ui.shell.settings import Preferences
 from tests.ui.conftest import advance, write
 
 ZONE = timezone(timedelta(hours=1))
+ROOT = Path(__file__).resolve().parents[3]
 
 RATED = """
 name: Evening release
@@ -162,3 +164,27 @@ def run_through(window: MainWindow, clock: FakeClock, release_after: float = 20.
                     window.controls.release()
             continue
         advance(window, clock, 0.5)
+
+
+#: The last day of :func:`sample_history`.
+UNTIL = date(2026, 12, 6)
+
+
+def _sample_fill() -> Callable[[HistoryStore, int, date], None]:
+    spec = importlib.util.spec_from_file_location(
+        "sample_history", ROOT / "tools" / "sample_history.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    fill: Callable[[HistoryStore, int, date], None] = module.fill
+    return fill
+
+
+@pytest.fixture
+def sample_history(tmp_path: Path) -> Iterator[HistoryStore]:
+    """Twenty weeks of a home programme (tools/sample_history.py), up to :data:`UNTIL`."""
+    opened = HistoryStore.open(tmp_path / "history.sqlite3", shared=True)
+    _sample_fill()(opened, 20, UNTIL)
+    yield opened
+    opened.close()

@@ -7,11 +7,7 @@ held the window still for up to a second each time the page opened;
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import threading
-from collections.abc import Callable, Iterator
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,28 +16,12 @@ from pytestqt.qtbot import QtBot
 from psoas_timer.history import HistoryStore, Totals, compute_streak
 from psoas_timer.ui.progress.progress_view import ProgressView
 
-ROOT = Path(__file__).resolve().parents[3]
-UNTIL = date(2026, 12, 6)
-
-
-def _sample_fill() -> Callable[[HistoryStore, int, date], None]:
-    spec = importlib.util.spec_from_file_location(
-        "sample_history", ROOT / "tools" / "sample_history.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    fill: Callable[[HistoryStore, int, date], None] = module.fill
-    return fill
+from .conftest import UNTIL
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    """Twenty weeks of a home programme (tools/sample_history.py), up to :data:`UNTIL`."""
-    opened = HistoryStore.open(tmp_path / "history.sqlite3", shared=True)
-    _sample_fill()(opened, 20, UNTIL)
-    yield opened
-    opened.close()
+def store(sample_history: HistoryStore) -> HistoryStore:
+    return sample_history
 
 
 class Gate:
