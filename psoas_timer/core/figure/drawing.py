@@ -272,10 +272,16 @@ def hip_crease_line(body: Body) -> list[Shape]:
     curve from the front of the groin (where the ball presses) up and back over the side
     of the hip towards the hip bone, long enough to show past the mark on the spot."""
     lo = body.lower
-    fold = [lo.at(-0.022, 0.058), lo.at(-0.005, 0.03), lo.at(0.02, 0.004), lo.at(0.05, -0.018)]
+    fold = [
+        lo.at(-0.022, 0.058),
+        lo.at(-0.004, 0.03),
+        lo.at(0.024, 0.004),
+        lo.at(0.06, -0.02),
+        lo.at(0.085, -0.03),
+    ]
     return [
-        Shape(smooth(fold, closed=False), fill=None, stroke="skin", width=0.016),
-        Shape(smooth(fold, closed=False), fill=None, stroke="line", width=0.008),
+        Shape(smooth(fold, closed=False), fill=None, stroke="skin", width=0.02),
+        Shape(smooth(fold, closed=False), fill=None, stroke="line", width=0.01),
     ]
 
 
