@@ -19,22 +19,30 @@ import functools
 import io
 import logging
 import re
+import typing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml as pyyaml
+from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, SingleQuotedScalarString
 
 from psoas_timer.i18n import _
 
+from .breathing_setting import BreathingPattern
 from .duration import format_duration
 from .loader import Library, load_routine_text, read_source
 from .model import FORMAT_VERSION, TIMING_KEYS, Choice, Defaults, RepeatGroup, Routine, Step
+from .open_holds import OpenHold
 from .problems import LoadError, Problem
+from .rests import RestTime
+from .step_cues import Milestone, Prompt
+from .tempo import Tempo
+from .value_types import Duration, Seconds, SideSeconds
 from .yamlsource import read_yaml
 
 __all__ = [
@@ -84,28 +92,29 @@ SMALL_ORDER = (
 )
 _ORDERS = {"routine": ROUTINE_ORDER, "step": STEP_ORDER, "defaults": DEFAULTS_ORDER}
 
-DURATION_KEYS = frozenset(
-    {
-        "hold",
-        "duration",
-        "tempo",
-        "prepare",
-        "rest",
-        "rest_between_reps",
-        "rest_between_sets",
-        "switch_sides",
-        "rest_after",
-        "rest_between",
-        "min",
-        "target",
-        "max",
-        "at",
-        "every",
-        "inhale",
-        "hold_in",
-        "exhale",
-        "hold_out",
-    }
+
+def _duration_keys(*models: type[BaseModel]) -> frozenset[str]:
+    """The keys whose values are durations (seconds, ranges of them, rests, tempos), found
+    in the types the *models* declare them with, so that none is forgotten here."""
+    kinds: tuple[Any, ...] = (Duration, Seconds, SideSeconds, RestTime, Tempo)
+    marks = {id(kind.__metadata__[0]) for kind in kinds}  # each type's own validator
+
+    def timed(annotation: Any) -> bool:
+        if any(id(mark) in marks for mark in getattr(annotation, "__metadata__", ())):
+            return True
+        return any(timed(inner) for inner in typing.get_args(annotation))
+
+    return frozenset(
+        key
+        for model in models
+        for key, field in model.model_fields.items()
+        if timed(field.annotation) or any(id(mark) in marks for mark in field.metadata)
+    )
+
+
+#: Keys written as people write durations (``90`` as ``1m30s``), wherever they stand.
+DURATION_KEYS = _duration_keys(
+    Step, Defaults, RepeatGroup, OpenHold, BreathingPattern, Milestone, Prompt
 )
 #: Lists written one item a line; other short lists of plain values are written inline.
 _BLOCK_LISTS = frozenset({"instructions", "safety", "steps"})

@@ -66,6 +66,27 @@ def test_written_routines_read_like_a_person_wrote_them(catalog: Catalog) -> Non
     )
 
 
+def test_every_duration_the_models_declare_is_written_as_people_write_durations() -> None:
+    """The writer finds the durations in the models' own types: in a step, the defaults, a
+    group, an open hold, a breathing pattern and the cues; never a count."""
+    from psoas_timer.core.routine_io import DURATION_KEYS
+
+    assert {"hold", "tempo", "switch_sides", "rest_between", "target", "inhale", "every"} <= (
+        DURATION_KEYS
+    )
+    assert not {"reps", "breaths", "sets", "repeat", "countdown"} & DURATION_KEYS
+    routine = load_routine_text(
+        "name: R\ndefaults: {switch_sides: 90}\nsteps:\n"
+        "  - {name: A, open: {min: 30, target: 90}, sides: both,\n"
+        "     prompts: [{every: 90, say: Breathe}]}\n",
+        "x",
+    )
+    text = document_from_routine(routine).dump()
+    assert "switch_sides: 1m30s" in text
+    assert "target: 1m30s" in text
+    assert "every: 1m30s" in text
+
+
 def test_text_that_yaml_1_1_would_misread_is_quoted() -> None:
     routine = load_routine_text("name: 'yes'\nsteps:\n  - {name: '1:30', hold: 5}\n", "x")
     text = document_from_routine(routine).dump()
