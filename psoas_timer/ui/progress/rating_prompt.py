@@ -9,7 +9,7 @@ prompt only collects: the window records through the history.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,6 +63,25 @@ def _widest_score_words(label: QLabel) -> int:
     """How wide, in *label*'s font, the longest words beside a score are."""
     metrics = label.fontMetrics()
     return max(metrics.horizontalAdvance(score_words(s)) for s in (None, 0, 1, 4, 7, 10))
+
+
+class AreaName(QLabel):
+    """An area's name beside its score: on one line where the page has the room, on two
+    (broken between words) only where it has not. A plain word-wrapped label asks for a
+    width of its own choosing, narrower than its line, and so broke names that fitted
+    ("Iliaque, côté / gauche" beside room to spare at 800 px)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        line = self.fontMetrics().horizontalAdvance(self.text()) + 2 * max(0, self.indent())
+        width = line + margins.left() + margins.right() + 2 * self.margin() + 2
+        return QSize(max(hint.width(), width), self.heightForWidth(width))
 
 
 class ScoreField(QLineEdit):
@@ -235,12 +254,10 @@ class RatingPrompt(QWidget):
                 old.deleteLater()
         self.fields, self._words = [], []
         for row, area in enumerate(areas):
-            name = QLabel(upper_first(area.label))
+            name = AreaName(upper_first(area.label))
             name.setFont(scaled_font(self.font(), 32))
             # a long area ("Fléchisseurs de hanche, côté gauche") takes two lines rather than
-            # pushing the page past an 800 px window
-            name.setWordWrap(True)
-            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            # pushing the page past an 800 px window; one that fits keeps to one
             field = ScoreField(area)
             name.setBuddy(field)
             words = QLabel(score_words(None))

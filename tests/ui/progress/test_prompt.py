@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
@@ -331,4 +331,31 @@ def test_the_prompt_fits_an_800_px_window_in_every_language(qtbot: QtBot, langua
     prompt = RatingPrompt()
     qtbot.addWidget(prompt)
     prompt.ask("Evening release", "before", [*AREAS, Area("hip flexors", "right")])
+    assert prompt.minimumSizeHint().width() <= 780
+
+
+def test_an_area_name_that_fits_keeps_to_one_line(qtbot: QtBot) -> None:
+    """At 800 px, French "Iliaque, côté gauche" broke onto two lines with room to spare
+    beside it (a word-wrapped label asks for a narrower width than its line); it is on one
+    line now, and a name too long for the page still breaks (German's thigh muscle)."""
+    from psoas_timer import i18n
+
+    i18n.set_language("fr")
+    prompt = RatingPrompt()
+    qtbot.addWidget(prompt)
+    prompt.ask("Séance", "before", [Area("psoas", "left"), Area("iliacus", "left")])
+    prompt.resize(780, 560)
+    prompt.show()
+    qtbot.waitExposed(prompt)
+    names = [n for n in prompt.findChildren(QLabel) if n.buddy() in prompt.fields]
+    assert [n.text() for n in names] == ["Psoas, côté gauche", "Iliaque, côté gauche"]
+    for name in names:
+        line = name.fontMetrics().horizontalAdvance(name.text())
+        assert name.contentsRect().width() >= line, name.text()
+        assert name.height() < 1.5 * name.fontMetrics().lineSpacing(), name.text()
+    i18n.set_language("de")
+    prompt.ask("Pause", "before", [Area("rectus femoris", "left")])
+    QApplication.processEvents()
+    (long_name,) = [n for n in prompt.findChildren(QLabel) if n.buddy() in prompt.fields]
+    assert long_name.height() > 1.5 * long_name.fontMetrics().lineSpacing()
     assert prompt.minimumSizeHint().width() <= 780
