@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from psoas_timer import i18n
@@ -73,3 +74,36 @@ def test_a_file_not_imported_shows_its_problems_in_sight(
         return body.viewport().rect().contains(QRect(top_left, panel.size()))
 
     qtbot.waitUntil(seen, timeout=1000)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es", "pt_BR"])
+@pytest.mark.parametrize("width", [800, 640])
+def test_nothing_on_the_toolbar_goes_behind_its_overflow(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path, language: str, width: int
+) -> None:
+    """At 800 px in German or French (and in any language in a narrower builder) the Routine
+    menu went behind the toolbar's », reached only by F10. The words go under the icons,
+    or away (kept in the tips), so every button stays on the bar."""
+    from PySide6.QtWidgets import QToolButton
+
+    from psoas_timer.ui.editor import EditorWindow
+
+    i18n.set_language(language)
+    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
+    window = EditorWindow(view)
+    qtbot.addWidget(window)
+    window.resize(width, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    view.load(RoutineDocument.from_text(ROUTINE), None)
+    qtbot.wait(20)
+    bar = view.toolbar
+    overflow = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert overflow is None or not overflow.isVisible()
+    hidden = [
+        a.text() for a in bar.actions() if a.text() and not bar.widgetForAction(a).isVisible()
+    ]
+    assert hidden == []
+    assert view.file_button.isVisible()
+    right = view.file_button.mapTo(bar, view.file_button.rect().topRight()).x()
+    assert right < bar.width()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 from psoas_timer.core.model import Routine
 from psoas_timer.core.routine_edit import ContainerPath
 from psoas_timer.i18n import _
+from psoas_timer.ui.common.fitting_toolbar import FittingToolBar
 from psoas_timer.ui.common.icons import icon
 
 from .undo import redo_keys, undo_keys
@@ -249,7 +250,9 @@ def build_actions(view: QWidget, undo_stack: QUndoStack) -> EditorActions:
 def build_toolbar(view: QWidget, act: EditorActions) -> EditorToolbar:
     """The editor's toolbar: what is used all the time, then the Routine menu at its end
     (opened by its button, or F10 in *view*)."""
-    toolbar = QToolBar(_("Routine"))
+    # Words under the icons, or icons alone, where the row is narrow (German or French at
+    # 800 px): never the Routine menu behind the toolbar's ».
+    toolbar = FittingToolBar(_("Routine"), fit_itself=True)
     toolbar.setAccessibleName(_("Routine actions"))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for action, name in (

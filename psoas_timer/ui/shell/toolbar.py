@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton, QWidget
 
 from psoas_timer.i18n import N_, _, languages, pgettext
+from psoas_timer.ui.common.fitting_toolbar import FittingToolBar
 from psoas_timer.ui.common.icons import icon
 from psoas_timer.ui.common.theme import THEMES, scaled_font
 from psoas_timer.ui.common.translation import keep_left_to_right
@@ -29,7 +30,7 @@ _MUTE_TEXTS = (SOUND_ON, MUTED)
 _THEME_WORDS = {"system": N_("As the system"), "light": N_("Light"), "dark": N_("Dark")}
 
 
-class ControlsBar(QToolBar):
+class ControlsBar(FittingToolBar):
     """The controls row; :attr:`theme_chosen` says which theme the Menu picked."""
 
     theme_chosen = Signal(str)
@@ -194,33 +195,3 @@ class ControlsBar(QToolBar):
         self.setToolButtonStyle(style)
         self.menu_button.setToolButtonStyle(style)
         self._steady_buttons()
-
-    def width_in(self, style: Qt.ToolButtonStyle) -> int:
-        """The row's width with its words laid out in *style*, measured now: the buttons
-        take *style* for a moment and the layout is asked afresh (it keeps its last answer
-        until it is invalidated, and before the window is first shown nothing else does)."""
-        shown = self.toolButtonStyle()
-        if style != shown:
-            self._lay_out(style)
-        layout = self.layout()
-        assert layout is not None  # a toolbar always has its own
-        layout.invalidate()
-        width = layout.sizeHint().width()
-        if style != shown:
-            self._lay_out(shown)
-            layout.invalidate()
-        return width
-
-    def fit(self, width: int) -> None:
-        """Words beside the icons when the whole row fits in *width* that way (about 1200 px
-        and up), else under them while that fits (about 880 px and up), and in a window
-        narrower still, icons alone: their words are in tooltips and for screen readers.
-        Nothing goes into the overflow."""
-        style = Qt.ToolButtonStyle
-        wanted = style.ToolButtonIconOnly
-        for choice in (style.ToolButtonTextBesideIcon, style.ToolButtonTextUnderIcon):
-            if self.width_in(choice) <= width:
-                wanted = choice
-                break
-        if self.toolButtonStyle() != wanted:
-            self._lay_out(wanted)
