@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from psoas_timer.core.breathing import Pattern, Phase
+from psoas_timer.core.breathing import PHASE_WORDS, Pattern, Phase
 from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import colors
 
@@ -57,6 +57,8 @@ FRAME_MS = 16
 ALPHA, ALPHA_FULL = 0.45, 0.25
 #: Pixels of antialiased edge around a circle's radius.
 _EDGE = 2
+#: The guide's least side, whatever its words.
+LEAST_SIDE = 96
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom (exclusive)
 
@@ -116,6 +118,9 @@ class _Look:
     """Everything a frame needs that depends only on the size, palette and font."""
 
     side: int
+    #: How much wider than high the outline and the shape are (1: a circle; more where a
+    #: circle would be too narrow for the word).
+    wide: float
     cx: float
     cy: float
     small: float
@@ -137,12 +142,13 @@ class _Look:
         return self.small + (self.big - self.small) * size
 
     def square(self, radius: float) -> Box:
-        """The pixels a circle of *radius* around the centre can touch."""
+        """The pixels the shape *radius* high around the centre can touch."""
         r = radius + _EDGE
+        across = radius * self.wide + _EDGE
         return (
-            math.floor(self.cx - r),
+            math.floor(self.cx - across),
             math.floor(self.cy - r),
-            math.ceil(self.cx + r),
+            math.ceil(self.cx + across),
             math.ceil(self.cy + r),
         )
 
@@ -166,12 +172,9 @@ class _Look:
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(font=font)
             width, height = metrics.horizontalAdvance(text), metrics.height()
-            # the word above the middle, the count below it, apart by their heights at least
-            apart = max(
-                self.side * 0.165,
-                (self.word_metrics.height() + self.number_metrics.height()) / 2 + 2,
+            middle = self.cy + _offset(
+                self.side, self.word_metrics.height(), self.number_metrics.height(), word=word
             )
-            middle = self.cy + self.side * 0.0325 + apart / 2 * (-1 if word else 1)
             left, top = self.cx - width / 2, middle - height / 2
             box = (
                 math.floor(left) - 2,
@@ -181,6 +184,33 @@ class _Look:
             )
             found = self.texts[(word, text)] = _Text(static, QPointF(left, top), box)
         return found
+
+
+def _offset(side: float, word_high: float, number_high: float, *, word: bool) -> float:
+    """How far below the centre the middle of the word (or the count) is: the word above
+    the middle, the count below it, apart by their heights at least. In a small guide the
+    word sits near the middle, where the circle is widest."""
+    apart = max(side * 0.165, (word_high + number_high) / 2 + 2)
+    above = max(side * 0.0325 - apart / 2, -word_high / 4)
+    return above if word else above + apart
+
+
+def _half_width(side: float, text: str, word: QFontMetricsF, number: QFontMetricsF) -> float:
+    """How wide (half, across) the outline of a guide *side* high must be for *text*'s
+    letters, in *word*'s type and placed as the guide places its word (the count below it
+    in *number*'s type), to lie inside it: the outline is widened into an oval where a
+    circle is too narrow for the word."""
+    ink = word.tightBoundingRect(text)
+    middle = _offset(side, word.height(), number.height(), word=True)
+    baseline = middle - word.height() / 2 + word.ascent()
+    left = -word.horizontalAdvance(text) / 2
+    across = max(abs(left + ink.left()), abs(left + ink.right()))
+    down = side / 2 - 2  # the outline's radius up and down
+    needed = down
+    for y in (baseline + ink.top(), baseline + ink.bottom()):
+        share = min(0.9, abs(y) / down)  # a word's top at the very edge: 0.9 of it
+        needed = max(needed, across / math.sqrt(1 - share * share))
+    return needed
 
 
 class BreathingGuide(QWidget):
@@ -195,7 +225,7 @@ class BreathingGuide(QWidget):
         self._look_cache: _Look | None = None
         self._least_px = 10
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(96, 96)
+        self._keep_words_inside()
         self.setAccessibleName(_("Breathing guide"))
         # Every paint fills its own background: nothing behind the guide is repainted.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -345,8 +375,11 @@ class BreathingGuide(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+        kind = event.type()
+        if kind in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
             self._look_cache = None
+        if kind in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._keep_words_inside()
 
     def set_least_pixels(self, pixels: float) -> None:
         """Draw the word and the count no smaller than *pixels* (the player's caption size)."""
@@ -354,7 +387,41 @@ class BreathingGuide(QWidget):
         if least != self._least_px:
             self._least_px = least
             self._look_cache = None
+            self._keep_words_inside()
             self.update()
+
+    def _keep_words_inside(self) -> None:
+        """Ask for the room the word and the count take at their least size: as high as
+        both need, and as wide as the widest breathing word needs to lie inside the outline
+        (an oval where a circle of that height is too narrow). In a narrow window "Exhale"
+        (German "Ausatmen") ran past the circle's edge; the word is never shrunk below the
+        caption size, nor cut."""
+        word = QFont(self.font())
+        word.setBold(True)
+        word.setPixelSize(max(12, self._least_px))
+        number = QFont(self.font())
+        number.setPixelSize(self._least_px)
+        metrics, count = QFontMetricsF(word), QFontMetricsF(number)
+        side = max(LEAST_SIDE, round(self._least_px * 3.4))  # the word and the count, down
+        across = max(_half_width(side, w(), metrics, count) for w in PHASE_WORDS.values())
+        self.setMinimumSize(max(side, math.ceil(2 * across) + 4) + 4, side + 4)
+
+    def words_inside(self) -> bool:
+        """Whether the word shown now, its letters as drawn, lies inside the outline."""
+        frame = self._shown
+        if frame is None:
+            return True
+        look = self._look()
+        at = look.text(frame.word, word=True).at
+        ink = look.word_metrics.tightBoundingRect(frame.word)
+        ink.translate(at.x(), at.y() + look.word_metrics.ascent())
+        corners = (ink.topLeft(), ink.topRight(), ink.bottomLeft(), ink.bottomRight())
+        down = look.big - 2  # the outline is drawn on this radius (up and down)
+        across = down * look.wide
+        return all(
+            ((c.x() - look.cx) / across) ** 2 + ((c.y() - look.cy) / down) ** 2 <= 1.0001
+            for c in corners
+        )
 
     def _look(self) -> _Look:
         look = self._look_cache
@@ -368,21 +435,26 @@ class BreathingGuide(QWidget):
         palette = colors(self.palette())
         window = self.palette().color(QPalette.ColorRole.Window)
         cx, cy = self.width() / 2, self.height() / 2
+        word = QFont(self.font())
+        word.setBold(True)
+        word.setPixelSize(max(12, self._least_px, round(side * 0.15)))
+        number = QFont(self.font())
+        number.setPixelSize(max(self._least_px, round(side * 0.11)))
+        metrics, count = QFontMetricsF(word), QFontMetricsF(number)
+        across = max(_half_width(side, w(), metrics, count) for w in PHASE_WORDS.values())
+        down = big - 2
+        wide = max(1.0, min(across, self.width() / 2 - 3) / down) if down > 0 else 1.0
         backdrop = QPixmap(self.size() * ratio)
         backdrop.setDevicePixelRatio(ratio)
         backdrop.fill(window)
         painter = QPainter(backdrop)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(palette.track, max(2.0, side * 0.01)))
-        painter.drawEllipse(QPointF(cx, cy), big - 2, big - 2)
+        painter.drawEllipse(QPointF(cx, cy), down * wide, down)
         painter.end()
-        word = QFont(self.font())
-        word.setBold(True)
-        word.setPixelSize(max(12, self._least_px, round(side * 0.15)))
-        number = QFont(self.font())
-        number.setPixelSize(max(self._least_px, round(side * 0.11)))
         return _Look(
             side=side,
+            wide=wide,
             cx=cx,
             cy=cy,
             small=big * SMALLEST,
@@ -393,8 +465,8 @@ class BreathingGuide(QWidget):
             number_pen=QPen(palette.muted),
             word_font=word,
             number_font=number,
-            word_metrics=QFontMetricsF(word),
-            number_metrics=QFontMetricsF(number),
+            word_metrics=metrics,
+            number_metrics=count,
             breath_rgb=_rgb(palette.breath),
             window_rgb=_rgb(window),
         )
@@ -428,7 +500,7 @@ class BreathingGuide(QWidget):
             p.setBrush(look.fill(frame.size))
             p.setPen(_NO_PEN)
             radius = look.radius(frame.size)
-            p.drawEllipse(QPointF(look.cx, look.cy), radius, radius)
+            p.drawEllipse(QPointF(look.cx, look.cy), radius * look.wide, radius)
             dirty = event.rect()
             left, top, right, bottom = dirty.left(), dirty.top(), dirty.right(), dirty.bottom()
             for text, word in ((frame.word, True), (frame.number, False)):

@@ -402,10 +402,9 @@ class PlayerView(QWidget):
         set_pixel_size(self.release_hint, least, bold=True)
         self.sound_notice.rescale(least)
         self.dial.set_least_pixels(least)
+        # the guide's word and count, in that type, fit inside its circle (it says how much
+        # room that takes): the pictures keep that room, and the notes (shortened) give it up
         self.breath.set_least_pixels(least)
-        # the guide's word and count, in that type, fit inside its circle: the pictures keep
-        # that room, and the notes (shortened) give it up
-        self.breath.setMinimumHeight(round(least * 3.4))
         if self.mute_mark.muted:
             self.mute_mark.draw(*self._mute_mark_look())
         line = self.release_hint.fontMetrics().lineSpacing()

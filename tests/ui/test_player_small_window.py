@@ -1,0 +1,64 @@
+"""The player's words at 800 × 600 and narrower, in the languages with the longest words: each
+is drawn whole where it belongs (issue 21, found in a new user's look at the real window).
+
+- The breathing guide's word ran past its circle in a narrow window ("Einatmen" at 800 px in
+  German): the guide now asks for the room its widest word needs at the caption size.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from psoas_timer import i18n
+from psoas_timer.core.clock import FakeClock
+from psoas_timer.core.engine import State
+from psoas_timer.ui.shell.main_window import MainWindow
+
+from .conftest import advance
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def routine_dirs(tmp_path: Path) -> tuple[Path, Path]:
+    """The bundled routines, as shipped: their steps have a picture and a moving figure
+    beside the guide, which share its row."""
+    user = tmp_path / "user"
+    user.mkdir(parents=True)
+    return ROOT / "routines", user
+
+
+def _sized(window: MainWindow, qtbot: QtBot, size: tuple[int, int]) -> None:
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es", "pt_BR"])
+@pytest.mark.parametrize("size", [(800, 600), (640, 600), (560, 700)])
+def test_the_breathing_word_stays_inside_its_circle(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot, language: str, size: tuple[int, int]
+) -> None:
+    i18n.set_language(language)
+    _sized(window, qtbot, size)
+    assert window.open_routine("breathing")
+    window.start_session()
+    advance(window, clock, 10 + 0.5)  # the first breath in
+    guide = window.player.breath
+    QApplication.processEvents()
+    assert guide.isVisible()
+    seen = set()
+    for _ in range(8):  # in, out (and holds): every word the pattern has
+        snap = window.controller.snapshot()
+        assert snap is not None and snap.state is State.RUNNING
+        guide.advance()
+        frame = guide.shown
+        assert frame is not None
+        seen.add(frame.word)
+        assert guide.words_inside(), (frame.word, guide.width(), guide.height())
+        assert guide.type_pixels()["word"] >= round(window.player.least_pixels)
+        advance(window, clock, 1.5)
+    assert len(seen) >= 2
