@@ -12,7 +12,7 @@ import errno
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +26,7 @@ from psoas_timer.i18n.content_extract import translate_content
 from .amounts import RANGE_KEYS, SIDE_KEYS
 from .breathing_setting import BreathingPattern
 from .file_reading import RefusedFileError, read_bytes
+from .limits import Size
 from .model import (
     FORMAT_VERSION,
     Choice,
@@ -37,7 +38,7 @@ from .model import (
     kept_under,
 )
 from .open_holds import OpenHold
-from .plan import plan_size_problem
+from .plan import SameSteps, plan_size_problem
 from .problems import LoadError, Problem, did_you_mean
 from .step_cues import Milestone, Prompt
 from .yamlsource import MAX_BYTES, Located, read_yaml
@@ -105,7 +106,13 @@ class Library:
             found = self.resolved_in[key] = self.resolve(folder / name)
         return found
 
+    #: The plan-size check's measure of each library step as used in a routine (by the
+    #: exercise, its overrides and the routine's defaults: :func:`_same_steps`), so a step
+    #: used by hundreds of routines is measured once; emptied when an exercise is added.
+    measured: dict[Hashable, Size] = field(default_factory=dict, repr=False, compare=False)
+
     def add(self, path: Path, library: ExerciseLibrary, raw: Mapping[str, Any]) -> None:
+        self.measured.clear()  # an exercise may be replaced: what was measured of it goes
         entries = raw.get("exercises", [])
         for step, entry in zip(library.exercises, entries, strict=False):
             assert step.id is not None
@@ -405,9 +412,15 @@ def validate_model(
 
 
 def _resolve_uses(
-    steps: Any, path: tuple[Any, ...], library: Library, located: Located, name: str
+    steps: Any,
+    path: tuple[Any, ...],
+    library: Library,
+    located: Located,
+    name: str,
+    uses: dict[tuple[Any, ...], Hashable] | None = None,
 ) -> Iterator[Problem]:
-    """Replace each ``use: id`` step's raw mapping with the library entry plus its overrides."""
+    """Replace each ``use: id`` step's raw mapping with the library entry plus its overrides;
+    *uses* gets each one's path and what makes it (the id and the overrides, as a key)."""
     if not isinstance(steps, list):
         return
     for index, item in enumerate(steps):
@@ -415,11 +428,13 @@ def _resolve_uses(
             continue
         here = (*path, index)
         if "repeat" in item:
-            yield from _resolve_uses(item.get("steps"), (*here, "steps"), library, located, name)
+            yield from _resolve_uses(
+                item.get("steps"), (*here, "steps"), library, located, name, uses
+            )
             continue
         if "choose" in item:
             yield from _resolve_options(
-                item.get("choose"), (*here, "choose"), library, located, name
+                item.get("choose"), (*here, "choose"), library, located, name, uses
             )
             continue
         ref = item.get("use")
@@ -442,11 +457,55 @@ def _resolve_uses(
         origin = library.origin.get(ref)
         if isinstance(image, str) and "image" not in item and origin is not None:
             merged["image"] = str(library.resolve_in(origin.parent, image))
+        if uses is not None:
+            uses[here] = (ref, _frozen(item))
         steps[index] = merged
 
 
+def _frozen(value: Any) -> Hashable:
+    """Plain data read from YAML as a key, equal only for the same data of the same types
+    (``1``, ``1.0`` and ``true`` are three keys)."""
+    if isinstance(value, dict):
+        return (dict, tuple((_frozen(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return (list, tuple(_frozen(v) for v in value))
+    return (type(value), value)
+
+
+def _same_steps(
+    routine: Routine, uses: Mapping[tuple[Any, ...], Hashable], defaults: Any, library: Library
+) -> SameSteps | None:
+    """The library steps of *routine* as the plan-size check may measure once for all the
+    routines read with *library*: each keyed by what it was made of (*uses*, by path) and the
+    routine's raw *defaults*, the only other thing its measure reads."""
+    if not uses:
+        return None
+    context = _frozen(defaults)
+    keys: dict[int, Hashable] = {}
+
+    def walk(items: Iterable[Step | RepeatGroup | Choice], path: tuple[Any, ...]) -> None:
+        for index, item in enumerate(items):
+            here = (*path, index)
+            if isinstance(item, RepeatGroup):
+                walk(item.steps, (*here, "steps"))
+            elif isinstance(item, Choice):
+                walk(item.choose, (*here, "choose"))
+            else:
+                made = uses.get(here)
+                if made is not None:
+                    keys[id(item)] = (made, context)
+
+    walk(routine.steps, ("steps",))
+    return SameSteps(keys, library.measured)
+
+
 def _resolve_options(
-    options: Any, path: tuple[Any, ...], library: Library, located: Located, name: str
+    options: Any,
+    path: tuple[Any, ...],
+    library: Library,
+    located: Located,
+    name: str,
+    uses: dict[tuple[Any, ...], Hashable] | None = None,
 ) -> Iterator[Problem]:
     """An either/or step's options: a library id stands for ``{use: id}``."""
     if not isinstance(options, list):
@@ -462,7 +521,7 @@ def _resolve_options(
                 options[index] = {"name": option, "duration": 1}  # reported: a stand-in
                 continue
             options[index] = {"use": option}
-    yield from _resolve_uses(options, path, library, located, name)
+    yield from _resolve_uses(options, path, library, located, name, uses)
 
 
 def load_routine_text(text: str | bytes, name: str, library: Library | None = None) -> Routine:
@@ -512,11 +571,13 @@ def _finish_routine(
     data = _check_top(located, name, "steps")
     if bundled:
         translated_content(data)
-    problems = list(_resolve_uses(data.get("steps"), ("steps",), library, located, name))
+    uses: dict[tuple[Any, ...], Hashable] = {}
+    problems = list(_resolve_uses(data.get("steps"), ("steps",), library, located, name, uses))
     routine = _validate(Routine, located, name, problems)
     if base is not None:
         _check_images(routine.steps, ("steps",), located, name, base, allowed, library)
-    too_large = plan_size_problem(routine)
+    same = _same_steps(routine, uses, data.get("defaults"), library)
+    too_large = plan_size_problem(routine, same)
     if too_large is not None:
         line, column = located.position(too_large.path, key=too_large.path[-1] == "repeat")
         raise LoadError([Problem(name, line, column, too_large.message)])

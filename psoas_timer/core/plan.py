@@ -8,7 +8,7 @@ the cues that belong to its end move with it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -31,6 +31,7 @@ __all__ = [
     "GroupRound",
     "Plan",
     "PlanChoice",
+    "SameSteps",
     "Segment",
     "SegmentKind",
     "StepRun",
@@ -879,9 +880,15 @@ class _Measure(_Parts):
     the very last step, and breaths paced to the very end are counted as if there).
     """
 
-    def __init__(self, defaults: Defaults, picked: Mapping[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        defaults: Defaults,
+        picked: Mapping[int, int] | None = None,
+        same: SameSteps | None = None,
+    ) -> None:
         super().__init__(defaults)
         self.picked = picked or {}
+        self.same = same
         self._breathing: dict[int, Pattern | None] = {}
 
     def breathing(self, step: Step) -> Pattern | None:
@@ -941,14 +948,27 @@ class _Measure(_Parts):
 
     def run(self, step: Step) -> Size:
         """One run of *step* with its own get-ready (the routine's first run gets the
-        routine's: :meth:`routine`), without the rest after it (:meth:`join`)."""
+        routine's: :meth:`routine`), without the rest after it (:meth:`join`); measured
+        once for all the steps :attr:`same` knows to be alike."""
+        same = self.same
+        key = same.keys.get(id(step)) if same is not None else None
+        if key is not None:
+            assert same is not None
+            known = same.measured.get(key)
+            if known is not None:
+                return known
         breathing = self.breathing(step)
         if step.kind is Kind.REST:
             length = self.rest_step_length(step)
-            return self.pause(length, self.rest_step_count(step, True), breathing)
-        prepare = step.prepare or 0.0
-        size = self.pause(prepare, self.prepare_count(step, prepare))
-        return size + self.work(step, breathing)
+            size = self.pause(length, self.rest_step_count(step, True), breathing)
+        else:
+            prepare = step.prepare or 0.0
+            size = self.pause(prepare, self.prepare_count(step, prepare))
+            size = size + self.work(step, breathing)
+        if key is not None:
+            assert same is not None
+            same.measured[key] = size  # a Size is never changed once made: shared
+        return size
 
     def join(self, before: _Part, after: _Part, rest: float | None = None) -> Size:
         """The rest between *before* and *after*: *rest* seconds (a repeat group's rest
@@ -1031,10 +1051,27 @@ class _Part:
         return _Part(self.size + rest + after.size, self.opens_with_rest, after.lasts)
 
 
-def plan_size(routine: Routine) -> Size:
+class SameSteps:
+    """Which steps of a routine are measured alike, so each is measured once: *keys* gives a
+    step (by ``id``) a key that steps measured alike share, and *measured* keeps each key's
+    :meth:`_Measure.run`, across every routine measured with it.
+
+    The loader keys a library exercise's step by the exercise, its overrides in the routine
+    and the routine's defaults (all that makes its run), so a library used by hundreds of
+    routines has each of its steps measured once (:class:`~psoas_timer.core.loader.Library`
+    keeps *measured*; reading another library file empties it)."""
+
+    __slots__ = ("keys", "measured")
+
+    def __init__(self, keys: Mapping[int, Hashable], measured: dict[Hashable, Size]) -> None:
+        self.keys = keys
+        self.measured = measured
+
+
+def plan_size(routine: Routine, same: SameSteps | None = None) -> Size:
     """An upper bound of the size of *routine*'s plan (whichever option each either/or step
     takes), worked out from its steps without building it."""
-    return _Measure(routine.defaults).routine(routine.steps)
+    return _Measure(routine.defaults, same=same).routine(routine.steps)
 
 
 def _label(path: tuple[Any, ...]) -> str:
@@ -1074,12 +1111,12 @@ def _blame(
     return None
 
 
-def plan_size_problem(routine: Routine) -> PlanTooLargeError | None:
+def plan_size_problem(routine: Routine, same: SameSteps | None = None) -> PlanTooLargeError | None:
     """Why *routine*'s plan would be over the limits, blaming the first step (or repeat group)
-    that takes it over; ``None`` when it is within them."""
-    if plan_size(routine).over() is None:  # as nearly every routine is: nothing to blame
+    that takes it over; ``None`` when it is within them. *same*: steps measured alike."""
+    if plan_size(routine, same).over() is None:  # as nearly every routine is: nothing to blame
         return None
-    measure = _Measure(routine.defaults)
+    measure = _Measure(routine.defaults, same=same)
     start = measure.first_prepare(routine.steps) + Size(0.0, 0, 1)
     return _blame(measure, routine.steps, ("steps",), _Part(start, True, []))
 
