@@ -62,3 +62,31 @@ def test_the_breathing_word_stays_inside_its_circle(
         assert guide.type_pixels()["word"] >= round(window.player.least_pixels)
         advance(window, clock, 1.5)
     assert len(seen) >= 2
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es", "pt_BR"])
+def test_the_dials_word_is_whole_at_800_by_600(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot, language: str
+) -> None:
+    """ "Seite w…" and "Bereit ma…" in German at 800 × 600: a word of two or more words too
+    wide for one line inside the ring takes two, the time a little lower; never smaller
+    than the caption size."""
+    i18n.set_language(language)
+    _sized(window, qtbot, (800, 600))
+    assert window.open_routine("deep-psoas-release")  # both sides: a switch between them
+    window.start_session()
+    dial = window.player.dial
+    seen = {}
+    for _ in range(12):
+        advance(window, clock, 1)
+        QApplication.processEvents()
+        snap = window.controller.snapshot()
+        assert snap is not None
+        seen[snap.segment.kind] = (dial.label, dial.label_shown())
+        assert "…" not in dial.label_shown(), dial.label_shown()
+        assert dial.label_shown().replace("\n", " ") == dial.label
+        assert dial.type_pixels()["label"] >= round(window.player.least_pixels)
+        if "switch" in seen:
+            break
+        window.commands.next.trigger()
+    assert {"prepare", "switch"} <= set(seen)

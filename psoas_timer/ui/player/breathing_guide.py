@@ -57,6 +57,8 @@ FRAME_MS = 16
 ALPHA, ALPHA_FULL = 0.45, 0.25
 #: Pixels of antialiased edge around a circle's radius.
 _EDGE = 2
+#: Pixels kept between the word's letters and the outline, across.
+_WORD_MARGIN = 4
 #: The guide's least side, whatever its words.
 LEAST_SIDE = 96
 
@@ -210,7 +212,7 @@ def _half_width(side: float, text: str, word: QFontMetricsF, number: QFontMetric
     for y in (baseline + ink.top(), baseline + ink.bottom()):
         share = min(0.9, abs(y) / down)  # a word's top at the very edge: 0.9 of it
         needed = max(needed, across / math.sqrt(1 - share * share))
-    return needed
+    return needed + _WORD_MARGIN
 
 
 class BreathingGuide(QWidget):

@@ -37,6 +37,9 @@ __all__ = ["CountdownDial"]
 _BIG_MOVE = 0.05
 #: Corners of the ring's filled part per turn (see :meth:`CountdownDial._arc_path`).
 _CORNERS = 360
+#: How far the time moves down (a share of the ring's inside) when the word above it takes
+#: two lines.
+_TWO_LINE_DROP = 0.06
 #: The time's type: at most this share of the ring's inside high, and its widest digits at
 #: most this share of it wide (the inside is still 0.95 of its width where they are).
 _TIME_HEIGHT, _TIME_WIDTH = 0.42, 0.86
@@ -65,6 +68,9 @@ class CountdownDial(QWidget):
         self._least_px = 10
         self._font_cache: tuple[int, int, QFont] | None = None
         self._small_fonts: tuple[int, QFont, QFont] | None = None
+        self._label_cache: (
+            tuple[tuple[object, ...], tuple[QFont, tuple[str, ...], tuple[float, ...]]] | None
+        ) = None
         self._track_cache: tuple[tuple[object, ...], QPixmap] | None = None
         self._corner_cache: tuple[object, QPolygonF] | None = None
         self._ring_cache: tuple[tuple[int, int], tuple[QRectF, float, float]] | None = None
@@ -251,7 +257,11 @@ class CountdownDial(QWidget):
     def _time_box(self) -> QRectF:
         rect, _, inner = self._ring()
         center = rect.center()
-        return QRectF(center.x() - inner / 2, center.y() - inner * 0.28, inner, inner * 0.46)
+        # a word above it on two lines: the time a little lower, the caption where it was
+        lower = _TWO_LINE_DROP * inner if len(self._label_layout(inner)[1]) > 1 else 0.0
+        return QRectF(
+            center.x() - inner / 2, center.y() - inner * 0.28 + lower, inner, inner * 0.46
+        )
 
     def _caption_box(self) -> QRectF:
         rect, _, inner = self._ring()
@@ -295,34 +305,84 @@ class CountdownDial(QWidget):
         """The pixel size of the word above the time and of the line below it, as drawn."""
         _, _, inner = self._ring()
         return {
-            "label": self._fit_label(inner)[0].pixelSize(),
+            "label": self._label_layout(inner)[0].pixelSize(),
             "caption": self._fonts(inner)[1].pixelSize(),
         }
 
     def label_shown(self) -> str:
-        """The word above the time as drawn: whole, or shortened with "…" to the ring."""
+        """The word above the time as drawn: whole (on two lines, joined by a line break,
+        where one is too narrow), or shortened with "…" to the ring."""
         _, _, inner = self._ring()
-        return self._fit_label(inner)[1]
+        return "\n".join(self._label_layout(inner)[1])
 
-    def _fit_label(self, inner: float) -> tuple[QFont, str]:
-        """The label's type and text for a ring of inner side *inner*: smaller to fit inside
-        the ring, down to the least size, then shortened."""
+    def _label_layout(self, inner: float) -> tuple[QFont, tuple[str, ...], tuple[float, ...]]:
+        """The label's type, its lines and their baselines (below the ring's centre) for a
+        ring of inner side *inner*: one line, smaller to fit inside the ring down to the
+        least size; else two lines broken between words ("Seite / wechseln" at 800 × 600),
+        each inside the ring; else one line shortened with "…"."""
+        key = (round(inner), self._label, self._least_px, self.font().key())
+        if self._label_cache is not None and self._label_cache[0] == key:
+            return self._label_cache[1]
         top = self._fonts(inner)[0]
-        room = inner * 0.6  # the ring's inside is narrower up there than the box
-        wide = QFontMetricsF(top).horizontalAdvance(self._label)
-        if wide <= room:
-            return top, self._label
-        top = QFont(top)
-        top.setPixelSize(max(self._least_px, int(top.pixelSize() * room / wide)))
         metrics = QFontMetricsF(top)
-        return top, metrics.elidedText(self._label, Qt.TextElideMode.ElideRight, room)
+        room = inner * 0.6  # the ring's inside is narrower up there than the box
+        wide = metrics.horizontalAdvance(self._label)
+        one_line = inner * -0.42 + inner * 0.07 + (metrics.ascent() - metrics.descent()) / 2
+        found: tuple[QFont, tuple[str, ...], tuple[float, ...]]
+        if wide <= room:
+            found = (top, (self._label,), (one_line,))
+        else:
+            top = QFont(top)
+            top.setPixelSize(max(self._least_px, int(top.pixelSize() * room / wide)))
+            metrics = QFontMetricsF(top)
+            two = self._two_lines(inner, top)
+            if two is not None:
+                found = (top, *two)
+            else:
+                cut = metrics.elidedText(self._label, Qt.TextElideMode.ElideRight, room)
+                found = (top, (cut,), (one_line,))
+        self._label_cache = (key, found)
+        return found
+
+    def _two_lines(
+        self, inner: float, font: QFont
+    ) -> tuple[tuple[str, ...], tuple[float, ...]] | None:
+        """The label broken between two of its words so that both lines lie inside the
+        ring, above the lowered time, with their baselines; None where no break does."""
+        words = self._label.split()
+        if len(words) < 2:
+            return None
+        metrics = QFontMetricsF(font)
+        radius = inner / 2
+        # the second line's baseline just above the lowered time's digits
+        second = -inner * (0.2 - _TWO_LINE_DROP) - 0.02 * inner
+        first = second - metrics.lineSpacing()
+        best: tuple[float, tuple[str, str]] | None = None
+        for cut in range(1, len(words)):
+            lines = (" ".join(words[:cut]), " ".join(words[cut:]))
+            fits = True
+            for line, base in zip(lines, (first, second), strict=True):
+                ink = metrics.tightBoundingRect(line)
+                high = base + ink.top()  # the top of its letters, the ring narrowest there
+                if abs(high) >= radius:
+                    fits = False
+                    break
+                half = math.sqrt(radius * radius - high * high) * 0.94
+                if metrics.horizontalAdvance(line) / 2 > half:
+                    fits = False
+                    break
+            widest = max(metrics.horizontalAdvance(line) for line in lines)
+            if fits and (best is None or widest < best[0]):
+                best = (widest, lines)
+        return None if best is None else (best[1], (first, second))
 
     def text_heights(self) -> dict[str, float]:
         """How tall the time, the word above it and the line below it are drawn now
         (pixels, from the top of the highest glyph to the bottom of the lowest)."""
         _, _, inner = self._ring()
         top, small = self._fonts(inner)
-        top, label = self._fit_label(inner)
+        top, lines, _ = self._label_layout(inner)
+        label = max(lines, key=lambda line: QFontMetricsF(top).tightBoundingRect(line).height())
         shown = {
             "time": (self._time_font(self._time_box().width(), self._text), self._text),
             "label": (top, label),
@@ -397,16 +457,23 @@ class CountdownDial(QWidget):
             p.setPen(palette.text)
             p.setFont(self._time_font(box.width(), self._text))
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._text)
-        top, small = self._fonts(inner)
-        head = QRectF(
-            center.x() - inner * 0.4, center.y() - inner * 0.42, inner * 0.8, inner * 0.14
-        )
-        if self._label and dirty.intersects(head.toAlignedRect()):
+        small = self._fonts(inner)[1]
+        if self._label:
             # a rest's own name may be longer than "Rest": it stays inside the ring
-            top, label = self._fit_label(inner)
-            p.setFont(top)
-            p.setPen(palette.for_kind(self._kind))
-            p.drawText(head, Qt.AlignmentFlag.AlignCenter, label)
+            top, lines, baselines = self._label_layout(inner)
+            metrics = QFontMetricsF(top)
+            head = QRectF(
+                center.x() - inner * 0.4,
+                center.y() + baselines[0] - metrics.ascent(),
+                inner * 0.8,
+                baselines[-1] - baselines[0] + metrics.ascent() + metrics.descent(),
+            )
+            if dirty.intersects(head.toAlignedRect().adjusted(-2, -2, 2, 2)):
+                p.setFont(top)
+                p.setPen(palette.for_kind(self._kind))
+                for line, base in zip(lines, baselines, strict=True):
+                    x = center.x() - metrics.horizontalAdvance(line) / 2
+                    p.drawText(QPointF(x, center.y() + base), line)
         cap = self._caption_box()
         if self._caption and dirty.intersects(cap.toAlignedRect()):
             p.setFont(small)
