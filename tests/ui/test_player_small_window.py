@@ -90,3 +90,31 @@ def test_the_dials_word_is_whole_at_800_by_600(
             break
         window.commands.next.trigger()
     assert {"prepare", "switch"} <= set(seen)
+
+
+def test_a_long_caption_takes_two_lines_and_keeps_them(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
+    """A caption too long for the row at the caption size was cut with "…" at 800 × 600
+    ("Pause · Als Nächstes: Hüftbeuger-Dehn…"): it breaks at its " · " onto a second line,
+    the row grows for it once and keeps that height, so the player moves at most once."""
+    i18n.set_language("de")
+    _sized(window, qtbot, (800, 600))
+    assert window.open_routine("daily-psoas")
+    window.start_session()
+    player = window.player
+    row, caption = player.banner_row, player.banner_row.caption
+    advance(window, clock, 0.5)
+    QApplication.processEvents()
+    one_line = row.height()
+    long_caption = "Bereit machen · Als Nächstes: Hüftbeuger-Dehnung im Knien"
+    player.show_setting(long_caption)
+    QApplication.processEvents()
+    assert caption.broken and not caption.elided
+    assert caption.shown_text().replace("\n", " · ") == long_caption
+    assert caption.font().pixelSize() >= round(player.least_pixels)
+    grown = row.height()
+    assert grown > one_line
+    player.show_setting("Pause")  # a short one: the row keeps its height
+    QApplication.processEvents()
+    assert row.height() == grown

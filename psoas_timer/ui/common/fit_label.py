@@ -2,7 +2,8 @@
 smaller than its least size: a line still too long there is shortened with "…", the whole
 of it in the tooltip and to a screen reader. Given *breaks* (a separator such as " · "), a
 line too long at its least size is broken there onto more lines instead, each whole (the
-label grows to hold them); only a piece too long by itself is shortened."""
+label grows to hold them); only a piece too long by itself is shortened (with *whole_pieces*,
+such a line is not broken at all: one line, shortened)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ class FitLabel(QLabel):
         *,
         bold: bool = False,
         breaks: str | None = None,
+        whole_pieces: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
@@ -68,6 +70,8 @@ class FitLabel(QLabel):
         self._elided = False
         self._color: QColor | None = None
         self._breaks = breaks
+        #: Break only where every piece then fits whole (else one line, shortened).
+        self._whole_pieces = whole_pieces
         #: The lines drawn when the text is broken at *breaks* (empty: one line).
         self._lines: tuple[str, ...] = ()
         self._one_line = 16
@@ -147,7 +151,11 @@ class FitLabel(QLabel):
         # Broken only where it shows: a hidden label's width is not yet the one it gets.
         lines = self._broken_lines(metrics, available) if elided and self.isVisible() else ()
         if lines:
-            elided = any(metrics.horizontalAdvance(line) + 2 > available for line in lines)
+            cut = any(metrics.horizontalAdvance(line) + 2 > available for line in lines)
+            if cut and self._whole_pieces:
+                lines = ()  # a second line would still leave a piece cut: one line
+            else:
+                elided = cut
         if lines != self._lines:
             was = self.broken
             self._lines = lines

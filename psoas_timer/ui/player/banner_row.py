@@ -27,11 +27,14 @@ class BannerRow(QWidget):
         super().__init__(parent)
         self.setObjectName("banner_row")
         self.heading = FitLabel("heading", bold=True)
-        self.caption = FitLabel("cue_caption", bold=True)
+        # broken only where that shows it whole: a step's name too long by itself is
+        # shortened on one line, not given a second line it still does not fit
+        self.caption = FitLabel("cue_caption", bold=True, breaks=" · ", whole_pieces=True)
         self.caption.setAccessibleName(_("Cue"))
         self._paused = False
         self._caption_at = float("-inf")
         self._tone = "hold"
+        self.caption.broken_changed.connect(self._keep_height)
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
         self._stack.addWidget(self.caption)
@@ -85,8 +88,19 @@ class BannerRow(QWidget):
 
     def rescale(self, unit: float, least: float) -> None:
         """Type sizes from the player's type *unit* (pixels), none below its caption size
-        *least* (a longer line is shortened); the row is as high as the taller of its two
-        lines."""
+        *least* (a longer heading is shortened, a longer caption broken); the row is as high
+        as the taller of its two lines."""
         self.heading.set_max_pixels(unit * 1.8, least=least)
         self.caption.set_max_pixels(unit * 1.8, least=least)
         self.setFixedHeight(max(self.heading.height(), self.caption.height()))
+
+    def reset_height(self) -> None:
+        """A new session: the row as high as its lines are now (a caption's second line is
+        no longer kept)."""
+        self.setFixedHeight(max(self.heading.height(), self.caption.height()))
+
+    def _keep_height(self, broken: bool) -> None:
+        """A caption broke onto more lines: the row grows to hold it, and stays so (it does
+        not shrink back when the next caption is short)."""
+        if broken and self.caption.height() > self.height():
+            self.setFixedHeight(self.caption.height())

@@ -39,7 +39,7 @@ _BIG_MOVE = 0.05
 _CORNERS = 360
 #: How far the time moves down (a share of the ring's inside) when the word above it takes
 #: two lines.
-_TWO_LINE_DROP = 0.06
+_TWO_LINE_DROP = 0.07
 #: The time's type: at most this share of the ring's inside high, and its widest digits at
 #: most this share of it wide (the inside is still 0.95 of its width where they are).
 _TIME_HEIGHT, _TIME_WIDTH = 0.42, 0.86
@@ -355,7 +355,7 @@ class CountdownDial(QWidget):
         metrics = QFontMetricsF(font)
         radius = inner / 2
         # the second line's baseline just above the lowered time's digits
-        second = -inner * (0.2 - _TWO_LINE_DROP) - 0.02 * inner
+        second = -inner * (0.2 - _TWO_LINE_DROP) - 0.035 * inner
         first = second - metrics.lineSpacing()
         best: tuple[float, tuple[str, str]] | None = None
         for cut in range(1, len(words)):

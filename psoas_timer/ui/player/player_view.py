@@ -215,6 +215,7 @@ class PlayerView(QWidget):
     def set_plan(self, plan: Plan) -> None:
         self._plan = plan
         self._shown = ()
+        self.banner_row.reset_height()
 
     def show_snapshot(self, snap: Snapshot) -> None:
         plan = self._plan
