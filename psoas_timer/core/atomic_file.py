@@ -117,8 +117,9 @@ def move_into_place(temp: Path, path: Path) -> None:
     """Replace *path* with *temp*, a finished file that another program wrote beside it (an
     encoder that names its output itself), durably as :func:`atomic_writer` does: *temp*'s
     data is ``fsync``-ed, it is renamed over *path* in one step, and the folder is
-    ``fsync``-ed. A failure leaves *path* as it was (removing *temp* is the caller's)."""
-    fd = os.open(temp, os.O_RDONLY)
+    ``fsync``-ed. A failure leaves *path* as it was (removing *temp* is the caller's).
+    *temp* is opened only to sync it, never read (reading is :mod:`.file_reading`'s)."""
+    fd = os.open(temp, os.O_WRONLY)
     try:
         os.fsync(fd)
     finally:
