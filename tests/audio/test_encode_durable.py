@@ -5,13 +5,12 @@ the export leaves the old file or the whole new one (#20 item 5: one way to save
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from psoas_timer.audio.encode import encode, format_for
+from tests.core.helpers import sync_order
 
 
 def test_an_mp3_made_by_ffmpeg_is_synced_then_renamed_then_its_folder_synced(
@@ -30,19 +29,7 @@ def test_an_mp3_made_by_ffmpeg_is_synced_then_renamed_then_its_folder_synced(
     monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
     wav, out = tmp_path / "session.wav", tmp_path / "session.mp3"
     wav.write_bytes(b"RIFF")
-    events: list[str] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd: int) -> None:
-        events.append("fsync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
-        real_fsync(fd)
-
-    def replace(src: Any, dst: Any) -> None:
-        events.append("rename")
-        real_replace(src, dst)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
+    events = sync_order(monkeypatch)
     fmt = format_for(out)
     assert fmt is not None
     encode(wav, out, fmt)

@@ -14,6 +14,8 @@ from psoas_timer.core import atomic_file
 from psoas_timer.core.atomic_file import atomic_write, atomic_writer, temp_name
 from psoas_timer.core.tempfiles import is_our_temp
 
+from .helpers import sync_order
+
 
 def _temps(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
@@ -84,19 +86,7 @@ def test_the_file_is_synced_before_the_rename_and_the_folder_after(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "r.yaml"
-    events: list[str] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd: int) -> None:
-        events.append("fsync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
-        real_fsync(fd)
-
-    def replace(src: Any, dst: Any) -> None:
-        events.append("rename")
-        real_replace(src, dst)
-
-    monkeypatch.setattr(atomic_file.os, "fsync", fsync)
-    monkeypatch.setattr(atomic_file.os, "replace", replace)
+    events = sync_order(monkeypatch)
     atomic_write(target, b"data")
     assert events == ["fsync file", "rename", "fsync folder"]
 
@@ -149,19 +139,7 @@ def test_a_file_another_program_wrote_is_synced_renamed_and_its_folder_synced(
     target, made = tmp_path / "out.mp3", tmp_path / ".out.1234.mp3"
     target.write_bytes(b"old")
     made.write_bytes(b"new")
-    events: list[str] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd: int) -> None:
-        events.append("fsync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
-        real_fsync(fd)
-
-    def replace(src: Any, dst: Any) -> None:
-        events.append("rename")
-        real_replace(src, dst)
-
-    monkeypatch.setattr(atomic_file.os, "fsync", fsync)
-    monkeypatch.setattr(atomic_file.os, "replace", replace)
+    events = sync_order(monkeypatch)
     atomic_file.move_into_place(made, target)
     assert events == ["fsync file", "rename", "fsync folder"]
     assert target.read_bytes() == b"new"
