@@ -87,3 +87,28 @@ def test_the_fitter_does_not_see_the_events_of_the_widgets_inside(qtbot: QtBot) 
     finally:
         del fitter.eventFilter
     assert child not in seen and inner not in seen
+
+
+def test_a_question_placed_elsewhere_by_the_window_manager_goes_back_over_its_window(
+    qtbot: QtBot,
+) -> None:
+    """Under openbox the "Stop the session?" question at times opened in the screen's top
+    left corner, far from the player it asks about (Qt had centred it; the window manager
+    put it elsewhere as it mapped it). While it settles it goes back over its window."""
+    from psoas_timer.ui.shell.window_parts import question_box
+
+    window, _inner, area = _main(qtbot)
+    window.move(area.left() + 200, area.top() + 150)
+    qtbot.wait(20)
+    box = question_box(window, "Stop the session?", "Stop this session now?")
+    box.open()
+    qtbot.waitExposed(box)
+    centre = window.frameGeometry().center()
+
+    def over_window() -> bool:
+        return (box.frameGeometry().center() - centre).manhattanLength() <= 8
+
+    qtbot.waitUntil(over_window, timeout=1000)  # where Qt put it
+    box.move(area.left(), area.top())  # as the window manager did
+    qtbot.waitUntil(over_window, timeout=1000)
+    box.reject()

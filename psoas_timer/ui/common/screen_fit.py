@@ -23,7 +23,7 @@ import time
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QScrollArea, QWidget
 
 __all__ = [
     "ScreenFit",
@@ -130,6 +130,7 @@ class ScreenFit(QObject):
         #: they were last fitted with.
         self._settling: dict[int, tuple[float, QMargins]] = {}
 
+
     def watch(self, window: QWidget) -> None:
         """Fit *window* as it is shown (once: watching it again does nothing)."""
         if window.property(_WATCHED) or self._skipped(window):
@@ -168,9 +169,18 @@ class ScreenFit(QObject):
     def _shown(self, window: QWidget) -> None:
         now = time.monotonic()
         self._settling = {k: v for k, v in self._settling.items() if v[0] > now}
+        # A dialog Qt places over its window (none the app placed itself) is kept there
+        # while it settles; marked on the dialog, so no other window is taken for it.
+        over_parent = (
+            isinstance(window, QDialog)
+            and window.parentWidget() is not None
+            and not window.testAttribute(Qt.WidgetAttribute.WA_Moved)
+        )
+        window.setProperty(_OVER_PARENT, False)
         if not window.testAttribute(Qt.WidgetAttribute.WA_Resized):
             _natural_size(window)
         self._fit(window, now + SETTLE_SECONDS)
+        window.setProperty(_OVER_PARENT, over_parent)
         for delay in REFIT_AFTER_MS:
             QTimer.singleShot(delay, window, lambda w=window: self._frame_came(w))
 
@@ -186,9 +196,12 @@ class ScreenFit(QObject):
         until, margins = settling
         if time.monotonic() > until:
             del self._settling[id(window)]
+            window.setProperty(_OVER_PARENT, False)
         elif _margins_of(window) is not None and frame_margins(window) != margins:
             self._fit(window, until)
         else:
+            if window.property(_OVER_PARENT):
+                _centre_over_parent(window)  # placed by the window manager elsewhere
             _move_inside(window)  # placed by the window manager partly off the screen
 
     @staticmethod
@@ -200,6 +213,27 @@ class ScreenFit(QObject):
             Qt.WindowType.SplashScreen,
             Qt.WindowType.Desktop,
         ) or window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+
+
+def _centre_over_parent(window: QWidget, tolerance: int = 24) -> None:
+    """Move the dialog *window* back over the middle of its parent's window, where Qt put
+    it, if the window manager placed it elsewhere: openbox at times put the "Stop the
+    session?" question in the screen's top left corner, far from the player it asks about."""
+    parent = window.parentWidget()
+    if parent is None or not parent.window().isVisible() or window.width() <= 1:
+        return
+    margins = frame_margins(window)  # the frame as it is or will be (its size may lag)
+    width = window.width() + margins.left() + margins.right()
+    height = window.height() + margins.top() + margins.bottom()
+    target = parent.window().frameGeometry().center()
+    x, y = target.x() - width // 2, target.y() - height // 2
+    area = available_area(window)
+    if area is not None:
+        x = max(area.left(), min(x, area.right() + 1 - width))
+        y = max(area.top(), min(y, area.bottom() + 1 - height))
+    at = window.frameGeometry().topLeft()
+    if abs(x - at.x()) > tolerance or abs(y - at.y()) > tolerance:
+        window.move(x, y)
 
 
 def _move_inside(window: QWidget) -> None:
@@ -237,6 +271,8 @@ def _natural_size(window: QWidget) -> None:
 
 #: The property a watched window carries.
 _WATCHED = "psoas_screen_fit"
+#: The property of a dialog kept over its window while it settles.
+_OVER_PARENT = "psoas_over_parent"
 
 _installed: list[ScreenFit] = []
 
