@@ -130,7 +130,6 @@ class ScreenFit(QObject):
         #: they were last fitted with.
         self._settling: dict[int, tuple[float, QMargins]] = {}
 
-
     def watch(self, window: QWidget) -> None:
         """Fit *window* as it is shown (once: watching it again does nothing)."""
         if window.property(_WATCHED) or self._skipped(window):
