@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -48,8 +49,9 @@ def _start(
     preferences: Preferences,
     routine_dirs: tuple[Path, Path],
     qtbot: QtBot,
+    routine: str = BRIDGE,
 ) -> MainWindow:
-    write(routine_dirs[0], "bridges.yaml", BRIDGE)
+    write(routine_dirs[0], "bridges.yaml", routine)
     window = make_window(preferences)
     window.show()
     qtbot.waitExposed(window)
@@ -137,3 +139,37 @@ def test_a_path_goes_to_qt_in_pixels_with_y_turned_down() -> None:
         (10.0, 100.0),
         (10.0, 200.0),  # closed: back to the start
     ]
+
+
+@pytest.mark.parametrize("breathing", [False, True])
+def test_the_first_reps_drawings_are_made_ahead_during_the_get_ready(
+    make_window: Callable[[Preferences], MainWindow],
+    preferences: Preferences,
+    clock: FakeClock,
+    routine_dirs: tuple[Path, Path],
+    qtbot: QtBot,
+    breathing: bool,
+) -> None:
+    # The first rep made each of its drawings as it moved (about twice the CPU of a still
+    # figure): they are made ahead, one at a time, while the get-ready counts down, and
+    # the rep then only shows them. With a breathing guide beside the figure in the reps,
+    # its place is kept from the get-ready on: the figure keeps its size (it used to
+    # shrink as the rep began, throwing away what was drawn ahead).
+    routine = BRIDGE.replace("    reps: 3\n", "    reps: 3\n    breathing: calm\n")
+    assert routine != BRIDGE
+    window = _start(make_window, preferences, routine_dirs, qtbot, routine if breathing else BRIDGE)
+    figure = window.player.figure
+    assert not figure.animating, "the get-ready: nothing moves yet"
+    size = figure.size()
+    qtbot.waitUntil(lambda: not figure.drawing_ahead, timeout=30000)
+    assert figure.drawn_ahead >= 30, "the rep's drawings, made ahead"
+    made = figure.drawings
+    advance(window, clock, 2.05)  # the first rep goes up
+    assert figure.animating
+    assert window.player.breath.isVisible() is breathing
+    assert figure.size() == size, "the figure keeps its size"
+    for _ in range(8):
+        advance(window, clock, 0.25)
+        _shot(window)
+    assert figure.frames > 0
+    assert figure.drawings == made, "the rep drew nothing new"

@@ -206,9 +206,19 @@ class Motion:
             round(self.pulse(moment) * SWELL_STEPS),
         )
 
+    def rep_keys(self) -> list[tuple[int, int, int]]:
+        """The keys of every drawing a rep of this figure passes (start to the last key
+        pose; the way back reuses them), for drawing them ahead of the first rep."""
+        if not self.moves:
+            return []
+        return [(step, 0, 0) for step in range(MOVE_STEPS + 1)]
+
     def scene(self, moment: Moment) -> Scene:
         """The drawing for *moment* (remembered: a rep's frames repeat every rep)."""
-        key = self.key(moment)
+        return self.scene_at(self.key(moment))
+
+    def scene_at(self, key: tuple[int, int, int]) -> Scene:
+        """The drawing for a :meth:`key`."""
         found = self._scenes.get(key)
         if found is None:
             if len(self._scenes) >= MAX_SCENES:

@@ -11,7 +11,11 @@ A frame repaints the figure only, at most :data:`FRAME_MS` apart while a rep mov
 :data:`SLOW_FRAME_MS` apart while a pose breathes or pulses (slow changes), and only when
 the drawing differs from the one shown: the countdown beside it keeps its own pace. Each
 drawing is painted once into a pixmap and kept (up to :data:`PIXMAP_BUDGET` bytes): a rep's
-frames repeat every rep, so after the first one a frame costs one copy of pixels.
+frames repeat every rep, so after the first one a frame costs one copy of pixels. The
+drawings of a rep are made ahead, one every :data:`AHEAD_MS`, while nothing moves (the
+get-ready countdown, a rest, a hold): the first rep then costs what the others do, and no
+drawing waits for the event loop longer than one drawing, so the countdown's repaint is
+never held up by more than that.
 """
 
 from __future__ import annotations
@@ -54,6 +58,8 @@ SLOW_FRAME_MS = 80
 PIXMAP_BUDGET = 32 * 1024 * 1024
 #: Extrapolate at most this far past the engine's last word (if polls stall).
 MAX_AHEAD = 0.3
+#: Milliseconds between drawings made ahead (one at a time, a few milliseconds each).
+AHEAD_MS = 30
 
 
 def _mix(front: QColor, amount: float, back: QColor) -> QColor:
@@ -223,8 +229,16 @@ class FigureView(QWidget):
         self._painted_key: object = None
         self._pixmaps: dict[object, QPixmap] = {}
         self._pixmap_bytes = 0
-        #: Frames painted (for the benchmark and tests).
+        #: Drawings of a rep still to make ahead of it, and the timer that makes them.
+        self._pending: list[tuple[int, int, int]] = []
+        self._ahead = QTimer(self)
+        self._ahead.setInterval(AHEAD_MS)
+        self._ahead.timeout.connect(self._draw_ahead)
+        #: Frames painted, drawings made (each painted into a pixmap) and of those the
+        #: ones made ahead (for the benchmark and tests).
         self.frames = 0
+        self.drawings = 0
+        self.drawn_ahead = 0
 
     def sizeHint(self) -> QSize:
         return QSize(320, 240)
@@ -236,6 +250,7 @@ class FigureView(QWidget):
             self._figure = figure
             self._forget()
             self._motion = _motion(figure, release=release) if figure is not None else None
+            self._plan_ahead()
             self.update()
         elif self._motion is not None:
             self._motion.release = release
@@ -245,6 +260,7 @@ class FigureView(QWidget):
     def set_motion(self, on: bool) -> None:
         """Move with the session, or show still key poses (the motion setting)."""
         self._moving = on
+        self._plan_ahead()
         self._retime()
         self.update()
 
@@ -301,11 +317,54 @@ class FigureView(QWidget):
             if self._timer.isActive():
                 self._timer.stop()
                 self.update()
-            return
-        if self._timer.interval() != interval:
-            self._timer.setInterval(interval)
-        if not self._timer.isActive():
-            self._timer.start()
+        else:
+            if self._timer.interval() != interval:
+                self._timer.setInterval(interval)
+            if not self._timer.isActive():
+                self._timer.start()
+        self._retime_ahead()
+
+    # -- drawing ahead -----------------------------------------------------------------
+    def _plan_ahead(self) -> None:
+        """List the drawings of a rep to make ahead (none if motion is off)."""
+        motion = self._motion
+        self._pending = motion.rep_keys() if motion is not None and self._moving else []
+        self._retime_ahead()
+
+    def _retime_ahead(self) -> None:
+        """Make drawings ahead only while visible and not moving at a rep's frame rate
+        (then each frame draws what it needs itself)."""
+        idle = not (self._timer.isActive() and self._timer.interval() == FRAME_MS)
+        if self._pending and idle and self.isVisible() and self.width() > 0:
+            if not self._ahead.isActive():
+                self._ahead.start()
+        elif self._ahead.isActive():
+            self._ahead.stop()
+
+    def _draw_ahead(self) -> None:
+        """Make one pending drawing (a few milliseconds), then give the event loop back."""
+        motion = self._motion
+        while self._pending and motion is not None:
+            key = self._pending.pop(0)
+            if key in self._pixmaps:
+                continue
+            if self._pixmap_bytes + self._pixmap_size() > PIXMAP_BUDGET:
+                self._pending.clear()  # no room to keep more: drawn when needed
+                break
+            self._frame_pixmap(key, motion.scene_at(key))
+            self.drawn_ahead += 1
+            break
+        if not self._pending:
+            self._ahead.stop()
+
+    @property
+    def drawing_ahead(self) -> bool:
+        """Whether drawings of a rep are still to be made ahead."""
+        return bool(self._pending)
+
+    def _pixmap_size(self) -> int:
+        ratio = self.devicePixelRatioF()
+        return round(self.width() * ratio) * round(self.height() * ratio) * 4
 
     def _tick(self) -> None:
         """A frame: repaint only when the drawing differs from the one shown."""
@@ -342,6 +401,7 @@ class FigureView(QWidget):
         pixmap = QPixmap(self.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(self.palette().color(QPalette.ColorRole.Window))
+        self.drawings += 1
         p = QPainter(pixmap)
         paint_scene(p, scene, QRectF(self.rect()), self._roles)
         p.end()
@@ -371,12 +431,14 @@ class FigureView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._forget()
+        self._plan_ahead()  # the drawings kept were for the old size
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._roles = None
             self._forget()
+            self._plan_ahead()
             self.update()
         super().changeEvent(event)
 
@@ -385,3 +447,4 @@ class FigureView(QWidget):
 
     def hideEvent(self, event: object) -> None:
         self._timer.stop()
+        self._ahead.stop()

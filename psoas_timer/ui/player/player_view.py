@@ -100,6 +100,9 @@ class PlayerView(QWidget):
         self._plan: Plan | None = None
         self._kind = ""
         self._shown: tuple[object, ...] = ()
+        #: The step whose breathing decided whether the guide keeps its place, and that.
+        self._breath_step: tuple[int, int] | None = None
+        self._breath_keeps_place = False
         self._clock = clock
         self._pulse_at = float("-inf")
         self._count_up = False
@@ -200,6 +203,13 @@ class PlayerView(QWidget):
         """Show the breathing guide, the figure and the picture the step has, unless a
         crowded check-in takes their place (a narrow window: its marks and hint whole)."""
         room = not self.open_controls.crowded
+        # The breathing guide's place is kept while hidden (see show_snapshot), unless a
+        # crowded check-in needs the room.
+        keep = self._breath_keeps_place and room
+        policy = self.breath.sizePolicy()
+        if policy.retainSizeWhenHidden() != keep:
+            policy.setRetainSizeWhenHidden(keep)
+            self.breath.setSizePolicy(policy)
         for widget, wanted in self._pictures.items():
             if widget.isHidden() == (wanted and room):
                 widget.setVisible(wanted and room)
@@ -216,6 +226,7 @@ class PlayerView(QWidget):
         self._plan = plan
         self._shown = ()
         self.banner_row.reset_height()
+        self._breath_step = None
 
     def show_snapshot(self, snap: Snapshot) -> None:
         plan = self._plan
@@ -224,6 +235,15 @@ class PlayerView(QWidget):
         seg = snap.segment
         self._expire()
         self._show_clock(snap)
+        if self._breath_step != (id(plan), seg.step):
+            # A step whose work breathes keeps the guide's place from its get-ready on,
+            # so the figure beside it does not jump to another size as the work starts
+            # (and the drawings it made ahead at that size stay good).
+            self._breath_step = (id(plan), seg.step)
+            self._breath_keeps_place = any(
+                s.breathing is not None for s in plan.segments if s.step == seg.step and s.is_work
+            )
+            self._place_pictures()
         pattern = seg.breathing if snap.phase is not None else None
         if self._pictures[self.breath] != (pattern is not None):
             self._pictures[self.breath] = pattern is not None
