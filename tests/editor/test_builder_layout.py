@@ -106,3 +106,35 @@ def test_at_800_px_the_form_never_scrolls_sideways(
         assert scroll.horizontalScrollBar().maximum() == 0, view.step_list.item(row).text()
         form = view.forms.currentWidget()
         assert form.width() <= scroll.viewport().width()
+
+
+def test_the_builder_opens_whole_at_800_by_600_with_a_notice(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path
+) -> None:
+    """At 800 × 600 the builder with its notice line ("Copied to your routines as …") scrolled
+    its whole body, the total, the timeline and the problems below the window's edge, though
+    its least height fitted: any line that wraps made the scroll area size the body by the
+    height it would like, not the least it needs."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from psoas_timer.ui.editor import EditorWindow
+
+    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
+    window = EditorWindow(view)
+    qtbot.addWidget(window)
+    window.resize(798, 575)  # 800 × 600 less openbox's title bar and border
+    window.show()
+    qtbot.waitExposed(window)
+    view.load(RoutineDocument.from_text(ROUTINE), None)
+    view.notify("Copied to your routines as daily-psoas-routine-copy.yaml.")
+    qtbot.wait(20)
+    body = window.centralWidget()
+    assert isinstance(body, QScrollArea)
+    layout = view.layout()
+    assert layout is not None
+    least = layout.totalMinimumHeightForWidth(body.viewport().width())
+    assert least <= body.viewport().height()  # it fits: it must not scroll
+    qtbot.waitUntil(lambda: body.verticalScrollBar().maximum() == 0, timeout=1000)
+    panel = view.problem_list
+    bottom = panel.mapTo(body.viewport(), panel.rect().bottomLeft()).y()
+    assert bottom < body.viewport().height()

@@ -23,7 +23,14 @@ import time
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 __all__ = [
     "ScreenFit",
@@ -53,12 +60,15 @@ def _margins_of(window: QWidget) -> QMargins | None:
     frame, inner = window.frameGeometry(), window.geometry()
     if frame == inner:
         return None
-    return QMargins(
+    margins = QMargins(
         inner.left() - frame.left(),
         inner.top() - frame.top(),
         frame.right() - inner.right(),
         frame.bottom() - inner.bottom(),
     )
+    if min(margins.left(), margins.top(), margins.right(), margins.bottom()) < 0:
+        return None  # a frame not yet made (Qt gives one pixel as it maps the window)
+    return margins
 
 
 def frame_margins(window: QWidget) -> QMargins:
@@ -196,9 +206,9 @@ class ScreenFit(QObject):
         if time.monotonic() > until:
             del self._settling[id(window)]
             window.setProperty(_OVER_PARENT, False)
-        elif _margins_of(window) is not None and frame_margins(window) != margins:
-            self._fit(window, until)
         else:
+            if _margins_of(window) is not None and frame_margins(window) != margins:
+                self._fit(window, until)
             if window.property(_OVER_PARENT):
                 _centre_over_parent(window)  # placed by the window manager elsewhere
             _move_inside(window)  # placed by the window manager partly off the screen
@@ -219,8 +229,11 @@ def _centre_over_parent(window: QWidget, tolerance: int = 24) -> None:
     it, if the window manager placed it elsewhere: openbox at times put the "Stop the
     session?" question in the screen's top left corner, far from the player it asks about."""
     parent = window.parentWidget()
-    if parent is None or not parent.window().isVisible() or window.width() <= 1:
+    least = window.minimumSizeHint()
+    if parent is None or not parent.window().isVisible():
         return
+    if window.width() < least.width() or window.height() < least.height():
+        return  # not given its size yet: centred once it has it (its resize comes here too)
     margins = frame_margins(window)  # the frame as it is or will be (its size may lag)
     width = window.width() + margins.left() + margins.right()
     height = window.height() + margins.top() + margins.bottom()
@@ -287,6 +300,27 @@ def install_screen_fit(app: QApplication | None = None) -> ScreenFit:
     return fitter
 
 
+class _Holder(QWidget):
+    """What a scrolled body sits in. Asked by its scroll area how high it must be at a width,
+    it answers with the least its content needs there; the content itself answers how high
+    it would like to be, so any line that wraps (a notice, a field's help) made the scroll
+    area scroll a body that fitted: the builder at 800 × 600 hid its total, its timeline and
+    its problems below the window's edge though its least height was 546 px of 553."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return super().heightForWidth(width)
+        return layout.totalMinimumHeightForWidth(width)
+
+    def preferred_height(self, width: int) -> int:
+        """How high the content would like to be at *width* (its opening size)."""
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return self.sizeHint().height()
+        return layout.totalHeightForWidth(width)
+
+
 class _BodyArea(QScrollArea):
     """A frameless scroll area as large as its content wants, no smaller than a few lines
     need: its dialog opens at the content's size where the screen has room."""
@@ -298,7 +332,10 @@ class _BodyArea(QScrollArea):
         hint = inner.sizeHint()
         bar = self.verticalScrollBar().sizeHint().width()
         width = max(hint.width(), self.width() - bar if self.isVisible() else 0)
-        height = inner.heightForWidth(width) if inner.hasHeightForWidth() else hint.height()
+        if isinstance(inner, _Holder):
+            height = inner.preferred_height(width)
+        else:
+            height = inner.heightForWidth(width) if inner.hasHeightForWidth() else hint.height()
         return QSize(width + bar, max(height, hint.height()))
 
     def minimumSizeHint(self) -> QSize:
@@ -325,6 +362,11 @@ def scroll_body(content: QWidget) -> QScrollArea:
     area.setObjectName("scroll_body")
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
-    area.setWidget(content)
+    holder = _Holder()
+    holder.setObjectName("scroll_body_holder")
+    holder_layout = QVBoxLayout(holder)
+    holder_layout.setContentsMargins(0, 0, 0, 0)
+    holder_layout.addWidget(content)
+    area.setWidget(holder)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
