@@ -118,3 +118,41 @@ def test_input_boxes_and_buttons_keep_their_borders(qtbot: QtBot, contrast_on: N
         for side, edge in edges.items():
             seen = _strongest(edge, back)
             assert seen >= EDGE, (type(widget).__name__, widget.isEnabled(), side, seen)
+
+
+def test_check_boxes_and_radio_buttons_keep_their_boxes(qtbot: QtBot, contrast_on: None) -> None:
+    """ "Don't ask for this routine" and "Ask how it feels before and after": in high
+    contrast an unticked box was black on black, nothing to see or aim at."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    box = QVBoxLayout(page)
+    ticks = [QCheckBox("Don't ask for this routine"), QRadioButton("Left")]
+    for widget in ticks:
+        box.addWidget(widget)
+    page.resize(300, 120)
+    page.show()
+    qtbot.waitExposed(page)
+    back = page.palette().color(QPalette.ColorRole.Window)
+    assert back == QColor("#000000")
+    for widget in ticks:
+        option = QStyleOptionButton()
+        option.initFrom(widget)
+        element = (
+            QStyle.SubElement.SE_CheckBoxIndicator
+            if isinstance(widget, QCheckBox)
+            else QStyle.SubElement.SE_RadioButtonIndicator
+        )
+        rect = widget.style().subElementRect(element, option, widget)
+        shot = widget.grab().toImage()
+        middle = rect.center()
+        edges = {
+            "left": shot.copy(rect.left(), middle.y(), 3, 1),
+            "right": shot.copy(rect.right() - 2, middle.y(), 3, 1),
+            "top": shot.copy(middle.x(), rect.top(), 1, 3),
+            "bottom": shot.copy(middle.x(), rect.bottom() - 2, 1, 3),
+        }
+        for side, edge in edges.items():
+            seen = _strongest(edge, back)
+            assert seen >= EDGE, (type(widget).__name__, side, seen)

@@ -119,10 +119,10 @@ def high_contrast_palette() -> QPalette:
 
 class HighContrastStyle(QProxyStyle):
     """The app's style, with a border in the text's colour round every box that takes input
-    (text, number and time fields, lists to pick from) and every push button: Fusion draws
-    them in the window's colour darkened, which on black is black, so in high contrast the
-    boxes lost their edges. Disabled ones get the disabled text's colour; the focused one the
-    highlight's, twice as thick."""
+    (text, number and time fields, lists to pick from, check boxes and radio buttons) and
+    every push button: Fusion draws them in the window's colour darkened, which on black is
+    black, so in high contrast the boxes lost their edges. Disabled ones get the disabled
+    text's colour; the focused one the highlight's, twice as thick."""
 
     def drawPrimitive(
         self,
@@ -135,9 +135,12 @@ class HighContrastStyle(QProxyStyle):
         framed = (
             QStyle.PrimitiveElement.PE_FrameLineEdit,
             QStyle.PrimitiveElement.PE_PanelButtonCommand,
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
         )
         if element in framed:
             _outline(option, painter)
+        elif element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            _outline(option, painter, round_=True)
 
     def drawComplexControl(
         self,
@@ -152,7 +155,7 @@ class HighContrastStyle(QProxyStyle):
             _outline(option, painter)
 
 
-def _outline(option: QStyleOption, painter: QPainter) -> None:
+def _outline(option: QStyleOption, painter: QPainter, *, round_: bool = False) -> None:
     state = option.state
     enabled = bool(state & QStyle.StateFlag.State_Enabled)
     focused = enabled and bool(state & QStyle.StateFlag.State_HasFocus)
@@ -165,7 +168,11 @@ def _outline(option: QStyleOption, painter: QPainter) -> None:
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(QPen(palette.color(group, role), width))
     rect = option.rect.adjusted(width // 2, width // 2, -(width + 1) // 2, -(width + 1) // 2)
-    painter.drawRect(rect)
+    if round_:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.drawEllipse(rect)
+    else:
+        painter.drawRect(rect)
     painter.restore()
 
 
