@@ -326,8 +326,9 @@ def _growth(samples: list[dict[str, Any]]) -> tuple[float, float, tuple[float, f
     The frames are a cache the size of one figure's movement (up to the figure view's
     ``PIXMAP_BUDGET``), made as a moving step starts and dropped when the figure changes:
     the RSS rises and falls by up to 10 MB with the step on screen, and a slope over an hour
-    says more about which step it ended on than about a leak. Without them, what is left
-    is what grows."""
+    says more about which step it ended on than about a leak. Each frame lives in a memory
+    mapping of its own, given back when it is dropped, so the RSS less the frames is exact:
+    what is left is what grows."""
     warm = _after_warmup(samples)
     hours = [s["t"] / 3600 for s in warm]
     frames = [s.get("figure_cache", 0) for s in warm]

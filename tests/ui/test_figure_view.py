@@ -3,6 +3,7 @@ still when paused or with motion off, and drawn in the window's colours."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,12 +13,21 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
+from psoas_timer.core.figure.model import Figure
+from psoas_timer.core.figure.motion import MOVE_STEPS
+from psoas_timer.core.figure.scene import Scene
+from psoas_timer.core.loader import load_library
 from psoas_timer.ui.common.theme import dark_palette
-from psoas_timer.ui.player.figure_view import role_colours
+from psoas_timer.ui.player.figure_view import PIXMAP_BUDGET, FigureView, paint_scene, role_colours
 from psoas_timer.ui.shell.main_window import MainWindow
 from psoas_timer.ui.shell.settings import Preferences
 
 from .conftest import advance, write
+
+LIBRARY = Path(__file__).resolve().parents[2] / "routines" / "library"
+#: Bundled exercises with figures: a bridge (lying, it moves) and one standing.
+MOVING = "hip-raise"
+STANDING = "lunge-twist"
 
 BRIDGE = """
 name: Bridges
@@ -173,3 +183,81 @@ def test_the_first_reps_drawings_are_made_ahead_during_the_get_ready(
         _shot(window)
     assert figure.frames > 0
     assert figure.drawings == made, "the rep drew nothing new"
+
+
+def _bundled_figure(ident: str) -> Figure:
+    found = None
+    for path in sorted(LIBRARY.glob("*.yaml")):
+        found = load_library(path, found, bundled=True)
+    assert found is not None
+    figure = found.exercises[ident].figure
+    assert figure is not None
+    return figure
+
+
+def _going_up(view: FigureView, fraction: float) -> None:
+    """The view at *fraction* of a 4 s rep's way up (as the engine's snapshots put it)."""
+    view._kind, view._phase, view._elapsed, view._duration = "rep", "up", 4.0 * fraction, 4.0
+
+
+def _rep_frames(view: FigureView) -> None:
+    """Paint every drawing of one rep going up, as the player does over a rep."""
+    for step in range(MOVE_STEPS + 1):
+        _going_up(view, step / MOVE_STEPS)
+        view.grab()  # paints it, as the screen would
+
+
+def _shown(qtbot: QtBot, width: int, height: int) -> FigureView:
+    view = FigureView(lambda: 0.0)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_a_figures_drawings_are_kept_once_as_pixels_within_the_budget(qtbot: QtBot) -> None:
+    """Each drawing of a rep is painted once and kept as pixels only: no figure geometry
+    (scenes) is held beside them, so a figure's step leaves nothing behind when it ends."""
+    view = _shown(qtbot, 400, 300)
+    view.set_figure(_bundled_figure(MOVING))
+    _rep_frames(view)
+    kept = len(view._pixmaps)
+    assert kept > MOVE_STEPS // 2  # the rep's drawings are kept for the next rep
+    assert 0 < view._pixmap_bytes <= PIXMAP_BUDGET
+    scenes = [o for o in gc.get_objects() if isinstance(o, Scene)]
+    assert len(scenes) <= 1, f"{len(scenes)} scenes held beside {kept} drawn frames"
+    view.set_figure(None)
+    assert view._pixmap_bytes == 0 and not view._pixmaps
+
+
+def test_a_kept_drawing_holds_only_the_band_the_figure_is_drawn_in(qtbot: QtBot) -> None:
+    """A lying figure in a tall view: its frames hold the figure's band, not the whole view
+    (the memory a moving figure takes at a large window)."""
+    view = _shown(qtbot, 300, 600)
+    view.set_figure(_bundled_figure(MOVING))  # a bridge: lying on the mat
+    _rep_frames(view)
+    whole = 300 * 600 * 4 * view.devicePixelRatioF() ** 2
+    assert view._pixmaps and view._pixmap_bytes / len(view._pixmaps) < whole / 2
+
+
+def test_the_kept_band_draws_the_view_exactly_as_painting_it_whole(qapp: object) -> None:
+    """Keeping only the figure's band changes no pixel: the floor still runs from side
+    to side, the view's colour is around it."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    for ident, size in ((STANDING, (640, 260)), (MOVING, (300, 420)), (MOVING, (400, 300))):
+        view = FigureView(lambda: 0.0)
+        view.resize(*size)
+        view.set_figure(_bundled_figure(ident))
+        _going_up(view, 0.5)
+        shown = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        whole = QImage(shown.size(), QImage.Format.Format_RGB32)
+        whole.fill(view.palette().color(QPalette.ColorRole.Window))
+        p = QPainter(whole)
+        scene = view.scene()
+        assert scene is not None
+        paint_scene(p, scene, QRectF(view.rect()), role_colours(view.palette()))
+        p.end()
+        assert shown == whole, (ident, size)

@@ -33,8 +33,6 @@ REST_BREATH = 5.0
 #: serve a whole session.
 MOVE_STEPS = 40
 SWELL_STEPS = 24
-#: Drawings remembered per figure.
-MAX_SCENES = 400
 
 _LIMB_KEYS = ("hip", "knee", "ankle", "shoulder", "elbow", "wrist")
 
@@ -151,7 +149,6 @@ class Motion:
         #: The frame every drawing shares: 4:3 like the pictures, or *tight* around the
         #: key poses (to fill a view of any shape).
         self.frame: Box = frame_for(figure, scenes, tight=tight)
-        self._scenes: dict[tuple[int, int, int], Scene] = {}
 
     @property
     def moves(self) -> bool:
@@ -214,27 +211,25 @@ class Motion:
         return [(step, 0, 0) for step in range(MOVE_STEPS + 1)]
 
     def scene(self, moment: Moment) -> Scene:
-        """The drawing for *moment* (remembered: a rep's frames repeat every rep)."""
+        """The drawing for *moment*."""
         return self.scene_at(self.key(moment))
 
     def scene_at(self, key: tuple[int, int, int]) -> Scene:
-        """The drawing for a :meth:`key`."""
-        found = self._scenes.get(key)
-        if found is None:
-            if len(self._scenes) >= MAX_SCENES:
-                self._scenes.pop(next(iter(self._scenes)))
-            progress, breath, pulse = key
-            pose, body = self.at(progress / MOVE_STEPS)
-            found = self._scenes[key] = frame_scene(
-                self.figure,
-                pose,
-                body=body,
-                on_ground=True,
-                breath=breath / SWELL_STEPS,
-                pulse=pulse / SWELL_STEPS,
-                frame=self.frame,
-            )
-        return found
+        """The drawing for a :meth:`key`, worked out afresh: the view keeps the drawn
+        frames (by key), so a scene is needed only for a frame it has not drawn. (Kept
+        here too, a figure's few hundred scenes were megabytes of small objects that left
+        Python's heap fragmented when they went.)"""
+        progress, breath, pulse = key
+        pose, body = self.at(progress / MOVE_STEPS)
+        return frame_scene(
+            self.figure,
+            pose,
+            body=body,
+            on_ground=True,
+            breath=breath / SWELL_STEPS,
+            pulse=pulse / SWELL_STEPS,
+            frame=self.frame,
+        )
 
     def still(self, moment: Moment) -> Scene:
         """The drawing for *moment* without motion: the key pose it is nearest."""

@@ -10,30 +10,40 @@ ticks; paused, hidden or with motion turned off, nothing ticks.
 A frame repaints the figure only, at most :data:`FRAME_MS` apart while a rep moves and
 :data:`SLOW_FRAME_MS` apart while a pose breathes or pulses (slow changes), and only when
 the drawing differs from the one shown: the countdown beside it keeps its own pace. Each
-drawing is painted once into a pixmap and kept (up to :data:`PIXMAP_BUDGET` bytes): a rep's
+drawing is painted once into an image and kept (up to :data:`PIXMAP_BUDGET` bytes): a rep's
 frames repeat every rep, so after the first one a frame costs one copy of pixels. The
 drawings of a rep are made ahead, one every :data:`AHEAD_MS`, while nothing moves (the
 get-ready countdown, a rest, a hold): the first rep then costs what the others do, and no
 drawing waits for the event loop longer than one drawing, so the countdown's repaint is
 never held up by more than that.
+
+Memory: the kept frames are the view's only cache, bounded by :data:`PIXMAP_BUDGET` and
+dropped when the figure, the size or the colours change. Each frame covers only the band
+the figure is drawn in (not the whole view) and lives in a memory mapping of its own,
+handed back to the system the moment the frame is dropped. Frames of a few hundred KB
+made in the C heap left it fragmented: every figure with more frames than any before
+raised the resident memory for good, which over a day of sessions read as a slow leak.
+The figure's geometry (:meth:`Motion.scene_at`) is worked out only for a frame not kept.
 """
 
 from __future__ import annotations
 
+import functools
+import mmap
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QImage,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
-    QPixmap,
     QRadialGradient,
     QResizeEvent,
 )
@@ -54,8 +64,9 @@ __all__ = ["FRAME_MS", "SLOW_FRAME_MS", "FigureView", "role_colours"]
 FRAME_MS = 40
 #: Milliseconds between frames while a held pose breathes or a target pulses.
 SLOW_FRAME_MS = 80
-#: Bytes of drawn frames kept for reuse (the frames of a rep and of a breath).
-PIXMAP_BUDGET = 32 * 1024 * 1024
+#: Bytes of drawn frames kept for reuse (the frames of a rep and of a breath): the most
+#: the figure view holds, whatever the routine.
+PIXMAP_BUDGET = 24 * 1024 * 1024
 #: Extrapolate at most this far past the engine's last word (if polls stall).
 MAX_AHEAD = 0.3
 #: Milliseconds between drawings made ahead (one at a time, a few milliseconds each).
@@ -143,12 +154,19 @@ def qpath(path: Path, scale: float = 1.0, dx: float = 0.0, dy: float = 0.0) -> Q
     return out
 
 
-def paint_scene(p: QPainter, scene: Scene, rect: QRectF, roles: dict[str, QColor]) -> None:
-    """Paint *scene* to fit *rect*, keeping its shape, in the colours of *roles*."""
+def fitted(scene: Scene, rect: QRectF) -> tuple[float, float, float]:
+    """Where *scene* goes in *rect*, keeping its shape: its scale and its top-left corner."""
     frame = scene.frame
     scale = min(rect.width() / frame.width, rect.height() / frame.height)
     ox = rect.x() + (rect.width() - frame.width * scale) / 2
     oy = rect.y() + (rect.height() - frame.height * scale) / 2
+    return scale, ox, oy
+
+
+def paint_scene(p: QPainter, scene: Scene, rect: QRectF, roles: dict[str, QColor]) -> None:
+    """Paint *scene* to fit *rect*, keeping its shape, in the colours of *roles*."""
+    frame = scene.frame
+    scale, ox, oy = fitted(scene, rect)
     dx, dy = ox - frame.left * scale, oy + frame.top * scale
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -198,6 +216,22 @@ def paint_scene(p: QPainter, scene: Scene, rect: QRectF, roles: dict[str, QColor
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, label.text)
 
 
+class _Frame(NamedTuple):
+    """A drawing painted once: the image, where it goes in the view, and the memory it is
+    painted in (a mapping of its own, handed back to the system when the frame goes)."""
+
+    image: QImage
+    at: QPointF
+    memory: mmap.mmap
+
+
+def _blank_frame(width: int, height: int) -> tuple[QImage, mmap.mmap]:
+    """An image of *width* x *height* pixels in an anonymous mapping of its own."""
+    memory = mmap.mmap(-1, max(1, width * height * 4))
+    image = QImage(memoryview(memory), width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    return image, memory
+
+
 class FigureView(QWidget):
     """The figure of the step being done; hidden for a step without one."""
 
@@ -227,7 +261,8 @@ class FigureView(QWidget):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
         self._painted_key: object = None
-        self._pixmaps: dict[object, QPixmap] = {}
+        self._pixmaps: dict[object, _Frame] = {}
+        #: Bytes of the frames kept (at most PIXMAP_BUDGET).
         self._pixmap_bytes = 0
         #: Drawings of a rep still to make ahead of it, and the timer that makes them.
         self._pending: list[tuple[int, int, int]] = []
@@ -351,7 +386,7 @@ class FigureView(QWidget):
             if self._pixmap_bytes + self._pixmap_size() > PIXMAP_BUDGET:
                 self._pending.clear()  # no room to keep more: drawn when needed
                 break
-            self._frame_pixmap(key, motion.scene_at(key))
+            self._frame(key, functools.partial(motion.scene_at, key))
             self.drawn_ahead += 1
             break
         if not self._pending:
@@ -363,6 +398,7 @@ class FigureView(QWidget):
         return bool(self._pending)
 
     def _pixmap_size(self) -> int:
+        """The most a frame takes at this size (the whole view; a frame holds its band)."""
         ratio = self.devicePixelRatioF()
         return round(self.width() * ratio) * round(self.height() * ratio) * 4
 
@@ -390,42 +426,60 @@ class FigureView(QWidget):
         self._pixmap_bytes = 0
         self._painted_key = None
 
-    def _frame_pixmap(self, key: object, scene: Scene) -> QPixmap:
-        """The drawing *scene* (known by *key*) painted at this size, from the cache."""
+    def _frame(self, key: object, make: Callable[[], Scene]) -> _Frame:
+        """The drawing known by *key* painted at this size: kept, or made from *make*'s
+        scene (and kept while the budget allows)."""
         found = self._pixmaps.get(key)
         if found is not None:
             return found
+        scene = make()
         if self._roles is None:
             self._roles = role_colours(self.palette())
+        view = QRectF(self.rect())
+        scale, _left, oy = fitted(scene, view)
+        # Only the band the figure is drawn in: its frame's height (a pixel more each side
+        # for antialiasing) across the whole width (the floor runs from side to side); the
+        # view's colour above and below it is filled as it is painted.
+        top = max(0.0, float(int(oy) - 1))
+        bottom = min(view.height(), oy + scene.frame.height * scale + 2)
+        box = QRectF(0.0, top, view.width(), max(1.0, bottom - top)).toAlignedRect()
         ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(self.size() * ratio)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(self.palette().color(QPalette.ColorRole.Window))
+        width, height = max(1, round(box.width() * ratio)), max(1, round(box.height() * ratio))
+        image, memory = _blank_frame(width, height)
+        image.setDevicePixelRatio(ratio)
+        image.fill(self.palette().color(QPalette.ColorRole.Window))
         self.drawings += 1
-        p = QPainter(pixmap)
-        paint_scene(p, scene, QRectF(self.rect()), self._roles)
+        p = QPainter(image)
+        p.translate(-box.x(), -box.y())
+        paint_scene(p, scene, view, self._roles)
         p.end()
-        size = pixmap.width() * pixmap.height() * 4
+        frame = _Frame(image, QPointF(box.topLeft()), memory)
+        size = width * height * 4
         if self._pixmap_bytes + size <= PIXMAP_BUDGET:
-            self._pixmaps[key] = pixmap
+            self._pixmaps[key] = frame
             self._pixmap_bytes += size
-        return pixmap
+        return frame
 
     def paintEvent(self, event: QPaintEvent) -> None:
         motion = self._motion
         p = QPainter(self)
+        window = self.palette().color(QPalette.ColorRole.Window)
         if motion is None:
-            p.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
+            p.fillRect(self.rect(), window)
             return
         moment = self.moment()
         if self._moving:
             key: object = motion.key(moment)
-            scene = motion.scene(moment)
+            frame = self._frame(key, lambda: motion.scene(moment))
         else:
             key = ("still", motion.progress(moment) >= 0.5)
-            scene = motion.still(moment)
+            frame = self._frame(key, lambda: motion.still(moment))
         self._painted_key = key
-        p.drawPixmap(0, 0, self._frame_pixmap(key, scene))
+        band = QRectF(frame.at, frame.image.deviceIndependentSize())
+        width, height = float(self.width()), float(self.height())
+        p.fillRect(QRectF(0.0, 0.0, width, band.top()), window)  # above the figure's band
+        p.fillRect(QRectF(0.0, band.bottom(), width, height - band.bottom()), window)  # below
+        p.drawImage(frame.at, frame.image)
         p.end()
         self.frames += 1
 
