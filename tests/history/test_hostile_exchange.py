@@ -85,6 +85,30 @@ def test_formula_text_is_neutralised_in_a_csv_export_and_after_import(
         assert [c for c in _cells(again) if PAYLOAD in c] == [PREFIXES[prefix]] * 4
 
 
+@pytest.mark.parametrize(
+    ("prefix", "cell"),
+    [("\r", PAYLOAD), ("\r=", "'=" + PAYLOAD), ("\r\r+", "'+" + PAYLOAD)],
+    ids=["carriage return", "carriage return then =", "carriage returns then +"],
+)
+def test_a_carriage_return_at_the_start_is_left_out_and_what_follows_neutralised(
+    store: HistoryStore, wall: Wall, tmp_path: Path, prefix: str, cell: str
+) -> None:
+    """Hostile case (the last of the issue's prefixes): text starting with a carriage
+    return. A carriage return is a control character, so it is left out of the CSV; what
+    it hid is then the cell's start, and a formula there gets its apostrophe (in the
+    routine, step, area and note cells alike). The import gives back the text without it."""
+    store.import_file(_hostile(tmp_path, prefix))
+    out = tmp_path / "h.csv"
+    store.export(out)
+    cells = _cells(out)
+    assert "\r" not in out.read_text(encoding="utf-8").replace("\r\n", "")
+    assert [c for c in cells if PAYLOAD in c] == [cell] * 4
+    with HistoryStore.open(tmp_path / "other" / "history.sqlite3") as other:
+        other.import_file(out)
+        detail = other.session("hostile-1")
+        assert detail is not None and detail.summary.note == prefix.replace("\r", "") + PAYLOAD
+
+
 def test_a_routine_named_as_a_formula_is_neutralised_from_a_real_session(
     store: HistoryStore, wall: Wall, tmp_path: Path
 ) -> None:

@@ -371,3 +371,71 @@ def test_a_notification_service_that_comes_up_later_is_used(
     finally:
         notes.stop()
         server.close()
+
+
+class _NeverAnswersNotify(FakeNotificationServer):
+    """Hostile case (issue 22, item 13): a server that takes Notify and never answers."""
+
+    def answer(self, message: object) -> None:
+        from jeepney import HeaderFields
+
+        if message.header.fields.get(HeaderFields.member) == "Notify":  # type: ignore[attr-defined]
+            self.calls.append(message)  # type: ignore[arg-type]
+            return
+        super().answer(message)
+
+
+class _AnswersNotifyOddly(FakeNotificationServer):
+    """Hostile case (issue 22, item 13): Notify answered with a body of another shape."""
+
+    def answer(self, message: object) -> None:
+        from jeepney import HeaderFields, new_method_return
+
+        if message.header.fields.get(HeaderFields.member) == "Notify":  # type: ignore[attr-defined]
+            self.calls.append(message)  # type: ignore[arg-type]
+            self.conn.send(new_method_return(message, "s", ("not an id",)))
+            return
+        super().answer(message)
+
+
+@pytest.mark.parametrize(
+    "server_kind", [_NeverAnswersNotify, _AnswersNotifyOddly], ids=["never answers", "odd reply"]
+)
+def test_a_reminder_the_notification_server_does_not_take_is_asked_in_the_window(
+    qtbot: QtBot,
+    tmp_path: Path,
+    catalog: Catalog,
+    programmes: Programmes,
+    private_bus: object,
+    monkeypatch: pytest.MonkeyPatch,
+    server_kind: type[FakeNotificationServer],
+) -> None:
+    """Before: a server that never answered Notify lost the reminder silently, and an odd
+    reply raised at int(body[0]). Now the reminder still reaches the user: after the time
+    limit (or the odd reply) it is asked in the small window, with its buttons."""
+    from psoas_timer.ui.practice import desktop_notifications
+
+    monkeypatch.setattr(desktop_notifications, "NOTIFY_TIMEOUT_MS", 400)
+    server = server_kind(private_bus.address)  # type: ignore[attr-defined]
+    notes = DesktopNotifications()
+    try:
+        notes.start()
+        qtbot.waitUntil(lambda: notes.available, timeout=5000)
+        controller, clocks = make(
+            tmp_path, catalog, programmes, daily(), tray=FakeTray(False), notifications=notes
+        )
+        assert controller.path is NotificationPath.DESKTOP
+        clocks.advance(60)
+        controller.poll()
+        qtbot.waitUntil(lambda: server.calls != [], timeout=5000)  # the server was asked
+        qtbot.waitUntil(lambda: controller.prompt is not None, timeout=5000)
+        prompt = controller.prompt
+        assert prompt is not None
+        qtbot.addWidget(prompt)
+        assert prompt.title.text() == "Time for Daily psoas routine"
+        with qtbot.waitSignal(controller.start_requested, timeout=5000) as started:
+            prompt.button_by_key["start"].click()
+        assert started.args == ["daily-psoas"]
+    finally:
+        notes.stop()
+        server.close()
