@@ -7,6 +7,7 @@ background."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -314,3 +315,43 @@ def test_reminders_start_once_the_history_is_open_and_know_what_it_holds(
     assert not host.controller._timer.isActive()  # started on the next turn of the loop
     qtbot.waitUntil(lambda: host.controller._timer.isActive())
     assert host.controller.done.sessions_done_on(today) == {"simple"}
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0, reason="giving a file to another user needs root (CI runs as root)"
+)
+def test_another_users_history_is_said_once_and_reminders_still_start(
+    qtbot: QtBot,
+    history_services: Services,
+    preferences: Preferences,
+    history_path: Path,
+    wall: Wall,
+    told: Told,
+    monkeypatch: pytest.MonkeyPatch,
+    made: list[MainWindow],
+) -> None:
+    """Hostile case (issue 22, item 6): a history file owned by another user. The window
+    ran silently without history and without reminders. Now it says once why nothing is
+    recorded, leaves the file as it is, and the reminders start all the same (they read
+    "done today" from the history; without it they still come)."""
+    from psoas_timer.ui.shell.app import attach_practice
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/psoas-timer-bus")
+    HistoryStore.open(history_path, wall=wall).close()
+    history_path.chmod(0o644)
+    os.chown(history_path, 65534, 65534)
+    window = _window(qtbot, preferences, history_services, made)
+    attach_practice(window, preferences)
+    host = window.practice
+    assert host is not None
+    with qtbot.waitSignal(window.history_opened, timeout=20_000):
+        pass
+    assert window.history.store is None
+    ((title, text),) = told.said  # said once
+    assert title == "Your history"
+    assert "belongs to another user" in text and "nothing is recorded" in text
+    qtbot.waitUntil(lambda: host.controller._timer.isActive())  # the reminders run
+    assert host.controller.done.sessions_done_on(date(2026, 3, 2)) == set()
+    found = history_path.stat()
+    assert (found.st_uid, found.st_mode & 0o777) == (65534, 0o644)
+    assert window.open_routine("simple")  # the rest of the window works
