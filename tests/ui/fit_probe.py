@@ -210,6 +210,11 @@ def main(argv: list[str]) -> int:
     wait(SETTLE_S)
     report("main/progress", window)
     shoot(shots, "progress")
+    end = time.monotonic() + 20
+    while window.progress.store is None and time.monotonic() < end:  # the history opens
+        wait(0.05)
+    capture(window, "report", window.progress.open_report)
+    capture(window, "check-in", window.progress.checkins.open_checkin)
 
     window.open_routine("heat-or-ice")
     wait(SETTLE_S)

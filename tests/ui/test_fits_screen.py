@@ -46,6 +46,8 @@ EXPECTED = {
     "builder",
     "builder-add-from-library",
     "builder-new",
+    "report",
+    "check-in",
 }
 
 
