@@ -51,7 +51,10 @@ ASPECT = 4 / 3
 MARGIN = 0.07
 
 #: The signs of a release drill: pressure on a spot, drawn on the skin over the anatomy.
-RELEASE_SIGNS = {"press", "hook", "deep", "roll"}
+#: How far along the floor the ball of ``move`` goes to its next spot: a little more than
+#: its own width, so the two balls stand apart.
+MOVE_STEP = 0.095
+RELEASE_SIGNS = {"press", "hook", "deep", "roll", "move"}
 FRONT_REGIONS = {"hip_crease", "hip_bone", "navel", "belly", "front_hip", "chest", "thigh"}
 
 
@@ -173,7 +176,7 @@ def _mirrored(scene: Scene) -> Scene:
 #: Regions at the top of a thigh that the far leg has its own of, seen from the side: the
 #: front of the far hip (a lunge's back leg, where its stretch is felt), how far down the
 #: far thigh, and how far out to its front.
-FAR_THIGH_REGIONS = {"hip_crease": 0.35, "front_hip": 0.35, "thigh": 0.5}
+FAR_THIGH_REGIONS = {"hip_crease": 0.2, "front_hip": 0.35, "thigh": 0.5}
 
 
 def _far_thigh(body: Body, region: str, side: str) -> bool:
@@ -392,6 +395,33 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
     return behind, under, over
 
 
+def _moved_ball(placed: Placed, region: Point) -> list[Shape]:
+    """Lie on the ball, let the weight sink onto it, then move it to the next spot: a
+    short arrow down onto the body over the ball (the weight sinking, no clock: it is not
+    one long hold), a faint dashed ball a little higher up the body (towards the head,
+    along the line inside the hip bone) and a short arrow curving from the ball over to
+    it. Not an arrow both ways: the ball is not rolled to and fro."""
+    body = placed.body
+    balls = [
+        min((p for g in groups for p in g), key=lambda p: p.low).at[0]
+        for item, groups, _ in placed.contacts
+        if item.endswith("@ball")
+    ]
+    x = balls[0] if balls else region[0]
+    ahead = 1.0 if body.points["head"][0] > body.points["hip"][0] else -1.0
+    nx = x + ahead * MOVE_STEP
+    r = kit.BALL_R
+    shapes = [
+        Shape(circle((nx, r), r), fill="ball", stroke="line", width=0.005, alpha=0.45, dashed=True)
+    ]
+    # Under the mat, from below the ball to below the next spot, dipping between them.
+    dip = (x + ahead * MOVE_STEP * 0.5, -0.1)
+    shapes += curve_arrow([(x, -0.035), dip, (nx, -0.03)], width=SIGN_W * 1.3)
+    top = (region[0], region[1] + 0.13)
+    shapes += arrow((top[0], top[1] + 0.11), top, width=SIGN_W * 1.2)
+    return shapes
+
+
 def _signs(
     figure: Figure, placed: Placed, start: Placed | None, region: Point | None, outward: float
 ) -> tuple[list[Shape], list[Label]]:
@@ -412,16 +442,13 @@ def _signs(
                 for spread in (-22, 0, 22):
                     tip = along(region, outward + spread, 0.06)
                     shapes += arrow(along(region, outward + spread, 0.16), tip)
+        elif sign == "move" and region is not None:
+            shapes += _moved_ball(placed, region)
         elif sign == "roll" and region is not None:
             if "ball" in figure.props:
-                # One ball rolled along the front of the thigh, up to just inside the hip
-                # bone and down to the middle of the thigh: a long arrow both ways under
-                # that stretch, along the thigh (a trail of balls read as several spots).
-                thigh = body.angles["near_thigh"]
-                hip = body.points["hip_bone"]
-                knee_ward = along(body.points["near_hip"], thigh, anthro.THIGH * 0.85)
-                ends = sorted((hip[0], knee_ward[0]))
-                shapes += double_arrow((ends[0], -0.055), (ends[1], -0.055), width=SIGN_W * 1.4)
+                # One ball, rolled a little up and down where it lies: a short arrow both
+                # ways beneath it.
+                shapes += double_arrow((region[0] - 0.1, -0.05), (region[0] + 0.1, -0.05))
             else:
                 # The roller goes along the back: a long arrow both ways beneath the body.
                 ahead = 1.0 if body.points["head"][0] > body.points["hip"][0] else -1.0

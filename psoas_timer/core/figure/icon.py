@@ -20,7 +20,19 @@ from .svg import to_svg
 __all__ = ["ICON_SIGNS", "first_figure", "icon_scene", "icon_svg"]
 
 #: The signs kept at icon size: arrows and pulses that still read when small.
-ICON_SIGNS = {"press", "hook", "deep", "roll", "lift", "tuck", "twist", "drop", "heat", "cold"}
+ICON_SIGNS = {
+    "press",
+    "hook",
+    "deep",
+    "roll",
+    "move",
+    "lift",
+    "tuck",
+    "twist",
+    "drop",
+    "heat",
+    "cold",
+}
 
 
 def first_figure(steps: Sequence[object]) -> Figure | None:

@@ -217,6 +217,7 @@ class Figure(FormatModel):
             "drop",
             "arch",
             "roll",
+            "move",
             "lift",
             "tuck",
             "breathe",

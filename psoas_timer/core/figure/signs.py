@@ -51,12 +51,13 @@ def double_arrow(a: Point, b: Point, *, width: float = SIGN_W) -> list[Shape]:
     ]
 
 
-def curve_arrow(points: list[Point]) -> list[Shape]:
+def curve_arrow(points: list[Point], *, width: float = SIGN_W) -> list[Shape]:
     """An arrow along a smooth curve through *points*, its head at the last."""
     end = points[-1]
+    size = 0.03 * max(1.0, width / SIGN_W)
     return [
-        Shape(smooth(points, closed=False), fill=None, stroke="sign", width=SIGN_W),
-        _head(end, angle_of(points[-2], end)),
+        Shape(smooth(points, closed=False), fill=None, stroke="sign", width=width),
+        _head(end, angle_of(points[-2], end), size),
     ]
 
 
