@@ -6,6 +6,7 @@ shows it must show those characters as plain text: no link to click, no 983 px w
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.catalog import load_catalog
 from psoas_timer.core.clock import FakeClock
+from psoas_timer.history import HistoryStore
 from psoas_timer.ui.practice.prompt import ReminderPrompt
-from psoas_timer.ui.shell.main_window import MainWindow, Services
+from psoas_timer.ui.shell.main_window import MainWindow, Page, Services
 from psoas_timer.ui.shell.settings import Preferences
 from psoas_timer.ui.shell.window_parts import inform_user, question_box
 
@@ -52,7 +54,9 @@ def _shown(root: QWidget) -> int:
     return sum("evil.example" in label.text() for label in root.findChildren(QLabel))
 
 
-def _window(qtbot: QtBot, tmp_path: Path, prefs: Preferences) -> MainWindow:
+def _window(
+    qtbot: QtBot, tmp_path: Path, prefs: Preferences, *, history: bool = False
+) -> MainWindow:
     bundled, user = tmp_path / "bundled", tmp_path / "user"
     write(bundled, "plain.yaml", "name: Plain\nsteps:\n  - name: X\n    hold: 5\n")
     write(user, "html.yaml", ROUTINE)
@@ -64,6 +68,10 @@ def _window(qtbot: QtBot, tmp_path: Path, prefs: Preferences) -> MainWindow:
         ask=lambda parent, title, question: True,
         folders=(bundled, user),
     )
+    if history:
+        kept = tmp_path / "data" / "history.sqlite3"
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        services = dataclasses.replace(services, open_history=lambda: HistoryStore.open(kept))
     window = MainWindow(prefs, services)
     qtbot.addWidget(window)
     window.show()
@@ -118,3 +126,40 @@ def test_the_editors_deleted_notice_is_plain_text(
 
 
 Made = Callable[[Preferences], MainWindow]
+
+
+def test_the_rating_prompts_and_the_completion_page_show_a_routines_html_as_plain_text(
+    qtbot: QtBot, tmp_path: Path, preferences: Preferences
+) -> None:
+    """The rest of a session's road: the "How does it feel?" prompts before and after
+    (they name the routine and its areas: both were shown as rich text, a live link), the
+    completion page (it names the routine) and the Progress page with the session show
+    the hostile text plain."""
+    window = _window(qtbot, tmp_path, preferences, history=True)
+    qtbot.waitUntil(lambda: window.history.store is not None)
+    clock = window.services.clock
+    assert isinstance(clock, FakeClock)
+    preferences.ask_ratings = True
+    assert window.open_routine("html")
+    window.start_session()
+    QApplication.processEvents()
+    seen = 0
+    for _ in range(2):  # the prompt before, then (after the session) the one after
+        if window.page is Page.RATING:
+            seen += 1
+            assert _markup_labels(window.rating) == []
+            window.rating.skip.click()
+            QApplication.processEvents()
+        if window.controller.active:
+            for _step in range(120):
+                clock.advance(0.5)
+                window.controller.poll()
+            QApplication.processEvents()
+    assert not window.controller.active
+    assert seen == 2, "both rating prompts were seen"
+    assert _shown(window) >= 1  # the completion page names the routine
+    assert _markup_labels(window) == []
+    window.show_progress()  # the session just recorded, with its routine's name
+    QApplication.processEvents()
+    assert window.page is Page.PROGRESS
+    assert _markup_labels(window) == []

@@ -73,6 +73,7 @@ class AreaName(QLabel):
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a muscle named in a routine file
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -138,6 +139,7 @@ class RatingPrompt(QWidget):
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("rating_subtitle")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)  # it names the routine
         self.subtitle.setWordWrap(True)
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle.setFont(scaled_font(self.font(), 24))
