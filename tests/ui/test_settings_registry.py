@@ -163,12 +163,29 @@ def test_a_folder_where_the_settings_file_goes_is_said(
     assert f"{tmp_path / 'settings.ini'} (it is a folder)" in text
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads and writes any file")
 @pytest.mark.parametrize(("mode", "said"), [(0o444, "it is read-only"), (0, "it cannot be read")])
-def test_a_settings_file_that_cannot_be_used_is_said(tmp_path: Path, mode: int, said: str) -> None:
+def test_a_settings_file_that_cannot_be_used_is_said(
+    tmp_path: Path, mode: int, said: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hostile cases (issue 22, item 7): a read-only or unreadable settings file was
+    silently ignored. Now it is said. (Root reads and writes any file, and CI runs as
+    root, so ``os.access`` is made to answer as it does for a user; the mode is set too.)"""
     _written(tmp_path, {"audio/muted": "true"})
-    (tmp_path / "settings.ini").chmod(mode)
-    assert Preferences(store(tmp_path)).problem == said
+    target = tmp_path / "settings.ini"
+    target.chmod(mode)
+    refused = os.W_OK if mode else os.R_OK | os.W_OK
+    real_access = os.access
+
+    def access(where: object, how: int, **kwargs: object) -> bool:
+        if Path(str(where)) == target and how & refused:
+            return False
+        return real_access(where, how, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    prefs = Preferences(store(tmp_path))
+    assert prefs.problem == said
+    text = paths.storage_problem(prefs.file_name, prefs.problem)
+    assert text is not None and f"{target} ({said})" in text
 
 
 def test_a_usable_settings_file_says_nothing(tmp_path: Path) -> None:
