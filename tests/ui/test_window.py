@@ -329,3 +329,34 @@ def test_f5_on_the_library_reloads_and_stays_there(window: MainWindow) -> None:
     window.show_library()
     window.commands.reload.trigger()
     assert window.page is Page.LIBRARY
+
+
+#: A routine path with a name longer than any file system takes (issue 22, item 10).
+TOO_LONG = "/tmp/" + "a" * 300 + ".yaml"
+
+
+def test_a_name_too_long_for_the_file_system_is_a_routine_that_is_not_there(
+    window: MainWindow,
+) -> None:
+    """Hostile case (issue 22, item 10): a 300-character file name, given by a second launch
+    (which hands it to this window) or kept as the last routine, raised OSError (File name
+    too long) in the window. Now it is answered as a missing routine: said in the status
+    bar, the window as it was."""
+    shown = window.page
+    assert not window.open_routine(TOO_LONG)
+    assert window.page is shown
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Cannot open {TOO_LONG}: ") and "File name too long" in said
+
+
+def test_a_last_routine_too_long_for_the_file_system_opens_the_library(
+    make_window: Callable[[Preferences], MainWindow], preferences: Preferences, qtbot: QtBot
+) -> None:
+    from psoas_timer.ui.shell.app import _open
+
+    preferences.last_routine = TOO_LONG
+    window = make_window(preferences)
+    _open(window, None)  # as the app starts: the routine given, or the last one
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.page is Page.LIBRARY

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -72,6 +73,14 @@ log = logging.getLogger(__name__)
 
 #: Said in the status bar while the routines are read in the background.
 READING = N_("Reading your routines…")
+
+
+def _is_file(path: Path) -> bool:
+    """Whether *path* is a file; a name no file system takes (too long, say) is not one."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -434,7 +443,7 @@ class MainWindow(QMainWindow):
             return True
         entry = self.catalog.resolve(key)
         if entry is None or entry.routine is None:
-            if entry is not None and entry.path.is_file() and not self.controller.active:
+            if entry is not None and _is_file(entry.path) and not self.controller.active:
                 self.show_problems(entry)  # what is wrong, where, and a way to fix it
                 return False
             problems = "; ".join(str(p) for p in entry.problems) if entry else _("no such routine")
