@@ -33,6 +33,7 @@ from pathlib import Path
 
 from psoas_timer.core.engine import Session, SessionEvent
 from psoas_timer.core.plan import Plan, Segment
+from psoas_timer.i18n import _, ngettext
 
 from . import journal
 from .database import connect
@@ -272,7 +273,7 @@ class _Writer:
         keys = [key for _, _, batch_keys in unsaved for key in batch_keys]
         self.kept = keys
         by_session: dict[str, list[list[_Statement]]] = {}
-        for statements, session_id, _ in unsaved:
+        for statements, session_id, _keys in unsaved:
             by_session.setdefault(session_id, []).append(statements)
         try:
             for session_id, batches in by_session.items():
@@ -289,12 +290,16 @@ def _reason(error: BaseException | None) -> str:
     """Why a commit failed, in words a user can act on."""
     text = str(error or "").lower()
     if "locked" in text or "busy" in text:
-        return "the history was busy: another program held it"
+        # Translators: why sets were not saved, said inside brackets in a longer sentence
+        return _("the history was busy: another program held it")
     if "full" in text:
-        return "the disk is full"
+        # Translators: why sets were not saved, said inside brackets in a longer sentence
+        return _("the disk is full")
     if "readonly" in text or "read-only" in text:
-        return "the history cannot be written to"
-    return f"the history could not be written: {error}"
+        # Translators: why sets were not saved, said inside brackets in a longer sentence
+        return _("the history cannot be written to")
+    # Translators: why sets were not saved, said inside brackets; {error} is the system's
+    return _("the history could not be written: {error}").format(error=error)
 
 
 def _commit(conn: sqlite3.Connection, statements: list[_Statement]) -> None:
@@ -619,15 +624,22 @@ class Recorder:
         sets = len(set(writer.kept)) or 1
         why = _reason(writer.error)
         if writer.lost:
-            return (
-                f"{sets} sets of this session could not be saved in your history ({why}) "
-                "and could not be kept for later either: they are not in your history."
-            )
-        return (
-            f"{sets} sets of this session could not be saved in your history yet ({why}). "
-            f"They are kept in {writer.journal} and will be added the next time Psoas Timer "
-            "opens your history."
-        )
+            return ngettext(
+                "{count} set of this session could not be saved in your history ({why}) "
+                "and could not be kept for later either: it is not in your history.",
+                "{count} sets of this session could not be saved in your history ({why}) "
+                "and could not be kept for later either: they are not in your history.",
+                sets,
+            ).format(count=sets, why=why)
+        return ngettext(
+            "{count} set of this session could not be saved in your history yet ({why}). "
+            "It is kept in {path} and will be added the next time Psoas Timer opens your "
+            "history.",
+            "{count} sets of this session could not be saved in your history yet ({why}). "
+            "They are kept in {path} and will be added the next time Psoas Timer opens your "
+            "history.",
+            sets,
+        ).format(count=sets, why=why, path=writer.journal)
 
     def flush(self, timeout: float | None = 10.0) -> bool:
         """Wait until everything so far is committed; False if *timeout* ran out."""

@@ -576,3 +576,49 @@ def test_a_first_press_is_forgotten_with_its_session(holding: App) -> None:
     holding.begin(holding.flow.start())
     holding.to_open_hold(3)
     assert holding.press_released() == PressAgain(10, EARLY_RELEASE_WINDOW)  # a first again
+
+
+def test_sets_that_could_not_be_saved_are_said_once_on_the_completion_page(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 22, item 1: what cannot be saved by the session's end is said to the user once,
+    plainly: the completion says which sets and why, and the next completion says nothing
+    of it again. (The data folder is full for the whole session here.)"""
+    import sqlite3
+
+    from psoas_timer.history import database
+    from psoas_timer.history import recorder as recorder_module
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(recorder_module, "RETRY_FIRST", 0.02)
+    monkeypatch.setattr(recorder_module, "RETRY_LONGEST", 0.05)
+    real_close = recorder_module.Recorder.close
+
+    def close_soon(self: recorder_module.Recorder, timeout: float | None = 10.0) -> None:
+        real_close(self, 0.3)  # the session's end waits a moment, not ten seconds
+
+    monkeypatch.setattr(recorder_module.Recorder, "close", close_soon)
+    real_commit = recorder_module._commit
+    full = {"on": True}
+
+    def commit(conn: sqlite3.Connection, statements: object) -> None:
+        if full["on"]:
+            raise sqlite3.OperationalError("database or disk is full")
+        real_commit(conn, statements)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(recorder_module, "_commit", commit)
+    app.prefs.set_routine_ratings("Morning stretch", False)
+    app.open("morning")
+    app.begin(app.flow.start())
+    done = app.ended(app.run_to_end())
+    assert isinstance(done, Completion)
+    assert done.unsaved is not None
+    assert done.unsaved.startswith(
+        "1 set of this session could not be saved in your history yet (the disk is full). "
+        "It is kept in "
+    )
+    full["on"] = False
+    app.begin(app.flow.start())
+    again = app.ended(app.run_to_end())
+    assert isinstance(again, Completion)
+    assert again.unsaved is None  # said once
