@@ -215,3 +215,58 @@ def test_the_app_opens_sound_after_the_routines_are_listed(
     assert not given.audio.ready  # type: ignore[attr-defined]
     given.audio.warm_up()
     assert given.audio.ready  # type: ignore[attr-defined]
+
+
+def test_practice_and_the_remote_control_start_just_after_the_list(
+    qtbot: QtBot, preferences: Preferences, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The list and Start come first; reminders, the Today line and the media keys follow
+    as soon as the list has been painted, and work as ever."""
+    from psoas_timer.ui.remote.mpris import MprisService
+    from psoas_timer.ui.shell import app
+
+    monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/psoas-timer-bus")
+    window = frame(qtbot, preferences)
+    remote: list[MprisService] = []
+    try:
+        app.load_window(window, preferences, remote)
+        assert window.loading and window.practice is None and remote == []  # not yet
+        listed: list[bool] = []
+        window.routines_listed.connect(lambda: listed.append(window.practice is None))
+        qtbot.waitUntil(lambda: window.practice is not None and len(remote) == 1, timeout=10000)
+        assert listed[:1] == [True]  # the list came first
+        assert window.catalog is not None and window.catalog.entries
+        host = window.practice
+        qtbot.waitUntil(lambda: host.controller._timer.isActive(), timeout=5000)  # reminders run
+        text, _openable = host.today_text()
+        assert window.library.today.text() == (text or "")  # the Today line is drawn
+        assert host.menu is not None  # and the tray's menu has the practice's items
+        picture = host._routine_icon("daily-psoas")  # a reminder's picture, drawn when due
+        assert picture is not None and Path(picture).is_file()
+    finally:
+        for service in remote:
+            service.stop()
+        if window.practice is not None:
+            window.practice.stop()
+        window.close()
+
+
+def test_what_waits_for_the_list_comes_even_when_the_routines_cannot_be_read(
+    qtbot: QtBot, preferences: Preferences, services: Services
+) -> None:
+    import dataclasses
+
+    def unreadable(between: object = None) -> object:
+        raise OSError("the disk is gone")
+
+    given = dataclasses.replace(services, load_catalog=unreadable, background=True)
+    window = frame(qtbot, preferences)
+    calls: list[str] = []
+    window.after_listing(lambda: calls.append("first"))
+    window.load(given)
+    assert calls == []
+    qtbot.waitUntil(lambda: calls == ["first"], timeout=5000)
+    assert window.catalog is None  # nothing was listed, and it came all the same
+    window.after_listing(lambda: calls.append("later"))  # asked for after: comes at once
+    qtbot.waitUntil(lambda: calls == ["first", "later"], timeout=1000)

@@ -30,7 +30,6 @@ from .desktop_notifications import DesktopNotifications
 from .do_not_disturb import DoNotDisturb
 from .fullscreen import FullScreenProbe
 from .idle import IdleMonitor
-from .notification_icon import routine_icon
 from .reminders_dialog import edit_reminders
 from .tray_menu import PracticeMenu
 
@@ -240,6 +239,10 @@ class PracticeHost(QObject):
         entry = catalog.find(key) if catalog is not None else None
         if entry is None:
             return None
+        # Imported on first use: it pulls in the figure rig's SVG writer, and that the
+        # standard library's URL and SSL code (some 40 ms and several MB at every start).
+        from .notification_icon import routine_icon
+
         path = routine_icon(entry.routine, user_cache_dir() / "notification-pictures")
         return str(path) if path is not None else None
 

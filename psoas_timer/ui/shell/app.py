@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["create_window", "run", "services"]
+__all__ = ["create_window", "load_window", "run", "services"]
 
 _log = logging.getLogger(__name__)
 
@@ -174,6 +174,39 @@ def attach_remote_control(window: MainWindow) -> MprisService:
     return service
 
 
+def load_window(
+    window: MainWindow,
+    preferences: Preferences,
+    remote: list[MprisService],
+    *,
+    background: bool = False,
+) -> None:
+    """Fill the shown frame (:meth:`MainWindow.load`, the routines read in the background)
+    and give it its tray; open sound once the list is up, and then, after the list has been
+    painted, start daily practice and the remote control (appended to *remote*): the user
+    needs the list and Start at once, and neither of those (some 0.1 s of imports and
+    setup). With *background* and no tray to wait in, show the window."""
+    from PySide6.QtCore import Qt
+
+    from psoas_timer.ui.shell.tray import SessionTray
+
+    given = services(preferences)
+
+    def prepare() -> None:  # once the list is up, open the sound device
+        QTimer.singleShot(0, window, given.audio.prepare)
+
+    def extras() -> None:
+        attach_practice(window, preferences)
+        remote.append(attach_remote_control(window))
+
+    window.routines_listed.connect(prepare, Qt.ConnectionType.SingleShotConnection)
+    window.load(given)
+    window.attach_tray(SessionTray(QApplication.windowIcon(), preferences, parent=window))
+    window.after_listing(extras)
+    if background and not (window.tray is not None and window.tray.available):
+        window.show()  # no tray to wait in
+
+
 def run(routine: str | None, background: bool = False) -> int:
     """Open the window (on *routine*, a name or a path) and run until it closes.
 
@@ -198,27 +231,9 @@ def run(routine: str | None, background: bool = False) -> int:
             window.open_routine(key)  # waits for load() if it comes that early
         instance.raise_window(window)
 
-    def load() -> None:
-        from PySide6.QtCore import Qt
-
-        from psoas_timer.ui.shell.tray import SessionTray
-
-        given = services(preferences)
-
-        def prepare() -> None:  # once the list is up, open the sound device
-            QTimer.singleShot(0, window, given.audio.prepare)
-
-        window.routines_listed.connect(prepare, Qt.ConnectionType.SingleShotConnection)
-        window.load(given)
-        window.attach_tray(SessionTray(app.windowIcon(), preferences, parent=window))
-        attach_practice(window, preferences)
-        remote.append(attach_remote_control(window))
-        if background and not (window.tray is not None and window.tray.available):
-            window.show()  # no tray to wait in
-
     remote: list[MprisService] = []
     instance.activated.connect(on_activated)
-    AfterNextPaint(window, load)
+    AfterNextPaint(window, lambda: load_window(window, preferences, remote, background=background))
     if not background:
         window.show()
     try:

@@ -23,11 +23,12 @@ the tray icon (:mod:`.tray_link`), and what the window is given (:mod:`.window_p
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QResizeEvent,
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self._history_opening: HistoryOpening | None = None
         self._pending_open: str | None = None
         self._tray_link: TrayLink | None = None
+        self._after_listing: list[Callable[[], None]] | None = []
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
@@ -280,10 +282,36 @@ class MainWindow(QMainWindow):
         )
         self._schedule_history()  # there is no list to wait for
 
-    # -- the history ---------------------------------------------------------------------
+    # -- the history, and what else waits for the list ----------------------------------
     def _schedule_history(self) -> None:
         if self._history_opening is not None:
             self._history_opening.schedule()
+        self._run_after_listing()
+
+    def after_listing(self, then: Callable[[], None]) -> None:
+        """Call *then* once, just after the routines are first listed (or could not be
+        read) and the window has painted that, so what the user needs first (the list and
+        Start) never waits for it: daily practice and the remote control come then."""
+        if self._after_listing is None:
+            QTimer.singleShot(0, self, then)
+        else:
+            self._after_listing.append(then)
+
+    def _run_after_listing(self) -> None:
+        waiting, self._after_listing = self._after_listing, None
+        if not waiting:
+            return
+
+        def run() -> None:
+            for then in waiting:
+                then()
+
+        if self.isVisible():
+            from psoas_timer.ui.common.after_paint import AfterNextPaint
+
+            AfterNextPaint(self, run)
+        else:
+            QTimer.singleShot(0, self, run)
 
     def _on_history_waiting(self, pause: float) -> None:
         """Another program keeps the history locked: say so on the Progress page (the
