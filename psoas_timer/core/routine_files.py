@@ -17,10 +17,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from psoas_timer.i18n import _
+from psoas_timer.i18n import _, content
 
 from .atomic_file import atomic_write
-from .loader import Library, load_routine_text, read_source
+from .loader import Library, load_routine_text, read_source, translated_content
 from .routine_io import RoutineDocument
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "duplicate_routine",
     "export_routine",
     "import_routine",
+    "in_shown_language",
     "rename_routine",
     "restore_from_trash",
     "save_bytes",
@@ -105,9 +106,31 @@ def unique_path(folder: Path, stem: str, suffix: str = ".yaml") -> Path:
     return candidate
 
 
-def duplicate_routine(source: Path, user_dir: Path, name: str | None = None) -> Path:
-    """Copy *source* (e.g. a bundled routine, left untouched) into *user_dir* under a new name."""
+def in_shown_language(document: RoutineDocument) -> RoutineDocument:
+    """*document*, read from a bundled file, with its words as the user saw it (in place):
+    names, description, instructions, safety lines, spoken prompts, questions and tags in
+    the current language, as the loader shows a bundled routine. A user's own routine is
+    never translated, so a copy of a bundled one keeps these words, not the English ones.
+    Muscles and equipment stay as written: the history keys the areas by them, and they are
+    translated wherever they are shown."""
+    data = document.data
+    translated_content(data)
+    tags = data.get("tags")
+    if isinstance(tags, list):
+        for index, tag in enumerate(tags):
+            if isinstance(tag, str) and tag.strip():
+                tags[index] = content(tag.strip())
+    return document
+
+
+def duplicate_routine(
+    source: Path, user_dir: Path, name: str | None = None, *, bundled: bool = False
+) -> Path:
+    """Copy *source* (e.g. a bundled routine, left untouched) into *user_dir* under a new name;
+    a *bundled* one in the words the user saw it in (:func:`in_shown_language`)."""
     document = RoutineDocument.from_path(source)
+    if bundled:
+        in_shown_language(document)
     new_name = name or _("{name} (copy)").format(name=document.name)
     document.data["name"] = new_name
     target = unique_path(user_dir, slug(new_name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -142,3 +143,44 @@ def test_the_real_dialog_runs_from_ctrl_n(qtbot: QtBot, catalog: Catalog, user_d
     assert seen
     assert view.document.name == "Keys only"
     assert view.step_titles() == []
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_a_copy_of_a_bundled_routine_reads_as_the_original_did(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path, language: str
+) -> None:
+    """A bundled routine is shown in the user's language, their own routines as written: a
+    copy made in German or French (New → a copy, or Edit on a bundled routine) kept the
+    English description, names and spoken prompts. It reads as the original did now."""
+    from psoas_timer import i18n
+    from psoas_timer.core.loader import load_routine
+
+    images = [ROOT / "assets"]
+    i18n.set_language(language)
+    view = make_editor(qtbot, catalog, user_dir)
+    sources = sorted((ROOT / "routines").glob("*.yaml"))
+    names: list[str] = []
+    for source in sources:
+        shown = load_routine(source, catalog.library, images, bundled=True)
+        answer = NewStart(shown.name, copy_of=source)
+        view._choose_start = lambda *_args, answer=answer: answer  # type: ignore[assignment]
+        assert view.ask_new_routine()
+        assert view.files.save() and view.path is not None
+        copied = load_routine(view.path, catalog.library, images)
+        words = {"name", "tags"}
+        assert copied.model_dump(exclude=words) == shown.model_dump(exclude=words), source.name
+        assert copied.name == shown.name
+        assert copied.tags == [i18n.content(tag) for tag in shown.tags]
+        names.append(shown.name)
+    # the texts were there to translate: the check above is not English against English
+    assert "Trigger-point release session" not in names
+
+    # Edit on a bundled routine copies it into the user's folder first: the same words
+    source = ROOT / "routines" / "trigger-point-release.yaml"
+    shown = load_routine(source, catalog.library, images, bundled=True)
+    assert view.files.open_path(source)
+    assert view.path is not None and view.path.parent == user_dir
+    copied = load_routine(view.path, catalog.library, images)
+    assert copied.name == i18n._("{name} (copy)").format(name=shown.name)
+    assert copied.description == shown.description != ""
+    assert copied.model_dump(exclude={"name", "tags"}) == shown.model_dump(exclude={"name", "tags"})

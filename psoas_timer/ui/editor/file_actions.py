@@ -30,6 +30,7 @@ from psoas_timer.core.routine_files import (
     duplicate_routine,
     export_routine,
     import_routine,
+    in_shown_language,
     restore_from_trash,
     save_document,
     slug,
@@ -223,6 +224,15 @@ class FileActions:
         self.last_trash: TrashItem | None = None
         self._saved_text: str | None = None  # the document as last loaded or saved
 
+    def _is_bundled(self, path: Path) -> bool:
+        """Whether *path* is a bundled routine (shown in the user's language, so a copy of it
+        is made in that language)."""
+        try:
+            return path.resolve() in {p.resolve() for p in self._bundled()}
+        except OSError:
+            _log.warning("cannot tell whether %s is bundled", path, exc_info=True)
+            return False
+
     def maybe_discard(self) -> bool:
         """Ask about unsaved changes; ``True`` when it is fine to move on."""
         view = self._view
@@ -269,6 +279,8 @@ class FileActions:
             except LoadError as exc:
                 self._view.show_file_problems(exc)
                 return False
+            if self._is_bundled(copy_of):
+                in_shown_language(document)
             document.data["name"] = name
         else:
             document = new_document(name, steps)
@@ -284,7 +296,7 @@ class FileActions:
     def _open(self, path: Path) -> bool:
         try:
             if self._user_dir.resolve() not in path.resolve().parents:
-                path = duplicate_routine(path, self._user_dir)
+                path = duplicate_routine(path, self._user_dir, bundled=self._is_bundled(path))
                 self._view.notify(_("Copied to your routines as {file}.").format(file=path.name))
             document = RoutineDocument.from_path(path)
         except LoadError as exc:
@@ -453,7 +465,8 @@ class FileActions:
             return
         name = self._ask.routine_to_copy(list(choices))
         if name and self.maybe_discard():
-            self._open(duplicate_routine(choices[name], self._user_dir))
+            source = choices[name]
+            self._open(duplicate_routine(source, self._user_dir, bundled=self._is_bundled(source)))
 
     def on_import_triggered(self) -> None:
         source = self._ask.file_to_import()
