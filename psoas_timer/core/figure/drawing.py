@@ -38,6 +38,7 @@ from .signs import (
     curve_arrow,
     double_arrow,
     hold_sign,
+    move_spots,
     pulse_ring,
 )
 from .skeleton import Body, floor_hands, plant_hands, pose_body
@@ -51,9 +52,6 @@ ASPECT = 4 / 3
 MARGIN = 0.07
 
 #: The signs of a release drill: pressure on a spot, drawn on the skin over the anatomy.
-#: How far along the floor the ball of ``move`` goes to its next spot: a little more than
-#: its own width, so the two balls stand apart.
-MOVE_STEP = 0.095
 RELEASE_SIGNS = {"press", "hook", "deep", "roll", "move"}
 FRONT_REGIONS = {"hip_crease", "hip_bone", "navel", "belly", "front_hip", "chest", "thigh"}
 
@@ -396,30 +394,12 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
 
 
 def _moved_ball(placed: Placed, region: Point) -> list[Shape]:
-    """Lie on the ball, let the weight sink onto it, then move it to the next spot: a
-    short arrow down onto the body over the ball (the weight sinking, no clock: it is not
-    one long hold), a faint dashed ball a little higher up the body (towards the head,
-    along the line inside the hip bone) and a short arrow curving from the ball over to
-    it. Not an arrow both ways: the ball is not rolled to and fro."""
-    body = placed.body
-    balls = [
-        min((p for g in groups for p in g), key=lambda p: p.low).at[0]
-        for item, groups, _ in placed.contacts
-        if item.endswith("@ball")
-    ]
-    x = balls[0] if balls else region[0]
-    ahead = 1.0 if body.points["head"][0] > body.points["hip"][0] else -1.0
-    nx = x + ahead * MOVE_STEP
-    r = kit.BALL_R
-    shapes = [
-        Shape(circle((nx, r), r), fill="ball", stroke="line", width=0.005, alpha=0.45, dashed=True)
-    ]
-    # Under the mat, from below the ball to below the next spot, dipping between them.
-    dip = (x + ahead * MOVE_STEP * 0.5, -0.1)
-    shapes += curve_arrow([(x, -0.035), dip, (nx, -0.03)], width=SIGN_W * 1.3)
+    """Lie on the ball and let the weight sink onto it: a short arrow down onto the body
+    over the ball (no clock: it is not one long hold). Where the ball goes next is the
+    inset map's (``map``): its spots numbered, an arrow from each to the next. Nothing
+    under the floor line."""
     top = (region[0], region[1] + 0.13)
-    shapes += arrow((top[0], top[1] + 0.11), top, width=SIGN_W * 1.2)
-    return shapes
+    return arrow((top[0], top[1] + 0.11), top, width=SIGN_W * 1.2)
 
 
 def _signs(
@@ -447,14 +427,17 @@ def _signs(
         elif sign == "roll" and region is not None:
             if "ball" in figure.props:
                 # One ball, rolled a little up and down where it lies: a short arrow both
-                # ways beneath it.
-                shapes += double_arrow((region[0] - 0.1, -0.05), (region[0] + 0.1, -0.05))
+                # ways over the body above it (nothing is drawn under the floor line).
+                y = region[1] + 0.16
+                shapes += double_arrow((region[0] - 0.1, y), (region[0] + 0.1, y))
             else:
-                # The roller goes along the back: a long arrow both ways beneath the body.
+                # The roller goes up and down the back: a long arrow both ways along the
+                # spine, above the trunk (nothing is drawn under the floor line).
                 ahead = 1.0 if body.points["head"][0] > body.points["hip"][0] else -1.0
                 spots = [region[0] + ahead * d for d in (-0.34, -0.18, 0.0, 0.14)]
                 low, high = min(spots), max(spots)
-                shapes += double_arrow((low - 0.03, -0.05), (high + 0.03, -0.05))
+                y = max(body.points[n][1] for n in ("hip", "waist", "shoulder")) + 0.16
+                shapes += double_arrow((low - 0.03, y), (high + 0.03, y))
         elif sign == "hook" and region is not None:
             # Over the front point of the hip bone and down into its bowl.
             lo = body.lower
@@ -563,7 +546,9 @@ def _signs(
                 shapes += arrow(along(a, angle, trim), along(b, angle, -trim))
         elif sign == "map" and target_region is not None:
             tool = (
-                "roll"
+                "move"
+                if "move" in figure.signs
+                else "roll"
                 if "roll" in figure.signs
                 else "ball"
                 if "ball" in figure.props
@@ -573,7 +558,12 @@ def _signs(
                 if "deep" in figure.signs
                 else "spot"
             )
-            shapes += body_map(_map_corner(body, shapes), target_region, MAP_SIZE, tool)
+            corner = _map_corner(body, shapes)
+            shapes += body_map(corner, target_region, MAP_SIZE, tool)
+            if tool == "move":
+                # Numbered, on the body's midline side of each spot: first, next, then.
+                for number, (sx, sy) in enumerate(move_spots(corner, MAP_SIZE), start=1):
+                    labels.append(Label((sx - 0.05 * MAP_SIZE, sy), str(number), 0.05))
         elif sign == "gap":
             # Standing, not kneeling: the space under the back knee, marked like a
             # measured height (a dashed line with a bar at each end) from the knee's

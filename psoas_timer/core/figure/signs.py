@@ -3,6 +3,7 @@ lines, the box and 4-7-8 counts. Plain shapes with roles, like the body."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from .geometry import Point, along, angle_of, distance
@@ -239,6 +240,35 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
                     shapes.append(
                         Shape(smooth(crease, closed=False), fill=None, stroke="sign", width=0.006)
                     )
+        elif tool == "move":
+            # Lie on the ball, wait, then move it: the ball on the first spot, the next
+            # spots dashed and numbered (the numbers are labels: see :func:`move_spots`),
+            # a short arrow from each spot to the next.
+            spots = [at(x, y) for x, y in MOVE_SPOTS]
+            r = 0.026 * k
+            shapes.append(
+                Shape(circle(spots[0], r), fill="ball", stroke="line", width=0.003, alpha=0.95)
+            )
+            for centre in spots[1:]:
+                shapes.append(
+                    Shape(
+                        circle(centre, r * 0.85),
+                        fill="ball",
+                        stroke="line",
+                        width=0.003,
+                        alpha=0.5,
+                        dashed=True,
+                    )
+                )
+            for a, b in itertools.pairwise(spots):
+                heading = angle_of(a, b)
+                begin, end = along(a, heading, r * 1.15), along(b, heading, -r * 1.05)
+                shapes.append(
+                    Shape(
+                        polygon([begin, end], closed=False), fill=None, stroke="sign", width=0.007
+                    )
+                )
+                shapes.append(_head(end, heading, 0.024))
         elif tool == "roll":
             # The ball rolls along a path over the front of the hip: dotted, both ways.
             path = [at(0.03, 0.2), at(0.075, 0.13), at(0.085, 0.06), at(0.06, -0.02)]
@@ -303,6 +333,17 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
     return shapes
 
 
+#: Ball rolls' spots on the map, in order: just inside the front point of the hip bone,
+#: then higher up inside the rim, then higher again towards the level of the navel.
+MOVE_SPOTS = ((0.068, 0.065), (0.078, 0.145), (0.062, 0.225))
+
+
+def move_spots(corner: Point, size: float = 1.0) -> list[Point]:
+    """Where :func:`body_map` drew the ball rolls' spots (for their numbers)."""
+    x0, y0 = corner
+    return [(x0 + (0.16 + x) * size, y0 + (0.12 + y) * size) for x, y in MOVE_SPOTS]
+
+
 def _curve(points: list[Point]) -> list[Shape]:
     end = points[-1]
     return [
@@ -311,7 +352,7 @@ def _curve(points: list[Point]) -> list[Shape]:
     ]
 
 
-__all__ += ["MAP_SPOTS", "body_map"]
+__all__ += ["MAP_SPOTS", "MOVE_SPOTS", "body_map", "move_spots"]
 
 
 def hold_sign(centre: Point, radius: float = 0.05) -> list[Shape]:
