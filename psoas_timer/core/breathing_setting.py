@@ -68,7 +68,7 @@ _BREATHING_SCHEMA: dict[str, Any] = {
         {"type": "string", "pattern": DASHES_TEXT},
         {
             "type": "object",
-            "properties": {k: DURATION_SCHEMA for k in ("inhale", "hold_in", "exhale", "hold_out")},
+            "properties": {k: DURATION_SCHEMA for k in BreathingPattern.model_fields},
             "required": ["inhale", "exhale"],
             "additionalProperties": False,
         },

@@ -14,7 +14,7 @@ from pydantic import Field, PlainSerializer, PlainValidator, ValidationError, Wi
 from .duration import format_duration, parse_duration
 from .value_types import DURATION_SCHEMA, Duration, FormatModel, first_error
 
-__all__ = ["NamedRest", "RestTime", "rest_name", "rest_words"]
+__all__ = ["NamedRest", "RestTime", "RestWords", "rest_name", "rest_words"]
 
 
 class NamedRest(float):
@@ -45,7 +45,9 @@ class NamedRest(float):
         return self.say or self.name
 
 
-class _RestWords(FormatModel):
+class RestWords(FormatModel):
+    """A rest with its own words, as written: ``{duration: 20s, name: ..., say: ...}``."""
+
     duration: Duration
     name: Annotated[str, Field(min_length=1, max_length=80)]
     say: Annotated[str, Field(min_length=1, max_length=200)] | None = None
@@ -56,7 +58,7 @@ def _parse_rest(value: object) -> float:
         return value
     if isinstance(value, dict):
         try:
-            words = _RestWords.model_validate(value)
+            words = RestWords.model_validate(value)
         except ValidationError as exc:
             raise ValueError(first_error(exc)) from None
         return NamedRest(words.duration, words.name.strip(), words.say)

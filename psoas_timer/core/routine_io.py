@@ -33,13 +33,14 @@ from ruamel.yaml.scalarstring import FoldedScalarString, SingleQuotedScalarStrin
 
 from psoas_timer.i18n import _
 
+from .amounts import RANGE_KEYS, SIDE_KEYS
 from .breathing_setting import BreathingPattern
 from .duration import format_duration
 from .loader import Library, load_routine_text, read_source
 from .model import FORMAT_VERSION, TIMING_KEYS, Choice, Defaults, RepeatGroup, Routine, Step
 from .open_holds import OpenHold
 from .problems import LoadError, Problem
-from .rests import RestTime
+from .rests import RestTime, RestWords
 from .step_cues import Milestone, Prompt
 from .tempo import Tempo
 from .value_types import Duration, Seconds, SideSeconds
@@ -47,6 +48,7 @@ from .yamlsource import read_yaml
 
 __all__ = [
     "DURATION_KEYS",
+    "SMALL_MAPPINGS",
     "RoutineDocument",
     "document_from_routine",
     "new_document",
@@ -72,24 +74,40 @@ STEP_ORDER = _in_order(
     ("steps",),
 )
 DEFAULTS_ORDER = tuple(Defaults.model_fields)
-SMALL_ORDER = (
-    "left",
-    "right",
-    "range",
-    "use",
-    "duration",
-    "name",
-    "min",
-    "target",
-    "max",
-    "inhale",
-    "hold_in",
-    "exhale",
-    "hold_out",
-    "at",
-    "every",
-    "say",
+
+
+def _merged_order(*declared: Iterable[str]) -> tuple[str, ...]:
+    """One order that keeps each of *declared* (key orders) as it is: a key comes as soon as
+    every key declared before it somewhere has come. Raises :class:`ValueError` when two
+    declarations order the same keys differently (no single order could keep both)."""
+    before: dict[str, set[str]] = {}
+    for keys in map(tuple, declared):
+        for index, key in enumerate(keys):
+            before.setdefault(key, set()).update(keys[:index])
+    placed: list[str] = []
+    while len(placed) < len(before):
+        ready = next((k for k, ks in before.items() if k not in placed and ks <= {*placed}), None)
+        if ready is None:
+            stuck = sorted(k for k in before if k not in placed)
+            raise ValueError(f"the format's small mappings order {stuck} differently")
+        placed.append(ready)
+    return tuple(placed)
+
+
+#: The small mappings a step's values are written as, each with its keys in the order its
+#: model declares them: a value per side, a range with the value to use, a rest with its
+#: words, an open hold, a breathing pattern, a milestone and a prompt. (A tempo in phases is
+#: not among them: the order of its phases is the rep's, kept as it comes.)
+SMALL_MAPPINGS: tuple[tuple[str, ...], ...] = (
+    SIDE_KEYS,
+    RANGE_KEYS,
+    *(
+        tuple(model.model_fields)
+        for model in (RestWords, OpenHold, BreathingPattern, Milestone, Prompt)
+    ),
 )
+#: The keys of every small mapping in one order that keeps each mapping's own.
+_SMALL_ORDER = _merged_order(*SMALL_MAPPINGS)
 _ORDERS = {"routine": ROUTINE_ORDER, "step": STEP_ORDER, "defaults": DEFAULTS_ORDER}
 
 
@@ -122,8 +140,9 @@ _FLOW_LIMIT = 72
 
 
 def order_keys(keys: Any, kind: str = "step") -> list[str]:
-    """*keys* sorted by the canonical order of *kind* (unknown keys last, as given)."""
-    order = _ORDERS.get(kind, SMALL_ORDER)
+    """*keys* sorted by the canonical order of *kind*: ``routine``, ``step``, ``defaults``,
+    or else a small mapping's (:data:`SMALL_MAPPINGS`); unknown keys last, as given."""
+    order = _ORDERS.get(kind, _SMALL_ORDER)
     rank = {key: i for i, key in enumerate(order)}
     return sorted(keys, key=lambda k: rank.get(k, len(order)))
 

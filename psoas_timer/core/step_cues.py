@@ -35,9 +35,10 @@ MilestoneItem = Annotated[
 class Prompt(FormatModel):
     """Custom words at a time into a hold (``at``), or again and again (``every``)."""
 
-    say: Annotated[str, Field(min_length=1, max_length=200)]
+    # In the order a file is written in (``{at: 20s, say: ...}``), as a milestone's.
     at: Duration | None = None
     every: Annotated[Duration, Field(ge=5)] | None = None
+    say: Annotated[str, Field(min_length=1, max_length=200)]
 
     @model_validator(mode="after")
     def _when(self) -> Prompt:
