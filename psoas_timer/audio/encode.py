@@ -4,7 +4,7 @@ never a WAV under another name.
 
 FFmpeg is a well-kept encoder that phones' formats need; it is looked for on PATH, run with
 its arguments as a list (no shell), and writes beside the target, which is put in its place
-only when it succeeded, synced and renamed as every save is (:mod:`psoas_timer.core.atomic_file`).
+only when it succeeded, synced and renamed as every save is (:mod:`psoas_timer.atomic_file`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from psoas_timer.core.atomic_file import move_into_place
+from psoas_timer.atomic_file import move_into_place
 from psoas_timer.i18n import _
 
 __all__ = ["FORMATS", "EncodeError", "Format", "encode", "format_for", "writable_formats"]

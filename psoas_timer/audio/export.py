@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from psoas_timer.core.atomic_file import atomic_writer
+from psoas_timer.atomic_file import atomic_writer
 from psoas_timer.core.plan import Cue, Plan, Segment
 from psoas_timer.i18n import _, format_decimal, language
 

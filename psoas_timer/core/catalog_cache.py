@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from psoas_timer.atomic_file import atomic_write
 from psoas_timer.i18n import language
 
-from .atomic_file import atomic_write
 from .file_reading import read_bytes, read_text
 from .problems import Problem
 

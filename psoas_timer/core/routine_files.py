@@ -2,7 +2,7 @@
 restore, import and export.
 
 File operations never touch bundled routines: writes go to the user's folder (or, for export,
-wherever the user chooses), through :func:`~psoas_timer.core.atomic_file.atomic_write`;
+wherever the user chooses), through :func:`~psoas_timer.atomic_file.atomic_write`;
 the previous version is kept in ``.backup/`` and deleted routines go to ``.trash/``. The YAML
 itself is :mod:`psoas_timer.core.routine_io`.
 """
@@ -17,9 +17,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from psoas_timer.atomic_file import atomic_write
 from psoas_timer.i18n import _, content
 
-from .atomic_file import atomic_write
 from .loader import Library, load_routine_text, read_source, translated_content
 from .routine_io import RoutineDocument
 
@@ -64,7 +64,7 @@ def _own_folder(folder: Path) -> Path:
 
 
 def save_bytes(path: Path, data: bytes, *, backup: bool = True) -> bool:
-    """Write *data* to *path* atomically (:func:`~psoas_timer.core.atomic_file.atomic_write`).
+    """Write *data* to *path* atomically (:func:`~psoas_timer.atomic_file.atomic_write`).
 
     With *backup*, the previous version is kept in ``.backup/`` first. Returns ``False`` (and
     writes nothing) when *path* already holds exactly *data*.

@@ -1,7 +1,7 @@
 """Clear away the temporary files of saves that never finished.
 
 Every save writes a temporary file beside its target and renames it into place
-(:func:`~psoas_timer.core.atomic_file.atomic_write`). A save killed between the two leaves the
+(:func:`~psoas_timer.atomic_file.atomic_write`). A save killed between the two leaves the
 temporary file behind, and nothing else would ever remove it. At start-up the app removes
 those in the user's routine folders that are surely dead: named the way its saves name them
 (``.NAME.yaml.XXXXXXXX.tmp``), regular files (not links), and untouched for an hour. Anything

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from psoas_timer.core.atomic_file import atomic_writer
+from psoas_timer.atomic_file import atomic_writer
 from psoas_timer.core.file_reading import RefusedFileError, open_regular
 from psoas_timer.i18n import _, format_decimal
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from psoas_timer.core.atomic_file import atomic_write
+from psoas_timer.atomic_file import atomic_write
 from psoas_timer.core.file_reading import read_text
 
 __all__ = ["STATEMENTS", "Batch", "Statement", "journal_files", "name_of", "replay", "write"]

@@ -7,11 +7,10 @@ What the app runs when a built catalog is missing or stale (:mod:`.catalogs`), a
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from psoas_timer.atomic_file import atomic_writer
 from psoas_timer.i18n.pseudo import PLURAL_FORMS, PSEUDO_LANGUAGES, pseudo
 
 if TYPE_CHECKING:
@@ -59,17 +58,12 @@ def _plural_parts(code: str) -> tuple[int, str]:
 
 
 def _write_mo(catalog: Catalog, target: Path) -> None:
+    """Write *catalog* to *target* whole, as every file is saved: a reader never sees half
+    a catalog, and a power cut leaves the old one or the new one."""
     from babel.messages.mofile import write_mo
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write_mo(stream, catalog, use_fuzzy=False)
-        os.replace(name, target)  # atomic: a reader never sees half a catalog
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    with atomic_writer(target) as stream:
+        write_mo(stream, catalog, use_fuzzy=False)
 
 
 def compile_one(source: Path, target: Path, code: str) -> None:

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from psoas_timer.core.atomic_file import atomic_write
+from psoas_timer.atomic_file import atomic_write
 
 __all__ = ["autostart_command", "autostart_path", "disable", "enable", "enabled"]
 

@@ -18,7 +18,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from psoas_timer.core.atomic_file import atomic_write
+from psoas_timer.atomic_file import atomic_write
 from psoas_timer.core.file_reading import read_text
 
 from .schedule import Reminder

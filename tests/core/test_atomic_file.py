@@ -3,6 +3,7 @@ behind, and durable once it returns (file and folder fsync-ed)."""
 
 from __future__ import annotations
 
+import ast
 import os
 import stat
 from pathlib import Path
@@ -10,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from psoas_timer.core import atomic_file
-from psoas_timer.core.atomic_file import atomic_write, atomic_writer, temp_name
+from psoas_timer import atomic_file
+from psoas_timer.atomic_file import atomic_write, atomic_writer, temp_name
 from psoas_timer.core.tempfiles import is_our_temp
 
 from .helpers import sync_order
@@ -144,3 +145,61 @@ def test_a_file_another_program_wrote_is_synced_renamed_and_its_folder_synced(
     assert events == ["fsync file", "rename", "fsync folder"]
     assert target.read_bytes() == b"new"
     assert not made.exists()
+
+
+#: Renames that move a file the user already has, written whole before; none writes a file:
+#: a routine set aside as a backup, to the trash and back, a damaged history or
+#: ``practice.json`` kept under a name of its own.
+_MOVES = {
+    ("core/routine_files.py", "rename_routine"),
+    ("core/routine_files.py", "delete_to_trash"),
+    ("core/routine_files.py", "restore_from_trash"),
+    ("history/database.py", "_move_aside"),
+    ("practice/store.py", "_move_aside"),
+}
+
+
+def _renames(source: str) -> list[tuple[str, int]]:
+    """Every rename in *source* (``os.replace``/``os.rename``/``shutil.move``, or a path's
+    ``.replace(target)``/``.rename(target)``), with the function it is in and its line."""
+    found: list[tuple[str, int]] = []
+
+    def visit(node: ast.AST, function: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            inside = function
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                inside = child.name
+            if isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute):
+                name, owner = child.func.attr, child.func.value
+                named = ast.unparse(owner) if isinstance(owner, (ast.Name, ast.Attribute)) else ""
+                module = named in ("os", "shutil") and name in (
+                    "replace",
+                    "rename",
+                    "renames",
+                    "move",
+                )
+                # a path's (str.replace takes two; dataclasses.replace takes keywords)
+                path = name in ("replace", "rename") and len(child.args) == 1
+                path = path and not child.keywords and named not in ("self", "dataclasses")
+                if module or path:
+                    found.append((inside, child.lineno))
+            visit(child, inside)
+
+    visit(ast.parse(source), "")
+    return found
+
+
+def test_the_package_has_one_write_then_rename() -> None:
+    """Issue 20 item 5: compiled translation catalogs and the PDF report were written to a
+    temporary file and renamed without the fsyncs of every other save. Only atomic_file
+    renames a file it wrote; the other renames move a file the user has (listed above)."""
+    root = Path(__file__).resolve().parents[2] / "psoas_timer"
+    elsewhere = [
+        f"{where}:{line} in {function or 'the module'}"
+        for path in sorted(root.rglob("*.py"))
+        if (where := str(path.relative_to(root))) != "atomic_file.py"
+        for function, line in _renames(path.read_text(encoding="utf-8"))
+        if (where, function) not in _MOVES
+    ]
+    assert elsewhere == []
+    assert _renames((root / "atomic_file.py").read_text(encoding="utf-8"))  # the test sees one

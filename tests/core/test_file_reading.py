@@ -103,4 +103,4 @@ def test_the_app_has_one_reader_for_files_it_did_not_write() -> None:
         for line in source.read_text(encoding="utf-8").splitlines():
             if "os.open(" in line and "O_RDONLY" in line and "O_DIRECTORY" not in line:
                 readers.append(str(source.relative_to(root)))
-    assert readers == ["core/atomic_file.py", "core/file_reading.py"]  # fsync_folder; the one
+    assert readers == ["atomic_file.py", "core/file_reading.py"]  # fsync_folder; the one

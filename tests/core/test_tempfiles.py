@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from psoas_timer.core.atomic_file import atomic_writer
+from psoas_timer.atomic_file import atomic_writer
 from psoas_timer.core.tempfiles import STALE_AFTER, is_our_temp, remove_stale_temps
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from psoas_timer.core import atomic_file
+from psoas_timer import atomic_file
 from psoas_timer.core.routine_files import backup_path, save_bytes
 
 OLD = b"name: Old\nsteps:\n" + b"  - {name: Old step, hold: 30}\n" * 2000

@@ -16,7 +16,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from psoas_timer.core.atomic_file import atomic_write
+from psoas_timer.atomic_file import atomic_write
 from psoas_timer.core.figure.icon import first_figure, icon_svg
 from psoas_timer.core.model import Routine
 

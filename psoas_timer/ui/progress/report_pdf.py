@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 
 from psoas_timer import __version__
+from psoas_timer.atomic_file import move_into_place, temp_name
 from psoas_timer.history import IMPRESSIONS, format_seconds
 from psoas_timer.history.change import PAIN_FRACTION, PAIN_POINTS, ScoreChange
 from psoas_timer.history.chart_series import Chart
@@ -72,10 +73,11 @@ def page_size_for(locale: QLocale) -> QPageSize:
 
 
 def write_report_pdf(report: Report, path: Path, page_size: QPageSize | None = None) -> int:
-    """Write *report* to *path* as a PDF (whole or not at all: a temporary file renamed);
-    returns the number of pages. Raises OSError when it cannot be written."""
+    """Write *report* to *path* as a PDF (whole or not at all: Qt writes a temporary file
+    beside it, put in place as every save is); returns the number of pages. Raises OSError
+    when it cannot be written."""
     path = Path(path)
-    temp = path.with_name(f".{path.name}.part")
+    temp = path.with_name(temp_name(path.name))
     writer = QPdfWriter(str(temp))
     writer.setTitle(
         _("Psoas Timer report, {first} to {last}").format(
@@ -99,7 +101,7 @@ def write_report_pdf(report: Report, path: Path, page_size: QPageSize | None = N
     try:
         if not temp.exists() or temp.stat().st_size == 0:
             raise OSError(f"the PDF writer could not write {path}")
-        temp.replace(path)
+        move_into_place(temp, path)
     except OSError:
         temp.unlink(missing_ok=True)
         raise

@@ -1,8 +1,9 @@
 """The one way the app writes a file: whole or not at all.
 
 Every file the app writes (routines, the history export, the routine cache, ``practice.json``,
-the autostart entry, an exported WAV, and through :func:`move_into_place` an MP3 or Ogg file
-that FFmpeg made) goes through here. The data is written to a temporary
+the autostart entry, an exported WAV, compiled translation catalogs, and through
+:func:`move_into_place` an MP3 or Ogg file that FFmpeg made and the PDF report Qt made) goes
+through here: it is the package's one write-then-rename. The data is written to a temporary
 file beside the target (same folder, so the rename cannot cross file systems), flushed and
 ``fsync``-ed, renamed over the target in one step, and the folder itself is ``fsync``-ed so
 the rename survives a power cut. A crash at any moment leaves the old file or the new one,
@@ -10,7 +11,8 @@ never a mix, and a failure removes the temporary file before it is raised.
 
 Temporary files are named ``.NAME.XXXXXXXX.tmp`` (eight characters of ``[0-9a-f]``), the
 pattern :mod:`psoas_timer.core.tempfiles` knows when it clears away those of saves that never
-finished. Qt-free, so the core, the history and practice all use it.
+finished. It imports nothing of the app (only the standard library), so every layer may use
+it, translation (:mod:`psoas_timer.i18n`, below the core) included.
 """
 
 from __future__ import annotations
