@@ -7,7 +7,10 @@ controller and reads the routines, with the injected :class:`Services` (catalog 
 clock, sound, screensaver). Passing the services to the constructor does both at once,
 which is what tests and tools do. Until it has loaded, a request to open a routine waits.
 The session history opens just after the routines are first listed (:mod:`.history_opening`),
-or sooner when something needs it; :attr:`MainWindow.history_opened` says when.
+or sooner when something needs it; :attr:`MainWindow.history_opened` says when. The
+Progress page is made the first time it is shown (:attr:`MainWindow.progress`), and what
+waits for the list (daily practice, the remote control) comes through
+:meth:`MainWindow.after_listing`.
 
 It wires views to the session controller and to its services in
 :meth:`MainWindow._connect_signals`; it holds no rules of its own. Slots are named
@@ -57,9 +60,12 @@ from psoas_timer.ui.shell.window_parts import (
 # classes (about 20 ms).
 if TYPE_CHECKING:
     from psoas_timer.core.catalog import Catalog, Entry
+    from psoas_timer.history import HistoryStore
     from psoas_timer.session.recording import Opened
     from psoas_timer.ui.library.routine_watcher import RoutineWatcher
     from psoas_timer.ui.practice.host import PracticeHost
+    from psoas_timer.ui.progress.progress_view import ProgressView
+    from psoas_timer.ui.progress.report_dialog import FollowedProgramme
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.catalog_loader import CatalogLoader
     from psoas_timer.ui.shell.history_opening import HistoryOpening
@@ -106,6 +112,10 @@ class MainWindow(QMainWindow):
         self._pending_open: str | None = None
         self._tray_link: TrayLink | None = None
         self._after_listing: list[Callable[[], None]] | None = []
+        self._progress: ProgressView | None = None
+        #: What the Progress page is to show once made: the history and a notice.
+        self._progress_fed: tuple[HistoryStore | None, str | None] = (None, None)
+        self._followed_programme: FollowedProgramme | None = None
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
@@ -160,6 +170,8 @@ class MainWindow(QMainWindow):
 
     def _make_pages(self, services: Services) -> None:
         """The pages in their stack, the history, the actions and the session controller."""
+        from PySide6.QtWidgets import QWidget
+
         from psoas_timer.session.recording import HistoryLink
         from psoas_timer.ui.library.library_view import LibraryView
         from psoas_timer.ui.library.problems_view import ProblemsView
@@ -167,7 +179,6 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.player.completion_view import CompletionView
         from psoas_timer.ui.player.player_view import PlayerView
         from psoas_timer.ui.player.session_controller import SessionController
-        from psoas_timer.ui.progress.progress_view import ProgressView
         from psoas_timer.ui.progress.rating_prompt import RatingPrompt
         from psoas_timer.ui.shell.actions import create_actions
         from psoas_timer.ui.shell.history_opening import HistoryOpening
@@ -175,14 +186,13 @@ class MainWindow(QMainWindow):
         self.library, self.routine = LibraryView(), RoutineView()
         self.player, self.completion = PlayerView(services.clock), CompletionView()
         self.rating = RatingPrompt()
-        # With services in the background, the page's whole-history figures are too.
-        self.progress = ProgressView(services.ask, background=services.background)
         self.problems = ProblemsView()
         self.pages = pages = QStackedWidget()
         for page in (self.library, self.routine, self.player, self.completion):
             pages.addWidget(page)
-        for extra in (self.rating, self.progress):  # neither makes the window larger
-            pages.addWidget(scrolled(extra))
+        pages.addWidget(scrolled(self.rating))  # it does not make the window larger
+        self._progress_placeholder = QWidget()  # Progress, made when first shown
+        pages.addWidget(self._progress_placeholder)
         pages.addWidget(self.problems)
         self.setCentralWidget(pages)
         # Opened just after the routines are listed, or when first needed (see below).
@@ -193,7 +203,7 @@ class MainWindow(QMainWindow):
             self.history if services.background and services.open_history else None,
             self._on_history_waiting,
         )
-        self.progress.set_store(
+        self._progress_store(
             None,
             _("Opening your history…") if self.history.waiting else _("No history is kept here."),
         )
@@ -320,14 +330,17 @@ class MainWindow(QMainWindow):
             "Your history is in use by another program (or another copy of Psoas Timer). "
             "Trying again in {seconds} s…"
         ).format(seconds=round(pause))
-        self.progress.set_notice(text)
+        if self._progress is not None:
+            self._progress.set_notice(text)
+        else:
+            self._progress_fed = (self._progress_fed[0], text)
         self.statusBar().showMessage(text, round(pause * 1000) + 5000)
 
     def _on_history_opened(self, opened: Opened) -> None:
         """The history is open (or cannot be used): give it to the pages that show it, and
         say once what the user must know (a damaged file moved aside, a newer one refused)."""
         notice = opened.message
-        self.progress.set_store(opened.store, notice)
+        self._progress_store(opened.store, notice)
         services = self.services
         if notice and not services.storage_problem:  # that one already says it, once
             self.statusBar().showMessage(notice, 30000)
@@ -335,6 +348,41 @@ class MainWindow(QMainWindow):
         self.steps.on_history_opened()
         self._show_today()
         self.history_opened.emit()
+
+    # -- the Progress page, made when first shown ------------------------------------------
+    @property
+    def progress(self) -> ProgressView:
+        """The Progress page. It is made the first time it is asked for (shown, mostly):
+        its charts, body map, calendar and their locale data cost the start some 50 ms and
+        12 MB, and the user needs the list and Start first."""
+        if self._progress is None:
+            self._progress = self._make_progress()
+        return self._progress
+
+    def _make_progress(self) -> ProgressView:
+        from psoas_timer.ui.progress.progress_view import ProgressView
+
+        services = self.services
+        # With services in the background, the page's whole-history figures are too.
+        page = ProgressView(services.ask, background=services.background)
+        page.set_store(*self._progress_fed)
+        page.followed_programme = self._followed_programme
+        page.body_map.routines = lambda: self.catalog.entries if self.catalog else []
+        page.body_map.routine_requested.connect(self.open_entry)
+        page.history_changed.connect(self.steps.show_routine_history)
+        index = int(Page.PROGRESS)
+        shown = self.pages.currentIndex() == index
+        self.pages.insertWidget(index, scrolled(page))  # it does not make the window larger
+        if shown:
+            self.pages.setCurrentIndex(index)
+        self.pages.removeWidget(self._progress_placeholder)
+        self._progress_placeholder.deleteLater()
+        return page
+
+    def _progress_store(self, store: HistoryStore | None, notice: str | None) -> None:
+        self._progress_fed = (store, notice)
+        if self._progress is not None:
+            self._progress.set_store(store, notice)
 
     # -- what load() made ----------------------------------------------------------------
     @property
@@ -375,12 +423,9 @@ class MainWindow(QMainWindow):
         a.reminders.triggered.connect(self._on_reminders_triggered)
         a.progress.triggered.connect(self.show_progress)
         self.steps.connect_signals()
-        self.progress.body_map.routines = lambda: self.catalog.entries if self.catalog else []
-        self.progress.body_map.routine_requested.connect(self.open_entry)
         self.routines_listed.connect(self.steps.maybe_offer_resume)
         # The running set's time is written now and then, so a crash loses little of it.
         self.controller.updated.connect(self.history.checkpoint)
-        self.progress.history_changed.connect(self.steps.show_routine_history)
         self.editing.connect_signals()
         self.library.routine_chosen.connect(self.open_entry)
         self.library.problems_chosen.connect(self.show_problems)
@@ -498,10 +543,11 @@ class MainWindow(QMainWindow):
             return
         self.steps.leave_rating()
         self.history.open()  # asked for before it opened on its own: open it now
+        page = self.progress  # made now, the first time
         if self.history.store is not None:
-            self.progress.refresh(self.history.store.wall().date())
+            page.refresh(self.history.store.wall().date())
         self.go(Page.PROGRESS)
-        self.progress.tabs.setFocus()
+        page.tabs.setFocus()
 
     # -- the session (see SessionSteps) --------------------------------------------------
     def start_session(self) -> None:
@@ -524,7 +570,9 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.shell.practice_link import PracticeLink
 
         self.practice = host
-        self.progress.followed_programme = host.controller.followed_programme
+        self._followed_programme = host.controller.followed_programme
+        if self._progress is not None:
+            self._progress.followed_programme = self._followed_programme
         self._practice = PracticeLink(
             self, self, host, library=self.library, controller=self.controller, tray=self.tray
         )

@@ -355,3 +355,59 @@ def test_another_users_history_is_said_once_and_reminders_still_start(
     found = history_path.stat()
     assert (found.st_uid, found.st_mode & 0o777) == (65534, 0o644)
     assert window.open_routine("simple")  # the rest of the window works
+
+
+def test_the_progress_page_is_made_when_first_opened_with_all_it_was_told(
+    qtbot: QtBot,
+    history_services: Services,
+    preferences: Preferences,
+    clock: FakeClock,
+    made: list[MainWindow],
+) -> None:
+    """The start does not build the Progress page (charts, body map, calendar); opened
+    later, it shows the history, its notices and its links as if it had been there."""
+    from psoas_timer.ui.progress.progress_view import ProgressView
+
+    window = _window(qtbot, preferences, history_services, made)
+    window.show()
+    with qtbot.waitSignal(window.history_opened, timeout=10_000):
+        pass
+    assert window.open_routine("evening")
+    window.start_session()
+    rate(qtbot, window, ["6", "6", "4", "4"])
+    run_through(window, clock)
+    rate(qtbot, window, ["3", "3", "2", "2"])
+    assert window.page is Page.COMPLETION
+    assert window.findChildren(ProgressView) == []  # not made yet
+    window.show_progress()
+    assert window.page is Page.PROGRESS
+    page = window.progress
+    assert window.findChildren(ProgressView) == [page]
+    assert window.pages.currentWidget().isAncestorOf(page)
+    assert page.store is window.history.store
+    assert page.total.text() == "1"  # the session just done
+    assert page.report_button.isEnabled()
+    # Its links work: a routine from the body map opens, and the other pages keep their place.
+    entry = window.catalog.find("evening") if window.catalog else None
+    assert entry is not None
+    page.body_map.routine_requested.emit(entry)
+    assert window.page is Page.ROUTINE
+    broken = window.catalog.find("broken") if window.catalog else None
+    assert broken is not None
+    window.show_problems(broken)
+    assert window.page is Page.PROBLEMS and window.pages.currentWidget() is window.problems
+    window.show_progress()
+    assert window.progress is page and window.page is Page.PROGRESS  # made once
+
+
+def test_a_notice_given_before_the_progress_page_is_made_shows_when_it_opens(
+    qtbot: QtBot, history_services: Services, preferences: Preferences, made: list[MainWindow]
+) -> None:
+    given = dataclasses.replace(history_services, open_history=None)
+    window = _window(qtbot, preferences, given, made)
+    window.show()
+    window.show_progress()
+    assert window.page is Page.PROGRESS
+    assert window.progress.notice.text() == "No history is kept here."
+    assert window.progress.notice.isVisible()
+    assert not window.progress.report_button.isEnabled()
