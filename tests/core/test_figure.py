@@ -883,25 +883,30 @@ def test_knee_to_chest_holds_the_shin_just_below_the_knee() -> None:
 
 
 def test_foam_roll_marks_where_the_roller_presses_not_the_flank() -> None:
+    # The mark sits on the low back, on the side lying on the roller, right over it.
     from psoas_timer.core.figure.drawing import _region_point, _target
+    from psoas_timer.core.figure.props import ROLLER_R
 
     figure = _figure("foam-roll-back-hips")
     body = place(figure.key_poses()[-1], figure.view).body
     target = _target(figure)
-    assert target is not None
+    assert target is not None and target[0] == "low_back"
     spot = _region_point(body, *target)
-    hip = body.points["near_hip"]
-    assert spot[1] < hip[1], "low, on the side the roller presses"
-    assert distance(spot, hip) < 0.09, "over the sacrum and buttock, not up the flank"
+    assert spot[1] < body.points["hip"][1], "low, on the side the roller presses"
+    assert spot[1] < 2 * ROLLER_R + 0.04, "just above the roller"
+    assert abs(spot[0] - body.points["low_back"][0]) < 0.03
 
 
-def test_foam_roller_is_a_long_cylinder_under_the_hips_not_a_disc() -> None:
-    # Seen end-on, the roller read as a ball: it is drawn in three-quarter view, a
-    # cylinder whose drawn length is at least three times its diameter, its near end face
-    # under the buttock it rolls.
+def test_foam_roller_is_a_long_cylinder_across_the_body_under_the_low_back() -> None:
+    # Seen end-on, the roller read as a ball; drawn receding nearly along the body it read
+    # as lying along the spine. As the steps say ("roller under the low back"), it lies
+    # across the body: drawn in three-quarter view, its near end face (an ellipse) under
+    # the low back, its long body receding into the picture behind the figure, steeply
+    # (the body's length runs across the picture, its depth up it), at least three times
+    # as long as it is thick. The hips stay low, near the roller: not a bridge.
     import math
 
-    from psoas_timer.core.figure.props import ROLLER_R
+    from psoas_timer.core.figure.props import ROLLER_R, roller_axis
     from psoas_timer.core.figure.scene import Scene
 
     figure = _figure("foam-roll-back-hips")
@@ -917,15 +922,24 @@ def test_foam_roller_is_a_long_cylinder_under_the_hips_not_a_disc() -> None:
         across = [-x * uy + y * ux for x, y in pts]
         length, width = max(along) - min(along), max(across) - min(across)
         if length > best:
-            best, ratio, thick = length, length / width, width
+            best, ratio, thick, axis = length, length / width, width, degrees
     assert ratio >= 3, f"the roller is {ratio:.1f} times as long as it is thick"
     assert thick == pytest.approx(2 * ROLLER_R, abs=0.01), "its diameter to scale"
-    body = place(figure.key_poses()[-1], figure.view).body
+    pose = figure.key_poses()[-1]
+    body = place(pose, figure.view).body
+    trunk = math.degrees(math.atan2(*reversed(direction(body.lower.up)))) % 180
+    turn = abs(axis - trunk) % 180
+    assert min(turn, 180 - turn) > 45, "drawn going into the picture, not along the spine"
+    near, far = roller_axis(0.0)
+    assert far[1] - near[1] > 0.6 * distance(near, far), "receding up the picture"
     faces = [s for s in scene.shapes if s.fill == "prop" and s.gradient]
     assert len(faces) == 1, "one near end face"
     face = Scene(faces).bounds()
-    glutes = body.points["glutes"][0]
-    assert face.left - 0.02 < glutes < face.right + 0.02, "under the buttock it rolls"
+    low_back = body.points["low_back"][0]
+    assert face.left - 0.01 < low_back < face.right + 0.01, "under the low back"
+    hip = body.points["hip"]
+    assert hip[1] < 2 * ROLLER_R + 0.1, "the hips low, near the roller (not a bridge)"
+    assert pose.touch[0] == "low_back@roller"
 
 
 def test_hip_crease_release_draws_the_fold_of_the_hip_at_the_ball() -> None:

@@ -436,7 +436,7 @@ def _signs(
                 ahead = 1.0 if body.points["head"][0] > body.points["hip"][0] else -1.0
                 spots = [region[0] + ahead * d for d in (-0.34, -0.18, 0.0, 0.14)]
                 low, high = min(spots), max(spots)
-                y = max(body.points[n][1] for n in ("hip", "waist", "shoulder")) + 0.16
+                y = max(body.points[n][1] for n in ("hip", "waist", "shoulder")) + 0.22
                 shapes += double_arrow((low - 0.03, y), (high + 0.03, y))
         elif sign == "hook" and region is not None:
             # Over the front point of the hip bone and down into its bowl.

@@ -71,7 +71,7 @@ def ball(x: float) -> list[Shape]:
 ROLLER_TILT = 58.0
 #: How many shapes draw the roller's near end face (the last of :func:`roller`'s).
 ROLLER_FACE = 2
-ROLLER_RECEDE = 26.0
+ROLLER_RECEDE = 62.0
 
 
 def roller_axis(x: float, towards: float = 1.0) -> tuple[Point, Point]:
