@@ -151,3 +151,20 @@ def readings(window: QWidget) -> list[Reading]:
             if reading is not None:
                 found.append(reading)
     return found
+
+
+def read_rect(picture: QImage, rect: QRect, name: str, needed: float = BODY) -> Reading | None:
+    """The words inside *rect* of *picture* (a selected row, say): the colour most of it is
+    (what is behind the words) against the colour of its letters that differs most."""
+    counts = _colour_counts(picture.copy(rect))
+    if len(counts) < 2:
+        return None
+    back_rgb = counts.most_common(1)[0][0]
+    back = QColor.fromRgb(back_rgb)
+    cores = [
+        QColor.fromRgb(rgb) for rgb, n in counts.items() if n >= CORE_PIXELS and rgb != back_rgb
+    ]
+    if not cores:
+        return None
+    ink = max(cores, key=lambda c: contrast(c, back))
+    return Reading(name, ink.name(), back.name(), contrast(ink, back), needed)
