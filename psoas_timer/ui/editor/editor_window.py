@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from psoas_timer.ui.common.message_bar import MessageBar
 from psoas_timer.ui.common.screen_fit import scroll_body
 
 from .editor_view import EditorView
@@ -27,7 +28,7 @@ class EditorWindow(QMainWindow):
         view.windowTitleChanged.connect(self.setWindowTitle)
         # Made now, not at the first message: then the body shrank under what it had just
         # scrolled into sight (the problems of a file not imported).
-        self.statusBar()
+        self.setStatusBar(MessageBar(self))  # a long message shortened with "…", not cut off
         view.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         view.close_requested.connect(self.close)
 

@@ -100,6 +100,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setObjectName("main_window")
+        from psoas_timer.ui.common.message_bar import MessageBar
+
+        self.setStatusBar(MessageBar(self))  # a long message shortened with "…", not cut off
         self.preferences = preferences
         self.catalog: Catalog | None = None
         self.entry: Entry | None = None
