@@ -415,25 +415,20 @@ def test_side_lying_stretch_lies_on_its_side_on_a_bed_the_top_leg_hanging() -> N
 
 
 def test_side_lying_stretch_top_leg_hangs_free_off_the_end_of_the_bed() -> None:
-    # Drawn over the bed and the body, the hanging leg read as a hip bent forward; drawn
-    # behind the bed, it came out from under the bed top as if through it. Now the bed
-    # ends under the hip and the leg hangs off that end, in front of everything and clear
-    # of the bed top: no point of the leg inside the top's rectangle. The body is seen
-    # from behind (the back of the head, no face), so a leg hanging towards us hangs
-    # back, the hip opening, as the stretch needs.
+    # Lying on the side on a bed, seen from the front (the face shows, so it reads as a
+    # person on their side, not twisted): the bed ends under the hip and the top leg
+    # hangs back and down off that end, behind the body (the hip opening), clear of the
+    # bed top: no point of the leg inside the top's rectangle.
     from psoas_timer.core.figure.props import TABLE_H
     from psoas_timer.core.figure.scene import Scene
 
     figure = _figure("side-lying-psoas-stretch")
-    assert figure.facing == "away"
+    assert figure.facing == "us"
     scene = still(figure)
     wood = [i for i, s in enumerate(scene.shapes) if s.fill == "wood"]
     top = Scene([scene.shapes[wood[0]]]).bounds()
     assert top.bottom == pytest.approx(TABLE_H - 0.06, abs=0.005)
     assert top.top == pytest.approx(TABLE_H, abs=0.005)
-    skin = [i for i, s in enumerate(scene.shapes) if s.fill == "skin" and s.body]
-    assert min(skin) > max(wood), "the body, the hanging leg too, drawn over the bed"
-    assert not [s for s in scene.shapes if s.fill == "far" and not s.body], "no leg behind"
     body = place(figure.poses["start"], figure.view).body
     leg = [body.points[f"near_{n}"] for n in ("knee", "shin", "ankle", "heel", "toes")]
     hip = body.points["near_hip"]
@@ -449,7 +444,25 @@ def test_side_lying_stretch_top_leg_hangs_free_off_the_end_of_the_bed() -> None:
     assert not inside, f"the hanging leg crosses the bed top at {inside}"
     assert body.points["near_knee"][1] < top.top, "the knee hangs below the bed top"
     face = [s for s in scene.shapes if s.fill == "line" and s.stroke is None]
-    assert not face, "no eyes: the back of the head"
+    assert face, "the face shows: lying on the side, facing us"
+
+
+def test_side_lying_stretch_heat_pack_lies_on_the_front_of_the_top_hip() -> None:
+    # "Lay it on the front of the top hip": seen from the front, the pack lies over the
+    # top hip, inside the body's outline (perched on its upper edge it read as the outer
+    # hip or buttock), the top hand holding it there.
+    from psoas_timer.core.figure.scene import Scene
+
+    figure = _figure("side-lying-psoas-stretch")
+    scene = still(figure)
+    pack = Scene([s for s in scene.shapes if s.fill == "heat"]).bounds()
+    body = place(figure.poses["start"], figure.view).body
+    top_hip, bottom_hip = body.points["near_hip"], body.points["far_hip"]
+    centre = ((pack.left + pack.right) / 2, (pack.bottom + pack.top) / 2)
+    assert bottom_hip[1] < centre[1] < top_hip[1], "between the hips: on the front"
+    assert pack.top < top_hip[1] + 0.01, "not on the top edge of the hip"
+    assert abs(centre[0] - body.points["hip"][0]) < 0.06, "over the hip"
+    assert figure.poses["start"].reach.get("near") == "front_hip", "the top hand holds it"
 
 
 def test_kneeling_stretch_and_low_lunge_read_apart() -> None:

@@ -382,6 +382,21 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
         elif kind in ("heat_pack", "ice_pack") and at is not None:
             spot = body.points[at]
             out = _outward(body, at)
+            if body.view == "front" and figure.facing == "us" and at in FRONT_REGIONS:
+                # Seen from the front, a pack on the front of the body faces us: it lies
+                # over the spot, along the trunk, not on the body's upper edge.
+                axis = body.angles["lower"]
+                # Over the hip crease: a little down the body from the spot, towards the
+                # middle of the hip seen from the front.
+                centre = along(along(spot, axis, -0.03), out, -0.035)
+                over += kit.towel(centre, axis)
+                over += kit.pack(centre, axis, kind)
+                over += (
+                    kit.heat_waves(along(centre, 90, 0.03), 90)
+                    if kind == "heat_pack"
+                    else kit.frost(centre, 90)
+                )
+                continue
             # A towel between the pack and the skin, as the steps say.
             over += kit.towel(along(spot, out, 0.004), out - 90)
             centre = along(spot, out, 0.012 + kit.TOWEL_T)
