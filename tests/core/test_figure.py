@@ -562,12 +562,39 @@ def test_standing_hip_flexor_stretch_is_held_with_hands_on_the_hips_not_at_a_wal
     body = place(pose, figure.view).body
     assert body.points["far_heel"][1] > body.points["far_toes"][1] + 0.02, "heel lifted"
     scene = still(figure)
-    tuck = max(
-        (s for s in scene.shapes if s.stroke == "sign" and s.fill is None),
-        key=lambda s: len(s.path.commands),
-    )
-    xs = [x for x, _ in tuck.path.points()]
-    assert max(xs) - min(xs) > 0.15, "a tuck arrow big enough to see"
+    arcs = [s for s in scene.shapes if s.stroke == "sign" and s.fill is None]
+    arcs = [s for s in arcs if len(s.path.commands) > 4 and s.path.commands[-1] != ("Z",)]
+    for arc in arcs:
+        a, b = arc.path.points()[0], arc.path.points()[-1]
+        assert distance(a, b) > 0.12, "a tuck arrow big enough to see"
+
+
+@pytest.mark.parametrize("ident", ["kneeling-hip-flexor-stretch", "standing-hip-flexor-stretch"])
+def test_tuck_is_drawn_as_the_pelvis_tilting_not_a_loop_round_the_thigh(ident: str) -> None:
+    # A loop round the seat read as going round the thigh: the tuck is two arcs just
+    # outside the pelvis, round its middle, turning the same way: behind it down (the
+    # tailbone going under), in front up (the front of the pelvis rising).
+    figure = _figure(ident)
+    body = place(figure.poses["start"], figure.view).body
+    centre = body.lower.at(0.05, 0.0)
+    scene = still(figure)
+    arcs = [
+        s.path.points()
+        for s in scene.shapes
+        if s.stroke == "sign"
+        and s.fill is None
+        and len(s.path.commands) > 4
+        and s.path.commands[-1] != ("Z",)  # not the hold sign's clock
+    ]
+    assert len(arcs) == 2, "two arcs"
+    for pts in arcs:
+        assert all(0.09 < distance(p, centre) < 0.15 for p in pts), "round the pelvis"
+    front = 1.0 if body.points["near_knee"][0] > body.points["hip"][0] else -1.0
+    behind = [p for p in arcs if (p[0][0] - centre[0]) * front < 0]
+    ahead = [p for p in arcs if (p[0][0] - centre[0]) * front > 0]
+    assert len(behind) == len(ahead) == 1
+    assert behind[0][-1][1] < behind[0][0][1] - 0.05, "behind: down towards the tailbone"
+    assert ahead[0][-1][1] > ahead[0][0][1] + 0.05, "in front: up towards the belly"
 
 
 def test_side_lunge_steps_sideways_without_a_chair() -> None:

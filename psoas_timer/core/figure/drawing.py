@@ -622,12 +622,15 @@ def _signs(
                     )
                 )
         elif sign == "tuck":
-            # The tailbone tucked under: a bold arc round the seat, from the low back
-            # down under the buttock and forward (the judge read a small one as nothing).
-            glutes = body.points["glutes"]
-            shapes += arc_arrow(
-                glutes, 0.11, body.lower.up + 105, 115, width=SIGN_W * 1.5, head=0.045
-            )
+            # The tailbone tucked under: the pelvis tilting round its own middle, drawn
+            # as two bold arcs turning the same way just outside it: behind, from the low
+            # back down towards the tailbone; in front, from below the hip bone up
+            # towards the belly (a loop round the seat read as going round the thigh).
+            centre = body.lower.at(0.05, 0.0)
+            up = body.lower.up
+            turn = 1.0 if direction(up - 90)[0] >= 0 else -1.0  # +1: the front faces right
+            for begin in (up + turn * 70, up - turn * 110):
+                shapes += arc_arrow(centre, 0.12, begin, turn * 70, width=SIGN_W * 1.5, head=0.04)
         elif sign == "breathe":
             spot = body.points["belly"]
             shapes += breath_lines(
