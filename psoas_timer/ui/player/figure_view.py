@@ -226,9 +226,11 @@ class _Frame(NamedTuple):
 
 
 def _blank_frame(width: int, height: int) -> tuple[QImage, mmap.mmap]:
-    """An image of *width* x *height* pixels in an anonymous mapping of its own."""
+    """An image of *width* x *height* pixels in an anonymous mapping of its own; opaque,
+    as the window's colour is painted under the figure (so it is copied to the screen
+    without blending, as the QPixmap it replaces was)."""
     memory = mmap.mmap(-1, max(1, width * height * 4))
-    image = QImage(memoryview(memory), width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(memoryview(memory), width, height, QImage.Format.Format_RGB32)
     return image, memory
 
 
