@@ -95,10 +95,40 @@ def test_duplicate_copies_the_chosen_bundled_routine(
     source = routines_dir / "daily-psoas.yaml"
     edited = Edited(catalog.library)
     files = FileActions(
-        edited, Answers(copy="daily-psoas (bundled)"), user_dir=tmp_path, bundled=lambda: [source]
+        edited,
+        Answers(copy="Daily psoas routine (bundled)"),
+        user_dir=tmp_path,
+        bundled=lambda: [source],
     )
     files.on_duplicate_triggered()
     assert files.path is not None and files.path.parent == tmp_path
     original = RoutineDocument.from_path(source).name
     assert edited.document.name == f"{original} (copy)"
     assert RoutineDocument.from_path(files.path).name == f"{original} (copy)"
+
+
+def test_duplicate_offers_bundled_routines_by_the_names_the_library_shows(
+    tmp_path: Path, catalog: Catalog, routines_dir: Path
+) -> None:
+    """In German the list of routines to copy said "daily-psoas (bundled)": a file's name
+    and an English word. It shows the routine's name as the library does, and the copy
+    reads in German too."""
+    from psoas_timer import i18n
+
+    i18n.set_language("de")
+    source = routines_dir / "daily-psoas.yaml"
+    shown = i18n.content("Daily psoas routine")
+    assert shown != "Daily psoas routine"
+    offered: list[list[str]] = []
+
+    class Offered(Answers):
+        def routine_to_copy(self, choices: list[str]) -> str | None:
+            offered.append(choices)
+            return choices[0]
+
+    edited = Edited(catalog.library)
+    files = FileActions(edited, Offered(), user_dir=tmp_path, bundled=lambda: [source])
+    files.on_duplicate_triggered()
+    assert offered == [[f"{shown} (mitgeliefert)"]]
+    assert files.path is not None
+    assert RoutineDocument.from_path(files.path).name == f"{shown} (Kopie)"

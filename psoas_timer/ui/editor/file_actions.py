@@ -37,7 +37,7 @@ from psoas_timer.core.routine_files import (
     unique_path,
 )
 from psoas_timer.core.routine_io import RoutineDocument, new_document
-from psoas_timer.i18n import _, ngettext
+from psoas_timer.i18n import _, content, ngettext
 
 __all__ = [
     "CloseChoice",
@@ -202,6 +202,15 @@ class DialogQuestions:
 
         box.buttonClicked.connect(clicked)
         box.open()
+
+
+def _shown_name(path: Path) -> str:
+    """A bundled routine's name as the library shows it (its file's name if unreadable)."""
+    try:
+        return content(RoutineDocument.from_path(path).name)
+    except (LoadError, OSError):
+        _log.warning("cannot read the name of %s", path, exc_info=True)
+        return path.stem
 
 
 class FileActions:
@@ -459,7 +468,11 @@ class FileActions:
     # -- dialogs ----------------------------------------------------------------------------
 
     def on_duplicate_triggered(self) -> None:
-        choices = {f"{p.stem} (bundled)": p for p in self._bundled()}
+        choices: dict[str, Path] = {}
+        for path in self._bundled():
+            # as the library shows it: its name in the user's language
+            label = _("{name} (bundled)").format(name=_shown_name(path))
+            choices[label if label not in choices else f"{label} [{path.stem}]"] = path
         choices.update({p.stem: p for p in sorted(self._user_dir.glob("*.yaml"))})
         if not choices:
             return
