@@ -573,12 +573,15 @@ def _signs(
                 if "deep" in figure.signs
                 else "spot"
             )
-            corner = _map_corner(body, shapes)
-            shapes += body_map(corner, target_region, MAP_SIZE, tool)
+            # Ball rolls' three spots share the small bowl inside one hip bone: their map
+            # is drawn larger, so the spots and their numbers stand apart.
+            size = MAP_SIZE * 1.3 if tool == "move" else MAP_SIZE
+            corner = _map_corner(body, shapes, size)
+            shapes += body_map(corner, target_region, size, tool)
             if tool == "move":
                 # Numbered, on the body's midline side of each spot: first, next, then.
-                for number, (sx, sy) in enumerate(move_spots(corner, MAP_SIZE), start=1):
-                    labels.append(Label((sx - 0.05 * MAP_SIZE, sy), str(number), 0.05))
+                for number, (sx, sy) in enumerate(move_spots(corner, size), start=1):
+                    labels.append(Label((sx - 0.042 * size, sy), str(number), 0.05))
         elif sign == "gap":
             # Standing, not kneeling: the space under the back knee, marked like a
             # measured height (a dashed line with a bar at each end) from the knee's
@@ -668,19 +671,20 @@ MAP_SIZE = 0.9
 MAP_W, MAP_H = 0.32 * MAP_SIZE, 0.48 * MAP_SIZE
 
 
-def _map_corner(body: Body, signs: list[Shape]) -> Point:
+def _map_corner(body: Body, signs: list[Shape], size: float = MAP_SIZE) -> Point:
     """Where the spot map goes: over the lowest stretch of the body (above the head of a
     figure lying down rather than above its knees), so the picture stays short and the
     body large; to the right where that costs nothing."""
     back, front = body_shapes(body)
     drawn = [q for shape in back + front + signs for q in shape.path.points()]
+    width = MAP_W * size / MAP_SIZE
     left = min(x for x, _ in drawn)
     right = max(x for x, _ in drawn)
     best: tuple[float, float, float] | None = None
     steps = 24
     for i in range(steps + 1):
-        x = left + (right - MAP_W - left) * i / steps
-        under = [y for qx, y in drawn if x - 0.03 <= qx <= x + MAP_W + 0.03]
+        x = left + (right - width - left) * i / steps
+        under = [y for qx, y in drawn if x - 0.03 <= qx <= x + width + 0.03]
         bottom = max(under, default=0.0) + 0.05
         key = (round(bottom, 2), -x, bottom)
         if best is None or key < best:

@@ -3,7 +3,6 @@ lines, the box and 4-7-8 counts. Plain shapes with roles, like the body."""
 
 from __future__ import annotations
 
-import itertools
 import math
 
 from .geometry import Point, along, angle_of, distance
@@ -220,8 +219,13 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
         shapes.append(Shape(smooth(crease, closed=False), fill=None, stroke="line", width=0.0035))
     shapes.append(Shape(circle(at(0.0, 0.13), 0.008), fill=None, stroke="line", width=0.0035))
     spot = MAP_SPOTS.get(region)
+    if tool == "move":
+        # Ball rolls work the iliacus, inside the bowl of the hip bone: the bowl shaded
+        # under the rim on the side the ball is on (the spots below sit in it).
+        bowl = [at(0.122, 0.16), at(0.115, 0.1), at(0.085, 0.06), at(0.06, 0.075), at(0.07, 0.13)]
+        shapes.append(Shape(smooth(bowl), fill="target", stroke=None, alpha=0.3))
     if spot is not None:
-        for s in (-1, 1):
+        for s in (-1, 1) if tool != "move" else ():
             centre = at(s * spot[0], spot[1])
             shapes.append(Shape(circle(centre, 0.022 * k), fill="target", stroke=None, alpha=0.5))
             dot = circle(centre, 0.013 * k)
@@ -243,9 +247,9 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
         elif tool == "move":
             # Lie on the ball, wait, then move it: the ball on the first spot, the next
             # spots dashed and numbered (the numbers are labels: see :func:`move_spots`),
-            # a short arrow from each spot to the next.
+            # stepping up along the inner rim of the hip bone, away from the navel.
             spots = [at(x, y) for x, y in MOVE_SPOTS]
-            r = 0.026 * k
+            r = 0.019 * k
             shapes.append(
                 Shape(circle(spots[0], r), fill="ball", stroke="line", width=0.003, alpha=0.95)
             )
@@ -260,15 +264,6 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
                         dashed=True,
                     )
                 )
-            for a, b in itertools.pairwise(spots):
-                heading = angle_of(a, b)
-                begin, end = along(a, heading, r * 1.15), along(b, heading, -r * 1.05)
-                shapes.append(
-                    Shape(
-                        polygon([begin, end], closed=False), fill=None, stroke="sign", width=0.007
-                    )
-                )
-                shapes.append(_head(end, heading, 0.024))
         elif tool == "roll":
             # The ball rolls along a path over the front of the hip: dotted, both ways.
             path = [at(0.03, 0.2), at(0.075, 0.13), at(0.085, 0.06), at(0.06, -0.02)]
@@ -333,9 +328,11 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
     return shapes
 
 
-#: Ball rolls' spots on the map, in order: just inside the front point of the hip bone,
-#: then higher up inside the rim, then higher again towards the level of the navel.
-MOVE_SPOTS = ((0.068, 0.065), (0.078, 0.145), (0.062, 0.225))
+#: Ball rolls' spots on the map, in order: just inside the front point of the hip bone
+#: (where the side view's ball lies), then up and out along the inner rim of the bone's
+#: bowl, the iliacus: always out at the side, never in towards the navel (the deep psoas
+#: release's spot).
+MOVE_SPOTS = ((0.068, 0.052), (0.088, 0.096), (0.1, 0.146))
 
 
 def move_spots(corner: Point, size: float = 1.0) -> list[Point]:
