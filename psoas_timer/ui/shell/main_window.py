@@ -31,19 +31,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QResizeEvent,
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QStackedWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from psoas_timer import APP_NAME
 from psoas_timer.i18n import N_, _
+from psoas_timer.ui.shell.after_listing import AfterListing
 from psoas_timer.ui.shell.settings import Preferences
 from psoas_timer.ui.shell.window_parts import (
     Page,
@@ -60,16 +54,15 @@ from psoas_timer.ui.shell.window_parts import (
 # classes (about 20 ms).
 if TYPE_CHECKING:
     from psoas_timer.core.catalog import Catalog, Entry
-    from psoas_timer.history import HistoryStore
     from psoas_timer.session.recording import Opened
     from psoas_timer.ui.library.routine_watcher import RoutineWatcher
     from psoas_timer.ui.practice.host import PracticeHost
     from psoas_timer.ui.progress.progress_view import ProgressView
-    from psoas_timer.ui.progress.report_dialog import FollowedProgramme
     from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.catalog_loader import CatalogLoader
     from psoas_timer.ui.shell.history_opening import HistoryOpening
     from psoas_timer.ui.shell.practice_link import PracticeLink
+    from psoas_timer.ui.shell.progress_slot import ProgressSlot
     from psoas_timer.ui.shell.toolbar import ControlsBar
     from psoas_timer.ui.shell.tray import SessionTray
     from psoas_timer.ui.shell.tray_link import TrayLink
@@ -114,11 +107,7 @@ class MainWindow(QMainWindow):
         self._history_opening: HistoryOpening | None = None
         self._pending_open: str | None = None
         self._tray_link: TrayLink | None = None
-        self._after_listing: list[Callable[[], None]] | None = []
-        self._progress: ProgressView | None = None
-        #: What the Progress page is to show once made: the history and a notice.
-        self._progress_fed: tuple[HistoryStore | None, str | None] = (None, None)
-        self._followed_programme: FollowedProgramme | None = None
+        self._after_listing = AfterListing(self)
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
@@ -173,8 +162,6 @@ class MainWindow(QMainWindow):
 
     def _make_pages(self, services: Services) -> None:
         """The pages in their stack, the history, the actions and the session controller."""
-        from PySide6.QtWidgets import QWidget
-
         from psoas_timer.session.recording import HistoryLink
         from psoas_timer.ui.library.library_view import LibraryView
         from psoas_timer.ui.library.problems_view import ProblemsView
@@ -185,6 +172,7 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.progress.rating_prompt import RatingPrompt
         from psoas_timer.ui.shell.actions import create_actions
         from psoas_timer.ui.shell.history_opening import HistoryOpening
+        from psoas_timer.ui.shell.progress_slot import ProgressSlot
 
         self.library, self.routine = LibraryView(), RoutineView()
         self.player, self.completion = PlayerView(services.clock), CompletionView()
@@ -194,8 +182,7 @@ class MainWindow(QMainWindow):
         for page in (self.library, self.routine, self.player, self.completion):
             pages.addWidget(page)
         pages.addWidget(scrolled(self.rating))  # it does not make the window larger
-        self._progress_placeholder = QWidget()  # Progress, made when first shown
-        pages.addWidget(self._progress_placeholder)
+        self._progress: ProgressSlot = ProgressSlot(pages, self._make_progress)
         pages.addWidget(self.problems)
         self.setCentralWidget(pages)
         # Opened just after the routines are listed, or when first needed (see below).
@@ -206,7 +193,7 @@ class MainWindow(QMainWindow):
             self.history if services.background and services.open_history else None,
             self._on_history_waiting,
         )
-        self._progress_store(
+        self._progress.set_store(
             None,
             _("Opening your history…") if self.history.waiting else _("No history is kept here."),
         )
@@ -299,32 +286,12 @@ class MainWindow(QMainWindow):
     def _schedule_history(self) -> None:
         if self._history_opening is not None:
             self._history_opening.schedule()
-        self._run_after_listing()
+        self._after_listing.run()
 
     def after_listing(self, then: Callable[[], None]) -> None:
         """Call *then* once, just after the routines are first listed (or could not be
-        read) and the window has painted that, so what the user needs first (the list and
-        Start) never waits for it: daily practice and the remote control come then."""
-        if self._after_listing is None:
-            QTimer.singleShot(0, self, then)
-        else:
-            self._after_listing.append(then)
-
-    def _run_after_listing(self) -> None:
-        waiting, self._after_listing = self._after_listing, None
-        if not waiting:
-            return
-
-        def run() -> None:
-            for then in waiting:
-                then()
-
-        if self.isVisible():
-            from psoas_timer.ui.common.after_paint import AfterNextPaint
-
-            AfterNextPaint(self, run)
-        else:
-            QTimer.singleShot(0, self, run)
+        read) and the window has painted that (:mod:`.after_listing`)."""
+        self._after_listing.add(then)
 
     def _on_history_waiting(self, pause: float) -> None:
         """Another program keeps the history locked: say so on the Progress page (the
@@ -333,17 +300,14 @@ class MainWindow(QMainWindow):
             "Your history is in use by another program (or another copy of Psoas Timer). "
             "Trying again in {seconds} s…"
         ).format(seconds=round(pause))
-        if self._progress is not None:
-            self._progress.set_notice(text)
-        else:
-            self._progress_fed = (self._progress_fed[0], text)
+        self._progress.set_notice(text)
         self.statusBar().showMessage(text, round(pause * 1000) + 5000)
 
     def _on_history_opened(self, opened: Opened) -> None:
         """The history is open (or cannot be used): give it to the pages that show it, and
         say once what the user must know (a damaged file moved aside, a newer one refused)."""
         notice = opened.message
-        self._progress_store(opened.store, notice)
+        self._progress.set_store(opened.store, notice)
         services = self.services
         if notice and not services.storage_problem:  # that one already says it, once
             self.statusBar().showMessage(notice, 30000)
@@ -352,15 +316,11 @@ class MainWindow(QMainWindow):
         self._show_today()
         self.history_opened.emit()
 
-    # -- the Progress page, made when first shown ------------------------------------------
+    # -- the Progress page, made when first shown (see ProgressSlot) ----------------------
     @property
     def progress(self) -> ProgressView:
-        """The Progress page. It is made the first time it is asked for (shown, mostly):
-        its charts, body map, calendar and their locale data cost the start some 50 ms and
-        12 MB, and the user needs the list and Start first."""
-        if self._progress is None:
-            self._progress = self._make_progress()
-        return self._progress
+        """The Progress page, made the first time it is asked for (shown, mostly)."""
+        return self._progress.page
 
     def _make_progress(self) -> ProgressView:
         from psoas_timer.ui.progress.progress_view import ProgressView
@@ -368,24 +328,10 @@ class MainWindow(QMainWindow):
         services = self.services
         # With services in the background, the page's whole-history figures are too.
         page = ProgressView(services.ask, background=services.background)
-        page.set_store(*self._progress_fed)
-        page.followed_programme = self._followed_programme
         page.body_map.routines = lambda: self.catalog.entries if self.catalog else []
         page.body_map.routine_requested.connect(self.open_entry)
         page.history_changed.connect(self.steps.show_routine_history)
-        index = int(Page.PROGRESS)
-        shown = self.pages.currentIndex() == index
-        self.pages.insertWidget(index, scrolled(page))  # it does not make the window larger
-        if shown:
-            self.pages.setCurrentIndex(index)
-        self.pages.removeWidget(self._progress_placeholder)
-        self._progress_placeholder.deleteLater()
         return page
-
-    def _progress_store(self, store: HistoryStore | None, notice: str | None) -> None:
-        self._progress_fed = (store, notice)
-        if self._progress is not None:
-            self._progress.set_store(store, notice)
 
     # -- what load() made ----------------------------------------------------------------
     @property
@@ -573,9 +519,7 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.shell.practice_link import PracticeLink
 
         self.practice = host
-        self._followed_programme = host.controller.followed_programme
-        if self._progress is not None:
-            self._progress.followed_programme = self._followed_programme
+        self._progress.set_programme(host.controller.followed_programme)
         self._practice = PracticeLink(
             self, self, host, library=self.library, controller=self.controller, tray=self.tray
         )
