@@ -351,10 +351,10 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
             head = body.points["head"][0]
             edge = max(xs) + 0.035 if head < max(xs) else min(xs) - 0.035
             if "drop" in figure.signs and body.view == "front":
-                # A leg hanging off the end of the bed: the bed ends under the hip joint,
-                # so the thigh drops clear of it.
-                hip_x = body.points["hip"][0]
-                edge = hip_x + (0.01 if head < hip_x else -0.01)
+                # A leg hanging off the bed's long side, towards us: the bed runs on past
+                # the hip, and the thigh hangs down in front of its side.
+                leg_xs = [body.points[n][0] for n in ("near_ankle", "near_toes", "hip")]
+                edge = max(leg_xs) + 0.08 if head < max(leg_xs) else min(leg_xs) - 0.08
             far_end = min(min(xs), head) - 0.1 if head < max(xs) else max(max(xs), head) + 0.1
             behind += kit.table(min(edge, far_end), max(edge, far_end))
         elif kind == "chair" and at is None:
