@@ -52,6 +52,7 @@ from .value_types import (
     SideSeconds,
     Text,
 )
+from .value_types import about_field as _about
 
 __all__ = [
     "FORMAT_VERSION",
@@ -146,23 +147,6 @@ def _first_after(items: list[Any], length: float) -> float | None:
         if at is not None and at > length + 1e-9:
             return float(at)
     return None
-
-
-def _about(
-    label: str, help_text: str, *, default: Any = None, listed: bool = False, **limits: Any
-) -> Any:
-    """A field of the format with its label and help text (kept in the JSON Schema as title
-    and description): the one place the editor, the help and an editor's completion read
-    them from. *listed* fields default to a fresh empty list."""
-    if listed:
-        return Field(
-            default_factory=list,
-            title=label,
-            description=help_text,
-            json_schema_extra={"default": []},
-            **limits,
-        )
-    return Field(default, title=label, description=help_text, **limits)
 
 
 class Step(FormatModel):

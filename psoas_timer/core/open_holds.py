@@ -8,10 +8,10 @@ from typing import Annotated, Any, Union
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from psoas_timer.i18n import _
+from psoas_timer.i18n import N_, _
 
 from .amounts import SideName, side_values, written_per_side
-from .value_types import Duration, FormatModel
+from .value_types import Duration, FormatModel, about_field
 
 __all__ = ["OpenHold", "OpenValue", "SideOpen"]
 
@@ -19,9 +19,23 @@ __all__ = ["OpenHold", "OpenValue", "SideOpen"]
 class OpenHold(FormatModel):
     """A hold that lasts until the user says the point has released."""
 
-    min: Duration = 0
-    target: Duration
-    max: Duration | None = None
+    # Each time with its label and what it does (the editor's field names and help, and
+    # the JSON Schema's title and description).
+    min: Duration = about_field(
+        N_("Shortest useful hold"),
+        N_("Marked on the dial. Ending the hold before it takes a second press."),
+        default=0,
+    )
+    target: Duration = about_field(
+        # Translators: an open hold's target time: after it, the player asks "Has it softened?"
+        N_("Ask after"),
+        N_("When the player asks whether the point has softened."),
+        default=...,
+    )
+    max: Duration | None = about_field(
+        N_("Longest hold"),
+        N_("The hold ends by itself here; without it, at twice the target."),
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> OpenHold:

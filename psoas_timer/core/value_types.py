@@ -50,6 +50,7 @@ __all__ = [
     "Sets",
     "SideSeconds",
     "Text",
+    "about_field",
     "first_error",
 ]
 
@@ -215,3 +216,20 @@ Lines = Annotated[
 #: deep-copy a ``[]`` default for every step it reads, a tenth of a large library's load),
 #: and still ``"default": []`` in the JSON Schema.
 EMPTY_LIST: Any = Field(default_factory=list, json_schema_extra={"default": []})
+
+
+def about_field(
+    label: str, help_text: str, *, default: Any = None, listed: bool = False, **limits: Any
+) -> Any:
+    """A field of the format with its label and help text (kept in the JSON Schema as title
+    and description): the one place the editor, the help and an editor's completion read
+    them from. *listed* fields default to a fresh empty list."""
+    if listed:
+        return Field(
+            default_factory=list,
+            title=label,
+            description=help_text,
+            json_schema_extra={"default": []},
+            **limits,
+        )
+    return Field(default, title=label, description=help_text, **limits)

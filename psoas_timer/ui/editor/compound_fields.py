@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.amounts import written_per_side
+from psoas_timer.core.open_holds import OpenHold
 from psoas_timer.i18n import _
 
 from .fields import DurationEdit, duration_text
@@ -59,10 +60,9 @@ class OpenHoldEdit(QWidget):
         """The times for one *side* (``"left"``, ``"right"``), or for both (``""``: the
         fields with a shortcut key)."""
         super().__init__()
-        self.min = DurationEdit(side_name(_("Shortest useful hold"), side))
-        # Translators: an open hold's target time: after it, the player asks "Has it softened?"
-        self.target = DurationEdit(side_name(_("Ask after"), side))
-        self.max = DurationEdit(side_name(_("Longest hold"), side))
+        self.min = self._time("min", side)
+        self.target = self._time("target", side)
+        self.max = self._time("max", side)
         form = QFormLayout(self)
         _compact(form)
         for label, edit in (
@@ -75,6 +75,18 @@ class OpenHoldEdit(QWidget):
             # room for a time such as 1m30s: a label goes above its field rather
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("1h30m30s") + 16)
             edit.value_edited.connect(self._on_part_edited)
+
+    @staticmethod
+    def _time(key: str, side: str) -> DurationEdit:
+        """The field for the time *key*, named and explained as the format declares it
+        (``core.open_holds``): its name for assistive tools, its help for them and for
+        What's This (Shift+F1)."""
+        field = OpenHold.model_fields[key]
+        edit = DurationEdit(side_name(_(field.title or key), side))
+        about = _(field.description) if field.description else ""
+        edit.setAccessibleDescription(about)
+        edit.setWhatsThis(about)
+        return edit
 
     def parts(self) -> dict[str, DurationEdit]:
         return {"min": self.min, "target": self.target, "max": self.max}
