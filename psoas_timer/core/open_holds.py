@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Union
 
 from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from psoas_timer.i18n import N_, _
 
@@ -62,9 +63,10 @@ class SideOpen(OpenHold):
     size limits); :meth:`on` gives each side's own hold.
     """
 
-    min: Annotated[float, Field(exclude=True)] = 0
-    target: Annotated[float, Field(exclude=True)] = 0
-    max: Annotated[float | None, Field(exclude=True)] = None
+    # Worked out from the sides, never written or read (nor offered by the JSON Schema).
+    min: SkipJsonSchema[Annotated[float, Field(exclude=True)]] = 0
+    target: SkipJsonSchema[Annotated[float, Field(exclude=True)]] = 0
+    max: SkipJsonSchema[Annotated[float | None, Field(exclude=True)]] = None
     left: OpenHold
     right: OpenHold
 

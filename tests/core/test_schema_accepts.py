@@ -334,6 +334,11 @@ GOOD: dict[str, Any] = {
         {"name": "Bridge", "hold": "30s", "milestones": [10, {"at": 20, "say": "Halfway"}]},
         {"repeat": 2, "steps": [{"name": "Plank", "reps": 5, "tempo": 2}]},
         {"choose": ["heat-pack", {"name": "Ice", "duration": "10m"}]},
+        {
+            "name": "Psoas release",
+            "sides": "both",
+            "open": {"left": {"target": "60s"}, "right": {"target": "90s", "max": "3m"}},
+        },
     ],
 }
 
@@ -355,6 +360,7 @@ BROKEN = {
     "a milestone that is a list": (("steps", 0, "milestones", 0), [3]),
     "a choice option that is a number": (("steps", 2, "choose", 0), 7),
     "a countdown that is a word": (("defaults", "countdown"), "three"),
+    "a mark beside an open hold's sides": (("steps", 3, "open", "min"), 30),
 }
 
 
