@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QStyle,
+    QStyleOptionButton,
     QTextEdit,
     QWidget,
 )
@@ -95,6 +96,22 @@ def _colour_counts(image: QImage) -> Counter[int]:
     return counts
 
 
+def _ink_and_back(image: QImage) -> tuple[QColor, QColor] | None:
+    """The colour most of *image* is (what is behind the words) and the colour of its letters
+    that differs most from it; ``None`` when there are no letters to see."""
+    counts = _colour_counts(image)
+    if len(counts) < 2:
+        return None
+    back_rgb = counts.most_common(1)[0][0]
+    back = QColor.fromRgb(back_rgb)
+    cores = [
+        QColor.fromRgb(rgb) for rgb, n in counts.items() if n >= CORE_PIXELS and rgb != back_rgb
+    ]
+    if not cores:
+        return None
+    return max(cores, key=lambda c: contrast(c, back)), back
+
+
 def read_text(window: QWidget, picture: QImage, widget: QWidget) -> Reading | None:
     """*widget*'s words on *picture* (a grab of *window*), or None where it shows none."""
     words = _text_of(widget).strip()
@@ -106,17 +123,10 @@ def read_text(window: QWidget, picture: QImage, widget: QWidget) -> Reading | No
     scale = picture.devicePixelRatio()
     origin = widget.mapTo(window, area.topLeft())
     rect = QRect(QPoint(round(origin.x() * scale), round(origin.y() * scale)), area.size() * scale)
-    counts = _colour_counts(picture.copy(rect))
-    if len(counts) < 2:
+    found = _ink_and_back(picture.copy(rect))
+    if found is None:
         return None
-    back_rgb = counts.most_common(1)[0][0]
-    back = QColor.fromRgb(back_rgb)
-    cores = [
-        QColor.fromRgb(rgb) for rgb, n in counts.items() if n >= CORE_PIXELS and rgb != back_rgb
-    ]
-    if not cores:
-        return None
-    ink = max(cores, key=lambda c: contrast(c, back))
+    ink, back = found
     name = widget.objectName() or type(widget).__name__
     return Reading(
         f"{name} {words[:40]!r}",
@@ -130,15 +140,7 @@ def read_text(window: QWidget, picture: QImage, widget: QWidget) -> Reading | No
 def unreadable(window: QWidget) -> list[Reading]:
     """Every piece of text shown in *window* (labels, buttons, check boxes) whose letters
     contrast too little with what is behind them."""
-    picture = window.grab().toImage()
-    found = []
-    for widget in window.findChildren(QWidget):
-        if not isinstance(widget, TEXT_WIDGETS) or widget.window() is not window:
-            continue
-        reading = read_text(window, picture, widget)
-        if reading is not None and reading.ratio < reading.needed:
-            found.append(reading)
-    return found
+    return [reading for reading in readings(window) if reading.ratio < reading.needed]
 
 
 def readings(window: QWidget) -> list[Reading]:
@@ -156,15 +158,37 @@ def readings(window: QWidget) -> list[Reading]:
 def read_rect(picture: QImage, rect: QRect, name: str, needed: float = BODY) -> Reading | None:
     """The words inside *rect* of *picture* (a selected row, say): the colour most of it is
     (what is behind the words) against the colour of its letters that differs most."""
-    counts = _colour_counts(picture.copy(rect))
-    if len(counts) < 2:
+    found = _ink_and_back(picture.copy(rect))
+    if found is None:
         return None
-    back_rgb = counts.most_common(1)[0][0]
-    back = QColor.fromRgb(back_rgb)
-    cores = [
-        QColor.fromRgb(rgb) for rgb, n in counts.items() if n >= CORE_PIXELS and rgb != back_rgb
-    ]
-    if not cores:
-        return None
-    ink = max(cores, key=lambda c: contrast(c, back))
+    ink, back = found
     return Reading(name, ink.name(), back.name(), contrast(ink, back), needed)
+
+
+def tick_edges(widget: QCheckBox | QRadioButton, back: QColor) -> dict[str, float]:
+    """How strongly each edge (left, right, top, bottom) of *widget*'s tick box stands out
+    from *back*: the most contrasting pixel of a 3-pixel strip across it, halfway along."""
+    option = QStyleOptionButton()
+    option.initFrom(widget)
+    element = (
+        QStyle.SubElement.SE_CheckBoxIndicator
+        if isinstance(widget, QCheckBox)
+        else QStyle.SubElement.SE_RadioButtonIndicator
+    )
+    rect = widget.style().subElementRect(element, option, widget)
+    shot = widget.grab().toImage()
+    middle = rect.center()
+    strips = {
+        "left": shot.copy(rect.left(), middle.y(), 3, 1),
+        "right": shot.copy(rect.right() - 2, middle.y(), 3, 1),
+        "top": shot.copy(middle.x(), rect.top(), 1, 3),
+        "bottom": shot.copy(middle.x(), rect.bottom() - 2, 1, 3),
+    }
+    return {
+        side: max(
+            contrast(QColor.fromRgb(strip.pixel(x, y)), back)
+            for x in range(strip.width())
+            for y in range(strip.height())
+        )
+        for side, strip in strips.items()
+    }

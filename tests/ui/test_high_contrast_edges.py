@@ -28,6 +28,7 @@ from psoas_timer.ui.common.theme import contrast, high_contrast_palette, set_hig
 from psoas_timer.ui.shell.main_window import MainWindow
 
 from .conftest import started
+from .contrast import tick_edges
 
 #: WCAG 2.1 1.4.11: a control's edge at least 3:1 against what is beside it.
 EDGE = 3.0
@@ -123,7 +124,7 @@ def test_input_boxes_and_buttons_keep_their_borders(qtbot: QtBot, contrast_on: N
 def test_check_boxes_and_radio_buttons_keep_their_boxes(qtbot: QtBot, contrast_on: None) -> None:
     """ "Don't ask for this routine" and "Ask how it feels before and after": in high
     contrast an unticked box was black on black, nothing to see or aim at."""
-    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
 
     page = QWidget()
     qtbot.addWidget(page)
@@ -137,22 +138,5 @@ def test_check_boxes_and_radio_buttons_keep_their_boxes(qtbot: QtBot, contrast_o
     back = page.palette().color(QPalette.ColorRole.Window)
     assert back == QColor("#000000")
     for widget in ticks:
-        option = QStyleOptionButton()
-        option.initFrom(widget)
-        element = (
-            QStyle.SubElement.SE_CheckBoxIndicator
-            if isinstance(widget, QCheckBox)
-            else QStyle.SubElement.SE_RadioButtonIndicator
-        )
-        rect = widget.style().subElementRect(element, option, widget)
-        shot = widget.grab().toImage()
-        middle = rect.center()
-        edges = {
-            "left": shot.copy(rect.left(), middle.y(), 3, 1),
-            "right": shot.copy(rect.right() - 2, middle.y(), 3, 1),
-            "top": shot.copy(middle.x(), rect.top(), 1, 3),
-            "bottom": shot.copy(middle.x(), rect.bottom() - 2, 1, 3),
-        }
-        for side, edge in edges.items():
-            seen = _strongest(edge, back)
+        for side, seen in tick_edges(widget, back).items():
             assert seen >= EDGE, (type(widget).__name__, side, seen)

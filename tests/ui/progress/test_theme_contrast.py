@@ -35,7 +35,7 @@ from psoas_timer.ui.common.theme import (
 from psoas_timer.ui.practice.controller import PracticeOptions
 from psoas_timer.ui.shell.main_window import MainWindow, Page
 from tests.ui.conftest import advance
-from tests.ui.contrast import BODY, read_rect, readings, unreadable
+from tests.ui.contrast import BODY, read_rect, readings, tick_edges, unreadable
 
 from .conftest import rate
 
@@ -218,7 +218,7 @@ def test_unticked_check_boxes_and_radio_buttons_show_their_edges(qtbot: QtBot, t
     choices: unticked, Fusion drew their edge in the window's colour darkened, 2.0:1 on the
     light grey and 1.3:1 on the dark one. WCAG 2.1's non-text contrast (1.4.11) asks 3:1
     against what is next to it; measured on the pixels of each edge."""
-    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton, QVBoxLayout
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QVBoxLayout
 
     apply_theme(theme)
     _settle()
@@ -235,26 +235,5 @@ def test_unticked_check_boxes_and_radio_buttons_show_their_edges(qtbot: QtBot, t
     back = page.palette().color(QPalette.ColorRole.Window)
     for widget in ticks:
         assert not widget.isChecked()
-        option = QStyleOptionButton()
-        option.initFrom(widget)
-        element = (
-            QStyle.SubElement.SE_CheckBoxIndicator
-            if isinstance(widget, QCheckBox)
-            else QStyle.SubElement.SE_RadioButtonIndicator
-        )
-        rect = widget.style().subElementRect(element, option, widget)
-        shot = widget.grab().toImage()
-        middle = rect.center()
-        edges = {
-            "left": shot.copy(rect.left(), middle.y(), 3, 1),
-            "right": shot.copy(rect.right() - 2, middle.y(), 3, 1),
-            "top": shot.copy(middle.x(), rect.top(), 1, 3),
-            "bottom": shot.copy(middle.x(), rect.bottom() - 2, 1, 3),
-        }
-        for side, edge in edges.items():
-            seen = max(
-                contrast(QColor.fromRgb(edge.pixel(x, y)), back)
-                for x in range(edge.width())
-                for y in range(edge.height())
-            )
+        for side, seen in tick_edges(widget, back).items():
             assert seen >= NON_TEXT, (theme, type(widget).__name__, side, round(seen, 2))
