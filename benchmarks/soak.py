@@ -272,6 +272,7 @@ def _run_pair(
 ) -> dict[str, list[dict[str, Any]]]:
     data = Path(tempfile.mkdtemp(prefix="psoas-soak-"))
     procs = {}
+    outputs: dict[str, Any] = {}
     kinds = ["app", "bare"] + (["before"] if before is not None else [])
     for kind in kinds:
         own = data / kind  # each app its own settings, history and instance socket
@@ -290,10 +291,16 @@ def _run_pair(
             args.append("--trace")
         if kind == "before":
             args += ["--tree", str(before)]
-        procs[kind] = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+        # Each child writes to a file of its own: read one after another through pipes, the
+        # children not yet read filled their pipe (64 KB, about 13 minutes of samples) and
+        # stood still, samples and sessions alike, for the rest of an hour-long run.
+        outputs[kind] = (own / "samples.txt").open("w")
+        procs[kind] = subprocess.Popen(args, stdout=outputs[kind], text=True, env=env, cwd=ROOT)
     out: dict[str, list[dict[str, Any]]] = {}
     for kind, proc in procs.items():
-        stdout, _ = proc.communicate(timeout=seconds + 120)
+        proc.wait(timeout=seconds + 120)
+        outputs[kind].close()
+        stdout = (data / kind / "samples.txt").read_text()
         samples = []
         for line in stdout.splitlines():
             if line.startswith("#"):
