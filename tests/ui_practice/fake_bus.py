@@ -172,6 +172,31 @@ class FakeNotificationServer(FakeService):
         self._signal("ActionInvoked", "us", (nid, action))
 
 
+class SilentNotificationServer(FakeNotificationServer):
+    """Hostile (issue 22, item 13): takes every Notify call and never answers it."""
+
+    def answer(self, message: Any) -> None:
+        from jeepney import HeaderFields
+
+        if message.header.fields.get(HeaderFields.member) == "Notify":
+            self.calls.append(message)
+            return
+        super().answer(message)
+
+
+class OddNotificationServer(FakeNotificationServer):
+    """Hostile (issue 22, item 13): answers Notify with a body of another shape."""
+
+    def answer(self, message: Any) -> None:
+        from jeepney import HeaderFields, new_method_return
+
+        if message.header.fields.get(HeaderFields.member) == "Notify":
+            self.calls.append(message)
+            self.conn.send(new_method_return(message, "s", ("not an id",)))
+            return
+        super().answer(message)
+
+
 class FakeScreenSaver(FakeService):
     """org.freedesktop.ScreenSaver: Inhibit (cookie 7), UnInhibit and GetSessionIdleTime
     (12 s), each answered after *delay* seconds, or never when *delay* is None."""

@@ -23,7 +23,7 @@ from psoas_timer.ui.practice.controller import (
 )
 from psoas_timer.ui.practice.desktop_notifications import DesktopNotifications
 
-from .fake_bus import FakeNotificationServer
+from .fake_bus import FakeNotificationServer, OddNotificationServer, SilentNotificationServer
 
 pytestmark = pytest.mark.gui
 
@@ -373,33 +373,10 @@ def test_a_notification_service_that_comes_up_later_is_used(
         server.close()
 
 
-class _NeverAnswersNotify(FakeNotificationServer):
-    """Hostile case (issue 22, item 13): a server that takes Notify and never answers."""
-
-    def answer(self, message: object) -> None:
-        from jeepney import HeaderFields
-
-        if message.header.fields.get(HeaderFields.member) == "Notify":  # type: ignore[attr-defined]
-            self.calls.append(message)  # type: ignore[arg-type]
-            return
-        super().answer(message)
-
-
-class _AnswersNotifyOddly(FakeNotificationServer):
-    """Hostile case (issue 22, item 13): Notify answered with a body of another shape."""
-
-    def answer(self, message: object) -> None:
-        from jeepney import HeaderFields, new_method_return
-
-        if message.header.fields.get(HeaderFields.member) == "Notify":  # type: ignore[attr-defined]
-            self.calls.append(message)  # type: ignore[arg-type]
-            self.conn.send(new_method_return(message, "s", ("not an id",)))
-            return
-        super().answer(message)
-
-
 @pytest.mark.parametrize(
-    "server_kind", [_NeverAnswersNotify, _AnswersNotifyOddly], ids=["never answers", "odd reply"]
+    "server_kind",
+    [SilentNotificationServer, OddNotificationServer],
+    ids=["never answers", "odd reply"],
 )
 def test_a_reminder_the_notification_server_does_not_take_is_asked_in_the_window(
     qtbot: QtBot,

@@ -7,7 +7,12 @@ from pytestqt.qtbot import QtBot
 
 from psoas_timer.ui.practice.desktop_notifications import DesktopNotifications
 
-from .fake_bus import FakeNotificationServer, PrivateBus
+from .fake_bus import (
+    FakeNotificationServer,
+    OddNotificationServer,
+    PrivateBus,
+    SilentNotificationServer,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -71,32 +76,11 @@ def test_no_session_bus_at_all(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) ->
     notes.stop()
 
 
-class _Silent(FakeNotificationServer):
-    """Hostile case: a server that takes every Notify call and never answers."""
-
-    def answer(self, message: object) -> None:
-        from jeepney import HeaderFields
-
-        if message.header.fields.get(HeaderFields.member) == "Notify":  # type: ignore[attr-defined]
-            self.calls.append(message)  # type: ignore[arg-type]
-            return
-        super().answer(message)
-
-
-class _OddReply(FakeNotificationServer):
-    """Hostile case: a server that answers Notify with a body of another shape."""
-
-    def answer(self, message: object) -> None:
-        from jeepney import HeaderFields, new_method_return
-
-        if message.header.fields.get(HeaderFields.member) == "Notify":  # type: ignore[attr-defined]
-            self.calls.append(message)  # type: ignore[arg-type]
-            self.conn.send(new_method_return(message, "s", ("not an id",)))
-            return
-        super().answer(message)
-
-
-@pytest.mark.parametrize("server_kind", [_Silent, _OddReply], ids=["never answers", "odd reply"])
+@pytest.mark.parametrize(
+    "server_kind",
+    [SilentNotificationServer, OddNotificationServer],
+    ids=["never answers", "odd reply"],
+)
 def test_a_notification_the_server_does_not_take_falls_back(
     qtbot: QtBot,
     private_bus: PrivateBus,
@@ -126,7 +110,7 @@ def test_a_notification_the_server_does_not_take_falls_back(
         assert failed.args == ["reminder:a"]
         expected = (
             "did not answer within 0.4 s"
-            if server_kind is _Silent
+            if server_kind is SilentNotificationServer
             else "answered Notify with ('not an id',)"
         )
         assert expected in caplog.text
