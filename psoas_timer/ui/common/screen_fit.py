@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import time
+import weakref
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -138,7 +139,7 @@ class ScreenFit(QObject):
         super().__init__(parent)
         #: Windows shown lately: until when their frame may still arrive, and the frame
         #: they were last fitted with.
-        self._settling: dict[int, tuple[float, QMargins]] = {}
+        self._settling: dict[int, tuple[weakref.ref[QWidget], float, QMargins]] = {}
 
     def watch(self, window: QWidget) -> None:
         """Fit *window* as it is shown (once: watching it again does nothing)."""
@@ -154,7 +155,7 @@ class ScreenFit(QObject):
             if window.property(_WATCHED) or not window.isWindow() or self._skipped(window):
                 continue
             self.watch(window)
-            if window.isVisible() and id(window) not in self._settling:
+            if window.isVisible() and self._settling_of(window) is None:
                 self._shown(window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -177,7 +178,7 @@ class ScreenFit(QObject):
 
     def _shown(self, window: QWidget) -> None:
         now = time.monotonic()
-        self._settling = {k: v for k, v in self._settling.items() if v[0] > now}
+        self._settling = {k: v for k, v in self._settling.items() if v[1] > now and v[0]()}
         # A dialog Qt places over its window (none the app placed itself) is kept there
         # while it settles; marked on the dialog, so no other window is taken for it.
         over_parent = (
@@ -195,11 +196,19 @@ class ScreenFit(QObject):
 
     def _fit(self, window: QWidget, until: float) -> None:
         fit_to_screen(window)
-        self._settling[id(window)] = (until, frame_margins(window))
+        self._settling[id(window)] = (weakref.ref(window), until, frame_margins(window))
+
+    def _settling_of(self, window: QWidget) -> tuple[float, QMargins] | None:
+        """Until when *window* settles and the frame it was fitted with; ``None`` when it
+        is not settling (an entry kept under its id for a window gone since is not its)."""
+        entry = self._settling.get(id(window))
+        if entry is None or entry[0]() is not window:
+            return None
+        return entry[1], entry[2]
 
     def _frame_came(self, window: QWidget) -> None:
         """Fit *window* again if its frame changed since it was fitted (it has just come)."""
-        settling = self._settling.get(id(window))
+        settling = self._settling_of(window)
         if settling is None or not window.isVisible():
             return
         until, margins = settling
