@@ -217,6 +217,43 @@ def test_the_app_opens_sound_after_the_routines_are_listed(
     assert given.audio.ready  # type: ignore[attr-defined]
 
 
+def test_the_sound_device_opens_only_after_the_list_is_painted(
+    qtbot: QtBot, preferences: Preferences, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Opening the sound device (Qt Multimedia and the device: tens of milliseconds) waits
+    until the user sees the routines; it is open soon after."""
+    from PySide6.QtCore import QEvent
+
+    from psoas_timer.ui.remote.mpris import MprisService
+    from psoas_timer.ui.shell import app
+
+    monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/psoas-timer-bus")
+    window = frame(qtbot, preferences)
+    painted: list[bool] = []  # at each paint of the list: whether sound was open
+
+    class ListPainted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and window.catalog is not None:
+                painted.append(window.services.audio.ready)  # type: ignore[attr-defined]
+            return False
+
+    watcher = ListPainted()
+    remote: list[MprisService] = []
+    try:
+        app.load_window(window, preferences, remote)
+        window.library.list.viewport().installEventFilter(watcher)
+        qtbot.waitUntil(lambda: len(remote) == 1, timeout=10000)
+        assert painted and painted[0] is False  # the list was painted before sound opened
+        assert window.services.audio.ready  # type: ignore[attr-defined]
+    finally:
+        for service in remote:
+            service.stop()
+        if window.practice is not None:
+            window.practice.stop()
+        window.close()
+
+
 def test_practice_and_the_remote_control_start_just_after_the_list(
     qtbot: QtBot, preferences: Preferences, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -182,26 +182,21 @@ def load_window(
     background: bool = False,
 ) -> None:
     """Fill the shown frame (:meth:`MainWindow.load`, the routines read in the background)
-    and give it its tray; open sound once the list is up, and then, after the list has been
-    painted, start daily practice and the remote control (appended to *remote*): the user
-    needs the list and Start at once, and neither of those (some 0.1 s of imports and
-    setup). With *background* and no tray to wait in, show the window."""
-    from PySide6.QtCore import Qt
-
+    and give it its tray; then, after the list has been painted, open sound and start daily
+    practice and the remote control (appended to *remote*): the user needs the list and
+    Start at once, and none of those (some 0.1 s of imports and setup; a session started
+    sooner opens sound itself). With *background* and no tray to wait in, show the window."""
     from psoas_timer.ui.shell.tray import SessionTray
 
     given = services(preferences)
-
-    def prepare() -> None:  # once the list is up, open the sound device
-        QTimer.singleShot(0, window, given.audio.prepare)
 
     def extras() -> None:
         attach_practice(window, preferences)
         remote.append(attach_remote_control(window))
 
-    window.routines_listed.connect(prepare, Qt.ConnectionType.SingleShotConnection)
     window.load(given)
     window.attach_tray(SessionTray(QApplication.windowIcon(), preferences, parent=window))
+    window.after_listing(given.audio.prepare)  # the sound device
     window.after_listing(extras)
     if background and not (window.tray is not None and window.tray.available):
         window.show()  # no tray to wait in
