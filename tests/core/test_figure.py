@@ -4,7 +4,6 @@ the pictures in ``assets/images/`` are the rig's (none drawn by hand)."""
 
 from __future__ import annotations
 
-import itertools
 import math
 import sys
 import xml.etree.ElementTree as ET
@@ -153,63 +152,121 @@ def test_ball_rolls_face_down_with_the_ball_above_the_crease_inside_the_hip_bone
     assert (_ball_centre("ball-roll")[0] - body.points["hip_crease"][0]) * ahead > 0.03
 
 
-def test_ball_rolls_sink_onto_the_ball_then_move_it_to_a_new_spot() -> None:
-    # "Let your weight sink onto it ... then move the ball to a new spot": one arrow down
-    # onto the body over the ball, no clock (it is not one long hold), and an inset map of
-    # the front of the pelvis with the ball on its first spot, the next spots dashed and
-    # numbered 1, 2, 3 going up along the inner rim of the hip bone. (A blind judge only
-    # guessed it, taking it for the hip crease release.)
-    from psoas_timer.core.figure.signs import MOVE_SPOTS, move_spots
+RELEASE_MAPS = {
+    "psoas-ball-release": "ball",
+    "ball-roll": "move",
+    "iliacus-release": "hook",
+    "deep-psoas-release": "fingers",
+}
 
+
+def _centre(shape: object) -> tuple[float, float]:
+    from psoas_timer.core.figure.scene import Scene
+
+    box = Scene([shape]).bounds()  # type: ignore[list-item]
+    return ((box.left + box.right) / 2, (box.bottom + box.top) / 2)
+
+
+def test_ball_rolls_show_the_ball_rolled_a_short_way_along_the_body() -> None:
+    # Round 9's judge could not tell ball rolls from the hip crease release: it sank onto
+    # one ball with an arrow down, and its inset stepped through numbered spots. "Move the
+    # ball to a new spot": the main figure shows the ball rolled along the body, an arrow
+    # both ways over the body above the ball and the ball faint and dashed at either end
+    # of its short path on the floor; the inset draws the same short path both ways
+    # through its one spot, with no numbers; no clock (it is not one long hold).
     figure = _figure("ball-roll")
-    assert "move" in figure.signs and "map" in figure.signs and "roll" not in figure.signs
     scene = still(figure)
     x, _ = _ball_centre("ball-roll")
-    lines = [s.path.points() for s in scene.shapes if s.stroke == "sign" and s.fill is None]
-    clocks = [s for s in lines if len(s) > 4]
-    assert not clocks, "no clock"
     body = place(figure.poses["start"], figure.view).body
-    down = [p for p in lines if abs(p[0][0] - p[-1][0]) < 0.01 and p[0][1] > p[-1][1] + 0.05]
-    assert len(down) == 1 and abs(down[0][0][0] - x) < 0.02, "down onto the body over the ball"
-    assert down[0][-1][1] > body.points["hip_bone"][1] + 0.05, "from above the back"
-    assert [lb.text for lb in scene.labels] == ["1", "2", "3"]
-    ghosts = [s for s in scene.shapes if s.fill == "ball" and s.dashed]
-    assert len(ghosts) == len(MOVE_SPOTS) - 1, "the next spots, dashed"
-    ys = [y for _, y in MOVE_SPOTS]
-    assert ys == sorted(ys), "each spot higher up the belly than the one before"
-    for label, spot in zip(scene.labels, move_spots((0.0, 0.0)), strict=True):
-        assert label.at[1] > body.points["head"][1], "the numbers in the inset, over the body"
-        del spot
-
-
-def test_ball_rolls_spots_stay_inside_the_hip_bone_away_from_the_navel() -> None:
-    # A blind judge named ball rolls "deep psoas release": its inset stepped the spots up
-    # towards the navel (where the deep release's fingers go) and showed a stray dot on
-    # the other side. Every spot lies inside the front of the hip bone, out at the side
-    # (well away from the navel's line and the deep release's spot), above the hip crease;
-    # spot 1 is where the side view's ball is, just inside the hip bone's front point; the
-    # next spots step up and out along the bone's rim; nothing marks the other side.
-    from psoas_timer.core.figure.signs import MAP_SPOTS, MOVE_SPOTS, body_map
-
-    figure = _figure("ball-roll")
-    assert figure.target_place().region == "hip_bone"  # type: ignore[union-attr]
-    point = (0.085, 0.058)  # the map's front point of the hip bone
-    deep = MAP_SPOTS[_figure("deep-psoas-release").target_place().region]  # type: ignore[union-attr]
-    for x, y in MOVE_SPOTS:
-        assert x > 0.065, "out at the side, not along the navel's line"
-        assert math.dist((x, y), deep) > 0.04, "away from the deep psoas release's spot"
-        crease = 0.04 + (x - 0.085) * (0.05 / 0.035)  # the crease's line through the point
-        assert y > crease + 0.02, "above the hip crease"
-    first = MOVE_SPOTS[0]
-    assert math.dist(first, point) < 0.03 and first[0] < point[0], "just inside the point"
-    for (ax, ay), (bx, by) in itertools.pairwise(MOVE_SPOTS):
-        assert bx >= ax and by > ay, "up and out along the rim, not in towards the navel"
-    other_side = [
+    heads = [_centre(s) for s in scene.shapes if s.fill == "sign" and s.stroke == "sign"]
+    over = [h for h in heads if h[1] > body.points["hip_bone"][1] + 0.05 and abs(h[0] - x) < 0.15]
+    assert len(over) == 2, "an arrow both ways over the ball"
+    assert abs(over[0][1] - over[1][1]) < 0.01, "along the body, not down onto it"
+    assert min(h[0] for h in over) < x < max(h[0] for h in over)
+    ghosts = [_centre(s) for s in scene.shapes if s.fill == "ball" and s.dashed]
+    assert len(ghosts) == 2, "the ball faint at either end of its path"
+    assert min(g[0] for g in ghosts) < x < max(g[0] for g in ghosts)
+    assert all(abs(g[1] - _ball_centre("ball-roll")[1]) < 0.005 for g in ghosts), "on the floor"
+    assert not scene.labels, "no numbered spots"
+    clocks = [
         s
-        for s in body_map((0.0, 0.0), "hip_bone", 1.0, "move")
-        if s.fill in ("ball", "target") and max(x for x, _ in s.path.points()) < 0.16
+        for s in scene.shapes
+        if s.stroke == "sign" and s.fill is None and s.path.commands[-1] == ("Z",)
     ]
-    assert not other_side, "no dot on the other side"
+    assert not clocks, "no clock"
+    inset = [h for h in heads if h not in over]
+    assert len(inset) == 2, "the inset's short path, both ways"
+
+
+@pytest.mark.parametrize("ident", sorted(RELEASE_MAPS))
+def test_release_drill_pictures_mark_one_target(ident: str) -> None:
+    # Round 9's judge: one target per picture. The hip crease's inset marked both sides,
+    # the iliacus inset shaded the bowls of both hip bones, the deep psoas release drew
+    # the whole muscle in the target's colour beside its spot. Every shape in the
+    # target's colour belongs to one of two marks: the spot on the body and the spot in
+    # the inset, each a small ring.
+    scene = still(_figure(ident))
+    marks: list[tuple[float, float]] = []
+    for shape in scene.shapes:
+        if "target" not in (shape.fill, shape.stroke):
+            continue
+        from psoas_timer.core.figure.scene import Scene
+
+        box = Scene([shape]).bounds()
+        assert max(box.width, box.height) < 0.12, f"{ident}: a target mark that is no spot"
+        centre = _centre(shape)
+        if all(distance(centre, m) > 0.02 for m in marks):
+            marks.append(centre)
+    assert len(marks) == 2, f"{ident}: {len(marks)} target marks (the body's and the inset's)"
+
+
+def test_release_drill_insets_share_one_drawing_of_the_landmarks() -> None:
+    # The judge read the four insets as four different drawings. They draw one outline
+    # and the same landmarks (navel, front points and rims of the hip bones, hip creases)
+    # the same way; only the spot and the tool differ, and the spot is on one side.
+    from psoas_timer.core.figure.signs import MAP_SPOTS, body_map
+
+    def landmarks(tool: str, region: str) -> list[tuple[object, ...]]:
+        found = []
+        for s in body_map((0.0, 0.0), region, 1.0, tool):
+            if s.fill in ("skin", "sign", "target", "ball") or s.stroke in ("sign", "target"):
+                continue
+            if s.dashed and s.stroke == "line":  # the rolled ball's ends
+                continue
+            found.append((s.path, s.fill, s.stroke, s.width, s.alpha))
+        return found
+
+    drawings = {
+        ident: landmarks(tool, _figure(ident).target_place().region)  # type: ignore[union-attr]
+        for ident, tool in RELEASE_MAPS.items()
+    }
+    first = next(iter(drawings.values()))
+    for ident, drawn in drawings.items():
+        assert drawn == first, f"{ident}'s inset draws its landmarks differently"
+    for ident, tool in RELEASE_MAPS.items():
+        region = _figure(ident).target_place().region  # type: ignore[union-attr]
+        spots = [_centre(s) for s in body_map((0.0, 0.0), region, 1.0, tool) if s.fill == "target"]
+        x, y = MAP_SPOTS[region]
+        assert spots and all(distance(c, (0.16 + x, 0.12 + y)) < 0.005 for c in spots), ident
+
+
+def test_release_drill_inset_spots_sit_at_their_landmarks() -> None:
+    # Beside the navel (outside the six-pack's edge, nearer the navel than the hip bone);
+    # just inside the rim of the hip bone, above its front point (not at the belly); on
+    # the crease of the hip, below the front point.
+    from psoas_timer.core.figure.signs import MAP_CREST, MAP_HIP_POINT, MAP_NAVEL, MAP_SPOTS
+
+    navel = MAP_SPOTS["navel"]
+    assert distance(navel, MAP_NAVEL) < distance(navel, MAP_HIP_POINT)
+    assert abs(navel[1] - MAP_NAVEL[1]) < 0.02 and 0.045 < navel[0] < 0.08
+    bone = MAP_SPOTS["hip_bone"]
+    assert bone[1] > MAP_HIP_POINT[1] + 0.015, "above the front point, in the bowl"
+    rim_x = MAP_CREST[1][0] + (bone[1] - MAP_CREST[1][1]) * (
+        (MAP_CREST[2][0] - MAP_CREST[1][0]) / (MAP_CREST[2][1] - MAP_CREST[1][1])
+    )
+    assert 0.015 < rim_x - bone[0] < 0.045, "just inside the rim"
+    assert distance(bone, navel) > 0.045, "well away from the deep release's spot"
+    assert MAP_SPOTS["hip_crease"][1] < MAP_HIP_POINT[1] - 0.02
 
 
 def test_no_release_drill_draws_a_sign_below_the_floor() -> None:
@@ -558,9 +615,7 @@ def test_iliacus_release_arm_lies_along_the_side_not_across_the_belly() -> None:
 def test_deep_psoas_release_cues_breathing_out_as_the_fingers_sink() -> None:
     scene = still(_figure("deep-psoas-release"))
     arcs = [s for s in scene.shapes if s.stroke == "sign" and s.fill is None and not s.dashed]
-    finger_widths = [s for s in scene.shapes if s.stroke == "sign" and s.width == 0.0025]
     assert len(arcs) >= 3, "breath lines"
-    assert len(finger_widths) == 3, "three finger-widths from the navel in the inset"
 
 
 @pytest.mark.parametrize("pose_name", ["start", "end"])
@@ -923,7 +978,7 @@ def test_iliacus_inset_draws_the_pelvic_bone_and_the_fingertips_inside_its_rim()
     scene = still(_figure("iliacus-release"))
     bone = [s for s in scene.shapes if s.fill == "bone" and s.alpha < 0.5]
     tips = [s for s in scene.shapes if s.fill == "skin" and s.stroke == "line"]
-    assert len(bone) >= 2, "both wings of the pelvis"
+    assert len(bone) >= 1, "the wing of the hip bone under the hand"
     assert len(tips) >= 3, "the fingertips in the inset"
 
 

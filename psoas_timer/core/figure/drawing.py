@@ -38,7 +38,6 @@ from .signs import (
     curve_arrow,
     double_arrow,
     hold_sign,
-    move_spots,
     pulse_ring,
 )
 from .skeleton import Body, floor_hands, plant_hands, pose_body
@@ -231,7 +230,8 @@ def _anatomy(figure: Figure, body: Body, region: str | None) -> list[Shape]:
             lo.at(0.04, -0.05),
             lo.at(0.0, -0.025),
         ]
-        shapes.append(Shape(smooth(wing), fill="bone", stroke=None, alpha=0.4))
+        # The whole wing outlined, faintly filled: a bone, not a bag on the hip.
+        shapes.append(Shape(smooth(wing), fill="bone", stroke="bone", width=0.006, alpha=0.25))
         rim = [
             lo.at(0.04, -0.05),
             lo.at(0.085, -0.045),
@@ -243,19 +243,9 @@ def _anatomy(figure: Figure, body: Body, region: str | None) -> list[Shape]:
         shapes.append(Shape(smooth(rim, closed=False), fill=None, stroke="bone", width=0.014))
         shapes.append(Shape(circle(lo.at(0.05, 0.056), 0.012), fill="bone", stroke=None))
     if "deep" in figure.signs:
-        # The psoas: from the side of the low spine, down through the pelvis, over the
-        # front of the hip joint to the thigh bone. It lies deep, just in front of the spine.
-        thigh = body.angles["near_thigh"]
-        band = [
-            up.at(0.07, -0.02),
-            lo.at(0.1, -0.018),
-            lo.at(0.05, -0.005),
-            lo.at(0.005, 0.022),
-            along(body.points["near_hip"], thigh, 0.025),
-        ]
-        shapes.append(
-            Shape(smooth(band, closed=False), fill=None, stroke="target", width=0.04, alpha=0.7)
-        )
+        # The low spine, faint: the fingers sink towards it, the psoas lying just in
+        # front of it (not drawn in the target's colour: the spot under the fingers is
+        # the picture's one target).
         spine = [up.at(0.12, -0.04), up.at(0.0, -0.035), lo.at(0.06, -0.04), lo.at(0.0, -0.05)]
         shapes.append(
             Shape(smooth(spine, closed=False), fill=None, stroke="bone", width=0.012, alpha=0.5)
@@ -341,6 +331,8 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
                 under += shapes[: -kit.ROLLER_FACE]
                 over += shapes[-kit.ROLLER_FACE :]
                 continue
+            if prop == "ball" and "move" in figure.signs:
+                under += _rolled_ghosts(x)
             under += kit.prop_shapes(prop, (x, 0.0))
     for kind, placement in figure.props.items():
         at = placement.at
@@ -408,13 +400,37 @@ def _prop_layers(figure: Figure, placed: Placed) -> tuple[list[Shape], list[Shap
     return behind, under, over
 
 
+#: Ball rolls: how far the ball is rolled either way along the body from where it lies.
+ROLL_REACH = 0.075
+
+
 def _moved_ball(placed: Placed, region: Point) -> list[Shape]:
-    """Lie on the ball and let the weight sink onto it: a short arrow down onto the body
-    over the ball (no clock: it is not one long hold). Where the ball goes next is the
-    inset map's (``map``): its spots numbered, an arrow from each to the next. Nothing
-    under the floor line."""
-    top = (region[0], region[1] + 0.13)
-    return arrow((top[0], top[1] + 0.11), top, width=SIGN_W * 1.2)
+    """Roll the ball slowly a short way along the body: an arrow both ways over the body
+    above the ball, as long as the path (no clock: it is not one long hold; nothing under
+    the floor line). The ball's ends of the path are drawn faint under the body
+    (:func:`_rolled_ghosts`)."""
+    y = region[1] + 0.15
+    return double_arrow(
+        (region[0] - ROLL_REACH, y), (region[0] + ROLL_REACH, y), width=SIGN_W * 1.2
+    )
+
+
+def _rolled_ghosts(x: float) -> list[Shape]:
+    """The ball, faint and dashed, at either end of its short path along the floor."""
+    shapes = []
+    for dx in (-ROLL_REACH, ROLL_REACH):
+        centre = (x + dx, kit.BALL_R)
+        shapes.append(
+            Shape(
+                circle(centre, kit.BALL_R),
+                fill="ball",
+                stroke="line",
+                width=0.004,
+                alpha=0.3,
+                dashed=True,
+            )
+        )
+    return shapes
 
 
 def _signs(
@@ -574,15 +590,10 @@ def _signs(
                 if "deep" in figure.signs
                 else "spot"
             )
-            # Ball rolls' three spots share the small bowl inside one hip bone: their map
-            # is drawn larger, so the spots and their numbers stand apart.
-            size = MAP_SIZE * 1.3 if tool == "move" else MAP_SIZE
-            corner = _map_corner(body, shapes, size)
-            shapes += body_map(corner, target_region, size, tool)
-            if tool == "move":
-                # Numbered, on the body's midline side of each spot: first, next, then.
-                for number, (sx, sy) in enumerate(move_spots(corner, size), start=1):
-                    labels.append(Label((sx - 0.042 * size, sy), str(number), 0.05))
+            # One map, one size, for every release drill: only the spot (and the tool)
+            # tells them apart.
+            corner = _map_corner(body, shapes)
+            shapes += body_map(corner, target_region, MAP_SIZE, tool)
         elif sign == "gap":
             # Standing, not kneeling: the space under the back knee, marked like a
             # measured height (a dashed line with a bar at each end) from the knee's
@@ -668,7 +679,7 @@ def _signs(
 
 
 #: The spot map's scale, and its width and height at that scale.
-MAP_SIZE = 0.9
+MAP_SIZE = 1.0
 MAP_W, MAP_H = 0.32 * MAP_SIZE, 0.48 * MAP_SIZE
 
 

@@ -148,17 +148,26 @@ __all__ += ["box_sign", "breath_lines", "distance", "pulse_ring"]
 #: (half the distance between the spots on the two sides, height above the groin).
 MAP_SPOTS = {
     "navel": (0.06, 0.13),
-    "hip_bone": (0.068, 0.065),
+    # Just inside the rim of the hip bone, above its front point: the bowl of the bone.
+    "hip_bone": (0.078, 0.085),
     # In the fold of the groin, just below and inside the front point of the hip bone.
     "hip_crease": (0.064, 0.01),
 }
 
 
 def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") -> list[Shape]:
-    """A small front view of the belly and pelvis with the spot marked on both sides: the
-    navel, the straight belly muscle's edges, the rims and front points of the hip bones
-    and the creases of the hips are drawn, so "beside the navel", "just inside the hip
-    bone" and "in the hip crease" read apart. *corner* is its lower left corner."""
+    """A small front view of the belly and pelvis with the one spot marked, on one side.
+
+    Every release drill's map is the same drawing: the outline, the ribs, the straight
+    belly muscle's edges, the navel, the rims and front points of the hip bones and the
+    creases of the hips, drawn alike on both sides, so "beside the navel", "just inside
+    the hip bone" and "in the hip crease" read apart by where the spot is. The spot is
+    the map's only mark in the target's colour (a blind judge read a second spot, a
+    shaded bowl or a row of marks as more targets). *tool* adds what presses there, in
+    other colours: ``move`` a short path both ways along the body (the ball rolled),
+    ``hook`` the fingertips curled over the rim of the hip bone from outside, ``fingers``
+    the fingertips pressing on the spot; a ball held still (``ball``) adds nothing.
+    *corner* is the map's lower left corner."""
     x0, y0 = corner
     k = size
 
@@ -186,159 +195,54 @@ def body_map(corner: Point, region: str, size: float = 1.0, tool: str = "spot") 
         shapes.append(
             Shape(smooth(edge, closed=False), fill=None, stroke="ghost", width=0.004, dashed=True)
         )
-        if tool == "hook":
-            # The pelvic bone itself, seen through the belly: each wing from the sacrum up
-            # and out to the crest and down to its front point, the ring on to the pubis.
-            wing = [
-                at(s * 0.03, 0.125),
-                at(s * 0.075, 0.19),
-                at(s * 0.118, 0.185),
-                at(s * 0.13, 0.14),
-                at(s * 0.11, 0.085),
-                at(s * 0.085, 0.058),
-                at(s * 0.06, 0.035),
-                at(s * 0.03, 0.05),
-            ]
-            shapes.append(Shape(smooth(wing), fill="bone", stroke="bone", width=0.003, alpha=0.35))
-            ring = [at(s * 0.06, 0.035), at(s * 0.045, -0.01), at(s * 0.012, -0.045)]
-            shapes.append(Shape(smooth(ring, closed=False), fill=None, stroke="bone", width=0.006))
-            # The inside of the pelvic bowl, where the iliacus lies: shaded under the rim.
-            bowl = [
-                at(s * 0.122, 0.16),
-                at(s * 0.115, 0.1),
-                at(s * 0.085, 0.06),
-                at(s * 0.06, 0.075),
-                at(s * 0.07, 0.13),
-            ]
-            shapes.append(Shape(smooth(bowl), fill="target", stroke=None, alpha=0.3))
-        crest = [at(s * 0.122, 0.16), at(s * 0.115, 0.1), at(s * 0.085, 0.06)]
+        crest = [at(s * x, y) for x, y in MAP_CREST]
         shapes.append(Shape(smooth(crest, closed=False), fill=None, stroke="bone", width=0.007))
-        point = circle(at(s * 0.085, 0.058), 0.01 * k)
+        point = circle(at(s * MAP_HIP_POINT[0], MAP_HIP_POINT[1]), 0.01 * k)
         shapes.append(Shape(point, fill="bone", stroke=None))
-        crease = [at(s * 0.085, 0.04), at(s * 0.05, -0.01), at(s * 0.02, -0.07)]
+        crease = [at(s * x, y) for x, y in MAP_CREASE]
         shapes.append(Shape(smooth(crease, closed=False), fill=None, stroke="line", width=0.0035))
-    shapes.append(Shape(circle(at(0.0, 0.13), 0.008), fill=None, stroke="line", width=0.0035))
+    shapes.append(Shape(circle(at(*MAP_NAVEL), 0.008), fill=None, stroke="line", width=0.0035))
     spot = MAP_SPOTS.get(region)
+    if spot is None:
+        return shapes
+    centre = at(*spot)
     if tool == "move":
-        # Ball rolls work the iliacus, inside the bowl of the hip bone: the bowl shaded
-        # under the rim on the side the ball is on (the spots below sit in it).
-        bowl = [at(0.122, 0.16), at(0.115, 0.1), at(0.085, 0.06), at(0.06, 0.075), at(0.07, 0.13)]
-        shapes.append(Shape(smooth(bowl), fill="target", stroke=None, alpha=0.3))
-    if spot is not None:
-        for s in (-1, 1) if tool != "move" else ():
-            centre = at(s * spot[0], spot[1])
-            shapes.append(Shape(circle(centre, 0.022 * k), fill="target", stroke=None, alpha=0.5))
-            dot = circle(centre, 0.013 * k)
-            shapes.append(Shape(dot, fill="target", stroke="line", width=0.002))
-        # What presses there, drawn on one side: the ball, the fingertips sinking in, or
-        # the fingers hooking over the rim of the hip bone from outside.
-        centre = at(spot[0], spot[1])
-        if tool == "ball":
+        # The ball rolled slowly a short way up and down the body over the spot: a
+        # short path with a head at each end, the ball faint at either end of it.
+        (ax, ay), (bx, by) = MOVE_PATH
+        a, b = at(spot[0] + ax, spot[1] + ay), at(spot[0] + bx, spot[1] + by)
+        for end in (a, b):
             shapes.append(
-                Shape(circle(centre, 0.028 * k), fill="ball", stroke="line", width=0.003, alpha=0.9)
+                Shape(circle(end, 0.017 * k), fill=None, stroke="line", width=0.002, dashed=True)
             )
-            if region == "hip_crease":
-                # The crease itself drawn over the ball, bold: the ball sits right on it.
-                for s in (-1, 1):
-                    crease = [at(s * 0.1, 0.06), at(s * 0.05, -0.01), at(s * 0.01, -0.08)]
-                    shapes.append(
-                        Shape(smooth(crease, closed=False), fill=None, stroke="sign", width=0.006)
-                    )
-        elif tool == "move":
-            # Lie on the ball, wait, then move it: the ball on the first spot, the next
-            # spots dashed and numbered (the numbers are labels: see :func:`move_spots`),
-            # stepping up along the inner rim of the hip bone, away from the navel.
-            spots = [at(x, y) for x, y in MOVE_SPOTS]
-            r = 0.019 * k
-            shapes.append(
-                Shape(circle(spots[0], r), fill="ball", stroke="line", width=0.003, alpha=0.95)
-            )
-            for centre in spots[1:]:
-                shapes.append(
-                    Shape(
-                        circle(centre, r * 0.85),
-                        fill="ball",
-                        stroke="line",
-                        width=0.003,
-                        alpha=0.5,
-                        dashed=True,
-                    )
-                )
-        elif tool == "roll":
-            # The ball rolls along a path over the front of the hip: dotted, both ways.
-            path = [at(0.03, 0.2), at(0.075, 0.13), at(0.085, 0.06), at(0.06, -0.02)]
-            shapes.append(
-                Shape(
-                    smooth(path, closed=False),
-                    fill=None,
-                    stroke="sign",
-                    width=0.006,
-                    dashed=True,
-                )
-            )
-            shapes.append(_head(path[0], angle_of(path[1], path[0]), 0.02))
-            shapes.append(_head(path[-1], angle_of(path[-2], path[-1]), 0.02))
-            for u in (0, 2):
-                shapes.append(
-                    Shape(
-                        circle(path[u + 1], 0.022 * k),
-                        fill="ball",
-                        stroke="line",
-                        width=0.003,
-                        alpha=0.45 if u else 0.9,
-                    )
-                )
-        elif tool == "fingers":
-            # How far out: three finger-widths from the navel, drawn on the other side.
-            for i in range(3):
-                width = at(-(0.017 + i * 0.015), spot[1])
-                shapes.append(
-                    Shape(
-                        ellipse(width, 0.007 * k, 0.016 * k, 0.0),
-                        fill=None,
-                        stroke="sign",
-                        width=0.0025,
-                    )
-                )
-            for dy in (-0.03, 0.0, 0.03):
-                tip = at(spot[0] + 0.002, spot[1] + dy)
-                shapes.append(
-                    Shape(
-                        ellipse(tip, 0.016 * k, 0.011 * k, 0.0),
-                        fill="skin",
-                        stroke="line",
-                        width=0.003,
-                    )
-                )
-        elif tool == "hook":
-            # The fingertips curled over the rim, just inside it, in the bowl of the bone.
-            for fu, fv in ((0.094, 0.122), (0.087, 0.1), (0.075, 0.08)):
-                tip = at(fu, fv)
-                shapes.append(
-                    Shape(
-                        ellipse(tip, 0.015 * k, 0.01 * k, 35.0),
-                        fill="skin",
-                        stroke="line",
-                        width=0.003,
-                    )
-                )
-            # From outside, over the rim, into the bowl beside the fingertips.
-            hook = [at(0.17, 0.2), at(0.15, 0.16), at(0.125, 0.13), at(0.108, 0.125)]
-            shapes += _curve(hook)
+        shapes += double_arrow(a, b, width=SIGN_W * 0.7)
+    elif tool == "hook":
+        # The fingertips curled over the rim of the hip bone from outside, just inside
+        # it, in the bowl of the bone where the spot is; an arrow from outside, over the
+        # rim, into the bowl.
+        for fu, fv in ((0.118, 0.122), (0.113, 0.101), (0.103, 0.081)):
+            tip = ellipse(at(fu, fv), 0.013 * k, 0.009 * k, -25.0)
+            shapes.append(Shape(tip, fill="skin", stroke="line", width=0.003))
+        shapes += _curve([at(0.2, 0.19), at(0.175, 0.16), at(0.14, 0.135), at(0.118, 0.132)])
+    elif tool == "fingers":
+        # The flat fingertips side by side on the spot, pressing straight in.
+        for dy in (-0.026, 0.0, 0.026):
+            tip = ellipse(at(spot[0] + 0.018, spot[1] + dy), 0.016 * k, 0.011 * k, 0.0)
+            shapes.append(Shape(tip, fill="skin", stroke="line", width=0.003))
+    shapes += pulse_ring(centre, 0.019 * k, 0.0)
     return shapes
 
 
-#: Ball rolls' spots on the map, in order: just inside the front point of the hip bone
-#: (where the side view's ball lies), then up and out along the inner rim of the bone's
-#: bowl, the iliacus: always out at the side, never in towards the navel (the deep psoas
-#: release's spot).
-MOVE_SPOTS = ((0.068, 0.052), (0.088, 0.096), (0.1, 0.146))
+#: The map's landmarks (right side; the left mirrors them): the rim of the hip bone down
+#: to its front point, that point, the crease of the hip, and the navel.
+MAP_CREST = ((0.122, 0.16), (0.115, 0.1), (0.085, 0.06))
+MAP_HIP_POINT = (0.085, 0.058)
+MAP_CREASE = ((0.085, 0.04), (0.05, -0.01), (0.02, -0.07))
+MAP_NAVEL = (0.0, 0.13)
 
-
-def move_spots(corner: Point, size: float = 1.0) -> list[Point]:
-    """Where :func:`body_map` drew the ball rolls' spots (for their numbers)."""
-    x0, y0 = corner
-    return [(x0 + (0.16 + x) * size, y0 + (0.12 + y) * size) for x, y in MOVE_SPOTS]
+#: Ball rolls' path on the map, from its spot: a short way down and up the body, along
+#: the inner side of the hip bone (neither in towards the navel nor down to the crease).
+MOVE_PATH = ((-0.008, -0.058), (0.004, 0.058))
 
 
 def _curve(points: list[Point]) -> list[Shape]:
@@ -349,7 +253,15 @@ def _curve(points: list[Point]) -> list[Shape]:
     ]
 
 
-__all__ += ["MAP_SPOTS", "MOVE_SPOTS", "body_map", "move_spots"]
+__all__ += [
+    "MAP_CREASE",
+    "MAP_CREST",
+    "MAP_HIP_POINT",
+    "MAP_NAVEL",
+    "MAP_SPOTS",
+    "MOVE_PATH",
+    "body_map",
+]
 
 
 def hold_sign(centre: Point, radius: float = 0.05) -> list[Shape]:
