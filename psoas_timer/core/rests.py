@@ -11,8 +11,10 @@ from typing import Annotated, Any
 
 from pydantic import Field, PlainSerializer, PlainValidator, ValidationError, WithJsonSchema
 
+from psoas_timer.i18n import N_
+
 from .duration import format_duration, parse_duration
-from .value_types import DURATION_SCHEMA, Duration, FormatModel, first_error
+from .value_types import DURATION_SCHEMA, Duration, FormatModel, about_field, first_error
 
 __all__ = ["NamedRest", "RestTime", "RestWords", "rest_name", "rest_words"]
 
@@ -48,9 +50,17 @@ class NamedRest(float):
 class RestWords(FormatModel):
     """A rest with its own words, as written: ``{duration: 20s, name: ..., say: ...}``."""
 
-    duration: Duration
-    name: Annotated[str, Field(min_length=1, max_length=80)]
-    say: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    # Each key with its label and what it does: the editor's rest fields (their names, for
+    # screen readers after the rest they belong to, and their help) and the JSON Schema.
+    duration: Duration = about_field(N_("Length"), N_("How long the rest lasts."), default=...)
+    name: Annotated[str, Field(min_length=1, max_length=80)] = about_field(
+        N_("Name"),
+        N_("Shown in place of 'Rest' and said as the rest begins."),
+        default=...,
+    )
+    say: Annotated[str, Field(min_length=1, max_length=200)] | None = about_field(
+        N_("Say"), N_("Other words to say as the rest begins, if they differ from the name.")
+    )
 
 
 def _parse_rest(value: object) -> float:

@@ -8,9 +8,9 @@ from typing import Annotated, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from psoas_timer.i18n import _
+from psoas_timer.i18n import N_, _
 
-from .value_types import Duration, FormatModel
+from .value_types import Duration, FormatModel, about_field
 
 __all__ = ["Milestone", "MilestoneItem", "Prompt"]
 
@@ -22,8 +22,18 @@ def _bare_time(value: object) -> object:
 class Milestone(FormatModel):
     """A prompt at a time into a hold, e.g. 30/60/90 s on a trigger point."""
 
-    at: Duration
-    say: str | None = None
+    # Each key with its label and what it does: the editor's cue table (the kind of cue
+    # offered, its words' column and help) and the JSON Schema's title and description.
+    at: Duration = about_field(
+        N_("Milestone at"),
+        N_("How long into the hold (or each set) it comes. Without words, the time is said."),
+        default=...,
+    )
+    say: str | None = about_field(
+        # Translators: what a spoken cue says (the editor's column over them, the format's title)
+        N_("Words"),
+        N_("What the voice says then, in place of the time."),
+    )
 
 
 MilestoneItem = Annotated[
@@ -35,10 +45,17 @@ MilestoneItem = Annotated[
 class Prompt(FormatModel):
     """Custom words at a time into a hold (``at``), or again and again (``every``)."""
 
-    # In the order a file is written in (``{at: 20s, say: ...}``), as a milestone's.
-    at: Duration | None = None
-    every: Annotated[Duration, Field(ge=5)] | None = None
-    say: Annotated[str, Field(min_length=1, max_length=200)]
+    # In the order a file is written in (``{at: 20s, say: ...}``), as a milestone's; each
+    # with its label and what it does, as a milestone's.
+    at: Duration | None = about_field(
+        N_("Say at"), N_("The words are said once, this long into the hold (or each set).")
+    )
+    every: Annotated[Duration, Field(ge=5)] | None = about_field(
+        N_("Say every"), N_("The words are said again and again, this often (5 s or more).")
+    )
+    say: Annotated[str, Field(min_length=1, max_length=200)] = about_field(
+        N_("Words"), N_("What the voice says."), default=...
+    )
 
     @model_validator(mode="after")
     def _when(self) -> Prompt:

@@ -23,6 +23,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from psoas_timer.i18n import _
+
 from .amounts import (
     RANGE_TEXT,
     dump_amount,
@@ -43,6 +45,7 @@ __all__ = [
     "Breaths",
     "CountBounds",
     "Duration",
+    "FieldWords",
     "FormatModel",
     "Lines",
     "Reps",
@@ -51,6 +54,7 @@ __all__ = [
     "SideSeconds",
     "Text",
     "about_field",
+    "field_words",
     "first_error",
 ]
 
@@ -233,3 +237,18 @@ def about_field(
             **limits,
         )
     return Field(default, title=label, description=help_text, **limits)
+
+
+class FieldWords(NamedTuple):
+    """A field's label and help, in the user's language."""
+
+    label: str
+    help: str
+
+
+def field_words(model: type[BaseModel], key: str) -> FieldWords:
+    """The label and help *model* declares for its field *key* (with :func:`about_field`),
+    translated: what the editor names the field by and explains it with."""
+    field = model.model_fields[key]
+    about = field.description
+    return FieldWords(_(field.title or key), _(about) if about else "")

@@ -1,15 +1,27 @@
 """The choices the editor's forms offer, in words: kinds of step, how a step is timed, sides,
 breathing patterns and kinds of spoken cue, each as ``(value in the file, words shown)``.
-The words are marked only: translated where shown (:func:`~.form_widgets.combo` does)."""
+The words are marked only: translated where shown (:func:`~.form_widgets.combo` does). The
+kinds of spoken cue are named by the keys they set, as the format declares them."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+from pydantic import BaseModel
+
+from psoas_timer.core.step_cues import Milestone, Prompt
 from psoas_timer.i18n import N_
 
-__all__ = ["BREATHING", "CUE_TYPES", "KINDS", "SIDES", "TIMING_MODES", "timing_mode"]
+__all__ = [
+    "BREATHING",
+    "CUE_KEYS",
+    "KINDS",
+    "SIDES",
+    "TIMING_MODES",
+    "cue_types",
+    "timing_mode",
+]
 
 KINDS = [
     ("exercise", N_("Exercise")),
@@ -40,7 +52,19 @@ BREATHING = [
     ("4-7-8", N_("4-7-8")),
     ("coherent", N_("Coherent: 5.5 in, 5.5 out")),
 ]
-CUE_TYPES = [("milestone", N_("Milestone at")), ("at", N_("Say at")), ("every", N_("Say every"))]
+#: Each kind of spoken cue, with the model and key whose time it sets: a milestone's ``at``,
+#: a prompt's ``at`` or ``every``.
+CUE_KEYS: dict[str, tuple[type[BaseModel], str]] = {
+    "milestone": (Milestone, "at"),
+    "at": (Prompt, "at"),
+    "every": (Prompt, "every"),
+}
+
+
+def cue_types() -> list[tuple[str, str]]:
+    """The kinds of spoken cue, each named by the label the format declares for its key
+    (``core.step_cues``), marked only."""
+    return [(kind, model.model_fields[key].title or key) for kind, (model, key) in CUE_KEYS.items()]
 
 
 def timing_mode(step: Mapping[str, Any]) -> str:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.core.amounts import written_per_side
 from psoas_timer.core.open_holds import OpenHold
+from psoas_timer.core.rests import RestWords
+from psoas_timer.core.value_types import field_words
 from psoas_timer.i18n import _
 
 from .fields import DurationEdit, duration_text
@@ -81,11 +83,10 @@ class OpenHoldEdit(QWidget):
         """The field for the time *key*, named and explained as the format declares it
         (``core.open_holds``): its name for assistive tools, its help for them and for
         What's This (Shift+F1)."""
-        field = OpenHold.model_fields[key]
-        edit = DurationEdit(side_name(_(field.title or key), side))
-        about = _(field.description) if field.description else ""
-        edit.setAccessibleDescription(about)
-        edit.setWhatsThis(about)
+        words = field_words(OpenHold, key)
+        edit = DurationEdit(side_name(words.label, side))
+        edit.setAccessibleDescription(words.help)
+        edit.setWhatsThis(words.help)
         return edit
 
     def parts(self) -> dict[str, DurationEdit]:
@@ -199,21 +200,11 @@ class RestEdit(QWidget):
         self._length_width = self.duration.fontMetrics().horizontalAdvance(widest) + 16
         self.duration.setMaximumWidth(self._length_width)
         self.setFocusProxy(self.duration)
-        self.name = QLineEdit()
-        self.name.setAccessibleName(
-            _("{field}: name, shown and said").format(field=accessible_name)
-        )
-        self.say = QLineEdit()
-        self.say.setAccessibleName(
-            _("{field}: words said instead of the name").format(field=accessible_name)
-        )
+        self.name, name_label = self._words("name", accessible_name)
+        self.say, self._say_label = self._words("say", accessible_name)
         self.say.setPlaceholderText(_("Say the name"))
-        self._say_label = QLabel(_("Say"))
-        self._say_label.setBuddy(self.say)
         self._inherited: object = None
         self._own: object = None
-        name_label = QLabel(_("Name"))
-        name_label.setBuddy(self.name)
         # the length, then its words a line each: room to read them in a narrow window
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -226,6 +217,25 @@ class RestEdit(QWidget):
         self.duration.value_edited.connect(lambda _v: self._on_part_edited(self.duration))
         self.name.textEdited.connect(lambda _t: self._on_part_edited(self.name))
         self.say.textEdited.connect(lambda _t: self._on_part_edited(self.say))
+
+    @staticmethod
+    def _words(key: str, rest: str) -> tuple[QLineEdit, QLabel]:
+        """The field for the rest's words *key* and its label, named and explained as the
+        format declares them (``core.rests.RestWords``); for assistive tools, its name
+        follows the *rest*'s ("Rest after this step: Name")."""
+        words = field_words(RestWords, key)
+        edit = QLineEdit()
+        # Translators: a part of a field, for screen readers ("Rest after this step: Name")
+        edit.setAccessibleName(_("{field}: {part}").format(field=rest, part=words.label))
+        edit.setAccessibleDescription(words.help)
+        edit.setWhatsThis(words.help)
+        label = QLabel(words.label)
+        label.setBuddy(edit)
+        return edit, label
+
+    def parts(self) -> dict[str, QLineEdit | DurationEdit]:
+        """The field for each key of a rest with words, in the order the format declares."""
+        return {"duration": self.duration, "name": self.name, "say": self.say}
 
     def set_value(self, value: object, inherited: object = None, default: str = "") -> None:
         """Show the step's own *value*, with what it gets without one (*inherited*, from

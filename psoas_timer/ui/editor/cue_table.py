@@ -1,5 +1,7 @@
 """The step form's spoken cues: one row per cue, saying when (a milestone, said at a time, or
-said every so often), the time, and the words.
+said every so often), the time, and the words. The kinds of cue, the words' column and what
+each cell does are named and explained as the format declares the keys they set
+(``core.step_cues``: a milestone's and a prompt's fields).
 
 The table never edits the document: it shows a step's ``milestones`` and ``prompts`` and
 emits them back, as the file writes them, whenever a row changes.
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from psoas_timer.core.duration import parse_duration
+from psoas_timer.core.step_cues import Prompt
+from psoas_timer.core.value_types import field_words
 from psoas_timer.i18n import _, pgettext
 
-from .choices import CUE_TYPES
+from .choices import CUE_KEYS, cue_types
 from .fields import duration_text
 from .form_widgets import combo, select
 
@@ -41,7 +45,7 @@ class CueTable(QTableWidget):
             [
                 pgettext("cue table column", "When"),
                 pgettext("cue table column", "Time"),
-                pgettext("cue table column", "Words"),
+                field_words(Prompt, "say").label,  # a milestone's words are named alike
             ]
         )
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -93,12 +97,40 @@ class CueTable(QTableWidget):
     def _add_row(self, when: str, time: object, words: str) -> None:
         row = self.rowCount()
         self.insertRow(row)
-        box = combo(_("When the cue is said"), CUE_TYPES)
+        choices = cue_types()
+        box = combo(_("When the cue is said"), choices)
+        for index, (kind, _label) in enumerate(choices):  # what each choice does, in the list
+            box.setItemData(index, field_words(*CUE_KEYS[kind]).help, Qt.ItemDataRole.ToolTipRole)
         select(box, when)
-        box.activated.connect(lambda _i: self._emit())
+        box.activated.connect(lambda _i, box=box: self._on_kind_chosen(box))
         self.setCellWidget(row, 0, box)
         self.setItem(row, 1, QTableWidgetItem(duration_text(time)))
         self.setItem(row, 2, QTableWidgetItem(words))
+        self._describe(row)
+
+    def _describe(self, row: int) -> None:
+        """Give the row's kind of cue, time and words the help the format declares for the
+        keys they set (a milestone's or a prompt's): read by screen readers, and shown by
+        What's This (Shift+F1)."""
+        box = self.cellWidget(row, 0)
+        kind = box.currentData() if isinstance(box, QComboBox) else "at"
+        model, key = CUE_KEYS[kind]
+        time_help, words_help = field_words(model, key).help, field_words(model, "say").help
+        if isinstance(box, QComboBox):
+            box.setAccessibleDescription(time_help)
+            box.setWhatsThis(time_help)
+        with QSignalBlocker(self):  # help is no edit
+            for column, about in ((1, time_help), (2, words_help)):
+                item = self.item(row, column)
+                if item is not None:
+                    item.setWhatsThis(about)
+                    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, about)
+
+    def _on_kind_chosen(self, box: QComboBox) -> None:
+        for row in range(self.rowCount()):
+            if self.cellWidget(row, 0) is box:
+                self._describe(row)
+        self._emit()
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if item.column() == 1:  # a time reads back as every duration field shows it

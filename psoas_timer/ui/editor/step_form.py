@@ -193,8 +193,7 @@ class StepForm(QWidget):
         if isinstance(widget, OpenHoldEdit):
             widget = widget.parts().get(str(rest[0]) if rest else "min", widget.min)
         if isinstance(widget, RestEdit):
-            words = {"name": widget.name, "say": widget.say}
-            widget = words.get(str(rest[0]) if rest else "", widget.duration)
+            widget = widget.parts().get(str(rest[0]) if rest else "duration", widget.duration)
         return widget is not None and focus_field(widget, self)
 
     def key_widgets(self) -> dict[str, QWidget]:
