@@ -526,7 +526,12 @@ def test_side_lying_stretch_top_leg_hangs_back_off_the_long_side_of_the_bed() ->
     assert body.points["near_ankle"][1] < TABLE_H / 2, "the foot low, towards the floor"
     first_leg = min(i for i, s in enumerate(scene.shapes) if s.fill == "skin")
     assert first_leg > wood[-1], "the body, hanging leg and all, drawn in front of the bed"
-    face = [s for s in scene.shapes if s.fill == "line" and s.stroke is None]
+    head = body.points["head"]
+    face = [
+        s
+        for s in scene.shapes
+        if s.fill == "line" and s.stroke is None and distance(_centre(s), head) < 0.15
+    ]
     assert not face, "no face: seen from behind, so the leg towards us hangs back"
 
 
@@ -1132,3 +1137,88 @@ def test_standing_hip_flexor_stretch_marks_the_gap_under_the_back_knee() -> None
     (x0, y0), (x1, y1) = dashed[0][0], dashed[0][-1]
     assert abs(x0 - knee[0]) < 0.03 and abs(x1 - knee[0]) < 0.03, "straight under the knee"
     assert min(y0, y1) < 0.03 and knee[1] - 0.08 < max(y0, y1) < knee[1], "knee to floor"
+
+
+def test_heat_and_ice_packs_differ_in_shape_not_only_in_colour() -> None:
+    # Round 9: the heat and ice packs differed only by colour and symbol. With every
+    # colour taken away, they still read apart: the heat pack is a rounded hot-water
+    # bottle (curved outline) with a cap at one end and wavy lines rising; the ice pack is
+    # a square-cornered block (straight outline) with ice cubes inside, a toothed frosted
+    # top edge and snowflakes whose arms fork.
+    def pack_parts(ident: str) -> tuple[list[object], list[object]]:
+        scene = still(_figure(ident))
+        kind = "heat" if ident == "heat-pack" else "ice"
+        packs = [s for s in scene.shapes if s.fill == kind]
+        marks = [s for s in scene.shapes if s.stroke == kind and s.fill is None]
+        return packs, marks
+
+    heat, waves = pack_parts("heat-pack")
+    ice, flakes = pack_parts("ice-pack")
+    kinds = lambda s: {c[0] for c in s.path.commands}  # type: ignore[attr-defined]  # noqa: E731
+    assert "C" in kinds(heat[0]), "the hot-water bottle is rounded"
+    assert "C" not in kinds(ice[0]) and len(ice[0].path.points()) == 4, "the ice pack square"  # type: ignore[attr-defined]
+    scene = still(_figure("heat-pack"))
+    caps = [s for s in scene.shapes if s.fill == "prop_dark" and s.stroke == "line"]
+    assert caps, "the bottle's cap"
+    scene = still(_figure("ice-pack"))
+    from psoas_timer.core.figure.scene import Scene
+
+    block = Scene([ice[0]]).bounds()  # type: ignore[list-item]
+    inside = [
+        s
+        for s in scene.shapes
+        if s.fill == "prop" and len(s.path.points()) == 4 and _inside(_centre(s), block)
+    ]
+    assert len(inside) >= 2, "ice cubes in the pack"
+    teeth = [s for s in scene.shapes if s.fill == "prop" and len(s.path.points()) == 3]
+    assert len(teeth) >= 6 and all(_centre(t)[1] > block.top - 0.01 for t in teeth), "frost"
+    assert all("C" in kinds(w) for w in waves), "heat: wavy lines"
+    straight = [f for f in flakes if "C" not in kinds(f)]
+    assert len(straight) >= 3 * 6 * 3, "three snowflakes, six arms, each forked"
+
+
+def _inside(p: tuple[float, float], box: object) -> bool:
+    return box.left < p[0] < box.right and box.bottom < p[1] < box.top  # type: ignore[attr-defined]
+
+
+def test_side_lying_stretch_shows_from_above_the_top_leg_taken_back() -> None:
+    # Round 9: seen only from behind, the hanging leg read as dropping straight down; the
+    # stretch is hip extension, the top leg taken back behind the body, which only a view
+    # from above shows. The picture has an overhead view in a corner: the bed's top, the
+    # body's profile along its edge, the top thigh at least 15 degrees behind the trunk's
+    # line and its knee past the bed's edge, the leg at rest faint in line with the trunk,
+    # and an arrow turning from there back to the leg; beside the figure, so the player's
+    # wide, low space still shows the body large.
+    from psoas_timer.core.figure.drawing import _overhead_shapes
+    from psoas_timer.core.figure.scene import Scene
+    from psoas_timer.core.figure.skeleton import pose_body
+
+    figure = _figure("side-lying-psoas-stretch")
+    pose = figure.overhead
+    assert pose is not None
+    body = pose_body(pose, "side")
+    trunk = math.degrees(
+        math.atan2(
+            body.points["hip"][1] - body.points["waist"][1],
+            body.points["hip"][0] - body.points["waist"][0],
+        )
+    )
+    behind = (trunk - body.angles["near_thigh"] + 180) % 360 - 180
+    assert behind >= 15, f"the top thigh {behind:.0f} degrees behind the trunk's line"
+    shapes, _ = _overhead_shapes(figure, pose)
+    bed = Scene([next(s for s in shapes if s.fill == "cushion")]).bounds()
+    assert body.points["near_knee"][1] < bed.bottom, "the knee past the bed's edge"
+    assert body.points["near_ankle"][1] < bed.bottom - 0.15, "the leg out over the edge"
+    assert body.points["far_knee"][1] > bed.bottom, "the bottom leg on the bed"
+    assert any(s.fill == "ghost" for s in shapes), "the leg at rest, faint"
+    heads = [s for s in shapes if s.fill == "sign"]
+    assert len(heads) == 1, "an arrow"
+    tip = _centre(heads[0])
+    assert tip[1] < bed.bottom, "pointing back past the bed's edge"
+    scene = still(figure)
+    framed = [s for s in scene.shapes if s.fill == "cushion" and s.alpha < 1]
+    assert framed, "the overhead view is in the picture"
+    main = place(figure.poses["start"], figure.view).body
+    inset = Scene(framed).bounds()
+    right = max(main.points[n][0] for n in ("head", "hip", "near_toes", "far_toes"))
+    assert inset.left > right, "beside the figure (the picture wider, not taller)"

@@ -705,6 +705,132 @@ def _map_corner(body: Body, signs: list[Shape], size: float = MAP_SIZE) -> Point
     return (-best[1], best[2])
 
 
+#: The overhead inset's scale against the main figure.
+OVERHEAD_SCALE = 0.62
+
+_OVERHEAD: dict[int, tuple[Figure, list[Shape]]] = {}
+
+
+def _overhead_shapes(figure: Figure, pose: Pose) -> tuple[list[Shape], Box]:
+    """The body lying on its side seen from above, in its own units: the bed's top under
+    it (its long edge along the back), a pillow under the head, the body's profile, the
+    line of the trunk carried on past the hip (dashed), and an arrow turning from that
+    line back to the top thigh, which lies behind it and over the bed's edge."""
+    body = pose_body(pose, "side")
+    back, front = body_shapes(body)
+    drawn = [q for shape in back + front for q in shape.path.points()]
+    torso = [q for q in front[0].path.points()]
+    edge = min(y for _, y in torso)  # the back of the trunk: the bed's long edge
+    left = min(x for x, _ in drawn) - 0.06
+    right = max(x for x, _ in drawn) + 0.06
+    top = max(y for _, y in drawn) + 0.05
+    bed = Shape(
+        polygon([(left, edge), (right, edge), (right, top), (left, top)]),
+        fill="cushion",
+        stroke="line",
+        width=0.012,
+        alpha=0.55,
+    )
+    head = body.points["head"]
+    pillow = Shape(
+        smooth(
+            [
+                (head[0] - 0.12, edge + 0.02),
+                (head[0] + 0.12, edge + 0.02),
+                (head[0] + 0.12, top - 0.03),
+                (head[0] - 0.12, top - 0.03),
+            ],
+            tension=0.3,
+        ),
+        fill="prop",
+        stroke="line",
+        width=0.01,
+    )
+    hip = body.points["hip"]
+    # The top leg at rest, in line with the trunk, faint: where the leg is taken back from.
+    rest = pose.model_copy(update={"near": pose.near.model_copy(update={"hip": 0.0, "knee": 0.0})})
+    _, rest_front = body_shapes(pose_body(rest, "side"), ghost=True)
+    ghost_leg = rest_front[-(NEAR_ARM_SHAPES + NEAR_LEG_SHAPES) : -NEAR_ARM_SHAPES]
+    trunk_line = angle_of(body.points["waist"], hip)  # the trunk's line, on past the hip
+    thigh = body.angles["near_thigh"]
+    sweep = (thigh - trunk_line + 180) % 360 - 180
+    # Round the hip, beyond the foot: from the foot at rest to the foot taken back.
+    reach = distance(hip, body.points["near_ankle"]) + 0.07
+    turn = arc_arrow(hip, reach, trunk_line, sweep * 0.9, width=SIGN_W * 3, head=0.09)
+    shapes = [bed, pillow, *ghost_leg, *back, *front, *turn]
+    box = Scene(shapes).bounds()
+    return shapes, box
+
+
+def _overhead_inset(figure: Figure, drawn: list[Shape]) -> list[Shape]:
+    """The overhead view (:data:`Figure.overhead`) in a frame beside the figure (it stays
+    put while the figure breathes)."""
+    pose = figure.overhead
+    if pose is None:
+        return []
+    found = _OVERHEAD.get(id(figure))
+    if found is None or found[0] is not figure:
+        if len(_OVERHEAD) > 64:
+            _OVERHEAD.clear()
+        # Worked out once, from the first key pose: it stays put while the body moves.
+        found = _OVERHEAD[id(figure)] = (figure, _overhead_placed(figure, pose, drawn))
+    return found[1]
+
+
+def _overhead_placed(figure: Figure, pose: Pose, drawn: list[Shape]) -> list[Shape]:
+    shapes, box = _overhead_shapes(figure, pose)
+    k = OVERHEAD_SCALE
+    pad = 0.03
+    width, height = box.width * k + 2 * pad, box.height * k + 2 * pad
+    first = _first_body(figure)
+    back, front = body_shapes(first)
+    points = [q for shape in back + front + drawn for q in shape.path.points()]
+    # Beside the figure, past its right end, its top level with the figure's: the picture
+    # grows wider, not taller, so the player's wide, low space still shows the body large.
+    x0 = max(x for x, _ in points) + 0.06
+    y0 = max(0.02, max(y for _, y in points) - height)
+    # The head at the same end as in the main picture (the whole picture, inset and all,
+    # is mirrored later when the figure asks).
+    head_right = first.points["head"][0] > first.points["hip"][0]
+    if head_right != (_overhead_head_x(shapes) > (box.left + box.right) / 2):
+        shapes = [_mirror_shape(s) for s in shapes]
+        box = Box(-box.right, box.bottom, -box.left, box.top)
+
+    def moved(p: Point) -> Point:
+        return (x0 + pad + (p[0] - box.left) * k, y0 + pad + (p[1] - box.bottom) * k)
+
+    frame = Shape(
+        smooth(
+            [(x0, y0), (x0 + width, y0), (x0 + width, y0 + height), (x0, y0 + height)],
+            tension=0.15,
+        ),
+        fill=None,
+        stroke="ghost",
+        width=0.004,
+    )
+    out = [frame]
+    for s in shapes:
+        commands = tuple(
+            tuple(moved(c) if isinstance(c, tuple) else c for c in command)
+            for command in s.path.commands
+        )
+        out.append(
+            Shape(Path(commands), s.fill, s.stroke, s.width * k, s.alpha, s.gradient, s.dashed)
+        )
+    return out
+
+
+def _overhead_head_x(shapes: list[Shape]) -> float:
+    """Where the pillow (under the head) is along the overhead view."""
+    pillow = next(s for s in shapes if s.fill == "prop")
+    box = Scene([pillow]).bounds()
+    return (box.left + box.right) / 2
+
+
+def _mirror_shape(s: Shape) -> Shape:
+    return Shape(_mirror_path(s.path), s.fill, s.stroke, s.width, s.alpha, s.gradient, s.dashed)
+
+
 def _breathing_counts() -> tuple[int, int]:
     """The counts in and out the wave shows: the calm breath's (out longer than in)."""
     calm = NAMED_PATTERNS["calm"]
@@ -838,6 +964,7 @@ def frame_scene(
     else:
         content = behind + ghost_shapes + back + under + front + over + ring
     content += sign_shapes
+    content += _overhead_inset(figure, sign_shapes)
     scene.shapes = content
     scene.labels = labels
     if frame is None:

@@ -239,6 +239,12 @@ class Figure(FormatModel):
     #: its back to us (the back of the head drawn, no face): a leg hanging towards us,
     #: in front of a bed, then hangs back, behind the body.
     facing: Literal["us", "away"] = "us"
+    #: The start pose seen from overhead, drawn small in a corner with the bed under it:
+    #: lying on the side, the body's profile is what is seen from above, so a leg taken
+    #: back behind the body (hip extension), which a view from the front or behind hides,
+    #: shows. Drawn as a side view (face up: the front of the body towards the bed's
+    #: middle, the back along its edge).
+    overhead: Pose | None = None
     #: How the still picture shows a movement: the last pose over a faint first one
     #: (``ghost``), the key poses side by side (``sequence``), or the last pose alone.
     still: Literal["ghost", "sequence", "last"] = "ghost"

