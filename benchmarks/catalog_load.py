@@ -214,7 +214,7 @@ def event_loop_stall(bundled: Path, user: Path, cache: Path) -> tuple[float, flo
     def finished() -> bool:
         return (
             window.catalog is not None
-            and not window.loading
+            and not window.listing.loading
             and all(e.known_total is not None for e in window.library.entries() if e.ok)
         )
 

@@ -201,7 +201,7 @@ def _run(args: argparse.Namespace, address: str, slow: str) -> int:
 
     def loop_gaps(seconds: float, during: list[str] | None = None) -> float:
         """Run the event loop for *seconds*, the session's clock running; the longest gap."""
-        window.start_session()
+        window.steps.start()
         gaps = [0.0]
         last = [time.perf_counter()]
 

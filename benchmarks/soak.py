@@ -205,7 +205,7 @@ def _app_child(
     def start_next() -> None:
         entry = routines[state["starts"] % len(routines)]
         window.open_entry(entry)
-        window.start_session()
+        window.steps.start()
         state["starts"] += 1
         began[0] = clock()
         # The starts phase stops every session at once; the cpu phase first tours every

@@ -59,7 +59,8 @@ def ready():
     # Ready once every shown main window has loaded (a bare window has nothing to load).
     windows = [w for w in app.topLevelWidgets() if w.isVisible()]
     if windows and all(
-        getattr(w, "loaded", True) and not getattr(w, "loading", False) for w in windows
+        getattr(w, "loaded", True) and not getattr(getattr(w, "listing", w), "loading", False)
+        for w in windows
     ):
         print("ready", flush=True)
         QTimer.singleShot(0, history)
@@ -135,7 +136,7 @@ else:
 window.resize(1280, 800)
 window.show()
 if mode == "running":
-    window.start_session()
+    window.steps.start()
 elif mode == "idle":
     window.show_library()
 controller = getattr(window, "controller", None)

@@ -159,7 +159,7 @@ def test_playing_a_routine_shows_and_says_nothing_untranslated(
     clock, audio = FakeClock(), AudioRecorder()
     window = _window(qtbot, tmp_path, clock, audio)
     assert window.open_routine(key)
-    window.start_session()
+    window.steps.start()
     choice = window.steps.choice_dialog
     if choice is not None:  # an either/or routine: its marked answer
         choice.accept()

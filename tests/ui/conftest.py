@@ -249,7 +249,7 @@ def advance(window: MainWindow, clock: FakeClock, seconds: float, step: float = 
 
 def started(window: MainWindow, key: str = "release") -> MainWindow:
     assert window.open_routine(key)
-    window.start_session()
+    window.steps.start()
     return window
 
 

@@ -200,7 +200,7 @@ def main(argv: list[str]) -> int:
     capture(window, "sound", window.commands.sound.trigger)
     window.open_routine("deep-psoas-release")  # a release routine: the notice comes first
     wait(SETTLE_S)
-    capture(window, "safety", window.start_session)
+    capture(window, "safety", window.steps.start)
     capture(
         window,
         "question",
@@ -211,19 +211,19 @@ def main(argv: list[str]) -> int:
     report("main/progress", window)
     shoot(shots, "progress")
     end = time.monotonic() + 20
-    while window.progress.store is None and time.monotonic() < end:  # the history opens
+    while window.progress.page.store is None and time.monotonic() < end:  # the history opens
         wait(0.05)
-    capture(window, "report", window.progress.open_report)
-    capture(window, "check-in", window.progress.checkins.open_checkin)
+    capture(window, "report", window.progress.page.open_report)
+    capture(window, "check-in", window.progress.page.checkins.open_checkin)
 
     window.open_routine("heat-or-ice")
     wait(SETTLE_S)
     report("main/routine", window)
-    capture(window, "choice", window.start_session)
+    capture(window, "choice", window.steps.start)
     # "How does it feel?" before the desk break, whose areas have the longest names.
     window.open_routine("desk-break")
     wait(SETTLE_S)
-    window.start_session()
+    window.steps.start()
     wait(SETTLE_S)
     report(f"main/{window.page.name.lower()}", window)  # main/rating
     preferences.ask_ratings = False
@@ -237,7 +237,7 @@ def main(argv: list[str]) -> int:
     preferences.safety_release_dismissed = True
     window.open_routine("daily-psoas")
     wait(SETTLE_S)
-    window.start_session()
+    window.steps.start()
     wait(SETTLE_S)
     report(f"main/{window.page.name.lower()}", window)  # main/player
     window.controller.stop()

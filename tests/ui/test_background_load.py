@@ -39,12 +39,12 @@ def test_routines_are_read_off_the_event_loop_and_a_waiting_request_opens(
     window.show()
     window.load(given)
     assert window.loaded  # the controls are there at once...
-    assert window.loading  # ...while the routines are still being read
+    assert window.listing.loading  # ...while the routines are still being read
     assert window.catalog is None
     assert window.open_routine("simple")  # waits for the routines
     assert window.page is Page.LIBRARY
     release.set()
-    qtbot.waitUntil(lambda: not window.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.listing.loading, timeout=10_000)
     assert threads
     assert threads[0] is not threading.main_thread()
     assert window.page is Page.ROUTINE

@@ -66,7 +66,7 @@ def _start(
     window.show()
     qtbot.waitExposed(window)
     assert window.open_routine("bridges")
-    window.start_session()
+    window.steps.start()
     return window
 
 

@@ -104,7 +104,7 @@ def test_each_side_runs_its_own_time_with_the_switch_pause(
     ]
     assert timings[0].startswith("hold 30 s left, 45 s right · each side")
     assert timings[1].startswith("10:00–20:00 (15:00 used)")
-    window.start_session()
+    window.steps.start()
     advance(window, clock, 2 + 29)
     assert window.player.where.text() == "Left"
     advance(window, clock, 2)
@@ -153,7 +153,7 @@ def test_an_either_or_step_asks_at_the_start_and_remembers_the_answer(
     card = window.routine.steps.findChildren(StepCard)[0]
     timing = next(lb for lb in card.findChildren(QLabel) if lb.objectName() == "step_timing")
     assert timing.text() == "10:00 · or Ice pack: asked at the start"  # the default's
-    window.start_session()
+    window.steps.start()
     assert not window.controller.active  # nothing starts before the answer
     dialog = _dialog(window, qtbot)
     question = dialog.findChild(QLabel, "choice_question")
@@ -170,7 +170,7 @@ def test_an_either_or_step_asks_at_the_start_and_remembers_the_answer(
 
     again = make_window(preferences)  # a later start of the app
     assert again.open_routine("heat-or-ice")
-    again.start_session()
+    again.steps.start()
     dialog = _dialog(again, qtbot)
     assert dialog.buttons[1].isDefault()  # the last answer is marked
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
@@ -181,7 +181,7 @@ def test_an_either_or_step_asks_at_the_start_and_remembers_the_answer(
 
 def test_esc_at_the_question_starts_nothing(either: Path, window: MainWindow, qtbot: QtBot) -> None:
     assert window.open_routine("heat-or-ice")
-    window.start_session()
+    window.steps.start()
     qtbot.keyClick(_dialog(window, qtbot), Qt.Key.Key_Escape)
     assert not window.controller.active
     assert window.page is Page.ROUTINE

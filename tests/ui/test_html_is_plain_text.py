@@ -87,7 +87,7 @@ def test_every_page_shows_a_routines_html_as_plain_text(
     QApplication.processEvents()
     assert _shown(window) >= 3  # the routine page shows name, description, steps
     assert _markup_labels(window) == []
-    window.start_session()
+    window.steps.start()
     QApplication.processEvents()
     assert _shown(window) >= 3
     assert _markup_labels(window) == []
@@ -141,7 +141,7 @@ def test_the_rating_prompts_and_the_completion_page_show_a_routines_html_as_plai
     assert isinstance(clock, FakeClock)
     preferences.ask_ratings = True
     assert window.open_routine("html")
-    window.start_session()
+    window.steps.start()
     QApplication.processEvents()
     seen = 0
     for _ in range(2):  # the prompt before, then (after the session) the one after

@@ -56,7 +56,7 @@ def silent_window(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     assert window.open_routine("iliacus")
-    window.start_session()
+    window.steps.start()
     return window
 
 
@@ -128,7 +128,7 @@ def test_moving_to_another_step_takes_the_old_caption_down(
     )
     silent_window.controller.stop()
     assert silent_window.open_routine(str(routine))
-    silent_window.start_session()
+    silent_window.steps.start()
     player = silent_window.player
     advance(silent_window, clock, 0.5)
     assert "Next: Hip raise" in player.caption_text

@@ -224,7 +224,7 @@ def test_the_check_in_s_marks_are_whole_at_800_by_600(
     window.resize(*size)
     qtbot.waitUntil(lambda: window.size().toTuple() == size)
     assert window.open_routine("marks")
-    window.start_session()
+    window.steps.start()
     advance(window, clock, 5 + 20)
     qtbot.wait(1)
     player, controls = window.player, window.player.open_controls

@@ -45,7 +45,7 @@ def test_the_breathing_word_stays_inside_its_circle(
     i18n.set_language(language)
     _sized(window, qtbot, size)
     assert window.open_routine("breathing")
-    window.start_session()
+    window.steps.start()
     advance(window, clock, 10 + 0.5)  # the first breath in
     guide = window.player.breath
     QApplication.processEvents()
@@ -74,7 +74,7 @@ def test_the_dials_word_is_whole_at_800_by_600(
     i18n.set_language(language)
     _sized(window, qtbot, (800, 600))
     assert window.open_routine("deep-psoas-release")  # both sides: a switch between them
-    window.start_session()
+    window.steps.start()
     dial = window.player.dial
     seen = {}
     for _ in range(12):
@@ -101,7 +101,7 @@ def test_a_long_caption_takes_two_lines_and_keeps_them(
     i18n.set_language("de")
     _sized(window, qtbot, (800, 600))
     assert window.open_routine("daily-psoas")
-    window.start_session()
+    window.steps.start()
     player = window.player
     row, caption = player.banner_row, player.banner_row.caption
     advance(window, clock, 0.5)

@@ -90,7 +90,7 @@ def test_nothing_on_the_player_is_smaller_than_the_caption_size(
     window.resize(*size)
     qtbot.waitUntil(lambda: window.size().toTuple() == size)
     assert window.open_routine("long")
-    window.start_session()
+    window.steps.start()
     player = window.player
     advance(window, clock, 1)  # get ready
     _check_floor(window)
@@ -118,7 +118,7 @@ def test_what_does_not_fit_is_shortened_not_shrunk(
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 800))
     assert window.open_routine("long")
-    window.start_session()
+    window.steps.start()
     advance(window, clock, 5 + 2)
     player = window.player
     QApplication.processEvents()

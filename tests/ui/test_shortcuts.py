@@ -68,7 +68,7 @@ def test_space_starts_pauses_and_resumes(window: MainWindow, qtbot: QtBot) -> No
 )
 def test_media_keys_toggle(window: MainWindow, qtbot: QtBot, key: Key) -> None:
     window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     qtbot.keyClick(window, key)
     assert _state(window) is State.PAUSED
     qtbot.keyClick(window, key)
@@ -77,7 +77,7 @@ def test_media_keys_toggle(window: MainWindow, qtbot: QtBot, key: Key) -> None:
 
 def test_arrows_move_between_parts(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
     window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     qtbot.keyClick(window, Key.Key_Right)
     assert window.player.title.text() == "Couch stretch"
     assert window.player.banner_row.heading.text() == "Hold"
@@ -89,7 +89,7 @@ def test_arrows_move_between_parts(window: MainWindow, qtbot: QtBot, clock: Fake
 
 def test_plus_adds_ten_seconds(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
     window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     qtbot.keyClick(window, Key.Key_Plus)
     assert window.player.dial.text == "0:13"
     qtbot.keyClick(window, Key.Key_Equal)  # the same key without Shift
@@ -107,7 +107,7 @@ def test_minus_takes_ten_seconds_off_never_below_zero(
     window: MainWindow, qtbot: QtBot, clock: FakeClock, key: Key, modifier: Qt.KeyboardModifier
 ) -> None:
     window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     advance(window, clock, 3 + 2)
     assert window.player.dial.text == "0:18"
     qtbot.keyClick(window, key, modifier)
@@ -124,13 +124,13 @@ def test_the_minus_button_sits_beside_plus(window: MainWindow) -> None:
     assert actions.index(take) == actions.index(window.commands.add_time) + 1
     assert not take.isEnabled()  # only during a session
     window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     assert take.isEnabled()
 
 
 def test_r_restarts_the_step(window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
     window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     advance(window, clock, 3 + 12)
     assert window.player.dial.text == "0:08"
     qtbot.keyClick(window, Key.Key_R)
@@ -142,7 +142,7 @@ def test_enter_releases_an_open_hold(
     window: MainWindow, qtbot: QtBot, clock: FakeClock, key: Key
 ) -> None:
     window.open_routine("release")
-    window.start_session()
+    window.steps.start()
     assert not window.commands.released.isEnabled()
     advance(window, clock, 5 + 11)
     qtbot.keyClick(window, key)
@@ -154,7 +154,7 @@ def test_enter_before_the_minimum_needs_a_second_press(
     window: MainWindow, qtbot: QtBot, clock: FakeClock
 ) -> None:
     window.open_routine("release")  # its open hold: min 0:10, target 0:20
-    window.start_session()
+    window.steps.start()
     advance(window, clock, 5 + 3)
     qtbot.keyClick(window, Key.Key_Return)
     assert window.controller.snapshot().segment.kind == "open"  # still holding
@@ -170,7 +170,7 @@ def test_escape_stops_once_the_user_confirms(
     window: MainWindow, qtbot: QtBot, clock: FakeClock, asker: Asker
 ) -> None:
     window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     advance(window, clock, 4)
     asker.answer = False  # a stray Esc: the user keeps going
     qtbot.keyClick(window, Key.Key_Escape)
@@ -264,7 +264,7 @@ def test_pausing_and_jumping_silence_queued_voice_lines(
     window: MainWindow, qtbot: QtBot, audio: AudioRecorder
 ) -> None:
     window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     before = audio.stops
     qtbot.keyClick(window, Key.Key_Space)  # pause
     assert audio.stops == before + 1

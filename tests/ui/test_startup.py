@@ -210,7 +210,7 @@ def test_the_app_opens_sound_after_the_routines_are_listed(
     given = app.services(preferences)
     window = MainWindow(preferences, given)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: not window.loading)  # read in the background
+    qtbot.waitUntil(lambda: not window.listing.loading)  # read in the background
     assert window.catalog is not None and window.catalog.entries  # the bundled routines
     assert not given.audio.ready  # type: ignore[attr-defined]
     given.audio.warm_up()
@@ -268,7 +268,7 @@ def test_practice_and_the_remote_control_start_just_after_the_list(
     remote: list[MprisService] = []
     try:
         app.load_window(window, preferences, remote)
-        assert window.loading and window.practice is None and remote == []  # not yet
+        assert window.listing.loading and window.practice is None and remote == []  # not yet
         listed: list[bool] = []
         window.routines_listed.connect(lambda: listed.append(window.practice is None))
         qtbot.waitUntil(lambda: window.practice is not None and len(remote) == 1, timeout=10000)
@@ -300,10 +300,10 @@ def test_what_waits_for_the_list_comes_even_when_the_routines_cannot_be_read(
     given = dataclasses.replace(services, load_catalog=unreadable, background=True)
     window = frame(qtbot, preferences)
     calls: list[str] = []
-    window.after_listing(lambda: calls.append("first"))
+    window.after_listing.add(lambda: calls.append("first"))
     window.load(given)
     assert calls == []
     qtbot.waitUntil(lambda: calls == ["first"], timeout=5000)
     assert window.catalog is None  # nothing was listed, and it came all the same
-    window.after_listing(lambda: calls.append("later"))  # asked for after: comes at once
+    window.after_listing.add(lambda: calls.append("later"))  # asked for after: comes at once
     qtbot.waitUntil(lambda: calls == ["first", "later"], timeout=1000)

@@ -108,12 +108,12 @@ def test_the_problems_page_and_the_progress_notice_follow_the_scheme(
     window.open_routine("broken")  # a routine with a problem shows its problems page
     heading = window.problems.findChild(QLabel, "problem_where")
     assert heading is not None
-    window.progress.set_notice("The history cannot be written.")
+    window.progress.page.set_notice("The history cannot be written.")
     _to_dark()
     dark = colors(QApplication.palette()).warning
     assert heading.palette().color(QPalette.ColorRole.WindowText) == dark
     assert heading.styleSheet() == ""
-    notice = window.progress.notice
+    notice = window.progress.page.notice
     assert notice.palette().color(QPalette.ColorRole.WindowText) == dark
     assert notice.styleSheet() == ""
 

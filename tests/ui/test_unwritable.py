@@ -75,7 +75,7 @@ def test_an_unwritable_data_folder(
     window = _window(qtbot, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     assert window.catalog is not None
     assert {e.path.stem for e in window.catalog.entries if e.bundled} == BUNDLED
-    qtbot.waitUntil(lambda: not window.loading)  # the list fills a few cards at a time
+    qtbot.waitUntil(lambda: not window.listing.loading)  # the list fills a few cards at a time
     assert {e.path.stem for e in window.library.entries()} >= BUNDLED
     (notice,) = _notices(window)
     assert notice.text().startswith(
@@ -87,7 +87,7 @@ def test_an_unwritable_data_folder(
     window.reload()
     assert len(_notices(window)) == 1  # said once, not again on every reload
     assert window.open_routine(sorted(BUNDLED)[0])  # and it carries on
-    window.start_session()
+    window.steps.start()
     assert window.controller.active
     window.controller.stop()
 

@@ -104,11 +104,11 @@ def test_safety_notice_before_release_routines_until_dismissed(
     window = make_window(preferences)
     window.show()
     window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     assert window.steps.safety_dialog is None and window.controller.active  # no release steps
     window.commands.stop.trigger()
     window.open_routine("release")
-    window.start_session()
+    window.steps.start()
     dialog = window.steps.safety_dialog
     assert dialog is not None and not window.controller.active
     dialog.dismiss.setChecked(True)
@@ -117,7 +117,7 @@ def test_safety_notice_before_release_routines_until_dismissed(
     assert preferences.safety_release_dismissed
     later = make_window(preferences)
     later.open_routine("release")
-    later.start_session()
+    later.steps.start()
     assert later.steps.safety_dialog is None and later.controller.active
 
 
@@ -268,7 +268,7 @@ def test_tray_pauses_and_resumes_and_never_hides_the_app_without_a_tray(
     tray = SessionTray(QIcon(), None, window, available=False)
     window.attach_tray(tray)
     window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     advance(window, clock, 2)
     assert tray.active and "left" in tray.tooltip
     tray.toggle_requested.emit()

@@ -196,8 +196,8 @@ def load_window(
 
     window.load(given)
     window.attach_tray(SessionTray(QApplication.windowIcon(), preferences, parent=window))
-    window.after_listing(given.audio.prepare)  # the sound device
-    window.after_listing(extras)
+    window.after_listing.add(given.audio.prepare)  # the sound device
+    window.after_listing.add(extras)
     if background and not (window.tray is not None and window.tray.available):
         window.show()  # no tray to wait in
 

@@ -8,6 +8,7 @@ Files changed on disk refresh both.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -34,15 +35,14 @@ class EditorHost(RoutinesHost, Protocol):
         self, entry: Entry, *, remember: bool = True, changes: list[str] | None = None
     ) -> None: ...
 
-    def start_session(self) -> None: ...
-
     def activateWindow(self) -> None: ...
 
 
 class EditorLink(QObject):
     """The editor as *host* uses it (its window's parent: *parent*): opened by
     *commands*, saving into the user's routines of *folders*, refreshed by *watcher*; nothing
-    is reloaded while *controller* runs a session."""
+    is reloaded while *controller* runs a session; *start* starts the routine opened (a
+    routine tried from the editor)."""
 
     def __init__(
         self,
@@ -53,9 +53,11 @@ class EditorLink(QObject):
         controller: SessionController,
         folders: tuple[Path, Path] | None,
         watcher: RoutineWatcher | None,
+        start: Callable[[], None],
     ) -> None:
         super().__init__(parent)
         self._w = host
+        self._start = start
         self._parent = parent
         self._commands = commands
         self._controller = controller
@@ -77,6 +79,12 @@ class EditorLink(QObject):
     def opened(self) -> EditorWindow | None:
         """The editor's window, if it has been made."""
         return self._editor
+
+    def keeps_open(self) -> bool:
+        """The main window is asked to close: True when the editor has changes the user
+        chose to keep working on (the window stays open)."""
+        editor = self._editor
+        return editor is not None and not editor.view.files.maybe_discard()
 
     def editor(self) -> EditorWindow:
         """The routine editor's window, made on first use (it is not needed to start up)."""
@@ -129,7 +137,7 @@ class EditorLink(QObject):
         self._w.reload()
         if self._w.open_routine(str(path)):
             self._w.activateWindow()
-            self._w.start_session()
+            self._start()
 
     def _on_editor_try_routine(self, routine: Routine) -> None:
         """Play *routine*: the editor's selected step (or repeat group) on its own."""
@@ -138,7 +146,7 @@ class EditorLink(QObject):
         trial = Entry(Path(f"{routine.name}.yaml"), bundled=False, routine=routine)
         self._w.open_entry(trial, remember=False)  # a one-step trial is no file to reopen
         self._w.activateWindow()
-        self._w.start_session()
+        self._start()
 
     def _on_watcher_changed(self, changed: list[Path]) -> None:
         if self._controller.active:

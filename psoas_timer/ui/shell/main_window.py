@@ -6,11 +6,12 @@ heavy; :meth:`MainWindow.load` then builds the pages, the controls and the sessi
 controller and reads the routines, with the injected :class:`Services` (catalog loader,
 clock, sound, screensaver). Passing the services to the constructor does both at once,
 which is what tests and tools do. Until it has loaded, a request to open a routine waits.
-The session history opens just after the routines are first listed (:mod:`.history_opening`),
-or sooner when something needs it; :attr:`MainWindow.history_opened` says when. The
-Progress page is made the first time it is shown (:attr:`MainWindow.progress`), and what
-waits for the list (daily practice, the remote control) comes through
-:meth:`MainWindow.after_listing`.
+The routines are read by :attr:`MainWindow.listing` (:mod:`.routine_listing`). The session
+history opens just after they are first listed (:mod:`.history_opening`), or sooner when
+something needs it; :attr:`MainWindow.history_opened` says when. The Progress page is made the
+first time it is shown (:attr:`MainWindow.progress`, a :mod:`.progress_slot`), and what waits
+for the list (sound, daily practice, the remote control) is queued on
+:attr:`MainWindow.after_listing` (:mod:`.after_listing`). Closing is :mod:`.window_closing`.
 
 It wires views to the session controller and to its services in
 :meth:`MainWindow._connect_signals`; it holds no rules of its own. Slots are named
@@ -20,13 +21,14 @@ Protocol of the window, never the window's class): the steps around a session
 (:mod:`.session_steps`, showing what :mod:`psoas_timer.session.flow` decides), the
 session's controls (:mod:`.session_controls`), the options and help (:mod:`.view_options`),
 the editor (:mod:`.editor_link`), a routine file from elsewhere (:mod:`.routine_import`),
-the tray icon (:mod:`.tray_link`), and what the window is given (:mod:`.window_parts`).
+the tray icon (:mod:`.tray_link`), daily practice (:mod:`.practice_link`), and what the window
+is given (:mod:`.window_parts`). Other parts connect to the object that owns what they use
+(``window.steps.start`` to start a session), never through a relay on the window.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,9 +38,11 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from psoas_timer import APP_NAME
-from psoas_timer.i18n import N_, _
+from psoas_timer.i18n import _
 from psoas_timer.ui.shell.after_listing import AfterListing
+from psoas_timer.ui.shell.routine_listing import RoutineListing
 from psoas_timer.ui.shell.settings import Preferences
+from psoas_timer.ui.shell.window_closing import WindowClosing
 from psoas_timer.ui.shell.window_parts import (
     Page,
     Services,
@@ -59,7 +63,6 @@ if TYPE_CHECKING:
     from psoas_timer.ui.practice.host import PracticeHost
     from psoas_timer.ui.progress.progress_view import ProgressView
     from psoas_timer.ui.shell.actions import Actions
-    from psoas_timer.ui.shell.catalog_loader import CatalogLoader
     from psoas_timer.ui.shell.history_opening import HistoryOpening
     from psoas_timer.ui.shell.practice_link import PracticeLink
     from psoas_timer.ui.shell.progress_slot import ProgressSlot
@@ -70,9 +73,6 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow", "Page", "Services", "ask_user", "inform_user"]
 
 log = logging.getLogger(__name__)
-
-#: Said in the status bar while the routines are read in the background.
-READING = N_("Reading your routines…")
 
 
 def _is_file(path: Path) -> bool:
@@ -102,12 +102,14 @@ class MainWindow(QMainWindow):
         self.tray: SessionTray | None = None
         self.practice: PracticeHost | None = None
         self._practice: PracticeLink | None = None
-        self._loaded = False
-        self._catalog_loader: CatalogLoader | None = None
+        #: :meth:`load` has built the pages and controls.
+        self.loaded = False
+        self.listing = RoutineListing(self, self)
         self._history_opening: HistoryOpening | None = None
-        self._pending_open: str | None = None
         self._tray_link: TrayLink | None = None
-        self._after_listing = AfterListing(self)
+        #: Work that waits until the routine list is on screen (:mod:`.after_listing`).
+        self.after_listing = AfterListing(self)
+        self.closing = WindowClosing(self, preferences)
         geometry = preferences.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 800)
@@ -128,33 +130,22 @@ class MainWindow(QMainWindow):
 
     def load(self, services: Services) -> None:
         """Build the pages and controls, connect them and read the routines (once)."""
-        if self._loaded:
+        if self.loaded:
             return
         from psoas_timer.ui.shell.routine_import import RoutineDrops
 
         self.services = services
         self._make_pages(services)
         self._make_helpers(services)
-        self._loaded = True
+        self.loaded = True
         self.options.restore()
         self._connect_signals()
+        self._when_closing(services)
         if services.storage_problem:
             show_storage_problem(self, services.storage_problem)
-        RoutineDrops(self, self)  # a routine file dropped on the window opens
-        if services.background:
-            from psoas_timer.ui.shell.catalog_loader import CatalogLoader
-
-            load = services.load_catalog
-            self._catalog_loader = CatalogLoader(lambda between: load(between=between), self)
-            self._catalog_loader.read.connect(self._on_catalog_read)
-            self._catalog_loader.totals.connect(self._on_catalog_totals)
-            self._catalog_loader.failed.connect(self._on_catalog_failed)
-            self.library.filled.connect(self._catalog_loader.listed)
-            self._catalog_loader.start()
-            self.statusBar().showMessage(_(READING))
-        else:
-            self.reload()
-            self._open_pending()
+        controller = self.controller  # nothing dropped opens during a session:
+        RoutineDrops(self, open_routine=self.open_routine, running=lambda: controller.active)
+        self.listing.start(services.load_catalog, self.library, background=services.background)
         self.controls.sync_actions()
         self._fit_toolbar()
         if self.isVisible():
@@ -171,6 +162,7 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.player.session_controller import SessionController
         from psoas_timer.ui.progress.rating_prompt import RatingPrompt
         from psoas_timer.ui.shell.actions import create_actions
+        from psoas_timer.ui.shell.history_notices import HistoryNotices
         from psoas_timer.ui.shell.history_opening import HistoryOpening
         from psoas_timer.ui.shell.progress_slot import ProgressSlot
 
@@ -182,18 +174,24 @@ class MainWindow(QMainWindow):
         for page in (self.library, self.routine, self.player, self.completion):
             pages.addWidget(page)
         pages.addWidget(scrolled(self.rating))  # it does not make the window larger
-        self._progress: ProgressSlot = ProgressSlot(pages, self._make_progress)
+        #: The Progress page, made when first shown (``progress.page``).
+        self.progress: ProgressSlot = ProgressSlot(pages, self._make_progress)
         pages.addWidget(self.problems)
         self.setCentralWidget(pages)
+        told = bool(services.storage_problem)  # said at start: not said again
+        notices = HistoryNotices(self, self.progress, services.inform, told_already=told)
+
+        def opened(found: Opened) -> None:
+            notices.opened(found)
+            self.history_opened.emit()
+
         # Opened just after the routines are listed, or when first needed (see below).
-        self.history = HistoryLink(opener=services.open_history, on_open=self._on_history_opened)
+        self.history = HistoryLink(opener=services.open_history, on_open=opened)
+        background = services.background and services.open_history
         self._history_opening = HistoryOpening(
-            self,
-            self.history.open,
-            self.history if services.background and services.open_history else None,
-            self._on_history_waiting,
+            self, self.history.open, self.history if background else None, notices.waiting
         )
-        self._progress.set_store(
+        self.progress.set_store(
             None,
             _("Opening your history…") if self.history.waiting else _("No history is kept here."),
         )
@@ -240,6 +238,7 @@ class MainWindow(QMainWindow):
             controller=self.controller,
             folders=services.folders,
             watcher=self.watcher,
+            start=self.steps.start,
         )
         self.controls = SessionControls(
             self,
@@ -249,78 +248,30 @@ class MainWindow(QMainWindow):
             player=self.player,
             services=services,
             rule=self.steps.flow,
+            start=self.steps.start,
         )
 
-    def _open_pending(self) -> None:
-        pending, self._pending_open = self._pending_open, None
-        if pending is not None:
-            self.open_routine(pending)
-
-    @property
-    def loading(self) -> bool:
-        """The routines are still being read or listed."""
-        loader = self._catalog_loader
-        return (
-            self.catalog is None
-            or (loader is not None and loader.busy)
-            or (self._loaded and self.library.filling)
-        )
-
-    def _on_catalog_read(self, catalog: Catalog) -> None:
-        if self.statusBar().currentMessage() == _(READING):
-            self.statusBar().clearMessage()
-        self._show_catalog(catalog)
-        self._open_pending()
-
-    def _on_catalog_totals(self, catalog: Catalog) -> None:
-        if catalog is self.catalog:
-            self.library.show_totals()
-
-    def _on_catalog_failed(self, message: str) -> None:
-        self.statusBar().showMessage(
-            _("Cannot read the routines: {problem}").format(problem=message)
-        )
-        self._schedule_history()  # there is no list to wait for
+    def _when_closing(self, services: Services) -> None:
+        """What may keep the window open when it is closed, and what stops then, in order."""
+        closing = self.closing
+        closing.check(self.editing.keeps_open)  # unsaved changes in the editor
+        closing.check(self.steps.keeps_open)  # a session runs: stop it?
+        for stop in (
+            self.steps.stop_for_closing,
+            self.listing.stop,
+            self.history.close,
+            self.player.stop,
+        ):
+            closing.stop(stop)
+        closing.stop(lambda: self.practice.stop() if self.practice is not None else None)
+        closing.stop(services.inhibitor.release)
+        closing.loaded()
 
     # -- the history, and what else waits for the list ----------------------------------
     def _schedule_history(self) -> None:
         if self._history_opening is not None:
             self._history_opening.schedule()
-        self._after_listing.run()
-
-    def after_listing(self, then: Callable[[], None]) -> None:
-        """Call *then* once, just after the routines are first listed (or could not be
-        read) and the window has painted that (:mod:`.after_listing`)."""
-        self._after_listing.add(then)
-
-    def _on_history_waiting(self, pause: float) -> None:
-        """Another program keeps the history locked: say so on the Progress page (the
-        window works on; the history is tried again in the background)."""
-        text = _(
-            "Your history is in use by another program (or another copy of Psoas Timer). "
-            "Trying again in {seconds} s…"
-        ).format(seconds=round(pause))
-        self._progress.set_notice(text)
-        self.statusBar().showMessage(text, round(pause * 1000) + 5000)
-
-    def _on_history_opened(self, opened: Opened) -> None:
-        """The history is open (or cannot be used): give it to the pages that show it, and
-        say once what the user must know (a damaged file moved aside, a newer one refused)."""
-        notice = opened.message
-        self._progress.set_store(opened.store, notice)
-        services = self.services
-        if notice and not services.storage_problem:  # that one already says it, once
-            self.statusBar().showMessage(notice, 30000)
-            services.inform(self, _("Your history"), notice)
-        self.steps.on_history_opened()
-        self._show_today()
-        self.history_opened.emit()
-
-    # -- the Progress page, made when first shown (see ProgressSlot) ----------------------
-    @property
-    def progress(self) -> ProgressView:
-        """The Progress page, made the first time it is asked for (shown, mostly)."""
-        return self._progress.page
+        self.after_listing.run()
 
     def _make_progress(self) -> ProgressView:
         from psoas_timer.ui.progress.progress_view import ProgressView
@@ -332,16 +283,6 @@ class MainWindow(QMainWindow):
         page.body_map.routine_requested.connect(self.open_entry)
         page.history_changed.connect(self.steps.show_routine_history)
         return page
-
-    # -- what load() made ----------------------------------------------------------------
-    @property
-    def loaded(self) -> bool:
-        return self._loaded
-
-    @property
-    def busy(self) -> bool:
-        """A session runs (or is paused)."""
-        return self._loaded and self.controller.active
 
     def _make_toolbar(self, actions: Actions) -> ControlsBar:
         from PySide6.QtCore import Qt
@@ -355,7 +296,7 @@ class MainWindow(QMainWindow):
         return bar
 
     def _fit_toolbar(self) -> None:
-        if self._loaded:
+        if self.loaded:
             self.toolbar.fit(self.width())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -372,15 +313,17 @@ class MainWindow(QMainWindow):
         a.reminders.triggered.connect(self._on_reminders_triggered)
         a.progress.triggered.connect(self.show_progress)
         self.steps.connect_signals()
+        self.history_opened.connect(self.steps.on_history_opened)
         self.routines_listed.connect(self.steps.maybe_offer_resume)
+        self.listing.unreadable.connect(self._schedule_history)  # no list to wait for
         # The running set's time is written now and then, so a crash loses little of it.
         self.controller.updated.connect(self.history.checkpoint)
         self.editing.connect_signals()
         self.library.routine_chosen.connect(self.open_entry)
         self.library.problems_chosen.connect(self.show_problems)
-        self.routine.start_requested.connect(self.start_session)
+        self.routine.start_requested.connect(self.steps.start)
         self.routine.import_requested.connect(partial(add_to_routines, self))
-        self.completion.again_requested.connect(self.start_session)
+        self.completion.again_requested.connect(self.steps.start)
         self.completion.library_requested.connect(self.show_library)
         self.controls.connect_signals()
         self.options.connect_signals()
@@ -405,12 +348,12 @@ class MainWindow(QMainWindow):
         """Read the routines again (bundled and the user's)."""
         catalog = self.services.load_catalog()
         catalog.work_out_totals()
-        self._show_catalog(catalog)
+        self.show_catalog(catalog)
 
-    def _show_catalog(self, catalog: Catalog) -> None:
+    def show_catalog(self, catalog: Catalog) -> None:
+        """List *catalog*, and show afresh the routine or the problems shown."""
         self.catalog = catalog
         self.library.set_catalog(catalog)
-        self._show_today()
         self.routines_listed.emit()
         self._schedule_history()  # now that the list is up (once)
         # The routine shown is shown afresh; from any other page (the library after F5, the
@@ -460,8 +403,8 @@ class MainWindow(QMainWindow):
         Before :meth:`load` (or while the routines are first read) the request waits, and
         the answer is True.
         """
-        if not self._loaded or self.catalog is None:
-            self._pending_open = key
+        if not self.loaded or self.catalog is None:
+            self.listing.wait_to_open(key)
             return True
         entry = self.catalog.resolve(key)
         if entry is None or entry.routine is None:
@@ -492,16 +435,11 @@ class MainWindow(QMainWindow):
             return
         self.steps.leave_rating()
         self.history.open()  # asked for before it opened on its own: open it now
-        page = self.progress  # made now, the first time
+        page = self.progress.page  # made now, the first time
         if self.history.store is not None:
             page.refresh(self.history.store.wall().date())
         self.go(Page.PROGRESS)
         page.tabs.setFocus()
-
-    # -- the session (see SessionSteps) --------------------------------------------------
-    def start_session(self) -> None:
-        """Start the open routine, after the safety notice where it applies."""
-        self.steps.start()
 
     # -- the tray ------------------------------------------------------------------------
     def attach_tray(self, tray: SessionTray) -> None:
@@ -510,7 +448,8 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.shell.tray_link import TrayLink
 
         self.tray = tray
-        self._tray_link = TrayLink(self, tray, self.controller)
+        link = self._tray_link = TrayLink(self, tray, self.controller)
+        self.closing.check(lambda: link.hides_on_close(self.practice), first=True)
 
     # -- daily practice (see PracticeLink) ------------------------------------------------
     def attach_practice(self, host: PracticeHost) -> None:
@@ -519,14 +458,12 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.shell.practice_link import PracticeLink
 
         self.practice = host
-        self._progress.set_programme(host.controller.followed_programme)
+        self.progress.set_programme(host.controller.followed_programme)
         self._practice = PracticeLink(
             self, self, host, library=self.library, controller=self.controller, tray=self.tray
         )
-
-    def _show_today(self) -> None:
-        if self._practice is not None:
-            self._practice.show_today()
+        self.routines_listed.connect(self._practice.show_today)
+        self.history_opened.connect(self._practice.show_today)
 
     def _on_quit_triggered(self) -> None:
         """Quit quits, tray or not."""
@@ -544,7 +481,7 @@ class MainWindow(QMainWindow):
     # -- window events -------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._loaded:
+        if self.loaded:
             self._after_shown()
 
     def _after_shown(self) -> None:
@@ -553,43 +490,7 @@ class MainWindow(QMainWindow):
         self.steps.after_shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._loaded:  # closed before it finished starting: nothing to save or stop
-            if self._catalog_loader is not None:
-                self._catalog_loader.stop()
-            self.preferences.set_geometry(self.saveGeometry())
+        if self.closing.close():  # see WindowClosing
             event.accept()
-            return
-        tray = self._tray_link
-        if tray is not None and tray.hides_on_close(self.practice):
+        else:
             event.ignore()
-            return
-        editor = self.editing.opened
-        if editor is not None and not editor.view.files.maybe_discard():
-            event.ignore()
-            return
-        if self.controller.active:
-            if not self.services.ask(
-                self,
-                _("Stop the session?"),
-                _("A session is running. Stop it and close Psoas Timer?"),
-            ):
-                event.ignore()
-                return
-            self.services.audio.stop_all()
-            self.steps.closing = True
-            self.controller.stop()
-            self.steps.closing = False
-        if self._catalog_loader is not None:
-            self._catalog_loader.stop()
-        self.history.close()
-        self.player.stop()
-        if self.practice is not None:
-            self.practice.stop()
-        self.services.inhibitor.release()
-        if not self.isFullScreen():
-            from psoas_timer.ui.common.screen_fit import fit_to_screen
-
-            fit_to_screen(self)  # never keep a size larger than the screen
-            self.preferences.set_geometry(self.saveGeometry())
-        self.preferences.sync()
-        event.accept()

@@ -8,20 +8,22 @@ routines", which copies it in under a name of its own (nothing is replaced).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
 
 from psoas_timer.i18n import _
 from psoas_timer.ui.shell.window_parts import RoutinesHost
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-    from PySide6.QtWidgets import QStatusBar, QWidget
+    from PySide6.QtWidgets import QStatusBar
 
 
-__all__ = ["DropHost", "ImportHost", "RoutineDrops", "add_to_routines", "dropped_routine"]
+__all__ = ["ImportHost", "RoutineDrops", "add_to_routines", "dropped_routine"]
 
 log = logging.getLogger(__name__)
 
@@ -67,26 +69,21 @@ def dropped_routine(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> Pat
     return None
 
 
-class DropHost(Protocol):
-    """What a drop needs of the main window."""
-
-    @property
-    def loaded(self) -> bool: ...
-
-    @property
-    def busy(self) -> bool:
-        """A session runs: nothing dropped opens now."""
-
-    def open_routine(self, key: str) -> bool: ...
-
-
 class RoutineDrops(QObject):
-    """Opens a routine file dropped on *window* (in *host*); one not in the routine folders
-    offers "Add to my routines" on its page. Anything else is refused as it is dragged."""
+    """Opens a routine file dropped on *window* with *open_routine* (never while *running*
+    says a session runs); one not in the routine folders offers "Add to my routines" on its
+    page. Anything else is refused as it is dragged."""
 
-    def __init__(self, host: DropHost, window: QWidget) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        open_routine: Callable[[str], object],
+        running: Callable[[], bool],
+    ) -> None:
         super().__init__(window)
-        self._host = host
+        self._open = open_routine
+        self._running = running
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -94,7 +91,7 @@ class RoutineDrops(QObject):
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             drag: QDragEnterEvent = event  # type: ignore[assignment]
-            if self._host.loaded and dropped_routine(drag) is not None:
+            if dropped_routine(drag) is not None:
                 drag.acceptProposedAction()
             else:
                 drag.ignore()
@@ -102,10 +99,10 @@ class RoutineDrops(QObject):
         if kind == QEvent.Type.Drop:
             drop: QDropEvent = event  # type: ignore[assignment]
             path = dropped_routine(drop)
-            if path is None or not self._host.loaded or self._host.busy:
+            if path is None or self._running():
                 drop.ignore()
                 return True
             drop.acceptProposedAction()
-            self._host.open_routine(str(path))
+            self._open(str(path))
             return True
         return super().eventFilter(watched, event)

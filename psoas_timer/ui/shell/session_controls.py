@@ -12,6 +12,7 @@ press of Released ends the hold is the session flow's to say (:class:`ReleaseRul
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
@@ -37,15 +38,13 @@ EXTEND_SECONDS = 10.0
 
 
 class ControlsHost(Protocol):
-    """What the controls need of the window: where it is, and Start."""
+    """What the controls need of the window: where it is, and the routines to search."""
 
     @property
     def page(self) -> Page: ...
 
     @property
     def entry(self) -> Entry | None: ...
-
-    def start_session(self) -> None: ...
 
     def search_routines(self) -> None: ...
 
@@ -61,7 +60,7 @@ class ReleaseRule(Protocol):
 class SessionControls(QObject):
     """The session's *commands* for *host* (the parent of its question, *parent*), driving
     *controller* and drawn on *player*, with the *services*' sound and screensaver; *rule*
-    says what a press of Released does."""
+    says what a press of Released does, *start* starts the open routine (with its steps)."""
 
     def __init__(
         self,
@@ -73,9 +72,11 @@ class SessionControls(QObject):
         player: PlayerView,
         services: Services,
         rule: ReleaseRule,
+        start: Callable[[], None],
     ) -> None:
         super().__init__(parent)
         self._host = host
+        self._start = start
         self._parent = parent
         self._commands = commands
         self._controller = controller
@@ -172,7 +173,7 @@ class SessionControls(QObject):
             if not self._controller.running:
                 self._audio.stop_all()  # a paused session is silent: drop queued voice lines
         else:
-            self._host.start_session()
+            self._start()
 
     # Jumping drops what was queued for the part left behind, so no stale line plays.
 

@@ -128,7 +128,7 @@ class SessionSteps(QObject):
         self.safety_dialog: SafetyDialog | None = None
         self.choice_dialog: ChoiceDialog | None = None
         #: The window is closing: a session stopped now shows no rating nor completion.
-        self.closing = False
+        self._closing = False
         #: The session the completion page shows (a check-in made there follows it).
         self._last_session: str | None = None
         self.checkin_dialog: QDialog | None = None
@@ -146,6 +146,27 @@ class SessionSteps(QObject):
     def start(self) -> None:
         """Start the open routine (after the notice, questions and rating that apply)."""
         self.show(self.flow.start())
+
+    def keeps_open(self) -> bool:
+        """The window is asked to close while a session runs: True when the user would
+        rather carry on (the window stays open)."""
+        return self._controller.active and not self._services.ask(
+            self._parent,
+            _("Stop the session?"),
+            _("A session is running. Stop it and close Psoas Timer?"),
+        )
+
+    def stop_for_closing(self) -> None:
+        """The window closes: silence the cues and end a running session, with no rating
+        nor completion after it (what was done is recorded as ever)."""
+        if not self._controller.active:
+            return
+        self._services.audio.stop_all()
+        self._closing = True
+        try:
+            self._controller.stop()
+        finally:
+            self._closing = False
 
     def after_shown(self) -> None:
         """The window is on screen: the first run's notice; then the offer to carry on."""
@@ -251,7 +272,7 @@ class SessionSteps(QObject):
     def _on_ended(self, record: SessionRecord) -> None:
         self._pages.player.stop()
         plan = self._controller.plan
-        self.show(self.flow.ended(plan, record, closing=self.closing))
+        self.show(self.flow.ended(plan, record, closing=self._closing))
 
     def _complete(self, step: Completion) -> None:
         from psoas_timer.ui.progress.words import after_lines, change_lines, since_start_lines

@@ -141,11 +141,13 @@ def test_after_one_session_the_progress_page_shows_six_months(
     hwindow.preferences.ask_ratings = False
     wall.set(datetime(2026, 3, 2, 7, 0, tzinfo=ZONE))
     assert hwindow.open_routine("evening")
-    hwindow.start_session()
+    hwindow.steps.start()
     run_through(hwindow, clock)
     assert hwindow.page is Page.COMPLETION
     hwindow.show_progress()
-    calendar = hwindow.progress.overview.calendar
+    calendar = hwindow.progress.page.overview.calendar
     _shows_every_day(calendar, date(2026, 3, 2))
     assert calendar.width() >= calendar.minimumSizeHint().width()
-    assert hwindow.progress.overview.calendar_caption.text().startswith("1 day with a session, ")
+    assert hwindow.progress.page.overview.calendar_caption.text().startswith(
+        "1 day with a session, "
+    )

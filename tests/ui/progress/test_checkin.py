@@ -17,7 +17,7 @@ from tests.ui.progress.conftest import ZONE, Wall, run_through
 
 def _session(window: MainWindow, clock: FakeClock, wall: Wall, day: int) -> None:
     wall.set(datetime(2026, 3, 2, 7, 0, tzinfo=ZONE) + timedelta(days=day))
-    window.start_session()
+    window.steps.start()
     run_through(window, clock)
     assert window.page is Page.COMPLETION
 
@@ -60,11 +60,11 @@ def test_offered_weekly_answered_kept_and_turned_off(
     dialog.accept()
 
     window.show_progress()
-    window.progress.tabs.setCurrentWidget(window.progress.checkins)
-    chart = window.progress.checkins.chart
+    window.progress.page.tabs.setCurrentWidget(window.progress.page.checkins)
+    chart = window.progress.page.checkins.chart
     assert chart.chart is not None
     assert chart.chart.change is not None and chart.chart.change.direction == "better"
-    table = window.progress.checkins.table
+    table = window.progress.page.checkins.table
     assert table.rowCount() == 2
     assert table.item(0, 1).text() == "Sitting for an hour: 6"  # the newest first
     assert table.item(0, 2).text() == "much improved"

@@ -41,7 +41,7 @@ def _sessions(window: MainWindow, clock: FakeClock, wall: Wall, count: int) -> N
     for n in range(count):
         wall.set(MONDAY + timedelta(days=n))
         assert window.open_routine("evening")
-        window.start_session()
+        window.steps.start()
         run_through(window, clock)
         assert window.page is Page.COMPLETION
 
@@ -69,7 +69,7 @@ def test_the_figures_say_day_and_session_as_the_number_needs(
 ) -> None:
     _sessions(hwindow, clock, wall, count)
     hwindow.show_progress()
-    page = hwindow.progress
+    page = hwindow.progress.page
     day_word = "day" if count == 1 else "days"
     assert (page.streak.text(), page.streak_caption.text()) == (
         str(count),
@@ -87,7 +87,7 @@ def test_the_figures_say_day_and_session_as_the_number_needs(
 @pytest.mark.parametrize(("goal", "words"), [(1, "day"), (2, "days"), (5, "days")])
 def test_the_weekly_goal_says_day_or_days(hwindow: MainWindow, goal: int, words: str) -> None:
     hwindow.show_progress()
-    page = hwindow.progress
+    page = hwindow.progress.page
     page.goal.setValue(goal)
     assert page.goal.text() == f"{goal} {words} a week"
     assert page.week.text() == f"0 of {goal}"

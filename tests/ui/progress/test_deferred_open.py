@@ -164,7 +164,7 @@ def test_a_session_started_at_once_is_rated_and_recorded(
     window.show()
     assert window.history.waiting
     assert window.open_routine("evening")
-    window.start_session()
+    window.steps.start()
     assert not window.history.waiting  # opened to rate and record the session
     assert window.page is Page.RATING  # the rating before, as ever
     rate(qtbot, window, ["6", "6", "4", "4"])
@@ -194,7 +194,7 @@ def test_the_progress_page_opened_at_once_shows_the_history(
     preferences.ask_ratings = False
     first.history.open()
     assert first.open_routine("simple")
-    first.start_session()
+    first.steps.start()
     run_through(first, clock)
     first.close()
 
@@ -202,9 +202,9 @@ def test_the_progress_page_opened_at_once_shows_the_history(
     assert window.history.waiting
     window.show_progress()
     assert window.page is Page.PROGRESS
-    assert window.progress.total.text() == "1"
-    assert window.progress.tabs.isEnabled()
-    assert not window.progress.notice.isVisibleTo(window.progress)
+    assert window.progress.page.total.text() == "1"
+    assert window.progress.page.tabs.isEnabled()
+    assert not window.progress.page.notice.isVisibleTo(window.progress.page)
 
 
 def test_the_last_done_line_comes_once_the_history_is_open(
@@ -237,7 +237,7 @@ def test_a_damaged_history_found_when_a_session_starts_is_said_once(
     preferences.ask_ratings = False
     window = _window(qtbot, preferences, history_services, made)
     assert window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     assert len(told.said) == 1
     assert "moved" in told.said[0][1]
     run_through(window, clock)
@@ -299,7 +299,7 @@ def test_reminders_start_once_the_history_is_open_and_know_what_it_holds(
     preferences.ask_ratings = False
     first = _window(qtbot, preferences, history_services, made)
     assert first.open_routine("simple")
-    first.start_session()
+    first.steps.start()
     run_through(first, clock)
     first.close()
 
@@ -373,7 +373,7 @@ def test_the_progress_page_is_made_when_first_opened_with_all_it_was_told(
     with qtbot.waitSignal(window.history_opened, timeout=10_000):
         pass
     assert window.open_routine("evening")
-    window.start_session()
+    window.steps.start()
     rate(qtbot, window, ["6", "6", "4", "4"])
     run_through(window, clock)
     rate(qtbot, window, ["3", "3", "2", "2"])
@@ -381,7 +381,7 @@ def test_the_progress_page_is_made_when_first_opened_with_all_it_was_told(
     assert window.findChildren(ProgressView) == []  # not made yet
     window.show_progress()
     assert window.page is Page.PROGRESS
-    page = window.progress
+    page = window.progress.page
     assert window.findChildren(ProgressView) == [page]
     assert window.pages.currentWidget().isAncestorOf(page)
     assert page.store is window.history.store
@@ -397,7 +397,7 @@ def test_the_progress_page_is_made_when_first_opened_with_all_it_was_told(
     window.show_problems(broken)
     assert window.page is Page.PROBLEMS and window.pages.currentWidget() is window.problems
     window.show_progress()
-    assert window.progress is page and window.page is Page.PROGRESS  # made once
+    assert window.progress.page is page and window.page is Page.PROGRESS  # made once
 
 
 def test_a_notice_given_before_the_progress_page_is_made_shows_when_it_opens(
@@ -408,6 +408,6 @@ def test_a_notice_given_before_the_progress_page_is_made_shows_when_it_opens(
     window.show()
     window.show_progress()
     assert window.page is Page.PROGRESS
-    assert window.progress.notice.text() == "No history is kept here."
-    assert window.progress.notice.isVisible()
-    assert not window.progress.report_button.isEnabled()
+    assert window.progress.page.notice.text() == "No history is kept here."
+    assert window.progress.page.notice.isVisible()
+    assert not window.progress.page.report_button.isEnabled()

@@ -90,7 +90,7 @@ def test_the_window_works_while_its_history_is_locked_and_shows_it_once_let_go(
     window, threads = _start(
         qtbot, history_services, preferences, routine_dirs, history_path, wall, made
     )
-    notice = window.progress.notice
+    notice = window.progress.page.notice
     # The routines are listed and the page says why there is no history yet: the event
     # loop ran all along (waitUntil turns it), the file being locked.
     qtbot.waitUntil(lambda: "in use by another program" in notice.text(), timeout=20_000)
@@ -104,7 +104,7 @@ def test_the_window_works_while_its_history_is_locked_and_shows_it_once_let_go(
     with qtbot.waitSignal(window.history_opened, timeout=20_000):
         locked_history.release()
     assert window.history.store is not None
-    assert window.progress.store is window.history.store
+    assert window.progress.page.store is window.history.store
     assert notice.isHidden()
     assert told.said == []  # nothing to say: it opened
     assert threading.main_thread() not in threads
@@ -134,5 +134,5 @@ def test_a_history_that_stays_locked_is_said_plainly_and_the_window_goes_on(
     assert title == "Your history"
     assert "in use by another program" in text and "not recorded" in text
     window.show_progress()
-    assert window.progress.notice.text() == text
+    assert window.progress.page.notice.text() == text
     assert window.open_routine("simple")  # the rest of the window works

@@ -24,7 +24,7 @@ def _sessions(window: MainWindow, clock: FakeClock, wall: Wall, days: list[int])
     for n in days:
         wall.set(datetime(2026, 3, 2, 7, 0, tzinfo=ZONE) + timedelta(days=n))
         assert window.open_routine("evening")
-        window.start_session()
+        window.steps.start()
         run_through(window, clock)
         assert window.page is Page.COMPLETION
 
@@ -32,7 +32,7 @@ def _sessions(window: MainWindow, clock: FakeClock, wall: Wall, days: list[int])
 def test_an_empty_history_draws(hwindow: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(hwindow, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert hwindow.page is Page.PROGRESS
-    page = hwindow.progress
+    page = hwindow.progress.page
     assert (page.streak.text(), page.total.text()) == ("0", "0")
     assert page.sessions.listed_ids() == []
     page.tabs.setCurrentWidget(page.charts)
@@ -47,7 +47,7 @@ def test_the_weekly_goal_keeps_a_day_off_in_the_streak(
     _sessions(hwindow, clock, wall, [0, 1, 2, 4, 5])  # Wednesday's session, no Thursday
     wall.set(datetime(2026, 3, 7, 20, 0, tzinfo=ZONE))  # Saturday evening
     hwindow.show_progress()
-    page = hwindow.progress
+    page = hwindow.progress.page
     page.goal.setValue(7)
     assert page.streak.text() == "2"
     assert hwindow.history.store is not None
@@ -62,7 +62,7 @@ def test_deleting_a_session_asks_first(
 ) -> None:
     _sessions(hwindow, clock, wall, [0, 1])
     hwindow.show_progress()
-    page = hwindow.progress
+    page = hwindow.progress.page
     newest = page.sessions.listed_ids()[0]
     page.tabs.setCurrentIndex(2)
     asker.answer = False
@@ -84,7 +84,7 @@ def test_export_then_import_on_a_second_profile(
 ) -> None:
     _sessions(hwindow, clock, wall, [0, 1, 2])
     hwindow.show_progress()
-    page = hwindow.progress
+    page = hwindow.progress.page
     out = tmp_path / "moved.csv"
     assert page.export_to(out) == 3
     assert "Exported 3 sessions" in page.status.text()
@@ -110,7 +110,7 @@ def test_delete_all_history_asks_first(
 ) -> None:
     _sessions(hwindow, clock, wall, [0, 1])
     hwindow.show_progress()
-    page = hwindow.progress
+    page = hwindow.progress.page
     asker.answer = False
     assert not page.delete_everything()
     assert page.total.text() == "2"
@@ -126,7 +126,7 @@ def test_delete_all_history_asks_first(
 def test_progress_waits_while_a_session_runs(hwindow: MainWindow) -> None:
     hwindow.preferences.ask_ratings = False
     hwindow.open_routine("evening")
-    hwindow.start_session()
+    hwindow.steps.start()
     assert not hwindow.commands.progress.isEnabled()
     hwindow.show_progress()
     assert hwindow.page is Page.PLAYER
@@ -140,7 +140,7 @@ def test_at_800_px_the_page_needs_no_sideways_scroll_and_shows_the_goal(
     without scrolling sideways."""
     hwindow.resize(width, 600)
     hwindow.show_progress()
-    page = hwindow.progress
+    page = hwindow.progress.page
     qtbot.waitUntil(lambda: page.isVisible())
     scroll = hwindow.pages.currentWidget()
     assert isinstance(scroll, QScrollArea)

@@ -80,7 +80,7 @@ def test_in_the_window_esc_skips_the_rating_and_the_session_starts(
     hwindow: MainWindow, qtbot: QtBot
 ) -> None:
     assert hwindow.open_routine("evening")
-    hwindow.start_session()
+    hwindow.steps.start()
     assert hwindow.page is Page.RATING
     focused = hwindow.focusWidget()
     assert focused is hwindow.rating.fields[0]
@@ -95,7 +95,7 @@ def test_in_the_window_esc_skips_the_rating_and_the_session_starts(
 
 def test_back_from_the_prompt_starts_nothing(hwindow: MainWindow) -> None:
     assert hwindow.open_routine("evening")
-    hwindow.start_session()
+    hwindow.steps.start()
     hwindow.rating.fields[0].setText("4")
     hwindow.commands.back.trigger()
     assert hwindow.page is Page.LIBRARY
@@ -110,7 +110,7 @@ def test_dont_ask_for_this_routine_is_kept_and_shown_on_its_page(
     assert hwindow.open_routine("evening")
     assert hwindow.routine.ask_ratings.isVisibleTo(hwindow.routine)
     assert hwindow.routine.ask_ratings.isChecked()
-    hwindow.start_session()
+    hwindow.steps.start()
     hwindow.rating.dont_ask.setChecked(True)
     qtbot.keyClick(hwindow.rating.fields[0], Key.Key_Escape)
     assert not preferences.ratings_for("Evening release")
@@ -120,7 +120,7 @@ def test_dont_ask_for_this_routine_is_kept_and_shown_on_its_page(
     hwindow.open_routine("evening")
     hwindow.routine.ask_ratings.setChecked(True)  # switched back on from its page
     assert preferences.ratings_for("Evening release")
-    hwindow.start_session()
+    hwindow.steps.start()
     assert hwindow.page is Page.RATING
 
 
@@ -128,14 +128,14 @@ def test_switched_off_for_all(hwindow: MainWindow, preferences: Preferences) -> 
     hwindow.commands.ask_ratings.trigger()
     assert not preferences.ask_ratings
     assert hwindow.open_routine("evening")
-    hwindow.start_session()
+    hwindow.steps.start()
     assert hwindow.page is Page.PLAYER
 
 
 def test_a_routine_without_areas_is_not_rated(hwindow: MainWindow) -> None:
     assert hwindow.open_routine("simple")  # a stretch routine that names no muscles
     assert not hwindow.routine.ask_ratings.isVisibleTo(hwindow.routine)
-    hwindow.start_session()
+    hwindow.steps.start()
     assert hwindow.page is Page.PLAYER
 
 
@@ -149,7 +149,7 @@ def test_asking_again_shows_only_the_new_areas(qtbot: QtBot) -> None:
 
 def test_routines_read_again_do_not_take_the_prompt_away(hwindow: MainWindow) -> None:
     assert hwindow.open_routine("evening")
-    hwindow.start_session()
+    hwindow.steps.start()
     hwindow.rating.fields[0].setText("6")
     hwindow.reload()  # as when a routine file changes on disk
     assert hwindow.page is Page.RATING
@@ -238,7 +238,7 @@ def test_in_the_window_a_note_of_digits_is_kept_as_the_note(
     hwindow: MainWindow, qtbot: QtBot
 ) -> None:
     assert hwindow.open_routine("evening")
-    hwindow.start_session()
+    hwindow.steps.start()
     areas = [field.area for field in hwindow.rating.fields]
     scores = [str(n + 3) for n in range(len(areas))]
     rate(qtbot, hwindow, scores, note="2")
@@ -290,7 +290,7 @@ def test_pain_that_rose_gets_advice_not_praise(
     from tests.ui.progress.conftest import run_through
 
     assert hwindow.open_routine("evening")
-    hwindow.start_session()
+    hwindow.steps.start()
     count = len(hwindow.rating.fields)
     rate(qtbot, hwindow, ["3"] * count)
     run_through(hwindow, clock)
@@ -312,7 +312,7 @@ def test_a_small_change_keeps_the_page_as_it_was(
     from tests.ui.progress.conftest import run_through
 
     assert hwindow.open_routine("evening")
-    hwindow.start_session()
+    hwindow.steps.start()
     count = len(hwindow.rating.fields)
     rate(qtbot, hwindow, ["3"] * count)
     run_through(hwindow, clock)

@@ -36,7 +36,7 @@ def test_the_keys_stay_in_sight_at_800_x_600(
     window.resize(800, 555)  # an 800 x 600 screen less the title bar and the panel
     qtbot.wait(20)
     assert window.open_routine("evening")
-    window.start_session()
+    window.steps.start()
     assert window.page is Page.RATING
     prompt = window.rating
     scroll = window.findChild(QScrollArea, "rating_prompt_scroll")

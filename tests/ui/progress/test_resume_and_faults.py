@@ -142,7 +142,7 @@ def test_a_damaged_history_is_moved_aside_said_once_and_a_new_one_records(
     assert str(moved[0]) in message
     assert window.history.available
     assert window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     run_through(window, clock)
     store = window.history.store
     assert store is not None
@@ -169,13 +169,13 @@ def test_a_newer_history_is_refused_and_the_app_carries_on(
     assert not window.history.available
     assert window.open_routine("evening")
     assert window.routine.history.text() == ""
-    window.start_session()  # no rating asked: there is nowhere to keep it
+    window.steps.start()  # no rating asked: there is nowhere to keep it
     assert window.page is Page.PLAYER
     run_through(window, clock)
     assert window.page is Page.COMPLETION
     window.show_progress()
-    assert window.progress.notice.isVisibleTo(window.progress)
-    assert "newer version" in window.progress.notice.text()
+    assert window.progress.page.notice.isVisibleTo(window.progress.page)
+    assert "newer version" in window.progress.page.notice.text()
     conn = sqlite3.connect(history_path)
     assert conn.execute("PRAGMA user_version").fetchone() == (999,)
     assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)

@@ -15,7 +15,7 @@ from tests.ui.progress.conftest import ZONE, Wall, rate, run_through
 
 
 def _session(window: MainWindow, qtbot: QtBot, clock: FakeClock, before: list[str]) -> None:
-    window.start_session()
+    window.steps.start()
     rate(qtbot, window, before)
     run_through(window, clock)
     rate(qtbot, window, ["2", "2", "2", "2"])

@@ -20,7 +20,7 @@ def test_tab_leaves_the_routines_table_for_the_report_button(
     (one per cell)."""
     hwindow.show_progress()
     qtbot.wait(20)
-    overview = hwindow.progress.overview
+    overview = hwindow.progress.page.overview
     done = datetime(2026, 12, 6, 19, 30)
     overview.show_routines(
         [RoutineStats(name, 10, 9, done, 600.0) for name in ("Daily", "Evening", "Desk")],
@@ -29,4 +29,4 @@ def test_tab_leaves_the_routines_table_for_the_report_button(
     overview.routines.setFocus(Qt.FocusReason.TabFocusReason)
     assert QApplication.focusWidget() is overview.routines
     qtbot.keyClick(overview.routines, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is hwindow.progress.report_button
+    assert QApplication.focusWidget() is hwindow.progress.page.report_button

@@ -109,7 +109,7 @@ def test_the_rating_prompt_the_player_the_completion_and_progress(
     window = hwindow
     window.resize(1000, 700)
     assert window.open_routine("evening")
-    window.start_session()
+    window.steps.start()
     assert window.page is Page.RATING
     assert _each_theme(window) == []
     rate(qtbot, window, ["3", "4", "2", "5", "1", "2"])
@@ -126,7 +126,7 @@ def test_the_rating_prompt_the_player_the_completion_and_progress(
     assert window.page is Page.COMPLETION
     assert _each_theme(window, _go(window, Page.COMPLETION)) == []
     window.show_progress()
-    tabs = window.progress.tabs
+    tabs = window.progress.page.tabs
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         assert _each_theme(window) == [], tabs.tabText(index)

@@ -28,7 +28,7 @@ def test_a_week_of_sessions_is_recorded_rated_and_shown(
     assert window.routine.history.text() == "Not done yet."
     for n in range(7):
         wall.set(_day(n))
-        window.start_session()
+        window.steps.start()
         # The areas of the release work (the stretch's are left out), by side.
         assert window.page is Page.RATING
         assert [f.area.label for f in window.rating.fields] == [
@@ -63,7 +63,7 @@ def test_a_week_of_sessions_is_recorded_rated_and_shown(
     )
     window.commands.progress.trigger()
     assert window.page is Page.PROGRESS
-    page = window.progress
+    page = window.progress.page
     assert page.streak.text() == "7"
     assert page.total.text() == "7"
     assert page.overview.calendar.minutes_on(_day(3).date()) > 1

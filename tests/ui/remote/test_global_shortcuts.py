@@ -145,7 +145,7 @@ def test_a_shortcut_drives_the_session_and_says_what_it_did(
         assert remote.shortcuts is not None
         qtbot.waitUntil(lambda: remote.shortcuts.status == BOUND, timeout=5000)  # type: ignore[union-attr]
         assert window.open_routine("simple")
-        window.start_session()
+        window.steps.start()
         advance(window, clock, 1.0)
         before = window.controller.snapshot()
         assert before is not None

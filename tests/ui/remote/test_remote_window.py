@@ -224,7 +224,7 @@ def test_a_burst_leaves_the_session_whole(
     qtbot: QtBot, window: MainWindow, remote: RemoteControl, private_bus: PrivateBus
 ) -> None:
     assert window.open_routine("release")
-    window.start_session()
+    window.steps.start()
     client = Client(private_bus.address, "org.mpris.MediaPlayer2.psoas_timer")
     try:
         replies = []
@@ -252,7 +252,7 @@ def test_pedal_and_presenter_keys(
     qtbot: QtBot, window: MainWindow, clock: FakeClock, key: Qt.Key, what: str
 ) -> None:
     assert window.open_routine("simple")
-    window.start_session()
+    window.steps.start()
     advance(window, clock, 1.0)
     qtbot.keyClick(window, Qt.Key.Key_Right)  # into the first hold
     advance(window, clock, 5.0)
@@ -275,7 +275,7 @@ def test_the_first_press_of_an_early_release_is_said_too(
     qtbot: QtBot, window: MainWindow, clock: FakeClock, audio: AudioRecorder
 ) -> None:
     assert window.open_routine("release")
-    window.start_session()
+    window.steps.start()
     qtbot.keyClick(window, Qt.Key.Key_Right)  # into the open hold
     advance(window, clock, 2.0)
     qtbot.keyClick(window, Qt.Key.Key_Return)
