@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import Field, PlainSerializer, PlainValidator, ValidationError, WithJsonSchema
+from pydantic import Field, PlainSerializer, PlainValidator, ValidationError
 
 from psoas_timer.i18n import N_
 
@@ -84,29 +84,26 @@ def _dump_rest(value: float) -> object:
     return format_duration(value)
 
 
-_REST_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        *DURATION_SCHEMA["anyOf"],
-        {
-            "type": "object",
-            "properties": {
-                "duration": DURATION_SCHEMA,
-                "name": {"type": "string", "minLength": 1, "maxLength": 80},
-                "say": {"type": "string", "minLength": 1, "maxLength": 200},
-            },
-            "required": ["duration", "name"],
-            "additionalProperties": False,
-        },
-    ],
-    "description": "Seconds of rest (20s), or a rest with its own words: "
-    "{duration: 20s, name: Move the ball, say: Roll the ball a little higher}.",
-}
+class _RestSchema:
+    """A rest's JSON Schema: seconds, or a rest with its words as :class:`RestWords`
+    declares it (its keys with their limits, labels and help, written out once, there).
+    Made when a schema is asked for, not as the app starts."""
+
+    def __get_pydantic_json_schema__(self, _core: object, _handler: object) -> dict[str, Any]:
+        words = RestWords.model_json_schema()
+        keys = ("type", "properties", "required", "additionalProperties")
+        return {
+            "anyOf": [*DURATION_SCHEMA["anyOf"], {key: words[key] for key in keys}],
+            "description": "Seconds of rest (20s), or a rest with its own words: "
+            "{duration: 20s, name: Move the ball, say: Roll the ball a little higher}.",
+        }
+
 
 RestTime = Annotated[
     float,
     PlainValidator(_parse_rest),
     PlainSerializer(_dump_rest),
-    WithJsonSchema(_REST_SCHEMA),
+    _RestSchema(),
 ]
 """Seconds of a rest, or a :class:`NamedRest` with the words shown and said for it."""
 

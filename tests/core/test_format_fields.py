@@ -93,6 +93,22 @@ def test_a_small_mapping_is_written_in_the_order_its_model_declares(what: str) -
     assert properties == declared  # and the JSON Schema lists them so
 
 
+@pytest.mark.parametrize(
+    "what", ["a milestone", "a prompt", "an open hold", "a rest with its words"]
+)
+def test_a_small_mapping_s_keys_have_their_label_and_help_in_the_schema(what: str) -> None:
+    """The JSON Schema gives an editor's completion the label and help each key declares
+    (the editor and Help read the same), for a rest's words too, whose schema is made from
+    its model rather than written again beside it."""
+    model = _SMALL_MODELS[what]
+    properties = _schema_property_map(model)
+    assert list(properties) == list(model.model_fields)
+    for key, field in model.model_fields.items():
+        assert field.title and field.description, key
+        assert properties[key]["title"] == field.title, key
+        assert properties[key]["description"] == field.description, key
+
+
 def test_values_per_side_and_ranges_are_written_in_one_order() -> None:
     assert order_keys(["right", "left"], "small") == list(SIDE_KEYS)
     assert order_keys(["use", "range"], "small") == list(RANGE_KEYS)
@@ -100,11 +116,17 @@ def test_values_per_side_and_ranges_are_written_in_one_order() -> None:
 
 def _schema_properties(model: type[BaseModel]) -> list[str]:
     """The keys the published schema lists for *model*'s mapping, in its order."""
+    return list(_schema_property_map(model))
+
+
+def _schema_property_map(model: type[BaseModel]) -> dict[str, Any]:
+    """What the published schema says of each key of *model*'s mapping."""
     defs = routine_schema()["$defs"]
     if model.__name__ in defs:
-        return list(defs[model.__name__]["properties"])
+        properties: dict[str, Any] = defs[model.__name__]["properties"]
+        return properties
     step = defs["Step"]["properties"]
-    return list(_object_in(step["breathing" if model is BreathingPattern else "rest_after"]))
+    return _object_in(step["breathing" if model is BreathingPattern else "rest_after"])
 
 
 def _object_in(schema: dict[str, Any]) -> dict[str, Any]:
