@@ -713,7 +713,7 @@ def _map_corner(body: Body, signs: list[Shape], size: float = MAP_SIZE) -> Point
 
 
 #: The overhead inset's scale against the main figure.
-OVERHEAD_SCALE = 0.62
+OVERHEAD_SCALE = 0.55
 
 _OVERHEAD: dict[int, tuple[Figure, list[Shape]]] = {}
 
@@ -764,7 +764,16 @@ def _overhead_shapes(figure: Figure, pose: Pose) -> tuple[list[Shape], Box]:
     # Round the hip, beyond the foot: from the foot at rest to the foot taken back.
     reach = distance(hip, body.points["near_ankle"]) + 0.07
     turn = arc_arrow(hip, reach, trunk_line, sweep * 0.9, width=SIGN_W * 3, head=0.09)
-    shapes = [bed, pillow, *ghost_leg, *back, *front, *turn]
+    # The same heat or ice pack as in the main view, on its towel on the front of the hip:
+    # the two views are of one body.
+    packs: list[Shape] = []
+    for kind, placement in figure.props.items():
+        if kind in ("heat_pack", "ice_pack") and placement.at is not None:
+            spot = body.points[placement.at]
+            out = body.lower.up - 90  # out of the front of the body
+            packs += kit.towel(along(spot, out, 0.004), out - 90)
+            packs += kit.pack(along(spot, out, 0.012 + kit.TOWEL_T), out - 90, kind)
+    shapes = [bed, pillow, *ghost_leg, *back, *front, *packs, *turn]
     box = Scene(shapes).bounds()
     return shapes, box
 
