@@ -1268,3 +1268,19 @@ def test_iliacus_fingertips_and_spot_just_inside_the_front_point_of_the_hip_bone
         if s.stroke == "target" and distance(_centre(s), body.points["hip"]) < 0.3
     )
     assert first_ring > last_hand, "the spot drawn over the hand, in sight"
+
+
+def test_ball_rolls_arms_reach_forward_clear_of_the_ball() -> None:
+    # The arm lying along the body put its forearm over the ball and the spot, so the
+    # spot read as on the arm: lying flat, the arms rest forward on the floor past the
+    # head, every part of them well away from the ball.
+    figure = _figure("ball-roll")
+    body = place(figure.poses["start"], figure.view).body
+    ball = _ball_centre("ball-roll")
+    head = body.points["head"]
+    for side in ("near", "far"):
+        for part in ("elbow", "wrist", "hand"):
+            point = body.points[f"{side}_{part}"]
+            assert distance(point, ball) > 0.25, f"{side} {part} clear of the ball"
+        hand = body.points[f"{side}_hand"]
+        assert (hand[0] - head[0]) * (head[0] - ball[0]) > 0, "past the head"
