@@ -5,16 +5,23 @@ hold's times do, and the editor, the help and the JSON Schema read them from the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QStyleOptionComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from psoas_timer import i18n
+from psoas_timer.core.catalog import Catalog
 from psoas_timer.core.rests import RestWords
+from psoas_timer.core.routine_io import RoutineDocument
 from psoas_timer.core.step_cues import Milestone, Prompt
+from psoas_timer.ui.editor import CloseChoice
 from psoas_timer.ui.editor.compound_fields import RestEdit
 from psoas_timer.ui.editor.cue_table import CueTable
+
+from .conftest import make_editor
 
 _DESCRIBED = Qt.ItemDataRole.AccessibleDescriptionRole
 #: Each kind of cue the table offers, with the model and key whose time it sets.
@@ -160,3 +167,62 @@ def test_the_labels_and_help_are_in_the_user_s_language(qtbot: QtBot) -> None:
     }
     for key, text in shown.items():
         assert text == i18n._(str(english[key])) != english[key], key
+
+
+_CUES = """name: Cues
+steps:
+  - name: Psoas release at the hip crease
+    kind: release
+    hold: 90s
+    milestones: [30, 60, {at: 90, say: Ease off slowly}]
+    prompts:
+      - {at: 45s, say: Soften the belly}
+      - {every: 20s, say: Keep breathing}
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_at_800_px_each_cue_s_kind_and_words_can_be_read(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path, language: str
+) -> None:
+    """In the builder at 800 x 600, the cue table showed "Zwischenan" for "Zwischenansage
+    bei", and the words column ("Worte") was past the table's right edge: the words said
+    could not be seen without scrolling the table sideways."""
+    from psoas_timer.ui.editor import EditorWindow
+
+    i18n.set_language(language)
+    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
+    window = EditorWindow(view)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    view.load(RoutineDocument.from_text(_CUES), None)
+    view.step_list.setCurrentRow(0)
+    qtbot.wait(20)
+    table = view.step_form.cues
+    assert table.rowCount() == 5
+    for row in range(table.rowCount()):
+        box = table.cellWidget(row, 0)
+        assert isinstance(box, QComboBox)
+        room = box.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            _combo_option(box),
+            QStyle.SubControl.SC_ComboBoxEditField,
+            box,
+        )
+        shown = box.fontMetrics().horizontalAdvance(box.currentText())
+        assert shown <= room.width(), (box.currentText(), shown, room.width())
+    # the words: their column starts inside the table, with room to read a few of them
+    viewport = table.viewport().width()
+    words_from = table.columnViewportPosition(2)
+    wide = table.fontMetrics().horizontalAdvance("Soften the belly")
+    assert words_from >= 0 and viewport - words_from >= wide, (words_from, viewport, wide)
+
+
+def _combo_option(box: QComboBox) -> QStyleOptionComboBox:
+    option = QStyleOptionComboBox()
+    option.initFrom(box)
+    option.editable = box.isEditable()
+    option.currentText = box.currentText()
+    return option

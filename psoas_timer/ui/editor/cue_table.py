@@ -48,7 +48,11 @@ class CueTable(QTableWidget):
                 field_words(Prompt, "say").label,  # a milestone's words are named alike
             ]
         )
-        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # the kind and the time as wide as they need, the words the rest
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().hide()
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setMinimumHeight(90)
@@ -99,6 +103,7 @@ class CueTable(QTableWidget):
         self.insertRow(row)
         choices = cue_types()
         box = combo(_("When the cue is said"), choices)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never cut
         for index, (kind, _label) in enumerate(choices):  # what each choice does, in the list
             box.setItemData(index, field_words(*CUE_KEYS[kind]).help, Qt.ItemDataRole.ToolTipRole)
         select(box, when)
