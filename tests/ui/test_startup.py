@@ -254,6 +254,70 @@ def test_the_sound_device_opens_only_after_the_list_is_painted(
         window.close()
 
 
+def test_the_cycle_collector_waits_until_the_list_is_painted(
+    qtbot: QtBot, preferences: Preferences, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Python's cycle collector does not walk what the start makes before the user sees the
+    routines; it runs again just after, with what else waits for the list."""
+    import gc
+
+    from PySide6.QtCore import QEvent
+
+    from psoas_timer.ui.remote.mpris import MprisService
+    from psoas_timer.ui.shell import app
+
+    monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/psoas-timer-bus")
+    window = frame(qtbot, preferences)
+    collecting: list[bool] = []  # at each paint of the list: whether the collector ran
+
+    class ListPainted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and window.catalog is not None:
+                collecting.append(gc.isenabled())
+            return False
+
+    watcher = ListPainted()
+    remote: list[MprisService] = []
+    assert gc.isenabled()
+    try:
+        app.load_window(window, preferences, remote)
+        assert not gc.isenabled()  # held off while the window fills
+        window.library.list.viewport().installEventFilter(watcher)
+        qtbot.waitUntil(lambda: len(remote) == 1, timeout=10000)
+        qtbot.waitUntil(gc.isenabled, timeout=5000)  # and running again soon after
+        assert collecting and collecting[0] is False
+    finally:
+        gc.enable()
+        for service in remote:
+            service.stop()
+        if window.practice is not None:
+            window.practice.stop()
+        window.close()
+
+
+def test_the_collector_held_at_start_is_let_go_once_and_as_it_was() -> None:
+    import gc
+
+    from psoas_timer.ui.shell.start_collector import CollectorHold
+
+    hold = CollectorHold()
+    try:
+        hold.hold()
+        hold.hold()  # again: still held, and let go as it was at first
+        assert not gc.isenabled() and hold.holding
+        hold.let_go()
+        assert gc.isenabled() and not hold.holding
+        gc.disable()
+        hold.let_go()  # a second time: nothing (it does not switch it back on)
+        assert not gc.isenabled()
+        hold.hold()  # switched off by someone else before: stays off after
+        hold.let_go()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_practice_and_the_remote_control_start_just_after_the_list(
     qtbot: QtBot, preferences: Preferences, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -185,7 +185,12 @@ def load_window(
     and give it its tray; then, after the list has been painted, open sound and start daily
     practice and the remote control (appended to *remote*): the user needs the list and
     Start at once, and none of those (some 0.1 s of imports and setup; a session started
-    sooner opens sound itself). With *background* and no tray to wait in, show the window."""
+    sooner opens sound itself). Python's cycle collector is held off until then
+    (:mod:`.start_collector`). With *background* and no tray to wait in, show the window."""
+    from psoas_timer.ui.shell.start_collector import LATEST_S, CollectorHold
+
+    collector = CollectorHold()
+    collector.hold()  # from here until the list is painted (see start_collector)
     from psoas_timer.ui.shell.tray import SessionTray
 
     given = services(preferences)
@@ -198,6 +203,9 @@ def load_window(
     window.attach_tray(SessionTray(QApplication.windowIcon(), preferences, parent=window))
     window.after_listing.add(given.audio.prepare)  # the sound device
     window.after_listing.add(extras)
+    window.after_listing.add(collector.let_go)
+    window.closing.stop(collector.let_go)
+    QTimer.singleShot(round(LATEST_S * 1000), collector.let_go)  # should the list never show
     if background and not (window.tray is not None and window.tray.available):
         window.show()  # no tray to wait in
 
