@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         if segs:
             seg = segs[0]
             window.open_entry(entry)
-            window.start_session()
+            window.steps.start()
             session = window.controller.session
             while session is not None and session.index < seg.index:
                 window.controller.next()

@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         progress = day / (WEEKS * 7)
         wall.set(when.replace(minute=rng.randrange(0, 40)))
         assert window.open_routine("trigger-point-release")
-        window.start_session()
+        window.steps.start()
         pain = max(1, round(7 - 4 * progress + rng.uniform(-1, 1)))
         _type_scores(window, [pain, pain + 1, pain - 1, pain])
         window.rating.accept()
@@ -116,13 +116,13 @@ def main(argv: list[str] | None = None) -> int:
         if day % 3 == 0:
             wall.set(when.replace(hour=18, minute=rng.randrange(0, 50)))
             assert window.open_routine("daily-psoas")
-            window.start_session()
+            window.steps.start()
             window.rating.skipped.emit()
             _run(window, clock, release_after=0)
             window.rating.skipped.emit()
     wall.set(TODAY)
     window.open_routine("trigger-point-release")
-    window.start_session()
+    window.steps.start()
     assert window.page is Page.RATING
     _type_scores(window, [3, 4])
     window.rating.fields[1].setFocus()
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     _save(window, args.out, "routine-last-done")
     window.show_progress()
     _save(window, args.out, "progress")
-    page = window.progress
+    page = window.progress.page
     page.tabs.setCurrentWidget(page.charts)
     page.charts.area_choice.setCurrentIndex(page.charts.area_choice.findText("Left psoas"))
     _save(window, args.out, "progress-charts")

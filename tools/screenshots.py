@@ -45,7 +45,7 @@ def _find(catalog: Catalog, wanted: Callable[[Segment], bool]) -> tuple[Entry, S
 def _drive(window: MainWindow, clock: FakeClock, entry: Entry, index: int, seconds: float) -> None:
     """Start *entry*, skip to segment *index* and let *seconds* pass in it."""
     window.open_entry(entry)
-    window.start_session()
+    window.steps.start()
     while window.controller.session is not None and window.controller.session.index < index:
         window.controller.next()
     end = clock.now + seconds
