@@ -13,9 +13,16 @@ Phases:
 - ``soak``: sessions on an accelerated clock (``--speed`` session seconds per real second):
   memory growth per hour of sessions after the warm-up (what grows with cues, steps and
   sessions);
-- ``cpu``: sessions on the real clock, after a quick start of every routine (so that what a
-  routine loads once is loaded): mean CPU as a share of one core, and memory growth per real
-  hour (what grows with time: polls, repaints, the breathing animation).
+- ``cpu``: first a tour (``--tour``): ``full`` (the default) runs every routine once, whole,
+  at :data:`TOUR_SPEED`, so every step's picture, clip, figure and type size has been shown
+  once; ``starts`` only starts each routine and stops it at once (its first step). Then the
+  measured span: ``--cpu-minutes`` of sessions on the real clock, from the first routine
+  again. Reported: what the tour added to the RSS (once: what the routines' first runs load),
+  then, over the whole span (nothing left out as warm-up), the mean CPU as a share of one
+  core and the memory growth per real hour (what grows with time: polls, repaints, the
+  breathing animation, sessions recorded), beside the bare window's over the same minutes.
+  With ``--tour starts`` an hour covers about 5 of the 11 routines, so their first runs'
+  one-time cost falls inside the span and counts as growth.
 
 Sound goes to a private PulseAudio with a null sink when ``pulseaudio`` and ``pactl`` can be
 started (nothing is heard, every cue is played); otherwise the app runs silent, and the
@@ -28,15 +35,18 @@ sessions with sound::
 
     QT_QPA_PLATFORM=offscreen python benchmarks/soak.py --only cpu --cpu-minutes 60
 
-Goals: under 1 MB per hour after warm-up (memory less the figure's drawn frames, a cache
-bounded by the figure view, see :func:`_growth`; the raw RSS slope is printed beside it),
-under 5% of a core (with sound).
+Goals: under 1 MB per hour over the span, less the figure's drawn frames (a cache bounded
+by the figure view, see :func:`_span`), both as the span's first-to-last sample and as the
+least-squares slope; the raw RSS figures are printed beside them; under 5% of a core (with
+sound).
 Exit status 1 when a goal is missed. Runs offscreen unless ``QT_QPA_PLATFORM`` says otherwise::
 
     python benchmarks/soak.py [--starts 150] [--minutes 8] [--speed 60] [--cpu-minutes 2]
                               [--only starts,soak,cpu] [--silent] [--trace] [--before DIR]
+                              [--tour full|starts] [--samples FILE]
 
-``--trace`` prints where Python memory grew in the app child (tracemalloc; slower).
+``--trace`` prints where Python memory grew in the app child (tracemalloc; slower), and
+which types of live Python objects grew in number.
 ``--before DIR`` runs a third child in the cpu phase, the app from another checkout (say a
 ``git worktree`` of the commit before a change, its translations built), so a change is
 measured against the code before it under the same load.
@@ -54,7 +64,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -62,6 +72,11 @@ HERE = Path(__file__).resolve().parent
 
 SAMPLE_S = 2.0
 MB = 1024 * 1024
+#: Session seconds a real second while the cpu phase tours every routine once, whole.
+TOUR_SPEED = 60.0
+#: The longest a tour may take (real seconds); the bare window stops this long after its
+#: span at the latest, should the parent's word never come.
+TOUR_LIMIT_S = 1800.0
 
 
 # -- the children --------------------------------------------------------------------------
@@ -90,8 +105,26 @@ def _heap() -> dict[str, int]:
     return {"heap_used": info.uordblks, "heap_free": info.fordblks, "mapped": info.hblkhd}
 
 
-def _child(kind: str, phase: str, seconds: float, speed: float, trace: bool) -> None:
-    """Run one child: print a JSON sample every SAMPLE_S seconds, then a final line."""
+def _type_counts(since: dict[str, int] | None = None) -> Any:
+    """Live objects the garbage collector tracks, by type name; with *since*, the types
+    whose count changed, most grown first (a widget or connection piling up shows here)."""
+    import collections
+    import gc
+
+    gc.collect()
+    counts = collections.Counter(type(o).__qualname__ for o in gc.get_objects())
+    if since is None:
+        return counts
+    changes = {k: counts.get(k, 0) - since.get(k, 0) for k in set(counts) | set(since)}
+    return sorted(((k, v) for k, v in changes.items() if v), key=lambda kv: -kv[1])
+
+
+def _child(kind: str, phase: str, seconds: float, speed: float, trace: bool, tour: str) -> None:
+    """Run one child: print a JSON sample every SAMPLE_S seconds.
+
+    An app child runs *seconds* after its tour (``state["hour_from"]``, the moment the
+    measured span begins); the bare window runs until the parent leaves a ``stop`` file in
+    its folder (when every app child has ended), so it covers their whole span."""
     import tracemalloc
 
     from PySide6.QtCore import QTimer
@@ -101,8 +134,9 @@ def _child(kind: str, phase: str, seconds: float, speed: float, trace: bool) -> 
         tracemalloc.start(12)
     app = QApplication(sys.argv[:1])
     real_start = time.monotonic()
-    state: dict[str, Any] = {"starts": 0, "session_s": 0.0}
+    state: dict[str, Any] = {"starts": 0, "session_s": 0.0, "hour_from": 0.0}
     keep: list[object] = []
+    stop_file = Path(os.environ["PSOAS_TIMER_DATA_DIR"]) / "stop"
 
     if kind == "bare":
         window = QMainWindow()
@@ -110,9 +144,11 @@ def _child(kind: str, phase: str, seconds: float, speed: float, trace: bool) -> 
         window.show()
         keep.append(window)
     else:
-        _app_child(app, phase, speed, state, keep)
+        _app_child(app, phase, speed, tour, state, keep, real_start)
 
     first_snapshot: list[Any] = []
+    first_types: dict[str, int] = {}
+    tour_snapshot: list[Any] = []
 
     def sample() -> None:
         now = time.monotonic() - real_start
@@ -123,14 +159,38 @@ def _child(kind: str, phase: str, seconds: float, speed: float, trace: bool) -> 
             "starts": state["starts"],
             "session_s": state["session_s"],
             "resumed": state.get("resumed", 0),
+            "touring": state.get("touring", False),
             **_heap(),
+            "py_blocks": sys.getallocatedblocks(),  # Python's live allocations (a count)
+            "widgets": len(QApplication.allWidgets()),
             **(state["probe"]() if "probe" in state else {}),
         }
         print(json.dumps(line), flush=True)
-        if trace and now > seconds * 0.25 and not first_snapshot:
+        measured = now - state["hour_from"]
+        if state.get("touring"):
+            measured = 0.0
+        if trace and state.get("touring") and not tour_snapshot:
+            tour_snapshot.append(tracemalloc.take_snapshot())  # as the tour begins
+        if trace and tour_snapshot and not state.get("touring") and len(tour_snapshot) == 1:
+            # The tour is over: what the routines' first runs left behind, by line.
+            tour_snapshot.append(None)
+            stats = tracemalloc.take_snapshot().compare_to(tour_snapshot[0], "lineno")
+            print(f"# the tour left {sum(s.size_diff for s in stats) / MB:+.2f} MB of Python "
+                  "memory (tracemalloc), most at:")  # fmt: skip
+            for stat in stats[:25]:
+                print(f"#   {stat.size_diff / 1024:+.1f} KiB in {stat.count_diff:+d} blocks "
+                      f"at {stat.traceback[0]}")  # fmt: skip
+        if trace and measured > seconds * 0.25 and not first_snapshot:
             first_snapshot.append(tracemalloc.take_snapshot())
-        if now >= seconds:
+            first_types.update(_type_counts())
+        if kind == "bare":
+            done = stop_file.exists() or now >= seconds + TOUR_LIMIT_S
+        else:
+            done = measured >= seconds
+        if done:
             if trace and first_snapshot:
+                for name, change in _type_counts(first_types)[:15]:
+                    print(f"# live {name}: {change:+d} since the first snapshot")
                 stats = tracemalloc.take_snapshot().compare_to(first_snapshot[0], "traceback")
                 for stat in stats[:12]:
                     print(f"# {stat.size_diff / 1024:+.1f} KiB in {stat.count_diff:+d} blocks")
@@ -161,8 +221,21 @@ def _child(kind: str, phase: str, seconds: float, speed: float, trace: bool) -> 
 
 
 def _app_child(
-    app: Any, phase: str, speed: float, state: dict[str, Any], keep: list[object]
+    app: Any,
+    phase: str,
+    speed: float,
+    tour: str,
+    state: dict[str, Any],
+    keep: list[object],
+    real_start: float,
 ) -> None:
+    """The real window, running the bundled routines one after another for ever.
+
+    In the cpu phase it first tours every routine (*tour*): ``full`` runs each one whole,
+    start to end, at :data:`TOUR_SPEED` (every step, picture, clip and type size shown
+    once); ``starts`` only starts each one and stops it a moment later (its first step's).
+    Then the clock turns to real time and the measured span begins (``state["hour_from"]``)
+    with the first routine again."""
     import dataclasses
 
     from PySide6.QtCore import QSettings, QTimer
@@ -179,10 +252,16 @@ def _app_child(
     prefs.safety_seen = True
     prefs.safety_release_dismissed = True
     prefs.ask_ratings = False  # nobody is there to rate how it feels before and after
-    origin = monotonic()
+    # The session clock: *speed* session seconds a real second, changed between sessions
+    # (the tour's pace, then real time) without ever going back.
+    pace = {"speed": speed, "real": monotonic(), "session": monotonic()}
 
     def clock() -> float:
-        return origin + (monotonic() - origin) * speed
+        return pace["session"] + (monotonic() - pace["real"]) * pace["speed"]
+
+    def set_pace(new: float) -> None:
+        now = monotonic()
+        pace.update(session=clock(), real=now, speed=new)
 
     given = dataclasses.replace(shell.services(prefs), clock=clock, background=False)
     window = MainWindow(prefs, given)
@@ -202,15 +281,25 @@ def _app_child(
     controller = window.controller
     began = [0.0]
 
+    touring = phase == "cpu"
+    state["touring"] = touring
+    if touring and tour == "full":
+        set_pace(TOUR_SPEED)
+
     def start_next() -> None:
+        if state["touring"] and state["starts"] == len(routines):
+            # Every routine has run once: real time from here, and the measured span begins.
+            state["touring"] = False
+            state["hour_from"] = time.monotonic() - real_start
+            set_pace(speed)
         entry = routines[state["starts"] % len(routines)]
         window.open_entry(entry)
         window.steps.start()
         state["starts"] += 1
         began[0] = clock()
-        # The starts phase stops every session at once; the cpu phase first tours every
-        # routine that way, so its clips and pictures are loaded before the hour is measured.
-        if phase == "starts" or (phase == "cpu" and state["starts"] <= len(routines)):
+        # The starts phase stops every session at once; so does the cpu phase's tour of
+        # starts (each routine's first step loaded before the hour is measured).
+        if phase == "starts" or (state["touring"] and tour == "starts"):
             QTimer.singleShot(100, window, stop)
 
     def stop() -> None:
@@ -268,7 +357,12 @@ class PulseNullSink:
 
 
 def _run_pair(
-    phase: str, seconds: float, speed: float, trace: bool, before: Path | None = None
+    phase: str,
+    seconds: float,
+    speed: float,
+    trace: bool,
+    before: Path | None = None,
+    tour: str = "full",
 ) -> dict[str, list[dict[str, Any]]]:
     data = Path(tempfile.mkdtemp(prefix="psoas-soak-"))
     procs = {}
@@ -286,7 +380,8 @@ def _run_pair(
         }
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         args = [sys.executable, __file__, "--child", "bare" if kind == "bare" else "app",
-                "--phase", phase, "--seconds", str(seconds), "--speed", str(speed)]  # fmt: skip
+                "--phase", phase, "--seconds", str(seconds), "--speed", str(speed),
+                "--tour", tour]  # fmt: skip
         if trace and kind == "app":
             args.append("--trace")
         if kind == "before":
@@ -297,8 +392,12 @@ def _run_pair(
         outputs[kind] = (own / "samples.txt").open("w")
         procs[kind] = subprocess.Popen(args, stdout=outputs[kind], text=True, env=env, cwd=ROOT)
     out: dict[str, list[dict[str, Any]]] = {}
-    for kind, proc in procs.items():
-        proc.wait(timeout=seconds + 120)
+    # The apps first (each ends *seconds* after its tour), then the bare window, told to stop.
+    for kind in sorted(procs, key=lambda k: k == "bare"):
+        proc = procs[kind]
+        if kind == "bare":
+            (data / kind / "stop").touch()
+        proc.wait(timeout=seconds + TOUR_LIMIT_S + 120)
         outputs[kind].close()
         stdout = (data / kind / "samples.txt").read_text()
         samples = []
@@ -326,22 +425,73 @@ def _after_warmup(samples: list[dict[str, Any]], share: float = 0.3) -> list[dic
     return samples[int(len(samples) * share) :]
 
 
-def _growth(samples: list[dict[str, Any]]) -> tuple[float, float, tuple[float, float]]:
-    """Memory growth after the warm-up (MB per real hour): of the RSS, and of the RSS less
-    the figure's drawn frames, with the least and most those took (MB).
+class Span(NamedTuple):
+    """One child's memory over the measured span (the hour after the tour): MB and hours."""
 
-    The frames are a cache the size of one figure's movement (up to the figure view's
+    first: float  #: RSS at the child's first sample (just after start-up)
+    start: float  #: RSS as the span began (for an app: every routine had run once)
+    end: float  #: RSS at the span's last sample
+    hours: float
+    raw: float  #: (end - start) / hours: the whole span, nothing left out (MB per hour)
+    raw_slope: float  #: least-squares slope of the RSS over every sample of the span
+    less: float  #: as ``raw``, the RSS less the figure's drawn frames at each end
+    less_slope: float  #: as ``raw_slope``, the RSS less the frames
+    frames: tuple[float, float]  #: the least and most the frames took (MB)
+    sessions: int  #: sessions started within the span
+    cpu: float  #: mean CPU over the span, share of one core
+
+
+def _span(
+    samples: list[dict[str, Any]], start_t: float | None = None, end_t: float | None = None
+) -> Span:
+    """Memory growth over the measured span: an app's samples after its tour (or, for the
+    bare window, those from *start_t* to *end_t*: the app's span).
+
+    Two ways of reading it, both printed: ``raw``, the RSS's growth from the first sample of
+    the span to its last, per hour, and the same less the figure's drawn frames. The frames
+    are a cache the size of one figure's movement (up to the figure view's
     ``PIXMAP_BUDGET``), made as a moving step starts and dropped when the figure changes:
-    the RSS rises and falls by up to 10 MB with the step on screen, and a slope over an hour
-    says more about which step it ended on than about a leak. Each frame lives in a memory
-    mapping of its own, given back when it is dropped, so the RSS less the frames is exact:
-    what is left is what grows."""
-    warm = _after_warmup(samples)
-    hours = [s["t"] / 3600 for s in warm]
-    frames = [s.get("figure_cache", 0) for s in warm]
-    raw = _slope(hours, [s["rss"] for s in warm]) / MB
-    less = _slope(hours, [s["rss"] - f for s, f in zip(warm, frames, strict=True)]) / MB
-    return raw, less, (min(frames) / MB, max(frames) / MB)
+    the RSS rises and falls by up to 20 MB with the step on screen, so a raw figure over an
+    hour says as much about the step each end fell on as about a leak. Each frame lives in a
+    memory mapping of its own, given back when it is dropped, so the RSS less the frames is
+    exact: what is left is what grows. Nothing of the span is left out as warm-up."""
+    if start_t is None:
+        span = [s for s in samples if not s.get("touring")]
+    else:
+        span = [s for s in samples if start_t <= s["t"] <= (end_t or s["t"])]
+    a, b = span[0], span[-1]
+    hours = max(1e-9, (b["t"] - a["t"]) / 3600)
+    ts = [s["t"] / 3600 for s in span]
+    frames = [s.get("figure_cache", 0) for s in span]
+    rss = [s["rss"] for s in span]
+    less = [r - f for r, f in zip(rss, frames, strict=True)]
+    return Span(
+        first=samples[0]["rss"] / MB,
+        start=a["rss"] / MB,
+        end=b["rss"] / MB,
+        hours=hours,
+        raw=(rss[-1] - rss[0]) / MB / hours,
+        raw_slope=_slope(ts, rss) / MB,
+        less=(less[-1] - less[0]) / MB / hours,
+        less_slope=_slope(ts, less) / MB,
+        frames=(min(frames) / MB, max(frames) / MB),
+        sessions=b["starts"] - a["starts"] + (start_t is None),  # an app's span begins with one
+        cpu=(b["cpu"] - a["cpu"]) / (b["t"] - a["t"]),
+    )
+
+
+def _span_line(who: str, span: Span, figure: bool = True) -> str:
+    line = (
+        f"{who} RSS {span.start:.1f} -> {span.end:.1f} MB: raw {span.raw:+.2f} MB/h "
+        f"(slope {span.raw_slope:+.2f})"
+    )
+    if figure:
+        line += (
+            f"; less the figure's frames {span.less:+.2f} MB/h (slope {span.less_slope:+.2f}; "
+            f"the frames took {span.frames[0]:.1f} to {span.frames[1]:.1f} MB, "
+            f"{span.sessions} sessions)"
+        )
+    return f"{line}; CPU {span.cpu:.1%} of a core"
 
 
 def _cpu_share(samples: list[dict[str, Any]]) -> float:
@@ -365,6 +515,13 @@ def main() -> int:
         help="also run the app from this checkout (the code before a change), side by side",
     )
     parser.add_argument("--samples", type=Path, help="write the cpu phase's samples (JSON)")
+    parser.add_argument(
+        "--tour",
+        choices=["full", "starts"],
+        default="full",
+        help="before the cpu phase's span: run every routine once whole, fast (full), or "
+        "only start each one (starts: the span then includes their first runs)",
+    )
     parser.add_argument("--child", choices=["app", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--tree", help=argparse.SUPPRESS)
     parser.add_argument("--phase", default="soak", help=argparse.SUPPRESS)
@@ -373,7 +530,7 @@ def main() -> int:
     if args.child:
         if args.tree:
             sys.path.insert(0, args.tree)  # the "before" app: its own psoas_timer
-        _child(args.child, args.phase, args.seconds, args.speed, args.trace)
+        _child(args.child, args.phase, args.seconds, args.speed, args.trace, args.tour)
         return 0
 
     phases = args.only.split(",")
@@ -415,25 +572,30 @@ def main() -> int:
             ok &= per_session_h < 1.0
         if "cpu" in phases:
             seconds = args.cpu_minutes * 60
-            runs = _run_pair("cpu", seconds, 1.0, args.trace, args.before)
+            runs = _run_pair("cpu", seconds, 1.0, args.trace, args.before, args.tour)
             if args.samples:
                 args.samples.write_text(json.dumps(runs))
-            app, bare = _cpu_share(runs["app"]), _cpu_share(runs["bare"])
             sound = "with sound" if pulse is not None else "SILENT"
-            per_h, leak_h, cache = _growth(runs["app"])
-            print(f"cpu: real clock, {seconds / 60:.0f} minutes, {sound}: app {app:.1%} of a core, "
-                  f"bare window {bare:.1%} (goal: app under 5%); app RSS {per_h:+.2f} MB per "
-                  f"hour after warm-up, {leak_h:+.2f} MB per hour without the figure's frames "
-                  f"(they took {cache[0]:.1f} to {cache[1]:.1f} MB); "
-                  f"{runs['app'][-1]['starts']} sessions")  # fmt: skip
-            if "before" in runs:
-                old = _cpu_share(runs["before"])
-                old_h, old_leak_h, _cache = _growth(runs["before"])
-                print(f"cpu: the app before ({args.before}) {old:.1%} of a core in the same run, "
-                      f"RSS {old_h:+.2f} MB per hour ({old_leak_h:+.2f} without the figure's "
-                      f"frames); app/bare {app / bare:.1f}x, before/bare {old / bare:.1f}x, "
-                      f"app/before {app / old:.2f}x")  # fmt: skip
-            ok &= app < 0.05 and leak_h < 1.0
+            tour = (f"every routine once, whole, at {TOUR_SPEED:g}x"
+                    if args.tour == "full" else "every routine started and stopped at once")  # fmt: skip
+            spans = {kind: _span(samples) for kind, samples in runs.items() if kind != "bare"}
+            app = spans["app"]
+            start_t = next(s["t"] for s in runs["app"] if not s.get("touring"))
+            bare = _span(runs["bare"], start_t, runs["app"][-1]["t"])
+            print(f"cpu: tour ({tour}, {start_t / 60:.1f} real minutes): "
+                  f"app RSS {app.first:.1f} -> {app.start:.1f} MB ({app.start - app.first:+.1f} MB "
+                  f"once, what the routines' first runs load); then the measured span")  # fmt: skip
+            print(f"cpu: span: real clock, {app.hours * 60:.0f} minutes after the tour, {sound}, "
+                  f"(goals: under 5% of a core, under 1 MB/h less the frames over the whole "
+                  f"span)")  # fmt: skip
+            print("cpu: " + _span_line("app", app))
+            print("cpu: " + _span_line("bare window (same minutes)", bare, figure=False))
+            if "before" in spans:
+                old = spans["before"]
+                print("cpu: " + _span_line(f"the app before ({args.before})", old))
+                print(f"cpu: CPU app/bare {app.cpu / bare.cpu:.1f}x, before/bare "
+                      f"{old.cpu / bare.cpu:.1f}x, app/before {app.cpu / old.cpu:.2f}x")  # fmt: skip
+            ok &= app.cpu < 0.05 and app.less_slope < 1.0 and app.less < 1.0
     finally:
         if pulse is not None:
             pulse.stop()
