@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from psoas_timer import APP_NAME
@@ -62,11 +62,9 @@ if TYPE_CHECKING:
     from psoas_timer.ui.library.routine_watcher import RoutineWatcher
     from psoas_timer.ui.practice.host import PracticeHost
     from psoas_timer.ui.progress.progress_view import ProgressView
-    from psoas_timer.ui.shell.actions import Actions
     from psoas_timer.ui.shell.history_opening import HistoryOpening
     from psoas_timer.ui.shell.practice_link import PracticeLink
     from psoas_timer.ui.shell.progress_slot import ProgressSlot
-    from psoas_timer.ui.shell.toolbar import ControlsBar
     from psoas_timer.ui.shell.tray import SessionTray
     from psoas_timer.ui.shell.tray_link import TrayLink
 
@@ -147,13 +145,12 @@ class MainWindow(QMainWindow):
         RoutineDrops(self, open_routine=self.open_routine, running=lambda: controller.active)
         self.listing.start(services.load_catalog, self.library, background=services.background)
         self.controls.sync_actions()
-        self._fit_toolbar()
+        self.toolbar.fit(self.width())
         if self.isVisible():
             self._after_shown()
 
     def _make_pages(self, services: Services) -> None:
         """The pages in their stack, the history, the actions and the session controller."""
-        from psoas_timer.session.recording import HistoryLink
         from psoas_timer.ui.library.library_view import LibraryView
         from psoas_timer.ui.library.problems_view import ProblemsView
         from psoas_timer.ui.library.routine_view import RoutineView
@@ -162,9 +159,8 @@ class MainWindow(QMainWindow):
         from psoas_timer.ui.player.session_controller import SessionController
         from psoas_timer.ui.progress.rating_prompt import RatingPrompt
         from psoas_timer.ui.shell.actions import create_actions
-        from psoas_timer.ui.shell.history_notices import HistoryNotices
-        from psoas_timer.ui.shell.history_opening import HistoryOpening
         from psoas_timer.ui.shell.progress_slot import ProgressSlot
+        from psoas_timer.ui.shell.toolbar import ControlsBar
 
         self.library, self.routine = LibraryView(), RoutineView()
         self.player, self.completion = PlayerView(services.clock), CompletionView()
@@ -178,6 +174,25 @@ class MainWindow(QMainWindow):
         self.progress: ProgressSlot = ProgressSlot(pages, self._make_progress)
         pages.addWidget(self.problems)
         self.setCentralWidget(pages)
+        self._make_history(services)
+        self.commands = create_actions(self)
+        prefs = self.preferences
+        self.toolbar = ControlsBar(self.commands, prefs.theme, self, prefs.language)
+        self.toolbar.put_in(self)  # at the top, fitted to the window's width as it changes
+        self.watcher: RoutineWatcher | None = None
+        if services.folders is not None:
+            from psoas_timer.ui.library.routine_watcher import RoutineWatcher
+
+            self.watcher = RoutineWatcher(list(services.folders), self)
+        self.controller = SessionController(services.clock, self)
+
+    def _make_history(self, services: Services) -> None:
+        """The history's link, opened just after the list or when first needed
+        (:mod:`.history_opening`), and what the user is told of it (:mod:`.history_notices`)."""
+        from psoas_timer.session.recording import HistoryLink
+        from psoas_timer.ui.shell.history_notices import HistoryNotices
+        from psoas_timer.ui.shell.history_opening import HistoryOpening
+
         told = bool(services.storage_problem)  # said at start: not said again
         notices = HistoryNotices(self, self.progress, services.inform, told_already=told)
 
@@ -185,7 +200,6 @@ class MainWindow(QMainWindow):
             notices.opened(found)
             self.history_opened.emit()
 
-        # Opened just after the routines are listed, or when first needed (see below).
         self.history = HistoryLink(opener=services.open_history, on_open=opened)
         background = services.background and services.open_history
         self._history_opening = HistoryOpening(
@@ -195,14 +209,6 @@ class MainWindow(QMainWindow):
             None,
             _("Opening your history…") if self.history.waiting else _("No history is kept here."),
         )
-        self.commands = create_actions(self)
-        self.toolbar = self._make_toolbar(self.commands)
-        self.watcher: RoutineWatcher | None = None
-        if services.folders is not None:
-            from psoas_timer.ui.library.routine_watcher import RoutineWatcher
-
-            self.watcher = RoutineWatcher(list(services.folders), self)
-        self.controller = SessionController(services.clock, self)
 
     def _make_helpers(self, services: Services) -> None:
         """The objects that each look after one concept of the window (see the module's
@@ -283,25 +289,6 @@ class MainWindow(QMainWindow):
         page.body_map.routine_requested.connect(self.open_entry)
         page.history_changed.connect(self.steps.show_routine_history)
         return page
-
-    def _make_toolbar(self, actions: Actions) -> ControlsBar:
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QKeySequence, QShortcut
-
-        from psoas_timer.ui.shell.toolbar import ControlsBar
-
-        bar = ControlsBar(actions, self.preferences.theme, self, self.preferences.language)
-        QShortcut(QKeySequence("F10"), self, bar.menu_button.showMenu)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        return bar
-
-    def _fit_toolbar(self) -> None:
-        if self.loaded:
-            self.toolbar.fit(self.width())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_toolbar()
 
     def _connect_signals(self) -> None:
         from psoas_timer.ui.shell.routine_import import add_to_routines

@@ -8,9 +8,9 @@ into the overflow: when the words beside the icons do not fit, they go under the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolButton, QWidget
 
 from psoas_timer.i18n import N_, _, languages, pgettext
 from psoas_timer.ui.common.fitting_toolbar import FittingToolBar
@@ -43,6 +43,7 @@ class ControlsBar(FittingToolBar):
         super().__init__(_("Controls"))
         self._language = language
         self._actions = actions
+        self._window: QWidget | None = None  # the window it is put in (put_in)
         self.setObjectName("controls")
         # The media controls (back, play, forward) keep their order in a right-to-left
         # language, as media players do.
@@ -83,6 +84,20 @@ class ControlsBar(FittingToolBar):
         self._twin.setAutoRaise(True)
         self._twin.setVisible(False)
         self._steady_buttons()
+
+    def put_in(self, window: QMainWindow) -> None:
+        """Put the bar at the top of *window*, open its Menu with F10 there, and lay its
+        words out for the window's width, now and whenever the window is resized."""
+        QShortcut(QKeySequence("F10"), window, self.menu_button.showMenu)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
+        self._window = window
+        window.installEventFilter(self)
+        self.fit(window.width())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._window:
+            self.fit(self._window.width())
+        return super().eventFilter(watched, event)
 
     def _make_menu(self, actions: Actions, theme: str) -> QMenu:
         menu = QMenu(_("Menu"), self)
