@@ -19,7 +19,12 @@ Every figure comes from fresh subprocesses in the same run, so machine noise hit
 Goals: startup within 1.3x the bare window; under 5% of a core while running; 0% idle.
 Exit status 1 when a goal is missed. Runs offscreen unless QT_QPA_PLATFORM says otherwise::
 
-    python benchmarks/startup.py [--runs 7] [--seconds 10] [--history-years 0]
+    python benchmarks/startup.py [--runs 7] [--seconds 10] [--history-years 0] [--against DIR]
+
+``--against DIR`` also starts the app from another checkout's source (a git worktree of
+main, say: ``git worktree add --detach /tmp/before main``), interleaved with this one's and
+the bare window's starts, and measures its memory at rest too: a before and after in one run,
+so both meet the same machine load.
 """
 
 from __future__ import annotations
@@ -192,9 +197,9 @@ def fill_history(path: Path, years: int) -> None:
         store.close()
 
 
-def time_to_window(code: str, env: dict[str, str]) -> tuple[float, float, float]:
-    """Seconds from spawning *code* to its first painted window, to its being ready, and to
-    its history being open."""
+def time_to_window(code: str, env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float, float]:
+    """Seconds from spawning *code* (in *cwd*: the checkout whose source it runs) to its
+    first painted window, to its being ready, and to its history being open."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code],
@@ -202,7 +207,7 @@ def time_to_window(code: str, env: dict[str, str]) -> tuple[float, float, float]
         stderr=subprocess.DEVNULL,
         env=env,
         text=True,
-        cwd=ROOT,
+        cwd=cwd,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -218,16 +223,16 @@ def time_to_window(code: str, env: dict[str, str]) -> tuple[float, float, float]
 
 
 def cpu_share(
-    mode: str, seconds: float, routine: Path, env: dict[str, str]
+    mode: str, seconds: float, routine: Path, env: dict[str, str], cwd: Path = ROOT
 ) -> tuple[float, int, str]:
     """A child's CPU use (% of one core), its resident memory at the end (bytes) and the Qt
-    modules it had loaded (comma-separated)."""
+    modules it had loaded (comma-separated); it runs *cwd*'s source."""
     out = subprocess.run(
         [sys.executable, "-c", _CPU, mode, str(seconds), str(routine)],
         capture_output=True,
         text=True,
         env=env,
-        cwd=ROOT,
+        cwd=cwd,
         timeout=seconds + 60,
         check=True,
     ).stdout.split()
@@ -284,6 +289,13 @@ def main(argv: list[str] | None = None) -> int:
         help="years of daily sessions in the history each start finds (default 0: none)",
     )
     parser.add_argument(
+        "--against",
+        metavar="DIR",
+        type=Path,
+        help="also start the app from the checkout in DIR (main, say), interleaved, and "
+        "print its figures beside this one's",
+    )
+    parser.add_argument(
         "--language",
         metavar="CODE",
         help="only compare starting in CODE (e.g. de) with starting in English, interleaved "
@@ -297,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     # PYTHONDONTWRITEBYTECODE set, as on some machines, every start would compile the app's
     # source and nothing of the bare window's: compile it first, as an install does.
     compileall.compile_dir(str(ROOT / "psoas_timer"), quiet=1)
+    against: Path | None = args.against.resolve() if args.against else None
+    if against is not None:
+        compileall.compile_dir(str(against / "psoas_timer"), quiet=1)
     with tempfile.TemporaryDirectory(prefix="psoas-bench-") as name:
         tmp = Path(name)
         routine = tmp / "benchmark.yaml"
@@ -317,16 +332,29 @@ def main(argv: list[str] | None = None) -> int:
         ours: list[float] = []
         ours_ready: list[float] = []
         ours_history: list[float] = []
+        theirs: list[tuple[float, float]] = []  # --against: first paint and ready
         time_to_window(_BARE, _env(tmp, "warm"))  # warm the disk cache for both
         time_to_window(_APP, app_env("warm"))
+        if against is not None:
+            time_to_window(_APP, app_env("warm-against"), against)
         for i in range(args.runs):
             bare.append(time_to_window(_BARE, _env(tmp, f"bare{i}"))[0])
+            if against is not None and i % 2:  # the two apps take turns going first
+                theirs.append(time_to_window(_APP, app_env(f"against{i}"), against)[:2])
             shown, ready, opened = time_to_window(_APP, app_env(f"app{i}"))
             ours.append(shown)
             ours_ready.append(ready)
             ours_history.append(opened)
+            if against is not None and not i % 2:
+                theirs.append(time_to_window(_APP, app_env(f"against{i}"), against)[:2])
         running = cpu_share("running", args.seconds, routine, _env(tmp, "cpu-run"))[0]
         idle, app_rss, modules = cpu_share("idle", args.seconds, routine, app_env("cpu-idle"))
+        their_rss = 0
+        if against is not None:
+            _, their_rss, their_modules = cpu_share(
+                "idle", args.seconds, routine, app_env("cpu-idle-against"), against
+            )
+            modules = ",".join(sorted({*modules.split(","), *their_modules.split(",")} - {""}))
         bare_env = dict(_env(tmp, "cpu-bare"), BENCH_QT_MODULES=modules)
         bare_idle, bare_rss, _ = cpu_share("bare", args.seconds, routine, bare_env)
     b, o = statistics.median(bare), statistics.median(ours)
@@ -360,6 +388,15 @@ def main(argv: list[str] | None = None) -> int:
         f"({app_rss / bare_rss:.2f}x; the bare window imports the same Qt modules: "
         f"{modules.replace('PySide6.', '') or 'none'})"
     )
+    if against is not None:
+        shown_b = statistics.median(t[0] for t in theirs)
+        ready_b = statistics.median(t[1] for t in theirs)
+        print(
+            f"against {against}: first paint {shown_b / b:.2f}x, ready {ready_b / b:.2f}x the "
+            f"bare window (this checkout: {ratio:.2f}x, {r / b:.2f}x); memory at rest "
+            f"{their_rss / mb:.1f} MB ({their_rss / bare_rss:.2f}x; this one "
+            f"{app_rss / mb:.1f} MB, {app_rss / bare_rss:.2f}x)"
+        )
     ok = ratio <= 1.3 and running < 5.0 and idle < 0.05
     print("all goals met" if ok else "GOAL MISSED")
     return 0 if ok else 1
