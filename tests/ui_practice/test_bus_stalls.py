@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.ui.practice.desktop_notifications import DesktopNotifications
@@ -64,13 +65,37 @@ class StallProbe:
 
 
 def run_on_the_loop(qtbot: QtBot, steps: list[tuple[int, Callable[[], object]]], ms: int) -> float:
-    """Run each step at its time (ms) from the loop, keep the loop going *ms* in all, and
-    return the longest stall seen."""
+    """Run each step at its time (ms) from the loop, in the order of their times, keep the
+    loop going *ms* in all, and return the longest stall seen.
+
+    The timers are precise: Qt makes a single shot of 2 s or more a coarse timer, which it
+    may fire up to 5% early or late to wake at a round time, so a release at 2000 ms could
+    run after an inhibit at 2100 ms (the inhibit found the first one still held and did
+    nothing, the release then ended it: one Inhibit where the test counts two)."""
     probe = StallProbe()
+    timers = []
     for at, step in steps:
-        QTimer.singleShot(at, step)
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.timeout.connect(step)
+        timer.start(at)
+        timers.append(timer)
     qtbot.wait(ms)
+    # Every step has run (on a loaded machine the last ones may come after *ms*).
+    qtbot.waitUntil(lambda: not any(timer.isActive() for timer in timers))
     return probe.stop()
+
+
+def test_the_steps_run_in_the_order_of_their_times(qtbot: QtBot) -> None:
+    # 2 s on, spread over a whole second: coarse timers would be moved to round times, and
+    # some steps would swap places (each run, whatever the clock's phase).
+    ran: list[int] = []
+    steps: list[tuple[int, Callable[[], object]]] = [
+        (at, partial(ran.append, at)) for at in range(2000, 3000, 5)
+    ]
+    run_on_the_loop(qtbot, steps, 3100)
+    assert ran == [at for at, _ in steps]
 
 
 @pytest.fixture
