@@ -90,6 +90,11 @@ class BusLink:
         self._outgoing: queue.SimpleQueue[tuple[Any, Reply | None]] = queue.SimpleQueue()
         self._stopping = threading.Event()
         self._wake_r, self._wake_w = os.pipe()
+        #: Held while the pipe is written to or closed: once the thread has ended and closed
+        #: it, its numbers may belong to another file (the history, a settings file being
+        #: saved, another link's socket), which a late wake must never write into.
+        self._pipe_lock = threading.Lock()
+        self._pipe_open = True
         os.set_blocking(self._wake_w, False)
         os.set_blocking(self._wake_r, False)
         self._thread: threading.Thread | None = None
@@ -144,12 +149,11 @@ class BusLink:
         return True
 
     def _wake(self) -> None:
-        try:
-            os.write(self._wake_w, b"!")
-        except BlockingIOError:
-            pass  # the pipe is full: the thread is awake already
-        except OSError:
-            pass  # closed: the link has ended
+        with self._pipe_lock:
+            if not self._pipe_open:
+                return  # the link has ended: nothing to wake
+            with contextlib.suppress(BlockingIOError):  # full: the thread is awake already
+                os.write(self._wake_w, b"!")
 
     # -- the bus thread ------------------------------------------------------------------
     def _run(self) -> None:
@@ -180,8 +184,9 @@ class BusLink:
                         except Exception:
                             log.exception("%s: a part failed on a dropped connection", self._name)
         finally:
-            for fd in (self._wake_r, self._wake_w):
-                with contextlib.suppress(OSError):
+            with self._pipe_lock:
+                self._pipe_open = False
+                for fd in (self._wake_r, self._wake_w):
                     os.close(fd)
 
     def _connect(self) -> Any | None:
