@@ -76,7 +76,7 @@ def history():
     # Then until the history is open as well (a window that opens it while loading, or a
     # bare window, has it at once).
     windows = [w for w in app.topLevelWidgets() if w.isVisible()]
-    if all(not getattr(w, "history_waiting", False) for w in windows):
+    if all(not getattr(getattr(w, "history", None), "waiting", False) for w in windows):
         print("history", flush=True)
         app.quit()
     else:
