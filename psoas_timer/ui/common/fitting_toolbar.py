@@ -1,9 +1,10 @@
-"""A toolbar that puts nothing into its overflow (») while its words can make room."""
+"""A toolbar that puts nothing into its overflow (») while its words can make room, and
+whose buttons do not pile up connections as their actions change."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QActionEvent, QResizeEvent
 from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
 __all__ = ["FittingToolBar"]
@@ -21,6 +22,24 @@ class FittingToolBar(QToolBar):
     def __init__(self, title: str, parent: QWidget | None = None, *, fit_itself: bool = False):
         super().__init__(title, parent)
         self._fit_itself = fit_itself
+
+    def actionEvent(self, event: QActionEvent) -> None:
+        """As Qt does, and: a button whose action changed gets that action afresh.
+
+        Qt 6.11's tool button gains one more connection to its action's ``changed()`` each
+        time the action changes (text, icon, enabled, shortcuts) and never lets go of them:
+        Start/Pause changes at every step of a session, so over a day the window held
+        thousands, and every change called each of them (memory and CPU that only grew).
+        Setting the button's action afresh drops them all and shows the same text, icon
+        and state."""
+        super().actionEvent(event)
+        if event.type() != QEvent.Type.ActionChanged:
+            return
+        action = event.action()
+        button = self.widgetForAction(action)
+        if isinstance(button, QToolButton) and button.defaultAction() is action:
+            button.setDefaultAction(None)  # type: ignore[arg-type]
+            button.setDefaultAction(action)
 
     def _lay_out(self, style: Qt.ToolButtonStyle) -> None:
         """Show every button's words in *style*: the actions' and the widgets' put on the
