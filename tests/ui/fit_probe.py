@@ -29,6 +29,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBo
 SETTLE_S = 0.3
 #: How long a window may take to appear at all.
 APPEAR_S = 20.0
+#: How long a new window may take to get its frame and stay put (a loaded machine).
+FRAME_S = 5.0
 
 
 #: A routine and programme with long names: the library's "Today: ..." line is long.
@@ -54,6 +56,28 @@ def wait(seconds: float) -> None:
     while time.monotonic() < end:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         time.sleep(0.01)
+
+
+def settle(windows: list[QWidget]) -> None:
+    """Wait until each new window has its frame (title bar) and none has moved or changed size
+    for SETTLE_S (at most FRAME_S): what the user sees once the window manager and the fitting
+    are done. A fixed wait read a dialog whose frame had just come, in the moment before the
+    fitting moved it back inside the screen."""
+    wait(SETTLE_S)
+
+    def shape() -> list[tuple[object, object]]:
+        return [(w.frameGeometry(), w.geometry()) for w in windows]
+
+    end = time.monotonic() + FRAME_S
+    last, since = shape(), time.monotonic()
+    while time.monotonic() < end:
+        framed = all(frame != inner for frame, inner in last)
+        if framed and time.monotonic() - since >= SETTLE_S:
+            return
+        wait(0.05)
+        now = shape()
+        if now != last:
+            last, since = now, time.monotonic()
 
 
 def shown_windows(main: QWidget) -> list[QWidget]:
@@ -115,7 +139,7 @@ def capture(
                 return
             QTimer.singleShot(30, look)
             return
-        wait(SETTLE_S)
+        settle(new)
         for widget in new:
             report(name if len(new) == 1 else f"{name}/{type(widget).__name__}", widget)
         shoot(shots, name)

@@ -7,10 +7,14 @@ dialogs on X servers with a window manager.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect
+import time
+
+import pytest
+from PySide6.QtCore import QEvent, QMargins, QObject, QRect
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from psoas_timer.ui.common import screen_fit
 from psoas_timer.ui.common.screen_fit import available_area, install_screen_fit
 
 
@@ -112,3 +116,28 @@ def test_a_question_placed_elsewhere_by_the_window_manager_goes_back_over_its_wi
     box.move(area.left(), area.top())  # as the window manager did
     qtbot.waitUntil(over_window, timeout=1000)
     box.reject()
+
+
+def test_a_frame_that_comes_late_without_a_move_is_still_fitted(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On X11 Qt learns of the window manager's frame (its title bar) with no event when the
+    window itself does not move, and the fitter looked only at fixed moments after the show
+    (the last at 1.5 s). Under openbox on a loaded machine the Report dialog's frame came
+    between them, its title bar 3 px above the top of the screen, and it stayed there until
+    the next look (test_fits_screen failed, one run in fifteen). Offscreen there is no frame:
+    here one comes 1.7 s after the show, 40 px high, and the dialog is as tall as the screen."""
+    window, _inner, area = _main(qtbot)
+    dialog = QDialog(window)
+    dialog.resize(400, area.height())
+    came = time.monotonic() + 3600  # not yet
+    title_bar = QMargins(0, 40, 0, 0)
+    monkeypatch.setattr(
+        screen_fit,
+        "_margins_of",
+        lambda w: title_bar if w is dialog and time.monotonic() > came else None,
+    )
+    dialog.show()
+    came = time.monotonic() + 1.7  # after the last of the old fixed looks, in the 3 s settling
+    qtbot.waitUntil(lambda: dialog.height() + 40 <= area.height(), timeout=10_000)
+    dialog.close()

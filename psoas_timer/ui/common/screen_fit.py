@@ -45,10 +45,14 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: After a window is shown, when to fit it again: its frame may come later than the window.
-REFIT_AFTER_MS = (0, 60, 250, 600, 1500)
-#: For how long after a window is shown a move or resize by the window manager is fitted.
+#: For how long after a window is shown its frame is looked for, and a move or resize by the
+#: window manager is fitted.
 SETTLE_SECONDS = 3.0
+#: How often a settling window's frame is looked at. On X11 the frame comes some time after
+#: the window is mapped, and Qt tells of it by no event unless the window moves: a dialog
+#: placed before its frame was known lies with its title bar above the screen until looked at
+#: (fixed looks at 0, 60, 250, 600 and 1500 ms missed a frame that came between or after them).
+LOOK_EVERY_MS = 50
 
 
 def available_area(window: QWidget) -> QRect | None:
@@ -191,8 +195,20 @@ class ScreenFit(QObject):
             _natural_size(window)
         self._fit(window, now + SETTLE_SECONDS)
         window.setProperty(_OVER_PARENT, over_parent)
-        for delay in REFIT_AFTER_MS:
-            QTimer.singleShot(delay, window, lambda w=window: self._frame_came(w))
+        self._look_later(window, 0)
+
+    def _look_later(self, window: QWidget, delay: int) -> None:
+        """Look at *window*'s frame in *delay* ms (once: a look already due is kept)."""
+        if window.property(_LOOK_DUE):
+            return
+        window.setProperty(_LOOK_DUE, True)
+        QTimer.singleShot(delay, window, lambda w=window: self._look(w))
+
+    def _look(self, window: QWidget) -> None:
+        """Fit *window* if its frame came, and look again a moment later while it settles."""
+        window.setProperty(_LOOK_DUE, False)
+        if self._frame_came(window):
+            self._look_later(window, LOOK_EVERY_MS)
 
     def _fit(self, window: QWidget, until: float) -> None:
         fit_to_screen(window)
@@ -206,21 +222,23 @@ class ScreenFit(QObject):
             return None
         return entry[1], entry[2]
 
-    def _frame_came(self, window: QWidget) -> None:
-        """Fit *window* again if its frame changed since it was fitted (it has just come)."""
+    def _frame_came(self, window: QWidget) -> bool:
+        """Fit *window* again if its frame changed since it was fitted (it has just come);
+        whether it still settles."""
         settling = self._settling_of(window)
         if settling is None or not window.isVisible():
-            return
+            return False
         until, margins = settling
         if time.monotonic() > until:
             del self._settling[id(window)]
             window.setProperty(_OVER_PARENT, False)
-        else:
-            if _margins_of(window) is not None and frame_margins(window) != margins:
-                self._fit(window, until)
-            if window.property(_OVER_PARENT):
-                _centre_over_parent(window)  # placed by the window manager elsewhere
-            _move_inside(window)  # placed by the window manager partly off the screen
+            return False
+        if _margins_of(window) is not None and frame_margins(window) != margins:
+            self._fit(window, until)
+        if window.property(_OVER_PARENT):
+            _centre_over_parent(window)  # placed by the window manager elsewhere
+        _move_inside(window)  # placed by the window manager partly off the screen
+        return True
 
     @staticmethod
     def _skipped(window: QWidget) -> bool:
@@ -294,6 +312,8 @@ def _natural_size(window: QWidget) -> None:
 _WATCHED = "psoas_screen_fit"
 #: The property of a dialog kept over its window while it settles.
 _OVER_PARENT = "psoas_over_parent"
+#: The property of a window whose next look at its frame is due.
+_LOOK_DUE = "psoas_fit_look_due"
 
 _installed: list[ScreenFit] = []
 
