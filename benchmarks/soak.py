@@ -22,7 +22,10 @@ Phases:
   core and the memory growth per real hour (what grows with time: polls, repaints, the
   breathing animation, sessions recorded), beside the bare window's over the same minutes.
   With ``--tour starts`` an hour covers about 5 of the 11 routines, so their first runs'
-  one-time cost falls inside the span and counts as growth.
+  one-time cost falls inside the span and counts as growth. Where the span is long enough,
+  it also prints the growth after every routine of the loop has run once on the real clock
+  (from the first routine's second start to the end): ``--routines desk-break`` loops the
+  five-minute desk break alone, as the issue first measured.
 
 Sound goes to a private PulseAudio with a null sink when ``pulseaudio`` and ``pactl`` can be
 started (nothing is heard, every cue is played); otherwise the app runs silent, and the
@@ -43,7 +46,7 @@ Exit status 1 when a goal is missed. Runs offscreen unless ``QT_QPA_PLATFORM`` s
 
     python benchmarks/soak.py [--starts 150] [--minutes 8] [--speed 60] [--cpu-minutes 2]
                               [--only starts,soak,cpu] [--silent] [--trace] [--before DIR]
-                              [--tour full|starts] [--samples FILE]
+                              [--tour full|starts] [--routines NAMES] [--samples FILE]
 
 ``--trace`` prints where Python memory grew in the app child (tracemalloc; slower), and
 which types of live Python objects grew in number.
@@ -278,6 +281,10 @@ def _app_child(
         for e in window.catalog.entries
         if e.bundled and e.ok and not any(isinstance(s, Choice) for s in e.routine.steps)  # type: ignore[union-attr]
     ]
+    only = [n for n in os.environ.get("SOAK_ROUTINES", "").split(",") if n]
+    if only:  # --routines: these alone, looped (by file name without .yaml)
+        routines = [e for e in routines if Path(e.file_name).stem in only]
+        assert routines, f"no bundled routine called {only}"
     controller = window.controller
     began = [0.0]
 
@@ -326,7 +333,7 @@ def _app_child(
 
     state["finish"] = [finish]
     figure = window.player.figure
-    state["probe"] = lambda: {"figure_cache": figure._pixmap_bytes}
+    state["probe"] = lambda: {"figure_cache": figure._pixmap_bytes, "loop": len(routines)}
     controller.updated.connect(on_updated)
     controller.ended.connect(on_ended)
     QTimer.singleShot(500, window, start_next)
@@ -363,6 +370,7 @@ def _run_pair(
     trace: bool,
     before: Path | None = None,
     tour: str = "full",
+    routines: str = "",
 ) -> dict[str, list[dict[str, Any]]]:
     data = Path(tempfile.mkdtemp(prefix="psoas-soak-"))
     procs = {}
@@ -377,6 +385,7 @@ def _run_pair(
             "PSOAS_TIMER_STATE_DIR": str(own / "state"),
             "PSOAS_TIMER_INSTANCE": str(own / "instance.sock"),
             "XDG_CONFIG_HOME": str(own / "config"),
+            "SOAK_ROUTINES": routines,
         }
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         args = [sys.executable, __file__, "--child", "bare" if kind == "bare" else "app",
@@ -439,6 +448,10 @@ class Span(NamedTuple):
     frames: tuple[float, float]  #: the least and most the frames took (MB)
     sessions: int  #: sessions started within the span
     cpu: float  #: mean CPU over the span, share of one core
+    #: From the moment every routine of the loop had run once on the real clock (the first
+    #: one starting again) to the span's end: (minutes into the span, raw MB/h, less the
+    #: frames MB/h, first-to-last sample), or None where the span ended before that.
+    after_loop: tuple[float, float, float] | None = None
 
 
 def _span(
@@ -477,7 +490,23 @@ def _span(
         frames=(min(frames) / MB, max(frames) / MB),
         sessions=b["starts"] - a["starts"] + (start_t is None),  # an app's span begins with one
         cpu=(b["cpu"] - a["cpu"]) / (b["t"] - a["t"]),
+        after_loop=_after_loop(span),
     )
+
+
+def _after_loop(span: list[dict[str, Any]]) -> tuple[float, float, float] | None:
+    """Growth after every routine of the loop ran once on the real clock (see ``Span``)."""
+    loop = span[-1].get("loop")
+    if not loop:
+        return None
+    again = [s for s in span if s["starts"] >= span[0]["starts"] + loop]
+    if len(again) < 2 or again[-1]["t"] - again[0]["t"] < 60:
+        return None
+    a, b = again[0], again[-1]
+    hours = (b["t"] - a["t"]) / 3600
+    raw = (b["rss"] - a["rss"]) / MB / hours
+    less = ((b["rss"] - b["figure_cache"]) - (a["rss"] - a["figure_cache"])) / MB / hours
+    return (a["t"] - span[0]["t"]) / 60, raw, less
 
 
 def _span_line(who: str, span: Span, figure: bool = True) -> str:
@@ -491,7 +520,16 @@ def _span_line(who: str, span: Span, figure: bool = True) -> str:
             f"the frames took {span.frames[0]:.1f} to {span.frames[1]:.1f} MB, "
             f"{span.sessions} sessions)"
         )
-    return f"{line}; CPU {span.cpu:.1%} of a core"
+    line += f"; CPU {span.cpu:.1%} of a core"
+    if figure and span.after_loop is None:
+        line += "; the span ended before every routine of the loop had run once on the real clock"
+    elif figure and span.after_loop is not None:
+        minute, raw, less = span.after_loop
+        line += (
+            f"; after every routine of the loop had run once on the real clock (from minute "
+            f"{minute:.0f} of the span): raw {raw:+.2f} MB/h, less the frames {less:+.2f} MB/h"
+        )
+    return line
 
 
 def _cpu_share(samples: list[dict[str, Any]]) -> float:
@@ -515,6 +553,12 @@ def main() -> int:
         help="also run the app from this checkout (the code before a change), side by side",
     )
     parser.add_argument("--samples", type=Path, help="write the cpu phase's samples (JSON)")
+    parser.add_argument(
+        "--routines",
+        default="",
+        help="cpu phase: loop only these bundled routines (file names without .yaml, "
+        "comma-separated; say desk-break, as the issue first measured); all by default",
+    )
     parser.add_argument(
         "--tour",
         choices=["full", "starts"],
@@ -572,7 +616,7 @@ def main() -> int:
             ok &= per_session_h < 1.0
         if "cpu" in phases:
             seconds = args.cpu_minutes * 60
-            runs = _run_pair("cpu", seconds, 1.0, args.trace, args.before, args.tour)
+            runs = _run_pair("cpu", seconds, 1.0, args.trace, args.before, args.tour, args.routines)
             if args.samples:
                 args.samples.write_text(json.dumps(runs))
             sound = "with sound" if pulse is not None else "SILENT"
