@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.clock import FakeClock
-from psoas_timer.ui.remote.mpris import MprisService
+from psoas_timer.ui.remote.mpris import MIN_INTERVAL, MprisService
 from psoas_timer.ui.remote.remote_control import RemoteControl
 from psoas_timer.ui.shell.main_window import MainWindow, Page, Services, ask_user
 from psoas_timer.ui.shell.remote_link import attach_remote
@@ -144,10 +144,22 @@ def test_stop_from_afar_asks_aloud_and_play_answers(
         running: list[subprocess.Popen[bytes]] = []
         answered: list[str] = []
 
+        given_up = time.monotonic() + 10
+
+        def press_play() -> None:
+            running.append(subprocess.Popen(["playerctl", "-p", "psoas_timer", "play-pause"]))
+
         def answer_from_afar() -> None:  # runs inside the question's own event loop
             box = QApplication.activeModalWidget()
+            if box is None and time.monotonic() < given_up:
+                QTimer.singleShot(50, answer_from_afar)  # not asked yet
+                return
             answered.append(box.windowTitle() if box is not None else "")
-            running.append(subprocess.Popen(["playerctl", "-p", "psoas_timer", "play-pause"]))
+            # A person's answer, not a burst: the player refuses a press that comes less
+            # than MIN_INTERVAL after the last (Stop). Play was sent 400 ms after the test
+            # began, 180 ms after Stop; on a loaded machine Stop came later, Play was
+            # refused, and the question waited for ever (the run hung).
+            QTimer.singleShot(round(MIN_INTERVAL * 2000), press_play)
 
         QTimer.singleShot(400, answer_from_afar)
         command(qtbot, remote, "stop")
