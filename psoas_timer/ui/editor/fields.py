@@ -16,6 +16,8 @@ from psoas_timer.core.value_types import CountBounds
 from psoas_timer.i18n import _
 from psoas_timer.ui.common.theme import follow_palette, set_style_sheet
 
+from .form_widgets import scrolls_past
+
 __all__ = [
     "CountEdit",
     "DurationEdit",
@@ -273,6 +275,7 @@ class CountEdit(QAbstractSpinBox):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("8888-8888") + 40)
         line = self.lineEdit()
         line.textEdited.connect(self._on_text_edited)
+        scrolls_past(self)
 
     def set_value(self, value: object) -> None:
         """Show *value* (as read from the file); what is being typed stays as typed."""

@@ -1,11 +1,16 @@
 """Small helpers the editor's forms share: a combo box of choices, choosing a
-value in a combo box, and putting the cursor in a field."""
+value in a combo box, putting the cursor in a field, and keeping the mouse wheel for
+scrolling the form over a field that does not have the cursor."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QFormLayout,
     QLineEdit,
@@ -15,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from psoas_timer.i18n import _
 
-__all__ = ["combo", "focus_field", "narrow_form", "select"]
+_W = TypeVar("_W", bound=QWidget)
+
+__all__ = ["combo", "focus_field", "narrow_form", "scrolls_past", "select"]
 
 
 def combo(name: str, choices: list[tuple[str, str]], editable: bool = False) -> QComboBox:
@@ -34,7 +41,40 @@ def combo(name: str, choices: list[tuple[str, str]], editable: bool = False) -> 
     box.setMinimumContentsLength(12)
     box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     box.setMaximumWidth(natural)
-    return box
+    return scrolls_past(box)
+
+
+class _WheelScrollsForm(QObject):
+    """Hands a wheel turned over a field without the cursor to the scroll areas around it,
+    the nearest that can still scroll that way first (the cue table, then the form)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() != QEvent.Type.Wheel
+            or not isinstance(watched, QWidget)
+            or watched.hasFocus()
+        ):
+            return False
+        area = watched.parentWidget()
+        while area is not None:
+            if isinstance(area, QAbstractScrollArea):
+                event.ignore()
+                QApplication.sendEvent(area.viewport(), event)
+                if event.isAccepted():
+                    break
+            area = area.parentWidget()
+        return True
+
+
+def scrolls_past(field: _W) -> _W:
+    """*field* (a combo or spin box), changed by the mouse wheel only once it has the cursor:
+    a wheel turned over it while scrolling the form scrolls the form, where it changed the
+    value under the pointer (a step's kind, its sets) without the user meaning to. Clicking
+    or tabbing into it gives it the cursor, never the wheel."""
+    field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    guard = _WheelScrollsForm(field)
+    field.installEventFilter(guard)
+    return field
 
 
 def narrow_form(form: QFormLayout) -> QFormLayout:
