@@ -89,6 +89,9 @@ class _RestSchema:
     declares it (its keys with their limits, labels and help, written out once, there).
     Made when a schema is asked for, not as the app starts."""
 
+    #: the model that declares a rest's words (read by :func:`~.value_types.declared_parts`)
+    described_by = RestWords
+
     def __get_pydantic_json_schema__(self, _core: object, _handler: object) -> dict[str, Any]:
         words = RestWords.model_json_schema()
         keys = ("type", "properties", "required", "additionalProperties")

@@ -10,7 +10,7 @@ it refuses keys it does not know.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, NamedTuple, Union
+from typing import Annotated, Any, NamedTuple, Union, get_args
 
 from pydantic import (
     BaseModel,
@@ -54,6 +54,7 @@ __all__ = [
     "SideSeconds",
     "Text",
     "about_field",
+    "declared_parts",
     "field_words",
     "first_error",
 ]
@@ -252,3 +253,37 @@ def field_words(model: type[BaseModel], key: str) -> FieldWords:
     field = model.model_fields[key]
     about = field.description
     return FieldWords(_(field.title or key), _(about) if about else "")
+
+
+def _declared(model: type[BaseModel]) -> bool:
+    """Whether every field of *model* is declared with its label (:func:`about_field`)."""
+    return all(field.title for field in model.model_fields.values())
+
+
+def _parts_in(annotation: object) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation] if _declared(annotation) else []
+    # a type that reads a mapping itself names the model that declares it (``described_by``)
+    described = getattr(annotation, "described_by", None)
+    if isinstance(described, type) and issubclass(described, BaseModel):
+        found.append(described)
+    for inner in get_args(annotation):  # a union's members, an Annotated's type and metadata
+        found += (part for part in _parts_in(inner) if part not in found)
+    return found
+
+
+def declared_parts(model: type[BaseModel]) -> dict[type[BaseModel], tuple[str, ...]]:
+    """The models whose fields are declared with their labels and help that the values of
+    *model*'s keys are made of (a step's milestones of :class:`Milestone`...), each with the
+    keys of *model* that take it, in the order they are written in: what Help lists inside
+    a step, found from the same declarations the loader reads."""
+    parts: dict[type[BaseModel], tuple[str, ...]] = {}
+    for key, field in model.model_fields.items():
+        # pydantic keeps a field's own Annotated[...] metadata apart from its type
+        found = _parts_in(field.annotation)
+        for extra in field.metadata:
+            found += (part for part in _parts_in(extra) if part not in found)
+        for part in found:
+            parts[part] = (*parts.get(part, ()), key)
+    return parts

@@ -15,7 +15,7 @@ from psoas_timer.core.breathing_setting import BreathingPattern
 from psoas_timer.core.loader import load_routine_text
 from psoas_timer.core.model import Choice, Defaults, RepeatGroup, Routine, Step
 from psoas_timer.core.open_holds import OpenHold
-from psoas_timer.core.rests import RestWords
+from psoas_timer.core.rests import RestTime, RestWords
 from psoas_timer.core.routine_io import (
     DEFAULTS_ORDER,
     ROUTINE_ORDER,
@@ -26,6 +26,7 @@ from psoas_timer.core.routine_io import (
 )
 from psoas_timer.core.schema import routine_schema
 from psoas_timer.core.step_cues import Milestone, Prompt
+from psoas_timer.core.value_types import Duration, FormatModel, about_field, declared_parts
 
 from .test_schema_accepts import ROUTINES, _doc_examples, bundled_library
 
@@ -252,3 +253,32 @@ def test_writing_what_was_written_changes_nothing_and_keeps_each_declared_order(
             assert declared is not None, (name, under, keys)
             assert keys == [k for k in declared if k in keys], (name, under, keys)
     assert {"milestones", "prompts", "open", "rest_between_sets"} <= seen
+
+
+def test_the_parts_of_a_step_declared_with_labels_are_found_from_its_types() -> None:
+    """What Help lists inside a step comes from the step's own types: every model declared
+    with labels that a step's value is made of, under the keys that take it."""
+    assert declared_parts(Step) == {
+        OpenHold: ("open",),
+        RestWords: ("rest_between_reps", "rest_between_sets", "rest_after"),
+        Milestone: ("milestones",),
+        Prompt: ("prompts",),
+    }
+
+
+def test_a_new_declared_part_or_key_is_found_without_being_named_anywhere_else() -> None:
+    class Cue(FormatModel):
+        at: Duration = about_field("At", "When.", default=...)
+        loud: bool = about_field("Loud", "Said loudly.", default=False)
+
+    class Plain(FormatModel):  # not declared with labels: not a part Help explains
+        up: Duration = 1
+
+    class Holder(FormatModel):
+        cues: list[Cue] = about_field("Cues", "Cues.", listed=True)
+        tempo: Plain | Duration | None = about_field("Tempo", "Tempo.")
+        rest: RestTime | None = about_field("Rest", "A rest.")
+
+    parts = declared_parts(Holder)
+    assert parts == {Cue: ("cues",), RestWords: ("rest",)}
+    assert list(Cue.model_fields) == ["at", "loud"]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from psoas_timer import APP_NAME, __version__
 from psoas_timer.core.model import Step
 from psoas_timer.core.safety import NOTICE_LINES, NOTICE_TITLE
+from psoas_timer.core.value_types import declared_parts, field_words
 from psoas_timer.i18n import N_, _, format_decimal, format_percent
 from psoas_timer.ui.common.theme import scaled_font
 from psoas_timer.ui.remote.help_text import from_afar_html
@@ -145,14 +146,28 @@ def progress_help() -> str:
 
 
 def step_keys_html() -> str:
-    """Every key a step may have, with what it does: read from the format's models (the
-    same words as the JSON Schema and the editor's field descriptions), in the order a
-    file is written in."""
+    """Every key a step may have, with what it does, then the keys inside those whose value
+    is a mapping of its own (an open hold, a rest's words, a milestone, a prompt) with their
+    labels and help: read from the format's models (the same words as the JSON Schema and
+    the builder's fields), in the order a file is written in, so a key declared there is
+    listed here without being written twice."""
     rows = "".join(
         f"<tr><td><code>{escape(key)}</code></td><td>{escape(_(field.description or ''))}</td></tr>"
         for key, field in Step.model_fields.items()
     )
-    return "<p>{}</p><table cellpadding='3'>{}</table>".format(_("A step's keys:"), rows)
+    html = "<p>{}</p><table cellpadding='3'>{}</table>".format(escape(_("A step's keys:")), rows)
+    for part, keys in declared_parts(Step).items():
+        inside = ", ".join(f"<code>{escape(key)}</code>" for key in keys)
+        rows = "".join(
+            f"<tr><td><code>{escape(key)}</code></td><td><b>{escape(words.label)}</b></td>"
+            f"<td>{escape(words.help)}</td></tr>"
+            for key in part.model_fields
+            for words in (field_words(part, key),)
+        )
+        # Translators: {keys} is a list of a step's keys, such as "rest_between_sets, rest_after"
+        heading = escape(_("Inside {keys}:")).replace(escape("{keys}"), "{keys}")
+        html += f"<p>{heading.format(keys=inside)}</p><table cellpadding='3'>{rows}</table>"
+    return html
 
 
 @dataclass(frozen=True)
