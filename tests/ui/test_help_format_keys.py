@@ -47,3 +47,14 @@ def test_help_lists_the_keys_inside_a_step_s_parts_with_their_label_and_help(
             # a table's cells come one to a line: the key, its label, its help
             rows = list(zip(lines[start:], lines[start + 1 :], lines[start + 2 :], strict=False))
             assert (key, label, about) in rows, (model.__name__, key)
+
+
+def test_french_help_calls_a_step_s_keys_cles_not_keyboard_keys(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The French catalogue calls the format's keys "clés" everywhere else (unknown key,
+    missing key...); "touches" are a keyboard's keys, which Help's Keys tab is about."""
+    i18n.set_language("fr")
+    lines = [line.replace("\u00a0", " ") for line in _format_tab(qtbot, tmp_path)]
+    assert "Les clés d'une étape :" in lines
+    assert not any("touches" in line for line in lines)
