@@ -628,8 +628,9 @@ def main() -> int:
             bare = _span(runs["bare"], start_t, runs["app"][-1]["t"])
             print(f"cpu: tour ({tour}, {start_t / 60:.1f} real minutes): "
                   f"app RSS {app.first:.1f} -> {app.start:.1f} MB ({app.start - app.first:+.1f} MB "
-                  f"once, what the routines' first runs load); then the measured span")  # fmt: skip
-            print(f"cpu: span: real clock, {app.hours * 60:.0f} minutes after the tour, {sound}, "
+                  f"once: the rest of start-up and what the routines' first runs load); "
+                  f"then the measured span")  # fmt: skip
+            print(f"cpu: span: real clock, {app.hours * 60:.0f} minutes after the tour, {sound} "
                   f"(goals: under 5% of a core, under 1 MB/h less the frames over the whole "
                   f"span)")  # fmt: skip
             print("cpu: " + _span_line("app", app))
