@@ -141,3 +141,37 @@ def test_a_frame_that_comes_late_without_a_move_is_still_fitted(
     came = time.monotonic() + 1.7  # after the last of the old fixed looks, in the 3 s settling
     qtbot.waitUntil(lambda: dialog.height() + 40 <= area.height(), timeout=10_000)
     dialog.close()
+
+
+def test_a_window_with_its_frame_that_stays_put_is_looked_at_no_more(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fitter looked at each new window's frame 20 times a second for its whole settling
+    time (3 s), though its frame had come and it had not moved: an idle app kept a part of a
+    core busy. Once a window has its frame and stays put, it is looked at no more; a move
+    while it settles has it looked at again. Counted in looks, with the settling time made
+    long, so the looks that stopped are not those of a settling time over."""
+    window, _inner, _area = _main(qtbot)
+    monkeypatch.setattr(screen_fit, "SETTLE_SECONDS", 600.0)
+    dialog = QDialog(window)
+    dialog.resize(400, 300)
+    title_bar = QMargins(0, 40, 0, 0)  # its frame, from the start
+    monkeypatch.setattr(screen_fit, "_margins_of", lambda w: title_bar if w is dialog else None)
+    looks: list[QWidget] = []
+    look = screen_fit.ScreenFit._look
+
+    def counted(fitter: screen_fit.ScreenFit, w: QWidget) -> None:
+        if w is dialog:
+            looks.append(w)
+        look(fitter, w)
+
+    monkeypatch.setattr(screen_fit.ScreenFit, "_look", counted)
+    dialog.show()
+    qtbot.waitUntil(lambda: len(looks) >= 3, timeout=10_000)  # looked at while it settles
+    qtbot.wait(1500)  # still for 0.3 s long since (more under load)
+    stopped = len(looks)
+    qtbot.wait(1000)
+    assert len(looks) == stopped, "still looked at, framed and not moving"
+    dialog.move(dialog.x() + 30, dialog.y() + 20)
+    qtbot.waitUntil(lambda: len(looks) > stopped, timeout=10_000)  # moved: looked at again
+    dialog.close()

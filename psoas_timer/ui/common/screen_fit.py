@@ -53,6 +53,10 @@ SETTLE_SECONDS = 3.0
 #: placed before its frame was known lies with its title bar above the screen until looked at
 #: (fixed looks at 0, 60, 250, 600 and 1500 ms missed a frame that came between or after them).
 LOOK_EVERY_MS = 50
+#: A window that has its frame and has not moved or changed size (frame included) for this
+#: long is looked at no more (a move or resize while it settles looks again): checking every
+#: settling window 20 times a second for its whole 3 s kept an idle app busy.
+STILL_SECONDS = 0.3
 
 
 def available_area(window: QWidget) -> QRect | None:
@@ -144,6 +148,9 @@ class ScreenFit(QObject):
         #: Windows shown lately: until when their frame may still arrive, and the frame
         #: they were last fitted with.
         self._settling: dict[int, tuple[weakref.ref[QWidget], float, QMargins]] = {}
+        #: Settling windows' shape (frame, inside, the frame's margins) as last looked at,
+        #: and since when it has been so.
+        self._shapes: dict[int, tuple[tuple[object, ...], float]] = {}
 
     def watch(self, window: QWidget) -> None:
         """Fit *window* as it is shown (once: watching it again does nothing)."""
@@ -168,8 +175,8 @@ class ScreenFit(QObject):
             if isinstance(watched, QWidget) and watched.isWindow():
                 if kind == QEvent.Type.Show:
                     self._shown(watched)
-                else:
-                    self._frame_came(watched)
+                elif self._frame_came(watched):
+                    self._look_later(watched, LOOK_EVERY_MS)  # moving: its frame may follow
         elif kind == QEvent.Type.ChildPolished:
             # polished as it is first shown (or sooner), before its Show: a dialog made on
             # this window (ChildAdded comes while the child is still being made)
@@ -183,6 +190,8 @@ class ScreenFit(QObject):
     def _shown(self, window: QWidget) -> None:
         now = time.monotonic()
         self._settling = {k: v for k, v in self._settling.items() if v[1] > now and v[0]()}
+        self._shapes = {k: v for k, v in self._shapes.items() if k in self._settling}
+        self._shapes.pop(id(window), None)
         # A dialog Qt places over its window (none the app placed itself) is kept there
         # while it settles; marked on the dialog, so no other window is taken for it.
         over_parent = (
@@ -205,10 +214,29 @@ class ScreenFit(QObject):
         QTimer.singleShot(delay, window, lambda w=window: self._look(w))
 
     def _look(self, window: QWidget) -> None:
-        """Fit *window* if its frame came, and look again a moment later while it settles."""
+        """Fit *window* if its frame came, and look again a moment later while it settles
+        and is not yet still with its frame."""
         window.setProperty(_LOOK_DUE, False)
-        if self._frame_came(window):
+        if not self._frame_came(window):
+            self._shapes.pop(id(window), None)
+        elif not self._still(window):
             self._look_later(window, LOOK_EVERY_MS)
+
+    def _still(self, window: QWidget) -> bool:
+        """Whether *window* has its frame and has kept its shape for STILL_SECONDS: nothing
+        left to wait for. A window with no frame yet is never still (on X11 the frame may
+        come late, with no event); it is looked at until it settles."""
+        now = time.monotonic()
+        margins = _margins_of(window)
+        sides = None
+        if margins is not None:
+            sides = (margins.left(), margins.top(), margins.right(), margins.bottom())
+        shape = (window.frameGeometry(), window.geometry(), sides)
+        last = self._shapes.get(id(window))
+        if last is None or last[0] != shape:
+            self._shapes[id(window)] = (shape, now)
+            return False
+        return margins is not None and now - last[1] >= STILL_SECONDS
 
     def _fit(self, window: QWidget, until: float) -> None:
         fit_to_screen(window)
@@ -231,6 +259,7 @@ class ScreenFit(QObject):
         until, margins = settling
         if time.monotonic() > until:
             del self._settling[id(window)]
+            self._shapes.pop(id(window), None)
             window.setProperty(_OVER_PARENT, False)
             return False
         if _margins_of(window) is not None and frame_margins(window) != margins:
