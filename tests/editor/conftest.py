@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from psoas_timer.core.catalog import Catalog, load_catalog
 from psoas_timer.core.routine_io import RoutineDocument
-from psoas_timer.ui.editor import CloseChoice, EditorView
+from psoas_timer.ui.editor import CloseChoice, EditorView, EditorWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,6 +95,21 @@ def make_editor(
         path.write_text(open_text, encoding="utf-8")
         assert view.files.open_path(path)
     return view
+
+
+def builder_window(
+    qtbot: QtBot, catalog: Catalog, user_dir: Path, size: tuple[int, int], text: str
+) -> tuple[EditorWindow, EditorView]:
+    """The builder's own window at *size*, shown and on screen, holding the routine *text*
+    (unsaved changes are discarded on close)."""
+    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
+    window = EditorWindow(view)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    view.load(RoutineDocument.from_text(text), None)
+    return window, view
 
 
 def editor_on(qtbot: QtBot, catalog: Catalog, user_dir: Path, text: str) -> EditorView:

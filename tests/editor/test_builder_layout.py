@@ -13,7 +13,7 @@ from psoas_timer.core.catalog import Catalog
 from psoas_timer.core.routine_io import RoutineDocument
 from psoas_timer.ui.editor import CloseChoice, EditorView
 
-from .conftest import make_editor
+from .conftest import builder_window, make_editor
 
 ROUTINE = "name: Two\nsteps:\n  - {name: Plank, hold: 30}\n  - {name: Bridge, hold: 20}\n"
 
@@ -90,15 +90,7 @@ def test_at_800_px_the_form_never_scrolls_sideways(
 ) -> None:
     from PySide6.QtWidgets import QScrollArea
 
-    from psoas_timer.ui.editor import EditorWindow
-
-    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
-    window = EditorWindow(view)
-    qtbot.addWidget(window)
-    window.resize(800, 600)
-    window.show()
-    qtbot.waitExposed(window)
-    view.load(RoutineDocument.from_text(EVERY_FORM), None)
+    _window, view = builder_window(qtbot, catalog, user_dir, (800, 600), EVERY_FORM)
     scroll = next(a for a in view.findChildren(QScrollArea) if a.isAncestorOf(view.forms))
     for row in range(view.step_list.count()):
         view.step_list.setCurrentRow(row)
@@ -117,15 +109,9 @@ def test_the_builder_opens_whole_at_800_by_600_with_a_notice(
     height it would like, not the least it needs."""
     from PySide6.QtWidgets import QScrollArea
 
-    from psoas_timer.ui.editor import EditorWindow
-
-    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
-    window = EditorWindow(view)
-    qtbot.addWidget(window)
-    window.resize(798, 575)  # 800 × 600 less openbox's title bar and border
-    window.show()
-    qtbot.waitExposed(window)
-    view.load(RoutineDocument.from_text(ROUTINE), None)
+    window, view = builder_window(
+        qtbot, catalog, user_dir, (798, 575), ROUTINE
+    )  # 800 × 600 less openbox's title bar and border
     view.notify("Copied to your routines as daily-psoas-routine-copy.yaml.")
     qtbot.wait(20)
     body = window.centralWidget()

@@ -15,13 +15,11 @@ from pytestqt.qtbot import QtBot
 from psoas_timer import i18n
 from psoas_timer.core.catalog import Catalog
 from psoas_timer.core.rests import RestWords
-from psoas_timer.core.routine_io import RoutineDocument
 from psoas_timer.core.step_cues import Milestone, Prompt
-from psoas_timer.ui.editor import CloseChoice
 from psoas_timer.ui.editor.compound_fields import RestEdit
 from psoas_timer.ui.editor.cue_table import CueTable
 
-from .conftest import make_editor
+from .conftest import builder_window
 
 _DESCRIBED = Qt.ItemDataRole.AccessibleDescriptionRole
 #: Each kind of cue the table offers, with the model and key whose time it sets.
@@ -188,16 +186,9 @@ def test_at_800_px_each_cue_s_kind_and_words_can_be_read(
     """In the builder at 800 x 600, the cue table showed "Zwischenan" for "Zwischenansage
     bei", and the words column ("Worte") was past the table's right edge: the words said
     could not be seen without scrolling the table sideways."""
-    from psoas_timer.ui.editor import EditorWindow
 
     i18n.set_language(language)
-    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
-    window = EditorWindow(view)
-    qtbot.addWidget(window)
-    window.resize(800, 600)
-    window.show()
-    qtbot.waitExposed(window)
-    view.load(RoutineDocument.from_text(_CUES), None)
+    _window, view = builder_window(qtbot, catalog, user_dir, (800, 600), _CUES)
     view.step_list.setCurrentRow(0)
     qtbot.wait(20)
     table = view.step_form.cues

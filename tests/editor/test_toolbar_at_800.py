@@ -10,10 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from psoas_timer import i18n
 from psoas_timer.core.catalog import Catalog
-from psoas_timer.core.routine_io import RoutineDocument
-from psoas_timer.ui.editor import CloseChoice
 
-from .conftest import make_editor
+from .conftest import builder_window
 
 ROUTINE = "name: Zwei\nsteps:\n  - {name: Plank, hold: 30}\n  - {name: Bridge, hold: 20}\n"
 
@@ -23,16 +21,9 @@ def test_an_edit_pushes_nothing_off_the_toolbar(
 ) -> None:
     """After a move, "Rückgängig Schritt verschieben" on the button pushed Redo and the
     Routine menu behind the toolbar's » at 800 px."""
-    from psoas_timer.ui.editor import EditorWindow
 
     i18n.set_language("de")
-    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
-    window = EditorWindow(view)
-    qtbot.addWidget(window)
-    window.resize(800, 600)
-    window.show()
-    qtbot.waitExposed(window)
-    view.load(RoutineDocument.from_text(ROUTINE), None)
+    _window, view = builder_window(qtbot, catalog, user_dir, (800, 600), ROUTINE)
     view.step_list.setCurrentRow(1)
     view.act.up.trigger()
     qtbot.wait(20)
@@ -50,16 +41,10 @@ def test_a_file_not_imported_shows_its_problems_in_sight(
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QScrollArea
 
-    from psoas_timer.ui.editor import EditorWindow
-
     i18n.set_language("de")
-    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
-    window = EditorWindow(view)
-    qtbot.addWidget(window)
-    window.resize(800, 440)  # shorter than the builder (at 800 x 600 on the screen, it is)
-    window.show()
-    qtbot.waitExposed(window)
-    view.load(RoutineDocument.from_text(ROUTINE), None)
+    window, view = builder_window(
+        qtbot, catalog, user_dir, (800, 440), ROUTINE
+    )  # shorter than the builder (at 800 x 600 on the screen, it is)
     broken = tmp_path / "kaputt.yaml"
     broken.write_text("name: Kaputt\nsteps:\n  - name: Dehnen\n    hold: [30\n", encoding="utf-8")
     assert view.files.import_file(broken) is None
@@ -86,16 +71,8 @@ def test_nothing_on_the_toolbar_goes_behind_its_overflow(
     or away (kept in the tips), so every button stays on the bar."""
     from PySide6.QtWidgets import QToolButton
 
-    from psoas_timer.ui.editor import EditorWindow
-
     i18n.set_language(language)
-    view = make_editor(qtbot, catalog, user_dir, choice=CloseChoice.DISCARD, show=False)
-    window = EditorWindow(view)
-    qtbot.addWidget(window)
-    window.resize(width, 600)
-    window.show()
-    qtbot.waitExposed(window)
-    view.load(RoutineDocument.from_text(ROUTINE), None)
+    _window, view = builder_window(qtbot, catalog, user_dir, (width, 600), ROUTINE)
     qtbot.wait(20)
     bar = view.toolbar
     overflow = bar.findChild(QToolButton, "qt_toolbar_ext_button")

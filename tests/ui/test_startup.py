@@ -6,6 +6,7 @@ import importlib
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -15,6 +16,9 @@ from psoas_timer.pyside_fix import quicken_import_hook
 from psoas_timer.ui.shell.main_window import MainWindow, Page, Services
 from psoas_timer.ui.shell.settings import Preferences
 
+if TYPE_CHECKING:
+    from psoas_timer.ui.remote.mpris import MprisService
+
 
 def frame(qtbot: QtBot, prefs: Preferences) -> MainWindow:
     window = MainWindow(prefs)
@@ -22,6 +26,16 @@ def frame(qtbot: QtBot, prefs: Preferences) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def _close_started(window: MainWindow, remote: list[MprisService]) -> None:
+    """Stop what a real start began after the list (the remote control, daily practice)
+    and close the window, so nothing outlives the test."""
+    for service in remote:
+        service.stop()
+    if window.practice is not None:
+        window.practice.stop()
+    window.close()
 
 
 def test_the_frame_shows_before_anything_loads(
@@ -224,7 +238,6 @@ def test_the_sound_device_opens_only_after_the_list_is_painted(
     until the user sees the routines; it is open soon after."""
     from PySide6.QtCore import QEvent
 
-    from psoas_timer.ui.remote.mpris import MprisService
     from psoas_timer.ui.shell import app
 
     monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(tmp_path / "data"))
@@ -247,11 +260,7 @@ def test_the_sound_device_opens_only_after_the_list_is_painted(
         assert painted and painted[0] is False  # the list was painted before sound opened
         assert window.services.audio.ready  # type: ignore[attr-defined]
     finally:
-        for service in remote:
-            service.stop()
-        if window.practice is not None:
-            window.practice.stop()
-        window.close()
+        _close_started(window, remote)
 
 
 def test_the_cycle_collector_waits_until_the_list_is_painted(
@@ -263,7 +272,6 @@ def test_the_cycle_collector_waits_until_the_list_is_painted(
 
     from PySide6.QtCore import QEvent
 
-    from psoas_timer.ui.remote.mpris import MprisService
     from psoas_timer.ui.shell import app
 
     monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(tmp_path / "data"))
@@ -289,11 +297,7 @@ def test_the_cycle_collector_waits_until_the_list_is_painted(
         assert collecting and collecting[0] is False
     finally:
         gc.enable()
-        for service in remote:
-            service.stop()
-        if window.practice is not None:
-            window.practice.stop()
-        window.close()
+        _close_started(window, remote)
 
 
 def test_the_collector_held_at_start_is_let_go_once_and_as_it_was() -> None:
@@ -323,7 +327,6 @@ def test_practice_and_the_remote_control_start_just_after_the_list(
 ) -> None:
     """The list and Start come first; reminders, the Today line and the media keys follow
     as soon as the list has been painted, and work as ever."""
-    from psoas_timer.ui.remote.mpris import MprisService
     from psoas_timer.ui.shell import app
 
     monkeypatch.setenv("PSOAS_TIMER_DATA_DIR", str(tmp_path / "data"))
@@ -346,11 +349,7 @@ def test_practice_and_the_remote_control_start_just_after_the_list(
         picture = host._routine_icon("daily-psoas")  # a reminder's picture, drawn when due
         assert picture is not None and Path(picture).is_file()
     finally:
-        for service in remote:
-            service.stop()
-        if window.practice is not None:
-            window.practice.stop()
-        window.close()
+        _close_started(window, remote)
 
 
 def test_what_waits_for_the_list_comes_even_when_the_routines_cannot_be_read(
