@@ -12,6 +12,7 @@ answers another id): the kernel's report of the peer, which is real, then names 
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -32,6 +33,16 @@ pytestmark = [
 ]
 
 LINUX = sys.platform.startswith("linux")
+
+
+@pytest.fixture
+def tmp_path() -> Iterator[Path]:
+    """A short folder of the test's own, in place of pytest's: a Unix socket's path must fit
+    in 108 bytes (104 on macOS), and pytest's folders grow long on a machine that has run
+    many test sessions (``/tmp/pytest-of-root/pytest-1035/test_a_link_in_place_of_…0/``)."""
+    path = Path(tempfile.mkdtemp(prefix="pt-", dir="/tmp"))
+    yield path
+    shutil.rmtree(path)
 
 
 @pytest.fixture
